@@ -1,0 +1,61 @@
+"""Python checks: what a tree-sitter query cannot express, one module per rule.
+
+A rule's pattern or mitigation names a check as `module:function` (module relative to this
+package, e.g. `autoplay:not_disabled`). A check receives a CheckContext and returns True to
+keep the match as it is, False/None to drop it, or a Verdict to keep it with changes.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable
+
+from tree_sitter import Node
+
+from designlint.errors import DesignlintError
+
+
+@dataclass
+class Verdict:
+    """Keep a match, optionally changing its message or severity and adding a note."""
+
+    message: str | None = None
+    severity: str | None = None
+    note: str | None = None
+
+
+@dataclass
+class CheckContext:
+    """What a check sees: the reported node, all captures, and the file around them."""
+
+    node: Node
+    captures: dict[str, list[Node]]
+    language: str
+    root: Node
+    path: Path
+    data: bytes
+
+    def text(self, node: Node | None) -> str:
+        if node is None:
+            return ""
+        return self.data[node.start_byte : node.end_byte].decode("utf-8", "replace")
+
+    def capture(self, name: str) -> Node | None:
+        nodes = self.captures.get(name)
+        return nodes[0] if nodes else None
+
+
+def resolve_check(ref: str, owner: str) -> Callable[[CheckContext], Any]:
+    """Import `module:function` from designlint.checks (or a dotted module path)."""
+    module_name, _, func_name = ref.partition(":")
+    qualified = module_name if "." in module_name else f"designlint.checks.{module_name}"
+    try:
+        module = importlib.import_module(qualified)
+    except ImportError as exc:
+        raise DesignlintError(f"rule {owner}: check module '{module_name}' not found ({exc})") from None
+    func = getattr(module, func_name, None)
+    if not callable(func):
+        raise DesignlintError(f"rule {owner}: check '{ref}' is not a function in {qualified}")
+    return func

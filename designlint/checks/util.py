@@ -1,0 +1,98 @@
+"""Small tree helpers shared by the Python checks (no rule logic here)."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from tree_sitter import Node
+
+FUNCTION_TYPES = frozenset(
+    {
+        "function_declaration",
+        "function_expression",
+        "function",
+        "arrow_function",
+        "method_definition",
+        "generator_function_declaration",
+        "generator_function",
+    }
+)
+
+
+def text(node: Node | None) -> str:
+    if node is None or node.text is None:
+        return ""
+    return node.text.decode("utf-8", "replace")
+
+
+def walk(node: Node) -> Iterator[Node]:
+    """All descendants of a node (itself included), depth first, without recursion."""
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        yield current
+        stack.extend(reversed(current.children))
+
+
+def ancestors(node: Node) -> Iterator[Node]:
+    current = node.parent
+    while current is not None:
+        yield current
+        current = current.parent
+
+
+def enclosing_function(node: Node) -> Node | None:
+    return next((a for a in ancestors(node) if a.type in FUNCTION_TYPES), None)
+
+
+def callee_name(call: Node) -> str:
+    """The called name of a call_expression: `load` for load(), `fetchNextPage` for q.fetchNextPage()."""
+    func = call.child_by_field_name("function")
+    if func is None:
+        return ""
+    if func.type == "member_expression":
+        prop = func.child_by_field_name("property")
+        return text(prop)
+    return text(func)
+
+
+def called_names(node: Node) -> list[str]:
+    """Names of every function called inside a node."""
+    return [callee_name(n) for n in walk(node) if n.type == "call_expression"]
+
+
+def identifiers(node: Node) -> set[str]:
+    """Every identifier and property name inside a node."""
+    kinds = {"identifier", "property_identifier", "shorthand_property_identifier", "shorthand_property_identifier_pattern"}
+    return {text(n) for n in walk(node) if n.type in kinds}
+
+
+def find_function_definition(root: Node, name: str) -> Node | None:
+    """The body-bearing node that defines `name` in the file: a function declaration, a
+    `const name = () => ...`, a class method, or an object method/property function."""
+    for node in walk(root):
+        if node.type in ("function_declaration", "generator_function_declaration"):
+            if text(node.child_by_field_name("name")) == name:
+                return node
+        elif node.type == "method_definition":
+            if text(node.child_by_field_name("name")) == name:
+                return node
+        elif node.type in ("variable_declarator", "pair", "public_field_definition", "field_definition"):
+            key = node.child_by_field_name("name") or node.child_by_field_name("key") or node.child_by_field_name("property")
+            value = node.child_by_field_name("value")
+            if key is not None and text(key) == name and value is not None:
+                inner = value
+                # useCallback(() => ..., deps) / throttle(fn, 100) / debounce(fn)
+                if inner.type == "call_expression":
+                    args = inner.child_by_field_name("arguments")
+                    fn = next((a for a in (args.named_children if args else []) if a.type in FUNCTION_TYPES), None)
+                    if fn is not None:
+                        return fn
+                if inner.type in FUNCTION_TYPES:
+                    return inner
+    return None
+
+
+def matches_any(pattern: re.Pattern[str], names: list[str] | set[str]) -> bool:
+    return any(pattern.search(n) for n in names)

@@ -1,0 +1,179 @@
+"""The command line: check (the default), rules, explain, test.
+
+Exit codes: 0 nothing at or above the fail level, 1 findings, 2 usage, config or rule error
+(one line, never a traceback) or an internal error during the scan.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from designlint import __version__
+from designlint.config import Config, find_config, read_config_file
+from designlint.errors import DesignlintError
+from designlint.findings import SEVERITY_ORDER
+
+LEVELS = ("error", "warning", "info")
+
+
+def _split_ids(values: tuple[str, ...]) -> list[str]:
+    return [part.strip() for value in values for part in value.split(",") if part.strip()]
+
+
+def _load_config(config_path: str | None) -> Config:
+    if config_path:
+        config = read_config_file(Path(config_path))
+        if config is None:
+            raise DesignlintError(f"{config_path}: no [tool.designlint] section")
+        return config
+    return find_config(Path.cwd())
+
+
+class DefaultToCheck(click.Group):
+    """`designlint PATH...` means `designlint check PATH...`, like ruff's old default."""
+
+    def parse_args(self, ctx, args):
+        if args and args[0] not in self.commands and args[0] not in ("--help", "-h", "--version"):
+            args = ["check", *args]
+        return super().parse_args(ctx, args)
+
+
+@click.group(cls=DefaultToCheck, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="designlint")
+def cli() -> None:
+    """Find wellbeing-harming design patterns (infinite scroll, autoplay, ...) in app code."""
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--format", "-f", "fmt", type=click.Choice(["text", "json", "sarif"]), default="text", show_default=True, help="Output format.")
+@click.option("--output", "-o", type=click.Path(path_type=Path), help="Write the report to FILE (atomically) instead of stdout.")
+@click.option("--select", multiple=True, help="Only these rule ids (comma-separated; repeatable).")
+@click.option("--ignore", multiple=True, help="Skip these rule ids (comma-separated; repeatable).")
+@click.option("--fail-on", type=click.Choice(LEVELS), help="Lowest severity that makes the exit code 1 [default: warning].")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings are reported (errors still exit 2).")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Config file (default: nearest .designlint.yaml or pyproject.toml).")
+@click.option("--baseline", type=click.Path(dir_okay=False, path_type=Path), help="Report only findings that are not in this baseline file.")
+@click.option("--write-baseline", type=click.Path(dir_okay=False, path_type=Path), help="Record today's findings in FILE and exit 0.")
+@click.option("--force-exclude", is_flag=True, help="Apply excludes and .gitignore to files named explicitly (for pre-commit).")
+@click.option("--max-file-size", type=click.IntRange(min=1), default=1_000_000, show_default=True, help="Skip files larger than this many bytes.")
+@click.option("--quiet", "-q", is_flag=True, help="Print findings only: no summary, no warnings about skipped files.")
+@click.option("--color/--no-color", default=None, help="Colour the text output (default: only on a terminal).")
+def check(paths, fmt, output, select, ignore, fail_on, exit_zero, config_path, baseline, write_baseline, force_exclude, max_file_size, quiet, color):
+    """Scan PATHS (files or folders; default: the current folder)."""
+    from designlint.report import render, write_atomically
+    from designlint.runner import Scanner, ScanOptions
+    from designlint.suppress import write_baseline as baseline_text
+
+    config = _load_config(config_path)
+    options = ScanOptions(
+        select=_split_ids(select) or None,
+        ignore=_split_ids(ignore),
+        baseline=baseline,
+        force_exclude=force_exclude,
+        max_file_bytes=max_file_size,
+    )
+    scanner = Scanner(config, options)
+    result = scanner.scan(list(paths) or [Path(".")])
+
+    if not quiet:
+        for diag in result.diagnostics:
+            click.echo(f"designlint: {diag.kind}: {diag.path}: {diag.message}", err=True)
+
+    if write_baseline:
+        write_atomically(write_baseline, baseline_text(write_baseline, result.findings))
+        if not quiet:
+            click.echo(f"designlint: wrote {sum(1 for f in result.findings if f.suppressed is None)} findings to {write_baseline}", err=True)
+        sys.exit(0)
+
+    use_color = color if color is not None else (output is None and fmt == "text" and sys.stdout.isatty())
+    text = render(fmt, result, color=use_color)
+    if quiet and fmt == "text":
+        text = "".join(line + "\n" for line in text.splitlines()[:-1])
+    if output:
+        write_atomically(output, text)
+    else:
+        click.echo(text, nl=False)
+
+    if any(d.kind == "internal-error" for d in result.diagnostics):
+        sys.exit(2)
+    threshold = SEVERITY_ORDER[fail_on or config.fail_on]
+    failing = [f for f in result.active_findings if SEVERITY_ORDER[f.severity] >= threshold]
+    sys.exit(0 if exit_zero or not failing else 1)
+
+
+@cli.command("rules")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Config file with extra `rules` paths.")
+def list_rules(config_path):
+    """List the rules with severity, languages and criteria."""
+    from designlint.rules import load_rules
+
+    config = _load_config(config_path)
+    rules = load_rules(config.rules)
+    width = max(len(r.id) for r in rules)
+    for rule in rules:
+        click.echo(f"{rule.id:<{width}}  {rule.severity:<7}  {rule.name}")
+        click.echo(f"{'':<{width}}  languages: {', '.join(rule.languages)}")
+        click.echo(f"{'':<{width}}  criteria:  {', '.join(rule.criteria)}")
+
+
+@cli.command()
+@click.argument("rule_id")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Config file with extra `rules` paths.")
+def explain(rule_id, config_path):
+    """Show a rule's documentation and full references."""
+    from designlint.criteria import builtin_criteria
+    from designlint.docs import rule_markdown
+    from designlint.rules import load_rules
+    from designlint.suppress import META_RULES
+
+    if rule_id in META_RULES:
+        click.echo(f"# {rule_id}\n\n{META_RULES[rule_id]}")
+        return
+    rules = {r.id: r for r in load_rules(_load_config(config_path).rules)}
+    if rule_id not in rules:
+        raise DesignlintError(f"unknown rule id '{rule_id}' (known: {', '.join(sorted(rules))})")
+    click.echo(rule_markdown(rules[rule_id], builtin_criteria()), nl=False)
+
+
+@cli.command("test")
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option("--rules", "rule_paths", multiple=True, type=click.Path(exists=True, path_type=Path), help="Extra rule files or folders.")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Config file.")
+def test_fixtures(paths, rule_paths, config_path):
+    """Run annotated fixtures (default: ./fixtures) and report every annotation that fails."""
+    from designlint.testing import run_fixtures
+
+    config = _load_config(config_path)
+    config.rules = [*config.rules, *rule_paths]
+    results = run_fixtures(list(paths) or [Path("fixtures")], config)
+    failures = [msg for r in results for msg in r.failures]
+    for msg in failures:
+        click.echo(msg)
+    annotations = sum(len(r.annotations) for r in results)
+    passed = sum(1 for r in results if not r.failures)
+    click.echo(f"{passed} passed, {len(results) - passed} failed ({annotations} annotations in {len(results)} files)")
+    sys.exit(1 if failures or not results else 0)
+
+
+def main() -> None:
+    try:
+        cli.main(standalone_mode=False)
+    except DesignlintError as exc:
+        click.echo(f"designlint: error: {exc}", err=True)
+        sys.exit(2)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(2)
+    except click.exceptions.Abort:
+        click.echo("designlint: aborted", err=True)
+        sys.exit(2)
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except BrokenPipeError:
+        sys.exit(1)

@@ -1,0 +1,61 @@
+"""Rule documentation rendered from rule data, in ruff's sections (one source for `explain`,
+SARIF help and generated docs pages)."""
+
+from __future__ import annotations
+
+from designlint.criteria import Criterion
+from designlint.rules import Rule
+
+REPOSITORY_URL = "https://github.com/designlint/designlint"
+DOCS_URL = REPOSITORY_URL + "/blob/main/docs/rules/{id}.md"
+
+
+def help_uri(rule_id: str) -> str:
+    return DOCS_URL.format(id=rule_id)
+
+
+def reference_lines(rule: Rule, catalog: dict[str, Criterion]) -> list[str]:
+    lines = []
+    for cid in rule.criteria:
+        crit = catalog.get(cid)
+        if crit is None:
+            lines.append(f"- `{cid}` (not in the criteria catalog)")
+        else:
+            lines.append(f"- `{cid}`: {crit.source}, {crit.section}. <{crit.url}>")
+    return lines
+
+
+def rule_markdown(rule: Rule, catalog: dict[str, Criterion]) -> str:
+    langs = ", ".join(rule.languages)
+    parts = [
+        f"# {rule.id}: {rule.name}",
+        "",
+        f"Severity: **{rule.severity}** · Languages: {langs}",
+        "",
+        rule.summary,
+        "",
+        "## What it does",
+        "",
+        rule.docs["what"],
+        "",
+        "## Why is this bad?",
+        "",
+        rule.docs["why"],
+        "",
+        "## Example",
+        "",
+        rule.docs["example"],
+        "",
+        "## Use instead",
+        "",
+        rule.docs["instead"],
+        "",
+    ]
+    if rule.mitigations:
+        parts += ["## Safeguards that lower a finding", ""]
+        for m in rule.mitigations:
+            effect = "drops the finding" if m.effect == "drop" else "lowers the severity one step"
+            parts.append(f"- {m.description} ({effect})")
+        parts.append("")
+    parts += ["## References", "", *reference_lines(rule, catalog), ""]
+    return "\n".join(parts)

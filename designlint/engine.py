@@ -1,0 +1,187 @@
+"""Match and judge: run compiled rules over a parsed SourceFile and produce Findings.
+
+For every region of the file and every pattern written for the region's language, the
+pattern's query runs once over the region's tree. Each match's `@match` node is the reported
+span; an optional Python check keeps, drops or adjusts it; mitigations (safeguards seen in the
+same node, function or file) lower or drop it. An exception inside a check becomes an
+`internal-error` diagnostic for that rule and file; the other rules and files go on.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from tree_sitter import Node, QueryCursor
+
+from designlint.checks import CheckContext, Verdict
+from designlint.checks.util import enclosing_function
+from designlint.findings import Diagnostic, Finding, lower_severity
+from designlint.rules import Mitigation, Pattern, Rule
+from designlint.source import Region, SourceFile
+
+MESSAGE_CAPTURE_MAX = 60
+MATCH_LIMIT = 10_000
+
+
+@dataclass
+class _Candidate:
+    rule: Rule
+    pattern: Pattern
+    region: Region
+    node: Node
+    captures: dict[str, list[Node]]
+    verdict: Verdict | None
+
+
+def _utf16_column(line: bytes, byte_col: int) -> int:
+    return len(line[:byte_col].decode("utf-8", "replace").encode("utf-16-le")) // 2 + 1
+
+
+def _char_column(line: bytes, byte_col: int) -> int:
+    return len(line[:byte_col].decode("utf-8", "replace")) + 1
+
+
+def _format_message(template: str, captures: dict[str, list[Node]], data: bytes) -> str:
+    class _Captures(dict):
+        def __missing__(self, key: str) -> str:
+            return "{" + key + "}"
+
+    values = _Captures()
+    for name, nodes in captures.items():
+        if nodes:
+            value = data[nodes[0].start_byte : nodes[0].end_byte].decode("utf-8", "replace")
+            value = " ".join(value.split())
+            if len(value) > MESSAGE_CAPTURE_MAX:
+                value = value[: MESSAGE_CAPTURE_MAX - 1] + "…"
+            values[name] = value
+    try:
+        return template.format_map(values)
+    except (ValueError, IndexError):
+        return template
+
+
+def _context(source: SourceFile, region: Region, node: Node, captures: dict[str, list[Node]]) -> CheckContext:
+    return CheckContext(
+        node=node, captures=captures, language=region.language, root=region.root, path=source.path, data=source.data
+    )
+
+
+class Engine:
+    """Runs a fixed list of rules over SourceFiles."""
+
+    def __init__(self, rules: list[Rule]):
+        self.rules = rules
+
+    def scan(self, source: SourceFile) -> tuple[list[Finding], list[Diagnostic]]:
+        findings: list[Finding] = []
+        diagnostics: list[Diagnostic] = []
+        for rule in self.rules:
+            try:
+                findings += self._scan_rule(rule, source)
+            except Exception as exc:  # a fault in one rule must not stop the others
+                diagnostics.append(
+                    Diagnostic(str(source.path.as_posix()), "internal-error", f"rule {rule.id}: {type(exc).__name__}: {exc}")
+                )
+        return findings, diagnostics
+
+    def _scan_rule(self, rule: Rule, source: SourceFile) -> list[Finding]:
+        candidates: dict[int, _Candidate] = {}
+        for region in source.regions:
+            for pattern in rule.patterns:
+                if region.language not in pattern.languages:
+                    continue
+                for node, captures in self._matches(pattern, region):
+                    if node.start_byte in candidates:
+                        continue
+                    verdict = self._judge(pattern, source, region, node, captures)
+                    if verdict is None:
+                        continue
+                    candidates[node.start_byte] = _Candidate(rule, pattern, region, node, captures, verdict)
+        findings = []
+        for candidate in sorted(candidates.values(), key=lambda c: c.node.start_byte):
+            finding = self._finding(candidate, source)
+            if finding is not None:
+                findings.append(finding)
+        return findings
+
+    @staticmethod
+    def _matches(matcher: Pattern | Mitigation, region: Region, within: Node | None = None):
+        query = matcher.query(region.language)
+        if query is None:
+            yield (within or region.root), {}
+            return
+        cursor = QueryCursor(query, match_limit=MATCH_LIMIT)
+        for _, captures in cursor.matches(within or region.root):
+            # Patterns report their @match node; a mitigation's query may capture anything.
+            nodes = captures.get("match") or next(iter(captures.values()), None)
+            if nodes:
+                yield nodes[0], captures
+
+    @staticmethod
+    def _judge(pattern: Pattern, source: SourceFile, region: Region, node: Node, captures) -> Verdict | None:
+        if pattern.check is None:
+            return Verdict()
+        result = pattern.check(_context(source, region, node, captures))
+        if isinstance(result, Verdict):
+            return result
+        return Verdict() if result else None
+
+    def _mitigation_applies(self, mitigation: Mitigation, candidate: _Candidate, source: SourceFile) -> bool:
+        if mitigation.patterns is not None and candidate.pattern.id not in mitigation.patterns:
+            return False
+        if mitigation.scope == "file":
+            scopes = [(r, r.root) for r in source.regions if r.language in mitigation.languages]
+        elif candidate.region.language not in mitigation.languages:
+            return False
+        elif mitigation.scope == "function":
+            scopes = [(candidate.region, enclosing_function(candidate.node) or candidate.region.root)]
+        else:
+            scopes = [(candidate.region, candidate.node)]
+        for region, scope_node in scopes:
+            for node, captures in self._matches(mitigation, region, within=scope_node):
+                if mitigation.query_source is not None and not (
+                    scope_node.start_byte <= node.start_byte and node.end_byte <= scope_node.end_byte
+                ):
+                    continue
+                if mitigation.check is None:
+                    return True
+                ctx = _context(source, region, candidate.node, {**candidate.captures, **captures, "safeguard": [node]})
+                if mitigation.check(ctx):
+                    return True
+        return False
+
+    def _finding(self, candidate: _Candidate, source: SourceFile) -> Finding | None:
+        rule, pattern, node, verdict = candidate.rule, candidate.pattern, candidate.node, candidate.verdict
+        severity = verdict.severity or pattern.severity or rule.severity
+        notes = [verdict.note] if verdict.note else []
+        mitigated: list[str] = []
+        for mitigation in rule.mitigations:
+            if self._mitigation_applies(mitigation, candidate, source):
+                if mitigation.effect == "drop":
+                    return None
+                mitigated.append(mitigation.description)
+        for _ in mitigated:
+            severity = lower_severity(severity)
+        start_row, start_col = node.start_point
+        end_row, end_col = node.end_point
+        lines = source.lines
+        start_line = lines[start_row] if start_row < len(lines) else b""
+        end_line = lines[end_row] if end_row < len(lines) else b""
+        message = verdict.message or _format_message(pattern.message, candidate.captures, source.data)
+        return Finding(
+            rule_id=rule.id,
+            pattern_id=pattern.id,
+            severity=severity,
+            message=message,
+            path=source.path.as_posix(),
+            line=start_row + 1,
+            column=_char_column(start_line, start_col),
+            end_line=end_row + 1,
+            end_column=_char_column(end_line, end_col),
+            column_utf16=_utf16_column(start_line, start_col),
+            end_column_utf16=_utf16_column(end_line, end_col),
+            snippet=source.line_text(start_row).strip(),
+            criteria=list(rule.criteria),
+            notes=notes,
+            mitigations=mitigated,
+        )

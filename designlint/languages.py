@@ -1,0 +1,109 @@
+"""The language registry: names, file extensions, grammar loaders and comment syntax.
+
+Grammars load lazily, on first use, so a run over HTML alone never imports TypeScript.
+Container formats (.vue, .svelte, .html) are described here by which grammar parses the whole
+file and which embedded blocks are parsed again with another grammar (see `source.py`).
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from functools import cache
+
+from tree_sitter import Language
+
+
+@dataclass(frozen=True)
+class Grammar:
+    """A tree-sitter grammar: the language name rules use, and how to load it."""
+
+    name: str
+    module: str
+    function: str = "language"
+
+
+GRAMMARS: dict[str, Grammar] = {
+    "javascript": Grammar("javascript", "tree_sitter_javascript"),
+    "typescript": Grammar("typescript", "tree_sitter_typescript", "language_typescript"),
+    "tsx": Grammar("tsx", "tree_sitter_typescript", "language_tsx"),
+    "html": Grammar("html", "tree_sitter_html"),
+}
+
+# Names a rule may use in `languages:` that stand for several grammars.
+LANGUAGE_ALIASES: dict[str, tuple[str, ...]] = {
+    "ecmascript": ("javascript", "typescript", "tsx"),
+}
+
+
+@dataclass(frozen=True)
+class FileKind:
+    """How a file with a given extension is read.
+
+    `grammar` parses the whole file. `embeds_scripts` means its <script> blocks are parsed
+    again as JavaScript/TypeScript; `display` is the language shown in reports.
+    """
+
+    display: str
+    grammar: str
+    embeds_scripts: bool = False
+
+
+EXTENSIONS: dict[str, FileKind] = {
+    ".js": FileKind("javascript", "javascript"),
+    ".mjs": FileKind("javascript", "javascript"),
+    ".cjs": FileKind("javascript", "javascript"),
+    ".jsx": FileKind("javascript", "javascript"),
+    ".ts": FileKind("typescript", "typescript"),
+    ".mts": FileKind("typescript", "typescript"),
+    ".cts": FileKind("typescript", "typescript"),
+    ".tsx": FileKind("tsx", "tsx"),
+    ".html": FileKind("html", "html", embeds_scripts=True),
+    ".htm": FileKind("html", "html", embeds_scripts=True),
+    ".vue": FileKind("vue", "html", embeds_scripts=True),
+    ".svelte": FileKind("svelte", "html", embeds_scripts=True),
+}
+
+# Comment syntax per grammar, used by inline suppressions and fixture annotations.
+LINE_COMMENT = {"javascript": "//", "typescript": "//", "tsx": "//", "html": None}
+COMMENT_NODE_TYPES = frozenset({"comment", "html_comment"})
+
+
+def kind_for(path_name: str) -> FileKind | None:
+    """The FileKind for a file name, or None when designlint does not read it."""
+    dot = path_name.rfind(".")
+    if dot < 0:
+        return None
+    return EXTENSIONS.get(path_name[dot:].lower())
+
+
+def expand_languages(names: list[str]) -> list[str]:
+    """Resolve aliases (`ecmascript`) to grammar names, keeping order, without repeats."""
+    out: list[str] = []
+    for name in names:
+        for lang in LANGUAGE_ALIASES.get(name, (name,)):
+            if lang not in out:
+                out.append(lang)
+    return out
+
+
+def known_language(name: str) -> bool:
+    return name in GRAMMARS or name in LANGUAGE_ALIASES
+
+
+@cache
+def load_language(name: str) -> Language:
+    """Import a grammar wheel and return its Language, once per process."""
+    grammar = GRAMMARS[name]
+    module = importlib.import_module(grammar.module)
+    return Language(getattr(module, grammar.function)())
+
+
+def script_grammar_for(lang_attr: str | None) -> str:
+    """The grammar for a <script lang=...> block."""
+    value = (lang_attr or "").strip().lower()
+    if value in ("ts", "typescript"):
+        return "typescript"
+    if value == "tsx":
+        return "tsx"
+    return "javascript"
