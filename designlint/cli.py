@@ -96,7 +96,7 @@ def check(paths, fmt, output, select, ignore, fail_on, exit_zero, config_path, b
     if output:
         write_atomically(output, text)
     else:
-        click.echo(text, nl=False)
+        click.echo(text, nl=False, color=use_color)
 
     if any(d.kind == "internal-error" for d in result.diagnostics):
         sys.exit(2)
@@ -161,14 +161,18 @@ def test_fixtures(paths, rule_paths, config_path):
 
 def main() -> None:
     try:
-        cli.main(standalone_mode=False)
+        cli.main(prog_name="designlint", standalone_mode=False)
     except DesignlintError as exc:
         click.echo(f"designlint: error: {exc}", err=True)
         sys.exit(2)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
+    except click.UsageError as exc:
+        command = exc.ctx.command_path if exc.ctx else "designlint"
+        click.echo(f"designlint: error: {exc.format_message()} (see '{command} --help')", err=True)
+        sys.exit(2)
     except click.ClickException as exc:
-        exc.show()
+        click.echo(f"designlint: error: {exc.format_message()}", err=True)
         sys.exit(2)
     except click.exceptions.Abort:
         click.echo("designlint: aborted", err=True)

@@ -1,0 +1,62 @@
+"""Shared helpers: run the CLI in-process and build small projects in temporary folders."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from designlint.cli import main
+
+REPO = Path(__file__).resolve().parent.parent
+SAMPLE_RULES = Path(__file__).resolve().parent / "data" / "rules"
+
+
+@dataclass
+class CliResult:
+    exit_code: int
+    stdout: str
+    stderr: str
+
+
+@pytest.fixture
+def run_cli(monkeypatch, capsys):
+    """Run `designlint ARGS` in-process in `cwd`; returns exit code, stdout and stderr."""
+
+    def run(args: list[str], cwd: Path | None = None) -> CliResult:
+        if cwd is not None:
+            monkeypatch.chdir(cwd)
+        monkeypatch.setattr(sys, "argv", ["designlint", *args])
+        code = 0
+        try:
+            main()
+        except SystemExit as exc:
+            code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+        out, err = capsys.readouterr()
+        return CliResult(code, out, err)
+
+    return run
+
+
+@pytest.fixture
+def project(tmp_path):
+    """A temporary project using only the sample rule; write(files) fills it."""
+
+    def write(files: dict[str, str | bytes], config: str | None = None) -> Path:
+        rules_dir = tmp_path / "rules"
+        rules_dir.mkdir(exist_ok=True)
+        (rules_dir / "sample-autoplay.yaml").write_text((SAMPLE_RULES / "sample-autoplay.yaml").read_text())
+        cfg = config if config is not None else "rules: [rules]\nselect: [sample-autoplay]\n"
+        (tmp_path / ".designlint.yaml").write_text(cfg)
+        for name, content in files.items():
+            path = tmp_path / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(content, bytes):
+                path.write_bytes(content)
+            else:
+                path.write_text(content, encoding="utf-8")
+        return tmp_path
+
+    return write

@@ -1,0 +1,99 @@
+"""Discovery and languages: .gitignore, default excludes, minified files, embedded scripts."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import textwrap
+
+from designlint.files import Discoverer
+from designlint.languages import kind_for
+
+VIDEO = '<video autoplay src="a.mp4"></video>\n'
+
+
+def test_extensions_map_to_languages():
+    expected = {
+        "a.js": "javascript", "a.mjs": "javascript", "a.cjs": "javascript", "a.jsx": "javascript",
+        "a.ts": "typescript", "a.mts": "typescript", "a.cts": "typescript", "a.tsx": "tsx",
+        "a.html": "html", "a.HTM": "html", "a.vue": "vue", "a.svelte": "svelte",
+    }
+    for name, display in expected.items():
+        assert kind_for(name).display == display
+    assert kind_for("a.py") is None and kind_for("Makefile") is None
+
+
+def test_gitignore_and_default_excludes(tmp_path):
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".gitignore").write_text("generated/\n*.gen.js\n")
+    for name in [
+        "src/app.js", "src/x.gen.js", "generated/a.js", "node_modules/lib/index.js", "dist/app.js",
+        "build/app.js", "vendor/v.js", "src/app.min.js", "src/nested/.gitignore", "src/nested/keep.js", "src/nested/drop.js",
+    ]:
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("drop.js\n" if name.endswith(".gitignore") else "let x = 1;\n")
+    found = Discoverer(exclude_base=tmp_path).discover([tmp_path])
+    names = sorted(p.relative_to(tmp_path).as_posix() for p, _ in found.files)
+    assert names == ["src/app.js", "src/nested/keep.js"]
+    assert any("minified" in d.message for d in found.skipped)
+
+
+def test_minified_content_is_skipped(project, run_cli):
+    bundle = "var a=1;" * 5000 + "\n"
+    root = project({"app.js": bundle, "a.html": VIDEO})
+    result = run_cli(["check", "."], cwd=root)
+    assert "app.js: minified bundle" in result.stderr
+    assert "a.html:1:1" in result.stdout
+
+
+def test_force_exclude_applies_to_explicit_files(project, run_cli):
+    root = project({"node_modules/x/a.html": VIDEO, "ok.html": VIDEO})
+    assert run_cli(["check", "node_modules/x/a.html"], cwd=root).exit_code == 1
+    result = run_cli(["check", "--force-exclude", "node_modules/x/a.html", "ok.html"], cwd=root)
+    assert "node_modules" not in result.stdout and "ok.html" in result.stdout
+
+
+def test_vue_and_svelte_blocks_report_lines_in_the_original_file(project, run_cli):
+    vue = textwrap.dedent(
+        """\
+        <template>
+          <div>
+            <video autoplay src="a.mp4"></video>
+          </div>
+        </template>
+
+        <script setup lang="ts">
+        const n: number = 1;
+        </script>
+        <script>
+        export default { render() { return <video autoPlay /> } }
+        </script>
+        """
+    )
+    svelte = "<script>\n  let src = 'a.mp4';\n</script>\n\n<video autoplay {src}></video>\n"
+    root = project({"C.vue": vue, "S.svelte": svelte})
+    doc = json.loads(run_cli(["check", "-f", "json", "."], cwd=root).stdout)
+    places = [(f["path"], f["line"], f["column"], f["pattern"]) for f in doc["findings"]]
+    assert places == [("C.vue", 3, 5, "html-attr"), ("C.vue", 11, 43, "jsx-attr"), ("S.svelte", 5, 1, "html-attr")]
+
+
+def test_inline_script_in_html_is_parsed_as_javascript(project, run_cli):
+    html = "<html><body>\n<script>\nconst v = <video autoPlay />;\n</script>\n<script type=\"application/json\">{\"a\": 1}</script>\n</body></html>\n"
+    root = project({"index.html": html})
+    out = run_cli(["check", "."], cwd=root).stdout
+    assert "index.html:3:18: sample-autoplay JSX autoPlay" in out
+
+
+def test_grammars_load_lazily():
+    code = (
+        "import sys, pathlib, tempfile\n"
+        "from designlint.config import Config\n"
+        "from designlint.runner import Scanner\n"
+        "d = pathlib.Path(tempfile.mkdtemp()); (d / 'a.html').write_text('<video autoplay></video>')\n"
+        "Scanner(Config(root=d)).scan([d])\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules if m.startswith('tree_sitter_')}))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "['tree_sitter_html']"

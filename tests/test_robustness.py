@@ -1,0 +1,81 @@
+"""Bad input never stops the run: each problem file gets a warning naming it and why."""
+
+from __future__ import annotations
+
+import codecs
+import json
+import os
+
+VIDEO = '<video autoplay src="a.mp4"></video>\n'
+
+
+def test_bad_files_are_reported_and_the_rest_is_scanned(project, run_cli):
+    root = project(
+        {
+            "binary.js": b"\x7fELF\x00\x00\x01",
+            "latin1.jsx": "const t = 'caf\xe9'; const v = <video autoPlay />;\n".encode("latin-1"),
+            "utf16.html": codecs.BOM_UTF16_LE + VIDEO.encode("utf-16-le"),
+            "bom.html": codecs.BOM_UTF8 + VIDEO.encode(),
+            "empty.ts": b"",
+            "broken.jsx": "function ( { <<< const v = <video autoPlay />;\n",
+            "crlf.html": "<p>x</p>\r\n<p>y</p>\r\n" + VIDEO.replace("\n", "\r\n"),
+            "z-good.html": VIDEO,
+        }
+    )
+    result = run_cli(["check", "-f", "json", "."], cwd=root)
+    doc = json.loads(result.stdout)
+    places = {(f["path"], f["line"]) for f in doc["findings"]}
+    assert ("z-good.html", 1) in places
+    assert ("utf16.html", 1) in places
+    assert ("bom.html", 1) in places
+    assert ("crlf.html", 3) in places
+    assert ("latin1.jsx", 1) in places
+    kinds = {(d["path"], d["kind"]) for d in doc["diagnostics"]}
+    assert ("binary.js", "skipped") in kinds
+    assert ("latin1.jsx", "warning") in kinds
+    assert ("broken.jsx", "parse-error") in kinds
+    assert doc["summary"]["files_scanned"] == 7
+    assert result.exit_code == 1
+
+
+def test_unreadable_file_is_skipped_with_a_reason(project, run_cli):
+    root = project({"a.html": VIDEO, "b.html": VIDEO})
+    if os.geteuid() == 0:
+        # root reads everything; simulate an unreadable file with a dangling symlink instead
+        os.symlink(root / "missing.html", root / "c.html")
+    else:
+        (root / "b.html").chmod(0)
+    result = run_cli(["check", "."], cwd=root)
+    assert "a.html:1:1" in result.stdout
+
+
+def test_output_is_deterministic(project, run_cli):
+    files = {f"d{i % 3}/f{i}.html": VIDEO * (i % 4 + 1) for i in range(12)}
+    root = project(files)
+    first = run_cli(["check", "-f", "json", "."], cwd=root).stdout
+    second = run_cli(["check", "-f", "json", "."], cwd=root).stdout
+    assert first == second
+    paths = [f["path"] for f in json.loads(first)["findings"]]
+    assert paths == sorted(paths)
+
+
+def test_a_fault_in_a_check_becomes_an_internal_error_diagnostic(project, run_cli, monkeypatch):
+    import designlint.checks as checks
+
+    root = project({"a.html": VIDEO, "b.html": VIDEO})
+    rule_path = root / "rules" / "sample-autoplay.yaml"
+    rule_path.write_text(rule_path.read_text().replace('    message: "<{tag}> starts', '    check: boom:explode\n    message: "<{tag}> starts'))
+
+    def fake_resolve(ref, owner):
+        def explode(ctx):
+            raise RuntimeError("kaboom")
+
+        return explode
+
+    monkeypatch.setattr(checks, "resolve_check", fake_resolve)
+    result = run_cli(["check", "-f", "json", "."], cwd=root)
+    assert result.exit_code == 2
+    doc = json.loads(result.stdout)
+    errors = [d for d in doc["diagnostics"] if d["kind"] == "internal-error"]
+    assert {d["path"] for d in errors} == {"a.html", "b.html"}
+    assert "kaboom" in errors[0]["message"]

@@ -1,0 +1,109 @@
+"""The rule pack and the rule format: validation errors, query checks, criteria, docs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from designlint.criteria import builtin_criteria
+from designlint.errors import DesignlintError
+from designlint.rules import builtin_rules_dir, load_rule_file, load_rules, parse_rule
+from conftest import SAMPLE_RULES
+
+CORE_RULES = ("infinite-scroll", "autoplay")
+PAPER_PREFIX = "trimbos-2025-"
+
+
+def sample() -> dict:
+    return yaml.safe_load((SAMPLE_RULES / "sample-autoplay.yaml").read_text())
+
+
+def test_shipped_rules_load_and_every_query_compiles():
+    rules = load_rules()
+    assert {r.id for r in rules} >= set(CORE_RULES)
+    for rule in rules:
+        rule.compile_all()
+
+
+def test_every_cited_criterion_exists_and_has_a_url():
+    catalog = builtin_criteria()
+    for crit in catalog.values():
+        assert crit.url.startswith("https://"), crit.id
+    for rule in load_rules():
+        for cid in rule.criteria:
+            assert cid in catalog, f"{rule.id} cites unknown criterion {cid}"
+
+
+@pytest.mark.parametrize("rule_id", CORE_RULES)
+def test_core_rules_cite_the_paper_and_a_regulation_or_guideline(rule_id):
+    rule = next(r for r in load_rules() if r.id == rule_id)
+    assert any(c.startswith(PAPER_PREFIX) for c in rule.criteria)
+    assert any(not c.startswith((PAPER_PREFIX, "res-")) for c in rule.criteria)
+    for key in ("what", "why", "example", "instead"):
+        assert len(rule.docs[key]) > 40, f"{rule_id} docs.{key} is too thin"
+
+
+def test_unknown_key_is_named_with_the_file():
+    data = sample()
+    data["patterns"][0]["querry"] = "x"
+    with pytest.raises(DesignlintError) as info:
+        parse_rule(Path("rules/sample-autoplay.yaml"), data)
+    assert "rules/sample-autoplay.yaml" in str(info.value)
+    assert "patterns[0]" in str(info.value) and "'querry'" in str(info.value)
+
+
+def test_invalid_query_names_rule_language_and_position():
+    data = sample()
+    data["patterns"][0]["query"] = "((no_such_node) @match)"
+    rule = parse_rule(Path("rules/sample-autoplay.yaml"), data)
+    with pytest.raises(DesignlintError) as info:
+        rule.compile_all()
+    message = str(info.value)
+    assert "sample-autoplay/html-attr" in message and "html" in message and "row" in message.lower()
+
+
+@pytest.mark.parametrize(
+    "mutate, fragment",
+    [
+        (lambda d: d.update(severity="fatal"), "severity"),
+        (lambda d: d.pop("docs"), "missing key 'docs'"),
+        (lambda d: d["docs"].pop("why"), "docs"),
+        (lambda d: d.update(criteria=[]), "criteria"),
+        (lambda d: d["patterns"][0].update(languages=["cobol"]), "unknown language 'cobol'"),
+        (lambda d: d["patterns"][0].update(query="((element) @e (#lua-match? @e \"x\"))"), "unsupported predicate"),
+        (lambda d: d["patterns"][0].update(query="(element) @e"), "@match"),
+        (lambda d: d["patterns"][0].update(check="not a ref"), "module:function"),
+        (lambda d: d["mitigations"][0].update(effect="vanish"), "effect"),
+        (lambda d: d["mitigations"][0].update(patterns=["nope"]), "unknown pattern id"),
+        (lambda d: d.update(id="Sample_Autoplay"), "kebab-case"),
+    ],
+)
+def test_validation_errors(mutate, fragment):
+    data = sample()
+    mutate(data)
+    with pytest.raises(DesignlintError) as info:
+        parse_rule(Path("rules/sample-autoplay.yaml"), data)
+    assert fragment in str(info.value)
+
+
+def test_broken_yaml_names_the_line(tmp_path):
+    path = tmp_path / "x.yaml"
+    path.write_text("id: x\nname: [unclosed\n")
+    with pytest.raises(DesignlintError, match=r"x.yaml: line \d+: invalid YAML"):
+        load_rule_file(path)
+
+
+def test_missing_check_function_is_a_clean_error():
+    data = sample()
+    data["patterns"][0]["check"] = "no_such_module:fn"
+    rule = parse_rule(Path("rules/sample-autoplay.yaml"), data)
+    with pytest.raises(DesignlintError, match="check module 'no_such_module' not found"):
+        rule.compile_all()
+
+
+def test_rule_pack_dir_has_no_stray_files():
+    names = {p.name for p in builtin_rules_dir().iterdir() if p.is_file()}
+    assert "criteria.yaml" in names
+    assert all(n.endswith(".yaml") for n in names)
