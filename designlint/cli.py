@@ -60,9 +60,10 @@ def cli() -> None:
 @click.option("--write-baseline", type=click.Path(dir_okay=False, path_type=Path), help="Record today's findings in FILE and exit 0.")
 @click.option("--force-exclude", is_flag=True, help="Apply excludes and .gitignore to files named explicitly (for pre-commit).")
 @click.option("--max-file-size", type=click.IntRange(min=1), default=1_000_000, show_default=True, help="Skip files larger than this many bytes.")
+@click.option("--hide-mitigated", is_flag=True, help="Drop findings whose safeguard was found (they are kept at a lower severity by default).")
 @click.option("--quiet", "-q", is_flag=True, help="Print findings only: no summary, no warnings about skipped files.")
 @click.option("--color/--no-color", default=None, help="Colour the text output (default: only on a terminal).")
-def check(paths, fmt, output, select, ignore, fail_on, exit_zero, config_path, baseline, write_baseline, force_exclude, max_file_size, quiet, color):
+def check(paths, fmt, output, select, ignore, fail_on, exit_zero, config_path, baseline, write_baseline, force_exclude, max_file_size, hide_mitigated, quiet, color):
     """Scan PATHS (files or folders; default: the current folder)."""
     from designlint.report import render, write_atomically
     from designlint.runner import Scanner, ScanOptions
@@ -75,6 +76,7 @@ def check(paths, fmt, output, select, ignore, fail_on, exit_zero, config_path, b
         baseline=baseline,
         force_exclude=force_exclude,
         max_file_bytes=max_file_size,
+        hide_mitigated=hide_mitigated,
     )
     scanner = Scanner(config, options)
     result = scanner.scan(list(paths) or [Path(".")])

@@ -59,3 +59,27 @@ def rule_markdown(rule: Rule, catalog: dict[str, Criterion]) -> str:
         parts.append("")
     parts += ["## References", "", *reference_lines(rule, catalog), ""]
     return "\n".join(parts)
+
+
+def write_rule_docs(folder, rules, catalog) -> list[str]:
+    """Write docs/rules/<id>.md for each rule; returns the file names written."""
+    from pathlib import Path
+
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for rule in rules:
+        (folder / f"{rule.id}.md").write_text(rule_markdown(rule, catalog), encoding="utf-8")
+        written.append(f"{rule.id}.md")
+    return written
+
+
+if __name__ == "__main__":  # python -m designlint.docs [FOLDER]: regenerate the rule pages
+    import sys
+
+    from designlint.criteria import builtin_criteria
+    from designlint.rules import load_rules
+
+    target = sys.argv[1] if len(sys.argv) > 1 else "docs/rules"
+    for name in write_rule_docs(target, load_rules(), builtin_criteria()):
+        print(f"wrote {target}/{name}")

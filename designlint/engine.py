@@ -15,7 +15,7 @@ from tree_sitter import Node, QueryCursor
 
 from designlint.checks import CheckContext, Verdict
 from designlint.checks.util import enclosing_function
-from designlint.findings import Diagnostic, Finding, lower_severity
+from designlint.findings import Diagnostic, Finding, lower_severity, raise_severity
 from designlint.rules import Mitigation, Pattern, Rule
 from designlint.source import Region, SourceFile
 
@@ -127,8 +127,6 @@ class Engine:
         return Verdict() if result else None
 
     def _mitigation_applies(self, mitigation: Mitigation, candidate: _Candidate, source: SourceFile) -> bool:
-        if mitigation.patterns is not None and candidate.pattern.id not in mitigation.patterns:
-            return False
         if mitigation.scope == "file":
             scopes = [(r, r.root) for r in source.regions if r.language in mitigation.languages]
         elif candidate.region.language not in mitigation.languages:
@@ -156,7 +154,14 @@ class Engine:
         notes = [verdict.note] if verdict.note else []
         mitigated: list[str] = []
         for mitigation in rule.mitigations:
-            if self._mitigation_applies(mitigation, candidate, source):
+            if mitigation.patterns is not None and pattern.id not in mitigation.patterns:
+                continue
+            present = self._mitigation_applies(mitigation, candidate, source)
+            if mitigation.effect == "raise-when-missing":
+                if not present:
+                    severity = raise_severity(severity)
+                    notes.append(f"no {mitigation.description} found")
+            elif present:
                 if mitigation.effect == "drop":
                     return None
                 mitigated.append(mitigation.description)

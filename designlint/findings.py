@@ -18,6 +18,10 @@ def lower_severity(severity: str) -> str:
     return {"error": "warning", "warning": "info"}.get(severity, "info")
 
 
+def raise_severity(severity: str) -> str:
+    return {"info": "warning", "warning": "error"}.get(severity, "error")
+
+
 @dataclass
 class Finding:
     rule_id: str

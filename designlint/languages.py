@@ -28,6 +28,8 @@ GRAMMARS: dict[str, Grammar] = {
     "typescript": Grammar("typescript", "tree_sitter_typescript", "language_typescript"),
     "tsx": Grammar("tsx", "tree_sitter_typescript", "language_tsx"),
     "html": Grammar("html", "tree_sitter_html"),
+    "json": Grammar("json", "tree_sitter_json"),
+    "yaml": Grammar("yaml", "tree_sitter_yaml"),
 }
 
 # Names a rule may use in `languages:` that stand for several grammars.
@@ -62,17 +64,24 @@ EXTENSIONS: dict[str, FileKind] = {
     ".htm": FileKind("html", "html", embeds_scripts=True),
     ".vue": FileKind("vue", "html", embeds_scripts=True),
     ".svelte": FileKind("svelte", "html", embeds_scripts=True),
+    # Data files: i18n message catalogues (en.json, locales/*.yml) and notification payloads.
+    ".json": FileKind("json", "json"),
+    ".yml": FileKind("yaml", "yaml"),
+    ".yaml": FileKind("yaml", "yaml"),
 }
 
+# Generated data files that are never message catalogues: skipped by name.
+GENERATED_DATA_FILES = frozenset(
+    {"package-lock.json", "npm-shrinkwrap.json", "pnpm-lock.yaml", "composer.lock", "yarn.lock", "bun.lock"}
+)
+
 # Comment syntax per grammar, used by inline suppressions and fixture annotations.
-LINE_COMMENT = {"javascript": "//", "typescript": "//", "tsx": "//", "html": None}
-COMMENT_NODE_TYPES = frozenset({"comment", "html_comment"})
 
 
 def kind_for(path_name: str) -> FileKind | None:
     """The FileKind for a file name, or None when designlint does not read it."""
     dot = path_name.rfind(".")
-    if dot < 0:
+    if dot < 0 or path_name in GENERATED_DATA_FILES:
         return None
     return EXTENSIONS.get(path_name[dot:].lower())
 

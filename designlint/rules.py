@@ -32,7 +32,7 @@ REQUIRED_RULE_KEYS = {"id", "name", "severity", "summary", "criteria", "docs", "
 DOC_KEYS = {"what", "why", "example", "instead"}
 PATTERN_KEYS = {"id", "languages", "query", "check", "message", "severity"}
 MITIGATION_KEYS = {"id", "description", "effect", "scope", "patterns", "languages", "query", "check"}
-EFFECTS = ("lower", "drop")
+EFFECTS = ("lower", "drop", "raise-when-missing")
 SCOPES = ("match", "function", "file")
 
 

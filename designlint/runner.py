@@ -34,6 +34,7 @@ class ScanOptions:
     baseline: Path | None = None
     force_exclude: bool = False
     max_file_bytes: int = DEFAULT_MAX_FILE_BYTES
+    hide_mitigated: bool = False
 
 
 @dataclass
@@ -93,6 +94,7 @@ class Scanner:
     def scan(self, paths: list[Path]) -> ScanResult:
         discoverer = Discoverer(self.config.exclude, self.config.root, self.config.respect_gitignore)
         discovered = discoverer.discover(paths, force_exclude=self.options.force_exclude)
+        self._compile_for({kind.grammar for _, kind in discovered.files})
         diagnostics = list(discovered.skipped)
         findings: list[Finding] = []
         files = lines = 0
@@ -116,6 +118,17 @@ class Scanner:
         findings.sort(key=lambda f: f.sort_key)
         diagnostics.sort(key=lambda d: d.sort_key)
         return ScanResult(self.rules, findings, diagnostics, files, lines, dict(sorted(languages.items())))
+
+    def _compile_for(self, grammars: set[str]) -> None:
+        """Compile the queries for the languages about to be scanned, so that a broken query in
+        a rule is a clean error (exit 2) before any file is read. Embedded-script languages
+        compile lazily, when a <script> block needs them."""
+        for rule in self.rules:
+            for matcher in [*rule.patterns, *rule.mitigations]:
+                for language in matcher.languages:
+                    if language in grammars:
+                        matcher.query(language)
+                _ = matcher.check
 
     def scan_file(self, path: Path, kind: FileKind) -> tuple[list[Finding], list[Diagnostic], int | None] | None:
         shown = display_path(path)
@@ -141,6 +154,8 @@ class Scanner:
             if finding.rule_id in self.config.severity:
                 finding.severity = self.config.severity[finding.rule_id]
         findings = [f for f in findings if not self._ignored_by_path(shown, f.rule_id)]
+        if self.options.hide_mitigated:
+            findings = [f for f in findings if not f.mitigations]
         active_ids = {r.id for r in self.rules}
         known_ids = {r.id for r in self.all_rules}
         meta = apply_suppressions(source, findings, active_ids, known_ids)

@@ -107,3 +107,12 @@ def test_rule_pack_dir_has_no_stray_files():
     names = {p.name for p in builtin_rules_dir().iterdir() if p.is_file()}
     assert "criteria.yaml" in names
     assert all(n.endswith(".yaml") for n in names)
+
+
+def test_invalid_query_in_a_user_rule_exits_2_before_scanning(project, run_cli):
+    root = project({"a.html": "<p>x</p>\n"})
+    rule_path = root / "rules" / "sample-autoplay.yaml"
+    rule_path.write_text(rule_path.read_text().replace("(element (start_tag", "(elemnt (start_tag"))
+    result = run_cli(["check", "."], cwd=root)
+    assert result.exit_code == 2
+    assert "sample-autoplay/html-attr" in result.stderr and "invalid tree-sitter query for html" in result.stderr

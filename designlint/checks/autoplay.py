@@ -94,7 +94,7 @@ PLAYER_VAR = re.compile(
     r"embed|iframe|trailer|clip|stream)",
     re.I,
 )
-NOT_MEDIA_VAR = re.compile(r"(swiper|slider|carousel|slick|splide|glide|owl|flickity|lottie|anim|marquee|banner)", re.I)
+NOT_MEDIA_VAR = re.compile(r"(swiper|slider|carousel|slick|splide|glide|\bowl|owl[A-Z_]|flickity|lottie|anim|marquee|banner)", re.I)
 
 USER_EVENTS = re.compile(
     r"^(click|dblclick|auxclick|mousedown|mouseup|pointerdown|pointerup|touchstart|touchend|tap|"
@@ -153,7 +153,7 @@ ADVANCE_NAME = re.compile(
 )
 INDEX_WORD = (
     r"(?:index|idx|current|cur|i|n|j|pos|position|prev|p|step|track|song|video|clip|episode|item|"
-    r"\w+(?:Index|Idx|Num|Number|Pos|Position)|current\w+|cur[A-Z]\w*)"
+    r"\w+(?:Index|Idx|Num|No|Number|Pos|Position)|(?:current|cur|track|song|video|clip|episode|item)\w*)"
 )
 INDEX_INCREMENT = re.compile(
     rf"(\b{INDEX_WORD}\s*(\+\+|\+=\s*1\b)|\+\+\s*{INDEX_WORD}\b|\b{INDEX_WORD}\s*\+\s*1\b|"
@@ -1060,7 +1060,7 @@ def play_on_load(ctx: CheckContext) -> Verdict | bool:
             return False  # Howler play(id), animation play(name)
         if NOT_PLAY_RECEIVER.search(recv):
             return False
-        if not PLAY_RECEIVER.search(recv) and not _receiver_is_media(recv, ctx.root):
+        if not PLAY_RECEIVER.search(recv) and not _receiver_is_media(recv, ctx.root, _file_text(ctx)):
             return False
     # skip the play() defined on a class that wraps audio (def play() { super.play() })
     kinds = _code_kinds(call, ctx.root, ctx)
@@ -1089,12 +1089,20 @@ def play_on_load(ctx: CheckContext) -> Verdict | bool:
     return _verdict(f"{what} starts playing without a user action ({prop}() called on load)", muted)
 
 
-def _receiver_is_media(recv: str, root: Node) -> bool:
-    """Look at how the receiver variable is declared: new Audio(), querySelector('#intro-sound')."""
-    m = re.match(r"^[A-Za-z_$][\w$]*", recv)
+def _receiver_is_media(recv: str, root: Node, text: str = "") -> bool:
+    """Look at how the receiver variable is declared: new Audio(), querySelector('#intro-sound'),
+    or bound to a <video>/<audio> in the template (bind:this={intro}, ref="intro", #intro)."""
+    m = re.match(r"^(?:this\.)?(?:\$refs\.)?([A-Za-z_$][\w$]*)", recv)
     if not m:
         return False
-    name = m.group(0)
+    name = m.group(1)
+    n = re.escape(name)
+    if text and re.search(
+        rf"<(?:video|audio|[A-Z]\w*(?:Video|Audio|Player))\b[^>]*?(?:bind:this=\{{\s*{n}\s*\}}|\bref=[\"'{{]\s*{n}\s*[\"'}}]|\s#{n}\b)",
+        text,
+        re.S,
+    ):
+        return True
     for node in _walk(root):
         if node.type == "variable_declarator" and _t(node.child_by_field_name("name")) == name:
             init = _t(node.child_by_field_name("value"))
@@ -1511,12 +1519,13 @@ def html_autoplay(ctx: CheckContext) -> Verdict | bool:
 def html_embed_autoplay(ctx: CheckContext) -> Verdict | bool:
     """<iframe src="...youtube.com/embed/ID?autoplay=1">, :player-vars="{ autoplay: 1 }",
     data-setup='{"autoplay": true}' (video.js)."""
-    attr = ctx.node
-    name_node = next((c for c in attr.named_children if c.type == "attribute_name"), None)
+    name_node = ctx.capture("attr")
+    value_node = ctx.capture("value")
+    if name_node is None or value_node is None:
+        return False
     name = _t(name_node).lower()
-    value_node = next((c for c in attr.named_children if c.type == "quoted_attribute_value"), None)
     value = _unquote(_t(value_node))
-    element = attr.parent
+    element = ctx.node
     tag = _html_tag(element) if element is not None else ""
     attrs = _html_attrs(element) if element is not None else {}
     if re.search(r"^(a|link|meta|button|form|input|img)$", tag, re.I):
