@@ -19,7 +19,12 @@ an `ended` handler, a string with `autoplay=1`, ...). The functions here decide:
   (`currentTime = 0; play()`) or just resetting state is not auto-advance;
 * whether the media is muted (lower severity: `info`, with a note);
 * whether the media is only rendered after a user action (a "click to play" facade, a modal or
-  lightbox opened by a button): then the autoplay is the answer to that click and is dropped.
+  lightbox opened by a button): then the autoplay is the answer to that click and is dropped;
+* a page-wide `document`/`window` click or key listener that starts media ("play on first
+  interaction", a workaround for the browser's autoplay block) is reported; one that
+  delegates to a specific control through `event.target` is a user action;
+* camera previews and WebRTC call streams (`srcObject`, `getUserMedia`) are not content, and
+  tests/stories (`*.spec.*`, `*.test.*`, `__tests__/`, `*.stories.*`) are skipped.
 """
 
 from __future__ import annotations
@@ -141,11 +146,10 @@ STATE_GUARD = re.compile(
     re.I,
 )
 VIEW_GUARD = re.compile(r"(isIntersecting|intersectionRatio|inView|isInView|isVisible|visible|onScreen|inViewport)", re.I)
-REF_LIKE = re.compile(r"\b\w+\.current\b|\b(video|audio|el|ref|player|media|node|element|v|a)\w*\b", re.I)
 
 ADVANCE_NAME = re.compile(
     r"(\bnext(?!Tick|Frame|Config|Props|Auth|Router|Page\b|\.js)\w*|\w+Next(?!Tick|Frame)\w*|\w*advance\w*|\bskip\w*|\w+Skip\w*|"
-    r"\bforward\b|\w*queue\w*|\bupcoming\w*|\bshuffle\w*|\bloadVideoById\b|\bplayVideoAt\b|"
+    r"\bforward\b|\w*queue\w*|\bupcoming\w*|\bshuffle\w*|\bloadVideoBy(Id|Url)\b|\bplayVideoAt\b|"
     r"\bloadPlaylist\b|\bplayAt\b|\bchange(Track|Song|Video)\b|\bplay(Track|Song|Episode|Item|Video)\b(?=\s*\(\s*\w)|"
     r"\b(select|set|load|go[Tt]o)(Current)?(Track|Song|Video|Episode|Clip|Item)(Index|Idx|Id)?\b(?=\s*\()|"
     r"\bset(Current|Active|Playing|Selected)?(Index|Idx|Position)\b|\bsetCurrent\b(?=\s*\()|\bplaylist\w*\s*\[)",
@@ -443,8 +447,30 @@ def _position_kinds(pos: Node, root: Node, ctx: CheckContext, depth: int, seen: 
             if re.search(r"(MutationObserver|ResizeObserver|Promise)$", callee):
                 return _code_kinds(call, root, ctx, depth + 1, seen)
             return {"unknown"}
-        if prop in ("addEventListener", "on", "once", "one", "bind", "addListener", "listen", "subscribe") and index >= 1 and args:
+        if prop == "subscribe":
+            # Videogular / RxJS: api.getDefaultMedia().subscriptions.loadedMetadata.subscribe(fn)
+            fn_node = call.child_by_field_name("function")
+            obj = fn_node.child_by_field_name("object") if fn_node is not None else None
+            if obj is not None and obj.type == "member_expression":
+                kind = _classify_event(_t(obj.child_by_field_name("property")))
+                if kind != "unknown":
+                    return {kind}
+            return {"unknown"}
+        if prop == "listen" and index >= 2 and len(args) >= 2:
+            # Angular Renderer2: renderer.listen(el, 'ended', fn)
+            return {_classify_event(_event_name(args[1]))}
+        if prop in ("addEventListener", "on", "once", "one", "bind", "addListener", "listen") and index >= 1 and args:
             kind = _classify_event(_event_name(args[0]))
+            target = _t(call.child_by_field_name("function").child_by_field_name("object"))
+            if kind == "user" and re.fullmatch(
+                r"(window|document|document\.body|document\.documentElement|self|globalThis|\$\(\s*(window|document|['\"]body['\"]|['\"]html['\"])\s*\))",
+                target,
+            ):
+                # a page-wide click/key/touch listener that starts media: "play on first
+                # interaction", unless it delegates to a specific control via event.target
+                handler_text = _t(pos) if _is_function(pos) else _t(_find_function(root, _t(pos)) or pos)
+                if not re.search(r"\.target\b|closest\(|matches\(|\.contains\(|currentTarget", handler_text):
+                    return {"user", "first"}
             if kind == "load" and prop == "on" and re.search(r"\$\(\s*(window|document)\s*\)", _callee_text(call)):
                 return {"load"}
             return {kind}
@@ -554,9 +580,20 @@ def _reference_kinds(name: str, root: Node, ctx: CheckContext, depth: int, seen:
         ref = node
         parent = ref.parent
         if parent is not None and parent.type == "member_expression" and parent.child_by_field_name("property") is not None and parent.child_by_field_name("property").id == ref.id:
+            # `this.name()` / `self.name` refer to the method; `video.play()` does not
+            if not re.fullmatch(r"this|self|_this|that|vm|me|this\.\$options\.methods", _t(parent.child_by_field_name("object"))):
+                continue
             ref = parent
             parent = ref.parent
         if parent is None:
+            continue
+        if parent.type == "member_expression" and _t(parent.child_by_field_name("property")) in ("bind", "call", "apply"):
+            call = parent.parent
+            if call is not None and call.type == "call_expression":
+                if _t(parent.child_by_field_name("property")) == "bind":
+                    kinds |= _position_kinds(call, root, ctx, depth + 1, seen)
+                else:
+                    kinds |= _code_kinds(call, root, ctx, depth + 1, seen)
             continue
         if parent.type == "call_expression" and parent.child_by_field_name("function") is not None and parent.child_by_field_name("function").id == ref.id:
             kinds |= _code_kinds(parent, root, ctx, depth + 1, seen)
@@ -614,7 +651,7 @@ def _code_kinds(node: Node, root: Node, ctx: CheckContext, depth: int = 0, seen:
 # guards, gating, muting
 
 
-def _state_guarded(call: Node, stop: Node | None) -> str | None:
+def _state_guarded(call: Node, stop: Node | None, root: Node | None = None) -> str | None:
     """'state' when the call only runs under a condition on UI state (a play/pause toggle),
     'view' when under an in-view condition, None otherwise."""
     cur = call
@@ -633,7 +670,7 @@ def _state_guarded(call: Node, stop: Node | None) -> str | None:
             if left is not None and left.id != cur.id:
                 cond = left
         if cond is not None:
-            verdict = _guard_kind(_t(cond))
+            verdict = _guard_kind(_t(cond), root)
             if verdict:
                 return verdict
         # early return: `if (!isPlaying) return;` before the call in the same block
@@ -642,7 +679,7 @@ def _state_guarded(call: Node, stop: Node | None) -> str | None:
                 if stmt.start_byte >= cur.start_byte:
                     break
                 if stmt.type == "if_statement" and re.search(r"\breturn\b", _t(stmt.child_by_field_name("consequence"))):
-                    verdict = _guard_kind(_t(stmt.child_by_field_name("condition")))
+                    verdict = _guard_kind(_t(stmt.child_by_field_name("condition")), root)
                     if verdict:
                         return verdict
         if anc.type in FUNCTION_TYPES:
@@ -651,9 +688,22 @@ def _state_guarded(call: Node, stop: Node | None) -> str | None:
     return None
 
 
-def _guard_kind(cond: str) -> str | None:
+def _guard_kind(cond: str, root: Node | None = None) -> str | None:
     if VIEW_GUARD.search(cond):
         return "view"
+    m = re.search(r"\b(\w*auto_?play\w*)\b", cond, re.I)
+    if m and root is not None and not re.search(r"\b(playing|paused|isPlaying|interacted|clicked)\b", cond, re.I):
+        # `if (autoplay)`: a prop/option that is off by default is a guard; one that is on,
+        # or a local flag computed to decide autoplay (`shouldAutoPlay = ...`), is autoplay
+        name = m.group(1)
+        value = _resolve_identifier(name, root)
+        if value is True:
+            return None
+        if value is False:
+            return "state"
+        if _declared_as_local(name, root):
+            return None
+        return "state"
     stripped = re.sub(r"\b\w+Ref\b(\.current)?|\b\w+\.current\b|\$refs\.\w+|\bref\b", " ", cond)
     stripped = re.sub(r"\.(paused|ended|readyState|muted)\b", lambda m: " MEDIA" + m.group(1), stripped)
     if re.search(r"MEDIA(paused|ended)", stripped):
@@ -661,6 +711,15 @@ def _guard_kind(cond: str) -> str | None:
     if STATE_GUARD.search(stripped):
         return "state"
     return None
+
+
+def _declared_as_local(name: str, root: Node) -> bool:
+    """`const name = <expression>` in the file (not a parameter or destructured prop)."""
+    for node in _walk(root):
+        if node.type == "variable_declarator" and _t(node.child_by_field_name("name")) == name:
+            value = node.child_by_field_name("value")
+            return value is not None and value.type not in ("identifier", "member_expression")
+    return False
 
 
 def _jsx_gated(node: Node, root: Node, ctx: CheckContext) -> bool:
@@ -793,6 +852,45 @@ def _jsx_muted(attrs: dict[str, Node | None], root: Node) -> bool:
     return False
 
 
+LIVE_CAPTURE_FILE = re.compile(r"(getUserMedia|getDisplayMedia|RTCPeerConnection|srcObject|new\s+MediaStream|simple-peer|livekit|agora-rtc|twilio-video|mediasoup|jitsi|peerjs|html5-qrcode|jsQR|BarcodeDetector|Html5Qrcode|zxing)")
+LIVE_CAPTURE_NAME = re.compile(r"(webcam|camera|\bcam\b|local[-_]?video|remote[-_]?video|peer[-_]?video|selfie|scanner|qr[-_]?(reader|video|scan)|qrcode|user[-_]?video|my[-_]?video|partner[-_]?video|participant|screen[-_]?share|video[-_]?call|face[-_]?cam|local[-_]?stream|remote[-_]?stream)", re.I)
+
+
+def _live_capture(element_text: str, file_text: str) -> bool:
+    """A <video> that shows a camera or a WebRTC call (srcObject = stream), not content."""
+    if re.search(r"\ssrc\s*=|\ssrc=|\{src\}|:src=|\[src\]", element_text):
+        return False
+    if LIVE_CAPTURE_FILE.search(file_text):
+        return True
+    return bool(LIVE_CAPTURE_NAME.search(element_text))
+
+
+LIVE_STREAM_CODE = re.compile(r"srcObject|getUserMedia|getDisplayMedia|MediaStream\b|RTCPeerConnection|addTrack|ontrack")
+
+
+def _live_stream_scope(node: Node) -> bool:
+    """The code sits in a function (or one of its two outer functions) that wires a camera or
+    WebRTC stream into the element: a call preview, not content."""
+    levels = 0
+    for anc in _ancestors(node):
+        if anc.type in FUNCTION_TYPES:
+            levels += 1
+            text = _t(anc)
+            if len(text) < 6000 and LIVE_STREAM_CODE.search(text):
+                return True
+            if levels >= 3:
+                break
+    return False
+
+
+TEST_PATH = re.compile(r"(^|[/\\])(__tests__|__mocks__|tests?|spec|e2e|cypress|playwright)([/\\])|\.(test|spec|cy|e2e)\.[cm]?[jt]sx?$|\.stories\.[jt]sx?$", re.I)
+
+
+def _in_test_file(ctx: CheckContext) -> bool:
+    """Tests and stories assert or demo URLs and props; they are not the app's behaviour."""
+    return bool(TEST_PATH.search(ctx.path.as_posix()))
+
+
 def _verdict(message: str, muted: bool) -> Verdict:
     if muted:
         if message.endswith(")"):
@@ -827,6 +925,8 @@ def _jsx_is_media(name: str, attrs: dict[str, Node | None], ctx: CheckContext) -
 
 
 def jsx_autoplay(ctx: CheckContext) -> Verdict | bool:
+    if _in_test_file(ctx):
+        return False
     opening = ctx.node
     name = _jsx_name(opening)
     attrs = _jsx_attrs(opening)
@@ -840,18 +940,31 @@ def jsx_autoplay(ctx: CheckContext) -> Verdict | bool:
         return False
     if _jsx_gated(opening, ctx.root, ctx):
         return False
+    if _live_capture(_t(opening), _file_text(ctx)):
+        return False
     tag = name if name in ("video", "audio") else name
     return _verdict(f"<{tag}> starts playing without a user action (autoPlay)", _jsx_muted(attrs, ctx.root))
 
 
 def jsx_playing(ctx: CheckContext) -> Verdict | bool:
     """react-player / similar: `playing` (bare or true, or a state that starts true)."""
+    if _in_test_file(ctx):
+        return False
     opening = ctx.node
     name = _jsx_name(opening)
     attrs = _jsx_attrs(opening)
-    if "playing" not in attrs:
+    key = next((k for k in ("playing", "play", "shouldPlay") if k in attrs), None)
+    if key is None:
         return False
     text = _file_text(ctx)
+    if key != "playing":
+        # <Video play /> / <Video shouldPlay />: a media component with a play switch
+        base = name.split(".")[-1]
+        if not base[:1].isupper() or NOT_MEDIA_NAME.search(name) or not re.search(r"(Video|Audio|Player|Media|YouTube|Vimeo|Movie|Clip|Trailer)", name):
+            return False
+        if _literal_truth(attrs[key], ctx.root) is not True or _jsx_gated(opening, ctx.root, ctx):
+            return False
+        return _verdict(f"<{name}> starts playing without a user action ({key})", _jsx_muted(attrs, ctx.root))
     is_player = bool(re.search(r"(ReactPlayer|Player|Video|YouTube|Audio|Media)", name)) and not NOT_MEDIA_NAME.search(name)
     if not is_player and not re.search(r"from\s+['\"]react-player", text):
         return False
@@ -866,6 +979,8 @@ def jsx_playing(ctx: CheckContext) -> Verdict | bool:
 
 
 def jsx_ended(ctx: CheckContext) -> Verdict | bool:
+    if _in_test_file(ctx):
+        return False
     attr = ctx.node
     kids = attr.named_children
     if len(kids) < 2:
@@ -900,6 +1015,9 @@ def _handler_bodies(handler: Node, root: Node) -> tuple[list[Node], list[str]]:
         if fn is not None:
             bodies.append(fn)
         return bodies, names
+    if handler.type == "call_expression" and _callee_prop(handler) == "bind":
+        target = handler.child_by_field_name("function").child_by_field_name("object")
+        return _handler_bodies(target, root)
     if handler.type == "call_expression":
         # onEnded={handleEnded(i)} / useCallback(() => ..., [])
         names.append(_callee_prop(handler))
@@ -993,9 +1111,26 @@ def _strip_comments(text: str) -> str:
 
 def ended_listener(ctx: CheckContext) -> Verdict | bool:
     """x.addEventListener('ended', h) / player.on('ended', h) / x.onended = h / { onend: h }."""
+    if _in_test_file(ctx):
+        return False
     node = ctx.node
     handler = None
     require_state = False
+    if node.type == "call_expression" and _callee_prop(node) == "subscribe":
+        args = _args(node)
+        if not args:
+            return False
+        handler = args[0]
+        if _handler_advances(handler, ctx.root, ctx, require_ended_state=False):
+            return Verdict(message="'ended' handler starts the next item (auto-advance)")
+        return False
+    if node.type == "call_expression" and _callee_prop(node) == "listen":
+        args = _args(node)
+        if len(args) < 3 or not ENDED_EVENTS.match(_event_name(args[1])):
+            return False
+        if _handler_advances(args[2], ctx.root, ctx, require_ended_state=False):
+            return Verdict(message="'ended' handler starts the next item (auto-advance)")
+        return False
     if node.type == "call_expression":
         args = _args(node)
         if len(args) < 2:
@@ -1027,6 +1162,31 @@ def ended_listener(ctx: CheckContext) -> Verdict | bool:
         return False
     if _handler_advances(handler, ctx.root, ctx, require_ended_state=require_state):
         return Verdict(message="'ended' handler starts the next item (auto-advance)")
+    if node.type in ("call_expression", "assignment_expression") and not require_state:
+        if node.type == "call_expression":
+            recv = _t(node.child_by_field_name("function").child_by_field_name("object"))
+        else:
+            recv = _t(node.child_by_field_name("left").child_by_field_name("object"))
+        if _plays_other_media(handler, recv, ctx.root):
+            return Verdict(message="'ended' handler starts the next item (auto-advance)")
+    return False
+
+
+def _plays_other_media(handler: Node, recv: str, root: Node) -> bool:
+    """The ended handler plays a different media element than the one that ended (the next
+    <audio> in the page), and does not just rewind and replay."""
+    bodies, _ = _handler_bodies(handler, root)
+    same = {re.sub(r"\s|\?", "", recv), "this", "e.target", "event.target", "e.currentTarget", "event.currentTarget", "ev.target"}
+    for body in bodies:
+        text = _strip_comments(_t(body))
+        if REPLAY_ONLY.search(text):
+            continue
+        for node in _walk(body):
+            if node.type == "call_expression" and _callee_prop(node) == "play" and not _args(node):
+                fn = node.child_by_field_name("function")
+                rt = re.sub(r"\s|\?", "", _t(fn.child_by_field_name("object")))
+                if rt and rt not in same and not rt.startswith(tuple(x + "." for x in same)):
+                    return True
     return False
 
 
@@ -1049,34 +1209,57 @@ NOT_PLAY_RECEIVER = re.compile(
 
 
 def play_on_load(ctx: CheckContext) -> Verdict | bool:
+    if _in_test_file(ctx):
+        return False
     call = ctx.node
     fn = call.child_by_field_name("function")
     if fn is None or fn.type != "member_expression":
         return False
     prop = _t(fn.child_by_field_name("property"))
     recv = _t(fn.child_by_field_name("object"))
-    if prop == "play":
+    if prop == "trigger":
+        # jQuery: $("#player").trigger("play")
+        args = _args(call)
+        if not args or _string_value(args[0]) != "play":
+            return False
+        prop = "play"
+        if NOT_PLAY_RECEIVER.search(recv):
+            return False
+        if not PLAY_RECEIVER.search(recv) and not re.search(r"\$\(", recv):
+            return False
+    elif prop == "play":
         if _args(call):
             return False  # Howler play(id), animation play(name)
         if NOT_PLAY_RECEIVER.search(recv):
             return False
+        if recv in ("this", "self", "that", "_this", "vm"):
+            # a component's own play() method (a slideshow, a game) is not media unless the
+            # class is a media element / player wrapper
+            cls = next((a for a in _ancestors(call) if a.type in ("class_declaration", "class")), None)
+            if cls is None or not re.search(r"extends\s+(Audio|HTML(Video|Audio|Media)Element|\w*Player)\b", _t(cls)[:400]):
+                return False
         if not PLAY_RECEIVER.search(recv) and not _receiver_is_media(recv, ctx.root, _file_text(ctx)):
             return False
     # skip the play() defined on a class that wraps audio (def play() { super.play() })
     kinds = _code_kinds(call, ctx.root, ctx)
-    if "user" in kinds and not ({"load", "view"} & kinds):
+    first = "first" in kinds
+    if "user" in kinds and not ({"load", "view"} & kinds) and not first:
         return False
     context_fn = next((a for a in _ancestors(call) if a.type in FUNCTION_TYPES), None)
-    guard = _state_guarded(call, None)
+    guard = _state_guarded(call, None, ctx.root)
     if guard == "view":
         kinds = kinds | {"view"}
     elif guard == "state":
         return False
-    if not ({"load", "view"} & kinds):
+    if not ({"load", "view"} & kinds) and not first:
         return False
     if "ended" in kinds:
         return False  # handled by the ended-handler patterns
     if _play_gated(call, ctx):
+        return False
+    if _live_stream_scope(call):
+        return False
+    if re.search(r"(webcam|camera|\bcam|local|remote|peer|stream|selfie|scanner|\bqr|capture|participant)", recv, re.I) and LIVE_CAPTURE_FILE.search(_file_text(ctx)):
         return False
     scope_text = _t(context_fn) if context_fn is not None else _t(ctx.root)
     muted = bool(re.search(r"muted\s*=\s*true|\.mute\(\)|setAttribute\(\s*['\"]muted|\bmuted\s*:\s*true|volume\s*=\s*0(?![.\d])|setVolume\(\s*0\s*\)", scope_text))
@@ -1084,6 +1267,8 @@ def play_on_load(ctx: CheckContext) -> Verdict | bool:
         muted = _file_media_muted(ctx)
     what = "video" if re.search(r"video|vid\b|\bv\b|yt|youtube|movie|trailer|clip|hls", recv, re.I) else (
         "audio" if re.search(r"audio|sound|music|song|track|bgm|mp3|radio|howl", recv, re.I) else "media")
+    if first and not ({"load", "view"} & kinds):
+        return _verdict(f"{what} starts on the first click or key press anywhere on the page, not on a play control ({prop}() in a page-wide listener)", muted)
     if "view" in kinds and "load" not in kinds:
         return _verdict(f"{what} starts playing when scrolled into view, without a user action ({prop}() in a visibility callback)", muted)
     return _verdict(f"{what} starts playing without a user action ({prop}() called on load)", muted)
@@ -1142,12 +1327,18 @@ def _file_media_muted(ctx: CheckContext) -> bool:
 
 
 def config_autoplay(ctx: CheckContext) -> Verdict | bool:
+    if _in_test_file(ctx):
+        return False
     pair = ctx.node
-    value = pair.child_by_field_name("value")
+    if pair.type == "shorthand_property_identifier":
+        # { autoplay, muted, loop } built from props: resolve the variable
+        value = pair
+    else:
+        value = pair.child_by_field_name("value")
     obj = pair.parent
     if obj is None or obj.type != "object":
         return False
-    on = _literal_truth(value, ctx.root)
+    on = _literal_truth(value, ctx.root) if pair.type != "shorthand_property_identifier" else _resolve_identifier(_t(pair), ctx.root)
     if on is not True:
         return False
     # Swiper / slick / Splide / owl autoplay: { delay: 3000 } objects or carousel siblings
@@ -1184,12 +1375,17 @@ def config_autoplay(ctx: CheckContext) -> Verdict | bool:
     if _jsx_gated(pair, ctx.root, ctx):
         return False
     kinds = _code_kinds(pair, ctx.root, ctx)
-    if kinds == {"user"}:
+    if kinds <= {"user", "first"}:
         return False
     obj_text = _t(obj)
     parent_obj_text = _t(obj.parent.parent) if obj.parent is not None and obj.parent.type == "pair" and obj.parent.parent is not None else ""
+    shorthand_muted = any(
+        p.type == "shorthand_property_identifier" and _t(p) in ("muted", "mute") and _resolve_identifier(_t(p), ctx.root) is True
+        for p in obj.named_children
+    )
     muted = bool(
-        re.search(r"\b(muted|mute)['\"]?\s*:\s*(true|1|['\"]1['\"])", obj_text + parent_obj_text)
+        shorthand_muted
+        or re.search(r"\b(muted|mute)['\"]?\s*:\s*(true|1|['\"]1['\"])", obj_text + parent_obj_text)
         or re.search(r"['\"]muted['\"]", _t(value))
         or re.search(r"\.mute\(\)", parent_obj_text)
     )
@@ -1252,6 +1448,8 @@ def _object_context(obj: Node) -> dict:
 
 
 def autoplay_property(ctx: CheckContext) -> Verdict | bool:
+    if _in_test_file(ctx):
+        return False
     node = ctx.node
     if node.type == "assignment_expression":
         left = node.child_by_field_name("left")
@@ -1271,7 +1469,9 @@ def autoplay_property(ctx: CheckContext) -> Verdict | bool:
     if NOT_MEDIA_VAR.search(recv) or re.search(r"(state|props|options|config|settings|this\.data|carousel)$", recv, re.I) and not PLAYER_VAR.search(recv):
         return False
     kinds = _code_kinds(node, ctx.root, ctx)
-    if kinds == {"user"}:
+    if kinds <= {"user", "first"}:
+        return False
+    if _live_stream_scope(node):
         return False
     scope = next((a for a in _ancestors(node) if a.type in FUNCTION_TYPES), None)
     scope_text = _t(scope) if scope is not None else _t(ctx.root)
@@ -1288,11 +1488,11 @@ def _string_text(node: Node) -> str:
 
 
 def string_autoplay(ctx: CheckContext) -> Verdict | bool:
+    if _in_test_file(ctx):
+        return False
     node = ctx.node
     # the outermost string only (a template string's fragments are not separate matches)
     text = _string_text(node)
-    if node.parent is not None and node.parent.type in ("template_substitution",):
-        pass
     kinds = None
 
     m_html = HTML_IN_STRING.search(text)
@@ -1304,7 +1504,7 @@ def string_autoplay(ctx: CheckContext) -> Verdict | bool:
         if re.search(r"[:\[]auto[pP]lay", tag_text):
             return False
         kinds = _code_kinds(node, ctx.root, ctx)
-        if kinds == {"user"}:
+        if kinds <= {"user", "first"}:
             return False
         full_tag = re.search(r"<(?:video|audio)\b[^>]*>", text[m_html.start():], re.I)
         muted = bool(full_tag and re.search(r"\smuted\b", full_tag.group(0)))
@@ -1324,11 +1524,19 @@ def string_autoplay(ctx: CheckContext) -> Verdict | bool:
     background = bool(URL_BACKGROUND.search(text)) and bool(re.search(r"vimeo", text, re.I) or re.search(r"vimeo", _t(node.parent) if node.parent else "", re.I))
     if not on and not background:
         return False
+    # a link to a watch page (<a href>, <Link to>, router.push) is followed by a click
+    attr = next((a for a in _ancestors(node) if a.type in ("jsx_attribute", "pair", "arguments", "statement_block")), None)
+    if attr is not None and attr.type == "jsx_attribute" and attr.named_children:
+        if _t(attr.named_children[0]) in ("href", "to", "as", "link", "action"):
+            return False
+    if attr is not None and attr.type == "arguments" and attr.parent is not None:
+        if re.search(r"(push|replace|navigate|open|assign|redirect|href)$", _callee_text(attr.parent)):
+            return False
     if not (EMBED_HOST.search(text) or re.search(r"(^|[\"'`])\s*[?&]", text) or re.search(r"\$\{[^}]*\}\s*\?", text) or re.search(r"embed|player|video|iframe|src", _t(node.parent.parent) if node.parent is not None and node.parent.parent is not None else "", re.I)):
         return False
     if kinds is None:
         kinds = _code_kinds(node, ctx.root, ctx)
-    if kinds == {"user"}:
+    if kinds <= {"user", "first"}:
         return False
     if _jsx_gated(node, ctx.root, ctx):
         return False
@@ -1377,12 +1585,58 @@ def _html_tag(tag: Node) -> str:
 
 def _binding(attrs: dict[str, tuple[str | None, Node]], base: str) -> tuple[str, str | None] | None:
     """Find attribute `base` in any binding syntax: plain, :x, v-bind:x, [x], [attr.x], x={...}."""
-    for name, (value, _node) in attrs.items():
+    for name, (value, node) in attrs.items():
         low = name.lower()
         if low == base:
+            if value is not None and value.startswith("{") and not value.rstrip().endswith("}"):
+                # Svelte `autoplay={cond ? true : null}`: tree-sitter-html splits the
+                # expression at spaces; read the whole braces from the source
+                value = _svelte_expression(node)
             return ("static", value)
         if low in (f":{base}", f"v-bind:{base}", f"[{base}]", f"[attr.{base}]"):
             return ("bound", value)
+    return None
+
+
+def _svelte_expression(attr: Node) -> str:
+    """The full `{...}` text of an attribute value, balancing braces in the source bytes."""
+    value_node = next((c for c in attr.named_children if c.type == "attribute_value"), None)
+    if value_node is None:
+        return ""
+    root = attr
+    while root.parent is not None:
+        root = root.parent
+    start = value_node.start_byte
+    raw = (root.text or b"")[start:].decode("utf-8", "replace")
+    depth = 0
+    for i, ch in enumerate(raw[:400]):
+        if ch == "{":
+            depth += 1
+        elif ch == "}":
+            depth -= 1
+            if depth == 0:
+                return raw[: i + 1]
+    return raw[:1]
+
+
+def _eval_template_expr(v: str, ctx: CheckContext) -> bool | None:
+    """true / false / identifier / !identifier / `cond ? a : b` in a template binding."""
+    v = v.strip()
+    if re.fullmatch(r"true|1|'(muted|any|true)'|\"(muted|any|true)\"|''|\"\"|'autoplay'", v):
+        return True
+    if re.fullmatch(r"false|0|null|undefined", v):
+        return False
+    if re.fullmatch(r"[A-Za-z_$][\w$]*", v):
+        return _resolve_in_text(v, _file_text(ctx))
+    if re.fullmatch(r"![A-Za-z_$][\w$]*", v):
+        r = _resolve_in_text(v[1:], _file_text(ctx))
+        return None if r is None else not r
+    m = re.fullmatch(r"(.+?)\?(.+):(.+)", v, re.S)
+    if m:
+        cond = _eval_template_expr(m.group(1), ctx)
+        if cond is None:
+            return None
+        return _eval_template_expr(m.group(2) if cond else m.group(3), ctx)
     return None
 
 
@@ -1392,7 +1646,9 @@ def _template_value_on(kind: str, value: str | None, ctx: CheckContext) -> bool 
     v = value.strip()
     if kind == "static":
         if v.startswith("{") and v.endswith("}"):
-            v = v[1:-1].strip()  # Svelte autoplay={x}
+            return _eval_template_expr(v[1:-1], ctx)  # Svelte autoplay={x}
+        elif v.startswith("{"):
+            return None
         else:
             # HTML boolean attribute: present means on, whatever its text; but authors who write
             # autoplay="false" mean off, and frameworks (Vue) treat "false" strings as off
@@ -1498,6 +1754,8 @@ def _text_function_body(name: str, text: str, limit: int = 1500) -> str:
 
 
 def html_autoplay(ctx: CheckContext) -> Verdict | bool:
+    if _in_test_file(ctx):
+        return False
     tag_node = ctx.node
     tag = _html_tag(tag_node)
     attrs = _html_attrs(tag_node)
@@ -1511,6 +1769,8 @@ def html_autoplay(ctx: CheckContext) -> Verdict | bool:
         return False
     if _html_gated(tag_node, ctx):
         return False
+    if _live_capture(_t(tag_node), _file_text(ctx)):
+        return False
     muted_b = _binding(attrs, "muted")
     muted = muted_b is not None and _template_value_on(muted_b[0], muted_b[1], ctx) is True
     return _verdict(f"<{tag}> starts playing without a user action (autoplay attribute)", muted)
@@ -1519,6 +1779,8 @@ def html_autoplay(ctx: CheckContext) -> Verdict | bool:
 def html_embed_autoplay(ctx: CheckContext) -> Verdict | bool:
     """<iframe src="...youtube.com/embed/ID?autoplay=1">, :player-vars="{ autoplay: 1 }",
     data-setup='{"autoplay": true}' (video.js)."""
+    if _in_test_file(ctx):
+        return False
     name_node = ctx.capture("attr")
     value_node = ctx.capture("value")
     if name_node is None or value_node is None:
@@ -1565,6 +1827,8 @@ def html_embed_autoplay(ctx: CheckContext) -> Verdict | bool:
 
 def html_ended(ctx: CheckContext) -> Verdict | bool:
     """@ended="next" / on:ended={playNext} / onended="..." / (ended)="next()" in templates."""
+    if _in_test_file(ctx):
+        return False
     attr = ctx.node
     value_node = next((c for c in attr.named_children if c.type in ("quoted_attribute_value", "attribute_value")), None)
     if value_node is None:
