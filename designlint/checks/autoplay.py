@@ -51,7 +51,7 @@ FUNCTION_TYPES = frozenset(
     }
 )
 
-MUTED_NOTE = "muted autoplay is less intrusive (severity lowered), but it still captures attention"
+MUTED_NOTE = "muted: lower severity, but it still captures attention"
 
 # Element / component names that are media players.
 MEDIA_NAME = re.compile(
