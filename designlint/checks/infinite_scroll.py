@@ -108,10 +108,6 @@ def _body(fn: Node) -> Node:
     return fn.child_by_field_name("body") or fn
 
 
-def _params_text(fn: Node) -> str:
-    p = fn.child_by_field_name("parameters") or fn.child_by_field_name("parameter")
-    return _t(p)
-
 
 # --------------------------------------------------------------------------------------------
 # vocabularies
@@ -159,11 +155,12 @@ WEAK_CALLBACK = re.compile(
 )
 # A setter that advances a page / size / offset / visible count.
 PAGE_SETTER = re.compile(
-    r"(?i)^set_?\w*(page|offset|cursor|skip|size|limit|count|visible|shown|displayed|show|num|items|batch|chunk"
-    r"|index|params|query|filter|start|end|amount|quantity|take|first|len|length|rendered)\w*$"
+    r"^set_?\w*(Page|page|PageNum|PageNumber|PageNo|PageIndex|Offset|offset|Cursor|cursor|Skip|skip|Size|size|Limit"
+    r"|limit|Count|count|Showing|Shown|ToShow|Take|Batch|Chunk|Params|params|Query|Pagination|pagination|Amount|First)$"
 )
 PAGE_VAR = re.compile(
-    r"(?i)(page|offset|cursor|skip|limit|batch|chunk|visible\w*|shown|displayed|to_?show|loaded_?count|item_?count"
+    r"(?i)(page|cursor|skip|batch|chunk|visible_?count|shown_?count|displayed_?count|to_?show|loaded_?count|item_?count"
+    r"|^offset$|^limit$"
     r"|render(ed)?_?count|display_?count|show_?count|num_?items|^start$|^from$|^count$|^size$|^take$|pageNum|pageNo)"
 )
 LOAD_STATE_SETTER = re.compile(
@@ -173,6 +170,7 @@ LOAD_STATE_SETTER = re.compile(
 EVENT_STRING = re.compile(
     r"(?i)(load|fetch|get|show)[-_: ]?(more|next)|next[-_]?page|infinite|reach[-_]?(the[-_]?)?(bottom|end)"
     r"|end[-_]?reached|scroll[-_]?(end|bottom)|bottom[-_]?reached|paginat|more[-_]?(items|posts|data|results)"
+    r"|scrolled[-_ ]?to[-_ ]?(the[-_ ]?)?(end|bottom)|reached[-_ ]?(the[-_ ]?)?(end|bottom)"
 )
 PAGE_ARG = re.compile(
     r"(?i)([?&](page|p|pg|offset|cursor|after|before|skip|start|from|since_id|max_id|until|pagenum|page_num|pageno"
@@ -193,16 +191,31 @@ INFINITE_NAME = re.compile(
 )
 # Identifiers / properties that say "the sentinel / end of the list is visible".
 VISIBILITY = re.compile(
-    r"(?i)^(is_?)?_?(in_?view(port)?|intersect(ing|ion|ed)?|(el|element|sentinel|loader|bottom|end|last|trigger|target"
-    r"|footer|anchor|spinner|ref|load_?more|more)?_?(is_?)?visible|on_?screen|in_?screen|is_?shown|appeared"
-    r"|(is_?|has_?)?(reached|at|near|hit|close_?to)_?(the_?)?(bottom|end)|end_?visible|bottom_?visible"
-    r"|last_?(virtual_?)?item|last_?visible\w*|visible_?stop_?index|stop_?index|end_?index|last_?index"
-    r"|is_?bottom|scrolled_?to_?(the_?)?(bottom|end)|should_?load_?more|intersection_?ratio|entry_?visible"
-    r"|sentinel_?in_?view|loader_?in_?view|is_?near_?end|near_?end|at_?end|is_?end|reached)$"
+    r"(?i)(in_?view(port)?|intersecting|intersection|intersected|visible|on_?screen|in_?screen|is_?shown|appeared"
+    r"|(reached|at|near|hit|close_?to)_?(the_?)?(bottom|end)|is_?bottom|is_?end|scrolled_?to_?(the_?)?(bottom|end)"
+    r"|should_?load_?more|intersection_?ratio|near_?end)$"
+    r"|^(last_?(virtual_?)?item|last_?visible\w*|visible_?stop_?index|stop_?index|end_?index|last_?index|reached|bottom)$"
 )
+NOT_VISIBILITY_WORDS = frozenset(
+    "modal dialog menu drawer popup popover tooltip sidebar panel dropdown sheet overlay toast banner header nav navbar"
+    " keyboard picker tab tabs player video ad ads hero document window app popper select options search filter form"
+    " password column columns legend chart cursor caret spinner skeleton".split()
+)
+
+
+def _words(name: str) -> list[str]:
+    return [w.lower() for w in re.findall(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])", name)]
+
+
+def _is_visibility_name(name: str) -> bool:
+    if not VISIBILITY.search(name):
+        return False
+    return not any(w in NOT_VISIBILITY_WORDS for w in _words(name))
+
+
 NEAR_END_CALL = re.compile(
     r"(?i)^(is_?)?(close|near|reach(ed)?|hit|at|scrolled)_?(to_?)?(the_?)?(bottom|end)\w*$|^(is_?)?bottom_?reached$"
-    r"|^(check|detect)_?(bottom|end|scroll_?bottom)\w*$"
+    r"|^(check|detect)_?(bottom|end|scroll_?bottom)\w*$|^should_?(load|fetch)_?(more|next)\w*$"
 )
 # scroll geometry
 SCROLL_POS = re.compile(
@@ -211,6 +224,7 @@ SCROLL_POS = re.compile(
 SCROLL_EXTENT = re.compile(
     r"scrollHeight|scrollWidth|contentSize|offsetHeight|\(document\)\.(outer|inner)?[Hh]eight\(\)"
     r"|body\)\.(outer|inner)?[Hh]eight\(\)|documentHeight|docHeight|getScrollHeight|getDocHeight"
+    r"|(?<!\(window\))(?<!\$window)\.(outer|inner)?[Hh]eight\(\)"
 )
 RECT_BOTTOM = re.compile(r"\.bottom\b|\bbottom\b")
 VIEWPORT = re.compile(r"innerHeight|clientHeight|\(window\)\.(outer|inner)?[Hh]eight\(\)|viewportHeight|windowHeight")
@@ -279,6 +293,49 @@ class _Index:
     def lookup(self, name: str) -> list[Node]:
         return self.defs.get(name, [])
 
+    def resolve(self, name: str, ref: Node | None) -> list[Node]:
+        """Definitions of `name` visible from `ref`, innermost scope first (two `handleScroll`
+        functions in two components of one file must not be confused)."""
+        defs = self.lookup(name)
+        if len(defs) <= 1 or ref is None:
+            return defs
+        root = ref
+        while root.parent is not None:
+            root = root.parent
+        if not any(r == root for r in self.roots):
+            return defs
+        scored = []
+        for d in defs:
+            scope = _definition_scope(d)
+            if scope is None:
+                scored.append((-1, d))
+            elif _contains(scope, ref):
+                scored.append((scope.start_byte, d))
+        if not scored:
+            return defs
+        best = max(s for s, _ in scored)
+        return [d for s, d in scored if s == best]
+
+
+def _definition_scope(fn: Node) -> Node | None:
+    """The function whose body declares `fn` (None: module / class / object level)."""
+    if fn.type in ("method_definition",):
+        return None
+    cur = fn
+    for _ in range(6):
+        parent = cur.parent
+        if parent is None:
+            return None
+        if parent.type in ("variable_declarator", "function_declaration", "generator_function_declaration"):
+            decl = parent if parent.type == "variable_declarator" else parent
+            return _enclosing_function(decl) if decl is not fn else _enclosing_function(fn)
+        if parent.type in ("pair", "public_field_definition", "field_definition", "assignment_expression"):
+            return None
+        if fn.type in ("function_declaration", "generator_function_declaration"):
+            return _enclosing_function(fn)
+        cur = parent
+    return _enclosing_function(fn)
+
 
 def _unwrap_functions(expr: Node | None, index: _Index | None, depth: int = 0, allow_names: bool = True) -> list[Node]:
     """The function nodes an expression stands for: a literal function, a wrapper call around one
@@ -318,7 +375,7 @@ def _unwrap_functions(expr: Node | None, index: _Index | None, depth: int = 0, a
     if not allow_names or index is None:
         return []
     if t == "identifier":
-        return list(index.lookup(_t(expr)))
+        return list(index.resolve(_t(expr), expr))
     if t == "member_expression":
         prop = _t(expr.child_by_field_name("property"))
         obj = _t(expr.child_by_field_name("object"))
@@ -442,17 +499,19 @@ def _call_evidence(call: Node) -> _Evidence | None:
     if LOAD_STATE_SETTER.match(name) and args and _t(args[0]) in ("true", "!0"):
         return _Evidence("strong", f"{name}(true)")
     # dispatch('load-more') / $emit('loadMore') / pushEvent("load-more") / new CustomEvent('reach-bottom')
-    for a in args:
-        s = _string_value(a)
-        if s is not None and EVENT_STRING.search(s):
-            return _Evidence("strong", f"{name}('{s}')")
+    if not re.match(r"(?i)^(log|warn|error|info|debug|trace|print|assert|t|i18n|translate|\$t)$", name):
+        for a in args:
+            s = _string_value(a)
+            if s is not None and EVENT_STRING.search(s) and " " not in s.strip():
+                return _Evidence("strong", f"{name}('{s}')")
     if not re.match(r"(?i)^(set\w*|scroll\w*|log|warn|error|info|debug|push|splice|slice|toFixed|pop)$", name):
         if args and any(PAGE_ARG.search(_t(a)) for a in args) and not NOT_A_LOADER.match(name):
             return _Evidence("strong", f"{name}(page…)")
     if MEDIUM_LOADER.match(name) and not NOT_A_LOADER.match(name):
         return _Evidence("medium", f"{name}()")
     if WEAK_CALLBACK.match(name):
-        return _Evidence("weak", f"{name}()")
+        label = _t(_callee(call)) if name == "current" else name
+        return _Evidence("weak", f"{label[:40]}()")
     return None
 
 
@@ -474,7 +533,7 @@ def _loader_evidence(node: Node, index: _Index | None, depth: int = 0, seen: set
                 if func is not None and func.type in ("identifier", "member_expression"):
                     name = _callee_name(n)
                     if name and not NOT_A_LOADER.match(name):
-                        for fn in index.lookup(name):
+                        for fn in index.resolve(name, func if func.type == "identifier" else None):
                             if fn.id in seen or _contains(fn, n):
                                 continue
                             seen.add(fn.id)
@@ -482,8 +541,6 @@ def _loader_evidence(node: Node, index: _Index | None, depth: int = 0, seen: set
                             strong = [e for e in inner if e.kind == "strong"]
                             if strong:
                                 out.append(_Evidence("strong", f"{name}() → {strong[0].what}"))
-                            elif any(e.kind == "medium" for e in inner):
-                                out.append(_Evidence("medium", f"{name}()"))
         elif t == "array" and _appends_to_list(n):
             out.append(_Evidence("strong", "appends to the list"))
         elif t == "update_expression":
@@ -647,43 +704,51 @@ def _guarded_regions(scope: Node, is_trigger, owner: Node | None | bool = False)
 # scroll geometry
 
 
-def _local_value_text(ident: str, at: Node, index: _Index, depth: int = 0) -> str:
-    """Text of the value(s) bound to a local name visible from `at` (const x = …)."""
+SCALAR_VALUES = ("binary_expression", "member_expression", "call_expression", "identifier", "parenthesized_expression",
+                 "ternary_expression", "subscript_expression", "await_expression", "unary_expression", "number",
+                 "as_expression", "non_null_expression")
+
+
+def _local_value_text(ident: str, at: Node, index: _Index) -> str:
+    """Text of the scalar value(s) bound to a name visible from `at` (`const x = a + b`)."""
     texts = []
-    fn = _enclosing_function(at)
     scopes = []
+    fn = _enclosing_function(at)
     while fn is not None:
         scopes.append(fn)
         fn = _enclosing_function(fn)
     for value in index.vars.get(ident, []):
-        if any(_contains(s, value) for s in scopes) or not scopes or depth == 0:
-            texts.append(_t(value))
-    # `let x = 0; … x = a + b` assignments
-    return " ".join(texts)[:2000]
+        if value.type not in SCALAR_VALUES:
+            continue
+        decl_scope = _enclosing_function(value)
+        if decl_scope is None or any(s == decl_scope for s in scopes):
+            texts.append(_t(value)[:400])
+    return " ".join(texts)
 
 
 def _expanded_text(node: Node, index: _Index, depth: int = 0) -> str:
-    """The node's text plus the definitions of the local names and same-file helper calls in it."""
+    """The node's text plus the definitions of the local names and small same-file helper
+    functions it uses (`const bottom = el.scrollHeight - el.clientHeight; if (top >= bottom)`)."""
     parts = [_t(node)]
     if depth > 2:
         return parts[0]
     for n in _walk(node):
-        if n.type == "identifier" or n.type == "shorthand_property_identifier":
+        if n.type in ("identifier", "shorthand_property_identifier"):
             name = _t(n)
             val = _local_value_text(name, node, index)
             if val and val != parts[0]:
                 parts.append(val)
-                # one more level of const chains
                 for sub in index.vars.get(name, [])[:3]:
-                    if sub.type in ("identifier", "binary_expression", "member_expression", "call_expression",
-                                    "parenthesized_expression"):
+                    if sub.type in ("identifier", "binary_expression", "member_expression", "parenthesized_expression"):
                         parts.append(_expanded_text(sub, index, depth + 1))
         elif n.type == "call_expression":
             name = _callee_name(n)
-            if name and not NOT_A_LOADER.match(name) or name in ("getScrollTop", "getScrollHeight"):
-                for fn in index.lookup(name)[:2]:
-                    if not _contains(fn, node):
-                        parts.append(_t(_body(fn))[:3000])
+            if name and (not NOT_A_LOADER.match(name) or re.match(r"(?i)^(get_?)?scroll", name)):
+                func = _callee(n)
+                for fn in index.resolve(name, func if func is not None and func.type == "identifier" else None)[:2]:
+                    body = _body(fn)
+                    if not _contains(fn, node) and len(_t(body)) < 800:
+                        parts.append(_t(body))
     return " ".join(parts)
 
 
@@ -705,7 +770,7 @@ def _is_near_bottom_comparison(n: Node, index: _Index) -> bool:
     # a top-of-list check (`scrollTop === 0`, `scrollTop < 50`) is not "near the bottom"
     right = n.child_by_field_name("right")
     left = n.child_by_field_name("left")
-    if right is not None and right.type == "number" and not SCROLL_EXTENT.search(raw) and "-" not in _t(left):
+    if right is not None and right.type == "number" and re.match(r"^[\w.$()]*(scrollTop|scrollY|pageYOffset|scrollLeft|scrollX)(\(\))?$", _t(left)):
         return False
     if _near_bottom_text(raw):
         return True
@@ -747,8 +812,12 @@ def _contains_near_bottom(node: Node, index: _Index) -> bool:
             name = _callee_name(n)
             if name and NEAR_END_CALL.match(name):
                 return True
+            # shouldLoadMore({ scrollTop, scrollHeight, clientHeight }): a predicate fed with scroll metrics
+            if name and not NOT_A_LOADER.match(name) and _near_bottom_text(_metric_args_text(n)):
+                return True
             if name and not NOT_A_LOADER.match(name):
-                for fn in index.lookup(name)[:2]:
+                func = _callee(n)
+                for fn in index.resolve(name, func if func is not None and func.type == "identifier" else None)[:2]:
                     if _contains(fn, node):
                         continue
                     b = _body(fn)
@@ -757,6 +826,23 @@ def _contains_near_bottom(node: Node, index: _Index) -> bool:
                     ) and not _loader_evidence_quick(b):
                         return True
     return False
+
+
+def _is_near_bottom_call(n: Node) -> bool:
+    name = _callee_name(n)
+    if not name or NOT_A_LOADER.match(name):
+        return False
+    return bool(NEAR_END_CALL.match(name)) or _near_bottom_text(_metric_args_text(n))
+
+
+def _metric_args_text(call: Node) -> str:
+    """Text of a call's plain arguments (no callbacks): `f({ scrollTop, scrollHeight })`."""
+    parts = []
+    for a in _args(call):
+        if a.type in FUNCTION_TYPES or any(c.type in FUNCTION_TYPES for c in _walk(a)):
+            continue
+        parts.append(_t(a)[:400])
+    return " ".join(parts)
 
 
 def _loader_evidence_quick(node: Node) -> bool:
@@ -780,7 +866,9 @@ def _scroll_handler_loads(fns: list[Node], index: _Index, ctx: CheckContext, dep
                 name = _callee_name(n)
                 if not name or NOT_A_LOADER.match(name):
                     continue
-                targets = [f for f in index.lookup(name) if not _contains(f, n) and f not in fns]
+                func = _callee(n)
+                ref = func if func is not None and func.type == "identifier" else None
+                targets = [f for f in index.resolve(name, ref) if not _contains(f, n) and f not in fns]
                 if targets:
                     ev = _scroll_handler_loads(targets[:3], index, ctx, depth + 1)
                     if ev is not None:
@@ -796,8 +884,17 @@ def _verdict(message: str) -> Verdict:
     return Verdict(message=message)
 
 
+TEST_FILE = re.compile(r"(\.(spec|test|e2e|cy)\.[cm]?[jt]sx?$)|(/(__tests__|__mocks__|test|tests|e2e|cypress)/)")
+
+
+def _is_test_file(ctx: CheckContext) -> bool:
+    return bool(TEST_FILE.search(str(ctx.path).replace("\\", "/")))
+
+
 def observer_loads_next_page(ctx: CheckContext) -> Verdict | bool:
     """`new IntersectionObserver(cb)` whose callback loads the next page."""
+    if _is_test_file(ctx):
+        return False
     index = _index(ctx)
     node = ctx.node
     args = _args(node)
@@ -828,25 +925,36 @@ def _visibility_ref(node: Node, extra: set[str]) -> bool:
     for n in _walk(node):
         if n.type in ("identifier", "property_identifier", "shorthand_property_identifier"):
             name = _t(n)
-            if name in extra or VISIBILITY.match(name):
-                # `isVisible` of a modal etc. is generic: require the sentinel-ish ones or context later
+            if name in extra:
                 return True
+            if _is_visibility_name(name):
+                if SENTINEL_VIS.search(name):
+                    return True
+                # a bare `visible` / `isVisible` is often a modal prop: only with an observer in the file
+                root = node
+                while root.parent is not None:
+                    root = root.parent
+                key = (root.id, root.end_byte)
+                hint = _HINT_CACHE.get(key)
+                if hint is None:
+                    if len(_HINT_CACHE) > 256:
+                        _HINT_CACHE.clear()
+                    hint = _HINT_CACHE[key] = bool(OBSERVER_HINT.search(_t(root)))
+                if hint:
+                    return True
     return False
 
 
-def _visibility_names(fn: Node) -> set[str]:
-    """Parameter names of a watcher callback (`watch(inView, (v) => …)`)."""
-    names = set()
-    params = fn.child_by_field_name("parameters") or fn.child_by_field_name("parameter")
-    if params is not None:
-        for n in _walk(params):
-            if n.type in ("identifier", "shorthand_property_identifier_pattern"):
-                names.add(_t(n))
-    return names
+_HINT_CACHE: dict[tuple[int, int], bool] = {}
+SENTINEL_VIS = re.compile(r"(?i)in_?view|intersect|on_?screen|in_?screen|viewport|bottom|end|last|sentinel|loader|load_?more|trigger|anchor|footer|stop_?index")
+OBSERVER_HINT = re.compile(r"IntersectionObserver|useInView|useIntersection|useOnScreen|useElementVisibility|useInViewport|useVisibility|useIsVisible|inview|Waypoint|VisibilitySensor|useIsOnScreen")
+
 
 
 def effect_loads_when_visible(ctx: CheckContext) -> Verdict | bool:
     """An effect / watcher / Svelte `$:` that loads more when a sentinel is visible."""
+    if _is_test_file(ctx):
+        return False
     index = _index(ctx)
     node = ctx.node
     if node.type == "labeled_statement":  # Svelte `$: if (inView && hasMore) loadMore()`
@@ -909,6 +1017,8 @@ CALLBACK_KEYS = re.compile(r"^(onChange|onEnter|onIntersect\w*|onVisible|onInVie
 
 def observer_hook_loads(ctx: CheckContext) -> Verdict | bool:
     """`useIntersectionObserver(target, ([{ isIntersecting }]) => …)`, `useInView({ onChange })`."""
+    if _is_test_file(ctx):
+        return False
     index = _index(ctx)
     node = ctx.node
     name = _callee_name(node)
@@ -950,6 +1060,8 @@ INFINITE_HOOKS = re.compile(
 def infinite_hook_call(ctx: CheckContext) -> Verdict | bool:
     """A call to an infinite-scroll hook (react-infinite-scroll-hook, VueUse, ahooks, uni-app
     onReachBottom, a project's own useInfiniteScroll imported from another file)."""
+    if _is_test_file(ctx):
+        return False
     index = _index(ctx)
     node = ctx.node
     name = _callee_name(node)
@@ -999,6 +1111,8 @@ def _imported_from(index: _Index, name: str) -> str | None:
 
 def reach_bottom_method(ctx: CheckContext) -> Verdict | bool:
     """uni-app / mini-program page hook `onReachBottom() { this.page++; this.getList() }`."""
+    if _is_test_file(ctx):
+        return False
     node = ctx.node
     body = _body(node) if node.type in FUNCTION_TYPES else None
     if node.type == "pair":
@@ -1105,6 +1219,8 @@ def _registration_handler(node: Node, index: _Index) -> tuple[list[Node], str] |
 def scroll_listener_loads(ctx: CheckContext) -> Verdict | bool:
     """addEventListener('scroll') / onscroll / $(window).scroll / @HostListener('window:scroll') /
     fromEvent(window, 'scroll') handlers that load more when scrolled near the bottom."""
+    if _is_test_file(ctx):
+        return False
     index = _index(ctx)
     reg = _registration_handler(ctx.node, index)
     if reg is None:
@@ -1168,18 +1284,23 @@ def _registered_handler_ids(index: _Index, root: Node) -> set[int]:
 def scroll_function_loads(ctx: CheckContext) -> Verdict | bool:
     """A function (not registered as a scroll listener in this file) that loads more when the
     scroll position is near the bottom: a reusable handler / hook / util."""
+    if _is_test_file(ctx):
+        return False
     index = _index(ctx)
     fn = ctx.node
     body = _body(fn)
     # innermost: the function itself must hold the near-bottom comparison
     comps = [
         n for n in _walk(body)
-        if n.type == "binary_expression" and _enclosing_function(n) == fn and _is_near_bottom_comparison(n, index)
+        if n.type in ("binary_expression", "call_expression") and _enclosing_function(n) == fn
+        and (_is_near_bottom_comparison(n, index) if n.type == "binary_expression" else _is_near_bottom_call(n))
     ]
     if not comps:
         return False
-    # registered as a handler somewhere in this tree or template: the registration is reported
-    if fn.id in _registered_handler_ids(index, ctx.root):
+    # registered as a handler somewhere in this tree or template (itself or an enclosing
+    # function, e.g. the requestAnimationFrame callback inside `onScroll`): reported there
+    registered = _registered_handler_ids(index, ctx.root)
+    if fn.id in registered or any(a.id in registered for a in _ancestors(fn) if a.type in FUNCTION_TYPES):
         return False
     # inline callback of a registration call
     parent = fn.parent
@@ -1210,7 +1331,9 @@ JSX_HANDLER_ATTRS = {"onChange", "onEnter", "onItemsRendered", "rangeChanged", "
                      "onReachEnd", "onRowsScrollEnd", "onBottom", "onScrollToBottom", "onScrollBottom", "onEndReach",
                      "onScrolledToBottom", "onScrollEnd"}
 END_ATTRS = {"onEndReached", "endReached", "onRowsScrollEnd", "onReachEnd", "onEndReach", "onScrolledToBottom",
-             "onScrollToBottom", "onReachBottom", "onLoadMoreAsync", "onLoadMoreItems", "loadMoreItems"}
+             "onScrollToBottom", "onReachBottom", "onLoadMoreAsync", "onLoadMoreItems", "loadMoreItems",
+             "onScrolledToEnd", "onReachedEnd", "onReachedBottom", "onBottomReached", "onMenuScrollToBottom",
+             "onScrollEndReached", "onListEndReached", "onEndOfList"}
 INFINITE_TAG = re.compile(
     r"(^|\.)(Ion)?Infinite(Scroll(er|ing|View|List|Container|Wrapper|Trigger|Sentinel|Component|Area|Loader)?"
     r"|Load(er|ing)|List|Grid|Feed|Table|Masonry|Pagination|Pager|Query(Loader|Trigger)|Sentinel|Trigger)$"
@@ -1218,7 +1341,7 @@ INFINITE_TAG = re.compile(
     r"|(^|\.)(BottomScrollListener|ScrollPagination|InfiniteScrollTrigger|ScrollLoader|OnBottom|EndlessScroll\w*)$"
 )
 VIEW_TAG = re.compile(r"(^|\.)(InView|Waypoint|VisibilitySensor|Observer|IntersectionObserver|InViewport|Intersection|ViewportBlock|TrackVisibility|Visible|OnScreen|InViewWatcher|LazyLoad)$")
-LOADERISH_PROP = re.compile(r"(?i)next|more|load|fetch|infinite|end|page|reach|bottom|scroll|onIon")
+LOADERISH_PROP = re.compile(r"(?i)next|more|load|fetch|infinite|page|reach|onIon|dataLength|isItemLoaded|itemCount")
 
 
 def _jsx_attrs(opening: Node) -> list[tuple[str, Node]]:
@@ -1258,6 +1381,8 @@ def _trivial_handler(val: Node | None) -> bool:
 def jsx_element(ctx: CheckContext) -> Verdict | bool:
     """JSX: infinite-scroll components, lists with end-reached callbacks, InView / Waypoint
     sentinels and onScroll handlers that load more near the bottom."""
+    if _is_test_file(ctx):
+        return False
     index = _index(ctx)
     node = ctx.node
     name_node = node.child_by_field_name("name")
@@ -1266,7 +1391,7 @@ def jsx_element(ctx: CheckContext) -> Verdict | bool:
     names = {n for n, _ in attrs}
     # 1. infinite-scroll components
     if INFINITE_TAG.search(tag) and not re.search(r"(Content|Spinner|Indicator|Skeleton|Status|Footer|Message|Placeholder|Provider|Context)$", tag):
-        if any(LOADERISH_PROP.search(n) for n in names) or not attrs:
+        if any(LOADERISH_PROP.search(n) and n not in ("loader", "loadingText", "loadingSpinner") for n in names):
             if any(n in ("disabled",) and _t(_jsx_attr_value(a)) == "true" for n, a in attrs):
                 return False
             return _verdict(f"<{tag}> loads the next page automatically when the user scrolls to the end of the list")
@@ -1284,10 +1409,14 @@ def jsx_element(ctx: CheckContext) -> Verdict | bool:
             fns = _unwrap_functions(val, index) if val is not None else []
             if not fns:
                 # `onEnter={page.fetchNext}` / `onChange={inView => inView && fetchNextPage()}`
-                if val is not None and val.type in ("member_expression", "identifier"):
-                    nm = _last_name(val)
-                    if STRONG_LOADER.match(nm):
-                        return _verdict(f"<{tag} {n}> loads the next page when it scrolls into view ({nm})")
+                if val is not None and val.type not in FUNCTION_TYPES:
+                    for x in _walk(val):
+                        if x.type in ("identifier", "property_identifier"):
+                            nm = _t(x)
+                            if (STRONG_LOADER.match(nm) and not NOT_A_LOADER.match(nm)) or (
+                                VIEW_TAG.search(tag) and re.match(r"^(next|loadNext|fetchNext|more|onNext|goNext)$", nm)
+                            ):
+                                return _verdict(f"<{tag} {n}> loads the next page when it scrolls into view ({nm})")
                 continue
             evidence = []
             for fn in fns:
@@ -1317,9 +1446,15 @@ TEMPLATE_INFINITE_ATTR = re.compile(
     r"(?i)^(v-infinite-scroll|infinite-scroll|infinitescroll|data-infinite-scroll|v-el-table-infinite-scroll"
     r"|v-infinite-loading|v-infinite|v-load-more|v-loadmore|v-scroll-load|v-scroll-bottom|v-bottom-load"
     r"|\(ioninfinite\)|@ioninfinite|@ion-infinite|v-on:ioninfinite|on-infinite|ng-infinite-scroll"
-    r"|@infinite|v-on:infinite|:on-infinite|on:infinite|oninfinite|on:loadmore|onloadmore|@scrolltolower|bindscrolltolower"
+    r"|@infinite|v-on:infinite|:on-infinite|on:infinite|oninfinite|@scrolltolower|bindscrolltolower"
     r"|v-on:scrolltolower|@end-reached|@endreached|v-on:end-reached|@reach-bottom|@on-reach-bottom|:on-reach-bottom"
-    r"|@scroll-to-bottom|@scrolltobottom|@load-more|@loadmore|v-on:load-more|@reachbottom|@reach-end|@end-reach)$"
+    r"|@reachbottom|@reach-end|@end-reach"
+    r"|(@|v-on:|on:)(scrolled-?to-?(the-?)?(end|bottom)|reached-?(the-?)?(end|bottom)|bottom-?reached|end-?reached"
+    r"|reach-?(the-?)?(end|bottom)|fetch-?more|next-?page|infinite-?load\w*))$"
+)
+TEMPLATE_END_EVENT = re.compile(
+    r"(?i)^(@|v-on:|on:)(scrolled-?to-?(the-?)?(end|bottom)|reached-?(the-?)?(end|bottom)|bottom-?reached|end-?reached"
+    r"|reach-?(the-?)?(end|bottom)|fetch-?more|next-?page|infinite-?load\w*|reach-?bottom|reach-?end|end-?reach)$"
 )
 TEMPLATE_INFINITE_TAG = re.compile(
     r"(?i)^(ion-infinite-scroll|infinite-scroll|infinite-loading|infiniteloading|infinitescroll|v-infinite-scroll"
@@ -1336,7 +1471,6 @@ TEMPLATE_VIEW_ATTR = re.compile(
     r"|on:intersected|@intersected|on:reachedend|on:endreached)$"
 )
 TEMPLATE_SCROLL_ATTR = re.compile(r"(?i)^(@scroll(\.\w+)*|v-on:scroll(\.\w+)*|on:scroll|onscroll|\(scroll\)|\(window:scroll\)|v-scroll(\.\w+)*|@wheel|on:wheel)$")
-END_TEXT = re.compile(r"(?i)finished-text|no-more|nomore|:finished|v-slot:complete|#complete|#no-more|slot=\"no-more\"")
 
 
 def _html_attrs(tag_node: Node, data: bytes) -> list[tuple[str, str, Node]]:
@@ -1409,6 +1543,8 @@ def _template_handler_fns(value: str, index: _Index) -> tuple[list[Node], Node |
 def template_element(ctx: CheckContext) -> Verdict | bool:
     """Templates: infinite-scroll directives and components, visibility directives and scroll
     handlers that load more near the bottom."""
+    if _is_test_file(ctx):
+        return False
     index = _index(ctx)
     node = ctx.node  # start_tag / self_closing_tag
     tag_node = next((c for c in node.named_children if c.type == "tag_name"), None)
@@ -1418,12 +1554,14 @@ def template_element(ctx: CheckContext) -> Verdict | bool:
     # directives / events that are infinite scroll by definition
     for n, v, _ in attrs:
         if TEMPLATE_INFINITE_ATTR.match(n):
-            if n.lower() in ("infinite-scroll", "infinitescroll") and not any(
-                re.match(r"(?i)^(\(scrolled\)|\[infinitescroll\w*\]|infinitescroll\w+|infinite-scroll-\w+|\(onInfiniteScroll\))$", x)
+            if n.lower() in ("infinite-scroll", "infinitescroll", "data-infinite-scroll") and not v and not any(
+                re.match(r"(?i)^(\(scrolled\)|\(onInfiniteScroll\)|\(scrolledUp\)|infinite-scroll-disabled|infinite-scroll-distance)$", x)
                 for x in names
-            ) and not v:
-                # a bare `infiniteScroll` needs its ngx options/event next to it
+            ):
+                # a bare Angular `infiniteScroll` does nothing without its `(scrolled)` output
                 continue
+            if TEMPLATE_END_EVENT.match(n) and (not v.strip() or re.match(r"^\s*\$?emit\s*\(", v)):
+                continue  # re-emitting the event to a parent: the parent's listener is reported
             return _verdict(f"<{tag} {n}> loads more content automatically when the user scrolls to the end")
     if TEMPLATE_INFINITE_TAG.match(tag) or (
         re.search(r"(?i)infinite", tag) and not re.search(r"(?i)(content|spinner|indicator|skeleton|status|footer|message|carousel|marquee|slider|loop)$", tag)
@@ -1462,14 +1600,18 @@ def template_element(ctx: CheckContext) -> Verdict | bool:
 # --------------------------------------------------------------------------------------------
 # mitigations
 
-PAGE_CAP = re.compile(
-    r"(?i)\b(max_?(auto_?)?(pages?|loads?|page_?count|fetch(es)?|batches|auto_?loads?)|page_?limit|auto_?load_?limit"
-    r"|MAX_\w*(PAGE|LOAD|FETCH|BATCH)\w*|(PAGE|LOAD|FETCH)\w*_(CAP|LIMIT|MAX))\b"
+PAGE_ISH = (
+    r"(page|pages|pages\??\.length|pageCount|page_count|pageParams\??\.length|loadCount|load_count|autoLoads?|autoLoadCount"
+    r"|autoLoaded\w*|fetchCount|batchCount|pageIndex|pageNum|pageNo|currentPage|loadedPages|pagesLoaded|timesLoaded)"
 )
+CAP_NAME = r"(MAX_\w+|[mM]ax[A-Z_]\w*|\w*(Limit|LIMIT|Cap|CAP))"
 PAGE_CAP_COMPARISON = re.compile(
-    r"(?i)\b(page|pages\.length|pageCount|page_count|pageParams\.length|loadCount|load_count|autoLoads?|autoLoadCount"
-    r"|fetchCount|batchCount|pageIndex|pageNum|pageNo|currentPage|data\??\.pages\??\.length|size)\s*(<|<=)\s*(\d+|[A-Z][A-Z_]+)\b"
+    r"\b" + PAGE_ISH + r"\s*(<|<=)\s*(" + CAP_NAME + r"|[2-9]\b|[1-9]\d+\b)"
+    r"|\b" + PAGE_ISH + r"\s*(>=|>|===)\s*" + CAP_NAME + r"\b"
+    r"|\b" + CAP_NAME + r"\s*(>|>=)\s*(this\.)?\w*" + PAGE_ISH + r"\b"
 )
+
+
 END_MARKER = re.compile(
     r"(?i)all\s+caught\s+up|you(['’]ve|\s+have)\s+(seen|reached|read|viewed)\s+(it\s+all|everything|the\s+end|all)"
     r"|end\s+of\s+(the\s+)?(feed|list|results|timeline|posts)|no\s+more\s+(posts|items|results|content|entries|stories|data)"
@@ -1503,14 +1645,45 @@ def _finding_scope_text(ctx: CheckContext) -> str:
 def page_cap(ctx: CheckContext) -> bool:
     """The trigger stops after a fixed number of pages (maxPages, page < MAX_PAGES)."""
     txt = _finding_scope_text(ctx)
-    return bool(PAGE_CAP.search(txt) or PAGE_CAP_COMPARISON.search(txt))
+    for m in PAGE_CAP_COMPARISON.finditer(txt):
+        cap = m.group(0)
+        if re.search(r"(?i)total|count\b|length\b", cap.split("<")[-1].split(">")[-1]):
+            continue  # `page < totalPages` is the end of the data, not a cap
+        return True
+    return False
 
 
 def end_marker(ctx: CheckContext) -> bool:
-    """The feed shows an explicit end-of-feed marker (endMessage, "You're all caught up")."""
-    return bool(END_MARKER.search(ctx.data.decode("utf-8", "replace")))
+    """The feed shows an explicit end-of-feed marker (endMessage, "You're all caught up") in the
+    same component: the outermost function around the finding, or the whole template file."""
+    node = ctx.node
+    if ctx.language == "html" or str(ctx.path).lower().endswith((".vue", ".svelte")):
+        return bool(END_MARKER.search(ctx.data.decode("utf-8", "replace")))
+    outer = None
+    for a in _ancestors(node):
+        if a.type in FUNCTION_TYPES or a.type in ("class_declaration", "class"):
+            outer = a
+    scope = outer if outer is not None else node
+    return bool(END_MARKER.search(_t(scope)))
 
 
 def user_setting(ctx: CheckContext) -> bool:
     """A user preference can turn automatic loading off."""
     return bool(USER_SETTING.search(ctx.data.decode("utf-8", "replace")))
+
+
+def infinite_module_call(ctx: CheckContext) -> Verdict | bool:
+    """`infinitescroll.init(loadMoreTopics)`: a project's own infinite-scroll module wired to a loader."""
+    if _is_test_file(ctx):
+        return False
+    node = ctx.node
+    func = _callee(node)
+    if func is None or func.type != "member_expression":
+        return False
+    if _callee_name(node) not in ("init", "setup", "start", "attach", "enable", "bind", "observe", "register", "create", "listen"):
+        return False
+    args = _args(node)
+    if not any(a.type in FUNCTION_TYPES or a.type in ("identifier", "member_expression") for a in args):
+        return False
+    obj = _t(func.child_by_field_name("object"))
+    return _verdict(f"{obj}.{_callee_name(node)}() wires a loader to the infinite-scroll module")
