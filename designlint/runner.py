@@ -7,7 +7,6 @@ is deterministic: findings are sorted by path, line, column and rule.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -53,8 +52,10 @@ class ScanResult:
 
 def display_path(path: Path) -> Path:
     """Paths relative to the working folder when they are under it, as the user typed otherwise."""
+    if not path.is_absolute():
+        return path
     try:
-        return Path(os.path.relpath(path.resolve(), Path.cwd())) if path.is_absolute() else path
+        return path.relative_to(Path.cwd())
     except ValueError:
         return path
 

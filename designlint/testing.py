@@ -61,11 +61,17 @@ def fixture_rule_id(path: Path, known: set[str]) -> str | None:
     return None
 
 
-def run_fixtures(paths: list[Path], config: Config) -> list[FixtureResult]:
+def fixture_scanner(config: Config) -> Scanner:
+    """A scanner with every rule on and every query compiled (so a broken query fails the test)."""
     scanner = Scanner(config, ScanOptions(select=None))
-    known = {r.id for r in scanner.all_rules}
     for rule in scanner.rules:
         rule.compile_all()
+    return scanner
+
+
+def run_fixtures(paths: list[Path], config: Config, scanner: Scanner | None = None) -> list[FixtureResult]:
+    scanner = scanner or fixture_scanner(config)
+    known = {r.id for r in scanner.all_rules}
     discovered = Discoverer(respect_gitignore=False).discover(paths)
     results = []
     for path, kind in discovered.files:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from designlint.config import Config
-from designlint.testing import parse_annotations, run_fixtures
+from designlint.testing import fixture_scanner, parse_annotations, run_fixtures
 from conftest import REPO
 
 FIXTURES = REPO / "fixtures"
@@ -19,9 +19,14 @@ CORE_RULES = ("infinite-scroll", "autoplay")
 FIXTURE_FILES = sorted(p for p in FIXTURES.rglob("*") if p.is_file())
 
 
+@pytest.fixture(scope="module")
+def scanner():
+    return fixture_scanner(Config(root=REPO))
+
+
 @pytest.mark.parametrize("path", FIXTURE_FILES, ids=lambda p: p.relative_to(FIXTURES).as_posix())
-def test_fixture(path: Path):
-    [result] = run_fixtures([path], Config(root=REPO))
+def test_fixture(path: Path, scanner):
+    [result] = run_fixtures([path], Config(root=REPO), scanner)
     assert result.annotations, f"{path} has no designlint-expect/ok annotations"
     assert not result.failures, "\n".join(result.failures)
 
