@@ -52,10 +52,14 @@ def rule_markdown(rule: Rule, catalog: dict[str, Criterion]) -> str:
         "",
     ]
     if rule.mitigations:
-        parts += ["## Safeguards that lower a finding", ""]
+        parts += ["## Safeguards", ""]
+        effects = {
+            "drop": "when present, drops the finding",
+            "lower": "when present, lowers the severity one step",
+            "raise-when-missing": "when missing, raises the severity one step",
+        }
         for m in rule.mitigations:
-            effect = "drops the finding" if m.effect == "drop" else "lowers the severity one step"
-            parts.append(f"- {m.description} ({effect})")
+            parts.append(f"- {m.description} ({effects[m.effect]})")
         parts.append("")
     parts += ["## References", "", *reference_lines(rule, catalog), ""]
     return "\n".join(parts)
