@@ -62,7 +62,13 @@ def _format_message(template: str, captures: dict[str, list[Node]], data: bytes)
 
 def _context(source: SourceFile, region: Region, node: Node, captures: dict[str, list[Node]]) -> CheckContext:
     return CheckContext(
-        node=node, captures=captures, language=region.language, root=region.root, path=source.path, data=source.data
+        node=node,
+        captures=captures,
+        language=region.language,
+        root=region.root,
+        path=source.path,
+        data=source.data,
+        regions=tuple((r.language, r.root) for r in source.regions),
     )
 
 

@@ -36,11 +36,18 @@ class CheckContext:
     root: Node
     path: Path
     data: bytes
+    # Every parsed region of the file as (language, root): a template check can read the
+    # <script> trees of the same .vue/.svelte/.html file without parsing them again.
+    regions: tuple[tuple[str, Node], ...] = ()
 
     def text(self, node: Node | None) -> str:
         if node is None:
             return ""
         return self.data[node.start_byte : node.end_byte].decode("utf-8", "replace")
+
+    def script_roots(self) -> list[Node]:
+        """Roots of the file's JavaScript/TypeScript regions (the file itself for a .js/.ts file)."""
+        return [root for language, root in self.regions if language in ("javascript", "typescript", "tsx")]
 
     def capture(self, name: str) -> Node | None:
         nodes = self.captures.get(name)

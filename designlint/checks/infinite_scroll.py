@@ -411,25 +411,6 @@ def _parser(lang: str) -> Parser:
     return _PARSERS[lang]
 
 
-_SCRIPT_RE = re.compile(rb"<script\b([^>]*)>(.*?)</script\s*>", re.S | re.I)
-
-
-def _script_roots(data: bytes) -> list[Node]:
-    roots = []
-    for m in _SCRIPT_RE.finditer(data):
-        attrs = m.group(1).decode("utf-8", "replace")
-        if re.search(r"type\s*=\s*[\"']?(application/(ld\+)?json|text/(template|html|x-))", attrs):
-            continue
-        lang = "javascript"
-        lm = re.search(r"lang\s*=\s*[\"']?(\w+)", attrs)
-        if lm and lm.group(1).lower() in ("ts", "typescript"):
-            lang = "typescript"
-        elif lm and lm.group(1).lower() == "tsx":
-            lang = "tsx"
-        # keep byte offsets comparable: pad with spaces up to the block start
-        body = m.group(2)
-        roots.append(_parser(lang).parse(body).root_node)
-    return roots
 
 
 def _index(ctx: CheckContext) -> _Index:
@@ -441,7 +422,7 @@ def _index(ctx: CheckContext) -> _Index:
         suffix = str(ctx.path).lower()
         container = suffix.endswith((".vue", ".svelte", ".html", ".htm"))
         if ctx.language == "html":
-            roots = _script_roots(ctx.data)
+            roots = ctx.script_roots()
             template = ctx.data.decode("utf-8", "replace")
         else:
             roots = [ctx.root]

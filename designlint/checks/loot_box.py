@@ -472,23 +472,6 @@ def _parser(lang: str) -> Parser:
     return _PARSERS[lang]
 
 
-_SCRIPT_RE = re.compile(rb"<script\b([^>]*)>(.*?)</script\s*>", re.S | re.I)
-
-
-def _script_roots(data: bytes) -> list[Node]:
-    roots = []
-    for m in _SCRIPT_RE.finditer(data):
-        attrs = m.group(1).decode("utf-8", "replace")
-        if re.search(r"type\s*=\s*[\"']?(application/(ld\+)?json|text/(template|html|x-))", attrs):
-            continue
-        lang = "javascript"
-        lm = re.search(r"lang\s*=\s*[\"']?(\w+)", attrs)
-        if lm and lm.group(1).lower() in ("ts", "typescript"):
-            lang = "typescript"
-        elif lm and lm.group(1).lower() == "tsx":
-            lang = "tsx"
-        roots.append(_parser(lang).parse(m.group(2)).root_node)
-    return roots
 
 
 # --------------------------------------------------------------------------------------------
@@ -1331,7 +1314,7 @@ def _analysis(ctx: CheckContext) -> _Analysis | None:
     if a is None:
         if len(_CACHE) > 32:
             _CACHE.clear()
-        roots = _script_roots(ctx.data) if ctx.language == "html" else [ctx.root]
+        roots = ctx.script_roots() if ctx.language == "html" else [ctx.root]
         a = _Analysis(roots, str(ctx.path).replace("\\", "/"), ctx.data)
         _CACHE[key] = a
     return a
