@@ -30,11 +30,11 @@ an `ended` handler, a string with `autoplay=1`, ...). The functions here decide:
 from __future__ import annotations
 
 import re
-from typing import Iterable
 
 from tree_sitter import Node
 
 from designlint.checks import CheckContext, Verdict
+from designlint.checks.util import text as _t, walk as _walk, ancestors as _ancestors
 
 # --------------------------------------------------------------------------------------------
 # vocabulary
@@ -183,25 +183,7 @@ MODAL_NAME = re.compile(r"(modal|dialog|lightbox|popup|popover|overlay|drawer|sh
 # small tree helpers
 
 
-def _t(node: Node | None) -> str:
-    if node is None or node.text is None:
-        return ""
-    return node.text.decode("utf-8", "replace")
 
-
-def _walk(node: Node) -> Iterable[Node]:
-    stack = [node]
-    while stack:
-        cur = stack.pop()
-        yield cur
-        stack.extend(reversed(cur.children))
-
-
-def _ancestors(node: Node) -> Iterable[Node]:
-    cur = node.parent
-    while cur is not None:
-        yield cur
-        cur = cur.parent
 
 
 def _unquote(s: str) -> str:
@@ -1789,7 +1771,6 @@ def html_embed_autoplay(ctx: CheckContext) -> Verdict | bool:
     value = _unquote(_t(value_node))
     element = ctx.node
     tag = _html_tag(element) if element is not None else ""
-    attrs = _html_attrs(element) if element is not None else {}
     if re.search(r"^(a|link|meta|button|form|input|img)$", tag, re.I):
         return False
     if re.search(r"(lite-youtube|lite-vimeo|lottie|swiper|carousel|slider|splide|glide)", tag, re.I):

@@ -22,11 +22,12 @@ same file (for .vue/.svelte templates: in the file's <script> blocks).
 from __future__ import annotations
 
 import re
-from typing import Iterable, Iterator
+from typing import Iterable
 
 from tree_sitter import Language, Node, Parser
 
 from designlint.checks import CheckContext, Verdict
+from designlint.checks.util import text as _t, walk as _walk, ancestors as _ancestors
 
 # --------------------------------------------------------------------------------------------
 # small tree helpers (private: util.py is shared and not ours to change)
@@ -45,25 +46,7 @@ FUNCTION_TYPES = frozenset(
 COMPARISON_OPS = frozenset({">=", ">", "<=", "<", "===", "==", "!==", "!="})
 
 
-def _t(node: Node | None) -> str:
-    if node is None or node.text is None:
-        return ""
-    return node.text.decode("utf-8", "replace")
 
-
-def _walk(node: Node) -> Iterator[Node]:
-    stack = [node]
-    while stack:
-        cur = stack.pop()
-        yield cur
-        stack.extend(reversed(cur.children))
-
-
-def _ancestors(node: Node) -> Iterator[Node]:
-    cur = node.parent
-    while cur is not None:
-        yield cur
-        cur = cur.parent
 
 
 def _enclosing_function(node: Node) -> Node | None:

@@ -48,6 +48,7 @@ from typing import Iterable, Iterator
 from tree_sitter import Language, Node, Parser
 
 from designlint.checks import CheckContext, Verdict
+from designlint.checks.util import text as _t, walk as _walk, ancestors as _ancestors
 
 # --------------------------------------------------------------------------------------------
 # small tree helpers (private: util.py is shared and not ours to change)
@@ -67,25 +68,7 @@ COMPARISON_OPS = frozenset({">=", ">", "<=", "<"})
 MAX_FILE_BYTES = 1_500_000
 
 
-def _t(node: Node | None) -> str:
-    if node is None or node.text is None:
-        return ""
-    return node.text.decode("utf-8", "replace")
 
-
-def _walk(node: Node) -> Iterator[Node]:
-    stack = [node]
-    while stack:
-        cur = stack.pop()
-        yield cur
-        stack.extend(reversed(cur.children))
-
-
-def _ancestors(node: Node) -> Iterator[Node]:
-    cur = node.parent
-    while cur is not None:
-        yield cur
-        cur = cur.parent
 
 
 def _callee(call: Node) -> Node | None:
@@ -800,14 +783,12 @@ def _random_is_cosmetic(node: Node, unit_fn: Node) -> bool:
 
 def _in_subscript_index(node: Node) -> bool:
     """`pool[Math.floor(Math.random() * pool.length)]`: the random number picks from a list."""
-    cur = node
     for a in _ancestors(node):
         if a.type == "subscript_expression":
             idx = a.child_by_field_name("index")
             return idx is not None and idx.start_byte <= node.start_byte < idx.end_byte
         if a.type in ("expression_statement", "lexical_declaration", "variable_declaration", "return_statement") or a.type in FUNCTION_TYPES:
             return False
-        cur = a
     return False
 
 
