@@ -16,6 +16,15 @@ from conftest import REPO
 FIXTURES = REPO / "fixtures"
 WEB_LANGUAGES = ("javascript", "typescript", "tsx", "html", "vue", "svelte")
 CORE_RULES = ("infinite-scroll", "autoplay")
+# Issue 3's rules are counted per language family rather than per grammar.
+FAMILY_RULES = ("streak-rewards", "notification-spam", "loot-box")
+FAMILIES = {
+    "js/ts": (".js", ".mjs", ".cjs", ".ts", ".mts", ".cts"),
+    "jsx/tsx": (".jsx", ".tsx"),
+    "templates": (".html", ".vue", ".svelte"),
+    "locale files": (".json", ".yml", ".yaml"),
+}
+ALL_CORE_RULES = CORE_RULES + FAMILY_RULES
 FIXTURE_FILES = sorted(p for p in FIXTURES.rglob("*") if p.is_file())
 
 
@@ -43,6 +52,45 @@ def test_each_core_rule_has_positives_and_near_misses_per_language(rule_id, lang
                     counts[a.kind] += 1
     assert counts["expect"] >= 4, f"{folder}: {counts['expect']} positives (need 4)"
     assert counts["ok"] >= 3, f"{folder}: {counts['ok']} near misses (need 3)"
+
+
+@pytest.mark.parametrize("rule_id", FAMILY_RULES)
+@pytest.mark.parametrize("family", FAMILIES)
+def test_new_rules_have_positives_and_near_misses_per_language_family(rule_id, family):
+    counts: Counter[str] = Counter()
+    for path in (FIXTURES / rule_id).rglob("*"):
+        if path.is_file() and path.suffix in FAMILIES[family]:
+            for a in parse_annotations(path.read_text(encoding="utf-8")):
+                if a.rule_id == rule_id:
+                    counts[a.kind] += 1
+    assert counts["expect"] >= 5, f"{rule_id} {family}: {counts['expect']} positives (need 5)"
+    assert counts["ok"] >= 4, f"{rule_id} {family}: {counts['ok']} near misses (need 4)"
+
+
+@pytest.mark.parametrize("rule_id", ALL_CORE_RULES)
+def test_fixtures_show_a_safeguard_lowering_a_finding(rule_id, scanner):
+    """At least one fixture per rule shows a mitigated finding: kept, one step lower, safeguard named."""
+    from designlint.files import Discoverer
+
+    lowered = []
+    for path, kind in Discoverer(respect_gitignore=False).discover([FIXTURES / rule_id]).files:
+        findings, _, _ = scanner.scan_file(path, kind)
+        lowered += [f for f in findings if f.rule_id == rule_id and f.mitigations]
+    assert lowered, f"no {rule_id} fixture shows a safeguard"
+    rule = next(r for r in scanner.rules if r.id == rule_id)
+    assert all(f.severity != rule.severity or rule.severity == "info" for f in lowered)
+
+
+def test_loot_box_severity_rises_without_an_odds_disclosure(scanner):
+    from designlint.files import Discoverer
+
+    findings = []
+    for path, kind in Discoverer(respect_gitignore=False).discover([FIXTURES / "loot-box"]).files:
+        findings += [f for f in scanner.scan_file(path, kind)[0] if f.rule_id == "loot-box"]
+    raised = [f for f in findings if "no drop-rate/odds disclosure found" in f.notes]
+    assert raised and all(f.severity == "error" for f in raised)
+    shown = [f for f in findings if "drop rates/odds are disclosed in the same file" in f.mitigations]
+    assert shown and all(f.severity == "info" for f in shown), "no loot-box fixture shows an odds table"
 
 
 def test_the_annotation_check_can_fail(tmp_path):

@@ -12,7 +12,7 @@ from designlint.errors import DesignlintError
 from designlint.rules import builtin_rules_dir, load_rule_file, load_rules, parse_rule
 from conftest import SAMPLE_RULES
 
-CORE_RULES = ("infinite-scroll", "autoplay")
+CORE_RULES = ("infinite-scroll", "autoplay", "streak-rewards", "notification-spam", "loot-box")
 PAPER_PREFIX = "trimbos-2025-"
 
 
