@@ -1304,8 +1304,8 @@ REENGAGE = re.compile(
     r"\b(we )?haven['’]?t (seen|heard from) you\b|\bwhere (have you been|did you go|are you)\b\??|\blong time,? no see\b|"
     r"\bhaven['’]?t (been active|opened|visited|logged in|checked in|played|practi[cs]ed|studied) (in|for|since|lately|recently|today)\b|"
     r"\bwhile you were (away|gone)\b|\byou['’]?ve been (away|gone|missing|quiet)\b|\bforg[eo]t(ten)? (about )?us\b|"
-    r"\b(your|the) (\d+[- ]day )?streak (is |will )?(about to |going to )?(end|expire|break|reset|be lost|at risk|in danger)|"
-    r"\b(don['’]?t|do not) (lose|break|miss|let) (your|the) (\d+[- ]day )?streak|\b(save|keep|protect|rescue) your (\d+[- ]day )?streak\b|"
+    # Streak-loss threats ("don't lose your streak") belong to the streak-rewards rule, which reports
+    # them in notification payloads too; they are left out here so one string is not reported twice.
     r"\bwe missen je\b|\bkom (je )?terug\b|\b(het is|'t is) (al )?een (tijdje|tijd|poos) geleden\b|\b(schon )?eine (ganze )?weile her\b|\bwir vermissen dich\b|\bkomm(en sie)? zur[uü]ck\b|\btu nous manques\b|\bvous nous manquez\b|"
     r"\breviens\b|\brevenez\b|\bte (extrañamos|echamos de menos)\b|\bci manchi\b|\bsentimos (sua|tua) falta\b)",
     re.I,
