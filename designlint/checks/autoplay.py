@@ -34,22 +34,11 @@ import re
 from tree_sitter import Node
 
 from designlint.checks import CheckContext, Verdict
-from designlint.checks.util import text as _t, walk as _walk, ancestors as _ancestors
+from designlint.checks.util import text as _t, walk as _walk, ancestors as _ancestors, unquote as _unquote, FUNCTION_TYPES
 
 # --------------------------------------------------------------------------------------------
 # vocabulary
 
-FUNCTION_TYPES = frozenset(
-    {
-        "function_declaration",
-        "function_expression",
-        "function",
-        "arrow_function",
-        "method_definition",
-        "generator_function_declaration",
-        "generator_function",
-    }
-)
 
 MUTED_NOTE = "muted: lower severity, but it still captures attention"
 
@@ -185,12 +174,6 @@ MODAL_NAME = re.compile(r"(modal|dialog|lightbox|popup|popover|overlay|drawer|sh
 
 
 
-
-def _unquote(s: str) -> str:
-    s = s.strip()
-    if len(s) >= 2 and s[0] in "\"'`" and s[-1] == s[0]:
-        return s[1:-1]
-    return s
 
 
 def _string_value(node: Node | None) -> str | None:

@@ -24,25 +24,14 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-from tree_sitter import Language, Node, Parser
+from tree_sitter import Node
 
 from designlint.checks import CheckContext, Verdict
-from designlint.checks.util import text as _t, walk as _walk, ancestors as _ancestors
+from designlint.checks.util import text as _t, walk as _walk, ancestors as _ancestors, html_attributes as _html_attrs, FUNCTION_TYPES, parse_snippet as _parse_snippet
 
 # --------------------------------------------------------------------------------------------
-# small tree helpers (private: util.py is shared and not ours to change)
+# small tree helpers
 
-FUNCTION_TYPES = frozenset(
-    {
-        "function_declaration",
-        "function_expression",
-        "function",
-        "arrow_function",
-        "method_definition",
-        "generator_function_declaration",
-        "generator_function",
-    }
-)
 COMPARISON_OPS = frozenset({">=", ">", "<=", "<", "===", "==", "!==", "!="})
 
 
@@ -376,22 +365,6 @@ def _unwrap_functions(expr: Node | None, index: _Index | None, depth: int = 0, a
 
 
 _CACHE: dict[tuple, _Index] = {}
-_PARSERS: dict[str, Parser] = {}
-
-
-def _parser(lang: str) -> Parser:
-    if lang not in _PARSERS:
-        import tree_sitter_javascript as tsj
-        import tree_sitter_typescript as tst
-
-        if lang == "typescript":
-            language = Language(tst.language_typescript())
-        elif lang == "tsx":
-            language = Language(tst.language_tsx())
-        else:
-            language = Language(tsj.language())
-        _PARSERS[lang] = Parser(language)
-    return _PARSERS[lang]
 
 
 
@@ -1437,38 +1410,6 @@ TEMPLATE_VIEW_ATTR = re.compile(
 TEMPLATE_SCROLL_ATTR = re.compile(r"(?i)^(@scroll(\.\w+)*|v-on:scroll(\.\w+)*|on:scroll|onscroll|\(scroll\)|\(window:scroll\)|v-scroll(\.\w+)*|@wheel|on:wheel)$")
 
 
-def _html_attrs(tag_node: Node, data: bytes) -> list[tuple[str, str, Node]]:
-    out = []
-    for a in tag_node.named_children:
-        if a.type != "attribute":
-            continue
-        nm = next((c for c in a.named_children if c.type == "attribute_name"), None)
-        if nm is None:
-            continue
-        val_node = next((c for c in a.named_children if c.type in ("quoted_attribute_value", "attribute_value")), None)
-        val = ""
-        if val_node is not None:
-            val = data[val_node.start_byte : val_node.end_byte].decode("utf-8", "replace")
-            if val_node.type == "quoted_attribute_value":
-                val = val[1:-1]
-            elif val.startswith("{") and not val.rstrip().endswith("}"):
-                # Svelte `{() => load()}`: the HTML grammar stops at `=>`; read the braces from the file
-                val = _balanced_braces(data, val_node.start_byte)
-        out.append((_t(nm), val, a))
-    return out
-
-
-def _balanced_braces(data: bytes, start: int) -> str:
-    depth = 0
-    for i in range(start, min(len(data), start + 4000)):
-        ch = data[i : i + 1]
-        if ch == b"{":
-            depth += 1
-        elif ch == b"}":
-            depth -= 1
-            if depth == 0:
-                return data[start : i + 1].decode("utf-8", "replace")
-    return data[start : start + 200].decode("utf-8", "replace")
 
 
 def _template_handler_fns(value: str, index: _Index) -> tuple[list[Node], Node | None]:
@@ -1480,8 +1421,7 @@ def _template_handler_fns(value: str, index: _Index) -> tuple[list[Node], Node |
     expr = re.sub(r"^\[\s*", "", expr)  # v-intersection-observer="[onIntersect, opts]"
     if not expr:
         return [], None
-    tree = _parser("javascript").parse(expr.encode("utf-8"))
-    root = tree.root_node
+    root = _parse_snippet(expr)
     stmt = root.named_children[0] if root.named_children else None
     node = stmt.named_children[0] if stmt is not None and stmt.named_children else stmt
     if node is None:

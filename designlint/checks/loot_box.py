@@ -45,25 +45,14 @@ from __future__ import annotations
 import re
 from typing import Iterable, Iterator
 
-from tree_sitter import Language, Node, Parser
+from tree_sitter import Node
 
 from designlint.checks import CheckContext, Verdict
-from designlint.checks.util import text as _t, walk as _walk, ancestors as _ancestors
+from designlint.checks.util import text as _t, walk as _walk, ancestors as _ancestors, html_attributes as _html_attrs, FUNCTION_TYPES, parse_snippet as _parse_snippet
 
 # --------------------------------------------------------------------------------------------
-# small tree helpers (private: util.py is shared and not ours to change)
+# small tree helpers
 
-FUNCTION_TYPES = frozenset(
-    {
-        "function_declaration",
-        "function_expression",
-        "function",
-        "arrow_function",
-        "method_definition",
-        "generator_function_declaration",
-        "generator_function",
-    }
-)
 COMPARISON_OPS = frozenset({">=", ">", "<=", "<"})
 MAX_FILE_BYTES = 1_500_000
 
@@ -437,22 +426,6 @@ PAID_PULL_TEXT = re.compile(
 # --------------------------------------------------------------------------------------------
 # parsing of script blocks (for templates)
 
-_PARSERS: dict[str, Parser] = {}
-
-
-def _parser(lang: str) -> Parser:
-    if lang not in _PARSERS:
-        import tree_sitter_javascript as tsj
-        import tree_sitter_typescript as tst
-
-        if lang == "typescript":
-            language = Language(tst.language_typescript())
-        elif lang == "tsx":
-            language = Language(tst.language_tsx())
-        else:
-            language = Language(tsj.language())
-        _PARSERS[lang] = Parser(language)
-    return _PARSERS[lang]
 
 
 
@@ -1376,37 +1349,6 @@ TEMPLATE_EVENT_ATTR = re.compile(
 )
 
 
-def _html_attrs(tag_node: Node, data: bytes) -> list[tuple[str, str, Node]]:
-    out = []
-    for attr in tag_node.named_children:
-        if attr.type != "attribute":
-            continue
-        nm = next((c for c in attr.named_children if c.type == "attribute_name"), None)
-        if nm is None:
-            continue
-        val_node = next((c for c in attr.named_children if c.type in ("quoted_attribute_value", "attribute_value")), None)
-        val = ""
-        if val_node is not None:
-            val = data[val_node.start_byte:val_node.end_byte].decode("utf-8", "replace")
-            if val_node.type == "quoted_attribute_value":
-                val = val[1:-1]
-            elif val.startswith("{") and not val.rstrip().endswith("}"):
-                val = _balanced_braces(data, val_node.start_byte)
-        out.append((_t(nm), val, attr))
-    return out
-
-
-def _balanced_braces(data: bytes, start: int) -> str:
-    depth = 0
-    for i in range(start, min(len(data), start + 4000)):
-        ch = data[i:i + 1]
-        if ch == b"{":
-            depth += 1
-        elif ch == b"}":
-            depth -= 1
-            if depth == 0:
-                return data[start:i + 1].decode("utf-8", "replace")
-    return data[start:start + 200].decode("utf-8", "replace")
 
 
 def template_handler(ctx: CheckContext) -> Verdict | bool:
@@ -1422,8 +1364,7 @@ def template_handler(ctx: CheckContext) -> Verdict | bool:
         expr = value.strip()
         if expr.startswith("{") and expr.endswith("}"):
             expr = expr[1:-1].strip()
-        tree = _parser("javascript").parse(expr.encode("utf-8"))
-        root = tree.root_node
+        root = _parse_snippet(expr)
         # a bare handler name (`openChest`) is reported at its definition, not here
         if len(root.named_children) == 1 and root.named_children[0].type == "expression_statement":
             inner = root.named_children[0].named_children[0] if root.named_children[0].named_children else None

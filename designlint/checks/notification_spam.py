@@ -31,59 +31,24 @@ Everything is syntactic and file-local.
 from __future__ import annotations
 
 import re
-from typing import Iterator
 
 from tree_sitter import Node
 
 from designlint.checks import CheckContext, Verdict
+from designlint.checks.util import text as _t, walk as _walk, ancestors as _ancestors, unquote as _unquote, FUNCTION_TYPES
 
 # --------------------------------------------------------------------------------------------
-# tree helpers (private: util.py is shared and not ours to change)
+# tree helpers
 
-FUNCTION_TYPES = frozenset(
-    {
-        "function_declaration",
-        "function_expression",
-        "function",
-        "arrow_function",
-        "method_definition",
-        "generator_function_declaration",
-        "generator_function",
-    }
-)
 WRAPPERS = frozenset({"parenthesized_expression", "as_expression", "satisfies_expression", "non_null_expression", "await_expression"})
 
 
-def _t(node: Node | None) -> str:
-    if node is None or node.text is None:
-        return ""
-    return node.text.decode("utf-8", "replace")
 
-
-def _walk(node: Node) -> Iterator[Node]:
-    stack = [node]
-    while stack:
-        cur = stack.pop()
-        yield cur
-        stack.extend(reversed(cur.children))
-
-
-def _ancestors(node: Node) -> Iterator[Node]:
-    cur = node.parent
-    while cur is not None:
-        yield cur
-        cur = cur.parent
 
 
 def _inside(node: Node, outer: Node) -> bool:
     return outer.start_byte <= node.start_byte and node.end_byte <= outer.end_byte
 
-
-def _unquote(s: str) -> str:
-    s = s.strip()
-    if len(s) >= 2 and s[0] in "'\"`" and s[-1] == s[0]:
-        return s[1:-1]
-    return s
 
 
 def _string_value(node: Node | None) -> str | None:

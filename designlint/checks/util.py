@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import Iterator
 
-from tree_sitter import Node
+from tree_sitter import Node, Parser
+
+from designlint.languages import load_language
 
 FUNCTION_TYPES = frozenset(
     {
@@ -96,3 +99,62 @@ def find_function_definition(root: Node, name: str) -> Node | None:
 
 def matches_any(pattern: re.Pattern[str], names: list[str] | set[str]) -> bool:
     return any(pattern.search(n) for n in names)
+
+
+def unquote(value: str) -> str:
+    """A JS string literal's text without its quotes ('x', "x" or `x`)."""
+    value = value.strip()
+    if len(value) >= 2 and value[0] in "'\"`" and value[-1] == value[0]:
+        return value[1:-1]
+    return value
+
+
+def balanced_braces(data: bytes, start: int, limit: int = 4000) -> str:
+    """The `{...}` expression starting at byte `start`, read from the file itself."""
+    depth = 0
+    for i in range(start, min(len(data), start + limit)):
+        ch = data[i : i + 1]
+        if ch == b"{":
+            depth += 1
+        elif ch == b"}":
+            depth -= 1
+            if depth == 0:
+                return data[start : i + 1].decode("utf-8", "replace")
+    return data[start : start + 200].decode("utf-8", "replace")
+
+
+def html_attributes(tag_node: Node, data: bytes) -> list[tuple[str, str, Node]]:
+    """(name, value, attribute node) for each attribute of an HTML/Vue/Svelte start tag.
+
+    The value is unquoted. tree-sitter-html stops an unquoted Svelte value such as
+    `{() => load()}` at the first space or `>`, so a value that opens a brace and does not
+    close it is read from the file up to the matching brace.
+    """
+    out = []
+    for attr in tag_node.named_children:
+        if attr.type != "attribute":
+            continue
+        name = next((c for c in attr.named_children if c.type == "attribute_name"), None)
+        if name is None:
+            continue
+        value_node = next((c for c in attr.named_children if c.type in ("quoted_attribute_value", "attribute_value")), None)
+        value = ""
+        if value_node is not None:
+            value = data[value_node.start_byte : value_node.end_byte].decode("utf-8", "replace")
+            if value_node.type == "quoted_attribute_value":
+                value = value[1:-1]
+            elif value.startswith("{") and not value.rstrip().endswith("}"):
+                value = balanced_braces(data, value_node.start_byte)
+        out.append((text(name), value, attr))
+    return out
+
+
+def parse_snippet(source: str, language: str = "javascript") -> Node:
+    """Parse a code snippet that is not a region of the file (e.g. a Vue attribute's
+    expression) and return its root; the parser is shared per language."""
+    return _snippet_parser(language).parse(source.encode("utf-8")).root_node
+
+
+@cache
+def _snippet_parser(language: str) -> Parser:
+    return Parser(load_language(language))
