@@ -48,7 +48,7 @@ from typing import Iterable, Iterator
 from tree_sitter import Node
 
 from designlint.checks import CheckContext, Verdict
-from designlint.checks.util import text as _t, walk as _walk, ancestors as _ancestors, html_attributes as _html_attrs, FUNCTION_TYPES, parse_snippet as _parse_snippet
+from designlint.checks.util import text as _t, walk as _walk, ancestors as _ancestors, html_attributes as _html_attrs, FUNCTION_TYPES, parse_snippet as _parse_snippet, call_arguments as _args
 
 # --------------------------------------------------------------------------------------------
 # small tree helpers
@@ -101,12 +101,6 @@ def _callee_object(call: Node) -> str:
         return _t(func.child_by_field_name("object"))
     return ""
 
-
-def _args(call: Node) -> list[Node]:
-    args = call.child_by_field_name("arguments")
-    if args is None:
-        return []
-    return [a for a in args.named_children if a.type != "comment"]
 
 
 def _string_value(node: Node | None) -> str | None:

@@ -35,7 +35,7 @@ import re
 from tree_sitter import Node
 
 from designlint.checks import CheckContext, Verdict
-from designlint.checks.util import text as _t, walk as _walk, ancestors as _ancestors, unquote as _unquote, FUNCTION_TYPES
+from designlint.checks.util import text as _t, walk as _walk, ancestors as _ancestors, unquote as _unquote, FUNCTION_TYPES, call_arguments as _args
 
 # --------------------------------------------------------------------------------------------
 # tree helpers
@@ -89,12 +89,6 @@ def _receiver_text(call: Node) -> str:
         return re.sub(r"\s+", "", _t(func.child_by_field_name("object")))
     return ""
 
-
-def _args(call: Node) -> list[Node]:
-    args = call.child_by_field_name("arguments")
-    if args is None:
-        return []
-    return [a for a in args.named_children if a.type != "comment"]
 
 
 def _pairs(obj: Node | None) -> dict[str, Node]:

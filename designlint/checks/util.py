@@ -158,3 +158,11 @@ def parse_snippet(source: str, language: str = "javascript") -> Node:
 @cache
 def _snippet_parser(language: str) -> Parser:
     return Parser(load_language(language))
+
+
+def call_arguments(call: Node) -> list[Node]:
+    """The argument nodes of a call or `new` expression, without comments."""
+    args = call.child_by_field_name("arguments")
+    if args is None:
+        return []
+    return [a for a in args.named_children if a.type != "comment"]
