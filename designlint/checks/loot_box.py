@@ -43,6 +43,7 @@ followed into the file's <script> blocks.
 from __future__ import annotations
 
 import re
+from functools import cached_property
 from typing import Iterable, Iterator
 
 from tree_sitter import Node
@@ -821,17 +822,24 @@ class _Analysis:
         self.units: dict[tuple[int, int, int], _Unit] = {}
         self.defs: dict[str, list[Node]] = {}
         self.path_words = set(_words(re.sub(r"[^A-Za-z]", " ", path.rsplit("/", 1)[-1])))
-        self.file_loot = self._file_loot_context()
-        text = data[:400_000].decode("utf-8", "replace")
+        self._verdicts: dict[tuple[int, int, int], tuple | None] = {}
+        for root in roots:
+            self._collect(root)
+
+    # File-wide facts, computed only when a unit's verdict asks for them (most files never do).
+    @cached_property
+    def file_loot(self) -> bool:
+        return self._file_loot_context()
+
+    @cached_property
+    def file_sells(self) -> bool:
+        text = self.data[:400_000].decode("utf-8", "replace")
         box = r"(loot_?box|box|crate|chest|case|pack|capsule|egg|booster)e?s?"
-        self.file_sells = bool(
+        return bool(
             re.search(r"\b402\b|Payment Required|successful_payment|createInvoiceLink|sendInvoice", text) or
             re.search(rf"(?i)({box}[\w.\[\]'\"]{{0,24}}[_ .]?(price|cost)|(price|cost)\w{{0,12}}[_ ]?(of[_ ])?(the[_ ])?{box}\b"
                       rf"|\b(buy|purchase)[_ ]?(a[_ ])?{box}\b|(buy|purchase)(Loot)?(Box|Crate|Chest|Case|Pack|Capsule|Egg))", text)
         )
-        self._verdicts: dict[tuple[int, int, int], tuple | None] = {}
-        for root in roots:
-            self._collect(root)
 
     # ---- definitions -------------------------------------------------------------------------
     def _collect(self, root: Node) -> None:
@@ -1323,10 +1331,12 @@ def _short(s: str, n: int = 48) -> str:
 
 def paid_random_function(ctx: CheckContext) -> Verdict | bool:
     """A function that spends currency (or calls a purchase API) and makes a random pick."""
+    fn = ctx.node
+    if _absorbed(fn):
+        return False  # an inline callback: its code is part of the enclosing function's unit
     a = _analysis(ctx)
     if a is None:
         return False
-    fn = ctx.node
     u = a.unit(fn)
     v = a.reported(u)
     if v is None:
