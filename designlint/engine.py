@@ -81,7 +81,10 @@ class Engine:
     def scan(self, source: SourceFile) -> tuple[list[Finding], list[Diagnostic]]:
         findings: list[Finding] = []
         diagnostics: list[Diagnostic] = []
+        shown_path = source.path.as_posix()
         for rule in self.rules:
+            if rule.skips(shown_path):
+                continue
             try:
                 findings += self._scan_rule(rule, source)
             except Exception as exc:  # a fault in one rule must not stop the others

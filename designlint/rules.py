@@ -15,6 +15,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, Callable
 
+import pathspec
 import yaml
 from tree_sitter import Query, QueryError
 
@@ -27,7 +28,7 @@ ALLOWED_PREDICATES = {"eq?", "not-eq?", "match?", "not-match?", "any-of?", "any-
 PREDICATE_USE = re.compile(r"\(#([A-Za-z0-9_?!-]+)")
 MULTI_NOT_ANY_OF = re.compile(r"\(#not-any-of\?\s+@\S+\s+\"[^\"]*\"\s+\"")
 
-RULE_KEYS = {"id", "name", "severity", "summary", "criteria", "tags", "docs", "patterns", "mitigations"}
+RULE_KEYS = {"id", "name", "severity", "summary", "criteria", "tags", "docs", "patterns", "mitigations", "exclude-paths"}
 REQUIRED_RULE_KEYS = {"id", "name", "severity", "summary", "criteria", "docs", "patterns"}
 DOC_KEYS = {"what", "why", "example", "instead"}
 PATTERN_KEYS = {"id", "languages", "query", "check", "message", "severity"}
@@ -96,6 +97,12 @@ class Rule:
     mitigations: list[Mitigation]
     tags: list[str]
     source_path: Path
+    exclude_paths: pathspec.GitIgnoreSpec | None = None
+
+    def skips(self, path: str) -> bool:
+        """True when the rule's `exclude-paths` globs (gitignore style) match the file, e.g.
+        test files whose media, copy or streak logic is never shown to a user."""
+        return self.exclude_paths is not None and self.exclude_paths.match_file(path.lstrip("/"))
 
     @property
     def languages(self) -> list[str]:
@@ -263,6 +270,11 @@ def parse_rule(path: Path, data: Any) -> Rule:
         mitigations=mitigations,
         tags=_expect_str_list(path, "tags", data.get("tags", [])),
         source_path=path,
+        exclude_paths=(
+            pathspec.GitIgnoreSpec.from_lines(_expect_str_list(path, "exclude-paths", data["exclude-paths"]))
+            if "exclude-paths" in data
+            else None
+        ),
     )
 
 

@@ -94,3 +94,23 @@ def test_yaml_and_json_suppressions(project, run_cli):
     root = project(files)
     doc = json.loads(run_cli(["check", "-f", "json", "."], cwd=root).stdout)
     assert [f["rule"] for f in doc["findings"]] == ["unused-suppression"]
+
+
+def test_exclude_paths_skip_a_rule_for_matching_files():
+    data = {
+        "id": "probe", "name": "Probe", "severity": "warning", "summary": "s", "criteria": ["uk-aadc-05"],
+        "docs": DOCS, "patterns": [RANDOM_CALL], "exclude-paths": ["__tests__/", "*.test.*"],
+    }
+    r = parse_rule(Path("probe.yaml"), data)
+    text = "const n = Math.random();\n"
+    assert scan(r, "src/pick.js", text)
+    assert not scan(r, "src/__tests__/pick.js", text)
+    assert not scan(r, "src/pick.test.ts", text)
+
+
+def test_shipped_rules_do_not_read_test_files(project, run_cli, tmp_path):
+    video = "export const Hero = () => <video src='a.mp4' autoPlay loop />;\n"
+    root = project({"src/Hero.jsx": video, "src/__tests__/Hero.test.jsx": video, "src/Hero.stories.jsx": video},
+                   config="select: [autoplay]\n")
+    doc = json.loads(run_cli(["check", "-f", "json", "src"], cwd=root).stdout)
+    assert [f["path"] for f in doc["findings"]] == ["src/Hero.jsx"]

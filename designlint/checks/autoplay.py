@@ -848,14 +848,6 @@ def _live_stream_scope(node: Node) -> bool:
     return False
 
 
-TEST_PATH = re.compile(r"(^|[/\\])(__tests__|__mocks__|tests?|spec|e2e|cypress|playwright)([/\\])|\.(test|spec|cy|e2e)\.[cm]?[jt]sx?$|\.stories\.[jt]sx?$", re.I)
-
-
-def _in_test_file(ctx: CheckContext) -> bool:
-    """Tests and stories assert or demo URLs and props; they are not the app's behaviour."""
-    return bool(TEST_PATH.search(ctx.path.as_posix()))
-
-
 def _verdict(message: str, muted: bool) -> Verdict:
     if muted:
         if message.endswith(")"):
@@ -890,8 +882,6 @@ def _jsx_is_media(name: str, attrs: dict[str, Node | None], ctx: CheckContext) -
 
 
 def jsx_autoplay(ctx: CheckContext) -> Verdict | bool:
-    if _in_test_file(ctx):
-        return False
     opening = ctx.node
     name = _jsx_name(opening)
     attrs = _jsx_attrs(opening)
@@ -913,8 +903,6 @@ def jsx_autoplay(ctx: CheckContext) -> Verdict | bool:
 
 def jsx_playing(ctx: CheckContext) -> Verdict | bool:
     """react-player / similar: `playing` (bare or true, or a state that starts true)."""
-    if _in_test_file(ctx):
-        return False
     opening = ctx.node
     name = _jsx_name(opening)
     attrs = _jsx_attrs(opening)
@@ -944,8 +932,6 @@ def jsx_playing(ctx: CheckContext) -> Verdict | bool:
 
 
 def jsx_ended(ctx: CheckContext) -> Verdict | bool:
-    if _in_test_file(ctx):
-        return False
     attr = ctx.node
     kids = attr.named_children
     if len(kids) < 2:
@@ -1076,8 +1062,6 @@ def _strip_comments(text: str) -> str:
 
 def ended_listener(ctx: CheckContext) -> Verdict | bool:
     """x.addEventListener('ended', h) / player.on('ended', h) / x.onended = h / { onend: h }."""
-    if _in_test_file(ctx):
-        return False
     node = ctx.node
     handler = None
     require_state = False
@@ -1174,8 +1158,6 @@ NOT_PLAY_RECEIVER = re.compile(
 
 
 def play_on_load(ctx: CheckContext) -> Verdict | bool:
-    if _in_test_file(ctx):
-        return False
     call = ctx.node
     fn = call.child_by_field_name("function")
     if fn is None or fn.type != "member_expression":
@@ -1292,8 +1274,6 @@ def _file_media_muted(ctx: CheckContext) -> bool:
 
 
 def config_autoplay(ctx: CheckContext) -> Verdict | bool:
-    if _in_test_file(ctx):
-        return False
     pair = ctx.node
     if pair.type == "shorthand_property_identifier":
         # { autoplay, muted, loop } built from props: resolve the variable
@@ -1413,8 +1393,6 @@ def _object_context(obj: Node) -> dict:
 
 
 def autoplay_property(ctx: CheckContext) -> Verdict | bool:
-    if _in_test_file(ctx):
-        return False
     node = ctx.node
     if node.type == "assignment_expression":
         left = node.child_by_field_name("left")
@@ -1453,8 +1431,6 @@ def _string_text(node: Node) -> str:
 
 
 def string_autoplay(ctx: CheckContext) -> Verdict | bool:
-    if _in_test_file(ctx):
-        return False
     node = ctx.node
     # the outermost string only (a template string's fragments are not separate matches)
     text = _string_text(node)
@@ -1719,8 +1695,6 @@ def _text_function_body(name: str, text: str, limit: int = 1500) -> str:
 
 
 def html_autoplay(ctx: CheckContext) -> Verdict | bool:
-    if _in_test_file(ctx):
-        return False
     tag_node = ctx.node
     tag = _html_tag(tag_node)
     attrs = _html_attrs(tag_node)
@@ -1744,8 +1718,6 @@ def html_autoplay(ctx: CheckContext) -> Verdict | bool:
 def html_embed_autoplay(ctx: CheckContext) -> Verdict | bool:
     """<iframe src="...youtube.com/embed/ID?autoplay=1">, :player-vars="{ autoplay: 1 }",
     data-setup='{"autoplay": true}' (video.js)."""
-    if _in_test_file(ctx):
-        return False
     name_node = ctx.capture("attr")
     value_node = ctx.capture("value")
     if name_node is None or value_node is None:
@@ -1791,8 +1763,6 @@ def html_embed_autoplay(ctx: CheckContext) -> Verdict | bool:
 
 def html_ended(ctx: CheckContext) -> Verdict | bool:
     """@ended="next" / on:ended={playNext} / onended="..." / (ended)="next()" in templates."""
-    if _in_test_file(ctx):
-        return False
     attr = ctx.node
     value_node = next((c for c in attr.named_children if c.type in ("quoted_attribute_value", "attribute_value")), None)
     if value_node is None:

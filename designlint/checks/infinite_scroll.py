@@ -815,17 +815,8 @@ def _verdict(message: str) -> Verdict:
     return Verdict(message=message)
 
 
-TEST_FILE = re.compile(r"(\.(spec|test|e2e|cy)\.[cm]?[jt]sx?$)|(/(__tests__|__mocks__|test|tests|e2e|cypress)/)")
-
-
-def _is_test_file(ctx: CheckContext) -> bool:
-    return bool(TEST_FILE.search(str(ctx.path).replace("\\", "/")))
-
-
 def observer_loads_next_page(ctx: CheckContext) -> Verdict | bool:
     """`new IntersectionObserver(cb)` whose callback loads the next page."""
-    if _is_test_file(ctx):
-        return False
     index = _index(ctx)
     node = ctx.node
     args = _args(node)
@@ -884,8 +875,6 @@ OBSERVER_HINT = re.compile(r"IntersectionObserver|useInView|useIntersection|useO
 
 def effect_loads_when_visible(ctx: CheckContext) -> Verdict | bool:
     """An effect / watcher / Svelte `$:` that loads more when a sentinel is visible."""
-    if _is_test_file(ctx):
-        return False
     index = _index(ctx)
     node = ctx.node
     if node.type == "labeled_statement":  # Svelte `$: if (inView && hasMore) loadMore()`
@@ -948,8 +937,6 @@ CALLBACK_KEYS = re.compile(r"^(onChange|onEnter|onIntersect\w*|onVisible|onInVie
 
 def observer_hook_loads(ctx: CheckContext) -> Verdict | bool:
     """`useIntersectionObserver(target, ([{ isIntersecting }]) => …)`, `useInView({ onChange })`."""
-    if _is_test_file(ctx):
-        return False
     index = _index(ctx)
     node = ctx.node
     name = _callee_name(node)
@@ -991,8 +978,6 @@ INFINITE_HOOKS = re.compile(
 def infinite_hook_call(ctx: CheckContext) -> Verdict | bool:
     """A call to an infinite-scroll hook (react-infinite-scroll-hook, VueUse, ahooks, uni-app
     onReachBottom, a project's own useInfiniteScroll imported from another file)."""
-    if _is_test_file(ctx):
-        return False
     index = _index(ctx)
     node = ctx.node
     name = _callee_name(node)
@@ -1042,8 +1027,6 @@ def _imported_from(index: _Index, name: str) -> str | None:
 
 def reach_bottom_method(ctx: CheckContext) -> Verdict | bool:
     """uni-app / mini-program page hook `onReachBottom() { this.page++; this.getList() }`."""
-    if _is_test_file(ctx):
-        return False
     node = ctx.node
     body = _body(node) if node.type in FUNCTION_TYPES else None
     if node.type == "pair":
@@ -1150,8 +1133,6 @@ def _registration_handler(node: Node, index: _Index) -> tuple[list[Node], str] |
 def scroll_listener_loads(ctx: CheckContext) -> Verdict | bool:
     """addEventListener('scroll') / onscroll / $(window).scroll / @HostListener('window:scroll') /
     fromEvent(window, 'scroll') handlers that load more when scrolled near the bottom."""
-    if _is_test_file(ctx):
-        return False
     index = _index(ctx)
     reg = _registration_handler(ctx.node, index)
     if reg is None:
@@ -1215,8 +1196,6 @@ def _registered_handler_ids(index: _Index, root: Node) -> set[int]:
 def scroll_function_loads(ctx: CheckContext) -> Verdict | bool:
     """A function (not registered as a scroll listener in this file) that loads more when the
     scroll position is near the bottom: a reusable handler / hook / util."""
-    if _is_test_file(ctx):
-        return False
     index = _index(ctx)
     fn = ctx.node
     body = _body(fn)
@@ -1312,8 +1291,6 @@ def _trivial_handler(val: Node | None) -> bool:
 def jsx_element(ctx: CheckContext) -> Verdict | bool:
     """JSX: infinite-scroll components, lists with end-reached callbacks, InView / Waypoint
     sentinels and onScroll handlers that load more near the bottom."""
-    if _is_test_file(ctx):
-        return False
     index = _index(ctx)
     node = ctx.node
     name_node = node.child_by_field_name("name")
@@ -1441,8 +1418,6 @@ def _template_handler_fns(value: str, index: _Index) -> tuple[list[Node], Node |
 def template_element(ctx: CheckContext) -> Verdict | bool:
     """Templates: infinite-scroll directives and components, visibility directives and scroll
     handlers that load more near the bottom."""
-    if _is_test_file(ctx):
-        return False
     index = _index(ctx)
     node = ctx.node  # start_tag / self_closing_tag
     tag_node = next((c for c in node.named_children if c.type == "tag_name"), None)
@@ -1572,8 +1547,6 @@ def user_setting(ctx: CheckContext) -> bool:
 
 def infinite_module_call(ctx: CheckContext) -> Verdict | bool:
     """`infinitescroll.init(loadMoreTopics)`: a project's own infinite-scroll module wired to a loader."""
-    if _is_test_file(ctx):
-        return False
     node = ctx.node
     func = _callee(node)
     if func is None or func.type != "member_expression":

@@ -1157,14 +1157,9 @@ def _near_streak_key(node: Node) -> bool:
     return False
 
 
-TEST_PATH = re.compile(r"(?:^|/)(?:__tests__|__mocks__)/|\.(?:test|spec|stories|e2e)\.[cm]?[jt]sx?$")
-
-
-def _report_text(node: Node, raw: str, path: str = "", context: str = "") -> "Verdict | bool":
+def _report_text(node: Node, raw: str, context: str = "") -> "Verdict | bool":
     if not TEXT_PREFILTER.search(raw) and not _near_streak_key(node):
         return False
-    if path and TEST_PATH.search(path.replace("\\", "/")):
-        return False  # copy asserted in a test, not shown to anyone
     if context and GAME_WORDS.search(normalize_text(context)) and not DAILY_WORDS.search(normalize_text(context)):
         return False
     kind = classify_text(raw)
@@ -1218,8 +1213,8 @@ def loss_text_string(ctx: CheckContext) -> "Verdict | bool":
     else:
         raw = _string_value(node)
     if node.type == "template_string" and parent.type == "call_expression" and callee_name(parent) in ("sql", "gql", "css", "html", "styled"):
-        return _report_text(node, raw, str(ctx.path)) if callee_name(parent) == "html" else False
-    return _report_text(node, raw, str(ctx.path))
+        return _report_text(node, raw) if callee_name(parent) == "html" else False
+    return _report_text(node, raw)
 
 
 def _concat_parts(node: Node) -> list[Node]:
@@ -1256,7 +1251,7 @@ def loss_text_jsx(ctx: CheckContext) -> "Verdict | bool":
     while parent is not None and parent.type != "jsx_element":
         parent = parent.parent if parent.type in ("jsx_expression", "parenthesized_expression", "binary_expression", "ternary_expression") else None
     context = _element_text(parent, kinds, elems, ("jsx_expression",)) if parent is not None else ""
-    return _report_text(node, raw, str(ctx.path), context)
+    return _report_text(node, raw, context)
 
 
 def loss_text_html(ctx: CheckContext) -> "Verdict | bool":
@@ -1274,7 +1269,7 @@ def loss_text_html(ctx: CheckContext) -> "Verdict | bool":
         if name.startswith((":", "v-bind:", "[")) or name.startswith("{"):
             m = re.findall(r"'([^']*)'|\"([^\"]*)\"|`([^`]*)`", raw)
             raw = " ".join("".join(g) for g in m) or ""
-        return _report_text(node, raw, str(ctx.path))
+        return _report_text(node, raw)
     if node.type in ("element",):
         texts = ("text", "entity")
         raw = _element_text(node, texts, ("element",), ())
@@ -1285,7 +1280,7 @@ def loss_text_html(ctx: CheckContext) -> "Verdict | bool":
                 return False
         parent = node.parent
         context = _element_text(parent, texts, ("element",), ()) if parent is not None and parent.type == "element" else ""
-        return _report_text(node, raw, str(ctx.path), context)
+        return _report_text(node, raw, context)
     return False
 
 
@@ -1300,7 +1295,7 @@ def loss_text_data(ctx: CheckContext) -> "Verdict | bool":
         if gp is not None and gp.type in ("block_mapping_pair", "flow_pair") and parent == gp.child_by_field_name("key"):
             return False
     raw = _plain(node)
-    return _report_text(node, raw, str(ctx.path))
+    return _report_text(node, raw)
 
 
 # --------------------------------------------------------------------------- JSON / YAML / JS object helpers
