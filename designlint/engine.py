@@ -69,6 +69,7 @@ def _context(source: SourceFile, region: Region, node: Node, captures: dict[str,
         path=source.path,
         data=source.data,
         regions=tuple((r.language, r.root) for r in source.regions),
+        memo=source.memo,
     )
 
 

@@ -22,6 +22,9 @@ DEFAULT_EXCLUDED_DIRS = frozenset(
         "node_modules", "bower_components", "jspm_packages", "dist", "build", "vendor", ".git", ".hg",
         ".svn", ".designlint_cache", "__pycache__", ".venv", "venv", ".tox", ".next", ".nuxt",
         ".svelte-kit", ".output", ".parcel-cache", ".turbo", "coverage",
+        # Python, Android/Gradle, iOS, Flutter, Unity and Godot caches, builds and vendored packages.
+        "site-packages", ".mypy_cache", ".pytest_cache", ".gradle", "Pods", "Carthage", "DerivedData",
+        ".build", ".dart_tool", ".pub-cache", "PackageCache", ".godot", ".import",
     }
 )
 MINIFIED_SUFFIXES = (".min.js", ".min.mjs", ".min.cjs", "-min.js", ".bundle.js", ".chunk.js")

@@ -21,6 +21,8 @@ class Grammar:
     name: str
     module: str
     function: str = "language"
+    # Node types that are comments: inline suppressions and fixture annotations live in them.
+    comment_types: tuple[str, ...] = ("comment",)
 
 
 GRAMMARS: dict[str, Grammar] = {
@@ -30,11 +32,23 @@ GRAMMARS: dict[str, Grammar] = {
     "html": Grammar("html", "tree_sitter_html"),
     "json": Grammar("json", "tree_sitter_json"),
     "yaml": Grammar("yaml", "tree_sitter_yaml"),
+    # Mobile and game languages.
+    "kotlin": Grammar("kotlin", "tree_sitter_kotlin", comment_types=("line_comment", "block_comment")),
+    "java": Grammar("java", "tree_sitter_java", comment_types=("line_comment", "block_comment")),
+    "swift": Grammar("swift", "tree_sitter_swift", comment_types=("comment", "multiline_comment")),
+    "dart": Grammar("dart", "tree_sitter_dart", comment_types=("comment", "documentation_comment")),
+    "csharp": Grammar("csharp", "tree_sitter_c_sharp"),
+    "gdscript": Grammar("gdscript", "tree_sitter_gdscript"),
+    "lua": Grammar("lua", "tree_sitter_lua"),
+    # Python: tree-sitter gives the tree the engine matches on; libcst resolves what names
+    # refer to (designlint/python_names.py), only for files that need it.
+    "python": Grammar("python", "tree_sitter_python"),
 }
 
 # Names a rule may use in `languages:` that stand for several grammars.
 LANGUAGE_ALIASES: dict[str, tuple[str, ...]] = {
     "ecmascript": ("javascript", "typescript", "tsx"),
+    "android": ("kotlin", "java"),
 }
 
 
@@ -68,6 +82,18 @@ EXTENSIONS: dict[str, FileKind] = {
     ".json": FileKind("json", "json"),
     ".yml": FileKind("yaml", "yaml"),
     ".yaml": FileKind("yaml", "yaml"),
+    ".kt": FileKind("kotlin", "kotlin"),
+    ".kts": FileKind("kotlin", "kotlin"),
+    ".java": FileKind("java", "java"),
+    ".swift": FileKind("swift", "swift"),
+    ".dart": FileKind("dart", "dart"),
+    ".cs": FileKind("csharp", "csharp"),
+    ".gd": FileKind("gdscript", "gdscript"),
+    ".lua": FileKind("lua", "lua"),
+    # Roblox Luau: a superset of Lua 5.1; type annotations parse with error recovery.
+    ".luau": FileKind("lua", "lua"),
+    ".py": FileKind("python", "python"),
+    ".pyw": FileKind("python", "python"),
 }
 
 # Generated data files that are never message catalogues: skipped by name.
@@ -75,7 +101,11 @@ GENERATED_DATA_FILES = frozenset(
     {"package-lock.json", "npm-shrinkwrap.json", "pnpm-lock.yaml", "composer.lock", "yarn.lock", "bun.lock"}
 )
 
-# Comment syntax per grammar, used by inline suppressions and fixture annotations.
+
+def comment_query_source(language: str) -> str:
+    """A query capturing every comment of a grammar as @c."""
+    types = GRAMMARS[language].comment_types
+    return "[" + " ".join(f"({t})" for t in types) + "] @c"
 
 
 def kind_for(path_name: str) -> FileKind | None:

@@ -48,6 +48,7 @@ class SourceFile:
     data: bytes
     regions: list[Region] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    memo: dict = field(default_factory=dict)  # per-file facts computed by checks (CheckContext.memo)
     _lines: list[bytes] | None = None
 
     @property

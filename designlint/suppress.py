@@ -18,7 +18,7 @@ from tree_sitter import Query, QueryCursor
 
 from designlint.errors import DesignlintError
 from designlint.findings import Finding
-from designlint.languages import load_language
+from designlint.languages import comment_query_source, load_language
 from designlint.source import SourceFile
 
 DIRECTIVE = re.compile(r"designlint:\s*ignore(?P<ids>\[[^\]]*\])?(?P<reason>[^\n]*)")
@@ -47,7 +47,7 @@ _COMMENT_QUERIES: dict[str, Query] = {}
 
 def _comment_query(language: str) -> Query:
     if language not in _COMMENT_QUERIES:
-        _COMMENT_QUERIES[language] = Query(load_language(language), "(comment) @c")
+        _COMMENT_QUERIES[language] = Query(load_language(language), comment_query_source(language))
     return _COMMENT_QUERIES[language]
 
 

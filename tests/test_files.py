@@ -21,7 +21,7 @@ def test_extensions_map_to_languages():
     }
     for name, display in expected.items():
         assert kind_for(name).display == display
-    assert kind_for("a.py") is None and kind_for("Makefile") is None
+    assert kind_for("a.rb") is None and kind_for("Makefile") is None
 
 
 def test_gitignore_and_default_excludes(tmp_path):

@@ -8,7 +8,7 @@ keep the match as it is, False/None to drop it, or a Verdict to keep it with cha
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
@@ -39,6 +39,8 @@ class CheckContext:
     # Every parsed region of the file as (language, root): a template check can read the
     # <script> trees of the same .vue/.svelte/.html file without parsing them again.
     regions: tuple[tuple[str, Node], ...] = ()
+    # Facts a check computed once for this file (shared by every match in the file).
+    memo: dict[str, Any] = field(default_factory=dict)
 
     def text(self, node: Node | None) -> str:
         if node is None:

@@ -19,6 +19,21 @@ FUNCTION_TYPES = frozenset(
         "method_definition",
         "generator_function_declaration",
         "generator_function",
+        # Kotlin, Java, Swift, Dart, C#, GDScript, Lua, Python (see checks/polyglot.py)
+        "method_declaration",
+        "constructor_declaration",
+        "secondary_constructor",
+        "anonymous_initializer",
+        "lambda_expression",
+        "lambda_literal",
+        "anonymous_function",
+        "init_declaration",
+        "computed_property",
+        "function_body",
+        "function_definition",
+        "lambda",
+        "local_function_statement",
+        "anonymous_method_expression",
     }
 )
 

@@ -1,0 +1,237 @@
+"""Language-neutral views of calls and functions for the mobile, game and server grammars.
+
+Each grammar names its call and function nodes differently (Kotlin `call_expression`, Java
+`method_invocation`, C# `invocation_expression`, Lua `function_call`, GDScript `call` and
+`attribute_call`, Dart a `selector` holding an `argument_part`). Checks ask here for "the calls
+inside this node", "the name this call invokes" and "the object it is invoked on", so rule
+logic is written once per idea rather than once per grammar. No rule logic lives here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator
+
+from tree_sitter import Node
+
+from designlint.checks.util import FUNCTION_TYPES, ancestors, text, walk
+
+# Nodes that are a call in some grammar. Dart calls are `argument_part` nodes (see _dart_call).
+CALL_TYPES = frozenset(
+    {
+        "call_expression",  # JavaScript, TypeScript, Kotlin, Swift
+        "new_expression",  # JavaScript
+        "method_invocation",  # Java
+        "object_creation_expression",  # Java, C#: new Random()
+        "invocation_expression",  # C#
+        "call",  # Python, GDScript
+        "attribute_call",  # GDScript: obj.method()
+        "function_call",  # Lua
+        "argument_part",  # Dart
+    }
+)
+
+
+@dataclass(frozen=True)
+class Call:
+    """One call site: the node to report, the invoked name and the receiver's text."""
+
+    node: Node  # the call node (Dart: the statement-level expression holding the call)
+    name: str  # `play` for player.play(), `Random` for new Random(), `random` for math.random()
+    receiver: str  # `player`, `math`, `Random()`; "" for a bare call
+    arguments: Node | None
+
+
+def calls(node: Node) -> Iterator[Call]:
+    """Every call inside `node` (itself included), in source order."""
+    for current in walk(node):
+        if current.type in CALL_TYPES:
+            call = as_call(current)
+            if call is not None:
+                yield call
+
+
+def as_call(node: Node) -> Call | None:
+    """The Call a node stands for, or None when it is not a call."""
+    kind = node.type
+    if kind == "argument_part":
+        return _dart_call(node)
+    if kind in ("call_expression", "new_expression"):
+        func = node.child_by_field_name("function") or node.child_by_field_name("constructor")
+        if func is None and node.named_child_count:  # Kotlin, Swift: callee is the first child
+            func = node.named_children[0]
+        args = node.child_by_field_name("arguments") or _child_of_type(node, ("value_arguments", "call_suffix"))
+        name, receiver = _split_callee(func)
+        return Call(node, name, receiver, args)
+    if kind == "method_invocation":
+        obj = node.child_by_field_name("object")
+        return Call(node, text(node.child_by_field_name("name")), text(obj), node.child_by_field_name("arguments"))
+    if kind == "object_creation_expression":
+        type_node = node.child_by_field_name("type")
+        return Call(node, _last_name(text(type_node)), "", node.child_by_field_name("arguments"))
+    if kind == "invocation_expression":
+        name, receiver = _split_callee(node.child_by_field_name("function"))
+        return Call(node, name, receiver, node.child_by_field_name("arguments"))
+    if kind == "call":
+        func = node.child_by_field_name("function")  # Python
+        if func is None and node.named_child_count:  # GDScript: (call (identifier) arguments: ...)
+            func = node.named_children[0]
+        name, receiver = _split_callee(func)
+        return Call(node, name, receiver, node.child_by_field_name("arguments"))
+    if kind == "attribute_call":  # GDScript: (attribute obj (attribute_call (identifier) arguments))
+        name = text(node.named_children[0]) if node.named_child_count else ""
+        parent = node.parent
+        receiver = ""
+        if parent is not None and parent.type == "attribute":
+            receiver = text(parent)[: node.start_byte - parent.start_byte].rstrip(". \t")
+        return Call(node, name, receiver, node.child_by_field_name("arguments"))
+    if kind == "function_call":  # Lua
+        name, receiver = _split_callee(node.child_by_field_name("name"))
+        return Call(node, name, receiver, node.child_by_field_name("arguments"))
+    return None
+
+
+def _split_callee(func: Node | None) -> tuple[str, str]:
+    """(name, receiver text) of a callee expression in any grammar."""
+    if func is None:
+        return "", ""
+    kind = func.type
+    if kind in ("member_expression", "member_access_expression", "attribute", "dot_index_expression", "method_index_expression"):
+        name_node = (
+            func.child_by_field_name("property")
+            or func.child_by_field_name("name")
+            or func.child_by_field_name("attribute")
+            or func.child_by_field_name("field")
+            or func.child_by_field_name("method")
+        )
+        obj = (
+            func.child_by_field_name("object")
+            or func.child_by_field_name("expression")
+            or func.child_by_field_name("table")
+        )
+        return text(name_node), text(obj)
+    if kind == "navigation_expression":  # Kotlin (a.b) and Swift (target + navigation_suffix)
+        target = func.child_by_field_name("target")
+        suffix = func.child_by_field_name("suffix")
+        if suffix is not None:  # Swift
+            return text(suffix.child_by_field_name("suffix") or suffix).lstrip("."), text(target)
+        children = func.named_children
+        if children:
+            last = children[-1]
+            name = text(last).lstrip(".?")
+            receiver = text(func)[: last.start_byte - func.start_byte].rstrip(".?! \t\n")
+            return _last_name(name), receiver
+    if kind in ("generic_name", "generic_type"):  # C# Foo<T>()
+        first = func.named_children[0] if func.named_child_count else func
+        return text(first), ""
+    return _last_name(text(func)), ""
+
+
+def _dart_call(part: Node) -> Call | None:
+    """A Dart call: an `argument_part` after the name it invokes.
+
+    `a.b.play()` parses as identifier, selector(.b), selector(.play), selector(argument_part);
+    `..initialize()` as cascade_section(cascade_selector, argument_part).
+    """
+    parent = part.parent
+    if parent is None:
+        return None
+    if parent.type == "selector":
+        callee = parent.prev_named_sibling
+        holder = parent.parent
+    elif parent.type == "cascade_section":
+        callee = part.prev_named_sibling
+        holder = parent
+    else:
+        return None
+    if callee is None or holder is None:
+        return None
+    name = _last_name(text(callee))
+    receiver = ""
+    if parent.type == "selector":
+        start = callee
+        while start.prev_sibling is not None and start.prev_sibling.type in _DART_CHAIN:
+            start = start.prev_sibling
+        receiver = text(holder)[start.start_byte - holder.start_byte : callee.start_byte - holder.start_byte]
+        if start == callee:
+            receiver = ""
+        receiver = receiver.rstrip(".?! \t\n")
+    if name in ("", ")", "]"):
+        return None
+    args = next((c for c in part.named_children if c.type == "arguments"), None)
+    return Call(holder, name, receiver, args)
+
+
+# Node types that continue a Dart call chain leftwards: `a`, `.b`, `()`, `super`, `this`.
+_DART_CHAIN = frozenset({"identifier", "selector", "unconditional_assignable_selector", "conditional_assignable_selector", "super", "this", "type_identifier", "const_object_expression", "new_expression"})
+
+
+def _child_of_type(node: Node, types: tuple[str, ...]) -> Node | None:
+    return next((c for c in node.named_children if c.type in types), None)
+
+
+def _last_name(value: str) -> str:
+    """`play` for `player.play`, `Random` for `java.util.Random`, `nextInt` for `.nextInt`."""
+    value = value.strip()
+    for sep in ("?.", "!.", ".", ":", "::"):
+        if sep in value:
+            value = value.rsplit(sep, 1)[-1]
+    return value.strip("?!. \t\n")
+
+
+def argument_nodes(call: Call) -> list[Node]:
+    """The arguments of a call, unwrapped from per-grammar argument wrappers, without comments."""
+    if call.arguments is None:
+        return []
+    out = []
+    for child in call.arguments.named_children:
+        if "comment" in child.type:
+            continue
+        if child.type in ("value_arguments", "call_suffix"):
+            out.extend(c for c in child.named_children if "comment" not in c.type)
+        else:
+            out.append(child)
+    return out
+
+
+FUNCTION_NAME_FIELDS = ("name", "declarator")
+
+
+def function_name(function: Node) -> str:
+    """The declared name of a function node in any grammar ("" for lambdas)."""
+    if function.type == "function_body":  # Dart: the signature is the previous sibling
+        signature = function.prev_named_sibling
+        if signature is not None:
+            for node in walk(signature):
+                if node.type == "function_signature" or node.type in ("getter_signature", "setter_signature", "constructor_signature"):
+                    name = node.child_by_field_name("name")
+                    if name is not None:
+                        return text(name)
+            name = signature.child_by_field_name("name")
+            return text(name)
+        return ""
+    name = function.child_by_field_name("name")
+    if name is not None:
+        return _last_name(text(name))
+    parent = function.parent
+    if function.type == "function_definition" and parent is not None and parent.type == "expression_list":
+        # Lua `local f = function() end` and `M.f = function() end`
+        statement = parent.parent
+        targets = _child_of_type(statement, ("variable_list",)) if statement is not None else None
+        return _last_name(text(targets)) if targets is not None else ""
+    if function.type == "computed_property" and parent is not None:
+        # Swift `var body: some View { ... }`
+        return text(parent.child_by_field_name("name"))
+    return ""
+
+
+def enclosing_functions(node: Node) -> Iterator[Node]:
+    """The functions (and lambdas) around a node, innermost first."""
+    for ancestor in ancestors(node):
+        if ancestor.type in FUNCTION_TYPES:
+            yield ancestor
+
+
+def enclosing_named_function(node: Node) -> Node | None:
+    """The innermost enclosing function that has a name (skipping lambdas and closures)."""
+    return next((f for f in enclosing_functions(node) if function_name(f)), None)

@@ -1,0 +1,108 @@
+"""The language registry: every grammar loads with the pinned tree-sitter, files map to
+languages by extension, comments are found in every grammar, calls read the same across
+grammars, and Python names resolve through libcst whatever the import style."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import tree_sitter
+from tree_sitter import Parser, Query, QueryCursor
+
+from designlint.checks import CheckContext
+from designlint.checks.polyglot import calls, enclosing_named_function, function_name
+from designlint.checks.util import parse_snippet
+from designlint.languages import GRAMMARS, comment_query_source, kind_for, load_language
+from designlint.python_names import qualified_names
+
+# A small valid program per grammar, with one comment and one call `obj.act(1)` in a function `run`.
+SAMPLES = {
+    "javascript": "function run() {\n  // note\n  obj.act(1);\n}\n",
+    "typescript": "function run(): void {\n  // note\n  obj.act(1);\n}\n",
+    "tsx": "function run() {\n  // note\n  obj.act(1);\n  return <div />;\n}\n",
+    "kotlin": "fun run() {\n    // note\n    obj.act(1)\n}\n",
+    "java": "class A {\n  void run() {\n    // note\n    obj.act(1);\n  }\n}\n",
+    "swift": "func run() {\n    // note\n    obj.act(1)\n}\n",
+    "dart": "void run() {\n  // note\n  obj.act(1);\n}\n",
+    "csharp": "class A {\n  void run() {\n    // note\n    obj.act(1);\n  }\n}\n",
+    "gdscript": "func run():\n\t# note\n\tobj.act(1)\n",
+    "lua": "function run()\n  -- note\n  obj.act(1)\nend\n",
+    "python": "def run():\n    # note\n    obj.act(1)\n",
+}
+
+
+@pytest.mark.parametrize("language", sorted(GRAMMARS))
+def test_every_grammar_loads_with_the_pinned_tree_sitter(language):
+    lang = load_language(language)
+    assert tree_sitter.LANGUAGE_VERSION >= lang.abi_version >= tree_sitter.MIN_COMPATIBLE_LANGUAGE_VERSION
+    Query(lang, comment_query_source(language))  # comment node names exist in this grammar
+
+
+@pytest.mark.parametrize("language", sorted(SAMPLES))
+def test_each_language_parses_finds_comments_and_reads_calls(language):
+    source = SAMPLES[language].encode()
+    tree = Parser(load_language(language)).parse(source)
+    assert not tree.root_node.has_error, str(tree.root_node)
+    comments = QueryCursor(Query(load_language(language), comment_query_source(language))).captures(tree.root_node)
+    assert [c.text.decode() for c in comments["c"]] in (["// note"], ["# note"], ["-- note"])
+    found = [(c.name, c.receiver) for c in calls(tree.root_node)]
+    assert ("act", "obj") in found
+    call = next(c for c in calls(tree.root_node) if c.name == "act")
+    assert function_name(enclosing_named_function(call.node)) == "run"
+
+
+@pytest.mark.parametrize(
+    "name,display",
+    [
+        ("Feed.kt", "kotlin"), ("build.gradle.kts", "kotlin"), ("Main.java", "java"), ("View.swift", "swift"),
+        ("main.dart", "dart"), ("Shop.cs", "csharp"), ("player.gd", "gdscript"), ("init.lua", "lua"),
+        ("Crate.luau", "lua"), ("tasks.py", "python"), ("feed.tsx", "tsx"),
+    ],
+)
+def test_extensions_map_to_languages(name, display):
+    kind = kind_for(name)
+    assert kind is not None and kind.display == display
+
+
+def test_dart_calls_in_chains_and_cascades():
+    root = parse_snippet("void f() { c = VideoPlayerController.network(u)..initialize(); Random().nextInt(5); }", "dart")
+    found = [(c.name, c.receiver) for c in calls(root)]
+    assert ("network", "VideoPlayerController") in found
+    assert ("initialize", "") in found
+    assert ("nextInt", "Random()") in found
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "from firebase_admin import messaging\n\ndef go(m):\n    messaging.send(m)\n",
+        "import firebase_admin.messaging as fm\n\ndef go(m):\n    fm.send(m)\n",
+        "from firebase_admin.messaging import send\n\ndef go(m):\n    send(m)\n",
+        "import firebase_admin\n\ndef go(m):\n    firebase_admin.messaging.send(m)\n",
+    ],
+)
+def test_python_import_styles_resolve_to_the_same_qualified_name(source):
+    root = parse_snippet(source, "python")
+    ctx = CheckContext(node=root, captures={}, language="python", root=root, path=Path("a.py"), data=source.encode())
+    call = next(c for c in calls(root) if c.name == "send")
+    assert qualified_names(ctx, call.node.child_by_field_name("function"), ["firebase_admin"]) == {
+        "firebase_admin.messaging.send"
+    }
+
+
+def test_python_names_are_not_resolved_without_the_module_in_the_file():
+    source = "from push import messaging\nmessaging.send(m)\n"
+    root = parse_snippet(source, "python")
+    ctx = CheckContext(node=root, captures={}, language="python", root=root, path=Path("a.py"), data=source.encode())
+    call = next(calls(root))
+    assert qualified_names(ctx, call.node.child_by_field_name("function"), ["firebase_admin"]) == set()
+    assert "python_names" not in ctx.memo  # the prefilter kept libcst from running
+
+
+def test_python_file_libcst_cannot_parse_resolves_nothing():
+    source = "import firebase_admin.messaging as m\ndef f(:\n    m.send(x)\n"
+    root = parse_snippet(source, "python")
+    ctx = CheckContext(node=root, captures={}, language="python", root=root, path=Path("a.py"), data=source.encode())
+    call = next(c for c in calls(root) if c.name == "send")
+    assert qualified_names(ctx, call.node.child_by_field_name("function"), ["firebase_admin"]) == set()
