@@ -31,6 +31,7 @@ MULTI_NOT_ANY_OF = re.compile(r"\(#not-any-of\?\s+@\S+\s+\"[^\"]*\"\s+\"")
 RULE_KEYS = {"id", "name", "severity", "summary", "criteria", "tags", "docs", "patterns", "mitigations", "exclude-paths"}
 REQUIRED_RULE_KEYS = {"id", "name", "severity", "summary", "criteria", "docs", "patterns"}
 DOC_KEYS = {"what", "why", "example", "instead"}
+EXTENSION_KEYS = {"extends", "platform", "docs", "patterns", "mitigations", "exclude-paths"}
 PATTERN_KEYS = {"id", "languages", "query", "check", "message", "severity"}
 MITIGATION_KEYS = {"id", "description", "effect", "scope", "patterns", "languages", "query", "check"}
 EFFECTS = ("lower", "drop", "raise-when-missing")
@@ -98,6 +99,7 @@ class Rule:
     tags: list[str]
     source_path: Path
     exclude_paths: pathspec.GitIgnoreSpec | None = None
+    extension_paths: list[Path] = field(default_factory=list)  # rules/<id>/<platform>.yaml files merged in
 
     def skips(self, path: str) -> bool:
         """True when the rule's `exclude-paths` globs (gitignore style) match the file, e.g.
@@ -205,12 +207,37 @@ def parse_rule(path: Path, data: Any) -> Rule:
     raw_patterns = data["patterns"]
     if not isinstance(raw_patterns, list) or not raw_patterns:
         raise _fail(path, "patterns", "expected a non-empty list")
+    patterns = _parse_patterns(path, raw_patterns, rule_id, [])
+    mitigations = _parse_mitigations(path, data.get("mitigations") or [], rule_id, patterns)
+
+    return Rule(
+        id=rule_id,
+        name=_expect_str(path, "name", data["name"]),
+        severity=severity,
+        summary=_expect_str(path, "summary", data["summary"]).strip(),
+        criteria=criteria,
+        docs={k: docs[k].strip() for k in DOC_KEYS},
+        patterns=patterns,
+        mitigations=mitigations,
+        tags=_expect_str_list(path, "tags", data.get("tags", [])),
+        source_path=path,
+        exclude_paths=(
+            pathspec.GitIgnoreSpec.from_lines(_expect_str_list(path, "exclude-paths", data["exclude-paths"]))
+            if "exclude-paths" in data
+            else None
+        ),
+    )
+
+
+def _parse_patterns(path: Path, raw_patterns: Any, rule_id: str, existing: list[Pattern]) -> list[Pattern]:
+    if not isinstance(raw_patterns, list):
+        raise _fail(path, "patterns", "expected a list")
     patterns: list[Pattern] = []
     for i, item in enumerate(raw_patterns):
         where = f"patterns[{i}]"
         item = _expect_keys(path, where, item, PATTERN_KEYS, {"id", "languages", "message"})
         pid = _expect_str(path, f"{where}.id", item["id"])
-        if any(p.id == pid for p in patterns):
+        if any(p.id == pid for p in [*existing, *patterns]):
             raise _fail(path, f"{where}.id", f"duplicate pattern id '{pid}'")
         if item.get("query") is not None:
             _validate_query(path, f"{where}.query", item["query"])
@@ -225,9 +252,14 @@ def parse_rule(path: Path, data: Any) -> Rule:
                 severity=sev,
             )
         )
+    return patterns
 
+
+def _parse_mitigations(path: Path, raw: Any, rule_id: str, patterns: list[Pattern]) -> list[Mitigation]:
+    if not isinstance(raw, list):
+        raise _fail(path, "mitigations", "expected a list")
     mitigations: list[Mitigation] = []
-    for i, item in enumerate(data.get("mitigations") or []):
+    for i, item in enumerate(raw):
         where = f"mitigations[{i}]"
         item = _expect_keys(path, where, item, MITIGATION_KEYS, {"id", "description", "languages"})
         effect = item.get("effect", "lower")
@@ -258,27 +290,34 @@ def parse_rule(path: Path, data: Any) -> Rule:
                 patterns=applies,
             )
         )
-
-    return Rule(
-        id=rule_id,
-        name=_expect_str(path, "name", data["name"]),
-        severity=severity,
-        summary=_expect_str(path, "summary", data["summary"]).strip(),
-        criteria=criteria,
-        docs={k: docs[k].strip() for k in DOC_KEYS},
-        patterns=patterns,
-        mitigations=mitigations,
-        tags=_expect_str_list(path, "tags", data.get("tags", [])),
-        source_path=path,
-        exclude_paths=(
-            pathspec.GitIgnoreSpec.from_lines(_expect_str_list(path, "exclude-paths", data["exclude-paths"]))
-            if "exclude-paths" in data
-            else None
-        ),
-    )
+    return mitigations
 
 
-def load_rule_file(path: Path) -> Rule:
+def apply_extension(rule: Rule, path: Path, data: Any) -> None:
+    """Merge a platform file (`rules/<rule-id>/<platform>.yaml`) into its rule.
+
+    A rule that spans many languages keeps its metadata and web patterns in `rules/<id>.yaml`
+    and one file per platform (Android, iOS, Flutter, Unity, ...) beside it, each adding
+    patterns, mitigations and a section of each doc part under the platform's title.
+    """
+    data = _expect_keys(path, "extension", data, EXTENSION_KEYS, {"extends", "platform", "docs", "patterns"})
+    if data["extends"] != rule.id:
+        raise _fail(path, "extends", f"'{data['extends']}' does not match the folder's rule '{rule.id}'")
+    platform = _expect_str(path, "platform", data["platform"]).strip()
+    docs = _expect_keys(path, "docs", data["docs"], DOC_KEYS - {"why"}, {"what", "example", "instead"})
+    for key, value in docs.items():
+        rule.docs[key] = f"{rule.docs[key]}\n\n### {platform}\n\n{_expect_str(path, f'docs.{key}', value).strip()}"
+    patterns = _parse_patterns(path, data["patterns"], rule.id, rule.patterns)
+    rule.patterns.extend(patterns)
+    rule.mitigations.extend(_parse_mitigations(path, data.get("mitigations") or [], rule.id, rule.patterns))
+    if "exclude-paths" in data:
+        lines = _expect_str_list(path, "exclude-paths", data["exclude-paths"])
+        base = list(rule.exclude_paths.patterns) if rule.exclude_paths is not None else []
+        rule.exclude_paths = pathspec.GitIgnoreSpec(base + list(pathspec.GitIgnoreSpec.from_lines(lines).patterns))
+    rule.extension_paths.append(path)
+
+
+def _read_yaml(path: Path) -> Any:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
@@ -289,7 +328,18 @@ def load_rule_file(path: Path) -> Rule:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}" if mark else "YAML"
         raise DesignlintError(f"{path}: {where}: invalid YAML: {getattr(exc, 'problem', exc)}") from None
-    return parse_rule(path, data)
+    return data
+
+
+def load_rule_file(path: Path) -> Rule:
+    """A rule file plus the platform files in the folder named after it, if any."""
+    rule = parse_rule(path, _read_yaml(path))
+    folder = path.with_suffix("")
+    if folder.is_dir():
+        for extension in sorted(folder.glob("*.y*ml")):
+            if extension.suffix in (".yaml", ".yml"):
+                apply_extension(rule, extension, _read_yaml(extension))
+    return rule
 
 
 def builtin_rules_dir() -> Path:

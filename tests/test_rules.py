@@ -116,3 +116,59 @@ def test_invalid_query_in_a_user_rule_exits_2_before_scanning(project, run_cli):
     result = run_cli(["check", "."], cwd=root)
     assert result.exit_code == 2
     assert "sample-autoplay/html-attr" in result.stderr and "invalid tree-sitter query for html" in result.stderr
+
+
+def _write_rule_with_platform(tmp_path: Path, platform: dict) -> Path:
+    rule_file = tmp_path / "sample-autoplay.yaml"
+    rule_file.write_text(yaml.safe_dump(sample()))
+    (tmp_path / "sample-autoplay").mkdir()
+    (tmp_path / "sample-autoplay" / "android.yaml").write_text(yaml.safe_dump(platform))
+    return rule_file
+
+
+ANDROID_PLATFORM = {
+    "extends": "sample-autoplay",
+    "platform": "Android (Kotlin)",
+    "docs": {"what": "Finds `player.play()` at load.", "example": "```kotlin\nplayer.play()\n```", "instead": "Play on tap."},
+    "patterns": [
+        {
+            "id": "kotlin-play",
+            "languages": ["kotlin"],
+            "query": '((call_expression (navigation_expression (identifier) (identifier) @name)) @match (#eq? @name "play"))',
+            "message": "player starts by itself",
+        }
+    ],
+    "mitigations": [
+        {
+            "id": "muted",
+            "description": "muted",
+            "languages": ["kotlin"],
+            "patterns": ["kotlin-play"],
+            "query": '((identifier) @m (#eq? @m "volume"))',
+        }
+    ],
+}
+
+
+def test_platform_file_adds_patterns_mitigations_and_doc_sections(tmp_path):
+    rule = load_rule_file(_write_rule_with_platform(tmp_path, ANDROID_PLATFORM))
+    assert "kotlin" in rule.languages and rule.patterns[-1].id == "kotlin-play"
+    assert rule.mitigations[-1].id == "muted"
+    assert "### Android (Kotlin)\n\nFinds `player.play()` at load." in rule.docs["what"]
+    assert "### Android (Kotlin)" in rule.docs["instead"] and "### Android" not in rule.docs["why"]
+    rule.compile_all()
+
+
+@pytest.mark.parametrize(
+    "change,fragment",
+    [
+        ({"extends": "other-rule"}, "extends: 'other-rule' does not match"),
+        ({"surprise": 1}, "unknown key 'surprise'"),
+        ({"patterns": [{"id": "html-attr", "languages": ["kotlin"], "message": "m"}]}, "duplicate pattern id"),
+    ],
+)
+def test_platform_file_errors_name_the_file_and_key(tmp_path, change, fragment):
+    data = {**ANDROID_PLATFORM, **change}
+    with pytest.raises(DesignlintError, match=fragment) as info:
+        load_rule_file(_write_rule_with_platform(tmp_path, data))
+    assert "android.yaml" in str(info.value)
