@@ -1,4 +1,4 @@
-"""The command line: check (the default), rules, explain, test.
+"""The command line: check (the default), audit, rules, criteria, explain, test.
 
 Exit codes: 0 nothing at or above the fail level, 1 findings, 2 usage, config or rule error
 (one line, never a traceback) or an internal error during the scan.
@@ -32,6 +32,37 @@ def _load_config(config_path: str | None) -> Config:
     return find_config(Path.cwd())
 
 
+def _progress(quiet: bool):
+    """A progress line on stderr for long scans, only on a terminal and without --quiet."""
+    if quiet or not sys.stderr.isatty():
+        return None
+    state = {"shown": False}
+
+    def show(done: int, total: int) -> None:
+        if total < 200 or (done % 50 and done != total):
+            return
+        width = 30
+        filled = int(width * done / total)
+        click.echo(f"\rscanning [{'#' * filled}{'.' * (width - filled)}] {done}/{total} files", err=True, nl=False)
+        state["shown"] = True
+        if done == total:
+            click.echo("\r" + " " * (width + 40) + "\r", err=True, nl=False)
+
+    return show
+
+
+def _criteria_filter(result, values: tuple[str, ...]) -> list[str]:
+    """Keep only findings that bear on the criteria named by prefix (`uk-aadc,eu-dsa-28`)."""
+    prefixes = _split_ids(values)
+    if not prefixes:
+        return []
+    from designlint.criteria import builtin_criteria, expand_prefixes
+
+    chosen = expand_prefixes(builtin_criteria(), prefixes)
+    result.findings = [f for f in result.findings if f.rule_id not in {r.id for r in result.rules} or chosen & set(f.criteria)]
+    return prefixes
+
+
 class DefaultToCheck(click.Group):
     """`designlint PATH...` means `designlint check PATH...`, like ruff's old default."""
 
@@ -62,8 +93,9 @@ def cli() -> None:
 @click.option("--max-file-size", type=click.IntRange(min=1), default=1_000_000, show_default=True, help="Skip files larger than this many bytes.")
 @click.option("--hide-mitigated", is_flag=True, help="Drop findings whose safeguard was found (they are kept at a lower severity by default).")
 @click.option("--quiet", "-q", is_flag=True, help="Print findings only: no summary, no warnings about skipped files.")
+@click.option("--criteria", "criteria", multiple=True, help="Only findings that bear on these criteria, by id prefix (e.g. uk-aadc,eu-dsa-28).")
 @click.option("--color/--no-color", default=None, help="Colour the text output (default: only on a terminal).")
-def check(paths, fmt, output, select, ignore, fail_on, exit_zero, config_path, baseline, write_baseline, force_exclude, max_file_size, hide_mitigated, quiet, color):
+def check(paths, fmt, output, select, ignore, fail_on, exit_zero, config_path, baseline, write_baseline, force_exclude, max_file_size, hide_mitigated, quiet, criteria, color):
     """Scan PATHS (files or folders; default: the current folder)."""
     from designlint.report import render, write_atomically
     from designlint.runner import Scanner, ScanOptions
@@ -79,7 +111,12 @@ def check(paths, fmt, output, select, ignore, fail_on, exit_zero, config_path, b
         hide_mitigated=hide_mitigated,
     )
     scanner = Scanner(config, options)
-    result = scanner.scan(list(paths) or [Path(".")])
+    if criteria:
+        from designlint.criteria import builtin_criteria, expand_prefixes
+
+        expand_prefixes(builtin_criteria(), _split_ids(criteria))  # a typo is exit 2 before the scan
+    result = scanner.scan(list(paths) or [Path(".")], progress=_progress(quiet))
+    _criteria_filter(result, criteria)
 
     if not quiet:
         for diag in result.diagnostics:
@@ -105,6 +142,80 @@ def check(paths, fmt, output, select, ignore, fail_on, exit_zero, config_path, b
     threshold = SEVERITY_ORDER[fail_on or config.fail_on]
     failing = [f for f in result.active_findings if SEVERITY_ORDER[f.severity] >= threshold]
     sys.exit(0 if exit_zero or not failing else 1)
+
+
+@cli.command()
+@click.argument("path", required=False, type=click.Path(exists=True, path_type=Path))
+@click.option("--format", "-f", "fmt", type=click.Choice(["html", "markdown", "json"]), default="html", show_default=True, help="Report format.")
+@click.option("--output", "-o", type=click.Path(path_type=Path), help="Report file [default: designlint-report.html|.md|.json].")
+@click.option("--select", multiple=True, help="Only these rule ids (comma-separated; repeatable).")
+@click.option("--ignore", multiple=True, help="Skip these rule ids (comma-separated; repeatable).")
+@click.option("--criteria", "criteria", multiple=True, help="Only findings that bear on these criteria, by id prefix (e.g. uk-aadc,eu-dsa-28).")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Config file (default: nearest .designlint.yaml or pyproject.toml).")
+@click.option("--baseline", type=click.Path(dir_okay=False, path_type=Path), help="Leave out findings recorded in this baseline (the report says so).")
+@click.option("--max-file-size", type=click.IntRange(min=1), default=1_000_000, show_default=True, help="Skip files larger than this many bytes.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress and no summary line on stderr.")
+def audit(path, fmt, output, select, ignore, criteria, config_path, baseline, max_file_size, quiet):
+    """Write a wellbeing impact assessment of PATH (default: the current folder) that a person reads.
+
+    Exit code 0 when the report was written (whatever it found), 2 on errors."""
+    from designlint.audit import build_audit
+    from designlint.criteria import builtin_criteria, expand_prefixes
+    from designlint.report import write_atomically
+    from designlint.runner import Scanner, ScanOptions
+
+    target = path or Path(".")
+    output = output or Path({"html": "designlint-report.html", "markdown": "designlint-report.md", "json": "designlint-report.json"}[fmt])
+    catalog = builtin_criteria()
+    if criteria:
+        expand_prefixes(catalog, _split_ids(criteria))
+    config = _load_config(config_path)
+    options = ScanOptions(select=_split_ids(select) or None, ignore=_split_ids(ignore), baseline=baseline, max_file_bytes=max_file_size)
+    result = Scanner(config, options).scan([target], progress=_progress(quiet))
+    used = _criteria_filter(result, criteria)
+    report = build_audit(result, catalog, target, baseline=baseline, criteria_filter=used)
+    if fmt == "html":
+        from designlint.report.html_report import render_html
+
+        text = render_html(report, catalog)
+    elif fmt == "markdown":
+        from designlint.report.markdown_report import render_markdown
+
+        text = render_markdown(report, catalog)
+    else:
+        import json
+
+        text = json.dumps(report.to_dict(), indent=2, ensure_ascii=False, default=str) + "\n"
+    write_atomically(output, text)
+    if not quiet:
+        click.echo(
+            f"designlint: wrote {output}: {report.total_findings} findings in {report.files_scanned} files "
+            f"({sum(1 for d in result.diagnostics if d.kind == 'skipped')} skipped)",
+            err=True,
+        )
+    if any(d.kind == "internal-error" for d in result.diagnostics):
+        sys.exit(2)
+
+
+@cli.command("criteria")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Config file with extra `rules` paths.")
+def list_criteria(config_path):
+    """List the criteria catalog: id, source, section, audience, URL and the rules citing each."""
+    from designlint.criteria import builtin_criteria, cited_by
+    from designlint.rules import load_rules
+
+    catalog = builtin_criteria()
+    citing = cited_by(catalog, load_rules(_load_config(config_path).rules))
+    groups: dict[str, list] = {}
+    for c in catalog.values():
+        groups.setdefault(c.group, []).append(c)
+    for index, (group, members) in enumerate(groups.items()):
+        click.echo(("\n" if index else "") + group)
+        for c in members:
+            click.echo(f"  {c.id}  [{c.jurisdiction}, {c.audience}]")
+            click.echo(f"      {c.section}")
+            click.echo(f"      {c.url}")
+            click.echo(f"      rules: {', '.join(citing.get(c.id, [])) or 'none'}")
 
 
 @cli.command("rules")

@@ -11,13 +11,15 @@ import yaml
 from designlint.errors import DesignlintError
 from designlint.rules import builtin_rules_dir
 
-FIELDS = {"id", "source", "section", "requirement", "url", "jurisdiction", "audience", "status", "note"}
-REQUIRED = {"id", "source", "section", "requirement", "url"}
+FIELDS = {"id", "group", "source", "section", "requirement", "url", "jurisdiction", "audience", "status", "note"}
+REQUIRED = {"id", "group", "source", "section", "requirement", "url", "jurisdiction", "audience"}
+AUDIENCES = ("children", "everyone")
 
 
 @dataclass(frozen=True)
 class Criterion:
     id: str
+    group: str  # the body of sources it belongs to, e.g. "UK Children's Code" (the report's criteria matrix)
     source: str
     section: str
     requirement: str
@@ -47,8 +49,33 @@ def load_criteria(path: Path | None = None) -> dict[str, Criterion]:
         missing = sorted(REQUIRED - set(item))
         if missing:
             raise DesignlintError(f"{path}: criteria[{i}]: missing key '{missing[0]}'")
-        catalog[item["id"]] = Criterion(**{k: str(v) for k, v in item.items()})
+        if item["audience"] not in AUDIENCES:
+            raise DesignlintError(f"{path}: criteria[{i}].audience: '{item['audience']}' is not one of {', '.join(AUDIENCES)}")
+        if str(item["id"]) in catalog:
+            raise DesignlintError(f"{path}: criteria[{i}].id: duplicate id '{item['id']}'")
+        catalog[str(item["id"])] = Criterion(**{k: str(v) for k, v in item.items()})
     return catalog
+
+
+def cited_by(catalog: dict[str, Criterion], rules) -> dict[str, list[str]]:
+    """criterion id -> ids of the rules that cite it (the rules a criterion bears on)."""
+    out: dict[str, list[str]] = {cid: [] for cid in catalog}
+    for rule in rules:
+        for cid in rule.criteria:
+            out.setdefault(cid, []).append(rule.id)
+    return out
+
+
+def expand_prefixes(catalog: dict[str, Criterion], prefixes: list[str]) -> set[str]:
+    """The criterion ids that start with any of `prefixes` (`uk-aadc` -> every Children's Code
+    standard). A prefix that matches nothing is an error, so a typo never filters everything out."""
+    chosen: set[str] = set()
+    for prefix in prefixes:
+        matched = {cid for cid in catalog if cid.startswith(prefix)}
+        if not matched:
+            raise DesignlintError(f"--criteria: no criterion id starts with '{prefix}' (see `designlint criteria`)")
+        chosen |= matched
+    return chosen
 
 
 @cache

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 import pathspec
 
@@ -44,6 +45,7 @@ class ScanResult:
     files_scanned: int
     lines_scanned: int
     languages: dict[str, int]  # display language -> files
+    lines_by_language: dict[str, int] = field(default_factory=dict)  # display language -> lines
 
     @property
     def active_findings(self) -> list[Finding]:
@@ -92,7 +94,8 @@ class Scanner:
         ]
         self.baseline = read_baseline(self.options.baseline) if self.options.baseline else None
 
-    def scan(self, paths: list[Path]) -> ScanResult:
+    def scan(self, paths: list[Path], progress: Callable[[int, int], None] | None = None) -> ScanResult:
+        """Scan files and folders. `progress(done, total)` is called after each file."""
         discoverer = Discoverer(self.config.exclude, self.config.root, self.config.respect_gitignore)
         discovered = discoverer.discover(paths, force_exclude=self.options.force_exclude)
         self._compile_for({kind.grammar for _, kind in discovered.files})
@@ -100,8 +103,12 @@ class Scanner:
         findings: list[Finding] = []
         files = lines = 0
         languages: dict[str, int] = {}
-        for path, kind in discovered.files:
+        lines_by_language: dict[str, int] = {}
+        total = len(discovered.files)
+        for done, (path, kind) in enumerate(discovered.files, start=1):
             result = self.scan_file(path, kind)
+            if progress is not None:
+                progress(done, total)
             if result is None:
                 continue
             file_findings, file_diags, line_count = result
@@ -111,6 +118,7 @@ class Scanner:
             files += 1
             lines += line_count
             languages[kind.display] = languages.get(kind.display, 0) + 1
+            lines_by_language[kind.display] = lines_by_language.get(kind.display, 0) + line_count
             findings += file_findings
         assign_fingerprints(findings)
         if self.baseline is not None:
@@ -118,7 +126,9 @@ class Scanner:
                 finding.baselined = finding.fingerprint in self.baseline
         findings.sort(key=lambda f: f.sort_key)
         diagnostics.sort(key=lambda d: d.sort_key)
-        return ScanResult(self.rules, findings, diagnostics, files, lines, dict(sorted(languages.items())))
+        return ScanResult(
+            self.rules, findings, diagnostics, files, lines, dict(sorted(languages.items())), dict(sorted(lines_by_language.items()))
+        )
 
     def _compile_for(self, grammars: set[str]) -> None:
         """Compile the queries for the languages about to be scanned, so that a broken query in
