@@ -141,3 +141,34 @@ def test_audit_of_the_shipped_example_names_every_pattern(run_cli, tmp_path):
     assert run_cli(["audit", "--format", "markdown", "-o", str(out), str(REPO / "examples")]).exit_code == 0
     text = out.read_text(encoding="utf-8")
     assert "**6** findings" in text
+
+
+def test_markdown_report_renders_as_github_flavoured_markdown(tmp_path, run_cli):
+    """Rendered with a CommonMark + GFM-tables parser (as GitHub does): every table keeps its
+    columns, findings have anchors, and no tag from scanned code survives outside <code>/<pre>."""
+    from markdown_it import MarkdownIt
+
+    app = _feed_app(tmp_path)
+    assert run_cli(["audit", "--format", "markdown", "-o", "audit.md", "."], cwd=app).exit_code == 0
+    rendered = MarkdownIt("gfm-like", {"linkify": False}).disable("linkify").render((app / "audit.md").read_text(encoding="utf-8"))
+    assert rendered.count("<table>") >= 6
+    for table in re.findall(r"<table>.*?</table>", rendered, flags=re.S):
+        widths = {len(re.findall(r"<t[hd][ >]", row)) for row in re.findall(r"<tr>.*?</tr>", table, flags=re.S)}
+        assert len(widths) == 1, table[:300]
+    outside_code = re.sub(r"<(code|pre)>.*?</\1>", "", rendered, flags=re.S)
+    assert "<script" not in outside_code and "<img" not in outside_code
+    assert '<a id="f-1"></a>' in rendered and 'href="#f-1"' in rendered
+
+
+def test_progress_line_only_on_a_terminal(monkeypatch, capsys):
+    from designlint import cli
+
+    monkeypatch.setattr(cli.sys.stderr, "isatty", lambda: True, raising=False)
+    show = cli._progress(quiet=False)
+    for done in range(1, 301):
+        show(done, 300)
+    err = capsys.readouterr().err
+    assert "scanning [" in err and "300/300 files" in err
+    assert cli._progress(quiet=True) is None
+    monkeypatch.setattr(cli.sys.stderr, "isatty", lambda: False, raising=False)
+    assert cli._progress(quiet=False) is None
