@@ -136,6 +136,14 @@ class Engine:
             return result
         return Verdict() if result else None
 
+    @staticmethod
+    def _mitigation_can_look(mitigation: Mitigation, candidate: _Candidate, source: SourceFile) -> bool:
+        """Whether the safeguard is written for a language it could be seen in: the finding's
+        own, or (for `scope: file`) any region of the file, such as a .vue file's <script>."""
+        if candidate.region.language in mitigation.languages:
+            return True
+        return mitigation.scope == "file" and any(r.language in mitigation.languages for r in source.regions)
+
     def _mitigation_applies(self, mitigation: Mitigation, candidate: _Candidate, source: SourceFile) -> bool:
         if mitigation.scope == "file":
             scopes = [(r, r.root) for r in source.regions if r.language in mitigation.languages]
@@ -165,6 +173,10 @@ class Engine:
         mitigated: list[str] = []
         for mitigation in rule.mitigations:
             if mitigation.patterns is not None and pattern.id not in mitigation.patterns:
+                continue
+            # A safeguard is written for some languages; it neither helps nor, when missing,
+            # raises findings in a language it cannot look at (e.g. a web odds check on Kotlin).
+            if not self._mitigation_can_look(mitigation, candidate, source):
                 continue
             present = self._mitigation_applies(mitigation, candidate, source)
             if mitigation.effect == "raise-when-missing":

@@ -114,3 +114,24 @@ def test_shipped_rules_do_not_read_test_files(project, run_cli, tmp_path):
                    config="select: [autoplay]\n")
     doc = json.loads(run_cli(["check", "-f", "json", "src"], cwd=root).stdout)
     assert [f["path"] for f in doc["findings"]] == ["src/Hero.jsx"]
+
+
+def test_a_safeguard_for_other_languages_neither_lowers_nor_raises():
+    """A web-only `raise-when-missing` safeguard does not raise a Kotlin finding, and a
+    file-scope safeguard still sees the <script> of a .vue file for a template finding."""
+    kotlin_random = {
+        "id": "kotlin-random", "languages": ["kotlin"], "message": "random pick",
+        "query": '((call_expression (navigation_expression (identifier) @o (identifier) @p)) @match (#eq? @o "Random") (#eq? @p "nextInt"))',
+    }
+    odds = {"id": "odds", "description": "odds disclosure", "effect": "raise-when-missing", "scope": "file",
+            "languages": ["ecmascript"], "query": '((identifier) @id (#eq? @id "dropRates"))'}
+    [finding] = scan(rule([kotlin_random], [odds]), "Chest.kt", "fun open() { val r = Random.nextInt(10) }\n")
+    assert finding.severity == "warning" and finding.notes == []
+
+    video = {"id": "tag", "languages": ["html"], "message": "video",
+             "query": '((element (start_tag (tag_name) @t)) @match (#eq? @t "video"))'}
+    muted = {"id": "setting", "description": "a user setting", "scope": "file", "languages": ["ecmascript"],
+             "query": '([(identifier) (property_identifier)] @id (#eq? @id "autoplayEnabled"))'}
+    vue = "<template><video src='a.mp4'></video></template>\n<script>\nexport default { data: () => ({ autoplayEnabled: false }) }\n</script>\n"
+    [finding] = scan(rule([video], [muted]), "Clip.vue", vue)
+    assert finding.mitigations == ["a user setting"] and finding.severity == "info"

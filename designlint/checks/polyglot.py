@@ -199,6 +199,8 @@ FUNCTION_NAME_FIELDS = ("name", "declarator")
 
 def function_name(function: Node) -> str:
     """The declared name of a function node in any grammar ("" for lambdas)."""
+    if function.type == "function_body" and function.parent is not None and function.parent.type in FUNCTION_TYPES:
+        return ""  # Kotlin, Swift: the body of a declaration, which carries the name
     if function.type == "function_body":  # Dart: the signature is the previous sibling
         signature = function.prev_named_sibling
         if signature is not None:
