@@ -21,6 +21,14 @@ BINARY_SNIFF_BYTES = 8192
 NON_CODE_SCRIPT_TYPES = ("json", "template", "importmap", "x-tmpl", "text/html", "speculationrules")
 
 
+def _replace_bytewise(exc: UnicodeDecodeError) -> tuple[str, int]:
+    return "?" * (exc.end - exc.start), exc.end
+
+
+_ONE_QUESTION_MARK_PER_BYTE = "designlint-bytewise"
+codecs.register_error(_ONE_QUESTION_MARK_PER_BYTE, _replace_bytewise)
+
+
 class SkipFile(Exception):
     """The file cannot be read as source; the message says why (shown as a warning)."""
 
@@ -86,6 +94,9 @@ def decode_to_utf8(raw: bytes, display: str) -> tuple[bytes, list[str]]:
         raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         warnings.append(f"not valid UTF-8 at byte {exc.start}; parsed with replacement")
+        # Each invalid byte becomes one '?': offsets and lines stay put, and every node's text
+        # decodes (query predicates decode captured text strictly and would fail on it).
+        raw = raw.decode("utf-8", errors=_ONE_QUESTION_MARK_PER_BYTE).encode("utf-8")
     return raw, warnings
 
 

@@ -79,3 +79,18 @@ def test_a_fault_in_a_check_becomes_an_internal_error_diagnostic(project, run_cl
     errors = [d for d in doc["diagnostics"] if d["kind"] == "internal-error"]
     assert {d["path"] for d in errors} == {"a.html", "b.html"}
     assert "kaboom" in errors[0]["message"]
+
+
+def test_invalid_utf8_inside_a_captured_node_does_not_break_predicates(tmp_path, run_cli):
+    """A Unity script saved in cp1251: a `#match?` predicate on a string holding those bytes
+    used to raise inside tree-sitter and lose every finding of the rule for the file."""
+    (tmp_path / "ShopCopy.js").write_bytes(
+        b"const banner = '\xcf\xf0\xe8\xe2\xe5\xf2 we miss you';\n"
+        b"Notification.requestPermission();\n"
+    )
+    result = run_cli(["check", "-f", "json", "--select", "notification-spam", "."], cwd=tmp_path)
+    doc = json.loads(result.stdout)
+    assert not [d for d in doc["diagnostics"] if d["kind"] == "internal-error"]
+    assert any(d["kind"] == "warning" and "not valid UTF-8" in d["message"] for d in doc["diagnostics"])
+    assert [f["line"] for f in doc["findings"]] == [2]
+    assert doc["findings"][0]["column"] == 1
