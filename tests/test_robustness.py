@@ -81,16 +81,25 @@ def test_a_fault_in_a_check_becomes_an_internal_error_diagnostic(project, run_cl
     assert "kaboom" in errors[0]["message"]
 
 
-def test_invalid_utf8_inside_a_captured_node_does_not_break_predicates(tmp_path, run_cli):
+def test_invalid_utf8_inside_a_captured_node_does_not_break_predicates():
     """A Unity script saved in cp1251: a `#match?` predicate on a string holding those bytes
     used to raise inside tree-sitter and lose every finding of the rule for the file."""
-    (tmp_path / "ShopCopy.js").write_bytes(
-        b"const banner = '\xcf\xf0\xe8\xe2\xe5\xf2 we miss you';\n"
-        b"Notification.requestPermission();\n"
-    )
-    result = run_cli(["check", "-f", "json", "--select", "notification-spam", "."], cwd=tmp_path)
-    doc = json.loads(result.stdout)
-    assert not [d for d in doc["diagnostics"] if d["kind"] == "internal-error"]
-    assert any(d["kind"] == "warning" and "not valid UTF-8" in d["message"] for d in doc["diagnostics"])
-    assert [f["line"] for f in doc["findings"]] == [2]
-    assert doc["findings"][0]["column"] == 1
+    from pathlib import Path
+
+    from designlint.engine import Engine
+    from designlint.languages import kind_for
+    from designlint.rules import parse_rule
+    from designlint.source import parse_source
+
+    rule = parse_rule(Path("copy.yaml"), {
+        "id": "copy", "name": "Copy", "severity": "warning", "summary": "s", "criteria": ["uk-aadc-05"],
+        "docs": {"what": "w", "why": "y", "example": "e", "instead": "i"},
+        "patterns": [{"id": "lure", "languages": ["csharp"], "message": "lure",
+                      "query": '((string_literal) @match (#match? @match "miss you"))'}],
+    })
+    raw = b'class Push { string Body = "\xcf\xf0\xe8 we miss you"; }\n'
+    source = parse_source(Path("Push.cs"), raw, kind_for("Push.cs"))
+    findings, diagnostics = Engine([rule]).scan(source)
+    assert diagnostics == []
+    assert [(f.line, f.column) for f in findings] == [(1, 28)]
+    assert any("not valid UTF-8" in w for w in source.warnings)
