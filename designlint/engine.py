@@ -96,9 +96,10 @@ class Engine:
 
     def _scan_rule(self, rule: Rule, source: SourceFile) -> list[Finding]:
         candidates: dict[int, _Candidate] = {}
+        shown_path = source.path.as_posix()
         for region in source.regions:
             for pattern in rule.patterns:
-                if region.language not in pattern.languages:
+                if region.language not in pattern.languages or pattern.skips(shown_path):
                     continue
                 for node, captures in self._matches(pattern, region):
                     if node.start_byte in candidates:

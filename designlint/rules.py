@@ -75,6 +75,11 @@ class Pattern(Matcher):
     id: str = ""
     message: str = ""
     severity: str | None = None
+    # A platform file's `exclude-paths`: files where this platform's patterns do not run.
+    exclude_paths: pathspec.GitIgnoreSpec | None = None
+
+    def skips(self, path: str) -> bool:
+        return self.exclude_paths is not None and self.exclude_paths.match_file(path.lstrip("/"))
 
 
 @dataclass
@@ -311,9 +316,9 @@ def apply_extension(rule: Rule, path: Path, data: Any) -> None:
     rule.patterns.extend(patterns)
     rule.mitigations.extend(_parse_mitigations(path, data.get("mitigations") or [], rule.id, rule.patterns))
     if "exclude-paths" in data:
-        lines = _expect_str_list(path, "exclude-paths", data["exclude-paths"])
-        base = list(rule.exclude_paths.patterns) if rule.exclude_paths is not None else []
-        rule.exclude_paths = pathspec.GitIgnoreSpec(base + list(pathspec.GitIgnoreSpec.from_lines(lines).patterns))
+        spec = pathspec.GitIgnoreSpec.from_lines(_expect_str_list(path, "exclude-paths", data["exclude-paths"]))
+        for pattern in patterns:
+            pattern.exclude_paths = spec
     rule.extension_paths.append(path)
 
 

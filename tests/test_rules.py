@@ -172,3 +172,11 @@ def test_platform_file_errors_name_the_file_and_key(tmp_path, change, fragment):
     with pytest.raises(DesignlintError, match=fragment) as info:
         load_rule_file(_write_rule_with_platform(tmp_path, data))
     assert "android.yaml" in str(info.value)
+
+
+def test_platform_exclude_paths_apply_to_that_platforms_patterns_only(tmp_path):
+    rule = load_rule_file(_write_rule_with_platform(tmp_path, {**ANDROID_PLATFORM, "exclude-paths": ["src/test/"]}))
+    kotlin = next(p for p in rule.patterns if p.id == "kotlin-play")
+    web = next(p for p in rule.patterns if p.id != "kotlin-play")
+    assert kotlin.skips("app/src/test/PlayerTest.kt") and not kotlin.skips("app/src/main/Player.kt")
+    assert not web.skips("app/src/test/player.test.js") and not rule.skips("app/src/test/PlayerTest.kt")
