@@ -175,7 +175,7 @@ def test_platform_file_errors_name_the_file_and_key(tmp_path, change, fragment):
 
 
 def test_platform_exclude_paths_apply_to_that_platforms_patterns_only(tmp_path):
-    rule = load_rule_file(_write_rule_with_platform(tmp_path, {**ANDROID_PLATFORM, "exclude-paths": ["src/test/"]}))
+    rule = load_rule_file(_write_rule_with_platform(tmp_path, {**ANDROID_PLATFORM, "exclude-paths": ["**/src/test/"]}))
     kotlin = next(p for p in rule.patterns if p.id == "kotlin-play")
     web = next(p for p in rule.patterns if p.id != "kotlin-play")
     assert kotlin.skips("app/src/test/PlayerTest.kt") and not kotlin.skips("app/src/main/Player.kt")
