@@ -9,6 +9,7 @@ predicates.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -345,6 +346,20 @@ def load_rule_file(path: Path) -> Rule:
             if extension.suffix in (".yaml", ".yml"):
                 apply_extension(rule, extension, _read_yaml(extension))
     return rule
+
+
+def rule_pack_hash(rules: list[Rule]) -> str:
+    """SHA-256 of every rule file (platform files included) and the criteria catalog."""
+    digest = hashlib.sha256()
+    paths = sorted({p for r in rules for p in (r.source_path, *r.extension_paths)})
+    paths.append(builtin_rules_dir() / "criteria.yaml")
+    for path in paths:
+        digest.update("/".join(path.parts[-2:]).encode())  # the same wherever the pack is installed
+        try:
+            digest.update(path.read_bytes())
+        except OSError:
+            digest.update(b"<unreadable>")
+    return digest.hexdigest()
 
 
 def builtin_rules_dir() -> Path:
