@@ -358,17 +358,11 @@ def _unwrap_functions(expr: Node | None, index: _Index | None, depth: int = 0, a
     return []
 
 
-_CACHE: dict[tuple, _Index] = {}
-
-
-
-
 def _index(ctx: CheckContext) -> _Index:
-    key = (str(ctx.path), ctx.language, ctx.root.start_byte, ctx.root.end_byte, len(ctx.data), hash(ctx.data[:4096]))
-    idx = _CACHE.get(key)
+    """The file's index, built once per file and region (kept in the file's memo)."""
+    key = ("infinite_scroll.index", ctx.language, ctx.root.start_byte, ctx.root.end_byte)
+    idx = ctx.memo.get(key)
     if idx is None:
-        if len(_CACHE) > 64:
-            _CACHE.clear()
         suffix = str(ctx.path).lower()
         container = suffix.endswith((".vue", ".svelte", ".html", ".htm"))
         if ctx.language == "html":
@@ -378,7 +372,7 @@ def _index(ctx: CheckContext) -> _Index:
             roots = [ctx.root]
             template = ctx.data.decode("utf-8", "replace") if container else ""
         idx = _Index(roots, str(ctx.path), template)
-        _CACHE[key] = idx
+        ctx.memo[key] = idx
     return idx
 
 
@@ -856,7 +850,8 @@ def _visibility_ref(node: Node, extra: set[str]) -> bool:
                 root = node
                 while root.parent is not None:
                     root = root.parent
-                key = (root.id, root.end_byte)
+                # Keyed by the text too: node ids are addresses, reused by later trees.
+                key = (root.id, root.end_byte, hash(root.text))
                 hint = _HINT_CACHE.get(key)
                 if hint is None:
                     if len(_HINT_CACHE) > 256:

@@ -1259,20 +1259,16 @@ def _absorbed(fn: Node) -> bool:
     return owner is not None
 
 
-_CACHE: dict[tuple, _Analysis] = {}
-
-
 def _analysis(ctx: CheckContext) -> _Analysis | None:
+    """The file's analysis, built once per file and region (kept in the file's memo)."""
     if len(ctx.data) > MAX_FILE_BYTES:
         return None
-    key = (str(ctx.path), ctx.language, ctx.root.start_byte, ctx.root.end_byte, len(ctx.data), hash(ctx.data[:4096]))
-    a = _CACHE.get(key)
+    key = ("loot_box.analysis", ctx.language, ctx.root.start_byte, ctx.root.end_byte)
+    a = ctx.memo.get(key)
     if a is None:
-        if len(_CACHE) > 32:
-            _CACHE.clear()
         roots = ctx.script_roots() if ctx.language == "html" else [ctx.root]
         a = _Analysis(roots, str(ctx.path).replace("\\", "/"), ctx.data)
-        _CACHE[key] = a
+        ctx.memo[key] = a
     return a
 
 

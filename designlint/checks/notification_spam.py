@@ -171,20 +171,12 @@ def _not_app_code(ctx: CheckContext, node: Node) -> bool:
 # --------------------------------------------------------------------------------------------
 # per-file caches (a check runs once per match; files are scanned one at a time)
 
-_CACHE: dict[tuple, object] = {}
-
-
-def _cache_key(ctx: CheckContext, what: str) -> tuple:
-    return (what, str(ctx.path), len(ctx.data), hash(ctx.data[:2048]), ctx.root.start_byte, ctx.root.end_byte, ctx.language)
-
-
 def _cached(ctx: CheckContext, what: str, build):
-    key = _cache_key(ctx, what)
-    if key not in _CACHE:
-        if len(_CACHE) > 64:
-            _CACHE.clear()
-        _CACHE[key] = build()
-    return _CACHE[key]
+    """A fact about the file, built once per file and region (kept in the file's memo)."""
+    key = ("notification_spam", what, ctx.language, ctx.root.start_byte, ctx.root.end_byte)
+    if key not in ctx.memo:
+        ctx.memo[key] = build()
+    return ctx.memo[key]
 
 
 def _file_text(ctx: CheckContext) -> str:

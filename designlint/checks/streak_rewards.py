@@ -649,9 +649,6 @@ def _controlled_regions(a: Node, scope: Node) -> list[Node]:
     return []
 
 
-_CACHE: dict[tuple, int | None] = {}
-
-
 def _first_qualifying(scope: Node) -> tuple[int, str] | None:
     fn_name = function_name(scope)
     if re.search(r"(?:^|_)(?:longest|best|max|maximum|highest)(?:_|$)|(?:^|_)streak_record|record_streak", norm_name(fn_name)):
@@ -680,12 +677,10 @@ REWARDISH = re.compile(r"streak|reward|bonus|coins?\b|gems?\b|\bxp\b|points|badg
 def day_gap_update(ctx: CheckContext) -> "Verdict | bool":
     node = ctx.node
     scope = scope_of(node)
-    key = (str(ctx.path), id(ctx.data), len(ctx.data), scope.start_byte, scope.end_byte)
-    if key not in _CACHE:
-        if len(_CACHE) > 4096:
-            _CACHE.clear()
-        _CACHE[key] = _first_qualifying(scope)
-    found = _CACHE[key]
+    key = ("streak_rewards.first", ctx.language, scope.start_byte, scope.end_byte)
+    if key not in ctx.memo:
+        ctx.memo[key] = _first_qualifying(scope)
+    found = ctx.memo[key]
     if found is None or found[0] != node.start_byte:
         return False
     name, kinds = found[1], found[2]
@@ -1488,7 +1483,6 @@ REWARD_TARGET = re.compile(
     r"|currency|multiplier|lingots|sparks|boost|freeze|freezes)(?:$|_)|^(?:grant|award|give|add|credit)_?\w*$"
 )
 MILESTONE_CONST = re.compile(r"STREAK|MILESTONE|THRESHOLD|REWARD|BONUS", re.I)
-_MILESTONE_CACHE: dict[tuple, int | None] = {}
 
 
 def _milestone_comparison(n: Node) -> str | None:
@@ -1560,10 +1554,8 @@ def milestone_reward(ctx: CheckContext) -> "Verdict | bool":
     if not name:
         return False
     scope = scope_of(node)
-    key = (str(ctx.path), id(ctx.data), len(ctx.data), scope.start_byte, scope.end_byte)
-    if key not in _MILESTONE_CACHE:
-        if len(_MILESTONE_CACHE) > 4096:
-            _MILESTONE_CACHE.clear()
+    key = ("streak_rewards.milestone", ctx.language, scope.start_byte, scope.end_byte)
+    if key not in ctx.memo:
         first = None
         for n in _descendants_same_scope(scope):
             if n.type != "binary_expression" or not _milestone_comparison(n):
@@ -1584,8 +1576,8 @@ def milestone_reward(ctx: CheckContext) -> "Verdict | bool":
             if any(r is not None and _rewarded_in(r) for r in regions):
                 first = n.start_byte
                 break
-        _MILESTONE_CACHE[key] = first
-    if _MILESTONE_CACHE[key] != node.start_byte:
+        ctx.memo[key] = first
+    if ctx.memo[key] != node.start_byte:
         return False
     scope_text = text(scope)[:20000] if scope.parent is not None else ""
     if not DAILY_CONTEXT.search(ctx.data.decode("utf-8", "replace")[:200000]) and not re.search(r"daily|login|check_?in|day", norm_name(name)) and not re.search(r"\bdays?\b", scope_text):
