@@ -20,10 +20,10 @@ from designlint.engine import Engine
 from designlint.errors import DesignlintError
 from designlint.files import Discoverer
 from designlint.findings import Diagnostic, Finding, assign_fingerprints
-from designlint.languages import FileKind
+from designlint.languages import FileKind, grammars_for
 from designlint.parallel import CHUNK_FILES, scan_in_workers
 from designlint.rules import Rule, load_rules, rule_pack_hash
-from designlint.source import SkipFile, parse_source
+from designlint.source import SkipFile, decode_to_utf8, parse_source
 from designlint.suppress import META_RULES, apply_suppressions, read_baseline
 
 DEFAULT_MAX_FILE_BYTES = 1_000_000
@@ -39,6 +39,7 @@ class ScanOptions:
     max_file_bytes: int = DEFAULT_MAX_FILE_BYTES
     hide_mitigated: bool = False
     jobs: int = 1  # worker processes; 1 scans in this process
+    prefilter: bool = True  # skip patterns (and parsing) when a file lacks their words
     cache_dir: Path | None = None  # None: no content cache
 
 
@@ -91,6 +92,10 @@ def _read(path: Path) -> bytes | None:
         return None
 
 
+def _line_count(data: bytes) -> int:
+    return data.count(b"\n") + (0 if data.endswith(b"\n") else 1)
+
+
 def _cacheable(result: FileResult) -> bool:
     """Faults and unreadable files are retried next time, not remembered."""
     return not any(d.kind == "internal-error" or d.message.startswith("cannot read") for d in result[1])
@@ -108,7 +113,7 @@ class Scanner:
         self.options = options or ScanOptions()
         self.all_rules = load_rules(config.rules)
         self.rules = select_rules(self.all_rules, config, self.options)
-        self.engine = Engine(self.rules)
+        self.engine = Engine(self.rules, prefilter=self.options.prefilter)
         self.per_path = [
             (pathspec.GitIgnoreSpec.from_lines([glob]), set(ids)) for glob, ids in config.per_path_ignores.items()
         ]
@@ -196,6 +201,7 @@ class Scanner:
                 "root": str(self.config.root),
                 "hide-mitigated": self.options.hide_mitigated,
                 "max-file-bytes": self.options.max_file_bytes,
+                "prefilter": self.options.prefilter,
             }
         )
 
@@ -239,9 +245,13 @@ class Scanner:
         if _looks_minified(raw):
             return [], [Diagnostic(name, "skipped", "minified bundle (very long lines)")], None
         try:
-            source = parse_source(shown, raw, kind)
+            data, warnings = decode_to_utf8(raw, kind.display)
         except SkipFile as exc:
             return [], [Diagnostic(name, "skipped", str(exc))], None
+        if b"designlint:" not in data and not self.engine.wants(data, grammars_for(kind)):
+            # No pattern's words are in the file: nothing could match, so it is not parsed.
+            return [], [Diagnostic(name, "warning", w) for w in warnings], _line_count(data)
+        source = parse_source(shown, raw, kind)
         diags = [Diagnostic(name, "warning", w) for w in source.warnings]
         if any(region.root.has_error for region in source.regions):
             diags.append(Diagnostic(name, "parse-error", "syntax errors; scanned with tree-sitter's error recovery"))
@@ -257,7 +267,7 @@ class Scanner:
         known_ids = {r.id for r in self.all_rules}
         meta = apply_suppressions(source, findings, active_ids, known_ids)
         findings += [m for m in meta if not self._ignored_by_path(shown, m.rule_id) and m.rule_id not in self._ignored_meta()]
-        return findings, diags, source.data.count(b"\n") + (0 if source.data.endswith(b"\n") else 1)
+        return findings, diags, _line_count(source.data)
 
     def _ignored_meta(self) -> set[str]:
         return set(self.config.ignore) | set(self.options.ignore)
