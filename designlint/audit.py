@@ -10,7 +10,6 @@ baseline). The HTML, markdown and JSON reports render this and nothing else.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import os
 import subprocess
 from collections import Counter
@@ -20,7 +19,7 @@ from pathlib import Path, PurePosixPath
 from designlint import __version__
 from designlint.criteria import Criterion, cited_by
 from designlint.findings import Finding
-from designlint.rules import Rule, builtin_rules_dir
+from designlint.rules import rule_pack_hash
 
 EXCERPT_CONTEXT = 2  # lines shown before and after a finding
 EXCERPT_MAX_LINES = 14
@@ -108,20 +107,6 @@ class Audit:
 
     def to_dict(self) -> dict:
         return asdict(self)
-
-
-def rule_pack_version(rules: list[Rule]) -> str:
-    """A short hash of the rule files and the criteria catalog: changes whenever a rule does."""
-    digest = hashlib.sha256()
-    paths = sorted({p for r in rules for p in (r.source_path, *r.extension_paths)})
-    paths.append(builtin_rules_dir() / "criteria.yaml")
-    for path in paths:
-        digest.update(path.name.encode())
-        try:
-            digest.update(path.read_bytes())
-        except OSError:
-            pass
-    return digest.hexdigest()[:12]
 
 
 def git_facts(target: Path) -> tuple[str | None, str | None]:
@@ -220,7 +205,7 @@ def build_audit(
         git_commit=commit,
         git_branch=branch,
         designlint_version=__version__,
-        rule_pack_version=rule_pack_version(result.rules),
+        rule_pack_version=rule_pack_hash(result.rules)[:12],
         languages=[(lang, n, result.lines_by_language.get(lang, 0)) for lang, n in result.languages.items()],
         files_scanned=result.files_scanned,
         lines_scanned=result.lines_scanned,

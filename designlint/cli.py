@@ -94,9 +94,14 @@ def cli() -> None:
 @click.option("--hide-mitigated", is_flag=True, help="Drop findings whose safeguard was found (they are kept at a lower severity by default).")
 @click.option("--quiet", "-q", is_flag=True, help="Print findings only: no summary, no warnings about skipped files.")
 @click.option("--criteria", "criteria", multiple=True, help="Only findings that bear on these criteria, by id prefix (e.g. uk-aadc,eu-dsa-28).")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), help="Worker processes [default: the machine's cores].")
+@click.option("--no-cache", is_flag=True, help="Do not read or write the content cache.")
+@click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path), help="Content cache folder [default: .designlint_cache in the project root].")
 @click.option("--color/--no-color", default=None, help="Colour the text output (default: only on a terminal).")
-def check(paths, fmt, output, select, ignore, fail_on, exit_zero, config_path, baseline, write_baseline, force_exclude, max_file_size, hide_mitigated, quiet, criteria, color):
+def check(paths, fmt, output, select, ignore, fail_on, exit_zero, config_path, baseline, write_baseline, force_exclude, max_file_size, hide_mitigated, quiet, criteria, jobs, no_cache, cache_dir, color):
     """Scan PATHS (files or folders; default: the current folder)."""
+    from designlint.cache import DEFAULT_CACHE_DIR
+    from designlint.parallel import default_jobs
     from designlint.report import render, write_atomically
     from designlint.runner import Scanner, ScanOptions
     from designlint.suppress import write_baseline as baseline_text
@@ -109,6 +114,8 @@ def check(paths, fmt, output, select, ignore, fail_on, exit_zero, config_path, b
         force_exclude=force_exclude,
         max_file_bytes=max_file_size,
         hide_mitigated=hide_mitigated,
+        jobs=jobs or default_jobs(),
+        cache_dir=None if no_cache else (cache_dir or config.root / DEFAULT_CACHE_DIR),
     )
     scanner = Scanner(config, options)
     if criteria:
@@ -121,6 +128,8 @@ def check(paths, fmt, output, select, ignore, fail_on, exit_zero, config_path, b
     if not quiet:
         for diag in result.diagnostics:
             click.echo(f"designlint: {diag.kind}: {diag.path}: {diag.message}", err=True)
+        if scanner.cache_problem:
+            click.echo(f"designlint: warning: {scanner.cache_problem}", err=True)
 
     if write_baseline:
         write_atomically(write_baseline, baseline_text(write_baseline, result.findings))
@@ -154,8 +163,10 @@ def check(paths, fmt, output, select, ignore, fail_on, exit_zero, config_path, b
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Config file (default: nearest .designlint.yaml or pyproject.toml).")
 @click.option("--baseline", type=click.Path(dir_okay=False, path_type=Path), help="Leave out findings recorded in this baseline (the report says so).")
 @click.option("--max-file-size", type=click.IntRange(min=1), default=1_000_000, show_default=True, help="Skip files larger than this many bytes.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), help="Worker processes [default: the machine's cores].")
+@click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path), help="Use a content cache in this folder (an audit writes none by default).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress and no summary line on stderr.")
-def audit(path, fmt, output, select, ignore, criteria, config_path, baseline, max_file_size, quiet):
+def audit(path, fmt, output, select, ignore, criteria, config_path, baseline, max_file_size, jobs, cache_dir, quiet):
     """Write a wellbeing impact assessment of PATH (default: the current folder) that a person reads.
 
     Exit code 0 when the report was written (whatever it found), 2 on errors."""
@@ -170,7 +181,16 @@ def audit(path, fmt, output, select, ignore, criteria, config_path, baseline, ma
     if criteria:
         expand_prefixes(catalog, _split_ids(criteria))
     config = _load_config(config_path)
-    options = ScanOptions(select=_split_ids(select) or None, ignore=_split_ids(ignore), baseline=baseline, max_file_bytes=max_file_size)
+    from designlint.parallel import default_jobs
+
+    options = ScanOptions(
+        select=_split_ids(select) or None,
+        ignore=_split_ids(ignore),
+        baseline=baseline,
+        max_file_bytes=max_file_size,
+        jobs=jobs or default_jobs(),
+        cache_dir=cache_dir,
+    )
     result = Scanner(config, options).scan([target], progress=_progress(quiet))
     used = _criteria_filter(result, criteria)
     report = build_audit(result, catalog, target, baseline=baseline, criteria_filter=used)

@@ -76,8 +76,19 @@ def _context(source: SourceFile, region: Region, node: Node, captures: dict[str,
 class Engine:
     """Runs a fixed list of rules over SourceFiles."""
 
-    def __init__(self, rules: list[Rule]):
+    def __init__(self, rules: list[Rule], prefilter: bool = True):
         self.rules = rules
+        self.prefilter = prefilter
+
+    def wants(self, raw: bytes, languages: set[str]) -> bool:
+        """Whether any pattern for these languages could match a file with these bytes (the
+        byte prefilter): when none can, the file need not be parsed at all."""
+        lowered = raw.lower()
+        return any(
+            (not self.prefilter or pattern.admits(lowered)) and languages.intersection(pattern.languages)
+            for rule in self.rules
+            for pattern in rule.patterns
+        )
 
     def scan(self, source: SourceFile) -> tuple[list[Finding], list[Diagnostic]]:
         findings: list[Finding] = []
@@ -100,6 +111,8 @@ class Engine:
         for region in source.regions:
             for pattern in rule.patterns:
                 if region.language not in pattern.languages or pattern.skips(shown_path):
+                    continue
+                if self.prefilter and not pattern.admits(source.lowered):
                     continue
                 for node, captures in self._matches(pattern, region):
                     if node.start_byte in candidates:

@@ -116,6 +116,11 @@ def kind_for(path_name: str) -> FileKind | None:
     return EXTENSIONS.get(path_name[dot:].lower())
 
 
+def grammars_for(kind: FileKind) -> set[str]:
+    """Every grammar a file of this kind may be parsed with (its own, and embedded scripts')."""
+    return {kind.grammar, "javascript", "typescript", "tsx"} if kind.embeds_scripts else {kind.grammar}
+
+
 def expand_languages(names: list[str]) -> list[str]:
     """Resolve aliases (`ecmascript`) to grammar names, keeping order, without repeats."""
     out: list[str] = []

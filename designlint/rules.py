@@ -9,6 +9,7 @@ predicates.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -32,7 +33,7 @@ RULE_KEYS = {"id", "name", "severity", "summary", "criteria", "tags", "docs", "p
 REQUIRED_RULE_KEYS = {"id", "name", "severity", "summary", "criteria", "docs", "patterns"}
 DOC_KEYS = {"what", "why", "example", "instead"}
 EXTENSION_KEYS = {"extends", "platform", "docs", "patterns", "mitigations", "exclude-paths"}
-PATTERN_KEYS = {"id", "languages", "query", "check", "message", "severity"}
+PATTERN_KEYS = {"id", "languages", "query", "check", "message", "severity", "prefilter"}
 MITIGATION_KEYS = {"id", "description", "effect", "scope", "patterns", "languages", "query", "check"}
 EFFECTS = ("lower", "drop", "raise-when-missing")
 SCOPES = ("match", "function", "file")
@@ -77,6 +78,25 @@ class Pattern(Matcher):
     severity: str | None = None
     # A platform file's `exclude-paths`: files where this platform's patterns do not run.
     exclude_paths: pathspec.GitIgnoreSpec | None = None
+    # Words that must be in a file for the pattern to match, checked on the lower-cased bytes
+    # before parsing: every group needs one of its words. Empty: the pattern always runs.
+    prefilter: tuple[tuple[bytes, ...], ...] = ()
+
+    @cached_property
+    def derived_prefilter(self):
+        """Words one of which the file must hold, read off the query's predicates (prefilter.py)."""
+        from designlint.prefilter import derive
+
+        return derive(self.query_source)
+
+    def admits(self, lowered: bytes) -> bool:
+        """Whether a file with these lower-cased bytes could match (the byte prefilter)."""
+        from designlint.prefilter import admits
+
+        words = self.derived_prefilter
+        if words is not None and not admits(words, lowered):
+            return False
+        return all(any(word in lowered for word in group) for group in self.prefilter)
 
     def skips(self, path: str) -> bool:
         return self.exclude_paths is not None and self.exclude_paths.match_file(path.lstrip("/"))
@@ -255,9 +275,25 @@ def _parse_patterns(path: Path, raw_patterns: Any, rule_id: str, existing: list[
                 id=pid,
                 message=_expect_str(path, f"{where}.message", item["message"]),
                 severity=sev,
+                prefilter=_prefilter(path, f"{where}.prefilter", item.get("prefilter")),
             )
         )
     return patterns
+
+
+def _prefilter(path: Path, where: str, value: Any) -> tuple[tuple[bytes, ...], ...]:
+    """`[a, b]` (one of the words) or `[[a, b], [c]]` (one word of each group), lower-cased."""
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not value:
+        raise _fail(path, where, "expected a non-empty list of words, or a list of such lists")
+    groups = value if all(isinstance(v, list) for v in value) else [value]
+    out = []
+    for group in groups:
+        if not group or not all(isinstance(w, str) and w.strip() for w in group):
+            raise _fail(path, where, "every word must be a non-empty string")
+        out.append(tuple(w.lower().encode("utf-8") for w in group))
+    return tuple(out)
 
 
 def _parse_mitigations(path: Path, raw: Any, rule_id: str, patterns: list[Pattern]) -> list[Mitigation]:
@@ -345,6 +381,20 @@ def load_rule_file(path: Path) -> Rule:
             if extension.suffix in (".yaml", ".yml"):
                 apply_extension(rule, extension, _read_yaml(extension))
     return rule
+
+
+def rule_pack_hash(rules: list[Rule]) -> str:
+    """SHA-256 of every rule file (platform files included) and the criteria catalog."""
+    digest = hashlib.sha256()
+    paths = sorted({p for r in rules for p in (r.source_path, *r.extension_paths)})
+    paths.append(builtin_rules_dir() / "criteria.yaml")
+    for path in paths:
+        digest.update("/".join(path.parts[-2:]).encode())  # the same wherever the pack is installed
+        try:
+            digest.update(path.read_bytes())
+        except OSError:
+            digest.update(b"<unreadable>")
+    return digest.hexdigest()
 
 
 def builtin_rules_dir() -> Path:

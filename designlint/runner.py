@@ -8,19 +8,22 @@ is deterministic: findings are sorted by path, line, column and rule.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Callable
 
 import pathspec
 
+from designlint.cache import ResultCache, cache_key, designlint_source_hash, settings_key
 from designlint.config import Config
 from designlint.engine import Engine
 from designlint.errors import DesignlintError
 from designlint.files import Discoverer
 from designlint.findings import Diagnostic, Finding, assign_fingerprints
-from designlint.languages import FileKind
-from designlint.rules import Rule, load_rules
-from designlint.source import SkipFile, parse_source
+from designlint.languages import FileKind, grammars_for
+from designlint.parallel import CHUNK_FILES, scan_in_workers
+from designlint.rules import Rule, load_rules, rule_pack_hash
+from designlint.source import SkipFile, decode_to_utf8, parse_source
 from designlint.suppress import META_RULES, apply_suppressions, read_baseline
 
 DEFAULT_MAX_FILE_BYTES = 1_000_000
@@ -35,6 +38,9 @@ class ScanOptions:
     force_exclude: bool = False
     max_file_bytes: int = DEFAULT_MAX_FILE_BYTES
     hide_mitigated: bool = False
+    jobs: int = 1  # worker processes; 1 scans in this process
+    prefilter: bool = True  # skip patterns (and parsing) when a file lacks their words
+    cache_dir: Path | None = None  # None: no content cache
 
 
 @dataclass
@@ -76,6 +82,25 @@ def select_rules(rules: list[Rule], config: Config, options: ScanOptions) -> lis
     return [r for r in chosen if r.id not in ignore]
 
 
+FileResult = tuple[list[Finding], list[Diagnostic], "int | None"]
+
+
+def _read(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
+
+
+def _line_count(data: bytes) -> int:
+    return data.count(b"\n") + (0 if data.endswith(b"\n") else 1)
+
+
+def _cacheable(result: FileResult) -> bool:
+    """Faults and unreadable files are retried next time, not remembered."""
+    return not any(d.kind == "internal-error" or d.message.startswith("cannot read") for d in result[1])
+
+
 def _looks_minified(data: bytes) -> bool:
     if len(data) < 4 * MINIFIED_LINE_LENGTH:
         return False
@@ -88,30 +113,25 @@ class Scanner:
         self.options = options or ScanOptions()
         self.all_rules = load_rules(config.rules)
         self.rules = select_rules(self.all_rules, config, self.options)
-        self.engine = Engine(self.rules)
+        self.engine = Engine(self.rules, prefilter=self.options.prefilter)
         self.per_path = [
             (pathspec.GitIgnoreSpec.from_lines([glob]), set(ids)) for glob, ids in config.per_path_ignores.items()
         ]
         self.baseline = read_baseline(self.options.baseline) if self.options.baseline else None
+        self.cache_problem: str | None = None  # why the content cache could not be used, if so
 
     def scan(self, paths: list[Path], progress: Callable[[int, int], None] | None = None) -> ScanResult:
         """Scan files and folders. `progress(done, total)` is called after each file."""
         discoverer = Discoverer(self.config.exclude, self.config.root, self.config.respect_gitignore)
         discovered = discoverer.discover(paths, force_exclude=self.options.force_exclude)
         self._compile_for({kind.grammar for _, kind in discovered.files})
+        per_file = self._scan_files(discovered.files, progress)
         diagnostics = list(discovered.skipped)
         findings: list[Finding] = []
         files = lines = 0
         languages: dict[str, int] = {}
         lines_by_language: dict[str, int] = {}
-        total = len(discovered.files)
-        for done, (path, kind) in enumerate(discovered.files, start=1):
-            result = self.scan_file(path, kind)
-            if progress is not None:
-                progress(done, total)
-            if result is None:
-                continue
-            file_findings, file_diags, line_count = result
+        for (path, kind), (file_findings, file_diags, line_count) in zip(discovered.files, per_file):
             diagnostics += file_diags
             if line_count is None:
                 continue
@@ -130,6 +150,77 @@ class Scanner:
             self.rules, findings, diagnostics, files, lines, dict(sorted(languages.items())), dict(sorted(lines_by_language.items()))
         )
 
+    def _scan_files(self, files: list[tuple[Path, FileKind]], progress) -> list[FileResult]:
+        """Per-file results in the order of `files`: from the cache, this process or workers."""
+        results: list[FileResult | None] = [None] * len(files)
+        cache = self._open_cache()
+        done = 0
+
+        def store(index: int, key: str | None, result: FileResult) -> None:
+            nonlocal done
+            results[index] = result
+            if cache is not None and key is not None and _cacheable(result):
+                cache.put(key, result)
+            done += 1
+            if progress is not None:
+                progress(done, len(files))
+
+        todo: list[tuple[int, Path, FileKind]] = []
+        for index, (path, kind) in enumerate(files):
+            if cache is not None:
+                raw = _read(path)
+                if raw is not None:
+                    key = self.cache_key(display_path(path).as_posix(), raw)
+                    hit = cache.get(key)
+                    if hit is not None:
+                        store(index, None, hit)
+                        continue
+            todo.append((index, path, kind))
+        if self.options.jobs > 1 and len(todo) > 2 * CHUNK_FILES:
+            scan_in_workers(self.config, self.options, todo, self.options.jobs, store)
+        else:
+            for index, path, kind in todo:
+                store(index, *self.scan_path(path, kind))
+        if cache is not None:
+            cache.close()
+            if cache.disabled_reason:
+                self.cache_problem = cache.disabled_reason
+        return [r if r is not None else ([], [], None) for r in results]
+
+    @cached_property
+    def cache_context(self) -> str:
+        """What besides a file's path and bytes decides its result (see cache.py)."""
+        return settings_key(
+            {
+                "source": designlint_source_hash(),
+                "rules": rule_pack_hash(self.all_rules),
+                "active": [r.id for r in self.rules],
+                "severity": self.config.severity,
+                "per-path-ignores": self.config.per_path_ignores,
+                "ignore": sorted([*self.config.ignore, *self.options.ignore]),
+                "root": str(self.config.root),
+                "hide-mitigated": self.options.hide_mitigated,
+                "max-file-bytes": self.options.max_file_bytes,
+                "prefilter": self.options.prefilter,
+            }
+        )
+
+    def cache_key(self, shown_path: str, raw: bytes) -> str:
+        return cache_key(self.cache_context, shown_path, raw)
+
+    def _open_cache(self) -> ResultCache | None:
+        if self.options.cache_dir is None:
+            return None
+        return ResultCache(self.options.cache_dir, self.cache_context)
+
+    def scan_path(self, path: Path, kind: FileKind) -> tuple[str | None, FileResult]:
+        """Read and scan one file; also returns its cache key (None when it could not be read)."""
+        raw = _read(path)
+        if raw is None:
+            return None, self.scan_file(path, kind)
+        key = self.cache_key(display_path(path).as_posix(), raw) if self.options.cache_dir is not None else None
+        return key, self.scan_file(path, kind, raw)
+
     def _compile_for(self, grammars: set[str]) -> None:
         """Compile the queries for the languages about to be scanned, so that a broken query in
         a rule is a clean error (exit 2) before any file is read. Embedded-script languages
@@ -141,21 +232,26 @@ class Scanner:
                         matcher.query(language)
                 _ = matcher.check
 
-    def scan_file(self, path: Path, kind: FileKind) -> tuple[list[Finding], list[Diagnostic], int | None] | None:
+    def scan_file(self, path: Path, kind: FileKind, raw: bytes | None = None) -> FileResult:
         shown = display_path(path)
         name = shown.as_posix()
-        try:
-            raw = path.read_bytes()
-        except OSError as exc:
-            return [], [Diagnostic(name, "skipped", f"cannot read file: {exc.strerror or exc}")], None
+        if raw is None:
+            try:
+                raw = path.read_bytes()
+            except OSError as exc:
+                return [], [Diagnostic(name, "skipped", f"cannot read file: {exc.strerror or exc}")], None
         if len(raw) > self.options.max_file_bytes:
             return [], [Diagnostic(name, "skipped", f"file is larger than {self.options.max_file_bytes} bytes")], None
         if _looks_minified(raw):
             return [], [Diagnostic(name, "skipped", "minified bundle (very long lines)")], None
         try:
-            source = parse_source(shown, raw, kind)
+            data, warnings = decode_to_utf8(raw, kind.display)
         except SkipFile as exc:
             return [], [Diagnostic(name, "skipped", str(exc))], None
+        if b"designlint:" not in data and not self.engine.wants(data, grammars_for(kind)):
+            # No pattern's words are in the file: nothing could match, so it is not parsed.
+            return [], [Diagnostic(name, "warning", w) for w in warnings], _line_count(data)
+        source = parse_source(shown, raw, kind)
         diags = [Diagnostic(name, "warning", w) for w in source.warnings]
         if any(region.root.has_error for region in source.regions):
             diags.append(Diagnostic(name, "parse-error", "syntax errors; scanned with tree-sitter's error recovery"))
@@ -171,7 +267,7 @@ class Scanner:
         known_ids = {r.id for r in self.all_rules}
         meta = apply_suppressions(source, findings, active_ids, known_ids)
         findings += [m for m in meta if not self._ignored_by_path(shown, m.rule_id) and m.rule_id not in self._ignored_meta()]
-        return findings, diags, source.data.count(b"\n") + (0 if source.data.endswith(b"\n") else 1)
+        return findings, diags, _line_count(source.data)
 
     def _ignored_meta(self) -> set[str]:
         return set(self.config.ignore) | set(self.options.ignore)
