@@ -1,0 +1,656 @@
+"""Checks for the `autoplay` rule in games: Unity (C#), Godot (GDScript), Roblox and LÖVE (Lua).
+
+The queries in rules/autoplay/games.yaml find candidates: a `Play()` / `play()` call, a
+property that starts or loops playback (`playOnAwake = true`, `autoplay = true`,
+`Playing = true`, `isLooping = true`, `loop = true`), and an "item ended" hook
+(`loopPointReached += ...`, `finished.connect(...)`, `connect("finished", ...)`,
+`_on_video_finished()`, `Ended:Connect(...)`).
+
+The functions here decide three things:
+
+* what plays (`media_kind`): a video (`VideoPlayer`, `VideoStreamPlayer`, `VideoFrame`,
+  `love.graphics.newVideo`), or music: an audio player that loops or is named for music
+  (`AudioSource` with `loop = true`, `$Music`, `bgm`, `Sound.Looped = true`,
+  `source:setLooping(true)`). Other audio (hits, clicks, footsteps), animations, tweens,
+  particles and timelines are not media here;
+* when it runs (`situation`): on load (`Awake`/`Start`/`OnEnable`, `_ready`, `love.load`, the
+  top of a Roblox script, `PlayerAdded`/`CharacterAdded`, or a method, coroutine or handler
+  those reach in the same file), on a player action (button, click, input handlers, not
+  reported), on some other game event (not reported), or when an item ends;
+* whether an "ended" handler moves on or starts again (`plays_again`): it plays, changes the
+  clip / stream / SoundId, or steps an index; loading the next scene or freeing the node does
+  not count (a cutscene ending is not a playlist).
+
+Muted playback (`volume = 0`, `mute = true`, `Volume = 0`) is lowered to `info`, and so is
+music when the same file offers a music volume or mute setting (WCAG 1.4.2 asks for exactly
+that control).
+"""
+
+from __future__ import annotations
+
+import re
+
+from tree_sitter import Node
+
+from designlint.checks import CheckContext, Verdict
+from designlint.checks.polyglot import argument_nodes, as_call, calls, enclosing_functions, function_name
+from designlint.checks.util import FUNCTION_TYPES, ancestors, text, walk
+
+MUTED_NOTE = "muted: lower severity, but it still captures attention"
+SETTING_NOTE = "the same file has a music volume or mute setting (lower severity)"
+
+# --------------------------------------------------------------------------------------------
+# vocabulary
+
+VIDEO_NAME = re.compile(r"(video|movie|cutscene|cinematic|trailer|film|^vp$|^vid$|videoframe|intro_?clip)", re.I)
+MUSIC_NAME = re.compile(r"(music|bgm|soundtrack|song|theme|ambien|playlist|radio|jukebox|melody|^track$|^tune)", re.I)
+NOT_MEDIA = re.compile(r"(anim|tween|particle|timeline|director|sfx|effect|^fx|spring|shake|camera|emitter|^ps$)", re.I)
+VIDEO_TYPES = r"(VideoPlayer|VideoStreamPlayer|VideoFrame|VideoDisplay|VideoStreamTheora)"
+AUDIO_TYPES = r"(AudioSource|AudioStreamPlayer(2D|3D)?|Sound)"
+
+# Named functions that run when the scene, node or game loads.
+LOAD_FN = re.compile(
+    r"^(Awake|Start|OnEnable|OnStartClient|OnStartLocalPlayer|OnSceneLoaded|OnLevelWasLoaded|"
+    r"_ready|_enter_tree|_init|load|enter|onEnter|KnitStart|KnitInit|OnStart|Init|init|"
+    r"(on|On)?(PlayerAdded|playerAdded|PlayerJoined|playerJoined|CharacterAdded|characterAdded))$"
+)
+# Named functions that answer a player action.
+USER_FN = re.compile(
+    r"(click|press|tap|touch|button|_input$|^_gui_input|^_unhandled|toggle|interact|select|submit|"
+    r"keypressed|keyreleased|mousepressed|mousereleased|gamepadpressed|onPointer|OnMouse(Down|Up)|"
+    r"activated|triggered|use$|^use|onUse)",
+    re.I,
+)
+# Events / signals a handler is attached to.
+LOAD_EVENT = re.compile(r"^(PlayerAdded|CharacterAdded|playerJoinedEvent|sceneLoaded|ready|tree_entered|Loaded)$")
+USER_EVENT = re.compile(
+    r"(click|press|tap|touch|button|activated|triggered|InputBegan|InputEnded|performed|canceled|"
+    r"toggled|gui_input|FocusLost|MouseClick|onClick|onValueChanged|onSubmit|onEndEdit)",
+    re.I,
+)
+ENDED_EVENT = re.compile(r"^(loopPointReached|finished|Ended|DidLoop)$")
+# Calls that hand a function to run later, from where they are made (looked through).
+PASS_THROUGH = re.compile(
+    r"^(spawn|defer|delay|wrap|pcall|xpcall|create|call_deferred|andThen|then|OnComplete|"
+    r"AppendCallback|Invoke|InvokeRepeating|Run|RunOnMainThread|Enqueue|prepareCompleted|started|"
+    r"seekCompleted|errorReceived|frameReady)$"
+)
+USER_CONDITION = re.compile(
+    r"(GetKeyDown|GetKeyUp|GetButtonDown|GetMouseButtonDown|GetMouseButtonUp|GetKey\b|GetButton\b|"
+    r"wasPressedThisFrame|is_action_just_pressed|is_action_pressed|is_key_pressed|InputEvent|"
+    r"is_pressed\(|isDown\(|keyboard\.isDown)"
+)
+# What an ended handler does when it moves on or starts again.
+REPLAY_OR_ADVANCE = re.compile(
+    r"(\bPlay\s*\(|\bplay\s*\(|:Play\s*\(|:play\s*\(|\bPlaying\s*=\s*true|\bplaying\s*=\s*true|"
+    r"\.clip\s*=|\.url\s*=|\bstream\s*=|\.SoundId\s*=|\.Video\s*=|\b\w*(index|idx|current|cursor|pos)\w*\s*(\+\+|\+=|=\s*\(?\s*\w+\s*\+\s*1)|"
+    r"\+\+\s*\w*(index|idx|current)|[nN]ext\w*\s*\()",
+    re.I,
+)
+MUSIC_SETTING = re.compile(
+    r"((music|bgm|sound|audio|master)_?(volume|vol|enabled|on|muted?|toggle|setting)|"
+    r"(is|set|toggle)_?(music|bgm|sound|audio)_?(on|off|enabled|muted?)?\b|mute_?(music|bgm|sound|audio)|"
+    r"set_bus_mute|set_bus_volume_db|AudioListener\.volume|SetFloat\(\s*\"\w*(Music|Volume)|"
+    r"GetFloat\(\s*\"\w*(Music|Volume))",
+    re.I,
+)
+
+NAMED_FN_TYPES = frozenset({"method_declaration", "local_function_statement", "function_definition", "function_declaration"})
+LAMBDA_TYPES = frozenset({"lambda_expression", "anonymous_method_expression", "lambda"})
+IF_TYPES = frozenset({"if_statement", "elif_clause", "conditional_expression"})
+
+
+# --------------------------------------------------------------------------------------------
+# per-file facts
+
+
+def _memo(ctx: CheckContext, key: str, build):
+    if key not in ctx.memo:
+        ctx.memo[key] = build()
+    return ctx.memo[key]
+
+
+def _code(ctx: CheckContext) -> str:
+    """The file's text with comments blanked out (a commented-out line does not count)."""
+
+    def build() -> str:
+        data = bytearray(ctx.data)
+        for node in walk(ctx.root):
+            if "comment" in node.type:
+                data[node.start_byte : node.end_byte] = b" " * (node.end_byte - node.start_byte)
+        return data.decode("utf-8", "replace")
+
+    return _memo(ctx, "apg_code", build)
+
+
+def _functions(ctx: CheckContext) -> dict[str, list[Node]]:
+    """Named functions of the file by name (C# methods, GDScript funcs, Lua functions)."""
+
+    def build() -> dict[str, list[Node]]:
+        out: dict[str, list[Node]] = {}
+        for node in walk(ctx.root):
+            if node.type in NAMED_FN_TYPES or (node.type == "function_definition" and ctx.language == "lua"):
+                name = function_name(node)
+                if name:
+                    out.setdefault(name, []).append(node)
+        return out
+
+    return _memo(ctx, "apg_functions", build)
+
+
+def _identifier_uses(ctx: CheckContext) -> dict[str, list[Node]]:
+    """Every identifier and string node of the file by its text (quotes stripped)."""
+
+    def build() -> dict[str, list[Node]]:
+        out: dict[str, list[Node]] = {}
+        for node in walk(ctx.root):
+            if node.type in ("identifier", "name", "string", "string_literal", "string_content"):
+                out.setdefault(text(node).strip("\"'"), []).append(node)
+        return out
+
+    return _memo(ctx, "apg_idents", build)
+
+
+def _extends(ctx: CheckContext) -> str:
+    """The class a GDScript file extends, or a C# class's first base ("" when none)."""
+    match = re.search(r"^\s*extends\s+(\w+)", _code(ctx), re.M)
+    return match.group(1) if match else ""
+
+
+# --------------------------------------------------------------------------------------------
+# what plays
+
+
+def _receiver_name(receiver: str) -> str:
+    """`videoPlayer` for `this.videoPlayer`, `Music` for `$Music` / `script.Parent.Music`,
+    `BGM` for `SoundService:WaitForChild("BGM")`."""
+    receiver = receiver.strip()
+    quoted = re.search(r"(?:WaitForChild|FindFirstChild|get_node|GetNode\w*)\s*\(\s*[\"']([^\"']+)[\"']", receiver)
+    if quoted:
+        receiver = quoted.group(1)
+    receiver = re.sub(r"\[[^\]]*\]$", "", receiver)
+    return re.split(r"[.:/$%]", receiver.rstrip("?!() "))[-1]
+
+
+def media_kind(receiver: str, ctx: CheckContext, alias: bool = True) -> str:
+    """"video", "music" or "" for the object a play / property is on."""
+    name = _extends(ctx) if receiver in ("", "self", "this") else _receiver_name(receiver)
+    if alias:
+        value = _alias_of(name, ctx)
+        if value and _receiver_name(value) != name:
+            kind = media_kind(value, ctx, alias=False)
+            if kind:
+                return kind
+    declared = _declared_type(name, receiver, ctx)
+    if declared == "other":
+        return ""
+    if declared == "video" or (not declared and VIDEO_NAME.search(name) and not NOT_MEDIA.search(name)):
+        return "video"
+    if MUSIC_NAME.search(name) and not re.search(r"anim", name, re.I):
+        return "music"
+    if NOT_MEDIA.search(name):
+        return ""
+    if (declared == "audio" or re.search(r"(audio|sound|source|^src$|^snd$|^au$|player)", name, re.I)) and _is_music(name, ctx):
+        return "music"
+    return ""
+
+
+def _alias_of(name: str, ctx: CheckContext) -> str:
+    """The path a local name is bound to: `workspace.Screen.VideoFrame` for `local screen =
+    workspace.Screen.VideoFrame`, `$Music` for `@onready var player = $Music`."""
+    if not re.match(r"^\w+$", name or ""):
+        return ""
+    match = re.search(rf"\b{re.escape(name)}\s*:?=\s*([\w$%.:/\"'()]+?)\s*(?:$|;|--|#)", _code(ctx), re.M)
+    return match.group(1) if match else ""
+
+
+def _declared_type(name: str, receiver: str, ctx: CheckContext) -> str:
+    """video / audio / other / "" from the file's declarations of `name` (C# fields and
+    locals, GDScript typed vars and `X.new()`, Lua `Instance.new("Sound")`, LÖVE constructors)."""
+    if re.search(rf"^{VIDEO_TYPES}$", name):
+        return "video"
+    if re.search(rf"^{AUDIO_TYPES}$", name):
+        return "audio"
+    if re.search(rf"(GetComponent|AddComponent)\w*\s*<\s*{VIDEO_TYPES}\s*>|newVideo\s*\(", receiver):
+        return "video"
+    if re.search(rf"(GetComponent|AddComponent)\w*\s*<\s*{AUDIO_TYPES}\s*>", receiver):
+        return "audio"
+    if not name or not re.match(r"^\w+$", name):
+        return ""
+    code = _code(ctx)
+    n = re.escape(name)
+    patterns = (
+        rf"\b(?P<t>[\w.]+)(\[\])?\??\s+{n}\s*[;=,)]",  # C#: VideoPlayer vp; AudioSource music = ...
+        rf"\b{n}\s*:\s*(?P<t>\w+)",  # GDScript: var video: VideoStreamPlayer
+        rf"\b{n}\s*(:?=)\s*(\w+\.)?(GetComponent|AddComponent|GetComponentInChildren|FindObjectOfType)\w*\s*<\s*(?P<t>\w+)",
+        rf"\b{n}\s*(:?=)\s*(?P<t>\w+)\.new\(",  # GDScript: player = VideoStreamPlayer.new()
+        rf"\b{n}\s*=\s*Instance\.new\(\s*[\"'](?P<t>\w+)",  # Roblox
+        rf"\b{n}\s*=\s*love\.(graphics\.new(?P<t>Video)|audio\.new(?P<s>Source))",  # LÖVE
+    )
+    for pattern in patterns:
+        for match in re.finditer(pattern, code):
+            kind = match.groupdict().get("t") or ""
+            if match.groupdict().get("s"):
+                return "audio"
+            if re.search(rf"^{VIDEO_TYPES}$|^Video$", kind):
+                return "video"
+            if re.search(rf"^{AUDIO_TYPES}$", kind):
+                return "audio"
+            if re.search(r"^(Animator|Animation|AnimationPlayer|AnimatedSprite\w*|ParticleSystem|PlayableDirector|Tween\w*|GPUParticles\w*|CPUParticles\w*|AnimationTrack)$", kind):
+                return "other"
+    return ""
+
+
+def _is_music(name: str, ctx: CheckContext) -> bool:
+    """An audio player is music when it loops, plays a music clip, or the file is about music."""
+    code = _code(ctx)
+    n = re.escape(name)
+    if re.search(
+        rf"\b{n}\s*\.\s*(loop|Looped)\s*=\s*true|\b{n}\s*:\s*setLooping\(\s*true|\b{n}\s*\.\s*stream\s*\.\s*loop\s*=\s*true|"
+        rf"\b{n}\s*\.\s*(clip|stream|SoundId)\s*=\s*[^;\n]*(music|bgm|song|theme|soundtrack|ambien)",
+        code,
+        re.I,
+    ):
+        return True
+    if re.search(r"^\s*(loop|Looped)\s*=\s*true|^\s*stream\.loop\s*=\s*true", code, re.M) and name in ("", _extends(ctx)):
+        return True
+    return bool(MUSIC_NAME.search(_container_name(ctx)))
+
+
+def _container_name(ctx: CheckContext) -> str:
+    """The C# class around the match, else the script's file name (`MusicManager`, `bgm.gd`)."""
+    for ancestor in ancestors(ctx.node):
+        if ancestor.type == "class_declaration":
+            return text(ancestor.child_by_field_name("name"))
+    return ctx.path.stem
+
+
+# --------------------------------------------------------------------------------------------
+# when it runs
+
+
+def situation(node: Node, ctx: CheckContext, depth: int = 0) -> tuple[str, str]:
+    """(kind, where): kind is load, user, ended, event or unknown; `where` names the method,
+    callback or event that decided it."""
+    condition = _user_condition(node)
+    if condition:
+        return "user", condition
+    for fn in enclosing_functions(node):
+        name = function_name(fn) or _table_key(fn)
+        if fn.type in LAMBDA_TYPES or (fn.type == "function_definition" and not name):
+            kind, host = _lambda_kind(fn)
+            if kind:
+                return kind, host
+            continue
+        if not name:
+            continue
+        return _named_kind(fn, name, ctx, depth)
+    if ctx.language == "lua":
+        return "load", "the top of the script"
+    return "unknown", ""
+
+
+def _table_key(fn: Node) -> str:
+    """Lua `{ onHit = function() ... end }`: the key a function is stored under."""
+    parent = fn.parent
+    if fn.type == "function_definition" and parent is not None and parent.type == "field":
+        return text(parent.child_by_field_name("name"))
+    return ""
+
+
+def _off_by_default(node: Node, ctx: CheckContext) -> bool:
+    """The play sits under an autoplay option (`if autoplay:`, `if (autoPlayOnStart)`) that the
+    file does not turn on (an Inspector / editor option, off unless someone ticks it)."""
+    for ancestor in ancestors(node):
+        if ancestor.type in IF_TYPES:
+            flag = re.search(r"\b(\w*[aA]uto_?[pP]lay\w*|playOnStart|play_on_start)\b", text(ancestor.child_by_field_name("condition")))
+            if flag:
+                return not re.search(rf"\b{flag.group(1)}\s*(:\s*\w+\s*)?:?=\s*true\b", _code(ctx))
+    return False
+
+
+def _user_condition(node: Node) -> str:
+    """The input check around a play (`if Input.GetKeyDown(...)`, `is_action_just_pressed`)."""
+    for ancestor in ancestors(node):
+        if ancestor.type in FUNCTION_TYPES:
+            return ""
+        if ancestor.type in IF_TYPES:
+            condition = ancestor.child_by_field_name("condition")
+            match = USER_CONDITION.search(text(condition))
+            if match:
+                return match.group(1)
+    return ""
+
+
+def _named_kind(fn: Node, name: str, ctx: CheckContext, depth: int) -> tuple[str, str]:
+    if LOAD_FN.match(name):
+        return "load", name
+    if USER_FN.search(name):
+        return "user", name
+    if _is_ended_function(name):
+        return "ended", name
+    if depth >= 3:
+        return "unknown", name
+    best = ("unknown", name)
+    for ref in _references(name, fn, ctx):
+        if _off_by_default(ref, ctx):
+            continue
+        kind, where = _reference_kind(ref, ctx, depth)
+        if kind == "load":
+            return "load", f"{name}, called from {where}"
+        if kind == "ended" or (kind in ("user", "event") and best[0] == "unknown"):
+            best = (kind, f"{name}, called from {where}")
+    return best
+
+
+def _is_ended_function(name: str) -> bool:
+    """Godot signal handlers connected in the editor: `_on_VideoStreamPlayer_finished`,
+    `_on_music_finished`."""
+    return bool(re.match(r"(?i)^_?on_?(\w*(video|music|audio|stream|player|bgm|song|track|movie|playlist)\w*_?)?finished$", name))
+
+
+def _references(name: str, fn: Node, ctx: CheckContext) -> list[Node]:
+    """Identifier or string nodes naming `name` outside its own definition."""
+    out = []
+    for node in _identifier_uses(ctx).get(name, []):
+        if fn.start_byte <= node.start_byte < fn.end_byte:
+            continue
+        if _calls_or_hands_off(node, fn):
+            out.append(node)
+    return out
+
+
+def _calls_or_hands_off(ref: Node, fn: Node) -> bool:
+    """`ref` calls the function (`f()`, `self.f()`, `obj:f()`) or hands it to something that will
+    (`x += f`, `sig.connect(f)`, `StartCoroutine(f())`, `Invoke("f", 1)`); a property or signal
+    of the same name (`EventManager.f.connect(...)`) and the definition itself do not count."""
+    parent = ref.parent
+    if parent is None:
+        return False
+    if fn.parent is not None and fn.parent.type == "expression_list" and fn.parent.parent is not None:
+        statement = fn.parent.parent  # Lua `M.f = function() end`: the name on the left is the definition
+        if statement.start_byte <= ref.start_byte < statement.end_byte:
+            return False
+    if parent.type in ("argument", "arguments", "argument_list", "string", "string_content"):
+        return True
+    if parent.type == "assignment_expression" and parent.child_by_field_name("right") == ref:
+        return "+=" in text(parent)
+    if parent.type in ("member_access_expression", "dot_index_expression", "method_index_expression"):
+        if parent.named_children[-1] != ref:
+            return False
+        parent = parent.parent
+    elif parent.type == "attribute_call":
+        return True
+    call = as_call(parent) if parent is not None else None
+    return call is not None and call.name == text(ref)
+
+
+def _reference_kind(ref: Node, ctx: CheckContext, depth: int) -> tuple[str, str]:
+    """How a function runs from one place that names it: called there (then judged like that
+    place), or handed to an event (`x.loopPointReached += F`, `sig.connect(F)`,
+    `Event:Connect(F)`, `connect("finished", self, "F")`)."""
+    event = _event_of(ref)
+    if event:
+        kind = _event_kind(event)
+        if kind:
+            return kind, event
+    return situation(ref, ctx, depth + 1)
+
+
+def _event_of(node: Node) -> str:
+    """The event a function or lambda is attached to, or "" when it is called directly."""
+    parent = node.parent
+    while parent is not None and parent.type in ("argument", "arguments", "argument_list", "parenthesized_expression", "string", "string_literal"):
+        parent = parent.parent
+    if parent is None:
+        return ""
+    if parent.type == "assignment_expression" and "+=" in text(parent)[: node.start_byte - parent.start_byte]:
+        left = parent.child_by_field_name("left")
+        return re.split(r"[.]", text(left))[-1].strip()
+    call = as_call(parent)
+    if call is None:
+        return ""
+    if call.name in ("Connect", "connect", "Once", "once", "AddListener", "ConnectParallel"):
+        args = argument_nodes(call)
+        first = text(args[0]).strip("\"'") if args else ""
+        if call.name == "connect" and args and args[0].type == "string":
+            return first  # Godot 3: connect("finished", self, "_on_done")
+        return re.split(r"[.:]", call.receiver)[-1].strip() if call.receiver else ""
+    if PASS_THROUGH.match(call.name) or call.name in ("StartCoroutine",):
+        return ""
+    return ""
+
+
+def _event_kind(event: str) -> str:
+    if ENDED_EVENT.match(event):
+        return "ended"
+    if LOAD_EVENT.match(event):
+        return "load"
+    if USER_EVENT.search(event):
+        return "user"
+    if PASS_THROUGH.match(event):
+        return ""
+    return "event"
+
+
+def _lambda_kind(fn: Node) -> tuple[str, str]:
+    """The kind a lambda gets from the event it is attached to ("" to look through it)."""
+    event = _event_of(fn)
+    if not event:
+        return "", ""
+    kind = _event_kind(event)
+    return kind, event
+
+
+# --------------------------------------------------------------------------------------------
+# checks
+
+
+def play_on_load(ctx: CheckContext) -> Verdict | None:
+    """`videoPlayer.Play()`, `$Video.play()`, `music:Play()`, `video:play()` that runs on load."""
+    call = as_call(ctx.node) or _inner_call(ctx.node)
+    if call is None or argument_nodes(call):
+        return None
+    receiver = call.receiver
+    kind = media_kind(receiver, ctx)
+    if not kind:
+        return None
+    when, where = situation(ctx.node, ctx)
+    if when != "load" or _off_by_default(ctx.node, ctx):
+        return None
+    return _verdict(ctx, kind, receiver, f"{_what(kind, receiver, ctx)} starts playing when the {_scene(ctx)} loads ({where})")
+
+
+def love_audio_play(ctx: CheckContext) -> Verdict | None:
+    """LÖVE `love.audio.play(source)` on a music source, on load."""
+    call = as_call(ctx.node)
+    args = argument_nodes(call) if call is not None else []
+    if len(args) != 1:
+        return None
+    receiver = text(args[0])
+    kind = media_kind(receiver, ctx)
+    if not kind or situation(ctx.node, ctx)[0] != "load":
+        return None
+    where = situation(ctx.node, ctx)[1]
+    return _verdict(ctx, kind, receiver, f"{_what(kind, receiver, ctx)} starts playing when the game loads ({where})")
+
+
+def autoplay_property(ctx: CheckContext) -> Verdict | None:
+    """`playOnAwake = true` (Unity), `autoplay = true` / `playing = true` (Godot),
+    `Playing = true` (Roblox) on a video or music player. `playOnAwake` and `autoplay` start
+    playback on load wherever they are set; `Playing = true` counts when it runs on load."""
+    receiver, prop = _split_property(ctx)
+    kind = media_kind(receiver, ctx)
+    if not kind:
+        return None
+    if prop.lower() == "playing":
+        when, where = situation(ctx.node, ctx)
+        if when != "load":
+            return None
+        return _verdict(ctx, kind, receiver, f"{_what(kind, receiver, ctx)} starts playing when the {_scene(ctx)} loads ({prop} = true in {where})")
+    when, _ = situation(ctx.node, ctx)
+    if when == "user":
+        return None
+    return _verdict(ctx, kind, receiver, f"{_what(kind, receiver, ctx)} starts playing as soon as it loads ({prop} = true)")
+
+
+def loop_on_autoplay(ctx: CheckContext) -> Verdict | None:
+    """`isLooping = true` (Unity VideoPlayer) / `loop = true` (Godot VideoStreamPlayer) on a
+    video that also starts by itself in the same file."""
+    receiver, prop = _split_property(ctx)
+    if media_kind(receiver, ctx) != "video":
+        return None
+    if not _autoplays(receiver, ctx):
+        return None
+    return _verdict(ctx, "video", receiver, f"{_what('video', receiver, ctx)} starts by itself and loops without end ({prop} = true)")
+
+
+def ended_advance(ctx: CheckContext) -> Verdict | None:
+    """An ended hook (`loopPointReached += H`, `finished.connect(H)`, `Ended:Connect(H)`, an
+    editor-connected `_on_video_finished`) whose handler plays again or moves to the next item."""
+    handler, receiver = _ended_handler(ctx)
+    if handler is None:
+        return None
+    kind = media_kind(receiver, ctx) if receiver else ""
+    body = _handler_text(handler, ctx)
+    if not _plays_again(body, ctx):
+        return None
+    kind = kind or _kind_in(body, ctx) or ""
+    if not kind:
+        return None
+    noun = "video" if kind == "video" else "music"
+    return _verdict(ctx, kind, receiver, f"when the {noun} ends, the next one (or the same one again) starts by itself (auto-advance)")
+
+
+# --------------------------------------------------------------------------------------------
+# helpers for the checks
+
+
+def _inner_call(node: Node):
+    """The call in a GDScript `attribute` (`$Video.play()` is attribute(get_node, attribute_call))."""
+    for child in node.named_children:
+        if child.type == "attribute_call":
+            return as_call(child)
+    return None
+
+
+def _split_property(ctx: CheckContext) -> tuple[str, str]:
+    """(receiver text, property name) of the assignment's left side."""
+    left = ctx.capture("left")
+    value = text(left)
+    receiver, _, prop = value.rpartition(".")
+    return receiver, prop or value
+
+
+def _scene(ctx: CheckContext) -> str:
+    return {"csharp": "scene", "gdscript": "scene", "lua": "game"}.get(ctx.language, "scene")
+
+
+def _what(kind: str, receiver: str, ctx: CheckContext) -> str:
+    name = _receiver_name(receiver) or _extends(ctx) or "player"
+    return f"video ({name})" if kind == "video" else f"music ({name})"
+
+
+def _verdict(ctx: CheckContext, kind: str, receiver: str, message: str) -> Verdict:
+    if _muted(receiver, ctx):
+        return Verdict(message=message, severity="info", note=MUTED_NOTE)
+    if kind == "music" and MUSIC_SETTING.search(_code(ctx)):
+        return Verdict(message=message, severity="info", note=SETTING_NOTE)
+    return Verdict(message=message)
+
+
+def _muted(receiver: str, ctx: CheckContext) -> bool:
+    name = re.escape(_receiver_name(receiver)) if receiver not in ("", "self", "this") else ""
+    prefix = rf"\b{name}\s*[.:]\s*" if name else r"(^|\bself\.)\s*"
+    return bool(
+        re.search(
+            prefix + r"(volume\s*=\s*0(\.0)?f?\b(?!\.[1-9])|Volume\s*=\s*0\b(?!\.[1-9])|mute\s*=\s*true|"
+            r"volume_db\s*=\s*-(80|60)\b|SetDirectAudioMute\(\s*\w+\s*,\s*true|setVolume\(\s*0\s*\))",
+            _code(ctx),
+            re.M,
+        )
+    )
+
+
+def _autoplays(receiver: str, ctx: CheckContext) -> bool:
+    """The same player gets `playOnAwake`/`autoplay = true` or a play on load in this file."""
+    name = _receiver_name(receiver)
+    for node in walk(ctx.root):
+        call = as_call(node) if node.type in ("invocation_expression", "attribute_call", "call", "function_call") else None
+        if call is not None and call.name in ("Play", "play") and _receiver_name(call.receiver) == name:
+            if situation(node, ctx)[0] == "load":
+                return True
+    n = re.escape(name)
+    return bool(re.search(rf"\b{n}\s*\.\s*(playOnAwake|autoplay)\s*=\s*true", _code(ctx)))
+
+
+def _ended_handler(ctx: CheckContext) -> tuple[Node | None, str]:
+    """(handler body, media receiver) of the matched ended hook."""
+    node = ctx.node
+    if node.type in ("name", "identifier") and node.parent is not None and node.parent.type == "function_definition":
+        if any(n.parent is not None and n.parent.type in ("arguments", "string") for n in _references(text(node), node.parent, ctx)):
+            return None, ""  # connected in code: reported where it is connected
+        return node.parent, ""  # an editor-connected Godot handler: the receiver is in its name
+    if node.type == "assignment_expression":  # C#: vp.loopPointReached += Handler
+        if "+=" not in text(node):
+            return None, ""
+        left, right = node.child_by_field_name("left"), node.child_by_field_name("right")
+        receiver = text(left).rpartition(".")[0]
+        return _function_or_lambda(right, ctx), receiver
+    call = as_call(node) or _inner_call(node)
+    if call is None:
+        return None, ""
+    args = argument_nodes(call)
+    if call.name == "connect" and args and args[0].type == "string":
+        # Godot 3 `connect("finished", self, "_on_done")` / 4 `connect("finished", _on_done)`
+        target = args[2] if len(args) > 2 else (args[1] if len(args) > 1 else None)
+        receiver = call.receiver
+    else:
+        target = args[0] if args else None
+        receiver = call.receiver.rpartition(".")[0] if "." in call.receiver else ""
+        if ctx.language == "lua":
+            receiver = re.sub(r"\.Ended$", "", call.receiver)
+    return _function_or_lambda(target, ctx), receiver
+
+
+def _function_or_lambda(node: Node | None, ctx: CheckContext) -> Node | None:
+    """The lambda itself, or the same-file function a name (or Callable/string) refers to."""
+    if node is None:
+        return None
+    if node.type in FUNCTION_TYPES:
+        return node
+    match = re.search(r"(\w+)[\"']?\s*\)?\s*$", text(node))
+    target = match.group(1) if match else ""
+    found = _functions(ctx).get(target)
+    return found[0] if found else None
+
+
+def _handler_text(handler: Node, ctx: CheckContext) -> str:
+    """The handler's code plus the same-file functions it calls (one level)."""
+    parts = [text(handler)]
+    for call in calls(handler):
+        if call.receiver in ("", "self", "this"):
+            for fn in _functions(ctx).get(call.name, []):
+                if fn.id != handler.id:
+                    parts.append(text(fn))
+    return "\n".join(parts)
+
+
+def _plays_again(body: str, ctx: CheckContext) -> bool:
+    body = re.sub(r"(//|#|--)[^\n]*", "", body)
+    if re.search(r"(LoadScene|change_scene|queue_free\(\)\s*$|Destroy\(\s*\)\s*$)", body) and not re.search(
+        r"(\bPlay\s*\(|\bplay\s*\(|:Play\s*\()", body
+    ):
+        return False
+    return bool(REPLAY_OR_ADVANCE.search(body))
+
+
+def _kind_in(body: str, ctx: CheckContext) -> str:
+    """The media a handler plays when its hook's receiver did not tell (self, a bare `play()`)."""
+    for match in re.finditer(r"([\w$./:\"()]+?)\s*[.:]\s*(Play|play)\s*\(", body):
+        kind = media_kind(match.group(1), ctx)
+        if kind:
+            return kind
+    if re.search(r"(^|[^.\w:])(play)\s*\(\s*\)", body):
+        return media_kind("self", ctx)
+    return ""

@@ -1,0 +1,982 @@
+"""Checks for the `autoplay` rule on mobile: Android (Kotlin, Java), iOS (Swift), Flutter (Dart).
+
+The queries in rules/autoplay/mobile.yaml find candidates: a `play()` / `start()` /
+`playWhenReady = true` on a player, a loop setting (`repeatMode`, `isLooping`, `setLooping(true)`,
+`AVPlayerLooper`, `numberOfLoops = -1`), an "item ended" hook (ExoPlayer `STATE_ENDED`,
+`setOnCompletionListener`, `AVPlayerItemDidPlayToEndTime`, just_audio/audioplayers completion),
+and player options (`autoPlay: true` for chewie, better_player, youtube_player_flutter).
+
+The functions here decide *when* the code runs, by walking out through the enclosing lambdas and
+functions (`situation`):
+
+* on load: a lifecycle method (`onCreate`, `onViewCreated`, `onStart`/`onResume`, `init`,
+  `viewDidLoad`/`viewDidAppear`, `initState`), a Compose effect (`LaunchedEffect`,
+  `DisposableEffect`, `AndroidView` factory, a `@Composable` body), SwiftUI `onAppear`/`task`;
+* in a feed, when an item scrolls into view: `onBindViewHolder`, `onPageSelected`,
+  `onScrollStateChanged`, `willDisplay`/`cellForRowAt`, `VisibilityDetector`,
+  `PageView.onPageChanged`, a `LaunchedEffect` keyed on the pager's current page;
+* on a user action (not reported): click/tap/press listeners, `onClick =`, `Button`,
+  `@IBAction`, `onTapGesture`, `onPressed`/`onTap`, functions named like `onPlayClicked`;
+* when an item ends (reported by the ended patterns, not as a plain play).
+
+Lambdas passed to anything else (`apply`, `launch`, `post`, `then`, `observe`, listener objects
+such as `onPrepared`) are looked through; a named function with no lifecycle name is judged by
+the places in the same file that call or reference it. A play under a condition on the person's
+own play/pause state (`if (wasPlaying)`) is not autoplay; one under an `autoPlay` flag counts only
+when that flag defaults to true in the same file. Muted playback is lowered to `info`.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from tree_sitter import Node
+
+from designlint.checks import CheckContext, Verdict
+from designlint.checks.polyglot import Call, argument_nodes, as_call, calls, enclosing_functions, function_name
+from designlint.checks.util import FUNCTION_TYPES, ancestors, text, walk
+
+MUTED_NOTE = "muted: lower severity, but it still captures attention"
+
+# --------------------------------------------------------------------------------------------
+# vocabulary
+
+PLAYER_RECEIVER = re.compile(
+    r"(player|exo|media|video|audio|sound|music|song|track|clip|movie|trailer|reel|short|stream|"
+    r"looper|bgm|avplayer|mp\b|^mp$|controller|ctrl|\bvv\b)",
+    re.I,
+)
+NOT_MEDIA = re.compile(
+    r"(anim|lottie|rive|confetti|carousel|slider|banner|timer|stopwatch|countdown|recorder|"
+    r"record|haptic|vibrat|tts|speech|speak|camera|scanner|gif|sprite|particle|transition|"
+    r"textController|tabController|editing)",
+    re.I,
+)
+PLAYER_TYPES = (
+    r"(VideoView|MediaPlayer|ExoPlayer|SimpleExoPlayer|Player|MediaController|AVPlayer|AVQueuePlayer|"
+    r"AVAudioPlayer|VideoPlayerController|AudioPlayer|ChewieController|BetterPlayerController)"
+)
+# Calls that start playback (zero arguments, except the YouTube ones that take the video id).
+START_NAMES = re.compile(r"^(play|start|playImmediately|loadVideo|setPlayWhenReady)$")
+
+# Hosts of a lambda (the call it is passed to, its argument label or the property it is stored in).
+USER_HOST = re.compile(
+    r"(click|tap|press|touch|gesture|swipe|drag|fling|long|key|action|submit|toggle|checked|"
+    r"^button$|button$|menu|option|select(ed)?$|onChanged$|pointerInput|onSeek)",
+    re.I,
+)
+VIEW_HOST = re.compile(
+    r"^(onPageSelected|onPageChanged|onVisibilityChanged|onScrollStateChanged|onScrolled|onScrollEnd|"
+    r"onViewAttachedToWindow|onChildViewAttachedToWindow|onItemVisible|onVisible|onFocusChanged)$"
+)
+LOAD_HOST = re.compile(
+    r"^(LaunchedEffect|DisposableEffect|SideEffect|AndroidView|factory|remember|rememberSaveable|"
+    r"onAppear|task|onViewCreated|addOnGlobalLayoutListener|doOnLayout|doOnAttach|viewDidLoad)$"
+)
+ENDED_HOST = re.compile(
+    r"^(setOnCompletionListener|onCompletion|OnCompletionListener|onPlayerComplete|onVideoEnd|onEnded)$"
+)
+# Named functions.
+USER_FN = re.compile(
+    r"(click|tapped|tap$|^tap|^didTap|press|touch|gesture|swipe|^handle\w*(tap|click|press|play)|"
+    r"toggle|playPause|pauseplay|^on\w*Button|button\w*(tap|click|press|action)|^action|"
+    r"didSelect|onItemSelected|onOptionsItemSelected|onMenuItem|onKey|onSeek)",
+    re.I,
+)
+LOAD_FN = re.compile(
+    r"^(onCreate|onCreateView|onViewCreated|onActivityCreated|onPostCreate|onStart|onResume|"
+    r"onPostResume|onAttachedToWindow|onFinishInflate|onWindowFocusChanged|onNewIntent|"
+    r"viewDidLoad|viewWillAppear|viewDidAppear|viewIsAppearing|awakeFromNib|didMoveToWindow|"
+    r"didMoveToSuperview|loadView|makeUIView|makeNSView|makeUIViewController|makeNSViewController|"
+    r"applicationDidBecomeActive|sceneDidBecomeActive|initState|didChangeDependencies|build|body|"
+    r"onReady|onInitializationSuccess|onPrepared|onLoad|onLoaded|init|main)$"
+)
+VIEW_FN = re.compile(
+    r"^(onBindViewHolder|onViewAttachedToWindow|onChildViewAttachedToWindow|onPageSelected|"
+    r"onPageScrollStateChanged|onScrollStateChanged|onScrolled|onScrollChanged|"
+    r"scrollViewDidEndDecelerating|scrollViewDidEndDragging|scrollViewDidScroll|"
+    r"onVisibilityChanged|onPageChanged|onItemVisible)$"
+)
+# Swift table/collection delegate methods named by their first labels.
+SWIFT_VIEW_LABELS = re.compile(r"^(willDisplay|cellForRowAt|cellForItemAt)$")
+SWIFT_USER_LABELS = re.compile(r"^(didSelectRowAt|didSelectItemAt|primaryActionForItemAt)$")
+ENDED_FN = re.compile(
+    r"^(onCompletion|onPlayerComplete|on\w*(Ended|Finished|Completed?|DidEnd|End)|"
+    r"\w*(DidPlayToEnd|DidFinishPlaying|DidReachEnd|itemDidFinish|playerItemDidReachEnd)\w*)$",
+    re.I,
+)
+# Short interface sounds (a call's join tone, a ringtone), named in the functions that play them.
+SOUND_EFFECT = re.compile(
+    r"(ringtone|ringing|beep|chime|ding|sfx|soundEffect|(join|leave|notification|alert|message|click|tap|"
+    r"success|error)_?sound|play_?sound(Index|Id)?\b)",
+    re.I,
+)
+# Functions that set up a view or cell, called from another file (bind, configure, setup).
+SETUP_FN = re.compile(r"^(bind|configure|setup|setUp|render|display|populate|onBind)[A-Z_]?\w*$")
+# Screens opened by a tap on an item: playing there answers the tap.
+OPENED_ON_TAP = re.compile(r"(modal|dialog|lightbox|sheet|popup|popover|full_?screen|viewer|MediaPreview)", re.I)
+MEDIA_BUTTON = re.compile(r"(ACTION\w*PLAY|KEYCODE_MEDIA_PLAY|MediaPlay\b|Key\.MediaPlay|\.play\b|remoteCommand|playCommand)", re.I)
+# Conditions around a play: the person's own play/pause state, or visibility in a feed.
+STATE_GUARD = re.compile(
+    r"\b(get|is|was|_is|_was)?_?(playing|paused|resumed?|playWhenReady|userPaused|pausedByUser|"
+    r"isPlaying|wasPlaying|shouldResume|resumeOnFocus)\b",
+    re.I,
+)
+VIEW_GUARD = re.compile(
+    r"(visible|visibleFraction|isCurrent|current(Page|Index|Item)|isActive|isFocused|focused|"
+    r"settledPage|selectedIndex|activeIndex|inView|onScreen|SCROLL_STATE_IDLE|position\s*==|"
+    r"index\s*==|==\s*index|==\s*position)",
+    re.I,
+)
+AUTOPLAY_FLAG = re.compile(r"\b(\w*[aA]uto_?[pP]lay\w*|autoStart|playOnInit)\b")
+MUTED = re.compile(
+    r"(\bvolume\s*=\s*0(\.0)?f?\b(?!\.[1-9])|setVolume\(\s*0(\.0)?f?\s*[,)]|isMuted\s*=\s*true|"
+    r"\bmuted\s*[:=]\s*true|\bmute\s*:\s*true|\.mute\(\)|volume:\s*0(\.0)?\b|setMute\(\s*true)"
+)
+# What an "item ended" handler does: go on to another item, or replay the same one.
+ADVANCE = re.compile(
+    r"(seekToNext|seekToNextMediaItem|skipToNext|advanceToNextItem|playNext|\bnext\w*\(|\w+Next\w*\(|"
+    r"nextPage\(|animateToPage\(|setCurrentItem\(|\.currentItem\s*=|smoothScrollToPosition\(|"
+    r"scrollToPosition\(|scrollToItem\(|scrollToRow\(|jumpToPage\(|\b\w*(index|idx|position|"
+    r"current\w*)\s*(\+\+|\+=\s*1\b|=\s*\w+\s*\+\s*1\b)|\+\+\s*\w*(index|idx|position|current)|"
+    r"replaceCurrentItem\(|setMediaItem\(|setDataSource\(|setVideoURI\(|setVideoPath\(|"
+    r"playVideo\(\s*\w|playItem\(\s*\w|playTrack\(\s*\w|playEpisode\(\s*\w|loadVideo\(|"
+    r"\w*[aA]uto_?[pP]lay\w*(Countdown|Timer|Next)\w*\()",
+    re.I,
+)
+REPLAY = re.compile(
+    r"(seek\(\s*to:\s*(\.zero|CMTime\.zero|kCMTimeZero)|seekTo\(\s*0L?\s*\)|seek\(\s*Duration\.zero|"
+    r"seekToDefaultPosition\(\s*\))"
+)
+ENDED_CONDITION = re.compile(r"(STATE_ENDED|\bENDED\b|isCompleted|ProcessingState\.completed)")
+ENDED_CALL = re.compile(r"([dD]idPlayToEndTime|onPlayerComplete|setOnCompletionListener|OnCompletionListener)")
+PLAY_CALL = re.compile(r"(\.play\(\s*\)|\.start\(\s*\)|playWhenReady\s*=\s*true|setPlayWhenReady\(\s*true|playImmediately\()")
+
+LAMBDA_TYPES = frozenset({"lambda_literal", "lambda_expression", "function_expression", "anonymous_function"})
+INIT_TYPES = frozenset({"anonymous_initializer", "init_declaration", "constructor_declaration", "secondary_constructor"})
+IF_TYPES = frozenset({"if_expression", "if_statement", "guard_statement", "when_entry", "conditional_expression"})
+CLASS_TYPES = frozenset({"class_declaration", "object_declaration", "class_definition", "protocol_declaration"})
+CALL_NODE_TYPES = frozenset({"call_expression", "method_invocation", "expression_statement"})
+IDENTIFIER_TYPES = frozenset({"identifier", "simple_identifier"})
+
+
+# --------------------------------------------------------------------------------------------
+# when does this code run?
+
+
+def situation(node: Node, ctx: CheckContext, depth: int = 0) -> tuple[str, str]:
+    """(kind, where) for the code at `node`: kind is load, view, user, ended or unknown;
+    `where` names the lifecycle method, effect or callback that decided it."""
+    if _in_ended_hook(node):
+        return "ended", "an ended hook"
+    if _in_media_button_branch(node):
+        return "user", "a media button"
+    opened = _opened_on_tap(node) or _opened_on_tap_path(ctx)
+    if opened:
+        return "user", opened
+    for fn in enclosing_functions(node):
+        if fn.type == "function_body" and fn.parent is not None and fn.parent.type in FUNCTION_TYPES:
+            continue  # Kotlin/Swift: the body of a declaration, judged with the declaration
+        if fn.type in INIT_TYPES:
+            return "load", "init"
+        if fn.type in LAMBDA_TYPES:
+            host = lambda_host(fn)
+            kind = _host_kind(host, fn)
+            if kind:
+                return kind, host
+            continue
+        name = function_name(fn)
+        if not name:
+            continue
+        kind = _function_kind(fn, name)
+        if kind:
+            return kind, name
+        if _in_listener_object(fn):
+            continue  # onPlaybackStateChanged(STATE_READY) etc.: judged where the listener is added
+        if depth >= 3:
+            return "unknown", name
+        kind, where = _callers_kind(fn, name, ctx, depth)
+        if kind == "unknown" and SETUP_FN.match(name):
+            return "load", f"{name}, which sets up the view"
+        return kind, f"{name}, called from {where}" if where else name
+    return "unknown", ""
+
+
+def _in_ended_hook(node: Node) -> bool:
+    """Inside `Player.STATE_ENDED -> ...`, `if (state == STATE_ENDED)`, `if (value.isCompleted)`,
+    or in the arguments of an observer of the item's end (a closure or a `#selector`)."""
+    for ancestor in ancestors(node):
+        if ancestor.type in FUNCTION_TYPES and function_name(ancestor):
+            return False
+        if ancestor.type in CALL_NODE_TYPES and ENDED_CALL.search(_call_text_outside_receiver(ancestor, node)):
+            return True
+        if ancestor.type in IF_TYPES or ancestor.type in ("switch_block_statement_group", "switch_rule"):
+            if ENDED_CONDITION.search(_condition_text(ancestor, node) if ancestor.type in IF_TYPES else text(ancestor.named_children[0])):
+                return True
+    return False
+
+
+def _in_media_button_branch(node: Node) -> bool:
+    """`PIP_ACTION_PLAY -> player.play()`, `KeyEvent.KEYCODE_MEDIA_PLAY ->`: a play button in a
+    notification, a picture-in-picture window or on a remote."""
+    for ancestor in ancestors(node):
+        if ancestor.type in FUNCTION_TYPES and function_name(ancestor):
+            return False
+        if ancestor.type in ("when_entry", "switch_block_statement_group", "switch_rule", "switch_entry"):
+            if MEDIA_BUTTON.search(text(ancestor.named_children[0]) if ancestor.named_child_count else ""):
+                return True
+    return False
+
+
+def _opened_on_tap(node: Node) -> str:
+    """The name of an enclosing full-screen viewer, modal or sheet (opened by a tap on the
+    item, so playing there answers that tap), or ""."""
+    for ancestor in ancestors(node):
+        if ancestor.type in FUNCTION_TYPES or ancestor.type in CLASS_TYPES:
+            name = function_name(ancestor) if ancestor.type in FUNCTION_TYPES else _class_name(ancestor)
+            if name and OPENED_ON_TAP.search(name):
+                return name
+    return ""
+
+
+def _opened_on_tap_path(ctx: CheckContext) -> str:
+    """A file under a viewer / modal folder (`pages/image_viewer/video_player.dart`)."""
+    folders = ctx.path.as_posix().split("/")[:-1]
+    return next((f for f in folders if OPENED_ON_TAP.search(f)), "")
+
+
+def _first_name(node: Node) -> Node | None:
+    return next((c for c in node.named_children if c.type in ("identifier", "type_identifier", "simple_identifier")), None)
+
+
+def _call_text_outside_receiver(call: Node, inner: Node) -> str:
+    """The text of a call, or "" when `inner` sits in the object the call is made on (in
+    `player.onAppear { play() }.onReceive(ended) { }` the first closure is not the observer's)."""
+    if call.type == "expression_statement":  # Dart: the chain up to `inner`
+        return text(call)[: inner.start_byte - call.start_byte]
+    callee = call.child_by_field_name("object") or (call.named_children[0] if call.named_child_count else None)
+    if callee is not None and callee.type == "navigation_expression" and callee.named_child_count:
+        callee = callee.named_children[0]
+    if callee is not None and callee.start_byte <= inner.start_byte < callee.end_byte:
+        return ""
+    return text(call)
+
+
+def lambda_host(fn: Node) -> str:
+    """The name a lambda is passed to or stored under: `setOnClickListener`, `onClick`,
+    `LaunchedEffect`, `onAppear`, `onPressed`, `then`."""
+    parent = fn.parent
+    while parent is not None and parent.type in ("annotated_lambda", "parenthesized_expression", "argument", "function_expression_body"):
+        if parent.type == "annotated_lambda" and parent.parent is not None:
+            call = as_call(parent.parent)
+            return call.name if call is not None else ""
+        parent = parent.parent
+    if parent is None:
+        return ""
+    if parent.type == "named_argument":  # Dart: onPressed: () {...}
+        return text(parent.named_children[0]).rstrip(":").strip()
+    if parent.type == "value_argument":  # Kotlin onClick = {...}, Swift action: {...}
+        label = parent.named_children[0] if parent.named_child_count > 1 else None
+        if label is not None and label.type in ("value_argument_label", "identifier", "simple_identifier"):
+            return text(label)
+        parent = parent.parent
+    if parent.type in ("value_arguments", "argument_list", "arguments", "call_suffix"):
+        owner = parent.parent
+        if owner is not None and owner.type in ("call_suffix",):
+            owner = owner.parent
+        if owner is not None and owner.type == "argument_part":
+            call = as_call(owner)
+        else:
+            call = as_call(owner) if owner is not None else None
+        return call.name if call is not None else ""
+    if parent.type in ("assignment", "assignment_expression", "property_declaration", "variable_declarator"):
+        target = parent.named_children[0] if parent.named_child_count else None
+        return re.split(r"[.?]", text(target))[-1].strip()
+    return ""
+
+
+def _host_kind(host: str, fn: Node) -> str | None:
+    if not host:
+        return None
+    if ENDED_HOST.match(host):
+        return "ended"
+    if VIEW_HOST.match(host):
+        return "view"
+    if host == "LaunchedEffect" and VIEW_GUARD.search(_call_arguments_text(fn)):
+        return "view"  # LaunchedEffect(pagerState.currentPage) { players[page].play() }
+    if LOAD_HOST.match(host):
+        return "load"
+    if USER_HOST.search(host):
+        return "user"
+    return None
+
+
+def _call_arguments_text(fn: Node) -> str:
+    """`(pagerState.currentPage)` for the lambda of `LaunchedEffect(pagerState.currentPage) {}`."""
+    for ancestor in ancestors(fn):
+        if ancestor.type == "call_expression":
+            inner = ancestor.named_children[0] if ancestor.named_child_count else None
+            if inner is not None and inner.type == "call_expression":
+                return text(inner)
+            return text(ancestor)[: fn.start_byte - ancestor.start_byte]
+    return ""
+
+
+def _function_kind(fn: Node, name: str) -> str | None:
+    head = _signature_text(fn)
+    name = name.lstrip("_")  # Dart private methods: _onVisibilityChanged
+    if re.search(r"@IBAction|@objc\s+(private\s+)?func\s+\w*(tap|press|click|button)", head, re.I):
+        return "user"
+    labels = _swift_labels(fn)
+    if any(SWIFT_USER_LABELS.match(label) for label in labels):
+        return "user"
+    if any(SWIFT_VIEW_LABELS.match(label) for label in labels):
+        return "view"
+    if ENDED_FN.match(name):
+        return "ended"
+    if VIEW_FN.match(name):
+        return "view"
+    if LOAD_FN.match(name):
+        return "load"
+    if USER_FN.search(name):
+        return "user"
+    if re.search(r"@Composable\b", head):
+        return "load"
+    return None
+
+
+def _signature_text(fn: Node) -> str:
+    """The declaration head (annotations, modifiers, name, parameters) before the body."""
+    owner = fn.parent if fn.type == "function_body" and fn.parent is not None else fn
+    if fn.type == "function_body" and fn.prev_named_sibling is not None and fn.prev_named_sibling.type == "method_signature":
+        owner = fn.prev_named_sibling
+        before = owner.prev_named_sibling
+        return (text(before) + " " if before is not None and before.type == "annotation" else "") + text(owner)
+    body = owner.child_by_field_name("body") or next((c for c in owner.named_children if c.type in ("function_body", "block")), None)
+    end = body.start_byte if body is not None else owner.end_byte
+    return owner.text[: end - owner.start_byte].decode("utf-8", "replace") if owner.text else ""
+
+
+def _swift_labels(fn: Node) -> list[str]:
+    owner = fn.parent if fn.type == "function_body" and fn.parent is not None else fn
+    if owner.type != "function_declaration":
+        return []
+    labels = []
+    for param in owner.named_children:
+        if param.type == "parameter" and param.named_child_count >= 2:
+            labels.append(text(param.named_children[0]))
+    return labels
+
+
+def _in_listener_object(fn: Node) -> bool:
+    """A method of an anonymous listener object (`object : Player.Listener {}` in Kotlin,
+    `new MediaPlayer.OnPreparedListener() {}` in Java)."""
+    owner = fn.parent if fn.type == "function_body" else fn
+    body = owner.parent if owner is not None else None
+    holder = body.parent if body is not None else None
+    return holder is not None and holder.type in ("object_literal", "object_creation_expression")
+
+
+def _callers_kind(fn: Node, name: str, ctx: CheckContext, depth: int) -> tuple[str, str]:
+    """How the places that call or reference `name` in this file run (load wins over user)."""
+    found: dict[str, str] = {}
+    for ref in _references(name, ctx):
+        if fn.start_byte <= ref.start_byte < fn.end_byte and _inside_own_body(ref, fn):
+            continue  # recursion
+        if _is_declaration_name(ref) or _is_player_api_call(ref):
+            continue
+        kind, where = situation(ref, ctx, depth + 1)
+        found.setdefault(kind, where)
+    for kind in ("load", "view", "ended", "user"):
+        if kind in found:
+            return kind, found[kind]
+    return "unknown", ""
+
+
+def _inside_own_body(ref: Node, fn: Node) -> bool:
+    return any(a.id == fn.id for a in ancestors(ref))
+
+
+def _is_player_api_call(ref: Node) -> bool:
+    """`player?.play()` inside a wrapper's own `func play()` calls the player, not the wrapper."""
+    parent = ref.parent
+    while parent is not None and parent.type in ("navigation_suffix", "unconditional_assignable_selector", "selector"):
+        parent = parent.parent
+    if parent is None or parent.type not in ("navigation_expression", "method_invocation", "expression_statement"):
+        return False
+    receiver = text(parent)[: ref.start_byte - parent.start_byte].rstrip("?!. \t\n")
+    return bool(receiver) and not re.fullmatch(r"(self|this|super|_?viewModel|vm|model|\w*(state|service|manager|helper|controller)\w*)\??", receiver, re.I) and bool(PLAYER_RECEIVER.search(receiver))
+
+
+def _is_declaration_name(ref: Node) -> bool:
+    parent = ref.parent
+    return parent is not None and parent.type in ("function_declaration", "method_declaration", "function_signature")
+
+
+def _references(name: str, ctx: CheckContext) -> list[Node]:
+    index = ctx.memo.get("autoplay_mobile.identifiers")
+    if index is None:
+        index = {}
+        for node in walk(ctx.root):
+            if node.type in IDENTIFIER_TYPES:
+                index.setdefault(text(node), []).append(node)
+        ctx.memo["autoplay_mobile.identifiers"] = index
+    return index.get(name, [])
+
+
+# --------------------------------------------------------------------------------------------
+# conditions around the match
+
+
+def guard(node: Node, ctx: CheckContext) -> str | None:
+    """'state' when the code runs only under the person's own play/pause state, 'view' under a
+    visibility test, 'flag-on' / 'flag-off' under an autoplay flag (off when it defaults to false)."""
+    stop = next(iter(enclosing_functions(node)), None)
+    for ancestor in ancestors(node):
+        if stop is not None and ancestor.id == stop.id:
+            break
+        if ancestor.type not in IF_TYPES:
+            continue
+        condition = _condition_text(ancestor, node)
+        if not condition:
+            continue
+        flag = AUTOPLAY_FLAG.search(condition)
+        if flag:
+            return "flag-off" if _flag_defaults_off(flag.group(1), ctx) else "flag-on"
+        if VIEW_GUARD.search(condition):
+            return "view"
+        if STATE_GUARD.search(condition):
+            return "state"
+    return None
+
+
+def _condition_text(branch: Node, inner: Node) -> str:
+    """The condition of an if/when branch that holds `inner` (not its else branch)."""
+    children = branch.named_children
+    if not children:
+        return ""
+    if branch.type == "when_entry":
+        return " ".join(text(c) for c in children[:-1])
+    start, end = _condition_span(branch)
+    alternative = branch.child_by_field_name("alternative")
+    if alternative is not None and alternative.start_byte <= inner.start_byte < alternative.end_byte:
+        return ""  # in the else branch: the condition says nothing simple
+    if start <= inner.start_byte < end:
+        return ""
+    return branch.text[start - branch.start_byte : end - branch.start_byte].decode("utf-8", "replace")
+
+
+def _condition_span(branch: Node) -> tuple[int, int]:
+    """Byte span of an if's condition. Dart spreads `widget.autoPlay` over sibling nodes, so
+    the condition is what lies between the parentheses."""
+    condition = branch.child_by_field_name("condition")
+    if condition is not None:
+        return condition.start_byte, condition.end_byte
+    kids = branch.children
+    opening = next((i for i, c in enumerate(kids) if c.type == "("), None)
+    if opening is not None:
+        closing = next((i for i in range(opening + 1, len(kids)) if kids[i].type == ")"), None)
+        if closing is not None:
+            return kids[opening].end_byte, kids[closing].start_byte
+    first = branch.named_children[0]
+    return first.start_byte, first.end_byte
+
+
+def _flag_defaults_off(name: str, ctx: CheckContext) -> bool:
+    """`this.autoPlay = false`, `autoPlay: Boolean = false`, `var autoplay = false` in the file: an
+    opt-in. A flag without a default is set by the caller (often from a setting that is on)."""
+    short = name.split(".")[-1]
+    pattern = re.compile(rf"\b{re.escape(short)}\s*(:\s*[\w?<>]+\s*)?=\s*false\b")
+    return bool(pattern.search(ctx.data.decode("utf-8", "replace")))
+
+
+# --------------------------------------------------------------------------------------------
+# what is playing, and is it muted?
+
+
+def _is_media_receiver(receiver: str, call_node: Node, ctx: CheckContext) -> bool:
+    if NOT_MEDIA.search(receiver):
+        return False
+    if PLAYER_RECEIVER.search(receiver):
+        return True
+    if receiver in ("it", "mp", "this", "self") and _in_prepared_callback(call_node):
+        return True
+    return _declared_as_player(receiver.split(".")[-1], ctx)
+
+
+def _declared_as_player(name: str, ctx: CheckContext) -> bool:
+    """`VideoView background`, `background: VideoView`, `val bg = MediaPlayer.create(...)`,
+    `findViewById<VideoView>(...)` for the receiver's name in the same file."""
+    if not re.fullmatch(r"\w+", name):
+        return False
+    types = PLAYER_TYPES
+    pattern = re.compile(
+        rf"(\b{types}\??\s+{name}\b|\b{name}\s*:\s*{types}\b|\b{name}\s*=\s*(new\s+)?{types}\b|"
+        rf"\b{name}\s*=\s*\w*findViewById<{types}>)"
+    )
+    return bool(pattern.search(ctx.data.decode("utf-8", "replace")))
+
+
+def _in_prepared_callback(node: Node) -> bool:
+    for fn in enclosing_functions(node):
+        host = lambda_host(fn) if fn.type in LAMBDA_TYPES else function_name(fn)
+        if re.match(r"^(setOnPreparedListener|onPrepared|addOnPreparedListener)$", host or ""):
+            return True
+    return False
+
+
+def _receiver(receiver: str, node: Node) -> str:
+    """The player a call is made on: its receiver, or for a bare `play()` / `it.play()` inside
+    `player.apply { }` / `ExoPlayer.Builder(ctx).build().also { }` / `with(player) { }`, the scope
+    object's text."""
+    if receiver and receiver != "it":
+        return receiver
+    return _scope_receiver(node) or receiver
+
+
+def _scope_receiver(call: Node) -> str:
+    for fn in enclosing_functions(call):
+        if fn.type != "lambda_literal":
+            return ""
+        parent = fn.parent
+        if parent is not None and parent.type == "annotated_lambda" and parent.parent is not None:
+            owner = as_call(parent.parent)
+            if owner is not None and owner.name in ("apply", "also", "run", "let"):
+                return owner.receiver
+            if owner is not None and owner.name == "with":
+                args = argument_nodes(owner)
+                return text(args[0]) if args else ""
+    return ""
+
+
+def _muted(node: Node, ctx: CheckContext) -> bool:
+    """A mute in the enclosing function or in a same-file function it calls."""
+    scope = next((f for f in enclosing_functions(node) if f.type not in LAMBDA_TYPES), None)
+    return scope is not None and bool(MUTED.search(_handler_text(scope, ctx)))
+
+
+def _label(receiver: str, ctx: CheckContext) -> str:
+    data = ctx.data
+    if re.search(r"audio|sound|music|song|bgm|track", receiver, re.I):
+        return "audio"
+    if re.search(r"exo", receiver, re.I) or b"ExoPlayer" in data:
+        return "ExoPlayer"
+    if b"AVQueuePlayer" in data or b"AVPlayer" in data:
+        return "AVPlayer"
+    if b"VideoView" in data and re.search(r"video", receiver, re.I):
+        return "VideoView"
+    if b"MediaPlayer" in data:
+        return "MediaPlayer"
+    return "video"
+
+
+def _verdict(message: str, muted: bool) -> Verdict:
+    if muted:
+        return Verdict(message=message[:-1] + ", muted)" if message.endswith(")") else message, severity="info", note=MUTED_NOTE)
+    return Verdict(message=message)
+
+
+def _when(kind: str, where: str, what: str, label: str) -> str:
+    if kind == "view":
+        return f"{label} starts playing when it scrolls into view in a feed ({what} in {where})"
+    return f"{label} starts playing when the screen loads ({what} in {where})"
+
+
+# --------------------------------------------------------------------------------------------
+# checks: playback that starts by itself
+
+
+def _match_call(ctx: CheckContext) -> Call | None:
+    """The call a match stands for. Dart queries capture the `.play` selector (or the cascade's
+    `..play`): the call is the `argument_part` right after it."""
+    node = ctx.node
+    if ctx.language != "dart":
+        return as_call(node)
+    following = node.next_named_sibling
+    if following is not None and following.type == "selector":
+        following = next((c for c in following.named_children if c.type == "argument_part"), None)
+    return as_call(following) if following is not None and following.type == "argument_part" else None
+
+
+def _autoplay_judgement(node: Node, ctx: CheckContext) -> tuple[str, str] | None:
+    """(kind, where) when the code at `node` runs without a user action, else None."""
+    kind, where = situation(node, ctx)
+    if kind not in ("load", "view"):
+        return None
+    found = guard(node, ctx)
+    if found in ("state", "flag-off"):
+        return None
+    if found == "view":
+        kind = "view"
+    return kind, where
+
+
+def play_on_load(ctx: CheckContext) -> Verdict | bool:
+    """`player.play()`, `mediaPlayer.start()`, `setPlayWhenReady(true)`, `youTubePlayer.loadVideo(id, 0f)`
+    that runs when the screen loads or an item scrolls into view."""
+    call = _match_call(ctx)
+    if call is None:
+        return False
+    if not _starts_playback(call, ctx):
+        return False
+    receiver = _receiver(call.receiver, call.node)
+    args = argument_nodes(call)
+    judged = _autoplay_judgement(call.node, ctx)
+    if judged is None or SOUND_EFFECT.search(judged[1]):
+        return False
+    what = f"{call.name}({text(args[0]) if call.name == 'setPlayWhenReady' else ''})"
+    return _verdict(_when(*judged, what, _label(receiver, ctx)), _muted(call.node, ctx))
+
+
+def _starts_playback(call: Call, ctx: CheckContext) -> bool:
+    """`play()` / `start()` without arguments or `setPlayWhenReady(true)`, on a player."""
+    args = argument_nodes(call)
+    if call.name == "setPlayWhenReady" and (len(args) != 1 or not _is_true(_unwrap_argument(args[0]), ctx)):
+        return False
+    if call.name in ("play", "start") and args:
+        return False
+    return _is_media_receiver(_receiver(call.receiver, call.node), call.node, ctx)
+
+
+def play_when_ready(ctx: CheckContext) -> Verdict | bool:
+    """Kotlin `player.playWhenReady = true` (or a `playWhenReady` variable that starts true)."""
+    target, value = _assignment_sides(ctx.node)
+    if target is None or value is None or not _is_true(value, ctx):
+        return False
+    receiver = _receiver(re.sub(r"\.?\s*playWhenReady$", "", text(target)).rstrip("?!."), ctx.node)
+    if receiver and not _is_media_receiver(receiver, ctx.node, ctx):
+        return False
+    judged = _autoplay_judgement(ctx.node, ctx)
+    if judged is None:
+        return False
+    return _verdict(_when(*judged, f"playWhenReady = {text(value)}", _label(receiver or "exo", ctx)), _muted(ctx.node, ctx))
+
+
+def _assignment_sides(node: Node) -> tuple[Node | None, Node | None]:
+    children = [c for c in node.named_children if "comment" not in c.type]
+    if len(children) < 2:
+        return None, None
+    return children[0], children[-1]
+
+
+def _is_true(value: Node, ctx: CheckContext) -> bool:
+    """`true`, or an identifier declared `= true` in the file (the codelab's `playWhenReady`)."""
+    literal = text(value).strip()
+    if literal == "true":
+        return True
+    if re.fullmatch(r"[A-Za-z_]\w*", literal) and literal not in ("false",):
+        return _declared_true(literal, ctx)
+    return False
+
+
+def _declared_true(name: str, ctx: CheckContext) -> bool:
+    pattern = re.compile(rf"\b(var|val|let|boolean|bool|Boolean)\s+{re.escape(name)}\s*(:\s*\w+\??\s*)?=\s*true\b")
+    return bool(pattern.search(ctx.data.decode("utf-8", "replace")))
+
+
+def autoplay_option(ctx: CheckContext) -> Verdict | bool:
+    """Dart player options: `ChewieController(autoPlay: true)`, `BetterPlayerConfiguration(autoPlay:
+    true)`, `YoutubePlayerFlags(autoPlay: true)`; `YoutubePlayerFlags()` autoplays by default."""
+    node = ctx.node
+    owner, arguments = _dart_constructor(node)
+    if not owner or NOT_MEDIA.search(owner) or not re.search(r"(player|video|chewie|youtube|flick|pod|media|audio|reel|flags|params)", owner, re.I):
+        return False
+    named = _named_arguments(arguments)
+    by_default = node.type != "named_argument"
+    if by_default and "autoPlay" in named:
+        return False  # judged on the autoPlay argument itself
+    if not by_default and not _is_on(_named_value_text(node), ctx):
+        return False
+    if situation(node, ctx)[0] == "user":
+        return False
+    loop = any(k in named and _named_value_text(named[k]) == "true" for k in ("looping", "loop"))
+    muted = any(k in named and _named_value_text(named[k]) == "true" for k in ("mute", "muted", "startMuted"))
+    setting = "autoPlay is on by default" if by_default else f"autoPlay: {_named_value_text(node)}"
+    return _verdict(f"{owner} starts the video as soon as it loads ({setting}{', looping' if loop else ''})", muted)
+
+
+def _named_value_text(argument: Node) -> str:
+    """`autoPlayVideo()` for `autoPlay: autoPlayVideo()` (Dart spreads a call over sibling nodes)."""
+    label = argument.named_children[0]
+    return argument.text[label.end_byte - argument.start_byte :].decode("utf-8", "replace").strip()
+
+
+def _is_on(value: str, ctx: CheckContext) -> bool:
+    """`true`, a variable declared true, or an autoplay setting (`autoPlayVideo()`,
+    `settings.autoplay`) that is not declared false in the file."""
+    if value == "true" or (re.fullmatch(r"[A-Za-z_]\w*", value) and _declared_true(value, ctx)):
+        return True
+    flag = AUTOPLAY_FLAG.search(value)
+    return flag is not None and not _flag_defaults_off(flag.group(1), ctx)
+
+
+def _dart_constructor(node: Node) -> tuple[str, Node | None]:
+    """(constructor name, `arguments` node) for a named argument, or for a constructor name
+    (`YoutubePlayerFlags(...)`, `const YoutubePlayerFlags(...)`)."""
+    if node.type == "named_argument":
+        arguments = node.parent
+        holder = arguments.parent if arguments is not None else None
+        if holder is None:
+            return "", None
+        if holder.type == "argument_part":
+            call = as_call(holder)
+            return (call.name if call is not None else ""), arguments
+        name = next((c for c in holder.named_children if c.type in ("type_identifier", "identifier")), None)
+        return text(name), arguments
+    following = node.next_named_sibling
+    if following is not None and following.type == "selector":
+        following = next((c for c in following.named_children if c.type == "argument_part"), None)
+    if following is not None and following.type == "argument_part":
+        following = next((c for c in following.named_children if c.type == "arguments"), None)
+    return (text(node), following) if following is not None and following.type == "arguments" else ("", None)
+
+
+def _named_arguments(arguments: Node | None) -> dict[str, Node]:
+    out = {}
+    for arg in arguments.named_children if arguments is not None else []:
+        if arg.type == "named_argument" and arg.named_child_count >= 2:
+            out[text(arg.named_children[0]).rstrip(":").strip()] = arg
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# checks: loops and auto-advance
+
+
+def loop_on_load(ctx: CheckContext) -> Verdict | bool:
+    """`repeatMode = REPEAT_MODE_ONE/ALL`, `setRepeatMode(...)`, `isLooping = true`,
+    `setLooping(true)`, `AVPlayerLooper(...)`, `numberOfLoops = -1`, set up without a user action
+    on a player that the same file starts by itself (a loop alone, started by a tap, is the
+    person's choice)."""
+    node = ctx.node
+    value = _loop_value(_loop_text(ctx), ctx)
+    if value is None:
+        return False
+    judged = _autoplay_judgement(node, ctx)
+    if judged is None or not scope_autoplays(node, ctx):
+        return False
+    kind, where = judged
+    what = "plays a playlist round and round" if "ALL" in value else "loops the video without end"
+    if re.search(r"audio|sound|music|numberOfLoops", _loop_text(ctx), re.I):
+        what = what.replace("video", "audio")
+    return _verdict(f"player {what} ({value} in {where})", _muted(node, ctx))
+
+
+def _loop_text(ctx: CheckContext) -> str:
+    """The loop setting's code; for Dart the `.setLooping` selector plus its arguments."""
+    if ctx.language != "dart":
+        return text(ctx.node)
+    call = _match_call(ctx)
+    return f"setLooping{text(call.arguments)}" if call is not None else ""
+
+
+def _loop_value(source: str, ctx: CheckContext) -> str | None:
+    """The loop setting's text when it turns looping on, else None."""
+    if re.search(r"AVPlayerLooper", source):
+        return "AVPlayerLooper"
+    match = re.search(r"REPEAT_MODE_(ONE|ALL)", source)
+    if match:
+        return f"REPEAT_MODE_{match.group(1)}"
+    if re.search(r"numberOfLoops\s*=\s*-\s*1", source):
+        return "numberOfLoops = -1"
+    if re.search(r"(isLooping\s*=|setLooping\(|looping\s*=)\s*true\b", source):
+        return re.sub(r"\s+", " ", source.split("\n")[0].strip().rstrip(";"))[-40:]
+    return None
+
+
+def scope_autoplays(node: Node, ctx: CheckContext) -> bool:
+    """Whether the outermost class around `node` (with its Swift extensions), or the file when
+    there is none, starts playback without a user action somewhere (memoised per class name)."""
+    outer = next((a for a in reversed(list(ancestors(node))) if a.type in CLASS_TYPES), None)
+    name = _class_name(outer) if outer is not None else ""
+    key = ("autoplay_mobile.autoplays", name)
+    if key not in ctx.memo:
+        scopes = [c for c in ctx.root.named_children if c.type in CLASS_TYPES and _class_name(c) == name] if name else [ctx.root]
+        ctx.memo[key] = any(_starts_by_itself(site, ctx) for scope in scopes for site in _start_sites(scope, ctx))
+    return ctx.memo[key]
+
+
+def _class_name(node: Node) -> str:
+    return text(node.child_by_field_name("name") or _first_name(node))
+
+
+def _start_sites(root: Node, ctx: CheckContext) -> Iterator[Node]:
+    """Calls that start a player, `playWhenReady = true`, `autoPlay: true` in the subtree."""
+    for call in calls(root):
+        if START_NAMES.match(call.name) and _starts_playback(call, ctx):
+            yield call.node
+    for node in walk(root):
+        if node.type in ("assignment", "named_argument") and re.match(r"^(\S*playWhenReady\s*=\s*true|autoPlay:\s*true)", text(node)):
+            yield node
+
+
+def _starts_by_itself(node: Node, ctx: CheckContext) -> bool:
+    if text(node).startswith("autoPlay"):
+        return situation(node, ctx)[0] != "user"
+    return _autoplay_judgement(node, ctx) is not None or situation(node, ctx)[0] == "ended"
+
+
+def ended_advance(ctx: CheckContext) -> Verdict | bool:
+    """An "item ended" hook that starts the next item or replays the same one:
+    ExoPlayer `STATE_ENDED` branches, MediaPlayer `setOnCompletionListener`, AVFoundation
+    `AVPlayerItemDidPlayToEndTime` observers, just_audio / audioplayers / video_player
+    completion listeners."""
+    node = ctx.node
+    if node.type in IDENTIFIER_TYPES and node.parent is not None and node.parent.type in ("navigation_expression", "field_access") and text(node) == "STATE_ENDED":
+        return False  # reported on the qualified Player.STATE_ENDED node
+    body = _ended_body(node, ctx)
+    if body is None:
+        return False
+    if situation(node, ctx)[0] == "user":
+        return False
+    source = _handler_text(body, ctx)
+    label = _ended_label(node, ctx)
+    if ADVANCE.search(source):
+        return _verdict(f"{label} starts the next item by itself (auto-advance)", _muted(node, ctx))
+    if REPLAY.search(source) and PLAY_CALL.search(source):
+        return _verdict(f"{label} replays the media from the start (an endless loop)", _muted(node, ctx))
+    return False
+
+
+def _ended_label(node: Node, ctx: CheckContext) -> str:
+    source = text(node)
+    if _is_declaration_name(node):
+        return f"{source}() handler"
+    if "STATE_ENDED" in source:
+        return "STATE_ENDED handler"
+    if "playtoendtime" in source.lower():
+        return "AVPlayerItemDidPlayToEndTime observer"
+    if "Completion" in source:
+        return "MediaPlayer completion listener"
+    return "completion listener"
+
+
+def _ended_body(node: Node, ctx: CheckContext) -> Node | None:
+    """The code that runs when the item ends."""
+    source = text(node)
+    if _is_declaration_name(node):  # func playerDidFinishPlaying() / fun onVideoEnded()
+        if not re.search(PLAYER_TYPES.encode(), ctx.data):
+            return None  # not a media file (an import job's onItemCompleted)
+        if any(_in_ended_hook(ref) for ref in _references(source, ctx) if ref.id != node.id):
+            return None  # reported on the observer or listener that runs it
+        return _function_named(source, ctx)
+    if "STATE_ENDED" in source or source in ("completed", "isCompleted"):
+        return _branch_of(node)
+    if source == "onPlayerComplete":  # audioplayers: player.onPlayerComplete.listen((_) {...})
+        statement = next((a for a in ancestors(node) if a.type == "expression_statement"), None)
+        return next((c for c in walk(statement) if c.type in LAMBDA_TYPES), None) if statement is not None else None
+    if source in ("setOnCompletionListener", "addListener"):
+        call = _owning_statement_call(node, ctx)
+        if call is None:
+            return None
+        handler = next((a for a in map(_unwrap_argument, argument_nodes(call)) if a.type in LAMBDA_TYPES), None)
+        handler = handler or _trailing_lambda(call.node)
+        if handler is None:
+            args = argument_nodes(call)
+            return _function_named(_last_word(text(args[-1])), ctx) if args else None
+        if source == "addListener" and not re.search(r"isCompleted|position\s*>=?\s*\S*duration|duration\s*<=?\s*\S*position|position\s*==\s*\S*duration", text(handler)):
+            return None
+        return handler
+    if "playtoendtime" in source.lower():
+        return _observer_handler(node, ctx)
+    return None
+
+
+def _unwrap_argument(arg: Node) -> Node:
+    """Dart wraps each argument in an `argument` node, Kotlin in a `value_argument`."""
+    if arg.type in ("argument", "value_argument") and arg.named_child_count:
+        return arg.named_children[-1]
+    return arg
+
+
+def _branch_of(node: Node) -> Node | None:
+    for ancestor in ancestors(node):
+        if ancestor.type in ("when_entry", "switch_block_statement_group", "switch_rule", "switch_statement_case"):
+            return ancestor
+        if ancestor.type in ("if_expression", "if_statement"):
+            start, end = _condition_span(ancestor)
+            if start <= node.start_byte < end:
+                consequence = ancestor.child_by_field_name("consequence")
+                if consequence is None:
+                    rest = [c for c in ancestor.named_children if c.start_byte >= end]
+                    consequence = rest[0] if rest else None
+                return consequence
+            return None
+        if ancestor.type in FUNCTION_TYPES:
+            return None
+    return None
+
+
+def _owning_statement_call(node: Node, ctx: CheckContext) -> Call | None:
+    if ctx.language == "dart":
+        following = node.parent.next_named_sibling if node.parent is not None and node.parent.type != "expression_statement" else node.next_named_sibling
+        if node.parent is not None and node.parent.type == "unconditional_assignable_selector":
+            following = node.parent.parent.next_named_sibling if node.parent.parent is not None else None
+        if following is not None and following.type == "selector":
+            part = next((c for c in following.named_children if c.type == "argument_part"), None)
+            return as_call(part) if part is not None else None
+        return None
+    for ancestor in ancestors(node):
+        call = as_call(ancestor)
+        if call is not None and call.name == text(node):
+            return call
+    return None
+
+
+def _trailing_lambda(call: Node) -> Node | None:
+    """Kotlin `x.setOnCompletionListener { ... }`, Swift `f(...) { ... }`: the lambda after the call."""
+    for child in call.named_children:
+        if child.type == "annotated_lambda" or child.type == "call_suffix":
+            return next((c for c in child.named_children if c.type == "lambda_literal"), None)
+    return None
+
+
+def _observer_handler(node: Node, ctx: CheckContext) -> Node | None:
+    """The closure or `#selector` method that an AVPlayerItemDidPlayToEndTime observer runs:
+    `addObserver(forName:...) { }`, `addObserver(self, selector: #selector(f), ...)`,
+    `publisher(for:).sink { }`, `.onReceive(publisher) { }`."""
+    for ancestor in ancestors(node):
+        if ancestor.type in ("statements", "function_body", "class_body"):
+            return None
+        call = as_call(ancestor)
+        if call is None or call.name not in ("addObserver", "onReceive", "sink"):
+            continue
+        closure = _trailing_lambda(ancestor) or next((a for a in argument_nodes(call) if a.type in LAMBDA_TYPES), None)
+        if closure is not None:
+            return closure
+        selector = re.search(r"#selector\(\s*(?:\w+\.)*(\w+)", text(ancestor))
+        if selector:
+            return _function_named(selector.group(1), ctx)
+    return None
+
+
+def _function_named(name: str, ctx: CheckContext) -> Node | None:
+    for ref in _references(name, ctx):
+        parent = ref.parent
+        if parent is not None and parent.type in ("function_declaration", "method_declaration", "function_signature"):
+            if parent.type == "function_signature":
+                body = parent.parent.next_named_sibling if parent.parent is not None and parent.parent.type == "method_signature" else parent.next_named_sibling
+                return body
+            return parent
+    return None
+
+
+def _handler_text(body: Node, ctx: CheckContext) -> str:
+    """The handler's code plus that of the same-file functions it calls (`playNext()`,
+    `self?.play()`), one level deep."""
+    parts = [text(body)]
+    for call in calls(body):
+        if call.receiver.rstrip("?!") in ("", "self", "this"):
+            target = _function_named(call.name, ctx)
+            if target is not None and target.id != body.id:
+                parts.append(text(target))
+    return _strip_comments("\n".join(parts))
+
+
+def _last_word(value: str) -> str:
+    return re.split(r"[.:]+", value.strip())[-1].strip("()")
+
+
+def _strip_comments(source: str) -> str:
+    return re.sub(r"//[^\n]*|/\*.*?\*/", "", source, flags=re.S)

@@ -1,0 +1,592 @@
+"""Checks for the `infinite-scroll` rule on Android (Kotlin, Java), iOS (Swift) and Flutter (Dart).
+
+The queries in rules/infinite-scroll/mobile.yaml find the places where a mobile list can load
+more by itself; the checks here decide whether it really does:
+
+* a branch (`if`, `guard`, `when` entry) whose condition says "the list is near its end", with
+  local names and getters followed to their definition in the file
+  (`lastVisible + threshold >= totalItemCount` where `lastVisible =
+  layoutManager.findLastVisibleItemPosition()`; `_isBottom` where `bool get _isBottom => ...
+  maxScrollExtent`), and that runs a loading call (`branch_loads_more`);
+* scroll-API conditions (RecyclerView positions, `canScrollVertically(1)`, Compose
+  `visibleItemsInfo` / `totalItemsCount`, Flutter `maxScrollExtent` / `extentAfter`, UIKit
+  `contentSize`) accept any call that is not UI work (a callback, `bloc.add(PostFetched())`,
+  `items.addAll(...)`); row-index conditions (`item == items.last`, `index == items.length - 1`)
+  need a loader name and must sit where rows are built or shown (`onAppear`, `willDisplay`,
+  `itemBuilder`, `onBindViewHolder`, a Compose `items {}` block);
+* Compose `snapshotFlow { ... }.collect { loadMore() }` chains, SwiftUI `.onAppear` / `.task`
+  and Compose `LaunchedEffect` footers that call a load-more function, UIKit prefetching that
+  fetches the next page, and overrides / constructors of the app's own endless-scroll listeners;
+* safeguards: a page cap, an end-of-feed message, a user setting, and load-more libraries whose
+  automatic loading is switched off.
+
+Everything is syntactic and file-local.
+"""
+
+from __future__ import annotations
+
+import re
+from tree_sitter import Node
+
+from designlint.checks import CheckContext, Verdict
+from designlint.checks.infinite_scroll import END_MARKER, PAGE_CAP_COMPARISON, USER_SETTING
+from designlint.checks.polyglot import Call, argument_nodes, as_call, calls, function_name
+from designlint.checks.util import FUNCTION_TYPES, ancestors, text, walk
+
+# --------------------------------------------------------------------------------------------
+# vocabularies
+
+# Conditions that compare a scroll position with the end of the content.
+SCROLL_END = [
+    (re.compile(r"findLast\w*Visible\w*Positions?"), re.compile(r"(?i)item_?count|total|\bsize\b|\bcount\b|length|lastIndex|threshold"),
+     "the last visible item nears the end of the RecyclerView (findLastVisibleItemPosition near itemCount)"),
+    (re.compile(r"(?i)first_?visible\w*|past_?visible\w*"), re.compile(r"(?i)(visible_?item_?count|child_?count|visible_?count)[\s\S]*(item_?count|total)|(item_?count|total)[\s\S]*(visible_?item_?count|child_?count|visible_?count)"),
+     "the visible items reach the end of the list (firstVisibleItem + visibleItemCount near totalItemCount)"),
+    (re.compile(r"canScrollVertically\(\s*(1|\+1|View\.FOCUS_DOWN|SCROLL_DIRECTION_DOWN|DIRECTION_DOWN)\s*\)"), None,
+     "the list can no longer scroll down (canScrollVertically(1) is false)"),
+    (re.compile(r"\bcanScrollForward\b"), None, "the lazy list can no longer scroll forward (canScrollForward is false)"),
+    (re.compile(r"visibleItemsInfo|lastVisibleItemIndex"), re.compile(r"totalItemsCount|\bsize\b|\bcount\b|lastIndex|itemCount"),
+     "the last visible item of the lazy list nears totalItemsCount (layoutInfo.visibleItemsInfo)"),
+    (re.compile(r"maxScrollExtent"), re.compile(r"pixels|offset|extent|\bscroll", re.I),
+     "the scroll position nears maxScrollExtent"),
+    (re.compile(r"\bextentAfter\b"), None, "the remaining scroll extent (extentAfter) is small"),
+    (re.compile(r"contentSize"), re.compile(r"(?i)offset|bottom|scroll"),
+     "the scroll offset nears contentSize.height"),
+    (re.compile(r"(?i)scroll_?y\b|\.scrollY\b|getScrollY\(\)"), re.compile(r"getChildAt\(0\)|\.getChildAt\(0\)|children\.first\(\)|getChildAt\(\s*\w+\.childCount\s*-\s*1\s*\)"),
+     "the scroll position reaches the bottom of the scroll view"),
+    (re.compile(r"(?i)scrolled_?to_?(the_?)?(end|bottom)|\b_?(is|at)_?(at_?)?(the_?)?bottom\b|is_?at_?(the_?)?end\b|near_?(the_?)?(end|bottom)\b"
+                r"|end_?of_?(the_?)?list_?reached|bottom_?reached|reached_?(the_?)?bottom|end_?of_?list_?visible|is_?last_?item_?visible"), None,
+     "the list is scrolled to the bottom"),
+]
+# Conditions that compare a row's index (or the row itself) with the last one.
+ROW_POSITION = re.compile(r"(?i)\b(index|idx|i|position|pos|row|item|it|element|post|entry|current\w*|indexPath|index_?path)\b|\.(row|item|id|index)\b")
+ROW_END = re.compile(r"(?i)\.(count|size|length|lastIndex|last|endIndex|itemCount|getItemCount\(\))\b|\b(count|size|length|lastIndex|itemCount|getItemCount\(\))\b|isLast\w*|lastItem|last_?index")
+NEGATED_SCROLL = re.compile(r"!\s*[\w.()?]*canScroll\w*\([^)]*\)|canScroll\w*\([^)]*\)\s*(==|===)\s*false|!\s*[\w.?]*canScrollForward|canScrollForward\s*==\s*false")
+LAST_ROW = re.compile(r"(==|===)\s*[\w.?!()]*\.last\b|\.last\b[\w.?!()]*\s*(==|===)|\.lastIndex\b|\bisLast\w*\(|\.last\?\.id\b")
+COMPARISON = re.compile(r"==|!=|>=|<=|[^-=>]>|<|\bisLast")
+
+# Names that load the next page whatever the condition.
+STRONG_LOADER = re.compile(
+    r"(?i)load_?more|more_?(items|data|posts|results|content|entries|pages?|feed|rows|messages|photos|videos|articles)"
+    r"|load_?next|fetch_?next|next_?page|fetch_?more|get_?more|request_?more|load_?page|fetch_?page|paginat|load_?older"
+    r"|fetch_?older|append_?(page|items|data|more)|on_?end_?reached|on_?bottom_?reached|on_?reach_?(end|bottom)|infinite"
+    r"|load_?additional|next_?batch|load_?batch|fetch_?batch"
+)
+# Names that load data; enough when the condition says the last row is shown.
+LOADER = re.compile(r"(?i)^(load|fetch|request|retrieve|download|query|obtain|pull|refill|get\w*(data|list|page|items|posts|feed|more|next|records|results|articles|news|comments|messages|videos|products|movies|repos|users)\b)")
+NOT_DATA = re.compile(r"(?i)fragment|image|photo|icon|avatar|thumbnail|cover|banner|bitmap|drawable|font|animation|glide|picasso|coil|kingfisher|sdwebimage|view$|layout$|url$|ads?$")
+# An event or action dispatched to a bloc / view model: `bloc.add(PostFetched())`, `send(.loadMore)`.
+DISPATCH = re.compile(r"^(add|send|dispatch|emit|trySend|onEvent|onAction|onIntent|handle|handleEvent|handleIntent|process|accept|submit|postAction|sendEvent|sendAction|obtainEvent|onTriggerEvent|intent|reduce)$")
+EVENT_ARG = re.compile(r"(?i)fetch|load|more|next|page|paginat|older|append|request|continue|\bget[A-Z]")
+# Calls that are UI, scrolling, logging or plumbing, never the load itself.
+NOT_LOADER = re.compile(
+    r"(?i)^(show|hide|animate|fade|scroll|smooth|jump|toggle|log|print|debug|track|analytics|invalidate|notify|request_?layout|post_?value"
+    r"|set_?(visib|alpha|elevation|enabled|text|title|color|background|state|value|scroll|refreshing|selection)|toast|make_?text|snack|vibrate|dismiss"
+    r"|expand|collapse|get_?item_?count|get_?child|find|can_?scroll|is_?|has_?|contains|layout_?if_?needed|reload_?data|remember"
+    r"|mark|change_?read|update_?(fab|toolbar|header|ui|view|padding|layout)|clear|remove_?on_?scroll|add_?on_?scroll|use_?normal|haptic|feedback|stop|cancel"
+    r"|move|drag|swap|measure|layout|offset|translate|resize|compute|calc|draw|render|focus|request_?focus|with_?(animation|transaction))"
+    r"|^(d|e|i|v|w|read|watch|of|select|context|get|let|also|apply|run|with|take_?if|require|check|assert|min|max|abs|last|first|last_?or_?null"
+    r"|first_?or_?null|to_?string|equals|size|count|length|await|try|emit_?ui)$"
+    r"|image|photo|thumbnail|avatar|bitmap|glide|picasso|kingfisher|prefetcher|elevation|\bfab\b|toolbar|header|badge|scroll_?to|scroll_?by"
+)
+# Appending the next items to the list the user sees.
+APPENDS = frozenset({"addAll", "append", "appendAll", "extend", "plusAssign", "insertAll", "appendContentsOf"})
+# Objects that own the list's data: a call on them under a scroll-end condition is a load.
+MODEL_RECEIVER = re.compile(r"(?i)view_?model|presenter|bloc|cubit|controller|repository|repo$|store|model$|manager|source|notifier|provider|ref$|fetcher|loader|paginator|interactor|use_?case|service|api$|client|delegate|listener|callback|feed|adapter|items|list|data|posts|results|state$|handler|coordinator|interface|vm$")
+
+# Calls whose lambda or closure runs the code inside it (look inside for the loader).
+WRAPPERS = re.compile(r"^(launch|async|Task|post|postDelayed|runOnUiThread|withContext|setState|asyncAfter|sync|microtask|Future|then|whenComplete|run|let|also|apply|with|runCatching|viewModelScope|lifecycleScope|MainScope|schedule|perform\w*|addPostFrameCallback|delayed)$")
+
+# Where a row-index condition means "the last row is being shown or built".
+ROW_CONTEXT_FUNCTIONS = re.compile(r"^(\w*[Aa]ppear\w*|onBindViewHolder|getView|bind|onBind|convert|onViewAttachedToWindow|getItem|itemBuilder|builder|buildItem|_buildItem|_?build\w*Item\w*|onScrolled|onScrollStateChanged|onScroll|scrollViewDidScroll|loadMore\w*IfNeeded|\w*IfNeeded)$")
+ROW_CONTEXT_CALLS = re.compile(r"^(onAppear|task|ForEach|List|LazyVStack|LazyHStack|LazyVGrid|LazyHGrid|items|itemsIndexed|item|LaunchedEffect|SideEffect|DisposableEffect|builder|separated|onVisibilityChanged|VisibilityDetector)$")
+ROW_CONTEXT_LABELS = re.compile(r"\b(willDisplay|cellForRowAt|cellForItemAt|prefetchRowsAt|prefetchItemsAt|willDisplayCell|itemBuilder|builder)\b")
+
+IDENTIFIER = re.compile(r"^[A-Za-z_]\w*$")
+BRANCH_TYPES = frozenset({"if_expression", "if_statement", "guard_statement", "when_entry"})
+IDENTIFIER_TYPES = frozenset({"identifier", "simple_identifier"})
+DECLARATION_TYPES = frozenset({"property_declaration", "variable_declarator", "initialized_variable_definition", "static_final_declaration",
+                               "function_declaration", "method_declaration", "getter_signature", "function_signature"})
+
+
+# --------------------------------------------------------------------------------------------
+# conditions
+
+
+def _declarations(ctx: CheckContext) -> dict[str, list[tuple[Node, list[Node]]]]:
+    """name -> [(scope, definition nodes)] for the variables, properties, getters and functions of
+    the file; the scope is the function or class the declaration is visible in."""
+    memo = ctx.memo.get("infinite_scroll_mobile.decls")
+    if memo is not None:
+        return memo
+    out: dict[str, list[tuple[Node, list[Node]]]] = {}
+    for node in walk(ctx.root):
+        if node.type not in DECLARATION_TYPES:
+            continue
+        name = _declared_name(node)
+        if not name or _has_parameters(node):
+            continue
+        parts = [node]
+        holder = node
+        if node.type in ("getter_signature", "function_signature"):  # Dart: the body is a sibling
+            holder = node.parent if node.parent is not None and node.parent.type == "method_signature" else node
+            body = holder.next_named_sibling
+            if body is not None and body.type == "function_body":
+                parts.append(body)
+        scope = next((a for a in ancestors(holder) if a.type in FUNCTION_TYPES or a.type in SCOPE_TYPES), ctx.root)
+        out.setdefault(name, []).append((scope, parts))
+    ctx.memo["infinite_scroll_mobile.decls"] = out
+    return out
+
+
+SCOPE_TYPES = frozenset({"class_body", "class_declaration", "class_definition", "object_declaration", "extension_declaration", "extension_body", "protocol_declaration", "enum_class_body", "mixin_declaration"})
+
+
+def _has_parameters(node: Node) -> bool:
+    """A function that takes arguments: its body is not a plain "is near the end" test."""
+    for child in node.named_children:
+        if child.type == "parameter" or (child.type in ("function_value_parameters", "formal_parameters", "formal_parameter_list") and child.named_child_count):
+            return True
+    return False
+
+
+def _declared_name(node: Node) -> str:
+    name = node.child_by_field_name("name")
+    if name is not None:
+        if name.type == "pattern":  # Swift `let x = ...`
+            name = name.child_by_field_name("bound_identifier") or name
+        return text(name)
+    if node.type == "property_declaration":  # Kotlin: (variable_declaration (identifier))
+        var = next((c for c in node.named_children if c.type == "variable_declaration"), None)
+        return text(var.named_children[0]) if var is not None and var.named_child_count else ""
+    if node.type == "static_final_declaration" and node.named_child_count:  # Dart top-level `final x = ...`
+        return text(node.named_children[0])
+    return ""
+
+
+def _definition(ctx: CheckContext, name: str, at: Node) -> list[Node]:
+    """The nearest declaration of `name` visible from `at` (its scope encloses `at`)."""
+    best: tuple[Node, list[Node]] | None = None
+    for scope, parts in _declarations(ctx).get(name, ()):
+        if scope.start_byte <= at.start_byte and at.end_byte <= scope.end_byte and not (parts[0].start_byte <= at.start_byte < parts[-1].end_byte):
+            if best is None or scope.start_byte >= best[0].start_byte:
+                best = (scope, parts)
+    return best[1] if best is not None and sum(p.end_byte - p.start_byte for p in best[1]) < 3000 else []
+
+
+def _expanded(ctx: CheckContext, node: Node, depth: int = 2, seen: set[str] | None = None) -> str:
+    """The node's text followed by the definitions of the names it reads, two levels deep."""
+    parts = [text(node)]
+    seen = set() if seen is None else seen
+    if depth == 0:
+        return parts[0]
+    for ident in walk(node):
+        name = text(ident) if ident.type in IDENTIFIER_TYPES else ""
+        if not name or name in seen:
+            continue
+        seen.add(name)
+        for definition in _definition(ctx, name, node):
+            parts.append(_expanded(ctx, definition, depth - 1, seen))
+    return "\n".join(parts)
+
+
+def _scroll_end(condition_text: str) -> str | None:
+    """What a scroll-API condition says ("the scroll position nears maxScrollExtent"), or None."""
+    for api, partner, what in SCROLL_END:
+        if api.search(condition_text) and (partner is None or partner.search(condition_text)):
+            return what
+    return None
+
+
+def _row_end(condition_text: str) -> bool:
+    """`item == items.last`, `index >= items.length - 3`, `indexPath.row == data.count - 1`."""
+    if LAST_ROW.search(condition_text):
+        return True
+    return bool(COMPARISON.search(condition_text) and ROW_POSITION.search(condition_text) and ROW_END.search(condition_text))
+
+
+def _conditions(branch: Node) -> list[Node]:
+    """The condition nodes of a branch (Swift `if let x, a > b` has several)."""
+    if branch.type == "when_entry":
+        return [c for c in branch.named_children if c.type not in ("control_structure_body", "comment")][:1]
+    conds = branch.children_by_field_name("condition")
+    if not conds and branch.named_child_count:  # Dart: the condition is the first child
+        conds = [branch.named_children[0]]
+    return conds
+
+
+def _guarded(branch: Node, conds: list[Node]) -> list[Node]:
+    """What runs because of the branch: its body, or (for `guard` / `if (...) return`) what follows it."""
+    if branch.type == "guard_statement":
+        return _following(branch)
+    end = conds[-1].end_byte
+    alternative = branch.child_by_field_name("alternative")
+    body = [c for c in branch.named_children if c.start_byte >= end and c != alternative and c.type not in ("else", "else_clause", "comment")]
+    if branch.type != "when_entry" and body and _is_exit(body[0]):
+        return _following(branch)
+    return body[:1]
+
+
+EXIT_TYPES = frozenset({"return_statement", "break_statement", "continue_statement", "control_transfer_statement", "jump_expression", "throw_statement"})
+
+
+def _is_exit(node: Node) -> bool:
+    """The branch body ends by leaving the function or loop (`return`, `break`, `guard ... else`)."""
+    current = node
+    while current.type in ("block", "statements", "control_structure_body") and current.named_child_count:
+        current = current.named_children[-1]
+    return current.type in EXIT_TYPES
+
+
+def _following(stmt: Node) -> list[Node]:
+    out = []
+    sibling = stmt.next_named_sibling
+    while sibling is not None:
+        out.append(sibling)
+        sibling = sibling.next_named_sibling
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# loaders
+
+
+def _loader(regions: list[Node], any_call: bool) -> Call | None:
+    """The first call in `regions` that loads more. With `any_call`, any call that is not UI,
+    scrolling or logging counts (a scroll-end condition already says what it is for)."""
+    for region in regions:
+        for call in calls(region):
+            if _loads(call, any_call):
+                return call
+    return None
+
+
+def _loads(call: Call, any_call: bool) -> bool:
+    name = call.name
+    if not IDENTIFIER.match(name):  # Kotlin `f(x) { ... }`: the outer call has no name of its own
+        return False
+    if NOT_DATA.search(name) or NOT_DATA.search(call.receiver):
+        return False
+    if STRONG_LOADER.search(name) or LOADER.search(name):
+        return not NOT_LOADER.search(name) or bool(STRONG_LOADER.search(name))
+    if DISPATCH.match(name):
+        return any_call or any(EVENT_ARG.search(text(a)) for a in argument_nodes(call))
+    if WRAPPERS.match(name):  # `post(onLoadMore)`, `Task { ... }`: the calls inside are judged on their own
+        return any(STRONG_LOADER.search(text(a)) and a.type in IDENTIFIER_TYPES | {"callable_reference", "value_argument", "argument"} and "(" not in text(a)
+                   for a in argument_nodes(call))
+    if not any_call or NOT_LOADER.search(name) or NOT_LOADER.search(call.receiver.rsplit(".", 1)[-1]):
+        return False
+    if re.match(r"^_?get[A-Z_]", name):  # a getter, not a load
+        return False
+    if name in APPENDS or name in ("invoke", "call", "callback", "onNext"):
+        return True
+    receiver = call.receiver.rsplit(".", 1)[-1].strip("?!() ")
+    if receiver and receiver not in ("this", "self", "super") and not MODEL_RECEIVER.search(receiver):
+        return False  # `view.setTranslationY()`, `Modifier.align()`: work on some other object
+    return (name[:1].islower() or name[:1] == "_") and not re.match(r"^_?set[A-Z_]", name) and name not in (
+        "add", "remove", "get", "set", "put", "map", "filter", "forEach", "equals", "compareTo", "height", "width", "align", "padding", "fillMaxWidth")
+
+
+# --------------------------------------------------------------------------------------------
+# contexts
+
+
+def _in_row_context(node: Node) -> bool:
+    """The node runs when a row is built, bound or shown, or while the list scrolls."""
+    for a in ancestors(node):
+        if a.type in FUNCTION_TYPES:
+            name = function_name(a)
+            if name and ROW_CONTEXT_FUNCTIONS.match(name):
+                return True
+            if a.type == "function_declaration" and ROW_CONTEXT_LABELS.search(_signature(a)):
+                return True
+        if ROW_CONTEXT_CALLS.match(_call_name(a)):
+            return True
+        if a.type == "named_argument" and re.match(r"^(itemBuilder|builder|onVisibilityChanged|onNotification)\b", text(a)):
+            return True
+    return False
+
+
+def _call_name(node: Node) -> str:
+    """The invoked name of a call node; Kotlin `f(x) { ... }` nests the named call in the outer one."""
+    if node.type == "call_expression" and node.named_child_count and node.named_children[0].type == "call_expression":
+        node = node.named_children[0]
+    call = as_call(node) if node.type in ("call_expression", "argument_part", "method_invocation") else None
+    return call.name if call is not None else ""
+
+
+def _with_trailing_lambda(call: Node) -> Node:
+    """Kotlin `f(x) { ... }`: the outer call that holds the trailing lambda of `f(x)`."""
+    parent = call.parent
+    if parent is not None and parent.type == "call_expression" and parent.named_children and parent.named_children[0] == call:
+        return parent
+    return call
+
+
+def _signature(fn: Node) -> str:
+    body = fn.child_by_field_name("body")
+    end = body.start_byte if body is not None else fn.end_byte
+    return fn.text[: end - fn.start_byte].decode("utf-8", "replace") if fn.text else ""
+
+
+def _named_function(node: Node) -> Node | None:
+    """The innermost declared function or method around a node (closures and lambdas skipped)."""
+    for a in ancestors(node):
+        if a.type in ("function_declaration", "method_declaration", "init_declaration"):
+            return a
+        if a.type == "function_body" and a.prev_named_sibling is not None and "signature" in a.prev_named_sibling.type:
+            return a
+    return None
+
+
+def _in_prefetch(node: Node) -> bool:
+    fn = _named_function(node)
+    return fn is not None and fn.type == "function_declaration" and bool(re.search(r"\bprefetch(Rows|Items)At\b", _signature(fn)))
+
+
+def _near_end(ctx: CheckContext, conds: list[Node]) -> str | None:
+    """What the conditions say about the end of the list ("row" for a row-index test), or None."""
+    for cond in conds:
+        expanded = _expanded(ctx, cond)
+        scroll = _scroll_end(expanded)
+        if scroll:
+            return scroll
+        if _row_end(text(cond)) or (_row_end(expanded) and ROW_END.search(text(cond))):
+            return "row"
+    return None
+
+
+def _polarity_ok(what: str, conds: list[Node], after: bool) -> bool:
+    """`if (!canScrollVertically(1)) load()` and `if (canScrollVertically(1)) return; load()` load at
+    the end; the opposite forms run while the list can still scroll."""
+    condition = " ".join(text(c) for c in conds)
+    if what.startswith("the list can no longer"):
+        return bool(NEGATED_SCROLL.search(condition)) != after
+    if what == "the list is scrolled to the bottom" and after:
+        return "!" in condition or "not " in condition
+    return True
+
+
+def _branch_load(ctx: CheckContext, branch: Node) -> tuple[str, Call] | None:
+    """(what the condition says, the loading call) when the branch loads more near the end."""
+    conds = _conditions(branch)
+    if not conds:
+        return None
+    what = _near_end(ctx, conds)
+    if what is None:
+        return None
+    regions = _guarded(branch, conds)
+    if not _polarity_ok(what, conds, after=bool(regions) and regions[0].parent != branch):
+        return None
+    if what != "row":
+        call = _loader(regions, any_call=True)
+        return (what, call) if call is not None else None
+    if not _in_row_context(branch) or not regions or regions[0].parent != branch:
+        return None  # `if (position >= items.size) return` is a bounds check, not a trigger
+    call = _loader(regions, any_call=False)
+    return (f"the last row is shown ({_short(conds[-1])})", call) if call is not None else None
+
+
+def _covered(ctx: CheckContext, branch: Node) -> bool:
+    """An enclosing branch of the same function already reports this load."""
+    for a in ancestors(branch):
+        if a.type in FUNCTION_TYPES:
+            return False
+        if a.type in BRANCH_TYPES and _branch_load(ctx, a) is not None:
+            return True
+    return False
+
+
+def _has_reporting_branch(ctx: CheckContext, node: Node) -> bool:
+    return any(n.type in BRANCH_TYPES and _branch_load(ctx, n) is not None for n in walk(node))
+
+
+# --------------------------------------------------------------------------------------------
+# pattern checks
+
+
+def branch_loads_more(ctx: CheckContext) -> Verdict | bool:
+    """A branch whose condition says "near the end of the list" and that runs a loading call."""
+    branch = ctx.node
+    if _in_prefetch(branch):
+        return False
+    found = _branch_load(ctx, branch)
+    if found is None or _covered(ctx, branch):
+        return False
+    regions = _guarded(branch, _conditions(branch))
+    if regions and regions[0].parent != branch and any(_has_reporting_branch(ctx, r) for r in regions):
+        return False  # `if (too short) return; if (near end) load()`: the second branch reports
+    what, call = found
+    return Verdict(message=f"Loads more automatically when {what}: {call.name}() runs with no action from the user")
+
+
+def flow_loads_more(ctx: CheckContext) -> Verdict | bool:
+    """Compose `snapshotFlow { lastVisibleIndex }.filter { ... }.collect { loadMore() }`."""
+    chain = ctx.node
+    while chain.parent is not None and chain.parent.type in ("navigation_expression", "call_expression"):
+        chain = chain.parent
+    if not _scroll_end(_expanded(ctx, chain)) or _has_reporting_branch(ctx, chain):
+        return False
+    lambdas = [n for c in walk(chain) if c.type == "call_expression" and c != ctx.node for n in c.named_children if n.type == "annotated_lambda"]
+    call = _loader(lambdas, any_call=True)
+    if call is None:
+        return False
+    return Verdict(message=f"A snapshotFlow on the lazy list's scroll position loads more near the end: {call.name}() runs with no action from the user")
+
+
+def appear_loads_more(ctx: CheckContext) -> Verdict | bool:
+    """SwiftUI `.onAppear` / `.task` of a row or loading footer, or a Compose `LaunchedEffect` in a
+    lazy list item, that calls a load-more function (directly or through a function of the file)."""
+    call_node = next((a for a in ancestors(ctx.node) if a.type == "call_expression"), None)
+    if call_node is None:
+        return False
+    call_node = _with_trailing_lambda(call_node)
+    closure = next((c for c in call_node.named_children if c.type in ("annotated_lambda", "lambda_literal", "call_suffix")), None)
+    if closure is None or not _footer_context(call_node) or _has_reporting_branch(ctx, closure):
+        return False
+    call = _strong_load(ctx, closure)
+    if call is None:
+        return False
+    where = "A lazy list item's LaunchedEffect" if ctx.language == "kotlin" else f"The .{text(ctx.node)} of a list row"
+    return Verdict(message=f"{where} loads more when it comes on screen: {call.name}() runs as the user scrolls to it")
+
+
+def _strong_load(ctx: CheckContext, node: Node, depth: int = 1) -> Call | None:
+    """A call to a load-more function in `node`, or in a function of the file that it calls."""
+    for call in calls(node):
+        if not IDENTIFIER.match(call.name):
+            continue
+        if STRONG_LOADER.search(call.name) or (DISPATCH.match(call.name) and any(STRONG_LOADER.search(text(a)) for a in argument_nodes(call))):
+            return call
+    if depth:
+        for call in calls(node):
+            for definition in _definition(ctx, call.name, node) if call.name and not call.receiver else ():
+                if definition.type in ("function_declaration", "method_declaration", "function_body") and _strong_load(ctx, definition, 0):
+                    return call
+    return None
+
+
+NEXT_PAGE_STATE = re.compile(r"(?i)next_?page|has_?more|can_?load_?more|more_?(items|data|pages|results|content)|last_?page|reached_?(the_?)?(end|max)|loading_?more|paging|paginat|has_?next")
+FOOTER_TYPE = re.compile(r"(?i)next_?page|load_?more|loading_?(row|cell|footer|view|indicator)|paginat|paging|infinite")
+LIST_CALLS = re.compile(r"^(List|ForEach|LazyVStack|LazyHStack|LazyVGrid|LazyHGrid|Section|items|itemsIndexed|item|stickyHeader|LazyColumn|LazyRow|LazyVerticalGrid|LazyHorizontalGrid|LazyVerticalStaggeredGrid)$")
+
+
+def _footer_context(node: Node) -> bool:
+    """The view or composable is a row of a list, a loading footer shown while more pages exist,
+    or the body of a next-page / load-more view type."""
+    target = node.named_children[0] if node.named_child_count else None
+    if target is not None and re.match(r"(ProgressView|Loading|Spinner|ActivityIndicator|CircularProgressIndicator|NextPage|LoadMore)", text(target)):
+        return True
+    for a in ancestors(node):
+        if a.type == "call_expression" and LIST_CALLS.match(_call_name(a)):
+            return True
+        if a.type in BRANCH_TYPES | {"switch_entry", "switch_statement"}:
+            head = text(a).split("{", 1)[0] if a.type != "when_entry" else text(a).split("->", 1)[0]
+            if NEXT_PAGE_STATE.search(head):
+                return True
+        if a.type in ("class_declaration", "object_declaration", "struct_declaration"):
+            return bool(FOOTER_TYPE.search(text(a.child_by_field_name("name"))))
+    return False
+
+
+def prefetch_loads_more(ctx: CheckContext) -> Verdict | bool:
+    """UITableView / UICollectionView prefetching that fetches the next page (not images)."""
+    body = ctx.node.child_by_field_name("body")
+    if body is None:
+        return False
+    for call in calls(body):
+        if STRONG_LOADER.search(call.name) or (LOADER.search(call.name) and not NOT_LOADER.search(call.name + " " + call.receiver)):
+            if re.search(r"(?i)image|photo|thumbnail|avatar|picture|media|cell|detail", call.name + call.receiver + text(call.arguments)):
+                continue
+            return Verdict(message=f"Prefetching loads the next page before the user reaches the end of the list: {call.name}()")
+    return False
+
+
+def endless_listener_override(ctx: CheckContext) -> Verdict | bool:
+    """`object : EndlessRecyclerViewScrollListener(lm) { override fun onLoadMore(...) { ... } }`: the
+    callback of the app's own endless-scroll listener loads the next page."""
+    holder = next((a for a in ancestors(ctx.node) if a.type in ("object_literal", "object_creation_expression", "class_declaration")), None)
+    if holder is None:
+        return False
+    supertypes = text(holder)[: (holder.child_by_field_name("body") or next((c for c in holder.named_children if c.type == "class_body"), holder)).start_byte - holder.start_byte]
+    if not re.search(r"(?i)(endless|infinite|paginat|load_?more|bottom|scroll)\w*(listener|scroll\w*|adapter)", supertypes):
+        return False
+    body = ctx.node.child_by_field_name("body") or next((c for c in ctx.node.named_children if c.type == "function_body"), None)
+    if body is None or not any(True for _ in calls(body)):
+        return False
+    return Verdict(message=f"{function_name(ctx.node)}() of an endless scroll listener loads the next page when the user scrolls near the end")
+
+
+def endless_listener_created(ctx: CheckContext) -> Verdict | bool:
+    """`addOnScrollListener(InfiniteScrollListener(layoutManager) { viewModel.loadMore() })`."""
+    call = as_call(ctx.node)
+    if call is None:
+        return False
+    args = argument_nodes(call) + [c for c in _with_trailing_lambda(ctx.node).named_children if c.type == "annotated_lambda"]
+    if not any(a.type in ("annotated_lambda", "lambda_literal", "lambda_expression", "callable_reference", "method_reference")
+               or any(n.type in ("lambda_literal", "lambda_expression", "callable_reference") for n in walk(a)) for a in args):
+        return False
+    return Verdict(message=f"{call.name} loads the next page when the user scrolls near the end of the list")
+
+
+def auto_load_library(ctx: CheckContext) -> Verdict | bool:
+    """A load-more library listener (SmartRefreshLayout, BaseRecyclerViewAdapterHelper) whose
+    automatic loading at the end of the list is not switched off in the file."""
+    data = ctx.data.decode("utf-8", "replace")
+    if re.search(r"(?i)(setEnableAutoLoadMore|isEnableAutoLoadMore|isAutoLoadMore|setAutoLoadMore|enableAutoLoadMore)\s*(\(\s*false|=\s*false)", data):
+        return False
+    return True
+
+
+def paging_pager(ctx: CheckContext) -> Verdict | bool:
+    """androidx.paging `Pager(PagingConfig(...)) { source }`, not some other class named Pager."""
+    holder = _with_trailing_lambda(ctx.node)
+    return bool(re.search(r"PagingConfig|pagingSourceFactory", text(holder)) or "androidx.paging" in ctx.data.decode("utf-8", "replace")[:5000])
+
+
+def smart_refresher_pull_up(ctx: CheckContext) -> Verdict | bool:
+    """Flutter pull_to_refresh `SmartRefresher(enablePullUp: true, onLoading: ...)`."""
+    body = text(ctx.node.parent)
+    return bool(re.search(r"enablePullUp\s*:\s*true", body) and re.search(r"\bonLoading\s*:", body))
+
+
+def _short(node: Node) -> str:
+    value = " ".join(text(node).split())
+    return value if len(value) <= 60 else value[:57] + "..."
+
+
+# --------------------------------------------------------------------------------------------
+# safeguards
+
+
+def _scope_text(ctx: CheckContext) -> str:
+    """The finding's class or outermost function (the screen or listener it belongs to)."""
+    outer = ctx.node
+    for a in ancestors(ctx.node):
+        if a.type in FUNCTION_TYPES or a.type in ("class_declaration", "class_definition", "object_declaration", "object_literal"):
+            outer = a
+    return text(outer)
+
+
+MOBILE_END_MARKER = re.compile(r"(?i)R\.string\.\w*(no_?more|end_?of_?(the_?)?(feed|list|results)|caught_?up|reached_?(the_?)?end)\w*|L10n\.\w*(noMore|endOf|caughtUp)\w*")
+LOG_CALL = re.compile(r"(?m)\b(log|Log\.\w|print|println|debugPrint|NSLog|os_log|logger\.\w+|Timber\.\w|Logger\.\w+)\s*\(.*$")
+
+
+def page_cap(ctx: CheckContext) -> bool:
+    """Automatic loading stops after a fixed number of pages (`page < MAX_PAGES`)."""
+    for m in PAGE_CAP_COMPARISON.finditer(_scope_text(ctx)):
+        if not re.search(r"(?i)total|count\b|length\b|size\b", m.group(0).split("<")[-1].split(">")[-1]):
+            return True
+    return False
+
+
+def end_marker(ctx: CheckContext) -> bool:
+    """The screen shows an end-of-feed message ("You're all caught up", R.string.no_more_posts)."""
+    scope = LOG_CALL.sub("", _scope_text(ctx))
+    strings = " ".join(re.findall(r"\"[^\"\n]*\"|'[^'\n]*'", scope))
+    return bool(END_MARKER.search(strings) or MOBILE_END_MARKER.search(scope))
+
+
+def user_setting(ctx: CheckContext) -> bool:
+    """A user preference can turn automatic loading off."""
+    return bool(USER_SETTING.search(ctx.data.decode("utf-8", "replace")))

@@ -1,0 +1,655 @@
+"""Checks for the `loot-box` rule in game code: Unity C#, Godot GDScript, Roblox/LÖVE Lua, Python.
+
+The queries in rules/loot-box/games.yaml hand over every function whose text mentions money,
+a currency, a price or a purchase; the check here decides, as the web check does
+(checks/loot_box.py, whose vocabularies and message style it reuses), whether the function is a
+loot box:
+
+* a *payment*: a currency spent (`gems -= cost`, `PlayerData.Gems -= price`,
+  `leaderstats.Coins.Value -= price` (Luau), `data.Gems = data.Gems - cost`, `SpendGems(cost)`,
+  `TrySpend(Currency.Gems, 100)`, `update_bank(user, -price)`, `{"$inc": {"wallet": -price}}`,
+  `UPDATE users SET coins = coins - ?`), or a real-money purchase handler (Unity IAP
+  `ProcessPurchase(PurchaseEventArgs)` and `onPurchaseComplete` listeners, Roblox
+  `MarketplaceService.ProcessReceipt` and the product handlers it dispatches to, Godot IAP plugin
+  signals `purchases_updated`/`purchase_success`, Telegram `successful_payment` and Stripe
+  webhook events, `stripe.Charge.create`);
+* a *random pick*: `Random.Range`, `Random.value`, `System.Random.Next`, `randi()`, `randf()`,
+  `randi_range`, `pick_random()`, `RandomNumberGenerator`, `math.random`, `love.math.random`,
+  `Random.new():NextInteger`, `random.choice(s)`, `random.randint`, `secrets.choice`, or a helper
+  that rolls (`RollRarity()`, `weighted_choice(pool)`, `GetRandomPet()`), followed by name through
+  the same file; random numbers for positions, colours, sounds, delays and ids are ignored;
+* *loot context* for in-game currencies (chests, crates, eggs, packs, gacha, rarity, an item
+  added to the inventory); premium currencies (gems, diamonds, crystals) and real-money
+  purchases need none.
+
+A loot-named function (`OpenChest`, `hatch_egg`) that checks the balance (`if coins < price`)
+and rolls is reported too. Game loops (`Update`, `_process`, `main`), bets and gambling
+commands (slots, coin flips, `gamble`), paid upgrades with a success chance and shop rerolls are
+left alone. Everything is syntactic and file-local.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from tree_sitter import Node
+
+from designlint.checks import CheckContext, Verdict
+from designlint.checks.loot_box import (
+    BET_WORDS,
+    CASE_PARTNERS,
+    CHANGE_VERB,
+    CURRENCY_TEXT,
+    GRANT_TARGET,
+    LOOT_NAME,
+    NOT_LOOT_CONTEXT,
+    NOT_SPEND_WORDS,
+    NOT_RANDOM_NAME,
+    PURCHASE_EVENT_STRING,
+    RANDOM_NAME,
+    SHORTAGE_TEXT,
+    BUY_PROMPT,
+    SPEND_VERB_STRONG,
+    SPEND_VERB_WITH_CURRENCY,
+    SQL_SPEND,
+    STRONG_LOOT,
+    WEAK_LOOT,
+    _describe,
+    _is_currency,
+    _payer_ok,
+    _premium_spend,
+    _short,
+    _words,
+)
+from designlint.checks.polyglot import Call, argument_nodes, as_call, function_name
+from designlint.checks.util import FUNCTION_TYPES, ancestors, text, walk
+
+MAX_FILE_BYTES = 1_500_000
+MEMO_KEY = "loot_box_games"
+
+# ---------------------------------------------------------------------------------------------
+# vocabularies (game-specific additions to the web rule's)
+
+# Accessors after the name of a balance: `Coins.Value`, `gems.amount`, `profile.Data.Gems`.
+ACCESSOR_NAMES = frozenset({"Value", "value", "Amount", "amount", "Count", "count", "Current", "current", "val", "Val",
+                            "Data", "data", "text", "Text"})
+# Bot economies call the balance `wallet` and `bank`.
+EXTRA_CURRENCY = frozenset({"bank", "wallet"})
+PRICE_NAME = re.compile(r"(?i)(cost|price|fee)")
+
+# Unity IAP, Roblox, Godot IAP plugins, Telegram/Stripe: handlers that run after a real payment.
+PURCHASE_HANDLER = frozenset(
+    {"processpurchase", "onpurchasecomplete", "onpurchasecompleted", "onpurchasesucceeded", "onpurchasesuccess",
+     "onpurchasesuccessful", "purchasecompleted", "purchasesucceeded", "onpurchasepending", "onpurchaseconfirmed",
+     "processreceipt", "handlereceipt", "onpurchasesupdated", "purchasesupdated", "onpurchasesuccessgodot",
+     "onproductpurchased", "onsuccessfulpayment", "successfulpayment", "processsuccessfulpayment",
+     "handlesuccessfulpayment", "onpaymentsuccess", "onpaymentcompleted", "onpurchase"})
+PURCHASE_PARAM_TYPE = re.compile(r"\b(PurchaseEventArgs|PendingOrder|ConfirmedOrder)\b")
+RECEIPT_PARAM = re.compile(r"(?i)^\(?\s*(receipt|receiptInfo|receipt_info|receiptinfo)\b")
+# Signals, events and properties a purchase handler is registered on.
+PURCHASE_SIGNAL = re.compile(
+    r"(?i)(purchases?_?updated|purchase_?success|purchase_?succeeded|purchase_?complete|ProcessReceipt"
+    r"|PromptProductPurchaseFinished|onPurchaseComplete|successful_?payment|product_?purchased)")
+PURCHASE_CALL = re.compile(r"^(InitiatePurchase|PurchaseProduct|BuyProductID|ConfirmPendingPurchase)$")
+STRIPE_CHARGE = re.compile(r"(?i)stripe\.(Charge|PaymentIntent)\.create$")
+
+REGISTRATION = re.compile(
+    r"^(Connect|ConnectParallel|Once|connect|AddListener|addListener|add_listener|on|once|command|event|listen"
+    r"|subscribe|Subscribe|register\w*|Register\w*|bind|Bind|message_handler|callback_query_handler|route|post|get"
+    r"|OnServerEvent|OnServerInvoke)$")
+
+# Game loops and start-up code spend and roll for unrelated reasons.
+GAME_LOOP = re.compile(
+    r"(?i)^_?(update|fixed_?update|late_?update|process|physics_?process|input|unhandled_?input|tick|on_?tick|step"
+    r"|heartbeat|render_?stepped|stepped|loop|main|main_?loop|game_?loop|run|run_?game|play|draw|start|awake|ready"
+    r"|init|__init__|on_?gui|on_?enable)$")
+# A paid chance at something else than a reward: upgrades, repairs, rerolls, bets.
+NOT_LOOT_UNIT = re.compile(
+    r"(?i)(re_?roll|refresh|restock|upgrade|enhance|forge|refine|enchant|repair|heal|revive|craft|merge|fuse|evolve"
+    r"|gamble|gambling|casino|slots?($|_|[A-Z])|coin_?flip|flip|bet|wager|roulette|blackjack|dice|lottery|rob|steal"
+    r"|heist|crime|beg|fish|mine|hunt|work|explore|adventure|battle|fight|attack|spawn|shuffle)")
+EXTRA_BET_WORDS = frozenset({"gamble", "gambling", "casino", "roulette", "jackpot", "lottery", "lotto", "wager"})
+
+# Random sources per grammar.
+RANDOM_RECEIVER = re.compile(r"(?i)(^|\.|:|\b)(random|rand|rng|rnd|prng|generator|_?r)(\(\))?$|Random\.new\(.*\)$|Random\.Shared$")
+CSHARP_RANDOM = re.compile(r"^(Range|Next|NextDouble|NextInt|NextFloat|NextBytes|GetInt32|NextUInt)$")
+LUA_RANDOM_METHOD = re.compile(r"^(NextInteger|NextNumber|random)$")
+GDSCRIPT_RANDOM = re.compile(r"^(randi|randf|randi_range|randf_range|rand_range|randfn|pick_random|shuffle)$")
+PYTHON_RANDOM = re.compile(r"^(choice|choices|randint|random|uniform|sample|shuffle|randrange|randbelow|triangular|integers)$")
+RANDOM_VALUE = re.compile(r"^(UnityEngine\.)?Random\.value$")
+# Visual, audio and timing values: a random number for these is not a pick.
+COSMETIC = re.compile(
+    r"(?i)(position|pos$|rotation|angle|euler|offset|scale|size|color|colour|hue|tint|alpha|pitch|volume|sound|clip"
+    r"|audio|sfx|music|delay|duration|wait|timer|interval|cooldown|speed|velocity|force|jitter|shake|particle|effect"
+    r"|vfx|fx$|spawn|uuid|guid|seed|nonce|\bid$|Id$|_id$|x$|y$|z$|Vector[234]|Quaternion|Color|Euler|Instantiate|tween"
+    r"|anim|message|quote|tip|emoji|greeting|reply|response|insideUnit|onUnit)")
+
+# Strings/identifiers a loot file uses.
+FILE_LOOT = re.compile(
+    r"(?i)(gacha|loot_?box|mystery_?box|blind_?box|open_?case|case_?opening|crate|\bchests?\b|card_?packs?|booster_?packs?"
+    r"|summon|gachapon|capsule|\bpity\b|drop_?rates?|loot_?table|hatch|\beggs?\b)")
+MONGO_SPEND = re.compile(r"""\$inc["']?\s*:\s*\{[^}]*?["']?(\w+)["']?\s*:\s*-""")
+
+
+# ---------------------------------------------------------------------------------------------
+# small helpers
+
+
+def _camel(name: str) -> str:
+    """`roll_rarity` -> `rollRarity`, `GetRandomPet` -> `getRandomPet`: RANDOM_NAME is camelCase."""
+    parts = [p for p in name.split("_") if p]
+    if not parts:
+        return name
+    joined = parts[0] + "".join(p[:1].upper() + p[1:] for p in parts[1:])
+    return joined[:1].lower() + joined[1:]
+
+
+def _balance_name(value: str) -> str:
+    """The balance an lvalue or operand names: `PlayerData.Gems` -> Gems, `leaderstats.Coins.Value`
+    -> Coins, `user[str(ctx.author.id)]["wallet"]` -> wallet, `profile.Data.Coins` -> Coins."""
+    parts = [p for p in re.split(r"\W+", value) if p and not p.isdigit()]
+    while len(parts) > 1 and parts[-1] in ACCESSOR_NAMES:
+        parts.pop()
+    return parts[-1] if parts else ""
+
+
+def _is_balance(name: str) -> bool:
+    words = _words(name)
+    return _is_currency(name, strict=True) or (bool(words) and words[-1] in EXTRA_CURRENCY and len(words) <= 2)
+
+
+def _operator(node: Node) -> str:
+    """The operator token of an assignment or binary node (Luau `-=` parses as `-` in an ERROR)."""
+    for child in node.children:
+        if not child.is_named and child.type not in ("(", ")", ",", "[", "]"):
+            return child.type
+        if child.type == "ERROR" and text(child).strip() in ("-", "+", "*", "/"):
+            return text(child).strip() + "="
+    return ""
+
+
+def _operands(node: Node) -> tuple[Node | None, Node | None]:
+    named = [c for c in node.named_children if c.type not in ("ERROR", "comment")]
+    if len(named) < 2:
+        return None, None
+    return named[0], named[-1]
+
+
+COMPARISONS = frozenset({"<", ">", "<=", ">=", "==", "!=", "~="})
+STATEMENT_HINT = ("statement", "declaration", "block", "body", "assignment")
+
+
+def _in_condition(node: Node) -> bool:
+    """`if gems - cost < 0`: a subtraction inside a comparison is a check, not a spend."""
+    for a in ancestors(node):
+        if a.type == "comparison_operator" or (a.type in ("binary_expression", "binary_operator") and _operator(a) in COMPARISONS):
+            return True
+        if any(h in a.type for h in STATEMENT_HINT) or a.type in FUNCTION_TYPES:
+            return False
+    return False
+
+
+def _strings(node: Node) -> str:
+    if node.type in ("string", "string_literal", "verbatim_string_literal", "interpolated_string_expression"):
+        return text(node).strip("@$\"'`")
+    return ""
+
+
+def _is_negative(node: Node) -> bool:
+    value = text(node).strip()
+    return value.startswith("-") or bool(re.match(r"^\(?\s*-", value))
+
+
+# ---------------------------------------------------------------------------------------------
+# units: one function with its inline callbacks
+
+
+class _Unit:
+    __slots__ = ("node", "name", "label", "spend", "soft_spend", "weak_spend", "purchase", "random", "calls", "words",
+                 "grant", "prompt")
+
+    def __init__(self, node: Node, name: str, label: str):
+        self.node = node
+        self.name = name
+        self.label = label
+        self.spend: list[str] = []
+        self.soft_spend: list[str] = []
+        self.weak_spend: list[str] = []
+        self.purchase: list[str] = []
+        self.random: list[str] = []
+        self.calls: list[str] = []
+        self.words: set[str] = set(_words(name))
+        self.grant = False
+        self.prompt: str | None = None
+
+    @property
+    def pays(self) -> bool:
+        return bool(self.spend or self.soft_spend or self.purchase or self.weak_spend)
+
+
+def _host_call(fn: Node) -> Call | None:
+    """The call an anonymous function is passed to (`Remote.OnServerEvent:Connect(function ...)`)."""
+    parent = fn.parent
+    while parent is not None and parent.type in ("argument", "arguments", "argument_list", "keyword_argument"):
+        call = as_call(parent.parent) if parent.parent is not None else None
+        if call is not None:
+            return call
+        parent = parent.parent
+    return None
+
+
+def _absorbed(fn: Node) -> bool:
+    """A callback passed inline (`pcall(function() … end)`, `UpdateAsync(key, function(old) …)`,
+    `items.sort(key=lambda …)`) belongs to its enclosing function; event registrations
+    (`:Connect(function …)`, `AddListener(() => …)`) are handlers of their own."""
+    if function_name(fn):
+        return False
+    host = _host_call(fn)
+    if host is None:
+        return False
+    if REGISTRATION.match(host.name) or re.match(r"^(On|on_?)[A-Z_a-z]\w*$", host.name):
+        return False
+    return any(a.type in FUNCTION_TYPES for a in ancestors(fn))
+
+
+def _unit_nodes(fn: Node) -> Iterator[Node]:
+    """The function's own nodes and those of its inline callbacks, not of nested handlers."""
+    stack = list(reversed(fn.children))
+    while stack:
+        current = stack.pop()
+        if current.type in FUNCTION_TYPES and not _absorbed(current):
+            continue
+        yield current
+        stack.extend(reversed(current.children))
+
+
+def _label(fn: Node, name: str) -> str:
+    if name and re.match(r"^\w+$", name):
+        return f"`{name}`"
+    host = _host_call(fn)
+    if host is not None:
+        receiver = ".".join(re.split(r"[.:]", host.receiver)[-2:])
+        return f"The {receiver + '.' if receiver else ''}{host.name}() handler"
+    statement = fn.parent.parent if fn.parent is not None and fn.parent.type == "expression_list" else None
+    if statement is not None and statement.named_children:  # Lua `handlers[PRODUCT_ID] = function(receipt, player)`
+        return f"The `{_short(text(statement.named_children[0]), 40)}` function"
+    return "This function"
+
+
+class _File:
+    """Definitions, purchase-handler names and file-wide facts of one file."""
+
+    def __init__(self, ctx: CheckContext):
+        self.language = ctx.language
+        self.data = ctx.data
+        self.head = ctx.data[:400_000].decode("utf-8", "replace")
+        self.defs: dict[str, list[Node]] = {}
+        self.purchase_handlers: set[str] = set()
+        self.units: dict[tuple[int, int], _Unit] = {}
+        self.verdicts: dict[tuple[int, int], tuple | None] = {}
+        self.python_random_names = set(re.findall(r"from\s+(?:random|secrets|numpy\.random)\s+import\s+([\w ,]+)", self.head))
+        self.python_random_names = {n.strip().split(" as ")[-1] for group in self.python_random_names for n in group.split(",")}
+        self.file_loot = bool(FILE_LOOT.search(self.head))
+        for node in walk(ctx.root):
+            if node.type in FUNCTION_TYPES:
+                name = function_name(node)
+                if name:
+                    self.defs.setdefault(name, []).append(node)
+            elif node.type in ("assignment_statement", "assignment_expression", "assignment") and PURCHASE_SIGNAL.search(
+                    text(node.named_children[0]) if node.named_children else ""):
+                # MarketplaceService.ProcessReceipt = processReceipt; store.onPurchaseComplete += Grant
+                value = node.named_children[-1]
+                self.purchase_handlers.add(_balance_name(text(value)))
+            else:
+                call = as_call(node)
+                if call is not None and (REGISTRATION.match(call.name) or call.name in ("AddListener", "connect")):
+                    args = argument_nodes(call)
+                    signal = call.receiver + " " + " ".join(_strings(a) or "" for a in args[:1])
+                    if PURCHASE_SIGNAL.search(signal):
+                        for a in args:
+                            self.purchase_handlers.add(_balance_name(_strings(a) or text(a)))
+
+    # ---- units ------------------------------------------------------------------------------
+    def unit(self, fn: Node) -> _Unit:
+        key = (fn.start_byte, fn.end_byte)
+        u = self.units.get(key)
+        if u is None:
+            u = self._build(fn)
+            self.units[key] = u
+        return u
+
+    def _build(self, fn: Node) -> _Unit:
+        name = function_name(fn)
+        u = _Unit(fn, name, _label(fn, name))
+        host = _host_call(fn)
+        if host is not None:
+            u.words.update(_words(host.receiver + " " + host.name))
+            if PURCHASE_SIGNAL.search(host.receiver + " " + " ".join(_strings(a) for a in argument_nodes(host))):
+                u.purchase.append(f"{_short(host.receiver, 40)}.{host.name}() callback")
+        parent = fn.parent
+        if parent is not None and parent.type == "decorated_definition":
+            for deco in (c for c in parent.named_children if c.type == "decorator"):
+                if re.search(r"(?i)successful_payment|SUCCESSFUL_PAYMENT", text(deco)):
+                    u.purchase.append("successful_payment handler")
+                u.words.update(_words(text(deco)))
+        compact = re.sub(r"[^a-z]", "", name.lower())
+        if compact in PURCHASE_HANDLER or name in self.purchase_handlers and name:
+            u.purchase.append(f"{name} callback")
+        params = fn.child_by_field_name("parameters") or next(
+            (c for c in fn.named_children if c.type in ("parameter_list", "parameters")), None)
+        if params is not None:
+            if PURCHASE_PARAM_TYPE.search(text(params)):
+                u.purchase.append(f"{name or 'handler'}({PURCHASE_PARAM_TYPE.search(text(params)).group(1)})")
+            elif RECEIPT_PARAM.match(text(params)) and re.search(r"ProcessReceipt|ProductPurchaseDecision", self.head):
+                u.purchase.append("ProcessReceipt product handler")
+        if not name and fn.parent is not None and fn.parent.type == "expression_list":
+            # Lua `X.ProcessReceipt = function(receiptInfo)` / `products[id] = function(receipt, player)`
+            statement = fn.parent.parent
+            target = text(statement.named_children[0]) if statement is not None and statement.named_children else ""
+            u.words.update(_words(target))
+            if PURCHASE_SIGNAL.search(target):
+                u.purchase.append(f"{_short(target, 40)} callback")
+        self._scan(u, fn)
+        return u
+
+    def _scan(self, u: _Unit, fn: Node) -> None:
+        for node in _unit_nodes(fn):
+            kind = node.type
+            if kind in ("identifier", "name", "property_identifier"):
+                u.words.update(_words(text(node)))
+            elif kind in ("assignment_expression", "augmented_assignment", "assignment_statement", "assignment"):
+                self._assignment(u, node)
+            elif kind in ("binary_expression", "binary_operator"):
+                self._binary(u, node)
+            elif kind == "comparison_operator":
+                self._comparison(u, node)
+            elif kind in ("string", "string_literal", "verbatim_string_literal", "interpolated_string_expression"):
+                self._string(u, node)
+            elif kind == "member_access_expression" and RANDOM_VALUE.match(re.sub(r"\s+", "", text(node))):
+                if not self._cosmetic(node, fn):
+                    u.random.append(f"{text(node)}")
+            call = as_call(node)
+            if call is not None:
+                self._call(u, call, fn)
+
+    def _assignment(self, u: _Unit, node: Node) -> None:
+        op = _operator(node)
+        left, right = _operands(node)
+        if left is None or right is None:
+            return
+        target = _balance_name(text(left))
+        if op == "-=":
+            if _is_balance(target):
+                u.spend.append(f"{_short(text(left), 30)} -= …")
+            elif PRICE_NAME.search(text(right)) and _payer_ok(target):
+                u.soft_spend.append(f"{_short(text(left), 30)} -= …")
+        elif op == "+=" and _is_balance(target) and _is_negative(right):
+            u.spend.append(f"{_short(text(left), 30)} += -…")
+
+    def _binary(self, u: _Unit, node: Node) -> None:
+        op = _operator(node)
+        if op in COMPARISONS:
+            self._comparison(u, node)
+            return
+        if op != "-" or _in_condition(node):
+            return
+        left, right = _operands(node)
+        if left is None or left.type in ("integer", "number", "integer_literal", "real_literal", "float"):
+            return
+        target = _balance_name(text(left))
+        if _is_balance(target):
+            u.spend.append(_short(text(node), 30))
+        elif right is not None and PRICE_NAME.search(_balance_name(text(right))) and _payer_ok(target) and target[:1] != "_":
+            u.soft_spend.append(_short(text(node), 30))
+
+    def _comparison(self, u: _Unit, node: Node) -> None:
+        """`if gems < cost`, `if coins.Value >= price`: a balance check."""
+        left, right = _operands(node)
+        if left is None or right is None:
+            return
+        for side, other in ((left, right), (right, left)):
+            if side.type in ("binary_expression", "binary_operator"):
+                side = _operands(side)[0] or side
+            if _is_balance(_balance_name(text(side))) and text(other).strip() not in ("0", "nil", "None", "null"):
+                u.weak_spend.append(_short(text(node), 40))
+                return
+
+    def _string(self, u: _Unit, node: Node) -> None:
+        value = text(node)
+        if len(value) > 300:
+            return
+        if SQL_SPEND.search(value):
+            u.spend.append("SQL `SET currency = currency - …`")
+        u.words.update(w for w in _words(value) if w in STRONG_LOOT or w in WEAK_LOOT or w in BET_WORDS or w in EXTRA_BET_WORDS)
+        if SHORTAGE_TEXT.search(value) and CURRENCY_TEXT.search(value):
+            u.weak_spend.append(f"'{_short(value.strip(chr(34) + chr(39)), 40)}'")
+            if BUY_PROMPT.search(value) and u.prompt is None:
+                u.prompt = _short(value.strip("\"'"), 60)
+        if PURCHASE_EVENT_STRING.match(value.strip("\"'")):
+            u.purchase.append(f"'{value.strip(chr(34) + chr(39))}' handler")
+        mongo = MONGO_SPEND.search(value)
+        if mongo and _is_balance(mongo.group(1)):
+            u.spend.append(f"{{$inc: {{{mongo.group(1)}: -…}}}}")
+
+    def _call(self, u: _Unit, call: Call, fn: Node) -> None:
+        if call.name:
+            u.calls.append(call.name)
+            u.words.update(_words(call.name))
+        spend = self._spend_call(call)
+        if spend is not None:
+            (u.spend if spend[1] else u.weak_spend).append(spend[0])
+        if PURCHASE_CALL.match(call.name) or STRIPE_CHARGE.search(f"{call.receiver}.{call.name}"):
+            u.purchase.append(f"{call.name}()")
+        pick = self._random_call(call)
+        if pick is not None and not self._cosmetic(call.node, fn):
+            u.random.append(pick)
+        receiver = call.receiver
+        if re.match(r"^(Add|add|append|push|insert|Insert|AddItem|add_item|give|Give|grant|Grant)\w*$", call.name) and (
+                GRANT_TARGET.search(receiver.split(".")[-1] if receiver else "") or GRANT_TARGET.search(call.name[3:])):
+            u.grant = True
+        mongo = MONGO_SPEND.search(text(call.arguments)) if call.arguments is not None and call.name in ("update_one", "update_many", "find_one_and_update", "update") else None
+        if mongo and _is_balance(mongo.group(1)):
+            u.spend.append(f"{call.name}({{$inc: {{{mongo.group(1)}: -…}}}})")
+
+    def _spend_call(self, call: Call) -> tuple[str, bool] | None:
+        """`SpendGems(cost)`, `TrySpend(Currency.Gems, 100)`, `RemoveCoins(price)`, `AddGold(-cost)`,
+        `update_bank(user, -price)`, `DataService:Increment(player, "Coins", -price)`."""
+        words = _words(call.name)
+        if words[:1] == ["try"]:
+            words = words[1:]
+        if not words:
+            return None
+        verb, rest = words[0], words[1:]
+        args = argument_nodes(call)
+        arg_text = " ".join(text(a) for a in args[:3])
+        names = rest + _words(call.receiver.split(".")[-1] if call.receiver else "") + [
+            w for a in args[:3] for w in _words(_balance_name(text(a)))]
+        currency = any(_is_balance(w) for w in names) and not any(w in NOT_SPEND_WORDS for w in rest)
+        if verb in SPEND_VERB_STRONG | {"spent", "purchase", "buy"} and not any(w in NOT_SPEND_WORDS for w in rest):
+            if verb in ("pay", "charge", "purchase", "buy") and not currency:
+                return None
+            if not currency and not re.search(r"(?i)(cost|price|\d)", arg_text):
+                return None
+            return (f"{call.name}()", True)
+        if verb in SPEND_VERB_WITH_CURRENCY and currency and verb != "use":
+            return (f"{call.name}()", True)
+        if verb in CHANGE_VERB and currency and any(_is_negative(a) for a in args):
+            return (f"{call.name}(-…)", True)
+        if verb in ("can", "has", "have", "check", "is", "enough", "afford") and ("afford" in words or "enough" in words):
+            return (f"{call.name}()", False)
+        return None
+
+    def _random_call(self, call: Call) -> str | None:
+        name, receiver = call.name, " ".join(call.receiver.split())
+        lang = self.language
+        if lang == "csharp" and CSHARP_RANDOM.match(name) and (
+                receiver.endswith("Random") or RANDOM_RECEIVER.search(receiver) or "RandomNumberGenerator" in receiver):
+            return f"{receiver}.{name}()"
+        if lang == "lua" and (name == "random" and receiver in ("math", "love.math") or (
+                LUA_RANDOM_METHOD.match(name) and name != "random" and receiver)):
+            return f"{receiver}{':' if name != 'random' else '.'}{name}()"
+        if lang == "gdscript" and GDSCRIPT_RANDOM.match(name):
+            if name == "shuffle" and not receiver:
+                return None
+            return f"{receiver + '.' if receiver else ''}{name}()"
+        if lang == "python" and PYTHON_RANDOM.match(name):
+            if re.search(r"(^|\.)(random|secrets|rng|rand|np\.random|numpy\.random|SystemRandom\(\)|_rng|self\.rng|self\._rng)$", receiver) or (
+                    not receiver and name in self.python_random_names):
+                return f"{receiver + '.' if receiver else ''}{name}()"
+            return None
+        camel = _camel(name)
+        if RANDOM_NAME.match(camel) and not NOT_RANDOM_NAME.search(camel) and name not in ("random", "Random", "shuffle", "chance", "sample"):
+            if name.lower() in ("pick", "draw", "roll", "pull", "wish", "summon", "sample") and not argument_nodes(call) and not receiver:
+                return None
+            return f"{name}()"
+        return None
+
+    def _cosmetic(self, node: Node, fn: Node) -> bool:
+        """A random number that only places, colours, times or names something."""
+        for a in ancestors(node):
+            if a is fn or a.type in FUNCTION_TYPES:
+                return False
+            call = as_call(a)
+            if call is not None and COSMETIC.search(call.name):
+                return True
+            if a.type in ("variable_declarator", "variable_statement", "assignment_statement", "assignment",
+                          "assignment_expression", "augmented_assignment", "keyword_argument", "pair",
+                          "local_variable_declaration", "field"):
+                target = a.child_by_field_name("name") or a.child_by_field_name("left") or (a.named_children[0] if a.named_children else None)
+                return bool(target is not None and COSMETIC.search(_balance_name(text(target))))
+            if "statement" in a.type:
+                return False
+        return False
+
+    # ---- following helpers -------------------------------------------------------------------
+    def callees(self, u: _Unit) -> list[_Unit]:
+        out = []
+        for name in dict.fromkeys(u.calls):
+            for fn in self.defs.get(name, [])[:3]:
+                if fn.start_byte <= u.node.start_byte and u.node.end_byte <= fn.end_byte:
+                    continue  # recursion or the enclosing definition
+                out.append(self.unit(fn))
+        return out
+
+    def reach(self, u: _Unit, depth: int, seen: set) -> tuple[list[str], list[str], list[str], bool, set[str]]:
+        """Random picks, spends and purchases reached through same-file helpers; past the first hop
+        only helpers named for the job (`RollRarity`, `weighted_choice`) are followed."""
+        rnd: list[str] = []
+        spend: list[str] = []
+        purchase: list[str] = []
+        grant = False
+        words: set[str] = set()
+        if depth <= 0:
+            return rnd, spend, purchase, grant, words
+        for c in self.callees(u):
+            key = (c.node.start_byte, c.node.end_byte)
+            if key in seen:
+                continue
+            seen.add(key)
+            if COSMETIC.search(c.name) and not LOOT_NAME.search(c.name):
+                continue
+            if depth < 3 and not (LOOT_NAME.search(c.name) or RANDOM_NAME.match(_camel(c.name))
+                                  or set(_words(c.name)) & (STRONG_LOOT | WEAK_LOOT | {"random", "rng", "weighted"})):
+                continue
+            r2, s2, p2, g2, w2 = self.reach(c, depth - 1, seen)
+            if c.random or r2:
+                rnd.append(f"{c.name}() → {(c.random or r2)[0]}")
+            spend += [f"{c.name}() → {s}" for s in c.spend[:1]] + s2[:1]
+            purchase += [f"{c.name}() → {p}" for p in c.purchase[:1]] + p2[:1]
+            grant = grant or c.grant or g2
+            if c.random or r2 or c.spend or s2:
+                words.update(_words(c.name))
+                words |= w2
+        return rnd, spend, purchase, grant, words
+
+    # ---- the verdict -------------------------------------------------------------------------
+    def loot_context(self, u: _Unit, words: set[str], grant: bool) -> str | None:
+        words = u.words | words
+        strong = sorted(w for w in words if w in STRONG_LOOT)
+        strong = [w for w in strong if not (w in ("case", "cases") and (words & NOT_LOOT_CONTEXT or not words & CASE_PARTNERS))]
+        if {"box", "boxes"} & words and {"blind", "mystery", "loot", "lucky", "surprise", "random"} & words:
+            strong.append("box")
+        if strong:
+            return strong[0]
+        weak = sorted(w for w in words if w in WEAK_LOOT)
+        if len(weak) >= 2:
+            return "/".join(weak[:2])
+        if u.grant or grant:
+            return "granted to the inventory"
+        if self.file_loot and weak:
+            return weak[0]
+        return None
+
+    def verdict(self, u: _Unit) -> tuple[str, str, str, str | None] | None:
+        key = (u.node.start_byte, u.node.end_byte)
+        if key not in self.verdicts:
+            self.verdicts[key] = None  # recursion guard
+            self.verdicts[key] = self._judge(u)
+        return self.verdicts[key]
+
+    def _judge(self, u: _Unit) -> tuple[str, str, str, str | None] | None:
+        if GAME_LOOP.match(u.name):
+            # a frame handler spends and rolls for many reasons; it is reported only when it polls
+            # a chest/crate/gacha purchase itself (`if item == "Normal Chest": coins -= 100; randi…`)
+            if not (u.spend and u.random and u.words & STRONG_LOOT - {"case", "cases", "pack", "packs"}):
+                return None
+        r_rnd, r_spend, r_purchase, r_grant, r_words = self.reach(u, 3, set())
+        rnd = u.random + r_rnd
+        if not rnd:
+            return None
+        name_loot = bool(u.name and LOOT_NAME.search(u.name))
+        if not u.random and not u.pays and not name_loot:
+            return None  # both halves only in helpers: only a loot-box name ties them together
+        context = self.loot_context(u, r_words, r_grant)
+        strong_context = context in STRONG_LOOT or context == "box"
+        if (u.words & (BET_WORDS | EXTRA_BET_WORDS) or NOT_LOOT_UNIT.search(u.name)) and not strong_context:
+            return None
+        purchase = u.purchase + r_purchase[:1]
+        if purchase:
+            return ("purchase", purchase[0], rnd[0], context)
+        spend = u.spend + r_spend[:2]
+        if spend and (context or any(_premium_spend(s) for s in spend)):
+            return ("spend", spend[0], rnd[0], context)
+        if u.soft_spend and strong_context:
+            return ("spend", u.soft_spend[0], rnd[0], context)
+        if u.weak_spend and (name_loot or (u.random and strong_context)):
+            return ("gate", u.weak_spend[0], rnd[0], context)
+        return None
+
+    def reported(self, u: _Unit) -> tuple | None:
+        """The verdict, unless the whole mechanism sits in a helper that is reported itself."""
+        v = self.verdict(u)
+        if v is None:
+            return None
+        if not (u.random and u.pays):
+            for c in self.callees(u):
+                if c.pays and c.random and self.verdict(c) is not None:
+                    return None
+        return v
+
+
+def _file(ctx: CheckContext) -> _File:
+    facts = ctx.memo.get(MEMO_KEY)
+    if facts is None:
+        facts = _File(ctx)
+        ctx.memo[MEMO_KEY] = facts
+    return facts
+
+
+# ---------------------------------------------------------------------------------------------
+# pattern check
+
+
+def paid_random_function(ctx: CheckContext) -> Verdict | bool:
+    """A function that spends currency (or handles a real-money purchase) and makes a random pick."""
+    fn = ctx.node
+    if len(ctx.data) > MAX_FILE_BYTES or _absorbed(fn):
+        return False
+    facts = _file(ctx)
+    u = facts.unit(fn)
+    v = facts.reported(u)
+    if v is None:
+        return False
+    kind, pay, pick, context = v
+    return Verdict(message=_describe(kind, _short(pay), _short(pick), context, u.label, u.prompt))

@@ -1,0 +1,592 @@
+"""Checks for the `loot-box` rule on mobile: Kotlin and Java (Android), Swift (iOS), Dart (Flutter).
+
+The queries in rules/loot-box/mobile.yaml hand every function, method and closure that mentions
+both a payment word and a random/loot word to `paid_random_function`, which decides, as the web
+check does (designlint/checks/loot_box.py, whose vocabularies and message style are reused), whether
+it is a loot box:
+
+* a *payment*: a currency spent (`gems -= COST`, `coins = coins - price`, `copyWith(coins: p.coins -
+  cost)`, `putInt("gems", gems - cost)`, `spendGems(160)`, `wallet.spend(100)`, `removeCoins(price)`,
+  `FieldValue.increment(-cost)` on a currency field), or a real-money purchase: Play Billing
+  `launchBillingFlow` and its callbacks (`onPurchasesUpdated`, `PurchaseState.PURCHASED`,
+  `consumeAsync`, `acknowledgePurchase`), RevenueCat `purchasePackage`/`purchaseWith`/`purchase`,
+  StoreKit `product.purchase()`, `Transaction.updates`, `SKPaymentQueue.default().add(…)` and
+  `paymentQueue(_:updatedTransactions:)` with `.purchased`, Flutter `in_app_purchase`
+  `buyConsumable` and `purchaseStream` listeners with `PurchaseStatus.purchased`;
+* a *random pick*: `Random.nextInt`, `random.nextInt` on a generator, `Math.random()`,
+  `ThreadLocalRandom`, `list.random()`, `shuffled().first()`, `Int.random(in:)`,
+  `randomElement()`, `arc4random_uniform`, GameplayKit sources, Dart `Random().nextInt` and
+  `..shuffle()`, or a helper that rolls (`rollRarity()`, `weightedPick(pool)`), followed by name
+  through the same file (past the first hop only helpers named for the job). Random numbers that
+  feed positions, colours, delays, ids or message/quiz pools are ignored;
+* *loot context* for in-game currencies (coins, gold, tokens, a price): chest, crate, pack, gacha,
+  summon, rarity... in the unit or the helpers it calls, or the pick granted into an inventory.
+  Premium currencies (gems, diamonds, crystals) and real-money purchases need none.
+
+A unit is a named function or method with the closures inside it; a closure registered as a UI or
+stream handler (`setOnClickListener { }`, `Button(action:)`, `onPressed: () {}`,
+`purchaseStream.listen(…)`) is a unit of its own. A caller that only reaches a reported helper
+is not reported again. Game loops, bets and paid upgrades/rerolls are left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Iterator
+
+from tree_sitter import Node
+
+from designlint.checks import CheckContext, Verdict
+from designlint.checks.loot_box import (
+    BET_WORDS,
+    BUY_PROMPT,
+    CASE_PARTNERS,
+    CHANGE_VERB,
+    CURRENCY_WORDS,
+    GAME_LOOP_NAME,
+    GRANT_TARGET,
+    LOOT_NAME,
+    MESSAGE_POOL,
+    NOT_CURRENCY_WORDS,
+    NOT_LOOT_CONTEXT,
+    NOT_LOOT_UNIT,
+    NOT_RANDOM_NAME,
+    NOT_SPEND_WORDS,
+    PRICE_WORDS,
+    RANDOM_NAME,
+    SHORTAGE_TEXT,
+    SPEND_VERB_STRONG,
+    SPEND_VERB_WITH_CURRENCY,
+    STRONG_LOOT,
+    VISUAL_FN,
+    VISUAL_KEY,
+    WEAK_LOOT,
+    _describe,
+    _id_like,
+    _is_currency,
+    _premium_spend,
+    _short,
+    _words,
+)
+from designlint.checks.polyglot import Call, argument_nodes, as_call, function_name
+from designlint.checks.util import FUNCTION_TYPES, ancestors, text, walk
+
+# ---------------------------------------------------------------------------------------------
+# vocabularies (mobile APIs)
+
+# Calls that take a real-money payment.
+PURCHASE_CALL = re.compile(
+    r"^(launchBillingFlow|purchasePackage|purchasePackageWith|purchaseWith|purchaseStoreProduct|purchaseProductWith"
+    r"|awaitPurchase|buyConsumable|buyNonConsumable|requestPurchase|requestSubscription)$"
+)
+# `purchase()` / `purchaseProduct()` count only on a store product or the RevenueCat singleton.
+PURCHASE_RECEIVER = re.compile(r"(?i)(^|\.)(\w*product|purchases(\.shared(instance)?)?|storekit\w*)$")
+# Identifiers that mark a post-purchase callback (Play Billing, StoreKit, in_app_purchase).
+PURCHASE_IDENTIFIERS = frozenset(
+    {"onPurchasesUpdated", "consumeAsync", "acknowledgePurchase", "onConsumeResponse", "onAcknowledgePurchaseResponse",
+     "completePurchase", "finishTransaction", "updatedTransactions", "onPurchaseSuccess", "onPurchaseCompleted"}
+)
+# (type, state) identifier pairs: `Purchase.PurchaseState.PURCHASED`, `PurchaseStatus.purchased`,
+# `transaction.transactionState` ... `case .purchased`, `Transaction.updates`.
+PURCHASE_PAIRS = (("PurchaseState", "PURCHASED"), ("PurchaseStatus", "purchased"), ("transactionState", "purchased"),
+                  ("SKPaymentTransaction", "purchased"), ("Transaction", "updates"))
+
+RANDOM_METHODS = frozenset({"nextInt", "nextDouble", "nextFloat", "nextLong", "nextBoolean", "nextGaussian", "nextUniform",
+                            "ints", "doubles"})
+RANDOM_RECEIVER = re.compile(r"(?i)(rand|rng|rnd|prng|GKRandom|GKARC4|GKMersenne|GKLinearCongruential|Distribution)")
+RANDOM_FUNCTIONS = frozenset({"randomElement", "randomOrNull", "shuffled", "shuffle", "arc4random", "arc4random_uniform",
+                              "drand48", "random"})
+# Variables a cosmetic random number is stored in: `spawnX`, `offsetY`, `tint`, `wobble`.
+VISUAL_TARGET = re.compile(r"([a-z_]X$|[a-z_]Y$|^[xyz]$|(?i:^(dx|dy|tint|hue|alpha|wobble|jitter)$|color$|colour$|delay$|duration$|angle$|offset$|uuid$))")
+# `private val rng = Random(seed)`, `Random random = new Random();`, `let source = GKRandomSource.sharedRandom()`,
+# `final _rand = Random.secure();`: a generator stored under a name that does not say so.
+GENERATOR_DECLARATION = re.compile(
+    r"\b([A-Za-z_]\w*)\s*(?::\s*[\w.<>?]+\s*)?=\s*(?:new\s+)?(?:java\.util\.|kotlin\.random\.)?"
+    r"(?:Random|SecureRandom|GKRandomSource|GK\w*RandomSource|GK\w*Distribution|Random\.secure|ThreadLocalRandom\.current)\b")
+QUIZ_POOL = re.compile(r"(?i)(question|answer|quiz|option|choice|song|track|playlist|queue|deck|tile|board|letter|word)s?\b")
+# Calls and named arguments whose closure is a UI or stream handler of its own.
+HANDLER_CALL = re.compile(
+    r"^(setOn\w*Listener|addOn\w*Listener|setPositiveButton|setNegativeButton|setNeutralButton|addTarget|listen|subscribe"
+    r"|observe|collect|sink|onReceive|onTapGesture|onClick|clickable|Button|IconButton|TextButton|ElevatedButton"
+    r"|OutlinedButton|FilledButton|FloatingActionButton|GestureDetector|InkWell|CupertinoButton|MaterialButton)$"
+)
+HANDLER_LABEL = re.compile(r"^(on[A-Z]\w*|action)$")
+# Closures handed to these stay part of their function: the purchase flow and its callbacks.
+PURCHASE_FLOW_CALL = re.compile(r"(?i)(purchase|billing|consume|acknowledge|transaction)")
+
+ASSIGNMENTS = frozenset({"assignment", "assignment_expression"})
+SUBTRACTIONS = frozenset({"binary_expression", "additive_expression"})
+COMPARISONS = frozenset({"comparison_expression", "relational_expression", "binary_expression"})
+CONDITIONS = frozenset({"if_expression", "if_statement", "guard_statement", "while_statement", "when_condition",
+                        "conditional_expression", "ternary_expression", "comparison_expression", "relational_expression",
+                        "equality_expression", "string_literal", "line_string_literal", "multi_line_string_literal",
+                        "string_template", "template_substitution", "interpolated_expression"})
+STATEMENTS = frozenset({"expression_statement", "local_variable_declaration", "property_declaration", "statements",
+                        "block", "return_statement", "jump_expression", "initialized_variable_definition"})
+ARGUMENT_TYPES = frozenset({"value_argument", "argument", "named_argument", "argument_list", "arguments", "value_arguments"})
+STRING_TYPES = frozenset({"string_literal", "line_string_literal", "multi_line_string_literal", "string_content",
+                          "line_str_text", "string_fragment"})
+IDENTIFIER_TYPES = frozenset({"identifier", "simple_identifier", "type_identifier"})
+BOX_NOUNS = frozenset({"box", "boxes", "lootbox", "chest", "chests", "crate", "crates", "pack", "packs", "capsule",
+                       "capsules", "egg", "eggs", "case", "cases"})
+
+
+# ---------------------------------------------------------------------------------------------
+# small helpers
+
+
+def _name_of(expr: str) -> str:
+    """The name an lvalue or operand stands for: `gems`, `state.gems` -> gems, `_gems.value!!` -> gems,
+    `self.wallet.coins` -> coins."""
+    parts = [p for p in re.findall(r"[A-Za-z_]\w*", expr) if p not in ("this", "self", "it", "value", "wrappedValue")]
+    return parts[-1].lstrip("_") if parts else ""
+
+
+def _operands(node: Node) -> tuple[str, str, str]:
+    """(left text, operator, right text) of a binary, comparison or assignment node in any grammar
+    (Dart puts a flat run of selectors before its operator)."""
+    named = [c for c in node.children if c.is_named and "comment" not in c.type]
+    op_node = next((c for c in node.children if c.type in ("additive_operator", "relational_operator", "equality_operator",
+                                                           "assignment_operator") or (not c.is_named and c.start_byte > node.start_byte
+                                                           and text(c).strip() in ("-", "+", "<", "<=", ">", ">=", "=", "-=", "+="))), None)
+    if op_node is None or not named:
+        return "", "", ""
+    whole = text(node)
+    cut = op_node.start_byte - node.start_byte
+    return whole[:cut].strip(), text(op_node).strip(), whole[op_node.end_byte - node.start_byte:].strip()
+
+
+def _is_price(expr: str) -> bool:
+    """`PULL_COST`, `box.price`, `chest.cost * 10`, `100`: the amount being paid."""
+    if re.fullmatch(r"\s*\d+[LlFf]?\s*", expr):
+        return True
+    return any(w in PRICE_WORDS for w in _words(expr)) and not any(w in NOT_SPEND_WORDS for w in _words(expr))
+
+
+def _negative(expr: str) -> bool:
+    return bool(re.match(r"^\s*(\(\s*)?(-|\w+\(\s*-)", expr))
+
+
+def _inside(node: Node, types: frozenset[str], stop: frozenset[str] = STATEMENTS) -> bool:
+    for a in ancestors(node):
+        if a.type in types:
+            return True
+        if a.type in stop or a.type in FUNCTION_TYPES:
+            return False
+    return False
+
+
+def _handler_site(fn: Node) -> tuple[str, str] | None:
+    """(label, call name) when a closure is registered as a UI or stream handler:
+    `setOnClickListener { }`, `Button(action: { })`, `onPressed: () { }`, `purchaseStream.listen(…)`."""
+    if function_name(fn) or _is_body_of_function(fn):
+        return None
+    label = ""
+    node = fn
+    for _ in range(6):
+        node = node.parent
+        if node is None:
+            return None
+        if node.type in ("value_argument", "named_argument") and not label:
+            first = node.named_children[0] if node.named_child_count else None
+            if first is not None and first is not fn and first.type in ("value_argument_label", "label", "identifier", "simple_identifier"):
+                label = text(first).strip(": ")
+        call = as_call(node) if node.type in ("call_expression", "method_invocation", "argument_part") else None
+        if call is not None:
+            if PURCHASE_FLOW_CALL.search(call.name) or not (HANDLER_LABEL.match(label) or HANDLER_CALL.match(call.name)):
+                return None
+            return label, call.name
+    return None
+
+
+def _is_body_of_function(node: Node) -> bool:
+    """A Kotlin/Swift `function_body` is part of its declaration (only Dart's stands alone, after
+    its signature); polyglot.function_name would name it after the last parameter."""
+    return node.type == "function_body" and node.parent is not None and node.parent.type in FUNCTION_TYPES
+
+
+def _is_unit(fn: Node) -> bool:
+    if _is_body_of_function(fn):
+        return False
+    return bool(function_name(fn)) or _handler_site(fn) is not None or not any(a.type in FUNCTION_TYPES for a in ancestors(fn))
+
+
+def _unit_nodes(fn: Node) -> Iterator[Node]:
+    """A unit's own nodes: its closures included, nested named functions and handlers left out."""
+    stack = [fn]
+    while stack:
+        cur = stack.pop()
+        if cur is not fn and cur.type in FUNCTION_TYPES and _is_unit(cur):
+            continue
+        yield cur
+        stack.extend(reversed(cur.children))
+
+
+def _target_name(node: Node) -> str:
+    """The variable, property or named argument a value is stored in (`val x = …`, `spawnX: …`)."""
+    for a in ancestors(node):
+        if a.type in ("property_declaration", "variable_declarator", "initialized_variable_definition", "variable_declaration"):
+            ident = next((c for c in walk(a) if c.type in IDENTIFIER_TYPES), None)
+            return text(ident)
+        if a.type in ASSIGNMENTS:
+            return _name_of(_operands(a)[0])
+        if a.type in ("value_argument", "named_argument"):
+            first = a.named_children[0] if a.named_child_count else None
+            if first is not None and first.type in ("value_argument_label", "label") or (
+                    first is not None and a.named_child_count > 1 and first.type in IDENTIFIER_TYPES):
+                return text(first).strip(": ")
+        if a.type in STATEMENTS or a.type in FUNCTION_TYPES:
+            return ""
+    return ""
+
+
+def _cosmetic(call: Call) -> bool:
+    """A random value that only feeds a position, colour, delay, id, string, or a message/quiz pool."""
+    if MESSAGE_POOL.search(_name_of(call.receiver) or "-") or QUIZ_POOL.search(call.receiver or "-"):
+        return True
+    if call.name in ("shuffle", "shuffled") and QUIZ_POOL.search(" ".join(text(a) for a in argument_nodes(call))):
+        return True
+    target = _target_name(call.node)
+    if target and (VISUAL_KEY.match(target) or _id_like(target) or VISUAL_TARGET.search(target) or VISUAL_FN.search(target)):
+        return True
+    if _inside(call.node, frozenset({"line_string_literal", "string_literal", "multi_line_string_literal", "template_substitution"})):
+        return True
+    for a in ancestors(call.node):
+        outer = as_call(a) if a.type in ("call_expression", "method_invocation", "argument_part") else None
+        if outer is not None and outer.node is not call.node and re.search(
+                r"(?i)(delay|sleep|animate|postDelayed|duration|color|colour|point|offset|position|translat|rotat|scale|uuid)", outer.name):
+            return True
+        if a.type in STATEMENTS or a.type in FUNCTION_TYPES:
+            break
+    return False
+
+
+def _random_call(call: Call, generators: frozenset[str]) -> str | None:
+    """`Random.nextInt(100)`, `rewards.random()`, `Int.random(in:)`, `rollRarity()`; None for
+    anything else or for a cosmetic random."""
+    name, receiver = call.name, re.sub(r"\s+", "", call.receiver)
+    found = None
+    if name in RANDOM_METHODS and (RANDOM_RECEIVER.search(receiver) or _name_of(receiver) in generators):
+        found = f"{_short(receiver, 32)}.{name}()"
+    elif name == "random" and receiver:
+        found = f"{_short(receiver, 24)}.random()"
+    elif name in RANDOM_FUNCTIONS and name != "random":
+        found = f"{_short(receiver, 24) + '.' if receiver else ''}{name}()"
+    elif name == "GKRandomDistribution" or name == "GKShuffledDistribution":
+        found = f"{name}()"
+    elif RANDOM_NAME.match(name) and not NOT_RANDOM_NAME.search(name) and name not in ("Random", "random"):
+        if name in ("chance", "sample", "pick", "pickOne") and not argument_nodes(call) and not receiver:
+            return None
+        found = f"{name}()"
+    if found is None or _cosmetic(call):
+        return None
+    return found
+
+
+def _spend_call(call: Call) -> tuple[str, bool] | None:
+    """(evidence, strong) when a call spends currency: `spendGems(10)`, `wallet.spend(100)`,
+    `removeCoins(price)`, `addGold(-cost)`, `FieldValue.increment(-price)` on `"gems"`; a weak
+    `canAfford(cost)` / `hasEnoughGems(…)` check."""
+    words = _words(call.name)
+    if not words:
+        return None
+    verb, rest = words[0], words[1:]
+    receiver_words = _words(_name_of(call.receiver))
+    args = argument_nodes(call)
+    arg_text = " ".join(text(a) for a in args)
+    currency_rest = any(w in CURRENCY_WORDS for w in rest) and not any(w in NOT_CURRENCY_WORDS or w in NOT_SPEND_WORDS for w in rest)
+    currency_receiver = _is_currency(_name_of(call.receiver)) or bool(
+        set(receiver_words) & {"wallet", "bank", "currency", "economy", "purse"})
+    if any(w in NOT_SPEND_WORDS for w in rest + receiver_words):
+        return None
+    if verb in SPEND_VERB_STRONG and args:
+        if verb in ("pay", "charge") and not (currency_rest or currency_receiver):
+            return None
+        return (f"{call.name}()" if not call.receiver else f"{_short(call.receiver, 24)}.{call.name}()", True)
+    if verb in SPEND_VERB_WITH_CURRENCY and (currency_rest or (currency_receiver and not rest)) and args:
+        return (f"{call.name}()" if not call.receiver else f"{_short(call.receiver, 24)}.{call.name}()", True)
+    if verb in CHANGE_VERB and currency_rest and any(_negative(text(a)) for a in args):
+        return (f"{call.name}(-…)", True)
+    if call.name == "increment" and args and _negative(text(args[-1])):
+        around = call.node.parent
+        for _ in range(4):
+            if around is None or around.parent is None or around.type in STATEMENTS:
+                break
+            around = around.parent
+        keys = re.findall(r"[\"']([A-Za-z_]\w*)[\"']", text(around))
+        if any(_is_currency(k) for k in keys):
+            return (f"increment(-…) on \"{next(k for k in keys if _is_currency(k))}\"", True)
+    if verb in ("can", "has", "have", "is", "check", "ensure", "require") and ("afford" in rest or (
+            "enough" in rest or "sufficient" in rest) and (currency_rest or _is_price(arg_text))):
+        return (f"{call.name}()", False)
+    return None
+
+
+def _spend_node(node: Node) -> tuple[str, str] | None:
+    """(kind, evidence) for an assignment, subtraction or comparison that pays: kind is `spend`
+    (a currency), `soft` (an unknown balance paid at a price) or `weak` (a balance check)."""
+    left, op, right = _operands(node)
+    if not op:
+        return None
+    lname = _name_of(left)
+    if node.type in ASSIGNMENTS:
+        if op == "-=" and _is_currency(lname, strict=True):
+            return ("spend", f"{_short(left, 24)} -= {_short(right, 20)}")
+        if op == "-=" and _is_price(right) and lname and not any(w in NOT_SPEND_WORDS | NOT_CURRENCY_WORDS for w in _words(lname)):
+            return ("soft", f"{_short(left, 24)} -= {_short(right, 20)}")
+        if op == "=" and re.match(r"^\(?\s*" + re.escape(left.rstrip("!?")) + r"[!?]*\s*-(?!=)", right) and _is_currency(lname, strict=True):
+            return ("spend", f"{_short(left, 24)} = {_short(right, 30)}")
+        if op == "+=" and _negative(right) and _is_currency(lname, strict=True):
+            return ("spend", f"{_short(left, 24)} += {_short(right, 20)}")
+        return None
+    if op == "-" and _is_currency(lname, strict=True) and not re.match(r"^\d", left) and _inside(node, ARGUMENT_TYPES) and not _inside(
+            node, CONDITIONS) and not _is_currency(_name_of(right)):
+        return ("spend", _short(f"{left} - {right}", 36))
+    if op in ("<", "<=", ">", ">=") and node.type in COMPARISONS:
+        pair = (lname, right) if _is_currency(lname, strict=True) else (_name_of(right), left)
+        if _is_currency(pair[0], strict=True) and _is_price(pair[1]):
+            return ("weak", _short(f"{left} {op} {right}", 36))
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# per-unit evidence
+
+
+@dataclass
+class _Unit:
+    node: Node
+    name: str
+    spend: list[str] = field(default_factory=list)
+    soft_spend: list[str] = field(default_factory=list)
+    weak_spend: list[str] = field(default_factory=list)
+    purchase: list[str] = field(default_factory=list)
+    random: list[str] = field(default_factory=list)
+    calls: list[str] = field(default_factory=list)
+    words: set[str] = field(default_factory=set)
+    grant: bool = False
+    prompt: str | None = None
+
+
+class _File:
+    """Every unit of one file, built lazily, with verdicts cached."""
+
+    def __init__(self, root: Node, data: bytes):
+        self.generators = frozenset(m.group(1).lstrip("_") for m in GENERATOR_DECLARATION.finditer(data.decode("utf-8", "replace")))
+        self.defs: dict[str, list[Node]] = {}
+        for node in walk(root):
+            if node.type in FUNCTION_TYPES and not _is_body_of_function(node):
+                name = function_name(node)
+                if name:
+                    self.defs.setdefault(name, []).append(node)
+        self._units: dict[int, _Unit] = {}
+        self._verdicts: dict[int, tuple | None] = {}
+
+    def unit(self, fn: Node) -> _Unit:
+        u = self._units.get(fn.id)
+        if u is None:
+            u = self._units[fn.id] = self._build(fn)
+        return u
+
+    def _build(self, fn: Node) -> _Unit:
+        u = _Unit(fn, function_name(fn))
+        idents: set[str] = set()
+        strings: list[str] = []
+        for node in _unit_nodes(fn):
+            kind = node.type
+            if kind in IDENTIFIER_TYPES:
+                idents.add(text(node))
+            elif kind in STRING_TYPES and node.named_child_count == 0:
+                strings.append(text(node))
+            elif kind in ASSIGNMENTS or kind in SUBTRACTIONS or kind in COMPARISONS:
+                found = _spend_node(node)
+                if found is not None:
+                    {"spend": u.spend, "soft": u.soft_spend, "weak": u.weak_spend}[found[0]].append(found[1])
+            call = as_call(node) if kind in ("call_expression", "method_invocation", "argument_part", "object_creation_expression") else None
+            if call is None or not call.name:
+                continue
+            u.calls.append(call.name)
+            spent = _spend_call(call)
+            if spent is not None:
+                (u.spend if spent[1] else u.weak_spend).append(spent[0])
+            if PURCHASE_CALL.match(call.name) or (call.name in ("purchase", "purchaseProduct") and PURCHASE_RECEIVER.search(
+                    re.sub(r"\s+", "", call.receiver))) or (call.name == "add" and "SKPaymentQueue" in call.receiver):
+                u.purchase.append(f"{_short(call.receiver, 24) + '.' if call.receiver else ''}{call.name}()")
+            picked = _random_call(call, self.generators)
+            if picked is not None:
+                u.random.append(picked)
+            if GRANT_TARGET.search(_name_of(call.receiver) or "-") and call.name in ("add", "append", "insert", "put", "addAll", "plusAssign") or (
+                    re.match(r"(?i)^(add|give|grant|award|unlock|collect|obtain|receive)\w*$", call.name) and GRANT_TARGET.search(call.name)):
+                u.grant = True
+        marker = next((i for i in sorted(idents & PURCHASE_IDENTIFIERS)), None) or next(
+            (f"{a}.{b}" for a, b in PURCHASE_PAIRS if a in idents and b in idents), None)
+        if marker is None and u.name in PURCHASE_IDENTIFIERS:
+            marker = u.name
+        if marker is not None:
+            u.purchase.append(f"{marker} callback")
+        for name in idents | {u.name} | set(u.calls):
+            u.words.update(w for w in _words(name) if w in STRONG_LOOT or w in WEAK_LOOT or w in BET_WORDS)
+        for s in strings:
+            u.words.update(w for w in _words(s) if w in STRONG_LOOT or w in WEAK_LOOT or w in BET_WORDS)
+            if SHORTAGE_TEXT.search(s) and BUY_PROMPT.search(s):
+                u.prompt = _short(s, 60)
+        return u
+
+    # ---- following helpers by name ------------------------------------------------------------
+    def callees(self, u: _Unit) -> Iterator[_Unit]:
+        for name in dict.fromkeys(u.calls):
+            for fn in self.defs.get(name, [])[:3]:
+                if fn.start_byte <= u.node.start_byte and u.node.end_byte <= fn.end_byte:
+                    continue  # recursion or the enclosing definition
+                yield self.unit(fn)
+
+    def reach(self, u: _Unit, depth: int, seen: set[int]) -> tuple[list[str], list[str], list[str], bool, set[str], bool]:
+        """Random picks, purchases and (first hop) spends reached through helpers of the same file,
+        whether a pick comes from a helper named for it (`get1Random()`, `rollRarity()`), and the
+        loot words of helpers that roll. Past the first hop only helpers called from, or named
+        for, the job are followed."""
+        rnd: list[str] = []
+        purchase: list[str] = []
+        spend: list[str] = []
+        grant = named_pick = False
+        words: set[str] = set()
+        for c in self.callees(u):
+            if c.node.id in seen:
+                continue
+            seen.add(c.node.id)
+            if VISUAL_FN.search(c.name) and not LOOT_NAME.search(c.name):
+                continue
+            named = _named_for_the_job(c.name)
+            if depth < 3 and not (named or _named_for_the_job(u.name)):
+                continue
+            deeper = self.reach(c, depth - 1, seen) if depth > 1 else ([], [], [], False, set(), False)
+            if c.random or deeper[0]:
+                rnd.append(f"{c.name}() → {(c.random or deeper[0])[0]}")
+                words.update(_words(c.name))
+                words |= c.words | deeper[4]
+                named_pick = named_pick or named or deeper[5]
+            if depth == 3:
+                purchase += [f"{c.name}() → {p}" for p in c.purchase[:1] if not p.endswith("callback")]
+                spend += [f"{c.name}() → {s}" for s in c.spend[:1]]
+            grant = grant or c.grant or deeper[3]
+        return rnd, purchase, spend, grant, words, named_pick
+
+    def loot_context(self, u: _Unit, words: set[str], grant: bool) -> str | None:
+        words = u.words | words
+        strong = sorted(w for w in words if w in STRONG_LOOT and not (
+            w in ("case", "cases") and (words & NOT_LOOT_CONTEXT or not words & CASE_PARTNERS)))
+        if {"box", "boxes"} & words and {"blind", "mystery", "loot", "lucky", "surprise", "random"} & words:
+            strong.append("box")
+        if strong:
+            return strong[0]
+        weak = sorted(w for w in words if w in WEAK_LOOT)
+        if len(weak) >= 2:
+            return "/".join(weak[:2])
+        return "granted to the collection" if u.grant or grant else None
+
+    # ---- the verdict ---------------------------------------------------------------------------
+    def verdict(self, u: _Unit) -> tuple[str, str, str, str | None] | None:
+        if u.node.id not in self._verdicts:
+            self._verdicts[u.node.id] = None  # recursion guard
+            self._verdicts[u.node.id] = self._judge(u)
+        return self._verdicts[u.node.id]
+
+    def _judge(self, u: _Unit) -> tuple[str, str, str, str | None] | None:
+        if GAME_LOOP_NAME.match(u.name) or re.match(r"^(onDraw|didBegin|didSimulatePhysics|didEvaluateActions)$", u.name):
+            return None
+        r_rnd, r_purchase, r_spend, r_grant, r_words, named_pick = self.reach(u, 3, {u.node.id})
+        rnd = u.random + r_rnd
+        if not rnd:
+            return None
+        ctx = self.loot_context(u, r_words, r_grant)
+        if u.words & BET_WORDS and ctx not in STRONG_LOOT:
+            return None
+        if NOT_LOOT_UNIT.search(u.name) and not LOOT_NAME.search(u.name):
+            return None
+        name_loot = bool(u.name and LOOT_NAME.search(u.name))
+        purchase = u.purchase + r_purchase[:1]
+        if purchase:
+            return ("purchase", purchase[0], rnd[0], ctx)
+        if not u.random and not (u.spend or u.soft_spend) and not name_loot and not (r_spend and named_pick):
+            # both halves only in helpers: only names tie them together (a loot-box name, or
+            # `spendGems()` next to `get1Random()`)
+            return None
+        spend = u.spend + r_spend[:2]
+        if spend and (ctx or any(_premium_spend(s) for s in spend)):
+            return ("spend", spend[0], rnd[0], ctx)
+        if u.soft_spend and ctx in STRONG_LOOT:
+            return ("spend", u.soft_spend[0], rnd[0], ctx)
+        if u.weak_spend and (name_loot or (u.random and ctx in STRONG_LOOT)):
+            return ("gate", u.weak_spend[0], rnd[0], ctx)
+        buyer = self.paid_sibling(u) if name_loot else None
+        if buyer is not None:
+            return ("two-step", buyer, rnd[0], ctx)
+        return None
+
+    def paid_sibling(self, u: _Unit) -> str | None:
+        """`openChest()` rolls and `buyChest()` in the same file charges for the box."""
+        words = set(_words(u.name))
+        nouns = words & BOX_NOUNS
+        if not nouns or not words & {"open", "opening", "unbox", "hatch", "crack", "reveal", "use"}:
+            return None
+        for name, fns in self.defs.items():
+            other = set(_words(name))
+            if not (other & nouns) or not (other & {"buy", "purchase", "purchased", "order", "acquire"}):
+                continue
+            for fn in fns[:2]:
+                b = self.unit(fn)
+                if u.name in b.calls:
+                    return None  # the buyer opens the box itself and is reported there
+                if b.spend or b.purchase:
+                    return f"`{name}` → {(b.spend or b.purchase)[0]}"
+        return None
+
+    def reported(self, u: _Unit) -> tuple | None:
+        """The verdict, unless the whole mechanism sits in a helper that is reported itself."""
+        v = self.verdict(u)
+        if v is None:
+            return None
+        if not (u.random and (u.spend or u.soft_spend or u.purchase or u.weak_spend)):
+            for c in self.callees(u):
+                if (c.spend or c.soft_spend or c.purchase or c.weak_spend) and self.verdict(c) is not None:
+                    return None
+        return v
+
+
+def _named_for_the_job(name: str) -> bool:
+    """`rollRarity`, `openChest`, `get1Random`, `pullGacha`: a helper whose name says it rolls."""
+    return bool(LOOT_NAME.search(name) or RANDOM_NAME.match(name)
+                or set(_words(name)) & (STRONG_LOOT | WEAK_LOOT | {"random", "rng", "weighted", "roll"}))
+
+
+def _label(fn: Node, name: str) -> str:
+    if name:
+        if re.match(r"^(on[A-Z]\w*|handle\w*|paymentQueue)$", name):
+            return f"The `{name}` handler"
+        return f"`{name}`"
+    site = _handler_site(fn)
+    if site is not None:
+        label, call_name = site
+        return f"The {call_name}({label + ': ' if label else ''}…) handler"
+    return "This closure"
+
+
+# ---------------------------------------------------------------------------------------------
+# pattern check
+
+
+def paid_random_function(ctx: CheckContext) -> Verdict | bool:
+    """A function, method or handler closure that pays (currency or real money) for a random pick."""
+    fn = ctx.node
+    if not _is_unit(fn):
+        return False  # a closure inside a function: its code belongs to that function's unit
+    analysis = ctx.memo.get("loot-box-mobile")
+    if analysis is None:
+        analysis = ctx.memo["loot-box-mobile"] = _File(ctx.root, ctx.data)
+    u = analysis.unit(fn)
+    v = analysis.reported(u)
+    if v is None:
+        return False
+    kind, pay, pick, cword = v
+    return Verdict(message=_describe(kind, _short(pay), _short(pick), cword, _label(fn, u.name), u.prompt))

@@ -1,0 +1,717 @@
+"""Checks for `notification-spam` in Unity games (C#) and Python servers.
+
+The queries in rules/notification-spam/games.yaml find the mechanisms: Unity Mobile
+Notifications calls (`AndroidNotificationCenter.SendNotification`,
+`iOSNotificationCenter.ScheduleNotification`, `NotificationCenter.ScheduleNotification`) and
+the game's own `Schedule…Notification`/`…Reminder` wrappers; Python push sends
+(firebase_admin, pywebpush, apns2, OneSignal, Expo, pyfcm, fcm-django/django-push-notifications
+devices, push REST endpoints, the app's own `send_push…` wrappers); and strings that read as
+re-engagement copy. The checks here decide, with the web rule's notions
+(designlint/checks/notification_spam.py), whether the notification pulls people back:
+
+* Unity: it repeats on an interval the game chose, it is one of a series scheduled in a loop or
+  in one go, it is scheduled when the game starts or the player leaves (`Start`, `Awake`,
+  `OnApplicationPause`, `OnApplicationQuit`, `OnApplicationFocus`, followed through the methods
+  of the same file) for a fixed delay, or it is named after inactivity ("return", "afk",
+  "inactivity"). A one-off whose time comes from the game state (a building, a crop, a chest,
+  the energy bar) or from the player's settings is a notice, not a lure.
+* Python: the send runs from a schedule (Celery beat / `@periodic_task`, APScheduler,
+  `schedule.every()`, huey, `@repeat_every`, a Django management command, a `while True` loop
+  with a sleep) or picks its recipients by inactivity (`last_login__lt`, "inactive", "dormant"),
+  and is not a transactional notice (receipt, password, order, 2FA, ...).
+* Copy: a re-engagement line ("we miss you", "come back", ...) where a notification is built.
+
+Everything is syntactic and file-local.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tree_sitter import Node
+
+from designlint.checks import CheckContext, Verdict
+from designlint.checks.notification_spam import (
+    DUE_REMINDER,
+    EVENT_WORDS,
+    FREQUENCY_CAP,
+    INACTIVE,
+    NUDGE_WORDS,
+    TRANSACTIONAL,
+    USER_SCHEDULE,
+    _copy_phrase,
+    _quiet_hours_present,
+)
+from designlint.checks.polyglot import argument_nodes, as_call, enclosing_functions, function_name
+from designlint.checks.util import ancestors, text, walk
+
+# --------------------------------------------------------------------------------------------
+# per-file facts (ctx.memo is shared by every match in one file)
+
+
+def _memo(ctx: CheckContext, key: str, build):
+    if key not in ctx.memo:
+        ctx.memo[key] = build()
+    return ctx.memo[key]
+
+
+def _code(ctx: CheckContext) -> str:
+    """The file's text without comments (a commented-out safeguard does not count)."""
+
+    def build() -> str:
+        data = bytearray(ctx.data)
+        for node in walk(ctx.root):
+            if node.type == "comment":
+                data[node.start_byte : node.end_byte] = b" " * (node.end_byte - node.start_byte)
+        return data.decode("utf-8", "replace")
+
+    return _memo(ctx, "nsg_code", build)
+
+
+def _methods_by_name(ctx: CheckContext) -> dict[str, list[Node]]:
+    """Named functions of the file (C# methods and local functions, Python defs) by name."""
+
+    def build() -> dict[str, list[Node]]:
+        out: dict[str, list[Node]] = {}
+        for node in walk(ctx.root):
+            if node.type in ("method_declaration", "local_function_statement", "function_definition"):
+                out.setdefault(function_name(node), []).append(node)
+        return out
+
+    return _memo(ctx, "nsg_methods", build)
+
+
+def _callers(ctx: CheckContext, name: str) -> list[tuple[Node, str]]:
+    """(call node, how) for each place the file calls `name`: `name(...)`, `this.name(...)`,
+    `self.name(...)`, Unity `Invoke("name", t)` / `InvokeRepeating` / `StartCoroutine(name())`."""
+    out = []
+    quoted = f'"{name}"'
+    for node in _memo(ctx, "nsg_call_nodes", lambda: [n for n in walk(ctx.root) if n.type in ("invocation_expression", "call")]):
+        call = as_call(node)
+        if call is None:
+            continue
+        if call.name == name and call.receiver in ("", "this", "self", "base", "cls"):
+            out.append((node, "call"))
+        elif call.name in ("Invoke", "InvokeRepeating", "StartCoroutine"):
+            args = argument_nodes(call)
+            first = text(args[0]).strip() if args else ""
+            if first == quoted or re.match(rf"^(nameof\(\s*)?{re.escape(name)}\b", first):
+                out.append((node, call.name))
+    return out
+
+
+def _inside(node: Node, outer: Node) -> bool:
+    return outer.start_byte <= node.start_byte and node.end_byte <= outer.end_byte
+
+
+# --------------------------------------------------------------------------------------------
+# safeguards (mitigations), both languages
+
+USER_SETTING = re.compile(
+    r"(notif(ication)?s?_?(enabled|allowed|on\b|opt_?in|consent|pref\w*)|push_?(enabled|allowed|opt_?in|consent)|reminders?_?(enabled|on)|"
+    r"(enable|allow|receive|wants?)_?(push|notif|remind)\w*|opted_in|opt_?in_?(push|notif)|is_?subscribed|unsubscribed|"
+    r"PlayerPrefs\.Get\w+\(\s*\"[^\"]*(notif|push|remind)[^\"]*\")",
+    re.I,
+)
+
+
+def quiet_hours(ctx: CheckContext) -> bool:
+    """Mitigation: quiet hours or a night-time check before scheduling (`hour >= 22`, `QuietHours`)."""
+    return _quiet_hours_present(_code(ctx).lower())
+
+
+def frequency_cap(ctx: CheckContext) -> bool:
+    """Mitigation: a cap on how often one person is notified (Python servers)."""
+    return bool(FREQUENCY_CAP.search(_code(ctx)))
+
+
+def user_setting(ctx: CheckContext) -> bool:
+    """Mitigation: the player or user can turn these notifications off, or chose when they come."""
+    code = _code(ctx)
+    return bool(USER_SETTING.search(code) or USER_SCHEDULE.search(code))
+
+
+def _quiet_note(ctx: CheckContext) -> str | None:
+    return None if quiet_hours(ctx) else "no quiet hours found"
+
+
+# --------------------------------------------------------------------------------------------
+# Unity (C#): what a scheduled notification is made of
+
+SDK_RECEIVER = re.compile(r"(^|\.)(AndroidNotificationCenter|iOSNotificationCenter|NotificationCenter)$")
+NOT_SCHEDULING = re.compile(r"(Channel|Cancel|Permission|Authori[sz]ation|Token|Received|Opened|Clear|Remove|Delete|Status|Intent|Callback|Listener|Handler)")
+LEAVE_HOOKS = ("OnApplicationPause", "OnApplicationQuit", "OnApplicationFocus", "OnDisable", "OnDestroy")
+START_HOOKS = ("Start", "Awake", "OnEnable")
+TIME_PROPS = ("FireTime", "TimeInterval", "Hour", "DeliveryTime", "Interval", "Date")
+STATE_NAME = re.compile(r"(remain|left|until|next|full|refill|ready|finish|complete|end|cooldown|due|target|deliver|expire|build|grow|harvest|item|chest)", re.I)
+USER_SOURCE = re.compile(r"(PlayerPrefs|[Ss]ettings|[Pp]refs|[Pp]references|[Cc]hosen|[Ss]elected|[Pp]icked|[Uu]ser[A-Z]\w*(Hour|Time|Minute))")
+REENGAGE_NAME = re.compile(
+    r"(inactiv|afk|idle|come_?back|re_?engag|reEngag|missYou|miss_you|lapsed|absence|winBack|win_back|"
+    r"Return(Reminder|Notification|Notif|Push)|GameReturn|ReturnToGame|[Bb]ackToGame|[Rr]etention)",
+)
+CS_LOOPS = ("for_statement", "foreach_statement", "while_statement", "do_statement")
+
+
+def _cs_method(node: Node) -> Node | None:
+    return next((a for a in ancestors(node) if a.type in ("method_declaration", "local_function_statement", "constructor_declaration")), None)
+
+
+def _cs_class(node: Node) -> Node | None:
+    return next((a for a in ancestors(node) if a.type in ("class_declaration", "struct_declaration")), None)
+
+
+def _cs_declarators(scope: Node, name: str) -> list[Node]:
+    return [
+        n for n in walk(scope)
+        if n.type == "variable_declarator" and text(n.child_by_field_name("name") or (n.named_children[0] if n.named_children else None)) == name
+    ]
+
+
+def _cs_initial_value(declarator: Node) -> Node | None:
+    children = declarator.named_children
+    value = children[-1] if len(children) > 1 else None
+    if value is not None and value.type == "equals_value_clause" and value.named_children:
+        value = value.named_children[-1]
+    return value
+
+
+def _cs_props(ctx: CheckContext, call: Node) -> tuple[dict[str, list[Node]], list[Node]]:
+    """Property values of the notification, its trigger and its schedule (`FireTime`, `RepeatInterval`,
+    `TimeInterval`, `Repeats`, `Hour`, `Title`, ...), and the object/argument nodes they came from."""
+    method = _cs_method(call) or ctx.root
+    props: dict[str, list[Node]] = {}
+    sources: list[Node] = []
+    pending = list(argument_nodes(as_call(call)))
+    seen: set[str] = set()
+    while pending and len(sources) < 40:
+        node = pending.pop()
+        if node.type == "argument" and node.named_children:
+            named = node.child_by_field_name("name")
+            value = node.named_children[-1]
+            if named is not None:
+                props.setdefault(text(named).rstrip(": "), []).append(value)
+            node = value
+        sources.append(node)
+        if node.type == "identifier":
+            name = text(node)
+            if name in seen:
+                continue
+            seen.add(name)
+            scope = method if _cs_declarators(method, name) else (_cs_class(call) or ctx.root)
+            for decl in _cs_declarators(scope, name):
+                value = _cs_initial_value(decl)
+                if value is not None:
+                    pending.append(value)
+            for assign in walk(scope):
+                if assign.type != "assignment_expression":
+                    continue
+                left = assign.child_by_field_name("left")
+                if left is not None and left.type == "member_access_expression" and text(left.child_by_field_name("expression")) == name:
+                    right = assign.child_by_field_name("right")
+                    props.setdefault(text(left.child_by_field_name("name")), []).append(right)
+                    pending.append(right)
+        elif node.type in ("object_creation_expression", "implicit_object_creation_expression"):
+            for child in walk(node):
+                if child.type == "assignment_expression" and child.parent is not None and child.parent.type == "initializer_expression":
+                    left, right = child.child_by_field_name("left"), child.child_by_field_name("right")
+                    props.setdefault(text(left), []).append(right)
+                    if right is not None and right.type == "identifier":
+                        pending.append(right)
+            ctor = as_call(node)
+            if ctor is not None and ctor.name in ("NotificationIntervalSchedule", "NotificationDateTimeSchedule"):
+                args = argument_nodes(ctor)
+                if args:
+                    props.setdefault("Interval" if ctor.name == "NotificationIntervalSchedule" else "Date", []).append(args[0])
+                if len(args) > 1:
+                    props.setdefault("Repeats" if ctor.name == "NotificationIntervalSchedule" else "RepeatInterval", []).append(args[1])
+    return props, sources
+
+
+def _cs_fixed(node: Node | None, ctx: CheckContext, depth: int = 0) -> bool:
+    """A time the game fixed: literals, constants and serialized fields, loop counters,
+    `DateTime.Now.AddHours(24)`, `TimeSpan.FromDays(1)`, `new TimeSpan(8, 0, 0)`; not a value that
+    comes from a parameter, the player's settings or the game state (`energyFullTime`)."""
+    if node is None or depth > 6:
+        return False
+    kind = node.type
+    if kind in ("integer_literal", "real_literal", "boolean_literal", "string_literal"):
+        return True
+    if kind == "argument":
+        return _cs_fixed(node.named_children[-1] if node.named_children else None, ctx, depth + 1)
+    if kind == "cast_expression":
+        return _cs_fixed(node.child_by_field_name("value"), ctx, depth + 1)
+    if kind in ("parenthesized_expression", "prefix_unary_expression", "binary_expression", "checked_expression"):
+        return all(_cs_fixed(c, ctx, depth + 1) for c in node.named_children)
+    source = text(node)
+    if USER_SOURCE.search(source):
+        return False
+    if kind == "member_access_expression":
+        if re.match(r"^(System\.)?DateTime(Offset)?\.(Now|UtcNow|Today)$", source):
+            return True
+        if re.match(r"^(TimeSpan|Mathf|Math)\.\w+$|^[A-Z][A-Z0-9_]+$", source.rsplit(".", 1)[-1]) or re.match(r"^[A-Z][A-Z0-9_]*$", source.rsplit(".", 1)[-1]):
+            return True
+        inner = node.child_by_field_name("expression")
+        return _cs_fixed(inner, ctx, depth + 1) and not STATE_NAME.search(text(node.child_by_field_name("name")))
+    if kind == "identifier":
+        return _cs_fixed_name(node, ctx, depth)
+    if kind == "invocation_expression":
+        call = as_call(node)
+        if call is None or not re.match(r"^(Add(Seconds|Minutes|Hours|Days|Months|Ticks)|From(Seconds|Minutes|Hours|Days|Milliseconds|Ticks)|ToLocalTime|ToUniversalTime|Max|Min|Clamp|RoundToInt|FloorToInt|CeilToInt)$", call.name):
+            return False
+        func = node.child_by_field_name("function")
+        receiver = func.child_by_field_name("expression") if func is not None and func.type == "member_access_expression" else None
+        parts = [a for a in argument_nodes(call)]
+        if receiver is not None and call.name.startswith(("Add", "To")):
+            parts.append(receiver)
+        return all(_cs_fixed(p, ctx, depth + 1) for p in parts)
+    if kind == "object_creation_expression":
+        call = as_call(node)
+        return call is not None and call.name in ("TimeSpan", "DateTime") and all(_cs_fixed(a, ctx, depth + 1) for a in argument_nodes(call))
+    return False
+
+
+def _cs_fixed_name(node: Node, ctx: CheckContext, depth: int) -> bool:
+    name = text(node)
+    if re.match(r"^[A-Z][A-Z0-9_]*$", name):
+        return True
+    for loop in (a for a in ancestors(node) if a.type == "for_statement"):
+        init = loop.child_by_field_name("initializer")
+        if init is not None and _cs_declarators(init, name):
+            return True
+    method = _cs_method(node)
+    if method is not None:
+        params = method.child_by_field_name("parameters")
+        if params is not None and any(text(p.child_by_field_name("name")) == name for p in params.named_children):
+            return False
+        decls = [d for d in _cs_declarators(method, name) if d.start_byte < node.start_byte]
+        if decls:
+            return _cs_fixed(_cs_initial_value(decls[-1]), ctx, depth + 1)
+    if STATE_NAME.search(name):
+        return False
+    cls = _cs_class(node)
+    for decl in _cs_declarators(cls, name) if cls is not None else []:
+        field = next((a for a in ancestors(decl) if a.type in ("field_declaration", "property_declaration")), None)
+        if field is None:
+            continue
+        if re.search(r"\b(const|readonly)\b|SerializeField|\[Header|\[Tooltip|\[Range|\[Min", text(field)) or _cs_fixed(_cs_initial_value(decl), ctx, depth + 1):
+            return True
+    return False
+
+
+def _cs_true(values: list[Node]) -> bool:
+    return any(text(v).strip() == "true" for v in values)
+
+
+def _cs_repeat(props: dict[str, list[Node]], call: Node, ctx: CheckContext) -> str | None:
+    """How the notification repeats, when the game chose the interval."""
+    for value in props.get("RepeatInterval", []):
+        source = text(value).strip()
+        m = re.search(r"NotificationRepeatInterval\.(Daily|Hourly)", source)
+        if m:
+            return m.group(1).lower()
+        if source not in ("null", "default", "TimeSpan.Zero") and not _cs_optional(value):
+            return f"every {_cs_span(source)}"
+    if _cs_true(props.get("Repeats", []) + props.get("Repeat", []) + props.get("repeats", []) + props.get("repeat", [])):
+        if props.get("Hour"):
+            return "every day" if not props.get("Day") else "on a calendar"
+        interval = (props.get("TimeInterval") or props.get("Interval") or [None])[0]
+        return f"every {_cs_span(text(interval))}" if interval is not None else "on a fixed interval"
+    m = re.search(r"NotificationRepeat\.(Every\w+)", " ".join(text(a) for a in argument_nodes(as_call(call))))
+    if m:
+        return re.sub(r"(?<=[a-z])(?=[A-Z])", " ", m.group(1)).lower()
+    return None
+
+
+def _cs_optional(value: Node) -> bool:
+    """The repeat is set only when the caller asks for it (`if (repeat) n.RepeatInterval = interval;`)."""
+    method = _cs_method(value)
+    return any(a.type in ("if_statement", "conditional_expression") for a in ancestors(value) if method is None or _inside(a, method))
+
+
+def _cs_span(source: str) -> str:
+    m = re.search(r"From(Seconds|Minutes|Hours|Days)\(\s*([\d.]+)", source)
+    if m:
+        unit = m.group(1).lower()
+        return f"{m.group(2)} {unit[:-1] if m.group(2) == '1' else unit}"
+    m = re.search(r"new\s+(System\.)?TimeSpan\(\s*(\d+)\s*,\s*(\d+)\s*,\s*(\d+)\s*\)", source)
+    if m:
+        return f"{m.group(2)}h{int(m.group(3)):02d}"
+    return "fixed interval"
+
+
+def _cs_times(props: dict[str, list[Node]], call: Node) -> list[Node]:
+    """The nodes that say when the notification fires."""
+    times = [v for key in TIME_PROPS for v in props.get(key, [])]
+    if times:
+        return times
+    # a wrapper: the arguments that look like a time or a delay
+    out = []
+    for arg in argument_nodes(as_call(call)):
+        value = arg.named_children[-1] if arg.type == "argument" and arg.named_children else arg
+        source = text(value)
+        if re.search(r"DateTime|TimeSpan|Add(Seconds|Minutes|Hours|Days)|From(Seconds|Minutes|Hours|Days)", source) or value.type in ("integer_literal", "real_literal"):
+            out.append(value)
+        elif value.type in ("identifier", "member_access_expression") and re.search(r"(time|delay|hours?|minutes?|seconds?|days?|when|date|delivery|fire|after|interval)$", source, re.I):
+            out.append(value)
+    return out
+
+
+def _cs_entry(ctx: CheckContext, node: Node) -> tuple[str, str] | None:
+    """(kind, hook) when the code runs from a Unity lifecycle hook: kind `leave` (the player leaves:
+    OnApplicationPause/Quit/Focus, OnDisable/OnDestroy), `start` (Start/Awake/OnEnable) or
+    `repeat` (InvokeRepeating); followed through the methods of the same file."""
+    frontier = [node]
+    seen: set[int] = set()
+    for _ in range(4):
+        following = []
+        for current in frontier:
+            method = _cs_method(current)
+            if method is None or method.id in seen:
+                continue
+            seen.add(method.id)
+            name = function_name(method)
+            if name in LEAVE_HOOKS:
+                return "leave", name
+            if name in START_HOOKS:
+                return "start", name
+            for caller, how in _callers(ctx, name):
+                if how == "InvokeRepeating":
+                    return "repeat", f"InvokeRepeating(\"{name}\")"
+                following.append(caller)
+        frontier = following
+    return None
+
+
+def _cs_in_loop(call: Node, method: Node | None) -> bool:
+    for loop in ancestors(call):
+        if method is not None and loop.id == method.id:
+            return False
+        if loop.type in CS_LOOPS:
+            return True
+    return False
+
+
+def _cs_series(ctx: CheckContext, call: Node, method: Node | None) -> bool:
+    """Two or more fixed-delay Unity notifications scheduled by the same method."""
+    if method is None:
+        return False
+    sdk_calls = [
+        n for n in walk(method)
+        if n.type == "invocation_expression" and (c := as_call(n)) is not None and SDK_RECEIVER.search(c.receiver)
+        and c.name in ("SendNotification", "SendNotificationWithExplicitID", "ScheduleNotification")
+    ]
+    if len(sdk_calls) < 2:
+        return False
+    fixed = [n for n in sdk_calls if _cs_all_fixed(_cs_times(_cs_props(ctx, n)[0], n), ctx)]
+    # the same notification sent twice after a status check is one notification, not a series
+    distinct = {text(argument_nodes(as_call(n))[0]) for n in fixed if argument_nodes(as_call(n))}
+    return len(fixed) >= 2 and len(distinct) >= 2
+
+
+def _cs_user_time(value: Node | None, method: Node | None) -> bool:
+    """The time comes from the player's settings (`PlayerPrefs.GetInt("reminder_hour")`), directly
+    or through a local variable."""
+    if value is None:
+        return False
+    if USER_SOURCE.search(text(value)):
+        return True
+    for name in {text(n) for n in walk(value) if n.type == "identifier"} if method is not None else ():
+        for decl in _cs_declarators(method, name):
+            if USER_SOURCE.search(text(_cs_initial_value(decl))):
+                return True
+    return False
+
+
+def _cs_sent_before(node: Node, method: Node | None) -> bool:
+    """The same notification object was already scheduled earlier in the method (the package's
+    sample re-sends it after `CheckScheduledNotificationStatus`): one notification, reported once."""
+    args = argument_nodes(as_call(node))
+    if method is None or not args:
+        return False
+    first = text(args[0])
+    return any(
+        n.type == "invocation_expression" and n.start_byte < node.start_byte and (c := as_call(n)) is not None
+        and c.name == as_call(node).name and argument_nodes(c) and text(argument_nodes(c)[0]) == first
+        for n in walk(method)
+    )
+
+
+def _cs_all_fixed(times: list[Node], ctx: CheckContext) -> bool:
+    return bool(times) and all(_cs_fixed(t, ctx) for t in times)
+
+
+def unity_scheduled_notification(ctx: CheckContext) -> Verdict | bool:
+    """A Unity local notification (or the game's own scheduling wrapper) that pulls the player back."""
+    node = ctx.node
+    call = as_call(node)
+    if call is None or NOT_SCHEDULING.search(call.name):
+        return False
+    sdk = bool(SDK_RECEIVER.search(call.receiver)) or call.name == "ScheduleLocalNotification"
+    if call.name in ("Send", "SendWithAppIcon", "SendCustom") and not re.search(r"Notification", call.receiver):
+        return False
+    if not sdk and call.receiver in ("", "this") and call.name in _methods_by_name(ctx):
+        return False  # the game's own wrapper, defined here: judged by the calls inside it
+    method = _cs_method(node)
+    if _cs_sent_before(node, method):
+        return False
+    props, sources = _cs_props(ctx, node)
+    api = f"{call.receiver + '.' if call.receiver else ''}{call.name}"
+    if any(_cs_user_time(v, method) for key in TIME_PROPS + ("RepeatInterval",) for v in props.get(key, [])):
+        return False  # at a time the player picked
+    repeat = _cs_repeat(props, node, ctx)
+    if repeat:
+        return Verdict(message=f"a local notification repeats {repeat} on a schedule the game chose ({api}), not one the player set", note=_quiet_note(ctx))
+    times = _cs_times(props, node)
+    fixed = _cs_all_fixed(times, ctx)
+    names = " ".join([function_name(method) if method is not None else ""] + [text(s) for s in sources if s.type in ("identifier", "string_literal", "member_access_expression")] + [text(v) for key in ("Identifier", "Id", "Group", "Data", "IntentData") for v in props.get(key, [])])
+    if fixed and _cs_in_loop(node, method):
+        return Verdict(message=f"a series of local notifications is scheduled in a loop at times the game fixed ({api}), to bring the player back", note=_quiet_note(ctx))
+    if sdk and fixed and _cs_series(ctx, node, method):
+        return Verdict(message=f"a series of local notifications is scheduled at fixed delays ({api}), to bring the player back", note=_quiet_note(ctx))
+    entry = _cs_entry(ctx, node)
+    if entry is not None:
+        kind, hook = entry
+        if kind == "repeat":
+            return Verdict(message=f"a local notification is scheduled over and over from a timer ({api} run by {hook})", note=_quiet_note(ctx))
+        if fixed or (kind == "leave" and not times and not sdk):
+            when = "when the player leaves the game" if kind == "leave" else "every time the game starts"
+            return Verdict(message=f"a re-engagement notification is scheduled {when} ({api} in {hook}), for a fixed delay rather than for something that happened", note=_quiet_note(ctx))
+    m = REENGAGE_NAME.search(names)
+    if m and (fixed or not times):
+        return Verdict(message=f"a re-engagement notification ({m.group(0)}) is scheduled to bring the player back ({api})", note=_quiet_note(ctx))
+    return False
+
+
+# --------------------------------------------------------------------------------------------
+# re-engagement copy, both languages
+
+NOTIF_NAME = re.compile(r"(notif|push|remind|nudge|re_?engag|reEngag|comeback|come_?back|inactiv|afk|lapsed|dormant|winback|win_back|retention|fcm|apns|expo|onesignal|webpush)", re.I)
+COPY_KEYS = re.compile(r"^['\"]?(title|body|text|message|msg|subtitle|alert|content|contents|heading|headings|subject|summary|ticker|bigText|BigText|Title|Body|Text|Subtitle|Message)['\"]?$")
+NOT_COPY_CALL = re.compile(r"^(Log|LogWarning|LogError|LogFormat|print|debug|info|warning|warn|error|exception|critical|log|Debug|assert\w*|Assert\w*|raise|gettext|_|Exception|ValueError|RuntimeError|HttpResponse|render|Text|TextMeshProUGUI|SetText|ShowDialog|ShowPopup|Toast)$")
+NOTIF_FILE = re.compile(r"(Unity\.Notifications|AndroidNotification|iOSNotification|LocalNotification|firebase_admin|pywebpush|exponent_server_sdk|PushMessage|onesignal|pyfcm|apns2|fcm_django|push_notifications|send_push|send_notification|GameNotification)")
+
+
+def _copy_context(node: Node, ctx: CheckContext) -> str | None:
+    """Why a string is notification copy: the notification call or property it sits in, or a name."""
+    notif_file = bool(NOTIF_FILE.search(ctx.data.decode("utf-8", "replace")))
+    for anc in ancestors(node):
+        kind = anc.type
+        if kind in ("invocation_expression", "call", "object_creation_expression"):
+            call = as_call(anc)
+            if call is None:
+                continue
+            if NOT_COPY_CALL.match(call.name) or call.receiver in ("Debug", "logger", "logging", "log", "console"):
+                return None
+            if NOTIF_NAME.search(call.name) or re.search(r"^(Message|Notification|PushMessage|Payload|Aps|Alert|WebpushConfig|AndroidConfig|APNSConfig|ApsAlert|MulticastMessage)$", call.name):
+                return f"{call.name}()"
+            continue
+        if kind in ("assignment_expression", "assignment", "keyword_argument", "pair", "variable_declarator", "attribute_argument"):
+            left = anc.child_by_field_name("left") or anc.child_by_field_name("name") or anc.child_by_field_name("key") or (anc.named_children[0] if anc.named_children else None)
+            if left is None or _inside(node, left):
+                continue
+            name = text(left)
+            if NOTIF_NAME.search(name):
+                return name
+            if COPY_KEYS.match(name.rsplit(".", 1)[-1]) and (notif_file or NOTIF_NAME.search(text(anc.parent) if anc.parent else "")):
+                return name
+        if kind in ("method_declaration", "function_definition", "class_declaration", "class_definition"):
+            name = function_name(anc) if kind != "class_definition" else text(anc.child_by_field_name("name"))
+            if NOTIF_NAME.search(name or ""):
+                return name
+            if kind in ("class_declaration", "class_definition"):
+                break
+    return None
+
+
+def reengagement_copy(ctx: CheckContext) -> Verdict | bool:
+    node = ctx.node
+    parent = node.parent
+    if parent is not None and parent.type == "expression_statement":
+        return False  # a Python docstring
+    value = re.sub(r"^[a-zA-Z]*['\"]{1,3}|['\"]{1,3}$|^[@$]+\"|\"$", "", text(node))
+    phrase = _copy_phrase(value)
+    if phrase is None:
+        return False
+    where = _copy_context(node, ctx)
+    if where is None:
+        return False
+    return Verdict(message=f"notification copy pulls people back with a re-engagement line (\"{phrase}\" in {where}) instead of telling them something new")
+
+
+# --------------------------------------------------------------------------------------------
+# Python: push sends from schedules or to inactive users
+
+PUSH_MODULES = (
+    "firebase_admin", "pywebpush", "apns2", "onesignal", "exponent_server_sdk", "pyfcm", "fcm_django",
+    "push_notifications", "aioapns", "gobiko", "requests", "httpx", "aiohttp",
+)
+SDK_QUALIFIED = re.compile(
+    r"^(firebase_admin\.messaging\.(send|send_all|send_each|send_multicast|send_each_for_multicast|send_each_async|send_each_for_multicast_async|send_all_async)|"
+    r"pywebpush\.webpush|exponent_server_sdk\.PushClient\.(publish|publish_multiple)|"
+    r"(fcm_django|push_notifications)\.models\.\w*Device\b.*\.(send_message|send_bulk_message))$"
+)
+SDK_CLIENTS = re.compile(r"^(apns2\.client\.APNsClient|aioapns\.\w+\.?APNs|onesignal_sdk\.\w*\.?Client|onesignal\.\w*|pyfcm\.\w*\.?FCMNotification|exponent_server_sdk\.PushClient|gobiko\.apns\.\w*)$")
+CLIENT_SENDS = re.compile(r"^(send_notification|send_notification_batch|send_notification_async|send_message|notify_multiple_devices|notify_single_device|notify_topic_subscribers|multiple_devices_data_message|single_device_data_message|topic_subscribers_data_message|notify|publish|publish_multiple|create_notification)$")
+PY_WRAPPER = re.compile(
+    r"^(send_push\w*|send_\w*(push|notification|notifications|notif|reminder|reminders|nudge|fcm|apns|expo)\w*|"
+    r"notify_(users|all|inactive|subscribers|devices|followers|players|members)\w*|push_to_\w+|broadcast_\w*(push|notification)\w*)$"
+)
+PUSH_URL = re.compile(r"(onesignal\.com/api|api\.onesignal\.com|exp\.host/--/api/v2/push|fcm\.googleapis\.com|gcm-http\.googleapis|api\.push\.apple\.com)", re.I)
+PY_INACTIVE = re.compile(
+    r"(last_(login|active\w*|activity\w*|seen\w*|open\w*|visit\w*|played\w*|session\w*|used\w*|app_open\w*)__(lt|lte|range)|"
+    r"(inactive|dormant|lapsed|churned|idle|absent)_(users?|members?|players?|customers?|accounts?|devices|tokens|subscribers)|"
+    r"get_inactive|inactivity|days_(since|inactive|away)|re_?engag\w*|win_?back|not_logged_in|have_not_logged|lapsed|dormant)",
+    re.I,
+)
+SCHEDULE_DECORATOR = re.compile(r"@[\w.]*\b(periodic_task|db_periodic_task|scheduled_job|repeat_every|crontab|cron|scheduled|on_schedule|repeat)\b(\([^\n]*\))?")
+TASK_DECORATOR = re.compile(r"@[\w.]*\b(shared_task|task|actor|job|huey_task)\b")
+SCHEDULE_NAME = re.compile(r"(daily|weekly|monthly|hourly|nightly|morning|evening|periodic|scheduled|cron|digest|remind|re_?engag|inactiv|streak|comeback|winback|nudge|retention)", re.I)
+SCHEDULE_PATH = re.compile(r"(^|/)(cron|crons|cronjobs?|scheduled|schedulers?|schedules|periodic)(/|[-_.])|(^|/)management/commands/", re.I)
+
+
+def _py_clients(ctx: CheckContext) -> dict[str, str]:
+    """Names bound to push SDK clients in this file: `client = APNsClient(...)`, `self.fcm = FCMNotification(...)`."""
+    from designlint.python_names import qualified_names
+
+    def build() -> dict[str, str]:
+        out: dict[str, str] = {}
+        for node in walk(ctx.root):
+            if node.type != "assignment":
+                continue
+            right = node.child_by_field_name("right")
+            if right is None or right.type != "call":
+                continue
+            names = qualified_names(ctx, right.child_by_field_name("function"), PUSH_MODULES)
+            ctor = next((n for n in names if SDK_CLIENTS.match(n)), None)
+            if ctor:
+                out[text(node.child_by_field_name("left")).removeprefix("self.")] = ctor
+        return out
+
+    return _memo(ctx, "nsg_clients", build)
+
+
+def _py_string_constant(name: str, ctx: CheckContext) -> str:
+    m = re.search(rf"^\s*{re.escape(name)}\s*=\s*[fbru]*['\"]([^'\"]*)['\"]", _code(ctx), re.M)
+    return m.group(1) if m else ""
+
+
+def _py_send_kind(ctx: CheckContext, node: Node) -> str | None:
+    """The push API a call uses (`firebase_admin.messaging.send`, `APNsClient.send_notification`, ...), or None."""
+    from designlint.python_names import qualified_names
+
+    call = as_call(node)
+    func = node.child_by_field_name("function")
+    if call is None or func is None:
+        return None
+    names = qualified_names(ctx, func, PUSH_MODULES)
+    sdk = next((n for n in names if SDK_QUALIFIED.match(n)), None)
+    if sdk:
+        return re.sub(r"\.objects\.\w+(\.\w+)*\.(send_\w+)$", r".\2", sdk)
+    if call.name in ("post", "request") and any(n.startswith(("requests.", "httpx.", "aiohttp.")) for n in names) or (call.name in ("post", "request") and re.search(r"(session|client|http)", call.receiver, re.I)):
+        args = argument_nodes(call)
+        url = " ".join(text(a) + " " + _py_string_constant(text(a), ctx) for a in args[:2])
+        return f"a push REST call ({PUSH_URL.search(url).group(0)})" if PUSH_URL.search(url) else None
+    if CLIENT_SENDS.match(call.name):
+        client = _py_clients(ctx).get(call.receiver.removeprefix("self."))
+        if client:
+            return f"{client.rsplit('.', 1)[-1]}.{call.name}"
+        if call.name in ("send_message", "send_bulk_message") and re.search(r"(Device|devices?\b)", call.receiver):
+            return f"{call.receiver.split('.')[0]}.{call.name}"
+        return None
+    if PY_WRAPPER.match(call.name) and call.name not in _methods_by_name(ctx):
+        return f"{call.name}()"
+    return None
+
+
+def _py_chain(ctx: CheckContext, node: Node, hops: int = 2) -> list[Node]:
+    """The functions around `node` and, up to `hops` levels, the functions of this file calling them."""
+    chain = list(enclosing_functions(node))
+    frontier = list(chain)
+    for _ in range(hops):
+        following = []
+        for fn in frontier:
+            for caller, _how in _callers(ctx, function_name(fn)):
+                for outer in enclosing_functions(caller):
+                    if all(outer.id != c.id for c in chain):
+                        chain.append(outer)
+                        following.append(outer)
+        frontier = following
+    return chain
+
+
+def _decorators(fn: Node) -> str:
+    parent = fn.parent
+    if parent is None or parent.type != "decorated_definition":
+        return ""
+    return " ".join(text(d) for d in parent.named_children if d.type == "decorator")
+
+
+def _py_schedule(ctx: CheckContext, node: Node, chain: list[Node]) -> str | None:
+    """What runs this code on a schedule, or None."""
+    code = _code(ctx)
+    for fn in chain:
+        name = function_name(fn)
+        decorators = _decorators(fn)
+        m = SCHEDULE_DECORATOR.search(decorators)
+        if m:
+            return f"a {m.group(0)[:60]} job"
+        if name and name != "<lambda>":
+            n = re.escape(name)
+            ref = re.search(
+                rf"(\.add_job\(\s*{n}\b[^)]*|\.do\(\s*{n}\b|add_periodic_task\([^)]*\b{n}\b|\bcron\(\s*{n}\b|"
+                rf"['\"]task['\"]\s*:\s*['\"][\w.]*\b{n}['\"]|\bfunc\s*=\s*['\"][\w.]*\b{n}['\"]|"
+                rf"\b(scheduler|sched)\.(cron|schedule|enqueue_in|add_interval_job|add_cron_job)\([^)]*\b{n}\b)",
+                code,
+            )
+            if ref and not (ref.group(0).startswith(".add_job") and not re.search(r"interval|cron|Interval|Cron", code[ref.start() : ref.start() + 300].split("\n\n")[0])):
+                return f"a scheduler ({ref.group(0).strip()[:50]})"
+            if TASK_DECORATOR.search(decorators):
+                if SCHEDULE_NAME.search(name):
+                    return f"the background task {name}(), named as a periodic job"
+                params = fn.child_by_field_name("parameters")
+                plain = [p for p in (params.named_children if params is not None else []) if text(p) not in ("self", "cls")]
+                if not plain and any(a.type == "for_statement" for a in ancestors(node)):
+                    return f"the background task {name}() with no arguments, looping over recipients (a beat job)"
+    for loop in (a for a in ancestors(node) if a.type == "while_statement"):
+        if re.match(r"^(True|1)$", text(loop.child_by_field_name("condition")).strip()) and re.search(r"\bsleep\(", text(loop)):
+            return "a while True loop with sleep()"
+    path = ctx.path.as_posix()
+    m = SCHEDULE_PATH.search(path)
+    if m and not re.search(r"test|debug", ctx.path.stem, re.I):
+        return "a Django management command, run by cron" if "management/commands" in path else f"a scheduled job ({m.group(0).strip('/')})"
+    return None
+
+
+def _py_payload(ctx: CheckContext, node: Node) -> str:
+    """What the send says: its arguments and the values of the names it passes (same function)."""
+    parts = [text(node)]
+    scope = next(iter(enclosing_functions(node)), ctx.root)
+    names = {text(n) for n in walk(node) if n.type == "identifier"}
+    for assign in walk(scope):
+        if assign.type == "assignment" and assign.start_byte < node.start_byte and text(assign.child_by_field_name("left")) in names:
+            parts.append(text(assign.child_by_field_name("right"))[:800])
+    return " ".join(parts)
+
+
+def python_push_send(ctx: CheckContext) -> Verdict | bool:
+    """A server push sent from a schedule or to users picked for being inactive."""
+    node = ctx.node
+    kind = _py_send_kind(ctx, node)
+    if kind is None:
+        return False
+    chain = _py_chain(ctx, node)
+    chain_text = " ".join(text(f) for f in chain[:6]) or text(node)
+    payload = _py_payload(ctx, node)
+    inactive = PY_INACTIVE.search(chain_text) or INACTIVE.search(chain_text)
+    schedule = _py_schedule(ctx, node, chain)
+    reengage = re.search(r"(re_?engag|inactiv|streak|miss(ed)? you|come ?back|we miss)", payload, re.I)
+    if not inactive and not reengage and (TRANSACTIONAL.search(payload) or (EVENT_WORDS.search(payload) and not NUDGE_WORDS.search(payload))):
+        return False
+    if inactive:
+        how = f" from {schedule}" if schedule else ""
+        return Verdict(message=f"push notification sent to users because they have been inactive ({kind}{how}, \"{inactive.group(0)[:30]}\"), to pull them back", note=_quiet_note(ctx) if schedule else None)
+    if schedule is None:
+        return False
+    if DUE_REMINDER.search(chain_text) and not reengage:
+        return False  # reminders the users set, delivered when they fall due
+    return Verdict(message=f"push notification sent on a timer ({kind} in {schedule}), not because something happened for the user", note=_quiet_note(ctx))

@@ -1,0 +1,784 @@
+"""Mobile checks for the `notification-spam` rule (Kotlin, Java, Swift, Dart).
+
+The queries in rules/notification-spam/mobile.yaml find the notification mechanisms of Android,
+iOS and Flutter apps; the checks here decide whether one pulls people back:
+
+* a permission request (`POST_NOTIFICATIONS`, `requestAuthorization`, firebase_messaging
+  `requestPermission`, ...) runs when the app or a screen starts (`onCreate`, `LaunchedEffect`,
+  `application(_:didFinishLaunchingWithOptions:)`, `.onAppear`, Dart `main`/`initState`),
+  directly or through functions of the same file, not from a click, tap or toggle;
+* a repeating local notification (AlarmManager `setRepeating`, `PeriodicWorkRequest`,
+  `UNCalendarNotificationTrigger(repeats: true)`, `periodicallyShow`, `zonedSchedule` with
+  `matchDateTimeComponents`) or a batch of them scheduled in a counting loop fires at a time
+  the app fixed (a literal hour, a constant, "now"), not one the user picked;
+* `notify()` runs from a timer loop or a counting loop (not a progress update);
+* a push topic subscription names a marketing topic and is not behind a user's choice;
+* an FCM `onMessageReceived` builds marketing notifications;
+* a string literal with re-engagement copy ("we miss you") is notification copy.
+
+The re-engagement phrases and the quiet-hours test are the web module's (notification_spam).
+"""
+
+from __future__ import annotations
+
+import re
+
+from tree_sitter import Node
+
+from designlint.checks import CheckContext, Verdict
+from designlint.checks.notification_spam import NOTIF_CONTEXT, _copy_phrase, _quiet_note
+from designlint.checks.polyglot import Call, argument_nodes, as_call, calls, function_name
+from designlint.checks.util import FUNCTION_TYPES, ancestors, text, unquote, walk
+
+# --------------------------------------------------------------------------------------------
+# calls, whatever the grammar
+
+
+def _call_at(ctx: CheckContext) -> Call | None:
+    """The call a pattern matched. Dart patterns capture the callee name as @fn and the
+    expression holding the call as @match; the call is the argument part after @fn."""
+    if ctx.language != "dart":
+        return as_call(ctx.node)
+    fn = ctx.capture("fn")
+    selector = fn.parent.parent if fn is not None and fn.parent is not None else None
+    following = selector.next_named_sibling if selector is not None else None
+    if following is None or following.type != "selector":
+        return None
+    part = next((c for c in following.named_children if c.type == "argument_part"), None)
+    return as_call(part) if part is not None else None
+
+
+def _argument(call: Call, label: str | None = None, index: int | None = None) -> Node | None:
+    """A call argument by label (`repeats:` in Swift and Dart, `name =` in Kotlin) or position."""
+    positional = []
+    for arg in argument_nodes(call):
+        name, value = _label(arg)
+        if name is None:
+            positional.append(value)
+        elif name == label:
+            return value
+    if index is not None and index < len(positional):
+        return positional[index]
+    return None
+
+
+def _label(arg: Node) -> tuple[str | None, Node]:
+    """(label, value) of one argument node in Kotlin, Java, Swift or Dart."""
+    if arg.type == "named_argument":  # Dart
+        label = next((c for c in arg.named_children if c.type == "label"), None)
+        value = arg.named_children[-1]
+        return text(label).rstrip(": ") if label is not None else None, value
+    if arg.type == "value_argument":  # Kotlin, Swift
+        label = arg.child_by_field_name("name") or next((c for c in arg.named_children if c.type in ("value_argument_label", "simple_identifier")), None)
+        value = arg.child_by_field_name("value") or arg.named_children[-1]
+        if label is not None and label.id != value.id:
+            return text(label).rstrip(": ="), value
+        return None, value
+    if arg.type == "argument":  # Dart positional
+        return None, arg
+    return None, arg
+
+
+def _literal_text(node: Node | None) -> str:
+    return unquote(text(node)) if node is not None else ""
+
+
+# --------------------------------------------------------------------------------------------
+# where code runs: at launch, or after a user action
+
+LAUNCH_FUNCTIONS = re.compile(
+    r"^(onCreate|onStart|onResume|onPostCreate|onCreateView|onViewCreated|onActivityCreated|onPostResume|"  # Android
+    r"viewDidLoad|viewWillAppear|viewDidAppear|sceneDidBecomeActive|applicationDidFinishLaunching|"  # iOS
+    r"main|initState|didChangeDependencies)$"  # Flutter
+)
+# Compose effects and SwiftUI modifiers that run when a screen appears.
+LAUNCH_BLOCKS = re.compile(r"^(LaunchedEffect|SideEffect|DisposableEffect|onAppear|task|addPostFrameCallback)$")
+USER_ACTION_CALLS = re.compile(
+    r"^(setOn\w*(Click|Checked|Change|Touch|Preference)\w*Listener|addOnCheckedChangeListener|setPositiveButton|setNeutralButton|"
+    r"clickable|combinedClickable|toggleable|selectable|onClick|onTapGesture|onLongPressGesture|onChange|onSubmit|onReceive|"
+    r"Button|IconButton|TextButton|OutlinedButton|ElevatedButton|FilledButton|FloatingActionButton|Switch|Toggle|Checkbox|"
+    r"SwitchListTile|CheckboxListTile|ListTile|InkWell|GestureDetector|addTarget|registerForActivityResult|setOnMenuItemClickListener|"
+    r"alert|confirmationDialog|sheet|(positive|negative|neutral)Button|setNegativeButton|setOnCancelListener|setOnDismissListener)$"
+)
+USER_ACTION_LABELS = re.compile(r"(^on[A-Z]\w*(Click|Press|Tap|Change|Toggle|Confirm|Submit|Select|Check)|On(Press|Tap|Click|Confirm)|^action$|Button$)")
+# A branch on a reminder or alarm the user already set up: the prompt serves their own feature.
+USER_FEATURE_CONDITION = re.compile(r"(reminder|Reminder|alarm|Alarm)")
+SETTINGS_CLASS = re.compile(r"(Setting|Preference|Prefs)", re.I)
+CLASS_TYPES = ("class_declaration", "class_definition", "object_declaration", "struct_declaration", "extension_declaration")
+
+
+def _enclosing_class(node: Node) -> Node | None:
+    return next((a for a in ancestors(node) if a.type in CLASS_TYPES), None)
+
+
+def _class_name(cls: Node | None) -> str:
+    if cls is None:
+        return ""
+    name = cls.child_by_field_name("name") or next((c for c in cls.named_children if c.type in ("type_identifier", "identifier", "simple_identifier")), None)
+    return text(name)
+
+
+def _block_owner(fn: Node) -> tuple[str, str | None]:
+    """(call name, argument label) a lambda is handed to, or ("", None)."""
+    label = None
+    for anc in ancestors(fn):
+        if anc.type in ("named_argument", "value_argument"):
+            name, _ = _label(anc)
+            label = label or name
+            continue
+        if anc.type in ("value_arguments", "call_suffix", "annotated_lambda", "argument_list", "arguments", "argument", "argument_part", "lambda_literal"):
+            continue
+        call = as_call(anc) if anc.type != "selector" else None
+        if anc.type == "call_expression" and anc.named_child_count and anc.named_children[0].type == "call_expression":
+            call = as_call(anc.named_children[0])  # Kotlin `repeat(5) { ... }`: the lambda follows a call with arguments
+        if anc.type in ("selector",):
+            part = next((c for c in anc.named_children if c.type == "argument_part"), None)
+            call = as_call(part) if part is not None else None
+        return (call.name if call is not None else ""), label
+    return "", label
+
+
+def _swift_launch_function(fn: Node) -> bool:
+    """`application(_:didFinishLaunchingWithOptions:)` and the `init()` of the App / AppDelegate."""
+    name = function_name(fn)
+    if name == "application":
+        return "didFinishLaunchingWithOptions" in text(fn)[:300] or "willFinishLaunchingWithOptions" in text(fn)[:300]
+    if fn.type == "init_declaration":
+        cls = _enclosing_class(fn)
+        return cls is not None and bool(re.search(r"(:\s*App\b|AppDelegate|@main)", text(cls)[:400]))
+    if name == "scene":
+        return "willConnectTo" in text(fn)[:300]
+    return False
+
+
+def _launch_context(node: Node, ctx: CheckContext, depth: int = 0) -> str | None:
+    """What starts `node` at launch ("onCreate", "LaunchedEffect", "main", ...), or None when
+    it runs after a user action or from a function no launch code of this file calls."""
+    if _for_user_feature(node):
+        return None
+    for fn in (a for a in ancestors(node) if a.type in FUNCTION_TYPES):
+        name = function_name(fn)
+        if not name and fn.type != "init_declaration":
+            owner, label = _block_owner(fn)
+            if USER_ACTION_CALLS.match(owner) or (label and USER_ACTION_LABELS.search(label)) or _stored_callback(fn):
+                return None
+            if LAUNCH_BLOCKS.match(owner):
+                return owner
+            continue
+        if SETTINGS_CLASS.search(_class_name(_enclosing_class(fn))):
+            return None
+        if ctx.language == "swift" and _swift_launch_function(fn):
+            return "application(_:didFinishLaunchingWithOptions:)" if name == "application" else f"{name or 'init'}()"
+        if LAUNCH_FUNCTIONS.match(name):
+            if name in ("onCreate", "onStart", "onResume") and not _screen_or_app_class(fn):
+                return None
+            return name
+        if depth >= 3 or not name:
+            return None
+        for caller in _callers(name, fn, ctx):
+            where = _launch_context(caller, ctx, depth + 1)
+            if where is not None:
+                return f"{where} via {name}()"
+        return _startup_class(fn)
+    return None
+
+
+def _startup_class(fn: Node) -> str | None:
+    """The app delegate or Application subclass: its code runs at start-up or from system
+    callbacks, never from a button, so a prompt there is a prompt at launch."""
+    cls = _enclosing_class(fn)
+    name = _class_name(cls)
+    head = text(cls)[:300].split("{", 1)[0] if cls is not None else ""
+    fname = function_name(fn) or "init"
+    if re.search(r"AppDelegate$", name) or re.search(r"(:|extends)\s*(MultiDex)?Application\b|:\s*App\b", head):
+        return f"{name}.{fname}()"
+    # a service's own start-up: `start()`/`setup()`/`configure()`, or the init of a *Service / *Manager
+    if STARTUP_FUNCTION.match(fname) or (fn.type in ("init_declaration", "constructor_declaration", "secondary_constructor") and re.search(r"(Service|Manager)$", name)):
+        return f"{name}.{fname}()" if name else f"{fname}()"
+    return None
+
+
+STARTUP_FUNCTION = re.compile(r"^(start|init|initiali[sz]e|setup|setUp|configure|bootstrap|onAppStart|onLaunch)(App|Services?|Notifications?|Push\w*|Messaging|Firebase)?$")
+
+
+# --------------------------------------------------------------------------------------------
+# 1b. the app's own permission helper called at launch (its body lives in another file)
+
+PERMISSION_HELPER = re.compile(
+    r"^((maybe|show)?(request|ask|prompt|ensure)\w*(Permission|Access|Authori[sz]ation)s?\w*|"
+    r"check\w*Permissions?|requestPushNotifications|registerForPushNotifications)$",
+    re.I,
+)
+
+
+def permission_helper_on_launch(ctx: CheckContext) -> Verdict | bool:
+    """A helper from another file that asks for notification permission (named after
+    notifications or push, or called on a notification object), run at launch."""
+    call = _call_at(ctx)
+    if call is None or not PERMISSION_HELPER.match(call.name) or _definitions(call.name, ctx):
+        return False
+    if not re.search(r"(Notification|Push|Fcm|Messaging)", call.name + " " + call.receiver, re.I):
+        return False
+    if call.name.startswith("check") and not any(re.search(r"(?i)request_?code", text(a)) for a in argument_nodes(call)):
+        return False  # a check that does not pass a request code only reads the permission
+    where = _launch_context(ctx.node, ctx)
+    if where is None:
+        return False
+    return Verdict(message=f"notification permission is requested at launch ({call.name}() in {where}), before the user asked for anything that needs it")
+
+
+def _for_user_feature(node: Node) -> bool:
+    """Inside a branch on the user's reminders or alarms, within the same function."""
+    for anc in ancestors(node):
+        if anc.type in FUNCTION_TYPES and function_name(anc):
+            return False
+        if anc.type in CONDITIONS:
+            condition = anc.child_by_field_name("condition") or (anc.named_children[0] if anc.named_child_count else None)
+            if USER_FEATURE_CONDITION.search(text(condition)):
+                return True
+    return False
+
+
+def _stored_callback(fn: Node) -> bool:
+    """A lambda assigned to a property or variable: a callback run later, not now."""
+    parent = fn.parent
+    while parent is not None and parent.type in ("annotated_lambda", "parenthesized_expression"):
+        parent = parent.parent
+    return parent is not None and parent.type in ("assignment", "assignment_expression", "property_declaration", "variable_declarator", "initialized_variable_definition")
+
+
+def _screen_or_app_class(fn: Node) -> bool:
+    """onCreate of an Activity, Fragment or Application (not of a Service or receiver)."""
+    cls = _enclosing_class(fn)
+    if cls is None:
+        return True
+    head = text(cls)[:400]
+    return not re.search(r"\b\w*(Service|Receiver|Worker|Provider)\b\s*(\(|\{|implements|,|$)", head.split("{")[0])
+
+
+def _callers(name: str, definition: Node, ctx: CheckContext) -> list[Node]:
+    """Calls of a function by name in the same file, outside its own body."""
+    index = ctx.memo.get("ns-mobile-calls")
+    if index is None:
+        index = {}
+        for call in calls(ctx.root):
+            index.setdefault(call.name, []).append(call.node)
+        # Kotlin/Java method references (`::askPermission`, `this::askPermission`) count as calls
+        for node in walk(ctx.root):
+            if node.type in ("callable_reference", "method_reference"):
+                index.setdefault(text(node).rsplit(":", 1)[-1], []).append(node)
+        ctx.memo["ns-mobile-calls"] = index
+    return [c for c in index.get(name, []) if not (definition.start_byte <= c.start_byte < definition.end_byte)]
+
+
+def _in_user_action(node: Node) -> bool:
+    for fn in (a for a in ancestors(node) if a.type in FUNCTION_TYPES):
+        if function_name(fn):
+            return bool(re.match(r"^(on\w*(Click|Tap|Press|Changed|Toggle|Checked)\w*|\w*(Tapped|Clicked|Pressed|Toggled|Action)|toggle\w*|set\w*Enabled|handle\w*(Tap|Click|Toggle))$", function_name(fn)))
+        owner, label = _block_owner(fn)
+        if USER_ACTION_CALLS.match(owner) or (label and USER_ACTION_LABELS.search(label)):
+            return True
+    return False
+
+
+# --------------------------------------------------------------------------------------------
+# 1. permission requests at launch
+
+REQUEST_CALLS = re.compile(
+    r"^(requestPermissions?|launch|launchPermissionRequest|launchMultiplePermissionRequest|request|withPermissions?|permissions?|"
+    r"rememberPermissionState|rememberMultiplePermissionsState|askForPermissions?|requestRuntimePermissions?)$"
+)
+CHECK_CALLS = re.compile(r"^(checkSelfPermission|checkPermission|shouldShowRequestPermissionRationale|isGranted|hasPermissions?|areNotificationsEnabled|contains|equals|add|put)$")
+
+
+def _android_request_sites(ref: Node, ctx: CheckContext) -> list[Node]:
+    """Where the POST_NOTIFICATIONS reference is requested: the request call itself, the
+    request calls a variable holding it is passed to, or a Compose state's launch call."""
+    for anc in ancestors(ref):
+        call = as_call(anc)
+        if call is not None:
+            if CHECK_CALLS.match(call.name):
+                return []
+            if REQUEST_CALLS.match(call.name) and call.name not in ("rememberPermissionState", "rememberMultiplePermissionsState"):
+                return [anc]
+            if call.name in ("rememberPermissionState", "rememberMultiplePermissionsState"):
+                decl = next((a for a in ancestors(anc) if a.type in ("property_declaration", "assignment")), None)
+                return _uses_of_holder(decl, ctx, r"^(launchPermissionRequest|launchMultiplePermissionRequest)$", receiver=True) if decl else []
+            continue
+        if anc.type in ("property_declaration", "variable_declarator", "local_variable_declaration", "assignment", "assignment_expression"):
+            return _uses_of_holder(anc, ctx, r"^(requestPermissions?|launch|request)$", receiver=False)
+        if anc.type in FUNCTION_TYPES or anc.type in ("class_body", "statements", "block"):
+            return []
+    return []
+
+
+def _declared_name(decl: Node) -> str:
+    if decl.type == "local_variable_declaration":
+        decl = decl.child_by_field_name("declarator") or decl
+    name = decl.child_by_field_name("name") or decl.child_by_field_name("left")
+    if name is None:
+        name = next((c for c in decl.named_children if c.type in ("variable_declaration", "identifier", "directly_assignable_expression")), None)
+    return text(name).split(":")[0].strip().rsplit(".", 1)[-1]
+
+
+def _uses_of_holder(decl: Node, ctx: CheckContext, call_names: str, receiver: bool) -> list[Node]:
+    """Calls named `call_names` on (receiver=True) or with (receiver=False) the declared variable."""
+    name = _declared_name(decl)
+    if not re.match(r"^\w+$", name):
+        return []
+    sites = []
+    for call in calls(ctx.root):
+        if not re.match(call_names, call.name):
+            continue
+        if receiver and re.search(rf"(^|\.){re.escape(name)}$", call.receiver):
+            sites.append(call.node)
+        elif not receiver and any(re.search(rf"\b{re.escape(name)}\b", text(a)) for a in argument_nodes(call)):
+            sites.append(call.node)
+    return sites
+
+
+def android_permission_on_launch(ctx: CheckContext) -> Verdict | bool:
+    for site in _android_request_sites(ctx.node, ctx):
+        where = _launch_context(site, ctx)
+        if where is not None:
+            return Verdict(message=f"the notification permission (POST_NOTIFICATIONS) is requested as soon as the screen starts ({where}), before the user asked for anything that needs it")
+    return False
+
+
+IOS_PERMISSION_RECEIVER = re.compile(r"(UNUserNotificationCenter|[Nn]otification|center|Center|OneSignal)")
+
+
+def swift_permission_on_launch(ctx: CheckContext) -> Verdict | bool:
+    call = _call_at(ctx)
+    if call is None or not IOS_PERMISSION_RECEIVER.search(call.receiver):
+        return False
+    options = text(_argument(call, "options"))
+    if re.search(r"\.provisional\b", options):
+        return False  # provisional authorization delivers quietly and shows no prompt
+    where = _launch_context(ctx.node, ctx)
+    if where is None:
+        return False
+    return Verdict(message=f"notification permission is requested at launch ({call.name} in {where}), before the user asked for anything that needs it")
+
+
+DART_PERMISSION_RECEIVER = re.compile(r"(FirebaseMessaging|[Mm]essaging|Notifications?Plugin|LocalNotifications|OneSignal|AwesomeNotifications|Permission\.notification|[Nn]otification)")
+
+
+def dart_permission_on_launch(ctx: CheckContext) -> Verdict | bool:
+    call = _call_at(ctx)
+    if call is None or not DART_PERMISSION_RECEIVER.search(call.receiver):
+        return False
+    if call.name == "request" and "Permission.notification" not in call.receiver:
+        return False
+    where = _launch_context(ctx.node, ctx)
+    if where is None:
+        return False
+    return Verdict(message=f"notification permission is requested when the app starts ({call.name} in {where}), before the user asked for anything that needs it")
+
+
+# --------------------------------------------------------------------------------------------
+# 2. marketing push topics subscribed by default
+
+MARKETING_TOPIC = re.compile(r"(promo|marketing|news|offer|deal|sale|discount|campaign|newsletter|announce|engag|retention|advert|coupon|tips)", re.I)
+OPT_IN_CONDITION = re.compile(r"(pref|setting|enabled|optIn|opt_in|opted|consent|allow|wants|isChecked|checked|toggle|switch|accept|subscribed|isOn\b|value\b)", re.I)
+CONDITIONS = ("if_expression", "if_statement", "guard_statement", "when_expression", "switch_statement", "conditional_expression")
+
+
+def push_topic_subscription(ctx: CheckContext) -> Verdict | bool:
+    call = _call_at(ctx)
+    if call is None:
+        return False
+    topic_node = _argument(call, "toTopic", 0)
+    topic = _literal_text(topic_node)
+    if topic_node is None or not MARKETING_TOPIC.search(topic) or not re.match(r"^[\w\-.~%/$]+$", topic):
+        return False
+    if _in_user_action(ctx.node) or _behind_opt_in(ctx.node):
+        return False
+    return Verdict(message=f"every install is subscribed to the \"{topic}\" push topic by default ({call.name}), without the user opting in to promotional pushes")
+
+
+def _behind_opt_in(node: Node) -> bool:
+    """Inside a branch on the user's setting, or in a function that also unsubscribes (a toggle)."""
+    for anc in ancestors(node):
+        if anc.type in CONDITIONS:
+            condition = anc.child_by_field_name("condition") or (anc.named_children[0] if anc.named_child_count else None)
+            if OPT_IN_CONDITION.search(text(condition)):
+                return True
+        if anc.type in FUNCTION_TYPES and function_name(anc):
+            params = anc.child_by_field_name("parameters")
+            if re.search(r"unsubscribe", text(anc)) or (params is not None and re.search(r"\b(Boolean|boolean|Bool|bool)\b", text(params))):
+                return True
+            return False
+    return False
+
+
+# --------------------------------------------------------------------------------------------
+# 3. repeating schedules the app fixed
+
+PREFERENCE_READ = re.compile(
+    r"(pref|Pref|setting|Setting|userDefaults|UserDefaults|@AppStorage|dataStore|DataStore|getInt|getLong|getString|"
+    r"picker|Picker|selected|chosen|userTime|reminderTime|reminder\.|habit\.|alarm\.|config\.|TimeOfDay)"
+)
+
+
+def _enclosing_named(node: Node) -> Node | None:
+    return next((a for a in ancestors(node) if a.type in FUNCTION_TYPES and (function_name(a) or a.type == "init_declaration")), None)
+
+
+def _parameter_names(fn: Node | None) -> set[str]:
+    if fn is None:
+        return set()
+    names = set()
+    for node in walk(fn):
+        if node.type in ("parameter", "formal_parameter", "simple_parameter"):
+            ident = node.child_by_field_name("name") or next((c for c in node.named_children if c.type in ("identifier", "simple_identifier")), None)
+            if ident is not None:
+                names.add(text(ident))
+        if node.type in ("function_body", "block", "statements") and node.id != fn.id:
+            break
+    sig = fn.prev_named_sibling if fn.type == "function_body" else None  # Dart
+    if sig is not None:
+        for node in walk(sig):
+            if node.type in ("formal_parameter", "optional_formal_parameters"):
+                ident = next((c for c in walk(node) if c.type == "identifier"), None)
+                names.update(text(c) for c in node.named_children if c.type == "identifier")
+                if ident is not None:
+                    names.add(text(ident))
+    return names
+
+
+def _user_chosen(code: str, fn: Node | None) -> bool:
+    """The time comes from the user: a preference read, a picker, or the function's parameters."""
+    if PREFERENCE_READ.search(code):
+        return True
+    params = {p for p in _parameter_names(fn) if re.search(r"(hour|minute|time|date|^at$|when|interval|delay|trigger|reminder|components|schedule)", p, re.I)}
+    return any(re.search(rf"\b{re.escape(p)}\b", code) for p in params)
+
+
+CONSTANT_NAME = re.compile(r"^(k[A-Z]\w*|[A-Z][A-Z0-9_]+)$")
+
+
+def _literal_number(expr: str, ctx: CheckContext) -> bool:
+    """An integer literal, a constant, or a `const`/`let` name of the file bound to a number."""
+    expr = expr.strip()
+    if re.match(r"^\d+(\.\d+)?[LlFf]?$", expr) or CONSTANT_NAME.match(expr.rsplit(".", 1)[-1]):
+        return True
+    name = expr.rsplit(".", 1)[-1]
+    if not re.match(r"^\w+$", name):
+        return False
+    src = ctx.memo.get("ns-mobile-text")
+    if src is None:
+        src = ctx.memo["ns-mobile-text"] = ctx.data.decode("utf-8", "replace")
+    return bool(re.search(rf"\b(const|val|let|final|static)\b[^=\n]*\b{re.escape(name)}\b\s*(:\s*\w+)?\s*=\s*\d+\b", src))
+
+
+HOUR_SET = re.compile(
+    r"(HOUR_OF_DAY\s*[\],]\s*(=\s*)?|\bhour\s*[:=]\s*|\.withHour\(|LocalTime\.of\(|TZDateTime\([^,]+,[^,]+,[^,]+,[^,]+,\s*|Time\(|"
+    r"DateComponents\(hour:\s*|\.hour\s*=\s*|setHours?\()(?P<hour>[\w.]+)"
+)
+
+
+def _fixed_hour(code: str, ctx: CheckContext) -> str | None:
+    """The hour the code fixes, when every hour it sets is a literal or a constant."""
+    hours = [m.group("hour") for m in HOUR_SET.finditer(code)]
+    if hours and all(_literal_number(h, ctx) for h in hours):
+        return hours[0]
+    return None
+
+
+def _scope_code(node: Node, ctx: CheckContext) -> tuple[Node | None, str]:
+    """The enclosing named function and its code, plus the bodies of same-file helpers it
+    calls for a date (`_nextInstanceOfTenAM()`, `nextTriggerAt()`)."""
+    fn = _enclosing_named(node)
+    code = text(fn) if fn is not None else text(node)
+    for call in calls(fn or node):
+        if re.search(r"(next|Instance|Date|Time|trigger|Trigger|schedule|Schedule|At$|Calendar)", call.name) and call.name not in ("zonedSchedule", "schedule"):
+            for definition in _definitions(call.name, ctx):
+                code += "\n" + text(definition)
+    return fn, code
+
+
+def _definitions(name: str, ctx: CheckContext) -> list[Node]:
+    index = ctx.memo.get("ns-mobile-defs")
+    if index is None:
+        index = {}
+        for node in walk(ctx.root):
+            if node.type in FUNCTION_TYPES:
+                fname = function_name(node)
+                if fname:
+                    index.setdefault(fname, []).append(node)
+        ctx.memo["ns-mobile-defs"] = index
+    return index.get(name, [])
+
+
+NOTIFICATION_TARGET = re.compile(r"(Notif|Remind|Nudge|Engag|Comeback|ComeBack|Streak|Motivat|Inactiv|Retention|Recall|Push|Quote|Tip)")
+
+
+def android_repeating_alarm(ctx: CheckContext) -> Verdict | bool:
+    """AlarmManager.setRepeating / setInexactRepeating firing a notification at an app-chosen time."""
+    call = _call_at(ctx)
+    if call is None:
+        return False
+    fn, code = _scope_code(ctx.node, ctx)
+    args = argument_nodes(call)
+    target = text(args[-1]) if args else ""
+    if not (NOTIFICATION_TARGET.search(code) or NOTIFICATION_TARGET.search(target)):
+        return False
+    trigger = text(args[1]) if len(args) > 1 else ""
+    if _user_chosen(code, fn) or (re.match(r"^\w+$", trigger) and trigger in _parameter_names(fn)):
+        return False
+    hour = _fixed_hour(code, ctx)
+    if hour is None and not re.search(r"(currentTimeMillis|elapsedRealtime|SystemClock|Calendar\.getInstance\(\)|System\.currentTimeMillis)", code):
+        return False
+    when = f" at {hour}:00" if hour is not None else ""
+    interval = text(args[2]) if len(args) > 2 else ""
+    every = re.sub(r"^AlarmManager\.", "", interval) or "a fixed interval"
+    return Verdict(
+        message=f"a notification alarm repeats ({call.name}, {every}){when} on a schedule the app chose, not one the user set",
+        note=_quiet_note(ctx),
+    )
+
+
+WORKER_NAME = re.compile(r"(Notif|Remind|Nudge|Engag|Comeback|ComeBack|Streak|Motivat|Inactiv|Retention|Recall|Push|Quote|Tip|Miss)")
+REENGAGE_WORKER_COPY = re.compile(r"(miss(ed)? you|come ?back|your streak|don'?t lose|lose your|it'?s been|haven'?t (seen|opened|practi[cs]ed)|waiting for you)", re.I)
+
+
+def android_periodic_work(ctx: CheckContext) -> Verdict | bool:
+    """A PeriodicWorkRequest whose worker posts reminders or re-engagement notifications."""
+    worker = _worker_class(ctx.node)
+    if not worker:
+        return False
+    definition = next((n for n in walk(ctx.root) if n.type in ("class_declaration",) and _class_name(n) == worker), None)
+    worker_code = text(definition) if definition is not None else ""
+    posts = bool(re.search(r"(\.notify\(|NotificationCompat|Notification\.Builder|show\w*Notification|send\w*Notification)", worker_code))
+    copy = REENGAGE_WORKER_COPY.search(worker_code)
+    if not (WORKER_NAME.search(worker) or posts):
+        return False
+    interval = _periodic_interval(ctx)
+    if interval is None or not _literal_number(re.sub(r"^(Duration\.of\w+|\w+\.(days|hours|minutes))\(|\)$", "", interval), ctx):
+        return False  # the period comes from the user's settings or the caller
+    fn, code = _scope_code(ctx.node, ctx)
+    if _user_chosen(code, fn):
+        return False
+    detail = f' with re-engagement copy ("{copy.group(0)}")' if copy else ""
+    return Verdict(
+        message=f"a periodic WorkManager job ({worker}) posts notifications{detail} on a schedule the app chose, not one the user set",
+        note=_quiet_note(ctx),
+    )
+
+
+def _periodic_interval(ctx: CheckContext) -> str | None:
+    """The repeat interval argument: after the worker class in Builder(W::class.java, 1, DAYS)."""
+    call = _call_at(ctx)
+    if call is None:
+        return None
+    args = [text(a) for a in argument_nodes(call)]
+    if args and re.search(r"(::class|\.class)", args[0]):
+        args = args[1:]
+    return args[0].strip() if args else None
+
+
+def _worker_class(node: Node) -> str:
+    """`ReminderWorker` in PeriodicWorkRequestBuilder<ReminderWorker>(...) or Builder(ReminderWorker::class.java, ...)."""
+    head = text(node)[:300]
+    m = re.search(r"PeriodicWorkRequestBuilder\s*<\s*(\w+)", head) or re.search(r"PeriodicWorkRequest\.Builder\s*\(\s*([\w.]+?)\s*(::class|\.class)", head)
+    return m.group(1).rsplit(".", 1)[-1] if m else ""
+
+
+def swift_repeating_trigger(ctx: CheckContext) -> Verdict | bool:
+    """UNCalendarNotificationTrigger / UNTimeIntervalNotificationTrigger with repeats: true."""
+    call = _call_at(ctx)
+    if call is None or text(_argument(call, "repeats")) != "true":
+        return False
+    fn, code = _scope_code(ctx.node, ctx)
+    if call.name == "UNTimeIntervalNotificationTrigger":
+        interval = text(_argument(call, "timeInterval"))
+        parts = re.findall(r"[A-Za-z_][\w.]*|\d+(?:\.\d+)?", interval)
+        if not parts or not all(_literal_number(p, ctx) for p in parts):
+            return False
+        return Verdict(message=f"a local notification repeats every {interval} seconds on an interval the app chose (UNTimeIntervalNotificationTrigger, repeats: true)", note=_quiet_note(ctx))
+    components = text(_argument(call, "dateMatching"))
+    if re.search(r"\bfrom:", components) or _user_chosen(code, fn):
+        return False
+    hour = _fixed_hour(code, ctx)
+    if hour is None:
+        return False
+    return Verdict(message=f"a local notification repeats at {hour}:00 on a schedule the app chose (UNCalendarNotificationTrigger, repeats: true), not one the user set", note=_quiet_note(ctx))
+
+
+def dart_repeating_notification(ctx: CheckContext) -> Verdict | bool:
+    """flutter_local_notifications periodicallyShow / showDailyAtTime / zonedSchedule repeats."""
+    call = _call_at(ctx)
+    if call is None:
+        return False
+    fn, code = _scope_code(ctx.node, ctx)
+    if call.name in ("periodicallyShow", "periodicallyShowWithDuration"):
+        interval = _argument(call, "repeatInterval", 3) or _argument(call, "repeatDurationInterval", 3)
+        value = text(interval)
+        if not re.match(r"^(\w+\.)?RepeatInterval\.\w+$|^(const )?Duration\(", value) or (call.name.endswith("Duration") and _user_chosen(value, fn)):
+            return False
+        every = value.rsplit(".", 1)[-1] if "RepeatInterval" in value else value
+        return Verdict(message=f"a local notification repeats {every} from the moment the app scheduled it ({call.name}), not at a time the user set", note=_quiet_note(ctx))
+    if call.name in ("showDailyAtTime", "showWeeklyAtDayAndTime"):
+        if _user_chosen(code, fn) or _fixed_hour(code, ctx) is None:
+            return False
+        return Verdict(message=f"a local notification repeats at a time the app chose ({call.name}), not one the user set", note=_quiet_note(ctx))
+    repeats = _argument(call, "matchDateTimeComponents")
+    if repeats is None:
+        return _counting_loop_schedule(ctx, call, fn, code)
+    if _user_chosen(code, fn):
+        return False
+    hour = _fixed_hour(code, ctx)
+    if hour is None:
+        return False
+    cadence = "weekly" if re.search(r"dayOfWeek", text(repeats)) else "monthly" if "dayOfMonth" in text(repeats) else "daily"
+    return Verdict(message=f"a local notification repeats {cadence} at {hour}:00 on a schedule the app chose (zonedSchedule with matchDateTimeComponents), not one the user set", note=_quiet_note(ctx))
+
+
+# --------------------------------------------------------------------------------------------
+# 4. batches and timers: many notifications scheduled in a counting loop, notify() on a timer
+
+LOOP_TYPES = ("for_statement", "while_statement", "do_while_statement", "repeat_while_statement", "enhanced_for_statement", "for_in_statement")
+TIMER_CALLS = re.compile(r"^(scheduleAtFixedRate|scheduleWithFixedDelay|fixedRateTimer|timer|periodic|scheduledTimer)$")
+
+
+def _counting_loop(node: Node) -> Node | None:
+    """The loop around `node` (in the same function) when it counts (0 until 7, 1...30,
+    i < n, repeat(n), List.generate) rather than walking the user's own items."""
+    for anc in ancestors(node):
+        if anc.type in FUNCTION_TYPES:
+            owner, _ = _block_owner(anc)
+            if owner in ("repeat", "generate"):
+                return anc
+            if owner == "forEach":
+                receiver = text(anc.parent.parent) if anc.parent is not None and anc.parent.parent is not None else ""
+                if re.search(r"(\d\s*(\.\.|until|downTo)|\bstride\()", receiver[:120]):
+                    return anc
+            if function_name(anc):
+                return None
+            continue
+        if anc.type in LOOP_TYPES:
+            head = text(anc).split("{", 1)[0]
+            if re.search(r"(\.\.[.<]?|\buntil\b|\bdownTo\b|\bstride\(|;\s*\w+\s*<=?\s*[\w.]+\s*;|\bin\s+\(?\d)", head):
+                return anc
+    return None
+
+
+def _timer_loop(node: Node) -> str | None:
+    """A `while (true)`/`while (isActive)` loop that sleeps, or a fixed-rate timer callback."""
+    for anc in ancestors(node):
+        if anc.type in FUNCTION_TYPES:
+            owner, _ = _block_owner(anc)
+            if TIMER_CALLS.match(owner):
+                return owner
+            if function_name(anc):
+                if function_name(anc) == "run" and re.search(r"(scheduleAtFixedRate|postDelayed\(\s*this)", text(_enclosing_class(anc) or anc)):
+                    return "a repeating Runnable"
+                return None
+            continue
+        if anc.type in ("while_statement", "do_while_statement", "repeat_while_statement") and re.search(r"\b(delay|sleep|Thread\.sleep|Task\.sleep)\s*\(", text(anc)):
+            return "a loop that sleeps between notifications"
+    return None
+
+
+def _counting_loop_schedule(ctx: CheckContext, call: Call, fn: Node | None, code: str) -> Verdict | bool:
+    loop = _counting_loop(ctx.node)
+    if loop is None or _user_chosen(code, fn):
+        return False
+    head = text(loop).split("{", 1)[0].strip()[:60]
+    return Verdict(
+        message=f"a batch of notifications is scheduled ahead in a counting loop ({head} … {call.name}), at times the app chose",
+        note=_quiet_note(ctx),
+    )
+
+
+def swift_loop_schedule(ctx: CheckContext) -> Verdict | bool:
+    """UNUserNotificationCenter.add(request) inside a counting loop."""
+    call = _call_at(ctx)
+    if call is None or not re.search(r"(UNUserNotificationCenter|[Cc]enter)", call.receiver):
+        return False
+    fn, code = _scope_code(ctx.node, ctx)
+    return _counting_loop_schedule(ctx, call, fn, code)
+
+
+PROGRESS = re.compile(r"(setProgress|setOngoing\(\s*true|ongoing\s*=\s*true|startForeground|ProgressStyle|FOREGROUND_SERVICE)")
+
+
+def android_repeated_notify(ctx: CheckContext) -> Verdict | bool:
+    """notify() from a timer loop, a fixed-rate timer or a counting loop."""
+    call = _call_at(ctx)
+    if call is None or not re.search(r"(notif|Notif|manager|Manager|\bnm\b|NotificationManagerCompat)", call.receiver):
+        return False
+    fn, code = _scope_code(ctx.node, ctx)
+    if PROGRESS.search(code):
+        return False
+    timer = _timer_loop(ctx.node)
+    if timer is not None:
+        return Verdict(message=f"a notification is posted over and over from a timer ({timer})", note=_quiet_note(ctx))
+    loop = _counting_loop(ctx.node)
+    if loop is None:
+        return False
+    head = text(loop).split("{", 1)[0].strip()[:60]
+    return Verdict(message=f"a burst of notifications is posted in a counting loop ({head} … notify)", note=_quiet_note(ctx))
+
+
+# --------------------------------------------------------------------------------------------
+# 5. FCM messages turned into marketing notifications
+
+MARKETING_WORDS = re.compile(r"(promo|marketing|campaign|offer|discount|\bsale\b|coupon|deal|advert|upsell|\bad_|re-?engag|winback|win_back|comeback)", re.I)
+POSTS_NOTIFICATION = re.compile(r"(\.notify\(|NotificationCompat\.Builder|Notification\.Builder|show\w*Notification\(|send\w*Notification\(|display\w*Notification\()")
+
+
+def fcm_marketing_message(ctx: CheckContext) -> Verdict | bool:
+    """onMessageReceived that builds notifications for promotion / campaign payloads."""
+    fn = ctx.node.parent
+    if fn is None:
+        return False
+    body = text(fn)
+    strings = " ".join(_literal_text(n) for n in walk(fn) if n.type == "string_literal")
+    marketing = MARKETING_WORDS.search(strings) or re.search(r"\b(is|show|handle)?(Promo\w*|Marketing\w*|Campaign\w*|Offer\w*)\b", body)
+    if marketing is None or not POSTS_NOTIFICATION.search(body):
+        return False
+    return Verdict(message=f"incoming FCM messages are turned into marketing notifications (onMessageReceived handles \"{marketing.group(0)}\")", note=_quiet_note(ctx))
+
+
+# --------------------------------------------------------------------------------------------
+# 6. re-engagement copy in notification code
+
+NOTIFICATION_APIS = re.compile(
+    r"^(setContentTitle|setContentText|setSubText|setTicker|bigText|setBigContentTitle|setSummaryText|"
+    r"show|zonedSchedule|periodicallyShow|periodicallyShowWithDuration|showDailyAtTime|showWeeklyAtDayAndTime|schedule|"
+    r"createNotification|NotificationContent|UNMutableNotificationContent|NotificationCompat|localNotification|"
+    r"(show|send|post|schedule|build|create|display|push|fire)\w*(Notification|Reminder|Nudge|Push)\w*)$"
+)
+NOTIFICATION_FIELDS = re.compile(r"(^|\.)(title|body|subtitle|alertBody|alertTitle|contentTitle|contentText)$")
+
+
+def reengagement_copy(ctx: CheckContext) -> Verdict | bool:
+    value = _literal_text(ctx.node)
+    phrase = _copy_phrase(value)
+    if phrase is None or not _notification_copy(ctx.node):
+        return False
+    return Verdict(message=f"notification copy pulls people back with a re-engagement line (\"{phrase}\") instead of telling them something new")
+
+
+def _notification_copy(node: Node) -> bool:
+    """The string is a notification's title/body, or sits in notification code."""
+    for anc in ancestors(node):
+        call = as_call(anc)
+        if call is not None and NOTIFICATION_APIS.match(call.name):
+            return True
+        if call is not None and call.name in ("Text", "Toast", "makeText", "Snackbar", "make", "print", "println", "Log", "d", "e", "i", "w", "debugPrint", "NSLocalizedString", "setText", "alert"):
+            return call.name == "NSLocalizedString" and _notification_copy(anc)
+        if anc.type in ("assignment", "assignment_expression", "directly_assignable_expression"):
+            target = anc.child_by_field_name("target") or anc.child_by_field_name("left") or (anc.named_children[0] if anc.named_child_count else None)
+            if target is not None and NOTIFICATION_FIELDS.search(text(target).strip()) and re.search(r"(content|notification|notif|alert|push)", text(target), re.I):
+                return True
+        if anc.type in ("property_declaration", "variable_declarator", "field_declaration", "static_final_declaration", "initialized_variable_definition"):
+            if NOTIF_CONTEXT.search(_declared_name(anc)):
+                return True
+        if anc.type in FUNCTION_TYPES and function_name(anc):
+            return bool(NOTIF_CONTEXT.search(function_name(anc)))
+        if anc.type in CLASS_TYPES:
+            return bool(NOTIF_CONTEXT.search(_class_name(anc)))
+    return False

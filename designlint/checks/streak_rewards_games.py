@@ -1,0 +1,818 @@
+"""Checks for the `streak-rewards` rule on game and server code: Unity C#, Godot GDScript,
+Roblox / LÖVE Lua (also Luau) and Python (Django / Flask apps, Discord / Telegram bots).
+
+The rule's ideas and vocabularies (what a streak name is, which reward tables count, which
+text plays on the fear of losing a streak) come from `streak_rewards`; this module reads them
+in the four grammars:
+
+- `streak_update`: an increment or a reset of a streak-like counter (`streak++`,
+  `self.streak += 1`, `data.Streak = data.Streak + 1`, `PlayerPrefs.SetInt("Streak", 0)`,
+  `.update(streak=F("streak") + 1)`, `{"$inc": {"streak": 1}}`) that runs only when the last
+  visit was one day ago, or after a missed day (`(DateTime.Today - last).Days == 1`,
+  `last.Date == DateTime.Today.AddDays(-1)`, `(today - last).days == 1`, `today - data.lastDay
+  == 1` with `math.floor(os.time() / 86400)`, `elapsed < 172800`). One finding per function.
+- `reward_index` / `reward_table` / `scaled_reward` / `milestone_reward`: daily-login reward
+  ladders, rewards that grow with the streak, payouts at a streak milestone.
+- `freeze_function` / `freeze_cost` / `freeze_item`: a streak freeze or repair that is sold.
+- `loss_text`: strings that use the fear of losing a streak (not log lines, not docstrings).
+"""
+
+from __future__ import annotations
+
+import re
+
+from tree_sitter import Node
+
+from designlint.checks import CheckContext, Verdict
+from designlint.checks.polyglot import as_call, enclosing_functions, function_name
+from designlint.checks.streak_rewards import (
+    BUY_FN,
+    COST_WORDS,
+    DAILY_CONTEXT,
+    DAY_INDEX_NAME,
+    FREEZE_COST_NAME,
+    FREEZE_ITEM,
+    GENERIC_REWARD_NAME,
+    INCREMENT_CALL,
+    NOT_A_DAILY_STREAK,
+    REWARD_TABLE_NAME,
+    RESET_CALL,
+    classify_text,
+    is_streak_name,
+    norm_name,
+)
+from designlint.checks.util import ancestors, text, walk
+
+# --------------------------------------------------------------------------- names
+
+# The position in a daily-login ladder, reset after a missed day like a streak (`dailyRewardIdx`,
+# `login_day`, `CurrentRewardDay`).
+LADDER_NAME = re.compile(
+    r"(?:^|_)(?:daily|login|reward|claim|bonus)_(?:reward_|bonus_|login_)?(?:day|days|day_index|index|idx|step|count|number)$"
+    r"|^(?:available|current|curr|next|last|claimed)_(?:daily_)?reward(?:_day|_index|_idx)?$|^(?:current|curr|next)_(?:reward_|login_|claim_)?day$"
+)
+# Trailing parts of a target that say where a value is kept, not what it is (`leaderstats.Streak.Value`).
+HOLDER_TOKENS = {"value", "Value", "data", "Data", "self", "this", "profile", "Profile", "player", "user"}
+NAME_TYPES = {"identifier", "name", "property_identifier", "field_identifier"}
+STRING_CONTENT_TYPES = {"string_content", "string_literal_content", "string_fragment"}
+
+
+def _tokens(node: Node) -> list[str]:
+    """Identifier and string-key names inside an expression, in source order."""
+    out = []
+    for n in walk(node):
+        if n.type in NAME_TYPES or n.type in STRING_CONTENT_TYPES:
+            out.append(text(n))
+        elif n.type == "string" and not n.named_children:  # GDScript strings have no content node
+            out.append(text(n).strip("'\""))
+    return out
+
+
+def _counter_name(name: str) -> bool:
+    n = norm_name(name)
+    return is_streak_name(name) or (bool(LADDER_NAME.search(n)) and not NOT_A_DAILY_STREAK.search(n))
+
+
+def streak_name(node: Node | None) -> str | None:
+    """The streak-like name an expression stands for (`data.loginStreak`, `self.streak`,
+    `user["streak"]`, `leaderstats.Streak.Value`, `STREAK_KEY`), or None."""
+    if node is None:
+        return None
+    tokens = [t for t in _tokens(node) if t not in HOLDER_TOKENS]
+    if not tokens or len(" ".join(tokens)) > 120:
+        return None
+    last = tokens[-1]
+    if NOT_A_DAILY_STREAK.search(norm_name(last)):
+        return None
+    if _counter_name(last):
+        return last
+    key = re.sub(r"(?i)_?(?:key|pref|prefs|save_?key)$", "", last)  # PlayerPrefs key constants
+    if key != last and key and _counter_name(key):
+        return last
+    return None
+
+
+# --------------------------------------------------------------------------- grammar views
+
+COMPARISON_OPS = {"==", "!=", "~=", "<", "<=", ">", ">="}
+BINARY_TYPES = {"binary_expression", "binary_operator", "comparison_operator"}
+IF_TYPES = {"if_statement", "elif_clause", "elseif_statement"}
+TERNARY_TYPES = {"conditional_expression", "ternary_expression"}
+# Nodes that give a name a value: C# / Python / GDScript / Lua.
+DEFINITION_TYPES = {"variable_declarator", "assignment_expression", "assignment", "variable_statement", "const_statement", "assignment_statement"}
+
+
+def _operator(node: Node) -> str:
+    return next((text(c) for c in node.children if not c.is_named and text(c) not in ("(", ")")), "")
+
+
+def _operands(node: Node) -> tuple[Node, Node] | None:
+    named = [c for c in node.named_children if "comment" not in c.type]
+    if len(named) < 2:
+        return None
+    return named[0], named[-1]
+
+
+def _strip(node: Node) -> Node:
+    while node.type in ("parenthesized_expression", "cast_expression", "argument") and node.named_children:
+        node = node.named_children[-1]
+    return node
+
+
+def _comparisons(node: Node):
+    for n in walk(node):
+        if n.type in BINARY_TYPES and _operator(n) in COMPARISON_OPS:
+            yield n
+
+
+def _definition_parts(node: Node) -> tuple[Node | None, Node | None]:
+    """(target, value) of a definition or assignment node in any of the four grammars."""
+    kind = node.type
+    if kind == "variable_declarator":  # C#: name then the value (after `=`)
+        named = node.named_children
+        return node.child_by_field_name("name"), (named[-1] if len(named) > 1 else None)
+    if kind in ("variable_statement", "const_statement"):  # GDScript
+        return node.child_by_field_name("name"), node.child_by_field_name("value")
+    if kind == "assignment_statement":  # Lua
+        targets = next((c for c in node.named_children if c.type == "variable_list"), None)
+        values = next((c for c in node.named_children if c.type == "expression_list"), None)
+        return targets, (values.named_children[0] if values is not None and values.named_children else None)
+    return node.child_by_field_name("left"), node.child_by_field_name("right")
+
+
+def _definitions(ctx: CheckContext, scope: Node, name: str) -> list[Node]:
+    """Values given to the plain name `name` in `scope` (indexed once per scope and file)."""
+    key = ("streak_games_defs", scope.start_byte, scope.end_byte)
+    index = ctx.memo.get(key)
+    if index is None:
+        index = {}
+        for n in walk(scope):
+            if n.type in DEFINITION_TYPES:
+                target, value = _definition_parts(n)
+                if target is not None and value is not None and len(text(target)) < 60:
+                    index.setdefault(text(target).strip(), []).append(value)
+        ctx.memo[key] = index
+    return index.get(name, [])
+
+
+def _resolved(ctx: CheckContext, node: Node, fn: Node | None, depth: int = 2) -> str:
+    """The expression's text followed by the values of the names in it (one or two hops),
+    looked up in the enclosing function and at the top of the file."""
+    out = [text(node)]
+    if depth <= 0:
+        return out[0]
+    names = {text(n) for n in walk(node) if n.type in ("identifier", "name")}
+    for name in list(names)[:6]:
+        values = (_definitions(ctx, fn, name) if fn is not None else []) or _definitions(ctx, ctx.root, name)
+        out.extend(_resolved(ctx, v, fn, depth - 1) for v in values[:3] if len(text(v)) < 300)
+    return " \n ".join(out)
+
+
+# --------------------------------------------------------------------------- one-day gap tests
+
+YESTERDAY = re.compile(
+    r"yesterday|AddDays\(\s*-\s*1(?:\.0)?\s*\)|timedelta\(\s*(?:days\s*=\s*)?-?1\s*\)|days\s*=\s*-1\b|prev(?:ious)?_?day|day_?before"
+    r"|is_?consecutive|was_?consecutive|consecutive_?day|is_?next_?day|missed_?a?_?day|streak_?(?:broken|expired|alive|continues)"
+    r"|is_?streak_?(?:broken|expired|alive|valid|active|continued)|can_?continue_?streak",
+    re.I,
+)
+# `today == lastDay + 1`, `last["day"] == now["day"] - 1`, `lastLogin.Date.AddDays(1) == DateTime.Today`
+DAY_PLUS_ONE = re.compile(r"(?:day|date|today)\w*['\"\])]*\s*[-+]\s*1\b(?!\s*[*/.\d])|AddDays\(\s*1\s*\)", re.I)
+DAY_WORD = re.compile(r"day|date|today", re.I)
+DAY_DIFF = re.compile(
+    r"days|TotalDays|day_?(?:diff|difference|gap|delta|count_?since)|(?:diff|gap|delta)_?(?:in_?)?days?\b|(?:day|date)\w*['\"\])]*\s*-\s*[\w(]"
+    r"|-\s*[\w.:\[\]\"']*(?:day|date)|/\s*\(?\s*86_?400|/\s*\(?\s*24\s*\*\s*60\s*\*\s*60|/\s*\(?\s*60\s*\*\s*60\s*\*\s*24|/\s*\(?\s*(?:ONE_)?DAY\w*|/\s*\(?\s*SECONDS_(?:IN|PER)_(?:A_)?DAY",
+    re.I,
+)
+NOT_A_GAP = re.compile(r"day_?of_?(?:week|month|year)|weekday|days_?in_?month|birthday|days_?(?:left|remaining|until)|trial|subscription|expir", re.I)
+HOURS = re.compile(r"hours|TotalHours|\bhrs\b|/\s*\(?\s*3600|/\s*\(?\s*60\s*\*\s*60\b", re.I)
+DAY_SECONDS = re.compile(
+    r"^(?:86_?400|172_?800|129_?600|259_?200)(?:\.0)?$|(?:24|36|48)\s*\*\s*60\s*\*\s*60|60\s*\*\s*60\s*\*\s*(?:24|36|48)|(?:24|36|48)\s*\*\s*3600|3600\s*\*\s*(?:24|36|48)"
+    r"|2\s*\*\s*86_?400|86_?400\s*\*\s*2|\b(?:ONE_|A_)?DAY_?(?:IN_)?(?:SECONDS|SECS|LENGTH|DURATION)\b|\bSECONDS_?(?:IN|PER)_?(?:A_)?DAY\b|\bONE_DAY\b|\bTWO_DAYS?\b"
+    r"|timedelta\(\s*(?:days\s*=\s*)?[12]\s*\)|timedelta\(\s*hours\s*=\s*(?:24|36|47|48)\s*\)|TimeSpan\.From(?:Days\(\s*[12]|Hours\(\s*(?:24|36|48))"
+    r"|STREAK\w*(?:WINDOW|GRACE|RESET|TIMEOUT|EXPIR\w*|SECONDS|HOURS)|(?:DAILY|CLAIM)\w*(?:WINDOW|RESET|EXPIR\w*)",
+    re.I,
+)
+TIME_DIFFERENCE = re.compile(r"\b(?:diff|difference|elapsed|since|delta|gap|passed|time_?diff|time_?since|time_?passed|seconds)\w*|-\s*\(?\s*\w", re.I)
+
+
+def _threshold(ctx: CheckContext, node: Node, fn: Node | None) -> str | None:
+    """'days' (1, 2), 'hours' (24..72) or 'seconds' (86400, timedelta(days=1), ONE_DAY)."""
+    t = text(_strip(node)).replace("_", "") if _strip(node).type not in ("identifier", "name") else text(node)
+    if re.fullmatch(r"[12](?:\.0)?[fFdD]?", t):
+        return "days"
+    if re.fullmatch(r"(?:2[0-9]|3[0-9]|4[0-8]|72)(?:\.0)?[fFdD]?", t):
+        return "hours"  # 24 h, a 26 h tolerance, a 48 h window
+    if len(t) < 80 and DAY_SECONDS.search(t):
+        return "seconds"
+    if _strip(node).type in ("identifier", "name", "member_access_expression", "attribute") and len(t) < 60:
+        values = (_definitions(ctx, fn, t) if fn is not None else []) or _definitions(ctx, ctx.root, t)
+        for v in values[:3]:
+            vt = text(v).replace("_", "") if re.fullmatch(r"[\d_.]+", text(v)) else text(v)
+            if re.fullmatch(r"[12](?:\.0)?", vt) and re.search(r"day|streak|thresh|limit|max", t, re.I):
+                return "days"  # `var streak_thresh = 2` (days)
+            if re.fullmatch(r"(?:2[0-9]|3[0-9]|4[0-8]|72)(?:\.0)?", vt) and re.search(r"hour|grace|window|streak|reset|expir", t, re.I):
+                return "hours"  # `int graceHours = 26`
+            if len(vt) < 80 and DAY_SECONDS.search(vt):
+                return "seconds"
+    return None
+
+
+def _gap_operand(ctx: CheckContext, node: Node, kind: str, fn: Node | None) -> bool:
+    t = text(node)
+    if len(t) > 300 or NOT_A_GAP.search(t):
+        return False
+    resolved = t if re.search(r"days|hours|\.days|Days", t) else _resolved(ctx, node, fn)
+    if NOT_A_GAP.search(resolved):
+        return False
+    if kind == "days":
+        return bool(DAY_DIFF.search(resolved))
+    if kind == "hours":
+        return bool(HOURS.search(resolved))
+    return bool(TIME_DIFFERENCE.search(resolved) or "-" in resolved)
+
+
+def gap_test(ctx: CheckContext, condition: Node, fn: Node | None) -> str | None:
+    """'exact' when the condition tests that the last visit was one day ago (or a day was
+    missed), 'new-day' when it only tests that at least a day has passed, else None."""
+    t = text(condition)
+    if len(t) > 600:
+        return None
+    if YESTERDAY.search(t) and not NOT_A_GAP.search(t):
+        return "exact"
+    found = None
+    for comp in _comparisons(condition):
+        parts = _operands(comp)
+        if parts is None:
+            continue
+        op = _operator(comp)
+        left, right = parts
+        if op in ("==", "!=", "~=", "<", ">"):
+            lt, rt = text(left), text(right)
+            for a, b in ((lt, rt), (rt, lt)):
+                if DAY_PLUS_ONE.search(a) and DAY_WORD.search(b) and len(a) < 120 and len(b) < 120:
+                    return "exact"
+        for thr, other in ((right, left), (left, right)):
+            kind = _threshold(ctx, thr, fn)
+            if kind and _gap_operand(ctx, other, kind, fn):
+                exact = op in ("==", "!=", "~=") or (op in ("<", "<=") and thr is right) or (op in (">", ">=") and thr is left)
+                if exact and not (kind == "days" and text(_strip(thr)).startswith("2") and op in ("==", "!=", "~=")):
+                    return "exact"
+                found = "new-day"
+    if found is None and _strip(condition).type in ("identifier", "name", "unary_expression", "not_operator", "prefix_unary_expression", "unary_operator"):
+        name = next((text(n) for n in walk(condition) if n.type in ("identifier", "name")), "")
+        for value in ((_definitions(ctx, fn, name) if fn is not None else [])[:3]):
+            if value.type not in ("identifier", "name") and len(text(value)) < 300:
+                inner = gap_test(ctx, value, None)
+                if inner:
+                    return inner
+    return found
+
+
+# --------------------------------------------------------------------------- streak updates
+
+PLUS_ONE = re.compile(r"\+\s*1(?:\.0)?\b(?!\s*[*/.\d])")
+RESET_VALUE = re.compile(r"^\s*\(?\s*[01]\s*\)?\s*$")
+# `x if gap == 1 else 1`, `gap == 1 ? s + 1 : 1`, Lua `gap == 1 and s + 1 or 1` (not a default: `data[3] or 1`)
+RESET_BRANCH = re.compile(r"(?:\belse\b|:)\s*\(?\s*[01]\s*\)?\s*$|\?\s*[01]\s*:|\band\b.+\bor\s*\(?\s*[01]\s*\)?\s*$")
+
+
+def _classify(value: Node | None) -> set[str]:
+    """'B' when the value is the streak plus one, 'C' when it is 0 or 1 (or both, in a ternary)."""
+    if value is None:
+        return set()
+    t = text(value)
+    if len(t) > 200:
+        return set()
+    kinds = set()
+    if PLUS_ONE.search(t):
+        kinds.add("B")
+    if RESET_VALUE.match(t) or RESET_BRANCH.search(t):
+        kinds.add("C")
+    return kinds
+
+
+def _lua_compound_plus(node: Node) -> bool:
+    """Luau `x += 1`: tree-sitter-lua has no compound assignment and leaves an ERROR `+`."""
+    return any(c.type == "ERROR" and text(c).strip() == "+" for c in node.children)
+
+
+def update_of(node: Node) -> tuple[str, str, Node | None] | None:
+    """(kinds, streak name, value) when `node` grows ('B') or resets ('C') a streak-like counter."""
+    kind = node.type
+    if kind in ("postfix_unary_expression", "prefix_unary_expression"):
+        if "++" in text(node):
+            name = streak_name(node)
+            return ("B", name, None) if name else None
+        return None
+    if kind == "augmented_assignment" or (kind == "assignment_expression" and _operator(node) == "+="):
+        target, value = _definition_parts(node)
+        name = streak_name(target)
+        if name and re.fullmatch(r"\s*1\s*", text(value)) and _operator(node) == "+=":
+            return "B", name, value
+        return None
+    if kind in ("assignment_expression", "assignment", "variable_declarator", "variable_statement", "assignment_statement"):
+        target, value = _definition_parts(node)
+        name = streak_name(target)
+        if not name:
+            return None
+        if kind == "assignment_statement" and _lua_compound_plus(node):
+            return ("B", name, value) if re.fullmatch(r"\s*1\s*", text(value)) else None
+        kinds = _classify(value)
+        return ("".join(sorted(kinds)), name, value) if kinds else None
+    if kind in ("keyword_argument", "pair", "field"):  # .update(streak=F("streak") + 1), {"streak": 0}, Lua { streak = 1 }
+        target = node.child_by_field_name("name") or node.child_by_field_name("key")
+        value = node.child_by_field_name("value")
+        name = streak_name(target)
+        if name and text(target).strip("'\"") == "$inc":
+            name = None
+        kinds = _classify(value) if name else set()
+        if kind == "pair" and not kinds and value is not None and text(target).strip("'\"") == "$inc":
+            inner = next((p for p in walk(value) if p.type == "pair" and streak_name(p.child_by_field_name("key"))), None)
+            if inner is not None and re.fullmatch(r"\s*1\s*", text(inner.child_by_field_name("value"))):
+                return "B", streak_name(inner.child_by_field_name("key")) or "streak", value
+        return ("".join(sorted(kinds)), name, value) if kinds else None
+    call = as_call(node)
+    if call is None:
+        return None
+    n = norm_name(call.name)
+    if INCREMENT_CALL.search(n):
+        return "B", call.name, None
+    if RESET_CALL.search(n):
+        return "C", call.name, None
+    # PlayerPrefs.SetInt("Streak", v), config.set_value("daily", "streak", v), player:SetAttribute("Streak", v)
+    args = [a for a in (call.arguments.named_children if call.arguments is not None else []) if "comment" not in a.type]
+    if len(args) >= 2 and re.match(r"(?i)^(?:set|save|store|write|put)", call.name):
+        key = next((_key_name(_strip(a)) for a in args[:-1] if _key_name(_strip(a))), None)
+        kinds = _classify(_strip(args[-1])) if key else set()
+        if kinds:
+            return "".join(sorted(kinds)), key, _strip(args[-1])
+    return None
+
+
+def _key_name(node: Node) -> str | None:
+    """A storage key about a streak: `"LoginStreak"`, `STREAK_KEY`, `f"streak:{user_id}"`."""
+    name = streak_name(node)
+    if name:
+        return name
+    t = text(node)
+    if "string" in node.type and len(t) < 80 and re.search(r"streak", t, re.I) and not NOT_A_DAILY_STREAK.search(norm_name(t)):
+        return t.strip("'\"$@f")
+    return None
+
+
+def _if_chain_conditions(stmt: Node) -> list[Node]:
+    """The conditions of an if statement and of every else-if branch chained to it."""
+    out = []
+    current: Node | None = stmt
+    while current is not None and current.type in IF_TYPES:
+        cond = current.child_by_field_name("condition")
+        if cond is not None:
+            out.append(cond)
+        nxt = None
+        for alt in current.children_by_field_name("alternative"):
+            if alt.type in IF_TYPES:
+                if current.type == "if_statement" and alt.type in ("elif_clause", "elseif_statement"):
+                    cond = alt.child_by_field_name("condition")
+                    if cond is not None:
+                        out.append(cond)
+                else:
+                    nxt = alt
+        if current.type == "if_statement":  # C#: else if is a nested if_statement
+            current = nxt if nxt is not None and nxt.type == "if_statement" else None
+        else:
+            current = None
+    return out
+
+
+def controlling_conditions(node: Node, fn: Node | None, value: Node | None) -> list[Node]:
+    """Conditions that decide whether `node` runs: every if / else-if branch test around it in
+    its function, and the test of a ternary that computes the new value."""
+    out = []
+    for a in ancestors(node):
+        if a == fn:
+            break
+        if a.type == "if_statement":
+            out.extend(_if_chain_conditions(a))
+    if value is not None:
+        for t in walk(value):
+            if t.type in TERNARY_TYPES:
+                cond = t.child_by_field_name("condition")
+                if cond is None and len(t.named_children) == 3:  # Python: body if condition else other
+                    cond = t.named_children[1]
+                if cond is not None:
+                    out.append(cond)
+            elif t.type == "binary_expression" and _operator(t) == "or":  # Lua: cond and a or b
+                left = t.named_children[0] if t.named_children else None
+                if left is not None and left.type == "binary_expression" and _operator(left) == "and":
+                    out.append(left.named_children[0])
+    return out
+
+
+STREAK_RESET_TEXT = re.compile(r"(?i)streak\w*['\"\]]*\s*(?:=|:)\s*[01]\b(?!\s*[-+*/.\d])|reset_?\w*streak|streak\w*_?reset")
+
+
+def _first_streak_update(ctx: CheckContext, fn: Node | None) -> tuple[int, str, str] | None:
+    scope = fn if fn is not None else ctx.root
+    found_kinds: set[str] = set()
+    first = None
+    exact = False
+    for n in walk(scope):
+        if n is not scope and n.type in FUNCTION_NODE_TYPES:
+            continue
+        update = update_of(n) if n.type in UPDATE_TYPES else None
+        if update is None or (_in_loop(n, scope) and _local_target(n)):
+            continue
+        inner_fn = next(enclosing_functions(n), None)
+        if inner_fn is not None and fn is not None and inner_fn != fn:
+            continue
+        kinds, name, value = update
+        tests = [gap_test(ctx, c, fn) for c in controlling_conditions(n, fn, value)]
+        tests = [t for t in tests if t]
+        if not tests:
+            continue
+        found_kinds |= set(kinds)
+        exact = exact or "exact" in tests
+        if first is None:
+            first = (n.start_byte, name)
+    if first is None:
+        return None
+    if found_kinds == {"B"} and not exact and not STREAK_RESET_TEXT.search(ctx.data.decode("utf-8", "replace")[:300000]):
+        return None  # counts every new day and never resets: a days-played total, not a streak
+    return first[0], first[1], "".join(sorted(found_kinds))
+
+
+FUNCTION_NODE_TYPES = {"method_declaration", "local_function_statement", "lambda_expression", "anonymous_method_expression", "function_definition", "function_declaration", "lambda", "constructor_declaration"}
+UPDATE_TYPES = {
+    "postfix_unary_expression", "prefix_unary_expression", "assignment_expression", "augmented_assignment", "assignment",
+    "variable_declarator", "variable_statement", "assignment_statement", "keyword_argument", "pair", "field",
+    "invocation_expression", "call", "attribute_call", "function_call",
+}
+LOOP_TYPES = {"for_statement", "for_each_statement", "while_statement", "do_statement", "for_in_statement", "for_generic_clause", "repeat_statement"}
+
+
+def _local_target(node: Node) -> bool:
+    """The update writes a plain local name (`run += 1`), not a field of a record (`profile.streak = 0`)."""
+    if node.type in ("postfix_unary_expression", "prefix_unary_expression"):
+        target = node.named_children[0] if node.named_children else None
+    else:
+        target = _definition_parts(node)[0] if node.type in DEFINITION_TYPES or node.type == "augmented_assignment" else None
+    if target is not None and target.type == "variable_list" and target.named_child_count == 1:
+        target = target.named_children[0]
+    return target is not None and target.type in ("identifier", "name")
+
+
+def _in_loop(node: Node, scope: Node) -> bool:
+    """A local counter updated in a loop is computed over history (longest run, days in a row in a log)."""
+    for a in ancestors(node):
+        if a == scope:
+            return False
+        if a.type in LOOP_TYPES:
+            return True
+    return False
+
+
+def streak_update(ctx: CheckContext) -> "Verdict | bool":
+    node = ctx.node
+    fn = next(enclosing_functions(node), None)
+    if fn is not None and function_name(fn) and re.search(r"(?:^|_)(?:longest|best|max|record|calculate|compute|count)_", norm_name(function_name(fn)) + "_"):
+        return False  # a streak statistic computed from the history of dates
+    key = ("streak_games_update", fn.start_byte if fn is not None else -1)
+    if key not in ctx.memo:
+        ctx.memo[key] = _first_streak_update(ctx, fn)
+    found = ctx.memo[key]
+    if found is None or found[0] != node.start_byte:
+        return False
+    _, name, kinds = found
+    if kinds == "B":
+        what = "grows only when the last visit was the day before (a missed day ends it)"
+    elif kinds == "C":
+        what = "is reset when a day is missed"
+    else:
+        what = "grows when the last visit was one day ago and is reset after a missed day"
+    return Verdict(message=f"daily streak: '{name}' {what}")
+
+
+# --------------------------------------------------------------------------- reward ladders
+
+SUBSCRIPT_PARTS = {
+    "element_access_expression": ("expression", "subscript"),  # C#: rewards[i]
+    "subscript": ("value", "subscript"),  # Python (GDScript: first child / arguments)
+    "bracket_index_expression": ("table", "field"),  # Lua
+}
+
+
+def _subscript_parts(node: Node) -> tuple[Node | None, Node | None]:
+    obj_field, idx_field = SUBSCRIPT_PARTS.get(node.type, ("", ""))
+    obj = node.child_by_field_name(obj_field) or (node.named_children[0] if node.named_children else None)
+    idx = node.child_by_field_name(idx_field) or node.child_by_field_name("arguments")
+    if idx is None and len(node.named_children) > 1:
+        idx = node.named_children[-1]
+    return obj, idx
+
+
+def _last_name(node: Node | None) -> str:
+    """The name a target stands for: `coins` for `stats.coins`, `Gems` for `stats.Gems.Value`."""
+    tokens = [t for t in _tokens(node) if t not in HOLDER_TOKENS] if node is not None else []
+    return tokens[-1] if tokens else ""
+
+
+def reward_index(ctx: CheckContext) -> "Verdict | bool":
+    """`dailyRewards[streakDay]`, `rewardsForStreak[streak]`, `DAILY_REWARDS[user.streak % 7]`,
+    `STREAK_REWARDS.get(streak)`."""
+    node = ctx.node
+    call = as_call(node) if node.type not in SUBSCRIPT_PARTS else None
+    if call is not None:
+        table_name = call.receiver.split(".")[-1].split(":")[-1]
+        idx = call.arguments
+    else:
+        obj, idx = _subscript_parts(node)
+        table_name = _last_name(obj)
+    if idx is None or not table_name:
+        return False
+    table = norm_name(table_name)
+    specific = bool(REWARD_TABLE_NAME.search(table))
+    if not specific and not GENERIC_REWARD_NAME.match(table):
+        return False
+    idx_text = text(idx)
+    if re.fullmatch(r"\W*(?:\"[^\"]*\"|'[^']*'|\d+)\W*", idx_text):
+        return False  # rewards["coins"], rewards[0]
+    streaky = next((t for t in _tokens(idx) if _counter_name(t) and not NOT_A_DAILY_STREAK.search(norm_name(t))), None)
+    fn = next(enclosing_functions(node), None)
+    if streaky is None:
+        resolved = _resolved(ctx, idx, fn)
+        if re.search(r"streak|consecutive", resolved, re.I) and not NOT_A_DAILY_STREAK.search(norm_name(resolved)):
+            streaky = "streak day"
+    if streaky:
+        return Verdict(message=f"reward table '{table_name}' is indexed by the streak ({' '.join(idx_text.split())[:40]})")
+    if specific and any(DAY_INDEX_NAME.match(norm_name(t)) for t in _tokens(idx)):
+        scope_text = text(fn if fn is not None else ctx.root)[:20000]
+        if re.search(r"streak|consecutive", scope_text, re.I):
+            return Verdict(message=f"daily reward table '{table_name}' is indexed by the login day")
+    return False
+
+
+def _entries(value: Node) -> int:
+    """How many entries a literal list / table / dictionary / C# initializer has, counting only
+    list items and entries keyed by a day number (`[1] = 10`, `1: 100`, `"day3": {...}`), so that a
+    module table of functions and fields is not a reward table."""
+    for n in (value, *value.named_children):
+        if n.type in ("initializer_expression", "collection_expression", "list", "dictionary", "tuple", "array", "table_constructor"):
+            entries = [c for c in n.named_children if "comment" not in c.type]
+            return len([c for c in entries if _day_keyed(c)])
+    return 0
+
+
+def _day_keyed(entry: Node) -> bool:
+    if entry.type not in ("pair", "field"):
+        return True
+    key = entry.child_by_field_name("key") or entry.child_by_field_name("name") or entry.child_by_field_name("left")
+    if key is None:
+        return True  # a positional Lua table item
+    return bool(re.fullmatch(r"\[?\s*['\"]?(?:day_?)?\d+['\"]?\s*\]?", text(key), re.I))
+
+
+def reward_table(ctx: CheckContext) -> "Verdict | bool":
+    """`int[] dailyRewards = { 50, 100, 150, ... }`, `DAILY_REWARDS = [...]`, `local rewardsForStreak = {...}`."""
+    target, value = _definition_parts(ctx.node)
+    if target is None or value is None:
+        return False
+    name = _last_name(target)
+    if not REWARD_TABLE_NAME.search(norm_name(name)) or _entries(value) < 3:
+        return False
+    if re.search(r"multiplier|streak|bonus", name, re.I):
+        what = "rewards that grow with the streak"
+    else:
+        what = "a reward for each consecutive login day"
+    return Verdict(message=f"daily-login reward table '{name}' ({what})")
+
+
+SCALED_TARGET = re.compile(r"(?:^|_)(?:rewards?|bonus(?:es)?|coins?|gems?|xp|exp|points?|payout|amount|gold|cash|money|credits?|tokens?|multiplier|mult|earnings|income)(?:$|_)")
+MULTIPLY_OPS = {"*"}
+
+
+def _streak_operand(node: Node) -> str | None:
+    """`streak`, `self.streak`, `(streak - 1)`, `Mathf.Min(streak, 7)`, `min(streak, 30)`."""
+    node = _strip(node)
+    t = text(node)
+    if len(t) > 80 or "*" in t:
+        return None
+    names = [x for x in _tokens(node) if x not in HOLDER_TOKENS]
+    return next((x for x in reversed(names) if _counter_name(x) and not NOT_A_DAILY_STREAK.search(norm_name(x))), None)
+
+
+def scaled_reward(ctx: CheckContext) -> "Verdict | bool":
+    """`int reward = baseReward + streak * 10`, `amount = 100 + data.streak * 25`."""
+    target, value = _definition_parts(ctx.node)
+    if target is None or value is None or len(text(value)) > 200:
+        return False
+    tname = norm_name(_last_name(target))
+    if not SCALED_TARGET.search(tname) or (_counter_name(tname) and not re.search(r"bonus|multiplier|reward", tname)):
+        return False
+    streaky = None
+    for n in walk(value):
+        if n.type in BINARY_TYPES and _operator(n) in MULTIPLY_OPS and _operands(n):
+            streaky = next((s for s in map(_streak_operand, _operands(n)) if s), None)
+            if streaky:
+                break
+    if not streaky or not DAILY_CONTEXT.search(ctx.data.decode("utf-8", "replace")[:200000]):
+        return False
+    return Verdict(message=f"'{_last_name(target)}' grows with the streak '{streaky}' (a bigger reward for every consecutive day)")
+
+
+PAYOUT_CALL = re.compile(r"(?:^|_)(?:give|grant|award|add|credit|reward|deposit|increase|increment)_?(?:\w+_)?(?:coins?|gems?|gold|cash|money|reward|rewards|bonus|chest|xp|exp|points|currency|balance|item|items|diamonds)(?:$|_)|^(?:give|grant|award)_?(?:reward|bonus|chest)?$")
+PAYOUT_TARGET = re.compile(r"(?:^|_)(?:coins?|gems?|gold|cash|money|xp|exp|points|credits?|bonus|reward|rewards|balance|diamonds|currency|wallet|bank|tokens)(?:$|_)")
+
+
+def _milestone(ctx: CheckContext, condition: Node) -> str | None:
+    """`streak % 7 == 0`, `streak == 7`, `loginStreak >= 30`: the streak name."""
+    for comp in _comparisons(condition):
+        parts = _operands(comp)
+        if parts is None or _operator(comp) not in ("==", ">=", ">"):
+            continue
+        for a, b in (parts, parts[::-1]):
+            a, b = _strip(a), _strip(b)
+            if a.type in BINARY_TYPES and _operator(a) == "%" and text(b) == "0" and _operands(a):
+                name = _streak_operand(_operands(a)[0])
+            elif re.fullmatch(r"\d+", text(b)) and int(text(b)) >= 3:
+                name = _streak_operand(a)
+            else:
+                continue
+            if name:
+                return name
+    return None
+
+
+def _pays_out(body: Node) -> bool:
+    for n in walk(body):
+        if n.type in ("augmented_assignment", "assignment_expression", "assignment", "assignment_statement"):
+            target, _ = _definition_parts(n)
+            if target is not None and PAYOUT_TARGET.search(norm_name(_last_name(target))) and ("+" in text(n)[:200]):
+                return True
+        call = as_call(n) if n.type in UPDATE_TYPES else None
+        if call is not None and PAYOUT_CALL.search(norm_name(call.name)) and not re.search(r"log|print|track|analytic|achievement|badge", call.name, re.I):
+            return True
+    return False
+
+
+def milestone_reward(ctx: CheckContext) -> "Verdict | bool":
+    """`if (streak % 7 == 0) { coins += 500; }`, `if data.streak == 30 then GiveChest(player) end`."""
+    node = ctx.node
+    condition = node.child_by_field_name("condition")
+    body = node.child_by_field_name("consequence") or node.child_by_field_name("body")
+    if condition is None or body is None:
+        return False
+    name = _milestone(ctx, condition)
+    if not name or not _pays_out(body):
+        return False
+    if not DAILY_CONTEXT.search(ctx.data.decode("utf-8", "replace")[:200000]):
+        return False
+    return Verdict(message=f"reward paid out when the streak '{name}' reaches a milestone (pays for coming back day after day)")
+
+
+# --------------------------------------------------------------------------- streak freezes that are sold
+
+
+def freeze_function(ctx: CheckContext) -> "Verdict | bool":
+    """`void BuyStreakFreeze()`, `def buy_streak_freeze(self, user)`, `function purchaseStreakRepair()`."""
+    node = ctx.node
+    name = function_name(node) or text(node.child_by_field_name("name"))
+    n = norm_name(name)
+    if not BUY_FN.search(n) or not re.search(r"streak|freeze", n):
+        return False
+    if re.search(r"(?:^|_)(?:buy|purchase|order|checkout|pay)", n) or COST_WORDS.search(text(node)[:20000]):
+        return Verdict(message=f"'{name}' sells a streak freeze / repair (a paid way to keep the streak)")
+    return False
+
+
+def freeze_cost(ctx: CheckContext) -> "Verdict | bool":
+    """`const int STREAK_FREEZE_COST = 200`, `FREEZE_PRICE = 50` in a file about streaks."""
+    target, value = _definition_parts(ctx.node)
+    if target is None or value is None:
+        return False
+    name = _last_name(target)
+    n = norm_name(name)
+    if not FREEZE_COST_NAME.search(n) or not re.fullmatch(r"\s*[1-9][\d_]*(?:\.\d+)?[fFmM]?\s*", text(value)):
+        return False
+    if "streak" not in n and not re.search(r"streak", ctx.data.decode("utf-8", "replace")[:200000], re.I):
+        return False
+    return Verdict(message=f"streak protection has a price ('{name}' = {text(value).strip()})")
+
+
+PRICE_KEY = re.compile(r"^(?:price|cost|gems|coins|gold|cash|credits|amount|gem_cost|coin_cost)$", re.I)
+
+
+def freeze_item(ctx: CheckContext) -> "Verdict | bool":
+    """A shop entry: `{"streak_freeze": 200}` in a price table, or `{"id": "streak_freeze", "price": 200}`."""
+    node = ctx.node
+    key = node.child_by_field_name("key") or node.child_by_field_name("name") or node.child_by_field_name("left")
+    value = node.child_by_field_name("value")
+    if key is None or value is None:
+        return False
+    k, v = text(key).strip("'\"[]"), text(value).strip("'\"")
+    container = node.parent
+    if FREEZE_ITEM.search(norm_name(k)) and re.fullmatch(r"[1-9][\d_]*", v):
+        holder = next((a for a in ancestors(node) if a.type in DEFINITION_TYPES), None)
+        holder_name = _last_name(_definition_parts(holder)[0]) if holder is not None else ""
+        if re.search(r"price|cost|shop|store|item|catalog|market", holder_name, re.I):
+            return Verdict(message=f"streak protection '{k}' has a price ({v}) in '{holder_name}'")
+        return False
+    if re.fullmatch(r"id|key|item|name|type|sku|item_id|itemId", k) and FREEZE_ITEM.search(norm_name(v)) and container is not None:
+        for sibling in container.named_children:
+            sk = sibling.child_by_field_name("key") or sibling.child_by_field_name("name") or sibling.child_by_field_name("left")
+            sv = sibling.child_by_field_name("value")
+            if sk is not None and sv is not None and PRICE_KEY.match(text(sk).strip("'\"[]")) and re.fullmatch(r"\s*[1-9][\d_]*\s*", text(sv)):
+                return Verdict(message=f"a streak protection item ('{v}') is sold for in-app currency or money")
+    return False
+
+
+# --------------------------------------------------------------------------- loss-aversion text
+
+LOG_CALL = re.compile(r"^(?:Log|LogWarning|LogError|LogFormat|LogException|print|printf|prints|printerr|print_debug|push_warning|push_error|warn|debug|info|warning|error|exception|critical|log|trace|Print|WriteLine)$")
+LOG_RECEIVER = re.compile(r"(?:^|\.)(?:Debug|logger|logging|log|LOGGER|Logger|_logger|LOG|console|Console|Trace)$|^$")
+CONCAT_OPS = {"+", "..", "%"}
+
+
+def _string_body(node: Node) -> str:
+    """A string literal's text without its prefix and quotes (`$"..."`, `f'...'`, `[[...]]`, triple quotes)."""
+    t = text(node).lstrip("$@fFrRbBuU")
+    for quote in ('"""', "'''", '"', "'", "`"):
+        if len(t) >= 2 * len(quote) and t.startswith(quote) and t.endswith(quote):
+            return t[len(quote) : -len(quote)]
+    if t.startswith("[[") and t.endswith("]]"):
+        return t[2:-2]
+    return t
+
+
+def _message_text(node: Node) -> tuple[Node, str]:
+    """A string with the strings it is concatenated with (`"Your " .. n .. " day streak ends soon"`),
+    other operands read as a number."""
+    top = node
+    while top.parent is not None and top.parent.type in BINARY_TYPES and _operator(top.parent) in CONCAT_OPS:
+        top = top.parent
+    if top is node:
+        return node, _string_body(node)
+    parts = []
+    for n in walk(top):
+        if n.type in BINARY_TYPES:
+            continue
+        if n.parent is not None and n.parent.type in BINARY_TYPES and n.is_named:
+            parts.append(_string_body(n) if "string" in n.type else " N ")
+    return top, " ".join(parts)
+
+
+def _is_log_or_docstring(node: Node) -> bool:
+    parent = node.parent
+    if parent is not None and parent.type == "expression_statement" and len(parent.named_children) == 1:
+        return True  # a Python docstring / bare string statement
+    for a in ancestors(node):
+        if a.type in UPDATE_TYPES:
+            call = as_call(a)
+            if call is not None:
+                return bool(LOG_CALL.match(call.name) and LOG_RECEIVER.search(call.receiver))
+        if a.type.endswith("statement") or a.type in ("block", "body", "function_definition", "method_declaration"):
+            return False
+    return False
+
+
+def loss_text(ctx: CheckContext) -> "Verdict | bool":
+    node = ctx.node
+    if node.parent is not None and node.parent.type in ("pair", "keyword_argument") and node == node.parent.child_by_field_name("key"):
+        return False
+    holder, raw = _message_text(node)
+    if holder is not node and node != next((n for n in walk(holder) if "string" in n.type and re.search(r"streak|racha|ofensiva|serie|série", text(n), re.I)), None):
+        return False  # the concatenation is judged once, at its first streak string
+    if _is_log_or_docstring(holder):
+        return False
+    kind = classify_text(raw)
+    if kind is None:
+        return False
+    snippet = " ".join(raw.split())
+    snippet = snippet[:59] + "…" if len(snippet) > 60 else snippet
+    if kind == "sale":
+        return Verdict(message=f"text sells a way to keep the streak: {snippet}")
+    return Verdict(message=f"text uses the fear of losing a streak: {snippet}")
+
+
+STREAK_PREDICATE = re.compile(
+    r"(?:^|_)(?:should|is|has|can|check|was|did)_(?:\w+_)?streak_(?:\w+_)?(?:reset|broken|break|lost|expired|alive|continue|continues|continued|valid|active|intact|kept)(?:$|_)"
+    r"|(?:^|_)(?:should|must|can)_(?:reset|break|end|lose|continue|extend|keep)_(?:\w+_)?streak(?:$|_)"
+)
+
+
+def streak_predicate(ctx: CheckContext) -> "Verdict | bool":
+    """`bool ShouldResetStreak(last) => DaysPassed(last) >= 2`, `def is_streak_broken(self): return
+    (date.today() - self.last_active).days > 1`: a function that decides a streak ends after a missed day."""
+    fn = ctx.node
+    name = function_name(fn) or text(fn.child_by_field_name("name"))
+    if not STREAK_PREDICATE.search(norm_name(name)) or len(text(fn)) > 3000:
+        return False
+    for comp in _comparisons(fn):
+        test = gap_test(ctx, comp, fn)
+        if test is None and len(text(comp)) < 200:  # daysPassed(last) >= 2: the gap comes from a helper
+            parts = _operands(comp)
+            if parts and any(_threshold(ctx, p, fn) for p in parts) and re.search(r"days|day_?diff|hours", text(comp), re.I):
+                test = "called"
+        if test:
+            return Verdict(message=f"daily streak: '{name}' decides that the streak ends after a missed day ({' '.join(text(comp).split())[:50]})")
+    return False

@@ -1,0 +1,781 @@
+"""Checks for the `streak-rewards` rule on mobile: Kotlin and Java (Android), Swift (iOS), Dart (Flutter).
+
+Owns the patterns of `rules/streak-rewards/mobile.yaml`:
+
+- `day_gap_update`: an `if` / `when` / `switch` / `guard` / ternary whose condition tests a
+  one-day gap (`ChronoUnit.DAYS.between(last, today) == 1L`, `isDateInYesterday(last)`,
+  `now.difference(last).inDays > 1`, `last == today.minusDays(1)`, `timeSince < 86400`, also
+  through a local such as `val isConsecutive = days == 1L`) and whose branches grow a
+  streak-like counter by one or reset it (`streak++`, `putInt("streak", streak + 1)`,
+  `set(0, forKey: streakKey)`, `copyWith(streak: 0)`). Streaks recounted in a loop over the
+  history of dates (statistics) are not reported.
+- `milestone_reward`: `if (streak % 7 == 0) coins += 50` in code about daily logins.
+- `scaled_reward`: `val bonus = currentStreak * 10`.
+- `reward_index`: `DAILY_REWARDS[streak % 7]`, `rewards.getOrNull(loginStreak)`.
+- `reward_table`: `val DAILY_LOGIN_REWARDS = listOf(50, 100, 150, ...)`.
+- `freeze_function` / `freeze_cost_constant`: streak freezes and repairs sold for currency.
+- `loss_text`: user-facing strings that use the fear of losing a streak ("Don't lose your
+  $streak-day streak!"), judged with the web rule's text classifier.
+
+Names, text classification and the file-wide safeguard come from `streak_rewards` (web).
+"""
+
+from __future__ import annotations
+
+import re
+
+from tree_sitter import Node
+
+from designlint.checks import CheckContext, Verdict
+from designlint.checks.polyglot import argument_nodes, as_call, enclosing_named_function, function_name
+from designlint.checks.streak_rewards import (
+    BUY_FN,
+    COST_WORDS,
+    DAILY_CONTEXT,
+    FREEZE_COST_NAME,
+    GENERIC_REWARD_NAME,
+    NOT_A_DAILY_STREAK,
+    PREDICATE_CALLS,
+    REWARD_TABLE_NAME,
+    REWARDISH,
+    TEXT_PREFILTER,
+    classify_text,
+    is_streak_name,
+    norm_name,
+)
+from designlint.checks.util import FUNCTION_TYPES, ancestors, text, walk
+
+# --------------------------------------------------------------------------- names and values
+
+def streak_name(raw: str) -> str | None:
+    """The streak-like name a target or storage key stands for (`Keys.dailyStreak`,
+    `KEY_STREAK_COUNT`, `'current_streak'`, `_uiState.value.streak`), or None."""
+    tokens = [t for t in re.split(r"[^\w]+", raw) if t and not t.isdigit()]
+    if not tokens:
+        return None
+    last = tokens[-1]
+    if last in ("value", "wrappedValue", "field") and len(tokens) > 1:
+        last = tokens[-2]
+    stripped = norm_name(last)
+    stripped = re.sub(r"^(?:pref(?:erence)?s?_)?(?:k_)?key_|_key$|^k_", "", stripped)
+    if NOT_A_DAILY_STREAK.search(stripped):
+        return None
+    return last if is_streak_name(stripped) else None
+
+
+NUMBER_TYPES = frozenset({"number_literal", "integer_literal", "decimal_integer_literal", "hex_integer_literal", "real_literal", "decimal_floating_point_literal"})
+ZERO_ONE = re.compile(r"^\(?\s*[01](?:L|\.0)?\s*\)?$")
+PLUS_ONE = re.compile(r"^\(?\s*[\w.!?()\[\]'\"]*?\s*\+\s*1L?\s*\)?$")
+
+
+def _unbrace(value: str) -> str:
+    value = value.strip()
+    while value.startswith("{") and value.endswith("}"):
+        value = value[1:-1].strip()
+    return value
+
+
+# --------------------------------------------------------------------------- one-day gap
+
+CONDITIONAL_TYPES = frozenset({"if_expression", "if_statement", "when_expression", "ternary_expression", "conditional_expression", "guard_statement", "switch_statement", "switch_expression"})
+COMPARISON_TYPES = frozenset({"binary_expression", "equality_expression", "comparison_expression", "relational_expression"})
+COMPARISON_OPS = {"==", "!=", "===", "!==", "<", "<=", ">", ">="}
+LOOP_TYPES = frozenset({"for_statement", "while_statement", "do_while_statement", "do_statement", "enhanced_for_statement", "for_in_statement", "repeat_while_statement"})
+LAMBDA_TYPES = frozenset({"lambda_literal", "annotated_lambda", "lambda_expression", "function_expression", "closure_expression"})
+ITERATION_CALLS = re.compile(r"^(?:forEach|forEachIndexed|map|mapIndexed|fold|reduce|filter|count|sumOf|any|all|first|last|takeWhile|dropWhile|sortedBy|groupBy|onEach|where|every|compactMap|flatMap|sorted|contains|allSatisfy)$")
+
+YESTERDAY = re.compile(
+    r"yesterday|isDateInYesterday|prev(?:ious)?_?Day\b|\bdayBefore|isConsecutive\w*|consecutiveDay\b|isNextDay|isDayAfter"
+    r"|(?:minus|plus)Days\(\s*1L?\s*\)|(?:minus|plus)\(\s*1L?\s*,\s*ChronoUnit\.DAYS\s*\)|(?:minus|plus)\(\s*Period\.ofDays\(\s*1\s*\)"
+    r"|\.add\(\s*Calendar\.(?:DAY_OF_YEAR|DATE|DAY_OF_MONTH|DAY_OF_WEEK)\s*,\s*-?1\s*\)|byAdding:\s*\.day\s*,\s*value:\s*-?1\b"
+    r"|(?:subtract|add)\(\s*(?:const\s+)?Duration\(\s*days:\s*1\s*\)\s*\)|DateUtils\.isToday\([^)]*\+\s*DateUtils\.DAY_IN_MILLIS"
+    r"|Jiffy\([^)]*\)\.subtract\(\s*days:\s*1\)|\.(?:plusDays|minusDays)\(1\)",
+    re.I,
+)
+DAY_DIFF = re.compile(
+    r"DAYS\.between|ChronoUnit\.DAYS|\.inDays\b|toDays\(|daysBetween|Days\.daysBetween|getDays\(\)|Period\.between|\.days\b"
+    r"|dateComponents\(\s*\[\s*\.day\s*\][^)]*from:|numberOfDaysBetween|\bdays?(?:Between|Since|Diff|Difference|Apart|Gap|Delta|Elapsed|Passed|Ago|Missed|Away|Count)\b"
+    r"|\b(?:diff|difference|delta|gap|elapsed|distance|missed|passed)(?:In)?Days?\b|\bdayDiff|\bdiffDays|DAY_OF_YEAR|toEpochDay|epochDay|julianDay|\bdays\b",
+    re.I,
+)
+NOT_A_GAP_DAY = re.compile(r"^\W*(?:today\w*|\w*birthday\w*|\w*weekday\w*|\w*day_?of_?(?:week|month)\w*|\w*DAY_OF_(?:WEEK|MONTH)\w*|\w*trial\w*|\w*(?:days_?)?(?:left|remaining|until)\w*)\W*$", re.I)
+HOURS = re.compile(r"hours?|HOURS|toHours|inHours", re.I)
+MS_DAY = re.compile(
+    r"86_?400(?:_?000)?(?:\.0)?L?|172_?800(?:_?000)?(?:\.0)?L?|(?:24|48)\s*\*\s*60\s*\*\s*60|60\s*\*\s*60\s*\*\s*(?:24|48)|(?:24|48)\s*\*\s*3600|DAY_IN_MILLIS"
+    r"|DAYS\.toMillis\(\s*[12]L?\s*\)|HOURS\.toMillis\(\s*(?:24|48)L?\s*\)|Duration\(\s*(?:days:\s*[12]|hours:\s*(?:24|48))\s*\)"
+    r"|\b(?:ONE_?DAY|DAY|TWO_?DAYS?)_?(?:MS|MILLIS\w*|IN_?MILLIS|IN_?SECONDS|SECONDS|INTERVAL|DURATION)\b|\bMILLIS_?PER_?DAY\b|\bMS_?PER_?DAY\b|\bSECONDS_?(?:PER|IN)_?DAY\b|\boneDay\w*|\bsecondsInDay|\bdayInSeconds|\bmillisInDay",
+    re.I,
+)
+TIMEISH = re.compile(r"time|millis|interval|since|elapsed|diff|now|seconds|duration|passed|delta|gap", re.I)
+
+
+def _operator_and_operands(node: Node) -> tuple[str, Node, Node] | None:
+    named = [c for c in node.named_children if "comment" not in c.type and not c.type.endswith("_operator")]
+    if len(named) != 2:
+        return None
+    left, right = named
+    op = (node.text or b"")[left.end_byte - node.start_byte : right.start_byte - node.start_byte].decode("utf-8", "replace").strip()
+    return op, left, right
+
+
+def _threshold_kind(node: Node, ctx: CheckContext, scope: Node) -> str | None:
+    t = text(node).strip().replace("_", "")
+    if re.fullmatch(r"\(?[12](?:L|\.0)?\)?", t):
+        return "days"
+    if re.fullmatch(r"\(?(?:24|36|47|48|72)(?:L|\.0)?\)?", t):
+        return "hours"
+    if len(t) < 80 and MS_DAY.search(text(node)):
+        return "ms"
+    if re.fullmatch(r"[\w.]+", t) and MS_DAY.search(_resolved(text(node), ctx, scope)):
+        return "ms"
+    return None
+
+
+def _dayish(operand: Node, kind: str, ctx: CheckContext, scope: Node) -> bool:
+    t = text(operand)
+    if len(t) > 200 or NOT_A_GAP_DAY.match(t):
+        return False
+    full = t + "\n" + _resolved(t, ctx, scope)
+    if kind == "days":
+        if re.search(r"[\w.]*[dD]ay\w*\s*[-+]\s*1L?\b", t):
+            return True  # lastDay == today - 1 (Calendar.DAY_OF_YEAR arithmetic)
+        return bool(DAY_DIFF.search(full)) and not re.search(r"\bdayOfWeek|DAY_OF_WEEK|weekday", full)
+    if kind == "hours":
+        return bool(HOURS.search(full))
+    return bool(TIMEISH.search(full))
+
+
+def _comparison_is_gap(node: Node, ctx: CheckContext, scope: Node) -> bool:
+    parts = _operator_and_operands(node)
+    if parts is None or parts[0] not in COMPARISON_OPS:
+        return False
+    op, left, right = parts
+    if op in ("==", "!=", "===", "!=="):
+        for side in (left, right):
+            st = text(side)
+            if len(st) < 200 and (YESTERDAY.search(st) or re.search(r"[\w.]*[dD]ay\w*\s*[-+]\s*1L?\b", st) and "DAY_OF_WEEK" not in st):
+                return True
+    for thr, other in ((right, left), (left, right)):
+        kind = _threshold_kind(thr, ctx, scope)
+        if kind and _dayish(other, kind, ctx, scope):
+            return True
+    return False
+
+
+def is_day_gap(condition: Node, ctx: CheckContext, scope: Node, depth: int = 2) -> bool:
+    """Does this condition test that the last visit was one day ago (or that a day was missed)?"""
+    t = text(condition)
+    if len(t) > 400:
+        return False
+    if YESTERDAY.search(t):
+        return True
+    for n in walk(condition):
+        if n.type in COMPARISON_TYPES and _comparison_is_gap(n, ctx, scope):
+            return True
+        call = as_call(n)
+        if call is not None and PREDICATE_CALLS.search(call.name):
+            return True
+    body = text(scope)[: condition.start_byte - scope.start_byte]
+    for ident in {text(n) for n in walk(condition) if n.type in ("identifier", "simple_identifier")}:
+        if re.search(rf"\b{re.escape(ident)}\.(?:add|roll)\(\s*Calendar\.(?:DATE|DAY_OF_YEAR|DAY_OF_MONTH)\s*,\s*-1\s*\)", body):
+            return True  # `cal.add(Calendar.DATE, -1)` then compared: yesterday
+    if depth > 0:  # `val isConsecutive = days == 1L; if (isConsecutive) ...`
+        for ident in {text(n) for n in walk(condition) if n.type in ("identifier", "simple_identifier")}:
+            for value in _definitions(ident, ctx, scope)[:3]:
+                if value.end_byte <= condition.start_byte and is_day_gap(value, ctx, scope, depth - 1):
+                    return True
+    return False
+
+
+# --------------------------------------------------------------------------- local definitions
+
+DECLARATION_TYPES = frozenset({"property_declaration", "variable_declarator", "initialized_variable_definition", "static_final_declaration", "initialized_identifier", "assignment", "assignment_expression"})
+
+
+def _declared(node: Node) -> tuple[str, Node | None] | None:
+    """(name, value) of a declaration or plain assignment in any of the four grammars."""
+    kind = node.type
+    if kind == "property_declaration":
+        name = node.child_by_field_name("name")
+        if name is not None:  # Swift
+            return text(name), node.child_by_field_name("value")
+        decl = next((c for c in node.named_children if c.type == "variable_declaration"), None)
+        if decl is None:
+            return None
+        return text(decl.named_children[0]) if decl.named_children else "", node.named_children[-1] if node.named_children[-1] != decl else None
+    if kind in ("variable_declarator", "initialized_variable_definition", "static_final_declaration", "initialized_identifier"):
+        name = node.child_by_field_name("name") or (node.named_children[0] if node.named_children else None)
+        values = node.children_by_field_name("value")
+        if not values and kind in ("static_final_declaration", "initialized_identifier") and len(node.named_children) > 1:
+            values = node.named_children[1:]
+        return text(name), (values[0] if values else None)
+    if kind in ("assignment", "assignment_expression"):
+        left = node.child_by_field_name("left") or node.child_by_field_name("target")
+        right = node.child_by_field_name("right") or node.child_by_field_name("result")
+        return text(left), right
+    return None
+
+
+def _definitions(name: str, ctx: CheckContext, scope: Node) -> list[Node]:
+    """Values assigned to a local or file-level name (the scope, then the whole file)."""
+    index = ctx.memo.get(("defs", scope.id))
+    if index is None:
+        index = {}
+        for n in walk(scope):
+            if n.type in DECLARATION_TYPES:
+                declared = _declared(n)
+                if declared and declared[1] is not None:
+                    target = declared[0].strip()
+                    if n.type in ("assignment", "assignment_expression"):
+                        target = target.split(".")[-1]
+                    index.setdefault(target, []).append(_value_span(n, declared[1]))
+        ctx.memo[("defs", scope.id)] = index
+    found = index.get(name, [])
+    if not found and scope != ctx.root:
+        return _definitions(name, ctx, ctx.root)
+    return found
+
+
+def _value_span(declaration: Node, first_value: Node) -> Node:
+    """Dart splits `a.b().c` into several `value` children: the declaration stands for the value then."""
+    if declaration.type == "initialized_variable_definition" and len(declaration.children_by_field_name("value")) > 1:
+        return declaration
+    return first_value
+
+
+def _resolved(expression: str, ctx: CheckContext, scope: Node) -> str:
+    """Texts of the definitions of the names in an expression (two hops)."""
+    out = []
+    names = set(re.findall(r"[A-Za-z_]\w*", expression))
+    for name in list(names)[:6]:
+        for value in _definitions(name, ctx, scope)[:3]:
+            vt = text(value)
+            if len(vt) < 300:
+                out.append(vt)
+                for inner in set(re.findall(r"[A-Za-z_]\w*", vt)) - names:
+                    out.extend(text(v) for v in _definitions(inner, ctx, scope)[:2] if len(text(v)) < 300)
+    return "\n".join(out)
+
+
+# --------------------------------------------------------------------------- streak updates
+
+_N = r"(?P<n>[A-Za-z_][\w.]*(?:\(\))?(?:\.[A-Za-z_]\w*)*)"
+_KEY = r"(?P<n>[\w.$'\"]+)"
+_ASSIGN = r"(?<![=!<>+\-*/])=(?!=)"
+GROW_PATTERNS = [
+    rf"{_N}\s*\+\+", rf"\+\+\s*{_N}", rf"{_N}\s*\+=\s*1L?\b",
+    rf"{_N}\s*(?::\s*[\w<>?]+\s*)?{_ASSIGN}\s*[^=;\n{{}}]{{0,80}}?\+\s*1L?\b(?!\s*[*/.])",
+    r"['\"]?(?P<n>\w+)['\"]?\s*(?::|\bto\b)\s*[^,;\n{}]{0,60}?\+\s*1L?\b(?!\s*[*/.])",
+    rf"['\"]?(?P<n>\w+)['\"]?\s*(?::|\bto\b|{_ASSIGN})\s*FieldValue\.increment\(\s*1L?\s*\)",
+    rf"\bset\w*\([^()]*\+\s*1L?\s*,\s*forKey:\s*{_KEY}",
+    rf"\b(?:put|set)\w*\(\s*{_KEY}\s*,\s*[^()]*?\+\s*1L?\s*\)",
+    rf"{_N}\.update\s*\{{\s*(?:it|\w+\s*->\s*\w+)\s*\+\s*1\s*\}}",
+    r"(?P<n>\b\w*(?:increment|inc|bump|extend|continue|advance|increase|grow)\w*Streak\w*)\s*\(",
+]
+RESET_PATTERNS = [
+    rf"{_N}\s*(?::\s*[\w<>?]+\s*)?{_ASSIGN}\s*[01]L?\b(?!\s*[-+*/.\w])",
+    r"['\"]?(?P<n>\w+)['\"]?\s*(?::|\bto\b)\s*[01]L?\b(?!\s*[-+*/.\w])",
+    rf"\bset\w*\(\s*[01]L?\s*,\s*forKey:\s*{_KEY}",
+    rf"\b(?:put|set)\w*\(\s*{_KEY}\s*,\s*[01]L?\s*\)",
+    rf"\b(?:remove|removeObject|delete)\w*\(\s*(?:forKey:\s*)?{_KEY}\s*\)",
+    r"(?P<n>\b\w*(?:reset|break|clear|lose|restart|end)\w*Streak\w*)\s*\(",
+]
+GROW_RE = [re.compile(p) for p in GROW_PATTERNS]
+RESET_RE = [re.compile(p) for p in RESET_PATTERNS]
+
+
+def _raw_updates(code: str) -> tuple[set[str], set[str]]:
+    """(targets grown by one, targets reset) in a piece of code, whatever their names."""
+    code = re.sub(r"//[^\n]*|/\*.*?\*/", " ", code, flags=re.S)
+    grown = {m.group("n").strip("'\"$") for rx in GROW_RE for m in rx.finditer(code)}
+    reset = {m.group("n").strip("'\"$") for rx in RESET_RE for m in rx.finditer(code)}
+    return grown, reset
+
+
+def _updates(code: str) -> tuple[set[str], set[str]]:
+    """(streaks grown by one, streaks reset) in a piece of code."""
+    grown, reset = _raw_updates(code)
+    return {_update_name(n) for n in grown} - {None}, {_update_name(n) for n in reset} - {None}
+
+
+STREAK_VERB = re.compile(r"(?:^|_)(?:increment|inc|bump|extend|continue|advance|increase|grow|reset|break|clear|lose|restart|end)_(?:\w+_)?streaks?(?:$|_)")
+
+
+def _update_name(raw: str) -> str | None:
+    """The streak a write targets: a name or key (`streak`, `Keys.dailyStreak`), or a call such as `resetStreak`."""
+    raw = raw.strip("'\"$")
+    n = norm_name(raw)
+    if STREAK_VERB.search(n) and not NOT_A_DAILY_STREAK.search(n):
+        return raw
+    return streak_name(raw)
+
+
+def _condition_nodes(node: Node) -> list[Node]:
+    """The condition(s) of a conditional node, in any of the four grammars."""
+    kind = node.type
+    if kind == "when_expression":
+        out = [c for c in node.named_children if c.type == "when_subject"]
+        for entry in (c for c in node.named_children if c.type == "when_entry"):
+            out += entry.children_by_field_name("condition") or [c for c in entry.named_children if c.type == "when_condition"]
+        return out
+    if kind in ("switch_statement", "switch_expression"):
+        subject = node.child_by_field_name("condition") or node.child_by_field_name("expr") or node.child_by_field_name("value")
+        return [subject] if subject is not None else []
+    conditions = node.children_by_field_name("condition")
+    if conditions:
+        return conditions
+    if kind in ("if_statement", "conditional_expression"):  # Dart: `a.b(c)` is split into a name and selectors
+        consequence = node.child_by_field_name("consequence")
+        return [c for c in node.named_children if consequence is None or c.end_byte <= consequence.start_byte]
+    return []
+
+
+def _switch_gap(node: Node, ctx: CheckContext, scope: Node) -> bool:
+    """`switch days { case 1: ... }`, `when (gap) { 1L -> ...; else -> 0 }`: a day-count subject with a case 1."""
+    subject = _condition_nodes(node)
+    if not subject or node.type not in ("switch_statement", "switch_expression", "when_expression"):
+        return False
+    st = text(subject[0])
+    if not (_dayish(subject[0], "days", ctx, scope)):
+        return False
+    return bool(re.search(r"(?:\bcase\s+\(?|^\s*)(?:1|1L)\s*(?:->|:|,|\.\.)", text(node)[len(st):], re.M))
+
+
+def _branch_code(node: Node) -> str:
+    """The code a conditional controls: its branches, and for a Swift guard what follows it."""
+    conds = {c.id for c in _condition_nodes(node)}
+    parts = []
+    for child in node.named_children:
+        if child.id in conds or child.type == "when_subject":
+            continue
+        if child.type == "when_entry":
+            parts += [text(c) for c in child.named_children if c.id not in conds]
+        else:
+            parts.append(text(child))
+    if node.type == "guard_statement":
+        sib = node.next_named_sibling
+        while sib is not None and len(parts) < 40:
+            parts.append(text(sib))
+            sib = sib.next_named_sibling
+    return "\n".join(parts)
+
+
+def _branch_values(node: Node) -> list[str]:
+    conds = {c.id for c in _condition_nodes(node)}
+    values = []
+    for child in node.named_children:
+        if child.id in conds or child.type == "when_subject" or "comment" in child.type:
+            continue
+        if child.type == "when_entry":
+            body = [c for c in child.named_children if c.id not in conds and c.type != "when_condition" and "comment" not in c.type]
+            if body:
+                values.append(_unbrace(text(body[-1])))
+        else:
+            values.append(_unbrace(text(child)))
+    return values
+
+
+STATEMENT_PARENTS = frozenset({"block", "statements", "function_body", "class_body", "source_file", "program", "switch_block", "control_structure_body", "lambda_literal"})
+TARGET_PREFIX = re.compile(r"(?:(?P<n>[\w.'\"]+)\s*(?::\s*[\w<>?.]+\s*)?(?:=|:|\bto\b)|(?P<ret>\breturn)|\bset\w*\(\s*['\"]?(?P<key>[\w.]+)['\"]?\s*,)\s*\(?\s*$")
+
+
+def _stored_as_streak(local: str, code: str, ctx: CheckContext, scope: Node) -> str | None:
+    """The streak a local is written to in `code`: `putInt(KEY_STREAK, updated)`, `streak = updated`,
+    `set(updated, forKey: streakKey)`, `copyWith(streak: updated)`; keys held in constants are resolved."""
+    if len(code) > 30000 or not re.fullmatch(r"[A-Za-z_]\w*", local):
+        return None
+    name = re.escape(local)
+    for m in re.finditer(rf"\b(?:put|set)\w*\(\s*([\w.'\"]+)\s*,\s*{name}\s*\)|\bset\w*\(\s*{name}\s*,\s*forKey:\s*([\w.'\"]+)|([\w.'\"]+)\s*(?:{_ASSIGN}|:|\bto\b)\s*{name}\b(?!\s*[-+*/.(])", code):
+        key = next(g for g in m.groups() if g).strip("'\"")
+        found = streak_name(key)
+        if not found and re.fullmatch(r"[A-Za-z_]\w*", key):
+            found = next((streak_name(text(v).strip("'\"")) for v in _definitions(key, ctx, scope)[:2] if re.fullmatch(r"['\"][\w.-]+['\"]", text(v))), None)
+        if found:
+            return found
+    return None
+
+
+def _expression_target(node: Node, ctx: CheckContext, scope: Node) -> str | None:
+    """The streak a conditional expression is assigned to: `val newStreak = if (...) s + 1 else 1`,
+    `streak = cond ? streak + 1 : 1`, `return when (...) {...}` in a streak function."""
+    stmt = node
+    while stmt.parent is not None and stmt.parent.type not in STATEMENT_PARENTS and stmt.parent.type not in FUNCTION_TYPES:
+        stmt = stmt.parent
+    if stmt == node:
+        return None
+    prefix = (stmt.text or b"")[: node.start_byte - stmt.start_byte].decode("utf-8", "replace")
+    m = TARGET_PREFIX.search(prefix)
+    if m is None:
+        suffix = (stmt.text or b"")[node.end_byte - stmt.start_byte :].decode("utf-8", "replace")
+        k = re.match(r"\s*\)?\s*,\s*forKey:\s*([\w.'\"]+)", suffix)
+        return streak_name(k.group(1).strip("'\"")) if k else None
+    if m.group("ret"):
+        fn = enclosing_named_function(node)
+        name = function_name(fn) if fn is not None else ""
+        return name if re.search(r"streak", name, re.I) and not NOT_A_DAILY_STREAK.search(norm_name(name)) else None
+    target = (m.group("n") or m.group("key") or "").strip("'\"")
+    later = (scope.text or b"")[node.end_byte - scope.start_byte :].decode("utf-8", "replace")
+    return streak_name(target) or _stored_as_streak(target.split(".")[-1], later, ctx, scope)
+
+
+def _in_loop(node: Node, scope: Node) -> bool:
+    for a in ancestors(node):
+        if a == scope:
+            return False
+        if a.type in LOOP_TYPES:
+            return True
+        if a.type in LAMBDA_TYPES:
+            holder = a.parent
+            while holder is not None and holder.type in ("annotated_lambda", "call_suffix", "value_argument", "value_arguments", "argument", "arguments", "argument_list", "argument_part", "selector"):
+                holder = holder.parent
+            call = as_call(holder) if holder is not None else None
+            if call is not None and ITERATION_CALLS.match(call.name):
+                return True
+    return False
+
+
+def _gap_update(node: Node, ctx: CheckContext, scope: Node) -> tuple[str, str] | None:
+    """(streak name, kinds) when this conditional tests a one-day gap and grows / resets a streak."""
+    if _in_loop(node, scope):
+        return None
+    conditions = _condition_nodes(node)
+    if not conditions:
+        return None
+    if not any(is_day_gap(c, ctx, scope) for c in conditions) and not _switch_gap(node, ctx, scope):
+        return None
+    code = _branch_code(node)
+    later = code + "\n" + (scope.text or b"")[node.end_byte - scope.start_byte :].decode("utf-8", "replace")
+    grown, reset = set(), set()
+    for raw_names, found in zip(_raw_updates(code), (grown, reset)):
+        for raw in raw_names:  # `count++` then `prefs.setInt(_countKey, count)` with `_countKey = 'streakCount'`
+            name = _update_name(raw) or _stored_as_streak(raw, later, ctx, scope)
+            if name:
+                found.add(name)
+    target = _expression_target(node, ctx, scope)
+    if target:
+        values = _branch_values(node)
+        if any(PLUS_ONE.match(v) for v in values):
+            grown.add(target)
+        if any(ZERO_ONE.match(v) for v in values):
+            reset.add(target)
+    names = sorted(grown | reset, key=lambda n: ("streak" not in n.lower(), n))
+    if not names:
+        return None
+    kinds = ("B" if grown else "") + ("C" if reset else "")
+    return names[0], kinds
+
+
+STREAKISH = re.compile(r"streak|consecutive|login_?days|days_?in_?a_?row", re.I)
+
+
+def _candidate_text(node: Node) -> str:
+    """The conditional with what it controls: a guard's following statements, an expression's statement."""
+    if node.type == "guard_statement":
+        return text(node) + "\n" + _branch_code(node)
+    if node.type in ("ternary_expression", "conditional_expression", "if_expression"):
+        stmt = node
+        while stmt.parent is not None and stmt.parent.type not in STATEMENT_PARENTS and stmt.parent.type not in FUNCTION_TYPES:
+            stmt = stmt.parent
+        return text(stmt)
+    return text(node)
+
+
+HISTORY_PARAMETER = re.compile(r"(?:List|Set|Iterable|Collection|Array|Sequence)<\s*(?:DateTime|LocalDate|Date|Instant|LocalDateTime)\??\s*>|\[\s*(?:Date|DateComponents)\s*\]")
+
+
+def _signature(function: Node) -> str:
+    """The text of a function up to its body (Dart: the signature before `function_body`)."""
+    if function.type == "function_body":
+        signature = function.prev_named_sibling
+        return text(signature) if signature is not None else ""
+    body = function.child_by_field_name("body") or next((c for c in function.named_children if c.type in ("function_body", "block", "statements")), None)
+    end = body.start_byte if body is not None else function.end_byte
+    return (function.text or b"")[: end - function.start_byte].decode("utf-8", "replace")
+
+
+def _statistic_function(scope: Node) -> bool:
+    """A function that recounts the streak over the history of dates (it grows a streak inside
+    a loop), or one about the longest / best streak."""
+    name = norm_name(function_name(scope)) if scope.type in FUNCTION_TYPES else ""
+    if re.search(r"(?:^|_)(?:longest|best|max|maximum|highest)(?:_|$)|(?:^|_)(?:streak_record|record_streak)", name):
+        return True
+    if scope.parent is None:
+        return False
+    if HISTORY_PARAMETER.search(_signature(scope)):
+        return True  # `getStreakInfo(completedDays: List<DateTime>)`: derived from the calendar passed in
+    loops = (n for n in walk(scope) if n.type in LOOP_TYPES or n.type in LAMBDA_TYPES and _in_loop(n.named_children[0] if n.named_children else n, scope))
+    return any(_updates(text(loop))[0] for loop in loops)
+
+
+def day_gap_update(ctx: CheckContext) -> "Verdict | bool":
+    node = ctx.node
+    if "streaky" not in ctx.memo:
+        ctx.memo["streaky"] = bool(STREAKISH.search(_code(ctx)))
+    if not ctx.memo["streaky"]:
+        return False
+    scope = enclosing_named_function(node) or ctx.root
+    key = ("gap", scope.id)
+    if key not in ctx.memo:
+        ctx.memo[key] = None
+        if not _statistic_function(scope):
+            for n in (c for c in walk(scope) if c.type in CONDITIONAL_TYPES and STREAKISH.search(_candidate_text(c))):
+                found = _gap_update(n, ctx, scope)
+                if found:
+                    ctx.memo[key] = (n.id, found)
+                    break
+    hit = ctx.memo[key]
+    if hit is None or hit[0] != node.id:
+        return False
+    name, kinds = hit[1]
+    if "streak" not in name.lower() and not REWARDISH.search(_code(ctx)):
+        return False  # a consecutive-days counter nobody is rewarded or warned about
+    if kinds == "B":
+        what = "grows only when the last visit was the day before (a missed day ends it)"
+    elif kinds == "C":
+        what = "is reset when a day is missed"
+    else:
+        what = "grows when the last visit was one day ago and is reset after a missed day"
+    return Verdict(message=f"daily streak: '{name}' {what}")
+
+
+def _code(ctx: CheckContext) -> str:
+    """The file's text without comments (memoised)."""
+    code = ctx.memo.get("code")
+    if code is None:
+        code = re.sub(r"/\*.*?\*/|(?<![:\\])//[^\n]*", " ", ctx.data[:300_000].decode("utf-8", "replace"), flags=re.S)
+        ctx.memo["code"] = code
+    return code
+
+
+# --------------------------------------------------------------------------- rewards for the streak
+
+REWARD_WRITE = re.compile(
+    r"\b(?:\w*(?:coins?|gems?|xp|exp|points|credits?|gold|bonus|rewards?|diamonds?|stars|tokens|hearts|lives|energy|keys)\w*)\s*(?:\+=|\+\+|(?<![=!<>])=(?!=)[^=\n;]{0,60}\+)"
+    r"|\b(?:add|grant|award|give|credit|earn|claim|collect|increase|deposit)_?\w{0,20}(?:Coins?|Gems?|XP|Exp|Points|Credits?|Gold|Bonus|Reward|Diamonds?|Stars|Tokens|Hearts|Lives|Energy|Keys|Chest)\w*\s*\(",
+    re.I,
+)
+NOT_A_PAYOUT = re.compile(r"achievement|badge|title|label|text|message|icon|toast|snack|log|analytics|track|event|confetti|animation", re.I)
+
+
+def _streak_operand(node: Node) -> str | None:
+    """`streak`, `user.loginStreak`, `(streak - 1)`: the count of days, or None."""
+    t = text(node).strip("() ")
+    if not re.fullmatch(r"[\w.?!]+(?:\s*[-+]\s*\d+)?", t):
+        return None
+    return streak_name(re.split(r"\s*[-+]", t)[0])
+
+
+def _milestone(condition: Node) -> str | None:
+    """`streak == 7`, `loginStreak % 7 == 0`, `newStreak >= STREAK_BONUS_DAYS`: the streak name."""
+    for n in walk(condition):
+        if n.type not in COMPARISON_TYPES:
+            continue
+        parts = _operator_and_operands(n)
+        if parts is None or parts[0] not in ("==", "===", ">=", ">"):
+            continue
+        _, left, right = parts
+        for a, b in ((left, right), (right, left)):
+            at, bt = text(a).strip(), text(b).strip()
+            mod = re.fullmatch(r"\(?\s*([\w.?!]+)\s*%\s*\w+\s*\)?", at)
+            if mod and re.fullmatch(r"0L?", bt):
+                name = streak_name(mod.group(1))
+                if name:
+                    return name
+                continue
+            name = _streak_operand(a)
+            if name and (re.fullmatch(r"(?:[2-9]|\d{2,})L?", bt) or re.fullmatch(r"[\w.]*(?:STREAK|MILESTONE|THRESHOLD|REWARD|BONUS)\w*", bt, re.I)):
+                return name
+    return None
+
+
+def milestone_reward(ctx: CheckContext) -> "Verdict | bool":
+    """`if (loginStreak % 7 == 0) coins += 100`, `if streak == 7 { addGems(50) }`."""
+    node = ctx.node
+    conditions = _condition_nodes(node)
+    name = next((m for m in (_milestone(c) for c in conditions) if m), None)
+    if name is None:
+        return False
+    paid = next((m.group(0) for m in REWARD_WRITE.finditer(_branch_code(node)) if not NOT_A_PAYOUT.search(m.group(0))), None)
+    if paid is None or not DAILY_CONTEXT.search(_code(ctx)):
+        return False
+    return Verdict(message=f"reward paid out when the streak '{name}' reaches a milestone ({' '.join(paid.split())[:40]}): it pays for coming back day after day")
+
+
+SCALED_TARGET = re.compile(r"(?:^|_)(?:rewards?|bonus(?:es)?|coins?|gems?|xp|exp|points?|payout|amount|gold|credits?|tokens?|multiplier|mult|diamonds?|stars)(?:$|_)")
+
+
+def scaled_reward(ctx: CheckContext) -> "Verdict | bool":
+    """`val bonus = currentStreak * 10`, `coins += 5 * loginStreak`."""
+    declared = _declared(ctx.node)
+    if declared is None:
+        return False
+    target, value = declared
+    if not target and ctx.node.type in ("assignment", "assignment_expression"):
+        return False
+    tname = norm_name(re.split(r"[^\w]+", target.strip())[-1] if target.strip() else "")
+    if not SCALED_TARGET.search(tname) or streak_name(tname):
+        return False
+    vt = text(ctx.node)[len(target):] if value is None else text(value)
+    if len(vt) > 200:
+        return False
+    names = [streak_name(g) for mm in re.finditer(r"([\w.?!]+)\s*\*|\*\s*\(?([\w.?!]+)", vt) for g in mm.groups() if g]
+    names = [n for n in names if n]
+    if not names or not DAILY_CONTEXT.search(_code(ctx)):
+        return False
+    return Verdict(message=f"'{target.strip()}' grows with the streak '{names[0]}' (a bigger reward for every consecutive day)")
+
+
+DAY_INDEX_NAME = re.compile(r"^(?:\w+_)?(?:day|day_index|day_idx|day_number|cycle_day|reward_day|reward_index|reward_idx|streak_day|streak_idx|streak_index|login_day|claim_day)$")
+
+
+def reward_index(ctx: CheckContext) -> "Verdict | bool":
+    """`DAILY_REWARDS[streak % 7]`, `rewards.getOrNull(loginStreak - 1)`, `rewards[min(streak, 6)]`."""
+    table = ctx.capture("table")
+    index = ctx.capture("index")
+    if table is None or index is None:
+        return False
+    tname = re.split(r"[^\w]+", text(table).strip())[-1]
+    norm = norm_name(tname)
+    specific = bool(REWARD_TABLE_NAME.search(norm))
+    if not specific and not GENERIC_REWARD_NAME.match(norm):
+        return False
+    it = text(index)
+    if len(it) > 120 or re.fullmatch(r"\W*(?:\d+|\"[^\"]*\"|'[^']*')\W*", it):
+        return False
+    tokens = re.findall(r"[A-Za-z_]\w*", it)
+    if any(streak_name(t) for t in tokens):
+        return Verdict(message=f"reward table '{tname}' is indexed by the streak ({' '.join(it.split())[:40]})")
+    scope = enclosing_named_function(ctx.node) or ctx.root
+    resolved = _resolved(it, ctx, scope)
+    if any(streak_name(t) for t in re.findall(r"[A-Za-z_]\w*", resolved)):
+        return Verdict(message=f"reward table '{tname}' is indexed by the streak day ({' '.join(it.split())[:40]})")
+    if specific and any(DAY_INDEX_NAME.match(norm_name(t)) for t in tokens) and re.search(r"streak", _code(ctx), re.I):
+        return Verdict(message=f"daily reward table '{tname}' is indexed by the login day")
+    return False
+
+
+COLLECTION_TYPES = frozenset({"array_initializer", "array_literal", "dictionary_literal", "list_literal", "set_or_map_literal"})
+COLLECTION_CALLS = re.compile(r"^(?:listOf|arrayOf|intArrayOf|longArrayOf|mapOf|mutableListOf|arrayListOf|hashMapOf|linkedMapOf|sortedMapOf|mutableMapOf|of|asList|ofEntries)$")
+
+
+def _collection_size(value: Node) -> int:
+    """Number of entries of the first list / array / map literal (or listOf / List.of call) in a value."""
+    for n in walk(value):
+        if n.type in COLLECTION_TYPES:
+            return len([c for c in n.named_children if "comment" not in c.type and c.type not in ("type_arguments", "const_builtin")])
+        call = as_call(n)
+        if call is not None and COLLECTION_CALLS.match(call.name):
+            return len(argument_nodes(call))
+    return 0
+
+
+def reward_table(ctx: CheckContext) -> "Verdict | bool":
+    """`val DAILY_LOGIN_REWARDS = listOf(50, 100, 150, 200, 300, 400, 1000)`."""
+    declared = _declared(ctx.node)
+    if declared is None or declared[1] is None:
+        return False
+    name = re.split(r"[^\w]+", declared[0].strip())[-1]
+    if not REWARD_TABLE_NAME.search(norm_name(name)):
+        return False
+    value = ctx.node if ctx.node.type == "initialized_variable_definition" else declared[1]
+    if _collection_size(value) < 3:
+        return False
+    what = "rewards that grow with the streak" if re.search(r"streak|multiplier|bonus", name, re.I) else "a reward for each consecutive login day"
+    return Verdict(message=f"daily-login reward table '{name}' ({what})")
+
+
+# --------------------------------------------------------------------------- streak freezes that are sold
+
+
+def freeze_function(ctx: CheckContext) -> "Verdict | bool":
+    """`fun buyStreakFreeze()` that spends gems, `func repairStreak(cost:)`, `purchaseStreakFreeze()`."""
+    name_node = ctx.capture("name")
+    name = text(name_node)
+    n = norm_name(name)
+    if not BUY_FN.search(n) or not re.search(r"streak|freeze", n):
+        return False
+    if re.search(r"(?:^|_)(?:buy|purchase|order|checkout|pay)", n) or COST_WORDS.search(text(ctx.node)[:20000]):
+        return Verdict(message=f"'{name}' sells a streak freeze / repair (a paid way to keep the streak)")
+    return False
+
+
+def freeze_cost_constant(ctx: CheckContext) -> "Verdict | bool":
+    """`const val STREAK_FREEZE_COST = 200`, `static let repairStreakPrice = 350`."""
+    declared = _declared(ctx.node)
+    if declared is None or declared[1] is None:
+        return False
+    name = re.split(r"[^\w]+", declared[0].strip())[-1]
+    n = norm_name(name)
+    if not FREEZE_COST_NAME.search(n):
+        return False
+    if "streak" not in n and not re.search(r"streak", _code(ctx), re.I):
+        return False
+    value = text(declared[1]).strip()
+    if not re.fullmatch(r"[1-9][\d_]*(?:L|\.\d+)?", value):
+        return False
+    return Verdict(message=f"streak protection has a price ('{name}' = {value})")
+
+
+# --------------------------------------------------------------------------- loss-aversion text
+
+LOG_CALL = re.compile(r"^(?:Log|Timber|logger|log|Logger|os_log|NSLog|print|debugPrint|println|developer|FirebaseCrashlytics|Crashlytics)$|^(?:d|v|i|w|e|wtf|debug|info|warning|error|trace|verbose|log|print|debugPrint|println|printStackTrace|assert\w*|XCTAssert\w*|expect)$")
+INTERPOLATION = re.compile(r"\$\{[^{}]*\}|\$[A-Za-z_]\w*|\\\([^()]*(?:\([^()]*\)[^()]*)*\)|%(?:\d+\$)?[sdf@]|%ld|%lld")
+
+
+# "No streaks at risk today.", "No games with active streaks at risk": the all-clear, not a threat.
+NOTHING_AT_RISK = re.compile(r"^\W*(?:no|none|nothing|zero)\b[^.!?]{0,60}\bat\s+risk\b", re.I)
+
+
+def _string_text(node: Node) -> str:
+    raw = text(node)
+    raw = re.sub(r'^(?:@|r)?(?:"""|\'\'\'|"|\')|(?:"""|\'\'\'|"|\')$', "", raw)
+    return INTERPOLATION.sub(" N ", raw)
+
+
+def _logged(node: Node) -> bool:
+    for a in ancestors(node):
+        if a.type in FUNCTION_TYPES or a.type in CONDITIONAL_TYPES:
+            return False
+        call = as_call(a)
+        if call is not None:
+            return bool(LOG_CALL.match(call.name) or LOG_CALL.match(call.receiver.split(".")[-1]) and call.name in ("d", "v", "i", "w", "e", "debug", "info", "log", "error", "warning"))
+    return False
+
+
+def loss_text(ctx: CheckContext) -> "Verdict | bool":
+    """"Don't lose your $streak-day streak!", "Your streak ends at midnight", "Buy a streak freeze for 200 gems"."""
+    node = ctx.node
+    top = node
+    while top.parent is not None and _is_concat(top.parent):
+        top = top.parent
+    if top is not node:  # "Your " + n + "-day streak ends today": judged once, at the first string about a streak
+        strings = [n for n in walk(top) if n.type == node.type and TEXT_PREFILTER.search(text(n))]
+        if strings[0] != node:
+            return False
+        raw = " ".join(_string_text(n) if n.type == node.type else " N " for n in _concat_parts(top))
+    else:
+        raw = _string_text(node)
+    kind = classify_text(raw)
+    if kind is None or _logged(node) or NOTHING_AT_RISK.match(raw):
+        return False
+    snippet = " ".join(raw.split())
+    snippet = snippet if len(snippet) <= 60 else snippet[:59] + "…"
+    if kind == "sale":
+        return Verdict(message=f"text sells a way to keep the streak: \"{snippet}\"")
+    return Verdict(message=f"text uses the fear of losing a streak: \"{snippet}\"")
+
+
+def _is_concat(node: Node) -> bool:
+    return node.type in ("binary_expression", "additive_expression") and any(c.text == b"+" for c in node.children)
+
+
+def _concat_parts(node: Node) -> list[Node]:
+    if _is_concat(node):
+        out = []
+        for child in node.named_children:
+            if child.type != "additive_operator":
+                out += _concat_parts(child)
+        return out
+    if node.type == "parenthesized_expression" and node.named_children:
+        return _concat_parts(node.named_children[0])
+    return [node]
