@@ -11,7 +11,7 @@ import tree_sitter
 from tree_sitter import Parser, Query, QueryCursor
 
 from designlint.checks import CheckContext
-from designlint.checks.polyglot import calls, enclosing_named_function, function_name
+from designlint.checks.polyglot import argument_nodes, as_call, calls, enclosing_named_function, function_name
 from designlint.checks.util import parse_snippet
 from designlint.languages import GRAMMARS, comment_query_source, kind_for, load_language
 from designlint.python_names import qualified_names
@@ -106,3 +106,12 @@ def test_python_file_libcst_cannot_parse_resolves_nothing():
     ctx = CheckContext(node=root, captures={}, language="python", root=root, path=Path("a.py"), data=source.encode())
     call = next(c for c in calls(root) if c.name == "send")
     assert qualified_names(ctx, call.node.child_by_field_name("function"), ["firebase_admin"]) == set()
+
+
+def test_kotlin_call_with_a_trailing_lambda_is_one_call_with_its_own_name():
+    root = parse_snippet("fun f() { repeat(5) { i -> notify(i) }\n items.forEach { show(it) } }", "kotlin")
+    found = [(c.name, c.receiver) for c in calls(root)]
+    assert found == [("repeat", ""), ("notify", ""), ("forEach", "items"), ("show", "")]
+    repeat = next(c for c in calls(root) if c.name == "repeat")
+    assert [a.text for a in argument_nodes(repeat)] == [b"5"]
+    assert as_call(repeat.node.named_children[0]).name == "repeat"  # the inner `repeat(5)` node too

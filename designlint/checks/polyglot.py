@@ -45,7 +45,7 @@ class Call:
 def calls(node: Node) -> Iterator[Call]:
     """Every call inside `node` (itself included), in source order."""
     for current in walk(node):
-        if current.type in CALL_TYPES:
+        if current.type in CALL_TYPES and not _is_wrapped_by_trailing_lambda(current):
             call = as_call(current)
             if call is not None:
                 yield call
@@ -57,10 +57,15 @@ def as_call(node: Node) -> Call | None:
     if kind == "argument_part":
         return _dart_call(node)
     if kind in ("call_expression", "new_expression"):
+        if _is_wrapped_by_trailing_lambda(node):
+            return as_call(node.parent)  # Kotlin `f(x) { ... }`: the outer call, lambda included
         func = node.child_by_field_name("function") or node.child_by_field_name("constructor")
         if func is None and node.named_child_count:  # Kotlin, Swift: callee is the first child
             func = node.named_children[0]
         args = node.child_by_field_name("arguments") or _child_of_type(node, ("value_arguments", "call_suffix"))
+        if func is not None and func.type == "call_expression" and _child_of_type(node, ("annotated_lambda",)):
+            args = _child_of_type(func, ("value_arguments",)) or args
+            func = func.named_children[0] if func.named_child_count else func
         name, receiver = _split_callee(func)
         return Call(node, name, receiver, args)
     if kind == "method_invocation":
@@ -89,6 +94,17 @@ def as_call(node: Node) -> Call | None:
         name, receiver = _split_callee(node.child_by_field_name("name"))
         return Call(node, name, receiver, node.child_by_field_name("arguments"))
     return None
+
+
+def _is_wrapped_by_trailing_lambda(node: Node) -> bool:
+    parent = node.parent
+    return (
+        parent is not None
+        and parent.type == "call_expression"
+        and parent.named_child_count > 1
+        and parent.named_children[0] == node
+        and parent.named_children[-1].type == "annotated_lambda"
+    )
 
 
 def _split_callee(func: Node | None) -> tuple[str, str]:
