@@ -51,6 +51,15 @@ def _boundary_pattern(text: bytes) -> re.Pattern[bytes]:
     return pattern
 
 
+def prune(words: tuple[Word, ...]) -> tuple[Word, ...]:
+    """Drop words that contain another, looser word: `waiting for you` adds nothing to `waiting`."""
+    kept = []
+    for word in words:
+        if not any(other is not word and not other.whole and other.text in word.text for other in words):
+            kept.append(word)
+    return tuple(kept)
+
+
 def admits(words: tuple[Word, ...], lowered: bytes) -> bool:
     """Whether the lower-cased file holds one of the words (as a token where required)."""
     for word in words:
@@ -186,13 +195,13 @@ def _predicates(node: _Node) -> list[tuple[str, list[str]]]:
 # Regular expressions: the words every match must contain.
 
 
-def regex_words(pattern: str) -> tuple[Word, ...] | None:
+def regex_words(pattern: str, flags: int = 0) -> tuple[Word, ...] | None:
     """Words one of which every match of `pattern` contains (lower-cased), or None."""
     try:
-        parsed = _sre.parse(pattern)
+        parsed = _sre.parse(pattern, flags)
     except Exception:
         return None
-    ignorecase = bool(parsed.state.flags & re.IGNORECASE) or "(?i" in pattern
+    ignorecase = bool((parsed.state.flags | flags) & re.IGNORECASE) or "(?i" in pattern
     items = list(parsed)
     anchored = len(items) >= 2 and items[0] == (_c.AT, _c.AT_BEGINNING) and items[-1] == (_c.AT, _c.AT_END)
     if anchored:
@@ -208,10 +217,15 @@ def regex_words(pattern: str) -> tuple[Word, ...] | None:
 def _words(texts: set[str], whole: bool, ignorecase: bool) -> tuple[Word, ...] | None:
     words = []
     for text in sorted(texts):
-        if len(text) < MIN_WORD or (ignorecase and not text.isascii()):
+        if ignorecase and not text.isascii():
+            # Case folding outside ASCII is not what bytes.lower() does: keep the longest ASCII
+            # stretch ("série" -> "rie"), which any case-insensitive match still contains.
+            text = max(re.findall(r"[\x00-\x7f]+", text) or [""], key=len)
+            whole = False
+        if len(text) < MIN_WORD:
             return None
         words.append(Word(text.encode("utf-8").lower(), whole))
-    return tuple(words)
+    return prune(tuple(dict.fromkeys(words)))
 
 
 def _char(item) -> str | None:
@@ -324,7 +338,7 @@ def derive(query_source: str | None) -> tuple[Word, ...] | None:
             if best is None:
                 return None
             union |= set(best)
-    return tuple(sorted(union, key=lambda w: (w.text, w.whole))) or None
+    return prune(tuple(sorted(union, key=lambda w: (w.text, w.whole)))) or None
 
 
 def _predicate_words(name: str, args: list[str], mandatory: set[str]) -> tuple[Word, ...] | None:

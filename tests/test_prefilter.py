@@ -86,3 +86,21 @@ def test_whole_words_must_stand_alone():
     play = (Word(b"play", True),)
     assert admits(play, b"video.play();") and admits(play, b"x = play")
     assert not admits(play, b"display: none; autoplay")
+
+
+def test_explicit_copy_prefilters_cover_the_phrases_the_checks_look_for():
+    """The re-engagement copy patterns list words by hand: every phrase REENGAGE can match
+    must contain one of them (else a file would be skipped that the check would report)."""
+    import re
+
+    from designlint.checks.notification_spam import REENGAGE
+    from designlint.prefilter import regex_words
+    from designlint.rules import load_rules
+
+    needed = regex_words(REENGAGE.pattern, re.I)
+    assert needed
+    rule = next(r for r in load_rules() if r.id == "notification-spam")
+    for pattern in (p for p in rule.patterns if p.id.startswith("reengagement-copy")):
+        [group] = pattern.prefilter
+        for word in needed:
+            assert any(listed in word.text for listed in group), (pattern.id, word.text)
