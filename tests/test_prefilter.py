@@ -104,3 +104,15 @@ def test_explicit_copy_prefilters_cover_the_phrases_the_checks_look_for():
         [group] = pattern.prefilter
         for word in needed:
             assert any(listed in word.text for listed in group), (pattern.id, word.text)
+
+
+def test_loot_box_payment_prefilter_covers_every_payment_word_of_the_check():
+    from designlint.checks import loot_box
+    from designlint.rules import load_rules
+
+    rule = next(r for r in load_rules() if r.id == "loot-box")
+    [group] = next(p for p in rule.patterns if p.id == "paid-random-function").prefilter
+    needed = set(loot_box.CURRENCY_WORDS) | set(loot_box.PRICE_WORDS) | set(loot_box.SPEND_VERB_STRONG)
+    needed |= {"purchase", "checkout", "invoice", "buy", "order", "approved", "verified", "402", "payment"}
+    for word in needed:
+        assert any(listed.decode() in word for listed in group), word
