@@ -80,15 +80,17 @@ class Engine:
         self.rules = rules
         self.prefilter = prefilter
 
-    def wants(self, raw: bytes, languages: set[str]) -> bool:
-        """Whether any pattern for these languages could match a file with these bytes (the
-        byte prefilter): when none can, the file need not be parsed at all."""
-        lowered = raw.lower()
-        return any(
-            (not self.prefilter or pattern.admits(lowered)) and languages.intersection(pattern.languages)
+    def admitted(self, data: bytes, languages: set[str]) -> set[int]:
+        """ids of the patterns for these languages that a file with these bytes could match
+        (the byte prefilter). Empty: nothing can match, so the file need not be parsed at all."""
+        lowered = data.lower()
+        seen: dict[bytes, bool] = {}  # word -> present, shared by every pattern for this file
+        return {
+            id(pattern)
             for rule in self.rules
             for pattern in rule.patterns
-        )
+            if languages.intersection(pattern.languages) and (not self.prefilter or pattern.admits(lowered, seen))
+        }
 
     def scan(self, source: SourceFile) -> tuple[list[Finding], list[Diagnostic]]:
         findings: list[Finding] = []
@@ -106,13 +108,16 @@ class Engine:
         return findings, diagnostics
 
     def _scan_rule(self, rule: Rule, source: SourceFile) -> list[Finding]:
+        admitted = source.memo.get("admitted")
+        if admitted is None:
+            admitted = source.memo["admitted"] = self.admitted(source.data, {r.language for r in source.regions})
         candidates: dict[int, _Candidate] = {}
         shown_path = source.path.as_posix()
         for region in source.regions:
             for pattern in rule.patterns:
                 if region.language not in pattern.languages or pattern.skips(shown_path):
                     continue
-                if self.prefilter and not pattern.admits(source.lowered):
+                if id(pattern) not in admitted:
                     continue
                 for node, captures in self._matches(pattern, region):
                     if node.start_byte in candidates:

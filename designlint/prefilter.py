@@ -60,10 +60,17 @@ def prune(words: tuple[Word, ...]) -> tuple[Word, ...]:
     return tuple(kept)
 
 
-def admits(words: tuple[Word, ...], lowered: bytes) -> bool:
-    """Whether the lower-cased file holds one of the words (as a token where required)."""
+def admits(words: tuple[Word, ...], lowered: bytes, seen: dict | None = None) -> bool:
+    """Whether the lower-cased file holds one of the words (as a token where required).
+    `seen` caches answers per file: word -> found."""
     for word in words:
-        if word.text in lowered and (not word.whole or word.pattern.search(lowered)):
+        key = (word.text, word.whole)
+        found = seen.get(key) if seen is not None else None
+        if found is None:
+            found = word.text in lowered and (not word.whole or word.pattern.search(lowered) is not None)
+            if seen is not None:
+                seen[key] = found
+        if found:
             return True
     return False
 

@@ -89,17 +89,29 @@ class Pattern(Matcher):
 
         return derive(self.query_source)
 
-    def admits(self, lowered: bytes) -> bool:
-        """Whether a file with these lower-cased bytes could match (the byte prefilter)."""
+    def admits(self, lowered: bytes, seen: dict[bytes, bool] | None = None) -> bool:
+        """Whether a file with these lower-cased bytes could match (the byte prefilter).
+        `seen` remembers, per file, which words are present (patterns share many words)."""
         from designlint.prefilter import admits
 
+        seen = {} if seen is None else seen
         words = self.derived_prefilter
-        if words is not None and not admits(words, lowered):
+        if words is not None and not admits(words, lowered, seen):
             return False
-        return all(any(word in lowered for word in group) for group in self.prefilter)
+        for group in self.prefilter:
+            if not any(_present(word, lowered, seen) for word in group):
+                return False
+        return True
 
     def skips(self, path: str) -> bool:
         return self.exclude_paths is not None and self.exclude_paths.match_file(path.lstrip("/"))
+
+
+def _present(word: bytes, lowered: bytes, seen: dict[bytes, bool]) -> bool:
+    found = seen.get(word)
+    if found is None:
+        found = seen[word] = word in lowered
+    return found
 
 
 @dataclass

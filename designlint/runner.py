@@ -248,10 +248,12 @@ class Scanner:
             data, warnings = decode_to_utf8(raw, kind.display)
         except SkipFile as exc:
             return [], [Diagnostic(name, "skipped", str(exc))], None
-        if b"designlint:" not in data and not self.engine.wants(data, grammars_for(kind)):
+        admitted = self.engine.admitted(data, grammars_for(kind))
+        if not admitted and b"designlint:" not in data:
             # No pattern's words are in the file: nothing could match, so it is not parsed.
             return [], [Diagnostic(name, "warning", w) for w in warnings], _line_count(data)
         source = parse_source(shown, raw, kind)
+        source.memo["admitted"] = admitted
         diags = [Diagnostic(name, "warning", w) for w in source.warnings]
         if any(region.root.has_error for region in source.regions):
             diags.append(Diagnostic(name, "parse-error", "syntax errors; scanned with tree-sitter's error recovery"))

@@ -58,14 +58,6 @@ class SourceFile:
     warnings: list[str] = field(default_factory=list)
     memo: dict = field(default_factory=dict)  # per-file facts computed by checks (CheckContext.memo)
     _lines: list[bytes] | None = None
-    _lowered: bytes | None = None
-
-    @property
-    def lowered(self) -> bytes:
-        """The bytes in lower case (ASCII), for pattern prefilters."""
-        if self._lowered is None:
-            self._lowered = self.data.lower()
-        return self._lowered
 
     @property
     def lines(self) -> list[bytes]:
