@@ -91,6 +91,7 @@ def cli() -> None:
 @click.option("--write-baseline", type=click.Path(dir_okay=False, path_type=Path), help="Record today's findings in FILE and exit 0.")
 @click.option("--force-exclude", is_flag=True, help="Apply excludes and .gitignore to files named explicitly (for pre-commit).")
 @click.option("--max-file-size", type=click.IntRange(min=1), default=1_000_000, show_default=True, help="Skip files larger than this many bytes.")
+@click.option("--file-timeout", type=click.FloatRange(min=0), default=20.0, show_default=True, help="Seconds to parse and match one file before it is skipped (0: no limit).")
 @click.option("--hide-mitigated", is_flag=True, help="Drop findings whose safeguard was found (they are kept at a lower severity by default).")
 @click.option("--quiet", "-q", is_flag=True, help="Print findings only: no summary, no warnings about skipped files.")
 @click.option("--criteria", "criteria", multiple=True, help="Only findings that bear on these criteria, by id prefix (e.g. uk-aadc,eu-dsa-28).")
@@ -98,7 +99,7 @@ def cli() -> None:
 @click.option("--no-cache", is_flag=True, help="Do not read or write the content cache.")
 @click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path), help="Content cache folder [default: .designlint_cache in the project root].")
 @click.option("--color/--no-color", default=None, help="Colour the text output (default: only on a terminal).")
-def check(paths, fmt, output, select, ignore, fail_on, exit_zero, config_path, baseline, write_baseline, force_exclude, max_file_size, hide_mitigated, quiet, criteria, jobs, no_cache, cache_dir, color):
+def check(paths, fmt, output, select, ignore, fail_on, exit_zero, config_path, baseline, write_baseline, force_exclude, max_file_size, file_timeout, hide_mitigated, quiet, criteria, jobs, no_cache, cache_dir, color):
     """Scan PATHS (files or folders; default: the current folder)."""
     from designlint.cache import DEFAULT_CACHE_DIR
     from designlint.parallel import default_jobs
@@ -113,6 +114,7 @@ def check(paths, fmt, output, select, ignore, fail_on, exit_zero, config_path, b
         baseline=baseline,
         force_exclude=force_exclude,
         max_file_bytes=max_file_size,
+        file_timeout=file_timeout or None,
         hide_mitigated=hide_mitigated,
         jobs=jobs or default_jobs(),
         cache_dir=None if no_cache else (cache_dir or config.root / DEFAULT_CACHE_DIR),
@@ -163,10 +165,11 @@ def check(paths, fmt, output, select, ignore, fail_on, exit_zero, config_path, b
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Config file (default: nearest .designlint.yaml or pyproject.toml).")
 @click.option("--baseline", type=click.Path(dir_okay=False, path_type=Path), help="Leave out findings recorded in this baseline (the report says so).")
 @click.option("--max-file-size", type=click.IntRange(min=1), default=1_000_000, show_default=True, help="Skip files larger than this many bytes.")
+@click.option("--file-timeout", type=click.FloatRange(min=0), default=20.0, show_default=True, help="Seconds to parse and match one file before it is skipped (0: no limit).")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), help="Worker processes [default: the machine's cores].")
 @click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path), help="Use a content cache in this folder (an audit writes none by default).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress and no summary line on stderr.")
-def audit(path, fmt, output, select, ignore, criteria, config_path, baseline, max_file_size, jobs, cache_dir, quiet):
+def audit(path, fmt, output, select, ignore, criteria, config_path, baseline, max_file_size, file_timeout, jobs, cache_dir, quiet):
     """Write a wellbeing impact assessment of PATH (default: the current folder) that a person reads.
 
     Exit code 0 when the report was written (whatever it found), 2 on errors."""
@@ -188,6 +191,7 @@ def audit(path, fmt, output, select, ignore, criteria, config_path, baseline, ma
         ignore=_split_ids(ignore),
         baseline=baseline,
         max_file_bytes=max_file_size,
+        file_timeout=file_timeout or None,
         jobs=jobs or default_jobs(),
         cache_dir=cache_dir,
     )

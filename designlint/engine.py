@@ -9,6 +9,7 @@ same node, function or file) lower or drop it. An exception inside a check becom
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 
 from tree_sitter import Node, QueryCursor
@@ -17,7 +18,7 @@ from designlint.checks import CheckContext, Verdict
 from designlint.checks.util import enclosing_function
 from designlint.findings import Diagnostic, Finding, lower_severity, raise_severity
 from designlint.rules import Mitigation, Pattern, Rule
-from designlint.source import Region, SourceFile
+from designlint.source import Region, SourceFile, TimeBudgetExceeded
 
 MESSAGE_CAPTURE_MAX = 60
 MATCH_LIMIT = 10_000
@@ -79,6 +80,7 @@ class Engine:
     def __init__(self, rules: list[Rule], prefilter: bool = True):
         self.rules = rules
         self.prefilter = prefilter
+        self._deadline: float | None = None
 
     def admitted(self, data: bytes, languages: set[str]) -> set[int]:
         """ids of the patterns for these languages that a file with these bytes could match
@@ -92,15 +94,24 @@ class Engine:
             if languages.intersection(pattern.languages) and (not self.prefilter or pattern.admits(lowered, seen))
         }
 
-    def scan(self, source: SourceFile) -> tuple[list[Finding], list[Diagnostic]]:
+    def scan(self, source: SourceFile, deadline: float | None = None) -> tuple[list[Finding], list[Diagnostic]]:
+        """Findings of every rule; past `deadline` (time.monotonic()) the remaining rules are
+        skipped and a diagnostic says which: the findings made so far are kept."""
         findings: list[Finding] = []
         diagnostics: list[Diagnostic] = []
         shown_path = source.path.as_posix()
-        for rule in self.rules:
+        self._deadline = deadline
+        for index, rule in enumerate(self.rules):
             if rule.skips(shown_path):
                 continue
             try:
                 findings += self._scan_rule(rule, source)
+            except TimeBudgetExceeded:
+                left = [r.id for r in self.rules[index:] if not r.skips(shown_path)]
+                diagnostics.append(
+                    Diagnostic(shown_path, "skipped", f"time budget exceeded while matching; not checked: {', '.join(left)}")
+                )
+                break
             except Exception as exc:  # a fault in one rule must not stop the others
                 diagnostics.append(
                     Diagnostic(str(source.path.as_posix()), "internal-error", f"rule {rule.id}: {type(exc).__name__}: {exc}")
@@ -120,6 +131,8 @@ class Engine:
                 if id(pattern) not in admitted:
                     continue
                 for node, captures in self._matches(pattern, region):
+                    if self._deadline is not None and time.monotonic() > self._deadline:
+                        raise TimeBudgetExceeded(rule.id)
                     if node.start_byte in candidates:
                         continue
                     verdict = self._judge(pattern, source, region, node, captures)

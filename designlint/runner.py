@@ -7,6 +7,7 @@ is deterministic: findings are sorted by path, line, column and rule.
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -23,10 +24,11 @@ from designlint.findings import Diagnostic, Finding, assign_fingerprints
 from designlint.languages import FileKind, grammars_for
 from designlint.parallel import CHUNK_FILES, scan_in_workers
 from designlint.rules import Rule, load_rules, rule_pack_hash
-from designlint.source import SkipFile, decode_to_utf8, parse_source
+from designlint.source import SkipFile, TimeBudgetExceeded, decode_to_utf8, parse_source
 from designlint.suppress import META_RULES, apply_suppressions, read_baseline
 
 DEFAULT_MAX_FILE_BYTES = 1_000_000
+DEFAULT_FILE_TIMEOUT = 20.0  # seconds to parse and match one file before it is skipped
 MINIFIED_LINE_LENGTH = 2_000  # average bytes per line above which a file counts as minified
 
 
@@ -40,6 +42,7 @@ class ScanOptions:
     hide_mitigated: bool = False
     jobs: int = 1  # worker processes; 1 scans in this process
     prefilter: bool = True  # skip patterns (and parsing) when a file lacks their words
+    file_timeout: float | None = DEFAULT_FILE_TIMEOUT  # seconds per file; None: no budget
     cache_dir: Path | None = None  # None: no content cache
 
 
@@ -98,7 +101,9 @@ def _line_count(data: bytes) -> int:
 
 def _cacheable(result: FileResult) -> bool:
     """Faults and unreadable files are retried next time, not remembered."""
-    return not any(d.kind == "internal-error" or d.message.startswith("cannot read") for d in result[1])
+    return not any(
+        d.kind == "internal-error" or d.message.startswith("cannot read") or "time budget" in d.message for d in result[1]
+    )
 
 
 def _looks_minified(data: bytes) -> bool:
@@ -252,12 +257,17 @@ class Scanner:
         if not admitted and b"designlint:" not in data:
             # No pattern's words are in the file: nothing could match, so it is not parsed.
             return [], [Diagnostic(name, "warning", w) for w in warnings], _line_count(data)
-        source = parse_source(shown, raw, kind)
+        deadline = time.monotonic() + self.options.file_timeout if self.options.file_timeout else None
+        try:
+            source = parse_source(shown, raw, kind, deadline)
+        except TimeBudgetExceeded:
+            budget = f"{self.options.file_timeout:g} s"
+            return [], [Diagnostic(name, "skipped", f"parsing took longer than the {budget} time budget (--file-timeout)")], None
         source.memo["admitted"] = admitted
         diags = [Diagnostic(name, "warning", w) for w in source.warnings]
         if any(region.root.has_error for region in source.regions):
             diags.append(Diagnostic(name, "parse-error", "syntax errors; scanned with tree-sitter's error recovery"))
-        findings, engine_diags = self.engine.scan(source)
+        findings, engine_diags = self.engine.scan(source, deadline)
         diags += engine_diags
         for finding in findings:
             if finding.rule_id in self.config.severity:

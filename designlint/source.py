@@ -9,6 +9,7 @@ points into the original file. Nothing here knows about rules.
 from __future__ import annotations
 
 import codecs
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -31,6 +32,27 @@ codecs.register_error(_ONE_QUESTION_MARK_PER_BYTE, _replace_bytewise)
 
 class SkipFile(Exception):
     """The file cannot be read as source; the message says why (shown as a warning)."""
+
+
+class TimeBudgetExceeded(Exception):
+    """A file took longer than its time budget (`--file-timeout`); the message says where."""
+
+
+PARSE_CHUNK = 1 << 16
+
+
+def _parse(parser: Parser, data: bytes, deadline: float | None) -> Tree:
+    """Parse, giving up at `deadline` (time.monotonic()) through tree-sitter's progress callback."""
+    if deadline is None:
+        return parser.parse(data)
+    try:
+        return parser.parse(
+            lambda offset, _point: data[offset : offset + PARSE_CHUNK],
+            progress_callback=lambda _offset, _has_error: time.monotonic() > deadline,
+        )
+    except ValueError:  # tree-sitter cancelled the parse
+        parser.reset()
+        raise TimeBudgetExceeded("parsing exceeded the time budget") from None
 
 
 @dataclass
@@ -142,15 +164,15 @@ def _attributes(start_tag: Node, data: bytes) -> dict[str, str]:
     return attrs
 
 
-def parse_source(path: Path, raw: bytes, kind: FileKind) -> SourceFile:
+def parse_source(path: Path, raw: bytes, kind: FileKind, deadline: float | None = None) -> SourceFile:
     """Decode and parse a file into regions. Raises SkipFile when it is not source."""
     data, warnings = decode_to_utf8(raw, kind.display)
     source = SourceFile(path=path, display_language=kind.display, data=data, warnings=warnings)
-    tree = _parser(kind.grammar).parse(data)
+    tree = _parse(_parser(kind.grammar), data, deadline)
     source.regions.append(Region(kind.grammar, tree, 0, len(data)))
     if kind.embeds_scripts:
         for grammar, body in _script_blocks(tree.root_node, data):
             span = Range(body.start_point, body.end_point, body.start_byte, body.end_byte)
-            sub = _parser(grammar, [span]).parse(data)
+            sub = _parse(_parser(grammar, [span]), data, deadline)
             source.regions.append(Region(grammar, sub, body.start_byte, body.end_byte))
     return source

@@ -103,3 +103,40 @@ def test_invalid_utf8_inside_a_captured_node_does_not_break_predicates():
     assert diagnostics == []
     assert [(f.line, f.column) for f in findings] == [(1, 28)]
     assert any("not valid UTF-8" in w for w in source.warnings)
+
+
+def test_a_file_over_its_time_budget_is_skipped_and_named(tmp_path, run_cli):
+    big = "const rows = [\n" + "  [1, 2, 3, 4, 5, 6, 7, 8, 9, 10],\n" * 20000 + "];\nconst v = document.querySelector('video'); v.play();\n"
+    (tmp_path / "big.js").write_text(big)
+    (tmp_path / "small.js").write_text("const v = document.querySelector('video'); v.play();\n")
+    result = run_cli(["check", "--no-cache", "-j", "1", "-f", "json", "--file-timeout", "0.001", "."], cwd=tmp_path)
+    doc = json.loads(result.stdout)
+    assert [f["path"] for f in doc["findings"]] == ["small.js"]
+    [skip] = [d for d in doc["diagnostics"] if d["path"] == "big.js"]
+    assert skip["kind"] == "skipped" and "time budget" in skip["message"]
+
+
+def test_time_budget_while_matching_keeps_the_findings_made_so_far(tmp_path, monkeypatch):
+    import time
+    from pathlib import Path
+
+    from designlint.config import Config
+    from designlint.languages import kind_for
+    from designlint.runner import Scanner, ScanOptions
+
+    path = tmp_path / "player.js"
+    path.write_text("const v = document.querySelector('video');\nv.play();\nNotification.requestPermission();\n")
+    scanner = Scanner(Config(root=tmp_path), ScanOptions(select=["autoplay", "notification-spam"], file_timeout=0.5))
+    original = scanner.engine._scan_rule
+
+    def slow(rule, source):
+        found = original(rule, source)
+        if rule.id == "autoplay":
+            time.sleep(0.6)  # as a pathological file would
+        return found
+
+    monkeypatch.setattr(scanner.engine, "_scan_rule", slow)
+    findings, diagnostics, _ = scanner.scan_file(path, kind_for(path.name))
+    assert [f.rule_id for f in findings] == ["autoplay"]
+    [skip] = diagnostics
+    assert skip.kind == "skipped" and "not checked: notification-spam" in skip.message

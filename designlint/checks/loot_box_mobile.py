@@ -105,6 +105,26 @@ GENERATOR_DECLARATION = re.compile(
     r"\b([A-Za-z_]\w*)\s*(?::\s*[\w.<>?]+\s*)?=\s*(?:new\s+)?(?:java\.util\.|kotlin\.random\.)?"
     r"(?:Random|SecureRandom|GKRandomSource|GK\w*RandomSource|GK\w*Distribution|Random\.secure|ThreadLocalRandom\.current)\b")
 QUIZ_POOL = re.compile(r"(?i)(question|answer|quiz|option|choice|song|track|playlist|queue|deck|tile|board|letter|word)s?\b")
+# A pick made by a helper of another file or an injected service, named for it: `gachaService.pullMultiGacha()`,
+# `chestOpener.OpenChest()`, `repo.summonHero()`; screens, dialogs and animations that show a result are not one.
+LOOT_ACTION_CALL = re.compile(
+    r"(?i)^(pull|draw|roll|summon|spin|open|hatch|unbox|crack|perform|do|execute|run|wish)\w*?"
+    r"(gacha|summon|chest|crate|lootbox|box|pack|booster|egg|capsule|banner|card|wheel|lottery)\w*$")
+NOT_LOOT_ACTION = re.compile(
+    r"(?i)(screen|page|view|dialog|sheet|modal|menu|activity|fragment|details?|info|rates?|odds|history|log|shop|store"
+    r"|anim\w*|sound|effect|count|cost|price)$")
+# A server asked for the pick: `getHttpsCallable("pullGacha")`, `dio.post('/gacha/pull')`, `supabase.rpc('open_chest')`.
+REMOTE_CALL = re.compile(r"^(getHttpsCallable|httpsCallable|callable|post|put|patch|request|invoke|rpc|callFunction|fetch)$")
+REMOTE_LOOT_PATH = re.compile(
+    r"(?i)(gacha|summon|loot[_-]?box|mystery[_-]?box|blind[_-]?box|chest|crate|capsule|hatch|open[_-]?pack|card[_-]?pack|booster"
+    r"|(^|[/_-])(pull|draw|roll|spin)([/_-]|$)|(pull|draw|roll)[A-Z])")
+NOT_REMOTE_PATH = re.compile(r"(?i)(history|logs?|records?|rates|odds|stats?|list)([/?_-]|$)")
+# Screens a paid handler moves to, where the pick is made: `intent.setClass(this, gacha1.class)`,
+# `Intent(this, ChestOpeningActivity::class.java)`, `Navigator.push(… GachaResultScreen())`, `performSegue("toGacha")`.
+NAVIGATION_CALL = re.compile(r"^(setClass|Intent|navigate|navigateTo|push|pushNamed|pushReplacement|pushReplacementNamed"
+                             r"|go|goNamed|performSegue|present|instantiateViewController)$")
+# Functions that build enemies, spawns or levels: they roll and "spend" a budget, and sell nothing.
+GENERATOR_UNIT = re.compile(r"(?i)(enemy|enemies|opponent|spawn|obstacle|particle|confetti|weather|terrain|maze|dungeon|level(?!up))")
 # Calls and named arguments whose closure is a UI or stream handler of its own.
 HANDLER_CALL = re.compile(
     r"^(setOn\w*Listener|addOn\w*Listener|setPositiveButton|setNegativeButton|setNeutralButton|addTarget|listen|subscribe"
@@ -117,9 +137,10 @@ PURCHASE_FLOW_CALL = re.compile(r"(?i)(purchase|billing|consume|acknowledge|tran
 
 ASSIGNMENTS = frozenset({"assignment", "assignment_expression"})
 SUBTRACTIONS = frozenset({"binary_expression", "additive_expression"})
-COMPARISONS = frozenset({"comparison_expression", "relational_expression", "binary_expression"})
+# Swift parses `>=` and `<=` as a custom operator of an `infix_expression`.
+COMPARISONS = frozenset({"comparison_expression", "relational_expression", "binary_expression", "infix_expression"})
 CONDITIONS = frozenset({"if_expression", "if_statement", "guard_statement", "while_statement", "when_condition",
-                        "conditional_expression", "ternary_expression", "comparison_expression", "relational_expression",
+                        "conditional_expression", "ternary_expression", "comparison_expression", "relational_expression", "infix_expression",
                         "equality_expression", "string_literal", "line_string_literal", "multi_line_string_literal",
                         "string_template", "template_substitution", "interpolated_expression"})
 STATEMENTS = frozenset({"expression_statement", "local_variable_declaration", "property_declaration", "statements",
@@ -148,7 +169,7 @@ def _operands(node: Node) -> tuple[str, str, str]:
     (Dart puts a flat run of selectors before its operator)."""
     named = [c for c in node.children if c.is_named and "comment" not in c.type]
     op_node = next((c for c in node.children if c.type in ("additive_operator", "relational_operator", "equality_operator",
-                                                           "assignment_operator") or (not c.is_named and c.start_byte > node.start_byte
+                                                           "assignment_operator", "custom_operator") or (not c.is_named and c.start_byte > node.start_byte
                                                            and text(c).strip() in ("-", "+", "<", "<=", ">", ">=", "=", "-=", "+="))), None)
     if op_node is None or not named:
         return "", "", ""
@@ -262,6 +283,33 @@ def _cosmetic(call: Call) -> bool:
     return False
 
 
+def _string_values(call: Call) -> list[str]:
+    return [m for a in argument_nodes(call) for m in re.findall(r"^[\"']([^\"'$]+)[\"']$", text(a).strip())]
+
+
+def _remote_pick(call: Call) -> str | None:
+    """A server asked for a loot result by name or path: `getHttpsCallable("pullGacha")`, `dio.post('/gacha/pull')`."""
+    if not REMOTE_CALL.match(call.name):
+        return None
+    path = next((v for v in _string_values(call) if REMOTE_LOOT_PATH.search(v) and not NOT_REMOTE_PATH.search(v)), None)
+    return f"{call.name}(\"{_short(path, 30)}\")" if path else None
+
+
+def _loot_screen(call: Call) -> str | None:
+    """The loot screen a handler moves to: `setClass(this, gacha1.class)`, `Intent(this, ChestActivity::class.java)`,
+    `pushNamed('/gacha')`; for intents only the destination (last argument) counts, never `Summon.this`."""
+    if not NAVIGATION_CALL.match(call.name):
+        return None
+    args = argument_nodes(call)
+    targets = args[-1:] if call.name in ("setClass", "Intent") else args
+    for a in targets:
+        names = re.findall(r"[A-Za-z_]\w*", re.sub(r"\w+\.this\b|\bthis@\w+", "", text(a)))  # not the current screen
+        hit = next((n for n in names if LOOT_NAME.search(n) and not re.search(r"(?i)(history|rates?|odds|logs?|shop|store)", n)), None)
+        if hit:
+            return f"{call.name}(… {hit} …)"
+    return None
+
+
 def _random_call(call: Call, generators: frozenset[str]) -> str | None:
     """`Random.nextInt(100)`, `rewards.random()`, `Int.random(in:)`, `rollRarity()`; None for
     anything else or for a cosmetic random."""
@@ -308,6 +356,10 @@ def _spend_call(call: Call) -> tuple[str, bool] | None:
         return (f"{call.name}()" if not call.receiver else f"{_short(call.receiver, 24)}.{call.name}()", True)
     if verb in CHANGE_VERB and currency_rest and any(_negative(text(a)) for a in args):
         return (f"{call.name}(-…)", True)
+    if verb in CHANGE_VERB and len(args) >= 2:
+        keys = [k for a in args for k in re.findall(r"^[\"']([A-Za-z_]\w*)[\"']$", text(a).strip())]
+        if keys and _is_currency(keys[0], strict=True) and any(_subtracts(a) for a in args):
+            return (f"{call.name}(\"{keys[0]}\", … - …)", True)
     if call.name == "increment" and args and _negative(text(args[-1])):
         around = call.node.parent
         for _ in range(4):
@@ -321,6 +373,11 @@ def _spend_call(call: Call) -> tuple[str, bool] | None:
             "enough" in rest or "sufficient" in rest) and (currency_rest or _is_price(arg_text))):
         return (f"{call.name}()", False)
     return None
+
+
+def _subtracts(arg: Node) -> bool:
+    """`coins - CHEST_PRICE`, `(buffer.toInt() - 10).toString()`: a value computed by subtraction."""
+    return any(n.type in SUBTRACTIONS and _operands(n)[1] == "-" for n in walk(arg))
 
 
 def _spend_node(node: Node) -> tuple[str, str] | None:
@@ -367,6 +424,7 @@ class _Unit:
     words: set[str] = field(default_factory=set)
     grant: bool = False
     prompt: str | None = None
+    screens: list[str] = field(default_factory=list)
 
 
 class _File:
@@ -413,9 +471,12 @@ class _File:
             if PURCHASE_CALL.match(call.name) or (call.name in ("purchase", "purchaseProduct") and PURCHASE_RECEIVER.search(
                     re.sub(r"\s+", "", call.receiver))) or (call.name == "add" and "SKPaymentQueue" in call.receiver):
                 u.purchase.append(f"{_short(call.receiver, 24) + '.' if call.receiver else ''}{call.name}()")
-            picked = _random_call(call, self.generators)
+            picked = _random_call(call, self.generators) or self._elsewhere_pick(call, fn) or _remote_pick(call)
             if picked is not None:
                 u.random.append(picked)
+            screen = _loot_screen(call)
+            if screen is not None:
+                u.screens.append(screen)
             if GRANT_TARGET.search(_name_of(call.receiver) or "-") and call.name in ("add", "append", "insert", "put", "addAll", "plusAssign") or (
                     re.match(r"(?i)^(add|give|grant|award|unlock|collect|obtain|receive)\w*$", call.name) and GRANT_TARGET.search(call.name)):
                 u.grant = True
@@ -432,6 +493,16 @@ class _File:
             if SHORTAGE_TEXT.search(s) and BUY_PROMPT.search(s):
                 u.prompt = _short(s, 60)
         return u
+
+    def _elsewhere_pick(self, call: Call, unit: Node) -> str | None:
+        """`gachaService.pullMultiGacha()`, `chestOpener.OpenChest()`: a helper of another file or class
+        named for the pick (helpers of this file are followed instead; a same-named call on another
+        object from inside `OpenChest()` itself is not one of them)."""
+        if not LOOT_ACTION_CALL.match(call.name) or NOT_LOOT_ACTION.search(call.name):
+            return None
+        if any(d.id != unit.id for d in self.defs.get(call.name, [])):
+            return None
+        return f"{_short(call.receiver, 24) + '.' if call.receiver else ''}{call.name}()"
 
     # ---- following helpers by name ------------------------------------------------------------
     def callees(self, u: _Unit) -> Iterator[_Unit]:
@@ -497,12 +568,15 @@ class _File:
             return None
         r_rnd, r_purchase, r_spend, r_grant, r_words, named_pick = self.reach(u, 3, {u.node.id})
         rnd = u.random + r_rnd
+        if not rnd and u.spend and u.screens:
+            # pays, then opens the screen that draws (`money -= 1000; setClass(this, gacha1.class)`)
+            rnd = [f"{u.screens[0]}, the screen that draws"]
         if not rnd:
             return None
         ctx = self.loot_context(u, r_words, r_grant)
         if u.words & BET_WORDS and ctx not in STRONG_LOOT:
             return None
-        if NOT_LOOT_UNIT.search(u.name) and not LOOT_NAME.search(u.name):
+        if (NOT_LOOT_UNIT.search(u.name) or GENERATOR_UNIT.search(u.name)) and not LOOT_NAME.search(u.name):
             return None
         name_loot = bool(u.name and LOOT_NAME.search(u.name))
         purchase = u.purchase + r_purchase[:1]

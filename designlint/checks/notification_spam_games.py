@@ -84,20 +84,25 @@ def _methods_by_name(ctx: CheckContext) -> dict[str, list[Node]]:
 def _callers(ctx: CheckContext, name: str) -> list[tuple[Node, str]]:
     """(call node, how) for each place the file calls `name`: `name(...)`, `this.name(...)`,
     `self.name(...)`, Unity `Invoke("name", t)` / `InvokeRepeating` / `StartCoroutine(name())`."""
-    out = []
-    quoted = f'"{name}"'
-    for node in _memo(ctx, "nsg_call_nodes", lambda: [n for n in walk(ctx.root) if n.type in ("invocation_expression", "call")]):
-        call = as_call(node)
-        if call is None:
-            continue
-        if call.name == name and call.receiver in ("", "this", "self", "base", "cls"):
-            out.append((node, "call"))
-        elif call.name in ("Invoke", "InvokeRepeating", "StartCoroutine"):
-            args = argument_nodes(call)
-            first = text(args[0]).strip() if args else ""
-            if first == quoted or re.match(rf"^(nameof\(\s*)?{re.escape(name)}\b", first):
-                out.append((node, call.name))
-    return out
+
+    def build() -> dict[str, list[tuple[Node, str]]]:
+        index: dict[str, list[tuple[Node, str]]] = {}
+        for node in walk(ctx.root):
+            if node.type not in ("invocation_expression", "call"):
+                continue
+            call = as_call(node)
+            if call is None:
+                continue
+            if call.receiver in ("", "this", "self", "base", "cls"):
+                index.setdefault(call.name, []).append((node, "call"))
+            if call.name in ("Invoke", "InvokeRepeating", "StartCoroutine"):
+                args = argument_nodes(call)
+                m = re.match(r'^(?:"(\w+)"|(?:nameof\(\s*)?(\w+))', text(args[0]).strip()) if args else None
+                if m:
+                    index.setdefault(m.group(1) or m.group(2), []).append((node, call.name))
+        return index
+
+    return _memo(ctx, "nsg_callers", build).get(name, [])
 
 
 def _inside(node: Node, outer: Node) -> bool:
@@ -436,6 +441,33 @@ def _cs_sent_before(node: Node, method: Node | None) -> bool:
     )
 
 
+def _cs_factory(node: Node, call) -> bool:
+    """`var n = manager.CreateNotification();`: a factory that returns an object, not a scheduling call."""
+    parent = node.parent
+    stored = parent is not None and parent.type in ("equals_value_clause", "variable_declarator", "assignment_expression", "return_statement")
+    return call.name.startswith(("Create", "New", "Build", "Make")) and (stored or not argument_nodes(call))
+
+
+def _cs_handed_in(node: Node, method: Node | None) -> bool:
+    """The notification comes from elsewhere: a parameter of the method or an item of a loop
+    (`foreach (var pending in PendingNotifications) Platform.ScheduleNotification(pending.Notification)`),
+    so it was planned, and is judged, where it was built."""
+    if method is None:
+        return False
+    params = method.child_by_field_name("parameters")
+    names = {text(p.child_by_field_name("name")) for p in (params.named_children if params is not None else [])}
+    names |= {text(loop.child_by_field_name("left")) for loop in ancestors(node) if loop.type == "foreach_statement" and _inside(loop, method)}
+    # a local taken from a list: `var pending = PendingNotifications[i];`
+    names |= {text(d.child_by_field_name("name") or d.named_children[0]) for d in walk(method)
+              if d.type == "variable_declarator" and (v := _cs_initial_value(d)) is not None and v.type == "element_access_expression"}
+    for arg in argument_nodes(as_call(node)):
+        value = arg.named_children[-1] if arg.type == "argument" and arg.named_children else arg
+        root = text(value).split(".", 1)[0].strip()
+        if root in names:
+            return True
+    return False
+
+
 def _cs_all_fixed(times: list[Node], ctx: CheckContext) -> bool:
     return bool(times) and all(_cs_fixed(t, ctx) for t in times)
 
@@ -452,7 +484,7 @@ def unity_scheduled_notification(ctx: CheckContext) -> Verdict | bool:
     if not sdk and call.receiver in ("", "this") and call.name in _methods_by_name(ctx):
         return False  # the game's own wrapper, defined here: judged by the calls inside it
     method = _cs_method(node)
-    if _cs_sent_before(node, method):
+    if _cs_sent_before(node, method) or _cs_factory(node, call):
         return False
     props, sources = _cs_props(ctx, node)
     api = f"{call.receiver + '.' if call.receiver else ''}{call.name}"
@@ -473,7 +505,7 @@ def unity_scheduled_notification(ctx: CheckContext) -> Verdict | bool:
         kind, hook = entry
         if kind == "repeat":
             return Verdict(message=f"a local notification is scheduled over and over from a timer ({api} run by {hook})", note=_quiet_note(ctx))
-        if fixed or (kind == "leave" and not times and not sdk):
+        if fixed or (kind == "leave" and not times and not sdk and not _cs_handed_in(node, method)):
             when = "when the player leaves the game" if kind == "leave" else "every time the game starts"
             return Verdict(message=f"a re-engagement notification is scheduled {when} ({api} in {hook}), for a fixed delay rather than for something that happened", note=_quiet_note(ctx))
     m = REENGAGE_NAME.search(names)
@@ -483,11 +515,68 @@ def unity_scheduled_notification(ctx: CheckContext) -> Verdict | bool:
 
 
 # --------------------------------------------------------------------------------------------
+# Unity (C#): the notification permission asked as soon as the game starts
+
+PERMISSION_RECEIVER = re.compile(r"(Notification|Messaging|OneSignal|Push)", re.I)
+PERMISSION_WRAPPER = re.compile(r"^Request(Notification|Push)\w*(Permission|Authori[sz]ation)s?(Async)?$|^Request(Permission|Authori[sz]ation)s?(Async)?$")
+IN_CONTEXT_CLASS = re.compile(r"(Settings|Options|Preferences|Prefs)")
+
+
+def _cs_permission_api(ctx: CheckContext, node: Node) -> str | None:
+    """The permission API a call or `new` uses, or None when it is not a notification permission."""
+    call = as_call(node)
+    if call is None:
+        return None
+    if node.type == "object_creation_expression":
+        notif_package = b"Unity.Notifications" in ctx.data
+        return f"new {call.name}()" if call.name == "AuthorizationRequest" or notif_package else None
+    args = " ".join(text(a) for a in argument_nodes(call))
+    if call.name == "RequestUserPermission":
+        return "Permission.RequestUserPermission(POST_NOTIFICATIONS)" if "POST_NOTIFICATIONS" in args else None
+    if not PERMISSION_RECEIVER.search(call.receiver) and not PERMISSION_WRAPPER.match(call.name):
+        return None
+    if call.receiver in ("", "this") and call.name in _methods_by_name(ctx):
+        return None  # the game's own wrapper, defined here: judged by the request inside it
+    if not PERMISSION_RECEIVER.search(call.receiver + call.name):
+        return None
+    return f"{call.receiver + '.' if call.receiver else ''}{call.name}()"
+
+
+def unity_permission_on_start(ctx: CheckContext) -> Verdict | bool:
+    """The notification permission prompt shown when a scene starts (Start/Awake/OnEnable, followed
+    through the methods and coroutines of the same file), not from a button the player pressed."""
+    node = ctx.node
+    api = _cs_permission_api(ctx, node)
+    if api is None:
+        return False
+    method = _cs_method(node)
+    if any(a.type in ("lambda_expression", "anonymous_method_expression") for a in ancestors(node) if method is None or _inside(a, method)):
+        return False  # a handler (`button.onClick.AddListener(() => ...)`)
+    cls = _cs_class(node)
+    if cls is not None and IN_CONTEXT_CLASS.search(text(cls.child_by_field_name("name"))):
+        return False  # a settings screen: the player came to turn notifications on
+    entry = _cs_entry(ctx, node)
+    if entry is None or entry[0] != "start":
+        return False
+    return Verdict(message=f"the notification permission prompt ({api}) is shown as soon as the game starts (from {entry[1]}), before the player has chosen anything that needs it")
+
+
+# --------------------------------------------------------------------------------------------
 # re-engagement copy, both languages
 
 NOTIF_NAME = re.compile(r"(notif|push|remind|nudge|re_?engag|reEngag|comeback|come_?back|inactiv|afk|lapsed|dormant|winback|win_back|retention|fcm|apns|expo|onesignal|webpush)", re.I)
 COPY_KEYS = re.compile(r"^['\"]?(title|body|text|message|msg|subtitle|alert|content|contents|heading|headings|subject|summary|ticker|bigText|BigText|Title|Body|Text|Subtitle|Message)['\"]?$")
 NOT_COPY_CALL = re.compile(r"^(Log|LogWarning|LogError|LogFormat|print|debug|info|warning|warn|error|exception|critical|log|Debug|assert\w*|Assert\w*|raise|gettext|_|Exception|ValueError|RuntimeError|HttpResponse|render|Text|TextMeshProUGUI|SetText|ShowDialog|ShowPopup|Toast)$")
+COPY_KEY_PART = re.compile(r"^((title|body|text|message|msg|content|subtitle)_\w+|\w+_(title|body|text|message|msg|content|subtitle)|[a-z]\w*(Title|Body|Text|Message|Content|Subtitle))$")
+# game lures the web rule's list does not have, and a few common translations
+GAME_LURE = re.compile(
+    r"(\bwhy (don['’]?t|not) (you )?(come back|play|return)\b|\b(ready|want|wanna|fancy) (to )?(play|come back)( (again|some more|a round))?\s*\?|"
+    r"\bwaiting (for you )?to be (played|collected|claimed|opened|destroyed|explored|conquered|beaten|defeated|harvested|unlocked)\b|"
+    r"\b(return|get back|head back) to (battle|the (game|arena|battlefield|fight))\b|"
+    r"давно не (заходил|играл|был)|возвращайся|возвращайтесь|скучаем|seni özledik|geri dön|saudades|volte a jogar|vuelve a jugar|"
+    r"돌아와|보고 싶어|戻ってきて|お待ちしています|我们想你|快回来)",
+    re.I,
+)
 NOTIF_FILE = re.compile(r"(Unity\.Notifications|AndroidNotification|iOSNotification|LocalNotification|firebase_admin|pywebpush|exponent_server_sdk|PushMessage|onesignal|pyfcm|apns2|fcm_django|push_notifications|send_push|send_notification|GameNotification)")
 
 
@@ -512,7 +601,10 @@ def _copy_context(node: Node, ctx: CheckContext) -> str | None:
             name = text(left)
             if NOTIF_NAME.search(name):
                 return name
-            if COPY_KEYS.match(name.rsplit(".", 1)[-1]) and (notif_file or NOTIF_NAME.search(text(anc.parent) if anc.parent else "")):
+            key = name.rsplit(".", 1)[-1]
+            if COPY_KEYS.match(key) and (notif_file or NOTIF_NAME.search(text(anc.parent) if anc.parent else "")):
+                return name
+            if COPY_KEY_PART.match(key) and notif_file:
                 return name
         if kind in ("method_declaration", "function_definition", "class_declaration", "class_definition"):
             name = function_name(anc) if kind != "class_definition" else text(anc.child_by_field_name("name"))
@@ -529,7 +621,8 @@ def reengagement_copy(ctx: CheckContext) -> Verdict | bool:
     if parent is not None and parent.type == "expression_statement":
         return False  # a Python docstring
     value = re.sub(r"^[a-zA-Z]*['\"]{1,3}|['\"]{1,3}$|^[@$]+\"|\"$", "", text(node))
-    phrase = _copy_phrase(value)
+    lure = GAME_LURE.search(value)
+    phrase = _copy_phrase(value) or (lure.group(0).strip() if lure else None)
     if phrase is None:
         return False
     where = _copy_context(node, ctx)
@@ -543,7 +636,7 @@ def reengagement_copy(ctx: CheckContext) -> Verdict | bool:
 
 PUSH_MODULES = (
     "firebase_admin", "pywebpush", "apns2", "onesignal", "exponent_server_sdk", "pyfcm", "fcm_django",
-    "push_notifications", "aioapns", "gobiko", "requests", "httpx", "aiohttp",
+    "push_notifications", "aioapns", "gobiko",
 )
 SDK_QUALIFIED = re.compile(
     r"^(firebase_admin\.messaging\.(send|send_all|send_each|send_multicast|send_each_for_multicast|send_each_async|send_each_for_multicast_async|send_all_async)|"
@@ -554,9 +647,18 @@ SDK_CLIENTS = re.compile(r"^(apns2\.client\.APNsClient|aioapns\.\w+\.?APNs|onesi
 CLIENT_SENDS = re.compile(r"^(send_notification|send_notification_batch|send_notification_async|send_message|notify_multiple_devices|notify_single_device|notify_topic_subscribers|multiple_devices_data_message|single_device_data_message|topic_subscribers_data_message|notify|publish|publish_multiple|create_notification)$")
 PY_WRAPPER = re.compile(
     r"^(send_push\w*|send_\w*(push|notification|notifications|notif|reminder|reminders|nudge|fcm|apns|expo)\w*|"
-    r"notify_(users|all|inactive|subscribers|devices|followers|players|members)\w*|push_to_\w+|broadcast_\w*(push|notification)\w*)$"
+    r"notify_(users|all|inactive|subscribers|devices|followers|players|members)\w*|push_to_\w+|broadcast_\w*(push|notification)\w*|"
+    r"(gcm|fcm|apns|expo|onesignal|webpush)_(send|post|notify|push|message)\w*)$"
 )
-PUSH_URL = re.compile(r"(onesignal\.com/api|api\.onesignal\.com|exp\.host/--/api/v2/push|fcm\.googleapis\.com|gcm-http\.googleapis|api\.push\.apple\.com)", re.I)
+NOT_PUSH_CHANNEL = re.compile(r"(e?mail|sms|slack|telegram|discord|whatsapp|in_?app)", re.I)
+# transactional notices the web rule's English list misses (credits, account changes) and a few translations
+TRANSACTIONAL_MORE = re.compile(
+    r"\b(credited|points (added|awarded)|account (disabled|deactivated|suspended|locked|deleted)|"
+    r"acreditad[oa]s?|asignad[oa]s?|abonad[oa]s?|pedido|pago|recibo|reembolso|contraseña|creditad[oa]s?|pagamento|senha|"
+    r"gutgeschrieben|bestellung|zahlung|rechnung|passwort|crédité|commande|paiement|remboursement|mot de passe)\b",
+    re.I,
+)
+PUSH_URL = re.compile(r"(onesignal\.com/api|api\.onesignal\.com|exp\.host/--/api/v2/push|fcm\.googleapis\.com|gcm-http\.googleapis|android\.googleapis\.com/gcm|api\.push\.apple\.com)", re.I)
 PY_INACTIVE = re.compile(
     r"(last_(login|active\w*|activity\w*|seen\w*|open\w*|visit\w*|played\w*|session\w*|used\w*|app_open\w*)__(lt|lte|range)|"
     r"(inactive|dormant|lapsed|churned|idle|absent)_(users?|members?|players?|customers?|accounts?|devices|tokens|subscribers)|"
@@ -603,14 +705,15 @@ def _py_send_kind(ctx: CheckContext, node: Node) -> str | None:
     func = node.child_by_field_name("function")
     if call is None or func is None:
         return None
+    if call.name in ("post", "request"):
+        # an HTTP call is a push when its URL is a push endpoint, whatever the client
+        args = argument_nodes(call)
+        url = " ".join(text(a) + " " + _py_string_constant(text(a), ctx) for a in args[:2])
+        return f"a push REST call ({PUSH_URL.search(url).group(0)})" if PUSH_URL.search(url) else None
     names = qualified_names(ctx, func, PUSH_MODULES)
     sdk = next((n for n in names if SDK_QUALIFIED.match(n)), None)
     if sdk:
         return re.sub(r"\.objects\.\w+(\.\w+)*\.(send_\w+)$", r".\2", sdk)
-    if call.name in ("post", "request") and any(n.startswith(("requests.", "httpx.", "aiohttp.")) for n in names) or (call.name in ("post", "request") and re.search(r"(session|client|http)", call.receiver, re.I)):
-        args = argument_nodes(call)
-        url = " ".join(text(a) + " " + _py_string_constant(text(a), ctx) for a in args[:2])
-        return f"a push REST call ({PUSH_URL.search(url).group(0)})" if PUSH_URL.search(url) else None
     if CLIENT_SENDS.match(call.name):
         client = _py_clients(ctx).get(call.receiver.removeprefix("self."))
         if client:
@@ -618,7 +721,7 @@ def _py_send_kind(ctx: CheckContext, node: Node) -> str | None:
         if call.name in ("send_message", "send_bulk_message") and re.search(r"(Device|devices?\b)", call.receiver):
             return f"{call.receiver.split('.')[0]}.{call.name}"
         return None
-    if PY_WRAPPER.match(call.name) and call.name not in _methods_by_name(ctx):
+    if PY_WRAPPER.match(call.name) and call.name not in _methods_by_name(ctx) and not NOT_PUSH_CHANNEL.search(f"{call.receiver}.{call.name}"):
         return f"{call.name}()"
     return None
 
@@ -672,14 +775,42 @@ def _py_schedule(ctx: CheckContext, node: Node, chain: list[Node]) -> str | None
                 plain = [p for p in (params.named_children if params is not None else []) if text(p) not in ("self", "cls")]
                 if not plain and any(a.type == "for_statement" for a in ancestors(node)):
                     return f"the background task {name}() with no arguments, looping over recipients (a beat job)"
+            if SCHEDULE_NAME.search(name) and _py_broadcast(ctx, node):
+                return f"{name}(), a broadcast to every device named as a periodic job"
     for loop in (a for a in ancestors(node) if a.type == "while_statement"):
         if re.match(r"^(True|1)$", text(loop.child_by_field_name("condition")).strip()) and re.search(r"\bsleep\(", text(loop)):
             return "a while True loop with sleep()"
     path = ctx.path.as_posix()
     m = SCHEDULE_PATH.search(path)
-    if m and not re.search(r"test|debug", ctx.path.stem, re.I):
+    if m and not re.search(r"test|debug", ctx.path.stem, re.I) and not _py_one_device(ctx, node):
         return "a Django management command, run by cron" if "management/commands" in path else f"a scheduled job ({m.group(0).strip('/')})"
     return None
+
+
+BROADCAST = re.compile(r"(\.objects\.all\(\)|\btopic\s*=\s*['\"](all|everyone|all_users|global|general|news)['\"]|/topics/all\b|included_segments)")
+
+
+def _py_broadcast(ctx: CheckContext, node: Node) -> bool:
+    """The send goes to everyone: every device (`APNSDevice.objects.all()`), the `all` topic, OneSignal segments,
+    or a loop over every user."""
+    loops = " ".join(text(a.child_by_field_name("right")) for a in ancestors(node) if a.type == "for_statement")
+    return bool(BROADCAST.search(_py_payload(ctx, node) + " " + loops))
+
+
+def _py_one_device(ctx: CheckContext, node: Node) -> bool:
+    """One push to one device picked by hand (`.first()`, a token from the command line), outside any loop:
+    a manual tool, not a job."""
+    if any(a.type in ("for_statement", "while_statement") for a in ancestors(node)):
+        return False
+    if any(any(a.type in ("for_statement", "while_statement") for a in ancestors(caller)) for fn in enclosing_functions(node) for caller, _ in _callers(ctx, function_name(fn))):
+        return False
+    call = as_call(node)
+    args = argument_nodes(call)
+    target = [call.receiver] + ([text(args[0])] if args else [])
+    scope = next(iter(enclosing_functions(node)), ctx.root)
+    names = {t.split(".", 1)[0].strip() for t in target}
+    values = [text(a.child_by_field_name("right")) for a in walk(scope) if a.type == "assignment" and text(a.child_by_field_name("left")) in names]
+    return bool(re.search(r"\.(first|last)\(\)|\.get\(|\[0\]|\b(options|kwargs)\[", " ".join(target + values)))
 
 
 def _py_payload(ctx: CheckContext, node: Node) -> str:
@@ -696,16 +827,19 @@ def _py_payload(ctx: CheckContext, node: Node) -> str:
 def python_push_send(ctx: CheckContext) -> Verdict | bool:
     """A server push sent from a schedule or to users picked for being inactive."""
     node = ctx.node
+    chain = _py_chain(ctx, node)
+    chain_text = " ".join(text(f) for f in chain[:6]) or text(node)
+    inactive = PY_INACTIVE.search(chain_text) or INACTIVE.search(chain_text)
+    schedule = _py_schedule(ctx, node, chain)
+    if not inactive and schedule is None:
+        return False  # decided before resolving names, which is the costly part
     kind = _py_send_kind(ctx, node)
     if kind is None:
         return False
-    chain = _py_chain(ctx, node)
-    chain_text = " ".join(text(f) for f in chain[:6]) or text(node)
     payload = _py_payload(ctx, node)
-    inactive = PY_INACTIVE.search(chain_text) or INACTIVE.search(chain_text)
-    schedule = _py_schedule(ctx, node, chain)
     reengage = re.search(r"(re_?engag|inactiv|streak|miss(ed)? you|come ?back|we miss)", payload, re.I)
-    if not inactive and not reengage and (TRANSACTIONAL.search(payload) or (EVENT_WORDS.search(payload) and not NUDGE_WORDS.search(payload))):
+    transactional = TRANSACTIONAL.search(payload) or TRANSACTIONAL_MORE.search(payload)
+    if not inactive and not reengage and (transactional or (EVENT_WORDS.search(payload) and not NUDGE_WORDS.search(payload))):
         return False
     if inactive:
         how = f" from {schedule}" if schedule else ""

@@ -156,6 +156,9 @@ def _launch_context(node: Node, ctx: CheckContext, depth: int = 0) -> str | None
     it runs after a user action or from a function no launch code of this file calls."""
     if _for_user_feature(node):
         return None
+    block = _call_index(ctx)[1].get(node.id)
+    if block is not None:
+        return block  # `.onAppear(perform: askForPush)`, `addPostFrameCallback(_askPermission)`
     for fn in (a for a in ancestors(node) if a.type in FUNCTION_TYPES):
         name = function_name(fn)
         if not name and fn.type != "init_declaration":
@@ -184,14 +187,10 @@ def _launch_context(node: Node, ctx: CheckContext, depth: int = 0) -> str | None
 
 
 def _startup_class(fn: Node) -> str | None:
-    """The app delegate or Application subclass: its code runs at start-up or from system
-    callbacks, never from a button, so a prompt there is a prompt at launch."""
+    """A service's own start-up code, which runs when the app creates the service."""
     cls = _enclosing_class(fn)
     name = _class_name(cls)
-    head = text(cls)[:300].split("{", 1)[0] if cls is not None else ""
     fname = function_name(fn) or "init"
-    if re.search(r"AppDelegate$", name) or re.search(r"(:|extends)\s*(MultiDex)?Application\b|:\s*App\b", head):
-        return f"{name}.{fname}()"
     # a service's own start-up: `start()`/`setup()`/`configure()`, or the init of a *Service / *Manager
     if STARTUP_FUNCTION.match(fname) or (fn.type in ("init_declaration", "constructor_declaration", "secondary_constructor") and re.search(r"(Service|Manager)$", name)):
         return f"{name}.{fname}()" if name else f"{fname}()"
@@ -206,6 +205,7 @@ STARTUP_FUNCTION = re.compile(r"^(start|init|initiali[sz]e|setup|setUp|configure
 
 PERMISSION_HELPER = re.compile(
     r"^((maybe|show)?(request|ask|prompt|ensure)\w*(Permission|Access|Authori[sz]ation)s?\w*|"
+    r"(maybe|show)?(ask|prompt)\w*(Notification|Push)s?\w*|(request|ensure)\w*(Enable|Allow)\w*(Notification|Push)s?\w*|"
     r"check\w*Permissions?|requestPushNotifications|registerForPushNotifications)$",
     re.I,
 )
@@ -258,17 +258,30 @@ def _screen_or_app_class(fn: Node) -> bool:
 
 def _callers(name: str, definition: Node, ctx: CheckContext) -> list[Node]:
     """Calls of a function by name in the same file, outside its own body."""
-    index = ctx.memo.get("ns-mobile-calls")
-    if index is None:
-        index = {}
+    return [c for c in _call_index(ctx)[0].get(name, []) if not (definition.start_byte <= c.start_byte < definition.end_byte)]
+
+
+def _call_index(ctx: CheckContext) -> tuple[dict[str, list[Node]], dict[int, str]]:
+    """Every call of the file by callee name, and the functions handed by name to a launch
+    block (`.onAppear(perform: askForPush)`, `addPostFrameCallback(_ask)`) with that block."""
+    memo = ctx.memo.get("ns-mobile-calls")
+    if memo is None:
+        index: dict[str, list[Node]] = {}
+        launch_refs: dict[int, str] = {}
         for call in calls(ctx.root):
             index.setdefault(call.name, []).append(call.node)
+            if LAUNCH_BLOCKS.match(call.name):
+                for arg in argument_nodes(call):
+                    _, value = _label(arg)
+                    if re.match(r"^((self|this)\.)?\w+$", text(value)):
+                        index.setdefault(text(value).rsplit(".", 1)[-1], []).append(value)
+                        launch_refs[value.id] = call.name
         # Kotlin/Java method references (`::askPermission`, `this::askPermission`) count as calls
         for node in walk(ctx.root):
             if node.type in ("callable_reference", "method_reference"):
                 index.setdefault(text(node).rsplit(":", 1)[-1], []).append(node)
-        ctx.memo["ns-mobile-calls"] = index
-    return [c for c in index.get(name, []) if not (definition.start_byte <= c.start_byte < definition.end_byte)]
+        memo = ctx.memo["ns-mobile-calls"] = (index, launch_refs)
+    return memo
 
 
 def _in_user_action(node: Node) -> bool:
@@ -473,7 +486,7 @@ def _literal_number(expr: str, ctx: CheckContext) -> bool:
 
 
 HOUR_SET = re.compile(
-    r"(HOUR_OF_DAY\s*[\],]\s*(=\s*)?|\bhour\s*[:=]\s*|\.withHour\(|LocalTime\.of\(|TZDateTime\([^,]+,[^,]+,[^,]+,[^,]+,\s*|Time\(|"
+    r"(\bHOUR(_OF_DAY)?\s*[\],]\s*(=\s*)?|\bhour\s*[:=]\s*|\.withHour\(|LocalTime\.of\(|TZDateTime\([^,]+,[^,]+,[^,]+,[^,]+,\s*|Time\(|"
     r"DateComponents\(hour:\s*|\.hour\s*=\s*|setHours?\()(?P<hour>[\w.]+)"
 )
 
@@ -491,10 +504,13 @@ def _scope_code(node: Node, ctx: CheckContext) -> tuple[Node | None, str]:
     calls for a date (`_nextInstanceOfTenAM()`, `nextTriggerAt()`)."""
     fn = _enclosing_named(node)
     code = text(fn) if fn is not None else text(node)
-    for call in calls(fn or node):
-        if re.search(r"(next|Instance|Date|Time|trigger|Trigger|schedule|Schedule|At$|Calendar)", call.name) and call.name not in ("zonedSchedule", "schedule"):
-            for definition in _definitions(call.name, ctx):
-                code += "\n" + text(definition)
+    helpers = [c.name for c in calls(fn or node) if re.search(r"(next|Instance|Date|Time|trigger|Trigger|schedule|Schedule|At$|Calendar)", c.name)]
+    helpers += [c.name for c in calls(node)]  # whatever the scheduling call itself is handed (`everyDayAtSix()`)
+    for name in dict.fromkeys(helpers):
+        if name not in ("zonedSchedule", "schedule"):
+            for definition in _definitions(name, ctx):
+                if fn is None or definition.id != fn.id:
+                    code += "\n" + text(definition)
     return fn, code
 
 
@@ -633,6 +649,68 @@ def dart_repeating_notification(ctx: CheckContext) -> Verdict | bool:
         return False
     cadence = "weekly" if re.search(r"dayOfWeek", text(repeats)) else "monthly" if "dayOfMonth" in text(repeats) else "daily"
     return Verdict(message=f"a local notification repeats {cadence} at {hour}:00 on a schedule the app chose (zonedSchedule with matchDateTimeComponents), not one the user set", note=_quiet_note(ctx))
+
+
+RETENTION_NAME = re.compile(r"(Retention|Inactiv|Comeback|ComeBack|WinBack|Winback|Reengag|ReEngag|Dormant|Lapsed|Churn)")
+NOTIFICATION_NAME = re.compile(r"(Notif|Remind|Push|Nudge|Alert|Message)")
+SCHEDULES = re.compile(
+    r"(schedule\w*\(|\benqueue\w*\(|setExact\w*\(|setAndAllowWhileIdle\(|setRepeating\(|setInexactRepeating\(|"
+    r"NotificationTrigger|zonedSchedule\(|periodicallyShow|\.notify\(|show\w*Notification\(|createNotification\()"
+)
+POSTS = re.compile(r"(\.notify\(|NotificationCompat\.Builder|Notification\.Builder|UNMutableNotificationContent|UNNotificationRequest|zonedSchedule\(|periodicallyShow\(|createNotification\()")
+
+
+def reengagement_notification(ctx: CheckContext) -> Verdict | bool:
+    """A class or function named after retention, inactivity or win-back that schedules or
+    posts a notification: its job is to bring back people who stopped opening the app."""
+    name = text(ctx.node)
+    declaration = _declaration_code(ctx.node)
+    if not RETENTION_NAME.search(name) or any(RETENTION_NAME.search(_class_name(c)) for c in ancestors(ctx.node) if c.type in CLASS_TYPES and c.id != ctx.node.parent.id):
+        return False  # reported once, at the class that owns it
+    if not ((NOTIFICATION_NAME.search(name) and SCHEDULES.search(declaration)) or POSTS.search(declaration)):
+        return False
+    return Verdict(message=f"a re-engagement notification ({name}) is scheduled for people who stopped using the app", note=_quiet_note(ctx))
+
+
+def _declaration_code(name: Node) -> str:
+    """The code of the class or function `name` names (a Dart function's body follows its signature)."""
+    declaration = name.parent
+    if declaration is not None and declaration.type == "function_signature":
+        holder = declaration.parent if declaration.parent is not None and declaration.parent.type == "method_signature" else declaration
+        body = holder.next_named_sibling
+        return text(body) if body is not None and body.type == "function_body" else ""
+    return text(declaration) if declaration is not None else ""
+
+
+FIXED_DAILY_TARGET = re.compile(r"(Notif|Remind|Nudge|Engag|Comeback|ComeBack|Streak|Motivat|Inactiv|Retention|Recall|Push|Quote|Tip|Devotion|Daily)")
+NEXT_DAY = re.compile(
+    r"(add\(\s*Calendar\.(DAY_OF_YEAR|DATE|DAY_OF_MONTH|DAY_OF_WEEK)\s*,\s*1\s*\)|plusDays\(\s*1\s*\)|\bINTERVAL_DAY\b|"
+    r"MILLIS_IN_24HOURS|\b86_?400_?000\b|DAYS\.toMillis\(\s*1\s*\)|\+=\s*(24\s*\*\s*60\s*\*\s*60\s*\*\s*1000|86_?400_?000))"
+)
+
+
+def android_fixed_daily(ctx: CheckContext) -> Verdict | bool:
+    """An exact alarm or a delayed one-time work for the next occurrence of an hour the app
+    fixed (`set(HOUR_OF_DAY, 9)` and a day added when it has passed), firing a notification:
+    a daily notification at the app's time, rescheduled at each launch or by its receiver."""
+    call = _call_at(ctx)
+    if call is None:
+        return False
+    fn, code = _scope_code(ctx.node, ctx)
+    if not FIXED_DAILY_TARGET.search(code + " " + call.receiver) or not NEXT_DAY.search(code):
+        return False
+    args = argument_nodes(call)
+    trigger = text(args[1]) if call.name != "setInitialDelay" and len(args) > 1 else ""
+    if _user_chosen(code, fn) or (re.match(r"^\w+$", trigger) and trigger in _parameter_names(fn)):
+        return False
+    hour = _fixed_hour(code, ctx)
+    if hour is None:
+        return False
+    how = "a delayed one-time work" if call.name == "setInitialDelay" else f"an exact alarm ({call.name})"
+    return Verdict(
+        message=f"a notification is scheduled for {hour}:00 every day ({how} for the next {hour}:00), on a schedule the app chose, not one the user set",
+        note=_quiet_note(ctx),
+    )
 
 
 # --------------------------------------------------------------------------------------------

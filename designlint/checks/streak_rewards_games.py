@@ -177,7 +177,7 @@ YESTERDAY = re.compile(
     re.I,
 )
 # `today == lastDay + 1`, `last["day"] == now["day"] - 1`, `lastLogin.Date.AddDays(1) == DateTime.Today`
-DAY_PLUS_ONE = re.compile(r"(?:day|date|today)\w*['\"\])]*\s*[-+]\s*1\b(?!\s*[*/.\d])|AddDays\(\s*1\s*\)", re.I)
+DAY_PLUS_ONE = re.compile(r"(?:day|date|today)\w*(?:\(\s*\))?['\"\])]*\s*[-+]\s*1\b(?!\s*[*/.\d])|AddDays\(\s*1\s*\)", re.I)
 DAY_WORD = re.compile(r"day|date|today", re.I)
 DAY_DIFF = re.compile(
     r"days|TotalDays|day_?(?:diff|difference|gap|delta|count_?since)|(?:diff|gap|delta)_?(?:in_?)?days?\b|(?:day|date)\w*['\"\])]*\s*-\s*[\w(]"
@@ -187,7 +187,7 @@ DAY_DIFF = re.compile(
 NOT_A_GAP = re.compile(r"day_?of_?(?:week|month|year)|weekday|days_?in_?month|birthday|days_?(?:left|remaining|until)|trial|subscription|expir", re.I)
 HOURS = re.compile(r"hours|TotalHours|\bhrs\b|/\s*\(?\s*3600|/\s*\(?\s*60\s*\*\s*60\b", re.I)
 DAY_SECONDS = re.compile(
-    r"^(?:86_?400|172_?800|129_?600|259_?200)(?:\.0)?$|(?:24|36|48)\s*\*\s*60\s*\*\s*60|60\s*\*\s*60\s*\*\s*(?:24|36|48)|(?:24|36|48)\s*\*\s*3600|3600\s*\*\s*(?:24|36|48)"
+    r"^(?:8[56]_?\d00|172_?800|129_?600|259_?200)(?:\.0)?$|(?:24|36|48)\s*\*\s*60\s*\*\s*60|60\s*\*\s*60\s*\*\s*(?:24|36|48)|(?:24|36|48)\s*\*\s*3600|3600\s*\*\s*(?:24|36|48)"
     r"|2\s*\*\s*86_?400|86_?400\s*\*\s*2|\b(?:ONE_|A_)?DAY_?(?:IN_)?(?:SECONDS|SECS|LENGTH|DURATION)\b|\bSECONDS_?(?:IN|PER)_?(?:A_)?DAY\b|\bONE_DAY\b|\bTWO_DAYS?\b"
     r"|timedelta\(\s*(?:days\s*=\s*)?[12]\s*\)|timedelta\(\s*hours\s*=\s*(?:24|36|47|48)\s*\)|TimeSpan\.From(?:Days\(\s*[12]|Hours\(\s*(?:24|36|48))"
     r"|STREAK\w*(?:WINDOW|GRACE|RESET|TIMEOUT|EXPIR\w*|SECONDS|HOURS)|(?:DAILY|CLAIM)\w*(?:WINDOW|RESET|EXPIR\w*)",
@@ -232,6 +232,17 @@ def _gap_operand(ctx: CheckContext, node: Node, kind: str, fn: Node | None) -> b
     return bool(TIME_DIFFERENCE.search(resolved) or "-" in resolved)
 
 
+def _deadline_passed(ctx: CheckContext, left: Node, right: Node, fn: Node | None) -> bool:
+    """`timeLeft <= 0` where `timeLeft = last - os.time() + DAY_IN_SECONDS * 2`: a deadline one or
+    two days after the last visit, compared with zero."""
+    for zero, other in ((right, left), (left, right)):
+        if text(_strip(zero)) in ("0", "0.0") and _strip(other).type in ("identifier", "name"):
+            resolved = _resolved(ctx, other, fn)
+            values = resolved.split(" \n ", 1)[1] if " \n " in resolved else ""
+            return bool(values) and "-" in values and any(DAY_SECONDS.search(part.strip()) for part in re.split(r"[-+()]", values))
+    return False
+
+
 def gap_test(ctx: CheckContext, condition: Node, fn: Node | None) -> str | None:
     """'exact' when the condition tests that the last visit was one day ago (or a day was
     missed), 'new-day' when it only tests that at least a day has passed, else None."""
@@ -252,6 +263,9 @@ def gap_test(ctx: CheckContext, condition: Node, fn: Node | None) -> str | None:
             for a, b in ((lt, rt), (rt, lt)):
                 if DAY_PLUS_ONE.search(a) and DAY_WORD.search(b) and len(a) < 120 and len(b) < 120:
                     return "exact"
+        if op in ("<", "<=", ">", ">=") and _deadline_passed(ctx, left, right, fn):
+            found = "new-day"
+            continue
         for thr, other in ((right, left), (left, right)):
             kind = _threshold(ctx, thr, fn)
             if kind and _gap_operand(ctx, other, kind, fn):
@@ -315,7 +329,7 @@ def update_of(node: Node) -> tuple[str, str, Node | None] | None:
         target, value = _definition_parts(node)
         name = streak_name(target)
         if not name:
-            return None
+            return _next_streak_value(value)
         if kind == "assignment_statement" and _lua_compound_plus(node):
             return ("B", name, value) if re.fullmatch(r"\s*1\s*", text(value)) else None
         kinds = _classify(value)
@@ -342,12 +356,27 @@ def update_of(node: Node) -> tuple[str, str, Node | None] | None:
         return "C", call.name, None
     # PlayerPrefs.SetInt("Streak", v), config.set_value("daily", "streak", v), player:SetAttribute("Streak", v)
     args = [a for a in (call.arguments.named_children if call.arguments is not None else []) if "comment" not in a.type]
+    setter = re.match(r"(?:set|save|store|update|write)_(\w+)$", n)
+    if len(args) == 1 and setter and _counter_name(setter.group(1)):  # user.SetDailyStreak(0)
+        kinds = _classify(_strip(args[0]))
+        return ("".join(sorted(kinds)), call.name, _strip(args[0])) if kinds else None
     if len(args) >= 2 and re.match(r"(?i)^(?:set|save|store|write|put)", call.name):
         key = next((_key_name(_strip(a)) for a in args[:-1] if _key_name(_strip(a))), None)
         kinds = _classify(_strip(args[-1])) if key else set()
         if kinds:
             return "".join(sorted(kinds)), key, _strip(args[-1])
     return None
+
+
+def _next_streak_value(value: Node | None) -> tuple[str, str, Node | None] | None:
+    """`nextDay = data.loginStreak + 1` / `dayNumber = data.currentDay + 1`: a local that takes the
+    streak plus one (the new streak, saved a few lines later)."""
+    value = _strip(value) if value is not None else None
+    if value is None or value.type not in BINARY_TYPES or _operator(value) != "+" or not _operands(value):
+        return None
+    left, right = _operands(value)
+    name = streak_name(left) if re.fullmatch(r"\s*1\s*", text(right)) else None
+    return ("B", name, value) if name else None
 
 
 def _key_name(node: Node) -> str | None:
@@ -475,7 +504,7 @@ def _in_loop(node: Node, scope: Node) -> bool:
 def streak_update(ctx: CheckContext) -> "Verdict | bool":
     node = ctx.node
     fn = next(enclosing_functions(node), None)
-    if fn is not None and function_name(fn) and re.search(r"(?:^|_)(?:longest|best|max|record|calculate|compute|count)_", norm_name(function_name(fn)) + "_"):
+    if fn is not None and function_name(fn) and re.search(r"(?:^|_)(?:longest|best|max|record_(?:streak|best|longest)|calculate|compute|count)_", norm_name(function_name(fn)) + "_"):
         return False  # a streak statistic computed from the history of dates
     key = ("streak_games_update", fn.start_byte if fn is not None else -1)
     if key not in ctx.memo:
@@ -499,6 +528,7 @@ SUBSCRIPT_PARTS = {
     "element_access_expression": ("expression", "subscript"),  # C#: rewards[i]
     "subscript": ("value", "subscript"),  # Python (GDScript: first child / arguments)
     "bracket_index_expression": ("table", "field"),  # Lua
+    "attribute_subscript": ("", ""),  # GDScript: Manager.DAILY_REWARDS[streak] (name, then subscript_arguments)
 }
 
 
@@ -621,7 +651,11 @@ def scaled_reward(ctx: CheckContext) -> "Verdict | bool":
 
 
 PAYOUT_CALL = re.compile(r"(?:^|_)(?:give|grant|award|add|credit|reward|deposit|increase|increment)_?(?:\w+_)?(?:coins?|gems?|gold|cash|money|reward|rewards|bonus|chest|xp|exp|points|currency|balance|item|items|diamonds)(?:$|_)|^(?:give|grant|award)_?(?:reward|bonus|chest)?$")
-PAYOUT_TARGET = re.compile(r"(?:^|_)(?:coins?|gems?|gold|cash|money|xp|exp|points|credits?|bonus|reward|rewards|balance|diamonds|currency|wallet|bank|tokens)(?:$|_)")
+PAYOUT_TARGET = re.compile(r"(?:^|_)(?:coins?|gems?|gold|cash|money|xp|exp|points|credits?|bonus|reward|rewards|balance|diamonds|currency|wallet|bank|tokens|crates?|boxes|chests?|keys|spins|tickets)(?:$|_)")
+
+
+# `streak == reward.streakDay`, `streak >= milestone.days`: a milestone read from a table of rewards.
+MILESTONE_FIELD = re.compile(r"^(?:streak_days?|required_(?:streak|days)\w*|milestone(?:_days?)?|days_required|target_(?:streak|days))$")
 
 
 def _milestone(ctx: CheckContext, condition: Node) -> str | None:
@@ -634,7 +668,7 @@ def _milestone(ctx: CheckContext, condition: Node) -> str | None:
             a, b = _strip(a), _strip(b)
             if a.type in BINARY_TYPES and _operator(a) == "%" and text(b) == "0" and _operands(a):
                 name = _streak_operand(_operands(a)[0])
-            elif re.fullmatch(r"\d+", text(b)) and int(text(b)) >= 3:
+            elif (re.fullmatch(r"\d+", text(b)) and int(text(b)) >= 3) or MILESTONE_FIELD.search(norm_name(_last_name(b))):
                 name = _streak_operand(a)
             else:
                 continue
@@ -643,11 +677,24 @@ def _milestone(ctx: CheckContext, condition: Node) -> str | None:
     return None
 
 
+def _self_increment(node: Node, target: Node) -> bool:
+    """`crates.Unreal.Value = crates.Unreal.Value + 1`, `player.Megaphones.Value += 1`: a counter of
+    something the player owns grows (not the streak, a day or an index)."""
+    t = text(target).strip()
+    rest = text(node)[len(t):] if text(node).startswith(t) else ""
+    grows = re.match(r"\s*\+=", rest) or re.match(r"\s*=\s*" + re.escape(t) + r"\s*\+", rest)
+    names = [norm_name(x) for x in _tokens(target)]
+    return bool(grows) and not any(_counter_name(x) or re.search(r"(?:^|_)(?:day|days|index|idx|count|badge|achievement|level)s?$", x) for x in names)
+
+
 def _pays_out(body: Node) -> bool:
     for n in walk(body):
         if n.type in ("augmented_assignment", "assignment_expression", "assignment", "assignment_statement"):
             target, _ = _definition_parts(n)
-            if target is not None and PAYOUT_TARGET.search(norm_name(_last_name(target))) and ("+" in text(n)[:200]):
+            if target is None:
+                continue
+            tokens = [norm_name(t) for t in _tokens(target) if t not in HOLDER_TOKENS]
+            if (any(PAYOUT_TARGET.search(t) for t in tokens) and "+" in text(n)[:200]) or _self_increment(n, target):
                 return True
         call = as_call(n) if n.type in UPDATE_TYPES else None
         if call is not None and PAYOUT_CALL.search(norm_name(call.name)) and not re.search(r"log|print|track|analytic|achievement|badge", call.name, re.I):

@@ -32,20 +32,27 @@ from designlint.checks.streak_rewards import (
     BUY_FN,
     COST_WORDS,
     DAILY_CONTEXT,
+    DAILY_WORDS,
     FREEZE_COST_NAME,
+    GAME_WORDS,
     GENERIC_REWARD_NAME,
     NOT_A_DAILY_STREAK,
     PREDICATE_CALLS,
+    PROTECTION_WORDS,
     REWARD_TABLE_NAME,
     REWARDISH,
     TEXT_PREFILTER,
     classify_text,
     is_streak_name,
     norm_name,
+    normalize_text,
 )
 from designlint.checks.util import FUNCTION_TYPES, ancestors, text, walk
 
 # --------------------------------------------------------------------------- names and values
+
+GENERIC_LAST_TOKENS = frozenset({"value", "wrappedValue", "field", "current", "count", "counter", "days", "length", "v1", "v2"})
+
 
 def streak_name(raw: str) -> str | None:
     """The streak-like name a target or storage key stands for (`Keys.dailyStreak`,
@@ -54,8 +61,8 @@ def streak_name(raw: str) -> str | None:
     if not tokens:
         return None
     last = tokens[-1]
-    if last in ("value", "wrappedValue", "field") and len(tokens) > 1:
-        last = tokens[-2]
+    if last in GENERIC_LAST_TOKENS and len(tokens) > 1:
+        last = tokens[-2]  # `streak.value`, key "ff.streak.current", `user.streak.count`
     stripped = norm_name(last)
     stripped = re.sub(r"^(?:pref(?:erence)?s?_)?(?:k_)?key_|_key$|^k_", "", stripped)
     if NOT_A_DAILY_STREAK.search(stripped):
@@ -78,7 +85,7 @@ def _unbrace(value: str) -> str:
 # --------------------------------------------------------------------------- one-day gap
 
 CONDITIONAL_TYPES = frozenset({"if_expression", "if_statement", "when_expression", "ternary_expression", "conditional_expression", "guard_statement", "switch_statement", "switch_expression"})
-COMPARISON_TYPES = frozenset({"binary_expression", "equality_expression", "comparison_expression", "relational_expression"})
+COMPARISON_TYPES = frozenset({"binary_expression", "equality_expression", "comparison_expression", "relational_expression", "infix_expression"})
 COMPARISON_OPS = {"==", "!=", "===", "!==", "<", "<=", ">", ">="}
 LOOP_TYPES = frozenset({"for_statement", "while_statement", "do_while_statement", "do_statement", "enhanced_for_statement", "for_in_statement", "repeat_while_statement"})
 LAMBDA_TYPES = frozenset({"lambda_literal", "annotated_lambda", "lambda_expression", "function_expression", "closure_expression"})
@@ -89,13 +96,15 @@ YESTERDAY = re.compile(
     r"|(?:minus|plus)Days\(\s*1L?\s*\)|(?:minus|plus)\(\s*1L?\s*,\s*ChronoUnit\.DAYS\s*\)|(?:minus|plus)\(\s*Period\.ofDays\(\s*1\s*\)"
     r"|\.add\(\s*Calendar\.(?:DAY_OF_YEAR|DATE|DAY_OF_MONTH|DAY_OF_WEEK)\s*,\s*-?1\s*\)|byAdding:\s*\.day\s*,\s*value:\s*-?1\b"
     r"|(?:subtract|add)\(\s*(?:const\s+)?Duration\(\s*days:\s*1\s*\)\s*\)|DateUtils\.isToday\([^)]*\+\s*DateUtils\.DAY_IN_MILLIS"
-    r"|Jiffy\([^)]*\)\.subtract\(\s*days:\s*1\)|\.(?:plusDays|minusDays)\(1\)",
+    r"|Jiffy\([^)]*\)\.subtract\(\s*days:\s*1\)|\.(?:plusDays|minusDays)\(1\)"
+    r"|\b\w*days?\w*:\s*-\s*1\b|addingTimeInterval\(\s*-\s*(?:86_?400|24\s*\*\s*60\s*\*\s*60|60\s*\*\s*60\s*\*\s*24)",
     re.I,
 )
 DAY_DIFF = re.compile(
     r"DAYS\.between|ChronoUnit\.DAYS|\.inDays\b|toDays\(|daysBetween|Days\.daysBetween|getDays\(\)|Period\.between|\.days\b"
     r"|dateComponents\(\s*\[\s*\.day\s*\][^)]*from:|numberOfDaysBetween|\bdays?(?:Between|Since|Diff|Difference|Apart|Gap|Delta|Elapsed|Passed|Ago|Missed|Away|Count)\b"
-    r"|\b(?:diff|difference|delta|gap|elapsed|distance|missed|passed)(?:In)?Days?\b|\bdayDiff|\bdiffDays|DAY_OF_YEAR|toEpochDay|epochDay|julianDay|\bdays\b",
+    r"|\b(?:diff|difference|delta|gap|elapsed|distance|missed|passed)(?:In)?Days?\b|\bdayDiff|\bdiffDays|DAY_OF_YEAR|toEpochDay|epochDay|julianDay|\bdays\b"
+    r"|\b(?:number|num|count|no)_?of_?days\b|\bsubtractDates\b",
     re.I,
 )
 NOT_A_GAP_DAY = re.compile(r"^\W*(?:today\w*|\w*birthday\w*|\w*weekday\w*|\w*day_?of_?(?:week|month)\w*|\w*DAY_OF_(?:WEEK|MONTH)\w*|\w*trial\w*|\w*(?:days_?)?(?:left|remaining|until)\w*)\W*$", re.I)
@@ -155,11 +164,21 @@ def _comparison_is_gap(node: Node, ctx: CheckContext, scope: Node) -> bool:
             st = text(side)
             if len(st) < 200 and (YESTERDAY.search(st) or re.search(r"[\w.]*[dD]ay\w*\s*[-+]\s*1L?\b", st) and "DAY_OF_WEEK" not in st):
                 return True
-    for thr, other in ((right, left), (left, right)):
+    for thr, other, flipped in ((right, left, False), (left, right, True)):
         kind = _threshold_kind(thr, ctx, scope)
-        if kind and _dayish(other, kind, ctx, scope):
+        if kind and _dayish(other, kind, ctx, scope) and not _any_new_day(op, thr, kind, flipped):
             return True
     return False
+
+
+FLIPPED_OPS = {"<": ">", ">": "<", "<=": ">=", ">=": "<="}
+
+
+def _any_new_day(op: str, threshold: Node, kind: str, flipped: bool) -> bool:
+    """`gap >= 1`, `1 <= gap`, `gap < 1`: any new day (or the same day), not a one-day gap."""
+    if kind != "days" or not re.fullmatch(r"\(?1(?:L|\.0)?\)?", text(threshold).strip()):
+        return False
+    return (FLIPPED_OPS.get(op, op) if flipped else op) in (">=", "<")
 
 
 def is_day_gap(condition: Node, ctx: CheckContext, scope: Node, depth: int = 2) -> bool:
@@ -189,7 +208,7 @@ def is_day_gap(condition: Node, ctx: CheckContext, scope: Node, depth: int = 2) 
 
 # --------------------------------------------------------------------------- local definitions
 
-DECLARATION_TYPES = frozenset({"property_declaration", "variable_declarator", "initialized_variable_definition", "static_final_declaration", "initialized_identifier", "assignment", "assignment_expression"})
+DECLARATION_TYPES = frozenset({"property_declaration", "variable_declarator", "initialized_variable_definition", "static_final_declaration", "initialized_identifier", "assignment", "assignment_expression", "method_signature"})
 
 
 def _declared(node: Node) -> tuple[str, Node | None] | None:
@@ -197,8 +216,8 @@ def _declared(node: Node) -> tuple[str, Node | None] | None:
     kind = node.type
     if kind == "property_declaration":
         name = node.child_by_field_name("name")
-        if name is not None:  # Swift
-            return text(name), node.child_by_field_name("value")
+        if name is not None:  # Swift (a computed property: `var dayIndex: Int { streak % 7 }`)
+            return text(name), node.child_by_field_name("value") or node.child_by_field_name("computed_value")
         decl = next((c for c in node.named_children if c.type == "variable_declaration"), None)
         if decl is None:
             return None
@@ -209,6 +228,12 @@ def _declared(node: Node) -> tuple[str, Node | None] | None:
         if not values and kind in ("static_final_declaration", "initialized_identifier") and len(node.named_children) > 1:
             values = node.named_children[1:]
         return text(name), (values[0] if values else None)
+    if kind == "method_signature":  # Dart getter: `int get dayIndex => _streak % 7;`
+        getter = next((c for c in node.named_children if c.type == "getter_signature"), None)
+        body = node.next_named_sibling
+        if getter is None or getter.child_by_field_name("name") is None or body is None or body.type != "function_body":
+            return None
+        return text(getter.child_by_field_name("name")), body
     if kind in ("assignment", "assignment_expression"):
         left = node.child_by_field_name("left") or node.child_by_field_name("target")
         right = node.child_by_field_name("right") or node.child_by_field_name("result")
@@ -271,6 +296,7 @@ GROW_PATTERNS = [
     rf"\b(?:put|set)\w*\(\s*{_KEY}\s*,\s*[^()]*?\+\s*1L?\s*\)",
     rf"{_N}\.update\s*\{{\s*(?:it|\w+\s*->\s*\w+)\s*\+\s*1\s*\}}",
     r"(?P<n>\b\w*(?:increment|inc|bump|extend|continue|advance|increase|grow)\w*Streak\w*)\s*\(",
+    r"\bset(?P<n>[A-Z]\w*)\(\s*[\w.]*(?:\(\))?\s*\+\s*1L?\s*\)",
 ]
 RESET_PATTERNS = [
     rf"{_N}\s*(?::\s*[\w<>?]+\s*)?{_ASSIGN}\s*[01]L?\b(?!\s*[-+*/.\w])",
@@ -279,6 +305,7 @@ RESET_PATTERNS = [
     rf"\b(?:put|set)\w*\(\s*{_KEY}\s*,\s*[01]L?\s*\)",
     rf"\b(?:remove|removeObject|delete)\w*\(\s*(?:forKey:\s*)?{_KEY}\s*\)",
     r"(?P<n>\b\w*(?:reset|break|clear|lose|restart|end)\w*Streak\w*)\s*\(",
+    r"\bset(?P<n>[A-Z]\w*)\(\s*[01]L?\s*\)",
 ]
 GROW_RE = [re.compile(p) for p in GROW_PATTERNS]
 RESET_RE = [re.compile(p) for p in RESET_PATTERNS]
@@ -398,6 +425,7 @@ def _stored_as_streak(local: str, code: str, ctx: CheckContext, scope: Node) -> 
 def _expression_target(node: Node, ctx: CheckContext, scope: Node) -> str | None:
     """The streak a conditional expression is assigned to: `val newStreak = if (...) s + 1 else 1`,
     `streak = cond ? streak + 1 : 1`, `return when (...) {...}` in a streak function."""
+    node = _outermost_branch_value(node)
     stmt = node
     while stmt.parent is not None and stmt.parent.type not in STATEMENT_PARENTS and stmt.parent.type not in FUNCTION_TYPES:
         stmt = stmt.parent
@@ -418,26 +446,56 @@ def _expression_target(node: Node, ctx: CheckContext, scope: Node) -> str | None
     return streak_name(target) or _stored_as_streak(target.split(".")[-1], later, ctx, scope)
 
 
-def _in_loop(node: Node, scope: Node) -> bool:
+BRANCH_BODIES = frozenset({"block", "statements", "control_structure_body"})
+
+
+def _outermost_branch_value(node: Node) -> Node:
+    """The conditional expression whose value this one is: Kotlin `val s = if (a) { ...; when {...} } else 1`
+    (the last expression of a branch) and `if (a) x else if (b) y else z` (an else branch)."""
+    while True:
+        parent = node.parent
+        if parent is not None and parent.type in BRANCH_BODIES:
+            rest = [c for c in parent.named_children if "comment" not in c.type]
+            if rest[-1] != node:
+                return node
+            holder = parent.parent
+            while holder is not None and holder.type in BRANCH_BODIES:
+                holder = holder.parent
+        else:
+            holder = parent
+        if holder is not None and holder.type == "when_entry":
+            holder = holder.parent
+        if holder is None or holder.type not in ("if_expression", "when_expression") or holder == node:
+            return node
+        node = holder
+
+
+def _enclosing_loop(node: Node, scope: Node) -> Node | None:
+    """The innermost loop (or lambda passed to `forEach`, `map`, ...) around a node inside its function."""
     for a in ancestors(node):
         if a == scope:
-            return False
+            return None
         if a.type in LOOP_TYPES:
-            return True
+            return a
         if a.type in LAMBDA_TYPES:
             holder = a.parent
             while holder is not None and holder.type in ("annotated_lambda", "call_suffix", "value_argument", "value_arguments", "argument", "arguments", "argument_list", "argument_part", "selector"):
                 holder = holder.parent
             call = as_call(holder) if holder is not None else None
             if call is not None and ITERATION_CALLS.match(call.name):
-                return True
-    return False
+                return a
+    return None
+
+
+def _in_loop(node: Node, scope: Node) -> bool:
+    return _enclosing_loop(node, scope) is not None
 
 
 def _gap_update(node: Node, ctx: CheckContext, scope: Node) -> tuple[str, str] | None:
     """(streak name, kinds) when this conditional tests a one-day gap and grows / resets a streak."""
-    if _in_loop(node, scope):
-        return None
+    loop = _enclosing_loop(node, scope)
+    if loop is not None and _updates(text(loop))[0]:
+        return None  # a streak grown inside a loop: counted over a history, a statistic
     conditions = _condition_nodes(node)
     if not conditions:
         return None
@@ -529,6 +587,8 @@ def day_gap_update(ctx: CheckContext) -> "Verdict | bool":
     name, kinds = hit[1]
     if "streak" not in name.lower() and not REWARDISH.search(_code(ctx)):
         return False  # a consecutive-days counter nobody is rewarded or warned about
+    if _analytics_code(ctx, node):
+        return False  # a usage metric (`sessionStreak` in an analytics manager), never shown
     if kinds == "B":
         what = "grows only when the last visit was the day before (a missed day ends it)"
     elif kinds == "C":
@@ -536,6 +596,18 @@ def day_gap_update(ctx: CheckContext) -> "Verdict | bool":
     else:
         what = "grows when the last visit was one day ago and is reset after a missed day"
     return Verdict(message=f"daily streak: '{name}' {what}")
+
+
+ANALYTICS = re.compile(r"analytic|telemetry", re.I)
+CLASS_TYPES = frozenset({"class_declaration", "class_definition", "object_declaration"})
+
+
+def _analytics_code(ctx: CheckContext, node: Node) -> bool:
+    """Is the node in an analytics / telemetry class or file?"""
+    if ANALYTICS.search(ctx.path.stem):
+        return True
+    names = (a.child_by_field_name("name") for a in ancestors(node) if a.type in CLASS_TYPES)
+    return any(n is not None and ANALYTICS.search(text(n)) for n in names)
 
 
 def _code(ctx: CheckContext) -> str:
@@ -588,6 +660,16 @@ def _milestone(condition: Node) -> str | None:
     return None
 
 
+# A streak counted in days: "7 day streak", "3 days in a row", a list of completed dates.
+DAY_STREAK_CONTEXT = re.compile(r"\bday[ _-]?streak|days?\s+in\s+a\s+row|completed_?dates|last_?completed_?(?:date|day)|streak_?days\b", re.I)
+
+
+def _about_days(ctx: CheckContext) -> bool:
+    """Is the file about daily logins, claims or a streak of days (not a combo in a round)?"""
+    code = _code(ctx)
+    return bool(DAILY_CONTEXT.search(code) or DAY_STREAK_CONTEXT.search(code))
+
+
 def milestone_reward(ctx: CheckContext) -> "Verdict | bool":
     """`if (loginStreak % 7 == 0) coins += 100`, `if streak == 7 { addGems(50) }`."""
     node = ctx.node
@@ -596,7 +678,7 @@ def milestone_reward(ctx: CheckContext) -> "Verdict | bool":
     if name is None:
         return False
     paid = next((m.group(0) for m in REWARD_WRITE.finditer(_branch_code(node)) if not NOT_A_PAYOUT.search(m.group(0))), None)
-    if paid is None or not DAILY_CONTEXT.search(_code(ctx)):
+    if paid is None or not _about_days(ctx):
         return False
     return Verdict(message=f"reward paid out when the streak '{name}' reaches a milestone ({' '.join(paid.split())[:40]}): it pays for coming back day after day")
 
@@ -620,11 +702,12 @@ def scaled_reward(ctx: CheckContext) -> "Verdict | bool":
         return False
     names = [streak_name(g) for mm in re.finditer(r"([\w.?!]+)\s*\*|\*\s*\(?([\w.?!]+)", vt) for g in mm.groups() if g]
     names = [n for n in names if n]
-    if not names or not DAILY_CONTEXT.search(_code(ctx)):
+    if not names or not _about_days(ctx):
         return False
     return Verdict(message=f"'{target.strip()}' grows with the streak '{names[0]}' (a bigger reward for every consecutive day)")
 
 
+STRING_TYPES = frozenset({"string_literal", "line_string_literal", "multi_line_string_literal", "string_template"})
 DAY_INDEX_NAME = re.compile(r"^(?:\w+_)?(?:day|day_index|day_idx|day_number|cycle_day|reward_day|reward_index|reward_idx|streak_day|streak_idx|streak_index|login_day|claim_day)$")
 
 
@@ -632,8 +715,8 @@ def reward_index(ctx: CheckContext) -> "Verdict | bool":
     """`DAILY_REWARDS[streak % 7]`, `rewards.getOrNull(loginStreak - 1)`, `rewards[min(streak, 6)]`."""
     table = ctx.capture("table")
     index = ctx.capture("index")
-    if table is None or index is None:
-        return False
+    if table is None or index is None or any(a.type in STRING_TYPES for a in ancestors(ctx.node)):
+        return False  # `"today: ${rewards[day]}"` shows the table, a log line or a label
     tname = re.split(r"[^\w]+", text(table).strip())[-1]
     norm = norm_name(tname)
     specific = bool(REWARD_TABLE_NAME.search(norm))
@@ -755,7 +838,7 @@ def loss_text(ctx: CheckContext) -> "Verdict | bool":
         raw = " ".join(_string_text(n) if n.type == node.type else " N " for n in _concat_parts(top))
     else:
         raw = _string_text(node)
-    kind = classify_text(raw)
+    kind = classify_text(raw) or _pronoun_loss(raw)
     if kind is None or _logged(node) or NOTHING_AT_RISK.match(raw):
         return False
     snippet = " ".join(raw.split())
@@ -763,6 +846,28 @@ def loss_text(ctx: CheckContext) -> "Verdict | bool":
     if kind == "sale":
         return Verdict(message=f"text sells a way to keep the streak: \"{snippet}\"")
     return Verdict(message=f"text uses the fear of losing a streak: \"{snippet}\"")
+
+
+# The threat said of the streak with a pronoun, after the streak was named: "Your 12-day streak!
+# Don't break it now.", "Claim your streak bonus before it's gone!", "...keep it alive!".
+PRONOUN_LOSS = re.compile(
+    r"\bkeep(?:ing)?\s+it\s+(?:alive|intact|burning|lit|unbroken)\b"
+    r"|\bdon'?t\s+(?:lose|break|end|ruin|waste)\s+it\b|\bdon'?t\s+let\s+it\s+(?:die|end|slip|break|reset|expire|go)\b"
+    r"|\bbefore\s+it(?:'s|\s+is)\s+(?:gone|lost|over|too\s+late|reset)\b|\bbefore\s+it\s+(?:ends|resets|expires|breaks|disappears|dies|runs\s+out)\b",
+    re.I,
+)
+SHAMEFUL_LOSS = re.compile(r"\b(?:losing|breaking|ending)\s+(?:a|an|your|the|this|that)\s+(?:[\w-]+\s+){0,2}?streak\s+(?:would|will)\s+be\s+(?:a\s+)?(?:shame|pity|waste|sad)\b", re.I)
+
+
+def _pronoun_loss(raw: str) -> str | None:
+    """'loss' for a threat to a streak named earlier in the text (see PRONOUN_LOSS), else None."""
+    s = normalize_text(raw)
+    if PROTECTION_WORDS.search(s) or GAME_WORDS.search(s) and not DAILY_WORDS.search(s):
+        return None  # the safeguard described, or a streak of wins / answers
+    if SHAMEFUL_LOSS.search(s):
+        return "loss"
+    m = PRONOUN_LOSS.search(s)
+    return "loss" if m and "streak" in s[: m.start()].lower() else None
 
 
 def _is_concat(node: Node) -> bool:
