@@ -9,6 +9,7 @@ points into the original file. Nothing here knows about rules.
 from __future__ import annotations
 
 import codecs
+import re
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,6 +19,7 @@ from tree_sitter import Node, Parser, Query, QueryCursor, Range, Tree
 from designlint.languages import FileKind, load_language, script_grammar_for
 
 BINARY_SNIFF_BYTES = 8192
+_LONE_CR = re.compile(rb"\r(?!\n)")
 # <script type="..."> values whose content is data or a template, not code.
 NON_CODE_SCRIPT_TYPES = ("json", "template", "importmap", "x-tmpl", "text/html", "speculationrules")
 
@@ -112,6 +114,10 @@ def decode_to_utf8(raw: bytes, display: str) -> tuple[bytes, list[str]]:
         raw = b"   " + raw[3:]
     if b"\x00" in raw[:BINARY_SNIFF_BYTES]:
         raise SkipFile("binary file (NUL bytes)")
+    if b"\r" in raw:
+        # A lone CR ends a line (classic Mac files): as LF it counts as one for tree-sitter's rows
+        # and our line numbers, and the byte length stays the same. CRLF is left alone.
+        raw = _LONE_CR.sub(b"\n", raw)
     try:
         raw.decode("utf-8")
     except UnicodeDecodeError as exc:

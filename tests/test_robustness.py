@@ -140,3 +140,14 @@ def test_time_budget_while_matching_keeps_the_findings_made_so_far(tmp_path, mon
     assert [f.rule_id for f in findings] == ["autoplay"]
     [skip] = diagnostics
     assert skip.kind == "skipped" and "not checked: notification-spam" in skip.message
+
+
+def test_line_endings_crlf_and_lone_cr_give_the_right_lines_and_columns(tmp_path, run_cli):
+    body = ["<p>one</p>", "<p>two</p>", "  <video autoplay src='a.mp4'></video>"]
+    (tmp_path / "crlf.html").write_bytes("\r\n".join(body).encode() + b"\r\n")
+    (tmp_path / "cr.html").write_bytes("\r".join(body).encode() + b"\r")
+    (tmp_path / "lf.html").write_bytes("\n".join(body).encode() + b"\n")
+    doc = json.loads(run_cli(["check", "--no-cache", "-f", "json", "--select", "autoplay", "."], cwd=tmp_path).stdout)
+    places = sorted((f["path"], f["line"], f["column"]) for f in doc["findings"])
+    assert places == [("cr.html", 3, 3), ("crlf.html", 3, 3), ("lf.html", 3, 3)]
+    assert {f["snippet"] for f in doc["findings"]} == {"<video autoplay src='a.mp4'></video>"}
