@@ -33,7 +33,7 @@ def test_file_without_any_patterns_words_is_not_parsed(tmp_path, monkeypatch):
 
     parsed: list[str] = []
     original = runner.parse_source
-    monkeypatch.setattr(runner, "parse_source", lambda path, raw, kind: parsed.append(path.name) or original(path, raw, kind))
+    monkeypatch.setattr(runner, "parse_source", lambda path, raw, kind, deadline=None: parsed.append(path.name) or original(path, raw, kind, deadline))
     (tmp_path / "plain.ts").write_text("export const add = (a: number, b: number) => a + b;\n")
     (tmp_path / "player.ts").write_text("const v = document.querySelector('video'); v.play();\n")
     scanner = _scanner(True, ["autoplay"])  # every autoplay pattern has words to look for
