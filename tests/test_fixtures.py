@@ -101,3 +101,30 @@ def test_the_annotation_check_can_fail(tmp_path):
     [result] = run_fixtures([bad], Config(root=REPO))
     assert any("near miss flagged" in f for f in result.failures)
     assert any("missing" in f for f in result.failures)
+
+
+# Issue 4: the mobile, game and server languages, per rule where the pattern exists on the platform.
+PLATFORM_PAIRS = {
+    "infinite-scroll": ("kotlin", "java", "swift", "dart"),
+    "autoplay": ("kotlin", "java", "swift", "dart", "csharp", "gdscript", "lua"),
+    "notification-spam": ("kotlin", "java", "swift", "dart", "csharp", "python"),
+    "loot-box": ("kotlin", "java", "swift", "dart", "csharp", "gdscript", "lua", "python"),
+    "streak-rewards": ("kotlin", "java", "swift", "dart", "csharp", "gdscript", "lua", "python"),
+}
+
+
+@pytest.mark.parametrize(
+    "rule_id,language", [(rule, lang) for rule, langs in PLATFORM_PAIRS.items() for lang in langs]
+)
+def test_each_rule_has_positives_and_near_misses_per_mobile_game_and_server_language(rule_id, language, scanner):
+    folder = FIXTURES / rule_id / language
+    counts: Counter[str] = Counter()
+    for path in folder.rglob("*"):
+        if path.is_file():
+            for a in parse_annotations(path.read_text(encoding="utf-8")):
+                if a.rule_id == rule_id:
+                    counts[a.kind] += 1
+    assert counts["expect"] >= 4, f"{folder}: {counts['expect']} positives (need 4)"
+    assert counts["ok"] >= 3, f"{folder}: {counts['ok']} near misses (need 3)"
+    rule = next(r for r in scanner.rules if r.id == rule_id)
+    assert language in rule.languages
