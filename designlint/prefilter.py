@@ -212,7 +212,7 @@ def regex_words(pattern: str, flags: int = 0) -> tuple[Word, ...] | None:
     items = list(parsed)
     anchored = len(items) >= 2 and items[0] == (_c.AT, _c.AT_BEGINNING) and items[-1] == (_c.AT, _c.AT_END)
     if anchored:
-        whole = _whole_literals(items[1:-1])
+        whole = _whole_literals(_strip_non_identifier_edges(items[1:-1]))
         if whole is not None and all(len(w) >= MIN_WORD for w in whole):
             return _words(whole, whole=True, ignorecase=ignorecase)
     found = _required(items)
@@ -224,15 +224,34 @@ def regex_words(pattern: str, flags: int = 0) -> tuple[Word, ...] | None:
 def _words(texts: set[str], whole: bool, ignorecase: bool) -> tuple[Word, ...] | None:
     words = []
     for text in sorted(texts):
-        if ignorecase and not text.isascii():
-            # Case folding outside ASCII is not what bytes.lower() does: keep the longest ASCII
-            # stretch ("série" -> "rie"), which any case-insensitive match still contains.
-            text = max(re.findall(r"[\x00-\x7f]+", text) or [""], key=len)
-            whole = False
         if len(text) < MIN_WORD:
             return None
+        if ignorecase and not text.isascii():
+            # bytes.lower() folds ASCII only: spell out the case variants of the other letters
+            # ("série" and "sÉrie"), or, when there are too many, keep the longest ASCII stretch.
+            variants = _case_variants(text)
+            if variants is None:
+                text = max(re.findall(r"[\x00-\x7f]+", text) or [""], key=len)
+                if len(text) < MIN_WORD:
+                    return None
+                words.append(Word(text.encode("utf-8").lower(), False))
+            else:
+                words += [Word(v.encode("utf-8").lower(), whole) for v in variants]
+            continue
         words.append(Word(text.encode("utf-8").lower(), whole))
     return prune(tuple(dict.fromkeys(words)))
+
+
+def _case_variants(text: str, limit: int = 16) -> list[str] | None:
+    """Every spelling of `text` with its non-ASCII letters in each case, or None past `limit`."""
+    spellings = [""]
+    for ch in text:
+        forms = {ch} if ch.isascii() else {ch, ch.lower(), ch.upper()} - {""}
+        forms = {f for f in forms if len(f) == 1}
+        spellings = [s + f for s in spellings for f in sorted(forms)]
+        if len(spellings) > limit:
+            return None
+    return spellings
 
 
 def _char(item) -> str | None:
@@ -245,6 +264,27 @@ def _char(item) -> str | None:
         if a.lower() == b.lower():
             return a.lower()
     return None
+
+
+def _non_identifier_class(item) -> bool:
+    """A (possibly optional) class or literal of characters that cannot be part of a token,
+    such as the quotes around `'ended'`: the word inside still stands alone."""
+    op, av = item
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and av[0] == 0 and av[1] == 1 and len(av[2]) == 1:
+        op, av = av[2][0]
+    if op is _c.LITERAL:
+        return not re.match(r"[A-Za-z0-9_$]", chr(av))
+    if op is _c.IN:
+        return all(o is _c.LITERAL and not re.match(r"[A-Za-z0-9_$]", chr(v)) for o, v in av)
+    return False
+
+
+def _strip_non_identifier_edges(items: list) -> list:
+    while items and _non_identifier_class(items[0]):
+        items = items[1:]
+    while items and _non_identifier_class(items[-1]):
+        items = items[:-1]
+    return items
 
 
 def _whole_literals(items) -> set[str] | None:
