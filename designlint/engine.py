@@ -100,14 +100,15 @@ class Engine:
         findings: list[Finding] = []
         diagnostics: list[Diagnostic] = []
         shown_path = source.path.as_posix()
+        rule_path = source.rule_path or shown_path
         self._deadline = deadline
         for index, rule in enumerate(self.rules):
-            if rule.skips(shown_path):
+            if rule.skips(rule_path):
                 continue
             try:
                 findings += self._scan_rule(rule, source)
             except TimeBudgetExceeded:
-                left = [r.id for r in self.rules[index:] if not r.skips(shown_path)]
+                left = [r.id for r in self.rules[index:] if not r.skips(rule_path)]
                 diagnostics.append(
                     Diagnostic(shown_path, "skipped", f"time budget exceeded while matching; not checked: {', '.join(left)}")
                 )
@@ -123,10 +124,10 @@ class Engine:
         if admitted is None:
             admitted = source.memo["admitted"] = self.admitted(source.data, {r.language for r in source.regions})
         candidates: dict[int, _Candidate] = {}
-        shown_path = source.path.as_posix()
+        rule_path = source.rule_path or source.path.as_posix()
         for region in source.regions:
             for pattern in rule.patterns:
-                if region.language not in pattern.languages or pattern.skips(shown_path):
+                if region.language not in pattern.languages or pattern.skips(rule_path):
                     continue
                 if id(pattern) not in admitted:
                     continue

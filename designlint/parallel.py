@@ -31,11 +31,12 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def _init_worker(config, options) -> None:
+def _init_worker(config, options, scan_roots) -> None:
     global _worker_scanner
     from designlint.runner import Scanner
 
     _worker_scanner = Scanner(config, options)
+    _worker_scanner.scan_roots = scan_roots
 
 
 def _scan_chunk(items: list[tuple[int, Path, FileKind]]):
@@ -43,12 +44,13 @@ def _scan_chunk(items: list[tuple[int, Path, FileKind]]):
 
 
 def scan_in_workers(
-    config, options, items: list[tuple[int, Path, FileKind]], jobs: int, on_result: Callable[[int, str | None, object], None]
+    config, options, scan_roots: list[Path], items: list[tuple[int, Path, FileKind]], jobs: int,
+    on_result: Callable[[int, str | None, object], None],
 ) -> None:
     """Scan `items` (index, path, kind) in `jobs` processes; call on_result(index, cache_key, result)."""
     chunks = [items[i : i + CHUNK_FILES] for i in range(0, len(items), CHUNK_FILES)]
     retry: list[tuple[int, Path, FileKind]] = []
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(config, options)) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(config, options, scan_roots)) as pool:
         futures = [(chunk, pool.submit(_scan_chunk, chunk)) for chunk in chunks]
         for chunk, future in futures:
             try:
@@ -57,12 +59,12 @@ def scan_in_workers(
             except BrokenProcessPool:
                 retry += chunk
     for index, path, kind in retry:
-        on_result(index, *_scan_isolated(config, options, index, path, kind))
+        on_result(index, *_scan_isolated(config, options, scan_roots, index, path, kind))
 
 
-def _scan_isolated(config, options, index: int, path: Path, kind: FileKind):
+def _scan_isolated(config, options, scan_roots, index: int, path: Path, kind: FileKind):
     try:
-        with ProcessPoolExecutor(max_workers=1, initializer=_init_worker, initargs=(config, options)) as pool:
+        with ProcessPoolExecutor(max_workers=1, initializer=_init_worker, initargs=(config, options, scan_roots)) as pool:
             [(_, key, result)] = pool.submit(_scan_chunk, [(index, path, kind)]).result()
             return key, result
     except BrokenProcessPool:

@@ -124,9 +124,11 @@ class Scanner:
         ]
         self.baseline = read_baseline(self.options.baseline) if self.options.baseline else None
         self.cache_problem: str | None = None  # why the content cache could not be used, if so
+        self.scan_roots: list[Path] = []
 
     def scan(self, paths: list[Path], progress: Callable[[int, int], None] | None = None) -> ScanResult:
         """Scan files and folders. `progress(done, total)` is called after each file."""
+        self.scan_roots = [p.resolve() if p.is_dir() else p.resolve().parent for p in paths]
         discoverer = Discoverer(self.config.exclude, self.config.root, self.config.respect_gitignore)
         discovered = discoverer.discover(paths, force_exclude=self.options.force_exclude)
         self._compile_for({kind.grammar for _, kind in discovered.files})
@@ -182,7 +184,7 @@ class Scanner:
                         continue
             todo.append((index, path, kind))
         if self.options.jobs > 1 and len(todo) > 2 * CHUNK_FILES:
-            scan_in_workers(self.config, self.options, todo, self.options.jobs, store)
+            scan_in_workers(self.config, self.options, self.scan_roots, todo, self.options.jobs, store)
         else:
             for index, path, kind in todo:
                 store(index, *self.scan_path(path, kind))
@@ -207,6 +209,7 @@ class Scanner:
                 "hide-mitigated": self.options.hide_mitigated,
                 "max-file-bytes": self.options.max_file_bytes,
                 "prefilter": self.options.prefilter,
+                "scan-roots": [str(r) for r in self.scan_roots],
             }
         )
 
@@ -264,6 +267,7 @@ class Scanner:
             budget = f"{self.options.file_timeout:g} s"
             return [], [Diagnostic(name, "skipped", f"parsing took longer than the {budget} time budget (--file-timeout)")], None
         source.memo["admitted"] = admitted
+        source.rule_path = self._rule_path(path)
         diags = [Diagnostic(name, "warning", w) for w in source.warnings]
         if any(region.root.has_error for region in source.regions):
             diags.append(Diagnostic(name, "parse-error", "syntax errors; scanned with tree-sitter's error recovery"))
@@ -283,6 +287,17 @@ class Scanner:
 
     def _ignored_meta(self) -> set[str]:
         return set(self.config.ignore) | set(self.options.ignore)
+
+    def _rule_path(self, path: Path) -> str:
+        """`path` relative to the project root, else to the scanned folder holding it, else its name:
+        what rules' `exclude-paths` see, so `test/` never matches a parent folder of the scan."""
+        resolved = path.resolve()
+        for root in (self.config.root, *self.scan_roots):
+            try:
+                return resolved.relative_to(root).as_posix()
+            except ValueError:
+                continue
+        return path.name
 
     def _ignored_by_path(self, shown: Path, rule_id: str) -> bool:
         try:

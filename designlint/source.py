@@ -81,6 +81,9 @@ class SourceFile:
     regions: list[Region] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     memo: dict = field(default_factory=dict)  # per-file facts computed by checks (CheckContext.memo)
+    # The path rules' `exclude-paths` globs are matched against: relative to the project root
+    # (or to the folder given on the command line), never the absolute path of the scan.
+    rule_path: str | None = None
     _lines: list[bytes] | None = None
 
     @property

@@ -198,3 +198,15 @@ def test_internal_errors_reach_every_output_format(project, run_cli, monkeypatch
     notes = sarif["runs"][0]["invocations"][0]["toolExecutionNotifications"]
     assert any("kaboom" in n["message"]["text"] and n["level"] == "error" for n in notes)
     assert sarif["runs"][0]["invocations"][0]["executionSuccessful"] is False
+
+
+def test_exclude_paths_see_paths_inside_the_scan_not_the_folders_above_it(tmp_path, run_cli):
+    """A project that lives under a folder called `test/` is still scanned: rules' test-file
+    globs apply to paths inside the project, not to where it sits on disk."""
+    project = tmp_path / "test" / "proj"
+    (project / "src").mkdir(parents=True)
+    (project / "src" / "player.js").write_text(PLAY)
+    (project / "src" / "player.test.js").write_text(PLAY)
+    for jobs in ("1", "2"):
+        doc = json.loads(run_cli(["check", "--no-cache", "-j", jobs, "-f", "json", str(project)], cwd=REPO).stdout)
+        assert sorted(f["path"].rsplit("/", 2)[-2:][-1] for f in doc["findings"]) == ["player.js"]
