@@ -6,7 +6,8 @@ check does (designlint/checks/loot_box.py, whose vocabularies and message style 
 it is a loot box:
 
 * a *payment*: a currency spent (`gems -= COST`, `coins = coins - price`, `copyWith(coins: p.coins -
-  cost)`, `putInt("gems", gems - cost)`, `spendGems(160)`, `wallet.spend(100)`, `removeCoins(price)`,
+  cost)`, `putInt("gems", gems - cost)`, `writeString("coins", (b - 10).toString())`, `spendGems(160)`,
+  `wallet.spend(100)`, `removeCoins(price)`,
   `FieldValue.increment(-cost)` on a currency field), or a real-money purchase: Play Billing
   `launchBillingFlow` and its callbacks (`onPurchasesUpdated`, `PurchaseState.PURCHASED`,
   `consumeAsync`, `acknowledgePurchase`), RevenueCat `purchasePackage`/`purchaseWith`/`purchase`,
@@ -17,8 +18,12 @@ it is a loot box:
   `ThreadLocalRandom`, `list.random()`, `shuffled().first()`, `Int.random(in:)`,
   `randomElement()`, `arc4random_uniform`, GameplayKit sources, Dart `Random().nextInt` and
   `..shuffle()`, or a helper that rolls (`rollRarity()`, `weightedPick(pool)`), followed by name
-  through the same file (past the first hop only helpers named for the job). Random numbers that
-  feed positions, colours, delays, ids or message/quiz pools are ignored;
+  through the same file (past the first hop only helpers named for the job); a helper of another
+  file or an injected service named for the pick (`gachaService.pullMultiGacha()`,
+  `chestOpener.OpenChest()`); a server asked for it (`getHttpsCallable("pullGacha")`,
+  `dio.post('/gacha/pull')`); or, after a spend, the screen that draws (`setClass(this,
+  gacha1.class)`). Random numbers that feed positions, colours, delays, ids or message/quiz pools
+  are ignored, and so are functions that build enemies, spawns or levels on a budget;
 * *loot context* for in-game currencies (coins, gold, tokens, a price): chest, crate, pack, gacha,
   summon, rarity... in the unit or the helpers it calls, or the pick granted into an inventory.
   Premium currencies (gems, diamonds, crystals) and real-money purchases need none.
