@@ -17,6 +17,8 @@ more by itself; the checks here decide whether it really does:
 * Compose `snapshotFlow { ... }.collect { loadMore() }` chains, SwiftUI `.onAppear` / `.task`
   and Compose `LaunchedEffect` footers that call a load-more function, UIKit prefetching that
   fetches the next page, and overrides / constructors of the app's own endless-scroll listeners;
+* an app's own `Infinite…` / `Endless…` Flutter widget handed a page fetcher, and Paging 3
+  `Pager`s (lowered to info when they page the app's own database with no `RemoteMediator`);
 * safeguards: a page cap, an end-of-feed message, a user setting, and load-more libraries whose
   automatic loading is switched off.
 
@@ -40,6 +42,8 @@ from designlint.checks.util import FUNCTION_TYPES, ancestors, text, walk
 SCROLL_END = [
     (re.compile(r"findLast\w*Visible\w*Positions?"), re.compile(r"(?i)item_?count|total|\bsize\b|\bcount\b|length|lastIndex|threshold"),
      "the last visible item nears the end of the RecyclerView (findLastVisibleItemPosition near itemCount)"),
+    (re.compile(r"(?i)\blast_?(completely_?)?visible(_?item)?(_?pos(ition)?)?\b"), re.compile(r"(?i)item_?count|total_?item|\btotal\b"),
+     "the last visible item nears the end of the list (lastVisible near itemCount)"),
     (re.compile(r"(?i)first_?visible\w*|past_?visible\w*"), re.compile(r"(?i)(visible_?item_?count|child_?count|visible_?count)[\s\S]*(item_?count|total)|(item_?count|total)[\s\S]*(visible_?item_?count|child_?count|visible_?count)"),
      "the visible items reach the end of the list (firstVisibleItem + visibleItemCount near totalItemCount)"),
     (re.compile(r"canScrollVertically\(\s*(1|\+1|View\.FOCUS_DOWN|SCROLL_DIRECTION_DOWN|DIRECTION_DOWN)\s*\)"), None,
@@ -59,22 +63,24 @@ SCROLL_END = [
      "the list is scrolled to the bottom"),
 ]
 # Conditions that compare a row's index (or the row itself) with the last one.
-ROW_POSITION = re.compile(r"(?i)\b(index|idx|i|position|pos|row|item|it|element|post|entry|current\w*|indexPath|index_?path)\b|\.(row|item|id|index)\b")
+ROW_POSITION = re.compile(r"(?i)\b(index|idx|i|position|pos|row|item|it|element|post|entry|current\w*|indexPath|index_?path)\b|\.(row|item|id|index)\b"
+                          r"|(?-i:[a-z](Index|Position|Idx|Row)\b)")
 ROW_END = re.compile(r"(?i)\.(count|size|length|lastIndex|last|endIndex|itemCount|getItemCount\(\))\b|\b(count|size|length|lastIndex|itemCount|getItemCount\(\))\b|isLast\w*|lastItem|last_?index")
 NEGATED_SCROLL = re.compile(r"!\s*[\w.()?]*canScroll\w*\([^)]*\)|canScroll\w*\([^)]*\)\s*(==|===)\s*false|!\s*[\w.?]*canScrollForward|canScrollForward\s*==\s*false")
 LAST_ROW = re.compile(r"(==|===)\s*[\w.?!()]*\.last\b|\.last\b[\w.?!()]*\s*(==|===)|\.lastIndex\b|\bisLast\w*\(|\.last\?\.id\b")
-COMPARISON = re.compile(r"==|!=|>=|<=|[^-=>]>|<|\bisLast")
+COMPARISON = re.compile(r"===|==|!=|>=|<=|(?<![-=>])>|<")
+CONDITION_PARTS = re.compile(r"&&|\|\||\band\b|\bor\b|,|;|\n")
 
 # Names that load the next page whatever the condition.
 STRONG_LOADER = re.compile(
     r"(?i)load_?more|more_?(items|data|posts|results|content|entries|pages?|feed|rows|messages|photos|videos|articles)"
     r"|load_?next|fetch_?next|next_?page|fetch_?more|get_?more|request_?more|load_?page|fetch_?page|paginat|load_?older"
     r"|fetch_?older|append_?(page|items|data|more)|on_?end_?reached|on_?bottom_?reached|on_?reach_?(end|bottom)|infinite"
-    r"|load_?additional|next_?batch|load_?batch|fetch_?batch"
+    r"|load_?additional|next_?batch|load_?batch|fetch_?batch|if_?threshold"
 )
 # Names that load data; enough when the condition says the last row is shown.
 LOADER = re.compile(r"(?i)^(load|fetch|request|retrieve|download|query|obtain|pull|refill|get\w*(data|list|page|items|posts|feed|more|next|records|results|articles|news|comments|messages|videos|products|movies|repos|users)\b)")
-NOT_DATA = re.compile(r"(?i)fragment|image|photo|icon|avatar|thumbnail|cover|banner|bitmap|drawable|font|animation|glide|picasso|coil|kingfisher|sdwebimage|view$|layout$|url$|ads?$")
+NOT_DATA = re.compile(r"(?i)fragment|image|photo|icon|avatar|thumbnail|cover|banner|bitmap|drawable|font|animation|glide|picasso|coil|kingfisher|sdwebimage|view$|layout$|url$|(?-i:(^|[a-z_])Ads?$|^ads?$)")
 # An event or action dispatched to a bloc / view model: `bloc.add(PostFetched())`, `send(.loadMore)`.
 DISPATCH = re.compile(r"^(add|send|dispatch|emit|trySend|onEvent|onAction|onIntent|handle|handleEvent|handleIntent|process|accept|submit|postAction|sendEvent|sendAction|obtainEvent|onTriggerEvent|intent|reduce)$")
 EVENT_ARG = re.compile(r"(?i)fetch|load|more|next|page|paginat|older|append|request|continue|\bget[A-Z]")
@@ -92,13 +98,13 @@ NOT_LOADER = re.compile(
 # Appending the next items to the list the user sees.
 APPENDS = frozenset({"addAll", "append", "appendAll", "extend", "plusAssign", "insertAll", "appendContentsOf"})
 # Objects that own the list's data: a call on them under a scroll-end condition is a load.
-MODEL_RECEIVER = re.compile(r"(?i)view_?model|presenter|bloc|cubit|controller|repository|repo$|store|model$|manager|source|notifier|provider|ref$|fetcher|loader|paginator|interactor|use_?case|service|api$|client|delegate|listener|callback|feed|adapter|items|list|data|posts|results|state$|handler|coordinator|interface|vm$")
+MODEL_RECEIVER = re.compile(r"(?i)view_?model|presenter|bloc|cubit|controller|repository|repo$|store|model$|manager|source|notifier|provider|ref$|fetcher|loader|paginator|interactor|use_?case|service|api$|client|delegate|listener|callback|feed|adapter|items|list|data|posts|results|state$|handler|coordinator|interface|vm$|ctrl?$")
 
 # Calls whose lambda or closure runs the code inside it (look inside for the loader).
 WRAPPERS = re.compile(r"^(launch|async|Task|post|postDelayed|runOnUiThread|withContext|setState|asyncAfter|sync|microtask|Future|then|whenComplete|run|let|also|apply|with|runCatching|viewModelScope|lifecycleScope|MainScope|schedule|perform\w*|addPostFrameCallback|delayed)$")
 
 # Where a row-index condition means "the last row is being shown or built".
-ROW_CONTEXT_FUNCTIONS = re.compile(r"^(\w*[Aa]ppear\w*|onBindViewHolder|getView|bind|onBind|convert|onViewAttachedToWindow|getItem|itemBuilder|builder|buildItem|_buildItem|_?build\w*Item\w*|onScrolled|onScrollStateChanged|onScroll|scrollViewDidScroll|loadMore\w*IfNeeded|\w*IfNeeded)$")
+ROW_CONTEXT_FUNCTIONS = re.compile(r"^(\w*[Aa]ppear\w*|onBindViewHolder|getView|bind|onBind|convert|onViewAttachedToWindow|getItem|onPageSelected|itemBuilder|builder|buildItem|_buildItem|_?build\w*Item\w*|onScrolled|onScrollStateChanged|onScroll|scrollViewDidScroll|loadMore\w*IfNeeded|\w*IfNeeded)$")
 ROW_CONTEXT_CALLS = re.compile(r"^(onAppear|task|ForEach|List|LazyVStack|LazyHStack|LazyVGrid|LazyHGrid|items|itemsIndexed|item|LaunchedEffect|SideEffect|DisposableEffect|builder|separated|onVisibilityChanged|VisibilityDetector)$")
 ROW_CONTEXT_LABELS = re.compile(r"\b(willDisplay|cellForRowAt|cellForItemAt|prefetchRowsAt|prefetchItemsAt|willDisplayCell|itemBuilder|builder)\b")
 
@@ -202,7 +208,20 @@ def _row_end(condition_text: str) -> bool:
     """`item == items.last`, `index >= items.length - 3`, `indexPath.row == data.count - 1`."""
     if LAST_ROW.search(condition_text):
         return True
-    return bool(COMPARISON.search(condition_text) and ROW_POSITION.search(condition_text) and ROW_END.search(condition_text))
+    for part in CONDITION_PARTS.split(condition_text):
+        if re.search(r"\bisLast", part):
+            return True
+        found = COMPARISON.search(part)
+        if found is None:
+            continue
+        left, op, right = part[: found.start()], found.group(0), part[found.end():]
+        # the row's position reaches the list's end: `index >= items.count - 3`, `items.size - 2 <= position`
+        # (not `count > 1`, nor the bounds check `position < items.size` or `i != items.count - 1`)
+        if op in ("==", "===", ">=", ">") and ROW_POSITION.search(left) and ROW_END.search(right):
+            return True
+        if op in ("==", "===", "<=", "<") and ROW_END.search(left) and ROW_POSITION.search(right):
+            return True
+    return False
 
 
 def _conditions(branch: Node) -> list[Node]:
@@ -302,7 +321,7 @@ def _in_row_context(node: Node) -> bool:
                 return True
         if ROW_CONTEXT_CALLS.match(_call_name(a)):
             return True
-        if a.type == "named_argument" and re.match(r"^(itemBuilder|builder|onVisibilityChanged|onNotification)\b", text(a)):
+        if a.type == "named_argument" and re.match(r"^(itemBuilder|builder|onVisibilityChanged|onNotification|onPageChanged)\b", text(a)):
             return True
     return False
 
@@ -442,8 +461,8 @@ def appear_loads_more(ctx: CheckContext) -> Verdict | bool:
         return False
     call_node = _with_trailing_lambda(call_node)
     closure = next((c for c in call_node.named_children if c.type in ("annotated_lambda", "lambda_literal", "call_suffix")), None)
-    if closure is None or not _footer_context(call_node) or _has_reporting_branch(ctx, closure):
-        return False
+    if closure is None or not _footer_context(ctx, call_node) or _has_reporting_branch(ctx, closure) or _covered(ctx, call_node):
+        return False  # `if item.id == items.last?.id { Color.clear.onAppear { load() } }`: the branch reports
     call = _strong_load(ctx, closure)
     if call is None:
         return False
@@ -471,9 +490,10 @@ FOOTER_TYPE = re.compile(r"(?i)next_?page|load_?more|loading_?(row|cell|footer|v
 LIST_CALLS = re.compile(r"^(List|ForEach|LazyVStack|LazyHStack|LazyVGrid|LazyHGrid|Section|items|itemsIndexed|item|stickyHeader|LazyColumn|LazyRow|LazyVerticalGrid|LazyHorizontalGrid|LazyVerticalStaggeredGrid)$")
 
 
-def _footer_context(node: Node) -> bool:
+def _footer_context(ctx: CheckContext, node: Node) -> bool:
     """The view or composable is a row of a list, a loading footer shown while more pages exist,
-    or the body of a next-page / load-more view type."""
+    the body of a next-page / load-more view type, or built by a function that a list calls for
+    each row (`ForEach(entries, content: entryView)`)."""
     target = node.named_children[0] if node.named_child_count else None
     if target is not None and re.match(r"(ProgressView|Loading|Spinner|ActivityIndicator|CircularProgressIndicator|NextPage|LoadMore)", text(target)):
         return True
@@ -484,9 +504,21 @@ def _footer_context(node: Node) -> bool:
             head = text(a).split("{", 1)[0] if a.type != "when_entry" else text(a).split("->", 1)[0]
             if NEXT_PAGE_STATE.search(head):
                 return True
+        if a.type in ("function_declaration", "method_declaration") and function_name(a) in _row_builders(ctx):
+            return True
         if a.type in ("class_declaration", "object_declaration", "struct_declaration"):
             return bool(FOOTER_TYPE.search(text(a.child_by_field_name("name"))))
     return False
+
+
+def _row_builders(ctx: CheckContext) -> frozenset[str]:
+    """Functions of the file named inside a list call (`ForEach(items) { rowView($0) }`)."""
+    memo = ctx.memo.get("infinite_scroll_mobile.row_builders")
+    if memo is None:
+        lists = " ".join(text(n) for n in walk(ctx.root) if n.type == "call_expression" and LIST_CALLS.match(_call_name(n)))
+        names = {function_name(n) for n in walk(ctx.root) if n.type in ("function_declaration", "method_declaration")}
+        memo = ctx.memo["infinite_scroll_mobile.row_builders"] = frozenset(n for n in names if n and re.search(rf"\b{re.escape(n)}\b", lists))
+    return memo
 
 
 def prefetch_loads_more(ctx: CheckContext) -> Verdict | bool:
@@ -502,18 +534,24 @@ def prefetch_loads_more(ctx: CheckContext) -> Verdict | bool:
     return False
 
 
+SCROLLED_TO_END = re.compile(r"(?i)scrolled_?to_?(the_?)?(end|bottom)|(bottom|end)_?reached|reached_?(the_?)?(end|bottom)")
+
+
 def endless_listener_override(ctx: CheckContext) -> Verdict | bool:
     """`object : EndlessRecyclerViewScrollListener(lm) { override fun onLoadMore(...) { ... } }`: the
     callback of the app's own endless-scroll listener loads the next page."""
     holder = next((a for a in ancestors(ctx.node) if a.type in ("object_literal", "object_creation_expression", "class_declaration")), None)
     if holder is None:
         return False
-    supertypes = text(holder)[: (holder.child_by_field_name("body") or next((c for c in holder.named_children if c.type == "class_body"), holder)).start_byte - holder.start_byte]
-    if not re.search(r"(?i)(endless|infinite|paginat|load_?more|bottom|scroll)\w*(listener|scroll\w*|adapter)", supertypes):
-        return False
     body = ctx.node.child_by_field_name("body") or next((c for c in ctx.node.named_children if c.type == "function_body"), None)
     if body is None or not any(True for _ in calls(body)):
         return False
+    supertypes = text(holder)[: (holder.child_by_field_name("body") or next((c for c in holder.named_children if c.type == "class_body"), holder)).start_byte - holder.start_byte]
+    if not re.search(r"(?i)(endless|infinite|paginat|load_?more|bottom|scroll)\w*(listener|scroll\w*|adapter)", supertypes):
+        # a screen implementing the listener's callback interface (`override fun onScrolledToEnd() =
+        # viewModel.loadNextPage()` in a Fragment): the name must say "scrolled to the end" and the body load
+        if not SCROLLED_TO_END.search(function_name(ctx.node)) or _loader([body], any_call=False) is None:
+            return False
     return Verdict(message=f"{function_name(ctx.node)}() of an endless scroll listener loads the next page when the user scrolls near the end")
 
 
@@ -523,9 +561,10 @@ def endless_listener_created(ctx: CheckContext) -> Verdict | bool:
     if call is None:
         return False
     args = argument_nodes(call) + [c for c in _with_trailing_lambda(ctx.node).named_children if c.type == "annotated_lambda"]
-    if not any(a.type in ("annotated_lambda", "lambda_literal", "lambda_expression", "callable_reference", "method_reference")
-               or any(n.type in ("lambda_literal", "lambda_expression", "callable_reference") for n in walk(a)) for a in args):
-        return False
+    if not any(a.type in ("callable_reference", "method_reference") or any(n.type == "callable_reference" for n in walk(a))
+               or any(n.type in ("annotated_lambda", "lambda_literal", "lambda_expression") and any(True for _ in calls(n)) for n in walk(a))
+               for a in args):
+        return False  # no callback, or an empty one (`LoadMoreTrigger(...) {}` in a preview)
     return Verdict(message=f"{call.name} loads the next page when the user scrolls near the end of the list")
 
 
@@ -541,7 +580,27 @@ def auto_load_library(ctx: CheckContext) -> Verdict | bool:
 def paging_pager(ctx: CheckContext) -> Verdict | bool:
     """androidx.paging `Pager(PagingConfig(...)) { source }`, not some other class named Pager."""
     holder = _with_trailing_lambda(ctx.node)
-    return bool(re.search(r"PagingConfig|pagingSourceFactory", text(holder)) or "androidx.paging" in ctx.data.decode("utf-8", "replace")[:5000])
+    if not (re.search(r"PagingConfig|pagingSourceFactory", text(holder)) or "androidx.paging" in ctx.data.decode("utf-8", "replace")[:5000]):
+        return False
+    if LOCAL_SOURCE.search(text(holder)) and "remoteMediator" not in text(holder):
+        return Verdict(severity="info", note="The pages come from the app's own database (a DAO query, no RemoteMediator): "
+                       "the list ends where the stored data ends, so this is lowered to info.")
+    return True
+
+
+# `Pager(config) { libraryDao.pagedShows() }`, `pagingSourceFactory = db.draftDao()::draftsPagingSource`
+LOCAL_SOURCE = re.compile(r"\b\w*(Dao|dao|DAO)\b|\b(database|db|appDatabase|roomDatabase)\s*\.|\w+Queries\s*\.")
+
+
+INFINITE_WIDGET_FETCH = re.compile(r"(?<![\w.])(fetcher|fetch\w*|onFetch\w*|onLoad\w*|load\w*|onNextPage|nextPage\w*|onPageRequest|pageRequest\w*|on\w*(End|Bottom)Reached)\s*:")
+
+
+def infinite_widget_fetches(ctx: CheckContext) -> Verdict | bool:
+    """`InfinitePostList(fetcher: api.posts)`, `InfiniteScrollListener(onBottomReached: fetchMore)`: an
+    app widget named for endless scrolling that is handed a page fetcher (not an endless carousel or
+    `InfiniteListView.builder` date strip, which fetch nothing)."""
+    selector = ctx.node.next_named_sibling
+    return selector is not None and bool(INFINITE_WIDGET_FETCH.search(text(selector)))
 
 
 def smart_refresher_pull_up(ctx: CheckContext) -> Verdict | bool:
