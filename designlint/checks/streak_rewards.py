@@ -701,9 +701,9 @@ def day_gap_update(ctx: CheckContext) -> "Verdict | bool":
 
 REWARD_TABLE_NAME = re.compile(
     r"^(?:daily|login|daily_login|streak|login_streak|daily_streak|check_?in|daily_check_?in|consecutive|attendance|weekly_login|day)"
-    r"_(?:day_)?(?:rewards?|bonus(?:es)?|prizes?|gifts?|calendar|multipliers?|coins?|milestone_rewards?|reward_(?:cycle|track|table|schedule|calendar|tiers?|list|config))$"
-    r"|^(?:\w+_)?(?:rewards?|bonus(?:es)?|prizes?|multipliers?)_(?:by|per|for)_(?:day|days|streak|login)$"
-    r"|^reward_(?:cycle|calendar|track|schedule)$|^(?:\w+_)?streak_(?:rewards?|bonus(?:es)?|multipliers?|milestone_rewards?|prizes?)$"
+    r"_(?:day_)?(?:rewards?|bonus(?:es)?|prizes?|gifts?|calendar|(?:bonus_|reward_)?multipliers?|coins?|milestone_rewards?|reward_(?:cycle|track|table|schedule|calendar|tiers?|list|config))(?:_v\d+)?$"
+    r"|^(?:\w+_)?(?:rewards?|bonus(?:es)?|prizes?|multipliers?)_(?:by|per|for)_(?:day|days|streak|login)(?:_v\d+)?$"
+    r"|^reward_(?:cycle|calendar|track|schedule)(?:_v\d+)?$|^(?:\w+_)?streak_(?:rewards?|bonus(?:es)?|(?:bonus_|reward_)?multipliers?|milestone_rewards?|prizes?)(?:_v\d+)?$"
 )
 GENERIC_REWARD_NAME = re.compile(r"^(?:\w+_)?(?:rewards?|bonus(?:es)?|prizes?|multipliers?)(?:_(?:list|table|array|config|tiers?|by_day))?$")
 DAY_INDEX_NAME = re.compile(r"^(?:\w+_)?(?:day|day_index|day_idx|day_number|cycle_day|reward_day|reward_index|reward_idx|streak_day|streak_idx|streak_index|login_day|claim_day|idx|index|i)$")

@@ -24,7 +24,7 @@ import re
 from tree_sitter import Node
 
 from designlint.checks import CheckContext, Verdict
-from designlint.checks.polyglot import as_call, enclosing_functions, function_name
+from designlint.checks.polyglot import argument_nodes, as_call, enclosing_functions, function_name
 from designlint.checks.streak_rewards import (
     BUY_FN,
     COST_WORDS,
@@ -48,8 +48,8 @@ from designlint.checks.util import ancestors, text, walk
 # The position in a daily-login ladder, reset after a missed day like a streak (`dailyRewardIdx`,
 # `login_day`, `CurrentRewardDay`).
 LADDER_NAME = re.compile(
-    r"(?:^|_)(?:daily|login|reward|claim|bonus)_(?:reward_|bonus_|login_)?(?:day|days|day_index|index|idx|step|count|number)$"
-    r"|^(?:available|current|curr|next|last|claimed)_(?:daily_)?reward(?:_day|_index|_idx)?$|^(?:current|curr|next)_(?:reward_|login_|claim_)?day$"
+    r"(?:^|_)(?:daily|login|reward|claim|claimed|bonus)_(?:reward_|bonus_|login_)?(?:day|days|day_index|index|idx|step|count|number|num)$"
+    r"|^(?:available|current|curr|next|last|claimed)_(?:daily_)?reward(?:_day|_index|_idx|_num)?$|^(?:current|curr|next)_(?:reward_|login_|claim_)?day(?:_index|_idx|_number|_num)?$"
 )
 # Trailing parts of a target that say where a value is kept, not what it is (`leaderstats.Streak.Value`).
 HOLDER_TOKENS = {"value", "Value", "data", "Data", "self", "this", "profile", "Profile", "player", "user"}
@@ -157,15 +157,57 @@ def _definitions(ctx: CheckContext, scope: Node, name: str) -> list[Node]:
 
 def _resolved(ctx: CheckContext, node: Node, fn: Node | None, depth: int = 2) -> str:
     """The expression's text followed by the values of the names in it (one or two hops),
-    looked up in the enclosing function and at the top of the file."""
+    looked up in the enclosing function and at the top of the file, and by what the small
+    functions of the file it calls return (`slot = _day_slot()`, `DaysSinceLastClaim() == 1`)."""
     out = [text(node)]
     if depth <= 0:
         return out[0]
-    names = {text(n) for n in walk(node) if n.type in ("identifier", "name")}
+    names = dict.fromkeys(text(n) for n in walk(node) if n.type in ("identifier", "name"))  # source order
     for name in list(names)[:6]:
         values = (_definitions(ctx, fn, name) if fn is not None else []) or _definitions(ctx, ctx.root, name)
         out.extend(_resolved(ctx, v, fn, depth - 1) for v in values[:3] if len(text(v)) < 300)
+    for call in (as_call(n) for n in walk(node) if n.type in CALL_NODE_TYPES):
+        if call is not None and call.receiver in ("", "self", "this"):
+            out.extend(text(r) for r in _returned(ctx, call.name)[:3] if len(text(r)) < 300)
     return " \n ".join(out)
+
+
+CALL_NODE_TYPES = {"invocation_expression", "call", "attribute_call", "function_call"}
+
+
+def file_functions(ctx: CheckContext) -> dict[str, list[Node]]:
+    """The named functions and methods of the file, by name (indexed once per file)."""
+    index = ctx.memo.get("streak_games_functions")
+    if index is None:
+        index = {}
+        for n in walk(ctx.root):
+            if n.type in FUNCTION_NODE_TYPES:
+                name = function_name(n)
+                if name:
+                    index.setdefault(name, []).append(n)
+        ctx.memo["streak_games_functions"] = index
+    return index
+
+
+def _own_nodes(fn: Node):
+    """The nodes of a function's body, without those of the functions nested in it."""
+    stack = [fn]
+    while stack:
+        n = stack.pop()
+        yield n
+        stack.extend(c for c in reversed(n.children) if c.type not in FUNCTION_NODE_TYPES)
+
+
+def _returned(ctx: CheckContext, name: str) -> list[Node]:
+    """The expressions a small function of the file returns (C# `=> expr` bodies too)."""
+    out = []
+    for fn in file_functions(ctx).get(name, [])[:2]:
+        if len(text(fn)) > 2000:
+            continue
+        for n in _own_nodes(fn):
+            if n.type == "return_statement" or n.type == "arrow_expression_clause":
+                out.extend(c for c in n.named_children if c.type not in ("expression_list",) or c.named_children)
+    return [v.named_children[0] if v.type == "expression_list" and v.named_children else v for v in out]
 
 
 # --------------------------------------------------------------------------- one-day gap tests
@@ -189,7 +231,7 @@ HOURS = re.compile(r"hours|TotalHours|\bhrs\b|/\s*\(?\s*3600|/\s*\(?\s*60\s*\*\s
 DAY_SECONDS = re.compile(
     r"^(?:8[56]_?\d00|172_?800|129_?600|259_?200)(?:\.0)?$|(?:24|36|48)\s*\*\s*60\s*\*\s*60|60\s*\*\s*60\s*\*\s*(?:24|36|48)|(?:24|36|48)\s*\*\s*3600|3600\s*\*\s*(?:24|36|48)"
     r"|2\s*\*\s*86_?400|86_?400\s*\*\s*2|\b(?:ONE_|A_)?DAY_?(?:IN_)?(?:SECONDS|SECS|LENGTH|DURATION)\b|\bSECONDS_?(?:IN|PER)_?(?:A_)?DAY\b|\bONE_DAY\b|\bTWO_DAYS?\b"
-    r"|timedelta\(\s*(?:days\s*=\s*)?[12]\s*\)|timedelta\(\s*hours\s*=\s*(?:24|36|47|48)\s*\)|TimeSpan\.From(?:Days\(\s*[12]|Hours\(\s*(?:24|36|48))"
+    r"|timedelta\(\s*(?:days\s*=\s*)?[12]\s*\)|timedelta\(\s*hours\s*=\s*(?:24|36|47|48)\s*\)|TimeSpan\.From(?:Days\(\s*[12]|Hours\(\s*(?:24|36|48))|new\s+TimeSpan\(\s*(?:[12]\s*,\s*0\s*,\s*0\s*,\s*0|(?:24|36|48)\s*,\s*0\s*,\s*0)\s*\)"
     r"|STREAK\w*(?:WINDOW|GRACE|RESET|TIMEOUT|EXPIR\w*|SECONDS|HOURS)|(?:DAILY|CLAIM)\w*(?:WINDOW|RESET|EXPIR\w*)",
     re.I,
 )
@@ -306,12 +348,24 @@ def _classify(value: Node | None) -> set[str]:
     return kinds
 
 
+# The day a streak or a reward cycle started (`DayOneDate`, `streakStartDate`): the streak is today
+# minus that day, so moving it to today resets the streak.
+START_DATE_NAME = re.compile(
+    r"(?:^|_)(?:day_one|day_1|streak_start|streak_begin|streak_began|(?:reward_|login_|daily_)?(?:cycle|ladder|calendar)_start)(?:_(?:date|time|day|timestamp|ts|at))?$"
+)
+NOW_VALUE = re.compile(
+    r"DateTime\.(?:Today|Now|UtcNow)|\bos\.time\(|\btick\(|Time\.get_(?:unix_time|datetime|date)|OS\.get_(?:unix_time|datetime|date)"
+    r"|date\.today\(|datetime\.(?:now|utcnow|today)\(|timezone\.now\(|^\s*(?:today|now|current_?(?:date|day|time))\s*$|DateTime\.now\(",
+    re.I,
+)
+
+
 def _lua_compound_plus(node: Node) -> bool:
     """Luau `x += 1`: tree-sitter-lua has no compound assignment and leaves an ERROR `+`."""
     return any(c.type == "ERROR" and text(c).strip() == "+" for c in node.children)
 
 
-def update_of(node: Node) -> tuple[str, str, Node | None] | None:
+def update_of(node: Node, ctx: CheckContext | None = None) -> tuple[str, str, Node | None] | None:
     """(kinds, streak name, value) when `node` grows ('B') or resets ('C') a streak-like counter."""
     kind = node.type
     if kind in ("postfix_unary_expression", "prefix_unary_expression"):
@@ -328,6 +382,8 @@ def update_of(node: Node) -> tuple[str, str, Node | None] | None:
     if kind in ("assignment_expression", "assignment", "variable_declarator", "variable_statement", "assignment_statement"):
         target, value = _definition_parts(node)
         name = streak_name(target)
+        if not name and START_DATE_NAME.search(norm_name(_last_name(target))) and value is not None and NOW_VALUE.search(text(value)[:120]):
+            return "C", _last_name(target), None  # the streak counts from a start date, moved to today
         if not name:
             return _next_streak_value(value)
         if kind == "assignment_statement" and _lua_compound_plus(node):
@@ -361,7 +417,7 @@ def update_of(node: Node) -> tuple[str, str, Node | None] | None:
         kinds = _classify(_strip(args[0]))
         return ("".join(sorted(kinds)), call.name, _strip(args[0])) if kinds else None
     if len(args) >= 2 and re.match(r"(?i)^(?:set|save|store|write|put)", call.name):
-        key = next((_key_name(_strip(a)) for a in args[:-1] if _key_name(_strip(a))), None)
+        key = next((k for k in (_key_name(_strip(a), ctx) for a in args[:-1]) if k), None)
         kinds = _classify(_strip(args[-1])) if key else set()
         if kinds:
             return "".join(sorted(kinds)), key, _strip(args[-1])
@@ -379,14 +435,19 @@ def _next_streak_value(value: Node | None) -> tuple[str, str, Node | None] | Non
     return ("B", name, value) if name else None
 
 
-def _key_name(node: Node) -> str | None:
-    """A storage key about a streak: `"LoginStreak"`, `STREAK_KEY`, `f"streak:{user_id}"`."""
+def _key_name(node: Node, ctx: CheckContext | None = None) -> str | None:
+    """A storage key about a streak: `"LoginStreak"`, `STREAK_KEY`, `f"streak:{user_id}"`, or a
+    constant that holds such a key (`const string SlotKey = "ClaimNum"`)."""
     name = streak_name(node)
     if name:
         return name
     t = text(node)
     if "string" in node.type and len(t) < 80 and re.search(r"streak", t, re.I) and not NOT_A_DAILY_STREAK.search(norm_name(t)):
         return t.strip("'\"$@f")
+    if ctx is not None and node.type in ("identifier", "name") and len(t) < 60:
+        for value in _definitions(ctx, ctx.root, t)[:2]:
+            if "string" in value.type and streak_name(value):
+                return t
     return None
 
 
@@ -441,15 +502,17 @@ def controlling_conditions(node: Node, fn: Node | None, value: Node | None) -> l
 STREAK_RESET_TEXT = re.compile(r"(?i)streak\w*['\"\]]*\s*(?:=|:)\s*[01]\b(?!\s*[-+*/.\d])|reset_?\w*streak|streak\w*_?reset")
 
 
-def _first_streak_update(ctx: CheckContext, fn: Node | None) -> tuple[int, str, str] | None:
+def _first_streak_update(ctx: CheckContext, fn: Node | None) -> tuple[dict[int, str], str] | None:
+    """The streak updates of a function that run under a day-gap test (start byte -> streak name)
+    and their kinds ('B' grows, 'C' resets), or None when the function keeps no daily streak."""
     scope = fn if fn is not None else ctx.root
     found_kinds: set[str] = set()
-    first = None
+    updates: dict[int, str] = {}
     exact = False
     for n in walk(scope):
         if n is not scope and n.type in FUNCTION_NODE_TYPES:
             continue
-        update = update_of(n) if n.type in UPDATE_TYPES else None
+        update = update_of(n, ctx) if n.type in UPDATE_TYPES else None
         if update is None or (_in_loop(n, scope) and _local_target(n)):
             continue
         inner_fn = next(enclosing_functions(n), None)
@@ -457,18 +520,46 @@ def _first_streak_update(ctx: CheckContext, fn: Node | None) -> tuple[int, str, 
             continue
         kinds, name, value = update
         tests = [gap_test(ctx, c, fn) for c in controlling_conditions(n, fn, value)]
-        tests = [t for t in tests if t]
+        tests = [t for t in tests if t] or (_caller_tests(ctx, fn) if fn is not None else [])
         if not tests:
             continue
         found_kinds |= set(kinds)
         exact = exact or "exact" in tests
-        if first is None:
-            first = (n.start_byte, name)
-    if first is None:
+        updates.setdefault(n.start_byte, name)
+    if not updates:
         return None
     if found_kinds == {"B"} and not exact and not STREAK_RESET_TEXT.search(ctx.data.decode("utf-8", "replace")[:300000]):
         return None  # counts every new day and never resets: a days-played total, not a streak
-    return first[0], first[1], "".join(sorted(found_kinds))
+    return updates, "".join(sorted(found_kinds))
+
+
+def _call_sites(ctx: CheckContext) -> dict[str, list[Node]]:
+    """The calls of the file (`InitSaves()`, `self.reset_progress()`, `Rewards.give(p, day)`), by callee name."""
+    index = ctx.memo.get("streak_games_calls")
+    if index is None:
+        index = {}
+        for n in walk(ctx.root):
+            call = as_call(n) if n.type in CALL_NODE_TYPES else None
+            if call is not None:
+                index.setdefault(call.name, []).append(n)
+        ctx.memo["streak_games_calls"] = index
+    return index
+
+
+def _caller_tests(ctx: CheckContext, fn: Node) -> list[str]:
+    """Day-gap tests around the places that call a helper (`else if (gap > 2 days) InitSaves();`):
+    the helper's resets and increments run under them."""
+    name = function_name(fn)
+    key = ("streak_games_caller_tests", name)
+    if key not in ctx.memo:
+        tests = []
+        for site in _call_sites(ctx).get(name, [])[:6] if name else []:
+            caller = next(enclosing_functions(site), None)
+            if caller is not None and caller != fn:
+                conditions = [c for c in controlling_conditions(site, caller, None) if any(True for _ in _comparisons(c))]
+                tests.extend(t for t in (gap_test(ctx, c, caller) for c in conditions) if t)
+        ctx.memo[key] = tests
+    return ctx.memo[key]
 
 
 FUNCTION_NODE_TYPES = {"method_declaration", "local_function_statement", "lambda_expression", "anonymous_method_expression", "function_definition", "function_declaration", "lambda", "constructor_declaration"}
@@ -501,18 +592,26 @@ def _in_loop(node: Node, scope: Node) -> bool:
     return False
 
 
+def _function_update(ctx: CheckContext, fn: Node | None) -> tuple[dict[int, str], str] | None:
+    key = ("streak_games_update", fn.start_byte if fn is not None else -1)
+    if key not in ctx.memo:
+        ctx.memo[key] = _first_streak_update(ctx, fn)
+    return ctx.memo[key]
+
+
 def streak_update(ctx: CheckContext) -> "Verdict | bool":
     node = ctx.node
     fn = next(enclosing_functions(node), None)
     if fn is not None and function_name(fn) and re.search(r"(?:^|_)(?:longest|best|max|record_(?:streak|best|longest)|calculate|compute|count)_", norm_name(function_name(fn)) + "_"):
         return False  # a streak statistic computed from the history of dates
-    key = ("streak_games_update", fn.start_byte if fn is not None else -1)
-    if key not in ctx.memo:
-        ctx.memo[key] = _first_streak_update(ctx, fn)
-    found = ctx.memo[key]
-    if found is None or found[0] != node.start_byte:
+    found = _function_update(ctx, fn)
+    if found is None or node.start_byte not in found[0]:
         return False
-    _, name, kinds = found
+    reported = ("streak_games_reported", fn.start_byte if fn is not None else -1)
+    if reported in ctx.memo:
+        return False  # one finding per function, at the first update the query reaches
+    ctx.memo[reported] = True
+    name, kinds = found[0][node.start_byte], found[1]
     if kinds == "B":
         what = "grows only when the last visit was the day before (a missed day ends it)"
     elif kinds == "C":
@@ -573,13 +672,68 @@ def reward_index(ctx: CheckContext) -> "Verdict | bool":
         resolved = _resolved(ctx, idx, fn)
         if re.search(r"streak|consecutive", resolved, re.I) and not NOT_A_DAILY_STREAK.search(norm_name(resolved)):
             streaky = "streak day"
+    if streaky is None and fn is not None:
+        streaky = _streak_argument(ctx, fn, idx)
     if streaky:
-        return Verdict(message=f"reward table '{table_name}' is indexed by the streak ({' '.join(idx_text.split())[:40]})")
-    if specific and any(DAY_INDEX_NAME.match(norm_name(t)) for t in _tokens(idx)):
+        return _once_per_function(ctx, fn, table_name, f"reward table '{table_name}' is indexed by the streak ({' '.join(idx_text.strip('()').split())[:40]})")
+    day_tokens = [t for t in _tokens(idx) if DAY_INDEX_NAME.match(norm_name(t))]
+    if specific and day_tokens and not all(_loop_variable(node, t, fn) for t in day_tokens):
         scope_text = text(fn if fn is not None else ctx.root)[:20000]
         if re.search(r"streak|consecutive", scope_text, re.I):
-            return Verdict(message=f"daily reward table '{table_name}' is indexed by the login day")
+            return _once_per_function(ctx, fn, table_name, f"daily reward table '{table_name}' is indexed by the login day")
     return False
+
+
+def _once_per_function(ctx: CheckContext, fn: Node | None, table: str, message: str) -> "Verdict | bool":
+    """One finding per table and function: the first lookup stands for the others."""
+    key = ("streak_games_lookup", fn.start_byte if fn is not None else -1, table)
+    first = ctx.memo.setdefault(key, ctx.node.start_byte)
+    return Verdict(message=message) if first == ctx.node.start_byte else False
+
+
+def _loop_variable(node: Node, name: str, fn: Node | None) -> bool:
+    """`name` is the variable of a loop around `node` (`for i in 7:`, `for (int i = 0; ...)`,
+    `for i, reward in ipairs(DAILY_REWARDS)`): the loop draws or walks the whole table."""
+    declared = re.compile(r"^\s*(?:for|foreach)\s*\(?\s*(?:[\w<>\[\]]+\s+)?(?:\w+\s*,\s*)?" + re.escape(name) + r"\b")
+    for a in ancestors(node):
+        if a == fn:
+            break
+        if a.type in LOOP_TYPES and declared.match(text(a)[:200]):
+            return True
+    return False
+
+
+def _parameter_names(fn: Node) -> list[str]:
+    params = fn.child_by_field_name("parameters")
+    out = []
+    for p in params.named_children if params is not None else []:
+        if p.type in ("identifier", "name"):
+            out.append(text(p))
+        else:
+            name = p.child_by_field_name("name") or next((c for c in p.named_children if c.type in ("identifier", "name")), None)
+            out.append(text(name) if name is not None else "")
+    return out
+
+
+def _streak_argument(ctx: CheckContext, fn: Node, idx: Node) -> str | None:
+    """`Rewards[day]` in `giveReward(player, day)`, called as `giveReward(player, data.currentDay)`:
+    the streak or ladder day the callers pass for the parameter that indexes the table."""
+    params = _parameter_names(fn)
+    name = function_name(fn)
+    used = [p for p in params if p and p in _tokens(idx)]
+    if not name or not used:
+        return None
+    position = params.index(used[0])
+    for site in _call_sites(ctx).get(name, [])[:6]:
+        call = as_call(site)
+        args = argument_nodes(call) if call is not None else []
+        shift = 1 if params and params[0] in ("self", "cls") and call is not None and call.receiver else 0
+        if 0 <= position - shift < len(args):
+            arg = args[position - shift]
+            found = next((t for t in _tokens(arg) if _counter_name(t) and not NOT_A_DAILY_STREAK.search(norm_name(t))), None)
+            if found:
+                return found
+    return None
 
 
 def _entries(value: Node) -> int:
@@ -631,6 +785,20 @@ def _streak_operand(node: Node) -> str | None:
     return next((x for x in reversed(names) if _counter_name(x) and not NOT_A_DAILY_STREAK.search(norm_name(x))), None)
 
 
+def _streak_product(value: Node) -> str | None:
+    """The streak in a product inside `value` (`streak * 10`, `floor(streak / 7.0) * 0.5`)."""
+    for n in walk(value):
+        if n.type in BINARY_TYPES and _operator(n) in MULTIPLY_OPS and _operands(n):
+            streaky = next((s for s in map(_streak_operand, _operands(n)) if s), None)
+            if streaky:
+                return streaky
+    return None
+
+
+def _daily_file(ctx: CheckContext) -> bool:
+    return bool(DAILY_CONTEXT.search(ctx.data.decode("utf-8", "replace")[:200000]))
+
+
 def scaled_reward(ctx: CheckContext) -> "Verdict | bool":
     """`int reward = baseReward + streak * 10`, `amount = 100 + data.streak * 25`."""
     target, value = _definition_parts(ctx.node)
@@ -639,30 +807,54 @@ def scaled_reward(ctx: CheckContext) -> "Verdict | bool":
     tname = norm_name(_last_name(target))
     if not SCALED_TARGET.search(tname) or (_counter_name(tname) and not re.search(r"bonus|multiplier|reward", tname)):
         return False
-    streaky = None
-    for n in walk(value):
-        if n.type in BINARY_TYPES and _operator(n) in MULTIPLY_OPS and _operands(n):
-            streaky = next((s for s in map(_streak_operand, _operands(n)) if s), None)
-            if streaky:
-                break
-    if not streaky or not DAILY_CONTEXT.search(ctx.data.decode("utf-8", "replace")[:200000]):
+    streaky = _streak_product(value)
+    if not streaky or not _daily_file(ctx):
         return False
     return Verdict(message=f"'{_last_name(target)}' grows with the streak '{streaky}' (a bigger reward for every consecutive day)")
 
 
+def _reward_function(fn: Node | None) -> str:
+    """The name of a function that computes a reward (`GetStreakMultiplier`, `_get_streak_mult`,
+    `calc_daily_bonus`), or ""."""
+    name = function_name(fn) if fn is not None else ""
+    n = norm_name(name)
+    if SCALED_TARGET.search(n) and not re.search(r"(?:^|_)(?:show|display|format|update_ui|refresh|label|text|on)(?:$|_)", n):
+        return name
+    return ""
+
+
+def scaled_return(ctx: CheckContext) -> "Verdict | bool":
+    """`func _get_streak_mult(): return 1.0 + floor(login_streak / 7.0) * 0.5`,
+    `int DailyCoins() => 50 + streak * 10`: a reward function whose result grows with the streak."""
+    value = next((c for c in ctx.node.named_children if "comment" not in c.type), None)
+    fn = next(enclosing_functions(ctx.node), None)
+    name = _reward_function(fn)
+    if value is None or not name or len(text(value)) > 200:
+        return False
+    streaky = _streak_product(value)
+    if not streaky or not _daily_file(ctx):
+        return False
+    return Verdict(message=f"'{name}' returns a reward that grows with the streak '{streaky}' (a bigger reward for every consecutive day)")
+
+
 PAYOUT_CALL = re.compile(r"(?:^|_)(?:give|grant|award|add|credit|reward|deposit|increase|increment)_?(?:\w+_)?(?:coins?|gems?|gold|cash|money|reward|rewards|bonus|chest|xp|exp|points|currency|balance|item|items|diamonds)(?:$|_)|^(?:give|grant|award)_?(?:reward|bonus|chest)?$")
 PAYOUT_TARGET = re.compile(r"(?:^|_)(?:coins?|gems?|gold|cash|money|xp|exp|points|credits?|bonus|reward|rewards|balance|diamonds|currency|wallet|bank|tokens|crates?|boxes|chests?|keys|spins|tickets)(?:$|_)")
+# A variable that holds the reward chosen for the day (`CurrentReward = StreakReward`, `multiplier = 2.0`).
+REWARD_CHOICE = re.compile(r"(?:^|_)(?:rewards?|bonus(?:es)?|prizes?|multipliers?|mult|payout|gifts?|chests?)$")
+NEUTRAL_VALUE = re.compile(r"^\s*(?:\(?\s*-?[01](?:\.0*)?[fFdDmM]?\s*\)?|null|nil|None|false|true|False|True|default|string\.Empty|\"\"|''|\{\s*\}|\[\s*\])\s*$")
 
 
 # `streak == reward.streakDay`, `streak >= milestone.days`: a milestone read from a table of rewards.
 MILESTONE_FIELD = re.compile(r"^(?:streak_days?|required_(?:streak|days)\w*|milestone(?:_days?)?|days_required|target_(?:streak|days))$")
 
 
-def _milestone(ctx: CheckContext, condition: Node) -> str | None:
-    """`streak % 7 == 0`, `streak == 7`, `loginStreak >= 30`: the streak name."""
+def _milestone(ctx: CheckContext, condition: Node, ladder: bool = False) -> str | None:
+    """`streak % 7 == 0`, `streak == 7`, `loginStreak >= 30`: the streak name. In a ladder of
+    branches (`if streak < 3 ... elif streak < 7 ...`) upper bounds count too."""
+    ops = ("==", ">=", ">", "<", "<=") if ladder else ("==", ">=", ">")
     for comp in _comparisons(condition):
         parts = _operands(comp)
-        if parts is None or _operator(comp) not in ("==", ">=", ">"):
+        if parts is None or _operator(comp) not in ops:
             continue
         for a, b in (parts, parts[::-1]):
             a, b = _strip(a), _strip(b)
@@ -688,13 +880,25 @@ def _self_increment(node: Node, target: Node) -> bool:
 
 
 def _pays_out(body: Node) -> bool:
+    """The branch gives something: currency grows, a payout function is called, a reward is chosen
+    (`CurrentReward = StreakReward`, `multiplier = 2.0`), or a reward function returns a value."""
+    reward_fn = None
     for n in walk(body):
-        if n.type in ("augmented_assignment", "assignment_expression", "assignment", "assignment_statement"):
-            target, _ = _definition_parts(n)
+        if n.type in ("augmented_assignment", "assignment_expression", "assignment", "assignment_statement", "variable_declarator", "variable_statement"):
+            target, value = _definition_parts(n)
             if target is None:
                 continue
             tokens = [norm_name(t) for t in _tokens(target) if t not in HOLDER_TOKENS]
             if (any(PAYOUT_TARGET.search(t) for t in tokens) and "+" in text(n)[:200]) or _self_increment(n, target):
+                return True
+            if tokens and REWARD_CHOICE.search(tokens[-1]) and value is not None and not NEUTRAL_VALUE.match(text(value)):
+                # `currentReward` may also be a ladder position: then the value must be a reward
+                if not _counter_name(tokens[-1]) or re.search(r"reward|bonus|prize|gift|\bnew\b", text(value)[:200], re.I):
+                    return True
+        elif n.type == "return_statement" and n.named_children and not NEUTRAL_VALUE.match(text(n.named_children[0])):
+            if reward_fn is None:
+                reward_fn = _reward_function(next(enclosing_functions(n), None))
+            if reward_fn:
                 return True
         call = as_call(n) if n.type in UPDATE_TYPES else None
         if call is not None and PAYOUT_CALL.search(norm_name(call.name)) and not re.search(r"log|print|track|analytic|achievement|badge", call.name, re.I):
@@ -702,19 +906,93 @@ def _pays_out(body: Node) -> bool:
     return False
 
 
+def _if_chain(node: Node) -> list[Node]:
+    """The branches (if, else-if / elif / elseif, else) of the chain `node` belongs to, in order."""
+    head = node
+    if head.type in ("elif_clause", "elseif_statement") and head.parent is not None:
+        head = head.parent
+    while head.parent is not None and head.parent.type == "if_statement" and head in head.parent.children_by_field_name("alternative"):
+        head = head.parent  # C#: `else if` is an if statement in the alternative of the previous one
+    branches = []
+    current: Node | None = head
+    while current is not None:
+        branches.append(current)
+        nxt = None
+        for alt in current.children_by_field_name("alternative"):
+            if alt.type in ("elif_clause", "elseif_statement"):
+                branches.append(alt)
+            elif alt.type == "if_statement":
+                nxt = alt
+            elif alt.type != "else_clause" or alt.named_children:
+                branches.append(alt)  # a plain else
+        current = nxt
+    return branches
+
+
 def milestone_reward(ctx: CheckContext) -> "Verdict | bool":
-    """`if (streak % 7 == 0) { coins += 500; }`, `if data.streak == 30 then GiveChest(player) end`."""
+    """`if (streak % 7 == 0) { coins += 500; }`, `if data.streak == 30 then GiveChest(player) end`,
+    and ladders of branches on the streak (`if streak >= 30: bonus = 500 elif streak >= 7: ...`):
+    one finding per chain, at its first branch that pays."""
+    if not _daily_file(ctx):
+        return False
+    branches = _if_chain(ctx.node)
+    ladder = sum(1 for b in branches if b.child_by_field_name("condition") is not None) > 1
+    for branch in branches:
+        condition = branch.child_by_field_name("condition")
+        body = branch.child_by_field_name("consequence") or branch.child_by_field_name("body")
+        if condition is None or body is None:
+            continue
+        name = _milestone(ctx, condition, ladder)
+        if name and _pays_out(body):
+            if branch.start_byte != ctx.node.start_byte:
+                return False
+            if ladder:
+                return Verdict(message=f"reward steps up with the streak '{name}' (a ladder of streak lengths: pays more for coming back day after day)")
+            return Verdict(message=f"reward paid out when the streak '{name}' reaches a milestone (pays for coming back day after day)")
+    return False
+
+
+SWITCH_SECTION_TYPES = {"switch_section", "pattern_section", "case_clause", "switch_expression_arm"}
+
+
+def switch_milestone(ctx: CheckContext) -> "Verdict | bool":
+    """`switch (streak) { case 7: reward = ...; }`, GDScript `match login_streak: 7: ...`, Python
+    `match streak: case 30: ...`, C# `streak switch { >= 30 => 500, ... }` assigned to a reward."""
     node = ctx.node
-    condition = node.child_by_field_name("condition")
-    body = node.child_by_field_name("consequence") or node.child_by_field_name("body")
-    if condition is None or body is None:
+    subject = node.child_by_field_name("value") or node.child_by_field_name("subject") or (node.named_children[0] if node.named_children else None)
+    name = _streak_operand(subject) if subject is not None else None
+    if not name or not _daily_file(ctx):
         return False
-    name = _milestone(ctx, condition)
-    if not name or not _pays_out(body):
+    sections = [n for n in walk(node) if n.type in SWITCH_SECTION_TYPES and next(a for a in ancestors(n) if a.type == node.type) == node]
+    days = [int(d) for sec in sections for d in re.findall(r"(?<![\w.])(\d+)(?![\w.])", _section_labels(sec))]
+    if not any(d >= 3 for d in days):
         return False
-    if not DAILY_CONTEXT.search(ctx.data.decode("utf-8", "replace")[:200000]):
+    if node.type == "switch_expression":
+        holder = node.parent
+        target = _definition_parts(holder)[0] if holder is not None and holder.type in DEFINITION_TYPES else None
+        chosen = _last_name(target) if target is not None else ""
+        if holder is not None and holder.type in ("return_statement", "arrow_expression_clause"):
+            chosen = _reward_function(next(enclosing_functions(node), None))
+        pays = bool(chosen) and bool(SCALED_TARGET.search(norm_name(chosen)) or REWARD_CHOICE.search(norm_name(chosen)))
+    else:
+        pays = any(_pays_out(sec) for sec in sections)
+    if not pays:
         return False
-    return Verdict(message=f"reward paid out when the streak '{name}' reaches a milestone (pays for coming back day after day)")
+    return Verdict(message=f"reward chosen by the streak length '{name}' (case {', '.join(map(str, sorted(set(d for d in days if d >= 3))[:4]))}: a payout for coming back day after day)")
+
+
+def _section_labels(section: Node) -> str:
+    """The labels of a case: `case 7:`, `7, 14:`, `case 30:`, `>= 30 =>`, without the body."""
+    body_types = {"block", "body", "expression_statement"}
+    if section.type == "switch_expression_arm":
+        named = section.named_children
+        return text(named[0]) if named else ""
+    labels = []
+    for c in section.children:
+        if c.type in body_types or c.type.endswith("_statement"):
+            break
+        labels.append(text(c))
+    return " ".join(labels)
 
 
 # --------------------------------------------------------------------------- streak freezes that are sold
@@ -771,6 +1049,39 @@ def freeze_item(ctx: CheckContext) -> "Verdict | bool":
             if sk is not None and sv is not None and PRICE_KEY.match(text(sk).strip("'\"[]")) and re.fullmatch(r"\s*[1-9][\d_]*\s*", text(sv)):
                 return Verdict(message=f"a streak protection item ('{v}') is sold for in-app currency or money")
     return False
+
+
+# --------------------------------------------------------------------------- streak updates in SQL
+
+SQL_UPDATE = re.compile(r"(?is)\bupdate\b.+?\bset\b(?P<set>.+?)(?:\bwhere\b(?P<where>.*))?$")
+SQL_STREAK_SET = re.compile(
+    r"(?i)(?P<col>\b\w*streak\w*)\s*=\s*(?:(?P<reset>[01])\b(?!\s*[-+*/.\d])|(?P=col)\s*\+\s*1\b|case\b)"
+)
+SQL_DAY_GAP = re.compile(
+    r"(?i)\binterval\b|date_?sub|date_?add|datediff|julianday|current_date\s*-|curdate\(\)\s*-|now\(\)\s*-|yesterday|'-?[12] days?'|\b86400\b|\b172800\b"
+)
+
+
+def sql_streak_update(ctx: CheckContext) -> "Verdict | bool":
+    """`UPDATE users SET streak = 0 WHERE last_daily < NOW() - INTERVAL 2 DAY`, `SET streak = CASE
+    WHEN last_claim = CURRENT_DATE - 1 THEN streak + 1 ELSE 1 END`: a nightly reset or a day-gap
+    update written in SQL (or a streak reset query run in a missed-day branch)."""
+    node = ctx.node
+    body = _string_body(node)
+    m = SQL_UPDATE.search(body) if len(body) < 3000 else None
+    if m is None:
+        return False
+    column = next((c for c in SQL_STREAK_SET.finditer(m.group("set")) if not NOT_A_DAILY_STREAK.search(norm_name(c.group("col")))), None)
+    if column is None:
+        return False
+    if not SQL_DAY_GAP.search(body):
+        fn = next(enclosing_functions(node), None)
+        if not any(gap_test(ctx, c, fn) for c in controlling_conditions(node, fn, None)):
+            return False
+        if _function_update(ctx, fn) is not None:
+            return False  # the function is already reported for its streak update
+    what = "resets" if column.group("reset") is not None else "updates"
+    return Verdict(message=f"daily streak: an SQL query {what} '{column.group('col')}' when the last visit was not the day before")
 
 
 # --------------------------------------------------------------------------- loss-aversion text
