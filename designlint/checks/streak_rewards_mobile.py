@@ -70,13 +70,13 @@ def streak_name(raw: str) -> str | None:
     return last if is_streak_name(stripped) else None
 
 
-NUMBER_TYPES = frozenset({"number_literal", "integer_literal", "decimal_integer_literal", "hex_integer_literal", "real_literal", "decimal_floating_point_literal"})
 ZERO_ONE = re.compile(r"^\(?\s*[01](?:L|\.0)?\s*\)?$")
 PLUS_ONE = re.compile(r"^\(?\s*[\w.!?()\[\]'\"]*?\s*\+\s*1L?\s*\)?$")
 
 
 def _unbrace(value: str) -> str:
-    value = value.strip()
+    """A branch's value without braces and comments: `{ 0 // reset }` -> `0`."""
+    value = re.sub(r"//[^\n]*|/\*.*?\*/", " ", value, flags=re.S).strip()
     while value.startswith("{") and value.endswith("}"):
         value = value[1:-1].strip()
     return value
@@ -443,7 +443,29 @@ def _expression_target(node: Node, ctx: CheckContext, scope: Node) -> str | None
         return name if re.search(r"streak", name, re.I) and not NOT_A_DAILY_STREAK.search(norm_name(name)) else None
     target = (m.group("n") or m.group("key") or "").strip("'\"")
     later = (scope.text or b"")[node.end_byte - scope.start_byte :].decode("utf-8", "replace")
-    return streak_name(target) or _stored_as_streak(target.split(".")[-1], later, ctx, scope)
+    if streak_name(target):
+        if _declared_local(prefix, target) and not _used_beyond_display(target, later):
+            return None  # `val shown = if (activeYesterday) streak else 0`: only displayed
+        return streak_name(target)
+    return _stored_as_streak(target.split(".")[-1], later, ctx, scope)
+
+
+def _declared_local(prefix: str, name: str) -> bool:
+    """Does the statement declare `name` (`val x =`, `let x: Int =`, `int x =`, `final x =`)?"""
+    return bool(re.search(rf"\b(?:val|var|let|final|const|late|int|long|Integer|Long|num)\s+(?:[\w<>?]+\s+)?{re.escape(name)}\s*[:=]", prefix))
+
+
+DISPLAY_BEFORE = re.compile(r"(?:\$\{?|\\\(|String\.valueOf\(|\"\s*\+\s*)$")
+DISPLAY_AFTER = re.compile(r"\.toString\(\)|\s*\+\s*\"")
+
+
+def _used_beyond_display(name: str, code: str) -> bool:
+    """Is a local used for more than text: stored, passed on or returned, not only `"$x"`, `"\\(x)"`,
+    `x.toString()`, `"" + x`?"""
+    for m in re.finditer(rf"(?<![\w.]){re.escape(name)}\b", code):
+        if not (DISPLAY_BEFORE.search(code[max(0, m.start() - 16) : m.start()]) or DISPLAY_AFTER.match(code, m.end())):
+            return True
+    return False
 
 
 BRANCH_BODIES = frozenset({"block", "statements", "control_structure_body"})
@@ -526,18 +548,6 @@ def _gap_update(node: Node, ctx: CheckContext, scope: Node) -> tuple[str, str] |
 STREAKISH = re.compile(r"streak|consecutive|login_?days|days_?in_?a_?row", re.I)
 
 
-def _candidate_text(node: Node) -> str:
-    """The conditional with what it controls: a guard's following statements, an expression's statement."""
-    if node.type == "guard_statement":
-        return text(node) + "\n" + _branch_code(node)
-    if node.type in ("ternary_expression", "conditional_expression", "if_expression"):
-        stmt = node
-        while stmt.parent is not None and stmt.parent.type not in STATEMENT_PARENTS and stmt.parent.type not in FUNCTION_TYPES:
-            stmt = stmt.parent
-        return text(stmt)
-    return text(node)
-
-
 HISTORY_PARAMETER = re.compile(r"(?:List|Set|Iterable|Collection|Array|Sequence)<\s*(?:DateTime|LocalDate|Date|Instant|LocalDateTime)\??\s*>|\[\s*(?:Date|DateComponents)\s*\]")
 
 
@@ -576,10 +586,10 @@ def day_gap_update(ctx: CheckContext) -> "Verdict | bool":
     if key not in ctx.memo:
         ctx.memo[key] = None
         if not _statistic_function(scope):
-            for n in (c for c in walk(scope) if c.type in CONDITIONAL_TYPES and STREAKISH.search(_candidate_text(c))):
+            for n in (c for c in walk(scope) if c.type in CONDITIONAL_TYPES):
                 found = _gap_update(n, ctx, scope)
                 if found:
-                    ctx.memo[key] = (n.id, found)
+                    ctx.memo[key] = (_reported_node(n).id, found)
                     break
     hit = ctx.memo[key]
     if hit is None or hit[0] != node.id:
@@ -608,6 +618,18 @@ def _analytics_code(ctx: CheckContext, node: Node) -> bool:
         return True
     names = (a.child_by_field_name("name") for a in ancestors(node) if a.type in CLASS_TYPES)
     return any(n is not None and ANALYTICS.search(text(n)) for n in names)
+
+
+# The words a conditional must contain to be matched by the day-gap queries (same as their #match?).
+QUERIED = re.compile(r"(?i)streak|consecutive|login_?days|days_?in_?a_?row|day|[=<>]=?\s*[12]L?\b")
+
+
+def _reported_node(node: Node) -> Node:
+    """Where a finding goes: the conditional itself, or the expression it is a branch of when only that
+    one is matched by the query (`return if (missed == 0) s + 1 else if (missed == 1) ...`)."""
+    if QUERIED.search(text(node)):
+        return node
+    return _outermost_branch_value(node)
 
 
 def _code(ctx: CheckContext) -> str:
@@ -856,7 +878,7 @@ PRONOUN_LOSS = re.compile(
     r"|\bbefore\s+it(?:'s|\s+is)\s+(?:gone|lost|over|too\s+late|reset)\b|\bbefore\s+it\s+(?:ends|resets|expires|breaks|disappears|dies|runs\s+out)\b",
     re.I,
 )
-SHAMEFUL_LOSS = re.compile(r"\b(?:losing|breaking|ending)\s+(?:a|an|your|the|this|that)\s+(?:[\w-]+\s+){0,2}?streak\s+(?:would|will)\s+be\s+(?:a\s+)?(?:shame|pity|waste|sad)\b", re.I)
+SHAMEFUL_LOSS = re.compile(r"\b(?:losing|breaking|ending)\s+(?:a|an|your|the|this|that)\s+(?:[\w-]+\s+){0,3}?streak\s+(?:would|will)\s+be\s+(?:a\s+)?(?:shame|pity|waste|sad)\b", re.I)
 
 
 def _pronoun_loss(raw: str) -> str | None:
