@@ -5,7 +5,7 @@ Notifications calls (`AndroidNotificationCenter.SendNotification`,
 `iOSNotificationCenter.ScheduleNotification`, `NotificationCenter.ScheduleNotification`) and
 the game's own `Schedule…Notification`/`…Reminder` wrappers; Python push sends
 (firebase_admin, pywebpush, apns2, OneSignal, Expo, pyfcm, fcm-django/django-push-notifications
-devices, push REST endpoints, the app's own `send_push…` wrappers); and strings that read as
+devices, push REST endpoints, the app's own `send_push…` wrappers and push service classes); and strings that read as
 re-engagement copy. The checks here decide, with the web rule's notions
 (designlint/checks/notification_spam.py), whether the notification pulls people back:
 
@@ -17,8 +17,9 @@ re-engagement copy. The checks here decide, with the web rule's notions
   the energy bar) or from the player's settings is a notice, not a lure.
 * Python: the send runs from a schedule (Celery beat / `@periodic_task`, APScheduler,
   `schedule.every()`, huey, `@repeat_every`, a Django management command, a `while True` loop
-  with a sleep) or picks its recipients by inactivity (`last_login__lt`, "inactive", "dormant"),
-  and is not a transactional notice (receipt, password, order, 2FA, ...).
+  with a sleep; Celery tasks are followed through `.delay()`/`.apply_async()`/`.s()`) or picks its
+  recipients by inactivity (`last_login__lt`, "inactive", "dormant"), and is not a transactional
+  notice (receipt, password, order, 2FA, ...) judged by the values that reach the send.
 * Copy: a re-engagement line ("we miss you", "come back", ...) where a notification is built.
 
 Everything is syntactic and file-local.
@@ -42,7 +43,7 @@ from designlint.checks.notification_spam import (
     _copy_phrase,
     _quiet_hours_present,
 )
-from designlint.checks.polyglot import argument_nodes, as_call, enclosing_functions, function_name
+from designlint.checks.polyglot import Call, argument_nodes, as_call, enclosing_functions, function_name
 from designlint.checks.util import ancestors, text, walk
 
 # --------------------------------------------------------------------------------------------
@@ -83,18 +84,21 @@ def _methods_by_name(ctx: CheckContext) -> dict[str, list[Node]]:
 
 def _callers(ctx: CheckContext, name: str) -> list[tuple[Node, str]]:
     """(call node, how) for each place the file calls `name`: `name(...)`, `this.name(...)`,
-    `self.name(...)`, Unity `Invoke("name", t)` / `InvokeRepeating` / `StartCoroutine(name())`."""
+    `self.name(...)`, Unity `Invoke("name", t)` / `InvokeRepeating` / `StartCoroutine(name())`,
+    Celery `name.delay(...)` / `name.apply_async(...)` / `name.s(...)`."""
 
     def build() -> dict[str, list[tuple[Node, str]]]:
         index: dict[str, list[tuple[Node, str]]] = {}
         for node in walk(ctx.root):
-            if node.type not in ("invocation_expression", "call"):
+            if node.type not in ("invocation_expression", "call") or _long_receiver(node):
                 continue
             call = as_call(node)
             if call is None:
                 continue
             if call.receiver in ("", "this", "self", "base", "cls"):
                 index.setdefault(call.name, []).append((node, "call"))
+            elif call.name in CELERY_CALLS and node.type == "call":
+                index.setdefault(call.receiver.rsplit(".", 1)[-1], []).append((node, call.name))
             if call.name in ("Invoke", "InvokeRepeating", "StartCoroutine"):
                 args = argument_nodes(call)
                 m = re.match(r'^(?:"(\w+)"|(?:nameof\(\s*)?(\w+))', text(args[0]).strip()) if args else None
@@ -103,6 +107,22 @@ def _callers(ctx: CheckContext, name: str) -> list[tuple[Node, str]]:
         return index
 
     return _memo(ctx, "nsg_callers", build).get(name, [])
+
+
+def _long_receiver(node: Node) -> bool:
+    """`a.b(...).c(...)`: a call on something longer than `self`/`this`, which `_callers` does not need
+    (it is not a call of the file's own functions nor `Invoke`/`StartCoroutine`); skipped before the
+    costly split of the callee's text."""
+    func = node.child_by_field_name("function")
+    if func is None or func.type not in ("attribute", "member_access_expression"):
+        return False
+    obj = func.child_by_field_name("object") or func.child_by_field_name("expression")
+    name = func.child_by_field_name("attribute") or func.child_by_field_name("name")
+    return obj is not None and obj.end_byte - obj.start_byte > 4 and text(name) not in ("Invoke", "InvokeRepeating", "StartCoroutine") + CELERY_CALLS
+
+
+# a Celery task run through its task object: `send_reminder.delay(user_id)`, `task.s(x)` in a group or chain
+CELERY_CALLS = ("delay", "apply_async", "s", "si", "signature")
 
 
 def _inside(node: Node, outer: Node) -> bool:
@@ -441,7 +461,7 @@ def _cs_sent_before(node: Node, method: Node | None) -> bool:
     )
 
 
-def _cs_factory(node: Node, call) -> bool:
+def _cs_factory(node: Node, call: Call) -> bool:
     """`var n = manager.CreateNotification();`: a factory that returns an object, not a scheduling call."""
     parent = node.parent
     stored = parent is not None and parent.type in ("equals_value_clause", "variable_declarator", "assignment_expression", "return_statement")
@@ -518,7 +538,10 @@ def unity_scheduled_notification(ctx: CheckContext) -> Verdict | bool:
 # Unity (C#): the notification permission asked as soon as the game starts
 
 PERMISSION_RECEIVER = re.compile(r"(Notification|Messaging|OneSignal|Push)", re.I)
-PERMISSION_WRAPPER = re.compile(r"^Request(Notification|Push)\w*(Permission|Authori[sz]ation)s?(Async)?$|^Request(Permission|Authori[sz]ation)s?(Async)?$")
+PERMISSION_WRAPPER = re.compile(
+    r"^(Request|Ask|Prompt)(For)?(Notification|Push)\w*(Permission|Authori[sz]ation)s?(Async)?$|^Request(Permission|Authori[sz]ation)s?(Async)?$|"
+    r"^(Notification|Push)Permissions?Request(Async)?$"
+)
 IN_CONTEXT_CLASS = re.compile(r"(Settings|Options|Preferences|Prefs)")
 
 
@@ -573,6 +596,11 @@ GAME_LURE = re.compile(
     r"(\bwhy (don['’]?t|not) (you )?(come back|play|return)\b|\b(ready|want|wanna|fancy) (to )?(play|come back)( (again|some more|a round))?\s*\?|"
     r"\bwaiting (for you )?to be (played|collected|claimed|opened|destroyed|explored|conquered|beaten|defeated|harvested|unlocked)\b|"
     r"\b(return|get back|head back) to (battle|the (game|arena|battlefield|fight))\b|"
+    r"\b(?!(orders|packages|parcels|deliveries|documents|payments|invoices|bills|messages|requests|drivers|results|reports|files)\b)[a-z]+s (still )?waiting for you\b|"
+    r"\bhaven['’]?t [a-z]+(ed|en|t) (anything |any \w+ |much |here |with us )?(in a while|in ages|for a while|lately|recently|in (a few|several|\d+|two|three|a couple of) (days|weeks))\b|"
+    r"\bmissed (some |\d+ |a few |new |all the )?(notifications|updates|stories|posts|activity|action)\b|"
+    r"\b(match|adventure|journey|reward|prize|treasure|destiny|fun|bonus|gift|quest|challenge)(e?s)? awaits?\b|\b(dive|jump|hop) (right )?back in(to)?\b|"
+    r"\b(come|open the app|log ?in|sign in)( and| to| now to| now and)? (check on|feed|walk|water|visit|take care of|look after|play with|give) your\b|"
     r"давно не (заходил|играл|был)|возвращайся|возвращайтесь|скучаем|seni özledik|geri dön|saudades|volte a jogar|vuelve a jugar|"
     r"돌아와|보고 싶어|戻ってきて|お待ちしています|我们想你|快回来)",
     re.I,
@@ -668,6 +696,8 @@ PY_INACTIVE = re.compile(
 SCHEDULE_DECORATOR = re.compile(r"@[\w.]*\b(periodic_task|db_periodic_task|scheduled_job|repeat_every|crontab|cron|scheduled|on_schedule|repeat)\b(\([^\n]*\))?")
 TASK_DECORATOR = re.compile(r"@[\w.]*\b(shared_task|task|actor|job|huey_task)\b")
 SCHEDULE_NAME = re.compile(r"(daily|weekly|monthly|hourly|nightly|morning|evening|periodic|scheduled|cron|digest|remind|re_?engag|inactiv|streak|comeback|winback|nudge|retention)", re.I)
+# the words a scheduler registration needs (checked once per file before the per-function search)
+SCHEDULER_REF = re.compile(r"(add_job|\.do\(|add_periodic_task|\bcron\(|['\"]task['\"]\s*:|\bfunc\s*=|\bsched(uler)?\.)")
 SCHEDULE_PATH = re.compile(r"(^|/)(cron|crons|cronjobs?|scheduled|schedulers?|schedules|periodic)(/|[-_.])|(^|/)management/commands/", re.I)
 
 
@@ -723,7 +753,31 @@ def _py_send_kind(ctx: CheckContext, node: Node) -> str | None:
         return None
     if PY_WRAPPER.match(call.name) and call.name not in _methods_by_name(ctx) and not NOT_PUSH_CHANNEL.search(f"{call.receiver}.{call.name}"):
         return f"{call.name}()"
-    return None
+    service = _py_push_service(ctx, node, call)
+    return f"{service}().{call.name}" if service else None
+
+
+PUSH_SERVICE_CLASS = re.compile(r"^\w*(Notification|Notif|Push|Fcm|FCM|Apns|APNS|Expo|OneSignal)\w*(Service|Sender|Client|Manager|Dispatcher|Notifier|Gateway)$")
+
+
+def _py_push_service(ctx: CheckContext, node: Node, call: Call) -> str | None:
+    """The app's own push service class, imported from another module, whose object sends this
+    (`GlobalNotificationService().send(...)`, `service = PushService(); service.send(...)`)."""
+    receiver = call.receiver.removeprefix("self.")
+    m = re.match(r"^(\w+)\(.*\)$", receiver, re.S)
+    if m is None:
+        scope = next(iter(enclosing_functions(node)), ctx.root)
+        if not re.match(r"^\w+$", receiver):
+            return None
+        m = re.search(rf"\b(?:self\.)?{re.escape(receiver)}\s*(?::\s*\w+\s*)?=\s*(\w+)\(", text(scope) if scope is not ctx.root else _code(ctx))
+        if m is None and scope is not ctx.root:
+            m = re.search(rf"\bself\.{re.escape(receiver)}\s*=\s*(\w+)\(", _code(ctx))
+    if m is None:
+        return None
+    cls = m.group(1)
+    if not PUSH_SERVICE_CLASS.match(cls) or NOT_PUSH_CHANNEL.search(cls) or not re.search(rf"\bimport\s+(\([^)]*|[^\n]*)\b{cls}\b", _code(ctx)):
+        return None
+    return cls
 
 
 def _py_chain(ctx: CheckContext, node: Node, hops: int = 2) -> list[Node]:
@@ -749,9 +803,26 @@ def _decorators(fn: Node) -> str:
     return " ".join(text(d) for d in parent.named_children if d.type == "decorator")
 
 
+def _py_scheduler_ref(ctx: CheckContext, name: str) -> str | None:
+    """How a scheduler of this file is handed the function `name` (`sched.add_job(name, "cron", ...)`,
+    `schedule.every().day.do(name)`, a beat entry naming it), or None."""
+    code = _code(ctx)
+    if not _memo(ctx, "nsg_scheduler_ref", lambda: bool(SCHEDULER_REF.search(code))) or code.count(name) < 2:
+        return None
+    n = re.escape(name)
+    ref = re.search(
+        rf"(\.add_job\(\s*{n}\b[^)]*|\.do\(\s*{n}\b|add_periodic_task\([^)]*\b{n}\b|\bcron\(\s*{n}\b|"
+        rf"['\"]task['\"]\s*:\s*['\"][\w.]*\b{n}['\"]|\bfunc\s*=\s*['\"][\w.]*\b{n}['\"]|"
+        rf"\b(scheduler|sched)\.(cron|schedule|enqueue_in|add_interval_job|add_cron_job)\([^)]*\b{n}\b)",
+        code,
+    )
+    if ref is None or (ref.group(0).startswith(".add_job") and not re.search(r"interval|cron|Interval|Cron", code[ref.start() : ref.start() + 300].split("\n\n")[0])):
+        return None
+    return ref.group(0).strip()[:50]
+
+
 def _py_schedule(ctx: CheckContext, node: Node, chain: list[Node]) -> str | None:
     """What runs this code on a schedule, or None."""
-    code = _code(ctx)
     for fn in chain:
         name = function_name(fn)
         decorators = _decorators(fn)
@@ -759,15 +830,9 @@ def _py_schedule(ctx: CheckContext, node: Node, chain: list[Node]) -> str | None
         if m:
             return f"a {m.group(0)[:60]} job"
         if name and name != "<lambda>":
-            n = re.escape(name)
-            ref = re.search(
-                rf"(\.add_job\(\s*{n}\b[^)]*|\.do\(\s*{n}\b|add_periodic_task\([^)]*\b{n}\b|\bcron\(\s*{n}\b|"
-                rf"['\"]task['\"]\s*:\s*['\"][\w.]*\b{n}['\"]|\bfunc\s*=\s*['\"][\w.]*\b{n}['\"]|"
-                rf"\b(scheduler|sched)\.(cron|schedule|enqueue_in|add_interval_job|add_cron_job)\([^)]*\b{n}\b)",
-                code,
-            )
-            if ref and not (ref.group(0).startswith(".add_job") and not re.search(r"interval|cron|Interval|Cron", code[ref.start() : ref.start() + 300].split("\n\n")[0])):
-                return f"a scheduler ({ref.group(0).strip()[:50]})"
+            ref = _py_scheduler_ref(ctx, name)
+            if ref:
+                return f"a scheduler ({ref})"
             if TASK_DECORATOR.search(decorators):
                 if SCHEDULE_NAME.search(name):
                     return f"the background task {name}(), named as a periodic job"
@@ -814,14 +879,31 @@ def _py_one_device(ctx: CheckContext, node: Node) -> bool:
 
 
 def _py_payload(ctx: CheckContext, node: Node) -> str:
-    """What the send says: its arguments and the values of the names it passes (same function)."""
+    """What the send says: its arguments and the values that reach it of the names it passes (same
+    function): walking back from the send, an assignment in a block around the send ends the search
+    for that name, and one in the other branch of an `if` around the send is skipped."""
     parts = [text(node)]
     scope = next(iter(enclosing_functions(node)), ctx.root)
     names = {text(n) for n in walk(node) if n.type == "identifier"}
-    for assign in walk(scope):
-        if assign.type == "assignment" and assign.start_byte < node.start_byte and text(assign.child_by_field_name("left")) in names:
-            parts.append(text(assign.child_by_field_name("right"))[:800])
+    around = {a.id for a in ancestors(node)}
+    assigns = [a for a in walk(scope) if a.type == "assignment" and a.start_byte < node.start_byte and text(a.child_by_field_name("left")) in names]
+    settled: set[str] = set()
+    for assign in reversed(assigns):
+        name = text(assign.child_by_field_name("left"))
+        if name in settled or _py_other_branch(assign, around):
+            continue
+        parts.append(text(assign.child_by_field_name("right"))[:800])
+        statement = assign.parent
+        if statement is not None and statement.parent is not None and statement.parent.id in around:
+            settled.add(name)
     return " ".join(parts)
+
+
+def _py_other_branch(assign: Node, around: set[int]) -> bool:
+    """`assign` sits in another branch of an `if` that also holds the send (their closest common
+    ancestor is the `if` statement itself): it cannot reach the send."""
+    common = next((a for a in ancestors(assign) if a.id in around), None)
+    return common is not None and common.type in ("if_statement", "match_statement")
 
 
 def python_push_send(ctx: CheckContext) -> Verdict | bool:
