@@ -16,7 +16,10 @@ functions (`situation`):
   `onScrollStateChanged`, `willDisplay`/`cellForRowAt`, `VisibilityDetector`,
   `PageView.onPageChanged`, a `LaunchedEffect` keyed on the pager's current page;
 * on a user action (not reported): click/tap/press listeners, `onClick =`, `Button`,
-  `@IBAction`, `onTapGesture`, `onPressed`/`onTap`, functions named like `onPlayClicked`;
+  `@IBAction`, `onTapGesture`, `onPressed`/`onTap`, functions named like `onPlayClicked`, and
+  code in a player or viewer screen the person opened by tapping a video (`VideoPlayerActivity`,
+  `ViewVideoFragment`, `PlayerViewController`, a `PlayerScreen`) or in a screen that previews
+  media they picked (upload, compose, edit): the tap answered. Ended handlers there still count;
 * when an item ends (reported by the ended patterns, not as a plain play).
 
 Lambdas passed to anything else (`apply`, `launch`, `post`, `then`, `observe`, listener objects
@@ -44,7 +47,7 @@ MUTED_NOTE = "muted: lower severity, but it still captures attention"
 
 PLAYER_RECEIVER = re.compile(
     r"(player|exo|media|video|audio|sound|music|song|track|clip|movie|trailer|reel|short|stream|"
-    r"looper|bgm|avplayer|mp\b|^mp$|controller|ctrl|\bvv\b)",
+    r"looper|bgm|avplayer|mp\b|^mp$|controller|ctrl|flick|\bvv\b)",
     re.I,
 )
 NOT_MEDIA = re.compile(
@@ -58,12 +61,20 @@ PLAYER_TYPES = (
     r"AVAudioPlayer|VideoPlayerController|AudioPlayer|ChewieController|BetterPlayerController)"
 )
 # Calls that start playback (zero arguments, except the YouTube ones that take the video id).
-START_NAMES = re.compile(r"^(play|start|playImmediately|loadVideo|setPlayWhenReady)$")
+START_NAMES = re.compile(
+    r"^(play|start|playImmediately\w*|loadVideo|setPlayWhenReady|"
+    r"play(Media|Video|Clip|Reel|Stream|Url|Uri|Item|Current\w*|Episode|Audio|Music|Song|Movie|Trailer))$"
+)
+# Receivers that `start()` a player (`start` alone is also a thread, a timer, an animator or a session).
+START_RECEIVER = re.compile(r"(player|media|video|audio|sound|music|song|clip|movie|trailer|bgm|\bmp\b|^mp$|\bvv\b)", re.I)
+
+# `start()` receivers named for a thread, timer, task or animation, whatever media word they hold.
+NOT_PLAYER_START = re.compile(r"(Thread|Timer|Task|Job|Worker|Executor|Handler|Runnable|Animator|Animation|Service|Session)\w{0,3}$", re.I)
 
 # Hosts of a lambda (the call it is passed to, its argument label or the property it is stored in).
 USER_HOST = re.compile(
     r"(click|tap|press|touch|gesture|swipe|drag|fling|long|key|action|submit|toggle|checked|"
-    r"^button$|button$|menu|option|select(ed)?$|onChanged$|pointerInput|onSeek)",
+    r"^button$|button$|menu|option|select(ed)?$|onChanged$|pointerInput|onSeek|^open|^onOpen)",
     re.I,
 )
 VIEW_HOST = re.compile(
@@ -96,31 +107,58 @@ VIEW_FN = re.compile(
     r"^(onBindViewHolder|onViewAttachedToWindow|onChildViewAttachedToWindow|onPageSelected|"
     r"onPageScrollStateChanged|onScrollStateChanged|onScrolled|onScrollChanged|"
     r"scrollViewDidEndDecelerating|scrollViewDidEndDragging|scrollViewDidScroll|"
-    r"onVisibilityChanged|onPageChanged|onItemVisible)$"
+    r"onVisibilityChanged|onPageChanged|onItemVisible|"
+    r"setActive(Index|Item|Page|Position|Video|Slot)|onActive\w*Changed|setCurrent(Index|Page|Position|Video)|"
+    r"onCurrent\w*Changed|onPageSettled|onSettled\w*Changed|onItemFocused|onFocused\w*Changed|setFocused(Index|Item|Video))$"
 )
 # Swift table/collection delegate methods named by their first labels.
 SWIFT_VIEW_LABELS = re.compile(r"^(willDisplay|cellForRowAt|cellForItemAt)$")
 SWIFT_USER_LABELS = re.compile(r"^(didSelectRowAt|didSelectItemAt|primaryActionForItemAt)$")
 ENDED_FN = re.compile(
-    r"^(onCompletion|onPlayerComplete|on\w*(Ended|Finished|Completed?|DidEnd|End)|"
+    r"^(onCompletion|onPlayerComplete|ended|playbackEnded|itemEnded|on\w*(Ended|Finished|Completed?|DidEnd|End)|"
     r"\w*(DidPlayToEnd|DidFinishPlaying|DidReachEnd|itemDidFinish|playerItemDidReachEnd)\w*)$",
     re.I,
 )
 # Short interface sounds (a call's join tone, a ringtone), named in the functions that play them.
+# Matched against the words of a name (`playJoinSound` -> "play join sound").
 SOUND_EFFECT = re.compile(
-    r"(ringtone|ringing|beep|chime|ding|sfx|soundEffect|(join|leave|notification|alert|message|click|tap|"
-    r"success|error)_?sound|play_?sound(Index|Id)?\b)",
-    re.I,
+    r"\b(ringtone|ringing|beep|chime|ding|sfx|sound effect|tones?|feedback|"
+    r"(join|leave|notification|alert|message|click|tap|success|error) sound|play sound( index| id)?|"
+    r"(display|show|present|deliver|post) notification)\b"
 )
+# Code about a live camera (a doorbell or security stream the person opened) or spoken replies of a
+# voice assistant: sound and video, but not media that starts by itself.
+NOT_MEDIA_CONTEXT = re.compile(r"\b(camera|cameras|cctv|doorbell|assist|assistant|speech|speak|tts|dictation)\b")
+# Screens to pick or compose a post: previewing the person's own picks answers that action.
+COMPOSER_CLASS = re.compile(r"^(Choose|Pick|Select|Add|Create|New|Edit)(?=[A-Z])\w*?(Image|Video|Media|Photo|Post)")
 # Functions that set up a view or cell, called from another file (bind, configure, setup).
 SETUP_FN = re.compile(r"^(bind|configure|setup|setUp|render|display|populate|onBind)[A-Z_]?\w*$")
 # Screens opened by a tap on an item: playing there answers the tap.
 OPENED_ON_TAP = re.compile(r"(modal|dialog|lightbox|sheet|popup|popover|full_?screen|viewer|MediaPreview)", re.I)
+# Player and viewer screens (the person tapped a video to watch it) and screens that preview media the
+# person picked or recorded (upload, compose, edit): playing there answers that action. Feeds,
+# splash, intro and background screens are not among them.
+PLAYER_SCREEN = re.compile(
+    r"(player|playback|^view\w*(video|media|image|gif|gallery|photo|attachment)|viewer|watch|theat(er|re)|cinema|"
+    r"upload|compose|composer|editor|trim|draft|metadata|recorder|capture|picker)",
+    re.I,
+)
+NOT_PLAYER_SCREEN = re.compile(
+    r"(feed|short|reel|stor(y|ies)|tiktok|swipe|pager|splash|intro|onboard|welcome|background|home|main|landing|"
+    r"promo|hero|preview|\bads?\b|advert|banner|launch|particle|timeline|list|grid|carousel|embed|inline|mini)",
+    re.I,
+)
+# `PreviewMediaActivity`, `PreviewVideoFragment`: a screen that shows one item the person picked.
+PREVIEW_SCREEN = re.compile(r"^Preview(Media|Video|Audio|Image)\w*(Activity|Fragment|Screen|Page|ViewController)$")
+SCREEN_NAME = re.compile(r"(Activity|Fragment|Screen|Page|ViewController|Dialog|Sheet|Route|Destination)$")
+SCREEN_BASE = re.compile(r"\b\w*(Activity|Fragment)\b")
+# `is PlayerEvent.PlayPause ->`, `Action.TogglePlay ->`, `UiEvent.PlayClicked ->`: a branch for the person's own event.
+USER_EVENT = re.compile(r"\b(is\s+)?[\w.]*(Event|Action|Intent|Command)\.\w*(PlayPause|TogglePlay|Toggle|Click|Tap|Press|Play)\w*\b")
 MEDIA_BUTTON = re.compile(r"(ACTION\w*PLAY|KEYCODE_MEDIA_PLAY|MediaPlay\b|Key\.MediaPlay|\.play\b|remoteCommand|playCommand)", re.I)
 # Conditions around a play: the person's own play/pause state, or visibility in a feed.
 STATE_GUARD = re.compile(
     r"\b(get|is|was|_is|_was)?_?(playing|paused|resumed?|playWhenReady|userPaused|pausedByUser|"
-    r"isPlaying|wasPlaying|shouldResume|resumeOnFocus)\b",
+    r"isPlaying|wasPlaying|shouldResume|resumeOnFocus|animating|isAnimating)\b",
     re.I,
 )
 VIEW_GUARD = re.compile(
@@ -142,16 +180,19 @@ ADVANCE = re.compile(
     r"current\w*)\s*(\+\+|\+=\s*1\b|=\s*\w+\s*\+\s*1\b)|\+\+\s*\w*(index|idx|position|current)|"
     r"replaceCurrentItem\(|setMediaItem\(|setDataSource\(|setVideoURI\(|setVideoPath\(|"
     r"playVideo\(\s*\w|playItem\(\s*\w|playTrack\(\s*\w|playEpisode\(\s*\w|loadVideo\(|"
-    r"\w*[aA]uto_?[pP]lay\w*(Countdown|Timer|Next)\w*\()",
+    r"\w*[aA]uto_?[pP]lay\w*(Countdown|Timer|Next)\w*\(|next\w*\.(performClick|callOnClick)\(|"
+    r"\bnext_?(item|episode|video|track|clip|song|up|claim|media|stream)\b)",
     re.I,
 )
 REPLAY = re.compile(
     r"(seek\(\s*to:\s*(\.zero|CMTime\.zero|kCMTimeZero)|seekTo\(\s*0L?\s*\)|seek\(\s*Duration\.zero|"
-    r"seekToDefaultPosition\(\s*\))"
+    r"seekToDefaultPosition\(\s*\)|seekToTime\(\s*(cmTimeZero|kCMTimeZero|CMTimeMake\(\s*(value\s*=\s*)?0\b))"
 )
-ENDED_CONDITION = re.compile(r"(STATE_ENDED|\bENDED\b|isCompleted|ProcessingState\.completed)")
+PLAY_COMMAND = re.compile(r"^(play|start|resume|playPause|togglePlay\w*|onPlay|onPlayClicked|playOrPause)$", re.I)
+ENDED_CONDITION = re.compile(r"(STATE_ENDED|END_OF_MEDIA_ITEM|\bENDED\b|isCompleted|ProcessingState\.completed|(Status|State)\.(completed|ended|finished)\b)")
+END_REASON = "PLAY_WHEN_READY_CHANGE_REASON_END_OF_MEDIA_ITEM"
 ENDED_CALL = re.compile(r"([dD]idPlayToEndTime|onPlayerComplete|setOnCompletionListener|OnCompletionListener)")
-PLAY_CALL = re.compile(r"(\.play\(\s*\)|\.start\(\s*\)|playWhenReady\s*=\s*true|setPlayWhenReady\(\s*true|playImmediately\()")
+PLAY_CALL = re.compile(r"((?<![\w.])play\(\s*\)|\.play\(\s*\)|\.start\(\s*\)|playWhenReady\s*=\s*true|setPlayWhenReady\(\s*true|playImmediately\w*\()")
 
 LAMBDA_TYPES = frozenset({"lambda_literal", "lambda_expression", "function_expression", "anonymous_function"})
 INIT_TYPES = frozenset({"anonymous_initializer", "init_declaration", "constructor_declaration", "secondary_constructor"})
@@ -165,16 +206,21 @@ IDENTIFIER_TYPES = frozenset({"identifier", "simple_identifier"})
 # when does this code run?
 
 
-def situation(node: Node, ctx: CheckContext, depth: int = 0) -> tuple[str, str]:
+def situation(node: Node, ctx: CheckContext, depth: int = 0, screens: bool = True) -> tuple[str, str]:
     """(kind, where) for the code at `node`: kind is load, view, user, ended or unknown;
-    `where` names the lifecycle method, effect or callback that decided it."""
+    `where` names the lifecycle method, effect or callback that decided it. With `screens`, code
+    in a player screen or viewer counts as the answer to the tap that opened it."""
     if _in_ended_hook(node):
         return "ended", "an ended hook"
     if _in_media_button_branch(node):
         return "user", "a media button"
-    opened = _opened_on_tap(node) or _opened_on_tap_path(ctx)
+    opened = (_opened_on_tap(node) or _opened_on_tap_path(ctx)) if screens else ""
     if opened:
         return "user", opened
+    focused = _focused_property_observer(node)
+    if focused:
+        return "view", f"didSet of {focused}"
+    in_listener = False
     for fn in enclosing_functions(node):
         if fn.type == "function_body" and fn.parent is not None and fn.parent.type in FUNCTION_TYPES:
             continue  # Kotlin/Swift: the body of a declaration, judged with the declaration
@@ -193,14 +239,31 @@ def situation(node: Node, ctx: CheckContext, depth: int = 0) -> tuple[str, str]:
         if kind:
             return kind, name
         if _in_listener_object(fn):
+            in_listener = True
             continue  # onPlaybackStateChanged(STATE_READY) etc.: judged where the listener is added
         if depth >= 3:
             return "unknown", name
-        kind, where = _callers_kind(fn, name, ctx, depth)
+        kind, where = _callers_kind(fn, name, ctx, depth, screens)
         if kind == "unknown" and SETUP_FN.match(name):
             return "load", f"{name}, which sets up the view"
         return kind, f"{name}, called from {where}" if where else name
+    if in_listener:
+        return "unknown", ""  # a listener method stored in a property runs when the listener fires, not at load
+    if any(a.type == "property_declaration" for a in ancestors(node)) and any(a.type in CLASS_TYPES for a in ancestors(node)):
+        return "load", "a property initializer"  # `private val player = createPlayer()` runs as the object is made
     return "unknown", ""
+
+
+def _focused_property_observer(node: Node) -> str:
+    """Swift `var focusedVideo: Player? { didSet { focusedVideo?.play() } }`: the property that names
+    the item in view of a feed (focused, current, active, visible), or ""."""
+    clause = next((a for a in ancestors(node) if a.type in ("didset_clause", "willset_clause")), None)
+    if clause is None:
+        return ""
+    declaration = next((a for a in ancestors(clause) if a.type == "property_declaration"), None)
+    pattern = next((c for c in declaration.named_children if c.type == "pattern"), None) if declaration is not None else None
+    name = text(pattern)
+    return name if re.search(r"(focus|current|active|visible|on_?screen|in_?view)", name, re.I) else ""
 
 
 def _in_ended_hook(node: Node) -> bool:
@@ -224,20 +287,44 @@ def _in_media_button_branch(node: Node) -> bool:
         if ancestor.type in FUNCTION_TYPES and function_name(ancestor):
             return False
         if ancestor.type in ("when_entry", "switch_block_statement_group", "switch_rule", "switch_entry"):
-            if MEDIA_BUTTON.search(text(ancestor.named_children[0]) if ancestor.named_child_count else ""):
+            condition = text(ancestor.named_children[0]) if ancestor.named_child_count else ""
+            if MEDIA_BUTTON.search(condition) or USER_EVENT.search(condition):
                 return True
     return False
 
 
 def _opened_on_tap(node: Node) -> str:
-    """The name of an enclosing full-screen viewer, modal or sheet (opened by a tap on the
-    item, so playing there answers that tap), or ""."""
+    """The name of an enclosing full-screen viewer, modal or sheet, or of a player screen (opened
+    by a tap on the item, so playing there answers that tap), or ""."""
     for ancestor in ancestors(node):
         if ancestor.type in FUNCTION_TYPES or ancestor.type in CLASS_TYPES:
             name = function_name(ancestor) if ancestor.type in FUNCTION_TYPES else _class_name(ancestor)
-            if name and OPENED_ON_TAP.search(name):
+            if name and (OPENED_ON_TAP.search(name) or _is_player_screen(ancestor, name) or (ancestor.type in CLASS_TYPES and COMPOSER_CLASS.search(name))):
                 return name
     return ""
+
+
+def _is_player_screen(node: Node, name: str) -> bool:
+    """`VideoPlayerActivity`, `ViewVideoFragment`, `class ExoplayerView : AppCompatActivity`,
+    `PlayerViewController`, `@Composable fun PlayerScreen`, Dart `_WatchPageState`: a screen the
+    person opens to watch (or to post) the media it plays. Not a feed, splash or intro screen."""
+    short = re.sub(r"^_|State$", "", name)
+    if PREVIEW_SCREEN.search(short):
+        return True
+    if not PLAYER_SCREEN.search(short) or NOT_PLAYER_SCREEN.search(short):
+        return False
+    if SCREEN_NAME.search(short):
+        return True
+    if node.type == "class_definition" and short.endswith("View"):
+        return True  # Dart `AnimePlayerView`, `PlayerView`: a route widget; inline players are `*Widget` / `*Item`
+    return node.type in CLASS_TYPES and bool(SCREEN_BASE.search(_class_head(node)))
+
+
+def _class_head(node: Node) -> str:
+    """A class declaration up to its body: the name and the types it extends."""
+    body = node.child_by_field_name("body") or next((c for c in node.named_children if c.type.endswith("body")), None)
+    end = body.start_byte if body is not None else node.end_byte
+    return node.text[: end - node.start_byte].decode("utf-8", "replace") if node.text else ""
 
 
 def _opened_on_tap_path(ctx: CheckContext) -> str:
@@ -267,13 +354,15 @@ def lambda_host(fn: Node) -> str:
     """The name a lambda is passed to or stored under: `setOnClickListener`, `onClick`,
     `LaunchedEffect`, `onAppear`, `onPressed`, `then`."""
     parent = fn.parent
-    while parent is not None and parent.type in ("annotated_lambda", "parenthesized_expression", "argument", "function_expression_body"):
+    while parent is not None and parent.type in ("annotated_lambda", "parenthesized_expression", "argument", "function_expression_body", "conditional_expression", "ternary_expression"):
         if parent.type == "annotated_lambda" and parent.parent is not None:
             call = as_call(parent.parent)
             return call.name if call is not None else ""
         parent = parent.parent
     if parent is None:
         return ""
+    if parent.type == "pair" and parent.named_child_count and re.search(r"(Activator|KeyboardKey|KeyCode|Shortcut|KeySet)", text(parent.named_children[0])):
+        return "onKey"  # Dart `bindings: {SingleActivator(LogicalKeyboardKey.mediaPlay): () => player.play()}`
     if parent.type == "named_argument":  # Dart: onPressed: () {...}
         return text(parent.named_children[0]).rstrip(":").strip()
     if parent.type == "value_argument":  # Kotlin onClick = {...}, Swift action: {...}
@@ -378,20 +467,56 @@ def _in_listener_object(fn: Node) -> bool:
     return holder is not None and holder.type in ("object_literal", "object_creation_expression")
 
 
-def _callers_kind(fn: Node, name: str, ctx: CheckContext, depth: int) -> tuple[str, str]:
+def _callers_kind(fn: Node, name: str, ctx: CheckContext, depth: int, screens: bool = True) -> tuple[str, str]:
     """How the places that call or reference `name` in this file run (load wins over user)."""
     found: dict[str, str] = {}
     for ref in _references(name, ctx):
         if fn.start_byte <= ref.start_byte < fn.end_byte and _inside_own_body(ref, fn):
             continue  # recursion
-        if _is_declaration_name(ref) or _is_player_api_call(ref):
+        if _is_declaration_name(ref) or _is_player_api_call(ref) or _is_argument_label(ref):
             continue
-        kind, where = situation(ref, ctx, depth + 1)
+        host = _reference_host(ref)
+        if host and USER_HOST.search(host):
+            found.setdefault("user", host)
+            continue
+        kind, where = situation(ref, ctx, depth + 1, screens)
         found.setdefault(kind, where)
     for kind in ("load", "view", "ended", "user"):
         if kind in found:
             return kind, found[kind]
     return "unknown", ""
+
+
+def _is_argument_label(ref: Node) -> bool:
+    """`play` in Dart `open(media, play: playing)` or Kotlin `load(play = true)`: a label, not a reference."""
+    parent = ref.parent
+    if parent is None:
+        return False
+    if parent.type in ("label", "value_argument_label"):
+        return True
+    return parent.type == "value_argument" and parent.named_child_count > 1 and parent.named_children[0].id == ref.id
+
+
+def _reference_host(ref: Node) -> str:
+    """The label or call a function is handed to by name: Dart `onTap: continuePlay`, Kotlin
+    `setOnClickListener(::onPlay)`, Swift `addTarget(self, action: #selector(play), for: ...)`."""
+    node = ref
+    while node.parent is not None and node.parent.type in ("callable_reference", "method_reference", "selector_expression", "argument"):
+        node = node.parent
+    parent = node.parent
+    if parent is None:
+        return ""
+    if parent.type == "named_argument" and parent.named_child_count > 1:
+        return text(parent.named_children[0]).rstrip(":").strip()
+    if parent.type == "value_argument":
+        if parent.named_child_count > 1:
+            return text(parent.named_children[0])
+        parent = parent.parent
+    if parent is not None and parent.type in ("value_arguments", "argument_list", "arguments") and parent.parent is not None:
+        owner = parent.parent.parent if parent.parent.type == "call_suffix" else parent.parent
+        call = as_call(owner) if owner is not None else None
+        return call.name if call is not None else ""
+    return ""
 
 
 def _inside_own_body(ref: Node, fn: Node) -> bool:
@@ -446,9 +571,20 @@ def guard(node: Node, ctx: CheckContext) -> str | None:
             return "flag-off" if _flag_defaults_off(flag.group(1), ctx) else "flag-on"
         if VIEW_GUARD.search(condition):
             return "view"
-        if STATE_GUARD.search(condition):
+        if STATE_GUARD.search(condition) and not _only_not_playing(condition):
             return "state"
     return None
+
+
+# `if (!player.isPlaying())`, `if (!holder.isPaused())`: "start it unless it already plays (or the
+# person paused it)" -- the start still happens by itself, so the play is not the person's choice.
+NOT_PLAYING = re.compile(r"!\s*(\(\s*)*[\w.()\s]*?\b(is|get)?_?(playing|paused|isPlaying|isPaused)\b(\s*\(\s*\))?")
+
+
+def _only_not_playing(condition: str) -> bool:
+    """Every play/pause state word in the condition is negated (`!x.isPlaying()`, `!isPaused()`)."""
+    rest = NOT_PLAYING.sub(" ", condition)
+    return rest != condition and not STATE_GUARD.search(rest)
 
 
 def _condition_text(branch: Node, inner: Node) -> str:
@@ -486,9 +622,13 @@ def _condition_span(branch: Node) -> tuple[int, int]:
 def _flag_defaults_off(name: str, ctx: CheckContext) -> bool:
     """`this.autoPlay = false`, `autoPlay: Boolean = false`, `var autoplay = false` in the file: an
     opt-in. A flag without a default is set by the caller (often from a setting that is on)."""
-    short = name.split(".")[-1]
-    pattern = re.compile(rf"\b{re.escape(short)}\s*(:\s*[\w?<>]+\s*)?=\s*false\b")
-    return bool(pattern.search(ctx.data.decode("utf-8", "replace")))
+    short = re.escape(name.split(".")[-1])
+    source = ctx.data.decode("utf-8", "replace")
+    # Swift `var autoPlayVideos: Bool { settings.autoPlay }`, Kotlin `val autoPlay get() = ...`,
+    # Dart `bool get autoPlay => ...`: read from a setting kept elsewhere, not an opt-in default.
+    if re.search(rf"(\b{short}\s*:\s*Bool\s*\{{|\b{short}\s*(:\s*Boolean\s*)?get\s*\(|\bget\s+{short}\b)", source):
+        return False
+    return bool(re.search(rf"\b{short}\s*(:\s*[\w?<>]+\s*)?=\s*false\b", source))
 
 
 # --------------------------------------------------------------------------------------------
@@ -532,7 +672,22 @@ def _receiver(receiver: str, node: Node) -> str:
     object's text."""
     if receiver and receiver != "it":
         return receiver
+    if node.type == "cascade_section":
+        return _cascade_receiver(node) or receiver
     return _scope_receiver(node) or receiver
+
+
+def _cascade_receiver(section: Node) -> str:
+    """Dart `VideoPlayerController.networkUrl(url)..play()`: the object the cascade is on, up to its
+    first argument list (`VideoPlayerController.networkUrl`, `_controller`)."""
+    sibling = section.prev_sibling
+    while sibling is not None and (sibling.type == "cascade_section" or "comment" in sibling.type):
+        sibling = sibling.prev_sibling
+    owner = []
+    while sibling is not None and sibling.type in ("identifier", "selector", "type_identifier", "new_expression", "const_object_expression", "unconditional_assignable_selector"):
+        owner.insert(0, text(sibling))
+        sibling = sibling.prev_sibling
+    return re.split(r"[(<]", "".join(owner), maxsplit=1)[0].strip().rstrip(".?!")
 
 
 def _scope_receiver(call: Node) -> str:
@@ -602,14 +757,14 @@ def _match_call(ctx: CheckContext) -> Call | None:
 def _autoplay_judgement(node: Node, ctx: CheckContext) -> tuple[str, str] | None:
     """(kind, where) when the code at `node` runs without a user action, else None."""
     kind, where = situation(node, ctx)
-    if kind not in ("load", "view"):
+    if kind not in ("load", "view", "unknown"):
         return None
     found = guard(node, ctx)
     if found in ("state", "flag-off"):
         return None
-    if found == "view":
-        kind = "view"
-    return kind, where
+    if found == "view":  # `if (isVisible) play()`: the feed pattern, wherever it runs
+        return "view", where or "a visibility check"
+    return (kind, where) if kind != "unknown" else None
 
 
 def play_on_load(ctx: CheckContext) -> Verdict | bool:
@@ -623,10 +778,22 @@ def play_on_load(ctx: CheckContext) -> Verdict | bool:
     receiver = _receiver(call.receiver, call.node)
     args = argument_nodes(call)
     judged = _autoplay_judgement(call.node, ctx)
-    if judged is None or SOUND_EFFECT.search(judged[1]):
+    if judged is None or SOUND_EFFECT.search(_words(judged[1])) or _in_sound_effect(call.node, ctx):
         return False
     what = f"{call.name}({text(args[0]) if call.name == 'setPlayWhenReady' else ''})"
     return _verdict(_when(*judged, what, _label(receiver, ctx)), _muted(call.node, ctx))
+
+
+def _in_sound_effect(node: Node, ctx: CheckContext) -> bool:
+    """In a function, class or file named for a short interface sound (`playTone`, `YralFeedback`),
+    a live camera view or spoken assistant replies (not media that starts by itself)."""
+    names = [ctx.path.stem] + [function_name(a) if a.type in FUNCTION_TYPES else _class_name(a) for a in ancestors(node) if a.type in FUNCTION_TYPES or a.type in CLASS_TYPES]
+    return any(name and (SOUND_EFFECT.search(_words(name)) or NOT_MEDIA_CONTEXT.search(_words(name))) for name in names)
+
+
+def _words(name: str) -> str:
+    """`playJoinSound, called from onJoin` -> "play join sound called from on join"."""
+    return re.sub(r"[^a-z0-9]+", " ", re.sub(r"(?<=[a-z0-9])(?=[A-Z])", " ", name).lower()).strip()
 
 
 def _starts_playback(call: Call, ctx: CheckContext) -> bool:
@@ -636,7 +803,14 @@ def _starts_playback(call: Call, ctx: CheckContext) -> bool:
         return False
     if call.name in ("play", "start") and args:
         return False
-    return _is_media_receiver(_receiver(call.receiver, call.node), call.node, ctx)
+    receiver = re.sub(r"\{.*\}", "", _receiver(call.receiver, call.node), flags=re.S)  # `Thread { ... }.start()`
+    if call.name == "start" and NOT_PLAYER_START.search(receiver.split(".")[-1]):
+        return False  # `loadMediaThread.start()`, `videoTimer.start()`
+    if call.name == "start" and not START_RECEIVER.search(re.sub(r"\(.*\)", "()", receiver, flags=re.S)):
+        in_prepared = receiver in ("it", "mp", "this", "self") and _in_prepared_callback(call.node)
+        if not in_prepared and not _declared_as_player(receiver.split(".")[-1], ctx):
+            return False
+    return _is_media_receiver(receiver, call.node, ctx)
 
 
 def play_when_ready(ctx: CheckContext) -> Verdict | bool:
@@ -707,6 +881,8 @@ def _is_on(value: str, ctx: CheckContext) -> bool:
     `settings.autoplay`) that is not declared false in the file."""
     if value == "true" or (re.fullmatch(r"[A-Za-z_]\w*", value) and _declared_true(value, ctx)):
         return True
+    if re.fullmatch(r"[\w.!?]+", value) and VIEW_GUARD.search(value):
+        return True  # `autoPlay: widget.isInView`: each feed item plays as it comes into view
     flag = AUTOPLAY_FLAG.search(value)
     return flag is not None and not _flag_defaults_off(flag.group(1), ctx)
 
@@ -782,6 +958,9 @@ def _loop_value(source: str, ctx: CheckContext) -> str | None:
         return "numberOfLoops = -1"
     if re.search(r"(isLooping\s*=|setLooping\(|looping\s*=)\s*true\b", source):
         return re.sub(r"\s+", " ", source.split("\n")[0].strip().rstrip(";"))[-40:]
+    named = re.search(r"(isLooping\s*=|setLooping\(|looping\s*=)\s*([A-Za-z_]\w*)\s*\)?\s*;?\s*$", source.strip())
+    if named and named.group(2) not in ("true", "false") and _declared_true(named.group(2), ctx):
+        return f"{named.group(1).strip()} {named.group(2)} (declared true)"
     return None
 
 
@@ -823,20 +1002,25 @@ def ended_advance(ctx: CheckContext) -> Verdict | bool:
     `AVPlayerItemDidPlayToEndTime` observers, just_audio / audioplayers / video_player
     completion listeners."""
     node = ctx.node
-    if node.type in IDENTIFIER_TYPES and node.parent is not None and node.parent.type in ("navigation_expression", "field_access") and text(node) == "STATE_ENDED":
+    if node.type in IDENTIFIER_TYPES and node.parent is not None and node.parent.type in ("navigation_expression", "field_access") and text(node) in ("STATE_ENDED", END_REASON):
         return False  # reported on the qualified Player.STATE_ENDED node
     body = _ended_body(node, ctx)
     if body is None:
         return False
-    if situation(node, ctx)[0] == "user":
-        return False
+    owner = next((function_name(f) for f in enclosing_functions(node) if f.type in FUNCTION_TYPES and function_name(f)), "")
+    if re.search(r"(STATE_ENDED|END_OF_MEDIA_ITEM)", text(node)) and PLAY_COMMAND.match(owner or ""):
+        return False  # `fun play() { if (state == STATE_ENDED) reload() }`: restarting what the person asked to play
+    if _in_sound_effect(node, ctx):
+        return False  # the end of a spoken reply or a camera clip
+    if situation(node, ctx, screens=False)[0] == "user":
+        return False  # an ended check in a click handler; the end of a video in a player screen still counts
     source = _handler_text(body, ctx)
     label = _ended_label(node, ctx)
     if ADVANCE.search(source):
         return _verdict(f"{label} starts the next item by itself (auto-advance)", _muted(node, ctx))
-    if REPLAY.search(source) and PLAY_CALL.search(source):
+    if REPLAY.search(source) and PLAY_CALL.search(source) and not (_opened_on_tap(node) or _opened_on_tap_path(ctx)):
         return _verdict(f"{label} replays the media from the start (an endless loop)", _muted(node, ctx))
-    return False
+    return False  # a loop in a player the person opened is their choice, like a loop started on a tap
 
 
 def _ended_label(node: Node, ctx: CheckContext) -> str:
@@ -845,6 +1029,8 @@ def _ended_label(node: Node, ctx: CheckContext) -> str:
         return f"{source}() handler"
     if "STATE_ENDED" in source:
         return "STATE_ENDED handler"
+    if END_REASON in source:
+        return "end-of-item handler"
     if "playtoendtime" in source.lower():
         return "AVPlayerItemDidPlayToEndTime observer"
     if "Completion" in source:
@@ -861,7 +1047,7 @@ def _ended_body(node: Node, ctx: CheckContext) -> Node | None:
         if any(_in_ended_hook(ref) for ref in _references(source, ctx) if ref.id != node.id):
             return None  # reported on the observer or listener that runs it
         return _function_named(source, ctx)
-    if "STATE_ENDED" in source or source in ("completed", "isCompleted"):
+    if "STATE_ENDED" in source or END_REASON in source or source in ("completed", "isCompleted"):
         return _branch_of(node)
     if source == "onPlayerComplete":  # audioplayers: player.onPlayerComplete.listen((_) {...})
         statement = next((a for a in ancestors(node) if a.type == "expression_statement"), None)
@@ -874,9 +1060,11 @@ def _ended_body(node: Node, ctx: CheckContext) -> Node | None:
         handler = handler or _trailing_lambda(call.node)
         if handler is None:
             args = argument_nodes(call)
-            return _function_named(_last_word(text(args[-1])), ctx) if args else None
-        if source == "addListener" and not re.search(r"isCompleted|position\s*>=?\s*\S*duration|duration\s*<=?\s*\S*position|position\s*==\s*\S*duration", text(handler)):
+            handler = _function_named(_last_word(text(args[-1])), ctx) if args else None
+        if handler is None:
             return None
+        if source == "addListener" and not re.search(r"isCompleted|position\s*>=?\s*\S*duration|duration\s*<=?\s*\S*position|position\s*==\s*\S*duration", text(handler)):
+            return None  # a video_player listener that does not look at the end of the video
         return handler
     if "playtoendtime" in source.lower():
         return _observer_handler(node, ctx)
@@ -940,7 +1128,7 @@ def _observer_handler(node: Node, ctx: CheckContext) -> Node | None:
         if ancestor.type in ("statements", "function_body", "class_body"):
             return None
         call = as_call(ancestor)
-        if call is None or call.name not in ("addObserver", "onReceive", "sink"):
+        if call is None or call.name not in ("addObserver", "addObserverForName", "onReceive", "sink"):
             continue
         closure = _trailing_lambda(ancestor) or next((a for a in argument_nodes(call) if a.type in LAMBDA_TYPES), None)
         if closure is not None:
