@@ -318,11 +318,15 @@ RANDOM_NAME = re.compile(
     r"|(get|generate|determine|pick|select|choose)(Rarity|RarityTier|Drop|Drops|Loot|Prize|Reward|Rewards)(Tier|Item)?)$"
 )
 # names that look random but are ids / visuals
+# Suffixes are matched as camelCase (`randomId`, `rngX`) or snake_case (`random_id`) words only:
+# case-insensitively, `Y$` would reject every name ending in "y" (`rollRarity`).
+_NOT_RANDOM_SUFFIX = "Id|Ids|Key|Token|Hex|Pos|Name|String|Str|Seed|Star|Stars|Tip|Tips|Word|Words|Bg|X|Y"
 NOT_RANDOM_NAME = re.compile(
-    r"(?i)(uuid|guid|nanoid|\bid\b|Id$|Ids$|Key$|Token$|Hex$|Color|Colour|Hue|Position|Pos$|Offset|Delay|Duration|Jitter"
-    r"|Angle|Rotation|Velocity|Speed|Size|Name$|String$|Str$|Password|Salt|Nonce|Seed$|Particle|Confetti|Sparkle|Star$"
-    r"|Stars$|Spawn|Enemy|Enemies|Obstacle|Tip$|Tips$|Quote|Message|Greeting|Fact|Joke|Question|Answer|Word$|Words$"
-    r"|Avatar|Emoji|Background|Bg$|Sound|Music|Track|Song|Theme|Layout|X$|Y$)"
+    r"(?i)(uuid|guid|nanoid|\bid\b|Color|Colour|Hue|Position|Offset|Delay|Duration|Jitter"
+    r"|Angle|Rotation|Velocity|Speed|Size|Password|Salt|Nonce|Particle|Confetti|Sparkle"
+    r"|Spawn|Enemy|Enemies|Obstacle|Quote|Message|Greeting|Fact|Joke|Question|Answer"
+    r"|Avatar|Emoji|Background|Sound|Music|Track|Song|Theme|Layout"
+    rf"|(?-i:[a-z0-9](?:{_NOT_RANDOM_SUFFIX})$)|_(?:{_NOT_RANDOM_SUFFIX.lower()})$)"
 )
 VISUAL_KEY = re.compile(
     r"(?i)^(x|y|z|dx|dy|dz|vx|vy|vz|cx|cy|left|top|right|bottom|rotation|rotate|rot|angle|theta|scale|size|radius"

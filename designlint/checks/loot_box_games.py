@@ -16,16 +16,22 @@ loot box:
 * a *random pick*: `Random.Range`, `Random.value`, `System.Random.Next`, `randi()`, `randf()`,
   `randi_range`, `pick_random()`, `RandomNumberGenerator`, `math.random`, `love.math.random`,
   `Random.new():NextInteger`, `random.choice(s)`, `random.randint`, `secrets.choice`, or a helper
-  that rolls (`RollRarity()`, `weighted_choice(pool)`, `GetRandomPet()`), followed by name through
-  the same file; random numbers for positions, colours, sounds, delays and ids are ignored;
+  that rolls (`RollRarity()`, `weighted_choice(pool)`, `RollMonster(box)`, `RandomGacha()`),
+  followed by name through the same file, or an opener another module rolls for
+  (`GachaService:OpenGacha(player, …)`, `EggService.HatchEgg(…)`); random numbers for positions,
+  colours, sounds, delays, ids and NPC counts are ignored;
 * *loot context* for in-game currencies (chests, crates, eggs, packs, gacha, rarity, an item
   added to the inventory); premium currencies (gems, diamonds, crystals) and real-money
   purchases need none.
 
-A loot-named function (`OpenChest`, `hatch_egg`) that checks the balance (`if coins < price`)
-and rolls is reported too. Game loops (`Update`, `_process`, `main`), bets and gambling
-commands (slots, coin flips, `gamble`), paid upgrades with a success chance and shop rerolls are
-left alone. Everything is syntactic and file-local.
+A loot-named function (`OpenChest`, `hatch_egg`) that checks the balance (`if coins < price`,
+`HasGems(cost)`) and rolls is reported too, and so is a unit that uses up a bought key, box or
+spin (`chestKeys--`, `use_key(tier)`, `data.Spins[wheel] -= 1`) and rolls, in a file that sells
+it (`BuyKey`, `KEY_PRICE`). Lua product tables that keep a grant callback under a purchase key
+(`Purchased = function(self, userId)`) are purchase handlers. Game loops (`Update`, `_process`,
+`main`), bets and gambling commands (slots, coin flips, `gamble`, `dados`, a duel for a stake),
+paid upgrades with a success chance, paid speed-ups and shop rerolls are left alone. Everything
+is syntactic and file-local.
 """
 
 from __future__ import annotations
@@ -56,6 +62,7 @@ from designlint.checks.loot_box import (
     STRONG_LOOT,
     WEAK_LOOT,
     _describe,
+    _is_box_counter,
     _is_currency,
     _payer_ok,
     _premium_spend,
@@ -74,8 +81,12 @@ MEMO_KEY = "loot_box_games"
 # Accessors after the name of a balance: `Coins.Value`, `gems.amount`, `profile.Data.Gems`.
 ACCESSOR_NAMES = frozenset({"Value", "value", "Amount", "amount", "Count", "count", "Current", "current", "val", "Val",
                             "Data", "data", "text", "Text"})
-# Bot economies call the balance `wallet` and `bank`.
-EXTRA_CURRENCY = frozenset({"bank", "wallet"})
+# Bot economies call the balance `wallet`, `bank` and `bal`.
+EXTRA_CURRENCY = frozenset({"bank", "wallet", "bal"})
+# A balance is named by its currency, or by the currency and a quantity word (`coinCount`,
+# `gems_balance`); `gem_chance_roll` and `coins_per_second` are other numbers.
+QUANTITY_WORDS = frozenset({"count", "amount", "balance", "bal", "total", "value", "left", "owned", "current", "num",
+                            "qty", "stock", "val"})
 PRICE_NAME = re.compile(r"(?i)(cost|price|fee)")
 
 # Unity IAP, Roblox, Godot IAP plugins, Telegram/Stripe: handlers that run after a real payment.
@@ -84,7 +95,8 @@ PURCHASE_HANDLER = frozenset(
      "onpurchasesuccessful", "purchasecompleted", "purchasesucceeded", "onpurchasepending", "onpurchaseconfirmed",
      "processreceipt", "handlereceipt", "onpurchasesupdated", "purchasesupdated", "onpurchasesuccessgodot",
      "onproductpurchased", "onsuccessfulpayment", "successfulpayment", "processsuccessfulpayment",
-     "handlesuccessfulpayment", "onpaymentsuccess", "onpaymentcompleted", "onpurchase"})
+     "handlesuccessfulpayment", "onpaymentsuccess", "onpaymentcompleted", "onpurchase", "purchased", "onpurchased",
+     "onbought"})
 PURCHASE_PARAM_TYPE = re.compile(r"\b(PurchaseEventArgs|PendingOrder|ConfirmedOrder)\b")
 RECEIPT_PARAM = re.compile(r"(?i)^\(?\s*(receipt|receiptInfo|receipt_info|receiptinfo)\b")
 # Signals, events and properties a purchase handler is registered on.
@@ -104,12 +116,21 @@ GAME_LOOP = re.compile(
     r"(?i)^_?(update|fixed_?update|late_?update|process|physics_?process|input|unhandled_?input|tick|on_?tick|step"
     r"|heartbeat|render_?stepped|stepped|loop|main|main_?loop|game_?loop|run|run_?game|play|draw|start|awake|ready"
     r"|init|__init__|on_?gui|on_?enable)$")
-# A paid chance at something else than a reward: upgrades, repairs, rerolls, bets.
+# A paid chance at something else than a reward: upgrades, repairs, rerolls, bets, casino games,
+# and paid shortcuts that only finish a timer sooner (`SpeedUpBreeding`, `skip_hatch`).
 NOT_LOOT_UNIT = re.compile(
     r"(?i)(re_?roll|refresh|restock|upgrade|enhance|forge|refine|enchant|repair|heal|revive|craft|merge|fuse|evolve"
-    r"|gamble|gambling|casino|slots?($|_|[A-Z])|coin_?flip|flip|bet|wager|roulette|blackjack|dice|lottery|rob|steal"
-    r"|heist|crime|beg|fish|mine|hunt|work|explore|adventure|battle|fight|attack|spawn|shuffle)")
-EXTRA_BET_WORDS = frozenset({"gamble", "gambling", "casino", "roulette", "jackpot", "lottery", "lotto", "wager"})
+    r"|gamble|gambling|casino|cassino|slots?($|_|[A-Z])|coin_?flip|flip|bet|wager|roulette|ruleta|roleta|blackjack|dice"
+    r"|dados|lottery|rob|steal|heist|crime|beg|fish|mine|hunt|work|explore|adventure|battle|fight|attack|duel|spawn"
+    r"|shuffle|speed_?up|skip|rush|hurry|instant)")
+EXTRA_BET_WORDS = frozenset({"gamble", "gambling", "casino", "roulette", "jackpot", "lottery", "lotto", "wager",
+                             "apuesta", "apuestas", "aposta", "apostas"})
+
+# Betting words that rule a unit out unless the unit itself is named like a loot box.
+HARD_BET_WORDS = frozenset({"bet", "bets", "wager", "wagers", "apuesta", "apuestas", "aposta", "apostas", "gamble",
+                            "gambling", "casino"})
+# A paid shortcut (skip a hatch timer, reroll a shop) is never a loot box, even in a loot-named unit.
+PAID_SHORTCUT = re.compile(r"(?i)(re_?roll|refresh|restock|upgrade|enhance|speed_?up|skip|rush|hurry|instant)")
 
 # Random sources per grammar.
 RANDOM_RECEIVER = re.compile(r"(?i)(^|\.|:|\b)(random|rand|rng|rnd|prng|generator|_?r)(\(\))?$|Random\.new\(.*\)$|Random\.Shared$")
@@ -118,12 +139,34 @@ LUA_RANDOM_METHOD = re.compile(r"^(NextInteger|NextNumber|random)$")
 GDSCRIPT_RANDOM = re.compile(r"^(randi|randf|randi_range|randf_range|rand_range|randfn|pick_random|shuffle)$")
 PYTHON_RANDOM = re.compile(r"^(choice|choices|randint|random|uniform|sample|shuffle|randrange|randbelow|triangular|integers)$")
 RANDOM_VALUE = re.compile(r"^(UnityEngine\.)?Random\.value$")
-# Visual, audio and timing values: a random number for these is not a pick.
-COSMETIC = re.compile(
-    r"(?i)(position|pos$|rotation|angle|euler|offset|scale|size|color|colour|hue|tint|alpha|pitch|volume|sound|clip"
-    r"|audio|sfx|music|delay|duration|wait|timer|interval|cooldown|speed|velocity|force|jitter|shake|particle|effect"
-    r"|vfx|fx$|spawn|uuid|guid|seed|nonce|\bid$|Id$|_id$|x$|y$|z$|Vector[234]|Quaternion|Color|Euler|Instantiate|tween"
-    r"|anim|message|quote|tip|emoji|greeting|reply|response|insideUnit|onUnit)")
+# Game helpers named for a roll: `RollMonster()`, `roll_pet()`, `RandomGacha()` (camelCase, see _camel).
+GAME_ROLL_NAME = re.compile(r"^(roll|random)(?!Back|Over|Out|Up|Down|Credits|Call|Forward|Camera|Text|ize)[A-Z]\w*$")
+# Opening a box that another module rolls: `GachaService:OpenGacha(player, …)`, `EggService.HatchEgg(…)`.
+REMOTE_OPENER = re.compile(
+    r"^(open|hatch|unbox|crack|roll|pull|summon|draw)(One|Single|Multi|Ten|X?\d+)?(Loot)?(Gacha|Egg|Crate|Chest|Box|Case|Pack"
+    r"|Capsule|Banner|Pet|Hero|Card|Character)(e?s)?$")
+# A bought box, key or opening used up: `keys -= 1`, `data.Spins[wheel] -= 1`, `use_key(…)`.
+OPENING_WORDS = frozenset({"spin", "spins", "pull", "pulls", "key", "keys", "opening", "openings", "roll", "rolls"})
+CONSUME_CALL = re.compile(
+    r"^(use|consume|spend|take|remove|deduct)(Loot)?(Key|Box|Crate|Chest|Case|Pack|Egg|Ticket|Spin|Capsule|Opening)(e?s)?$")
+# A file that sells boxes, keys or spins for a price.
+FILE_SELLS = re.compile(
+    r"(?i)\b(buy|purchase|sell)[_ -]?(a[_ ])?(loot_?box|box|crate|chest|case|pack|capsule|egg|key|spin|ticket)(e?s)?\b"
+    r"|\b(loot_?box|crate|chest|case|pack|capsule|egg|key|spin)(e?s)?[\w.\[\]'\"]{0,24}[_ .]?(price|cost)")
+# Visual, audio and timing values: a random number for these is not a pick (matched by word, so
+# `rarity` and `animal` are not taken for `y` and `anim`).
+COSMETIC_WORDS = frozenset(
+    """position pos rotation rot angle euler offset scale size color colour colors hue tint alpha pitch volume sound
+    sounds clip audio sfx music delay duration wait timer interval cooldown speed velocity force jitter shake particle
+    particles effect effects vfx fx spawn spawns uuid guid seed nonce id ids x y z vector quaternion instantiate tween
+    anim animation animations message messages quote quotes tip tips emoji greeting greetings reply replies response
+    responses npc npcs enemy enemies mob mobs""".split())
+COSMETIC_NAME = re.compile(r"(Vector[234]|Quaternion|Color3?|BrickColor|Euler|CFrame|UDim2?|insideUnit|onUnit)")
+
+
+def _cosmetic_name(name: str) -> bool:
+    return bool(COSMETIC_NAME.search(name)) or any(w in COSMETIC_WORDS for w in _words(name))
+
 
 # Strings/identifiers a loot file uses.
 FILE_LOOT = re.compile(
@@ -156,7 +199,34 @@ def _balance_name(value: str) -> str:
 
 def _is_balance(name: str) -> bool:
     words = _words(name)
-    return _is_currency(name, strict=True) or (bool(words) and words[-1] in EXTRA_CURRENCY and len(words) <= 2)
+    if not words:
+        return False
+    if words[-1] in EXTRA_CURRENCY:
+        return len(words) <= 2
+    last = words[-2] if words[-1] in QUANTITY_WORDS and len(words) > 1 else words[-1]
+    return _is_currency(name, strict=True) and _is_currency(last)
+
+
+def _not_random_name(name: str) -> bool:
+    """NOT_RANDOM_NAME (checks/loot_box.py) is case-insensitive, so its `X$`/`Y$` (meant for
+    `randomX`) also match a plain final x or y (`rollRarity`, `rollSummonCategory`); those
+    one-letter matches are ignored here."""
+    return any(m.group(0) not in ("x", "y") for m in NOT_RANDOM_NAME.finditer(name))
+
+
+def _is_opening_stock(lvalue: str) -> bool:
+    """`crates`, `caseKeys`, `data.Spins[wheel]`, `lootBoxes[tier]`: a stock of bought boxes, keys
+    or openings (an index that is not a string key names an entry of the stock)."""
+    name = _balance_name(re.sub(r"(\[[^\]'\"]*\])+$", "", lvalue.strip()))
+    words = _words(name)
+    return _is_box_counter(name) or bool(words) and words[-1] in OPENING_WORDS
+
+
+def _field_key(fn: Node) -> str:
+    """The key a Lua table field stores a function under: `Purchased = function …`, `["Purchased"] = …`."""
+    parent = fn.parent
+    key = parent.child_by_field_name("name") if parent is not None and parent.type == "field" else None
+    return text(key).strip("\"'[] ") if key is not None else ""
 
 
 def _operator(node: Node) -> str:
@@ -190,15 +260,19 @@ def _in_condition(node: Node) -> bool:
     return False
 
 
+STRING_TYPES = ("string", "string_literal", "verbatim_string_literal", "interpolated_string_expression")
+
+
 def _strings(node: Node) -> str:
-    if node.type in ("string", "string_literal", "verbatim_string_literal", "interpolated_string_expression"):
+    if node.type in STRING_TYPES:
         return text(node).strip("@$\"'`")
     return ""
 
 
 def _is_negative(node: Node) -> bool:
+    """`-cost`, `(-price)`, or a delta built as a string for a query (`'-' + str(cost)`)."""
     value = text(node).strip()
-    return value.startswith("-") or bool(re.match(r"^\(?\s*-", value))
+    return bool(re.match(r"^\(?\s*-|^[\"']-[\"']\s*(\+|\.\.)", value))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -206,8 +280,8 @@ def _is_negative(node: Node) -> bool:
 
 
 class _Unit:
-    __slots__ = ("node", "name", "label", "spend", "soft_spend", "weak_spend", "purchase", "random", "calls", "words",
-                 "grant", "prompt")
+    __slots__ = ("node", "name", "label", "spend", "soft_spend", "weak_spend", "purchase", "consume", "random", "calls",
+                 "words", "grant", "prompt")
 
     def __init__(self, node: Node, name: str, label: str):
         self.node = node
@@ -217,6 +291,7 @@ class _Unit:
         self.soft_spend: list[str] = []
         self.weak_spend: list[str] = []
         self.purchase: list[str] = []
+        self.consume: list[str] = []
         self.random: list[str] = []
         self.calls: list[str] = []
         self.words: set[str] = set(_words(name))
@@ -225,7 +300,7 @@ class _Unit:
 
     @property
     def pays(self) -> bool:
-        return bool(self.spend or self.soft_spend or self.purchase or self.weak_spend)
+        return bool(self.spend or self.soft_spend or self.purchase or self.weak_spend or self.consume)
 
 
 def _host_call(fn: Node) -> Call | None:
@@ -291,6 +366,7 @@ class _File:
         self.python_random_names = set(re.findall(r"from\s+(?:random|secrets|numpy\.random)\s+import\s+([\w ,]+)", self.head))
         self.python_random_names = {n.strip().split(" as ")[-1] for group in self.python_random_names for n in group.split(",")}
         self.file_loot = bool(FILE_LOOT.search(self.head))
+        self.file_sells = bool(FILE_SELLS.search(self.head))
         for node in walk(ctx.root):
             if node.type in FUNCTION_TYPES:
                 name = function_name(node)
@@ -320,7 +396,7 @@ class _File:
         return u
 
     def _build(self, fn: Node) -> _Unit:
-        name = function_name(fn)
+        name = function_name(fn) or _field_key(fn)
         u = _Unit(fn, name, _label(fn, name))
         host = _host_call(fn)
         if host is not None:
@@ -364,7 +440,9 @@ class _File:
                 self._binary(u, node)
             elif kind == "comparison_operator":
                 self._comparison(u, node)
-            elif kind in ("string", "string_literal", "verbatim_string_literal", "interpolated_string_expression"):
+            elif kind in ("postfix_unary_expression", "prefix_unary_expression"):
+                self._decrement(u, node)
+            elif kind in STRING_TYPES:
                 self._string(u, node)
             elif kind == "member_access_expression" and RANDOM_VALUE.match(re.sub(r"\s+", "", text(node))):
                 if not self._cosmetic(node, fn):
@@ -384,6 +462,8 @@ class _File:
                 u.spend.append(f"{_short(text(left), 30)} -= …")
             elif PRICE_NAME.search(text(right)) and _payer_ok(target):
                 u.soft_spend.append(f"{_short(text(left), 30)} -= …")
+            elif _is_opening_stock(text(left)):
+                u.consume.append(f"{_short(text(left), 30)} -= …")
         elif op == "+=" and _is_balance(target) and _is_negative(right):
             u.spend.append(f"{_short(text(left), 30)} += -…")
 
@@ -402,11 +482,25 @@ class _File:
             u.spend.append(_short(text(node), 30))
         elif right is not None and PRICE_NAME.search(_balance_name(text(right))) and _payer_ok(target) and target[:1] != "_":
             u.soft_spend.append(_short(text(node), 30))
+        elif _is_opening_stock(text(left)):
+            u.consume.append(_short(text(node), 30))
+
+    def _decrement(self, u: _Unit, node: Node) -> None:
+        """`gems--`, `lootBoxes[tier]--` (C#)."""
+        operand = next((c for c in node.named_children), None)
+        if operand is None or "--" not in text(node):
+            return
+        target = _balance_name(text(operand))
+        if _is_balance(target):
+            u.spend.append(f"{_short(text(operand), 30)}--")
+        elif _is_opening_stock(text(operand)):
+            u.consume.append(f"{_short(text(operand), 30)}--")
 
     def _comparison(self, u: _Unit, node: Node) -> None:
-        """`if gems < cost`, `if coins.Value >= price`: a balance check."""
+        """`if gems < cost`, `if coins.Value >= price`: a balance check (`reward == "gold"` and
+        `prize.kind == "currency"` compare a kind, not a balance)."""
         left, right = _operands(node)
-        if left is None or right is None:
+        if left is None or right is None or left.type in STRING_TYPES or right.type in STRING_TYPES:
             return
         for side, other in ((left, right), (right, left)):
             if side.type in ("binary_expression", "binary_operator"):
@@ -441,6 +535,8 @@ class _File:
             (u.spend if spend[1] else u.weak_spend).append(spend[0])
         if PURCHASE_CALL.match(call.name) or STRIPE_CHARGE.search(f"{call.receiver}.{call.name}"):
             u.purchase.append(f"{call.name}()")
+        if CONSUME_CALL.match(_camel(call.name)):
+            u.consume.append(f"{call.name}()")
         pick = self._random_call(call)
         if pick is not None and not self._cosmetic(call.node, fn):
             u.random.append(pick)
@@ -476,8 +572,9 @@ class _File:
             return (f"{call.name}()", True)
         if verb in CHANGE_VERB and currency and any(_is_negative(a) for a in args):
             return (f"{call.name}(-…)", True)
-        if verb in ("can", "has", "have", "check", "is", "enough", "afford") and ("afford" in words or "enough" in words):
-            return (f"{call.name}()", False)
+        if verb in ("can", "has", "have", "check", "is", "enough", "afford") and (
+                "afford" in words or "enough" in words or verb in ("has", "have") and any(_is_balance(w) for w in rest)):
+            return (f"{call.name}()", False)  # CanAfford(cost), HasEnoughCoins(price), HasGems(100)
         return None
 
     def _random_call(self, call: Call) -> str | None:
@@ -499,7 +596,11 @@ class _File:
                 return f"{receiver + '.' if receiver else ''}{name}()"
             return None
         camel = _camel(name)
-        if RANDOM_NAME.match(camel) and not NOT_RANDOM_NAME.search(camel) and name not in ("random", "Random", "shuffle", "chance", "sample"):
+        if REMOTE_OPENER.match(camel) and name not in self.defs:
+            return f"{name}() in another module"
+        if GAME_ROLL_NAME.match(camel) and not _not_random_name(camel):
+            return f"{name}()"
+        if RANDOM_NAME.match(camel) and not _not_random_name(camel) and name not in ("random", "Random", "shuffle", "chance", "sample"):
             if name.lower() in ("pick", "draw", "roll", "pull", "wish", "summon", "sample") and not argument_nodes(call) and not receiver:
                 return None
             return f"{name}()"
@@ -511,13 +612,13 @@ class _File:
             if a is fn or a.type in FUNCTION_TYPES:
                 return False
             call = as_call(a)
-            if call is not None and COSMETIC.search(call.name):
+            if call is not None and _cosmetic_name(call.name):
                 return True
             if a.type in ("variable_declarator", "variable_statement", "assignment_statement", "assignment",
                           "assignment_expression", "augmented_assignment", "keyword_argument", "pair",
                           "local_variable_declaration", "field"):
                 target = a.child_by_field_name("name") or a.child_by_field_name("left") or (a.named_children[0] if a.named_children else None)
-                return bool(target is not None and COSMETIC.search(_balance_name(text(target))))
+                return bool(target is not None and _cosmetic_name(_balance_name(text(target))))
             if "statement" in a.type:
                 return False
         return False
@@ -547,7 +648,7 @@ class _File:
             if key in seen:
                 continue
             seen.add(key)
-            if COSMETIC.search(c.name) and not LOOT_NAME.search(c.name):
+            if _cosmetic_name(c.name) and not LOOT_NAME.search(c.name):
                 continue
             if depth < 3 and not (LOOT_NAME.search(c.name) or RANDOM_NAME.match(_camel(c.name))
                                   or set(_words(c.name)) & (STRONG_LOOT | WEAK_LOOT | {"random", "rng", "weighted"})):
@@ -603,7 +704,9 @@ class _File:
             return None  # both halves only in helpers: only a loot-box name ties them together
         context = self.loot_context(u, r_words, r_grant)
         strong_context = context in STRONG_LOOT or context == "box"
-        if (u.words & (BET_WORDS | EXTRA_BET_WORDS) or NOT_LOOT_UNIT.search(u.name)) and not strong_context:
+        if NOT_LOOT_UNIT.search(u.name) and not (name_loot and not PAID_SHORTCUT.search(u.name)):
+            return None  # upgrades, rerolls, paid shortcuts, work and casino commands
+        if u.words & HARD_BET_WORDS and not name_loot or u.words & (BET_WORDS | EXTRA_BET_WORDS) and not strong_context:
             return None
         purchase = u.purchase + r_purchase[:1]
         if purchase:
@@ -615,16 +718,19 @@ class _File:
             return ("spend", u.soft_spend[0], rnd[0], context)
         if u.weak_spend and (name_loot or (u.random and strong_context)):
             return ("gate", u.weak_spend[0], rnd[0], context)
+        if u.consume and context and self.file_sells:
+            return ("consume", u.consume[0], rnd[0], context)
         return None
 
     def reported(self, u: _Unit) -> tuple | None:
-        """The verdict, unless the whole mechanism sits in a helper that is reported itself."""
+        """The verdict, unless the payment sits in a helper that is reported itself (a wrapper
+        `Client:BuyGacha(…)` that calls the server's `BuyGacha`)."""
         v = self.verdict(u)
         if v is None:
             return None
         if not (u.random and u.pays):
             for c in self.callees(u):
-                if c.pays and c.random and self.verdict(c) is not None:
+                if c.pays and self.verdict(c) is not None:
                     return None
         return v
 
