@@ -9,9 +9,16 @@ iOS and Flutter apps; the checks here decide whether one pulls people back:
   directly or through functions of the same file, not from a click, tap or toggle;
 * a repeating local notification (AlarmManager `setRepeating`, `PeriodicWorkRequest`,
   `UNCalendarNotificationTrigger(repeats: true)`, `periodicallyShow`, `zonedSchedule` with
-  `matchDateTimeComponents`) or a batch of them scheduled in a counting loop fires at a time
-  the app fixed (a literal hour, a constant, "now"), not one the user picked;
-* `notify()` runs from a timer loop or a counting loop (not a progress update);
+  `matchDateTimeComponents`, awesome_notifications `NotificationCalendar`/`NotificationInterval`
+  with `repeats: true`, an exact alarm or delayed work for the next occurrence of a fixed hour)
+  or a batch of them scheduled in a counting loop fires at a time the app fixed (a literal
+  hour, a constant, "now"), not one the user picked;
+* a class or function named after retention, inactivity or win-back schedules or posts a
+  notification;
+* the app's own scheduling helper is called with a literal hour (`scheduleDailyNotification(ctx,
+  9, 0)`) or, for a `schedule…Notification` helper, a time computed as now plus a fixed delay;
+* `notify()` runs from a timer loop or a counting loop (not a progress update), and a Dart
+  `Timer.periodic` callback shows a notification (not one that polls a server);
 * a push topic subscription names a marketing topic and is not behind a user's choice;
 * an FCM `onMessageReceived` builds marketing notifications;
 * a string literal with re-engagement copy ("we miss you") is notification copy.
@@ -40,8 +47,10 @@ def _call_at(ctx: CheckContext) -> Call | None:
     if ctx.language != "dart":
         return as_call(ctx.node)
     fn = ctx.capture("fn")
-    selector = fn.parent.parent if fn is not None and fn.parent is not None else None
-    following = selector.next_named_sibling if selector is not None else None
+    if fn is None or fn.parent is None:
+        return None
+    holder = fn.parent.parent if fn.parent.type.endswith("assignable_selector") else fn  # `a.f(...)` or `f(...)`
+    following = holder.next_named_sibling if holder is not None else None
     if following is None or following.type != "selector":
         return None
     part = next((c for c in following.named_children if c.type == "argument_part"), None)
@@ -252,8 +261,11 @@ def _screen_or_app_class(fn: Node) -> bool:
     cls = _enclosing_class(fn)
     if cls is None:
         return True
-    head = text(cls)[:400]
-    return not re.search(r"\b\w*(Service|Receiver|Worker|Provider)\b\s*(\(|\{|implements|,|$)", head.split("{")[0])
+    head = text(cls)[:400].split("{")[0]
+    # the class is named after a component, or extends one (`: Service()`, `extends Worker`); an
+    # interface such as `MenuProvider` (no constructor call, after `implements`) does not count
+    component = r"\w*(Service|Receiver|Worker|Provider)"
+    return not (re.search(rf"{component}$", _class_name(cls)) or re.search(rf"(\bextends\s+{component}\b|\b{component}\s*\()", head))
 
 
 def _callers(name: str, definition: Node, ctx: CheckContext) -> list[Node]:
@@ -291,6 +303,35 @@ def _in_user_action(node: Node) -> bool:
         owner, label = _block_owner(fn)
         if USER_ACTION_CALLS.match(owner) or (label and USER_ACTION_LABELS.search(label)):
             return True
+    return False
+
+
+# A branch on the user's own switch for reminders (not on the system permission).
+USER_SWITCH = re.compile(r"(?i)(enabled|opt_?in|opted|consent|wants|checked|toggle|switch|isOn\b|subscribed)")
+SYSTEM_PERMISSION = re.compile(r"(areNotificationsEnabled|checkSelfPermission|PERMISSION_GRANTED|isGranted|authorizationStatus)")
+
+
+def _scheduled_by_user(node: Node, ctx: CheckContext, depth: int = 0) -> bool:
+    """The schedule runs only once the user switched reminders on: in a click or toggle handler,
+    in a branch on their switch, or in a function this file calls only from such places."""
+    if _in_user_action(node) or _behind_user_switch(node):
+        return True
+    fn = _enclosing_named(node)
+    name = function_name(fn) if fn is not None else ""
+    if not name or depth >= 2:
+        return False
+    callers = _callers(name, fn, ctx)
+    return bool(callers) and all(_scheduled_by_user(c, ctx, depth + 1) for c in callers)
+
+
+def _behind_user_switch(node: Node) -> bool:
+    for anc in ancestors(node):
+        if anc.type in FUNCTION_TYPES and function_name(anc):
+            return False
+        if anc.type in CONDITIONS:
+            condition = text(anc.child_by_field_name("condition") or (anc.named_children[0] if anc.named_child_count else None))
+            if USER_SWITCH.search(condition) and not SYSTEM_PERMISSION.search(condition):
+                return True
     return False
 
 
@@ -462,8 +503,10 @@ def _parameter_names(fn: Node | None) -> set[str]:
 
 def _user_chosen(code: str, fn: Node | None) -> bool:
     """The time comes from the user: a preference read, a picker, or the function's parameters."""
-    if PREFERENCE_READ.search(code):
-        return True
+    return bool(PREFERENCE_READ.search(code)) or _time_parameter_used(code, fn)
+
+
+def _time_parameter_used(code: str, fn: Node | None) -> bool:
     params = {p for p in _parameter_names(fn) if re.search(r"(hour|minute|time|date|^at$|when|interval|delay|trigger|reminder|components|schedule)", p, re.I)}
     return any(re.search(rf"\b{re.escape(p)}\b", code) for p in params)
 
@@ -492,26 +535,41 @@ HOUR_SET = re.compile(
 
 
 def _fixed_hour(code: str, ctx: CheckContext) -> str | None:
-    """The hour the code fixes, when every hour it sets is a literal or a constant."""
-    hours = [m.group("hour") for m in HOUR_SET.finditer(code)]
-    if hours and all(_literal_number(h, ctx) for h in hours):
-        return hours[0]
-    return None
+    """The hour the code fixes, when every hour it sets is a literal or a constant: the last one
+    set before the matched call (two triggers in one function, 8:00 then 20:00), else the first."""
+    sets = list(HOUR_SET.finditer(code))
+    if not sets or not all(_literal_number(m.group("hour"), ctx) for m in sets):
+        return None
+    at = code.find(text(ctx.node)[:60])
+    before = [m for m in sets if m.start() < at]
+    return (before[-1] if before else sets[0]).group("hour")
 
 
 def _scope_code(node: Node, ctx: CheckContext) -> tuple[Node | None, str]:
     """The enclosing named function and its code, plus the bodies of same-file helpers it
     calls for a date (`_nextInstanceOfTenAM()`, `nextTriggerAt()`)."""
     fn = _enclosing_named(node)
-    code = text(fn) if fn is not None else text(node)
+    code = _code(fn if fn is not None else node)
     helpers = [c.name for c in calls(fn or node) if re.search(r"(next|Instance|Date|Time|trigger|Trigger|schedule|Schedule|At$|Calendar)", c.name)]
     helpers += [c.name for c in calls(node)]  # whatever the scheduling call itself is handed (`everyDayAtSix()`)
     for name in dict.fromkeys(helpers):
         if name not in ("zonedSchedule", "schedule"):
             for definition in _definitions(name, ctx):
                 if fn is None or definition.id != fn.id:
-                    code += "\n" + text(definition)
+                    code += "\n" + _code(definition)
     return fn, code
+
+
+COMMENTS = ("comment", "line_comment", "block_comment", "multiline_comment", "documentation_comment")
+
+
+def _code(node: Node) -> str:
+    """The text of `node` without its comments (a comment that mentions notifications, or
+    commented-out code, says nothing about what runs)."""
+    data, start = node.text or b"", node.start_byte
+    for comment in sorted((n for n in walk(node) if n.type in COMMENTS), key=lambda n: n.start_byte, reverse=True):
+        data = data[: comment.start_byte - start] + data[comment.end_byte - start :]
+    return data.decode("utf-8", "replace")
 
 
 def _definitions(name: str, ctx: CheckContext) -> list[Node]:
@@ -527,7 +585,8 @@ def _definitions(name: str, ctx: CheckContext) -> list[Node]:
     return index.get(name, [])
 
 
-NOTIFICATION_TARGET = re.compile(r"(Notif|Remind|Nudge|Engag|Comeback|ComeBack|Streak|Motivat|Inactiv|Retention|Recall|Push|Quote|Tip)")
+# names in any case (`notificationIntent`, `ReminderReceiver`); short words only capitalised (`Tip`, not "multiple")
+NOTIFICATION_TARGET = re.compile(r"((?i:notif|remind|nudge|engag|come_?back|streak|motivat|inactiv|retention)|Recall|Push|Quote|Tip)")
 
 
 def android_repeating_alarm(ctx: CheckContext) -> Verdict | bool:
@@ -541,7 +600,7 @@ def android_repeating_alarm(ctx: CheckContext) -> Verdict | bool:
     if not (NOTIFICATION_TARGET.search(code) or NOTIFICATION_TARGET.search(target)):
         return False
     trigger = text(args[1]) if len(args) > 1 else ""
-    if _user_chosen(code, fn) or (re.match(r"^\w+$", trigger) and trigger in _parameter_names(fn)):
+    if _user_chosen(code, fn) or _scheduled_by_user(ctx.node, ctx) or (re.match(r"^\w+$", trigger) and trigger in _parameter_names(fn)):
         return False
     hour = _fixed_hour(code, ctx)
     if hour is None and not re.search(r"(currentTimeMillis|elapsedRealtime|SystemClock|Calendar\.getInstance\(\)|System\.currentTimeMillis)", code):
@@ -555,7 +614,7 @@ def android_repeating_alarm(ctx: CheckContext) -> Verdict | bool:
     )
 
 
-WORKER_NAME = re.compile(r"(Notif|Remind|Nudge|Engag|Comeback|ComeBack|Streak|Motivat|Inactiv|Retention|Recall|Push|Quote|Tip|Miss)")
+WORKER_NAME = re.compile(r"((?i:notif|remind|nudge|engag|come_?back|streak|motivat|inactiv|retention)|Recall|Push|Quote|Tip|Miss)")
 REENGAGE_WORKER_COPY = re.compile(r"(miss(ed)? you|come ?back|your streak|don'?t lose|lose your|it'?s been|haven'?t (seen|opened|practi[cs]ed)|waiting for you)", re.I)
 
 
@@ -565,7 +624,7 @@ def android_periodic_work(ctx: CheckContext) -> Verdict | bool:
     if not worker:
         return False
     definition = next((n for n in walk(ctx.root) if n.type in ("class_declaration",) and _class_name(n) == worker), None)
-    worker_code = text(definition) if definition is not None else ""
+    worker_code = _worker_notifications(definition) if definition is not None else ""
     posts = bool(re.search(r"(\.notify\(|NotificationCompat|Notification\.Builder|show\w*Notification|send\w*Notification)", worker_code))
     copy = REENGAGE_WORKER_COPY.search(worker_code)
     if not (WORKER_NAME.search(worker) or posts):
@@ -574,13 +633,33 @@ def android_periodic_work(ctx: CheckContext) -> Verdict | bool:
     if interval is None or not _literal_number(re.sub(r"^(Duration\.of\w+|\w+\.(days|hours|minutes))\(|\)$", "", interval), ctx):
         return False  # the period comes from the user's settings or the caller
     fn, code = _scope_code(ctx.node, ctx)
-    if _user_chosen(code, fn):
+    if _user_chosen(code, fn) or _polls_server(worker, fn, code) or _scheduled_by_user(ctx.node, ctx):
         return False
     detail = f' with re-engagement copy ("{copy.group(0)}")' if copy else ""
     return Verdict(
         message=f"a periodic WorkManager job ({worker}) posts notifications{detail} on a schedule the app chose, not one the user set",
         note=_quiet_note(ctx),
     )
+
+
+POLLING_NAME = re.compile(r"(?i:poll|pull|fetch|sync|refresh)")
+NEEDS_NETWORK = re.compile(r"setRequiredNetworkType\(\s*(NetworkType\.)?(CONNECTED|UNMETERED|NOT_ROAMING|METERED)\b")
+
+
+def _polls_server(worker: str, fn: Node | None, code: str) -> bool:
+    """The periodic job fetches what is new from a server (it needs the network, or it is named
+    after polling or syncing) and notifies about that: the app's own content, not a nudge."""
+    names = worker + " " + (function_name(fn) if fn is not None else "")
+    return bool(POLLING_NAME.search(names) or NEEDS_NETWORK.search(code))
+
+
+def _worker_notifications(worker: Node) -> str:
+    """The worker's code without its foreground or progress notification (`getForegroundInfo`,
+    `setForeground`, an ongoing progress notification), which only says the job is running."""
+    functions = [n for n in walk(worker) if n.type in FUNCTION_TYPES and function_name(n)]
+    if not functions:
+        return _code(worker)
+    return "\n".join(_code(f) for f in functions if not re.search(r"Foreground", function_name(f)) and not PROGRESS.search(text(f)))
 
 
 def _periodic_interval(ctx: CheckContext) -> str | None:
@@ -614,12 +693,23 @@ def swift_repeating_trigger(ctx: CheckContext) -> Verdict | bool:
             return False
         return Verdict(message=f"a local notification repeats every {interval} seconds on an interval the app chose (UNTimeIntervalNotificationTrigger, repeats: true)", note=_quiet_note(ctx))
     components = text(_argument(call, "dateMatching"))
-    if re.search(r"\bfrom:", components) or _user_chosen(code, fn):
+    if re.search(r"\bfrom:", components) or _user_chosen(code, fn) or _scheduled_by_user(ctx.node, ctx):
         return False
     hour = _fixed_hour(code, ctx)
     if hour is None:
         return False
+    own = re.search(rf"\b{re.escape(components)}\.hour\s*=\s*(\w+)", code) if re.match(r"^\w+$", components) else None
+    hour = own.group(1) if own else hour  # the hour set on these components (`night.hour = 20`)
     return Verdict(message=f"a local notification repeats at {hour}:00 on a schedule the app chose (UNCalendarNotificationTrigger, repeats: true), not one the user set", note=_quiet_note(ctx))
+
+
+def _local_value(name: str, fn: Node | None) -> str:
+    """What a local variable of the function is set to (`const repeatInterval = RepeatInterval.daily;`
+    then `periodicallyShow(..., repeatInterval, ...)`), or `name` itself."""
+    if fn is None or not re.match(r"^\w+$", name) or name in _parameter_names(fn):
+        return name
+    m = re.search(rf"\b(const|final|var|val|let)\s+(\w+\s+)?{name}\s*(:\s*\w+\s*)?=\s*([^;\n]+)", text(fn))
+    return m.group(4).strip() if m else name
 
 
 def dart_repeating_notification(ctx: CheckContext) -> Verdict | bool:
@@ -630,25 +720,119 @@ def dart_repeating_notification(ctx: CheckContext) -> Verdict | bool:
     fn, code = _scope_code(ctx.node, ctx)
     if call.name in ("periodicallyShow", "periodicallyShowWithDuration"):
         interval = _argument(call, "repeatInterval", 3) or _argument(call, "repeatDurationInterval", 3)
-        value = text(interval)
+        value = _local_value(text(interval), fn)
         if not re.match(r"^(\w+\.)?RepeatInterval\.\w+$|^(const )?Duration\(", value) or (call.name.endswith("Duration") and _user_chosen(value, fn)):
+            return False
+        if _scheduled_by_user(ctx.node, ctx):
             return False
         every = value.rsplit(".", 1)[-1] if "RepeatInterval" in value else value
         return Verdict(message=f"a local notification repeats {every} from the moment the app scheduled it ({call.name}), not at a time the user set", note=_quiet_note(ctx))
     if call.name in ("showDailyAtTime", "showWeeklyAtDayAndTime"):
-        if _user_chosen(code, fn) or _fixed_hour(code, ctx) is None:
+        if _user_chosen(code, fn) or _scheduled_by_user(ctx.node, ctx) or _fixed_hour(code, ctx) is None:
             return False
         return Verdict(message=f"a local notification repeats at a time the app chose ({call.name}), not one the user set", note=_quiet_note(ctx))
     repeats = _argument(call, "matchDateTimeComponents")
     if repeats is None:
         return _counting_loop_schedule(ctx, call, fn, code)
-    if _user_chosen(code, fn):
+    if _user_chosen(code, fn) or _scheduled_by_user(ctx.node, ctx):
         return False
     hour = _fixed_hour(code, ctx)
     if hour is None:
         return False
     cadence = "weekly" if re.search(r"dayOfWeek", text(repeats)) else "monthly" if "dayOfMonth" in text(repeats) else "daily"
     return Verdict(message=f"a local notification repeats {cadence} at {hour}:00 on a schedule the app chose (zonedSchedule with matchDateTimeComponents), not one the user set", note=_quiet_note(ctx))
+
+
+def dart_awesome_repeating(ctx: CheckContext) -> Verdict | bool:
+    """awesome_notifications `NotificationCalendar(hour: 9, repeats: true)`,
+    `NotificationInterval(interval: 3600, repeats: true)` or `NotificationCalendar.fromDate(...)`
+    with `repeats: true`, at a time or interval the app fixed."""
+    call = next((c for c in calls(ctx.node) if c.node.id == ctx.node.id), None)
+    if call is None or text(_argument(call, "repeats")) != "true":
+        return False
+    fn, code = _scope_code(ctx.node, ctx)
+    if _user_chosen(code, fn) or _scheduled_by_user(ctx.node, ctx):
+        return False
+    if call.name == "NotificationInterval":
+        interval = text(_argument(call, "interval"))
+        if not _literal_number(interval, ctx):
+            return False
+        return Verdict(message=f"a local notification repeats every {interval} seconds on an interval the app chose (NotificationInterval, repeats: true)", note=_quiet_note(ctx))
+    if call.name == "fromDate":
+        hour = _fixed_hour(code, ctx)
+        if hour is None:
+            return False
+        return Verdict(message=f"a local notification repeats at {hour}:00 on a schedule the app chose (NotificationCalendar.fromDate, repeats: true)", note=_quiet_note(ctx))
+    parts = {}
+    for arg in argument_nodes(call):
+        label, value = _label(arg)
+        if label in ("second", "minute", "hour", "weekday", "day", "month"):
+            parts[label] = text(value)
+    if not parts or not all(_literal_number(v, ctx) for v in parts.values()):
+        return False
+    when = f"at {parts['hour']}:00" if "hour" in parts else "every " + ("hour" if "minute" in parts else "minute")
+    return Verdict(message=f"a local notification repeats {when} on a schedule the app chose (NotificationCalendar, repeats: true), not one the user set", note=_quiet_note(ctx))
+
+
+def fixed_hour_helper(ctx: CheckContext) -> Verdict | bool:
+    """The app's own scheduling helper called with a literal hour
+    (`scheduleDailyNotification(context, 9, 0)`, `scheduleDailyReminder(hour: 19)`): the helper
+    takes the time as a parameter, but the app, not the user, picks it."""
+    call = _call_at(ctx)
+    if call is None:
+        return False
+    hour = _literal_hour_argument(call, ctx)
+    if hour is None:
+        return _delay_from_now(ctx, call)
+    if _scheduled_by_user(ctx.node, ctx):
+        return False
+    when = "every day at" if "Daily" in call.name else "for"
+    return Verdict(message=f"a notification is scheduled {when} {hour}:00, an hour the app chose ({call.name} called with {hour}), not one the user set", note=_quiet_note(ctx))
+
+
+# now plus a fixed delay: `now + AppConstants.MILLIS_IN_24HOURS * days`, `DateTime.now().add(const Duration(days: 1))`
+NOW_PLUS = re.compile(
+    r"(\b(now\w*|\w*[Nn]ow(Utc)?\(\)|currentTimeMillis\(\))\s*\+\s*(\(?\s*\d+\s*\*\s*)?[\w.]*([A-Z_]*(MILLIS|HOUR|DAY|WEEK)[A-Z_0-9]*|\d{4,})|"
+    r"\.now\(\)\.add\(\s*(const\s+)?Duration\(\s*\w+:\s*\d+|Date\(\)\.addingTimeInterval\(\s*[\d*\s.]+\)|Date\(timeIntervalSinceNow:\s*[\d*\s.]+\))"
+)
+
+
+def _delay_from_now(ctx: CheckContext, call: Call) -> Verdict | bool:
+    """The app's own `schedule…Notification` helper handed a time the function computes as now
+    plus a fixed delay (stepik-style "remind to register in 1 hour, come back in 1 day")."""
+    if not re.match(r"^schedule\w*(Notification|Reminder|Remind|Nudge)\w*$", call.name) or _definitions(call.name, ctx):
+        return False
+    fn, code = _scope_code(ctx.node, ctx)
+    delay = NOW_PLUS.search(code)
+    if delay is None or fn is None or re.search(r"(?i)snooze", code) or any(RETENTION_NAME.search(n) for n in _owner_names(fn)):
+        return False  # a snooze the user pressed; retention names are reported at the class
+    if _time_parameter_used(code, fn) or _scheduled_by_user(ctx.node, ctx):
+        return False  # (preference reads are fine here: the delay itself is a constant)
+    return Verdict(message=f"a notification is scheduled at a delay the app fixed ({delay.group(0).strip()} … {call.name}), not at a time the user set", note=_quiet_note(ctx))
+
+
+def _owner_names(fn: Node) -> list[str]:
+    """The names of a function and of the classes around it."""
+    return [function_name(fn)] + [_class_name(c) for c in ancestors(fn) if c.type in CLASS_TYPES]
+
+
+def _literal_hour_argument(call: Call, ctx: CheckContext) -> str | None:
+    """The hour a call passes as a literal: `hour: 19`, `hour = 9`, two integers in a row
+    (hour then minute: `9, 0`), or a time built from literals (`TimeOfDay(hour: 8, minute: 0)`,
+    `LocalTime.of(9, 0)`)."""
+    values = [_label(arg) for arg in argument_nodes(call)]
+    for label, value in values:
+        if label is not None and re.match(r"^(hour|hourOfDay|atHour|h)$", label, re.I):
+            return text(value) if _literal_number(text(value), ctx) else None
+    numbers = [text(value) if label is None and re.match(r"^\d{1,2}$", text(value)) else None for label, value in values]
+    for hour, minute in zip(numbers, numbers[1:]) if re.search(r"(Daily|At|Time|Hour)", call.name) else ():
+        if hour is not None and minute is not None and int(hour) < 24 and int(minute) < 60:
+            return hour
+    for _, value in values:
+        hour = _fixed_hour(text(value), ctx)
+        if hour is not None:
+            return hour
+    return None
 
 
 RETENTION_NAME = re.compile(r"(Retention|Inactiv|Comeback|ComeBack|WinBack|Winback|Reengag|ReEngag|Dormant|Lapsed|Churn)")
@@ -682,7 +866,7 @@ def _declaration_code(name: Node) -> str:
     return text(declaration) if declaration is not None else ""
 
 
-FIXED_DAILY_TARGET = re.compile(r"(Notif|Remind|Nudge|Engag|Comeback|ComeBack|Streak|Motivat|Inactiv|Retention|Recall|Push|Quote|Tip|Devotion|Daily)")
+FIXED_DAILY_TARGET = re.compile(r"((?i:notif|remind|nudge|engag|come_?back|streak|motivat|inactiv|retention|devotion)|Recall|Push|Quote|Tip|Daily)")
 NEXT_DAY = re.compile(
     r"(add\(\s*Calendar\.(DAY_OF_YEAR|DATE|DAY_OF_MONTH|DAY_OF_WEEK)\s*,\s*1\s*\)|plusDays\(\s*1\s*\)|\bINTERVAL_DAY\b|"
     r"MILLIS_IN_24HOURS|\b86_?400_?000\b|DAYS\.toMillis\(\s*1\s*\)|\+=\s*(24\s*\*\s*60\s*\*\s*60\s*\*\s*1000|86_?400_?000))"
@@ -701,11 +885,13 @@ def android_fixed_daily(ctx: CheckContext) -> Verdict | bool:
         return False
     args = argument_nodes(call)
     trigger = text(args[1]) if call.name != "setInitialDelay" and len(args) > 1 else ""
-    if _user_chosen(code, fn) or (re.match(r"^\w+$", trigger) and trigger in _parameter_names(fn)):
+    if _user_chosen(code, fn) or _scheduled_by_user(ctx.node, ctx) or (re.match(r"^\w+$", trigger) and trigger in _parameter_names(fn)):
         return False
     hour = _fixed_hour(code, ctx)
     if hour is None:
         return False
+    if hour.isdigit() and int(hour) < 12 and re.search(r"AM_PM\s*,\s*(Calendar\.)?PM\b", code):
+        hour = str(int(hour) + 12)  # `set(Calendar.HOUR, 0)` with `set(Calendar.AM_PM, Calendar.PM)`
     how = "a delayed one-time work" if call.name == "setInitialDelay" else f"an exact alarm ({call.name})"
     return Verdict(
         message=f"a notification is scheduled for {hour}:00 every day ({how} for the next {hour}:00), on a schedule the app chose, not one the user set",
@@ -779,7 +965,7 @@ def swift_loop_schedule(ctx: CheckContext) -> Verdict | bool:
     return _counting_loop_schedule(ctx, call, fn, code)
 
 
-PROGRESS = re.compile(r"(setProgress|setOngoing\(\s*true|ongoing\s*=\s*true|startForeground|ProgressStyle|FOREGROUND_SERVICE)")
+PROGRESS = re.compile(r"(setProgress|setOngoing\(\s*true|ongoing\s*=\s*true|startForeground|setForeground|ForegroundInfo|ProgressStyle|FOREGROUND_SERVICE)")
 
 
 def android_repeated_notify(ctx: CheckContext) -> Verdict | bool:
@@ -798,6 +984,38 @@ def android_repeated_notify(ctx: CheckContext) -> Verdict | bool:
         return False
     head = text(loop).split("{", 1)[0].strip()[:60]
     return Verdict(message=f"a burst of notifications is posted in a counting loop ({head} … notify)", note=_quiet_note(ctx))
+
+
+DART_SHOWS = re.compile(r"((?i:notif)\w*\??\.(show|zonedSchedule|createNotification)\w*\(|[Pp]lugin\??\.show\(|(?i:show\w*notif)\w*\(|createNotification\()")
+FETCHES = re.compile(r"(\bhttp\.|\bdio\.|\b(fetch|poll|sync|refresh|load)\w*\(|\b[Aa]pi\w*\.\w+\(|\.get\(\s*Uri)")
+
+
+def dart_timer_notification(ctx: CheckContext) -> Verdict | bool:
+    """`Timer.periodic(Duration(hours: 2), (_) => showNotification(...))`: a notification shown
+    every few minutes or hours while the app runs, directly or through functions of the file."""
+    call = _call_at(ctx)
+    args = argument_nodes(call) if call is not None else []
+    if len(args) < 2:
+        return False
+    every, callback = text(args[0]), args[1]
+    if not re.search(r"Duration\(", every) or not all(_literal_number(v, ctx) for v in re.findall(r":\s*([\w.]+)", every)):
+        return False  # the period comes from the user's settings or the caller
+    code = _reachable_code(callback, ctx)
+    if not DART_SHOWS.search(code) or FETCHES.search(code) or _scheduled_by_user(ctx.node, ctx):
+        return False
+    period = ", ".join(f"{value} {unit}" for unit, value in re.findall(r"(\w+):\s*([\w.]+)", every))
+    return Verdict(message=f"a notification is shown over and over from a periodic timer (Timer.periodic every {period}), not when something new happened", note=_quiet_note(ctx))
+
+
+def _reachable_code(node: Node, ctx: CheckContext, depth: int = 2) -> str:
+    """The code of `node` and of the functions of this file it calls, `depth` calls deep."""
+    code = _code(node)
+    if depth:
+        for name in dict.fromkeys(c.name for c in calls(node)):
+            for definition in _definitions(name, ctx):
+                if not (definition.start_byte <= node.start_byte < definition.end_byte):
+                    code += "\n" + _reachable_code(definition, ctx, depth - 1)
+    return code
 
 
 # --------------------------------------------------------------------------------------------
