@@ -210,3 +210,19 @@ def test_exclude_paths_see_paths_inside_the_scan_not_the_folders_above_it(tmp_pa
     for jobs in ("1", "2"):
         doc = json.loads(run_cli(["check", "--no-cache", "-j", jobs, "-f", "json", str(project)], cwd=REPO).stdout)
         assert sorted(f["path"].rsplit("/", 2)[-2:][-1] for f in doc["findings"]) == ["player.js"]
+
+
+def test_huge_long_and_deep_files(tmp_path, run_cli):
+    """A 20 MB one-line bundle is skipped by the size cap; a 100k-line file and 10,000-deep
+    brackets, parentheses and JSX are scanned (no RecursionError) and their findings kept."""
+    (tmp_path / "bundle.js").write_bytes(b"var a=" + b"1+" * 10_000_000 + b"1;")
+    (tmp_path / "long.js").write_text("const x = 1;\n" * 100_000 + PLAY)
+    (tmp_path / "deep.js").write_text("const a = " + "[\n" * 10_000 + "]\n" * 10_000 + ";\n" + PLAY)
+    (tmp_path / "deep_parens.js").write_text("x = " + "(\n" * 10_000 + "1" + ")\n" * 10_000 + ";\n" + PLAY)
+    (tmp_path / "deep.tsx").write_text("const a = " + "<div>\n" * 5_000 + "</div>\n" * 5_000 + ";\n" + PLAY)
+    result = run_cli(["check", "--no-cache", "-j", "1", "-f", "json", "--select", "autoplay", "--max-file-size", "5000000", "."], cwd=tmp_path)
+    doc = json.loads(result.stdout)
+    assert sorted(f["path"] for f in doc["findings"]) == ["deep.js", "deep.tsx", "deep_parens.js", "long.js"]
+    [skip] = [d for d in doc["diagnostics"] if d["path"] == "bundle.js"]
+    assert skip["kind"] == "skipped" and "larger than" in skip["message"]
+    assert not [d for d in doc["diagnostics"] if d["kind"] == "internal-error"]
