@@ -109,3 +109,16 @@ def test_designlint_test_command_reports_fixture_failures(project, run_cli):
     result = run_cli(["test", "fx"], cwd=root)
     assert result.exit_code == 1
     assert "near miss flagged" in result.stdout
+
+
+def test_output_files_get_the_usual_permissions(project, run_cli):
+    import os
+    import stat
+
+    root = project({"a.html": '<video autoplay src="a.mp4"></video>\n'})
+    old = os.umask(0o022)
+    try:
+        run_cli(["check", "-f", "json", "-o", "out.json", "."], cwd=root)
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE((root / "out.json").stat().st_mode) == 0o644

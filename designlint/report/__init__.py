@@ -27,6 +27,12 @@ def render(fmt: str, result, color: bool = False) -> str:
     raise DesignlintError(f"unknown output format '{fmt}' (choose from {', '.join(FORMATS)})")
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def write_atomically(path: Path, text: str) -> None:
     """Write to a temporary file beside `path`, then rename: never a partial output file."""
     folder = path.parent if str(path.parent) else Path(".")
@@ -37,6 +43,7 @@ def write_atomically(path: Path, text: str) -> None:
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; a report is read by others
         os.replace(tmp, path)
     except OSError as exc:
         try:
