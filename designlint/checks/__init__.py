@@ -51,6 +51,29 @@ class CheckContext:
         """Roots of the file's JavaScript/TypeScript regions (the file itself for a .js/.ts file)."""
         return [root for language, root in self.regions if language in ("javascript", "typescript", "tsx")]
 
+    def remember(self, key: str, build: Callable[[], Any]) -> Any:
+        """A per-file fact, built once for the whole file (every match shares it)."""
+        if key not in self.memo:
+            self.memo[key] = build()
+        return self.memo[key]
+
+    def code_without_comments(self) -> str:
+        """The file's text with every comment blanked (a commented-out line does not count);
+        offsets are unchanged. Built once per file and region."""
+
+        def build() -> str:
+            data = bytearray(self.data)
+            stack = [self.root]
+            while stack:
+                node = stack.pop()
+                if "comment" in node.type:
+                    data[node.start_byte : node.end_byte] = b" " * (node.end_byte - node.start_byte)
+                else:
+                    stack.extend(node.children)
+            return data.decode("utf-8", "replace")
+
+        return self.remember(f"code_without_comments:{self.language}:{self.root.start_byte}", build)
+
     def capture(self, name: str) -> Node | None:
         nodes = self.captures.get(name)
         return nodes[0] if nodes else None

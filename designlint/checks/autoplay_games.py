@@ -104,23 +104,7 @@ IF_TYPES = frozenset({"if_statement", "elif_clause", "conditional_expression"})
 # per-file facts
 
 
-def _memo(ctx: CheckContext, key: str, build):
-    if key not in ctx.memo:
-        ctx.memo[key] = build()
-    return ctx.memo[key]
 
-
-def _code(ctx: CheckContext) -> str:
-    """The file's text with comments blanked out (a commented-out line does not count)."""
-
-    def build() -> str:
-        data = bytearray(ctx.data)
-        for node in walk(ctx.root):
-            if "comment" in node.type:
-                data[node.start_byte : node.end_byte] = b" " * (node.end_byte - node.start_byte)
-        return data.decode("utf-8", "replace")
-
-    return _memo(ctx, "apg_code", build)
 
 
 def _functions(ctx: CheckContext) -> dict[str, list[Node]]:
@@ -135,7 +119,7 @@ def _functions(ctx: CheckContext) -> dict[str, list[Node]]:
                     out.setdefault(name, []).append(node)
         return out
 
-    return _memo(ctx, "apg_functions", build)
+    return ctx.remember("apg_functions", build)
 
 
 def _identifier_uses(ctx: CheckContext) -> dict[str, list[Node]]:
@@ -148,12 +132,12 @@ def _identifier_uses(ctx: CheckContext) -> dict[str, list[Node]]:
                 out.setdefault(text(node).strip("\"'"), []).append(node)
         return out
 
-    return _memo(ctx, "apg_idents", build)
+    return ctx.remember("apg_idents", build)
 
 
 def _extends(ctx: CheckContext) -> str:
     """The class a GDScript file extends, or a C# class's first base ("" when none)."""
-    match = re.search(r"^\s*extends\s+(\w+)", _code(ctx), re.M)
+    match = re.search(r"^\s*extends\s+(\w+)", ctx.code_without_comments(), re.M)
     return match.group(1) if match else ""
 
 
@@ -200,7 +184,7 @@ def _alias_of(name: str, ctx: CheckContext) -> str:
     workspace.Screen.VideoFrame`, `$Music` for `@onready var player = $Music`."""
     if not re.match(r"^\w+$", name or ""):
         return ""
-    match = re.search(rf"\b{re.escape(name)}\s*:?=\s*([\w$%.:/\"'()]+?)\s*(?:$|;|--|#)", _code(ctx), re.M)
+    match = re.search(rf"\b{re.escape(name)}\s*:?=\s*([\w$%.:/\"'()]+?)\s*(?:$|;|--|#)", ctx.code_without_comments(), re.M)
     return match.group(1) if match else ""
 
 
@@ -217,7 +201,7 @@ def _declared_type(name: str, receiver: str, ctx: CheckContext) -> str:
         return "audio"
     if not name or not re.match(r"^\w+$", name):
         return ""
-    code = _code(ctx)
+    code = ctx.code_without_comments()
     n = re.escape(name)
     patterns = (
         rf"\b(?P<t>[\w.]+)(\[\])?\??\s+{n}\s*[;=,)]",  # C#: VideoPlayer vp; AudioSource music = ...
@@ -243,7 +227,7 @@ def _declared_type(name: str, receiver: str, ctx: CheckContext) -> str:
 
 def _is_music(name: str, ctx: CheckContext) -> bool:
     """An audio player is music when it loops, plays a music clip, or the file is about music."""
-    code = _code(ctx)
+    code = ctx.code_without_comments()
     n = re.escape(name)
     if re.search(
         rf"\b{n}\s*\.\s*(loop|Looped)\s*=\s*true|\b{n}\s*:\s*setLooping\(\s*true|\b{n}\s*\.\s*stream\s*\.\s*loop\s*=\s*true|"
@@ -305,7 +289,7 @@ def _off_by_default(node: Node, ctx: CheckContext) -> bool:
         if ancestor.type in IF_TYPES:
             flag = re.search(r"\b(\w*[aA]uto_?[pP]lay\w*|playOnStart|play_on_start)\b", text(ancestor.child_by_field_name("condition")))
             if flag:
-                return not re.search(rf"\b{flag.group(1)}\s*(:\s*\w+\s*)?:?=\s*true\b", _code(ctx))
+                return not re.search(rf"\b{flag.group(1)}\s*(:\s*\w+\s*)?:?=\s*true\b", ctx.code_without_comments())
     return False
 
 
@@ -554,7 +538,7 @@ def _what(kind: str, receiver: str, ctx: CheckContext) -> str:
 def _verdict(ctx: CheckContext, kind: str, receiver: str, message: str) -> Verdict:
     if _muted(receiver, ctx):
         return Verdict(message=message, severity="info", note=MUTED_NOTE)
-    if kind == "music" and MUSIC_SETTING.search(_code(ctx)):
+    if kind == "music" and MUSIC_SETTING.search(ctx.code_without_comments()):
         return Verdict(message=message, severity="info", note=SETTING_NOTE)
     return Verdict(message=message)
 
@@ -566,7 +550,7 @@ def _muted(receiver: str, ctx: CheckContext) -> bool:
         re.search(
             prefix + r"(volume\s*=\s*0(\.0)?f?\b(?!\.[1-9])|Volume\s*=\s*0\b(?!\.[1-9])|mute\s*=\s*true|"
             r"volume_db\s*=\s*-(80|60)\b|SetDirectAudioMute\(\s*\w+\s*,\s*true|setVolume\(\s*0\s*\))",
-            _code(ctx),
+            ctx.code_without_comments(),
             re.M,
         )
     )
@@ -581,7 +565,7 @@ def _autoplays(receiver: str, ctx: CheckContext) -> bool:
             if situation(node, ctx)[0] == "load":
                 return True
     n = re.escape(name)
-    return bool(re.search(rf"\b{n}\s*\.\s*(playOnAwake|autoplay)\s*=\s*true", _code(ctx)))
+    return bool(re.search(rf"\b{n}\s*\.\s*(playOnAwake|autoplay)\s*=\s*true", ctx.code_without_comments()))
 
 
 def _ended_handler(ctx: CheckContext) -> tuple[Node | None, str]:

@@ -50,23 +50,7 @@ from designlint.checks.util import ancestors, text, walk
 # per-file facts (ctx.memo is shared by every match in one file)
 
 
-def _memo(ctx: CheckContext, key: str, build):
-    if key not in ctx.memo:
-        ctx.memo[key] = build()
-    return ctx.memo[key]
 
-
-def _code(ctx: CheckContext) -> str:
-    """The file's text without comments (a commented-out safeguard does not count)."""
-
-    def build() -> str:
-        data = bytearray(ctx.data)
-        for node in walk(ctx.root):
-            if node.type == "comment":
-                data[node.start_byte : node.end_byte] = b" " * (node.end_byte - node.start_byte)
-        return data.decode("utf-8", "replace")
-
-    return _memo(ctx, "nsg_code", build)
 
 
 def _methods_by_name(ctx: CheckContext) -> dict[str, list[Node]]:
@@ -79,7 +63,7 @@ def _methods_by_name(ctx: CheckContext) -> dict[str, list[Node]]:
                 out.setdefault(function_name(node), []).append(node)
         return out
 
-    return _memo(ctx, "nsg_methods", build)
+    return ctx.remember("nsg_methods", build)
 
 
 def _callers(ctx: CheckContext, name: str) -> list[tuple[Node, str]]:
@@ -106,7 +90,7 @@ def _callers(ctx: CheckContext, name: str) -> list[tuple[Node, str]]:
                     index.setdefault(m.group(1) or m.group(2), []).append((node, call.name))
         return index
 
-    return _memo(ctx, "nsg_callers", build).get(name, [])
+    return ctx.remember("nsg_callers", build).get(name, [])
 
 
 def _long_receiver(node: Node) -> bool:
@@ -142,17 +126,17 @@ USER_SETTING = re.compile(
 
 def quiet_hours(ctx: CheckContext) -> bool:
     """Mitigation: quiet hours or a night-time check before scheduling (`hour >= 22`, `QuietHours`)."""
-    return _quiet_hours_present(_code(ctx).lower())
+    return _quiet_hours_present(ctx.code_without_comments().lower())
 
 
 def frequency_cap(ctx: CheckContext) -> bool:
     """Mitigation: a cap on how often one person is notified (Python servers)."""
-    return bool(FREQUENCY_CAP.search(_code(ctx)))
+    return bool(FREQUENCY_CAP.search(ctx.code_without_comments()))
 
 
 def user_setting(ctx: CheckContext) -> bool:
     """Mitigation: the player or user can turn these notifications off, or chose when they come."""
-    code = _code(ctx)
+    code = ctx.code_without_comments()
     return bool(USER_SETTING.search(code) or USER_SCHEDULE.search(code))
 
 
@@ -719,11 +703,11 @@ def _py_clients(ctx: CheckContext) -> dict[str, str]:
                 out[text(node.child_by_field_name("left")).removeprefix("self.")] = ctor
         return out
 
-    return _memo(ctx, "nsg_clients", build)
+    return ctx.remember("nsg_clients", build)
 
 
 def _py_string_constant(name: str, ctx: CheckContext) -> str:
-    m = re.search(rf"^\s*{re.escape(name)}\s*=\s*[fbru]*['\"]([^'\"]*)['\"]", _code(ctx), re.M)
+    m = re.search(rf"^\s*{re.escape(name)}\s*=\s*[fbru]*['\"]([^'\"]*)['\"]", ctx.code_without_comments(), re.M)
     return m.group(1) if m else ""
 
 
@@ -769,13 +753,13 @@ def _py_push_service(ctx: CheckContext, node: Node, call: Call) -> str | None:
         scope = next(iter(enclosing_functions(node)), ctx.root)
         if not re.match(r"^\w+$", receiver):
             return None
-        m = re.search(rf"\b(?:self\.)?{re.escape(receiver)}\s*(?::\s*\w+\s*)?=\s*(\w+)\(", text(scope) if scope is not ctx.root else _code(ctx))
+        m = re.search(rf"\b(?:self\.)?{re.escape(receiver)}\s*(?::\s*\w+\s*)?=\s*(\w+)\(", text(scope) if scope is not ctx.root else ctx.code_without_comments())
         if m is None and scope is not ctx.root:
-            m = re.search(rf"\bself\.{re.escape(receiver)}\s*=\s*(\w+)\(", _code(ctx))
+            m = re.search(rf"\bself\.{re.escape(receiver)}\s*=\s*(\w+)\(", ctx.code_without_comments())
     if m is None:
         return None
     cls = m.group(1)
-    if not PUSH_SERVICE_CLASS.match(cls) or NOT_PUSH_CHANNEL.search(cls) or not re.search(rf"\bimport\s+(\([^)]*|[^\n]*)\b{cls}\b", _code(ctx)):
+    if not PUSH_SERVICE_CLASS.match(cls) or NOT_PUSH_CHANNEL.search(cls) or not re.search(rf"\bimport\s+(\([^)]*|[^\n]*)\b{cls}\b", ctx.code_without_comments()):
         return None
     return cls
 
@@ -806,8 +790,8 @@ def _decorators(fn: Node) -> str:
 def _py_scheduler_ref(ctx: CheckContext, name: str) -> str | None:
     """How a scheduler of this file is handed the function `name` (`sched.add_job(name, "cron", ...)`,
     `schedule.every().day.do(name)`, a beat entry naming it), or None."""
-    code = _code(ctx)
-    if not _memo(ctx, "nsg_scheduler_ref", lambda: bool(SCHEDULER_REF.search(code))) or code.count(name) < 2:
+    code = ctx.code_without_comments()
+    if not ctx.remember("nsg_scheduler_ref", lambda: bool(SCHEDULER_REF.search(code))) or code.count(name) < 2:
         return None
     n = re.escape(name)
     ref = re.search(
