@@ -1121,21 +1121,7 @@ class _Analysis:
 
     # ---- the verdict -------------------------------------------------------------------------
     def loot_context(self, u: _Unit, extra_words: set[str], grant: bool) -> str | None:
-        words = u.words | extra_words
-        strong = sorted(w for w in words if w in STRONG_LOOT)
-        strong = [w for w in strong if not (w in ("case", "cases") and (words & NOT_LOOT_CONTEXT or not words & CASE_PARTNERS))]
-        if {"box", "boxes"} & words and {"blind", "mystery", "loot", "lucky", "surprise", "random"} & words:
-            strong.append("box")
-        if strong:
-            return strong[0]
-        weak = sorted(w for w in words if w in WEAK_LOOT)
-        if len(weak) >= 2:
-            return "/".join(weak[:2])
-        if u.grant or grant:
-            return "granted to the collection"
-        if self.file_loot and weak:
-            return weak[0]
-        return None
+        return loot_context_of(u.words | extra_words, u.grant or grant, self.file_loot)
 
     def verdict(self, u: _Unit) -> tuple[str, str, str, str | None] | None:
         """(kind, pay, pick, context) when the unit is a paid random pick; cached."""
@@ -1240,6 +1226,25 @@ REGISTRATION_CALLS = re.compile(
     r"|onMounted|onMount|mounted|ready|\$|jQuery|live|delegate|addHandler|setInterval|setTimeout|requestAnimationFrame"
     r"|queueMicrotask|nextTick|\$nextTick|forEach|map|flatMap|reduce|from|filter|find)$"
 )
+
+
+def loot_context_of(words: set[str], granted: bool, file_loot: bool, granted_to: str = "the collection") -> str | None:
+    """The loot word that makes a paid random pick a loot box (chest, gacha, mystery box, ...),
+    from a unit's words; None when nothing in the unit or file says loot."""
+    strong = sorted(w for w in words if w in STRONG_LOOT)
+    strong = [w for w in strong if not (w in ("case", "cases") and (words & NOT_LOOT_CONTEXT or not words & CASE_PARTNERS))]
+    if {"box", "boxes"} & words and {"blind", "mystery", "loot", "lucky", "surprise", "random"} & words:
+        strong.append("box")
+    if strong:
+        return strong[0]
+    weak = sorted(w for w in words if w in WEAK_LOOT)
+    if len(weak) >= 2:
+        return "/".join(weak[:2])
+    if granted:
+        return f"granted to {granted_to}"
+    if file_loot and weak:
+        return weak[0]
+    return None
 
 
 def _absorbed(fn: Node) -> bool:

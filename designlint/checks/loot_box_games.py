@@ -44,12 +44,11 @@ from tree_sitter import Node
 from designlint.checks import CheckContext, Verdict
 from designlint.checks.loot_box import (
     BET_WORDS,
-    CASE_PARTNERS,
     CHANGE_VERB,
     CURRENCY_TEXT,
     GRANT_TARGET,
     LOOT_NAME,
-    NOT_LOOT_CONTEXT,
+    loot_context_of,
     NOT_SPEND_WORDS,
     NOT_RANDOM_NAME,
     PURCHASE_EVENT_STRING,
@@ -666,21 +665,7 @@ class _File:
 
     # ---- the verdict -------------------------------------------------------------------------
     def loot_context(self, u: _Unit, words: set[str], grant: bool) -> str | None:
-        words = u.words | words
-        strong = sorted(w for w in words if w in STRONG_LOOT)
-        strong = [w for w in strong if not (w in ("case", "cases") and (words & NOT_LOOT_CONTEXT or not words & CASE_PARTNERS))]
-        if {"box", "boxes"} & words and {"blind", "mystery", "loot", "lucky", "surprise", "random"} & words:
-            strong.append("box")
-        if strong:
-            return strong[0]
-        weak = sorted(w for w in words if w in WEAK_LOOT)
-        if len(weak) >= 2:
-            return "/".join(weak[:2])
-        if u.grant or grant:
-            return "granted to the inventory"
-        if self.file_loot and weak:
-            return weak[0]
-        return None
+        return loot_context_of(u.words | words, u.grant or grant, self.file_loot, granted_to="the inventory")
 
     def verdict(self, u: _Unit) -> tuple[str, str, str, str | None] | None:
         key = (u.node.start_byte, u.node.end_byte)

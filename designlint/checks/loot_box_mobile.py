@@ -46,7 +46,6 @@ from designlint.checks import CheckContext, Verdict
 from designlint.checks.loot_box import (
     BET_WORDS,
     BUY_PROMPT,
-    CASE_PARTNERS,
     CHANGE_VERB,
     CURRENCY_WORDS,
     GAME_LOOP_NAME,
@@ -54,7 +53,6 @@ from designlint.checks.loot_box import (
     LOOT_NAME,
     MESSAGE_POOL,
     NOT_CURRENCY_WORDS,
-    NOT_LOOT_CONTEXT,
     NOT_LOOT_UNIT,
     NOT_RANDOM_NAME,
     NOT_SPEND_WORDS,
@@ -73,6 +71,7 @@ from designlint.checks.loot_box import (
     _premium_spend,
     _short,
     _words,
+    loot_context_of,
 )
 from designlint.checks.polyglot import Call, argument_nodes, as_call, function_name
 from designlint.checks.util import FUNCTION_TYPES, ancestors, text, walk
@@ -549,17 +548,7 @@ class _File:
         return rnd, purchase, spend, grant, words, named_pick
 
     def loot_context(self, u: _Unit, words: set[str], grant: bool) -> str | None:
-        words = u.words | words
-        strong = sorted(w for w in words if w in STRONG_LOOT and not (
-            w in ("case", "cases") and (words & NOT_LOOT_CONTEXT or not words & CASE_PARTNERS)))
-        if {"box", "boxes"} & words and {"blind", "mystery", "loot", "lucky", "surprise", "random"} & words:
-            strong.append("box")
-        if strong:
-            return strong[0]
-        weak = sorted(w for w in words if w in WEAK_LOOT)
-        if len(weak) >= 2:
-            return "/".join(weak[:2])
-        return "granted to the collection" if u.grant or grant else None
+        return loot_context_of(u.words | words, u.grant or grant, file_loot=False)
 
     # ---- the verdict ---------------------------------------------------------------------------
     def verdict(self, u: _Unit) -> tuple[str, str, str, str | None] | None:
