@@ -16,6 +16,7 @@ from tree_sitter import Node, QueryCursor
 
 from designlint.checks import CheckContext, Verdict
 from designlint.checks.util import enclosing_function
+from designlint.languages import language_family
 from designlint.findings import Diagnostic, Finding, lower_severity, raise_severity
 from designlint.rules import Mitigation, Pattern, Rule
 from designlint.source import Region, SourceFile, TimeBudgetExceeded
@@ -65,7 +66,7 @@ def _context(source: SourceFile, region: Region, node: Node, captures: dict[str,
     return CheckContext(
         node=node,
         captures=captures,
-        language=region.language,
+        language=language_family(region.language),
         root=region.root,
         path=source.path,
         data=source.data,

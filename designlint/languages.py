@@ -40,6 +40,8 @@ GRAMMARS: dict[str, Grammar] = {
     "csharp": Grammar("csharp", "tree_sitter_c_sharp"),
     "gdscript": Grammar("gdscript", "tree_sitter_gdscript"),
     "lua": Grammar("lua", "tree_sitter_lua"),
+    # Roblox Luau (type annotations, compound assignment, continue): rules name it `lua`.
+    "luau": Grammar("luau", "tree_sitter_luau"),
     # Python: tree-sitter gives the tree the engine matches on; libcst resolves what names
     # refer to (designlint/python_names.py), only for files that need it.
     "python": Grammar("python", "tree_sitter_python"),
@@ -49,7 +51,12 @@ GRAMMARS: dict[str, Grammar] = {
 LANGUAGE_ALIASES: dict[str, tuple[str, ...]] = {
     "ecmascript": ("javascript", "typescript", "tsx"),
     "android": ("kotlin", "java"),
+    # A rule written for Lua reads Luau too: the two grammars share their node types.
+    "lua": ("lua", "luau"),
 }
+
+# Dialect grammars and the language rules and checks call them by.
+LANGUAGE_FAMILY: dict[str, str] = {"luau": "lua"}
 
 
 @dataclass(frozen=True)
@@ -57,12 +64,15 @@ class FileKind:
     """How a file with a given extension is read.
 
     `grammar` parses the whole file. `embeds_scripts` means its <script> blocks are parsed
-    again as JavaScript/TypeScript; `display` is the language shown in reports.
+    again as JavaScript/TypeScript; `display` is the language shown in reports. `fallback` is a
+    dialect grammar tried when `grammar` finds syntax errors: the tree with fewer errors is kept
+    (Roblox code in .lua files is often Luau).
     """
 
     display: str
     grammar: str
     embeds_scripts: bool = False
+    fallback: str | None = None
 
 
 EXTENSIONS: dict[str, FileKind] = {
@@ -89,9 +99,8 @@ EXTENSIONS: dict[str, FileKind] = {
     ".dart": FileKind("dart", "dart"),
     ".cs": FileKind("csharp", "csharp"),
     ".gd": FileKind("gdscript", "gdscript"),
-    ".lua": FileKind("lua", "lua"),
-    # Roblox Luau: a superset of Lua 5.1; type annotations parse with error recovery.
-    ".luau": FileKind("lua", "lua"),
+    ".lua": FileKind("lua", "lua", fallback="luau"),
+    ".luau": FileKind("lua", "luau"),
     ".py": FileKind("python", "python"),
     ".pyw": FileKind("python", "python"),
 }
@@ -118,7 +127,8 @@ def kind_for(path_name: str) -> FileKind | None:
 
 def grammars_for(kind: FileKind) -> set[str]:
     """Every grammar a file of this kind may be parsed with (its own, and embedded scripts')."""
-    return {kind.grammar, "javascript", "typescript", "tsx"} if kind.embeds_scripts else {kind.grammar}
+    grammars = {kind.grammar, kind.fallback} - {None}
+    return grammars | {"javascript", "typescript", "tsx"} if kind.embeds_scripts else grammars
 
 
 def expand_languages(names: list[str]) -> list[str]:
@@ -129,6 +139,11 @@ def expand_languages(names: list[str]) -> list[str]:
             if lang not in out:
                 out.append(lang)
     return out
+
+
+def language_family(grammar: str) -> str:
+    """The language name rules and checks use for a grammar (`luau` -> `lua`)."""
+    return LANGUAGE_FAMILY.get(grammar, grammar)
 
 
 def known_language(name: str) -> bool:

@@ -21,7 +21,7 @@ import yaml
 from tree_sitter import Query, QueryError
 
 from designlint.errors import DesignlintError
-from designlint.languages import expand_languages, known_language, load_language
+from designlint.languages import expand_languages, known_language, language_family, load_language
 
 SEVERITIES = ("error", "warning", "info")
 RULE_ID = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
@@ -145,9 +145,10 @@ class Rule:
 
     @property
     def languages(self) -> list[str]:
+        """The languages the rule reads, as users name them (Luau counts as Lua)."""
         langs: list[str] = []
         for pattern in self.patterns:
-            langs += [lang for lang in pattern.languages if lang not in langs]
+            langs += [family for family in map(language_family, pattern.languages) if family not in langs]
         return langs
 
     def compile_all(self) -> None:

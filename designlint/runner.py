@@ -131,7 +131,7 @@ class Scanner:
         self.scan_roots = [p.resolve() if p.is_dir() else p.resolve().parent for p in paths]
         discoverer = Discoverer(self.config.exclude, self.config.root, self.config.respect_gitignore)
         discovered = discoverer.discover(paths, force_exclude=self.options.force_exclude)
-        self._compile_for({kind.grammar for _, kind in discovered.files})
+        self._compile_for({g for _, kind in discovered.files for g in (kind.grammar, kind.fallback) if g})
         per_file = self._scan_files(discovered.files, progress)
         diagnostics = list(discovered.skipped)
         findings: list[Finding] = []

@@ -173,12 +173,28 @@ def _attributes(start_tag: Node, data: bytes) -> dict[str, str]:
     return attrs
 
 
+def _syntax_errors(tree: Tree) -> int:
+    """How many ERROR and MISSING nodes a tree has (descending only into subtrees with errors)."""
+    count, stack = 0, [tree.root_node]
+    while stack:
+        node = stack.pop()
+        if node.is_error or node.is_missing:
+            count += 1
+        elif node.has_error:
+            stack.extend(node.children)
+    return count
+
+
 def parse_source(path: Path, raw: bytes, kind: FileKind, deadline: float | None = None) -> SourceFile:
     """Decode and parse a file into regions. Raises SkipFile when it is not source."""
     data, warnings = decode_to_utf8(raw, kind.display)
     source = SourceFile(path=path, display_language=kind.display, data=data, warnings=warnings)
-    tree = _parse(_parser(kind.grammar), data, deadline)
-    source.regions.append(Region(kind.grammar, tree, 0, len(data)))
+    grammar, tree = kind.grammar, _parse(_parser(kind.grammar), data, deadline)
+    if kind.fallback and tree.root_node.has_error:
+        other = _parse(_parser(kind.fallback), data, deadline)
+        if _syntax_errors(other) < _syntax_errors(tree):
+            grammar, tree = kind.fallback, other
+    source.regions.append(Region(grammar, tree, 0, len(data)))
     if kind.embeds_scripts:
         for grammar, body in _script_blocks(tree.root_node, data):
             span = Range(body.start_point, body.end_point, body.start_byte, body.end_byte)

@@ -13,7 +13,10 @@ from tree_sitter import Parser, Query, QueryCursor
 from designlint.checks import CheckContext
 from designlint.checks.polyglot import argument_nodes, as_call, calls, enclosing_named_function, function_name
 from designlint.checks.util import parse_snippet
-from designlint.languages import GRAMMARS, comment_query_source, kind_for, load_language
+from designlint.languages import GRAMMARS, comment_query_source, expand_languages, kind_for, load_language
+from designlint.config import Config
+from designlint.runner import Scanner, ScanOptions
+from designlint.source import parse_source
 from designlint.python_names import qualified_names
 
 # A small valid program per grammar, with one comment and one call `obj.act(1)` in a function `run`.
@@ -28,6 +31,7 @@ SAMPLES = {
     "csharp": "class A {\n  void run() {\n    // note\n    obj.act(1);\n  }\n}\n",
     "gdscript": "func run():\n\t# note\n\tobj.act(1)\n",
     "lua": "function run()\n  -- note\n  obj.act(1)\nend\n",
+    "luau": "local function run(n: number): ()\n  -- note\n  obj.act(1)\n  n += 1\nend\n",
     "python": "def run():\n    # note\n    obj.act(1)\n",
 }
 
@@ -115,3 +119,44 @@ def test_kotlin_call_with_a_trailing_lambda_is_one_call_with_its_own_name():
     repeat = next(c for c in calls(root) if c.name == "repeat")
     assert [a.text for a in argument_nodes(repeat)] == [b"5"]
     assert as_call(repeat.node.named_children[0]).name == "repeat"  # the inner `repeat(5)` node too
+
+
+ROBLOX_TYPED_LUA = b"""local Players = game:GetService("Players")
+local function hatch(player: Player, egg: string): number
+\tlocal roll = math.random(1, 100)
+\tcoins -= 10
+\treturn roll :: number
+end
+"""
+LOVE_LUA = b"""function love.load()\n  ::again::\n  local x = 1 // 2\n  if x then goto again end\nend\n"""
+
+
+@pytest.mark.parametrize(
+    "name,source,grammar",
+    [
+        ("pets.lua", ROBLOX_TYPED_LUA, "luau"),  # Luau syntax in a .lua file: reparsed as Luau
+        ("main.lua", LOVE_LUA, "lua"),  # Lua 5.4 (goto, //) parses cleanly: stays Lua
+        ("Pets.luau", b"local x = 1\n", "luau"),
+        ("broken.lua", b"local = = =\n", "lua"),  # broken either way: the first grammar is kept
+    ],
+)
+def test_lua_files_are_read_with_the_dialect_that_parses_them(name, source, grammar):
+    parsed = parse_source(Path(name), source, kind_for(name))
+    assert [r.language for r in parsed.regions] == [grammar]
+    assert parsed.display_language == "lua"
+
+
+def test_rules_written_for_lua_find_the_pattern_in_luau(tmp_path):
+    assert expand_languages(["lua"]) == ["lua", "luau"]
+    typed = (
+        "local SoundService: SoundService = game:GetService(\"SoundService\")\n"
+        "local music = Instance.new(\"Sound\") :: Sound\n"
+        "music.Looped = true\n"
+        "local function volumeFor(level: number): number\n\treturn level / 10\nend\n"
+        "music.Parent = SoundService\n"
+        "music:Play()\n"
+    )
+    (tmp_path / "Music.client.luau").write_text(typed)
+    (tmp_path / "Music.client.lua").write_text(typed)
+    result = Scanner(Config(root=tmp_path), ScanOptions(select=["autoplay"], jobs=1)).scan([tmp_path])
+    assert sorted((Path(f.path).name, f.line) for f in result.findings) == [("Music.client.lua", 8), ("Music.client.luau", 8)]
