@@ -13,21 +13,30 @@ re-engagement copy. The checks here decide, with the web rule's notions
   in one go, it is scheduled when the game starts or the player leaves (`Start`, `Awake`,
   `OnApplicationPause`, `OnApplicationQuit`, `OnApplicationFocus`, followed through the methods
   of the same file) for a fixed delay, or it is named after inactivity ("return", "afk",
-  "inactivity"). A one-off whose time comes from the game state (a building, a crop, a chest,
-  the energy bar) or from the player's settings is a notice, not a lure.
+  "inactivity") or worded as a lure. The game's own scheduling methods whose time is a parameter
+  are judged at their call sites with the times passed there; a `Send…`/`Schedule…` call on the
+  game's notification script from a leave hook is reported too. A one-off whose time comes from
+  the game state (a building, a crop, a chest, the energy bar) or from the player's settings is a
+  notice, not a lure.
 * Python: the send runs from a schedule (Celery beat / `@periodic_task`, APScheduler,
   `schedule.every()`, huey, `@repeat_every`, a Django management command, a `while True` loop
-  with a sleep; Celery tasks are followed through `.delay()`/`.apply_async()`/`.s()`) or picks its
+  with a sleep; Celery tasks are followed through `.delay()`/`.apply_async()`/`.s()`; beat entries,
+  CRONJOBS lines and scheduler registrations in the project's settings/celery/scheduler modules
+  are read from the project, and the result depends on those files) or picks its
   recipients by inactivity (`last_login__lt`, "inactive", "dormant"), and is not a transactional
   notice (receipt, password, order, 2FA, ...) judged by the values that reach the send.
 * Copy: a re-engagement line ("we miss you", "come back", ...) where a notification is built.
 
-Everything is syntactic and file-local.
+Everything is syntactic and file-local, except the Python schedule files read by `_project_schedules`
+(recorded with `ctx.depends_on`, so a cached result is not reused once they change).
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
+from functools import lru_cache
+from pathlib import Path
 
 from tree_sitter import Node
 
@@ -151,12 +160,13 @@ SDK_RECEIVER = re.compile(r"(^|\.)(AndroidNotificationCenter|iOSNotificationCent
 NOT_SCHEDULING = re.compile(r"(Channel|Cancel|Permission|Authori[sz]ation|Token|Received|Opened|Clear|Remove|Delete|Status|Intent|Callback|Listener|Handler)")
 LEAVE_HOOKS = ("OnApplicationPause", "OnApplicationQuit", "OnApplicationFocus", "OnDisable", "OnDestroy")
 START_HOOKS = ("Start", "Awake", "OnEnable")
-TIME_PROPS = ("FireTime", "TimeInterval", "Hour", "DeliveryTime", "Interval", "Date")
+TIME_PROPS = ("FireTime", "TimeInterval", "Hour", "DeliveryTime", "Interval", "Date", "Delay")
 STATE_NAME = re.compile(r"(remain|left|until|next|full|refill|ready|finish|complete|end|cooldown|due|target|deliver|expire|build|grow|harvest|item|chest)", re.I)
 USER_SOURCE = re.compile(r"(PlayerPrefs|[Ss]ettings|[Pp]refs|[Pp]references|[Cc]hosen|[Ss]elected|[Pp]icked|[Uu]ser[A-Z]\w*(Hour|Time|Minute))")
 REENGAGE_NAME = re.compile(
     r"(inactiv|afk|idle|come_?back|re_?engag|reEngag|missYou|miss_you|lapsed|absence|winBack|win_back|"
     r"Return(Reminder|Notification|Notif|Push)|GameReturn|ReturnToGame|[Bb]ackToGame|[Rr]etention)",
+    re.I,
 )
 CS_LOOPS = ("for_statement", "foreach_statement", "while_statement", "do_statement")
 
@@ -240,7 +250,7 @@ def _cs_fixed(node: Node | None, ctx: CheckContext, depth: int = 0) -> bool:
     """A time the game fixed: literals, constants and serialized fields, loop counters,
     `DateTime.Now.AddHours(24)`, `TimeSpan.FromDays(1)`, `new TimeSpan(8, 0, 0)`; not a value that
     comes from a parameter, the player's settings or the game state (`energyFullTime`)."""
-    if node is None or depth > 6:
+    if node is None or depth > 10:
         return False
     kind = node.type
     if kind in ("integer_literal", "real_literal", "boolean_literal", "string_literal"):
@@ -251,6 +261,9 @@ def _cs_fixed(node: Node | None, ctx: CheckContext, depth: int = 0) -> bool:
         return _cs_fixed(node.child_by_field_name("value"), ctx, depth + 1)
     if kind in ("parenthesized_expression", "prefix_unary_expression", "binary_expression", "checked_expression"):
         return all(_cs_fixed(c, ctx, depth + 1) for c in node.named_children)
+    if kind == "conditional_expression":
+        # `isDebug ? Now.AddMinutes(i) : Now.AddDays(i)`: fixed when both outcomes are
+        return all(_cs_fixed(node.child_by_field_name(f), ctx, depth + 1) for f in ("consequence", "alternative"))
     source = text(node)
     if USER_SOURCE.search(source):
         return False
@@ -263,8 +276,16 @@ def _cs_fixed(node: Node | None, ctx: CheckContext, depth: int = 0) -> bool:
         return _cs_fixed(inner, ctx, depth + 1) and not STATE_NAME.search(text(node.child_by_field_name("name")))
     if kind == "identifier":
         return _cs_fixed_name(node, ctx, depth)
+    if kind == "element_access_expression":
+        # an entry of an array the designer filled in (`[SerializeField] Config[] reminders; ... reminders[i].DelayHours`)
+        array = node.child_by_field_name("expression")
+        return array is not None and array.type == "identifier" and _cs_designer_field(node, text(array))
     if kind == "invocation_expression":
         call = as_call(node)
+        args = argument_nodes(call) if call is not None else []
+        if call is not None and ((call.name == "Range" and call.receiver.endswith("Random")) or (call.name == "Next" and len(args) == 2)):
+            # a random delay the game drew between fixed bounds (`rand.Next(20, 45)`, `Random.Range(2, 6)`)
+            return all(_cs_fixed(a, ctx, depth + 1) for a in args)
         if call is None or not re.match(r"^(Add(Seconds|Minutes|Hours|Days|Months|Ticks)|From(Seconds|Minutes|Hours|Days|Milliseconds|Ticks)|ToLocalTime|ToUniversalTime|Max|Min|Clamp|RoundToInt|FloorToInt|CeilToInt)$", call.name):
             return False
         func = node.child_by_field_name("function")
@@ -294,7 +315,13 @@ def _cs_fixed_name(node: Node, ctx: CheckContext, depth: int) -> bool:
             return False
         decls = [d for d in _cs_declarators(method, name) if d.start_byte < node.start_byte]
         if decls:
-            return _cs_fixed(_cs_initial_value(decls[-1]), ctx, depth + 1)
+            # the declared value and every later assignment before this use (`DateTime target;` then
+            # `target = new DateTime(..., morningHour, 0, 0)` in each branch, or `t = t.AddHours(picker.Hour)`)
+            value = _cs_initial_value(decls[-1])
+            values = [a.child_by_field_name("right") for a in walk(method) if a.type == "assignment_expression"
+                      and decls[-1].start_byte < a.start_byte < node.start_byte and text(a.child_by_field_name("left")) == name]
+            values += [value] if value is not None else []
+            return bool(values) and all(_cs_fixed(v, ctx, depth + 1) for v in values)
     if STATE_NAME.search(name):
         return False
     cls = _cs_class(node)
@@ -303,6 +330,23 @@ def _cs_fixed_name(node: Node, ctx: CheckContext, depth: int) -> bool:
         if field is None:
             continue
         if re.search(r"\b(const|readonly)\b|SerializeField|\[Header|\[Tooltip|\[Range|\[Min", text(field)) or _cs_fixed(_cs_initial_value(decl), ctx, depth + 1):
+            return True
+        if _cs_initial_value(decl) is None:
+            # a field the class sets before scheduling (`fireTime = new DateTime(now.Year, now.Month, now.Day, 9, 0, 0);`)
+            values = [a.child_by_field_name("right") for a in walk(cls) if a.type == "assignment_expression"
+                      and re.sub(r"^this\.", "", text(a.child_by_field_name("left"))) == name]
+            # `fireTime = fireTime.AddDays(1)` moves the same time on: judged by the other assignments
+            values = [v for v in values if name not in {text(n) for n in walk(v) if n.type == "identifier"}]
+            return bool(values) and all(_cs_fixed(v, ctx, depth + 1) for v in values)
+    return False
+
+
+def _cs_designer_field(node: Node, name: str) -> bool:
+    """`name` is a field of the class set in the inspector or in code once (`[SerializeField]`, `readonly`, `const`)."""
+    cls = _cs_class(node)
+    for decl in _cs_declarators(cls, name) if cls is not None else []:
+        field = next((a for a in ancestors(decl) if a.type == "field_declaration"), None)
+        if field is not None and re.search(r"\b(const|readonly)\b|SerializeField|\[Header|\[Tooltip", text(field)):
             return True
     return False
 
@@ -358,11 +402,20 @@ def _cs_times(props: dict[str, list[Node]], call: Node) -> list[Node]:
     for arg in argument_nodes(as_call(call)):
         value = arg.named_children[-1] if arg.type == "argument" and arg.named_children else arg
         source = text(value)
-        if re.search(r"DateTime|TimeSpan|Add(Seconds|Minutes|Hours|Days)|From(Seconds|Minutes|Hours|Days)", source) or value.type in ("integer_literal", "real_literal"):
+        if re.search(r"DateTime|TimeSpan|Add(Seconds|Minutes|Hours|Days)|From(Seconds|Minutes|Hours|Days)", source) or _cs_number(value):
             out.append(value)
         elif value.type in ("identifier", "member_access_expression") and re.search(r"(time|delay|hours?|minutes?|seconds?|days?|when|date|delivery|fire|after|interval)$", source, re.I):
             out.append(value)
     return out
+
+
+def _cs_number(node: Node) -> bool:
+    """A number written in the code: `24`, `2.5f`, `3 * 60`, `(6 * 60)`."""
+    if node.type in ("integer_literal", "real_literal"):
+        return True
+    return node.type in ("binary_expression", "parenthesized_expression") and bool(node.named_children) and all(
+        _cs_number(c) for c in node.named_children
+    )
 
 
 def _cs_entry(ctx: CheckContext, node: Node) -> tuple[str, str] | None:
@@ -483,10 +536,12 @@ def unity_scheduled_notification(ctx: CheckContext) -> Verdict | bool:
     if call is None or NOT_SCHEDULING.search(call.name):
         return False
     sdk = bool(SDK_RECEIVER.search(call.receiver)) or call.name == "ScheduleLocalNotification"
+    if not sdk and call.receiver in ("", "this") and call.name in _methods_by_name(ctx):
+        # the game's own wrapper, defined here: judged by the calls inside it, or here when the
+        # time it schedules for is one of its parameters
+        return _cs_wrapper_call(ctx, node, call)
     if call.name in ("Send", "SendWithAppIcon", "SendCustom") and not re.search(r"Notification", call.receiver):
         return False
-    if not sdk and call.receiver in ("", "this") and call.name in _methods_by_name(ctx):
-        return False  # the game's own wrapper, defined here: judged by the calls inside it
     method = _cs_method(node)
     if _cs_sent_before(node, method) or _cs_factory(node, call):
         return False
@@ -515,7 +570,117 @@ def unity_scheduled_notification(ctx: CheckContext) -> Verdict | bool:
     m = REENGAGE_NAME.search(names)
     if m and (fixed or not times):
         return Verdict(message=f"a re-engagement notification ({m.group(0)}) is scheduled to bring the player back ({api})", note=_quiet_note(ctx))
+    lure = _cs_lure([v for key in COPY_PROPS for v in props.get(key, [])])
+    if lure and fixed:
+        return Verdict(message=f"a notification worded as a lure (\"{lure}\") is scheduled for a fixed delay ({api}), to bring the player back", note=_quiet_note(ctx))
     return False
+
+
+COPY_PROPS = ("Title", "Text", "Body", "Subtitle", "Message", "title", "text", "body", "message")
+
+
+def _cs_lure(values: list[Node]) -> str | None:
+    """The re-engagement line among string values of a notification (its title and text), or None."""
+    for value in values:
+        if value is None or value.type not in ("string_literal", "verbatim_string_literal", "interpolated_string_expression"):
+            continue
+        source = text(value)
+        m = GAME_LURE.search(source)
+        phrase = _copy_phrase(source) or (m.group(0).strip() if m else None)
+        if phrase:
+            return phrase
+    return None
+
+
+INNER_SCHEDULING = re.compile(r"^(SendNotification|SendNotificationWithExplicitID|ScheduleNotification|ScheduleLocalNotification|Send|SendWithAppIcon|SendCustom)$")
+
+
+def _cs_params(method: Node) -> list[str]:
+    params = method.child_by_field_name("parameters")
+    return [text(p.child_by_field_name("name")) for p in (params.named_children if params is not None else []) if p.type == "parameter"]
+
+
+def _cs_time_params(ctx: CheckContext, method: Node) -> set[str]:
+    """The parameters of a scheduling method of the file that set when its notification fires
+    (`void CreateNotification(string channel, int delay) { ... FireTime = Now.AddDays(delay) ... }`)."""
+    params = set(_cs_params(method))
+    used: set[str] = set()
+    for inner in walk(method):
+        if inner.type != "invocation_expression" or (c := as_call(inner)) is None or not INNER_SCHEDULING.match(c.name):
+            continue
+        for value in _cs_times(_cs_props(ctx, inner)[0], inner):
+            used |= {text(n) for n in walk(value) if n.type == "identifier"} & params
+    return used
+
+
+def _cs_wrapper_times(ctx: CheckContext, call: Call) -> list[Node]:
+    """What this call of a scheduling method of the file passes for its time parameters."""
+    definition = _methods_by_name(ctx)[call.name][0]
+    time_params = _cs_time_params(ctx, definition)
+    if not time_params:
+        return []
+    names = _cs_params(definition)
+    out = []
+    for index, arg in enumerate(argument_nodes(call)):
+        label = arg.child_by_field_name("name") if arg.type == "argument" else None
+        param = text(label).rstrip(": ") if label is not None else (names[index] if index < len(names) else "")
+        if param in time_params:
+            out.append(arg.named_children[-1] if arg.type == "argument" and arg.named_children else arg)
+    return out
+
+
+def _cs_wrapper_call(ctx: CheckContext, node: Node, call: Call) -> Verdict | bool:
+    """A call of the game's own scheduling method with a time the game fixed: in a loop, as one of
+    several in a row, or from a lifecycle hook (`for (int i = 1; i <= 14; i++) CreateNotification("gift", i);`)."""
+    times = _cs_wrapper_times(ctx, call)
+    if not _cs_all_fixed(times, ctx):
+        return False
+    method = _cs_method(node)
+    api = f"{call.name}()"
+    if _cs_in_loop(node, method):
+        return Verdict(message=f"a series of local notifications is scheduled in a loop at times the game fixed ({api}), to bring the player back", note=_quiet_note(ctx))
+    siblings = [
+        n for n in walk(method) if n.type == "invocation_expression" and (c := as_call(n)) is not None and c.name == call.name
+        and c.receiver == call.receiver and _cs_all_fixed(_cs_wrapper_times(ctx, c), ctx)
+    ] if method is not None else []
+    if len(siblings) >= 2 and siblings[0].id == node.id:
+        return Verdict(message=f"a series of {len(siblings)} local notifications is scheduled at fixed delays ({api}), to bring the player back", note=_quiet_note(ctx))
+    entry = _cs_entry(ctx, node)
+    if entry is not None and len(siblings) < 2:
+        kind, hook = entry
+        when = {"leave": "when the player leaves the game", "start": "every time the game starts", "repeat": "over and over from a timer"}[kind]
+        return Verdict(message=f"a re-engagement notification is scheduled {when} ({api} in {hook}), for a time the game fixed rather than for something that happened", note=_quiet_note(ctx))
+    m = REENGAGE_NAME.search(function_name(method) if method is not None else "")
+    lure = _cs_lure([a.named_children[-1] if a.type == "argument" and a.named_children else a for a in argument_nodes(call)])
+    if m or lure:
+        why = f"named {m.group(0)}" if m else f"worded \"{lure}\""
+        return Verdict(message=f"a re-engagement notification ({why}) is scheduled for a fixed delay ({api}), to bring the player back", note=_quiet_note(ctx))
+    return False
+
+
+# the scheduling names the `unity-scheduled-notification` query already matches (judged there)
+SCHEDULING_NAME = re.compile(
+    r"^(SendNotification|SendNotificationWithExplicitID|ScheduleNotification|ScheduleLocalNotification|UpdateScheduledNotification|Send|SendWithAppIcon|SendCustom|"
+    r"Schedule[A-Za-z]*(Notification|Reminder|Notif|Push)s?(At|In|For|After|On|Later)?[A-Z]?[a-z]*|(Queue|Send|Create|Add|Fire|Push|Set)[A-Za-z]*(Notification|Reminder)s?)$"
+)
+LEAVE_CALL = re.compile(r"^(Send|Schedule|Queue|Enqueue|Push|Fire|Notify|Remind|Plan|Trigger|Deliver|Post|Set(Up)?(Notification|Reminder|Push|Local|Return|Comeback|Daily|All)|Add(Notification|Reminder|Local))")
+
+
+def unity_leave_notification_call(ctx: CheckContext) -> Verdict | bool:
+    """The game's notification script asked to send or schedule something when the player leaves
+    (`MobileNotifications.SendContinueGame()` in `OnApplicationFocus(false)`): the notification
+    itself is built in another file, but its trigger is the player leaving, not an event."""
+    node = ctx.node
+    call = as_call(node)
+    if call is None or SCHEDULING_NAME.match(call.name) or NOT_SCHEDULING.search(call.name) or not LEAVE_CALL.match(call.name):
+        return False
+    entry = _cs_entry(ctx, node)
+    if entry is None or entry[0] != "leave":
+        return False
+    return Verdict(
+        message=f"the game's notification script is asked to send a notification when the player leaves ({call.receiver}.{call.name}() in {entry[1]}), to bring them back",
+        note=_quiet_note(ctx),
+    )
 
 
 # --------------------------------------------------------------------------------------------
@@ -540,6 +705,12 @@ def _cs_permission_api(ctx: CheckContext, node: Node) -> str | None:
     args = " ".join(text(a) for a in argument_nodes(call))
     if call.name == "RequestUserPermission":
         return "Permission.RequestUserPermission(POST_NOTIFICATIONS)" if "POST_NOTIFICATIONS" in args else None
+    if call.name in ("RequestPermission", "RequestPermissionAsync", "RequestPermissions", "RequestPermissionsAsync") and "POST_NOTIFICATIONS" in args:
+        # a runtime-permissions plugin asked for Android 13's notification permission (`AndroidRuntimePermissions.RequestPermission(...)`)
+        return f"{call.receiver + '.' if call.receiver else ''}{call.name}(POST_NOTIFICATIONS)"
+    if call.name in ("CallStatic", "Call"):
+        # ActivityCompat.requestPermissions(activity, ["android.permission.POST_NOTIFICATIONS"], 0) through JNI
+        return "ActivityCompat.requestPermissions(POST_NOTIFICATIONS)" if "requestPermissions" in args and "POST_NOTIFICATIONS" in args else None
     if not PERMISSION_RECEIVER.search(call.receiver) and not PERMISSION_WRAPPER.match(call.name):
         return None
     if call.receiver in ("", "this") and call.name in _methods_by_name(ctx):
@@ -583,13 +754,20 @@ GAME_LURE = re.compile(
     r"\b(?!(orders|packages|parcels|deliveries|documents|payments|invoices|bills|messages|requests|drivers|results|reports|files)\b)[a-z]+s (still )?waiting for you\b|"
     r"\bhaven['’]?t [a-z]+(ed|en|t) (anything |any \w+ |much |here |with us )?(in a while|in ages|for a while|lately|recently|in (a few|several|\d+|two|three|a couple of) (days|weeks))\b|"
     r"\bmissed (some |\d+ |a few |new |all the )?(notifications|updates|stories|posts|activity|action)\b|"
-    r"\b(match|adventure|journey|reward|prize|treasure|destiny|fun|bonus|gift|quest|challenge)(e?s)? awaits?\b|\b(dive|jump|hop) (right )?back in(to)?\b|"
+    r"\b(match|adventure|journey|reward|prize|treasure|destiny|fun|bonus|gift|quest|challenge|run|battle|level|round|game|world|island|kingdom|"
+    r"farm|garden|city|castle|victory|glory|action|mission|race|arena)(e?s)? awaits?\b|\bcome (on )?(and |to )?play\b|"
+    r"\bawaits you\b|\bcan['’]?t wait to (have|see|welcome) you (back|again)\b|\bkeep (your|that|the) streak (alive|going)\b|\bmissing your\b|"
+    r"\byou(['’]ve| have) been (inactive|away|gone)\b|\b(is|are|gets?|getting) (so |very |really |still )?(hungry|thirsty|lonely|bored|sad)\b|"
+    r"\b(?!(orders|packages|parcels|deliveries|documents|payments|invoices|bills|messages|requests|drivers|results|reports|files)\b)[a-z]+s are (still )?waiting\s*[!.]|\b(dive|jump|hop) (right )?back in(to)?\b|"
     r"\b(come|open the app|log ?in|sign in)( and| to| now to| now and)? (check on|feed|walk|water|visit|take care of|look after|play with|give) your\b|"
-    r"давно не (заходил|играл|был)|возвращайся|возвращайтесь|скучаем|seni özledik|geri dön|saudades|volte a jogar|vuelve a jugar|"
+    r"\b(?!you\b|do\b|if\b)[a-z]+ (really |still |all )?needs? (you|your help)\b|\b(lost|lonely|sad|bored|empty|quiet|boring) without you\b|"
+    r"\bdon['’]?t forget to (collect|claim|play|come|check|visit|log ?in|open|spin|grab|feed|water)\b|\bcome ?back\s*!|"
+    r"давно не (заходил|играл|был)|возвращайся|возвращайтесь|вернись|скучаем|(зайди|заходи|загляни) в (приложение|игру)|seni özledik|geri dön|saudades|volte a jogar|vuelve a jugar|"
+    r"للعودة|عد إلى|ارجع إلى|نفتقدك|اشتقنا|افتقدناك|quay lại|nhớ bạn|kembali (bermain|main|lagi)|kangen|torna a giocare|ci manchi|wróć|tęsknimy|กลับมา|"
     r"돌아와|보고 싶어|戻ってきて|お待ちしています|我们想你|快回来)",
     re.I,
 )
-NOTIF_FILE = re.compile(r"(Unity\.Notifications|AndroidNotification|iOSNotification|LocalNotification|firebase_admin|pywebpush|exponent_server_sdk|PushMessage|onesignal|pyfcm|apns2|fcm_django|push_notifications|send_push|send_notification|GameNotification)")
+NOTIF_FILE = re.compile(r"(Unity\.Notifications|AndroidNotification|iOSNotification|LocalNotification|GleyNotifications|EtceteraAndroid|NotificationServices|SimpleAndroidNotifications|EasyMobile|OneSignal|Firebase\.Messaging|firebase_admin|pywebpush|exponent_server_sdk|PushMessage|onesignal|pyfcm|apns2|fcm_django|push_notifications|send_push|send_notification|GameNotification)")
 
 
 def _copy_context(node: Node, ctx: CheckContext) -> str | None:
@@ -603,6 +781,8 @@ def _copy_context(node: Node, ctx: CheckContext) -> str | None:
                 continue
             if NOT_COPY_CALL.match(call.name) or call.receiver in ("Debug", "logger", "logging", "log", "console"):
                 return None
+            if ctx.language == "csharp" and not notif_file:
+                continue  # a game's in-app message box (`notificationManager.CreateNotification("... while you were away")`)
             if NOTIF_NAME.search(call.name) or re.search(r"^(Message|Notification|PushMessage|Payload|Aps|Alert|WebpushConfig|AndroidConfig|APNSConfig|ApsAlert|MulticastMessage)$", call.name):
                 return f"{call.name}()"
             continue
@@ -674,9 +854,12 @@ PUSH_URL = re.compile(r"(onesignal\.com/api|api\.onesignal\.com|exp\.host/--/api
 PY_INACTIVE = re.compile(
     r"(last_(login|active\w*|activity\w*|seen\w*|open\w*|visit\w*|played\w*|session\w*|used\w*|app_open\w*)__(lt|lte|range)|"
     r"(inactive|dormant|lapsed|churned|idle|absent)_(users?|members?|players?|customers?|accounts?|devices|tokens|subscribers)|"
-    r"get_inactive|inactivity|days_(since|inactive|away)|re_?engag\w*|win_?back|not_logged_in|have_not_logged|lapsed|dormant)",
+    r"exclude\(\s*(user__)?last_(login|active\w*|activity\w*|seen\w*|open\w*|visit\w*|played\w*|session\w*)__(gt|gte)\b|"
+    r"get_inactive|inactivity|days_(since|inactive|away)|re_?engag\w*|win_?back|not_logged_in|have_not_logged|(?<![a-z])lapsed|(?<![a-z])dormant)",
     re.I,
 )
+# the send goes out only for items that fell due (`due_cards`, `next_review_at__lte=now`): a notice, not a lure
+PY_DUE_ITEMS = re.compile(r"\bdue_[a-z]+s\b|\b(next|due)_\w*(at|date|time)__(lte|lt)\b")
 SCHEDULE_DECORATOR = re.compile(r"@[\w.]*\b(periodic_task|db_periodic_task|scheduled_job|repeat_every|crontab|cron|scheduled|on_schedule|repeat)\b(\([^\n]*\))?")
 TASK_DECORATOR = re.compile(r"@[\w.]*\b(shared_task|task|actor|job|huey_task)\b")
 SCHEDULE_NAME = re.compile(r"(daily|weekly|monthly|hourly|nightly|morning|evening|periodic|scheduled|cron|digest|remind|re_?engag|inactiv|streak|comeback|winback|nudge|retention)", re.I)
@@ -795,7 +978,7 @@ def _py_scheduler_ref(ctx: CheckContext, name: str) -> str | None:
         return None
     n = re.escape(name)
     ref = re.search(
-        rf"(\.add_job\(\s*{n}\b[^)]*|\.do\(\s*{n}\b|add_periodic_task\([^)]*\b{n}\b|\bcron\(\s*{n}\b|"
+        rf"(\.add_job\(\s*{n}\b[^)]*|\.do\(\s*{n}\b|add_periodic_task\((?:[^()]|\([^()]*\))*\b{n}\b|\bcron\(\s*{n}\b|"
         rf"['\"]task['\"]\s*:\s*['\"][\w.]*\b{n}['\"]|\bfunc\s*=\s*['\"][\w.]*\b{n}['\"]|"
         rf"\b(scheduler|sched)\.(cron|schedule|enqueue_in|add_interval_job|add_cron_job)\([^)]*\b{n}\b)",
         code,
@@ -829,11 +1012,106 @@ def _py_schedule(ctx: CheckContext, node: Node, chain: list[Node]) -> str | None
     for loop in (a for a in ancestors(node) if a.type == "while_statement"):
         if re.match(r"^(True|1)$", text(loop.child_by_field_name("condition")).strip()) and re.search(r"\bsleep\(", text(loop)):
             return "a while True loop with sleep()"
+    registered = _py_registered_job(ctx, chain)
+    if registered:
+        return registered
     path = ctx.path.as_posix()
     m = SCHEDULE_PATH.search(path)
     if m and not re.search(r"test|debug", ctx.path.stem, re.I) and not _py_one_device(ctx, node):
         return "a Django management command, run by cron" if "management/commands" in path else f"a scheduled job ({m.group(0).strip('/')})"
     return None
+
+
+# schedules kept in another file of the project: a Celery beat entry naming the task, a django-crontab
+# CRONJOBS line, `add_periodic_task(..., task.s())`, `scheduler.add_job(func, "cron")`, `schedule.every().do(func)`
+REGISTRY_FILE = re.compile(r"^(settings|base|production|prod|common|celery|celeryconfig|celery_config|celery_app|beat|beat_schedule|"
+                           r"schedule|schedules|scheduler|schedulers|cron|crons|cronjobs|jobs|worker|workers|app|main|run|server|__init__)\.py$")
+REGISTRY_MARKERS = (b"beat_schedule", b"BEAT_SCHEDULE", b"CRONJOBS", b"add_periodic_task", b"add_job", b".do(")
+SKIP_DIRS = re.compile(r"/(\.?venv|env|site-packages|node_modules|\.git|\.tox|build|dist|tests?|migrations)/")
+PROJECT_MARKERS = ("manage.py", "pyproject.toml", "setup.py", "setup.cfg", "requirements.txt", ".git")
+
+
+def _py_registered_job(ctx: CheckContext, chain: list[Node]) -> str | None:
+    """How another file of the project runs one of the functions around the send on a schedule, or None."""
+    if not chain:
+        return None
+    files = _registry_files(_project_root(str(Path(ctx.path).resolve().parent)))
+    registry, inputs = _project_schedules(files)
+    ctx.depends_on(inputs)
+    module = Path(ctx.path).with_suffix("").as_posix()
+    for fn in chain:
+        name = function_name(fn)
+        for dotted, where in registry.get(name, ()):
+            parts = dotted.split(".")
+            custom = re.search(rf"name\s*=\s*['\"]{re.escape(dotted)}['\"]", _decorators(fn))
+            if len(parts) == 1 or custom or module.endswith("/".join(parts[:-1])) or Path(module).name == parts[-2]:
+                return f"a schedule in {where} ({dotted})"
+    return None
+
+
+@lru_cache(maxsize=256)
+def _project_root(directory: str) -> str:
+    """The nearest folder up (at most 4 levels) with manage.py, pyproject.toml, ..., else the file's folder."""
+    here = Path(directory)
+    for candidate in [here, *list(here.parents)[:4]]:
+        if any((candidate / m).exists() for m in PROJECT_MARKERS):
+            return str(candidate)
+    return directory
+
+
+def _registry_files(root: str) -> tuple[tuple[str, int, int], ...]:
+    """(path, mtime, size) of the files named like settings/celery/scheduler/cron modules, up to 3
+    folders below the project root: the files that may schedule jobs."""
+    found = []
+    for pattern in ("*.py", "*/*.py", "*/*/*.py", "*/*/*/*.py"):
+        for f in Path(root).glob(pattern):
+            if REGISTRY_FILE.match(f.name) and not SKIP_DIRS.search(f.as_posix()):
+                try:
+                    stat = f.stat()
+                except OSError:
+                    continue
+                found.append((str(f), stat.st_mtime_ns, stat.st_size))
+    return tuple(found[:300])
+
+
+@lru_cache(maxsize=64)
+def _project_schedules(files: tuple[tuple[str, int, int], ...]) -> tuple[dict[str, tuple[tuple[str, str], ...]], dict[str, str]]:
+    """Function name -> (dotted name, file) of every job the project's settings and scheduler files
+    schedule, and the SHA-256 of each file read (the result depends on them). Cached per set of files
+    and their modification times, so an edited settings file is read again."""
+    found: dict[str, list[tuple[str, str]]] = {}
+    inputs: dict[str, str] = {}
+    for name, _, _ in files:
+        path = Path(name)
+        try:
+            data = path.read_bytes()
+        except OSError:
+            continue
+        inputs[name] = hashlib.sha256(data).hexdigest()
+        data = data[:200_000]
+        if not any(marker in data for marker in REGISTRY_MARKERS):
+            continue
+        code = data.decode("utf-8", "replace")
+        for dotted in _scheduled_names(code):
+            found.setdefault(dotted.rsplit(".", 1)[-1], []).append((dotted, path.name))
+    return {name: tuple(v) for name, v in found.items()}, inputs
+
+
+def _scheduled_names(code: str) -> list[str]:
+    """The jobs one settings or scheduler file schedules (dotted task paths or bare function names)."""
+    code = re.sub(r"(?m)^\s*#.*$", "", code)
+    out = re.findall(r"['\"]task['\"]\s*:\s*['\"]([\w.]+)['\"]", code)
+    out += re.findall(r"\btask\s*=\s*['\"]([\w.]+)['\"]", code)
+    for block in re.findall(r"CRONJOBS\s*=\s*[\[(](.*?)\n[\])]", code, re.S):
+        out += [n for n in re.findall(r"['\"]([A-Za-z_][\w]*(?:\.[\w]+)+)['\"]", block)]
+    out += re.findall(r"add_periodic_task\([^()]*(?:\([^()]*\)[^()]*)*?\b(\w+)\.(?:s|si|signature)\(", code)
+    out += re.findall(r"add_periodic_task\(\s*(?:[^(),]|\([^()]*\))+,\s*([A-Za-z_][\w.]*)\s*[,)]", code)
+    for call in re.findall(r"\.add_job\(([^()]*(?:\([^()]*\)[^()]*)*)\)", code):
+        m = re.match(r"\s*(?:func\s*=\s*)?['\"]?([\w.:]+)", call)
+        if m and re.search(r"cron|interval|Cron|Interval", call):
+            out.append(m.group(1).replace(":", "."))
+    out += re.findall(r"\bevery\([^)]*\)(?:\.\w+)*(?:\.at\([^)]*\))?\.do\(\s*([\w.]+)", code)
+    return out
 
 
 BROADCAST = re.compile(r"(\.objects\.all\(\)|\btopic\s*=\s*['\"](all|everyone|all_users|global|general|news)['\"]|/topics/all\b|included_segments)")
@@ -912,6 +1190,6 @@ def python_push_send(ctx: CheckContext) -> Verdict | bool:
         return Verdict(message=f"push notification sent to users because they have been inactive ({kind}{how}, \"{inactive.group(0)[:30]}\"), to pull them back", note=_quiet_note(ctx) if schedule else None)
     if schedule is None:
         return False
-    if DUE_REMINDER.search(chain_text) and not reengage:
+    if (DUE_REMINDER.search(chain_text) or PY_DUE_ITEMS.search(chain_text)) and not reengage:
         return False  # reminders the users set, delivered when they fall due
     return Verdict(message=f"push notification sent on a timer ({kind} in {schedule}), not because something happened for the user", note=_quiet_note(ctx))
