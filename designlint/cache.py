@@ -24,7 +24,7 @@ DEFAULT_CACHE_DIR = ".designlint_cache"
 CACHE_FORMAT = "1"
 DB_NAME = "results.sqlite3"
 
-FileResult = tuple[list[Finding], list[Diagnostic], "int | None"]
+FileResult = tuple[list[Finding], list[Diagnostic], "int | None", dict[str, str]]
 
 
 @memoize
@@ -93,6 +93,8 @@ class ResultCache:
             result = _decode(row[0]) if row else None
         except (sqlite3.Error, ValueError, TypeError, KeyError):
             result = None
+        if result is not None and not _inputs_unchanged(result[3]):
+            result = None  # another file the result was computed from has changed
         if result is None:
             self.misses += 1
         else:
@@ -131,10 +133,26 @@ def _mark_cache_folder(folder: Path) -> None:
         tag.write_text("Signature: 8a477f597d28d172789f06886806bc55\n# designlint cache\n", encoding="utf-8")
 
 
+def _inputs_unchanged(inputs: dict[str, str]) -> bool:
+    """Whether every other file a result was computed from still has the same bytes."""
+    for path, digest in inputs.items():
+        try:
+            if hashlib.sha256(Path(path).read_bytes()).hexdigest() != digest:
+                return False
+        except OSError:
+            return False
+    return True
+
+
 def _encode(result: FileResult) -> str:
-    findings, diagnostics, lines = result
+    findings, diagnostics, lines, inputs = result
     return json.dumps(
-        {"findings": [asdict(f) for f in findings], "diagnostics": [asdict(d) for d in diagnostics], "lines": lines},
+        {
+            "findings": [asdict(f) for f in findings],
+            "diagnostics": [asdict(d) for d in diagnostics],
+            "lines": lines,
+            "inputs": inputs,
+        },
         ensure_ascii=False,
     )
 
@@ -143,7 +161,9 @@ def _decode(text: str) -> FileResult:
     doc = json.loads(text)
     findings = [Finding(**f) for f in doc["findings"]]
     diagnostics = [Diagnostic(**d) for d in doc["diagnostics"]]
-    lines = doc["lines"]
+    lines, inputs = doc["lines"], doc["inputs"]
     if lines is not None and not isinstance(lines, int):
         raise ValueError("bad line count")
-    return findings, diagnostics, lines
+    if not isinstance(inputs, dict):
+        raise ValueError("bad inputs")
+    return findings, diagnostics, lines, inputs

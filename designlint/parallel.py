@@ -71,5 +71,5 @@ def _scan_isolated(config, options, scan_roots, index: int, path: Path, kind: Fi
         from designlint.runner import display_path
 
         message = "the worker process scanning this file died (a crash in a parser or out of memory); file not scanned"
-        return None, ([], [Diagnostic(display_path(path).as_posix(), "internal-error", message)], None)
+        return None, ([], [Diagnostic(display_path(path).as_posix(), "internal-error", message)], None, {})
 

@@ -15,6 +15,7 @@ from typing import Callable
 
 import pathspec
 
+from designlint.checks import INPUTS_MEMO
 from designlint.cache import ResultCache, cache_key, designlint_source_hash, settings_key
 from designlint.config import Config
 from designlint.engine import Engine
@@ -85,7 +86,9 @@ def select_rules(rules: list[Rule], config: Config, options: ScanOptions) -> lis
     return [r for r in chosen if r.id not in ignore]
 
 
-FileResult = tuple[list[Finding], list[Diagnostic], "int | None"]
+# findings, diagnostics, line count (None: not scanned), and the other files the result was
+# computed from with their SHA-256 (a check may read a project's settings file).
+FileResult = tuple[list[Finding], list[Diagnostic], "int | None", dict[str, str]]
 
 
 def _read(path: Path) -> bytes | None:
@@ -138,7 +141,7 @@ class Scanner:
         files = lines = 0
         languages: dict[str, int] = {}
         lines_by_language: dict[str, int] = {}
-        for (path, kind), (file_findings, file_diags, line_count) in zip(discovered.files, per_file):
+        for (path, kind), (file_findings, file_diags, line_count, _) in zip(discovered.files, per_file):
             diagnostics += file_diags
             if line_count is None:
                 continue
@@ -192,7 +195,7 @@ class Scanner:
             cache.close()
             if cache.disabled_reason:
                 self.cache_problem = cache.disabled_reason
-        return [r if r is not None else ([], [], None) for r in results]
+        return [r if r is not None else ([], [], None, {}) for r in results]
 
     @cached_property
     def cache_context(self) -> str:
@@ -247,25 +250,25 @@ class Scanner:
             try:
                 raw = path.read_bytes()
             except OSError as exc:
-                return [], [Diagnostic(name, "skipped", f"cannot read file: {exc.strerror or exc}")], None
+                return [], [Diagnostic(name, "skipped", f"cannot read file: {exc.strerror or exc}")], None, {}
         if len(raw) > self.options.max_file_bytes:
-            return [], [Diagnostic(name, "skipped", f"file is larger than {self.options.max_file_bytes} bytes")], None
+            return [], [Diagnostic(name, "skipped", f"file is larger than {self.options.max_file_bytes} bytes")], None, {}
         if _looks_minified(raw):
-            return [], [Diagnostic(name, "skipped", "minified bundle (very long lines)")], None
+            return [], [Diagnostic(name, "skipped", "minified bundle (very long lines)")], None, {}
         try:
             data, warnings = decode_to_utf8(raw, kind.display)
         except SkipFile as exc:
-            return [], [Diagnostic(name, "skipped", str(exc))], None
+            return [], [Diagnostic(name, "skipped", str(exc))], None, {}
         admitted = self.engine.admitted(data, grammars_for(kind))
         if not admitted and b"designlint:" not in data:
             # No pattern's words are in the file: nothing could match, so it is not parsed.
-            return [], [Diagnostic(name, "warning", w) for w in warnings], _line_count(data)
+            return [], [Diagnostic(name, "warning", w) for w in warnings], _line_count(data), {}
         deadline = time.monotonic() + self.options.file_timeout if self.options.file_timeout else None
         try:
             source = parse_source(shown, raw, kind, deadline)
         except TimeBudgetExceeded:
             budget = f"{self.options.file_timeout:g} s"
-            return [], [Diagnostic(name, "skipped", f"parsing took longer than the {budget} time budget (--file-timeout)")], None
+            return [], [Diagnostic(name, "skipped", f"parsing took longer than the {budget} time budget (--file-timeout)")], None, {}
         source.memo["admitted"] = admitted
         source.rule_path = self._rule_path(path)
         diags = [Diagnostic(name, "warning", w) for w in source.warnings]
@@ -283,7 +286,7 @@ class Scanner:
         known_ids = {r.id for r in self.all_rules}
         meta = apply_suppressions(source, findings, active_ids, known_ids)
         findings += [m for m in meta if not self._ignored_by_path(shown, m.rule_id) and m.rule_id not in self._ignored_meta()]
-        return findings, diags, _line_count(source.data)
+        return findings, diags, _line_count(source.data), source.memo.get(INPUTS_MEMO, {})
 
     def _ignored_meta(self) -> set[str]:
         return set(self.config.ignore) | set(self.options.ignore)

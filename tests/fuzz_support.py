@@ -59,7 +59,7 @@ def check_scan_holds(name: str, data: bytes) -> None:
     inside the file; the outputs it feeds render to valid JSON."""
     kind = kind_for(Path(name).name)
     assert kind is not None
-    findings, diagnostics, lines = scanner().scan_file(Path(name), kind, data)
+    findings, diagnostics, lines, _ = scanner().scan_file(Path(name), kind, data)
     faults = [d for d in diagnostics if d.kind == "internal-error"]
     assert not faults, faults
     if lines is None:

@@ -74,7 +74,7 @@ def test_fixtures_show_a_safeguard_lowering_a_finding(rule_id, scanner):
 
     lowered = []
     for path, kind in Discoverer(respect_gitignore=False).discover([FIXTURES / rule_id]).files:
-        findings, _, _ = scanner.scan_file(path, kind)
+        findings, _, _, _ = scanner.scan_file(path, kind)
         lowered += [f for f in findings if f.rule_id == rule_id and f.mitigations]
     assert lowered, f"no {rule_id} fixture shows a safeguard"
     rule = next(r for r in scanner.rules if r.id == rule_id)

@@ -59,6 +59,21 @@ def test_warm_run_reads_the_cache_and_rescans_only_changed_files(tree, run_cli, 
     assert scanned == [changed.name]
 
 
+def test_a_cached_result_is_not_reused_once_another_file_it_read_changes(tmp_path, run_cli):
+    """jobs.py is reported because config/settings.py schedules its function (CRONJOBS): editing
+    only the settings file must change jobs.py's findings, cache or not."""
+    project = tmp_path / "beat_project"
+    shutil.copytree(REPO / "fixtures" / "notification-spam" / "python" / "beat_project", project)
+    args = ["check", "-j", "1", "-f", "json", "--select", "notification-spam", "engagement/jobs.py"]
+    before = run_cli(args, cwd=project)
+    assert "a schedule in settings.py" in before.stdout
+    settings = project / "config" / "settings.py"
+    settings.write_text(settings.read_text().replace("engagement.jobs.ping_quiet_players", "engagement.jobs.gone"))
+    after = run_cli(args, cwd=project)
+    fresh = run_cli([*args[:1], "--no-cache", *args[1:]], cwd=project)
+    assert after.stdout == fresh.stdout != before.stdout
+
+
 def test_settings_are_part_of_the_cache_key(tree, run_cli):
     every = run_cli(["check", "-j", "1", "-f", "json", "."], cwd=tree).stdout
     only = run_cli(["check", "-j", "1", "-f", "json", "--select", "autoplay", "."], cwd=tree).stdout

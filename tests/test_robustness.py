@@ -136,7 +136,7 @@ def test_time_budget_while_matching_keeps_the_findings_made_so_far(tmp_path, mon
         return found
 
     monkeypatch.setattr(scanner.engine, "_scan_rule", slow)
-    findings, diagnostics, _ = scanner.scan_file(path, kind_for(path.name))
+    findings, diagnostics, _, _ = scanner.scan_file(path, kind_for(path.name))
     assert [f.rule_id for f in findings] == ["autoplay"]
     [skip] = diagnostics
     assert skip.kind == "skipped" and "not checked: notification-spam" in skip.message

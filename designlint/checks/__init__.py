@@ -17,6 +17,10 @@ from tree_sitter import Node
 from designlint.errors import DesignlintError
 
 
+# The memo key under which checks record the other files a file's result depends on.
+INPUTS_MEMO = "inputs"
+
+
 @dataclass
 class Verdict:
     """Keep a match, optionally changing its message or severity and adding a note."""
@@ -73,6 +77,11 @@ class CheckContext:
             return data.decode("utf-8", "replace")
 
         return self.remember(f"code_without_comments:{self.language}:{self.root.start_byte}", build)
+
+    def depends_on(self, inputs: dict[str, str]) -> None:
+        """Record other files (path -> SHA-256 of their bytes) this file's result was computed
+        from: the content cache reuses the result only while they are unchanged."""
+        self.memo.setdefault(INPUTS_MEMO, {}).update(inputs)
 
     def capture(self, name: str) -> Node | None:
         nodes = self.captures.get(name)
