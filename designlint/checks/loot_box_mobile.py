@@ -139,6 +139,9 @@ HANDLER_LABEL = re.compile(r"^(on[A-Z]\w*|action)$")
 # Closures handed to these stay part of their function: the purchase flow and its callbacks.
 PURCHASE_FLOW_CALL = re.compile(r"(?i)(purchase|billing|consume|acknowledge|transaction)")
 
+# Counters of free pulls a field may hold: `copy(freePulls = freePulls - 1)` pays nothing.
+FREE_ALLOWANCE = frozenset({"free", "daily", "bonus", "attempt", "attempts", "try", "tries", "trial", "trials", "cooldown"})
+
 ASSIGNMENTS = frozenset({"assignment", "assignment_expression"})
 SUBTRACTIONS = frozenset({"binary_expression", "additive_expression"})
 # Swift parses `>=` and `<=` as a custom operator of an `infix_expression`.
@@ -347,7 +350,7 @@ def _spend_call(call: Call) -> tuple[str, bool] | None:
     receiver_words = _words(_name_of(call.receiver))
     args = argument_nodes(call)
     arg_text = " ".join(text(a) for a in args)
-    currency_rest = any(w in CURRENCY_WORDS for w in rest) and not any(w in NOT_CURRENCY_WORDS or w in NOT_SPEND_WORDS for w in rest)
+    currency_rest = _currency_object(rest) and not any(w in NOT_CURRENCY_WORDS or w in NOT_SPEND_WORDS for w in rest)
     currency_receiver = _is_currency(_name_of(call.receiver)) or bool(
         set(receiver_words) & {"wallet", "bank", "currency", "economy", "purse"})
     if any(w in NOT_SPEND_WORDS for w in rest + receiver_words):
@@ -379,6 +382,27 @@ def _spend_call(call: Call) -> tuple[str, bool] | None:
     return None
 
 
+# Words that may follow the currency a call spends: `spendGemsAsync`, `useTicketsIfAny`, `deductCoinsFromUser`
+# (after a preposition anything goes: `spendCoinsForChest`).
+SPEND_TAIL = frozenset({"user", "users", "player", "account", "wallet", "balance", "amount", "async", "if", "any",
+                        "safely", "locally", "local", "remote", "now", "db", "firestore", "server", "transaction", "tx"})
+PREPOSITIONS = frozenset({"from", "for", "of", "to", "on", "in", "with", "by", "at"})
+
+
+def _currency_object(rest: list[str]) -> bool:
+    """The call's object is a currency (`spendGems`, `removeCoinsFromUser`), not a thing named after
+    one (`useGemMagnet`, `removeGoldFrame`)."""
+    first = next((i for i, w in enumerate(rest) if w in CURRENCY_WORDS), None)
+    if first is None:
+        return False
+    for w in rest[first + 1:]:
+        if w in PREPOSITIONS:
+            return True
+        if w not in SPEND_TAIL:
+            return False
+    return True
+
+
 def _subtracts(arg: Node) -> bool:
     """`coins - CHEST_PRICE`, `(buffer.toInt() - 10).toString()`: a value computed by subtraction."""
     return any(n.type in SUBTRACTIONS and _operands(n)[1] == "-" for n in walk(arg))
@@ -401,9 +425,20 @@ def _spend_node(node: Node) -> tuple[str, str] | None:
         if op == "+=" and _negative(right) and _is_currency(lname, strict=True):
             return ("spend", f"{_short(left, 24)} += {_short(right, 20)}")
         return None
-    if op == "-" and _is_currency(lname, strict=True) and not re.match(r"^\d", left) and _inside(node, ARGUMENT_TYPES) and not _inside(
-            node, CONDITIONS) and not _is_currency(_name_of(right)):
-        return ("spend", _short(f"{left} - {right}", 36))
+    if op == "-" and _is_currency(lname) and not re.match(r"^\d", left) and not _inside(node, CONDITIONS) and not _is_currency(
+            _name_of(right)):
+        paid = _inside(node, ARGUMENT_TYPES) or _is_currency(_target_name(node))
+        if paid and _is_currency(lname, strict=True):
+            # `copy(gems = s.gems - cost)`, `coins.accept(coins.value - 10)`, `final newGems = state.gems - cost`
+            return ("spend", _short(f"{left} - {right}", 36))
+        if paid and _is_price(right):
+            # points: `user.copy(gachaPoints = user.gachaPoints - cost)` counts only with loot context
+            return ("soft", _short(f"{left} - {right}", 36))
+    if op == "-" and lname and _target_name(node).lower() == lname.lower() and _is_price(right) and not _inside(node, CONDITIONS) and any(
+            w in CURRENCY_WORDS for w in _words(lname)) and not any(w in NOT_SPEND_WORDS | NOT_CURRENCY_WORDS | FREE_ALLOWANCE for w in _words(lname)):
+        # a currency field rewritten as itself minus a price, even under a lone name `_is_currency` doubts:
+        # `User(credit: user.credit - cost)`, `copy(tickets = tickets - 1)`; not `copyWith(fullness: pet.fullness - 2)`
+        return ("soft", _short(f"{left} - {right}", 36))
     if op in ("<", "<=", ">", ">=") and node.type in COMPARISONS:
         pair = (lname, right) if _is_currency(lname, strict=True) else (_name_of(right), left)
         if _is_currency(pair[0], strict=True) and _is_price(pair[1]):
@@ -558,7 +593,8 @@ class _File:
         return self._verdicts[u.node.id]
 
     def _judge(self, u: _Unit) -> tuple[str, str, str, str | None] | None:
-        if GAME_LOOP_NAME.match(u.name) or re.match(r"^(onDraw|didBegin|didSimulatePhysics|didEvaluateActions)$", u.name):
+        if GAME_LOOP_NAME.match(u.name) or re.match(r"^(onDraw|didBegin|didSimulatePhysics|didEvaluateActions"
+                                                     r"|_+(tick|update|gameLoop|onTick|onUpdate|onFrame))$", u.name):
             return None
         r_rnd, r_purchase, r_spend, r_grant, r_words, named_pick = self.reach(u, 3, {u.node.id})
         rnd = u.random + r_rnd
@@ -583,8 +619,10 @@ class _File:
         spend = u.spend + r_spend[:2]
         if spend and (ctx or any(_premium_spend(s) for s in spend)):
             return ("spend", spend[0], rnd[0], ctx)
-        if u.soft_spend and ctx in STRONG_LOOT:
-            return ("spend", u.soft_spend[0], rnd[0], ctx)
+        soft = u.soft_spend or [f"{c.name}() → {c.soft_spend[0]}" for c in self.callees(u) if c.soft_spend and not c.random][:1]
+        if soft and ctx in STRONG_LOOT and (u.soft_spend or name_loot or u.random):
+            # `_updateUserCredit(id, 150)` whose body writes `credit: user.credit - cost`, called from `_performGacha`
+            return ("spend", soft[0], rnd[0], ctx)
         if u.weak_spend and (name_loot or (u.random and ctx in STRONG_LOOT)):
             return ("gate", u.weak_spend[0], rnd[0], ctx)
         buyer = self.paid_sibling(u) if name_loot else None
