@@ -50,6 +50,7 @@ from designlint.checks.util import ancestors, text, walk
 LADDER_NAME = re.compile(
     r"(?:^|_)(?:daily|login|reward|claim|claimed|bonus)_(?:reward_|bonus_|login_)?(?:day|days|day_index|index|idx|step|count|number|num)$"
     r"|^(?:available|current|curr|next|last|claimed)_(?:daily_)?reward(?:_day|_index|_idx|_num)?$|^(?:current|curr|next)_(?:reward_|login_|claim_)?day(?:_index|_idx|_number|_num)?$"
+    r"|(?:^|_)days?_in_(?:a_)?row$|(?:^|_)(?:daily|login|reward|claim)_(?:\w+_)?(?:day_)?seq(?:uence)?$|(?:^|_)(?:reward_|login_|daily_|current_|curr_)?cycle_day(?:_index|_idx)?$"
 )
 # Trailing parts of a target that say where a value is kept, not what it is (`leaderstats.Streak.Value`).
 HOLDER_TOKENS = {"value", "Value", "data", "Data", "self", "this", "profile", "Profile", "player", "user"}
@@ -97,7 +98,7 @@ def streak_name(node: Node | None) -> str | None:
 COMPARISON_OPS = {"==", "!=", "~=", "<", "<=", ">", ">="}
 BINARY_TYPES = {"binary_expression", "binary_operator", "comparison_operator"}
 IF_TYPES = {"if_statement", "elif_clause", "elseif_statement"}
-TERNARY_TYPES = {"conditional_expression", "ternary_expression"}
+TERNARY_TYPES = {"conditional_expression", "ternary_expression", "if_expression"}  # Luau `if c then a else b`
 # Nodes that give a name a value: C# / Python / GDScript / Lua.
 DEFINITION_TYPES = {"variable_declarator", "assignment_expression", "assignment", "variable_statement", "const_statement", "assignment_statement"}
 
@@ -115,7 +116,8 @@ def _operands(node: Node) -> tuple[Node, Node] | None:
 
 def _strip(node: Node) -> Node:
     while node.type in ("parenthesized_expression", "cast_expression", "argument") and node.named_children:
-        node = node.named_children[-1]
+        luau_cast = any(c.type == "::" for c in node.children)  # Luau `value :: type`, C# `(type) value`
+        node = node.named_children[0 if luau_cast else -1]
     return node
 
 
@@ -133,9 +135,12 @@ def _definition_parts(node: Node) -> tuple[Node | None, Node | None]:
         return node.child_by_field_name("name"), (named[-1] if len(named) > 1 else None)
     if kind in ("variable_statement", "const_statement"):  # GDScript
         return node.child_by_field_name("name"), node.child_by_field_name("value")
-    if kind == "assignment_statement":  # Lua
+    if kind in ("assignment_statement", "update_statement"):  # Lua, Luau `x += 1`
         targets = next((c for c in node.named_children if c.type == "variable_list"), None)
         values = next((c for c in node.named_children if c.type == "expression_list"), None)
+        names = targets.children_by_field_name("name") if targets is not None else []
+        if len(names) == 1 and len(targets.named_children) == 2:  # Luau `local today: number = ...`: the name, not its type
+            targets = names[0]
         return targets, (values.named_children[0] if values is not None and values.named_children else None)
     return node.child_by_field_name("left"), node.child_by_field_name("right")
 
@@ -155,6 +160,10 @@ def _definitions(ctx: CheckContext, scope: Node, name: str) -> list[Node]:
     return index.get(name, [])
 
 
+# A record literal (`{ currentStreak = 0, totalCompletions = 0 }`) is not the value of one of its fields.
+RECORD_TYPES = {"table_constructor", "dictionary", "object_creation_expression", "anonymous_object_creation_expression", "initializer_expression"}
+
+
 def _resolved(ctx: CheckContext, node: Node, fn: Node | None, depth: int = 2) -> str:
     """The expression's text followed by the values of the names in it (one or two hops),
     looked up in the enclosing function and at the top of the file, and by what the small
@@ -165,7 +174,7 @@ def _resolved(ctx: CheckContext, node: Node, fn: Node | None, depth: int = 2) ->
     names = dict.fromkeys(text(n) for n in walk(node) if n.type in ("identifier", "name"))  # source order
     for name in list(names)[:6]:
         values = (_definitions(ctx, fn, name) if fn is not None else []) or _definitions(ctx, ctx.root, name)
-        out.extend(_resolved(ctx, v, fn, depth - 1) for v in values[:3] if len(text(v)) < 300)
+        out.extend(_resolved(ctx, v, fn, depth - 1) for v in values[:3] if len(text(v)) < 300 and v.type not in RECORD_TYPES)
     for call in (as_call(n) for n in walk(node) if n.type in CALL_NODE_TYPES):
         if call is not None and call.receiver in ("", "self", "this"):
             out.extend(text(r) for r in _returned(ctx, call.name)[:3] if len(text(r)) < 300)
@@ -247,7 +256,7 @@ def _threshold(ctx: CheckContext, node: Node, fn: Node | None) -> str | None:
         return "hours"  # 24 h, a 26 h tolerance, a 48 h window
     if len(t) < 80 and DAY_SECONDS.search(t):
         return "seconds"
-    if _strip(node).type in ("identifier", "name", "member_access_expression", "attribute") and len(t) < 60:
+    if _strip(node).type in ("identifier", "name", "member_access_expression", "attribute", "dot_index_expression") and len(t) < 60:
         values = (_definitions(ctx, fn, t) if fn is not None else []) or _definitions(ctx, ctx.root, t)
         for v in values[:3]:
             vt = text(v).replace("_", "") if re.fullmatch(r"[\d_.]+", text(v)) else text(v)
@@ -285,6 +294,14 @@ def _deadline_passed(ctx: CheckContext, left: Node, right: Node, fn: Node | None
     return False
 
 
+def _missed_days_window(ctx: CheckContext, left: Node, right: Node, op: str, fn: Node | None) -> bool:
+    """`daysSinceLastLogin > 3`, `3 <= gap_days`: the streak is lost after a window of three days."""
+    for thr, other, ops in ((right, left, (">", ">=")), (left, right, ("<", "<="))):
+        if op in ops and re.fullmatch(r"3(?:\.0)?[fFdD]?", text(_strip(thr))) and _gap_operand(ctx, other, "days", fn):
+            return True
+    return False
+
+
 def gap_test(ctx: CheckContext, condition: Node, fn: Node | None) -> str | None:
     """'exact' when the condition tests that the last visit was one day ago (or a day was
     missed), 'new-day' when it only tests that at least a day has passed, else None."""
@@ -307,6 +324,9 @@ def gap_test(ctx: CheckContext, condition: Node, fn: Node | None) -> str | None:
                     return "exact"
         if op in ("<", "<=", ">", ">=") and _deadline_passed(ctx, left, right, fn):
             found = "new-day"
+            continue
+        if op in ("<", "<=", ">", ">=") and _missed_days_window(ctx, left, right, op, fn):
+            found = found or "new-day"
             continue
         for thr, other in ((right, left), (left, right)):
             kind = _threshold(ctx, thr, fn)
@@ -373,7 +393,7 @@ def update_of(node: Node, ctx: CheckContext | None = None) -> tuple[str, str, No
             name = streak_name(node)
             return ("B", name, None) if name else None
         return None
-    if kind == "augmented_assignment" or (kind == "assignment_expression" and _operator(node) == "+="):
+    if kind in ("augmented_assignment", "update_statement") or (kind == "assignment_expression" and _operator(node) == "+="):
         target, value = _definition_parts(node)
         name = streak_name(target)
         if name and re.fullmatch(r"\s*1\s*", text(value)) and _operator(node) == "+=":
@@ -484,6 +504,7 @@ def controlling_conditions(node: Node, fn: Node | None, value: Node | None) -> l
             break
         if a.type == "if_statement":
             out.extend(_if_chain_conditions(a))
+    out.extend(_guard_conditions(node, fn))
     if value is not None:
         for t in walk(value):
             if t.type in TERNARY_TYPES:
@@ -496,6 +517,28 @@ def controlling_conditions(node: Node, fn: Node | None, value: Node | None) -> l
                 left = t.named_children[0] if t.named_children else None
                 if left is not None and left.type == "binary_expression" and _operator(left) == "and":
                     out.append(left.named_children[0])
+    return out
+
+
+EXIT_TYPES = {"return_statement", "break_statement", "continue_statement"}
+
+
+def _guard_conditions(node: Node, fn: Node | None) -> list[Node]:
+    """Tests of the guard clauses before `node` in its blocks (`if (day + 1 == today.Day) return;`
+    then `sequence = 0;`): the statement runs only when they fail."""
+    out = []
+    for a in (node, *ancestors(node)):
+        if a == fn or a.type in FUNCTION_NODE_TYPES:
+            break
+        sibling, seen = a.prev_named_sibling, 0
+        while sibling is not None and seen < 8:
+            seen += 1
+            body = sibling.child_by_field_name("consequence") or sibling.child_by_field_name("body")
+            if sibling.type == "if_statement" and body is not None and not sibling.children_by_field_name("alternative"):
+                last = body if body.type in EXIT_TYPES or not body.named_children else body.named_children[-1]
+                if last.type in EXIT_TYPES and sibling.child_by_field_name("condition") is not None:
+                    out.append(sibling.child_by_field_name("condition"))
+            sibling = sibling.prev_named_sibling
     return out
 
 
@@ -525,7 +568,8 @@ def _first_streak_update(ctx: CheckContext, fn: Node | None) -> tuple[dict[int, 
             continue
         found_kinds |= set(kinds)
         exact = exact or "exact" in tests
-        updates.setdefault(n.start_byte, name)
+        if _queried(n):
+            updates.setdefault(n.start_byte, name)
     if not updates:
         return None
     if found_kinds == {"B"} and not exact and not STREAK_RESET_TEXT.search(ctx.data.decode("utf-8", "replace")[:300000]):
@@ -565,7 +609,7 @@ def _caller_tests(ctx: CheckContext, fn: Node) -> list[str]:
 FUNCTION_NODE_TYPES = {"method_declaration", "local_function_statement", "lambda_expression", "anonymous_method_expression", "function_definition", "function_declaration", "lambda", "constructor_declaration"}
 UPDATE_TYPES = {
     "postfix_unary_expression", "prefix_unary_expression", "assignment_expression", "augmented_assignment", "assignment",
-    "variable_declarator", "variable_statement", "assignment_statement", "keyword_argument", "pair", "field",
+    "variable_declarator", "variable_statement", "assignment_statement", "update_statement", "keyword_argument", "pair", "field",
     "invocation_expression", "call", "attribute_call", "function_call",
 }
 LOOP_TYPES = {"for_statement", "for_each_statement", "while_statement", "do_statement", "for_in_statement", "for_generic_clause", "repeat_statement"}
@@ -576,7 +620,7 @@ def _local_target(node: Node) -> bool:
     if node.type in ("postfix_unary_expression", "prefix_unary_expression"):
         target = node.named_children[0] if node.named_children else None
     else:
-        target = _definition_parts(node)[0] if node.type in DEFINITION_TYPES or node.type == "augmented_assignment" else None
+        target = _definition_parts(node)[0] if node.type in DEFINITION_TYPES or node.type in ("augmented_assignment", "update_statement") else None
     if target is not None and target.type == "variable_list" and target.named_child_count == 1:
         target = target.named_children[0]
     return target is not None and target.type in ("identifier", "name")
@@ -592,6 +636,13 @@ def _in_loop(node: Node, scope: Node) -> bool:
     return False
 
 
+def _queried(node: Node) -> bool:
+    """The update patterns' queries reach this node (so a finding can be placed on it): every
+    update shape except dictionary pairs that are not Python ones keyed by a string (`{STREAK_KEY: 0}`,
+    GDScript pairs, whose key is the field `left`)."""
+    key = node.child_by_field_name("key") if node.type == "pair" else None
+    return node.type != "pair" or (key is not None and key.type == "string")
+
 def _function_update(ctx: CheckContext, fn: Node | None) -> tuple[dict[int, str], str] | None:
     key = ("streak_games_update", fn.start_byte if fn is not None else -1)
     if key not in ctx.memo:
@@ -602,15 +653,11 @@ def _function_update(ctx: CheckContext, fn: Node | None) -> tuple[dict[int, str]
 def streak_update(ctx: CheckContext) -> "Verdict | bool":
     node = ctx.node
     fn = next(enclosing_functions(node), None)
-    if fn is not None and function_name(fn) and re.search(r"(?:^|_)(?:longest|best|max|record_(?:streak|best|longest)|calculate|compute|count)_", norm_name(function_name(fn)) + "_"):
+    if fn is not None and function_name(fn) and re.search(r"(?:^|_)(?:longest|best|max|record_(?:streak|best|longest)|(?:calculate|compute|count)_(?:\w+_)?(?:longest|best|max|streaks?_from|history|stats?))_", norm_name(function_name(fn)) + "_"):
         return False  # a streak statistic computed from the history of dates
     found = _function_update(ctx, fn)
-    if found is None or node.start_byte not in found[0]:
-        return False
-    reported = ("streak_games_reported", fn.start_byte if fn is not None else -1)
-    if reported in ctx.memo:
-        return False  # one finding per function, at the first update the query reaches
-    ctx.memo[reported] = True
+    if found is None or node.start_byte != min(found[0]):
+        return False  # one finding per function, at its first update in source order
     name, kinds = found[0][node.start_byte], found[1]
     if kinds == "B":
         what = "grows only when the last visit was the day before (a missed day ends it)"
@@ -646,6 +693,11 @@ def _last_name(node: Node | None) -> str:
     return tokens[-1] if tokens else ""
 
 
+# A position in a list of rewards that says nothing of days (`rewardIndex` of a spin wheel or a
+# puzzle rotation): it counts only when its value comes from a streak.
+WEAK_LADDER_NAME = re.compile(r"^(?:reward|bonus|claim|claimed)_(?:index|idx|num|number|step|count)$")
+
+
 def reward_index(ctx: CheckContext) -> "Verdict | bool":
     """`dailyRewards[streakDay]`, `rewardsForStreak[streak]`, `DAILY_REWARDS[user.streak % 7]`,
     `STREAK_REWARDS.get(streak)`."""
@@ -666,12 +718,14 @@ def reward_index(ctx: CheckContext) -> "Verdict | bool":
     idx_text = text(idx)
     if re.fullmatch(r"\W*(?:\"[^\"]*\"|'[^']*'|\d+)\W*", idx_text):
         return False  # rewards["coins"], rewards[0]
-    streaky = next((t for t in _tokens(idx) if _counter_name(t) and not NOT_A_DAILY_STREAK.search(norm_name(t))), None)
+    streaky = next((t for t in _tokens(idx) if _counter_name(t) and not NOT_A_DAILY_STREAK.search(norm_name(t)) and not WEAK_LADDER_NAME.match(norm_name(t))), None)
     fn = next(enclosing_functions(node), None)
     if streaky is None:
         resolved = _resolved(ctx, idx, fn)
         if re.search(r"streak|consecutive", resolved, re.I) and not NOT_A_DAILY_STREAK.search(norm_name(resolved)):
             streaky = "streak day"
+        else:  # `dayToReward = rewardData.currentDay`
+            streaky = next((t for t in re.findall(r"[A-Za-z_]\w*", resolved.split(" \n ", 1)[-1]) if _counter_name(t) and not WEAK_LADDER_NAME.match(norm_name(t))), None) if " \n " in resolved else None
     if streaky is None and fn is not None:
         streaky = _streak_argument(ctx, fn, idx)
     if streaky:
@@ -756,13 +810,33 @@ def _day_keyed(entry: Node) -> bool:
     return bool(re.fullmatch(r"\[?\s*['\"]?(?:day_?)?\d+['\"]?\s*\]?", text(key), re.I))
 
 
+# `STREAK_XP_BONUSES`, `LOGIN_STREAK_COIN_REWARDS`: a currency word between the streak and the reward.
+STREAK_TABLE_NAME = re.compile(r"^(?:\w+_)?(?:streak|login|daily_login)_(?:xp|exp|coin|coins|gem|gems|gold|cash|point|points)_(?:rewards?|bonus(?:es)?|multipliers?)$")
+BARE_REWARD_NAME = re.compile(r"^(?:day_|days_)?(?:rewards?|bonus(?:es)?|prizes?|gifts?)(?:_(?:list|table|config|by_day))?$")
+DAILY_MODULE = re.compile(r"(?:^|_)(?:daily_(?:rewards?|login|bonus(?:es)?|gifts?|streak|check_?in)|login_(?:rewards?|bonus(?:es)?|streak|calendar)|streak|check_?in|attendance)(?:$|_)")
+
+
+# Entries with a weight or a chance: a table to draw a random gift from, not a ladder of days.
+RANDOM_DRAW_FIELD = re.compile(r"(?i)[\"'\[]?\b(?:weight|chance|probability|odds|drop_?rate)\b[\"'\]]?\s*[=:,]")
+
+
+def _daily_module(ctx: CheckContext, target: Node) -> bool:
+    """A generic `REWARDS` table kept by a daily-login module: `DailyRewardsConfig.Rewards`, or
+    `const REWARDS` in daily_reward_manager.gd."""
+    holders = [norm_name(t) for t in _tokens(target)[:-1]]
+    return any(DAILY_MODULE.search(h) for h in holders) or bool(DAILY_MODULE.search(norm_name(ctx.path.stem)))
+
+
 def reward_table(ctx: CheckContext) -> "Verdict | bool":
     """`int[] dailyRewards = { 50, 100, 150, ... }`, `DAILY_REWARDS = [...]`, `local rewardsForStreak = {...}`."""
     target, value = _definition_parts(ctx.node)
     if target is None or value is None:
         return False
     name = _last_name(target)
-    if not REWARD_TABLE_NAME.search(norm_name(name)) or _entries(value) < 3:
+    n = norm_name(name)
+    if not (REWARD_TABLE_NAME.search(n) or STREAK_TABLE_NAME.search(n) or (BARE_REWARD_NAME.match(n) and _daily_module(ctx, target))):
+        return False
+    if _entries(value) < 3 or RANDOM_DRAW_FIELD.search(text(value)[:5000]):
         return False
     if re.search(r"multiplier|streak|bonus", name, re.I):
         what = "rewards that grow with the streak"
@@ -775,6 +849,10 @@ SCALED_TARGET = re.compile(r"(?:^|_)(?:rewards?|bonus(?:es)?|coins?|gems?|xp|exp
 MULTIPLY_OPS = {"*"}
 
 
+# The record a streak belongs to when it is a streak within play, not a daily one (`runData.streak`).
+GAME_HOLDER = re.compile(r"^(?:run|match|game|round|battle|combat|fight|race|wave|quiz|puzzle|session|level)(?:_(?:data|state|stats|info|result))?$")
+
+
 def _streak_operand(node: Node) -> str | None:
     """`streak`, `self.streak`, `(streak - 1)`, `Mathf.Min(streak, 7)`, `min(streak, 30)`."""
     node = _strip(node)
@@ -782,6 +860,8 @@ def _streak_operand(node: Node) -> str | None:
     if len(t) > 80 or "*" in t:
         return None
     names = [x for x in _tokens(node) if x not in HOLDER_TOKENS]
+    if any(GAME_HOLDER.search(norm_name(x)) for x in names):
+        return None  # `runData.streak`, `match.streak`: a streak within a run or a match
     return next((x for x in reversed(names) if _counter_name(x) and not NOT_A_DAILY_STREAK.search(norm_name(x))), None)
 
 
@@ -799,6 +879,12 @@ def _daily_file(ctx: CheckContext) -> bool:
     return bool(DAILY_CONTEXT.search(ctx.data.decode("utf-8", "replace")[:200000]))
 
 
+def _play_streak(ctx: CheckContext, name: str, fn: Node | None) -> bool:
+    """`local streak = runData.streak`: the streak is read from a run or a match, not kept by day."""
+    values = _definitions(ctx, fn, name) if fn is not None else []
+    return any(GAME_HOLDER.search(norm_name(t)) for v in values[:3] for t in _tokens(v)[:-1])
+
+
 def scaled_reward(ctx: CheckContext) -> "Verdict | bool":
     """`int reward = baseReward + streak * 10`, `amount = 100 + data.streak * 25`."""
     target, value = _definition_parts(ctx.node)
@@ -808,7 +894,7 @@ def scaled_reward(ctx: CheckContext) -> "Verdict | bool":
     if not SCALED_TARGET.search(tname) or (_counter_name(tname) and not re.search(r"bonus|multiplier|reward", tname)):
         return False
     streaky = _streak_product(value)
-    if not streaky or not _daily_file(ctx):
+    if not streaky or not _daily_file(ctx) or _play_streak(ctx, streaky, next(enclosing_functions(ctx.node), None)):
         return False
     return Verdict(message=f"'{_last_name(target)}' grows with the streak '{streaky}' (a bigger reward for every consecutive day)")
 
@@ -845,7 +931,7 @@ NEUTRAL_VALUE = re.compile(r"^\s*(?:\(?\s*-?[01](?:\.0*)?[fFdDmM]?\s*\)?|null|ni
 
 
 # `streak == reward.streakDay`, `streak >= milestone.days`: a milestone read from a table of rewards.
-MILESTONE_FIELD = re.compile(r"^(?:streak_days?|required_(?:streak|days)\w*|milestone(?:_days?)?|days_required|target_(?:streak|days))$")
+MILESTONE_FIELD = re.compile(r"^(?:streak_days?|required_(?:streak|days)\w*|milestone(?:_days?)?|days_required|target_(?:streak|days)|threshold|streak_threshold|requirement|min_streak|min_days)$")
 
 
 def _milestone(ctx: CheckContext, condition: Node, ladder: bool = False) -> str | None:
@@ -884,16 +970,18 @@ def _pays_out(body: Node) -> bool:
     (`CurrentReward = StreakReward`, `multiplier = 2.0`), or a reward function returns a value."""
     reward_fn = None
     for n in walk(body):
-        if n.type in ("augmented_assignment", "assignment_expression", "assignment", "assignment_statement", "variable_declarator", "variable_statement"):
+        if n.type in ("augmented_assignment", "update_statement", "assignment_expression", "assignment", "assignment_statement", "variable_declarator", "variable_statement"):
             target, value = _definition_parts(n)
             if target is None:
                 continue
             tokens = [norm_name(t) for t in _tokens(target) if t not in HOLDER_TOKENS]
             if (any(PAYOUT_TARGET.search(t) for t in tokens) and "+" in text(n)[:200]) or _self_increment(n, target):
                 return True
-            if tokens and REWARD_CHOICE.search(tokens[-1]) and value is not None and not NEUTRAL_VALUE.match(text(value)):
+            several = target.type in ("pattern_list", "expression_list", "tuple_pattern", "variable_list") and target.named_child_count > 1
+            chosen = next((t for t in reversed(tokens) if REWARD_CHOICE.search(t)), None) if several else (tokens[-1] if tokens else None)
+            if chosen and REWARD_CHOICE.search(chosen) and value is not None and not NEUTRAL_VALUE.match(text(value)):
                 # `currentReward` may also be a ladder position: then the value must be a reward
-                if not _counter_name(tokens[-1]) or re.search(r"reward|bonus|prize|gift|\bnew\b", text(value)[:200], re.I):
+                if not _counter_name(chosen) or re.search(r"reward|bonus|prize|gift|\bnew\b", text(value)[:200], re.I):
                     return True
         elif n.type == "return_statement" and n.named_children and not NEUTRAL_VALUE.match(text(n.named_children[0])):
             if reward_fn is None:
@@ -1133,6 +1221,10 @@ def _is_log_or_docstring(node: Node) -> bool:
     return False
 
 
+# "Your streak will be lost", "or your 5-day streak will be reset": a warning about what comes.
+STREAK_WILL_BE_LOST = re.compile(r"(?i)\bstreak\b[^.!?\n]{0,20}\b(?:will|would|is going to|gonna)\s+(?:be\s+)?(?:lost|reset|broken|gone|end|expire|disappear)")
+
+
 def loss_text(ctx: CheckContext) -> "Verdict | bool":
     node = ctx.node
     if node.parent is not None and node.parent.type in ("pair", "keyword_argument") and node == node.parent.child_by_field_name("key"):
@@ -1142,7 +1234,7 @@ def loss_text(ctx: CheckContext) -> "Verdict | bool":
         return False  # the concatenation is judged once, at its first streak string
     if _is_log_or_docstring(holder):
         return False
-    kind = classify_text(raw)
+    kind = classify_text(raw) or ("loss" if STREAK_WILL_BE_LOST.search(raw) else None)
     if kind is None:
         return False
     snippet = " ".join(raw.split())
