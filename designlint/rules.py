@@ -146,10 +146,7 @@ class Rule:
     @property
     def languages(self) -> list[str]:
         """The languages the rule reads, as users name them (Luau counts as Lua)."""
-        langs: list[str] = []
-        for pattern in self.patterns:
-            langs += [family for family in map(language_family, pattern.languages) if family not in langs]
-        return langs
+        return list(dict.fromkeys(language_family(lang) for pattern in self.patterns for lang in pattern.languages))
 
     def compile_all(self) -> None:
         """Compile every query for every language it names (used by `designlint test`/CI)."""

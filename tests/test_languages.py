@@ -148,6 +148,10 @@ def test_lua_files_are_read_with_the_dialect_that_parses_them(name, source, gram
 
 def test_rules_written_for_lua_find_the_pattern_in_luau(tmp_path):
     assert expand_languages(["lua"]) == ["lua", "luau"]
+    from designlint.rules import load_rules
+
+    for rule in load_rules():  # users see one `lua`, once
+        assert "luau" not in rule.languages and len(rule.languages) == len(set(rule.languages))
     typed = (
         "local SoundService: SoundService = game:GetService(\"SoundService\")\n"
         "local music = Instance.new(\"Sound\") :: Sound\n"
