@@ -10,6 +10,8 @@ Owns the patterns of `rules/streak-rewards/mobile.yaml`:
   `set(0, forKey: streakKey)`, `copyWith(streak: 0)`). Streaks recounted in a loop over the
   history of dates (statistics) are not reported.
 - `milestone_reward`: `if (streak % 7 == 0) coins += 50` in code about daily logins.
+- `switch_milestone_reward`: `when (loginStreak) { 7 -> addCoins(100) }`, `switch days { case 3: amount = 50 }`
+  in a streak-reward function, `switch (cycleDay) { case 1: return Reward(coins: 10) }` in a reward-for-day function.
 - `scaled_reward`: `val bonus = currentStreak * 10`.
 - `reward_index`: `DAILY_REWARDS[streak % 7]`, `rewards.getOrNull(loginStreak)`.
 - `reward_table`: `val DAILY_LOGIN_REWARDS = listOf(50, 100, 150, ...)`.
@@ -67,11 +69,15 @@ def streak_name(raw: str) -> str | None:
     stripped = re.sub(r"^(?:pref(?:erence)?s?_)?(?:k_)?key_|_key$|^k_", "", stripped)
     if NOT_A_DAILY_STREAK.search(stripped):
         return None
-    return last if is_streak_name(stripped) else None
+    return last if is_streak_name(stripped) or LOGIN_COUNT.search(stripped) else None
+
+
+# Counters of daily visits kept under a name without "streak": `loginCount`, `consecutiveLoginCount`.
+LOGIN_COUNT = re.compile(r"^(?:\w+_)?(?:login|logins|check_?in|visit)_(?:count|counter|days?)$|^consecutive_\w+$")
 
 
 ZERO_ONE = re.compile(r"^\(?\s*[01](?:L|\.0)?\s*\)?$")
-PLUS_ONE = re.compile(r"^\(?\s*[\w.!?()\[\]'\"]*?\s*\+\s*1L?\s*\)?$")
+PLUS_ONE = re.compile(r"^\(?\s*(?:[\w.!?()\[\]'\"]*?|\(\s*[\w.!?]+\s*%\s*\w+\s*\)|\([^()\n]{1,80}\))\s*\+\s*1L?\s*\)?$")  # also `(day % 7) + 1`, `(data['streak'] as int? ?? 0) + 1`
 
 
 def _unbrace(value: str) -> str:
@@ -97,7 +103,8 @@ YESTERDAY = re.compile(
     r"|\.add\(\s*Calendar\.(?:DAY_OF_YEAR|DATE|DAY_OF_MONTH|DAY_OF_WEEK)\s*,\s*-?1\s*\)|byAdding:\s*\.day\s*,\s*value:\s*-?1\b"
     r"|(?:subtract|add)\(\s*(?:const\s+)?Duration\(\s*days:\s*1\s*\)\s*\)|DateUtils\.isToday\([^)]*\+\s*DateUtils\.DAY_IN_MILLIS"
     r"|Jiffy\([^)]*\)\.subtract\(\s*days:\s*1\)|\.(?:plusDays|minusDays)\(1\)"
-    r"|\b\w*days?\w*:\s*-\s*1\b|addingTimeInterval\(\s*-\s*(?:86_?400|24\s*\*\s*60\s*\*\s*60|60\s*\*\s*60\s*\*\s*24)",
+    r"|\b\w*days?\w*:\s*-\s*1\b|addingTimeInterval\(\s*-\s*(?:86_?400|24\s*\*\s*60\s*\*\s*60|60\s*\*\s*60\s*\*\s*24)"
+    r"|\b(?:is|was|has)?_?streak_?(?:Broken|Lost|Expired|Ended)\b|\b(?:did|has)?_?missed_?(?:A|One)?_?Days?\b",
     re.I,
 )
 DAY_DIFF = re.compile(
@@ -118,8 +125,28 @@ MS_DAY = re.compile(
 TIMEISH = re.compile(r"time|millis|interval|since|elapsed|diff|now|seconds|duration|passed|delta|gap", re.I)
 
 
+class _Span:
+    """Several sibling nodes read as one operand: Dart parses `gap.inDays > 1` as `gap`, `.inDays`, `>`, `1`."""
+
+    type = "span"
+
+    def __init__(self, nodes: list[Node]):
+        self.start_byte, self.end_byte = nodes[0].start_byte, nodes[-1].end_byte
+        parent = nodes[0].parent
+        self.text = (parent.text or b"")[self.start_byte - parent.start_byte : self.end_byte - parent.start_byte] if parent is not None else nodes[0].text
+
+
 def _operator_and_operands(node: Node) -> tuple[str, Node, Node] | None:
     named = [c for c in node.named_children if "comment" not in c.type and not c.type.endswith("_operator")]
+    if len(named) > 2 and node.type in ("relational_expression", "equality_expression"):
+        op_node = next((c for c in node.children if c.type.endswith("_operator") or not c.is_named and c.type in COMPARISON_OPS), None)
+        if op_node is None:
+            return None
+        before = [c for c in named if c.end_byte <= op_node.start_byte]
+        after = [c for c in named if c.start_byte >= op_node.end_byte]
+        if not before or not after:
+            return None
+        return text(op_node).strip(), _Span(before), _Span(after)  # type: ignore[return-value]
     if len(named) != 2:
         return None
     left, right = named
@@ -131,8 +158,8 @@ def _threshold_kind(node: Node, ctx: CheckContext, scope: Node) -> str | None:
     t = text(node).strip().replace("_", "")
     if re.fullmatch(r"\(?[12](?:L|\.0)?\)?", t):
         return "days"
-    if re.fullmatch(r"\(?(?:24|36|47|48|72)(?:L|\.0)?\)?", t):
-        return "hours"
+    if re.fullmatch(r"\(?(?:24|36|47|48|72)(?:L|\.0)?\)?", t) or re.fullmatch(r"[\w.]*(?:Streak|Reset|Grace|Break)\w*Days?\w*\s*\*\s*24", t, re.I):
+        return "hours"  # also `hoursSince >= Config.streakResetDays * 24`
     if len(t) < 80 and MS_DAY.search(text(node)):
         return "ms"
     if re.fullmatch(r"[\w.]+", t) and MS_DAY.search(_resolved(text(node), ctx, scope)):
@@ -186,8 +213,8 @@ def is_day_gap(condition: Node, ctx: CheckContext, scope: Node, depth: int = 2) 
     t = text(condition)
     if len(t) > 400:
         return False
-    if YESTERDAY.search(t):
-        return True
+    if YESTERDAY.search(t) and (depth == 2 or re.search(r"==|!=|<|>|\bis\w*\(|equals\(|isSame", t)):
+        return True  # a definition only counts when it tests (`val wasYesterday = last == yesterday`), not `diff = today.difference(prevDay)`
     for n in walk(condition):
         if n.type in COMPARISON_TYPES and _comparison_is_gap(n, ctx, scope):
             return True
@@ -299,8 +326,8 @@ GROW_PATTERNS = [
     r"\bset(?P<n>[A-Z]\w*)\(\s*[\w.]*(?:\(\))?\s*\+\s*1L?\s*\)",
 ]
 RESET_PATTERNS = [
-    rf"{_N}\s*(?::\s*[\w<>?]+\s*)?{_ASSIGN}\s*[01]L?\b(?!\s*[-+*/.\w])",
-    r"['\"]?(?P<n>\w+)['\"]?\s*(?::|\bto\b)\s*[01]L?\b(?!\s*[-+*/.\w])",
+    rf"{_N}\s*(?::\s*[\w<>?]+\s*)?{_ASSIGN}\s*[01]L?\b(?![ \t]*[-+*/.\w])",  # `[ \t]`: Kotlin and Swift end a statement at the newline
+    r"['\"]?(?P<n>\w+)['\"]?\s*(?::|\bto\b)\s*[01]L?\b(?![ \t]*[-+*/.\w])",
     rf"\bset\w*\(\s*[01]L?\s*,\s*forKey:\s*{_KEY}",
     rf"\b(?:put|set)\w*\(\s*{_KEY}\s*,\s*[01]L?\s*\)",
     rf"\b(?:remove|removeObject|delete)\w*\(\s*(?:forKey:\s*)?{_KEY}\s*\)",
@@ -337,6 +364,21 @@ def _update_name(raw: str) -> str | None:
     return streak_name(raw)
 
 
+GROWN_FROM = re.compile(r"(?P<t>[A-Za-z_]\w*)\s*(?::\s*[\w<>?]+\s*)?(?:(?<![=!<>+\-*/])=(?!=)|:)\s*\(?\s*(?P<v>[\w.?!]+)\s*\+\s*1L?\b(?!\s*[*/.])")
+
+
+def _grown_from_streak(code: str) -> dict[str, str]:
+    """Neutral names given the streak plus one: `StreakUpdate(current = s.currentStreakDays + 1)`,
+    `count: user.loginStreak + 1` -> {'current': 'currentStreakDays'}; a reset of the same name is a reset of it."""
+    out = {}
+    for m in GROWN_FROM.finditer(re.sub(r"//[^\n]*", " ", code)):
+        if not _update_name(m.group("t")):
+            name = streak_name(m.group("v"))
+            if name:
+                out.setdefault(m.group("t"), name)
+    return out
+
+
 def _condition_nodes(node: Node) -> list[Node]:
     """The condition(s) of a conditional node, in any of the four grammars."""
     kind = node.type
@@ -357,12 +399,20 @@ def _condition_nodes(node: Node) -> list[Node]:
     return []
 
 
+OUTCOME_CASE = re.compile(
+    r"(?:\bcase\s+|^\s*)(?:[A-Z]\w*)?\.?(?:streak_?(?:Broken|Lost|Expired|Continues|Continued)|missed_?(?:A_?)?Days?|consecutive_?Day|next_?Day)\s*(?:->|:|,)",
+    re.I | re.M,
+)
+
+
 def _switch_gap(node: Node, ctx: CheckContext, scope: Node) -> bool:
     """`switch days { case 1: ... }`, `when (gap) { 1L -> ...; else -> 0 }`: a day-count subject with a case 1."""
     subject = _condition_nodes(node)
     if not subject or node.type not in ("switch_statement", "switch_expression", "when_expression"):
         return False
     st = text(subject[0])
+    if OUTCOME_CASE.search(text(node)[len(st):]):
+        return True  # `switch outcome { case .streakContinues: ...; case .streakBroken: ... }`
     if not (_dayish(subject[0], "days", ctx, scope)):
         return False
     return bool(re.search(r"(?:\bcase\s+\(?|^\s*)(?:1|1L)\s*(?:->|:|,|\.\.)", text(node)[len(st):], re.M))
@@ -379,12 +429,31 @@ def _branch_code(node: Node) -> str:
             parts += [text(c) for c in child.named_children if c.id not in conds]
         else:
             parts.append(text(child))
-    if node.type == "guard_statement":
+    if node.type == "guard_statement" or _returns_early(node):
         sib = node.next_named_sibling
         while sib is not None and len(parts) < 40:
             parts.append(text(sib))
             sib = sib.next_named_sibling
     return "\n".join(parts)
+
+
+def _chain_values(node: Node) -> list[str]:
+    """The values of every branch of the chain a conditional belongs to (`if a x else if b y else z`)."""
+    outer = _outermost_branch_value(node)
+    if outer == node:
+        return _branch_values(node)
+    chain = [n for n in walk(outer) if n.type in CONDITIONAL_TYPES and _outermost_branch_value(n) == outer]
+    return [v for n in chain for v in _branch_values(n)]
+
+
+def _returns_early(node: Node) -> bool:
+    """`if (!isDateInYesterday(last)) { reset(); return }` with no else: what follows runs only on the other path."""
+    if node.type not in ("if_statement", "if_expression") or node.child_by_field_name("alternative") is not None:
+        return False
+    if any(c.type == "else" or c.type == "else_clause" for c in node.children):
+        return False
+    body = node.child_by_field_name("consequence") or (node.named_children[-1] if node.named_children else None)
+    return body is not None and bool(re.search(r"\breturn\b[^;\n{}]*;?\s*\}?\s*$", text(body)))
 
 
 def _branch_values(node: Node) -> list[str]:
@@ -412,7 +481,14 @@ def _stored_as_streak(local: str, code: str, ctx: CheckContext, scope: Node) -> 
     if len(code) > 30000 or not re.fullmatch(r"[A-Za-z_]\w*", local):
         return None
     name = re.escape(local)
-    for m in re.finditer(rf"\b(?:put|set)\w*\(\s*([\w.'\"]+)\s*,\s*{name}\s*\)|\bset\w*\(\s*{name}\s*,\s*forKey:\s*([\w.'\"]+)|([\w.'\"]+)\s*(?:{_ASSIGN}|:|\bto\b)\s*{name}\b(?!\s*[-+*/.(])", code):
+    for m in re.finditer(
+        rf"\b(?:put|set)\w*\(\s*([\w.'\"]+)\s*,\s*{name}\s*\)|\bset\w*\(\s*{name}\s*,\s*forKey:\s*([\w.'\"]+)"
+        rf"|\w\[\s*([\w.'\"]+)\s*\]\s*{_ASSIGN}\s*{name}\b(?!\s*[-+*/.(])"  # DataStore `prefs[KEY_STREAK] = updated`, `data['streak'] = updated`
+        rf"|([\w.'\"]+)\s*(?:{_ASSIGN}|:|\bto\b)\s*{name}\b(?!\s*[-+*/.(])",
+        code,
+    ):
+        if re.match(r"\s*return\s*[{\[]", code[code.rfind("\n", 0, m.start()) + 1 :]):
+            continue  # `return {'streak': shown}`: handed back, not stored
         key = next(g for g in m.groups() if g).strip("'\"")
         found = streak_name(key)
         if not found and re.fullmatch(r"[A-Za-z_]\w*", key):
@@ -422,9 +498,18 @@ def _stored_as_streak(local: str, code: str, ctx: CheckContext, scope: Node) -> 
     return None
 
 
-def _expression_target(node: Node, ctx: CheckContext, scope: Node) -> str | None:
-    """The streak a conditional expression is assigned to: `val newStreak = if (...) s + 1 else 1`,
-    `streak = cond ? streak + 1 : 1`, `return when (...) {...}` in a streak function."""
+def _expression_target(node: Node, ctx: CheckContext, scope: Node) -> tuple[str, bool] | None:
+    """(streak, kept) for the streak a conditional expression is assigned to: `val newStreak = if (...) s + 1 else 1`,
+    `streak = cond ? streak + 1 : 1`, `return when (...) {...}` in a streak function; kept is False when the value
+    is only returned or held in a local (it may be a streak computed for display)."""
+    found = _expression_target_name(node, ctx, scope)
+    if found is None:
+        return None
+    name, how = found
+    return name, how == "stored"
+
+
+def _expression_target_name(node: Node, ctx: CheckContext, scope: Node) -> tuple[str, str] | None:
     node = _outermost_branch_value(node)
     stmt = node
     while stmt.parent is not None and stmt.parent.type not in STATEMENT_PARENTS and stmt.parent.type not in FUNCTION_TYPES:
@@ -436,18 +521,22 @@ def _expression_target(node: Node, ctx: CheckContext, scope: Node) -> str | None
     if m is None:
         suffix = (stmt.text or b"")[node.end_byte - stmt.start_byte :].decode("utf-8", "replace")
         k = re.match(r"\s*\)?\s*,\s*forKey:\s*([\w.'\"]+)", suffix)
-        return streak_name(k.group(1).strip("'\"")) if k else None
+        name = streak_name(k.group(1).strip("'\"")) if k else None
+        return (name, "stored") if name else None
     if m.group("ret"):
         fn = enclosing_named_function(node)
-        name = function_name(fn) if fn is not None else ""
-        return name if re.search(r"streak", name, re.I) and not NOT_A_DAILY_STREAK.search(norm_name(name)) else None
+        names = [function_name(fn) if fn is not None else ""] + _class_names(node)
+        name = next((n for n in names if re.search(r"streak", n, re.I) and not NOT_A_DAILY_STREAK.search(norm_name(n))), None)
+        return (name, "return") if name else None
     target = (m.group("n") or m.group("key") or "").strip("'\"")
     later = (scope.text or b"")[node.end_byte - scope.start_byte :].decode("utf-8", "replace")
+    stored = _stored_as_streak(target.split(".")[-1], later, ctx, scope)
     if streak_name(target):
-        if _declared_local(prefix, target) and not _used_beyond_display(target, later):
+        local = _declared_local(prefix, target)
+        if local and not _used_beyond_display(target, later):
             return None  # `val shown = if (activeYesterday) streak else 0`: only displayed
-        return streak_name(target)
-    return _stored_as_streak(target.split(".")[-1], later, ctx, scope)
+        return streak_name(target), "local" if local and not stored else "stored"
+    return (stored, "stored") if stored else None
 
 
 def _declared_local(prefix: str, name: str) -> bool:
@@ -476,6 +565,11 @@ def _outermost_branch_value(node: Node) -> Node:
     (the last expression of a branch) and `if (a) x else if (b) y else z` (an else branch)."""
     while True:
         parent = node.parent
+        while parent is not None and parent.type in ("parenthesized_expression", "tuple_expression") and parent.named_child_count == 1:
+            node, parent = parent, parent.parent
+        if parent is not None and parent.type in ("conditional_expression", "ternary_expression") and node not in _condition_nodes(parent):
+            node = parent  # `gap == 0 ? s : (gap == 1 ? s + 1 : 1)`: a ternary nested in a branch of another
+            continue
         if parent is not None and parent.type in BRANCH_BODIES:
             rest = [c for c in parent.named_children if "comment" not in c.type]
             if rest[-1] != node:
@@ -513,8 +607,9 @@ def _in_loop(node: Node, scope: Node) -> bool:
     return _enclosing_loop(node, scope) is not None
 
 
-def _gap_update(node: Node, ctx: CheckContext, scope: Node) -> tuple[str, str] | None:
-    """(streak name, kinds) when this conditional tests a one-day gap and grows / resets a streak."""
+def _gap_update(node: Node, ctx: CheckContext, scope: Node) -> tuple[str, str, bool] | None:
+    """(streak name, kinds, lenient) when this conditional tests a one-day gap and grows / resets a streak;
+    lenient when the test lets one missed day pass (`daysSince <= 2`: a "two-day rule")."""
     loop = _enclosing_loop(node, scope)
     if loop is not None and _updates(text(loop))[0]:
         return None  # a streak grown inside a loop: counted over a history, a statistic
@@ -526,26 +621,32 @@ def _gap_update(node: Node, ctx: CheckContext, scope: Node) -> tuple[str, str] |
     code = _branch_code(node)
     later = code + "\n" + (scope.text or b"")[node.end_byte - scope.start_byte :].decode("utf-8", "replace")
     grown, reset = set(), set()
+    aliases = _grown_from_streak(code)
     for raw_names, found in zip(_raw_updates(code), (grown, reset)):
         for raw in raw_names:  # `count++` then `prefs.setInt(_countKey, count)` with `_countKey = 'streakCount'`
-            name = _update_name(raw) or _stored_as_streak(raw, later, ctx, scope)
+            name = _update_name(raw) or aliases.get(raw) or _stored_as_streak(raw, later, ctx, scope)
             if name:
                 found.add(name)
-    target = _expression_target(node, ctx, scope)
-    if target:
-        values = _branch_values(node)
+    found = _expression_target(node, ctx, scope)
+    if found:
+        target, kept = found
+        values = _chain_values(node)
         if any(PLUS_ONE.match(v) for v in values):
             grown.add(target)
-        if any(ZERO_ONE.match(v) for v in values):
-            reset.add(target)
+        if any(ZERO_ONE.match(v) for v in values) and (kept or grown):
+            reset.add(target)  # `return if (gap <= 1) streak else 0` (no growth, nothing stored) is the streak shown, not reset
     names = sorted(grown | reset, key=lambda n: ("streak" not in n.lower(), n))
     if not names:
         return None
     kinds = ("B" if grown else "") + ("C" if reset else "")
-    return names[0], kinds
+    return names[0], kinds, any(TWO_DAY_RULE.search(text(c)) for c in conditions)
 
 
-STREAKISH = re.compile(r"streak|consecutive|login_?days|days_?in_?a_?row", re.I)
+# A gap test that forgives one missed day: `daysSince <= 2`, `gap < 3`, `missedDays > 1`.
+TWO_DAY_RULE = re.compile(r"\b\w*(?:days?|gap|diff|since|between|elapsed)\w*\s*(?:<=\s*2|<\s*3|>\s*2|>=\s*3)L?\b(?!\s*\*)|\bmissed\w*\s*(?:>\s*1|>=\s*2)\b", re.I)
+
+
+STREAKISH = re.compile(r"streak|consecutive|login_?(?:days|count)|days_?in_?a_?row", re.I)
 
 
 HISTORY_PARAMETER = re.compile(r"(?:List|Set|Iterable|Collection|Array|Sequence)<\s*(?:DateTime|LocalDate|Date|Instant|LocalDateTime)\??\s*>|\[\s*(?:Date|DateComponents)\s*\]")
@@ -594,7 +695,7 @@ def day_gap_update(ctx: CheckContext) -> "Verdict | bool":
     hit = ctx.memo[key]
     if hit is None or hit[0] != node.id:
         return False
-    name, kinds = hit[1]
+    name, kinds, lenient = hit[1]
     if "streak" not in name.lower() and not REWARDISH.search(_code(ctx)):
         return False  # a consecutive-days counter nobody is rewarded or warned about
     if _analytics_code(ctx, node):
@@ -605,6 +706,8 @@ def day_gap_update(ctx: CheckContext) -> "Verdict | bool":
         what = "is reset when a day is missed"
     else:
         what = "grows when the last visit was one day ago and is reset after a missed day"
+    if lenient:
+        return Verdict(message=f"daily streak: '{name}' {what}, after a day of grace", severity="info", note="one missed day is forgiven (a two-day rule): lowered")
     return Verdict(message=f"daily streak: '{name}' {what}")
 
 
@@ -612,12 +715,20 @@ ANALYTICS = re.compile(r"analytic|telemetry", re.I)
 CLASS_TYPES = frozenset({"class_declaration", "class_definition", "object_declaration"})
 
 
+def _class_names(node: Node) -> list[str]:
+    """Names of the classes / objects around a node, innermost first (`object StreakLogic`)."""
+    names = []
+    for a in ancestors(node):
+        if a.type in CLASS_TYPES:
+            name = a.child_by_field_name("name") or next((c for c in a.named_children if c.type in ("type_identifier", "identifier", "simple_identifier")), None)
+            if name is not None:
+                names.append(text(name))
+    return names
+
+
 def _analytics_code(ctx: CheckContext, node: Node) -> bool:
     """Is the node in an analytics / telemetry class or file?"""
-    if ANALYTICS.search(ctx.path.stem):
-        return True
-    names = (a.child_by_field_name("name") for a in ancestors(node) if a.type in CLASS_TYPES)
-    return any(n is not None and ANALYTICS.search(text(n)) for n in names)
+    return bool(ANALYTICS.search(ctx.path.stem)) or any(ANALYTICS.search(n) for n in _class_names(node))
 
 
 # The words a conditional must contain to be matched by the day-gap queries (same as their #match?).
@@ -645,7 +756,9 @@ def _code(ctx: CheckContext) -> str:
 
 REWARD_WRITE = re.compile(
     r"\b(?:\w*(?:coins?|gems?|xp|exp|points|credits?|gold|bonus|rewards?|diamonds?|stars|tokens|hearts|lives|energy|keys)\w*)\s*(?:\+=|\+\+|(?<![=!<>])=(?!=)[^=\n;]{0,60}\+)"
-    r"|\b(?:add|grant|award|give|credit|earn|claim|collect|increase|deposit)_?\w{0,20}(?:Coins?|Gems?|XP|Exp|Points|Credits?|Gold|Bonus|Reward|Diamonds?|Stars|Tokens|Hearts|Lives|Energy|Keys|Chest)\w*\s*\(",
+    r"|\b(?:add|grant|award|give|credit|earn|claim|collect|increase|deposit)_?\w{0,20}(?:Coins?|Gems?|XP|Exp|Points|Credits?|Gold|Bonus|Reward|Diamonds?|Stars|Tokens|Hearts|Lives|Energy|Keys|Chest)\w*\s*\("
+    r"|\b(?:put|set)\w*\(\s*['\"]\w*(?:coins?|gems?|xp|points|credits?|gold|diamonds?|tokens)\w*['\"]\s*,[^;\n]{0,60}\+"  # prefs.setInt('credits', credits + bonus)
+    r"|\b\w*(?:xp|exp|coins?|points|reward|bonus|gems?|credits?)\w*\s*(?:\*=|=\s*\(?\s*\w*(?:xp|exp|coins?|points|reward|bonus|gems?|credits?)\w*\s*\*\s*[\d.]+)",  # baseXP = (baseXP * 1.2)
     re.I,
 )
 NOT_A_PAYOUT = re.compile(r"achievement|badge|title|label|text|message|icon|toast|snack|log|analytics|track|event|confetti|animation", re.I)
@@ -659,8 +772,16 @@ def _streak_operand(node: Node) -> str | None:
     return streak_name(re.split(r"\s*[-+]", t)[0])
 
 
+MILESTONE_LOOKUP = re.compile(r"\b\w*(?:milestone|reward|bonus|prize|credit|coin|gem)\w*\s*(?:\.\s*(?:containsKey|keys\.contains|contains)\s*\(\s*|\[\s*)(?P<n>[\w.?!]+)\s*[)\]]", re.I)
+
+
 def _milestone(condition: Node) -> str | None:
-    """`streak == 7`, `loginStreak % 7 == 0`, `newStreak >= STREAK_BONUS_DAYS`: the streak name."""
+    """`streak == 7`, `loginStreak % 7 == 0`, `newStreak >= STREAK_BONUS_DAYS`, `MILESTONE_CREDITS.containsKey(streak)`: the streak name."""
+    lookup = MILESTONE_LOOKUP.search(text(condition))
+    if lookup and streak_name(lookup.group("n")):
+        return streak_name(lookup.group("n"))
+    if isinstance(condition, _Span):
+        return None
     for n in walk(condition):
         if n.type not in COMPARISON_TYPES:
             continue
@@ -677,8 +798,10 @@ def _milestone(condition: Node) -> str | None:
                     return name
                 continue
             name = _streak_operand(a)
-            if name and (re.fullmatch(r"(?:[2-9]|\d{2,})L?", bt) or re.fullmatch(r"[\w.]*(?:STREAK|MILESTONE|THRESHOLD|REWARD|BONUS)\w*", bt, re.I)):
-                return name
+            last = bt.split(".")[-1]
+            constant = re.fullmatch(r"[\w.]*(?:STREAK|MILESTONE|THRESHOLD|REWARD|BONUS)\w*", bt, re.I) and not (streak_name(last) and not last.isupper())
+            if name and (re.fullmatch(r"(?:[2-9]|\d{2,})L?", bt) or constant):
+                return name  # not `newStreak > user.currentStreak`: a streak compared with a streak is no milestone
     return None
 
 
@@ -696,10 +819,74 @@ def milestone_reward(ctx: CheckContext) -> "Verdict | bool":
     """`if (loginStreak % 7 == 0) coins += 100`, `if streak == 7 { addGems(50) }`."""
     node = ctx.node
     conditions = _condition_nodes(node)
+    if len(conditions) > 1:  # Dart: `table.containsKey(streak)` is a name and two selectors
+        conditions = [_Span(conditions), *conditions]
     name = next((m for m in (_milestone(c) for c in conditions) if m), None)
     if name is None:
         return False
-    paid = next((m.group(0) for m in REWARD_WRITE.finditer(_branch_code(node)) if not NOT_A_PAYOUT.search(m.group(0))), None)
+    code = _branch_code(node)
+    paid = next((m.group(0) for m in REWARD_WRITE.finditer(code) if not NOT_A_PAYOUT.search(m.group(0))), None) or _returned_bonus(node)
+    if paid is None or not _about_days(ctx) or _answer_streak(node):
+        return False
+    return Verdict(message=f"reward paid out when the streak '{name}' reaches a milestone ({' '.join(paid.split())[:40]}): it pays for coming back day after day")
+
+
+BONUS_FN = re.compile(r"(?:^|_)(?:bonus|bonuses|multiplier|mult|reward|rewards|xp|coins?|points)(?:_|$)")
+
+
+def _returned_bonus(node: Node) -> str | None:
+    """`double get streakBonusMultiplier { if (days >= 7) return 1.5; ... }`: a bonus returned by a bonus function."""
+    values = _branch_values(node)
+    m = re.fullmatch(r"\s*return\s+(\d+(?:\.\d+)?)\s*;?\s*", values[0]) if values else None
+    fn = enclosing_named_function(node)
+    if m is None or fn is None or not BONUS_FN.search(norm_name(function_name(fn) or _signature(fn))):
+        return None
+    return f"return {m.group(1)}"
+
+
+ANSWER_CONTEXT = re.compile(r"\bis_?correct\b|\bcorrect(?:_?answers?|_?count)?\b|\banswer(?:ed|s)?\b|\bwrong\b|\bcombo\b|\bguess(?:ed)?\b", re.I)
+
+
+def _answer_streak(node: Node) -> bool:
+    """Is the streak here a run of correct answers in a quiz or game (the function speaks of answers, not of days)?"""
+    fn = enclosing_named_function(node)
+    body = text(fn) if fn is not None else ""
+    return len(body) < 20000 and bool(ANSWER_CONTEXT.search(body)) and not DAY_GAP_WORDS.search(body)
+
+
+# What a function that keeps a daily streak speaks of (a quiz screen may still update a daily mission).
+DAY_GAP_WORDS = re.compile(r"yesterday|last_?(?:login|visit|active|claim|seen|played|open)|inDays|toDays|DAYS\.between|daysBetween|isDateInYesterday|minusDays", re.I)
+
+
+UI_BUILDER = re.compile(r"\bWidget\b|@Composable|\bsome\s+View\b|->\s*(?:some\s+)?View\b")
+
+
+PICKED_REWARD = re.compile(r"\b\w*(?:coins?|gems?|xp|points|credits?|gold|bonus|reward|diamonds?|amount|payout|prize)\w*\s*(?:\+?=|:)\s*\d", re.I)
+LADDER_DAY = re.compile(r"^(?:cycle|reward|streak|login|claim|ladder)_day(?:_index|_idx)?$")
+STREAK_REWARD_FN = re.compile(r"(?:^|_)streak_(?:\w+_)?(?:rewards?|bonus|bonuses|milestones?|payouts?)(?:$|_)|(?:^|_)(?:rewards?|bonus|award)_(?:\w+_)?streak(?:$|_)")
+
+
+def switch_milestone_reward(ctx: CheckContext) -> "Verdict | bool":
+    """`switch streak { case 7: addGems(50) }`, `when (loginStreak) { 30 -> coins += 500 }`, and in
+    `func awardStreakReward(days: Int)`: `switch days { case 3: coinsReward = 50 }`."""
+    node = ctx.node
+    subject = ctx.capture("c")
+    st = text(subject).strip("() ")
+    name = streak_name(st.split(".")[-1]) if re.fullmatch(r"[\w.?!]+", st) else None
+    if name is None and re.fullmatch(r"\w+", st):
+        fn = enclosing_named_function(node)
+        fname = norm_name(function_name(fn)) if fn is not None else ""
+        if STREAK_REWARD_FN.search(fname) and re.search(rf"\b{st}\b", _signature(fn)):
+            name = st  # the parameter of a streak-reward function
+        elif LADDER_DAY.match(norm_name(st)) and re.search(r"reward", fname) and re.search(r"streak", _code(ctx), re.I):
+            name = st  # `getRewardForDay(day)`: `switch (cycleDay) { case 1: return DailyReward(coins: 10) ... }`
+    if name is None or _answer_streak(node):
+        return False
+    cases = re.findall(r"(?:\bcase\s+|^\s*)(\d+)L?\s*(?:->|:|,)", text(node)[len(text(subject)) :], re.M)
+    if len([c for c in cases if int(c) >= 2]) < 1:
+        return False
+    code = _branch_code(node)
+    paid = next((m.group(0) for m in REWARD_WRITE.finditer(code) if not NOT_A_PAYOUT.search(m.group(0))), None) or next((m.group(0) for m in PICKED_REWARD.finditer(code)), None)
     if paid is None or not _about_days(ctx):
         return False
     return Verdict(message=f"reward paid out when the streak '{name}' reaches a milestone ({' '.join(paid.split())[:40]}): it pays for coming back day after day")
@@ -724,7 +911,7 @@ def scaled_reward(ctx: CheckContext) -> "Verdict | bool":
         return False
     names = [streak_name(g) for mm in re.finditer(r"([\w.?!]+)\s*\*|\*\s*\(?([\w.?!]+)", vt) for g in mm.groups() if g]
     names = [n for n in names if n]
-    if not names or not _about_days(ctx):
+    if not names or not _about_days(ctx) or _answer_streak(ctx.node):
         return False
     return Verdict(message=f"'{target.strip()}' grows with the streak '{names[0]}' (a bigger reward for every consecutive day)")
 
@@ -733,14 +920,22 @@ STRING_TYPES = frozenset({"string_literal", "line_string_literal", "multi_line_s
 DAY_INDEX_NAME = re.compile(r"^(?:\w+_)?(?:day|day_index|day_idx|day_number|cycle_day|reward_day|reward_index|reward_idx|streak_day|streak_idx|streak_index|login_day|claim_day)$")
 
 
+def _table_norm(name: str) -> str:
+    """A table's name without a Dart / Swift constant prefix: `kDayRewards` -> `day_rewards`."""
+    return re.sub(r"^k_(?=[a-z])", "", norm_name(name.lstrip("_")))
+
+
 def reward_index(ctx: CheckContext) -> "Verdict | bool":
     """`DAILY_REWARDS[streak % 7]`, `rewards.getOrNull(loginStreak - 1)`, `rewards[min(streak, 6)]`."""
     table = ctx.capture("table")
     index = ctx.capture("index")
     if table is None or index is None or any(a.type in STRING_TYPES for a in ancestors(ctx.node)):
         return False  # `"today: ${rewards[day]}"` shows the table, a log line or a label
+    fn = enclosing_named_function(ctx.node)
+    if fn is not None and UI_BUILDER.search(_signature(fn)):
+        return False  # `Widget _buildDay(int day) { final r = streakRewards[day - 1]; ... }`: the calendar drawn
     tname = re.split(r"[^\w]+", text(table).strip())[-1]
-    norm = norm_name(tname)
+    norm = _table_norm(tname)
     specific = bool(REWARD_TABLE_NAME.search(norm))
     if not specific and not GENERIC_REWARD_NAME.match(norm):
         return False
@@ -780,7 +975,7 @@ def reward_table(ctx: CheckContext) -> "Verdict | bool":
     if declared is None or declared[1] is None:
         return False
     name = re.split(r"[^\w]+", declared[0].strip())[-1]
-    if not REWARD_TABLE_NAME.search(norm_name(name)):
+    if not REWARD_TABLE_NAME.search(_table_norm(name)):
         return False
     value = ctx.node if ctx.node.type == "initialized_variable_definition" else declared[1]
     if _collection_size(value) < 3:
@@ -797,11 +992,16 @@ def freeze_function(ctx: CheckContext) -> "Verdict | bool":
     name_node = ctx.capture("name")
     name = text(name_node)
     n = norm_name(name)
-    if not BUY_FN.search(n) or not re.search(r"streak|freeze", n):
+    if not (BUY_FN.search(n) and re.search(r"streak|freeze", n) or _sells_insurance(n, ctx.node)):
         return False
     if re.search(r"(?:^|_)(?:buy|purchase|order|checkout|pay)", n) or COST_WORDS.search(text(ctx.node)[:20000]):
         return Verdict(message=f"'{name}' sells a streak freeze / repair (a paid way to keep the streak)")
     return False
+
+
+def _sells_insurance(name: str, function: Node) -> bool:
+    """`func purchaseInsurance(for type: StreakType)`: streak insurance / protection bought with currency."""
+    return bool(re.search(r"^(?:buy|purchase)_(?:\w+_)?(?:insurance|protection|protector)(?:_|$)", name)) and "streak" in text(function)[:20000].lower()
 
 
 def freeze_cost_constant(ctx: CheckContext) -> "Verdict | bool":
@@ -815,10 +1015,11 @@ def freeze_cost_constant(ctx: CheckContext) -> "Verdict | bool":
         return False
     if "streak" not in n and not re.search(r"streak", _code(ctx), re.I):
         return False
-    value = text(declared[1]).strip()
-    if not re.fullmatch(r"[1-9][\d_]*(?:L|\.\d+)?", value):
-        return False
-    return Verdict(message=f"streak protection has a price ('{name}' = {value})")
+    value = " ".join(text(declared[1]).split())
+    priced_by_call = len(value) <= 100 and re.search(r"\w\s*\(", value) and not re.search(r"\b(?:true|false)\b", value)
+    if not (re.fullmatch(r"[1-9][\d_]*(?:L|\.\d+)?", value) or priced_by_call):
+        return False  # a price read from remote config or a price table (`remoteConfig.getLong("freeze_price")`) is a price too
+    return Verdict(message=f"streak protection has a price ('{name}' = {value[:40]})")
 
 
 # --------------------------------------------------------------------------- loss-aversion text
@@ -847,9 +1048,21 @@ def _logged(node: Node) -> bool:
     return False
 
 
+# Help and about screens that explain the rules ("If you miss a day, your streak resets to 0").
+EXPLANATORY_FILE = re.compile(r"(?:^|_)(?:about|help|faqs?|rules|how_to|tutorial|instructions?)(?:_|$)")
+# A run inside one session of a game: "Keep your streak alive! Next level"; a day word makes it daily again.
+RUN_WORDS = re.compile(r"\b(?:puzzles?|levels?|rounds?|hands?|spins?|shots?|waves?|in\s+a\s+row)\b", re.I)
+
+
+KEEP_GOING = re.compile(r"\bkeep\s+(?:up\s+)?(?:the|your|this|that|my)?\s*(?:[\w$-]+\s+){0,3}?streak\s+(?:going|up|growing|rolling)\b", re.I)
+THREAT_WORDS = re.compile(r"\b(?:lose|losing|lost|break|breaking|broken|end|ends|ending|expir\w*|reset\w*|miss\w*|risk|alive|die|dies|gone|save|before|don'?t|disappear\w*)\b", re.I)
+
+
 def loss_text(ctx: CheckContext) -> "Verdict | bool":
     """"Don't lose your $streak-day streak!", "Your streak ends at midnight", "Buy a streak freeze for 200 gems"."""
     node = ctx.node
+    if EXPLANATORY_FILE.search(norm_name(ctx.path.stem)):
+        return False
     top = node
     while top.parent is not None and _is_concat(top.parent):
         top = top.parent
@@ -863,6 +1076,10 @@ def loss_text(ctx: CheckContext) -> "Verdict | bool":
     kind = classify_text(raw) or _pronoun_loss(raw)
     if kind is None or _logged(node) or NOTHING_AT_RISK.match(raw):
         return False
+    if kind == "loss" and RUN_WORDS.search(raw) and not DAILY_WORDS.search(normalize_text(raw)):
+        return False  # a run of puzzles or levels in one session, not of days
+    if kind == "loss" and KEEP_GOING.search(raw) and not THREAT_WORDS.search(raw):
+        return False  # "Keep your 5-day streak going!": encouragement, nothing is threatened
     snippet = " ".join(raw.split())
     snippet = snippet if len(snippet) <= 60 else snippet[:59] + "…"
     if kind == "sale":
