@@ -13,6 +13,9 @@ iOS and Flutter apps; the checks here decide whether one pulls people back:
   with `repeats: true`, an exact alarm or delayed work for the next occurrence of a fixed hour)
   or a batch of them scheduled in a counting loop fires at a time the app fixed (a literal
   hour, a constant, "now"), not one the user picked;
+* a one-off notification is scheduled for a fixed delay when the user leaves the app (Swift
+  `applicationDidEnterBackground` / `.background` scene phase, Dart `AppLifecycleState.paused`);
+* a BroadcastReceiver posts a notification and sets its own alarm again a fixed time later;
 * a class or function named after retention, inactivity or win-back schedules or posts a
   notification;
 * the app's own scheduling helper is called with a literal hour (`scheduleDailyNotification(ctx,
@@ -21,7 +24,12 @@ iOS and Flutter apps; the checks here decide whether one pulls people back:
   `Timer.periodic` callback shows a notification (not one that polls a server);
 * a push topic subscription names a marketing topic and is not behind a user's choice;
 * an FCM `onMessageReceived` builds marketing notifications;
-* a string literal with re-engagement copy ("we miss you") is notification copy.
+* a string literal with re-engagement copy ("we miss you", "don't lose your streak") is
+  notification copy.
+
+Not reported: alarms that poll a mail or feed server or fire at one of the user's own items' time,
+schedules in button handlers (`@IBAction`, an XML `onClick(View)` method, `onPressed: fn`), copy
+sent on behalf of another person ("$name misses you") and settings-screen labels.
 
 The re-engagement phrases and the quiet-hours test are the web module's (notification_spam).
 """
@@ -109,7 +117,7 @@ USER_ACTION_CALLS = re.compile(
     r"SwitchListTile|CheckboxListTile|ListTile|InkWell|GestureDetector|addTarget|registerForActivityResult|setOnMenuItemClickListener|"
     r"alert|confirmationDialog|sheet|(positive|negative|neutral)Button|setNegativeButton|setOnCancelListener|setOnDismissListener)$"
 )
-USER_ACTION_LABELS = re.compile(r"(^on[A-Z]\w*(Click|Press|Tap|Change|Toggle|Confirm|Submit|Select|Check)|On(Press|Tap|Click|Confirm)|^action$|Button$)")
+USER_ACTION_LABELS = re.compile(r"(^on\w*(Click|Press|Tap|Change|Toggle|Confirm|Submit|Select|Check)|On(Press|Tap|Click|Confirm)|^action$|Button$)")
 # A branch on a reminder or alarm the user already set up: the prompt serves their own feature.
 USER_FEATURE_CONDITION = re.compile(r"(reminder|Reminder|alarm|Alarm)")
 SETTINGS_CLASS = re.compile(r"(Setting|Preference|Prefs)", re.I)
@@ -187,11 +195,13 @@ def _launch_context(node: Node, ctx: CheckContext, depth: int = 0) -> str | None
             return name
         if depth >= 3 or not name:
             return None
-        for caller in _callers(name, fn, ctx):
+        callers = _callers(name, fn, ctx)
+        for caller in callers:
             where = _launch_context(caller, ctx, depth + 1)
             if where is not None:
                 return f"{where} via {name}()"
-        return _startup_class(fn)
+        # a service's start-up method runs at launch, unless the file calls it on demand (`if (!_initialized) await init();`)
+        return None if callers else _startup_class(fn)
     return None
 
 
@@ -206,7 +216,11 @@ def _startup_class(fn: Node) -> str | None:
     return None
 
 
-STARTUP_FUNCTION = re.compile(r"^(start|init|initiali[sz]e|setup|setUp|configure|bootstrap|onAppStart|onLaunch)(App|Services?|Notifications?|Push\w*|Messaging|Firebase)?$")
+STARTUP_FUNCTION = re.compile(
+    r"^((start|init|initiali[sz]e|setup|setUp|configure|bootstrap|onAppStart|onLaunch)(App|Services?|Notifications?|Push\w*|Messaging|Firebase)?|"
+    r"(notify|notification|notifications|push|fcm|messaging|firebase)(Init|Initiali[sz]e|Setup|SetUp|Configure))$",
+    re.I,
+)
 
 
 # --------------------------------------------------------------------------------------------
@@ -228,12 +242,19 @@ def permission_helper_on_launch(ctx: CheckContext) -> Verdict | bool:
         return False
     if not re.search(r"(Notification|Push|Fcm|Messaging)", call.name + " " + call.receiver, re.I):
         return False
-    if call.name.startswith("check") and not any(re.search(r"(?i)request_?code", text(a)) for a in argument_nodes(call)):
-        return False  # a check that does not pass a request code only reads the permission
+    if call.name.startswith("check") and not any(re.search(r"(?i)request_?code", text(a)) for a in argument_nodes(call)) and not _result_unused(ctx.node):
+        return False  # a check whose answer is used, with no request code, only reads the permission
     where = _launch_context(ctx.node, ctx)
     if where is None:
         return False
     return Verdict(message=f"notification permission is requested at launch ({call.name}() in {where}), before the user asked for anything that needs it")
+
+
+def _result_unused(call: Node) -> bool:
+    """The call is a statement of its own (`Utils.checkNotificationPermission(this);`): a check
+    whose answer nobody reads must act, i.e. ask."""
+    parent = call.parent
+    return parent is not None and parent.type in ("expression_statement", "statements", "block", "function_body")
 
 
 def _for_user_feature(node: Node) -> bool:
@@ -296,10 +317,15 @@ def _call_index(ctx: CheckContext) -> tuple[dict[str, list[Node]], dict[int, str
     return memo
 
 
+# a button's handler by declaration: Swift `@IBAction func`, an Android XML `onClick` method `show(View v)`
+CLICK_HANDLER_HEAD = re.compile(r"(@IBAction\b|\(\s*(final\s+)?([\w.]+\.)?View\s+\w+\s*\)|\(\s*\w+\s*:\s*([\w.]+\.)?View\s*\))")
+
+
 def _in_user_action(node: Node) -> bool:
     for fn in (a for a in ancestors(node) if a.type in FUNCTION_TYPES):
         if function_name(fn):
-            return bool(re.match(r"^(on\w*(Click|Tap|Press|Changed|Toggle|Checked)\w*|\w*(Tapped|Clicked|Pressed|Toggled|Action)|toggle\w*|set\w*Enabled|handle\w*(Tap|Click|Toggle))$", function_name(fn)))
+            head = text(fn).split("{", 1)[0]
+            return bool(re.match(r"^(on\w*(Click|Tap|Press|Changed|Toggle|Checked)\w*|\w*(Tapped|Clicked|Pressed|Toggled|Action)|toggle\w*|set\w*Enabled|handle\w*(Tap|Click|Toggle))$", function_name(fn))) or bool(CLICK_HANDLER_HEAD.search(head))
         owner, label = _block_owner(fn)
         if USER_ACTION_CALLS.match(owner) or (label and USER_ACTION_LABELS.search(label)):
             return True
@@ -321,7 +347,24 @@ def _scheduled_by_user(node: Node, ctx: CheckContext, depth: int = 0) -> bool:
     if not name or depth >= 2:
         return False
     callers = _callers(name, fn, ctx)
-    return bool(callers) and all(_scheduled_by_user(c, ctx, depth + 1) for c in callers)
+    handed = _user_action_references(ctx).get(name, [])  # `onPressed: repeatedNotification`
+    return bool(callers or handed) and all(_scheduled_by_user(c, ctx, depth + 1) for c in callers)
+
+
+def _user_action_references(ctx: CheckContext) -> dict[str, list[Node]]:
+    """Functions handed by name to a button or toggle (`onPressed: startReminders`,
+    `button.setOnClickListener(this::startReminders)`, `addTarget(self, action: #selector(start), ...)`)."""
+    memo = ctx.memo.get("ns-mobile-user-refs")
+    if memo is None:
+        memo = {}
+        for call in calls(ctx.root):
+            for arg in argument_nodes(call):
+                label, value = _label(arg)
+                ref = re.match(r"^(?:(?:self|this)\.|(?:this)?::|#selector\(\s*(?:self\.)?)?(\w+)\)?$", text(value).strip())
+                if ref and (USER_ACTION_CALLS.match(call.name) or (label and USER_ACTION_LABELS.search(label))):
+                    memo.setdefault(ref.group(1), []).append(value)
+        ctx.memo["ns-mobile-user-refs"] = memo
+    return memo
 
 
 def _behind_user_switch(node: Node) -> bool:
@@ -420,7 +463,7 @@ DART_PERMISSION_RECEIVER = re.compile(r"(FirebaseMessaging|[Mm]essaging|Notifica
 
 def dart_permission_on_launch(ctx: CheckContext) -> Verdict | bool:
     call = _call_at(ctx)
-    if call is None or not DART_PERMISSION_RECEIVER.search(call.receiver):
+    if call is None or not (DART_PERMISSION_RECEIVER.search(call.receiver) or _platform_plugin(call.receiver, ctx)):
         return False
     if call.name == "request" and "Permission.notification" not in call.receiver:
         return False
@@ -428,6 +471,26 @@ def dart_permission_on_launch(ctx: CheckContext) -> Verdict | bool:
     if where is None:
         return False
     return Verdict(message=f"notification permission is requested when the app starts ({call.name} in {where}), before the user asked for anything that needs it")
+
+
+def _platform_plugin(receiver: str, ctx: CheckContext) -> bool:
+    """A variable holding flutter_local_notifications' platform plugin:
+    `final android = plugin.resolvePlatformSpecificImplementation<...>();` then `android?.requestPermission()`."""
+    name = receiver.rstrip("?!").rsplit(".", 1)[-1]
+    if not re.match(r"^\w+$", name):
+        return False
+    src = _source(ctx)
+    return bool(
+        re.search(rf"\b{re.escape(name)}\s*=\s*[\w.?!\s]*resolvePlatformSpecificImplementation\b", src)
+        or re.search(rf"\b(Android|IOS|MacOS|Darwin)FlutterLocalNotificationsPlugin\??\s+{re.escape(name)}\b", src)
+    )
+
+
+def _source(ctx: CheckContext) -> str:
+    src = ctx.memo.get("ns-mobile-text")
+    if src is None:
+        src = ctx.memo["ns-mobile-text"] = ctx.data.decode("utf-8", "replace")
+    return src
 
 
 # --------------------------------------------------------------------------------------------
@@ -507,8 +570,39 @@ def _user_chosen(code: str, fn: Node | None) -> bool:
 
 
 def _time_parameter_used(code: str, fn: Node | None) -> bool:
-    params = {p for p in _parameter_names(fn) if re.search(r"(hour|minute|time|date|^at$|when|interval|delay|trigger|reminder|components|schedule)", p, re.I)}
+    """A time parameter of the function is used, and has no literal default: a parameter
+    `hour: Int = 20` / `{int hour = 20}` is the app's own hour unless a caller passes another."""
+    defaults = _parameter_defaults(fn) if fn is not None else {}
+    params = {p for p in _parameter_names(fn) if p not in defaults and re.search(r"(hour|minute|time|date|^at$|when|interval|delay|trigger|reminder|components|schedule)", p, re.I)}
     return any(re.search(rf"\b{re.escape(p)}\b", code) for p in params)
+
+
+PARAMETER_DEFAULT = re.compile(r"\b(\w+)\s*(?::\s*[\w.?]+\s*)?[=:]\s*(\d+)\b")
+
+
+def _parameter_defaults(fn: Node) -> dict[str, str]:
+    """Parameters with a literal number as default value (`hour: Int = 20`, `{int hour = 20}`)."""
+    if fn.type == "function_body":  # Dart: the parameters are in the signature before the body
+        signature = fn.prev_named_sibling
+        head = text(signature) if signature is not None else ""
+    else:
+        body = fn.child_by_field_name("body") or next((c for c in fn.named_children if c.type in ("function_body", "block", "statements")), None)
+        head = text(fn)[: body.start_byte - fn.start_byte] if body is not None else text(fn).split("{", 1)[0]
+    params = head[head.find("(") :] if "(" in head else ""
+    return {m.group(1): m.group(2) for m in PARAMETER_DEFAULT.finditer(params)}
+
+
+def _file_parameter_defaults(ctx: CheckContext) -> dict[str, str]:
+    """Every parameter default of the file, by parameter name (first one wins)."""
+    memo = ctx.memo.get("ns-mobile-param-defaults")
+    if memo is None:
+        memo = {}
+        for node in walk(ctx.root):
+            if node.type in FUNCTION_TYPES and (function_name(node) or node.type == "init_declaration"):
+                for name, value in _parameter_defaults(node).items():
+                    memo.setdefault(name, value)
+        ctx.memo["ns-mobile-param-defaults"] = memo
+    return memo
 
 
 CONSTANT_NAME = re.compile(r"^(k[A-Z]\w*|[A-Z][A-Z0-9_]+)$")
@@ -522,9 +616,9 @@ def _literal_number(expr: str, ctx: CheckContext) -> bool:
     name = expr.rsplit(".", 1)[-1]
     if not re.match(r"^\w+$", name):
         return False
-    src = ctx.memo.get("ns-mobile-text")
-    if src is None:
-        src = ctx.memo["ns-mobile-text"] = ctx.data.decode("utf-8", "replace")
+    if name in _file_parameter_defaults(ctx):
+        return True  # `hour` of `scheduleDaily({int hour = 20})`
+    src = _source(ctx)
     return bool(re.search(rf"\b(const|val|let|final|static)\b[^=\n]*\b{re.escape(name)}\b\s*(:\s*\w+)?\s*=\s*\d+\b", src))
 
 
@@ -534,15 +628,35 @@ HOUR_SET = re.compile(
 )
 
 
+TYPE_NAMES = frozenset({"Int", "Long", "Integer", "Double", "Float", "Number", "UInt", "Int32", "Int64", "int", "num", "double"})
+
+
 def _fixed_hour(code: str, ctx: CheckContext) -> str | None:
     """The hour the code fixes, when every hour it sets is a literal or a constant: the last one
     set before the matched call (two triggers in one function, 8:00 then 20:00), else the first."""
-    sets = list(HOUR_SET.finditer(code))
-    if not sets or not all(_literal_number(m.group("hour"), ctx) for m in sets):
+    sets = [m for m in HOUR_SET.finditer(code) if m.group("hour") not in TYPE_NAMES]  # not `hour: Int = 20`
+    loop_vars = _literal_loop_variables(ctx.node)  # `for hour in [9, 12, 18]`
+    if not sets or not all(_literal_number(m.group("hour"), ctx) or m.group("hour") in loop_vars for m in sets):
         return None
     at = code.find(text(ctx.node)[:60])
     before = [m for m in sets if m.start() < at]
-    return (before[-1] if before else sets[0]).group("hour")
+    hour = (before[-1] if before else sets[0]).group("hour")
+    if hour in loop_vars:
+        return "/".join(_loop_values(hour, ctx.node)) or hour
+    return _file_parameter_defaults(ctx).get(hour, hour)
+
+
+def _loop_values(name: str, node: Node) -> list[str]:
+    """The literal values the loop variable `name` walks (`[9, 12, 18]` or a local list of them)."""
+    for anc in ancestors(node):
+        if anc.type in LOOP_TYPES:
+            m = re.match(rf"^\s*for\s*\(?\s*(?:final\s+|var\s+|let\s+|int\s+)?{re.escape(name)}\s+in\s+([^{{]+)", text(anc))
+            if m:
+                values = m.group(1).strip(" )")
+                fn = _enclosing_named(anc)
+                bound = re.search(rf"\b{re.escape(values)}\s*(:\s*[\w<>\[\]?]+\s*)?=\s*(const\s+)?(listOf\(|arrayOf\(|intArrayOf\(|\[)([^\])]*)", text(fn)) if fn is not None and re.match(r"^\w+$", values) else None
+                return re.findall(r"\d+", bound.group(4) if bound else values)
+    return []
 
 
 def _scope_code(node: Node, ctx: CheckContext) -> tuple[Node | None, str]:
@@ -602,6 +716,8 @@ def android_repeating_alarm(ctx: CheckContext) -> Verdict | bool:
     trigger = text(args[1]) if len(args) > 1 else ""
     if _user_chosen(code, fn) or _scheduled_by_user(ctx.node, ctx) or (re.match(r"^\w+$", trigger) and trigger in _parameter_names(fn)):
         return False
+    if _alarm_polls(fn, code) or _item_time(code):
+        return False
     hour = _fixed_hour(code, ctx)
     if hour is None and not re.search(r"(currentTimeMillis|elapsedRealtime|SystemClock|Calendar\.getInstance\(\)|System\.currentTimeMillis)", code):
         return False
@@ -610,6 +726,67 @@ def android_repeating_alarm(ctx: CheckContext) -> Verdict | bool:
     every = re.sub(r"^AlarmManager\.", "", interval) or "a fixed interval"
     return Verdict(
         message=f"a notification alarm repeats ({call.name}, {every}){when} on a schedule the app chose, not one the user set",
+        note=_quiet_note(ctx),
+    )
+
+
+# what an alarm starts, or the code that sets it, named after fetching what is new: a mail or feed check
+POLLING_TARGET = re.compile(r"(?i:poll|pull|fetch|sync|refresh|download|mail|inbox|feed|rss|check\w*(new|update|message|mail)|update\w*(check|service|receiver|job|task))")
+
+
+def _alarm_polls(fn: Node | None, code: str) -> bool:
+    """The alarm wakes a mail, feed or update check that notifies when something new arrived
+    (`new Intent(ctx, MailCheckReceiver.class)`, `setRepeating` in `scheduleInboxPolling()`)."""
+    targets = re.findall(r"\bIntent\(\s*[^,()]+,\s*([\w.]+?)\s*(?:::class|\.class)", code)
+    targets += re.findall(r"\bIntent\(\s*\"([^\"]+)\"", code)  # an action name
+    names = targets + (_owner_names(fn) if fn is not None else [])
+    return any(POLLING_TARGET.search(n) for n in names if n)
+
+
+# the time of one of the user's own items: `task.getDueDate()`, `reminder.time`, a database row's time column
+ITEM_TIME = re.compile(
+    r"(\b(?i:task|todo|item|event|reminder|alarm|habit|note|entry|appointment|medication|medicine|med|dose|pill|lesson|course|exam|"
+    r"assignment|goal|plan|booking|deadline|schedule|subject|lecture|class)\w*\.(get|m_?)?(?i:(start|end|due|alarm|reminder|remind|notify|notification|trigger|event|task)?_?"
+    r"(time|date|hour|minute|deadline|due|when|at|timestamp|millis)(InMillis|Millis|Stamp|_?ms)?)\b(?!\s*=[^=])|"
+    r"getColumnIndex\w*\(\s*[\w.]*(?i:time|date|due|hour|when)|"
+    r"get(Long|Int|String)Extra\(\s*[\w.]*\"?\w*(?i:time|date|hour|when|millis))"
+)
+
+
+def _item_time(code: str) -> bool:
+    """The alarm time is read from one of the user's own items (a task's due time, a reminder's
+    time, a row of their list), not fixed by the app."""
+    return bool(ITEM_TIME.search(code))
+
+
+NOW_PLUS_DELAY = re.compile(r"(System\.currentTimeMillis\(\)|SystemClock\.elapsedRealtime\(\)|Calendar\.getInstance\(\)\.timeInMillis)\s*\+\s*(?P<delay>[\w.\s*()]+)")
+
+
+def android_rearming_alarm(ctx: CheckContext) -> Verdict | bool:
+    """A BroadcastReceiver that posts a notification and sets the alarm that wakes it again,
+    a fixed time later (`alarmManager.set(RTC_WAKEUP, currentTimeMillis() + INTERVAL_HOUR, pi)` in
+    `onReceive`): a notification every hour or day, for as long as the app is installed."""
+    call = _call_at(ctx)
+    if call is None or not re.search(r"(?i)alarm", call.receiver):
+        return False
+    fn = _enclosing_named(ctx.node)
+    if fn is None or function_name(fn) != "onReceive":
+        return False
+    args = argument_nodes(call)
+    m = NOW_PLUS_DELAY.search(text(args[1])) if len(args) > 1 else None
+    if m is None or not all(_literal_number(p, ctx) for p in re.findall(r"[A-Za-z_][\w.]*|\d+", m.group("delay")) if p not in ("L", "toLong")):
+        return False
+    code = _code(fn)
+    receiver = _class_name(_enclosing_class(fn))
+    if not re.search(r"(\.notify\(|NotificationCompat\.Builder|Notification\.Builder|show\w*Notification\()", code):
+        return False
+    if not (re.search(rf"\b{re.escape(receiver)}\b\s*(::class|\.class)", code) if receiver else False) and not re.search(r"getBroadcast\([^,]+,[^,]+,\s*intent\b", code):
+        return False  # the alarm wakes something else, not this receiver again
+    if _alarm_polls(fn, code):
+        return False
+    every = re.sub(r"^AlarmManager\.", "", m.group("delay").strip())
+    return Verdict(
+        message=f"a notification receiver ({receiver or 'onReceive'}) sets its own alarm again {every} later, so the notification repeats on a schedule the app chose",
         note=_quiet_note(ctx),
     )
 
@@ -632,9 +809,13 @@ def android_periodic_work(ctx: CheckContext) -> Verdict | bool:
     interval = _periodic_interval(ctx)
     if interval is None or not _literal_number(re.sub(r"^(Duration\.of\w+|\w+\.(days|hours|minutes))\(|\)$", "", interval), ctx):
         return False  # the period comes from the user's settings or the caller
+    if definition is None and not (NUDGE_WORKER_NAME.search(worker) and not _minutes_period(ctx)):
+        return False  # a worker of another file named only after notifications, or run every few minutes, checks the user's own items
     fn, code = _scope_code(ctx.node, ctx)
     if _user_chosen(code, fn) or _polls_server(worker, fn, code) or _scheduled_by_user(ctx.node, ctx):
         return False
+    if DUE_NOTICE.search(worker_code) and not copy:
+        return False  # the job tells the user that one of their own items expires or is due
     detail = f' with re-engagement copy ("{copy.group(0)}")' if copy else ""
     return Verdict(
         message=f"a periodic WorkManager job ({worker}) posts notifications{detail} on a schedule the app chose, not one the user set",
@@ -642,6 +823,8 @@ def android_periodic_work(ctx: CheckContext) -> Verdict | bool:
     )
 
 
+# a notice about the user's own items running out: a certificate expiring, a bill or task due
+DUE_NOTICE = re.compile(r"(?i)(expir(es|ing|y|ed)|overdue|due (date|soon|today|tomorrow)|deadline|renewal)")
 POLLING_NAME = re.compile(r"(?i:poll|pull|fetch|sync|refresh)")
 NEEDS_NETWORK = re.compile(r"setRequiredNetworkType\(\s*(NetworkType\.)?(CONNECTED|UNMETERED|NOT_ROAMING|METERED)\b")
 
@@ -662,6 +845,16 @@ def _worker_notifications(worker: Node) -> str:
     return "\n".join(_code(f) for f in functions if not re.search(r"Foreground", function_name(f)) and not PROGRESS.search(text(f)))
 
 
+# worker names that say what the notification is for (a generic `NotificationWorker` does not)
+NUDGE_WORKER_NAME = re.compile(r"(?i:remind|nudge|engag|come_?back|streak|motivat|inactiv|retention|recall|quote|tip|miss|daily)")
+
+
+def _minutes_period(ctx: CheckContext) -> bool:
+    """The job repeats every few minutes (`15, TimeUnit.MINUTES`): a checker, not a daily nudge."""
+    call = _call_at(ctx)
+    return call is not None and bool(re.search(r"\bMINUTES\b|\bofMinutes\b|\.minutes\b", " ".join(text(a) for a in argument_nodes(call))))
+
+
 def _periodic_interval(ctx: CheckContext) -> str | None:
     """The repeat interval argument: after the worker class in Builder(W::class.java, 1, DAYS)."""
     call = _call_at(ctx)
@@ -680,16 +873,126 @@ def _worker_class(node: Node) -> str:
     return m.group(1).rsplit(".", 1)[-1] if m else ""
 
 
+# --------------------------------------------------------------------------------------------
+# 3b. a one-off nudge scheduled when the user leaves the app, for a fixed delay later
+
+LEAVE_FUNCTIONS = re.compile(
+    r"^(applicationDidEnterBackground|applicationWillResignActive|applicationWillTerminate|sceneDidEnterBackground|"
+    r"sceneWillResignActive|sceneDidDisconnect|appMovedToBackground|appWillTerminate)$"
+)
+LEAVE_STATE = re.compile(r"(\.background\b|AppLifecycleState\.(paused|inactive|detached|hidden)\b|\bonPause\b|\bonHide\b|\bonDetach\b)")
+BRANCHES = ("if_statement", "if_expression", "guard_statement", "switch_entry", "switch_statement_case", "when_entry", "conditional_expression")
+LEAVE_NOTIFICATIONS = re.compile(r"(didEnterBackgroundNotification|willResignActiveNotification|willTerminateNotification|UIApplicationDidEnterBackground)")
+
+
+def _leave_context(node: Node, ctx: CheckContext, depth: int = 0) -> str | None:
+    """What runs `node` when the user leaves the app: `applicationDidEnterBackground`,
+    `sceneDidEnterBackground`, a `.background` scene phase or `AppLifecycleState.paused` branch,
+    an observer of `didEnterBackgroundNotification`; directly or through functions of the file."""
+    for anc in ancestors(node):
+        if anc.type in BRANCHES:
+            head = text(anc).split("{", 1)[0] if anc.type.startswith("if") or anc.type == "guard_statement" else text(anc).split(":", 1)[0]
+            if LEAVE_STATE.search(head):
+                return "the app going to the background"
+        if anc.type in FUNCTION_TYPES and (function_name(anc) or anc.type == "init_declaration"):
+            name = function_name(anc)
+            if LEAVE_FUNCTIONS.match(name) or _observes_leaving(name, ctx):
+                return name
+            if depth >= 2 or not name:
+                return None
+            for caller in _callers(name, anc, ctx):
+                where = _leave_context(caller, ctx, depth + 1)
+                if where is not None:
+                    return f"{where} via {name}()"
+            return None
+    return None
+
+
+def _observes_leaving(name: str, ctx: CheckContext) -> bool:
+    """`addObserver(self, selector: #selector(name), name: UIApplication.didEnterBackgroundNotification, ...)`."""
+    return bool(name) and bool(re.search(rf"#selector\(\s*(self\.)?{re.escape(name)}\b[^)]*\)[^\n]*{LEAVE_NOTIFICATIONS.pattern}", _source(ctx)))
+
+
+FIXED_DELAY = re.compile(r"(addingTimeInterval\(\s*(?P<a>[\w.\s*+()]+?)\s*\)|byAdding:\s*\.(?P<unit>day|hour|weekOfYear|minute),\s*value:\s*(?P<v>\w+)|timeIntervalSinceNow:\s*(?P<b>[\w.\s*+()]+?)\s*\))")
+LURE_TITLE = re.compile(r"(?i)(miss|come back|waiting|streak|been a while|haven'?t)")
+
+
+def swift_leave_nudge(ctx: CheckContext) -> Verdict | bool:
+    """A UNTimeIntervalNotificationTrigger / UNCalendarNotificationTrigger (not repeating) for a
+    fixed delay, scheduled when the user leaves the app: a "come back" nudge hours or days later."""
+    call = _call_at(ctx)
+    if call is None or text(_argument(call, "repeats")) == "true":
+        return False
+    fn, code = _scope_code(ctx.node, ctx)
+    if call.name == "UNTimeIntervalNotificationTrigger":
+        delay = text(_argument(call, "timeInterval"))
+    else:
+        m = FIXED_DELAY.search(code)
+        delay = (m.group("a") or m.group("b") or f"{m.group('v')} {m.group('unit')}{'' if m.group('v') == '1' else 's'}") if m else ""
+    if not delay or not _fixed_delay(delay, ctx, ctx.node) or _user_chosen(code, fn):
+        return False
+    where = _leave_context(ctx.node, ctx)
+    if where is None:
+        return False
+    return Verdict(message=f"a notification is scheduled for a fixed delay ({delay.strip()}) when the user leaves the app ({where}): a nudge to come back, not news they asked for", note=_quiet_note(ctx))
+
+
+def _fixed_delay(expr: str, ctx: CheckContext, node: Node) -> bool:
+    """The delay is built from literals, constants and loop variables over literals, and is at
+    least an hour (or unknown constants): `86400`, `60 * 60 * 24 * Double(day)`, `3 day`."""
+    loop_vars = _literal_loop_variables(node)
+    expr = re.sub(r"(?<=\d)_(?=\d)", "", expr)  # 86_400
+    parts = re.findall(r"[A-Za-z_][\w.]*|\d+(?:\.\d+)?", expr)
+    names = [p for p in parts if not re.match(r"^\d", p) and p not in ("Double", "TimeInterval", "Int", "Float", "CGFloat", "day", "days", "hour", "hours", "weekOfYear", "weekOfYears", "minute", "minutes")]
+    if not parts or not all(p in loop_vars or _literal_number(p, ctx) for p in names):
+        return False
+    unit = re.search(r"\b(days?|hours?|weekOfYears?)\b", expr)
+    numbers = [float(p) for p in parts if re.match(r"^\d", p)]
+    if unit or names:
+        return True  # `1 day`, or named constants (`kOneDay`, `day * secondsPerDay`)
+    product = 1.0
+    for n in numbers:
+        product *= n
+    return product >= 3600 if "*" in expr else max(numbers, default=0) >= 3600
+
+
+def _literal_loop_variables(node: Node) -> set[str]:
+    """Variables of the loops around `node` that walk literal values (`for day in [1, 3, 7]`, `1...3`)."""
+    names = set()
+    for anc in ancestors(node):
+        if anc.type in LOOP_TYPES:
+            head = text(anc).split("{", 1)[0]
+            m = re.match(r"^\s*for\s*\(?\s*(?:final\s+|var\s+|let\s+|int\s+)?(\w+)\s+in\s+(.+)$", head, re.S)
+            if m and (LITERAL_RANGE.match(m.group(2)) or _literal_list_variable(m.group(2).strip(" )"), anc)):
+                names.add(m.group(1))
+        if anc.type in FUNCTION_TYPES and function_name(anc):
+            break
+    return names
+
+
+LITERAL_RANGE = re.compile(r"^\s*(\[[\d\s,.]+\]|\(?\d+\s*\.\.[.<]\s*\d+\)?|stride\(from:\s*\d+)")
+
+
+def _literal_list_variable(name: str, loop: Node) -> bool:
+    """`let times = [9, 12, 15, 18]` declared in the function around the loop."""
+    fn = _enclosing_named(loop)
+    if fn is None or not re.match(r"^\w+$", name):
+        return False
+    return bool(re.search(rf"\b(let|var|val|final|const)\s+{re.escape(name)}\s*(:\s*[\w<>\[\]?]+\s*)?=\s*(const\s+)?(listOf\(|arrayOf\(|intArrayOf\(|\[)\s*\d+(\s*,\s*\d+)*\s*[\])]", text(fn)))
+
+
 def swift_repeating_trigger(ctx: CheckContext) -> Verdict | bool:
     """UNCalendarNotificationTrigger / UNTimeIntervalNotificationTrigger with repeats: true."""
     call = _call_at(ctx)
-    if call is None or text(_argument(call, "repeats")) != "true":
+    if call is None:
         return False
+    if text(_argument(call, "repeats")) != "true":
+        return _next_fixed_hour(ctx, call) if call.name == "UNCalendarNotificationTrigger" else False
     fn, code = _scope_code(ctx.node, ctx)
     if call.name == "UNTimeIntervalNotificationTrigger":
         interval = text(_argument(call, "timeInterval"))
         parts = re.findall(r"[A-Za-z_][\w.]*|\d+(?:\.\d+)?", interval)
-        if not parts or not all(_literal_number(p, ctx) for p in parts):
+        if not parts or not all(_literal_number(p, ctx) for p in parts) or _scheduled_by_user(ctx.node, ctx):
             return False
         return Verdict(message=f"a local notification repeats every {interval} seconds on an interval the app chose (UNTimeIntervalNotificationTrigger, repeats: true)", note=_quiet_note(ctx))
     components = text(_argument(call, "dateMatching"))
@@ -697,10 +1000,42 @@ def swift_repeating_trigger(ctx: CheckContext) -> Verdict | bool:
         return False
     hour = _fixed_hour(code, ctx)
     if hour is None:
-        return False
+        return _every_minute_or_hour(ctx, components, code)
     own = re.search(rf"\b{re.escape(components)}\.hour\s*=\s*(\w+)", code) if re.match(r"^\w+$", components) else None
-    hour = own.group(1) if own else hour  # the hour set on these components (`night.hour = 20`)
+    hour = _file_parameter_defaults(ctx).get(own.group(1), own.group(1)) if own else hour  # the hour set on these components (`night.hour = 20`)
     return Verdict(message=f"a local notification repeats at {hour}:00 on a schedule the app chose (UNCalendarNotificationTrigger, repeats: true), not one the user set", note=_quiet_note(ctx))
+
+
+def _next_fixed_hour(ctx: CheckContext, call: Call) -> Verdict | bool:
+    """A one-off UNCalendarNotificationTrigger on fresh components that set only a literal hour
+    (and minute): it fires at the next 21:00, and apps schedule it again every day."""
+    components = text(_argument(call, "dateMatching"))
+    fn, code = _scope_code(ctx.node, ctx)
+    if not re.match(r"^\w+$", components) or not re.search(rf"\b{re.escape(components)}\s*=\s*DateComponents\(\s*\)", code):
+        return False
+    fields = dict(re.findall(rf"\b{re.escape(components)}\.(\w+)\s*=\s*([^\n;]+)", code))
+    for key in ("calendar", "timeZone", "second", "nanosecond"):
+        fields.pop(key, None)
+    if "hour" not in fields or set(fields) - {"hour", "minute"} or not all(_literal_number(v.strip(), ctx) for v in fields.values()):
+        return False
+    if _user_chosen(code, fn) or _scheduled_by_user(ctx.node, ctx):
+        return False
+    hour = _file_parameter_defaults(ctx).get(fields["hour"].strip(), fields["hour"].strip())
+    return Verdict(message=f"a notification is scheduled for the next {hour}:00 (UNCalendarNotificationTrigger on an hour the app fixed), a daily nudge the app sets again, not a time the user chose", note=_quiet_note(ctx))
+
+
+def _every_minute_or_hour(ctx: CheckContext, components: str, code: str) -> Verdict | bool:
+    """Components that fix only the second or the minute (`comps.second = 0`) repeat every
+    minute or every hour."""
+    if not re.match(r"^\w+$", components):
+        return False
+    fields = dict(re.findall(rf"\b{re.escape(components)}\.(\w+)\s*=\s*([^\n;]+)", code))
+    fields.pop("calendar", None)
+    fields.pop("timeZone", None)
+    if not fields or set(fields) - {"second", "minute"} or not all(_literal_number(v.strip(), ctx) for v in fields.values()):
+        return False
+    every = "hour" if "minute" in fields else "minute"
+    return Verdict(message=f"a local notification repeats every {every} (UNCalendarNotificationTrigger matching only the {'minute' if every == 'hour' else 'second'}, repeats: true), on a schedule the app chose", note=_quiet_note(ctx))
 
 
 def _local_value(name: str, fn: Node | None) -> str:
@@ -733,7 +1068,7 @@ def dart_repeating_notification(ctx: CheckContext) -> Verdict | bool:
         return Verdict(message=f"a local notification repeats at a time the app chose ({call.name}), not one the user set", note=_quiet_note(ctx))
     repeats = _argument(call, "matchDateTimeComponents")
     if repeats is None:
-        return _counting_loop_schedule(ctx, call, fn, code)
+        return _counting_loop_schedule(ctx, call, fn, code) or _dart_leave_nudge(ctx, call, fn, code)
     if _user_chosen(code, fn) or _scheduled_by_user(ctx.node, ctx):
         return False
     hour = _fixed_hour(code, ctx)
@@ -741,6 +1076,24 @@ def dart_repeating_notification(ctx: CheckContext) -> Verdict | bool:
         return False
     cadence = "weekly" if re.search(r"dayOfWeek", text(repeats)) else "monthly" if "dayOfMonth" in text(repeats) else "daily"
     return Verdict(message=f"a local notification repeats {cadence} at {hour}:00 on a schedule the app chose (zonedSchedule with matchDateTimeComponents), not one the user set", note=_quiet_note(ctx))
+
+
+DART_DELAY = re.compile(r"\.now\([^()]*\)\s*\.add\(\s*(const\s+)?Duration\(\s*(?P<unit>days|hours|minutes):\s*(?P<v>\w+)")
+
+
+def _dart_leave_nudge(ctx: CheckContext, call: Call, fn: Node | None, code: str) -> Verdict | bool:
+    """zonedSchedule for now plus a fixed Duration when the app goes to the background
+    (`AppLifecycleState.paused`): a nudge to come back later."""
+    m = DART_DELAY.search(code)
+    if m is None or not (m.group("v") in _literal_loop_variables(ctx.node) or _literal_number(m.group("v"), ctx)):
+        return False
+    if m.group("unit") == "minutes" and m.group("v").isdigit() and int(m.group("v")) < 60:
+        return False  # a short timer, not a "come back tomorrow"
+    where = _leave_context(ctx.node, ctx)
+    if where is None or _user_chosen(code, fn):
+        return False
+    unit = m.group("unit")[:-1] if m.group("v") == "1" else m.group("unit")
+    return Verdict(message=f"a notification is scheduled {m.group('v')} {unit} after the user leaves the app ({where}): a nudge to come back, not news they asked for", note=_quiet_note(ctx))
 
 
 def dart_awesome_repeating(ctx: CheckContext) -> Verdict | bool:
@@ -866,7 +1219,7 @@ def _declaration_code(name: Node) -> str:
     return text(declaration) if declaration is not None else ""
 
 
-FIXED_DAILY_TARGET = re.compile(r"((?i:notif|remind|nudge|engag|come_?back|streak|motivat|inactiv|retention|devotion)|Recall|Push|Quote|Tip|Daily)")
+FIXED_DAILY_TARGET = re.compile(r"((?i:notif|remind|nudge|engag|come_?back|streak|motivat|inactiv|retention|devotion)|Recall|Push|Quote|Tip)")
 NEXT_DAY = re.compile(
     r"(add\(\s*Calendar\.(DAY_OF_YEAR|DATE|DAY_OF_MONTH|DAY_OF_WEEK)\s*,\s*1\s*\)|plusDays\(\s*1\s*\)|\bINTERVAL_DAY\b|"
     r"MILLIS_IN_24HOURS|\b86_?400_?000\b|DAYS\.toMillis\(\s*1\s*\)|\+=\s*(24\s*\*\s*60\s*\*\s*60\s*\*\s*1000|86_?400_?000))"
@@ -886,6 +1239,8 @@ def android_fixed_daily(ctx: CheckContext) -> Verdict | bool:
     args = argument_nodes(call)
     trigger = text(args[1]) if call.name != "setInitialDelay" and len(args) > 1 else ""
     if _user_chosen(code, fn) or _scheduled_by_user(ctx.node, ctx) or (re.match(r"^\w+$", trigger) and trigger in _parameter_names(fn)):
+        return False
+    if _alarm_polls(fn, code) or _item_time(code):
         return False
     hour = _fixed_hour(code, ctx)
     if hour is None:
@@ -947,13 +1302,19 @@ def _timer_loop(node: Node) -> str | None:
 
 def _counting_loop_schedule(ctx: CheckContext, call: Call, fn: Node | None, code: str) -> Verdict | bool:
     loop = _counting_loop(ctx.node)
-    if loop is None or _user_chosen(code, fn):
+    if loop is None or _user_chosen(code, fn) or _stops_after_first(loop, ctx.node):
         return False
     head = text(loop).split("{", 1)[0].strip()[:60]
     return Verdict(
         message=f"a batch of notifications is scheduled ahead in a counting loop ({head} … {call.name}), at times the app chose",
         note=_quiet_note(ctx),
     )
+
+
+def _stops_after_first(loop: Node, call: Node) -> bool:
+    """The loop looks for the next matching day and leaves once it scheduled one
+    (`for offset in 0..<7 { ...; center.add(request); break }`): one notification, not a batch."""
+    return any(n.type in ("control_transfer_statement", "break_statement") and text(n).startswith("break") and n.start_byte > call.end_byte for n in walk(loop))
 
 
 def swift_loop_schedule(ctx: CheckContext) -> Verdict | bool:
@@ -1050,12 +1411,38 @@ NOTIFICATION_APIS = re.compile(
 NOTIFICATION_FIELDS = re.compile(r"(^|\.)(title|body|subtitle|alertBody|alertTitle|contentTitle|contentText)$")
 
 
+# Streak-loss threats in a notification's own title or body ("Don't lose your 5-day streak!"): the
+# notification exists to bring the user back before the day ends.
+STREAK_LURE = re.compile(
+    r"(\b(don['’]?t|do not|never) (lose|break|miss|end|forget) (your|the)\b[^.!?]{0,20}\bstreak\b|\b(lose|losing|break|breaking|save|protect) your\b[^.!?]{0,20}\bstreak\b|"
+    r"\bkeep (your|the)\b[^.!?]{0,20}\bstreak (alive|going)\b|\bstreak (is )?(at risk|in danger|about to (end|break|reset)|ends (today|tonight|soon)|will (end|reset|break))\b)",
+    re.I,
+)
+
+
+# "$name misses you": a message on behalf of another person (a partner's ping), not the app's lure
+FROM_SOMEONE = re.compile(r"(\$\{?\w+(\.\w+)*\}?|\\\(\w+(\.\w+)*\)|%s|%@|\{\w+\})\s+(misses|missed|is waiting for|wants)\s+you", re.I)
+
+
 def reengagement_copy(ctx: CheckContext) -> Verdict | bool:
     value = _literal_text(ctx.node)
-    phrase = _copy_phrase(value)
+    if FROM_SOMEONE.search(value) or _in_settings_text(ctx.node):
+        return False
+    streak = STREAK_LURE.search(value)
+    phrase = _copy_phrase(value) or (streak.group(0) if streak else None)
     if phrase is None or not _notification_copy(ctx.node):
         return False
     return Verdict(message=f"notification copy pulls people back with a re-engagement line (\"{phrase}\") instead of telling them something new")
+
+
+def _in_settings_text(node: Node) -> bool:
+    """A label of the notification settings screen (`notificationSettingsStrings`, a `SettingsView`)."""
+    for anc in ancestors(node):
+        if anc.type in ("property_declaration", "variable_declarator", "field_declaration", "static_final_declaration", "initialized_variable_definition", "initialized_identifier") and SETTINGS_CLASS.search(_declared_name(anc)):
+            return True
+        if anc.type in CLASS_TYPES and SETTINGS_CLASS.search(_class_name(anc)):
+            return True
+    return False
 
 
 def _notification_copy(node: Node) -> bool:
