@@ -27,7 +27,13 @@ loot box:
 A loot-named function (`OpenChest`, `hatch_egg`) that checks the balance (`if coins < price`,
 `HasGems(cost)`) and rolls is reported too, and so is a unit that uses up a bought key, box or
 spin (`chestKeys--`, `use_key(tier)`, `data.Spins[wheel] -= 1`) and rolls, in a file that sells
-it (`BuyKey`, `KEY_PRICE`). Lua product tables that keep a grant callback under a purchase key
+it (`BuyKey`, `KEY_PRICE`, a `buy` command), also through an inventory helper (`update_inv(user, item, -1)`).
+Pulls on a loot system of another class or module (`GachaManager.Instance.Pull(10)`, `EggSystem:Hatch(…)`,
+an imported `character_gacha(pulls)`) are picks. Luau `coins.Value -= price` (`update_statement`) is a
+spend. A game's own store wrapper (`PaymentManager.instance.Purchase(id, onDone)`) is a real-money purchase,
+`SpendHardCoins(3)` a premium spend. Roulettes and lotteries that hand out items are prize wheels; they are
+bets only when they pay currency back (`coins += bet * 36`). Helpers that re-roll something the player
+owns (`rollEnchantment()`, `getEnchant()`) are paid upgrades, not picks. Lua product tables that keep a grant callback under a purchase key
 (`Purchased = function(self, userId)`) are purchase handlers. Game loops (`Update`, `_process`,
 `main`), bets and gambling commands (slots, coin flips, `gamble`, `dados`, a duel for a stake),
 paid upgrades with a success chance, paid speed-ups and shop rerolls are left alone. Everything
@@ -41,7 +47,7 @@ from typing import Iterator
 
 from tree_sitter import Node
 
-from designlint.checks import CheckContext, Verdict
+from designlint.checks import CheckContext, Verdict, loot_box
 from designlint.checks.loot_box import (
     BET_WORDS,
     CHANGE_VERB,
@@ -102,6 +108,10 @@ RECEIPT_PARAM = re.compile(r"(?i)^\(?\s*(receipt|receiptInfo|receipt_info|receip
 PURCHASE_SIGNAL = re.compile(
     r"(?i)(purchases?_?updated|purchase_?success|purchase_?succeeded|purchase_?complete|ProcessReceipt"
     r"|PromptProductPurchaseFinished|onPurchaseComplete|successful_?payment|product_?purchased)")
+# A game's own wrapper around the store SDK: `PaymentManager.instance.Purchase(…)`, `IAPManager.Instance.BuyProduct(…)`.
+IAP_RECEIVER = re.compile(r"(?i)^(payment|iap|billing|purchaser|purchasing|in_?app)")
+# The premium currency by its industry name: `SpendHardCoins(3)`, `hardCurrency -= cost`.
+HARD_CURRENCY = re.compile(r"(?i)(hard|premium)_?(coin|currenc|cash|gem)")
 PURCHASE_CALL = re.compile(r"^(InitiatePurchase|PurchaseProduct|BuyProductID|ConfirmPendingPurchase)$")
 STRIPE_CHARGE = re.compile(r"(?i)stripe\.(Charge|PaymentIntent)\.create$")
 
@@ -114,7 +124,7 @@ REGISTRATION = re.compile(
 GAME_LOOP = re.compile(
     r"(?i)^_?(update|fixed_?update|late_?update|process|physics_?process|input|unhandled_?input|tick|on_?tick|step"
     r"|heartbeat|render_?stepped|stepped|loop|main|main_?loop|game_?loop|run|run_?game|play|draw|start|awake|ready"
-    r"|init|__init__|on_?gui|on_?enable)$")
+    r"|init|__init__|on_?gui|on_?enable|(start|begin|run)_?(game|wave|round|match)(_?loop)?|\w*game_?loop)$")
 # A paid chance at something else than a reward: upgrades, repairs, rerolls, bets, casino games,
 # and paid shortcuts that only finish a timer sooner (`SpeedUpBreeding`, `skip_hatch`).
 NOT_LOOT_UNIT = re.compile(
@@ -122,6 +132,13 @@ NOT_LOOT_UNIT = re.compile(
     r"|gamble|gambling|casino|cassino|slots?($|_|[A-Z])|coin_?flip|flip|bet|wager|roulette|ruleta|roleta|blackjack|dice"
     r"|dados|lottery|rob|steal|heist|crime|beg|fish|mine|hunt|work|explore|adventure|battle|fight|attack|duel|spawn"
     r"|shuffle|speed_?up|skip|rush|hurry|instant)")
+# A roulette or wheel is a bet only when it pays currency back; a paid wheel of heroes or skins is a loot box.
+WHEEL_WORDS = frozenset({"roulette", "ruleta", "roleta", "lottery", "lotto"})
+PAYOUT_VERBS = frozenset({"add", "give", "grant", "increment", "award", "update", "change", "modify", "adjust", "deposit"})
+# Functions that fill a shop with random offers (`getShopItemData`, `RefreshStoreStock`) check prices but sell what is shown.
+SHOP_UNIT = re.compile(r"(?i)(shop|store|market|stock|offer)")
+SLOT_MACHINE_WORDS = frozenset({"machine", "reel", "reels", "jackpot", "payline", "paylines"})
+WHEEL_UNIT = re.compile(r"(?i)(roulette|ruleta|roleta|lottery|lotto)")
 EXTRA_BET_WORDS = frozenset({"gamble", "gambling", "casino", "roulette", "jackpot", "lottery", "lotto", "wager",
                              "apuesta", "apuestas", "aposta", "apostas"})
 
@@ -144,10 +161,29 @@ GAME_ROLL_NAME = re.compile(r"^(roll|random)(?!Back|Over|Out|Up|Down|Credits|Cal
 REMOTE_OPENER = re.compile(
     r"^(open|hatch|unbox|crack|roll|pull|summon|draw)(One|Single|Multi|Ten|X?\d+)?(Loot)?(Gacha|Egg|Crate|Chest|Box|Case|Pack"
     r"|Capsule|Banner|Pet|Hero|Card|Character)(e?s)?$")
+# A pull on a loot system another class or module keeps: `GachaManager.Instance.Pull(10)`,
+# `EggSystem:Hatch(player, egg)`, `lootboxService.open(id)`, and a roll imported from a module named
+# for it (`from gacha import character_gacha`): the verb or the name says the box is opened.
+LOOT_SYSTEM_WORDS = frozenset({"gacha", "gachapon", "lootbox", "lootboxes", "crate", "crates", "chest", "chests", "egg",
+                               "eggs", "summon", "summoning", "capsule", "capsules", "banner", "hatchery", "incubator",
+                               "mysterybox", "blindbox"})
+OPENER_VERBS = frozenset({"open", "pull", "roll", "hatch", "summon", "draw", "spin", "unbox", "crack", "gacha"})
+UI_WORDS = frozenset({"menu", "ui", "gui", "shop", "screen", "panel", "window", "view", "page", "dialog", "popup",
+                      "store", "frame", "tab", "scene", "animation", "anim"})
+IMPORTED_ROLL_WORDS = frozenset({"gacha", "gachapon", "lootbox", "summon", "hatch", "unbox"})
+# Helpers that pick the reward although not named for randomness (`GetPet(egg.Pets)`, `ChoosePet`,
+# `pick_hero`), followed past the first hop like `RollRarity`.
+PICK_HELPER = re.compile(r"^(get|choose|pick|select|draw|generate|determine)(Random)?(Pet|Hero|Card|Skin|Item|Reward|Prize|Unit"
+                         r"|Character|Loot|Drop|Rarity|Tier|Monster|Creature|Fish|Weapon)s?$")
+# Helpers that re-roll a stat, an enchantment or a trait of something the player owns: a paid upgrade.
+UPGRADE_HELPER = re.compile(r"(?i)(enchant|upgrade|re_?roll|refine|reforge|forge|mutat|evolv|trait|craft|fuse|merge|enhanc)")
 # A bought box, key or opening used up: `keys -= 1`, `data.Spins[wheel] -= 1`, `use_key(…)`.
 OPENING_WORDS = frozenset({"spin", "spins", "pull", "pulls", "key", "keys", "opening", "openings", "roll", "rolls"})
 CONSUME_CALL = re.compile(
     r"^(use|consume|spend|take|remove|deduct)(Loot)?(Key|Box|Crate|Chest|Case|Pack|Egg|Ticket|Spin|Capsule|Opening)(e?s)?$")
+# An item used up through an inventory helper: `update_inv(user, item, -1)`, `subtractInv(id, box, 1)`,
+# `remove_item(user, "crate")`, `inventory.remove(crate)`.
+INVENTORY_HELPER = re.compile(r"(?i)^(update|change|add|set|modify|adjust|sub|subtract|remove|take|use|consume|decrease|decrement)_?(inv|inventory|items?|bag|stock)$")
 # A file that sells boxes, keys or spins for a price.
 FILE_SELLS = re.compile(
     r"(?i)\b(buy|purchase|sell)[_ -]?(a[_ ])?(loot_?box|box|crate|chest|case|pack|capsule|egg|key|spin|ticket)(e?s)?\b"
@@ -167,10 +203,16 @@ def _cosmetic_name(name: str) -> bool:
     return bool(COSMETIC_NAME.search(name)) or any(w in COSMETIC_WORDS for w in _words(name))
 
 
+SINGLETON_ACCESSORS = frozenset({"Instance", "instance", "Singleton", "Shared", "shared", "Current", "current", "Main",
+                                 "main", "Get", "get", "self", "this", "AutoSingleton"})
+# `currentItem.OpenCrate()` on a merge board reveals the item already in the crate: a board piece, not a loot box.
+BOARD_OBJECT_WORDS = frozenset({"item", "tile", "cell", "slot", "piece", "block", "node", "obj", "object", "board"})
 # Strings/identifiers a loot file uses.
 FILE_LOOT = re.compile(
     r"(?i)(gacha|loot_?box|mystery_?box|blind_?box|open_?case|case_?opening|crate|\bchests?\b|card_?packs?|booster_?packs?"
     r"|summon|gachapon|capsule|\bpity\b|drop_?rates?|loot_?table|hatch|\beggs?\b)")
+# A file with a shop: a function that buys or purchases (`async def buy(ctx, item, count)`, `func _on_buy_pressed`).
+FILE_SHOP = re.compile(r"(?i)\b(def|func|function|void|bool|async\s+def|async\s+Task)\s+_?(on_?)?(buy|purchase)\w*\s*\(")
 MONGO_SPEND = re.compile(r"""\$inc["']?\s*:\s*\{[^}]*?["']?(\w+)["']?\s*:\s*-""")
 
 
@@ -185,6 +227,15 @@ def _camel(name: str) -> str:
         return name
     joined = parts[0] + "".join(p[:1].upper() + p[1:] for p in parts[1:])
     return joined[:1].lower() + joined[1:]
+
+
+def _owner(receiver: str) -> str:
+    """The object a method is called on, past singleton accessors: `AutoSingleton<CashManager>.Instance`
+    -> `CashManager`, `Economy.instance` -> `Economy`, `self.wallet` -> `wallet`."""
+    parts = [p for p in re.split(r"[.:<>()\s]+", receiver or "") if p]
+    while len(parts) > 1 and parts[-1] in SINGLETON_ACCESSORS:
+        parts.pop()
+    return parts[-1] if parts else ""
 
 
 def _balance_name(value: str) -> str:
@@ -229,7 +280,8 @@ def _field_key(fn: Node) -> str:
 
 
 def _operator(node: Node) -> str:
-    """The operator token of an assignment or binary node (Luau `-=` parses as `-` in an ERROR)."""
+    """The operator token of an assignment or binary node (Luau `-=` is an `update_statement`
+    under tree-sitter-luau, and a `-` in an ERROR when a Luau file is read as plain Lua)."""
     for child in node.children:
         if not child.is_named and child.type not in ("(", ")", ",", "[", "]"):
             return child.type
@@ -246,6 +298,7 @@ def _operands(node: Node) -> tuple[Node | None, Node | None]:
 
 
 COMPARISONS = frozenset({"<", ">", "<=", ">=", "==", "!=", "~="})
+ORDERING = frozenset({"<", ">", "<=", ">="})
 STATEMENT_HINT = ("statement", "declaration", "block", "body", "assignment")
 
 
@@ -280,7 +333,7 @@ def _is_negative(node: Node) -> bool:
 
 class _Unit:
     __slots__ = ("node", "name", "label", "spend", "soft_spend", "weak_spend", "purchase", "consume", "random", "calls",
-                 "words", "grant", "prompt")
+                 "words", "grant", "prompt", "payout")
 
     def __init__(self, node: Node, name: str, label: str):
         self.node = node
@@ -296,6 +349,7 @@ class _Unit:
         self.words: set[str] = set(_words(name))
         self.grant = False
         self.prompt: str | None = None
+        self.payout = False  # currency credited back (`coins += bet * 36`): a bet, not a purchase
 
     @property
     def pays(self) -> bool:
@@ -364,8 +418,8 @@ class _File:
         self.verdicts: dict[tuple[int, int], tuple | None] = {}
         self.python_random_names = set(re.findall(r"from\s+(?:random|secrets|numpy\.random)\s+import\s+([\w ,]+)", self.head))
         self.python_random_names = {n.strip().split(" as ")[-1] for group in self.python_random_names for n in group.split(",")}
-        self.file_loot = bool(FILE_LOOT.search(self.head))
-        self.file_sells = bool(FILE_SELLS.search(self.head))
+        self.file_loot = bool(FILE_LOOT.search(self.head) or FILE_LOOT.search(ctx.path.stem))  # gacha_panel.gd
+        self.file_sells = bool(FILE_SELLS.search(self.head) or FILE_SHOP.search(self.head))
         for node in walk(ctx.root):
             if node.type in FUNCTION_TYPES:
                 name = function_name(node)
@@ -433,7 +487,8 @@ class _File:
             kind = node.type
             if kind in ("identifier", "name", "property_identifier"):
                 u.words.update(_words(text(node)))
-            elif kind in ("assignment_expression", "augmented_assignment", "assignment_statement", "assignment"):
+            elif kind in ("assignment_expression", "augmented_assignment", "assignment_statement", "assignment",
+                          "update_statement"):  # Luau `coins.Value -= price`
                 self._assignment(u, node)
             elif kind in ("binary_expression", "binary_operator"):
                 self._binary(u, node)
@@ -463,8 +518,24 @@ class _File:
                 u.soft_spend.append(f"{_short(text(left), 30)} -= …")
             elif _is_opening_stock(text(left)):
                 u.consume.append(f"{_short(text(left), 30)} -= …")
+            elif self._custom_currency(u, target, right):
+                u.soft_spend.append(f"{_short(text(left), 30)} -= {_short(text(right), 20)}")
         elif op == "+=" and _is_balance(target) and _is_negative(right):
             u.spend.append(f"{_short(text(left), 30)} += -…")
+        elif op == "+=" and _is_balance(target) or op == "=" and _is_balance(target) and text(right).replace(
+                " ", "").startswith(text(left).replace(" ", "") + "+"):
+            u.payout = True  # `coins += win`, `coins = coins + bet * 2`
+        elif op == "+=" and GRANT_TARGET.fullmatch(target.lower()) and text(right).strip() == "1":
+            u.grant = True  # `shape.owned += 1`, `pets[name] += 1`: the pick is kept
+
+    @staticmethod
+    def _custom_currency(u: _Unit, target: str, amount: Node) -> bool:
+        """`users[id]["Prismatic Shards"] -= 130 * pulls` in a loot-named unit (`gacha`, `summon`):
+        a currency of the game's own name, paid by a fixed amount (not a pity or pull counter)."""
+        words = set(_words(target))
+        return bool(u.name and LOOT_NAME.search(u.name) and _payer_ok(target) and target[:1] != "_"
+                    and not words & (STRONG_LOOT | WEAK_LOOT | OPENING_WORDS)
+                    and re.search(r"(?<![\w.])([2-9]|[1-9]\d+)(?![\w.])", text(amount)))
 
     def _binary(self, u: _Unit, node: Node) -> None:
         op = _operator(node)
@@ -481,8 +552,19 @@ class _File:
             u.spend.append(_short(text(node), 30))
         elif right is not None and PRICE_NAME.search(_balance_name(text(right))) and _payer_ok(target) and target[:1] != "_":
             u.soft_spend.append(_short(text(node), 30))
-        elif _is_opening_stock(text(left)):
+        elif _is_opening_stock(text(left)) and self._restocks(node, left):
             u.consume.append(_short(text(node), 30))
+
+    @staticmethod
+    def _restocks(node: Node, left: Node) -> bool:
+        """`crates = crates - 1` uses a crate up; `"Combo: " .. (eggCombo - 1)` only shows a number."""
+        for a in ancestors(node):
+            if a.type in ("assignment_statement", "assignment", "assignment_expression", "variable_declaration"):
+                target = a.named_children[0] if a.named_children else None
+                return target is not None and text(target).strip() == text(left).strip()
+            if a.type not in ("expression_list", "parenthesized_expression", "binary_expression", "binary_operator"):
+                return False
+        return False
 
     def _decrement(self, u: _Unit, node: Node) -> None:
         """`gems--`, `lootBoxes[tier]--` (C#)."""
@@ -501,6 +583,8 @@ class _File:
         left, right = _operands(node)
         if left is None or right is None or left.type in STRING_TYPES or right.type in STRING_TYPES:
             return
+        if _operator(node) not in ORDERING:
+            return  # `reward == RewardType.Coins` compares a kind, not a balance
         for side, other in ((left, right), (right, left)):
             if side.type in ("binary_expression", "binary_operator"):
                 side = _operands(side)[0] or side
@@ -532,9 +616,16 @@ class _File:
         spend = self._spend_call(call)
         if spend is not None:
             (u.spend if spend[1] else u.weak_spend).append(spend[0])
-        if PURCHASE_CALL.match(call.name) or STRIPE_CHARGE.search(f"{call.receiver}.{call.name}"):
-            u.purchase.append(f"{call.name}()")
-        if CONSUME_CALL.match(_camel(call.name)):
+        elif _words(call.name)[:1] and _words(call.name)[0] in CHANGE_VERB and any(
+                _is_negative(a) and PRICE_NAME.search(text(a)) for a in argument_nodes(call)):
+            u.soft_spend.append(f"{call.name}(-cost)")  # `db.add_palmarks(uid, -total_cost)`: a currency of its own name
+        elif _words(call.name)[:1] and _words(call.name)[0] in PAYOUT_VERBS and any(
+                _is_balance(w) for w in _words(call.name)[1:]) and "-" not in text(call.arguments or call.node):
+            u.payout = True  # `AddCoins(win)`, `update_bank(user, prize)`
+        if PURCHASE_CALL.match(call.name) or STRIPE_CHARGE.search(f"{call.receiver}.{call.name}") or (
+                _words(call.name)[:1] in (["purchase"], ["buy"]) and IAP_RECEIVER.search(_owner(call.receiver))):
+            u.purchase.append(f"{call.name}()")  # also `PaymentManager.instance.Purchase(item, onDone)`
+        if CONSUME_CALL.match(_camel(call.name)) or self._inventory_use(call):
             u.consume.append(f"{call.name}()")
         pick = self._random_call(call)
         if pick is not None and not self._cosmetic(call.node, fn):
@@ -547,6 +638,17 @@ class _File:
         if mongo and _is_balance(mongo.group(1)):
             u.spend.append(f"{call.name}({{$inc: {{{mongo.group(1)}: -…}}}})")
 
+    @staticmethod
+    def _inventory_use(call: Call) -> bool:
+        """`update_inv(user, item, -1)`, `subtractInv(user, "crate", 1)`, `remove_item(user, box)`:
+        an item taken out of the player's inventory (`update`/`add` only with a negative count)."""
+        m = INVENTORY_HELPER.match(call.name)
+        if not m:
+            return False
+        if m.group(1).lower() in ("update", "change", "add", "set", "modify", "adjust"):
+            return any(_is_negative(a) for a in argument_nodes(call))
+        return True
+
     def _spend_call(self, call: Call) -> tuple[str, bool] | None:
         """`SpendGems(cost)`, `TrySpend(Currency.Gems, 100)`, `RemoveCoins(price)`, `AddGold(-cost)`,
         `update_bank(user, -price)`, `DataService:Increment(player, "Coins", -price)`."""
@@ -558,7 +660,7 @@ class _File:
         verb, rest = words[0], words[1:]
         args = argument_nodes(call)
         arg_text = " ".join(text(a) for a in args[:3])
-        names = rest + _words(call.receiver.split(".")[-1] if call.receiver else "") + [
+        names = rest + _words(_owner(call.receiver)) + [
             w for a in args[:3] for w in _words(_balance_name(text(a)))]
         currency = any(_is_balance(w) for w in names) and not any(w in NOT_SPEND_WORDS for w in rest)
         if verb in SPEND_VERB_STRONG | {"spent", "purchase", "buy"} and not any(w in NOT_SPEND_WORDS for w in rest):
@@ -567,7 +669,7 @@ class _File:
             if not currency and not re.search(r"(?i)(cost|price|\d)", arg_text):
                 return None
             return (f"{call.name}()", True)
-        if verb in SPEND_VERB_WITH_CURRENCY and currency and verb != "use":
+        if verb in SPEND_VERB_WITH_CURRENCY and currency and verb != "use" and self._names_currency(call, rest, args):
             return (f"{call.name}()", True)
         if verb in CHANGE_VERB and currency and any(_is_negative(a) for a in args):
             return (f"{call.name}(-…)", True)
@@ -575,6 +677,16 @@ class _File:
                 "afford" in words or "enough" in words or verb in ("has", "have") and any(_is_balance(w) for w in rest)):
             return (f"{call.name}()", False)  # CanAfford(cost), HasEnoughCoins(price), HasGems(100)
         return None
+
+    @staticmethod
+    def _names_currency(call: Call, rest: list[str], args: list[Node]) -> bool:
+        """`RemoveCoins(5)`, `wallet.Subtract(price)`, `Take(Currency.Gems, 100)` take currency;
+        `ConsumeGameBooster(p, COIN_BOOSTER)` takes a booster and `rewardTypes.Remove(Reward.HardCoins)`
+        a list entry: the call's own name, its receiver, or an argument that is a balance next to an amount."""
+        if any(_is_balance(w) for w in rest) or call.receiver and _is_balance(_balance_name(call.receiver)):
+            return True  # `RemoveCoins(5)`, `wallet.Subtract(price)`; not `collectedGoldChests.Remove(…)`
+        return not rest and any(_is_balance(_balance_name(text(a))) for a in args[:3]) and bool(
+            re.search(r"(?i)(cost|price|amount|(?<![\w\[])\d+(?![\w\]]))", " ".join(text(a) for a in args[:3])))
 
     def _random_call(self, call: Call) -> str | None:
         name, receiver = call.name, " ".join(call.receiver.split())
@@ -595,8 +707,12 @@ class _File:
                 return f"{receiver + '.' if receiver else ''}{name}()"
             return None
         camel = _camel(name)
-        if REMOTE_OPENER.match(camel) and name not in self.defs:
+        if UPGRADE_HELPER.search(name):
+            return None  # `rollEnchantment()`, `reroll_stats()`: a random upgrade of something owned
+        if REMOTE_OPENER.match(camel) and name not in self.defs and not set(_words(_owner(receiver))) & BOARD_OBJECT_WORDS:
             return f"{name}() in another module"
+        if name not in self.defs and self._loot_system_call(name, receiver):
+            return f"{receiver + '.' if receiver else ''}{name}() in another module"
         if GAME_ROLL_NAME.match(camel) and not _not_random_name(camel):
             return f"{name}()"
         if RANDOM_NAME.match(camel) and not _not_random_name(camel) and name not in ("random", "Random", "shuffle", "chance", "sample"):
@@ -605,14 +721,26 @@ class _File:
             return f"{name}()"
         return None
 
+    def _loot_system_call(self, name: str, receiver: str) -> bool:
+        """`GachaManager.Instance.Pull(10)`, `EggService:Hatch(player, id)`, `character_gacha(pulls)`
+        imported from a gacha module: a box opened by code outside this file."""
+        words = _words(name)
+        if set(words) & UI_WORDS:
+            return False  # `CapsuleService:OpenCapsuleMenu(player)` opens a screen
+        owner = {w for part in re.split(r"[.:]", receiver)[-2:] for w in _words(part)}
+        if words[:1] and words[0] in OPENER_VERBS and owner & LOOT_SYSTEM_WORDS:
+            return True
+        return not receiver and bool(set(_words(name)) & IMPORTED_ROLL_WORDS) and bool(
+            re.search(rf"\bimport\b[^\n]*\b{re.escape(name)}\b|\brequire\b[^\n]*\b{re.escape(name)}\b", self.head))
+
     def _cosmetic(self, node: Node, fn: Node) -> bool:
         """A random number that only places, colours, times or names something."""
         for a in ancestors(node):
             if a is fn or a.type in FUNCTION_TYPES:
                 return False
             call = as_call(a)
-            if call is not None and _cosmetic_name(call.name):
-                return True
+            if call is not None and (_cosmetic_name(call.name) or _cosmetic_name(_owner(call.receiver))):
+                return True  # `PlaySound(…)`, `SoundManager.Play("pop" + Random.Range(0, 3))`
             if a.type in ("variable_declarator", "variable_statement", "assignment_statement", "assignment",
                           "assignment_expression", "augmented_assignment", "keyword_argument", "pair",
                           "local_variable_declaration", "field"):
@@ -647,12 +775,15 @@ class _File:
             if key in seen:
                 continue
             seen.add(key)
-            if _cosmetic_name(c.name) and not LOOT_NAME.search(c.name):
-                continue
+            if _cosmetic_name(c.name) and not LOOT_NAME.search(c.name) or UPGRADE_HELPER.search(c.name):
+                continue  # a random position or colour, a random enchantment or stat: not a reward
             if depth < 3 and not (LOOT_NAME.search(c.name) or RANDOM_NAME.match(_camel(c.name))
+                                  or PICK_HELPER.match(_camel(c.name))
                                   or set(_words(c.name)) & (STRONG_LOOT | WEAK_LOOT | {"random", "rng", "weighted"})):
                 continue
             r2, s2, p2, g2, w2 = self.reach(c, depth - 1, seen)
+            if not (c.random or r2) and LOOT_NAME.search(c.name) and self.verdict(c) is not None:
+                r2 = [self.verdict(c)[2]]  # `singleEgg(player, egg)`, a loot box of its own, rolls deeper
             if c.random or r2:
                 rnd.append(f"{c.name}() → {(c.random or r2)[0]}")
             spend += [f"{c.name}() → {s}" for s in c.spend[:1]] + s2[:1]
@@ -689,19 +820,24 @@ class _File:
             return None  # both halves only in helpers: only a loot-box name ties them together
         context = self.loot_context(u, r_words, r_grant)
         strong_context = context in STRONG_LOOT or context == "box"
-        if NOT_LOOT_UNIT.search(u.name) and not (name_loot and not PAID_SHORTCUT.search(u.name)):
+        bet_words = u.words & (BET_WORDS | EXTRA_BET_WORDS)
+        if not u.words & SLOT_MACHINE_WORDS:
+            bet_words -= {"slot", "slots"}  # `itemSlot`, `inventory.slots`: not a slot machine
+        wheel_only = not u.payout and not bet_words - WHEEL_WORDS
+        if NOT_LOOT_UNIT.search(u.name) and not (name_loot and not PAID_SHORTCUT.search(u.name)) and not (
+                wheel_only and WHEEL_UNIT.search(u.name)):
             return None  # upgrades, rerolls, paid shortcuts, work and casino commands
-        if u.words & HARD_BET_WORDS and not name_loot or u.words & (BET_WORDS | EXTRA_BET_WORDS) and not strong_context:
-            return None
+        if u.words & HARD_BET_WORDS and not name_loot or bet_words and not (strong_context or wheel_only):
+            return None  # a roulette that pays out currency is a bet; one that hands out a unit is a prize wheel
         purchase = u.purchase + r_purchase[:1]
         if purchase:
             return ("purchase", purchase[0], rnd[0], context)
         spend = u.spend + r_spend[:2]
-        if spend and (context or any(_premium_spend(s) for s in spend)):
+        if spend and (context or any(_premium_spend(s) or HARD_CURRENCY.search(s) for s in spend)):
             return ("spend", spend[0], rnd[0], context)
         if u.soft_spend and strong_context:
             return ("spend", u.soft_spend[0], rnd[0], context)
-        if u.weak_spend and (name_loot or (u.random and strong_context)):
+        if u.weak_spend and (name_loot or (u.random and strong_context and not SHOP_UNIT.search(u.name))):
             return ("gate", u.weak_spend[0], rnd[0], context)
         if u.consume and context and self.file_sells:
             return ("consume", u.consume[0], rnd[0], context)
@@ -709,11 +845,12 @@ class _File:
 
     def reported(self, u: _Unit) -> tuple | None:
         """The verdict, unless the payment sits in a helper that is reported itself (a wrapper
-        `Client:BuyGacha(…)` that calls the server's `BuyGacha`)."""
+        `Client:BuyGacha(…)` that calls the server's `BuyGacha`); a real-money purchase handler
+        (`ProcessReceipt` calling `singleEgg(player, egg)`) is reported itself."""
         v = self.verdict(u)
         if v is None:
             return None
-        if not (u.random and u.pays):
+        if not (u.random and u.pays) and not u.purchase:
             for c in self.callees(u):
                 if c.pays and self.verdict(c) is not None:
                     return None
@@ -744,3 +881,13 @@ def paid_random_function(ctx: CheckContext) -> Verdict | bool:
         return False
     kind, pay, pick, context = v
     return Verdict(message=_describe(kind, _short(pay), _short(pick), context, u.label, u.prompt))
+
+
+# ---------------------------------------------------------------------------------------------
+# mitigation
+
+
+def odds_disclosed(ctx: CheckContext) -> bool:
+    """loot_box.odds_disclosed, computed once per file: its regex over the whole file is the
+    slowest step on a large bot or game script, and both mitigations ask it for every finding."""
+    return ctx.remember(MEMO_KEY + ":odds", lambda: loot_box.odds_disclosed(ctx))
