@@ -37,7 +37,7 @@ from typing import Iterator
 from tree_sitter import Node
 
 from designlint.checks import CheckContext, Verdict
-from designlint.checks.polyglot import Call, argument_nodes, as_call, calls, enclosing_functions, function_name
+from designlint.checks.polyglot import Call, argument_nodes, as_call, calls, enclosing_functions, enclosing_named_function, function_name
 from designlint.checks.util import FUNCTION_TYPES, ancestors, text, walk
 
 MUTED_NOTE = "muted: lower severity, but it still captures attention"
@@ -62,7 +62,7 @@ PLAYER_TYPES = (
 )
 # Calls that start playback (zero arguments, except the YouTube ones that take the video id).
 START_NAMES = re.compile(
-    r"^(play|start|playImmediately\w*|loadVideo|setPlayWhenReady|"
+    r"^(play|start|playImmediately\w*|loadVideo|setPlayWhenReady|startPlayback|startPlaying|startVideo|resumePlayback|"
     r"play(Media|Video|Clip|Reel|Stream|Url|Uri|Item|Current\w*|Episode|Audio|Music|Song|Movie|Trailer))$"
 )
 # Receivers that `start()` a player (`start` alone is also a thread, a timer, an animator or a session).
@@ -74,7 +74,8 @@ NOT_PLAYER_START = re.compile(r"(Thread|Timer|Task|Job|Worker|Executor|Handler|R
 # Hosts of a lambda (the call it is passed to, its argument label or the property it is stored in).
 USER_HOST = re.compile(
     r"(click|tap|press|touch|gesture|swipe|drag|fling|long|key|action|submit|toggle|checked|"
-    r"^button$|button$|menu|option|select(ed)?$|onChanged$|pointerInput|onSeek|^open|^onOpen)",
+    r"^button$|button$|menu|option|select(ed)?$|onChanged$|pointerInput|onSeek|^open|^onOpen|"
+    r"^addCallback$|BackPressed|^BackHandler$|^onWillPop$|^onPopInvoked|^addTarget$|^onChange(Start|End)$)",
     re.I,
 )
 VIEW_HOST = re.compile(
@@ -92,24 +93,25 @@ ENDED_HOST = re.compile(
 USER_FN = re.compile(
     r"(click|tapped|tap$|^tap|^didTap|press|touch|gesture|swipe|^handle\w*(tap|click|press|play)|"
     r"toggle|playPause|pauseplay|^on\w*Button|button\w*(tap|click|press|action)|^action|"
-    r"didSelect|onItemSelected|onOptionsItemSelected|onMenuItem|onKey|onSeek)",
+    r"didSelect|onItemSelected|onOptionsItemSelected|onMenuItem|onKey|onSeek|BackPressed|"
+    r"^onStartCommand$|^onHandleIntent$)",  # a playback Service runs the commands the app's controls send
     re.I,
 )
 LOAD_FN = re.compile(
     r"^(onCreate|onCreateView|onViewCreated|onActivityCreated|onPostCreate|onStart|onResume|"
-    r"onPostResume|onAttachedToWindow|onFinishInflate|onWindowFocusChanged|onNewIntent|"
+    r"onPostResume|onRestart|onAttachedToWindow|onFinishInflate|onWindowFocusChanged|onNewIntent|onAppear|"
     r"viewDidLoad|viewWillAppear|viewDidAppear|viewIsAppearing|awakeFromNib|didMoveToWindow|"
     r"didMoveToSuperview|loadView|makeUIView|makeNSView|makeUIViewController|makeNSViewController|"
     r"applicationDidBecomeActive|sceneDidBecomeActive|initState|didChangeDependencies|build|body|"
-    r"onReady|onInitializationSuccess|onPrepared|onLoad|onLoaded|init|main)$"
+    r"onReady|onInitializationSuccess|onPrepared|onLoad|onLoaded|init|main|observeValue)$"
 )
 VIEW_FN = re.compile(
-    r"^(onBindViewHolder|onViewAttachedToWindow|onChildViewAttachedToWindow|onPageSelected|"
+    r"^(onBindViewHolder|onViewAttachedToWindow|onChildViewAttachedToWindow|onViewDetachedFromWindow|onPageSelected|"
     r"onPageScrollStateChanged|onScrollStateChanged|onScrolled|onScrollChanged|"
     r"scrollViewDidEndDecelerating|scrollViewDidEndDragging|scrollViewDidScroll|"
-    r"onVisibilityChanged|onPageChanged|onItemVisible|"
+    r"onVisibilityChanged|onPageChanged|onPage(Update|Updated|Settled|Shown|Appeared?)|onItemVisible|"
     r"setActive(Index|Item|Page|Position|Video|Slot)|onActive\w*Changed|setCurrent(Index|Page|Position|Video)|"
-    r"onCurrent\w*Changed|onPageSettled|onSettled\w*Changed|onItemFocused|onFocused\w*Changed|setFocused(Index|Item|Video))$"
+    r"onCurrent\w*Changed|onPageSettled|onSettled\w*Changed|settle(Page|Index|Item|Position)|onItemFocused|onFocused\w*Changed|setFocused(Index|Item|Video))$"
 )
 # Swift table/collection delegate methods named by their first labels.
 SWIFT_VIEW_LABELS = re.compile(r"^(willDisplay|cellForRowAt|cellForItemAt)$")
@@ -122,15 +124,20 @@ ENDED_FN = re.compile(
 # Short interface sounds (a call's join tone, a ringtone), named in the functions that play them.
 # Matched against the words of a name (`playJoinSound` -> "play join sound").
 SOUND_EFFECT = re.compile(
-    r"\b(ringtone|ringing|beep|chime|ding|sfx|sound effect|tones?|feedback|"
-    r"(join|leave|notification|alert|message|click|tap|success|error) sound|play sound( index| id)?|"
+    r"\b(ringtone|ringing|beep|chime|ding|sfx|sound effect|tones?|feedback|jingle|fanfare|"
+    r"(join|leave|notification|alert|message|click|tap|success|error) sound|play( \w+)? sound( index| id)?|"
     r"(display|show|present|deliver|post) notification)\b"
 )
-# Code about a live camera (a doorbell or security stream the person opened) or spoken replies of a
-# voice assistant: sound and video, but not media that starts by itself.
+# Code about a live camera (a doorbell or security stream the person opened), spoken replies of a
+# voice assistant, a call (its connecting tone, the other side's video) or a chat's voice messages:
+# sound and video, but not media that starts by itself.
 NOT_MEDIA_CONTEXT = re.compile(r"\b(camera|cameras|cctv|doorbell|assist|assistant|speech|speak|tts|dictation)\b")
+CALL_CONTEXT = re.compile(r"\b(call|calls|calling|voip|meeting|conference|voice (message|messages|note|notes|memo)|voicemail|audio message)\b")
 # Screens to pick or compose a post: previewing the person's own picks answers that action.
-COMPOSER_CLASS = re.compile(r"^(Choose|Pick|Select|Add|Create|New|Edit)(?=[A-Z])\w*?(Image|Video|Media|Photo|Post)")
+COMPOSER_CLASS = re.compile(r"^_?(Choose|Pick|Select|Add|Create|New|Edit)(?=[A-Z])\w*?(Image|Video|Media|Photo|Post|Reel|Story|Clip|Short|Status)")
+# Functions named for background music (`backgroundMusic()`, `playBgm()`): music the app starts
+# by itself, called from another file (a splash screen, `main`).
+BACKGROUND_MUSIC = re.compile(r"\b(background (music|audio|sound|track|song)|bgm|bg music|ambient (music|sound)|theme music|menu music)\b")
 # Functions that set up a view or cell, called from another file (bind, configure, setup).
 SETUP_FN = re.compile(r"^(bind|configure|setup|setUp|render|display|populate|onBind)[A-Z_]?\w*$")
 # Screens opened by a tap on an item: playing there answers the tap.
@@ -140,17 +147,21 @@ OPENED_ON_TAP = re.compile(r"(modal|dialog|lightbox|sheet|popup|popover|full_?sc
 # splash, intro and background screens are not among them.
 PLAYER_SCREEN = re.compile(
     r"(player|playback|^view\w*(video|media|image|gif|gallery|photo|attachment)|viewer|watch|theat(er|re)|cinema|"
-    r"upload|compose|composer|editor|trim|draft|metadata|recorder|capture|picker)",
+    r"upload|compose|composer|creat(e|or)|editor|trim|draft|metadata|recorder|capture|picker|selector|chooser|"
+    r"(video|clip|episode)_?details?|video(view)?(controller|activity|fragment|screen|page)$)",
     re.I,
 )
 NOT_PLAYER_SCREEN = re.compile(
-    r"(feed|short|reel|stor(y|ies)|tiktok|swipe|pager|splash|intro|onboard|welcome|background|home|main|landing|"
+    r"(feed|short|reel|stor(y|ies)|tiktok|swipe|pager|splash|intro|onboard|welcome|background|home|main|landing|login|sign_?in|auth|start|"
     r"promo|hero|preview|\bads?\b|advert|banner|launch|particle|timeline|list|grid|carousel|embed|inline|mini)",
     re.I,
 )
 # `PreviewMediaActivity`, `PreviewVideoFragment`: a screen that shows one item the person picked.
 PREVIEW_SCREEN = re.compile(r"^Preview(Media|Video|Audio|Image)\w*(Activity|Fragment|Screen|Page|ViewController)$")
-SCREEN_NAME = re.compile(r"(Activity|Fragment|Screen|Page|ViewController|Dialog|Sheet|Route|Destination)$")
+COMPOSER_SCREEN = re.compile(r"(upload|compose|composer|creat(e|or)|editor|trim|draft|recorder|capture|picker)", re.I)
+# A widget that plays as it scrolls into view (Flutter visibility_detector): a feed item.
+FEED_ITEM_MARKER = re.compile(r"\b(VisibilityDetector|VisibilityInfo|visibleFraction)\b")
+SCREEN_NAME = re.compile(r"(Activity|Fragment|Screen|Page|ViewController|VC|Dialog|Sheet|Route|Destination|Details?)$")
 SCREEN_BASE = re.compile(r"\b\w*(Activity|Fragment)\b")
 # `is PlayerEvent.PlayPause ->`, `Action.TogglePlay ->`, `UiEvent.PlayClicked ->`: a branch for the person's own event.
 USER_EVENT = re.compile(r"\b(is\s+)?[\w.]*(Event|Action|Intent|Command)\.\w*(PlayPause|TogglePlay|Toggle|Click|Tap|Press|Play)\w*\b")
@@ -181,7 +192,8 @@ ADVANCE = re.compile(
     r"replaceCurrentItem\(|setMediaItem\(|setDataSource\(|setVideoURI\(|setVideoPath\(|"
     r"playVideo\(\s*\w|playItem\(\s*\w|playTrack\(\s*\w|playEpisode\(\s*\w|loadVideo\(|"
     r"\w*[aA]uto_?[pP]lay\w*(Countdown|Timer|Next)\w*\(|next\w*\.(performClick|callOnClick)\(|"
-    r"\bnext_?(item|episode|video|track|clip|song|up|claim|media|stream)\b)",
+    r"\bnext_?(item|episode|video|track|clip|song|up|claim|media|stream)\b|"
+    r"\bwidget\.on\w*(Video|Clip|Reel|Item|Media)\w*(Finished|Ended|End|Completed?)\s*\()",
     re.I,
 )
 REPLAY = re.compile(
@@ -246,9 +258,13 @@ def situation(node: Node, ctx: CheckContext, depth: int = 0, screens: bool = Tru
         kind, where = _callers_kind(fn, name, ctx, depth, screens)
         if kind == "unknown" and SETUP_FN.match(name):
             return "load", f"{name}, which sets up the view"
+        if kind == "unknown" and BACKGROUND_MUSIC.search(_words(name)):
+            return "load", f"{name}: background music the app starts"
         return kind, f"{name}, called from {where}" if where else name
     if in_listener:
         return "unknown", ""  # a listener method stored in a property runs when the listener fires, not at load
+    if any(a.type in ("didset_clause", "willset_clause") for a in ancestors(node)):
+        return "unknown", ""  # a property observer runs when someone sets the property (a toggle), not at load
     if any(a.type == "property_declaration" for a in ancestors(node)) and any(a.type in CLASS_TYPES for a in ancestors(node)):
         return "load", "a property initializer"  # `private val player = createPlayer()` runs as the object is made
     return "unknown", ""
@@ -309,15 +325,29 @@ def _is_player_screen(node: Node, name: str) -> bool:
     `PlayerViewController`, `@Composable fun PlayerScreen`, Dart `_WatchPageState`: a screen the
     person opens to watch (or to post) the media it plays. Not a feed, splash or intro screen."""
     short = re.sub(r"^_|State$", "", name)
+    if _first_screen(short, node):
+        return False  # the app's first screen (`home: VideoPlayerScreen()`): nobody tapped to open it
     if PREVIEW_SCREEN.search(short):
         return True
+    if COMPOSER_SCREEN.search(short) and (SCREEN_NAME.search(short) or node.type in CLASS_TYPES):
+        return True  # `StoryCreatorScreen`, `ReelEditorActivity`: previews the person's own media
     if not PLAYER_SCREEN.search(short) or NOT_PLAYER_SCREEN.search(short):
         return False
+    if FEED_ITEM_MARKER.search(text(node)):
+        return False  # plays as it becomes visible: an item of a feed, whatever its name
     if SCREEN_NAME.search(short):
         return True
     if node.type == "class_definition" and short.endswith("View"):
         return True  # Dart `AnimePlayerView`, `PlayerView`: a route widget; inline players are `*Widget` / `*Item`
     return node.type in CLASS_TYPES and bool(SCREEN_BASE.search(_class_head(node)))
+
+
+def _first_screen(name: str, node: Node) -> bool:
+    """Flutter `MaterialApp(home: VideoPlayerScreen())` in the same file: the screen the app opens on."""
+    root = node
+    while root.parent is not None:
+        root = root.parent
+    return bool(name) and re.search(rb"\bhome:\s*(const\s+)?" + re.escape(name.encode()) + rb"\s*\(", root.text or b"") is not None
 
 
 def _class_head(node: Node) -> str:
@@ -432,6 +462,8 @@ def _function_kind(fn: Node, name: str) -> str | None:
         return "user"
     if re.search(r"@Composable\b", head):
         return "load"
+    if re.search(r"@BindingAdapter\b", head):
+        return "view"  # Android data binding: runs as each list item binds
     return None
 
 
@@ -501,7 +533,7 @@ def _reference_host(ref: Node) -> str:
     """The label or call a function is handed to by name: Dart `onTap: continuePlay`, Kotlin
     `setOnClickListener(::onPlay)`, Swift `addTarget(self, action: #selector(play), for: ...)`."""
     node = ref
-    while node.parent is not None and node.parent.type in ("callable_reference", "method_reference", "selector_expression", "argument"):
+    while node.parent is not None and node.parent.type in ("callable_reference", "method_reference", "selector_expression", "argument", "conditional_expression", "ternary_expression"):
         node = node.parent
     parent = node.parent
     if parent is None:
@@ -569,11 +601,29 @@ def guard(node: Node, ctx: CheckContext) -> str | None:
         flag = AUTOPLAY_FLAG.search(condition)
         if flag:
             return "flag-off" if _flag_defaults_off(flag.group(1), ctx) else "flag-on"
+        if _opt_in_preference(condition, ctx):
+            return "flag-off"  # `if (musicOn)` read from a preference that is off unless the person turns it on
         if VIEW_GUARD.search(condition):
             return "view"
         if STATE_GUARD.search(condition) and not _only_not_playing(condition):
             return "state"
     return None
+
+
+# A preference read that defaults to off: Android `getBoolean("musicOn", false)`, Flutter
+# `prefs.getBool('sound') ?? false`, Hive `get('music', defaultValue: false)`.
+PREF_OFF = r"(getBoolean\(\s*[^,()]+,\s*false\s*\)|getBool\([^()]*\)\s*\?\?\s*false|defaultValue:\s*false\s*\))"
+
+
+def _opt_in_preference(condition: str, ctx: CheckContext) -> bool:
+    """The condition reads (directly or through a variable) a stored setting that defaults to off."""
+    if re.search(PREF_OFF, condition):
+        return True
+    source = ctx.data.decode("utf-8", "replace")
+    for name in set(re.findall(r"\b[A-Za-z_]\w*\b", condition)):
+        if re.search(rf"\b{re.escape(name)}\s*=\s*[^;\n]*?{PREF_OFF}", source):
+            return True
+    return False
 
 
 # `if (!player.isPlaying())`, `if (!holder.isPaused())`: "start it unless it already plays (or the
@@ -713,7 +763,7 @@ def _muted(node: Node, ctx: CheckContext) -> bool:
 
 def _label(receiver: str, ctx: CheckContext) -> str:
     data = ctx.data
-    if re.search(r"audio|sound|music|song|bgm|track", receiver, re.I):
+    if re.search(r"audio|sound|music|song|bgm|track", receiver, re.I) or re.search(rb"\b(AVAudioPlayer|just_audio|audioplayers)\b", data):
         return "audio"
     if re.search(r"exo", receiver, re.I) or b"ExoPlayer" in data:
         return "ExoPlayer"
@@ -778,7 +828,11 @@ def play_on_load(ctx: CheckContext) -> Verdict | bool:
     receiver = _receiver(call.receiver, call.node)
     args = argument_nodes(call)
     judged = _autoplay_judgement(call.node, ctx)
-    if judged is None or SOUND_EFFECT.search(_words(judged[1])) or _in_sound_effect(call.node, ctx):
+    if judged is None:
+        return False
+    if (_is_sound_effect_name(judged[1]) or _in_sound_effect(call.node, ctx) or _plays_short_sound(call.node, ctx)) and not _loops_here(call.node, ctx):
+        return False  # a short interface sound, a camera view; a player set to loop is music or a video
+    if _in_call_or_service(call.node, ctx):
         return False
     what = f"{call.name}({text(args[0]) if call.name == 'setPlayWhenReady' else ''})"
     return _verdict(_when(*judged, what, _label(receiver, ctx)), _muted(call.node, ctx))
@@ -788,12 +842,71 @@ def _in_sound_effect(node: Node, ctx: CheckContext) -> bool:
     """In a function, class or file named for a short interface sound (`playTone`, `YralFeedback`),
     a live camera view or spoken assistant replies (not media that starts by itself)."""
     names = [ctx.path.stem] + [function_name(a) if a.type in FUNCTION_TYPES else _class_name(a) for a in ancestors(node) if a.type in FUNCTION_TYPES or a.type in CLASS_TYPES]
-    return any(name and (SOUND_EFFECT.search(_words(name)) or NOT_MEDIA_CONTEXT.search(_words(name))) for name in names)
+    return any(name and (_is_sound_effect_name(name) or NOT_MEDIA_CONTEXT.search(_words(name))) for name in names)
+
+
+# Bundled sound files named for a short effect (`R.raw.win`, `forResource: "click"`), and names of music.
+SFX_FILE = re.compile(r"\b(sounds?|sfx|click|tap|beep|ding|chime|pop|whoosh|swoosh|win(ner)?|lose|loser|fail|correct|wrong|"
+                      r"success|error|alert|notification|coin|jump|hit|shoot|laser|explosion|ring|bell|buzz|cheer|applause|tick)\b")
+MUSIC_FILE = re.compile(r"\b(music|bgm|song|theme|track|background|bg|ambient|loop|soundtrack|video|intro|movie|clip)\b")
+RESOURCE_NAME = re.compile(r"(?:R\.raw\.|forResource:\s*\"|Asset(?:Source)?\(\s*['\"]|setAsset\(\s*['\"])([\w\-/.]+)")
+
+
+def _plays_short_sound(node: Node, ctx: CheckContext) -> bool:
+    """The enclosing function loads only bundled files named for a short effect (`R.raw.sound`,
+    `forResource: "success"`): an interface sound, not media that plays by itself."""
+    scope = next((f for f in enclosing_functions(node) if f.type not in LAMBDA_TYPES), None)
+    names = RESOURCE_NAME.findall(text(scope)) if scope is not None else []
+    words = [_words(re.sub(r"\.\w+$", "", n.split("/")[-1])) for n in names]
+    return bool(words) and all(SFX_FILE.search(w) and not MUSIC_FILE.search(w) for w in words)
+
+
+# Android playback services (`class MediaService : Service()`) play what the app's controls ask for.
+PLAYBACK_SERVICE = re.compile(r"\bextends\s+(Service|IntentService)\b|[:,]\s*(Service|IntentService|LifecycleService)\s*\(")
+
+
+# Classes and files for an animation effect (`ConfettiOverlay`): their `play()` is not media.
+ANIMATION_CONTEXT = re.compile(r"\b(confetti|lottie|rive|particles?|shimmer|skeleton|sparkles?|fireworks)\b")
+
+
+def _in_call_or_service(node: Node, ctx: CheckContext) -> bool:
+    """In code about a call or a chat's voice messages (a connecting tone loops, the other side's video
+    plays), or in a playback service or audio handler that runs the commands of the app's controls
+    (not in its `onCreate`)."""
+    for a in ancestors(node):
+        if a.type in FUNCTION_TYPES or a.type in CLASS_TYPES:
+            name = function_name(a) if a.type in FUNCTION_TYPES else _class_name(a)
+            if name and (CALL_CONTEXT.search(_words(name)) or (a.type in CLASS_TYPES and ANIMATION_CONTEXT.search(_words(name)))):
+                return True
+            if a.type in CLASS_TYPES and (PLAYBACK_SERVICE.search(_class_head(a)) or MEDIA_SESSION_SERVICE.search(_class_head(a))):
+                # a service that plays as soon as it is created still plays by itself
+                named = enclosing_named_function(node)
+                return named is None or function_name(named) != "onCreate"
+    return bool(CALL_CONTEXT.search(_words(ctx.path.stem)) or ANIMATION_CONTEXT.search(_words(ctx.path.stem)))
+
+
+def _is_sound_effect_name(name: str) -> bool:
+    """`playTone`, `playWinSound`: a short sound; `playBackgroundSound` is music."""
+    words = _words(name)
+    return bool(SOUND_EFFECT.search(words)) and not BACKGROUND_MUSIC.search(words)
+
+
+LOOP_ON = re.compile(
+    r"(isLooping\s*=\s*true|setLooping\(\s*true|numberOfLoops\s*=\s*-\s*1|REPEAT_MODE_(ONE|ALL)|"
+    r"LoopMode\.(one|all)|ReleaseMode\.loop|AVPlayerLooper)"
+)
+
+
+def _loops_here(node: Node, ctx: CheckContext) -> bool:
+    """The enclosing function (or a same-file function it calls) sets the player to loop."""
+    scope = next((f for f in enclosing_functions(node) if f.type not in LAMBDA_TYPES), None)
+    return scope is not None and bool(LOOP_ON.search(_handler_text(scope, ctx)))
 
 
 def _words(name: str) -> str:
     """`playJoinSound, called from onJoin` -> "play join sound called from on join"."""
-    return re.sub(r"[^a-z0-9]+", " ", re.sub(r"(?<=[a-z0-9])(?=[A-Z])", " ", name).lower()).strip()
+    spaced = re.sub(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])", " ", name)  # `CODCallBaseVC` -> "COD Call Base VC"
+    return re.sub(r"[^a-z0-9]+", " ", spaced.lower()).strip()
 
 
 def _starts_playback(call: Call, ctx: CheckContext) -> bool:
@@ -801,8 +914,8 @@ def _starts_playback(call: Call, ctx: CheckContext) -> bool:
     args = argument_nodes(call)
     if call.name == "setPlayWhenReady" and (len(args) != 1 or not _is_true(_unwrap_argument(args[0]), ctx)):
         return False
-    if call.name in ("play", "start") and args:
-        return False
+    if call.name in ("play", "start") and args and not AUDIOPLAYERS_SOURCE.match(text(args[0]).strip()):
+        return False  # play(x) is not a player's play(); audioplayers' play(AssetSource(...)) is
     receiver = re.sub(r"\{.*\}", "", _receiver(call.receiver, call.node), flags=re.S)  # `Thread { ... }.start()`
     if call.name == "start" and NOT_PLAYER_START.search(receiver.split(".")[-1]):
         return False  # `loadMediaThread.start()`, `videoTimer.start()`
@@ -810,7 +923,24 @@ def _starts_playback(call: Call, ctx: CheckContext) -> bool:
         in_prepared = receiver in ("it", "mp", "this", "self") and _in_prepared_callback(call.node)
         if not in_prepared and not _declared_as_player(receiver.split(".")[-1], ctx):
             return False
-    return _is_media_receiver(receiver, call.node, ctx)
+    return _is_media_receiver(receiver, call.node, ctx) or _plays_through_wrapper(call, receiver, ctx)
+
+
+# audioplayers (Flutter): `player.play(AssetSource('bgm.mp3'))` starts a source.
+AUDIOPLAYERS_SOURCE = re.compile(r"^(\w+\s*:\s*)?(const\s+)?(Asset|Url|DeviceFile|Bytes)Source\s*\(")
+# App methods that wrap a player's play (`holder.play()`, `cell.startPlayback()`).
+WRAPPER_NAMES = re.compile(r"^(play|startPlayback|startPlaying|startVideo|resumePlayback|playVideo)$")
+
+
+def _plays_through_wrapper(call: Call, receiver: str, ctx: CheckContext) -> bool:
+    """`holder.play()` / `incomingItem?.play()` where the same file declares that method and it
+    starts a player (`fun play() { playerView.player?.play() }`): a view holder or cell wrapper."""
+    if not receiver or receiver in ("this", "self", "super") or NOT_MEDIA.search(receiver) or not WRAPPER_NAMES.match(call.name):
+        return False
+    target = _function_named(call.name, ctx)
+    if target is None or any(a.id == target.id for a in ancestors(call.node)):
+        return False
+    return bool(PLAY_CALL.search(_strip_comments(text(target))))
 
 
 def play_when_ready(ctx: CheckContext) -> Verdict | bool:
@@ -930,12 +1060,12 @@ def loop_on_load(ctx: CheckContext) -> Verdict | bool:
     if value is None:
         return False
     judged = _autoplay_judgement(node, ctx)
-    if judged is None or not scope_autoplays(node, ctx):
+    if judged is None or _in_call_or_service(node, ctx) or not scope_autoplays(node, ctx):
         return False
     kind, where = judged
-    what = "plays a playlist round and round" if "ALL" in value else "loops the video without end"
-    if re.search(r"audio|sound|music|numberOfLoops", _loop_text(ctx), re.I):
-        what = what.replace("video", "audio")
+    what = "plays a playlist round and round" if re.search(r"_ALL$|\.all$", value) else "loops the video without end"
+    if re.search(r"audio|sound|music|numberOfLoops|LoopMode|ReleaseMode", _loop_text(ctx), re.I) or _label("", ctx) == "audio" or (b"MediaPlayer" in ctx.data and b"VideoView" not in ctx.data):
+        what = what.replace("the video", "the audio")
     return _verdict(f"player {what} ({value} in {where})", _muted(node, ctx))
 
 
@@ -944,7 +1074,7 @@ def _loop_text(ctx: CheckContext) -> str:
     if ctx.language != "dart":
         return text(ctx.node)
     call = _match_call(ctx)
-    return f"setLooping{text(call.arguments)}" if call is not None else ""
+    return f"{call.name}{text(call.arguments)}" if call is not None else ""
 
 
 def _loop_value(source: str, ctx: CheckContext) -> str | None:
@@ -956,6 +1086,12 @@ def _loop_value(source: str, ctx: CheckContext) -> str | None:
         return f"REPEAT_MODE_{match.group(1)}"
     if re.search(r"numberOfLoops\s*=\s*-\s*1", source):
         return "numberOfLoops = -1"
+    many = re.search(r"numberOfLoops\s*=\s*(\d{2,})\b", source)
+    if many:  # `numberOfLoops = 100`: endless in practice
+        return f"numberOfLoops = {many.group(1)}"
+    match = re.search(r"\b(LoopMode\.(one|all)|ReleaseMode\.loop)\b", source)
+    if match:  # just_audio setLoopMode(LoopMode.one), audioplayers setReleaseMode(ReleaseMode.loop)
+        return match.group(1)
     if re.search(r"(isLooping\s*=|setLooping\(|looping\s*=)\s*true\b", source):
         return re.sub(r"\s+", " ", source.split("\n")[0].strip().rstrip(";"))[-40:]
     named = re.search(r"(isLooping\s*=|setLooping\(|looping\s*=)\s*([A-Za-z_]\w*)\s*\)?\s*;?\s*$", source.strip())
@@ -1012,15 +1148,59 @@ def ended_advance(ctx: CheckContext) -> Verdict | bool:
         return False  # `fun play() { if (state == STATE_ENDED) reload() }`: restarting what the person asked to play
     if _in_sound_effect(node, ctx):
         return False  # the end of a spoken reply or a camera clip
+    if _in_media_session_service(node):
+        return False  # the queue of a music or podcast service plays on: the person started that queue
+    if _chat_audio_message(node, ctx):
+        return False  # the next voice message of a chat the person started listening to
     if situation(node, ctx, screens=False)[0] == "user":
         return False  # an ended check in a click handler; the end of a video in a player screen still counts
     source = _handler_text(body, ctx)
     label = _ended_label(node, ctx)
     if ADVANCE.search(source):
         return _verdict(f"{label} starts the next item by itself (auto-advance)", _muted(node, ctx))
-    if REPLAY.search(source) and PLAY_CALL.search(source) and not (_opened_on_tap(node) or _opened_on_tap_path(ctx)):
+    restarts = "Completion" in text(node) and PLAY_CALL.search(source)  # MediaPlayer/VideoView start() after the end
+    if not (REPLAY.search(source) or restarts) or _opened_on_tap(node) or _opened_on_tap_path(ctx):
+        return False  # a loop in a player the person opened is their choice, like a loop started on a tap
+    if restarts and not REPLAY.search(source):
+        if _started_only_on_tap(node, ctx):
+            return False
+        return _verdict(f"{label} starts the media again when it ends (an endless loop)", _muted(node, ctx))
+    if PLAY_CALL.search(source):
         return _verdict(f"{label} replays the media from the start (an endless loop)", _muted(node, ctx))
-    return False  # a loop in a player the person opened is their choice, like a loop started on a tap
+    if KEEPS_PLAYING.search(ctx.code_without_comments()) and not _started_only_on_tap(node, ctx):
+        # `actionAtItemEnd = .none`: the player does not pause at the end, so a seek to zero loops it
+        return _verdict(f"{label} seeks back to the start of a player that keeps playing (an endless loop)", _muted(node, ctx))
+    return False
+
+
+# Background playback services for a queue the person starts (audio_service, Media3, MediaBrowser).
+MEDIA_SESSION_SERVICE = re.compile(r"\b(extends|with|implements)\s+(BaseAudioHandler|QueueHandler)\b|"
+                                   r"[:,]\s*(MediaSessionService|MediaLibraryService|MediaBrowserServiceCompat|MediaBrowserService)\s*\(|"
+                                   r"\bextends\s+(MediaSessionService|MediaLibraryService|MediaBrowserServiceCompat|MediaBrowserService)\b")
+
+
+def _in_media_session_service(node: Node) -> bool:
+    """Inside a class declared as an audio_service handler or a Media3 / MediaBrowser service."""
+    return any(MEDIA_SESSION_SERVICE.search(_class_head(a)) for a in ancestors(node) if a.type in CLASS_TYPES)
+KEEPS_PLAYING = re.compile(r"actionAtItemEnd\s*=\s*(AVPlayer(\.ActionAtItemEnd)?)?\.[nN]one\b|actionAtItemEnd\s*=\s*AVPlayerActionAtItemEnd\.none\b")
+
+
+def _started_only_on_tap(node: Node, ctx: CheckContext) -> bool:
+    """The class around `node` starts its player somewhere, and only on a user action."""
+    outer = next((a for a in reversed(list(ancestors(node))) if a.type in CLASS_TYPES), None)
+    sites = list(_start_sites(outer if outer is not None else ctx.root, ctx))
+    kinds = [situation(site, ctx)[0] for site in sites]
+    return "user" in kinds and all(kind in ("user", "ended") for kind in kinds)
+
+
+CHAT_CONTEXT = re.compile(r"\b(chat|chats|conversation|conversations|messages?|messenger|inbox)\b")
+
+
+def _chat_audio_message(node: Node, ctx: CheckContext) -> bool:
+    """An audio player's end (`audioPlayerDidFinishPlaying`, `audioPlayEnd`) in chat or message code."""
+    names = [function_name(a) if a.type in FUNCTION_TYPES else _class_name(a) for a in ancestors(node) if a.type in FUNCTION_TYPES or a.type in CLASS_TYPES]
+    words = " ".join(_words(n) for n in [*ctx.path.parts[-4:], text(node)] + names if n)
+    return bool(re.search(r"\b(audio|voice)\b", words)) and bool(CHAT_CONTEXT.search(words))
 
 
 def _ended_label(node: Node, ctx: CheckContext) -> str:
@@ -1048,6 +1228,8 @@ def _ended_body(node: Node, ctx: CheckContext) -> Node | None:
             return None  # reported on the observer or listener that runs it
         return _function_named(source, ctx)
     if "STATE_ENDED" in source or END_REASON in source or source in ("completed", "isCompleted"):
+        if source in ("completed", "isCompleted") and _about_animation(node, ctx):
+            return None  # AnimationStatus.completed: an animation (a slideshow), not media
         return _branch_of(node)
     if source == "onPlayerComplete":  # audioplayers: player.onPlayerComplete.listen((_) {...})
         statement = next((a for a in ancestors(node) if a.type == "expression_statement"), None)
@@ -1063,12 +1245,20 @@ def _ended_body(node: Node, ctx: CheckContext) -> Node | None:
             handler = _function_named(_last_word(text(args[-1])), ctx) if args else None
         if handler is None:
             return None
-        if source == "addListener" and not re.search(r"isCompleted|position\s*>=?\s*\S*duration|duration\s*<=?\s*\S*position|position\s*==\s*\S*duration", text(handler)):
+        if source == "addListener" and not re.search(r"isCompleted|position\s*>=?\s*\S*duration|duration\s*<=?\s*\S*position|position\s*==\s*\S*duration|duration\s*==\s*\S*position", text(handler)):
             return None  # a video_player listener that does not look at the end of the video
         return handler
     if "playtoendtime" in source.lower():
         return _observer_handler(node, ctx)
     return None
+
+
+def _about_animation(node: Node, ctx: CheckContext) -> bool:
+    """Dart `status == AnimationStatus.completed` or a test inside `addStatusListener(...)`."""
+    before = ctx.data[max(0, node.start_byte - 40) : node.start_byte].decode("utf-8", "replace")
+    if re.search(r"(AnimationStatus|animation\w*|anim\w*Controller)\s*\.\s*$", before, re.I):
+        return True
+    return any(c.name == "addStatusListener" for a in ancestors(node) for c in [as_call(a)] if c is not None)
 
 
 def _unwrap_argument(arg: Node) -> Node:
