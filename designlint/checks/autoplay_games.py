@@ -1,10 +1,11 @@
 """Checks for the `autoplay` rule in games: Unity (C#), Godot (GDScript), Roblox and LÖVE (Lua).
 
-The queries in rules/autoplay/games.yaml find candidates: a `Play()` / `play()` call, a
-property that starts or loops playback (`playOnAwake = true`, `autoplay = true`,
-`Playing = true`, `isLooping = true`, `loop = true`), and an "item ended" hook
-(`loopPointReached += ...`, `finished.connect(...)`, `connect("finished", ...)`,
-`_on_video_finished()`, `Ended:Connect(...)`).
+The queries in rules/autoplay/games.yaml find candidates: a `Play()` / `play()` call, the
+game's own music call (`PlayMusic(clip)`, `PlayBgm(...)`, `play_music("menu")`,
+`MusicManager.Instance.PlayMenu()`), a property that starts or loops playback
+(`playOnAwake = true`, `autoplay = true`, `Playing = true`, `isLooping = true`,
+`loop = true`), and an "item ended" hook (`loopPointReached += ...`, `finished.connect(...)`,
+`connect("finished", ...)`, `_on_video_finished()`, `Ended:Connect(...)`).
 
 The functions here decide three things:
 
@@ -15,8 +16,9 @@ The functions here decide three things:
   particles and timelines are not media here;
 * when it runs (`situation`): on load (`Awake`/`Start`/`OnEnable`, `_ready`, `love.load`, the
   top of a Roblox script, `PlayerAdded`/`CharacterAdded`, or a method, coroutine or handler
-  those reach in the same file), on a player action (button, click, input handlers, not
-  reported), on some other game event (not reported), or when an item ends;
+  those reach in the same file; also `Update` / `_process` restarting a stopped player), on
+  a player action (button, click, input handlers, not reported), on some other game event
+  (not reported), or when an item ends;
 * whether an "ended" handler moves on or starts again (`plays_again`): it plays, changes the
   clip / stream / SoundId, or steps an index; loading the next scene or freeing the node does
   not count (a cutscene ending is not a playlist).
@@ -51,8 +53,15 @@ AUDIO_TYPES = r"(AudioSource|AudioStreamPlayer(2D|3D)?|Sound)"
 # Named functions that run when the scene, node or game loads.
 LOAD_FN = re.compile(
     r"^(Awake|Start|OnEnable|OnStartClient|OnStartLocalPlayer|OnSceneLoaded|OnLevelWasLoaded|"
-    r"_ready|_enter_tree|_init|load|enter|onEnter|KnitStart|KnitInit|OnStart|Init|init|"
+    r"_ready|_enter_tree|_init|load|enter|onEnter|KnitStart|KnitInit|OnStart|OnAwake|ClientAwake|ClientStart|"
+    r"Init|init|Initiali[sz]e|Initialization|"
     r"(on|On)?(PlayerAdded|playerAdded|PlayerJoined|playerJoined|CharacterAdded|characterAdded))$"
+)
+# Per-frame functions, and a condition that the player is not playing.
+UPDATE_FN = re.compile(r"^(Update|FixedUpdate|LateUpdate|_process|_physics_process|update)$")
+STOPPED = re.compile(
+    r"(\bnot\s*\(?\s*[\w.:$]*(is_playing\(\)|isPlaying\(\)|IsPlaying|\.?playing\b|\.Playing)|"
+    r"!\s*[\w.]*\.?(isPlaying|IsPlaying)|(isPlaying|is_playing\(\)|IsPlaying|playing|Playing)\s*==\s*false)"
 )
 # Named functions that answer a player action.
 USER_FN = re.compile(
@@ -75,6 +84,13 @@ PASS_THROUGH = re.compile(
     r"AppendCallback|Invoke|InvokeRepeating|Run|RunOnMainThread|Enqueue|prepareCompleted|started|"
     r"seekCompleted|errorReceived|frameReady)$"
 )
+STRING_TYPES = ("string", "string_literal", "string_content")
+# Calls that take a method by its name.
+CALLBACK_BY_NAME = re.compile(
+    r"^(Invoke|InvokeRepeating|StartCoroutine|SendMessage|SendMessageUpwards|BroadcastMessage|connect|call|call_deferred|callv|Callable|funcref|rpc\w*)$"
+)
+# Calls that register a handler on an event bus: it runs when the event fires, not now.
+SUBSCRIBE = re.compile(r"^([sS]ubscribe\w*|[rR]egister\w*(Handler|Listener|Callback|Event)\w*|[aA]dd(Event)?(Listener|Handler)|[lL]isten|On|on)$")
 USER_CONDITION = re.compile(
     r"(GetKeyDown|GetKeyUp|GetButtonDown|GetMouseButtonDown|GetMouseButtonUp|GetKey\b|GetButton\b|"
     r"wasPressedThisFrame|is_action_just_pressed|is_action_pressed|is_key_pressed|InputEvent|"
@@ -95,8 +111,24 @@ MUSIC_SETTING = re.compile(
     re.I,
 )
 
+# Calls that start a music track through the game's own audio manager: `PlayMusic(clip)`,
+# `PlayBgm(SceneType.Main)`, `play_music("ambient")`, `playMusic("opening")`, `play_track(MENU)`.
+MUSIC_CALL = re.compile(
+    r"^(?:[Pp]lay|[Ss]tart)_?(?:[Bb]ackground_?|[Bb][Gg]_?|[Mm]enu_?|[Ll]obby_?|[Tt]itle_?|[Mm]ain_?|[Ss]cene_?|[Ll]evel_?|[Gg]ame_?)?"
+    r"(?:[Mm]usic|BGM|Bgm|bgm|[Ss]oundtrack|[Ss]ong|[Tt]heme|[Tt]rack(?!ing|er)|[Jj]ingle_?[Ll]oop)\w*$|"
+    r"^[Pp]lay_?(?:[Bb]ackground|BG|Bg|bg)_?(?:[Ss]ound|[Aa]udio)\w*$"
+)
+# An audio manager named for music: `MusicManager.Instance`, `MusicController`, a `Music` autoload.
+MUSIC_RECEIVER = re.compile(r"(music|bgm|soundtrack|jukebox|radio)", re.I)
+NOT_MUSIC_CALL = re.compile(r"(OneShot|Scheduled|Sfx|SFX|sfx|Sound(?!track)|sound(?!track)|Effect|Voice|voice|Anim|anim|Clip$)")
+
 NAMED_FN_TYPES = frozenset({"method_declaration", "local_function_statement", "function_definition", "function_declaration"})
 LAMBDA_TYPES = frozenset({"lambda_expression", "anonymous_method_expression", "lambda"})
+SFX_CONTAINER = re.compile(
+    r"(engine|motor|vehicle|airplane|aeroplane|helicopter|propeller|footstep|weapon|gun|projectile|bullet|sfx|effect|rain|wind|"
+    r"enemy|zombie|horn|siren|alarm)",
+    re.I,
+)
 IF_TYPES = frozenset({"if_statement", "elif_clause", "conditional_expression"})
 
 
@@ -137,7 +169,7 @@ def _identifier_uses(ctx: CheckContext) -> dict[str, list[Node]]:
 
 def _extends(ctx: CheckContext) -> str:
     """The class a GDScript file extends, or a C# class's first base ("" when none)."""
-    match = re.search(r"^\s*extends\s+(\w+)", ctx.code_without_comments(), re.M)
+    match = re.search(r"^\s*(?:class_name\s+\w+\s+)?extends\s+(\w+)", ctx.code_without_comments(), re.M)
     return match.group(1) if match else ""
 
 
@@ -158,6 +190,9 @@ def _receiver_name(receiver: str) -> str:
 
 def media_kind(receiver: str, ctx: CheckContext, alias: bool = True) -> str:
     """"video", "music" or "" for the object a play / property is on."""
+    owner = re.match(rf"^(.+)\.GetComponent\w*\s*<\s*{AUDIO_TYPES}\s*>\s*\(\s*\)$", receiver.strip())
+    if owner and MUSIC_NAME.search(_receiver_name(owner.group(1))):
+        return "music"  # `GameMusic.GetComponent<AudioSource>().Play()`
     name = _extends(ctx) if receiver in ("", "self", "this") else _receiver_name(receiver)
     if alias:
         value = _alias_of(name, ctx)
@@ -208,7 +243,8 @@ def _declared_type(name: str, receiver: str, ctx: CheckContext) -> str:
         rf"\b{n}\s*:\s*(?P<t>\w+)",  # GDScript: var video: VideoStreamPlayer
         rf"\b{n}\s*(:?=)\s*(\w+\.)?(GetComponent|AddComponent|GetComponentInChildren|FindObjectOfType)\w*\s*<\s*(?P<t>\w+)",
         rf"\b{n}\s*(:?=)\s*(?P<t>\w+)\.new\(",  # GDScript: player = VideoStreamPlayer.new()
-        rf"\b{n}\s*=\s*Instance\.new\(\s*[\"'](?P<t>\w+)",  # Roblox
+        rf"\b{n}\s*(:\s*[\w.?]+\s*)?=\s*Instance\.new\(\s*[\"'](?P<t>\w+)",  # Roblox (Luau may annotate the type)
+        rf"\b{n}\s*(:\s*[\w.?]+\s*)?=\s*[\w.:]*[:.]Load(?P<t>Animation)\s*\(",  # Roblox: an AnimationTrack
         rf"\b{n}\s*=\s*love\.(graphics\.new(?P<t>Video)|audio\.new(?P<s>Source))",  # LÖVE
     )
     for pattern in patterns:
@@ -226,19 +262,26 @@ def _declared_type(name: str, receiver: str, ctx: CheckContext) -> str:
 
 
 def _is_music(name: str, ctx: CheckContext) -> bool:
-    """An audio player is music when it loops, plays a music clip, or the file is about music."""
+    """An audio player is music when it loops, plays a music clip, or the file is about music;
+    a loop in a vehicle, weapon or effect script (an engine hum, rain) is a sound effect."""
+    container = _container_name(ctx)
+    if MUSIC_NAME.search(container):
+        return True
+    if SFX_CONTAINER.search(container) or SFX_CONTAINER.search(name):
+        return False
     code = ctx.code_without_comments()
     n = re.escape(name)
     if re.search(
         rf"\b{n}\s*\.\s*(loop|Looped)\s*=\s*true|\b{n}\s*:\s*setLooping\(\s*true|\b{n}\s*\.\s*stream\s*\.\s*loop\s*=\s*true|"
-        rf"\b{n}\s*\.\s*(clip|stream|SoundId)\s*=\s*[^;\n]*(music|bgm|song|theme|soundtrack|ambien)",
+        rf"\b{n}\s*\.\s*(clip|stream|SoundId)\s*=\s*[^;\n]*(music|bgm|song|theme|soundtrack|ambien)|"
+        rf"\b{n}\s*=\s*love\.audio\.newSource\([^)]*[\"']stream[\"']",  # LÖVE streams long audio: music
         code,
         re.I,
     ):
         return True
     if re.search(r"^\s*(loop|Looped)\s*=\s*true|^\s*stream\.loop\s*=\s*true", code, re.M) and name in ("", _extends(ctx)):
         return True
-    return bool(MUSIC_NAME.search(_container_name(ctx)))
+    return False
 
 
 def _container_name(ctx: CheckContext) -> str:
@@ -259,6 +302,9 @@ def situation(node: Node, ctx: CheckContext, depth: int = 0) -> tuple[str, str]:
     condition = _user_condition(node)
     if condition:
         return "user", condition
+    restart = _restarted_when_stopped(node)
+    if restart:
+        return "load", f"{restart}, restarted whenever it stops"
     for fn in enclosing_functions(node):
         name = function_name(fn) or _table_key(fn)
         if fn.type in LAMBDA_TYPES or (fn.type == "function_definition" and not name):
@@ -272,6 +318,22 @@ def situation(node: Node, ctx: CheckContext, depth: int = 0) -> tuple[str, str]:
     if ctx.language == "lua":
         return "load", "the top of the script"
     return "unknown", ""
+
+
+def _restarted_when_stopped(node: Node) -> str:
+    """`if not music.is_playing(): music.play()` as the only condition in `Update` / `_process` /
+    `love.update`: the track starts with the scene and loops forever. Returns the function name."""
+    conditions = []
+    for ancestor in ancestors(node):
+        if ancestor.type in IF_TYPES:
+            conditions.append(text(ancestor.child_by_field_name("condition")))
+        if ancestor.type in FUNCTION_TYPES:
+            name = function_name(ancestor)
+            if UPDATE_FN.match(name) and len(conditions) == 1 and STOPPED.search(conditions[0]):
+                rest = STOPPED.sub("", conditions[0])  # other tests: flags only (`&& musicOn`), no distance or state check
+                return "" if re.search(r"[<>]|\w\s*\(", rest) else name
+            return ""
+    return ""
 
 
 def _table_key(fn: Node) -> str:
@@ -355,7 +417,9 @@ def _calls_or_hands_off(ref: Node, fn: Node) -> bool:
         statement = fn.parent.parent  # Lua `M.f = function() end`: the name on the left is the definition
         if statement.start_byte <= ref.start_byte < statement.end_byte:
             return False
-    if parent.type in ("argument", "arguments", "argument_list", "string", "string_content"):
+    if ref.type in STRING_TYPES or parent.type in STRING_TYPES:
+        return _callback_by_name(ref)
+    if parent.type in ("argument", "arguments", "argument_list"):
         return True
     if parent.type == "assignment_expression" and parent.child_by_field_name("right") == ref:
         return "+=" in text(parent)
@@ -367,6 +431,21 @@ def _calls_or_hands_off(ref: Node, fn: Node) -> bool:
         return True
     call = as_call(parent) if parent is not None else None
     return call is not None and call.name == text(ref)
+
+
+def _callback_by_name(ref: Node) -> bool:
+    """A string names a method to call: `Invoke("F", 1)`, `StartCoroutine("F")`,
+    `connect("finished", self, "F")`, `Load(this, "F")`; not a lookup such as
+    `GameObject.Find("F")` or `get_node("F")`."""
+    node = ref
+    while node.parent is not None and node.parent.type in STRING_TYPES + ("argument", "arguments", "argument_list"):
+        node = node.parent
+    call = as_call(node.parent) if node.parent is not None else None
+    if call is None:
+        return False
+    if CALLBACK_BY_NAME.match(call.name):
+        return True
+    return any(text(arg).strip() in ("this", "self") for arg in argument_nodes(call))
 
 
 def _reference_kind(ref: Node, ctx: CheckContext, depth: int) -> tuple[str, str]:
@@ -400,8 +479,9 @@ def _event_of(node: Node) -> str:
         if call.name == "connect" and args and args[0].type == "string":
             return first  # Godot 3: connect("finished", self, "_on_done")
         return re.split(r"[.:]", call.receiver)[-1].strip() if call.receiver else ""
-    if PASS_THROUGH.match(call.name) or call.name in ("StartCoroutine",):
-        return ""
+    name, _, generic = call.name.partition("<")  # C#: polyglot keeps type arguments in the name
+    if SUBSCRIBE.match(name):
+        return generic.strip("> ") or name  # `bus.Subscribe<GameStarted>(OnGameStarted)`: GameStarted
     return ""
 
 
@@ -443,6 +523,22 @@ def play_on_load(ctx: CheckContext) -> Verdict | None:
     if when != "load" or _off_by_default(ctx.node, ctx):
         return None
     return _verdict(ctx, kind, receiver, f"{_what(kind, receiver, ctx)} starts playing when the {_scene(ctx)} loads ({where})")
+
+
+def music_call_on_load(ctx: CheckContext) -> Verdict | None:
+    """The game's own music call on load: `SoundManager.PlayMusic(MainMusic)` in `Start`,
+    `MusicController.play_music(4)` in `_ready`, `playMusic("opening")` in a state's `enter`,
+    `MusicManager.Instance.PlayMenu()`, `Music.play(stream)`."""
+    call = as_call(ctx.node) or _inner_call(ctx.node)
+    if call is None or (call.name in ("Play", "play") and not argument_nodes(call)):
+        return None  # `music.Play()`: the play-on-load pattern reports it
+    on_music_player = MUSIC_RECEIVER.search(call.receiver) and not NOT_MUSIC_CALL.search(call.name)
+    if not (MUSIC_CALL.match(call.name) or on_music_player):
+        return None
+    when, where = situation(ctx.node, ctx)
+    if when != "load" or _off_by_default(ctx.node, ctx):
+        return None
+    return _verdict(ctx, "music", call.receiver, f"music starts playing when the {_scene(ctx)} loads ({call.name}() in {where})")
 
 
 def love_audio_play(ctx: CheckContext) -> Verdict | None:
@@ -635,6 +731,6 @@ def _kind_in(body: str, ctx: CheckContext) -> str:
         kind = media_kind(match.group(1), ctx)
         if kind:
             return kind
-    if re.search(r"(^|[^.\w:])(play)\s*\(\s*\)", body):
+    if re.search(r"(^|[^.\w:])(play\s*\(\s*\)|playing\s*=\s*true)", body):
         return media_kind("self", ctx)
     return ""
