@@ -19,6 +19,11 @@ more by itself; the checks here decide whether it really does:
   fetches the next page, and overrides / constructors of the app's own endless-scroll listeners;
 * an app's own `Infinite…` / `Endless…` Flutter widget handed a page fetcher, and Paging 3
   `Pager`s (lowered to info when they page the app's own database with no `RemoteMediator`);
+* library footers that load by themselves: MJRefresh auto footers, easy_refresh `EasyRefresh(onLoad:)`
+  with an infinite-load footer (v2 / v3 defaults), Epoxy-style loading footers, UIKit load-more
+  sections and loading rows, RxSwift scroll chains;
+* near misses: chats loading their history (a bottom-up list), names that only say "bottom"
+  outside scrolling code, values computed from calls (scroll physics), buttons;
 * safeguards: a page cap, an end-of-feed message, a user setting, and load-more libraries whose
   automatic loading is switched off.
 
@@ -54,18 +59,24 @@ SCROLL_END = [
     (re.compile(r"maxScrollExtent"), re.compile(r"pixels|offset|extent|\bscroll", re.I),
      "the scroll position nears maxScrollExtent"),
     (re.compile(r"\bextentAfter\b"), None, "the remaining scroll extent (extentAfter) is small"),
+    (re.compile(r"\batEdge\b"), re.compile(r"pixels\s*(!=|>)\s*0|!\s*_?isTop\b|pixels\s*(==|>=)\s*[\w.]*maxScrollExtent|\b_?isBottom\b"),
+     "the list is scrolled to its bottom edge (position.atEdge away from the top)"),
     (re.compile(r"contentSize"), re.compile(r"(?i)offset|bottom|scroll"),
      "the scroll offset nears contentSize.height"),
     (re.compile(r"(?i)scroll_?y\b|\.scrollY\b|getScrollY\(\)"), re.compile(r"getChildAt\(0\)|\.getChildAt\(0\)|children\.first\(\)|getChildAt\(\s*\w+\.childCount\s*-\s*1\s*\)"),
      "the scroll position reaches the bottom of the scroll view"),
-    (re.compile(r"(?i)scrolled_?to_?(the_?)?(end|bottom)|\b_?(is|at)_?(at_?)?(the_?)?bottom\b|is_?at_?(the_?)?end\b|near_?(the_?)?(end|bottom)\b"
+    # states, not actions: `didScrollToBottom`, `isScrolledToEnd`, `needPagination()`; a
+    # `scrollToBottom()` action or a scroll-to-bottom button says nothing about loading
+    (re.compile(r"(?i)scrolled_?to_?(the_?)?(end|bottom)|did_?scroll_?to_?(the_?)?(end|bottom)|\b_?(is|at)_?(at_?)?(the_?)?bottom\b|is_?at_?(the_?)?end\b|near_?(the_?)?(end|bottom)\b"
+                r"|need_?paginat\w*|should_?(load|fetch)_?(more|next)|should_?paginate|reached_?bottom\b"
                 r"|end_?of_?(the_?)?list_?reached|bottom_?reached|reached_?(the_?)?bottom|end_?of_?list_?visible|is_?last_?item_?visible"), None,
      "the list is scrolled to the bottom"),
 ]
 # Conditions that compare a row's index (or the row itself) with the last one.
 ROW_POSITION = re.compile(r"(?i)\b(index|idx|i|position|pos|row|item|it|element|post|entry|current\w*|indexPath|index_?path)\b|\.(row|item|id|index)\b"
                           r"|(?-i:[a-z](Index|Position|Idx|Row)\b)")
-ROW_END = re.compile(r"(?i)\.(count|size|length|lastIndex|last|endIndex|itemCount|getItemCount\(\))\b|\b(count|size|length|lastIndex|itemCount|getItemCount\(\))\b|isLast\w*|lastItem|last_?index")
+ROW_END = re.compile(r"(?i)\.(count|size|length|lastIndex|last|endIndex|itemCount|getItemCount\(\))\b|\b(count|size|length|lastIndex|itemCount|getItemCount\(\))\b|isLast\w*|lastItem|last_?(row_?|item_?|cell_?)?index"
+                     r"|\bnumberOf(Rows|Items|Objects|Elements|Cells|Records)\b|\btotal_?(items?|count)\b|\bitems_?loaded\b|\bloaded_?(items|count)\b")
 NEGATED_SCROLL = re.compile(r"!\s*[\w.()?]*canScroll\w*\([^)]*\)|canScroll\w*\([^)]*\)\s*(==|===)\s*false|!\s*[\w.?]*canScrollForward|canScrollForward\s*==\s*false")
 LAST_ROW = re.compile(r"(==|===)\s*[\w.?!()]*\.last\b|\.last\b[\w.?!()]*\s*(==|===)|\.lastIndex\b|\bisLast\w*\(|\.last\?\.id\b")
 COMPARISON = re.compile(r"===|==|!=|>=|<=|(?<![-=>])>|<")
@@ -75,12 +86,13 @@ CONDITION_PARTS = re.compile(r"&&|\|\||\band\b|\bor\b|,|;|\n")
 STRONG_LOADER = re.compile(
     r"(?i)load_?more|more_?(items|data|posts|results|content|entries|pages?|feed|rows|messages|photos|videos|articles)"
     r"|load_?next|fetch_?next|next_?page|fetch_?more|get_?more|request_?more|load_?page|fetch_?page|paginat|load_?older"
-    r"|fetch_?older|append_?(page|items|data|more)|on_?end_?reached|on_?bottom_?reached|on_?reach_?(end|bottom)|infinite"
+    r"|fetch_?older|append_?(page|items|data|more)|on_?end_?reached|on_?bottom_?reached|(on_?|did_?)reach(ed|ing)?_?(the_?)?(end|bottom)|infinite"
     r"|load_?additional|next_?batch|load_?batch|fetch_?batch|if_?threshold"
 )
 # Names that load data; enough when the condition says the last row is shown.
-LOADER = re.compile(r"(?i)^(load|fetch|request|retrieve|download|query|obtain|pull|refill|get\w*(data|list|page|items|posts|feed|more|next|records|results|articles|news|comments|messages|videos|products|movies|repos|users)\b)")
-NOT_DATA = re.compile(r"(?i)fragment|image|photo|icon|avatar|thumbnail|cover|banner|bitmap|drawable|font|animation|glide|picasso|coil|kingfisher|sdwebimage|view$|layout$|url$|(?-i:(^|[a-z_])Ads?$|^ads?$)")
+LOADER = re.compile(r"(?i)^_?(load|fetch|request|retrieve|download|query|obtain|pull|refill|get\w*(data|list|page|items|posts|feed|more|next|records|results|articles|news|comments|messages|videos|products|movies|repos|users)\b)")
+# (one image is decoration; a page of `photos` / `images` is content)
+NOT_DATA = re.compile(r"(?i)fragment|image(?!s)|photo(?!s)|icon|avatar|thumbnail(?!s)|cover(?!s)|banner|bitmap|drawable|font|animation|glide|picasso|coil|kingfisher|sdwebimage|view$|layout$|url$|(?-i:(^|[a-z_])Ads?$|^ads?$)")
 # An event or action dispatched to a bloc / view model: `bloc.add(PostFetched())`, `send(.loadMore)`.
 DISPATCH = re.compile(r"^(add|send|dispatch|emit|trySend|onEvent|onAction|onIntent|handle|handleEvent|handleIntent|process|accept|submit|postAction|sendEvent|sendAction|obtainEvent|onTriggerEvent|intent|reduce)$")
 EVENT_ARG = re.compile(r"(?i)fetch|load|more|next|page|paginat|older|append|request|continue|\bget[A-Z]")
@@ -93,19 +105,24 @@ NOT_LOADER = re.compile(
     r"|move|drag|swap|measure|layout|offset|translate|resize|compute|calc|draw|render|focus|request_?focus|with_?(animation|transaction))"
     r"|^(d|e|i|v|w|read|watch|of|select|context|get|let|also|apply|run|with|take_?if|require|check|assert|min|max|abs|last|first|last_?or_?null"
     r"|first_?or_?null|to_?string|equals|size|count|length|await|try|emit_?ui)$"
-    r"|image|photo|thumbnail|avatar|bitmap|glide|picasso|kingfisher|prefetcher|elevation|\bfab\b|toolbar|header|badge|scroll_?to|scroll_?by"
+    r"|image(?!s)|photo(?!s)|thumbnail(?!s)|avatar|bitmap|glide|picasso|kingfisher|prefetcher|elevation|\bfab\b|toolbar|header|badge|scroll_?to|scroll_?by"
 )
 # Appending the next items to the list the user sees.
 APPENDS = frozenset({"addAll", "append", "appendAll", "extend", "plusAssign", "insertAll", "appendContentsOf"})
 # Objects that own the list's data: a call on them under a scroll-end condition is a load.
-MODEL_RECEIVER = re.compile(r"(?i)view_?model|presenter|bloc|cubit|controller|repository|repo$|store|model$|manager|source|notifier|provider|ref$|fetcher|loader|paginator|interactor|use_?case|service|api$|client|delegate|listener|callback|feed|adapter|items|list|data|posts|results|state$|handler|coordinator|interface|vm$|ctrl?$")
+MODEL_RECEIVER = re.compile(r"(?i)view_?model|presenter|bloc|cubit|controller|repository|repo$|store|model$|manager|source|notifier|provider|ref$|fetcher|loader|paginator|interactor|use_?case|service|api$|client|delegate|listener|callback|feed|adapter|items|list|data|posts|results|state$|handler|coordinator|interface|vm$|ctrl?$|^widget$")
 
+# Loading the older messages of a chat or history (often a footer of an upside-down table) is
+# not a feed that never ends: the conversation has a start.
+CHAT_HISTORY = re.compile(r"(?i)history|older_?messages?|earlier_?messages?|previous_?messages?|oldest_?message|load_?(earlier|previous)")
+# A list laid out bottom-up (a chat): its "end" is the start of the conversation.
+REVERSED_LIST = re.compile(r"reverse\s*:\s*true|reverseLayout\s*=\s*true|stackFromEnd\s*=\s*true|setStackFromEnd\(\s*true|setReverseLayout\(\s*true|scaleX:\s*1,\s*y:\s*-1")
 # Calls whose lambda or closure runs the code inside it (look inside for the loader).
 WRAPPERS = re.compile(r"^(launch|async|Task|post|postDelayed|runOnUiThread|withContext|setState|asyncAfter|sync|microtask|Future|then|whenComplete|run|let|also|apply|with|runCatching|viewModelScope|lifecycleScope|MainScope|schedule|perform\w*|addPostFrameCallback|delayed)$")
 
 # Where a row-index condition means "the last row is being shown or built".
 ROW_CONTEXT_FUNCTIONS = re.compile(r"^(\w*[Aa]ppear\w*|onBindViewHolder|getView|bind|onBind|convert|onViewAttachedToWindow|getItem|onPageSelected|itemBuilder|builder|buildItem|_buildItem|_?build\w*Item\w*|onScrolled|onScrollStateChanged|onScroll|scrollViewDidScroll|loadMore\w*IfNeeded|\w*IfNeeded)$")
-ROW_CONTEXT_CALLS = re.compile(r"^(onAppear|task|ForEach|List|LazyVStack|LazyHStack|LazyVGrid|LazyHGrid|items|itemsIndexed|item|LaunchedEffect|SideEffect|DisposableEffect|builder|separated|onVisibilityChanged|VisibilityDetector)$")
+ROW_CONTEXT_CALLS = re.compile(r"^(onAppear|task|ForEach|List|LazyVStack|LazyHStack|LazyVGrid|LazyHGrid|items|itemsIndexed|item|LaunchedEffect|SideEffect|DisposableEffect|builder|separated|onVisibilityChanged|VisibilityDetector|SliverChildBuilderDelegate)$")
 ROW_CONTEXT_LABELS = re.compile(r"\b(willDisplay|cellForRowAt|cellForItemAt|prefetchRowsAt|prefetchItemsAt|willDisplayCell|itemBuilder|builder)\b")
 
 IDENTIFIER = re.compile(r"^[A-Za-z_]\w*$")
@@ -229,8 +246,11 @@ def _conditions(branch: Node) -> list[Node]:
     if branch.type == "when_entry":
         return [c for c in branch.named_children if c.type not in ("control_structure_body", "comment")][:1]
     conds = branch.children_by_field_name("condition")
-    if not conds and branch.named_child_count:  # Dart: the condition is the first child
-        conds = [branch.named_children[0]]
+    if not conds and branch.named_child_count:
+        # Dart: the condition is what stands between the parentheses (`_controller.position.atEdge`
+        # is an identifier followed by selectors, several nodes)
+        close = next((c for c in branch.children if c.type == ")"), None)
+        conds = [c for c in branch.named_children if close is not None and c.end_byte <= close.start_byte] or [branch.named_children[0]]
     return conds
 
 
@@ -284,34 +304,59 @@ def _loads(call: Call, any_call: bool) -> bool:
     name = call.name
     if not IDENTIFIER.match(name):  # Kotlin `f(x) { ... }`: the outer call has no name of its own
         return False
+    if WRAPPERS.match(name):  # `recyclerView.post(loadMoreRunnable)`, `Task { ... }`: the calls inside are judged on their own
+        return any(STRONG_LOADER.search(text(a)) and a.type in IDENTIFIER_TYPES | {"callable_reference", "value_argument", "argument"} and "(" not in text(a)
+                   for a in argument_nodes(call))
     if NOT_DATA.search(name) or NOT_DATA.search(call.receiver):
         return False
     if STRONG_LOADER.search(name) or LOADER.search(name):
         return not NOT_LOADER.search(name) or bool(STRONG_LOADER.search(name))
-    if DISPATCH.match(name):
-        return any_call or any(EVENT_ARG.search(text(a)) for a in argument_nodes(call))
-    if WRAPPERS.match(name):  # `post(onLoadMore)`, `Task { ... }`: the calls inside are judged on their own
-        return any(STRONG_LOADER.search(text(a)) and a.type in IDENTIFIER_TYPES | {"callable_reference", "value_argument", "argument"} and "(" not in text(a)
-                   for a in argument_nodes(call))
-    if not any_call or NOT_LOADER.search(name) or NOT_LOADER.search(call.receiver.rsplit(".", 1)[-1]):
+    receiver = call.receiver.rsplit(".", 1)[-1].strip("?!() ")
+    if DISPATCH.match(name):  # `bloc.add(PostFetched())`, not `layer.add(animation)`
+        if any(EVENT_ARG.search(text(a)) for a in argument_nodes(call)):
+            return True
+        return any_call and (not receiver or receiver in ("this", "self") or bool(MODEL_RECEIVER.search(receiver)))
+    if not any_call or NOT_LOADER.search(name) or NOT_LOADER.search(receiver) or _in_expression(call.node):
         return False
     if re.match(r"^_?get[A-Z_]", name):  # a getter, not a load
         return False
     if name in APPENDS or name in ("invoke", "call", "callback", "onNext"):
         return True
-    receiver = call.receiver.rsplit(".", 1)[-1].strip("?!() ")
     if receiver and receiver not in ("this", "self", "super") and not MODEL_RECEIVER.search(receiver):
         return False  # `view.setTranslationY()`, `Modifier.align()`: work on some other object
     return (name[:1].islower() or name[:1] == "_") and not re.match(r"^_?set[A-Z_]", name) and name not in (
         "add", "remove", "get", "set", "put", "map", "filter", "forEach", "equals", "compareTo", "height", "width", "align", "padding", "fillMaxWidth")
 
 
+VALUE_EXPRESSIONS = frozenset({"multiplicative_expression", "additive_expression", "binary_expression", "relational_expression",
+                               "equality_expression", "comparison_expression", "conjunction_expression", "disjunction_expression",
+                               "logical_and_expression", "logical_or_expression", "prefix_expression", "unary_expression", "range_expression"})
+
+
+def _in_expression(node: Node) -> bool:
+    """The call's result is computed with (`return 0.4 * applyFriction(...)`, `a && check()`): a
+    value, not a load run for its effect (a Dart call's node is the expression that holds it)."""
+    for a in [node, *ancestors(node)]:
+        if a.type in VALUE_EXPRESSIONS:
+            return True
+        if a.type in ("expression_statement", "statements", "block", "lambda_literal", "annotated_lambda", "function_body", "control_structure_body"):
+            return False
+    return False
+
+
 # --------------------------------------------------------------------------------------------
 # contexts
 
 
+SCROLL_EVENT = re.compile(r"\brx\.(didScroll|didEndDecelerating|didEndDragging|contentOffset|willDisplayCell)\b|\bvisibleCells\b|\bindexPathsForVisible(Rows|Items)\b")
+
+
 def _in_row_context(node: Node) -> bool:
-    """The node runs when a row is built, bound or shown, or while the list scrolls."""
+    """The node runs when a row is built, bound or shown, or while the list scrolls (also an Rx
+    subscription to the scroll view's events, `rx.didEndDecelerating` ... `visibleCells.last`)."""
+    fn = _named_function(node)
+    if fn is not None and fn.type == "function_declaration" and SCROLL_EVENT.search(text(fn)):
+        return True
     for a in ancestors(node):
         if a.type in FUNCTION_TYPES:
             name = function_name(a)
@@ -363,10 +408,22 @@ def _in_prefetch(node: Node) -> bool:
     return fn is not None and fn.type == "function_declaration" and bool(re.search(r"\bprefetch(Rows|Items)At\b", _signature(fn)))
 
 
-def _near_end(ctx: CheckContext, conds: list[Node]) -> str | None:
+def _edge_context(branch: Node) -> str:
+    """`atEdge` when an enclosing branch of the same function tests Flutter's
+    `position.atEdge` (`if (atEdge) { if (!isTop) load(); }`)."""
+    for a in ancestors(branch):
+        if a.type in FUNCTION_TYPES:
+            break
+        if a.type in BRANCH_TYPES and any(re.search(r"\batEdge\b", text(c)) for c in _conditions(a)):
+            return "\natEdge"
+    return ""
+
+
+def _near_end(ctx: CheckContext, conds: list[Node], branch: Node | None = None) -> str | None:
     """What the conditions say about the end of the list ("row" for a row-index test), or None."""
+    edge = _edge_context(branch) if branch is not None and ctx.language == "dart" else ""
     for cond in conds:
-        expanded = _expanded(ctx, cond)
+        expanded = _expanded(ctx, cond) + edge
         scroll = _scroll_end(expanded)
         if scroll:
             return scroll
@@ -391,19 +448,55 @@ def _branch_load(ctx: CheckContext, branch: Node) -> tuple[str, Call] | None:
     conds = _conditions(branch)
     if not conds:
         return None
-    what = _near_end(ctx, conds)
+    what = _near_end(ctx, conds, branch)
     if what is None:
         return None
     regions = _guarded(branch, conds)
     if not _polarity_ok(what, conds, after=bool(regions) and regions[0].parent != branch):
         return None
+    if what == NAMED_END:
+        # only a name says "bottom" (`isBottom`, `isAtEnd`): it must be about scrolling a list
+        # (not a toolbar at the bottom or a video at its end) and the call must be a loader
+        fn = _named_function(branch)
+        if fn is None or not SCROLL_CONTEXT.search(re.sub(r"//[^\n]*|/\*[\s\S]*?\*/", "", text(fn))):
+            return None
+        call = _loader(regions, any_call=False)
+        return (what, call) if call is not None else None
     if what != "row":
         call = _loader(regions, any_call=True)
         return (what, call) if call is not None else None
-    if not _in_row_context(branch) or not regions or regions[0].parent != branch:
-        return None  # `if (position >= items.size) return` is a bounds check, not a trigger
-    call = _loader(regions, any_call=False)
-    return (f"the last row is shown ({_short(conds[-1])})", call) if call is not None else None
+    if not _in_row_context(branch) or not regions:
+        return None
+    row = f"the last row is shown ({_short(_row_condition(conds))})"
+    if regions[0].parent != branch and branch.type != "guard_statement":
+        # `if (index == items.length) return footer;` is a bounds check, unless the footer it
+        # returns loads the next page when it appears (a VisibilityDetector, an onAppear)
+        own = [c for c in branch.named_children if c.start_byte >= conds[-1].end_byte and c.type not in ("else", "else_clause", "comment")][:1]
+        call = next((c for c in calls(own[0]) if _loads(c, any_call=False) and not _in_user_action(c.node, own[0])), None) if own else None
+        return (row, call) if call is not None else None
+    call = _loader(regions, any_call=False) or _page_advance_call(regions)
+    return (row, call) if call is not None else None
+
+
+# `currentPage += 1`, `page++`, `offset += limit`: the branch moves on to the next page.
+PAGE_ADVANCE = re.compile(r"(?i)\b\w*(page|offset|cursor|skip)\w*\s*(\+=|\+\+|=\s*\w*(page|offset|cursor|skip)\w*\s*\+)")
+
+
+def _page_advance_call(regions: list[Node]) -> Call | None:
+    """A row-end branch that advances the page counter and then calls something
+    (`currentPage += 1; perform(#selector(callingApi))`): the call fetches that page."""
+    if not any(PAGE_ADVANCE.search(text(r)) for r in regions):
+        return None
+    return next((c for r in regions for c in calls(r) if IDENTIFIER.match(c.name) and not NOT_LOADER.search(c.name)), None)
+
+
+NAMED_END = "the list is scrolled to the bottom"
+SCROLL_CONTEXT = re.compile(r"(?i)scroll|onScrolled|contentOffset|addListener|NotificationListener|RecyclerView|LazyList|visibleItems|willDisplay")
+
+
+def _row_condition(conds: list[Node]) -> Node:
+    """The condition that compares the row with the end (`guard indexPath.row == items.count - 1, !loading`)."""
+    return next((c for c in conds if _row_end(text(c))), conds[-1])
 
 
 def _covered(ctx: CheckContext, branch: Node) -> bool:
@@ -424,18 +517,49 @@ def _has_reporting_branch(ctx: CheckContext, node: Node) -> bool:
 # pattern checks
 
 
+def _chat_history(ctx: CheckContext, call: Call) -> bool:
+    """`fetchMessages(from: oldestMessageDate)`, or `_loadMoreMessages()` in a file whose list is
+    laid out bottom-up: a chat loading its history, not a feed."""
+    words = call.name + " " + text(call.arguments)
+    if CHAT_HISTORY.search(words):
+        return True
+    return bool(re.search(r"(?i)message|chat|conversation", words)) and bool(REVERSED_LIST.search(ctx.data.decode("utf-8", "replace")))
+
+
+def _loader_row_guard(branch: Node) -> Call | None:
+    """Swift `guard indexPath.row < items.count else { loadMore(); return loadingCell }` in a row
+    callback: the row past the data is the loading row, and showing it loads the next page."""
+    if branch.type != "guard_statement" or not _in_row_context(branch):
+        return None
+    conds = _conditions(branch)
+    if len(conds) != 1 or not re.fullmatch(r"[\w.]*\.(row|item)\s*<\s*[\w.()?!]*\.(count|endIndex)", text(conds[0]).strip()):
+        return None
+    fallback = next((c for c in branch.named_children if c.type == "statements"), None)
+    return _strong_load_call(fallback) if fallback is not None else None
+
+
+def _strong_load_call(node: Node) -> Call | None:
+    return next((c for c in calls(node) if IDENTIFIER.match(c.name) and STRONG_LOADER.search(c.name) and not _in_user_action(c.node, node)), None)
+
+
 def branch_loads_more(ctx: CheckContext) -> Verdict | bool:
     """A branch whose condition says "near the end of the list" and that runs a loading call."""
     branch = ctx.node
     if _in_prefetch(branch):
         return False
+    loading_row = _loader_row_guard(branch)
+    if loading_row is not None:
+        return Verdict(message=f"Loads more automatically when the loading row after the last item is shown: {loading_row.name}() runs with no action from the user")
     found = _branch_load(ctx, branch)
     if found is None or _covered(ctx, branch):
         return False
-    regions = _guarded(branch, _conditions(branch))
-    if regions and regions[0].parent != branch and any(_has_reporting_branch(ctx, r) for r in regions):
-        return False  # `if (too short) return; if (near end) load()`: the second branch reports
     what, call = found
+    if _chat_history(ctx, call):
+        return False
+    regions = _guarded(branch, _conditions(branch))
+    inside = branch.start_byte <= call.node.start_byte < branch.end_byte
+    if not inside and regions and regions[0].parent != branch and any(_has_reporting_branch(ctx, r) for r in regions):
+        return False  # `if (too short) return; if (near end) load()`: the second branch reports
     return Verdict(message=f"Loads more automatically when {what}: {call.name}() runs with no action from the user")
 
 
@@ -464,19 +588,37 @@ def appear_loads_more(ctx: CheckContext) -> Verdict | bool:
     if closure is None or not _footer_context(ctx, call_node) or _has_reporting_branch(ctx, closure) or _covered(ctx, call_node):
         return False  # `if item.id == items.last?.id { Color.clear.onAppear { load() } }`: the branch reports
     call = _strong_load(ctx, closure)
-    if call is None:
+    if call is None or _chat_history(ctx, call):
         return False
     where = "A lazy list item's LaunchedEffect" if ctx.language == "kotlin" else f"The .{text(ctx.node)} of a list row"
     return Verdict(message=f"{where} loads more when it comes on screen: {call.name}() runs as the user scrolls to it")
 
 
+USER_ACTION = re.compile(r"^(on(Pressed|Tap|TapUp|LongPress|DoubleTap|Click|LongClick|Submitted|Selected)|onClick|setOnClickListener|clickable"
+                         r"|Button|TextButton|ElevatedButton|OutlinedButton|FilledButton|IconButton|InkWell|GestureDetector|CupertinoButton)$")
+
+
+def _in_user_action(node: Node, stop: Node) -> bool:
+    """The node runs when the user taps something (`onPressed: () => ...`, `Button(action:)`)."""
+    for a in ancestors(node):
+        if a == stop:
+            return False
+        if a.type in ("named_argument", "value_argument") and a.named_child_count and USER_ACTION.match(text(a.named_children[0]).rstrip(": ")):
+            return True
+        if a.type in ("call_expression", "method_invocation") and USER_ACTION.match(_call_name(a)):
+            return True
+    return False
+
+
 def _strong_load(ctx: CheckContext, node: Node, depth: int = 1) -> Call | None:
-    """A call to a load-more function in `node`, or in a function of the file that it calls."""
+    """A call to a load-more function in `node`, or in a function of the file that it calls (not
+    one behind a button)."""
     for call in calls(node):
-        if not IDENTIFIER.match(call.name):
+        if not IDENTIFIER.match(call.name) or _in_user_action(call.node, node):
             continue
-        if STRONG_LOADER.search(call.name) or (DISPATCH.match(call.name) and any(STRONG_LOADER.search(text(a)) for a in argument_nodes(call))):
-            return call
+        if STRONG_LOADER.search(call.name) or STRONG_LOADER.search(call.receiver.rsplit(".", 1)[-1]) \
+                or (DISPATCH.match(call.name) and any(STRONG_LOADER.search(text(a)) for a in argument_nodes(call))):
+            return call  # `loadMore()`, `FeedActions.LoadMore.Start()`, `send(.loadNextPage)`
     if depth:
         for call in calls(node):
             for definition in _definition(ctx, call.name, node) if call.name and not call.receiver else ():
@@ -519,6 +661,43 @@ def _row_builders(ctx: CheckContext) -> frozenset[str]:
         names = {function_name(n) for n in walk(ctx.root) if n.type in ("function_declaration", "method_declaration")}
         memo = ctx.memo["infinite_scroll_mobile.row_builders"] = frozenset(n for n in names if n and re.search(rf"\b{re.escape(n)}\b", lists))
     return memo
+
+
+FOOTER_MODEL = re.compile(r"(?i)load|progress|footer|spinner|paginat|more")
+
+
+def footer_bind_loads_more(ctx: CheckContext) -> Verdict | bool:
+    """Epoxy-style `loadingRow { id("more"); onBind { _, _, _ -> viewModel.loadNextPage() } }`: the
+    loading footer's bind callback fetches the next page as soon as the footer is on screen."""
+    call_node = _with_trailing_lambda(ctx.node)
+    model = next((a for a in ancestors(call_node) if a.type == "call_expression" and _call_name(a) and FOOTER_MODEL.search(_call_name(a))), None)
+    if model is None:
+        return False
+    call = _strong_load(ctx, call_node, depth=0)
+    if call is None:
+        return False
+    return Verdict(message=f"The loading footer {_call_name(model)} loads more when it is bound on screen: {call.name}() runs as the user scrolls to it")
+
+
+RX_CONSUMER = re.compile(r"^(subscribe\w*|drive|bind|sink|flatMap\w*|concatMap|do)$")
+
+
+def rx_scroll_end_loads(ctx: CheckContext) -> Verdict | bool:
+    """`tableView.rx.didScroll.filter { $0.tableView.isNeedPagination() }.subscribe(onNext: {
+    viewModel.loadNextPage() })`: an Rx / Combine chain on the scroll view's events whose filter says
+    "near the end" and whose subscriber loads the next page."""
+    chain = ctx.node
+    while chain.parent is not None and chain.parent.type in ("navigation_expression", "call_expression"):
+        chain = chain.parent
+    event = ctx.text(ctx.captures["event"][0])
+    what = "the list is scrolled to the bottom" if event == "reachedBottom" else _scroll_end(_expanded(ctx, chain))
+    if what is None or _has_reporting_branch(ctx, chain):
+        return False
+    consumers = [c for c in walk(chain) if c.type == "call_expression" and RX_CONSUMER.match(_call_name(c))]
+    call = _loader([n for c in consumers for n in c.named_children if n.type == "call_suffix"], any_call=False)
+    if call is None:
+        return False
+    return Verdict(message=f"Loads more automatically when {what} (rx.{event}): {call.name}() runs with no action from the user")
 
 
 def prefetch_loads_more(ctx: CheckContext) -> Verdict | bool:
@@ -603,10 +782,135 @@ def infinite_widget_fetches(ctx: CheckContext) -> Verdict | bool:
     return selector is not None and bool(INFINITE_WIDGET_FETCH.search(text(selector)))
 
 
+def paged_widget_feed(ctx: CheckContext) -> Verdict | bool:
+    """A paging list widget (infinite_scroll_pagination, paginate_firestore, firebase_ui
+    FirestoreListView, loading_more_list, ...), not one laid out bottom-up (`reverse: true`: a chat
+    that loads its older messages at the top)."""
+    reverse = _dart_named_arguments(ctx.node).get("reverse")
+    return reverse is None or reverse.named_children[-1].type != "true"
+
+
 def smart_refresher_pull_up(ctx: CheckContext) -> Verdict | bool:
     """Flutter pull_to_refresh `SmartRefresher(enablePullUp: true, onLoading: ...)`."""
     body = text(ctx.node.parent)
     return bool(re.search(r"enablePullUp\s*:\s*true", body) and re.search(r"\bonLoading\s*:", body))
+
+
+LOAD_MORE_ROW = re.compile(r"(?i)load_?more|next_?page|paginat|loading_?(cell|row|footer|section|indicator|view)")
+ROW_DISPLAY = re.compile(r"\b(willDisplay\w*|cellForRowAt\w*|cellForItemAt\w*|willDisplayNodeForRowAt\w*|nodeForRowAt\w*)\b")
+
+
+def _load_more_row_head(node: Node) -> str:
+    """The part of a `case` / `if` / `guard` that picks the row: `case .loadMore:`,
+    `if indexPath.section == Section.loadMore.rawValue`, `guard let cell = cell as? LoadMoreCell`."""
+    if node.type == "switch_entry":
+        return " ".join(text(c) for c in node.named_children if c.type == "switch_pattern")
+    return " ".join(text(c) for c in _conditions(node))
+
+
+def _load_more_row_call(node: Node) -> Call | None:
+    """The load call that runs for the load-more row: a loader, or a call told to load more
+    (`updateFeeds(mode: .loadMore)`, `discoverUsers(isLoadMore: true)`)."""
+    regions = [node] if node.type == "switch_entry" else _guarded(node, _conditions(node))
+    call = _loader(regions, any_call=False)
+    if call is not None:
+        return call
+    for region in regions:
+        for call in calls(region):
+            if IDENTIFIER.match(call.name) and not NOT_LOADER.search(call.name) and any(STRONG_LOADER.search(text(a)) for a in argument_nodes(call)):
+                return call
+    return None
+
+
+def load_more_row_shown(ctx: CheckContext) -> Verdict | bool:
+    """UIKit `tableView(_:willDisplay:forRowAt:)` / `cellForRowAt` whose load-more section or
+    loading cell starts the next page as soon as it is shown (`case .loadMore: fetchFeeds(mode: .loadMore)`)."""
+    node = ctx.node
+    if not LOAD_MORE_ROW.search(_load_more_row_head(node)):
+        return False
+    fn = _named_function(node)
+    if fn is None or not ROW_DISPLAY.search(_signature(fn) if fn.type == "function_declaration" else ""):
+        return False
+    for a in ancestors(node):
+        if a == fn:
+            break
+        if a.type in ("switch_entry", "if_statement", "guard_statement") and LOAD_MORE_ROW.search(_load_more_row_head(a)):
+            return False  # the enclosing load-more case reports it
+    call = _load_more_row_call(node)
+    if call is None:
+        return False
+    return Verdict(message=f"The load-more row starts the next page as soon as it is shown: {call.name}() runs in {function_name(fn) or 'the row callback'} with no action from the user")
+
+
+MJ_AUTO_OFF = re.compile(r"(?i)automaticallyRefresh\s*=\s*(false|NO)\b")
+
+
+def mjrefresh_auto_footer(ctx: CheckContext) -> Verdict | bool:
+    """`mj_footer = MJRefreshAutoNormalFooter(refreshingBlock: { ... })`: MJRefresh auto footers load
+    by themselves once the footer comes on screen (`automaticallyRefresh` is on by default); a
+    back footer (`MJRefreshBack…Footer`) needs the user to pull up. App subclasses count when their
+    name says Auto or the file declares them as subclasses of an auto footer."""
+    name = ctx.text(ctx.captures["fn"][0])
+    init = ctx.captures.get("init")
+    if init and ctx.text(init[0]) != "init":
+        return False
+    if "Auto" not in name and not re.search(rf"\bclass\s+{re.escape(name)}\s*:\s*\w*Auto\w*Footer\b", ctx.data.decode("utf-8", "replace")):
+        return False
+    suffix = next((c for c in ctx.node.named_children if c.type == "call_suffix"), None)
+    action = ctx.text(suffix)
+    assigned = ctx.node.parent is not None and ctx.node.parent.type == "assignment" and re.search(r"mj_footer\s*$", ctx.text(ctx.node.parent.child_by_field_name("target")))
+    if suffix is None or not (assigned or re.search(r"refreshing(Block|Target)\s*:|\{", action)):
+        return False  # `MJRefreshAutoNormalFooter()` with no action nor footer slot, or a type check
+    data = ctx.data.decode("utf-8", "replace")
+    if MJ_AUTO_OFF.search(data) or CHAT_HISTORY.search(action):
+        return False
+    return Verdict(message=f"An MJRefresh auto footer ({name}) loads the next page by itself when the list is scrolled to its end")
+
+
+# easy_refresh footers that only load when the user pulls past the end (no infinite load):
+# v3 (package:easy_refresh) gives these `infiniteOffset: null`, v2 (package:flutter_easyrefresh)
+# `enableInfiniteLoad: false`. Every other footer, and the default ClassicFooter / ClassicalFooter,
+# loads by itself as the end of the list comes on screen.
+EASY_REFRESH_V2 = re.compile(r"package:flutter_easyrefresh/|\bClassical(Header|Footer)\b|\bfirstRefresh\s*:|\benableControlFinish(Load|Refresh)\s*:|\bEasyRefresh\.custom\b")
+PULL_ONLY_FOOTER_V3 = re.compile(r"\b(MaterialFooter|BezierFooter|TaurusFooter|PhoenixFooter|DeliveryFooter|NotLoadFooter)\s*\(")
+PULL_ONLY_FOOTER_V2 = re.compile(r"\b(BezierBounceFooter|PhoenixFooter|TaurusFooter|CustomFooter)\s*\(")
+
+
+def _dart_named_arguments(ident: Node) -> dict[str, Node]:
+    """label -> named_argument node of the first argument list after a Dart callee
+    (`EasyRefresh.builder(...)`); a value such as `Footer(...)` is several nodes, so the whole
+    argument is kept."""
+    selector = ident.next_named_sibling
+    while selector is not None and selector.type == "selector":
+        part = next((c for c in selector.named_children if c.type == "argument_part"), None)
+        if part is not None:
+            args = next((c for c in part.named_children if c.type == "arguments"), None)
+            out = {}
+            for arg in args.named_children if args is not None else ():
+                if arg.type == "named_argument" and arg.named_child_count >= 2:
+                    out[text(arg.named_children[0]).rstrip(": ")] = arg
+            return out
+        selector = selector.next_named_sibling
+    return {}
+
+
+def easy_refresh_auto_load(ctx: CheckContext) -> Verdict | bool:
+    """easy_refresh `EasyRefresh(onLoad: ..., footer: ...)` whose footer loads by itself at the end."""
+    args = _dart_named_arguments(ctx.node)
+    on_load = args.get("onLoad")
+    if on_load is None or on_load.named_children[-1].type == "null_literal":
+        return False
+    footer = args.get("footer")
+    footer_text = _expanded(ctx, footer) if footer is not None else ""
+    if re.search(r"infiniteOffset\s*:\s*null\b|enableInfiniteLoad\s*:\s*false\b", footer_text):
+        return False
+    v2 = bool(EASY_REFRESH_V2.search(ctx.data.decode("utf-8", "replace")))
+    pull_only = PULL_ONLY_FOOTER_V2 if v2 else PULL_ONLY_FOOTER_V3
+    if pull_only.search(footer_text) and not re.search(r"infiniteOffset\s*:\s*[\d.]|enableInfiniteLoad\s*:\s*true\b", footer_text):
+        return False
+    which = re.search(r"\b[A-Z]\w*Footer\b", footer_text)
+    footer_name = which.group(0) if which else ("ClassicalFooter" if v2 else "ClassicFooter")
+    return Verdict(message=f"EasyRefresh loads more automatically when the list reaches its end: onLoad runs as the {footer_name} comes on screen, with no action from the user")
 
 
 def _short(node: Node) -> str:
