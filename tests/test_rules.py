@@ -180,3 +180,14 @@ def test_platform_exclude_paths_apply_to_that_platforms_patterns_only(tmp_path):
     web = next(p for p in rule.patterns if p.id != "kotlin-play")
     assert kotlin.skips("app/src/test/PlayerTest.kt") and not kotlin.skips("app/src/main/Player.kt")
     assert not web.skips("app/src/test/player.test.js") and not rule.skips("app/src/test/PlayerTest.kt")
+
+
+@pytest.mark.parametrize("rule_id", ["autoplay", "loot-box", "notification-spam", "streak-rewards"])
+def test_unity_demo_and_sample_code_of_plugins_is_not_the_games_code(rule_id):
+    [rule] = [r for r in load_rules() if r.id == rule_id]
+    csharp = next(p for p in rule.patterns if "csharp" in p.languages)
+    for vendor in ("Assets/Samples/Mobile Notifications/2.3/Example/Demo.cs", "Game/Assets/VoxelBusters/Demo/Scripts/Ui.cs",
+                   "Assets/Plugins/Shop/Examples/Open.cs", "Assets/GleyPlugins/JumpyCompleteGame/Scripts/Gm.cs"):
+        assert csharp.skips(vendor), vendor
+    for own in ("Assets/Scripts/Rewards.cs", "Assets/_Game/Scripts/Notifications.cs", "Assets/Scripts/DemoMode.cs"):
+        assert not csharp.skips(own), own

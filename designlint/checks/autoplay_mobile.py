@@ -158,7 +158,7 @@ NOT_PLAYER_SCREEN = re.compile(
 )
 # `PreviewMediaActivity`, `PreviewVideoFragment`: a screen that shows one item the person picked.
 PREVIEW_SCREEN = re.compile(r"^Preview(Media|Video|Audio|Image)\w*(Activity|Fragment|Screen|Page|ViewController)$")
-COMPOSER_SCREEN = re.compile(r"(upload|compose|composer|creat(e|or)|editor|trim|draft|recorder|capture|picker)", re.I)
+COMPOSER_SCREEN = re.compile(r"(upload|compose|composer|creat(e|or)|editor|trim|draft|recorder|capture|picker|share(?!d)|sharing|export|publish)", re.I)
 # A widget that plays as it scrolls into view (Flutter visibility_detector): a feed item.
 FEED_ITEM_MARKER = re.compile(r"\b(VisibilityDetector|VisibilityInfo|visibleFraction)\b")
 SCREEN_NAME = re.compile(r"(Activity|Fragment|Screen|Page|ViewController|VC|Dialog|Sheet|Route|Destination|Details?)$")

@@ -102,7 +102,7 @@ NOT_LOADER = re.compile(
     r"|set_?(visib|alpha|elevation|enabled|text|title|color|background|state|value|scroll|refreshing|selection)|toast|make_?text|snack|vibrate|dismiss"
     r"|expand|collapse|get_?item_?count|get_?child|find|can_?scroll|is_?|has_?|contains|layout_?if_?needed|reload_?data|remember"
     r"|mark|change_?read|update_?(fab|toolbar|header|ui|view|padding|layout)|clear|remove_?on_?scroll|add_?on_?scroll|use_?normal|haptic|feedback|stop|cancel"
-    r"|move|drag|swap|measure|layout|offset|translate|resize|compute|calc|draw|render|focus|request_?focus|with_?(animation|transaction))"
+    r"|move|drag|swap|measure|layout|offset|translate|resize|compute|calc|draw|render|focus|request_?focus|with_?(animation|transaction)|clamp)"
     r"|^(d|e|i|v|w|read|watch|of|select|context|get|let|also|apply|run|with|take_?if|require|check|assert|min|max|abs|last|first|last_?or_?null"
     r"|first_?or_?null|to_?string|equals|size|count|length|await|try|emit_?ui)$"
     r"|image(?!s)|photo(?!s)|thumbnail(?!s)|avatar|bitmap|glide|picasso|kingfisher|prefetcher|elevation|\bfab\b|toolbar|header|badge|scroll_?to|scroll_?by"

@@ -1415,7 +1415,7 @@ NOTIFICATION_FIELDS = re.compile(r"(^|\.)(title|body|subtitle|alertBody|alertTit
 # notification exists to bring the user back before the day ends.
 STREAK_LURE = re.compile(
     r"(\b(don['’]?t|do not|never) (lose|break|miss|end|forget) (your|the)\b[^.!?]{0,20}\bstreak\b|\b(lose|losing|break|breaking|save|protect) your\b[^.!?]{0,20}\bstreak\b|"
-    r"\bkeep (your|the)\b[^.!?]{0,20}\bstreak (alive|going)\b|\bstreak (is )?(at risk|in danger|about to (end|break|reset)|ends (today|tonight|soon)|will (end|reset|break))\b)",
+    r"\bkeep (your|the)\b[^.!?]{0,20}\bstreak alive\b|\bstreak (is )?(at risk|in danger|about to (end|break|reset)|ends (today|tonight|soon)|will (end|reset|break))\b)",
     re.I,
 )
 
