@@ -23,7 +23,9 @@ more by itself; the checks here decide whether it really does:
   with an infinite-load footer (v2 / v3 defaults), Epoxy-style loading footers, UIKit load-more
   sections and loading rows, RxSwift scroll chains;
 * near misses: chats loading their history (a bottom-up list), names that only say "bottom"
-  outside scrolling code, values computed from calls (scroll physics), buttons;
+  outside scrolling code, values computed from calls (scroll physics), buttons, delegates told
+  how the user scrolls, pull-to-load controls (`isDragging`, enum-case states), prefetching of
+  the rows' own data, Compose paging over sample data or in previews;
 * safeguards: a page cap, an end-of-feed message, a user setting, and load-more libraries whose
   automatic loading is switched off.
 
@@ -73,9 +75,9 @@ SCROLL_END = [
      "the list is scrolled to the bottom"),
 ]
 # Conditions that compare a row's index (or the row itself) with the last one.
-ROW_POSITION = re.compile(r"(?i)\b(index|idx|i|position|pos|row|item|it|element|post|entry|current\w*|indexPath|index_?path)\b|\.(row|item|id|index)\b"
+ROW_POSITION = re.compile(r"(?i)\b(index|idx|i|position|pos|row|item|it|element|post|entry|page|current\w*|indexPath|index_?path)\b|\.(row|item|id|index)\b"
                           r"|(?-i:[a-z](Index|Position|Idx|Row)\b)")
-ROW_END = re.compile(r"(?i)\.(count|size|length|lastIndex|last|endIndex|itemCount|getItemCount\(\))\b|\b(count|size|length|lastIndex|itemCount|getItemCount\(\))\b|isLast\w*|lastItem|last_?(row_?|item_?|cell_?)?index"
+ROW_END = re.compile(r"(?i)\.(count|size|length|lastIndex|last|endIndex|itemCount|getItemCount\(\))\b|\b(count|size|length|lastIndex|itemCount|getItemCount\(\))\b|\bget(Item)?(Size|Count|Length)\(\)|(?-i:[a-z](Count|Size|Length)\b)|isLast\w*|lastItem|last_?(row_?|item_?|cell_?)?index"
                      r"|\bnumberOf(Rows|Items|Objects|Elements|Cells|Records)\b|\btotal_?(items?|count)\b|\bitems_?loaded\b|\bloaded_?(items|count)\b")
 NEGATED_SCROLL = re.compile(r"!\s*[\w.()?]*canScroll\w*\([^)]*\)|canScroll\w*\([^)]*\)\s*(==|===)\s*false|!\s*[\w.?]*canScrollForward|canScrollForward\s*==\s*false")
 LAST_ROW = re.compile(r"(==|===)\s*[\w.?!()]*\.last\b|\.last\b[\w.?!()]*\s*(==|===)|\.lastIndex\b|\bisLast\w*\(|\.last\?\.id\b")
@@ -112,6 +114,12 @@ APPENDS = frozenset({"addAll", "append", "appendAll", "extend", "plusAssign", "i
 # Objects that own the list's data: a call on them under a scroll-end condition is a load.
 MODEL_RECEIVER = re.compile(r"(?i)view_?model|presenter|bloc|cubit|controller|repository|repo$|store|model$|manager|source|notifier|provider|ref$|fetcher|loader|paginator|interactor|use_?case|service|api$|client|delegate|listener|callback|feed|adapter|items|list|data|posts|results|state$|handler|coordinator|interface|vm$|ctrl?$|^widget$")
 
+# A delegate, listener or callback is told many things while the list scrolls; only a method
+# that asks for data loads (`delegate?.loadNextPage()`, not `delegate?.panelScrollStatus(isUp:)`).
+NOTIFIER_RECEIVER = re.compile(r"(?i)(delegate|listener|callback)s?$")
+NOTIFIED_LOAD = re.compile(r"(?i)fetch|load|more|next|page|paginat|append|request|older|reach(ed)?_?(the_?)?(end|bottom)|(end|bottom)_?reached")
+SCROLL_REPORT = re.compile(r"(?i)scroll_?(status|bottom|up|down|direction|offset|state|position|progress|distance)")
+
 # Loading the older messages of a chat or history (often a footer of an upside-down table) is
 # not a feed that never ends: the conversation has a start.
 CHAT_HISTORY = re.compile(r"(?i)history|older_?messages?|earlier_?messages?|previous_?messages?|oldest_?message|load_?(earlier|previous)")
@@ -121,7 +129,7 @@ REVERSED_LIST = re.compile(r"reverse\s*:\s*true|reverseLayout\s*=\s*true|stackFr
 WRAPPERS = re.compile(r"^(launch|async|Task|post|postDelayed|runOnUiThread|withContext|setState|asyncAfter|sync|microtask|Future|then|whenComplete|run|let|also|apply|with|runCatching|viewModelScope|lifecycleScope|MainScope|schedule|perform\w*|addPostFrameCallback|delayed)$")
 
 # Where a row-index condition means "the last row is being shown or built".
-ROW_CONTEXT_FUNCTIONS = re.compile(r"^(\w*[Aa]ppear\w*|onBindViewHolder|getView|bind|onBind|convert|onViewAttachedToWindow|getItem|onPageSelected|itemBuilder|builder|buildItem|_buildItem|_?build\w*Item\w*|onScrolled|onScrollStateChanged|onScroll|scrollViewDidScroll|loadMore\w*IfNeeded|\w*IfNeeded)$")
+ROW_CONTEXT_FUNCTIONS = re.compile(r"^(\w*[Aa]ppear\w*|onBindViewHolder|getView|bind|onBind|convert|onViewAttachedToWindow|getItem|onPageSelected|onPageChanged|itemBuilder|builder|buildItem|_buildItem|_?build\w*Item\w*|onScrolled|onScrollStateChanged|onScroll|scrollViewDidScroll|loadMore\w*IfNeeded|\w*IfNeeded)$")
 ROW_CONTEXT_CALLS = re.compile(r"^(onAppear|task|ForEach|List|LazyVStack|LazyHStack|LazyVGrid|LazyHGrid|items|itemsIndexed|item|LaunchedEffect|SideEffect|DisposableEffect|builder|separated|onVisibilityChanged|VisibilityDetector|SliverChildBuilderDelegate)$")
 ROW_CONTEXT_LABELS = re.compile(r"\b(willDisplay|cellForRowAt|cellForItemAt|prefetchRowsAt|prefetchItemsAt|willDisplayCell|itemBuilder|builder)\b")
 
@@ -302,7 +310,7 @@ def _loader(regions: list[Node], any_call: bool) -> Call | None:
 
 def _loads(call: Call, any_call: bool) -> bool:
     name = call.name
-    if not IDENTIFIER.match(name):  # Kotlin `f(x) { ... }`: the outer call has no name of its own
+    if not IDENTIFIER.match(name) or _implicit_member(call):  # Kotlin `f(x) { ... }`; Swift `state = .releasing(progress: 1)`
         return False
     if WRAPPERS.match(name):  # `recyclerView.post(loadMoreRunnable)`, `Task { ... }`: the calls inside are judged on their own
         return any(STRONG_LOADER.search(text(a)) and a.type in IDENTIFIER_TYPES | {"callable_reference", "value_argument", "argument"} and "(" not in text(a)
@@ -312,6 +320,8 @@ def _loads(call: Call, any_call: bool) -> bool:
     if STRONG_LOADER.search(name) or LOADER.search(name):
         return not NOT_LOADER.search(name) or bool(STRONG_LOADER.search(name))
     receiver = call.receiver.rsplit(".", 1)[-1].strip("?!() ")
+    if NOTIFIER_RECEIVER.search(receiver):  # `delegate?.listDidScroll(isUp:)` tells, `delegate?.loadNextPage()` asks
+        return bool(NOTIFIED_LOAD.search(receiver if name in ("invoke", "call") else name)) and not SCROLL_REPORT.search(name)
     if DISPATCH.match(name):  # `bloc.add(PostFetched())`, not `layer.add(animation)`
         if any(EVENT_ARG.search(text(a)) for a in argument_nodes(call)):
             return True
@@ -326,6 +336,12 @@ def _loads(call: Call, any_call: bool) -> bool:
         return False  # `view.setTranslationY()`, `Modifier.align()`: work on some other object
     return (name[:1].islower() or name[:1] == "_") and not re.match(r"^_?set[A-Z_]", name) and name not in (
         "add", "remove", "get", "set", "put", "map", "filter", "forEach", "equals", "compareTo", "height", "width", "align", "padding", "fillMaxWidth")
+
+
+def _implicit_member(call: Call) -> bool:
+    """Swift `.releasing(progress: 1)`: an enum case or a static factory, a value, not a load."""
+    callee = call.node.named_children[0] if call.node.type == "call_expression" and call.node.named_child_count else None
+    return callee is not None and callee.type in ("prefix_expression", "navigation_expression") and text(callee).startswith(".")
 
 
 VALUE_EXPRESSIONS = frozenset({"multiplicative_expression", "additive_expression", "binary_expression", "relational_expression",
@@ -465,7 +481,7 @@ def _branch_load(ctx: CheckContext, branch: Node) -> tuple[str, Call] | None:
     if what != "row":
         call = _loader(regions, any_call=True)
         return (what, call) if call is not None else None
-    if not _in_row_context(branch) or not regions:
+    if not (_in_row_context(branch) or _called_from_row_context(ctx, branch)) or not regions:
         return None
     row = f"the last row is shown ({_short(_row_condition(conds))})"
     if regions[0].parent != branch and branch.type != "guard_statement":
@@ -474,8 +490,36 @@ def _branch_load(ctx: CheckContext, branch: Node) -> tuple[str, Call] | None:
         own = [c for c in branch.named_children if c.start_byte >= conds[-1].end_byte and c.type not in ("else", "else_clause", "comment")][:1]
         call = next((c for c in calls(own[0]) if _loads(c, any_call=False) and not _in_user_action(c.node, own[0])), None) if own else None
         return (row, call) if call is not None else None
-    call = _loader(regions, any_call=False) or _page_advance_call(regions)
+    call = _loader(regions, any_call=False) or _page_advance_call(regions) or _count_growth_call(conds, regions)
     return (row, call) if call is not None else None
+
+
+def _count_growth_call(conds: list[Node], regions: list[Node]) -> Call | None:
+    """`if (page == itemCount - 1) { itemCount += 4; setState(() {}); }`: at the last page the list
+    grows its own item count with no bound (not `(shown + 30).clamp(0, notes.length)`), and the
+    rebuild shows the new rows."""
+    for name in {m.group(1) for m in re.finditer(r"\b(\w*(?:[Cc]ount|[Ll]ength|[Ss]ize|[Tt]otal)\w*)\b", " ".join(text(c) for c in conds))}:
+        grown = re.compile(rf"\b{re.escape(name)}\s*(\+=\s*\d+|=\s*{re.escape(name)}\s*\+\s*\d+)\s*;")
+        if any(grown.search(text(r)) for r in regions):
+            return next((c for r in regions for c in calls(r) if c.name == "setState"), None)
+    return None
+
+
+def _called_from_row_context(ctx: CheckContext, node: Node, depth: int = 2) -> bool:
+    """The node's function is a helper that a row or page callback calls or is, up to two calls
+    away (`onPageChanged: _onPage` where `_onPage` calls `_growFeed(page)`)."""
+    fn = _named_function(node)
+    name = function_name(fn) if fn is not None else ""
+    if not name or depth == 0:
+        return False
+    memo = ctx.memo.setdefault("infinite_scroll_mobile.row_helpers", {})
+    if (name, depth) not in memo:
+        memo[(name, depth)] = False  # recursion guard
+        memo[(name, depth)] = any(
+            n.type in IDENTIFIER_TYPES and text(n) == name and n.parent is not None and "signature" not in n.parent.type
+            and n.parent.type not in DECLARATION_TYPES and not (fn.start_byte <= n.start_byte < fn.end_byte)
+            and (_in_row_context(n) or _called_from_row_context(ctx, n, depth - 1)) for n in walk(ctx.root))
+    return memo[(name, depth)]
 
 
 # `currentPage += 1`, `page++`, `offset += limit`: the branch moves on to the next page.
@@ -526,6 +570,50 @@ def _chat_history(ctx: CheckContext, call: Call) -> bool:
     return bool(re.search(r"(?i)message|chat|conversation", words)) and bool(REVERSED_LIST.search(ctx.data.decode("utf-8", "replace")))
 
 
+DART_REVERSED = re.compile(r"\breverse\s*:\s*true\b")
+
+
+def _bottom_up_list(ctx: CheckContext, branch: Node) -> bool:
+    """Flutter: the list the branch watches is laid out bottom-up (`reverse: true`), so its end is
+    the top, where a chat loads its older messages. The list is built in the same build method
+    (`NotificationListener(onNotification: ..., child: CustomScrollView(reverse: true, ...))`) or
+    is given the controller the branch reads (`ListView(reverse: true, controller: _scroll)`)."""
+    fn = _named_function(branch)
+    if fn is not None and DART_REVERSED.search(text(fn)):
+        return True
+    condition = " ".join(text(c) for c in _conditions(branch))
+    return any(re.search(rf"\b{re.escape(name)}\b", condition) for name in _reversed_controllers(ctx))
+
+
+def _reversed_controllers(ctx: CheckContext) -> frozenset[str]:
+    """The scroll controllers handed to a `reverse: true` list of the file (`controller: _scroll`)."""
+    memo = ctx.memo.get("infinite_scroll_mobile.reversed_controllers")
+    if memo is None:
+        names = set()
+        for node in walk(ctx.root):
+            if node.type != "arguments":
+                continue
+            named = [text(a) for a in node.named_children if a.type == "named_argument"]
+            if any(DART_REVERSED.fullmatch(a.strip()) for a in named):
+                names.update(m.group(1) for a in named if (m := re.fullmatch(r"controller\s*:\s*(?:widget\.)?(\w+)\s*", a)))
+        memo = ctx.memo["infinite_scroll_mobile.reversed_controllers"] = frozenset(names)
+    return memo
+
+
+PULL_GESTURE = re.compile(r"\bis(Dragging|Tracking)\b")
+
+
+def _pull_gesture(branch: Node, call: Call) -> bool:
+    """The load waits on the user's finger (`if offset < -threshold && !scrollView.isDragging`): a
+    pull-to-refresh or pull-up-to-load control, not loading by scrolling alone."""
+    for a in [call.node, *ancestors(call.node)]:
+        if a.type in BRANCH_TYPES and any(PULL_GESTURE.search(text(c)) for c in _conditions(a)):
+            return True
+        if a == branch or a.type in FUNCTION_TYPES:
+            break
+    return any(PULL_GESTURE.search(text(c)) for c in _conditions(branch))
+
+
 def _loader_row_guard(branch: Node) -> Call | None:
     """Swift `guard indexPath.row < items.count else { loadMore(); return loadingCell }` in a row
     callback: the row past the data is the loading row, and showing it loads the next page."""
@@ -554,7 +642,7 @@ def branch_loads_more(ctx: CheckContext) -> Verdict | bool:
     if found is None or _covered(ctx, branch):
         return False
     what, call = found
-    if _chat_history(ctx, call):
+    if _chat_history(ctx, call) or _pull_gesture(branch, call) or (ctx.language == "dart" and _bottom_up_list(ctx, branch)):
         return False
     regions = _guarded(branch, _conditions(branch))
     inside = branch.start_byte <= call.node.start_byte < branch.end_byte
@@ -700,13 +788,22 @@ def rx_scroll_end_loads(ctx: CheckContext) -> Verdict | bool:
     return Verdict(message=f"Loads more automatically when {what} (rx.{event}): {call.name}() runs with no action from the user")
 
 
+# A page of the list, not the data of the prefetched rows: `fetchPosts(page: page + 1)`,
+# `after: lastId`, `posts.append(contentsOf: more)`.
+NEXT_PAGE_DATA = re.compile(r"(?i)\b\w*(page|offset|cursor)\w*\s*\+\s*1\b|\b(page|offset|cursor|after|since|before|max_?id|next\w*)\s*:|append\(\s*contentsOf:")
+
+
 def prefetch_loads_more(ctx: CheckContext) -> Verdict | bool:
-    """UITableView / UICollectionView prefetching that fetches the next page (not images)."""
+    """UITableView / UICollectionView prefetching that fetches the next page of the list (a
+    load-more call, or a fetch told which page to get), not the images or data of the rows it is
+    given (`message.getReferenceData()` for each index path)."""
     body = ctx.node.child_by_field_name("body")
     if body is None:
         return False
+    pages = bool(PAGE_ADVANCE.search(text(body)) or NEXT_PAGE_DATA.search(text(body)))
     for call in calls(body):
-        if STRONG_LOADER.search(call.name) or (LOADER.search(call.name) and not NOT_LOADER.search(call.name + " " + call.receiver)):
+        if STRONG_LOADER.search(call.name) or (LOADER.search(call.name) and not NOT_LOADER.search(call.name + " " + call.receiver)
+                                               and (pages or NEXT_PAGE_DATA.search(text(call.arguments)))):
             if re.search(r"(?i)image|photo|thumbnail|avatar|picture|media|cell|detail", call.name + call.receiver + text(call.arguments)):
                 continue
             return Verdict(message=f"Prefetching loads the next page before the user reaches the end of the list: {call.name}()")
@@ -764,6 +861,29 @@ def paging_pager(ctx: CheckContext) -> Verdict | bool:
     if LOCAL_SOURCE.search(text(holder)) and "remoteMediator" not in text(holder):
         return Verdict(severity="info", note="The pages come from the app's own database (a DAO query, no RemoteMediator): "
                        "the list ends where the stored data ends, so this is lowered to info.")
+    return True
+
+
+STATIC_PAGING_DATA = re.compile(r"\bPagingData\.(from|empty)\s*\(|\bflowOf\s*\(")
+PREVIEW_ANNOTATION = re.compile(r"@\w*Preview\w*\b")
+
+
+def lazy_paging_items(ctx: CheckContext) -> Verdict | bool:
+    """Compose `pager.flow.collectAsLazyPagingItems()` of a real pager, not static sample data
+    (`flowOf(PagingData.from(list))`), a `@Preview`, or a wrapper extension that is itself named
+    `collectAsLazyPagingItems` (its callers are reported)."""
+    navigation = ctx.node.named_children[0] if ctx.node.named_child_count else None
+    receiver = navigation.named_children[0] if navigation is not None and navigation.named_child_count else None
+    if receiver is not None and STATIC_PAGING_DATA.search(_expanded(ctx, receiver)):
+        return False
+    for fn in ancestors(ctx.node):
+        if fn.type != "function_declaration":
+            continue
+        if function_name(fn) == "collectAsLazyPagingItems":
+            return False
+        modifiers = next((c for c in fn.named_children if c.type == "modifiers"), None)
+        if modifiers is not None and PREVIEW_ANNOTATION.search(text(modifiers)):
+            return False
     return True
 
 
