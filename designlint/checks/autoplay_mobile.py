@@ -4,7 +4,8 @@ The queries in rules/autoplay/mobile.yaml find candidates: a `play()` / `start()
 `playWhenReady = true` on a player, a loop setting (`repeatMode`, `isLooping`, `setLooping(true)`,
 `AVPlayerLooper`, `numberOfLoops = -1`), an "item ended" hook (ExoPlayer `STATE_ENDED`,
 `setOnCompletionListener`, `AVPlayerItemDidPlayToEndTime`, just_audio/audioplayers completion),
-and player options (`autoPlay: true` for chewie, better_player, youtube_player_flutter).
+and player options (`autoPlay: true` for chewie, better_player, youtube_player_flutter), and
+Flame's music calls (`FlameAudio.bgm.play(...)`, `FlameAudio.loop(...)`, `FlameAudio.playLongAudio(...)`).
 
 The functions here decide *when* the code runs, by walking out through the enclosing lambdas and
 functions (`situation`):
@@ -103,7 +104,7 @@ LOAD_FN = re.compile(
     r"viewDidLoad|viewWillAppear|viewDidAppear|viewIsAppearing|awakeFromNib|didMoveToWindow|"
     r"didMoveToSuperview|loadView|makeUIView|makeNSView|makeUIViewController|makeNSViewController|"
     r"applicationDidBecomeActive|sceneDidBecomeActive|initState|didChangeDependencies|build|body|"
-    r"onReady|onInitializationSuccess|onPrepared|onLoad|onLoaded|init|main|observeValue)$"
+    r"onReady|onInitializationSuccess|onPrepared|onLoad|onLoaded|onMount|init|main|observeValue)$"
 )
 VIEW_FN = re.compile(
     r"^(onBindViewHolder|onViewAttachedToWindow|onChildViewAttachedToWindow|onViewDetachedFromWindow|onPageSelected|"
@@ -181,7 +182,7 @@ VIEW_GUARD = re.compile(
 AUTOPLAY_FLAG = re.compile(r"\b(\w*[aA]uto_?[pP]lay\w*|autoStart|playOnInit)\b")
 MUTED = re.compile(
     r"(\bvolume\s*=\s*0(\.0)?f?\b(?!\.[1-9])|setVolume\(\s*0(\.0)?f?\s*[,)]|isMuted\s*=\s*true|"
-    r"\bmuted\s*[:=]\s*true|\bmute\s*:\s*true|\.mute\(\)|volume:\s*0(\.0)?\b|setMute\(\s*true)"
+    r"\bmuted\s*[:=]\s*true|\bmute\s*:\s*true|\.mute\(\)|volume:\s*0(\.0)?\b(?!\.\d*[1-9])|setMute\(\s*true)"
 )
 # What an "item ended" handler does: go on to another item, or replay the same one.
 ADVANCE = re.compile(
@@ -557,13 +558,35 @@ def _inside_own_body(ref: Node, fn: Node) -> bool:
 
 def _is_player_api_call(ref: Node) -> bool:
     """`player?.play()` inside a wrapper's own `func play()` calls the player, not the wrapper."""
+    receiver = _dart_member_receiver(ref)
+    if receiver is not None:
+        return _names_player(receiver)
     parent = ref.parent
     while parent is not None and parent.type in ("navigation_suffix", "unconditional_assignable_selector", "selector"):
         parent = parent.parent
     if parent is None or parent.type not in ("navigation_expression", "method_invocation", "expression_statement"):
         return False
-    receiver = text(parent)[: ref.start_byte - parent.start_byte].rstrip("?!. \t\n")
+    return _names_player(text(parent)[: ref.start_byte - parent.start_byte].rstrip("?!. \t\n"))
+
+
+def _names_player(receiver: str) -> bool:
+    """A receiver named for a player (`_bgmPlayer`, `videoController`), not for the app's own object
+    (`this`, a view model, a service) that could hold a same-named method."""
     return bool(receiver) and not re.fullmatch(r"(self|this|super|_?viewModel|vm|model|\w*(state|service|manager|helper|controller)\w*)\??", receiver, re.I) and bool(PLAYER_RECEIVER.search(receiver))
+
+
+def _dart_member_receiver(ref: Node) -> str | None:
+    """Dart `_bgmPlayer.play()` (also under `await`, in an assignment): the object before
+    `.play`, read from the siblings before its selector; None when `ref` is not a Dart member name."""
+    selector = ref.parent.parent if ref.parent is not None and ref.parent.type in ("unconditional_assignable_selector", "conditional_assignable_selector") else None
+    if selector is None or selector.type != "selector":
+        return None
+    parts = []
+    sibling = selector.prev_named_sibling
+    while sibling is not None and sibling.type in ("identifier", "selector", "this", "super"):
+        parts.insert(0, text(sibling))
+        sibling = sibling.prev_named_sibling
+    return "".join(parts).rstrip("?!. ")
 
 
 def _is_declaration_name(ref: Node) -> bool:
@@ -598,6 +621,8 @@ def guard(node: Node, ctx: CheckContext) -> str | None:
         condition = _condition_text(ancestor, node)
         if not condition:
             continue
+        if RESTORE_GUARD.search(condition):
+            return "state"  # `if (wasPlaying && isCurrentReel)`: restoring what played before, whatever else is tested
         flag = AUTOPLAY_FLAG.search(condition)
         if flag:
             return "flag-off" if _flag_defaults_off(flag.group(1), ctx) else "flag-on"
@@ -608,6 +633,11 @@ def guard(node: Node, ctx: CheckContext) -> str | None:
         if STATE_GUARD.search(condition) and not _only_not_playing(condition):
             return "state"
     return None
+
+
+# `wasPlaying`, `_wasPlayingBeforePause` (not negated): playback that was on before a pause, a
+# quality switch or a rebuild, put back as it was.
+RESTORE_GUARD = re.compile(r"(?<![!\w])_?was\w*Playing\w*\b(?!\s*==\s*false)")
 
 
 # A preference read that defaults to off: Android `getBoolean("musicOn", false)`, Flutter
@@ -835,6 +865,8 @@ def play_on_load(ctx: CheckContext) -> Verdict | bool:
     if _in_call_or_service(call.node, ctx):
         return False
     what = f"{call.name}({text(args[0]) if call.name == 'setPlayWhenReady' else ''})"
+    if _flame_music(call, ctx):
+        what = f"{call.receiver}.{call.name}(...)"
     return _verdict(_when(*judged, what, _label(receiver, ctx)), _muted(call.node, ctx))
 
 
@@ -911,6 +943,8 @@ def _words(name: str) -> str:
 
 def _starts_playback(call: Call, ctx: CheckContext) -> bool:
     """`play()` / `start()` without arguments or `setPlayWhenReady(true)`, on a player."""
+    if _flame_music(call, ctx):
+        return True
     args = argument_nodes(call)
     if call.name == "setPlayWhenReady" and (len(args) != 1 or not _is_true(_unwrap_argument(args[0]), ctx)):
         return False
@@ -924,6 +958,16 @@ def _starts_playback(call: Call, ctx: CheckContext) -> bool:
         if not in_prepared and not _declared_as_player(receiver.split(".")[-1], ctx):
             return False
     return _is_media_receiver(receiver, call.node, ctx) or _plays_through_wrapper(call, receiver, ctx)
+
+
+def _flame_music(call: Call, ctx: CheckContext) -> bool:
+    """Flame `FlameAudio.bgm.play('theme.mp3')` (also on a `Bgm` kept in a field), `FlameAudio.loop(...)`,
+    `FlameAudio.playLongAudio(...)`: music or a long sound; `FlameAudio.play(...)` is a one-shot effect."""
+    if b"FlameAudio" not in ctx.data:
+        return False
+    if call.name == "play":
+        return bool(argument_nodes(call)) and re.search(r"(^|\.)_?bgm$", call.receiver, re.I) is not None
+    return call.receiver == "FlameAudio" and call.name in ("loop", "loopLongAudio", "playLongAudio")
 
 
 # audioplayers (Flutter): `player.play(AssetSource('bgm.mp3'))` starts a source.
@@ -1119,7 +1163,7 @@ def _class_name(node: Node) -> str:
 def _start_sites(root: Node, ctx: CheckContext) -> Iterator[Node]:
     """Calls that start a player, `playWhenReady = true`, `autoPlay: true` in the subtree."""
     for call in calls(root):
-        if START_NAMES.match(call.name) and _starts_playback(call, ctx):
+        if (START_NAMES.match(call.name) or _flame_music(call, ctx)) and _starts_playback(call, ctx):
             yield call.node
     for node in walk(root):
         if node.type in ("assignment", "named_argument") and re.match(r"^(\S*playWhenReady\s*=\s*true|autoPlay:\s*true)", text(node)):
@@ -1228,8 +1272,8 @@ def _ended_body(node: Node, ctx: CheckContext) -> Node | None:
             return None  # reported on the observer or listener that runs it
         return _function_named(source, ctx)
     if "STATE_ENDED" in source or END_REASON in source or source in ("completed", "isCompleted"):
-        if source in ("completed", "isCompleted") and _about_animation(node, ctx):
-            return None  # AnimationStatus.completed: an animation (a slideshow), not media
+        if source in ("completed", "isCompleted") and (_about_animation(node, ctx) or not _player_completion(node)):
+            return None  # AnimationStatus.completed, GamePhase.completed, completer.isCompleted: not media
         return _branch_of(node)
     if source == "onPlayerComplete":  # audioplayers: player.onPlayerComplete.listen((_) {...})
         statement = next((a for a in ancestors(node) if a.type == "expression_statement"), None)
@@ -1259,6 +1303,31 @@ def _about_animation(node: Node, ctx: CheckContext) -> bool:
     if re.search(r"(AnimationStatus|animation\w*|anim\w*Controller)\s*\.\s*$", before, re.I):
         return True
     return any(c.name == "addStatusListener" for a in ancestors(node) for c in [as_call(a)] if c is not None)
+
+
+# What a Dart `completed` / `isCompleted` must belong to: a player's state (just_audio
+# `ProcessingState.completed`, audioplayers `PlayerState.completed`) or a player or its value.
+PLAYER_STATE = re.compile(r"(ProcessingState|PlayerState|PlaybackState|\.value$)")
+
+
+def _player_completion(node: Node) -> bool:
+    """Dart `completed` / `isCompleted` qualified by a player's state type or read from a player or
+    controller (`_controller.value.isCompleted`), or compared with a player's state
+    (`_player.state == Status.completed`); not a game's `GamePhase.completed`."""
+    parent = node.parent
+    if parent is not None and parent.type == "qualified":  # `case ProcessingState.completed:`
+        qualifier = text(parent)[: node.start_byte - parent.start_byte].rstrip(". ")
+    else:
+        qualifier = _dart_member_receiver(node) or ""
+    if PLAYER_STATE.search(qualifier) or _names_media(qualifier):
+        return True
+    selector = parent.parent if parent is not None and parent.type.endswith("assignable_selector") else None
+    comparison = selector.parent if selector is not None else None
+    return comparison is not None and comparison.type == "equality_expression" and _names_media(text(comparison))
+
+
+def _names_media(source: str) -> bool:
+    return bool(PLAYER_RECEIVER.search(source)) and not NOT_MEDIA.search(source)
 
 
 def _unwrap_argument(arg: Node) -> Node:
