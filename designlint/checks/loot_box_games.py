@@ -194,8 +194,8 @@ COSMETIC_WORDS = frozenset(
     """position pos rotation rot angle euler offset scale size color colour colors hue tint alpha pitch volume sound
     sounds clip audio sfx music delay duration wait timer interval cooldown speed velocity force jitter shake particle
     particles effect effects vfx fx spawn spawns uuid guid seed nonce id ids x y z vector quaternion instantiate tween
-    anim animation animations message messages quote quotes tip tips emoji greeting greetings reply replies response
-    responses npc npcs enemy enemies mob mobs""".split())
+    anim animation animations animator animators renderer material emitter emission message messages quote quotes
+    tip tips emoji greeting greetings reply replies response responses npc npcs enemy enemies mob mobs""".split())
 COSMETIC_NAME = re.compile(r"(Vector[234]|Quaternion|Color3?|BrickColor|Euler|CFrame|UDim2?|insideUnit|onUnit)")
 
 

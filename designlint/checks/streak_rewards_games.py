@@ -247,6 +247,10 @@ DAY_SECONDS = re.compile(
 TIME_DIFFERENCE = re.compile(r"\b(?:diff|difference|elapsed|since|delta|gap|passed|time_?diff|time_?since|time_?passed|seconds)\w*|-\s*\(?\s*\w", re.I)
 
 
+# A field holding the hours allowed between two claims: `graceHours`, `claimCoolDown`, `rewardInterval`.
+HOURS_NAME = re.compile(r"hour|grace|window|streak|reset|expir|cool_?down|claim|interval|period|wait|delay|daily|login|reward", re.I)
+
+
 def _threshold(ctx: CheckContext, node: Node, fn: Node | None) -> str | None:
     """'days' (1, 2), 'hours' (24..72) or 'seconds' (86400, timedelta(days=1), ONE_DAY)."""
     t = text(_strip(node)).replace("_", "") if _strip(node).type not in ("identifier", "name") else text(node)
@@ -259,11 +263,11 @@ def _threshold(ctx: CheckContext, node: Node, fn: Node | None) -> str | None:
     if _strip(node).type in ("identifier", "name", "member_access_expression", "attribute", "dot_index_expression") and len(t) < 60:
         values = (_definitions(ctx, fn, t) if fn is not None else []) or _definitions(ctx, ctx.root, t)
         for v in values[:3]:
-            vt = text(v).replace("_", "") if re.fullmatch(r"[\d_.]+", text(v)) else text(v)
-            if re.fullmatch(r"[12](?:\.0)?", vt) and re.search(r"day|streak|thresh|limit|max", t, re.I):
+            vt = text(v).replace("_", "") if re.fullmatch(r"[\d_.]+[fFdDmM]?", text(v)) else text(v)
+            if re.fullmatch(r"[12](?:\.0)?[fFdDmM]?", vt) and re.search(r"day|streak|thresh|limit|max", t, re.I):
                 return "days"  # `var streak_thresh = 2` (days)
-            if re.fullmatch(r"(?:2[0-9]|3[0-9]|4[0-8]|72)(?:\.0)?", vt) and re.search(r"hour|grace|window|streak|reset|expir", t, re.I):
-                return "hours"  # `int graceHours = 26`
+            if re.fullmatch(r"(?:2[0-9]|3[0-9]|4[0-8]|72)(?:\.0)?[fFdDmM]?", vt) and HOURS_NAME.search(t):
+                return "hours"  # `int graceHours = 26`, `private float claimCoolDown = 24f`
             if len(vt) < 80 and DAY_SECONDS.search(vt):
                 return "seconds"
     return None
@@ -718,8 +722,10 @@ def reward_index(ctx: CheckContext) -> "Verdict | bool":
     idx_text = text(idx)
     if re.fullmatch(r"\W*(?:\"[^\"]*\"|'[^']*'|\d+)\W*", idx_text):
         return False  # rewards["coins"], rewards[0]
-    streaky = next((t for t in _tokens(idx) if _counter_name(t) and not NOT_A_DAILY_STREAK.search(norm_name(t)) and not WEAK_LADDER_NAME.match(norm_name(t))), None)
     fn = next(enclosing_functions(node), None)
+    if fn is not None and _display_function(fn):
+        return False  # `local r = Rewards[day]; title.Text = r.Name`: the calendar drawn, nothing paid
+    streaky = next((t for t in _tokens(idx) if _counter_name(t) and not NOT_A_DAILY_STREAK.search(norm_name(t)) and not WEAK_LADDER_NAME.match(norm_name(t))), None)
     if streaky is None:
         resolved = _resolved(ctx, idx, fn)
         if re.search(r"streak|consecutive", resolved, re.I) and not NOT_A_DAILY_STREAK.search(norm_name(resolved)):
@@ -736,6 +742,21 @@ def reward_index(ctx: CheckContext) -> "Verdict | bool":
         if re.search(r"streak|consecutive", scope_text, re.I):
             return _once_per_function(ctx, fn, table_name, f"daily reward table '{table_name}' is indexed by the login day")
     return False
+
+
+# A function that fills widgets (`label.Text =`, `icon.Image =`, `frame.Visible =`) and pays nothing:
+# no `+=`, no leaderstats `.Value =`, no DataStore or PlayerPrefs write, no Add/Give/Grant call.
+UI_WRITE = re.compile(r"\.(?:Text|text|Image|image|Visible|visible|sprite|texture|Icon|icon|ImageColor3|TextColor3)\s*=(?!=)")
+PAYOUT_WRITE = re.compile(
+    r"\+=|\.Value\s*=(?!=)|:(?:Set|Update|Increment)Async\b|\bSet(?:Int|Float|String)\b"
+    r"|(?:^|[.:\s(])(?:add|give|grant|award|credit|increment|deposit|pay)\w*\s*\(",
+    re.I,
+)
+
+
+def _display_function(fn: Node) -> bool:
+    code = text(fn)
+    return bool(UI_WRITE.search(code)) and not PAYOUT_WRITE.search(code)
 
 
 def _once_per_function(ctx: CheckContext, fn: Node | None, table: str, message: str) -> "Verdict | bool":

@@ -25,6 +25,7 @@ Names, text classification and the file-wide safeguard come from `streak_rewards
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from tree_sitter import Node
 
@@ -49,7 +50,7 @@ from designlint.checks.streak_rewards import (
     norm_name,
     normalize_text,
 )
-from designlint.checks.util import FUNCTION_TYPES, ancestors, text, walk
+from designlint.checks.util import FUNCTION_TYPES, ancestors, enclosing_function, text, walk
 
 # --------------------------------------------------------------------------- names and values
 
@@ -895,6 +896,23 @@ def switch_milestone_reward(ctx: CheckContext) -> "Verdict | bool":
 SCALED_TARGET = re.compile(r"(?:^|_)(?:rewards?|bonus(?:es)?|coins?|gems?|xp|exp|points?|payout|amount|gold|credits?|tokens?|multiplier|mult|diamonds?|stars)(?:$|_)")
 
 
+# Where a computed amount is paid: a wallet call, a stored counter, a database row, a returned reward.
+PAYOUT_SINKS = (
+    r"\+=\s*\(?\s*{n}\b|(?<![=!<>])=\s*[\w.]+\s*\+\s*\(?\s*{n}\b|\breturn\b[^;\n]*\b{n}\b"
+    r"|\b(?:add|give|grant|award|credit|reward|increment|increase|earn|deposit|put|save|store|update|insert|claim|set(?!State\b|Text\b|Title\b))\w*\s*\([^;]*?\b{n}\b"
+)
+
+
+def _local_paid_out(node: Node, target: str) -> bool:
+    """A local amount (`final bonus = streak * 10` in a function) counts only once it reaches a payout
+    sink after its declaration; a field or an assignment to an existing variable is a payout itself."""
+    fn = enclosing_function(node)
+    if fn is None or node.type in ("assignment", "assignment_expression") or not re.fullmatch(r"\w+", target):
+        return True
+    after = fn.text[node.end_byte - fn.start_byte:].decode("utf-8", "replace")
+    return bool(re.search(PAYOUT_SINKS.format(n=re.escape(target)), after))
+
+
 def scaled_reward(ctx: CheckContext) -> "Verdict | bool":
     """`val bonus = currentStreak * 10`, `coins += 5 * loginStreak`."""
     declared = _declared(ctx.node)
@@ -913,6 +931,8 @@ def scaled_reward(ctx: CheckContext) -> "Verdict | bool":
     names = [n for n in names if n]
     if not names or not _about_days(ctx) or _answer_streak(ctx.node):
         return False
+    if not _local_paid_out(ctx.node, target.strip()):
+        return False  # `final projectedXp = xp + streak * 15 * months` only shown on screen
     return Verdict(message=f"'{target.strip()}' grows with the streak '{names[0]}' (a bigger reward for every consecutive day)")
 
 
@@ -1038,6 +1058,15 @@ def _string_text(node: Node) -> str:
     return INTERPOLATION.sub(" N ", raw)
 
 
+def _explanatory_slot(node: Node) -> bool:
+    """True when the string is the value of a `subtitle:`/`description:`/`hint` argument or map key."""
+    for a in islice(ancestors(node), 4):  # 'streakHint': {'en': '...'} is two pairs up
+        label = a.named_children[0] if a.type in SLOT_TYPES and a.named_children else None
+        if label is not None and label != node and EXPLANATORY_SLOT.search(_string_text(label).strip(" :")):
+            return True
+    return False
+
+
 def _logged(node: Node) -> bool:
     for a in ancestors(node):
         if a.type in FUNCTION_TYPES or a.type in CONDITIONAL_TYPES:
@@ -1049,12 +1078,19 @@ def _logged(node: Node) -> bool:
 
 
 # Help and about screens that explain the rules ("If you miss a day, your streak resets to 0").
-EXPLANATORY_FILE = re.compile(r"(?:^|_)(?:about|help|faqs?|rules|how_to|tutorial|instructions?)(?:_|$)")
+# Settings and preferences screens describe what a toggle does ("Get nudged to keep your streak alive").
+EXPLANATORY_FILE = re.compile(r"(?:^|_)(?:about|help|faqs?|rules|how_to|tutorial|instructions?|settings?|preferences?|prefs)(?:_|$)")
+# A string given as the subtitle, description or hint of a widget, or stored under such a key in a
+# translation table, explains the feature rather than pressing the user.
+EXPLANATORY_SLOT = re.compile(r"(?:sub_?title|description|desc|hint|hint_?text|helper_?text|caption|explanation|summary|tooltip)$", re.I)
+SLOT_TYPES = frozenset({"named_argument", "value_argument", "pair"})
 # A run inside one session of a game: "Keep your streak alive! Next level"; a day word makes it daily again.
 RUN_WORDS = re.compile(r"\b(?:puzzles?|levels?|rounds?|hands?|spins?|shots?|waves?|in\s+a\s+row)\b", re.I)
 
 
 KEEP_GOING = re.compile(r"\bkeep\s+(?:up\s+)?(?:the|your|this|that|my)?\s*(?:[\w$-]+\s+){0,3}?streak\s+(?:going|up|growing|rolling)\b", re.I)
+# "Open the app every day to keep your streak": the purpose of a habit, encouragement unless a threat word follows.
+TO_KEEP = re.compile(r"\bto\s+keep\s+(?:the|your|this|that|my)\s+(?:[\w$-]+\s+){0,3}?streak\b", re.I)
 THREAT_WORDS = re.compile(r"\b(?:lose|losing|lost|break|breaking|broken|end|ends|ending|expir\w*|reset\w*|miss\w*|risk|alive|die|dies|gone|save|before|don'?t|disappear\w*)\b", re.I)
 
 
@@ -1078,8 +1114,10 @@ def loss_text(ctx: CheckContext) -> "Verdict | bool":
         return False
     if kind == "loss" and RUN_WORDS.search(raw) and not DAILY_WORDS.search(normalize_text(raw)):
         return False  # a run of puzzles or levels in one session, not of days
-    if kind == "loss" and KEEP_GOING.search(raw) and not THREAT_WORDS.search(raw):
+    if kind == "loss" and (KEEP_GOING.search(raw) or TO_KEEP.search(raw)) and not THREAT_WORDS.search(raw):
         return False  # "Keep your 5-day streak going!": encouragement, nothing is threatened
+    if _explanatory_slot(top):
+        return False
     snippet = " ".join(raw.split())
     snippet = snippet if len(snippet) <= 60 else snippet[:59] + "…"
     if kind == "sale":
