@@ -168,7 +168,11 @@ class Discoverer:
                     stack.append((path, ignores.child(path.resolve()) if self.respect_gitignore else ignores))
                     continue
                 if is_link and not is_file:
-                    continue  # symlinked folder or dangling link: not followed
+                    # Symlinked folders are not followed (loops, trees outside the scan); say so,
+                    # or a folder made of links scans nothing without a word.
+                    reason = "symlinked folder: not followed (scan its target to include it)" if path.is_dir() else "broken symlink"
+                    result.skipped.append(Diagnostic(path.as_posix(), "skipped", reason))
+                    continue
                 kind = kind_for(entry.name)
                 if kind is None or not is_file:
                     continue

@@ -97,3 +97,17 @@ def test_grammars_load_lazily():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "['tree_sitter_html']"
+
+
+def test_a_folder_of_symlinked_folders_says_why_nothing_was_scanned(tmp_path):
+    real = tmp_path / "real"
+    (real / "kotlin").mkdir(parents=True)
+    (real / "kotlin" / "Feed.kt").write_text("fun f() {}\n")
+    links = tmp_path / "links"
+    links.mkdir()
+    (links / "kotlin").symlink_to(real / "kotlin", target_is_directory=True)
+    (links / "gone.kt").symlink_to(tmp_path / "missing.kt")
+    found = Discoverer(exclude_base=tmp_path).discover([links])
+    assert found.files == []
+    reasons = {d.path.rsplit("/", 1)[-1]: d.message for d in found.skipped}
+    assert "not followed" in reasons["kotlin"] and reasons["gone.kt"] == "broken symlink"
