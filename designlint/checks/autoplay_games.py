@@ -35,7 +35,7 @@ import re
 from tree_sitter import Node
 
 from designlint.checks import CheckContext, Verdict
-from designlint.checks.polyglot import argument_nodes, as_call, calls, enclosing_functions, function_name
+from designlint.checks.polyglot import argument_nodes, as_call, calls, enclosing_functions, function_name, functions_by_name
 from designlint.checks.util import FUNCTION_TYPES, ancestors, text, walk
 
 MUTED_NOTE = "muted: lower severity, but it still captures attention"
@@ -122,7 +122,6 @@ MUSIC_CALL = re.compile(
 MUSIC_RECEIVER = re.compile(r"(music|bgm|soundtrack|jukebox|radio)", re.I)
 NOT_MUSIC_CALL = re.compile(r"(OneShot|Scheduled|Sfx|SFX|sfx|Sound(?!track)|sound(?!track)|Effect|Voice|voice|Anim|anim|Clip$)")
 
-NAMED_FN_TYPES = frozenset({"method_declaration", "local_function_statement", "function_definition", "function_declaration"})
 LAMBDA_TYPES = frozenset({"lambda_expression", "anonymous_method_expression", "lambda"})
 SFX_CONTAINER = re.compile(
     r"(engine|motor|vehicle|airplane|aeroplane|helicopter|propeller|footstep|weapon|gun|projectile|bullet|sfx|effect|rain|wind|"
@@ -141,17 +140,7 @@ IF_TYPES = frozenset({"if_statement", "elif_clause", "conditional_expression"})
 
 def _functions(ctx: CheckContext) -> dict[str, list[Node]]:
     """Named functions of the file by name (C# methods, GDScript funcs, Lua functions)."""
-
-    def build() -> dict[str, list[Node]]:
-        out: dict[str, list[Node]] = {}
-        for node in walk(ctx.root):
-            if node.type in NAMED_FN_TYPES or (node.type == "function_definition" and ctx.language == "lua"):
-                name = function_name(node)
-                if name:
-                    out.setdefault(name, []).append(node)
-        return out
-
-    return ctx.remember("apg_functions", build)
+    return functions_by_name(ctx)
 
 
 def _identifier_uses(ctx: CheckContext) -> dict[str, list[Node]]:

@@ -52,7 +52,7 @@ from designlint.checks.notification_spam import (
     _copy_phrase,
     _quiet_hours_present,
 )
-from designlint.checks.polyglot import Call, argument_nodes, as_call, enclosing_functions, function_name
+from designlint.checks.polyglot import Call, argument_nodes, as_call, enclosing_functions, function_name, functions_by_name
 from designlint.checks.util import ancestors, text, walk
 
 # --------------------------------------------------------------------------------------------
@@ -64,15 +64,7 @@ from designlint.checks.util import ancestors, text, walk
 
 def _methods_by_name(ctx: CheckContext) -> dict[str, list[Node]]:
     """Named functions of the file (C# methods and local functions, Python defs) by name."""
-
-    def build() -> dict[str, list[Node]]:
-        out: dict[str, list[Node]] = {}
-        for node in walk(ctx.root):
-            if node.type in ("method_declaration", "local_function_statement", "function_definition"):
-                out.setdefault(function_name(node), []).append(node)
-        return out
-
-    return ctx.remember("nsg_methods", build)
+    return functions_by_name(ctx)
 
 
 def _callers(ctx: CheckContext, name: str) -> list[tuple[Node, str]]:

@@ -42,7 +42,7 @@ from tree_sitter import Node
 
 from designlint.checks import CheckContext, Verdict
 from designlint.checks.notification_spam import NOTIF_CONTEXT, _copy_phrase, _quiet_note
-from designlint.checks.polyglot import Call, argument_nodes, as_call, calls, function_name
+from designlint.checks.polyglot import Call, argument_nodes, as_call, calls, function_name, functions_by_name
 from designlint.checks.util import FUNCTION_TYPES, ancestors, text, unquote, walk
 
 # --------------------------------------------------------------------------------------------
@@ -687,16 +687,7 @@ def _code(node: Node) -> str:
 
 
 def _definitions(name: str, ctx: CheckContext) -> list[Node]:
-    index = ctx.memo.get("ns-mobile-defs")
-    if index is None:
-        index = {}
-        for node in walk(ctx.root):
-            if node.type in FUNCTION_TYPES:
-                fname = function_name(node)
-                if fname:
-                    index.setdefault(fname, []).append(node)
-        ctx.memo["ns-mobile-defs"] = index
-    return index.get(name, [])
+    return functions_by_name(ctx).get(name, [])
 
 
 # names in any case (`notificationIntent`, `ReminderReceiver`); short words only capitalised (`Tip`, not "multiple")

@@ -243,6 +243,22 @@ def function_name(function: Node) -> str:
     return ""
 
 
+def functions_by_name(ctx) -> dict[str, list[Node]]:
+    """The file's named functions, methods and constructors by name, in source order (any
+    grammar; lambdas have no name and are left out). Built once per file and region."""
+
+    def build() -> dict[str, list[Node]]:
+        index: dict[str, list[Node]] = {}
+        for node in walk(ctx.root):
+            if node.type in FUNCTION_TYPES:
+                name = function_name(node)
+                if name:
+                    index.setdefault(name, []).append(node)
+        return index
+
+    return ctx.remember(f"functions_by_name:{ctx.language}:{ctx.root.start_byte}", build)
+
+
 def enclosing_functions(node: Node) -> Iterator[Node]:
     """The functions (and lambdas) around a node, innermost first."""
     for ancestor in ancestors(node):

@@ -24,7 +24,7 @@ import re
 from tree_sitter import Node
 
 from designlint.checks import CheckContext, Verdict
-from designlint.checks.polyglot import argument_nodes, as_call, enclosing_functions, function_name
+from designlint.checks.polyglot import argument_nodes, as_call, enclosing_functions, function_name, functions_by_name
 from designlint.checks.streak_rewards import (
     BUY_FN,
     COST_WORDS,
@@ -186,16 +186,7 @@ CALL_NODE_TYPES = {"invocation_expression", "call", "attribute_call", "function_
 
 def file_functions(ctx: CheckContext) -> dict[str, list[Node]]:
     """The named functions and methods of the file, by name (indexed once per file)."""
-    index = ctx.memo.get("streak_games_functions")
-    if index is None:
-        index = {}
-        for n in walk(ctx.root):
-            if n.type in FUNCTION_NODE_TYPES:
-                name = function_name(n)
-                if name:
-                    index.setdefault(name, []).append(n)
-        ctx.memo["streak_games_functions"] = index
-    return index
+    return functions_by_name(ctx)
 
 
 def _own_nodes(fn: Node):
