@@ -43,15 +43,7 @@ def test_fixture(path: Path, scanner):
 @pytest.mark.parametrize("rule_id", CORE_RULES)
 @pytest.mark.parametrize("language", WEB_LANGUAGES)
 def test_each_core_rule_has_positives_and_near_misses_per_language(rule_id, language):
-    folder = FIXTURES / rule_id / language
-    counts: Counter[str] = Counter()
-    for path in folder.rglob("*"):
-        if path.is_file():
-            for a in parse_annotations(path.read_text(encoding="utf-8")):
-                if a.rule_id == rule_id:
-                    counts[a.kind] += 1
-    assert counts["expect"] >= 4, f"{folder}: {counts['expect']} positives (need 4)"
-    assert counts["ok"] >= 3, f"{folder}: {counts['ok']} near misses (need 3)"
+    _assert_positives_and_near_misses(rule_id, FIXTURES / rule_id / language)
 
 
 @pytest.mark.parametrize("rule_id", FAMILY_RULES)
@@ -117,7 +109,13 @@ PLATFORM_PAIRS = {
     "rule_id,language", [(rule, lang) for rule, langs in PLATFORM_PAIRS.items() for lang in langs]
 )
 def test_each_rule_has_positives_and_near_misses_per_mobile_game_and_server_language(rule_id, language, scanner):
-    folder = FIXTURES / rule_id / language
+    _assert_positives_and_near_misses(rule_id, FIXTURES / rule_id / language)
+    rule = next(r for r in scanner.rules if r.id == rule_id)
+    assert language in rule.languages
+
+
+def _assert_positives_and_near_misses(rule_id: str, folder) -> None:
+    """At least 4 positives and 3 near misses of the rule in a fixture folder."""
     counts: Counter[str] = Counter()
     for path in folder.rglob("*"):
         if path.is_file():
@@ -126,5 +124,3 @@ def test_each_rule_has_positives_and_near_misses_per_mobile_game_and_server_lang
                     counts[a.kind] += 1
     assert counts["expect"] >= 4, f"{folder}: {counts['expect']} positives (need 4)"
     assert counts["ok"] >= 3, f"{folder}: {counts['ok']} near misses (need 3)"
-    rule = next(r for r in scanner.rules if r.id == rule_id)
-    assert language in rule.languages
