@@ -468,9 +468,8 @@ def _event_of(node: Node) -> str:
         if call.name == "connect" and args and args[0].type == "string":
             return first  # Godot 3: connect("finished", self, "_on_done")
         return re.split(r"[.:]", call.receiver)[-1].strip() if call.receiver else ""
-    name, _, generic = call.name.partition("<")  # C#: polyglot keeps type arguments in the name
-    if SUBSCRIBE.match(name):
-        return generic.strip("> ") or name  # `bus.Subscribe<GameStarted>(OnGameStarted)`: GameStarted
+    if SUBSCRIBE.match(call.name):
+        return call.type_arguments or call.name  # `bus.Subscribe<GameStarted>(OnGameStarted)`: GameStarted
     return ""
 
 

@@ -40,6 +40,7 @@ class Call:
     name: str  # `play` for player.play(), `Random` for new Random(), `random` for math.random()
     receiver: str  # `player`, `math`, `Random()`; "" for a bare call
     arguments: Node | None
+    type_arguments: str = ""  # C# `bus.Subscribe<GameStarted>()`: "GameStarted" (the name is `Subscribe`)
 
 
 def calls(node: Node) -> Iterator[Call]:
@@ -75,8 +76,14 @@ def as_call(node: Node) -> Call | None:
         type_node = node.child_by_field_name("type")
         return Call(node, _last_name(text(type_node)), "", node.child_by_field_name("arguments"))
     if kind == "invocation_expression":
-        name, receiver = _split_callee(node.child_by_field_name("function"))
-        return Call(node, name, receiver, node.child_by_field_name("arguments"))
+        func = node.child_by_field_name("function")
+        name, receiver = _split_callee(func)
+        name, _, generic = name.partition("<")
+        if not generic and func is not None and func.type == "generic_name":
+            generic = text(func).partition("<")[2]
+        generic = generic.strip()
+        generic = generic[:-1] if generic.endswith(">") else generic
+        return Call(node, name.strip(), receiver, node.child_by_field_name("arguments"), generic.strip())
     if kind == "call":
         func = node.child_by_field_name("function")  # Python
         if func is None and node.named_child_count:  # GDScript: (call (identifier) arguments: ...)
