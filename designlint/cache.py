@@ -17,7 +17,7 @@ from dataclasses import asdict
 from functools import cache as memoize
 from pathlib import Path
 
-from designlint import __version__
+from designlint import __version__, project_index
 from designlint.findings import Diagnostic, Finding
 
 DEFAULT_CACHE_DIR = ".designlint_cache"
@@ -134,8 +134,13 @@ def _mark_cache_folder(folder: Path) -> None:
 
 
 def _inputs_unchanged(inputs: dict[str, str]) -> bool:
-    """Whether every other file a result was computed from still has the same bytes."""
+    """Whether every other file a result was computed from still has the same bytes (a
+    `project:` input: whether the project index's files still have the same digest)."""
     for path, digest in inputs.items():
+        if path.startswith(project_index.INPUT_PREFIX):
+            if not project_index.input_unchanged(path, digest):
+                return False
+            continue
         try:
             if hashlib.sha256(Path(path).read_bytes()).hexdigest() != digest:
                 return False

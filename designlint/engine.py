@@ -72,6 +72,7 @@ def _context(source: SourceFile, region: Region, node: Node, captures: dict[str,
         data=source.data,
         regions=tuple((r.language, r.root) for r in source.regions),
         memo=source.memo,
+        project_root=source.project_root,
     )
 
 

@@ -15,6 +15,7 @@ from typing import Callable
 
 import pathspec
 
+from designlint import project_index
 from designlint.checks import INPUTS_MEMO
 from designlint.cache import ResultCache, cache_key, designlint_source_hash, settings_key
 from designlint.config import Config
@@ -128,10 +129,13 @@ class Scanner:
         self.baseline = read_baseline(self.options.baseline) if self.options.baseline else None
         self.cache_problem: str | None = None  # why the content cache could not be used, if so
         self.scan_roots: list[Path] = []
+        # Each folder is its own project for the project index (annotated fixture folders).
+        self.project_per_folder = False
 
     def scan(self, paths: list[Path], progress: Callable[[int, int], None] | None = None) -> ScanResult:
         """Scan files and folders. `progress(done, total)` is called after each file."""
         self.scan_roots = [p.resolve() if p.is_dir() else p.resolve().parent for p in paths]
+        project_index.reset()  # files may have changed since an earlier scan in this process
         discoverer = Discoverer(self.config.exclude, self.config.root, self.config.respect_gitignore)
         discovered = discoverer.discover(paths, force_exclude=self.options.force_exclude)
         self._compile_for({g for _, kind in discovered.files for g in (kind.grammar, kind.fallback) if g})
@@ -271,6 +275,7 @@ class Scanner:
             return [], [Diagnostic(name, "skipped", f"parsing took longer than the {budget} time budget (--file-timeout)")], None, {}
         source.memo["admitted"] = admitted
         source.rule_path = self._rule_path(path)
+        source.project_root = path.resolve().parent if self.project_per_folder else None
         diags = [Diagnostic(name, "warning", w) for w in source.warnings]
         if any(region.root.has_error for region in source.regions):
             diags.append(Diagnostic(name, "parse-error", "syntax errors; scanned with tree-sitter's error recovery"))

@@ -88,6 +88,9 @@ class SourceFile:
     # The path rules' `exclude-paths` globs are matched against: relative to the project root
     # (or to the folder given on the command line), never the absolute path of the scan.
     rule_path: str | None = None
+    # The folder the project index reads other files from; None: found from the file's path
+    # (designlint/project_index.py). Fixture folders pin it to the fixture's own folder.
+    project_root: Path | None = None
     _lines: list[bytes] | None = None
 
     @property

@@ -64,6 +64,7 @@ def fixture_rule_id(path: Path, known: set[str]) -> str | None:
 def fixture_scanner(config: Config) -> Scanner:
     """A scanner with every rule on and every query compiled (so a broken query fails the test)."""
     scanner = Scanner(config, ScanOptions(select=None))
+    scanner.project_per_folder = True  # a fixture folder is its own project (no cross-talk)
     for rule in scanner.rules:
         rule.compile_all()
     return scanner

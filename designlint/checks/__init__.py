@@ -45,6 +45,8 @@ class CheckContext:
     regions: tuple[tuple[str, Node], ...] = ()
     # Facts a check computed once for this file (shared by every match in the file).
     memo: dict[str, Any] = field(default_factory=dict)
+    # The project folder other files are read from (None: found from `path`; project_index.py).
+    project_root: Path | None = None
 
     def text(self, node: Node | None) -> str:
         if node is None:

@@ -1,0 +1,533 @@
+"""The project index: what the other files of a file's project say about a name.
+
+Rules are file-local by default, but some patterns span files: a music service whose `play()`
+runs because five screens call `playMusic()` from `initState`, a shop that charges gems and then
+calls `OpenChest()` written in another class, a worker class a settings file schedules every day.
+A check asks here for the call sites of a function name (or the places a type name is used) in
+the same project and language group, each with its context: the named functions around it, the
+calls and labels (`onPressed:`, `setOnClickListener`, `PlayerAdded:Connect`) it sits in, and the
+class that holds it. `triggers()` follows callers up a few levels and says whether a name runs
+when a screen or scene loads, when the user acts, or neither.
+
+The project is the nearest folder up with a marker for the language (pubspec.yaml, settings.gradle,
+Package.swift, ProjectSettings/, project.godot, default.project.json, pyproject.toml, package.json,
+else .git); a scanner may pin it (fixture folders are their own project). The same files are read
+whether one file or the whole tree is scanned, so pre-commit and CI agree. Files of the group are
+listed once per scan and process, read as bytes; only files whose bytes contain a queried name are
+parsed, once each. An answer depends on every file of the group: the check records one input,
+`project:<root>|<group>` with a digest of them all, and the content cache re-checks that digest
+(`input_unchanged`) before it reuses the file's result.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tree_sitter import Node
+
+from designlint.files import DEFAULT_EXCLUDED_DIRS
+from designlint.languages import EXTENSIONS, kind_for, language_family
+
+# Groups of languages whose files call each other (Kotlin calls Java, TSX imports TS).
+GROUPS: dict[str, str] = {
+    "kotlin": "android", "java": "android",
+    "javascript": "ecmascript", "typescript": "ecmascript", "tsx": "ecmascript",
+}
+# Files that mark a project's root folder, per group; `.git` is the fallback for all.
+ROOT_MARKERS: dict[str, tuple[str, ...]] = {
+    "dart": ("pubspec.yaml",),
+    "android": ("settings.gradle", "settings.gradle.kts", "pom.xml"),
+    "swift": ("Package.swift", "Podfile", "Cartfile", "*.xcodeproj", "*.xcworkspace"),
+    "csharp": ("ProjectSettings", "*.sln"),
+    "gdscript": ("project.godot",),
+    "lua": ("default.project.json", "wally.toml", "aftman.toml", "rokit.toml", "selene.toml", "conf.lua"),
+    "python": ("manage.py", "pyproject.toml", "setup.py", "setup.cfg"),
+    "ecmascript": ("package.json",),
+}
+MAX_LEVELS = 10  # folders walked up looking for a marker
+MAX_FILES = 4000  # files of one group indexed per project (the first ones in path order)
+MAX_FILE_BYTES = 1_000_000
+PARSE_SECONDS = 5.0
+MAX_SITES = 300  # call sites returned for one name
+INPUT_PREFIX = "project:"
+
+# Where a name runs, read from the names around a call site (innermost first).
+LOAD_NAME = re.compile(
+    r"^(initState|didChangeDependencies|onCreate|onCreateView|onViewCreated|onStart|onResume|onPostResume|"
+    r"onAttach|onActivityCreated|onWindowFocusChanged|viewDidLoad|viewWillAppear|viewDidAppear|loadView|"
+    r"awakeFromNib|onAppear|task|didMoveToView|didMove|sceneDidLoad|Start|Awake|OnEnable|OnStart|"
+    r"OnStartClient|OnStartLocalPlayer|Init|Initialize|_ready|_enter_tree|load|onLoad|onMount|"
+    r"componentDidMount|useEffect|onMounted|mounted|PlayerAdded|CharacterAdded|LocalPlayerAdded|"
+    r"application|didFinishLaunchingWithOptions|main|runApp|LaunchedEffect|DisposableEffect|"
+    r"OnSceneLoaded|sceneLoaded|onReady|ready)$"
+)
+# Labels (named arguments, event receivers) that mean load: Roblox join events. Other labels such
+# as `onLoad:` of a refresh widget mean "load the next page", not "the screen opened".
+LOAD_LABEL = re.compile(r"^(PlayerAdded|CharacterAdded|LocalPlayerAdded|sceneLoaded|Loaded)$")
+USER_NAME = re.compile(
+    r"^(on[A-Z]?\w*(Click|Clicked|Press|Pressed|Tap|Tapped|LongPress|Submit|Submitted)|"
+    r"setOn\w*(Click|Touch)Listener|onClick|onPressed|onTap|onTapGesture|onLongPress|onLongPressGesture|"
+    r"clickable|combinedClickable|Button|IconButton|TextButton|ElevatedButton|GestureDetector|InkWell|"
+    r"action|primaryAction|addTarget|handle\w*(Click|Press|Tap)|\w+(Tapped|Clicked|Pressed|ButtonTap)|"
+    r"_on_\w*_(pressed|button_up|button_down|toggled|gui_input)|pressed|button_up|"
+    r"MouseButton1Click|MouseButton1Down|Activated|Triggered|TouchTap|OnPointerClick|OnMouseDown|"
+    r"OnClick|OnButton\w*|onValueChanged|onSubmit|ElementClicked|IBAction)$"
+)
+
+
+@dataclass(frozen=True)
+class Site:
+    """One place a name is called or used: where, and what surrounds it (innermost first)."""
+
+    path: str  # absolute
+    shown: str  # relative to the project root
+    line: int  # 1-based
+    name: str
+    receiver: str  # `musicService` for musicService.playMusic(); "" for a bare call or a reference
+    # `call`: name(...); `passed`: the name handed over as a value (`onPressed: playMusic`,
+    # `AddListener(PlayMusic)`), so it runs when the receiver decides; `type`: a type-like name used.
+    role: str
+    owner: str  # the class (object, struct, extension) holding it, "" at top level
+    # ("fn", name) named functions, ("call", name) calls it is an argument of, ("label", name)
+    # named arguments and assignments it is the value of; innermost first, up to the top.
+    context: tuple[tuple[str, str], ...]
+    snippet: str
+
+    @property
+    def functions(self) -> tuple[str, ...]:
+        return tuple(name for kind, name in self.context if kind == "fn")
+
+    def where(self) -> str:
+        return f"{self.shown}:{self.line}"
+
+
+@dataclass(frozen=True)
+class Definition:
+    """A named function in the project: where, its class and its source text (capped)."""
+
+    path: str
+    shown: str
+    line: int
+    name: str
+    owner: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """What makes a name run: `load`, `user` or `other`, and the call site that says so."""
+
+    kind: str
+    site: Site
+    via: tuple[str, ...]  # names between the queried one and the site that decided (callers first)
+
+
+@dataclass
+class _FileFacts:
+    calls: dict[str, list[Site]] = field(default_factory=dict)
+    references: dict[str, list[Site]] = field(default_factory=dict)
+    definitions: dict[str, list[Definition]] = field(default_factory=dict)
+
+
+class ProjectIndex:
+    """The files of one project and language group, read lazily and answered from."""
+
+    def __init__(self, root: Path, group: str):
+        self.root = root
+        self.group = group
+        self.key = f"{INPUT_PREFIX}{root}|{group}"
+        self._files: list[tuple[Path, bytes]] = _read_group(root, group)
+        self.digest = _digest(root, self._files)
+        self._facts: dict[Path, _FileFacts] = {}
+        self._call_memo: dict[str, list[Site]] = {}
+
+    def calls(self, name: str) -> list[Site]:
+        """Every call of `name` in the project (any receiver), in path and line order."""
+        if name not in self._call_memo:
+            sites = [s for facts in self._facts_mentioning(name) for s in facts.calls.get(name, ())]
+            self._call_memo[name] = sites[:MAX_SITES]
+        return self._call_memo[name]
+
+    def references(self, name: str) -> list[Site]:
+        """Every use of `name` that is not a call: a type-like name used (`VideoActivity::class`,
+        `ReminderWorker` as a type argument) or a function handed over as a value."""
+        return [s for facts in self._facts_mentioning(name) for s in facts.references.get(name, ())][:MAX_SITES]
+
+    def definitions(self, name: str) -> list[Definition]:
+        """Every named function `name` in the project, with its text."""
+        return [d for facts in self._facts_mentioning(name) for d in facts.definitions.get(name, ())]
+
+    def triggers(self, name: str, depth: int = 3, exclude: str | None = None) -> list[Trigger]:
+        """What makes `name` run, following callers up to `depth` levels: for each call site (or
+        place the function is handed over as a callback), `load` or `user` as soon as the names
+        around it say so, else the named function holding it is followed in turn; `other` when a
+        chain ends undecided (no caller found, or the depth limit). `exclude` is a path whose
+        direct sites are left out (the asking file, when it has judged its own calls)."""
+        out: list[Trigger] = []
+        seen = {name}
+        # (name to find callers of, names followed so far, the site that led here)
+        frontier: list[tuple[str, tuple[str, ...], Site | None]] = [(name, (), None)]
+        for level in range(max(1, depth) + 1):
+            next_frontier: list[tuple[str, tuple[str, ...], Site | None]] = []
+            for current, via, led_here in frontier:
+                sites = self._runs_of(current)
+                if exclude is not None and not via:
+                    sites = [s for s in sites if s.path != exclude]
+                if led_here is not None and (not sites or level == depth):
+                    out.append(Trigger("other", led_here, via))  # a dead end or the depth limit
+                    continue
+                followed = len(out) + len(next_frontier)
+                for site in sites:
+                    kind = classify(site)
+                    holder = next((n for k, n in site.context if k == "fn"), "")
+                    if kind or not holder or _too_common(holder):
+                        out.append(Trigger(kind or "other", site, via))
+                    elif holder not in seen:  # a holder met before is followed once
+                        seen.add(holder)
+                        next_frontier.append((holder, (*via, holder), site))
+                if led_here is not None and len(out) + len(next_frontier) == followed:
+                    out.append(Trigger("other", led_here, via))  # only calls from itself (recursion, super)
+            frontier = next_frontier
+            if not frontier:
+                break
+        return out
+
+    def _runs_of(self, name: str) -> list[Site]:
+        """Where `name` is called or handed over as a callback."""
+        return [*self.calls(name), *(r for r in self.references(name) if r.role == "passed")]
+
+    def _facts_mentioning(self, name: str) -> list[_FileFacts]:
+        needle = name.encode("utf-8", "replace")
+        if len(needle) < 3:
+            return []
+        out = []
+        for path, data in self._files:
+            if needle in data:
+                if path not in self._facts:
+                    self._facts[path] = _file_facts(self.root, path, data)
+                out.append(self._facts[path])
+        return out
+
+
+def classify(site: Site) -> str:
+    """`user` or `load` from the innermost name around a site that says either, else ""."""
+    for kind, name in site.context:
+        if USER_NAME.match(name):
+            return "user"
+        if (LOAD_LABEL if kind == "label" else LOAD_NAME).match(name):
+            return "load"
+    return ""
+
+
+# Names so common that following their callers across the project says nothing.
+COMMON_NAMES = frozenset(
+    "build render update draw init start stop play pause load run show hide open close create dispose "
+    "onCreate onResume initState setState main toString equals hashCode get set call invoke apply".split()
+)
+
+
+def _too_common(name: str) -> bool:
+    return name in COMMON_NAMES or len(name) < 4
+
+
+# --- the project and its files ---------------------------------------------------------------
+
+_indexes: dict[tuple[Path, str], ProjectIndex] = {}
+_roots: dict[tuple[Path, str], Path] = {}
+
+
+def reset() -> None:
+    """Forget every listing and answer (a new scan may follow edits on disk)."""
+    _indexes.clear()
+    _roots.clear()
+
+
+def group_of(language: str) -> str:
+    family = language_family(language)
+    return GROUPS.get(family, family)
+
+
+def project_root(path: Path, language: str) -> Path:
+    """The project folder of a file: the nearest folder up with a marker for its language group,
+    else the nearest with .git, else the file's folder."""
+    group = group_of(language)
+    folder = path.resolve().parent
+    key = (folder, group)
+    if key not in _roots:
+        _roots[key] = _find_root(folder, ROOT_MARKERS.get(group, ()))
+    return _roots[key]
+
+
+def _find_root(folder: Path, markers: tuple[str, ...]) -> Path:
+    candidates = [folder, *list(folder.parents)[: MAX_LEVELS - 1]]
+    for candidate in candidates:
+        if _has_marker(candidate, markers):
+            return candidate
+    for candidate in candidates:
+        if (candidate / ".git").exists():
+            return candidate
+    return folder
+
+
+def _has_marker(folder: Path, markers: tuple[str, ...]) -> bool:
+    for marker in markers:
+        if marker.startswith("*"):
+            try:
+                if any(entry.name.endswith(marker[1:]) for entry in os.scandir(folder)):
+                    return True
+            except OSError:
+                continue
+        elif (folder / marker).exists():
+            return True
+    return False
+
+
+def index_for(root: Path, language: str) -> ProjectIndex:
+    """The index of `root` for a language's group, built once per scan and process."""
+    group = group_of(language)
+    key = (root.resolve(), group)
+    if key not in _indexes:
+        _indexes[key] = ProjectIndex(key[0], group)
+    return _indexes[key]
+
+
+def for_context(ctx) -> ProjectIndex:
+    """The index for the file a check is looking at; records the project as an input of the
+    file's result (its cached findings are reused only while the project is unchanged)."""
+    root = ctx.project_root if getattr(ctx, "project_root", None) is not None else project_root(Path(ctx.path), ctx.language)
+    index = index_for(Path(root), ctx.language)
+    ctx.depends_on({index.key: index.digest})
+    return index
+
+
+def input_unchanged(key: str, digest: str) -> bool:
+    """Whether a recorded `project:` input still has the same digest (for the content cache)."""
+    root, _, group = key[len(INPUT_PREFIX):].rpartition("|")
+    if not root or not group:
+        return False
+    index = _indexes.get((Path(root), group))
+    current = index.digest if index is not None else _digest(Path(root), _read_group(Path(root), group))
+    return current == digest
+
+
+def _extensions(group: str) -> tuple[str, ...]:
+    return tuple(ext for ext, kind in EXTENSIONS.items() if group_of(kind.grammar) == group)
+
+
+def _read_group(root: Path, group: str) -> list[tuple[Path, bytes]]:
+    """(path, bytes) of the group's source files under root, in path order, skipping build,
+    vendor and hidden folders; capped by count and size."""
+    extensions = _extensions(group)
+    found: list[Path] = []
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if d not in DEFAULT_EXCLUDED_DIRS and not d.startswith("."))
+        found += [Path(folder) / f for f in sorted(files) if f.endswith(extensions)]
+        if len(found) >= MAX_FILES:
+            break
+    out = []
+    for path in found[:MAX_FILES]:
+        try:
+            if path.is_symlink() or path.stat().st_size > MAX_FILE_BYTES:
+                continue
+            out.append((path, path.read_bytes()))
+        except OSError:
+            continue
+    return out
+
+
+def _digest(root: Path, files: list[tuple[Path, bytes]]) -> str:
+    digest = hashlib.sha256(str(root).encode())
+    for path, data in files:
+        digest.update(b"\0" + str(path).encode("utf-8", "surrogateescape") + b"\0")
+        digest.update(hashlib.sha256(data).digest())
+    return digest.hexdigest()
+
+
+# --- what one file says ----------------------------------------------------------------------
+
+# Nodes that hold a value under a label: `onPressed: () {}`, `onClick = {}`, `btn.Click += f`.
+LABEL_TYPES = frozenset(
+    {
+        "named_argument", "value_argument", "pair", "jsx_attribute", "assignment", "assignment_expression",
+        "property_declaration", "variable_declarator", "argument", "field", "keyword_argument",
+        "directly_assignable_expression", "labeled_statement",
+    }
+)
+LABEL = re.compile(r"^\s*(?:[\w$]+\.)*([A-Za-z_$][\w$]*)\s*(?::|\+?=)")
+CLASS_TYPES = frozenset(
+    {
+        "class_declaration", "object_declaration", "class_definition", "struct_declaration", "class_body",
+        "protocol_declaration", "extension_declaration", "interface_declaration", "enum_declaration",
+        "record_declaration", "extension_definition", "mixin_declaration", "companion_object",
+    }
+)
+
+
+def _file_facts(root: Path, path: Path, data: bytes) -> _FileFacts:
+    """Calls, type references and named functions of one file (empty when it cannot be parsed)."""
+    from designlint.checks import polyglot
+    from designlint.checks.util import FUNCTION_TYPES, walk
+    from designlint.source import SkipFile, TimeBudgetExceeded, parse_source
+
+    facts = _FileFacts()
+    kind = kind_for(path.name)
+    if kind is None:
+        return facts
+    try:
+        source = parse_source(path, data, kind, time.monotonic() + PARSE_SECONDS)
+    except (SkipFile, TimeBudgetExceeded, ValueError, RecursionError):
+        return facts
+    shown = _relative(root, path)
+    lines = source.data.split(b"\n")
+    for region in source.regions:
+        for node in walk(region.root):
+            if node.type in polyglot.CALL_TYPES:
+                call = polyglot.as_call(node)
+                if call is None or not call.name:
+                    continue
+                site = _site(root, path, shown, lines, call.node, call.name, call.receiver, "call")
+                facts.calls.setdefault(call.name, []).append(site)
+                if call.type_arguments:
+                    for type_name in re.findall(r"[A-Z]\w+", call.type_arguments):
+                        facts.references.setdefault(type_name, []).append(_site(root, path, shown, lines, call.node, type_name, "", "type"))
+            elif node.type in FUNCTION_TYPES:
+                name = polyglot.function_name(node)
+                if name:
+                    text = source.data[node.start_byte : node.end_byte][:4000].decode("utf-8", "replace")
+                    facts.definitions.setdefault(name, []).append(
+                        Definition(str(path), shown, node.start_point[0] + 1, name, _owner(node), text)
+                    )
+            elif node.type in IDENTIFIER_TYPES and node.child_count == 0:
+                name = node.text.decode("utf-8", "replace") if node.text else ""
+                if len(name) < 4:
+                    continue
+                role = "passed" if _passed_as_value(node) else "type" if name[:1].isupper() else ""
+                if role and not _is_declaration_name(node):
+                    facts.references.setdefault(name, []).append(_site(root, path, shown, lines, node, name, "", role))
+    for name, sites in list(facts.references.items()):
+        called_on = {s.line for s in facts.calls.get(name, ())}  # `Foo()` is a call, not also a reference
+        facts.references[name] = [s for s in sites if s.line not in called_on]
+    for sites in facts.calls.values():
+        sites.sort(key=lambda s: s.line)
+    return facts
+
+
+def _is_declaration_name(node: Node) -> bool:
+    parent = node.parent
+    if parent is None:
+        return False
+    named = parent.child_by_field_name("name")
+    return named is not None and named.id == node.id and parent.type in CLASS_TYPES
+
+
+IDENTIFIER_TYPES = frozenset({"type_identifier", "identifier", "simple_identifier"})
+# Parents of a value handed to a call or a label as it is (not part of a larger expression).
+VALUE_HOLDERS = frozenset(
+    {"argument", "arguments", "argument_list", "value_argument", "value_arguments", "named_argument", "pair",
+     "keyword_argument", "label"}
+)
+# Member accesses a passed function may be written as (the name is the last part).
+MEMBER_TYPES = frozenset(
+    {"callable_reference", "method_reference", "navigation_suffix", "navigation_expression", "member_expression",
+     "member_access_expression", "field_access", "attribute", "dot_index_expression", "method_index_expression",
+     "unconditional_assignable_selector", "selector"}
+)
+
+
+def _passed_as_value(node: Node) -> bool:
+    """`onPressed: playMusic`, `AddListener(PlayMusic)`, `this::onPlay`, `btn.Click += OnPlay`,
+    `Connect(onJoin)`: the identifier itself is the value given to something else."""
+    value = node
+    # `music.playBackgroundMusic`, `self.on_join`, `this::onPlay`: climb to the whole member access
+    # while the name is its last part.
+    while value.parent is not None and value.parent.type in MEMBER_TYPES and value.parent.named_children[-1] == value:
+        value = value.parent
+    parent = value.parent
+    if parent is None:
+        return False
+    if parent.type in ("assignment_expression", "assignment") and b"+=" in (parent.text or b""):
+        return parent.named_children[-1] == value
+    if parent.type not in VALUE_HOLDERS:
+        return False
+    # Dart: `music.play` is identifier + selector siblings; a following call selector makes it a call
+    later = value.next_named_sibling
+    return later is None or (later.type != "selector" and later.type != "argument_part")
+
+
+def _site(root: Path, path: Path, shown: str, lines: list[bytes], node: Node, name: str, receiver: str, role: str) -> Site:
+    from designlint.checks import polyglot
+    from designlint.checks.util import FUNCTION_TYPES
+
+    context: list[tuple[str, str]] = []
+    owner = ""
+    child = node
+    current = node.parent
+    while current is not None:
+        kind = current.type
+        if kind in FUNCTION_TYPES:
+            fn_name = polyglot.function_name(current)
+            if fn_name:
+                context.append(("fn", fn_name))
+        elif kind in polyglot.CALL_TYPES:
+            call = polyglot.as_call(current)
+            if call is not None and call.name and call.node is not node and _inside(node, call.arguments):
+                context.append(("call", call.name))
+                last = re.split(r"[.:]", call.receiver)[-1].strip() if call.receiver else ""
+                if re.fullmatch(r"[A-Za-z_$][\w$]*", last):
+                    context.append(("label", last))  # `button.onClick.AddListener(...)`: onClick
+        elif kind in LABEL_TYPES:
+            head = current.text[: max(0, child.start_byte - current.start_byte)].decode("utf-8", "replace") if current.text else ""
+            match = LABEL.match(head)
+            if match:
+                context.append(("label", match.group(1)))
+        elif kind in CLASS_TYPES and not owner:
+            owner = _class_name(current)
+        child = current
+        current = current.parent
+    row = node.start_point[0]
+    snippet = lines[row].decode("utf-8", "replace").strip()[:200] if row < len(lines) else ""
+    return Site(str(path), shown, row + 1, name, receiver, role, owner, _dedupe(context), snippet)
+
+
+def _inside(node: Node, holder: Node | None) -> bool:
+    return holder is not None and holder.start_byte <= node.start_byte and node.end_byte <= holder.end_byte
+
+
+def _dedupe(context: list[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
+    out: list[tuple[str, str]] = []
+    for item in context:
+        if not out or out[-1] != item:
+            out.append(item)
+    return tuple(out)
+
+
+def _owner(node: Node) -> str:
+    current = node.parent
+    while current is not None:
+        if current.type in CLASS_TYPES:
+            name = _class_name(current)
+            if name:
+                return name
+        current = current.parent
+    return ""
+
+
+def _class_name(node: Node) -> str:
+    if node.type == "class_body" and node.parent is not None:
+        node = node.parent
+    name = node.child_by_field_name("name")
+    if name is None:
+        name = next((c for c in node.named_children if c.type in ("type_identifier", "identifier", "simple_identifier")), None)
+    return name.text.decode("utf-8", "replace") if name is not None and name.text else ""
+
+
+def _relative(root: Path, path: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()

@@ -1,0 +1,254 @@
+"""The project index: call sites of a name across a project's files, with what triggers them."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from designlint import project_index
+from designlint.config import Config
+from designlint.runner import Scanner, ScanOptions
+
+
+@pytest.fixture(autouse=True)
+def _fresh_index():
+    project_index.reset()
+    yield
+    project_index.reset()
+
+
+def write(root: Path, files: dict[str, str]) -> Path:
+    for name, body in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(body), encoding="utf-8")
+    return root
+
+
+DART_APP = {
+    "pubspec.yaml": "name: demo\n",
+    "lib/music.dart": """
+        class MusicService {
+          Future<void> playBackgroundMusic() async {
+            await player.play();
+          }
+        }
+    """,
+    "lib/home.dart": """
+        class _HomeState extends State<Home> {
+          @override
+          void initState() {
+            super.initState();
+            _startAudio();
+          }
+          void _startAudio() {
+            music.playBackgroundMusic();
+          }
+        }
+    """,
+    "lib/settings.dart": """
+        class SettingsPage extends StatelessWidget {
+          Widget build(BuildContext context) {
+            return IconButton(onPressed: music.playBackgroundMusic, icon: Icon(Icons.music_note));
+          }
+        }
+    """,
+}
+
+
+def kinds(triggers) -> set[tuple[str, str]]:
+    return {(t.kind, t.site.shown) for t in triggers}
+
+
+def test_dart_callers_in_other_files_with_their_triggers(tmp_path):
+    root = write(tmp_path / "app", DART_APP)
+    index = project_index.index_for(root, "dart")
+    calls = index.calls("playBackgroundMusic")
+    assert [(s.shown, s.line, s.functions) for s in calls] == [("lib/home.dart", 9, ("_startAudio",))]
+    found = kinds(index.triggers("playBackgroundMusic"))
+    # through _startAudio up to initState; handed to onPressed as a tear-off
+    assert found == {("load", "lib/home.dart"), ("user", "lib/settings.dart")}
+    via = {t.kind: t.via for t in index.triggers("playBackgroundMusic")}
+    assert via["load"] == ("_startAudio",)
+
+
+def test_a_name_no_file_calls_has_no_triggers_and_a_dead_end_is_other(tmp_path):
+    root = write(tmp_path / "app", {
+        **DART_APP,
+        "lib/home.dart": """
+            class _HomeState extends State<Home> {
+              void didChangeAppLifecycleState(AppLifecycleState state) {
+                music.playBackgroundMusic();
+              }
+            }
+        """,
+        "lib/settings.dart": "",
+    })
+    index = project_index.index_for(root, "dart")
+    assert index.triggers("playIntroJingle") == []
+    assert kinds(index.triggers("playBackgroundMusic")) == {("other", "lib/home.dart")}
+
+
+@pytest.mark.parametrize(
+    "language, files, name, expected",
+    [
+        (
+            "kotlin",
+            {
+                "settings.gradle": "",
+                "app/src/main/java/a/PlayerActivity.kt": """
+                    class PlayerActivity : AppCompatActivity() {
+                        override fun onCreate(savedInstanceState: Bundle?) {
+                            super.onCreate(savedInstanceState)
+                            startIntroVideo()
+                        }
+                    }
+                """,
+                "app/src/main/java/a/Replay.java": """
+                    class Replay {
+                        void bind(View button) {
+                            button.setOnClickListener(v -> startIntroVideo());
+                        }
+                    }
+                """,
+            },
+            "startIntroVideo",
+            {("load", "app/src/main/java/a/PlayerActivity.kt"), ("user", "app/src/main/java/a/Replay.java")},
+        ),
+        (
+            "csharp",
+            {
+                "ProjectSettings/ProjectVersion.txt": "m_EditorVersion: 2022.3.1f1\n",
+                "Assets/Scripts/Menu.cs": """
+                    public class Menu : MonoBehaviour {
+                        void Start() { AudioManager.Instance.PlayMenuTheme(); }
+                        void Awake() { replayButton.onClick.AddListener(AudioManager.Instance.PlayMenuTheme); }
+                    }
+                """,
+            },
+            "PlayMenuTheme",
+            {("load", "Assets/Scripts/Menu.cs"), ("user", "Assets/Scripts/Menu.cs")},
+        ),
+        (
+            "lua",
+            {
+                "default.project.json": "{}",
+                "src/server/Lobby.server.lua": """
+                    Players.PlayerAdded:Connect(function(player)
+                        MusicModule.playLobbyTheme(player)
+                    end)
+                """,
+            },
+            "playLobbyTheme",
+            {("load", "src/server/Lobby.server.lua")},
+        ),
+        (
+            "gdscript",
+            {
+                "project.godot": "",
+                "scenes/title.gd": """
+                    extends Control
+
+                    func _ready():
+                        AudioController.play_title_theme()
+
+                    func _on_replay_pressed():
+                        AudioController.play_title_theme()
+                """,
+            },
+            "play_title_theme",
+            {("load", "scenes/title.gd"), ("user", "scenes/title.gd")},
+        ),
+    ],
+)
+def test_triggers_in_other_languages(tmp_path, language, files, name, expected):
+    root = write(tmp_path / "game", files)
+    assert kinds(project_index.index_for(root, language).triggers(name)) == expected
+
+
+def test_project_root_is_the_nearest_marker_of_the_language(tmp_path):
+    root = write(tmp_path / "repo", {
+        "pubspec.yaml": "", "lib/a.dart": "", "android/settings.gradle": "", "android/app/B.kt": "",
+    })
+    (tmp_path / "repo" / ".git").mkdir()
+    assert project_index.project_root(root / "lib/a.dart", "dart") == root.resolve()
+    assert project_index.project_root(root / "android/app/B.kt", "kotlin") == (root / "android").resolve()
+    # no marker for Swift: the git root
+    write(root, {"ios/Runner/AppDelegate.swift": ""})
+    assert project_index.project_root(root / "ios/Runner/AppDelegate.swift", "swift") == root.resolve()
+
+
+def test_listing_skips_build_and_hidden_folders(tmp_path):
+    root = write(tmp_path / "app", {
+        **DART_APP,
+        "build/generated.dart": "void f() { music.playBackgroundMusic(); }",
+        ".dart_tool/x.dart": "void f() { music.playBackgroundMusic(); }",
+    })
+    index = project_index.index_for(root, "dart")
+    assert {s.shown for s in index.calls("playBackgroundMusic")} == {"lib/home.dart"}
+
+
+def test_an_unparsable_or_binary_file_is_skipped_not_fatal(tmp_path):
+    root = write(tmp_path / "app", DART_APP)
+    (root / "lib" / "blob.dart").write_bytes(b"\x00\x01playBackgroundMusic()\x00" * 100)
+    index = project_index.index_for(root, "dart")
+    assert {s.shown for s in index.calls("playBackgroundMusic")} == {"lib/home.dart"}
+
+
+# A rule whose check asks the index: it keeps a match only when another file calls the
+# function holding it from a load hook. Used to prove the cache re-checks the project.
+CHECK_MODULE = '''
+from designlint import project_index
+from designlint.checks.polyglot import enclosing_named_function, function_name
+
+def loaded_elsewhere(ctx):
+    holder = enclosing_named_function(ctx.node)
+    if holder is None:
+        return False
+    index = project_index.for_context(ctx)
+    return any(t.kind == "load" for t in index.triggers(function_name(holder)))
+'''
+
+RULE = """
+id: test-cross-file
+name: Test cross-file
+severity: warning
+summary: play() in a function another file calls on load
+criteria: [trimbos-2025-ethical-design]
+docs:
+  what: test
+  why: test
+  example: test
+  instead: test
+patterns:
+  - id: dart-play
+    languages: [dart]
+    query: |
+      ((identifier) @name (#eq? @name "play")) @match
+    check: xindex.check:loaded_elsewhere
+    message: play() runs when a screen loads
+"""
+
+
+def test_cached_result_is_recomputed_when_another_file_of_the_project_changes(tmp_path, monkeypatch):
+    modules = tmp_path / "mods"
+    write(modules, {"xindex/__init__.py": "", "xindex/check.py": CHECK_MODULE})
+    monkeypatch.syspath_prepend(str(modules))
+    write(tmp_path / "rules", {"test-cross-file.yaml": RULE})
+    root = write(tmp_path / "app", DART_APP)
+    config = Config(root=tmp_path, rules=[tmp_path / "rules"])
+    options = ScanOptions(select=["test-cross-file"], cache_dir=tmp_path / "cache")
+
+    def scan() -> list[tuple[str, int]]:
+        result = Scanner(config, options).scan([root])
+        return [(Path(f.path).name, f.line) for f in result.findings]
+
+    assert scan() == [("music.dart", 4)]
+    assert scan() == [("music.dart", 4)]  # from the cache
+    # only home.dart changes: music.dart's bytes are the same, its cached result must not be reused
+    (root / "lib" / "home.dart").write_text("class _HomeState {}\n", encoding="utf-8")
+    assert scan() == []
+    uncached = Scanner(config, ScanOptions(select=["test-cross-file"])).scan([root])
+    assert uncached.findings == []
