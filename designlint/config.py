@@ -16,6 +16,7 @@ import yaml
 
 from designlint.errors import DesignlintError
 from designlint.findings import SEVERITY_ORDER
+from designlint.yamlfile import load_yaml
 
 CONFIG_FILES = (".designlint.yaml", ".designlint.yml", "pyproject.toml")
 KEYS = {"select", "ignore", "per-path-ignores", "severity", "exclude", "rules", "fail-on", "respect-gitignore"}
@@ -110,7 +111,7 @@ def read_config_file(path: Path) -> Config | None:
             return None
         return parse_config(section, path)
     try:
-        data = yaml.safe_load(text)
+        data = load_yaml(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}: " if mark else ""

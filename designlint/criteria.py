@@ -10,6 +10,7 @@ import yaml
 
 from designlint.errors import DesignlintError
 from designlint.rules import builtin_rules_dir
+from designlint.yamlfile import load_yaml
 
 FIELDS = {"id", "group", "source", "section", "requirement", "url", "jurisdiction", "audience", "status", "note"}
 REQUIRED = {"id", "group", "source", "section", "requirement", "url", "jurisdiction", "audience"}
@@ -33,7 +34,7 @@ class Criterion:
 def load_criteria(path: Path | None = None) -> dict[str, Criterion]:
     path = path or builtin_rules_dir() / "criteria.yaml"
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = load_yaml(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise DesignlintError(f"{path}: cannot load the criteria catalog: {exc}") from None
     items = data.get("criteria") if isinstance(data, dict) else None

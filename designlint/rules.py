@@ -22,6 +22,7 @@ from tree_sitter import Query, QueryError
 
 from designlint.errors import DesignlintError
 from designlint.languages import expand_languages, known_language, language_family, load_language
+from designlint.yamlfile import load_yaml
 
 SEVERITIES = ("error", "warning", "info")
 RULE_ID = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
@@ -374,7 +375,7 @@ def _read_yaml(path: Path) -> Any:
     except (OSError, UnicodeDecodeError) as exc:
         raise DesignlintError(f"{path}: cannot read rule file: {exc}") from None
     try:
-        data = yaml.safe_load(text)
+        data = load_yaml(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}" if mark else "YAML"

@@ -138,7 +138,8 @@ class Scanner:
         project_index.reset()  # files may have changed since an earlier scan in this process
         discoverer = Discoverer(self.config.exclude, self.config.root, self.config.respect_gitignore)
         discovered = discoverer.discover(paths, force_exclude=self.options.force_exclude)
-        self._compile_for({g for _, kind in discovered.files for g in (kind.grammar, kind.fallback) if g})
+        kinds = {kind for _, kind in discovered.files}
+        self._compile_for({g for kind in kinds for g in (kind.grammar, kind.fallback) if g}, {g for kind in kinds for g in grammars_for(kind)})
         per_file = self._scan_files(discovered.files, progress)
         diagnostics = list(discovered.skipped)
         findings: list[Finding] = []
@@ -236,16 +237,18 @@ class Scanner:
         key = self.cache_key(display_path(path).as_posix(), raw) if self.options.cache_dir is not None else None
         return key, self.scan_file(path, kind, raw)
 
-    def _compile_for(self, grammars: set[str]) -> None:
-        """Compile the queries for the languages about to be scanned, so that a broken query in
-        a rule is a clean error (exit 2) before any file is read. Embedded-script languages
-        compile lazily, when a <script> block needs them."""
+    def _compile_for(self, grammars: set[str], all_grammars: set[str]) -> None:
+        """Compile the queries for the languages about to be scanned and import their checks, so
+        that a broken query or check reference is a clean error (exit 2) before any file is read.
+        Embedded-script queries compile lazily, when a <script> block needs them; checks of
+        languages not scanned are not imported (start-up time)."""
         for rule in self.rules:
             for matcher in [*rule.patterns, *rule.mitigations]:
                 for language in matcher.languages:
                     if language in grammars:
                         matcher.query(language)
-                _ = matcher.check
+                if any(language in all_grammars for language in matcher.languages):
+                    _ = matcher.check
 
     def scan_file(self, path: Path, kind: FileKind, raw: bytes | None = None) -> FileResult:
         shown = display_path(path)
