@@ -239,12 +239,14 @@ def _too_common(name: str) -> bool:
 
 _indexes: dict[tuple[Path, str], ProjectIndex] = {}
 _roots: dict[tuple[Path, str], Path] = {}
+_digests: dict[str, str] = {}
 
 
 def reset() -> None:
     """Forget every listing and answer (a new scan may follow edits on disk)."""
     _indexes.clear()
     _roots.clear()
+    _digests.clear()
 
 
 def group_of(language: str) -> str:
@@ -311,8 +313,11 @@ def input_unchanged(key: str, digest: str) -> bool:
     if not root or not group:
         return False
     index = _indexes.get((Path(root), group))
-    current = index.digest if index is not None else _digest(Path(root), _read_group(Path(root), group))
-    return current == digest
+    if index is not None:
+        return index.digest == digest
+    if key not in _digests:  # once per scan: every cached file of the project asks the same
+        _digests[key] = _digest(Path(root), _read_group(Path(root), group))
+    return _digests[key] == digest
 
 
 def _extensions(group: str) -> tuple[str, ...]:
