@@ -54,6 +54,7 @@ MAX_FILES = 4000  # files of one group indexed per project (the first ones in pa
 MAX_FILE_BYTES = 1_000_000
 PARSE_SECONDS = 5.0
 MAX_SITES = 300  # call sites returned for one name
+MAX_FILES_PER_NAME = 200  # files read for one name
 INPUT_PREFIX = "project:"
 
 # Where a name runs, read from the names around a call site (innermost first).
@@ -97,6 +98,8 @@ class Site:
     # named arguments and assignments it is the value of; innermost first, up to the top.
     context: tuple[tuple[str, str], ...]
     snippet: str
+    column: int = 0  # 0-based, on `line`
+    byte: int = 0  # start byte in the file
 
     @property
     def functions(self) -> tuple[str, ...]:
@@ -140,9 +143,12 @@ class ProjectIndex:
     def __init__(self, root: Path, group: str):
         self.root = root
         self.group = group
+        global _seconds
+        started = time.monotonic()
         self.key = f"{INPUT_PREFIX}{root}|{group}"
         self._files: list[tuple[Path, bytes]] = _read_group(root, group)
         self.digest = _digest(root, self._files)
+        _seconds += time.monotonic() - started
         self._facts: dict[Path, _FileFacts] = {}
         self._call_memo: dict[str, list[Site]] = {}
 
@@ -202,15 +208,24 @@ class ProjectIndex:
         return [*self.calls(name), *(r for r in self.references(name) if r.role == "passed")]
 
     def _facts_mentioning(self, name: str) -> list[_FileFacts]:
+        """Facts of the files whose bytes contain `name` (the first MAX_FILES_PER_NAME of them),
+        each file parsed once. The time spent is counted in `seconds_spent()`."""
         needle = name.encode("utf-8", "replace")
         if len(needle) < 3:
             return []
+        global _seconds
+        started = time.monotonic()
         out = []
-        for path, data in self._files:
-            if needle in data:
-                if path not in self._facts:
-                    self._facts[path] = _file_facts(self.root, path, data)
-                out.append(self._facts[path])
+        try:
+            for path, data in self._files:
+                if needle in data:
+                    if path not in self._facts:
+                        self._facts[path] = _file_facts(self.root, path, data)
+                    out.append(self._facts[path])
+                    if len(out) >= MAX_FILES_PER_NAME:
+                        break
+        finally:
+            _seconds += time.monotonic() - started
         return out
 
 
@@ -240,6 +255,13 @@ def _too_common(name: str) -> bool:
 _indexes: dict[tuple[Path, str], ProjectIndex] = {}
 _roots: dict[tuple[Path, str], Path] = {}
 _digests: dict[str, str] = {}
+_seconds = 0.0  # time spent reading and parsing other files, in this process
+
+
+def seconds_spent() -> float:
+    """Seconds this process has spent building project facts: the engine does not charge them to
+    the time budget of the file that happened to ask first (the facts serve every file)."""
+    return _seconds
 
 
 def reset() -> None:
@@ -496,7 +518,7 @@ def _site(root: Path, path: Path, shown: str, lines: list[bytes], node: Node, na
         current = current.parent
     row = node.start_point[0]
     snippet = lines[row].decode("utf-8", "replace").strip()[:200] if row < len(lines) else ""
-    return Site(str(path), shown, row + 1, name, receiver, role, owner, _dedupe(context), snippet)
+    return Site(str(path), shown, row + 1, name, receiver, role, owner, _dedupe(context), snippet, node.start_point[1], node.start_byte)
 
 
 def _inside(node: Node, holder: Node | None) -> bool:

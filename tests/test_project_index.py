@@ -252,3 +252,33 @@ def test_cached_result_is_recomputed_when_another_file_of_the_project_changes(tm
     assert scan() == []
     uncached = Scanner(config, ScanOptions(select=["test-cross-file"])).scan([root])
     assert uncached.findings == []
+
+
+SLOW_CHECK_MODULE = '''
+import time
+from designlint import project_index
+
+def slow_index(ctx):
+    started = time.monotonic()
+    time.sleep(0.4)
+    project_index._seconds += time.monotonic() - started  # as if reading the project took that long
+    return True
+
+def slow_own(ctx):
+    time.sleep(0.4)
+    return True
+'''
+
+
+@pytest.mark.parametrize("check, skipped", [("slow_index", False), ("slow_own", True)])
+def test_time_the_index_spends_is_not_charged_to_the_asking_files_budget(tmp_path, monkeypatch, check, skipped):
+    modules = tmp_path / "mods"
+    write(modules, {"xslow/__init__.py": "", "xslow/check.py": SLOW_CHECK_MODULE})
+    monkeypatch.syspath_prepend(str(modules))
+    rule = RULE.replace("xindex.check:loaded_elsewhere", f"xslow.check:{check}")
+    write(tmp_path / "rules", {"test-cross-file.yaml": rule})
+    root = write(tmp_path / "app", {"pubspec.yaml": "", "lib/a.dart": "void f() { a.play(); b.play(); c.play(); }\n"})
+    config = Config(root=tmp_path, rules=[tmp_path / "rules"])
+    result = Scanner(config, ScanOptions(select=["test-cross-file"], file_timeout=0.6)).scan([root])
+    assert any("time budget" in d.message for d in result.diagnostics) == skipped
+    assert len(result.findings) == (3 if not skipped else 0)
