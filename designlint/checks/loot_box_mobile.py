@@ -38,10 +38,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Iterator
 
 from tree_sitter import Node
 
+from designlint import project_index
 from designlint.checks import CheckContext, Verdict
 from designlint.checks.loot_box import (
     BET_WORDS,
@@ -74,7 +76,8 @@ from designlint.checks.loot_box import (
     loot_context_of,
 )
 from designlint.checks.polyglot import Call, argument_nodes, as_call, function_name
-from designlint.checks.util import FUNCTION_TYPES, ancestors, text, walk
+from designlint.checks.util import FUNCTION_TYPES, ancestors, parse_snippet, text, walk
+from designlint.languages import kind_for
 
 # ---------------------------------------------------------------------------------------------
 # vocabularies (mobile APIs)
@@ -464,12 +467,16 @@ class _Unit:
     grant: bool = False
     prompt: str | None = None
     screens: list[str] = field(default_factory=list)
+    foreign: list[tuple[str, str]] = field(default_factory=list)  # (name, receiver) of calls not defined in this file
 
 
 class _File:
     """Every unit of one file, built lazily, with verdicts cached."""
 
-    def __init__(self, root: Node, data: bytes):
+    def __init__(self, root: Node, data: bytes, path: str = "", project: _Project | None = None):
+        self.root = root
+        self.path = path
+        self.project = project
         self.generators = frozenset(m.group(1).lstrip("_") for m in GENERATOR_DECLARATION.finditer(data.decode("utf-8", "replace")))
         self.defs: dict[str, list[Node]] = {}
         for node in walk(root):
@@ -479,6 +486,15 @@ class _File:
                     self.defs.setdefault(name, []).append(node)
         self._units: dict[int, _Unit] = {}
         self._verdicts: dict[int, tuple | None] = {}
+
+    def unit_at(self, line: int) -> _Unit | None:
+        """The innermost unit (function, method, handler closure) holding a 1-based line."""
+        best = None
+        for node in walk(self.root):
+            if node.type in FUNCTION_TYPES and node.start_point[0] + 1 <= line <= node.end_point[0] + 1 and _is_unit(node):
+                if best is None or node.end_byte - node.start_byte < best.end_byte - best.start_byte:
+                    best = node
+        return self.unit(best) if best is not None else None
 
     def unit(self, fn: Node) -> _Unit:
         u = self._units.get(fn.id)
@@ -504,6 +520,8 @@ class _File:
             if call is None or not call.name:
                 continue
             u.calls.append(call.name)
+            if call.name not in self.defs:
+                u.foreign.append((call.name, re.sub(r"\s+", "", call.receiver)))
             spent = _spend_call(call)
             if spent is not None:
                 (u.spend if spent[1] else u.weak_spend).append(spent[0])
@@ -593,7 +611,7 @@ class _File:
         return self._verdicts[u.node.id]
 
     def _judge(self, u: _Unit) -> tuple[str, str, str, str | None] | None:
-        if GAME_LOOP_NAME.match(u.name) or re.match(r"^(onDraw|didBegin|didSimulatePhysics|didEvaluateActions"
+        if (GAME_LOOP_NAME.match(u.name) and not _not_a_frame(u.node)) or re.match(r"^(onDraw|didBegin|didSimulatePhysics|didEvaluateActions"
                                                      r"|_+(tick|update|gameLoop|onTick|onUpdate|onFrame))$", u.name):
             return None
         r_rnd, r_purchase, r_spend, r_grant, r_words, named_pick = self.reach(u, 3, {u.node.id})
@@ -601,9 +619,18 @@ class _File:
         if not rnd and u.spend and u.screens:
             # pays, then opens the screen that draws (`money -= 1000; setClass(this, gacha1.class)`)
             rnd = [f"{u.screens[0]}, the screen that draws"]
+        elsewhere = None
+        if not rnd and self.project is not None and (u.spend or u.soft_spend or u.purchase or r_spend or r_purchase):
+            # pays here and calls a function of another file that picks (`gachaService.pull()`)
+            elsewhere = self.project.pick_elsewhere(u)
+            if elsewhere is not None:
+                rnd = [elsewhere[0]]
+                r_words = r_words | elsewhere[1]
         if not rnd:
             return None
         ctx = self.loot_context(u, r_words, r_grant)
+        if elsewhere is not None and ctx is None:
+            return None  # a pick in another file counts only with loot words around it
         if u.words & BET_WORDS and ctx not in STRONG_LOOT:
             return None
         if (NOT_LOOT_UNIT.search(u.name) or GENERATOR_UNIT.search(u.name)) and not LOOT_NAME.search(u.name):
@@ -612,10 +639,11 @@ class _File:
         purchase = u.purchase + r_purchase[:1]
         if purchase:
             return ("purchase", purchase[0], rnd[0], ctx)
+        unpaid = not (u.spend or u.soft_spend or u.weak_spend or r_spend)
         if not u.random and not (u.spend or u.soft_spend) and not name_loot and not (r_spend and named_pick):
             # both halves only in helpers: only names tie them together (a loot-box name, or
             # `spendGems()` next to `get1Random()`)
-            return None
+            return self.paid_elsewhere(u, rnd[0], ctx) if unpaid else None
         spend = u.spend + r_spend[:2]
         if spend and (ctx or any(_premium_spend(s) for s in spend)):
             return ("spend", spend[0], rnd[0], ctx)
@@ -628,7 +656,14 @@ class _File:
         buyer = self.paid_sibling(u) if name_loot else None
         if buyer is not None:
             return ("two-step", buyer, rnd[0], ctx)
-        return None
+        return self.paid_elsewhere(u, rnd[0], ctx) if unpaid else None
+
+    def paid_elsewhere(self, u: _Unit, pick: str, ctx: str | None) -> tuple | None:
+        """A pick with loot words that runs only from functions of other files that pay for it."""
+        if self.project is None or ctx is None:
+            return None
+        payer = self.project.paying_callers(self, u)
+        return ("paid-elsewhere", payer, pick, ctx) if payer is not None else None
 
     def paid_sibling(self, u: _Unit) -> str | None:
         """`openChest()` rolls and `buyChest()` in the same file charges for the box."""
@@ -660,6 +695,185 @@ class _File:
         return v
 
 
+# ---------------------------------------------------------------------------------------------
+# other files of the project (designlint/project_index.py): "buy here, open there"
+
+# Receivers whose methods may live in another file and make the pick there: `gachaService.pull()`,
+# `context.read<GachaProvider>().performPull()`, `ref.read(chestRepository).open(id)`, `game.pullGacha()`.
+SERVICE_RECEIVER = re.compile(
+    r"(?i)(service|manager|repo|provider|bloc|cubit|controller|store|system|engine|helper|logic|viewmodel|notifier"
+    r"|game|gacha|chest|loot|crate|pack|summon|egg|hatch|capsule|machine|usecase|interactor|shared)")
+UI_RECEIVER = re.compile(r"(?i)(anim|scroll|text|tab|page|video|audio|sound|music|player|camera|map|focus|navigator"
+                         r"|scaffold|theme|media|prefs|preferences|firestore|firebase|collection|analytics|log)")
+# Framework calls that no file of the project defines: never looked up.
+FRAMEWORK_CALLS = frozenset(
+    """setState notifyListeners emit add addAll remove clear forward reverse reset repeat stop dispose then catchError
+    whenComplete delayed listen cancel pop push pushNamed showDialog showSnackBar showModalBottomSheet read watch select
+    print debugPrint toString toList map where forEach contains containsKey firstWhere indexWhere update get set doc
+    collection save commit apply launch async withContext runOnUiThread post postValue setValue""".split())
+MAX_LOOKUPS = 4  # names of a paying unit looked up in other files
+# Calls whose verb says they store, show or sync something rather than pick: `setProPass()`, `saveGems()`, `logEvent()`.
+NOT_PICK_VERB = frozenset(
+    """set save load sync log track show format refresh notify update init dispose is has can check validate navigate go
+    close print record increment decrement add clear reset toggle persist store write read upload download send request
+    listen subscribe cancel play stop pause animate vibrate haptic mark register unregister login logout sign""".split())
+MAX_ASKING_BYTES = 150_000  # a larger file does not ask the project (its own index entry would eat its time budget)
+# The rule's queries (rules/loot-box/mobile.yaml): a function whose text has neither word is never checked, so a
+# pick it pays for is reported where the pick is made.
+QUERY_PICK_TEXT = re.compile(
+    r"(?i)(random|rand\b|rng|rnd|shuffle|roll|gacha|summon|chest|crate|loot|box|pack|pull|wish|spin|hatch|egg|rarit"
+    r"|reward|prize|drop|mystery|capsule|booster|lottery|weight|pick|draw)")
+QUERY_PAY_TEXT = re.compile(
+    r"(?i)(gem|coin|gold|diamond|crystal|jewel|rub(y|ies)|emerald|orb|currenc|balance|wallet|price|cost|purchase|billing"
+    r"|buy|pay|spend|deduct|credit|ticket|token|money|cash|afford|transaction)")
+CLASS_TYPES = frozenset({"class_definition", "class_declaration", "object_declaration", "extension_declaration",
+                         "mixin_declaration", "struct_declaration"})
+_TREES: dict[tuple[str, int, int], tuple[Node, bytes]] = {}
+
+
+def _parsed(path: str) -> tuple[Node, bytes] | None:
+    """The tree of another file of the project, parsed once per process while it is unchanged."""
+    try:
+        st = Path(path).stat()
+        key = (path, st.st_mtime_ns, st.st_size)
+        if key not in _TREES:
+            kind = kind_for(Path(path).name)
+            if kind is None:
+                return None
+            data = Path(path).read_bytes()
+            if len(_TREES) > 256:
+                _TREES.clear()
+            _TREES[key] = (parse_snippet(data.decode("utf-8", "replace"), kind.grammar), data)
+        return _TREES[key]
+    except (OSError, ValueError):
+        return None
+
+
+def _worth_looking_up(name: str, receiver: str) -> bool:
+    """A call that may run a pick written in another file: a method of a service-like object or a bare function."""
+    if len(name) < 4 or name[0].isupper() or name in FRAMEWORK_CALLS or name in project_index.COMMON_NAMES:
+        return False
+    if name in RANDOM_METHODS or name in RANDOM_FUNCTIONS or _spend_call_name(name):
+        return False
+    if _words(name.lstrip("_"))[:1] and _words(name.lstrip("_"))[0] in NOT_PICK_VERB:
+        return False
+    return not receiver or bool(SERVICE_RECEIVER.search(receiver) and not UI_RECEIVER.search(receiver))
+
+
+def _spend_call_name(name: str) -> bool:
+    words = _words(name)
+    return bool(words) and words[0] in SPEND_VERB_STRONG | SPEND_VERB_WITH_CURRENCY
+
+
+def _owner_class(node: Node) -> str:
+    for a in ancestors(node):
+        if a.type in CLASS_TYPES:
+            named = a.child_by_field_name("name")
+            return text(named) if named is not None else ""
+    return ""
+
+
+class _Project:
+    """The asking file's project, asked lazily (the first question reads the project's files)."""
+
+    def __init__(self, ctx: CheckContext):
+        self._ctx = ctx
+        self._index: project_index.ProjectIndex | None = None
+        self._files: dict[str, _File] = {}
+
+    @property
+    def index(self) -> project_index.ProjectIndex:
+        if self._index is None:
+            self._index = project_index.for_context(self._ctx)
+        return self._index
+
+    def file(self, path: str) -> _File | None:
+        if path not in self._files:
+            parsed = _parsed(path)
+            self._files[path] = _File(parsed[0], parsed[1], path, self) if parsed else None
+        return self._files[path]
+
+    def pick_elsewhere(self, u: _Unit) -> tuple[str, set[str]] | None:
+        """`gachaService.pull()` paid for here, whose definition in another file makes a random pick:
+        (evidence, loot words of the callee)."""
+        looked = 0
+        for name, receiver in dict.fromkeys(u.foreign):
+            if not _worth_looking_up(name, receiver):
+                continue
+            looked += 1
+            if looked > MAX_LOOKUPS:
+                break
+            for d in self._definitions(name, receiver):
+                found = self._pick_in(d)
+                if found is not None:
+                    where = f"{_short(receiver, 24) + '.' if receiver else ''}{name}()"
+                    return f"{where} → {_short(found[0], 32)} in {d.shown}:{d.line}", found[1]
+        return None
+
+    def _definitions(self, name: str, receiver: str) -> list[project_index.Definition]:
+        """Definitions of `name` in other files; when several classes define it, those the receiver names."""
+        own = str(Path(self._ctx.path).resolve())
+        defs = [d for d in self.index.definitions(name) if d.path != own]
+        if len(defs) > 1 and receiver:
+            said = set(_words(receiver))
+            defs = [d for d in defs if set(_words(d.owner)) & said]
+        return defs[:3]
+
+    def _pick_in(self, d: project_index.Definition) -> tuple[str, set[str]] | None:
+        f = self.file(d.path)
+        fn = next((n for n in f.defs.get(d.name, []) if n.start_point[0] + 1 == d.line), None) if f else None
+        if fn is None or GAME_LOOP_NAME.match(d.name) or (VISUAL_FN.search(d.name) and not LOOT_NAME.search(d.name)):
+            return None
+        if (NOT_LOOT_UNIT.search(d.name) or GENERATOR_UNIT.search(d.name)) and not LOOT_NAME.search(d.name):
+            return None
+        cu = f.unit(fn)
+        if cu.spend or cu.soft_spend or cu.purchase:
+            return None  # pays and picks on its own: reported in its file
+        reached = f.reach(cu, 3, {fn.id})
+        picks = cu.random + reached[0]
+        if not picks:
+            return None
+        words = cu.words | reached[4] | {w for w in _words(d.name) + _words(d.owner) if w in STRONG_LOOT or w in WEAK_LOOT}
+        return picks[0], words
+
+    def paying_callers(self, asking: _File, u: _Unit) -> str | None:
+        """Where a pick is paid for, when every call of it in the project is in a function of another file that
+        spends or purchases and that is not reported itself (its text has no loot word for the query)."""
+        name = u.name
+        if len(name) < 4 or name.startswith("_") or name in FRAMEWORK_CALLS or name in project_index.COMMON_NAMES:
+            return None
+        owner = _owner_class(u.node)
+        several = len(self.index.definitions(name)) > 1
+        paid: list[str] = []
+        for site in self.index.calls(name):
+            if several and owner and not set(_words(site.receiver)) & set(_words(owner)):
+                continue  # a same-named function of another class
+            if site.path == asking.path:
+                return None  # called in its own file: judged there through its callers
+            f = self.file(site.path)
+            cu = f.unit_at(site.line) if f else None
+            if cu is None:
+                return None
+            reached = f.reach(cu, 3, {cu.node.id})
+            pay = cu.spend or cu.soft_spend or cu.purchase or reached[2] or reached[1]
+            if not pay:
+                return None  # a free way to the pick
+            body = text(cu.node)
+            if QUERY_PICK_TEXT.search(body) and QUERY_PAY_TEXT.search(body) and f.verdict(cu) is not None:
+                return None  # reported where it pays
+            paid.append(f"{_short(pay[0], 44)} in {site.where()}")
+        return paid[0] if paid else None
+
+
+def _not_a_frame(fn: Node) -> bool:
+    """`static Future<GachaResult?> draw() async` in a GachaService: named like a frame callback, but
+    asynchronous (frames never are) or a method of a loot-named class."""
+    head = text(fn)[:300].split("{")[0]
+    if fn.type == "function_body" and fn.prev_named_sibling is not None:
+        head = text(fn.prev_named_sibling) + " " + head  # Dart: the signature stands before the body
+    return bool(re.search(r"\b(async|suspend|Future)\b", head) or LOOT_NAME.search(_owner_class(fn)))
+
+
 def _named_for_the_job(name: str) -> bool:
     """`rollRarity`, `openChest`, `get1Random`, `pullGacha`: a helper whose name says it rolls."""
     return bool(LOOT_NAME.search(name) or RANDOM_NAME.match(name)
@@ -689,10 +903,24 @@ def paid_random_function(ctx: CheckContext) -> Verdict | bool:
         return False  # a closure inside a function: its code belongs to that function's unit
     analysis = ctx.memo.get("loot-box-mobile")
     if analysis is None:
-        analysis = ctx.memo["loot-box-mobile"] = _File(ctx.root, ctx.data)
+        project = _Project(ctx) if len(ctx.data) <= MAX_ASKING_BYTES else None
+        analysis = ctx.memo["loot-box-mobile"] = _File(ctx.root, ctx.data, str(Path(ctx.path).resolve()), project)
     u = analysis.unit(fn)
     v = analysis.reported(u)
     if v is None:
         return False
     kind, pay, pick, cword = v
-    return Verdict(message=_describe(kind, _short(pay), _short(pick), cword, _label(fn, u.name), u.prompt))
+    if kind == "paid-elsewhere":
+        return Verdict(message=f"{_label(fn, u.name)} makes a random pick ({_short(pick)}) that runs only after a payment"
+                               f" in another file ({_short(pay, 90)}) [{cword}]")
+    across = re.search(r" in \S+:\d+$", pick)  # the pick's place in another file stays readable
+    return Verdict(message=_describe(kind, _short(pay), _short(pick, 120) if across else _short(pick), cword, _label(fn, u.name), u.prompt))
+
+
+def pick_in_other_file(ctx: CheckContext) -> Verdict | bool:
+    """A function that pays and calls a pick written in another file, or a pick only paying functions of other
+    files reach; functions with both kinds of words are judged by `paid_random_function` (the main queries)."""
+    body = ctx.text(ctx.node)
+    if QUERY_PICK_TEXT.search(body) and QUERY_PAY_TEXT.search(body):
+        return False
+    return paid_random_function(ctx)
