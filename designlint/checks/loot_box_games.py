@@ -33,7 +33,14 @@ an imported `character_gacha(pulls)`) are picks. Luau `coins.Value -= price` (`u
 spend. A game's own store wrapper (`PaymentManager.instance.Purchase(id, onDone)`) is a real-money purchase,
 `SpendHardCoins(3)` a premium spend. Roulettes and lotteries that hand out items are prize wheels; they are
 bets only when they pay currency back (`coins += bet * 36`). Helpers that re-roll something the player
-owns (`rollEnchantment()`, `getEnchant()`) are paid upgrades, not picks. Lua product tables that keep a grant callback under a purchase key
+owns (`rollEnchantment()`, `getEnchant()`) are paid upgrades, not picks.
+Premium currencies also go by short or foreign names (`MainDia`, `crysCount`, `gemas`), a balance may carry a
+quantity word (`gemCount`), and a loot-named unit may pay with the game's generic `resources`. From a unit
+that names a loot system, helpers that roll themselves are followed past the first hop (`SelectGrade()`), and
+methods run later by name are followed (`Invoke("Reveal", 1f)`, `AddListener(DropCapsule)`, `OnDone += Roll`).
+A roll handed the item the player owns (`getRandomSkinData(…, m_targetSkinData)`) is a paid re-roll, and gems
+that unlock a timed chest now (`OnUnlockWithGemsClick` next to `unlockEndTime`) a paid shortcut.
+Lua product tables that keep a grant callback under a purchase key
 (`Purchased = function(self, userId)`) are purchase handlers. Game loops (`Update`, `_process`,
 `main`), bets and gambling commands (slots, coin flips, `gamble`, `dados`, a duel for a stake),
 paid upgrades with a success chance, paid speed-ups and shop rerolls are left alone. Everything
@@ -55,6 +62,7 @@ from designlint.checks.loot_box import (
     GRANT_TARGET,
     LOOT_NAME,
     loot_context_of,
+    NOT_CURRENCY_WORDS,
     NOT_SPEND_WORDS,
     NOT_RANDOM_NAME,
     PURCHASE_EVENT_STRING,
@@ -88,6 +96,16 @@ ACCESSOR_NAMES = frozenset({"Value", "value", "Amount", "amount", "Count", "coun
                             "Data", "data", "text", "Text"})
 # Bot economies call the balance `wallet`, `bank` and `bal`.
 EXTRA_CURRENCY = frozenset({"bank", "wallet", "bal"})
+# Premium currencies by a short or foreign name: `crysCount`, `gemas`/`diamantes` (pt/es), `cristais`; `Dia`
+# (`MainDia`, `userDia`, Korean games' 다이아) only capitalised, as lowercase `dia` is a day in pt/es date code.
+GAME_PREMIUM_WORDS = frozenset({"crys", "gema", "gemas", "diamante", "diamantes", "cristal", "cristais", "cristales",
+                                "joya", "joyas", "joia", "joias"})
+CAPITAL_DIA = re.compile(r"(?:^|[a-z_.\]\[\"'])Dia(?![a-z])")
+# Soft currencies by their Portuguese/Spanish names (`ouro`, `oro`, `dinheiro`).
+GAME_SOFT_WORDS = frozenset({"ouro", "oro", "dinheiro"})
+# A game's generic stock of `resources` spent on a pull (`SubtractResources(count * 100)` in `Gacha(count)`):
+# a currency of the game's own name, which needs a strong loot word (gacha, summon, chest) like one.
+RESOURCE_WORDS = frozenset({"resource", "resources"})
 # A balance is named by its currency, or by the currency and a quantity word (`coinCount`,
 # `gems_balance`); `gem_chance_roll` and `coins_per_second` are other numbers.
 QUANTITY_WORDS = frozenset({"count", "amount", "balance", "bal", "total", "value", "left", "owned", "current", "num",
@@ -115,6 +133,8 @@ HARD_CURRENCY = re.compile(r"(?i)(hard|premium)_?(coin|currenc|cash|gem)")
 PURCHASE_CALL = re.compile(r"^(InitiatePurchase|PurchaseProduct|BuyProductID|ConfirmPendingPurchase)$")
 STRIPE_CHARGE = re.compile(r"(?i)stripe\.(Charge|PaymentIntent)\.create$")
 
+# Calls that run a method of the same class later, by name or method group.
+DEFERRED_CALL = re.compile(r"^(Invoke|InvokeRepeating|StartCoroutine|AddListener|Subscribe|call_deferred|connect)$")
 REGISTRATION = re.compile(
     r"^(Connect|ConnectParallel|Once|connect|AddListener|addListener|add_listener|on|once|command|event|listen"
     r"|subscribe|Subscribe|register\w*|Register\w*|bind|Bind|message_handler|callback_query_handler|route|post|get"
@@ -176,7 +196,18 @@ IMPORTED_ROLL_WORDS = frozenset({"gacha", "gachapon", "lootbox", "summon", "hatc
 PICK_HELPER = re.compile(r"^(get|choose|pick|select|draw|generate|determine)(Random)?(Pet|Hero|Card|Skin|Item|Reward|Prize|Unit"
                          r"|Character|Loot|Drop|Rarity|Tier|Monster|Creature|Fish|Weapon)s?$")
 # Helpers that re-roll a stat, an enchantment or a trait of something the player owns: a paid upgrade.
-UPGRADE_HELPER = re.compile(r"(?i)(enchant|upgrade|re_?roll|refine|reforge|forge|mutat|evolv|trait|craft|fuse|merge|enhanc)")
+UPGRADE_HELPER = re.compile(r"(?i)(enchant|upgrade|re_?roll|refine|reforge|forge|mutat|evolv|trait|craft|fuse|merge|enhanc"
+                            r"|reinforc|awaken|potential)")
+# A roll handed the item the player already owns (`getRandomWeaponSkinData(false, true, m_targetSkinData)` behind a
+# MapleStory-style cube, `RollOptions(selectedWeapon)`): it re-rolls that item, a paid upgrade and not a pick.
+OWNED_ITEM_ARG = re.compile(
+    r"(?i)^(m_|_|this\.|self\.)?(target|selected|current|equipped|owned|existing|chosen|my)_?\w*"
+    r"(item|skin|weapon|equip|gear|armou?r|accessor|artifact|rune|relic|pet|hero|unit|character)\w*$")
+# A chest earned for free and opened by a timer: spending gems to open it now (`OnUnlockWithGemsClick`,
+# `UnlockNow`) only finishes the timer sooner, in files that count the unlock time down.
+UNLOCK_UNIT = re.compile(r"(?i)(unlock|open_?now|open_?instant)")
+TIMED_UNLOCK_FILE = re.compile(
+    r"(?i)(unlock_?(end_?|start_?)?time|unlock_?duration|time_?to_?unlock|time_?left|remaining_?time|time_?remaining|countdown)")
 # A bought box, key or opening used up: `keys -= 1`, `data.Spins[wheel] -= 1`, `use_key(…)`.
 OPENING_WORDS = frozenset({"spin", "spins", "pull", "pulls", "key", "keys", "opening", "openings", "roll", "rolls"})
 CONSUME_CALL = re.compile(
@@ -253,8 +284,16 @@ def _is_balance(name: str) -> bool:
         return False
     if words[-1] in EXTRA_CURRENCY:
         return len(words) <= 2
-    last = words[-2] if words[-1] in QUANTITY_WORDS and len(words) > 1 else words[-1]
-    return _is_currency(name, strict=True) and _is_currency(last)
+    core = words[:-1] if words[-1] in QUANTITY_WORDS and len(words) > 1 else words  # `gemCount` -> gem
+    last = core[-1]
+    if last in GAME_PREMIUM_WORDS | GAME_SOFT_WORDS or last == "dia" and CAPITAL_DIA.search(name):
+        return not any(w in NOT_CURRENCY_WORDS for w in core)
+    return _is_currency("_".join(core), strict=True) and _is_currency(last)
+
+
+def _game_premium(evidence: str) -> bool:
+    """`MainDia -= cost`, `gemas -= custo`, `SpendCrys(50)`: a premium currency by a short or foreign name."""
+    return bool(set(_words(evidence)) & GAME_PREMIUM_WORDS or CAPITAL_DIA.search(evidence))
 
 
 def _not_random_name(name: str) -> bool:
@@ -405,6 +444,20 @@ def _label(fn: Node, name: str) -> str:
     return "This function"
 
 
+class _Reach:
+    """What a unit's same-file helpers do: random picks, spends (`soft` for a currency of the game's own
+    name), purchases, a grant to the inventory, and the helpers' words."""
+    __slots__ = ("rnd", "spend", "soft", "purchase", "grant", "words")
+
+    def __init__(self) -> None:
+        self.rnd: list[str] = []
+        self.spend: list[str] = []
+        self.soft: list[str] = []
+        self.purchase: list[str] = []
+        self.grant = False
+        self.words: set[str] = set()
+
+
 class _File:
     """Definitions, purchase-handler names and file-wide facts of one file."""
 
@@ -420,6 +473,7 @@ class _File:
         self.python_random_names = {n.strip().split(" as ")[-1] for group in self.python_random_names for n in group.split(",")}
         self.file_loot = bool(FILE_LOOT.search(self.head) or FILE_LOOT.search(ctx.path.stem))  # gacha_panel.gd
         self.file_sells = bool(FILE_SELLS.search(self.head) or FILE_SHOP.search(self.head))
+        self.timed_unlock = bool(TIMED_UNLOCK_FILE.search(self.head))
         for node in walk(ctx.root):
             if node.type in FUNCTION_TYPES:
                 name = function_name(node)
@@ -520,6 +574,8 @@ class _File:
                 u.consume.append(f"{_short(text(left), 30)} -= …")
             elif self._custom_currency(u, target, right):
                 u.soft_spend.append(f"{_short(text(left), 30)} -= {_short(text(right), 20)}")
+        elif op == "+=" and text(right).strip() in self.defs and not _is_balance(target):
+            u.calls.append(text(right).strip())  # `machine.OnMaxTurnsReached += RollReward`: runs later
         elif op == "+=" and _is_balance(target) and _is_negative(right):
             u.spend.append(f"{_short(text(left), 30)} += -…")
         elif op == "+=" and _is_balance(target) or op == "=" and _is_balance(target) and text(right).replace(
@@ -613,9 +669,12 @@ class _File:
         if call.name:
             u.calls.append(call.name)
             u.words.update(_words(call.name))
+        u.calls.extend(self._deferred_calls(call))
         spend = self._spend_call(call)
         if spend is not None:
             (u.spend if spend[1] else u.weak_spend).append(spend[0])
+        elif self._resource_spend(call):
+            u.soft_spend.append(f"{call.name}()")  # `SubtractResources(count * 100)`
         elif _words(call.name)[:1] and _words(call.name)[0] in CHANGE_VERB and any(
                 _is_negative(a) and PRICE_NAME.search(text(a)) for a in argument_nodes(call)):
             u.soft_spend.append(f"{call.name}(-cost)")  # `db.add_palmarks(uid, -total_cost)`: a currency of its own name
@@ -678,6 +737,24 @@ class _File:
             return (f"{call.name}()", False)  # CanAfford(cost), HasEnoughCoins(price), HasGems(100)
         return None
 
+    def _deferred_calls(self, call: Call) -> list[str]:
+        """Methods of this file that a call runs later: Unity `Invoke("ShowReward", 0.6f)`,
+        `StartCoroutine("Roll")`, `onDone.AddListener(OnMaxTurns)`, Godot `connect("finished", roll)`:
+        the pay-then-animate-then-roll flow of a gacha machine."""
+        if not DEFERRED_CALL.match(call.name):
+            return []
+        names = (text(a).strip().strip("@$\"'") for a in argument_nodes(call)[:3])
+        return [n for n in names if n in self.defs]
+
+    @staticmethod
+    def _resource_spend(call: Call) -> bool:
+        """`SubtractResources(cost)`, `SpendResource(count * 100)`, `resources.Spend(price)`: the game's generic
+        stock spent; it counts as a payment only with a strong loot word, like a currency of the game's own name."""
+        words = _words(call.name)
+        verb = words[1] if words[:1] == ["try"] and len(words) > 1 else words[0] if words else ""
+        named = set(words) & RESOURCE_WORDS or set(_words(_owner(call.receiver))) & RESOURCE_WORDS
+        return bool(named) and verb in SPEND_VERB_STRONG | SPEND_VERB_WITH_CURRENCY and bool(argument_nodes(call))
+
     @staticmethod
     def _names_currency(call: Call, rest: list[str], args: list[Node]) -> bool:
         """`RemoveCoins(5)`, `wallet.Subtract(price)`, `Take(Currency.Gems, 100)` take currency;
@@ -706,6 +783,8 @@ class _File:
                     not receiver and name in self.python_random_names):
                 return f"{receiver + '.' if receiver else ''}{name}()"
             return None
+        if any(OWNED_ITEM_ARG.match(text(a).strip()) for a in argument_nodes(call)):
+            return None  # `getRandomWeaponSkinData(…, m_targetSkinData)`: re-rolls an owned item
         camel = _camel(name)
         if UPGRADE_HELPER.search(name):
             return None  # `rollEnchantment()`, `reroll_stats()`: a random upgrade of something owned
@@ -760,16 +839,14 @@ class _File:
                 out.append(self.unit(fn))
         return out
 
-    def reach(self, u: _Unit, depth: int, seen: set) -> tuple[list[str], list[str], list[str], bool, set[str]]:
+    def reach(self, u: _Unit, depth: int, seen: set, loose: bool = False) -> "_Reach":
         """Random picks, spends and purchases reached through same-file helpers; past the first hop
-        only helpers named for the job (`RollRarity`, `weighted_choice`) are followed."""
-        rnd: list[str] = []
-        spend: list[str] = []
-        purchase: list[str] = []
-        grant = False
-        words: set[str] = set()
+        only helpers named for the job (`RollRarity`, `weighted_choice`) are followed, and, from a unit
+        that names a loot system (`loose`: `Gacha(count)`, a `GachaItem` result), helpers that roll
+        themselves (`SelectGrade()` → `Random.Range`, `SortearItem()`)."""
+        out = _Reach()
         if depth <= 0:
-            return rnd, spend, purchase, grant, words
+            return out
         for c in self.callees(u):
             key = (c.node.start_byte, c.node.end_byte)
             if key in seen:
@@ -777,22 +854,24 @@ class _File:
             seen.add(key)
             if _cosmetic_name(c.name) and not LOOT_NAME.search(c.name) or UPGRADE_HELPER.search(c.name):
                 continue  # a random position or colour, a random enchantment or stat: not a reward
-            if depth < 3 and not (LOOT_NAME.search(c.name) or RANDOM_NAME.match(_camel(c.name))
+            if depth < 3 and not (loose and c.random or LOOT_NAME.search(c.name) or RANDOM_NAME.match(_camel(c.name))
                                   or PICK_HELPER.match(_camel(c.name))
                                   or set(_words(c.name)) & (STRONG_LOOT | WEAK_LOOT | {"random", "rng", "weighted"})):
                 continue
-            r2, s2, p2, g2, w2 = self.reach(c, depth - 1, seen)
+            sub = self.reach(c, depth - 1, seen, loose)
+            r2 = sub.rnd
             if not (c.random or r2) and LOOT_NAME.search(c.name) and self.verdict(c) is not None:
                 r2 = [self.verdict(c)[2]]  # `singleEgg(player, egg)`, a loot box of its own, rolls deeper
             if c.random or r2:
-                rnd.append(f"{c.name}() → {(c.random or r2)[0]}")
-            spend += [f"{c.name}() → {s}" for s in c.spend[:1]] + s2[:1]
-            purchase += [f"{c.name}() → {p}" for p in c.purchase[:1]] + p2[:1]
-            grant = grant or c.grant or g2
-            if c.random or r2 or c.spend or s2:
-                words.update(_words(c.name))
-                words |= w2
-        return rnd, spend, purchase, grant, words
+                out.rnd.append(f"{c.name}() → {(c.random or r2)[0]}")
+            out.spend += [f"{c.name}() → {s}" for s in c.spend[:1]] + sub.spend[:1]
+            out.soft += [f"{c.name}() → {s}" for s in c.soft_spend[:1]] + sub.soft[:1]  # `Consume(n)` → `SubtractResources(n)`
+            out.purchase += [f"{c.name}() → {p}" for p in c.purchase[:1]] + sub.purchase[:1]
+            out.grant = out.grant or c.grant or sub.grant
+            if c.random or r2 or c.spend or sub.spend:
+                out.words.update(_words(c.name))
+                out.words |= sub.words
+        return out
 
     # ---- the verdict -------------------------------------------------------------------------
     def loot_context(self, u: _Unit, words: set[str], grant: bool) -> str | None:
@@ -811,14 +890,14 @@ class _File:
             # a chest/crate/gacha purchase itself (`if item == "Normal Chest": coins -= 100; randi…`)
             if not (u.spend and u.random and u.words & STRONG_LOOT - {"case", "cases", "pack", "packs"}):
                 return None
-        r_rnd, r_spend, r_purchase, r_grant, r_words = self.reach(u, 3, set())
-        rnd = u.random + r_rnd
+        r = self.reach(u, 3, set(), loose=bool(u.words & STRONG_LOOT - {"case", "cases", "pack", "packs"}))
+        rnd = u.random + r.rnd
         if not rnd:
             return None
         name_loot = bool(u.name and LOOT_NAME.search(u.name))
         if not u.random and not u.pays and not name_loot:
             return None  # both halves only in helpers: only a loot-box name ties them together
-        context = self.loot_context(u, r_words, r_grant)
+        context = self.loot_context(u, r.words, r.grant)
         strong_context = context in STRONG_LOOT or context == "box"
         bet_words = u.words & (BET_WORDS | EXTRA_BET_WORDS)
         if not u.words & SLOT_MACHINE_WORDS:
@@ -827,16 +906,19 @@ class _File:
         if NOT_LOOT_UNIT.search(u.name) and not (name_loot and not PAID_SHORTCUT.search(u.name)) and not (
                 wheel_only and WHEEL_UNIT.search(u.name)):
             return None  # upgrades, rerolls, paid shortcuts, work and casino commands
+        if self.timed_unlock and UNLOCK_UNIT.search(u.name) and not u.purchase:
+            return None  # gems that open a timed chest now: a paid shortcut
         if u.words & HARD_BET_WORDS and not name_loot or bet_words and not (strong_context or wheel_only):
             return None  # a roulette that pays out currency is a bet; one that hands out a unit is a prize wheel
-        purchase = u.purchase + r_purchase[:1]
+        purchase = u.purchase + r.purchase[:1]
         if purchase:
             return ("purchase", purchase[0], rnd[0], context)
-        spend = u.spend + r_spend[:2]
-        if spend and (context or any(_premium_spend(s) or HARD_CURRENCY.search(s) for s in spend)):
+        spend = u.spend + r.spend[:2]
+        if spend and (context or any(_premium_spend(s) or HARD_CURRENCY.search(s) or _game_premium(s) for s in spend)):
             return ("spend", spend[0], rnd[0], context)
-        if u.soft_spend and strong_context:
-            return ("spend", u.soft_spend[0], rnd[0], context)
+        soft = u.soft_spend + r.soft[:1]
+        if soft and strong_context:
+            return ("spend", soft[0], rnd[0], context)
         if u.weak_spend and (name_loot or (u.random and strong_context and not SHOP_UNIT.search(u.name))):
             return ("gate", u.weak_spend[0], rnd[0], context)
         if u.consume and context and self.file_sells:
