@@ -161,6 +161,8 @@ def _dart_call(part: Node) -> Call | None:
         return None
     if parent.type == "selector":
         callee = parent.prev_named_sibling
+        while callee is not None and callee.type == "selector" and callee.named_child_count == 0:
+            callee = callee.prev_named_sibling  # `onLoadMore!()`: skip the `!` null assertion
         holder = parent.parent
     elif parent.type == "cascade_section":
         callee = part.prev_named_sibling
