@@ -77,6 +77,18 @@ def test_dart_calls_in_chains_and_cascades():
     assert ("nextInt", "Random()") in found
 
 
+def test_dart_calls_through_a_null_assertion():
+    root = parse_snippet("void f() { widget.onLoadMore!(); cb!(); a.b!.play(); }", "dart")
+    found = [(c.name, c.receiver) for c in calls(root)]
+    assert found == [("onLoadMore", "widget"), ("cb", ""), ("play", "a.b")]
+
+
+def test_csharp_generic_calls_are_named_without_their_type_arguments():
+    source = "class A { void Start() { bus.Subscribe<GameStarted>(On); GetComponent<Animator>(); x.Get<List<int>>(); } }"
+    found = [(c.name, c.receiver, c.type_arguments) for c in calls(parse_snippet(source, "csharp"))]
+    assert found == [("Subscribe", "bus", "GameStarted"), ("GetComponent", "", "Animator"), ("Get", "x", "List<int>")]
+
+
 @pytest.mark.parametrize(
     "source",
     [
