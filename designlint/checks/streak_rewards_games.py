@@ -36,10 +36,14 @@ from designlint.checks.streak_rewards import (
     INCREMENT_CALL,
     NOT_A_DAILY_STREAK,
     REWARD_TABLE_NAME,
+    DAILY_WORDS,
+    GAME_WORDS,
+    PROTECTION_WORDS,
     RESET_CALL,
     classify_text,
     is_streak_name,
     norm_name,
+    normalize_text,
 )
 from designlint.checks.util import ancestors, text, walk
 
@@ -50,7 +54,7 @@ from designlint.checks.util import ancestors, text, walk
 LADDER_NAME = re.compile(
     r"(?:^|_)(?:daily|login|reward|claim|claimed|bonus)_(?:reward_|bonus_|login_)?(?:day|days|day_index|index|idx|step|count|number|num)$"
     r"|^(?:available|current|curr|next|last|claimed)_(?:daily_)?reward(?:_day|_index|_idx|_num)?$|^(?:current|curr|next)_(?:reward_|login_|claim_)?day(?:_index|_idx|_number|_num)?$"
-    r"|(?:^|_)days?_in_(?:a_)?row$|(?:^|_)(?:daily|login|reward|claim)_(?:\w+_)?(?:day_)?seq(?:uence)?$|(?:^|_)(?:reward_|login_|daily_|current_|curr_)?cycle_day(?:_index|_idx)?$"
+    r"|(?:^|_)day_of_(?:the_)?(?:daily_)?(?:bonus|reward|login|gift)$|(?:^|_)days?_in_(?:a_)?row$|(?:^|_)(?:daily|login|reward|claim)_(?:\w+_)?(?:day_)?seq(?:uence)?$|(?:^|_)(?:reward_|login_|daily_|current_|curr_)?cycle_day(?:_index|_idx)?$"
 )
 # Trailing parts of a target that say where a value is kept, not what it is (`leaderstats.Streak.Value`).
 HOLDER_TOKENS = {"value", "Value", "data", "Data", "self", "this", "profile", "Profile", "player", "user"}
@@ -100,7 +104,7 @@ BINARY_TYPES = {"binary_expression", "binary_operator", "comparison_operator"}
 IF_TYPES = {"if_statement", "elif_clause", "elseif_statement"}
 TERNARY_TYPES = {"conditional_expression", "ternary_expression", "if_expression"}  # Luau `if c then a else b`
 # Nodes that give a name a value: C# / Python / GDScript / Lua.
-DEFINITION_TYPES = {"variable_declarator", "assignment_expression", "assignment", "variable_statement", "const_statement", "assignment_statement"}
+DEFINITION_TYPES = {"variable_declarator", "assignment_expression", "assignment", "variable_statement", "const_statement", "assignment_statement", "property_declaration"}
 
 
 def _operator(node: Node) -> str:
@@ -133,7 +137,7 @@ def _definition_parts(node: Node) -> tuple[Node | None, Node | None]:
     if kind == "variable_declarator":  # C#: name then the value (after `=`)
         named = node.named_children
         return node.child_by_field_name("name"), (named[-1] if len(named) > 1 else None)
-    if kind in ("variable_statement", "const_statement"):  # GDScript
+    if kind in ("variable_statement", "const_statement", "property_declaration"):  # GDScript; C# `TimeSpan MaxGap { get; } = ...`
         return node.child_by_field_name("name"), node.child_by_field_name("value")
     if kind in ("assignment_statement", "update_statement"):  # Lua, Luau `x += 1`
         targets = next((c for c in node.named_children if c.type == "variable_list"), None)
@@ -231,7 +235,7 @@ HOURS = re.compile(r"hours|TotalHours|\bhrs\b|/\s*\(?\s*3600|/\s*\(?\s*60\s*\*\s
 DAY_SECONDS = re.compile(
     r"^(?:8[56]_?\d00|172_?800|129_?600|259_?200)(?:\.0)?$|(?:24|36|48)\s*\*\s*60\s*\*\s*60|60\s*\*\s*60\s*\*\s*(?:24|36|48)|(?:24|36|48)\s*\*\s*3600|3600\s*\*\s*(?:24|36|48)"
     r"|2\s*\*\s*86_?400|86_?400\s*\*\s*2|\b(?:ONE_|A_)?DAY_?(?:IN_)?(?:SECONDS|SECS|LENGTH|DURATION)\b|\bSECONDS_?(?:IN|PER)_?(?:A_)?DAY\b|\bONE_DAY\b|\bTWO_DAYS?\b"
-    r"|timedelta\(\s*(?:days\s*=\s*)?[12]\s*\)|timedelta\(\s*hours\s*=\s*(?:24|36|47|48)\s*\)|TimeSpan\.From(?:Days\(\s*[12]|Hours\(\s*(?:24|36|48))|new\s+TimeSpan\(\s*(?:[12]\s*,\s*0\s*,\s*0\s*,\s*0|(?:24|36|48)\s*,\s*0\s*,\s*0)\s*\)"
+    r"|timedelta\(\s*(?:days\s*=\s*)?[12]\s*\)|timedelta\(\s*hours\s*=\s*(?:24|36|47|48)\s*\)|TimeSpan\.From(?:Days\(\s*[123]\b|Hours\(\s*(?:24|36|48|72))|new\s+TimeSpan\(\s*(?:[123]\s*,\s*0\s*,\s*0\s*,\s*0|(?:24|36|48|72)\s*,\s*0\s*,\s*0)\s*\)"
     r"|STREAK\w*(?:WINDOW|GRACE|RESET|TIMEOUT|EXPIR\w*|SECONDS|HOURS)|(?:DAILY|CLAIM)\w*(?:WINDOW|RESET|EXPIR\w*)",
     re.I,
 )
@@ -278,14 +282,59 @@ def _gap_operand(ctx: CheckContext, node: Node, kind: str, fn: Node | None) -> b
     return bool(TIME_DIFFERENCE.search(resolved) or "-" in resolved)
 
 
+SPAN_MEMBER = re.compile(r"^(\w+)\.(?:TotalSeconds|TotalMinutes|TotalHours|TotalDays|Ticks|TotalMilliseconds)$")
+
+
 def _deadline_passed(ctx: CheckContext, left: Node, right: Node, fn: Node | None) -> bool:
-    """`timeLeft <= 0` where `timeLeft = last - os.time() + DAY_IN_SECONDS * 2`: a deadline one or
-    two days after the last visit, compared with zero."""
+    """`timeLeft <= 0` where `timeLeft = last - os.time() + DAY_IN_SECONDS * 2` (or C# `remaining.TotalSeconds
+    <= 0` where `remaining = MaxGap - now.Subtract(last)`): a deadline one to three days after the last
+    visit, compared with zero."""
     for zero, other in ((right, left), (left, right)):
-        if text(_strip(zero)) in ("0", "0.0") and _strip(other).type in ("identifier", "name"):
-            resolved = _resolved(ctx, other, fn)
-            values = resolved.split(" \n ", 1)[1] if " \n " in resolved else ""
-            return bool(values) and "-" in values and any(DAY_SECONDS.search(part.strip()) for part in re.split(r"[-+()]", values))
+        other = _strip(other)
+        member = SPAN_MEMBER.match(text(other)) if other.type == "member_access_expression" else None
+        if text(_strip(zero)) in ("0", "0.0") and (other.type in ("identifier", "name") or member):
+            name = member.group(1) if member else text(other)
+            values = [v for v in ((_definitions(ctx, fn, name) if fn is not None else []) or _definitions(ctx, ctx.root, name))[:3] if len(text(v)) < 300]
+            return any("-" in text(v) and _window_part(ctx, v, fn) for v in values)
+    return False
+
+
+def _window_part(ctx: CheckContext, value: Node, fn: Node | None) -> bool:
+    """A part of `value` is one to three days: a literal (`86400 * 2`, `TimeSpan.FromDays(2)`) or a
+    name defined as one (`MaxGap = new TimeSpan(3, 0, 0, 0)`)."""
+    if any(DAY_SECONDS.search(part.strip()) for part in re.split(r"[-+()]", text(value))):
+        return True
+    return any(_threshold(ctx, n, fn) == "seconds" for n in walk(value) if n.type in ("identifier", "name") and n.parent is not None and n.parent.type != "member_access_expression")
+
+
+def _window_deadline(ctx: CheckContext, left: Node, right: Node, fn: Node | None) -> bool:
+    """`lastWorkout >= DateTime.Now - MaxGap`, `last.Add(TimeSpan.FromDays(2)) < DateTime.Now`: the last
+    visit compared with now moved by a window of one to three days."""
+    for shifted, other in ((right, left), (left, right)):
+        shifted = _strip(shifted)
+        if shifted.type not in BINARY_TYPES or _operator(shifted) not in ("-", "+") or len(text(shifted)) > 160:
+            continue
+        parts = _operands(shifted)
+        if parts is None:
+            continue
+        a, b = (_strip(p) for p in parts)
+        for window, base in ((b, a), (a, b)):
+            if _window_part(ctx, window, fn) and not _window_part(ctx, base, fn) and (NOW_VALUE.search(text(base)) or DAY_WORD.search(text(base))) and DATE_NAME.search(text(other)):
+                return True
+    return False
+
+
+# The two sides of a gap test name a date: `lastWorkout`, `data.LastLoginTime`, `DateTime.Now`.
+DATE_NAME = re.compile(r"date|day|time|last|login|visit|claim|played|active|workout|now|today", re.I)
+
+
+def _streak_length_gap(left: Node, right: Node) -> bool:
+    """`(DateTime.Now - lastBroken).Days > streak + 2`: the days since the streak began (or last broke)
+    outrun the streak itself, so a day was missed."""
+    for days, other in ((left, right), (right, left)):
+        if len(text(days)) < 120 and re.search(r"\.(?:Days|TotalDays)\b|\bdays?_?(?:since|passed|diff|gap)", text(days), re.I) and "-" in text(days):
+            if len(text(other)) < 60 and any(streak_name(n) for n in walk(other) if n.type in NAME_TYPES):
+                return True
     return False
 
 
@@ -319,6 +368,9 @@ def gap_test(ctx: CheckContext, condition: Node, fn: Node | None) -> str | None:
                     return "exact"
         if op in ("<", "<=", ">", ">=") and _deadline_passed(ctx, left, right, fn):
             found = "new-day"
+            continue
+        if op in ("<", "<=", ">", ">=") and (_window_deadline(ctx, left, right, fn) or _streak_length_gap(left, right)):
+            found = found or "new-day"
             continue
         if op in ("<", "<=", ">", ">=") and _missed_days_window(ctx, left, right, op, fn):
             found = found or "new-day"
@@ -722,7 +774,8 @@ def reward_index(ctx: CheckContext) -> "Verdict | bool":
         if re.search(r"streak|consecutive", resolved, re.I) and not NOT_A_DAILY_STREAK.search(norm_name(resolved)):
             streaky = "streak day"
         else:  # `dayToReward = rewardData.currentDay`
-            streaky = next((t for t in re.findall(r"[A-Za-z_]\w*", resolved.split(" \n ", 1)[-1]) if _counter_name(t) and not WEAK_LADDER_NAME.match(norm_name(t))), None) if " \n " in resolved else None
+            values = resolved.split(" \n ", 1)[-1]  # the names in the values, not the functions called there (`GetRewardIndex(reward)`)
+            streaky = next((t for t in re.findall(r"[A-Za-z_]\w*\b(?!\s*\()", values) if _counter_name(t) and not WEAK_LADDER_NAME.match(norm_name(t))), None) if " \n " in resolved else None
     if streaky is None and fn is not None:
         streaky = _streak_argument(ctx, fn, idx)
     if streaky:
@@ -781,6 +834,18 @@ def _parameter_names(fn: Node) -> list[str]:
     return out
 
 
+DAILY_LADDER_FILE = re.compile(r"streak|consecutive|daily|login", re.I)
+LINE_COMMENT = re.compile(r"/\*.*?\*/|(?<![:\\\w])//[^\n]*|(?<![\w-])--[^\n]*|(?<![\w\"'])#[^\n]*", re.S)
+
+
+def _code_text(ctx: CheckContext) -> str:
+    """The file's text without comments (C# `//`, Lua `--`, GDScript and Python `#`), memoised."""
+    code = ctx.memo.get("streak_games_code")
+    if code is None:
+        code = ctx.memo["streak_games_code"] = LINE_COMMENT.sub(" ", ctx.data[:200000].decode("utf-8", "replace"))
+    return code
+
+
 def _streak_argument(ctx: CheckContext, fn: Node, idx: Node) -> str | None:
     """`Rewards[day]` in `giveReward(player, day)`, called as `giveReward(player, data.currentDay)`:
     the streak or ladder day the callers pass for the parameter that indexes the table."""
@@ -796,9 +861,10 @@ def _streak_argument(ctx: CheckContext, fn: Node, idx: Node) -> str | None:
         shift = 1 if params and params[0] in ("self", "cls") and call is not None and call.receiver else 0
         if 0 <= position - shift < len(args):
             arg = args[position - shift]
-            found = next((t for t in _tokens(arg) if _counter_name(t) and not NOT_A_DAILY_STREAK.search(norm_name(t))), None)
-            if found:
-                return found
+            callees = {c.name for c in (as_call(n) for n in walk(arg) if n.type in CALL_NODE_TYPES) if c is not None}
+            found = next((t for t in _tokens(arg) if t not in callees and _counter_name(t) and not NOT_A_DAILY_STREAK.search(norm_name(t))), None)
+            if found and not (WEAK_LADDER_NAME.match(norm_name(found)) and not DAILY_LADDER_FILE.search(_code_text(ctx))):
+                return found  # a bare `rewardIndex` passed along counts only in code about daily logins or streaks
     return None
 
 
@@ -1233,6 +1299,34 @@ def _is_log_or_docstring(node: Node) -> bool:
     return False
 
 
+# Beating a record is not losing a streak: "You're about to break your longest streak!".
+RECORD_BREAK = re.compile(r"(?i)\b(?:break|breaking|beat|beating|top|surpass)\s+(?:your|the|my|their)\s+(?:own\s+)?(?:longest|best|record|highest|biggest|personal[- ]best|previous(?:\s+best)?|all[- ]time(?:\s+best)?)\s+(?:[\w-]+\s+){0,2}?streak")
+# Threats the web classifier does not read: "12 hours away from losing your Streak", "Your Streak is
+# running out!", "Don't let your streak of 5 days disappear".
+MORE_LOSS = re.compile(
+    r"\b(?:away\s+from|close\s+to|near(?:ly)?|on\s+the\s+verge\s+of|moments?\s+from)\s+losing\s+(?:your|the|this|that)\s+(?:[^\s]+\s+){0,3}?streak"
+    r"|\bstreaks?\s+(?:is\s+|'s\s+|are\s+)?(?:running\s+out|slipping\s+away|fading\s+away|on\s+thin\s+ice)"
+    r"|\bdon'?t\s+let\s+(?:your|the|this)\s+(?:[^\s]+\s+){0,2}?streak\s+of\s+(?:N|\d+)\s+(?:[^\s]+\s+){0,2}?(?:die|end|slip\s+away|break|reset|expire|disappear|vanish|run\s+out|be\s+lost)",
+    re.I,
+)
+
+
+# A streak of wins, kills or levels named as such ("You'll lose your Hot Streak bonuses if you leave the level").
+GAME_STREAK = re.compile(r"(?i)\b(?:hot|win|winning|kill|combo|lucky|cold|level|answer|quiz|hit)\s+streaks?\b")
+
+
+def classify_streak_text(raw: str) -> str | None:
+    """The web rule's `classify_text`, with record-breaking phrases and streaks of wins or levels
+    left out and the threats of MORE_LOSS added (shared by the games and mobile checks)."""
+    raw = GAME_STREAK.sub(" run ", RECORD_BREAK.sub(" ", raw))
+    kind = classify_text(raw)
+    if kind is None and "streak" in raw.lower():
+        s = normalize_text(raw)
+        if MORE_LOSS.search(s) and not PROTECTION_WORDS.search(s) and not (GAME_WORDS.search(s) and not DAILY_WORDS.search(s)):
+            kind = "loss"
+    return kind
+
+
 # "Your streak will be lost", "or your 5-day streak will be reset": a warning about what comes.
 STREAK_WILL_BE_LOST = re.compile(r"(?i)\bstreak\b[^.!?\n]{0,20}\b(?:will|would|is going to|gonna)\s+(?:be\s+)?(?:lost|reset|broken|gone|end|expire|disappear)")
 
@@ -1246,7 +1340,7 @@ def loss_text(ctx: CheckContext) -> "Verdict | bool":
         return False  # the concatenation is judged once, at its first streak string
     if _is_log_or_docstring(holder):
         return False
-    kind = classify_text(raw) or ("loss" if STREAK_WILL_BE_LOST.search(raw) else None)
+    kind = classify_streak_text(raw) or ("loss" if STREAK_WILL_BE_LOST.search(raw) else None)
     if kind is None:
         return False
     snippet = " ".join(raw.split())

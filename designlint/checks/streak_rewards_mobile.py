@@ -45,16 +45,20 @@ from designlint.checks.streak_rewards import (
     REWARD_TABLE_NAME,
     REWARDISH,
     TEXT_PREFILTER,
-    classify_text,
     is_streak_name,
     norm_name,
     normalize_text,
 )
+from designlint.checks.streak_rewards_games import classify_streak_text
 from designlint.checks.util import FUNCTION_TYPES, ancestors, enclosing_function, text, walk
 
 # --------------------------------------------------------------------------- names and values
 
 GENERIC_LAST_TOKENS = frozenset({"value", "wrappedValue", "field", "current", "count", "counter", "days", "length", "v1", "v2"})
+
+
+# The count held by a streak record: `streak.daysKept`, `streak.dayCount`, `streak.currentLength`.
+DAYS_OF_STREAK = re.compile(r"(?:days?|count|counter|length|current|number|num)(?:Kept|Count|Length|InARow|Total)?", re.I)
 
 
 def streak_name(raw: str) -> str | None:
@@ -64,8 +68,8 @@ def streak_name(raw: str) -> str | None:
     if not tokens:
         return None
     last = tokens[-1]
-    if last in GENERIC_LAST_TOKENS and len(tokens) > 1:
-        last = tokens[-2]  # `streak.value`, key "ff.streak.current", `user.streak.count`
+    if len(tokens) > 1 and (last in GENERIC_LAST_TOKENS or DAYS_OF_STREAK.fullmatch(last) and is_streak_name(norm_name(tokens[-2]))):
+        last = tokens[-2]  # `streak.value`, key "ff.streak.current", `user.streak.count`, `streak.daysKept`
     stripped = norm_name(last)
     stripped = re.sub(r"^(?:pref(?:erence)?s?_)?(?:k_)?key_|_key$|^k_", "", stripped)
     if NOT_A_DAILY_STREAK.search(stripped):
@@ -699,8 +703,8 @@ def day_gap_update(ctx: CheckContext) -> "Verdict | bool":
     name, kinds, lenient = hit[1]
     if "streak" not in name.lower() and not REWARDISH.search(_code(ctx)):
         return False  # a consecutive-days counter nobody is rewarded or warned about
-    if _analytics_code(ctx, node):
-        return False  # a usage metric (`sessionStreak` in an analytics manager), never shown
+    if _analytics_code(ctx, node) or _usage_statistic(ctx, scope):
+        return False  # a usage metric (`sessionStreak` in an analytics manager, a `feature_stats` row), never shown
     if kinds == "B":
         what = "grows only when the last visit was the day before (a missed day ends it)"
     elif kinds == "C":
@@ -730,6 +734,18 @@ def _class_names(node: Node) -> list[str]:
 def _analytics_code(ctx: CheckContext, node: Node) -> bool:
     """Is the node in an analytics / telemetry class or file?"""
     return bool(ANALYTICS.search(ctx.path.stem)) or any(ANALYTICS.search(n) for n in _class_names(node))
+
+
+# A usage-statistics record: the streak is one column next to a usage counter (`feature_stats`,
+# `usageCount`, `timesOpened`), in a file that pays nothing and warns of nothing.
+USAGE_RECORD = re.compile(r"usage_?(?:count|stats?|metrics?)|feature_?(?:stats?|usage|metrics?)|times_?(?:used|opened)|(?:open|launch)_?count|record_?usage|track_?usage", re.I)
+STAKES = re.compile(r"reward|bonus|coins?\b|gems?\b|\bxp\b|points|badge|achievement|chest|prize|claim|notif|\blos[et]\b|losing|freeze", re.I)
+
+
+def _usage_statistic(ctx: CheckContext, scope: Node) -> bool:
+    """The day-gap update keeps a usage statistic: its function also counts uses, and the file neither
+    rewards the streak nor warns about it."""
+    return bool(USAGE_RECORD.search(text(scope))) and not STAKES.search(_code(ctx))
 
 
 # The words a conditional must contain to be matched by the day-gap queries (same as their #match?).
@@ -893,7 +909,7 @@ def switch_milestone_reward(ctx: CheckContext) -> "Verdict | bool":
     return Verdict(message=f"reward paid out when the streak '{name}' reaches a milestone ({' '.join(paid.split())[:40]}): it pays for coming back day after day")
 
 
-SCALED_TARGET = re.compile(r"(?:^|_)(?:rewards?|bonus(?:es)?|coins?|gems?|xp|exp|points?|payout|amount|gold|credits?|tokens?|multiplier|mult|diamonds?|stars)(?:$|_)")
+SCALED_TARGET = re.compile(r"(?:^|_)(?:rewards?|bonus(?:es)?|coins?|gems?|xp|exp|points?|payout|amount|gold|credits?|tokens?|multiplier|mult|diamonds?|stars|earn|earned|earnings|prize)(?:$|_)")
 
 
 # Where a computed amount is paid: a wallet call, a stored counter, a database row, a returned reward.
@@ -1109,7 +1125,7 @@ def loss_text(ctx: CheckContext) -> "Verdict | bool":
         raw = " ".join(_string_text(n) if n.type == node.type else " N " for n in _concat_parts(top))
     else:
         raw = _string_text(node)
-    kind = classify_text(raw) or _pronoun_loss(raw)
+    kind = classify_streak_text(raw) or _pronoun_loss(raw)
     if kind is None or _logged(node) or NOTHING_AT_RISK.match(raw):
         return False
     if kind == "loss" and RUN_WORDS.search(raw) and not DAILY_WORDS.search(normalize_text(raw)):
