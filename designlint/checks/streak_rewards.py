@@ -1080,7 +1080,7 @@ def _own_match(regex: re.Pattern[str], s: str) -> bool:
     lose your streak!' works"), and not the idiom of a winning streak."""
     for m in regex.finditer(s):
         phrase = m.group(0)
-        if re.search(r"\b(?:winning|win|hot|lucky|losing|cold|kill)\s+streaks?\b", phrase):
+        if re.search(r"(?i)\b(?:winning|win|hot|lucky|losing|cold|kill)\s+streaks?\b", phrase):
             continue
         before = s[: m.start()].rstrip()
         after = s[m.end(): m.end() + 40]
@@ -1585,3 +1585,31 @@ def milestone_reward(ctx: CheckContext) -> "Verdict | bool":
     if re.search(r"month|week", scope_text, re.I) and not re.search(r"daily|\bday|login|yesterday", scope_text, re.I):
         return False
     return Verdict(message=f"reward paid out when the streak '{name}' reaches a milestone (pays for coming back day after day)")
+
+
+# Beating a record is not losing a streak: "You're about to break your longest streak!".
+RECORD_BREAK = re.compile(r"(?i)\b(?:break|breaking|beat|beating|top|surpass)\s+(?:your|the|my|their)\s+(?:own\s+)?(?:longest|best|record|highest|biggest|personal[- ]best|previous(?:\s+best)?|all[- ]time(?:\s+best)?)\s+(?:[\w-]+\s+){0,2}?streak")
+# Threats the web classifier does not read: "12 hours away from losing your Streak", "Your Streak is
+# running out!", "Don't let your streak of 5 days disappear".
+MORE_LOSS = re.compile(
+    r"\b(?:away\s+from|close\s+to|near(?:ly)?|on\s+the\s+verge\s+of|moments?\s+from)\s+losing\s+(?:your|the|this|that)\s+(?:[^\s]+\s+){0,3}?streak"
+    r"|\bstreaks?\s+(?:is\s+|'s\s+|are\s+)?(?:running\s+out|slipping\s+away|fading\s+away|on\s+thin\s+ice)"
+    r"|\bdon'?t\s+let\s+(?:your|the|this)\s+(?:[^\s]+\s+){0,2}?streak\s+of\s+(?:N|\d+)\s+(?:[^\s]+\s+){0,2}?(?:die|end|slip\s+away|break|reset|expire|disappear|vanish|run\s+out|be\s+lost)",
+    re.I,
+)
+
+
+# A streak of wins, kills or levels named as such ("You'll lose your Hot Streak bonuses if you leave the level").
+GAME_STREAK = re.compile(r"(?i)\b(?:hot|win|winning|kill|combo|lucky|cold|level|answer|quiz|hit)\s+streaks?\b")
+
+
+def classify_streak_text(raw: str) -> str | None:
+    """The web rule's `classify_text`, with record-breaking phrases and streaks of wins or levels
+    left out and the threats of MORE_LOSS added (shared by the games and mobile checks)."""
+    raw = GAME_STREAK.sub(" run ", RECORD_BREAK.sub(" ", raw))
+    kind = classify_text(raw)
+    if kind is None and "streak" in raw.lower():
+        s = normalize_text(raw)
+        if MORE_LOSS.search(s) and not PROTECTION_WORDS.search(s) and not (GAME_WORDS.search(s) and not DAILY_WORDS.search(s)):
+            kind = "loss"
+    return kind

@@ -36,14 +36,10 @@ from designlint.checks.streak_rewards import (
     INCREMENT_CALL,
     NOT_A_DAILY_STREAK,
     REWARD_TABLE_NAME,
-    DAILY_WORDS,
-    GAME_WORDS,
-    PROTECTION_WORDS,
     RESET_CALL,
-    classify_text,
+    classify_streak_text,
     is_streak_name,
     norm_name,
-    normalize_text,
 )
 from designlint.checks.util import ancestors, text, walk
 
@@ -1297,34 +1293,6 @@ def _is_log_or_docstring(node: Node) -> bool:
         if a.type.endswith("statement") or a.type in ("block", "body", "function_definition", "method_declaration"):
             return False
     return False
-
-
-# Beating a record is not losing a streak: "You're about to break your longest streak!".
-RECORD_BREAK = re.compile(r"(?i)\b(?:break|breaking|beat|beating|top|surpass)\s+(?:your|the|my|their)\s+(?:own\s+)?(?:longest|best|record|highest|biggest|personal[- ]best|previous(?:\s+best)?|all[- ]time(?:\s+best)?)\s+(?:[\w-]+\s+){0,2}?streak")
-# Threats the web classifier does not read: "12 hours away from losing your Streak", "Your Streak is
-# running out!", "Don't let your streak of 5 days disappear".
-MORE_LOSS = re.compile(
-    r"\b(?:away\s+from|close\s+to|near(?:ly)?|on\s+the\s+verge\s+of|moments?\s+from)\s+losing\s+(?:your|the|this|that)\s+(?:[^\s]+\s+){0,3}?streak"
-    r"|\bstreaks?\s+(?:is\s+|'s\s+|are\s+)?(?:running\s+out|slipping\s+away|fading\s+away|on\s+thin\s+ice)"
-    r"|\bdon'?t\s+let\s+(?:your|the|this)\s+(?:[^\s]+\s+){0,2}?streak\s+of\s+(?:N|\d+)\s+(?:[^\s]+\s+){0,2}?(?:die|end|slip\s+away|break|reset|expire|disappear|vanish|run\s+out|be\s+lost)",
-    re.I,
-)
-
-
-# A streak of wins, kills or levels named as such ("You'll lose your Hot Streak bonuses if you leave the level").
-GAME_STREAK = re.compile(r"(?i)\b(?:hot|win|winning|kill|combo|lucky|cold|level|answer|quiz|hit)\s+streaks?\b")
-
-
-def classify_streak_text(raw: str) -> str | None:
-    """The web rule's `classify_text`, with record-breaking phrases and streaks of wins or levels
-    left out and the threats of MORE_LOSS added (shared by the games and mobile checks)."""
-    raw = GAME_STREAK.sub(" run ", RECORD_BREAK.sub(" ", raw))
-    kind = classify_text(raw)
-    if kind is None and "streak" in raw.lower():
-        s = normalize_text(raw)
-        if MORE_LOSS.search(s) and not PROTECTION_WORDS.search(s) and not (GAME_WORDS.search(s) and not DAILY_WORDS.search(s)):
-            kind = "loss"
-    return kind
 
 
 # "Your streak will be lost", "or your 5-day streak will be reset": a warning about what comes.

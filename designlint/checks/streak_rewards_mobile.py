@@ -45,11 +45,11 @@ from designlint.checks.streak_rewards import (
     REWARD_TABLE_NAME,
     REWARDISH,
     TEXT_PREFILTER,
+    classify_streak_text,
     is_streak_name,
     norm_name,
     normalize_text,
 )
-from designlint.checks.streak_rewards_games import classify_streak_text
 from designlint.checks.util import FUNCTION_TYPES, ancestors, enclosing_function, text, walk
 
 # --------------------------------------------------------------------------- names and values
