@@ -1029,10 +1029,50 @@ def recapture_send(ctx: CheckContext) -> Verdict | bool:
     # scheduled sends: delivering reminders that users created, when they fall due, is fine
     if DUE_REMINDER.search(chain_text) and not re.search(r"(re-?engag|inactiv|streak|miss(ed)? you|come ?back)", payload, re.I):
         return False
+    if _due_items_notice(call) and not re.search(r"(re-?engag|inactiv|streak|miss(ed)? you|come ?back)", payload, re.I):
+        return False  # each user's own dated records (today's attendance, tomorrow's events), sent only when there are some
     return Verdict(
         message=f"push notification sent on a timer ({_verb(call)} in {where['schedule']}), not because something happened for the user",
         note=_quiet_note(ctx),
     )
+
+
+# a query over a date window on the records' own dates (Firestore `where("createDate", "==", day)`, Mongo/Prisma
+# `dueDate: { $lte: ... }`, Sequelize `[Op.between]`), not on the user's activity (`lastActiveAt` picks inactive users)
+JS_DATE_WINDOW = re.compile(
+    r"where\(\s*['\"](?!last)\w*(date|Date|day|Day|At|_at|time|Time)\w*['\"]\s*,\s*['\"](==|<=|>=|<|>)['\"]|"
+    r"['\"]?\b(?!last)\w*(date|Date|At|_at|On|_on|day|Day|due|Due|time|Time)\w*['\"]?\s*:\s*\{\s*(['\"]?\$?(lte|gte|lt|gt|between)\b|\[Op\.(lte|gte|lt|gt|between)\])|"
+    r"\bBETWEEN\b"
+)
+ITERATING = re.compile(r"^(forEach|map|then|filter|some|every|flatMap)$")
+
+
+def _due_items_notice(call: Node) -> bool:
+    """The scheduled send goes out per user only for that user's own dated records: it runs inside the
+    iteration over (or the `.then` of) a query over a date window that names the user of an outer loop
+    (`users.forEach(u => col.where("user", "==", u.id).where("date", "==", today).get().then(s => s.forEach(...send...)))`),
+    or after `if (!items.length) continue` on such a query. No records, no push: a notice, not a nudge."""
+    loop_vars: set[str] = set()
+    queries: list[str] = []
+    for anc in _ancestors(call):
+        if anc.type in ("for_in_statement", "for_of_statement"):
+            loop_vars.add(_t(anc.child_by_field_name("left")).split()[-1])
+            queries.append(_t(anc.child_by_field_name("right")))
+        elif anc.type == "call_expression" and ITERATING.match(_callee_name(anc)):
+            queries.append(_receiver_text(anc))
+            for arg in _args(anc):
+                params = arg.child_by_field_name("parameters") or arg.child_by_field_name("parameter")
+                if arg.type in ("arrow_function", "function_expression", "function") and params is not None:
+                    loop_vars |= set(re.findall(r"[A-Za-z_$][\w$]*", _t(params))[:1])
+        elif anc.type in ("statement_block",):
+            for stmt in anc.named_children:
+                if stmt.start_byte >= call.start_byte:
+                    break
+                m = re.match(r"^if\s*\(\s*(!\s*([\w$.]+?)(\.length)?|([\w$.]+?)\.(length\s*===?\s*0|empty))\s*\)\s*\{?\s*(continue|return)\b", _t(stmt))
+                if m:
+                    name = (m.group(2) or m.group(4)).split(".")[0]
+                    queries += [_t(d) for d in _walk(anc) if d.type == "variable_declarator" and _t(d.child_by_field_name("name")) == name]
+    return any(JS_DATE_WINDOW.search(q) and any(re.search(rf"(?<![\w$]){re.escape(v)}\b", q) for v in loop_vars if v) for q in queries)
 
 
 def _strip_comments_and_logs(text: str) -> str:

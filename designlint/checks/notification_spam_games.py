@@ -152,7 +152,7 @@ SDK_RECEIVER = re.compile(r"(^|\.)(AndroidNotificationCenter|iOSNotificationCent
 NOT_SCHEDULING = re.compile(r"(Channel|Cancel|Permission|Authori[sz]ation|Token|Received|Opened|Clear|Remove|Delete|Status|Intent|Callback|Listener|Handler)")
 LEAVE_HOOKS = ("OnApplicationPause", "OnApplicationQuit", "OnApplicationFocus", "OnDisable", "OnDestroy")
 START_HOOKS = ("Start", "Awake", "OnEnable")
-TIME_PROPS = ("FireTime", "TimeInterval", "Hour", "DeliveryTime", "Interval", "Date", "Delay")
+TIME_PROPS = ("FireTime", "FireDate", "TimeInterval", "Hour", "DeliveryTime", "Interval", "Date", "Delay")
 STATE_NAME = re.compile(r"(remain|left|until|next|full|refill|ready|finish|complete|end|cooldown|due|target|deliver|expire|build|grow|harvest|item|chest)", re.I)
 USER_SOURCE = re.compile(r"(PlayerPrefs|[Ss]ettings|[Pp]refs|[Pp]references|[Cc]hosen|[Ss]elected|[Pp]icked|[Uu]ser[A-Z]\w*(Hour|Time|Minute))")
 REENGAGE_NAME = re.compile(
@@ -217,15 +217,21 @@ def _cs_props(ctx: CheckContext, call: Node) -> tuple[dict[str, list[Node]], lis
                 if assign.type != "assignment_expression":
                     continue
                 left = assign.child_by_field_name("left")
+                right = assign.child_by_field_name("right")
                 if left is not None and left.type == "member_access_expression" and text(left.child_by_field_name("expression")) == name:
-                    right = assign.child_by_field_name("right")
-                    props.setdefault(text(left.child_by_field_name("name")), []).append(right)
+                    props.setdefault(_prop_key(text(left.child_by_field_name("name"))), []).append(right)
                     pending.append(right)
+                elif left is not None and right is not None and re.sub(r"^this\.", "", text(left)) == name:
+                    # a field built in another method of the class (`needLove = new AndroidNotification { ... };` in Start)
+                    pending.append(right)
+        elif node.type == "invocation_expression" and (built := _cs_factory_props(ctx, node, method)):
+            for key, values in built.items():
+                props.setdefault(key, []).extend(values)
         elif node.type in ("object_creation_expression", "implicit_object_creation_expression"):
             for child in walk(node):
                 if child.type == "assignment_expression" and child.parent is not None and child.parent.type == "initializer_expression":
                     left, right = child.child_by_field_name("left"), child.child_by_field_name("right")
-                    props.setdefault(text(left), []).append(right)
+                    props.setdefault(_prop_key(text(left)), []).append(right)
                     if right is not None and right.type == "identifier":
                         pending.append(right)
             ctor = as_call(node)
@@ -235,7 +241,44 @@ def _cs_props(ctx: CheckContext, call: Node) -> tuple[dict[str, list[Node]], lis
                     props.setdefault("Interval" if ctor.name == "NotificationIntervalSchedule" else "Date", []).append(args[0])
                 if len(args) > 1:
                     props.setdefault("Repeats" if ctor.name == "NotificationIntervalSchedule" else "RepeatInterval", []).append(args[1])
+            elif ctor is not None and ctor.name == "AndroidNotification":
+                # `new AndroidNotification(title, text, fireTime[, repeatInterval])`
+                for key, arg in zip(("Title", "Text", "FireTime", "RepeatInterval"), argument_nodes(ctor)):
+                    if arg.type != "argument" or arg.child_by_field_name("name") is None:
+                        props.setdefault(key, []).append(arg.named_children[-1] if arg.type == "argument" and arg.named_children else arg)
     return props, sources
+
+
+def _cs_factory_props(ctx: CheckContext, node: Node, caller: Node) -> dict[str, list[Node]]:
+    """Properties of the notification a factory method of this file builds (`var n = GenerateNotification(title,
+    text, DateTime.Now.AddHours(12));`), with its parameters replaced by the values this call passes."""
+    call = as_call(node)
+    if call is None or call.receiver not in ("", "this") or call.name not in _methods_by_name(ctx):
+        return {}
+    factory = _methods_by_name(ctx)[call.name][0]
+    if factory.id == caller.id or not re.search(r"\bnew\s+(AndroidNotification|iOSNotification|GameNotification|LocalNotification)\b", text(factory)):
+        return {}
+    params = _cs_params(factory)
+    bound: dict[str, Node] = {}
+    for index, arg in enumerate(argument_nodes(call)):
+        label = arg.child_by_field_name("name") if arg.type == "argument" else None
+        param = text(label).rstrip(": ") if label is not None else (params[index] if index < len(params) else "")
+        bound[param] = arg.named_children[-1] if arg.type == "argument" and arg.named_children else arg
+    out: dict[str, list[Node]] = {}
+    for assign in (a for a in walk(factory) if a.type == "assignment_expression"):
+        left, right = assign.child_by_field_name("left"), assign.child_by_field_name("right")
+        if left is None or right is None:
+            continue
+        key = text(left.child_by_field_name("name")) if left.type == "member_access_expression" else text(left)
+        if assign.parent is not None and (assign.parent.type == "initializer_expression" or left.type == "member_access_expression"):
+            out.setdefault(_prop_key(key), []).append(bound.get(text(right), right))
+    return out
+
+
+def _prop_key(name: str) -> str:
+    """A property name as the current APIs spell it: the legacy `UnityEngine.iOS.LocalNotification` has
+    `fireDate`, `repeatInterval`, `alertBody` where the Mobile Notifications package has `FireTime`, ..."""
+    return name[:1].upper() + name[1:]
 
 
 def _cs_fixed(node: Node | None, ctx: CheckContext, depth: int = 0) -> bool:
@@ -251,8 +294,11 @@ def _cs_fixed(node: Node | None, ctx: CheckContext, depth: int = 0) -> bool:
         return _cs_fixed(node.named_children[-1] if node.named_children else None, ctx, depth + 1)
     if kind == "cast_expression":
         return _cs_fixed(node.child_by_field_name("value"), ctx, depth + 1)
-    if kind in ("parenthesized_expression", "prefix_unary_expression", "binary_expression", "checked_expression"):
+    if kind in ("parenthesized_expression", "prefix_unary_expression", "binary_expression", "checked_expression", "initializer_expression"):
         return all(_cs_fixed(c, ctx, depth + 1) for c in node.named_children)
+    if kind in ("array_creation_expression", "implicit_array_creation_expression"):
+        init = next((c for c in node.named_children if c.type == "initializer_expression"), None)
+        return init is not None and _cs_fixed(init, ctx, depth + 1)
     if kind == "conditional_expression":
         # `isDebug ? Now.AddMinutes(i) : Now.AddDays(i)`: fixed when both outcomes are
         return all(_cs_fixed(node.child_by_field_name(f), ctx, depth + 1) for f in ("consequence", "alternative"))
@@ -300,6 +346,11 @@ def _cs_fixed_name(node: Node, ctx: CheckContext, depth: int) -> bool:
         init = loop.child_by_field_name("initializer")
         if init is not None and _cs_declarators(init, name):
             return True
+    for loop in (a for a in ancestors(node) if a.type == "foreach_statement"):
+        if text(loop.child_by_field_name("left")) == name:
+            # an item of a list the game fixed (`foreach (var days in reminderDays)` over `{ 1, 3, 7 }` or an inspector array)
+            items = loop.child_by_field_name("right")
+            return items is not None and (_cs_fixed(items, ctx, depth + 1) or (items.type == "identifier" and _cs_designer_field(node, text(items))))
     method = _cs_method(node)
     if method is not None:
         params = method.child_by_field_name("parameters")
@@ -354,6 +405,9 @@ def _cs_repeat(props: dict[str, list[Node]], call: Node, ctx: CheckContext) -> s
         m = re.search(r"NotificationRepeatInterval\.(Daily|Hourly)", source)
         if m:
             return m.group(1).lower()
+        m = re.search(r"CalendarUnit\.(Minute|Hour|Day|Weekday|Week|Month)", source)
+        if m:
+            return f"every {m.group(1).lower()}"  # the legacy iOS LocalNotification.repeatInterval
         if source not in ("null", "default", "TimeSpan.Zero") and not _cs_optional(value):
             return f"every {_cs_span(source)}"
     if _cs_true(props.get("Repeats", []) + props.get("Repeat", []) + props.get("repeats", []) + props.get("repeat", [])):
@@ -485,7 +539,7 @@ def _cs_sent_before(node: Node, method: Node | None) -> bool:
     first = text(args[0])
     return any(
         n.type == "invocation_expression" and n.start_byte < node.start_byte and (c := as_call(n)) is not None
-        and c.name == as_call(node).name and argument_nodes(c) and text(argument_nodes(c)[0]) == first
+        and c.name == as_call(node).name and c.receiver == as_call(node).receiver and argument_nodes(c) and text(argument_nodes(c)[0]) == first
         for n in walk(method)
     )
 
@@ -568,7 +622,7 @@ def unity_scheduled_notification(ctx: CheckContext) -> Verdict | bool:
     return False
 
 
-COPY_PROPS = ("Title", "Text", "Body", "Subtitle", "Message", "title", "text", "body", "message")
+COPY_PROPS = ("Title", "Text", "Body", "Subtitle", "Message", "AlertBody", "title", "text", "body", "message")
 
 
 def _cs_lure(values: list[Node]) -> str | None:
@@ -621,10 +675,24 @@ def _cs_wrapper_times(ctx: CheckContext, call: Call) -> list[Node]:
     return out
 
 
+def _cs_handed_times(ctx: CheckContext, node: Node, call: Call) -> list[Node]:
+    """When the method of this file only sends the notification object it is handed
+    (`void SendNotification(AndroidNotification n) { AndroidNotificationCenter.SendNotification(n, channel); }`),
+    the time of the notification this call hands it."""
+    definition = _methods_by_name(ctx)[call.name][0]
+    params = set(_cs_params(definition))
+    hands_on = any(
+        inner.type == "invocation_expression" and (c := as_call(inner)) is not None and INNER_SCHEDULING.match(c.name)
+        and argument_nodes(c) and text(argument_nodes(c)[0]).strip() in params
+        for inner in walk(definition)
+    )
+    return _cs_times(_cs_props(ctx, node)[0], node) if hands_on else []
+
+
 def _cs_wrapper_call(ctx: CheckContext, node: Node, call: Call) -> Verdict | bool:
     """A call of the game's own scheduling method with a time the game fixed: in a loop, as one of
     several in a row, or from a lifecycle hook (`for (int i = 1; i <= 14; i++) CreateNotification("gift", i);`)."""
-    times = _cs_wrapper_times(ctx, call)
+    times = _cs_wrapper_times(ctx, call) or _cs_handed_times(ctx, node, call)
     if not _cs_all_fixed(times, ctx):
         return False
     method = _cs_method(node)
@@ -783,6 +851,8 @@ def _copy_context(node: Node, ctx: CheckContext) -> str | None:
             if left is None or _inside(node, left):
                 continue
             name = text(left)
+            if ctx.language == "csharp" and kind == "assignment_expression" and name.endswith(".text"):
+                return None  # a UI label (`rewardText.text = "Come back in 24 hours!"`); notifications have `Text`, `Body`
             if NOTIF_NAME.search(name):
                 return name
             key = name.rsplit(".", 1)[-1]
@@ -827,7 +897,7 @@ SDK_QUALIFIED = re.compile(
     r"pywebpush\.webpush|exponent_server_sdk\.PushClient\.(publish|publish_multiple)|"
     r"(fcm_django|push_notifications)\.models\.\w*Device\b.*\.(send_message|send_bulk_message))$"
 )
-SDK_CLIENTS = re.compile(r"^(apns2\.client\.APNsClient|aioapns\.\w+\.?APNs|onesignal_sdk\.\w*\.?Client|onesignal\.\w*|pyfcm\.\w*\.?FCMNotification|exponent_server_sdk\.PushClient|gobiko\.apns\.\w*)$")
+SDK_CLIENTS = re.compile(r"^(apns2\.client\.APNsClient|aioapns\.\w+\.?APNs|onesignal_sdk\.\w*\.?Client|onesignal\.\w*|onesignal\.api\.default_api\.DefaultApi|pyfcm\.\w*\.?FCMNotification|exponent_server_sdk\.PushClient|gobiko\.apns\.\w*)$")
 CLIENT_SENDS = re.compile(r"^(send_notification|send_notification_batch|send_notification_async|send_message|notify_multiple_devices|notify_single_device|notify_topic_subscribers|multiple_devices_data_message|single_device_data_message|topic_subscribers_data_message|notify|publish|publish_multiple|create_notification)$")
 PY_WRAPPER = re.compile(
     r"^(send_push\w*|send_\w*(push|notification|notifications|notif|reminder|reminders|nudge|fcm|apns|expo)\w*|"
@@ -1160,6 +1230,51 @@ def _py_other_branch(assign: Node, around: set[int]) -> bool:
     return common is not None and common.type in ("if_statement", "match_statement")
 
 
+# a query over a date window on the items' own dates (`start_date__lte=...`, `Event.date >= day`), not on the
+# user's activity (`last_login__lt` is how inactive users are picked)
+PY_DATE_WINDOW = re.compile(
+    r"\b(?!last_)\w*(date|day|time|_at|_on|start|end|due|deadline)\w*__(lte|gte|lt|gt|range|date|day|week|month|year)\b|"
+    r"\.(?!last_)\w*(date|_at|time|start|end|due)\w*\s*(<=|>=|<|>)|\.between\("
+)
+PY_EMPTY_SKIP = r"(not\s+{x}(\.exists\(\))?|len\({x}\)\s*(==|<)\s*[01]|{x}\.count\(\)\s*==\s*0|{x}\s+is\s+None)\s*:\s*(continue|return)\b"
+
+
+def _py_due_digest(ctx: CheckContext, node: Node, chain: list[Node]) -> bool:
+    """The scheduled send goes out per user only for that user's own dated items (a digest of tomorrow's
+    events, today's due tasks): in a loop over users, a query of the user's items over a date window, and
+    the user is skipped when it found nothing (`if not items: continue`), or the send sits in `if items:`.
+    No items, no push: a notice of something due, not a nudge to come back."""
+    names = {function_name(f) for f in chain}
+    for fn in chain[:6]:
+        for loop in (n for n in walk(fn) if n.type == "for_statement"):
+            target = text(loop.child_by_field_name("left"))
+            body = loop.child_by_field_name("body")
+            if body is None or not re.match(r"^\w+$", target) or not _py_reaches(body, node, names):
+                continue
+            for assign in (a for a in walk(body) if a.type == "assignment"):
+                value = text(assign.child_by_field_name("right"))
+                if not PY_DATE_WINDOW.search(value) or not re.search(rf"\b({re.escape(target)}|user)\b", value):
+                    continue
+                x = re.escape(text(assign.child_by_field_name("left")))
+                if re.search(PY_EMPTY_SKIP.format(x=x), text(body)):
+                    return True
+                guards = (i for i in walk(body) if i.type == "if_statement"
+                          and re.fullmatch(rf"(len\()?{x}\)?(\.exists\(\))?(\s*>\s*0)?", text(i.child_by_field_name("condition")).strip()))
+                if any(_py_reaches(i.child_by_field_name("consequence"), node, names) for i in guards):
+                    return True
+    return False
+
+
+def _py_reaches(body: Node, node: Node, names: set[str]) -> bool:
+    """`body` holds the send itself or a call of one of the functions that lead to it (`notify_one.delay(...)`)."""
+    if _inside(node, body):
+        return True
+    return any(
+        n.type == "call" and (c := as_call(n)) is not None and (c.name in names or (c.name in CELERY_CALLS and c.receiver.rsplit(".", 1)[-1] in names))
+        for n in walk(body)
+    )
+
+
 def python_push_send(ctx: CheckContext) -> Verdict | bool:
     """A server push sent from a schedule or to users picked for being inactive."""
     node = ctx.node
@@ -1184,4 +1299,6 @@ def python_push_send(ctx: CheckContext) -> Verdict | bool:
         return False
     if (DUE_REMINDER.search(chain_text) or PY_DUE_ITEMS.search(chain_text)) and not reengage:
         return False  # reminders the users set, delivered when they fall due
+    if not reengage and _py_due_digest(ctx, node, chain):
+        return False  # each user's own dated items (tomorrow's events), sent only when there are some
     return Verdict(message=f"push notification sent on a timer ({kind} in {schedule}), not because something happened for the user", note=_quiet_note(ctx))
