@@ -49,7 +49,7 @@ ROOT_MARKERS: dict[str, tuple[str, ...]] = {
     "python": ("manage.py", "pyproject.toml", "setup.py", "setup.cfg"),
     "ecmascript": ("package.json",),
 }
-MAX_LEVELS = 10  # folders walked up looking for a marker
+MAX_LEVELS = 24  # folders walked up looking for a marker (Android sources sit 10+ deep)
 MAX_FILES = 4000  # files of one group indexed per project (the first ones in path order)
 MAX_FILE_BYTES = 1_000_000
 PARSE_SECONDS = 5.0
