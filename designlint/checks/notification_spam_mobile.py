@@ -6,7 +6,9 @@ iOS and Flutter apps; the checks here decide whether one pulls people back:
 * a permission request (`POST_NOTIFICATIONS`, `requestAuthorization`, firebase_messaging
   `requestPermission`, ...) runs when the app or a screen starts (`onCreate`, `LaunchedEffect`,
   `application(_:didFinishLaunchingWithOptions:)`, `.onAppear`, Dart `main`/`initState`),
-  directly or through functions of the same file, not from a click, tap or toggle;
+  directly or through functions of the same file, not from a click, tap or toggle; or a
+  service's method that another file of the project calls at launch (the project index:
+  `await NotificationService.instance.init()` in `main()`);
 * a repeating local notification (AlarmManager `setRepeating`, `PeriodicWorkRequest`,
   `UNCalendarNotificationTrigger(repeats: true)`, `periodicallyShow`, `zonedSchedule` with
   `matchDateTimeComponents`, awesome_notifications `NotificationCalendar`/`NotificationInterval`
@@ -27,7 +29,8 @@ iOS and Flutter apps; the checks here decide whether one pulls people back:
 * a string literal with re-engagement copy ("we miss you", "don't lose your streak") is
   notification copy.
 
-Not reported: alarms that poll a mail or feed server or fire at one of the user's own items' time,
+Not reported: prompts after an early return on the user's own switch, start-up methods of
+services no other file names, alarms that poll a mail or feed server or fire at one of the user's own items' time,
 schedules in button handlers (`@IBAction`, an XML `onClick(View)` method, `onPressed: fn`), copy
 sent on behalf of another person ("$name misses you") and settings-screen labels.
 
@@ -37,9 +40,11 @@ The re-engagement phrases and the quiet-hours test are the web module's (notific
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from tree_sitter import Node
 
+from designlint import project_index
 from designlint.checks import CheckContext, Verdict
 from designlint.checks.notification_spam import NOTIF_CONTEXT, _copy_phrase, _quiet_note
 from designlint.checks.polyglot import Call, argument_nodes, as_call, calls, function_name, functions_by_name
@@ -185,7 +190,7 @@ def _launch_context(node: Node, ctx: CheckContext, depth: int = 0) -> str | None
             if LAUNCH_BLOCKS.match(owner):
                 return owner
             continue
-        if SETTINGS_CLASS.search(_class_name(_enclosing_class(fn))):
+        if SETTINGS_CLASS.search(_class_name(_enclosing_class(fn))) or _after_switch_guard(node, fn):
             return None
         if ctx.language == "swift" and _swift_launch_function(fn):
             return "application(_:didFinishLaunchingWithOptions:)" if name == "application" else f"{name or 'init'}()"
@@ -200,9 +205,79 @@ def _launch_context(node: Node, ctx: CheckContext, depth: int = 0) -> str | None
             where = _launch_context(caller, ctx, depth + 1)
             if where is not None:
                 return f"{where} via {name}()"
+        elsewhere = _launched_from_other_file(fn, name, ctx)
+        if elsewhere is not None:
+            return elsewhere
         # a service's start-up method runs at launch, unless the file calls it on demand (`if (!_initialized) await init();`)
-        return None if callers else _startup_class(fn)
+        return None if callers or _unused_class(fn, ctx) else _startup_class(fn)
     return None
+
+
+def _unused_class(fn: Node, ctx: CheckContext) -> bool:
+    """The class around `fn` is named in no other file of the project: a service nobody creates."""
+    owner = _class_name(_enclosing_class(fn)).lstrip("_")
+    folder = Path(ctx.path).resolve().parent
+    if len(owner) < 4 or (ctx.project_root is None and project_index.project_root(Path(ctx.path), ctx.language) == folder):
+        return False  # no project found around the file: its other files are unknown
+    index = project_index.for_context(ctx)
+    here = str(Path(ctx.path).resolve())
+    return not any(site.path != here for site in [*index.calls(owner), *index.references(owner)])
+
+
+# classes other files start at launch: services and managers, not screens (whose big files the
+# project index would have to parse for nothing)
+SERVICE_CLASS = re.compile(r"\w{3,}(Service|Manager|Helper|Handler|Notifier|Notifications?|Alerts?|Reminders?|Messaging|Scheduler|Repository|Provider|Utils?|Center|Client|Api)$")
+
+
+# `if (!await isEnabled()) return;`, `guard settings.remindersOn else { return }`: the rest of the
+# function runs only for people who switched the feature on
+SWITCH_GUARD = re.compile(
+    r"(\bif\s*\(?\s*!\s*(await\s+)?(?P<a>[\w.?!]*(?i:enabled|opt_?in|opted|consent|wants|checked|toggle|switch|isOn|subscribed)\w*(\(\))?)\s*\)?\s*\{?\s*return\b|"
+    r"\bguard\s+(?P<b>[^{}\n]*(?i:enabled|opt_?in|opted|consent|wants|checked|toggle|switch|isOn|subscribed)[^{}\n]*)\s+else\s*\{\s*return\b)"
+)
+
+
+def _after_switch_guard(node: Node, fn: Node) -> bool:
+    """`node` follows an early return on the user's own switch in its function (not on the
+    system permission: `if (!areNotificationsEnabled()) return` does not count)."""
+    before = _code(fn)[: max(0, node.start_byte - fn.start_byte)]
+    return any(not SYSTEM_PERMISSION.search(m.group("a") or m.group("b") or "") for m in SWITCH_GUARD.finditer(before))
+
+
+def _launched_from_other_file(fn: Node, name: str, ctx: CheckContext) -> str | None:
+    """A method of this file's class called at launch from another file of the project, on the
+    class or on a variable holding it: `await NotificationService.instance.init()` in `main()`,
+    `final s = NotificationService(); await s.initialize();` in `initState`, directly or one
+    function up. Only files that name the class are read (the project index parses those)."""
+    owner = _class_name(_enclosing_class(fn)).lstrip("_")
+    if not SERVICE_CLASS.search(owner) or (PERMISSION_HELPER.match(name) and re.search(r"(?i)(notification|push|fcm|messaging)", name)):
+        return None  # `Utils.checkNotificationPermission(this)` is reported at its call site (*-permission-helper-on-launch)
+    index = project_index.for_context(ctx)
+    here = str(Path(ctx.path).resolve())
+    for site in [*index.calls(owner), *index.references(owner)]:
+        if site.path == here or not _calls_method_after(site, owner, name):
+            continue
+        kind = project_index.classify(site)
+        holder = site.functions[0] if site.functions else ""
+        if kind == "" and holder and holder not in project_index.COMMON_NAMES and len(holder) > 3:
+            load = next((t for t in index.triggers(holder, depth=1) if t.kind == "load"), None)
+            if load is not None:
+                return f"{load.site.functions[0] if load.site.functions else 'launch'} in {load.site.shown} via {holder}() and {name}()"
+        if kind == "load":
+            return f"{holder or 'launch'} in {site.shown} via {name}()"
+    return None
+
+
+def _calls_method_after(site: project_index.Site, owner: str, name: str) -> bool:
+    """The class named at `site`, or the variable assigned from it there, has `name()` called on
+    it on that line or one of the next ten."""
+    try:
+        lines = Path(site.path).read_text("utf-8", "replace").splitlines()[site.line - 1 : site.line + 10]
+    except OSError:
+        return False
+    holder = re.search(rf"\b(\w+)\s*(?::\s*[\w<>?]+\s*)?=\s*[^=;\n]*\b{re.escape(owner)}\b", lines[0]) if lines else None
+    names = re.escape(owner) + (f"|\\b{re.escape(holder.group(1))}" if holder else "")
+    return any(re.search(rf"({names})[\w.()<>!?]*\.{re.escape(name)}\(", line) for line in lines)
 
 
 def _startup_class(fn: Node) -> str | None:
@@ -290,8 +365,19 @@ def _screen_or_app_class(fn: Node) -> bool:
 
 
 def _callers(name: str, definition: Node, ctx: CheckContext) -> list[Node]:
-    """Calls of a function by name in the same file, outside its own body."""
-    return [c for c in _call_index(ctx)[0].get(name, []) if not (definition.start_byte <= c.start_byte < definition.end_byte)]
+    """Calls of a function by name in the same file, outside its own body. For a method, only
+    calls on nothing, on `this`/`self` or on something named after its class: `_plugin.initialize()`
+    is the plugin's method, not this service's `initialize()`."""
+    owner = re.sub(r"[^a-z0-9]", "", _class_name(_enclosing_class(definition)).lower())
+    out = []
+    for node in _call_index(ctx)[0].get(name, []):
+        if definition.start_byte <= node.start_byte < definition.end_byte:
+            continue
+        receiver = ctx.memo["ns-mobile-receivers"].get((name, node.id), "")
+        if owner and receiver and receiver.rsplit(".", 1)[-1] not in ("this", "self", "super", "Self") and owner not in re.sub(r"[^a-z0-9]", "", receiver.lower()):
+            continue
+        out.append(node)
+    return out
 
 
 def _call_index(ctx: CheckContext) -> tuple[dict[str, list[Node]], dict[int, str]]:
@@ -301,8 +387,10 @@ def _call_index(ctx: CheckContext) -> tuple[dict[str, list[Node]], dict[int, str
     if memo is None:
         index: dict[str, list[Node]] = {}
         launch_refs: dict[int, str] = {}
+        receivers = ctx.memo["ns-mobile-receivers"] = {}
         for call in calls(ctx.root):
             index.setdefault(call.name, []).append(call.node)
+            receivers[(call.name, call.node.id)] = call.receiver  # a Dart chain `a().b()` shares one node
             if LAUNCH_BLOCKS.match(call.name):
                 for arg in argument_nodes(call):
                     _, value = _label(arg)
@@ -394,6 +482,11 @@ def _android_request_sites(ref: Node, ctx: CheckContext) -> list[Node]:
     for anc in ancestors(ref):
         call = as_call(anc)
         if call is not None:
+            if call.name in ("add", "addAll") and re.match(r"^\w+$", call.receiver):
+                # `permissions.add(POST_NOTIFICATIONS)`, then `requestPermissions(this, permissions.toTypedArray(), 1)`
+                scope = next((a for a in ancestors(anc) if a.type in FUNCTION_TYPES), None)
+                sites = _uses_of_name(call.receiver, ctx, r"^(requestPermissions?|launch|request)$", receiver=False)
+                return [s for s in sites if scope is None or scope.start_byte <= s.start_byte < scope.end_byte]
             if CHECK_CALLS.match(call.name):
                 return []
             if REQUEST_CALLS.match(call.name) and call.name not in ("rememberPermissionState", "rememberMultiplePermissionsState"):
@@ -420,7 +513,10 @@ def _declared_name(decl: Node) -> str:
 
 def _uses_of_holder(decl: Node, ctx: CheckContext, call_names: str, receiver: bool) -> list[Node]:
     """Calls named `call_names` on (receiver=True) or with (receiver=False) the declared variable."""
-    name = _declared_name(decl)
+    return _uses_of_name(_declared_name(decl), ctx, call_names, receiver)
+
+
+def _uses_of_name(name: str, ctx: CheckContext, call_names: str, receiver: bool) -> list[Node]:
     if not re.match(r"^\w+$", name):
         return []
     sites = []
@@ -564,9 +660,14 @@ def _parameter_names(fn: Node | None) -> set[str]:
     return names
 
 
+# string literals (triple-quoted first; a double-quoted one may hold an apostrophe: "don't")
+STRING_LITERAL = re.compile(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'')
+
+
 def _user_chosen(code: str, fn: Node | None) -> bool:
-    """The time comes from the user: a preference read, a picker, or the function's parameters."""
-    return bool(PREFERENCE_READ.search(code)) or _time_parameter_used(code, fn)
+    """The time comes from the user: a preference read, a picker, or the function's parameters.
+    Words inside string literals do not count ("Check your settings", "Pick a time to study")."""
+    return bool(PREFERENCE_READ.search(STRING_LITERAL.sub('""', code))) or _time_parameter_used(code, fn)
 
 
 def _time_parameter_used(code: str, fn: Node | None) -> bool:
@@ -691,7 +792,8 @@ def _definitions(name: str, ctx: CheckContext) -> list[Node]:
 
 
 # names in any case (`notificationIntent`, `ReminderReceiver`); short words only capitalised (`Tip`, not "multiple")
-NOTIFICATION_TARGET = re.compile(r"((?i:notif|remind|nudge|engag|come_?back|streak|motivat|inactiv|retention)|Recall|Push|Quote|Tip)")
+# and the common abbreviation `Noti` (`NotiService`, `alarmNotiIntent`), not "Notice"
+NOTIFICATION_TARGET = re.compile(r"((?i:notif|remind|nudge|engag|come_?back|streak|motivat|inactiv|retention)|Noti(?![a-z])|Recall|Push|Quote|Tip)")
 
 
 def android_repeating_alarm(ctx: CheckContext) -> Verdict | bool:
@@ -702,7 +804,9 @@ def android_repeating_alarm(ctx: CheckContext) -> Verdict | bool:
     fn, code = _scope_code(ctx.node, ctx)
     args = argument_nodes(call)
     target = text(args[-1]) if args else ""
-    if not (NOTIFICATION_TARGET.search(code) or NOTIFICATION_TARGET.search(target)):
+    # one function setting several alarms: what this one wakes, not what the others do
+    several = fn is not None and sum(c.name in ("setRepeating", "setInexactRepeating") for c in calls(fn)) > 1
+    if not NOTIFICATION_TARGET.search(_built_from(target, code) if several else code + target):
         return False
     trigger = text(args[1]) if len(args) > 1 else ""
     if _user_chosen(code, fn) or _scheduled_by_user(ctx.node, ctx) or (re.match(r"^\w+$", trigger) and trigger in _parameter_names(fn)):
@@ -719,6 +823,19 @@ def android_repeating_alarm(ctx: CheckContext) -> Verdict | bool:
         message=f"a notification alarm repeats ({call.name}, {every}){when} on a schedule the app chose, not one the user set",
         note=_quiet_note(ctx),
     )
+
+
+def _built_from(name: str, code: str, depth: int = 2) -> str:
+    """`name` and the right-hand sides it is assigned from in `code`, following the names they
+    use `depth` levels (`pi = PendingIntent.getService(ctx, 0, notiIntent, 0)`, then `notiIntent = ...`)."""
+    found = name
+    if depth and re.match(r"^\w+$", name):
+        for value in re.findall(rf"\b{re.escape(name)}\s*=\s*([^;\n]+)", code):
+            found += "\n" + value
+            for used in dict.fromkeys(re.findall(r"\b[a-z]\w*\b", value)):
+                if used != name and re.search(rf"\b{used}\s*=[^=]", code):
+                    found += "\n" + _built_from(used, code, depth - 1)
+    return found
 
 
 # what an alarm starts, or the code that sets it, named after fetching what is new: a mail or feed check
@@ -792,7 +909,9 @@ def android_periodic_work(ctx: CheckContext) -> Verdict | bool:
     if not worker:
         return False
     definition = next((n for n in walk(ctx.root) if n.type in ("class_declaration",) and _class_name(n) == worker), None)
-    worker_code = _worker_notifications(definition) if definition is not None else ""
+    worker_code = _worker_notifications(definition) if definition is not None else _other_file_worker(worker, ctx)
+    if definition is None and not REENGAGE_WORKER_COPY.search(worker_code):
+        worker_code = ""  # a worker of another file counts by its come-back copy, not by merely posting
     posts = bool(re.search(r"(\.notify\(|NotificationCompat|Notification\.Builder|show\w*Notification|send\w*Notification)", worker_code))
     copy = REENGAGE_WORKER_COPY.search(worker_code)
     if not (WORKER_NAME.search(worker) or posts):
@@ -800,7 +919,7 @@ def android_periodic_work(ctx: CheckContext) -> Verdict | bool:
     interval = _periodic_interval(ctx)
     if interval is None or not _literal_number(re.sub(r"^(Duration\.of\w+|\w+\.(days|hours|minutes))\(|\)$", "", interval), ctx):
         return False  # the period comes from the user's settings or the caller
-    if definition is None and not (NUDGE_WORKER_NAME.search(worker) and not _minutes_period(ctx)):
+    if definition is None and not ((posts and copy) or (NUDGE_WORKER_NAME.search(worker) and not _minutes_period(ctx))):
         return False  # a worker of another file named only after notifications, or run every few minutes, checks the user's own items
     fn, code = _scope_code(ctx.node, ctx)
     if _user_chosen(code, fn) or _polls_server(worker, fn, code) or _scheduled_by_user(ctx.node, ctx):
@@ -834,6 +953,16 @@ def _worker_notifications(worker: Node) -> str:
     if not functions:
         return _code(worker)
     return "\n".join(_code(f) for f in functions if not re.search(r"Foreground", function_name(f)) and not PROGRESS.search(text(f)))
+
+
+def _other_file_worker(worker: str, ctx: CheckContext) -> str:
+    """The `doWork` of a worker class written in another file of the project, with the
+    notification helpers it calls (`NotificationHelper.comeBackNotification(context)`)."""
+    index = project_index.for_context(ctx)
+    code = "\n".join(d.text for d in index.definitions("doWork") if d.owner == worker)
+    for name in dict.fromkeys(re.findall(r"\b(\w*(?i:notif|remind|nudge|alert)\w*)\s*\(", code)):
+        code += "".join("\n" + d.text for d in index.definitions(name)[:3])
+    return code
 
 
 # worker names that say what the notification is for (a generic `NotificationWorker` does not)
@@ -1179,7 +1308,8 @@ def _literal_hour_argument(call: Call, ctx: CheckContext) -> str | None:
     return None
 
 
-RETENTION_NAME = re.compile(r"(Retention|Inactiv|Comeback|ComeBack|WinBack|Winback|Reengag|ReEngag|Dormant|Lapsed|Churn)")
+# also lower camel case (`comeBackNotification`); not "lapsed", which is in "elapsed"
+RETENTION_NAME = re.compile(r"([Rr]etention|[Ii]nactiv|[Cc]ome[Bb]ack|[Ww]in[Bb]ack|[Rr]e[Ee]ngag|[Dd]ormant|Lapsed|[Cc]hurn)")
 NOTIFICATION_NAME = re.compile(r"(Notif|Remind|Push|Nudge|Alert|Message)")
 SCHEDULES = re.compile(
     r"(schedule\w*\(|\benqueue\w*\(|setExact\w*\(|setAndAllowWhileIdle\(|setRepeating\(|setInexactRepeating\(|"
@@ -1355,6 +1485,8 @@ def dart_timer_notification(ctx: CheckContext) -> Verdict | bool:
     code = _reachable_code(callback, ctx)
     if not DART_SHOWS.search(code) or FETCHES.search(code) or _scheduled_by_user(ctx.node, ctx):
         return False
+    if _item_time(code):
+        return False  # a checker that shows the user's own reminder once its time has come
     period = ", ".join(f"{value} {unit}" for unit, value in re.findall(r"(\w+):\s*([\w.]+)", every))
     return Verdict(message=f"a notification is shown over and over from a periodic timer (Timer.periodic every {period}), not when something new happened", note=_quiet_note(ctx))
 
@@ -1415,9 +1547,13 @@ STREAK_LURE = re.compile(
 FROM_SOMEONE = re.compile(r"(\$\{?\w+(\.\w+)*\}?|\\\(\w+(\.\w+)*\)|%s|%@|\{\w+\})\s+(misses|missed|is waiting for|wants)\s+you", re.I)
 
 
+# a snoozed reminder or banner coming back ("When should it come back?"), not the user
+THING_COMES_BACK = re.compile(r"(?i)\b((should|will|would|can|does|did|when)\s+(it|this|that|they)|(it|this|that|they)\s+(will|should|would|can|may))\s+come\s+back\b")
+
+
 def reengagement_copy(ctx: CheckContext) -> Verdict | bool:
     value = _literal_text(ctx.node)
-    if FROM_SOMEONE.search(value) or _in_settings_text(ctx.node):
+    if FROM_SOMEONE.search(value) or THING_COMES_BACK.search(value) or _in_settings_text(ctx.node):
         return False
     streak = STREAK_LURE.search(value)
     phrase = _copy_phrase(value) or (streak.group(0) if streak else None)
