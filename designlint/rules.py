@@ -359,6 +359,12 @@ def apply_extension(rule: Rule, path: Path, data: Any) -> None:
     docs = _expect_keys(path, "docs", data["docs"], DOC_KEYS - {"why"}, {"what", "example", "instead"})
     for key, value in docs.items():
         rule.docs[key] = f"{rule.docs[key]}\n\n### {platform}\n\n{_expect_str(path, f'docs.{key}', value).strip()}"
+    if rule.exclude_paths is not None:
+        # The rule file's own `exclude-paths` (web test folders such as `test/`) cover the rule
+        # file's own patterns, not a platform's: `com/example/test/` is an Android package.
+        for pattern in rule.patterns:
+            pattern.exclude_paths = pattern.exclude_paths or rule.exclude_paths
+        rule.exclude_paths = None
     patterns = _parse_patterns(path, data["patterns"], rule.id, rule.patterns)
     rule.patterns.extend(patterns)
     rule.mitigations.extend(_parse_mitigations(path, data.get("mitigations") or [], rule.id, rule.patterns))

@@ -182,6 +182,18 @@ def test_platform_exclude_paths_apply_to_that_platforms_patterns_only(tmp_path):
     assert not web.skips("app/src/test/player.test.js") and not rule.skips("app/src/test/PlayerTest.kt")
 
 
+def test_the_rule_files_exclude_paths_cover_its_own_patterns_not_a_platforms(tmp_path):
+    rule_file = _write_rule_with_platform(tmp_path, ANDROID_PLATFORM)
+    rule_file.write_text(yaml.safe_dump({**sample(), "exclude-paths": ["test/"]}))
+    rule = load_rule_file(rule_file)
+    kotlin = next(p for p in rule.patterns if p.id == "kotlin-play")
+    web = next(p for p in rule.patterns if p.id != "kotlin-play")
+    assert web.skips("web/test/player.js")
+    # an Android package named test is the app's own code
+    assert not kotlin.skips("app/src/main/java/com/example/test/PlayerActivity.kt")
+    assert not rule.skips("app/src/main/java/com/example/test/PlayerActivity.kt")
+
+
 @pytest.mark.parametrize("rule_id", ["autoplay", "loot-box", "notification-spam", "streak-rewards"])
 def test_unity_demo_and_sample_code_of_plugins_is_not_the_games_code(rule_id):
     [rule] = [r for r in load_rules() if r.id == rule_id]
