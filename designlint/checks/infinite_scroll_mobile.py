@@ -16,7 +16,11 @@ more by itself; the checks here decide whether it really does:
   `itemBuilder`, `onBindViewHolder`, a Compose `items {}` block);
 * Compose `snapshotFlow { ... }.collect { loadMore() }` chains, SwiftUI `.onAppear` / `.task`
   and Compose `LaunchedEffect` footers that call a load-more function, UIKit prefetching that
-  fetches the next page, and overrides / constructors of the app's own endless-scroll listeners;
+  fetches the next page, and overrides / constructors of the app's own endless-scroll listeners
+  (also handed a callback by name, `state.OnAppearLastItem(onAppearLastItem = onLoadMore)`);
+* RxSwift scroll chains that subscribe a loader or are handed on as the view model's paging
+  input (`let pagingTrigger = tableView.rx.didScroll.filter { ... }`);
+* Paging 2 KTX `dataSourceFactory.toLiveData(pageSize = 20)`;
 * an app's own `Infinite…` / `Endless…` Flutter widget handed a page fetcher, and Paging 3
   `Pager`s (lowered to info when they page the app's own database with no `RemoteMediator`);
 * library footers that load by themselves: MJRefresh auto footers, easy_refresh `EasyRefresh(onLoad:)`
@@ -49,11 +53,11 @@ from designlint.checks.util import FUNCTION_TYPES, ancestors, text, walk
 SCROLL_END = [
     (re.compile(r"findLast\w*Visible\w*Positions?"), re.compile(r"(?i)item_?count|total|\bsize\b|\bcount\b|length|lastIndex|threshold"),
      "the last visible item nears the end of the RecyclerView (findLastVisibleItemPosition near itemCount)"),
-    (re.compile(r"(?i)\blast_?(completely_?)?visible(_?item)?(_?pos(ition)?)?\b"), re.compile(r"(?i)item_?count|total_?item|\btotal\b"),
+    (re.compile(r"(?i)(\b|(?<=get))last_?(completely_?)?visible(_?item)?(_?pos(ition)?)?\b"), re.compile(r"(?i)item_?count|total_?item|\btotal\b|\bgetCount\(\)"),
      "the last visible item nears the end of the list (lastVisible near itemCount)"),
     (re.compile(r"(?i)first_?visible\w*|past_?visible\w*"), re.compile(r"(?i)(visible_?item_?count|child_?count|visible_?count)[\s\S]*(item_?count|total)|(item_?count|total)[\s\S]*(visible_?item_?count|child_?count|visible_?count)"),
      "the visible items reach the end of the list (firstVisibleItem + visibleItemCount near totalItemCount)"),
-    (re.compile(r"canScrollVertically\(\s*(1|\+1|View\.FOCUS_DOWN|SCROLL_DIRECTION_DOWN|DIRECTION_DOWN)\s*\)"), None,
+    (re.compile(r"canScrollVertically\(\s*(1|\+1|(\w+\.)?FOCUS_DOWN|SCROLL_DIRECTION_DOWN|DIRECTION_DOWN)\s*\)"), None,
      "the list can no longer scroll down (canScrollVertically(1) is false)"),
     (re.compile(r"\bcanScrollForward\b"), None, "the lazy list can no longer scroll forward (canScrollForward is false)"),
     (re.compile(r"visibleItemsInfo|lastVisibleItemIndex"), re.compile(r"totalItemsCount|\bsize\b|\bcount\b|lastIndex|itemCount"),
@@ -65,22 +69,22 @@ SCROLL_END = [
      "the list is scrolled to its bottom edge (position.atEdge away from the top)"),
     (re.compile(r"contentSize"), re.compile(r"(?i)offset|bottom|scroll"),
      "the scroll offset nears contentSize.height"),
-    (re.compile(r"(?i)scroll_?y\b|\.scrollY\b|getScrollY\(\)"), re.compile(r"getChildAt\(0\)|\.getChildAt\(0\)|children\.first\(\)|getChildAt\(\s*\w+\.childCount\s*-\s*1\s*\)"),
+    (re.compile(r"(?i)scroll_?y\b|\.scrollY\b|getScrollY\(\)"), re.compile(r"getChildAt\(0\)|\.getChildAt\(0\)|children\.first\(\)|getChildAt\(\s*\w+\.(childCount|getChildCount\(\))\s*-\s*1\s*\)"),
      "the scroll position reaches the bottom of the scroll view"),
     # states, not actions: `didScrollToBottom`, `isScrolledToEnd`, `needPagination()`; a
     # `scrollToBottom()` action or a scroll-to-bottom button says nothing about loading
     (re.compile(r"(?i)scrolled_?to_?(the_?)?(end|bottom)|did_?scroll_?to_?(the_?)?(end|bottom)|\b_?(is|at)_?(at_?)?(the_?)?bottom\b|is_?at_?(the_?)?end\b|near_?(the_?)?(end|bottom)\b"
-                r"|need_?paginat\w*|should_?(load|fetch)_?(more|next)|should_?paginate|reached_?bottom\b"
-                r"|end_?of_?(the_?)?list_?reached|bottom_?reached|reached_?(the_?)?bottom|end_?of_?list_?visible|is_?last_?item_?visible"), None,
+                r"|need_?paginat\w*|needs?_?more_?(page|data|items|content)?\b|should_?(load|fetch)_?(more|next)|should_?paginate|reached_?bottom\b"
+                r"|end_?of_?(the_?)?list_?reached|bottom_?reached|reach(ed|ing)_?(the_?)?(bottom|end)\b|end_?of_?list_?visible|is_?last_?item_?visible"), None,
      "the list is scrolled to the bottom"),
 ]
 # Conditions that compare a row's index (or the row itself) with the last one.
 ROW_POSITION = re.compile(r"(?i)\b(index|idx|i|position|pos|row|item|it|element|post|entry|page|current\w*|indexPath|index_?path)\b|\.(row|item|id|index)\b"
                           r"|(?-i:[a-z](Index|Position|Idx|Row)\b)")
-ROW_END = re.compile(r"(?i)\.(count|size|length|lastIndex|last|endIndex|itemCount|getItemCount\(\))\b|\b(count|size|length|lastIndex|itemCount|getItemCount\(\))\b|\bget(Item)?(Size|Count|Length)\(\)|(?-i:[a-z](Count|Size|Length)\b)|isLast\w*|lastItem|last_?(row_?|item_?|cell_?)?index"
+ROW_END = re.compile(r"(?i)\.(count|size|length|lastIndex|last|endIndex|itemCount|getItemCount\(\))\b|\b(count|size|length|lastIndex|itemCount|getItemCount\(\))\b|\bget(Item)?(Size|Count|Length)\(\)|(?-i:[a-z](Count|Size|Length)\b)|isLast(?!_?Page)\w*|lastItem|last_?(row_?|item_?|cell_?)?index"
                      r"|\bnumberOf(Rows|Items|Objects|Elements|Cells|Records)\b|\btotal_?(items?|count)\b|\bitems_?loaded\b|\bloaded_?(items|count)\b")
 NEGATED_SCROLL = re.compile(r"!\s*[\w.()?]*canScroll\w*\([^)]*\)|canScroll\w*\([^)]*\)\s*(==|===)\s*false|!\s*[\w.?]*canScrollForward|canScrollForward\s*==\s*false")
-LAST_ROW = re.compile(r"(==|===)\s*[\w.?!()]*\.last\b|\.last\b[\w.?!()]*\s*(==|===)|\.lastIndex\b|\bisLast\w*\(|\.last\?\.id\b")
+LAST_ROW = re.compile(r"(==|===)\s*[\w.?!()]*\.last\b|\.last\b[\w.?!()]*\s*(==|===)|\.lastIndex\b|\bisLast(?!_?Page)\w*\(|\.last\?\.id\b")
 COMPARISON = re.compile(r"===|==|!=|>=|<=|(?<![-=>])>|<")
 CONDITION_PARTS = re.compile(r"&&|\|\||\band\b|\bor\b|,|;|\n")
 
@@ -106,7 +110,7 @@ NOT_LOADER = re.compile(
     r"|mark|change_?read|update_?(fab|toolbar|header|ui|view|padding|layout)|clear|remove_?on_?scroll|add_?on_?scroll|use_?normal|haptic|feedback|stop|cancel"
     r"|move|drag|swap|measure|layout|offset|translate|resize|compute|calc|draw|render|focus|request_?focus|with_?(animation|transaction)|clamp)"
     r"|^(d|e|i|v|w|read|watch|of|select|context|get|let|also|apply|run|with|take_?if|require|check|assert|min|max|abs|last|first|last_?or_?null"
-    r"|first_?or_?null|to_?string|equals|size|count|length|await|try|emit_?ui)$"
+    r"|first_?or_?null|to_?string|equals|size|count|length|await|try|emit_?ui|on_?scroll(ed|_?changed?|_?state_?changed)?)$"
     r"|image(?!s)|photo(?!s)|thumbnail(?!s)|avatar|bitmap|glide|picasso|kingfisher|prefetcher|elevation|\bfab\b|toolbar|header|badge|scroll_?to|scroll_?by"
 )
 # Appending the next items to the list the user sees.
@@ -234,7 +238,7 @@ def _row_end(condition_text: str) -> bool:
     if LAST_ROW.search(condition_text):
         return True
     for part in CONDITION_PARTS.split(condition_text):
-        if re.search(r"\bisLast", part):
+        if re.search(r"\bisLast(?!_?Page)", part):  # `isLastPage` says no more pages exist, not "the last row"
             return True
         found = COMPARISON.search(part)
         if found is None:
@@ -320,6 +324,8 @@ def _loads(call: Call, any_call: bool) -> bool:
     if STRONG_LOADER.search(name) or LOADER.search(name):
         return not NOT_LOADER.search(name) or bool(STRONG_LOADER.search(name))
     receiver = call.receiver.rsplit(".", 1)[-1].strip("?!() ")
+    if name in ("invoke", "call") and IDENTIFIER.match(receiver) and STRONG_LOADER.search(receiver):
+        return True  # `onLoadMore?.invoke()`: the callback's own name says what it does
     if NOTIFIER_RECEIVER.search(receiver):  # `delegate?.listDidScroll(isUp:)` tells, `delegate?.loadNextPage()` asks
         return bool(NOTIFIED_LOAD.search(receiver if name in ("invoke", "call") else name)) and not SCROLL_REPORT.search(name)
     if DISPATCH.match(name):  # `bloc.add(PostFetched())`, not `layer.add(animation)`
@@ -328,7 +334,7 @@ def _loads(call: Call, any_call: bool) -> bool:
         return any_call and (not receiver or receiver in ("this", "self") or bool(MODEL_RECEIVER.search(receiver)))
     if not any_call or NOT_LOADER.search(name) or NOT_LOADER.search(receiver) or _in_expression(call.node):
         return False
-    if re.match(r"^_?get[A-Z_]", name):  # a getter, not a load
+    if re.match(r"^_?get[A-Z_]", name) and not _fetching_getter(call, receiver):  # a getter, not a load
         return False
     if name in APPENDS or name in ("invoke", "call", "callback", "onNext"):
         return True
@@ -336,6 +342,23 @@ def _loads(call: Call, any_call: bool) -> bool:
         return False  # `view.setTranslationY()`, `Modifier.align()`: work on some other object
     return (name[:1].islower() or name[:1] == "_") and not re.match(r"^_?set[A-Z_]", name) and name not in (
         "add", "remove", "get", "set", "put", "map", "filter", "forEach", "equals", "compareTo", "height", "width", "align", "padding", "fillMaxWidth")
+
+
+STATEMENT_PARENTS = frozenset({"expression_statement", "statements", "block", "control_structure_body", "lambda_literal", "annotated_lambda"})
+PAGE_ARGUMENT = re.compile(r"(?i)page|offset|cursor|skip|next|last_?id|after|since")
+
+
+def _fetching_getter(call: Call, receiver: str) -> bool:
+    """Under a scroll-end condition, `getMovies(pageCount)` or `viewModel.getMostPopular()` run as
+    a statement (the result thrown away) fetch the data; a real getter's value is used."""
+    parent = call.node.parent
+    if parent is None or parent.type not in STATEMENT_PARENTS:
+        return False
+    if call.arguments is not None and PAGE_ARGUMENT.search(text(call.arguments)):
+        return True
+    if not receiver or receiver in ("this", "self"):
+        return True  # `getMostPopularApp();` on the screen itself: its result is not even read
+    return bool(MODEL_RECEIVER.search(receiver)) and not NOT_LOADER.search(receiver)
 
 
 def _implicit_member(call: Call) -> bool:
@@ -783,9 +806,31 @@ def rx_scroll_end_loads(ctx: CheckContext) -> Verdict | bool:
         return False
     consumers = [c for c in walk(chain) if c.type == "call_expression" and RX_CONSUMER.match(_call_name(c))]
     call = _loader([n for c in consumers for n in c.named_children if n.type == "call_suffix"], any_call=False)
-    if call is None:
-        return False
-    return Verdict(message=f"Loads more automatically when {what} (rx.{event}): {call.name}() runs with no action from the user")
+    if call is not None:
+        return Verdict(message=f"Loads more automatically when {what} (rx.{event}): {call.name}() runs with no action from the user")
+    trigger = _paging_trigger_name(chain)
+    if trigger:
+        return Verdict(message=f"Loads more automatically when {what} (rx.{event}): the event stream is the list's paging trigger ({trigger})")
+    return False
+
+
+PAGING_TRIGGER = re.compile(r"(?i)paging|paginat|load_?more|next_?page|fetch_?more|more_?(items|data|pages?)|reached_?(the_?)?(end|bottom)")
+
+
+def _paging_trigger_name(chain: Node) -> str:
+    """The name that an Rx chain with no subscriber of its own is handed on as: `let pagingTrigger =
+    tableView.rx.didScroll.filter { ... }` or `Input(loadMore: tableView.rx.didScroll...)` (an
+    MVVM input that the view model turns into the next page request)."""
+    parent = chain.parent
+    if parent is None:
+        return ""
+    if parent.type == "property_declaration":
+        name = _declared_name(parent)
+    elif parent.type == "value_argument" and parent.named_child_count > 1:
+        name = text(parent.named_children[0]).rstrip(": ")
+    else:
+        return ""
+    return name if PAGING_TRIGGER.search(name) else ""
 
 
 # A page of the list, not the data of the prefetched rows: `fetchPosts(page: page + 1)`,
@@ -810,7 +855,7 @@ def prefetch_loads_more(ctx: CheckContext) -> Verdict | bool:
     return False
 
 
-SCROLLED_TO_END = re.compile(r"(?i)scrolled_?to_?(the_?)?(end|bottom)|(bottom|end)_?reached|reached_?(the_?)?(end|bottom)")
+SCROLLED_TO_END = re.compile(r"(?i)scroll(ed)?_?to_?(the_?)?(page_?)?(end|bottom)|(bottom|end)_?reached|reached_?(the_?)?(end|bottom)")
 
 
 def endless_listener_override(ctx: CheckContext) -> Verdict | bool:
@@ -838,28 +883,63 @@ def endless_listener_created(ctx: CheckContext) -> Verdict | bool:
         return False
     args = argument_nodes(call) + [c for c in _with_trailing_lambda(ctx.node).named_children if c.type == "annotated_lambda"]
     if not any(a.type in ("callable_reference", "method_reference") or any(n.type == "callable_reference" for n in walk(a))
+               or _passed_callback(a)
                or any(n.type in ("annotated_lambda", "lambda_literal", "lambda_expression") and any(True for _ in calls(n)) for n in walk(a))
                for a in args):
         return False  # no callback, or an empty one (`LoadMoreTrigger(...) {}` in a preview)
     return Verdict(message=f"{call.name} loads the next page when the user scrolls near the end of the list")
 
 
+CALLBACK_NAME = re.compile(r"^on[A-Z_]|(?i:load|fetch|more|next|page|callback|listener|action|handler)")
+
+
+def _passed_callback(arg: Node) -> bool:
+    """`state.OnAppearLastItem(onAppearLastItem = onLoadMore)`: a callback handed on by name (a
+    function parameter of the list composable), not a value such as `pageSize`."""
+    value = arg.named_children[-1] if arg.type == "value_argument" and arg.named_child_count else arg
+    return value.type in IDENTIFIER_TYPES and bool(CALLBACK_NAME.search(text(value))) and not re.search(r"(?i)size|count|threshold|limit", text(value))
+
+
 def auto_load_library(ctx: CheckContext) -> Verdict | bool:
-    """A load-more library listener (SmartRefreshLayout, BaseRecyclerViewAdapterHelper) whose
-    automatic loading at the end of the list is not switched off in the file."""
+    """A load-more library listener (SmartRefreshLayout, BaseRecyclerViewAdapterHelper, XRecyclerView
+    `setLoadingListener` with an `onLoadMore`) whose automatic loading at the end of the list is not
+    switched off in the file."""
     data = ctx.data.decode("utf-8", "replace")
-    if re.search(r"(?i)(setEnableAutoLoadMore|isEnableAutoLoadMore|isAutoLoadMore|setAutoLoadMore|enableAutoLoadMore)\s*(\(\s*false|=\s*false)", data):
+    if re.search(r"(?i)(setEnableAutoLoadMore|isEnableAutoLoadMore|isAutoLoadMore|setAutoLoadMore|enableAutoLoadMore|setLoadingMoreEnabled|loadingMoreEnabled)\s*(\(\s*false|=\s*false)", data):
         return False
+    fn = ctx.captures.get("fn")
+    if fn and ctx.text(fn[0]) == "setLoadingListener":  # XRecyclerView: the listener's onLoadMore must load something
+        holder = _with_trailing_lambda(ctx.node)
+        return any(function_name(n) == "onLoadMore" and any(True for _ in calls(n)) for n in walk(holder)
+                   if n.type in ("method_declaration", "function_declaration"))
     return True
 
 
 def paging_pager(ctx: CheckContext) -> Verdict | bool:
     """androidx.paging `Pager(PagingConfig(...)) { source }`, not some other class named Pager."""
     holder = _with_trailing_lambda(ctx.node)
-    if not (re.search(r"PagingConfig|pagingSourceFactory", text(holder)) or "androidx.paging" in ctx.data.decode("utf-8", "replace")[:5000]):
+    head = ctx.data.decode("utf-8", "replace")[:5000]
+    if not (re.search(r"PagingConfig|pagingSourceFactory|PagedList\.Config", text(holder)) or "androidx.paging" in head or "android.arch.paging" in head):
         return False
     if LOCAL_SOURCE.search(text(holder)) and "remoteMediator" not in text(holder):
         return Verdict(severity="info", note="The pages come from the app's own database (a DAO query, no RemoteMediator): "
+                       "the list ends where the stored data ends, so this is lowered to info.")
+    return True
+
+
+PAGED_LIST_CONFIG = re.compile(r"\bpageSize\s*=|\bPagedList\.Config\b|\bConfig\s*\(")
+
+
+def paging_ktx_builder(ctx: CheckContext) -> Verdict | bool:
+    """Paging 2 KTX `dataSourceFactory.toLiveData(pageSize = 20)` / `.toFlowable(config)`: a
+    PagedList that loads the next page as the list nears its end (not Rx `publisher.toLiveData()`,
+    which takes no page size). Over the app's own database it is lowered to info, as `Pager` is."""
+    holder = _with_trailing_lambda(ctx.node)
+    call = as_call(ctx.node)
+    if call is None or not PAGED_LIST_CONFIG.search(text(call.arguments)) or not re.search(r"\b(androidx|android\.arch)\.paging\b|\bPagedList\b", ctx.data.decode("utf-8", "replace")):
+        return False
+    if LOCAL_SOURCE.search(text(holder)) and "BoundaryCallback" not in text(holder):
+        return Verdict(severity="info", note="The pages come from the app's own database (a DAO query): "
                        "the list ends where the stored data ends, so this is lowered to info.")
     return True
 
