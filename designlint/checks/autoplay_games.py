@@ -30,10 +30,13 @@ that control).
 
 from __future__ import annotations
 
+import os
 import re
+from pathlib import Path
 
 from tree_sitter import Node
 
+from designlint import project_index
 from designlint.checks import CheckContext, Verdict
 from designlint.checks.polyglot import argument_nodes, as_call, calls, enclosing_functions, function_name, functions_by_name
 from designlint.checks.util import FUNCTION_TYPES, ancestors, text, walk
@@ -53,7 +56,7 @@ AUDIO_TYPES = r"(AudioSource|AudioStreamPlayer(2D|3D)?|Sound)"
 # Named functions that run when the scene, node or game loads.
 LOAD_FN = re.compile(
     r"^(Awake|Start|OnEnable|OnStartClient|OnStartLocalPlayer|OnSceneLoaded|OnLevelWasLoaded|"
-    r"_ready|_enter_tree|_init|load|enter|onEnter|KnitStart|KnitInit|OnStart|OnAwake|ClientAwake|ClientStart|"
+    r"_ready|_enter_tree|_init|_on_ready|_on_\w+_ready|load|enter|onEnter|KnitStart|KnitInit|OnStart|OnAwake|ClientAwake|ClientStart|"
     r"Init|init|Initiali[sz]e|Initialization|"
     r"(on|On)?(PlayerAdded|playerAdded|PlayerJoined|playerJoined|CharacterAdded|characterAdded))$"
 )
@@ -114,9 +117,9 @@ MUSIC_SETTING = re.compile(
 # Calls that start a music track through the game's own audio manager: `PlayMusic(clip)`,
 # `PlayBgm(SceneType.Main)`, `play_music("ambient")`, `playMusic("opening")`, `play_track(MENU)`.
 MUSIC_CALL = re.compile(
-    r"^(?:[Pp]lay|[Ss]tart)_?(?:[Bb]ackground_?|[Bb][Gg]_?|[Mm]enu_?|[Ll]obby_?|[Tt]itle_?|[Mm]ain_?|[Ss]cene_?|[Ll]evel_?|[Gg]ame_?)?"
+    r"^_?(?:[Pp]lay|[Ss]tart)_?(?:[Bb]ackground_?|[Bb][Gg]_?|[Mm]enu_?|[Ll]obby_?|[Tt]itle_?|[Mm]ain_?|[Ss]cene_?|[Ll]evel_?|[Gg]ame_?)?"
     r"(?:[Mm]usic|BGM|Bgm|bgm|[Ss]oundtrack|[Ss]ong|[Tt]heme|[Tt]rack(?!ing|er)|[Jj]ingle_?[Ll]oop)\w*$|"
-    r"^[Pp]lay_?(?:[Bb]ackground|BG|Bg|bg)_?(?:[Ss]ound|[Aa]udio)\w*$"
+    r"^_?[Pp]lay_?(?:[Bb]ackground|BG|Bg|bg)_?(?:[Ss]ound|[Aa]udio)\w*$"
 )
 # An audio manager named for music: `MusicManager.Instance`, `MusicController`, a `Music` autoload.
 MUSIC_RECEIVER = re.compile(r"(music|bgm|soundtrack|jukebox|radio)", re.I)
@@ -245,7 +248,11 @@ def _declared_type(name: str, receiver: str, ctx: CheckContext) -> str:
                 return "video"
             if re.search(rf"^{AUDIO_TYPES}$", kind):
                 return "audio"
-            if re.search(r"^(Animator|Animation|AnimationPlayer|AnimatedSprite\w*|ParticleSystem|PlayableDirector|Tween\w*|GPUParticles\w*|CPUParticles\w*|AnimationTrack)$", kind):
+            if re.search(
+                r"^(Animator|Animation|AnimationPlayer|AnimatedSprite\w*|ParticleSystem|PlayableDirector|Tween\w*|GPUParticles\w*|"
+                r"CPUParticles\w*|AnimationTrack|\w*(Camera|Cinemachine|Cinematics|Sequence|Timeline|Feedbacks?))$",
+                kind,
+            ):
                 return "other"
     return ""
 
@@ -253,13 +260,15 @@ def _declared_type(name: str, receiver: str, ctx: CheckContext) -> str:
 def _is_music(name: str, ctx: CheckContext) -> bool:
     """An audio player is music when it loops, plays a music clip, or the file is about music;
     a loop in a vehicle, weapon or effect script (an engine hum, rain) is a sound effect."""
+    code = ctx.code_without_comments()
+    n = re.escape(name)
+    if name and re.search(rf"\b{n}\s*\.\s*bus\s*=\s*[\"'](?![\w ]*(music|bgm|ambien))", code, re.I):
+        return False  # played on an effects bus (`stream.bus = "Sound"`)
     container = _container_name(ctx)
     if MUSIC_NAME.search(container):
         return True
     if SFX_CONTAINER.search(container) or SFX_CONTAINER.search(name):
         return False
-    code = ctx.code_without_comments()
-    n = re.escape(name)
     if re.search(
         rf"\b{n}\s*\.\s*(loop|Looped)\s*=\s*true|\b{n}\s*:\s*setLooping\(\s*true|\b{n}\s*\.\s*stream\s*\.\s*loop\s*=\s*true|"
         rf"\b{n}\s*\.\s*(clip|stream|SoundId)\s*=\s*[^;\n]*(music|bgm|song|theme|soundtrack|ambien)|"
@@ -285,9 +294,10 @@ def _container_name(ctx: CheckContext) -> str:
 # when it runs
 
 
-def situation(node: Node, ctx: CheckContext, depth: int = 0) -> tuple[str, str]:
+def situation(node: Node, ctx: CheckContext, depth: int = 0, elsewhere: bool = True) -> tuple[str, str]:
     """(kind, where): kind is load, user, ended, event or unknown; `where` names the method,
-    callback or event that decided it."""
+    callback or event that decided it. `elsewhere`: a public method no code of this file calls
+    may be looked up in the project's other files (a manager method a scene calls on load)."""
     condition = _user_condition(node)
     if condition:
         return "user", condition
@@ -303,7 +313,7 @@ def situation(node: Node, ctx: CheckContext, depth: int = 0) -> tuple[str, str]:
             continue
         if not name:
             continue
-        return _named_kind(fn, name, ctx, depth)
+        return _named_kind(fn, name, ctx, depth, elsewhere)
     if ctx.language == "lua":
         return "load", "the top of the script"
     return "unknown", ""
@@ -357,7 +367,7 @@ def _user_condition(node: Node) -> str:
     return ""
 
 
-def _named_kind(fn: Node, name: str, ctx: CheckContext, depth: int) -> tuple[str, str]:
+def _named_kind(fn: Node, name: str, ctx: CheckContext, depth: int, elsewhere: bool) -> tuple[str, str]:
     if LOAD_FN.match(name):
         return "load", name
     if USER_FN.search(name):
@@ -367,14 +377,19 @@ def _named_kind(fn: Node, name: str, ctx: CheckContext, depth: int) -> tuple[str
     if depth >= 3:
         return "unknown", name
     best = ("unknown", name)
-    for ref in _references(name, fn, ctx):
+    references = _references(name, fn, ctx)
+    for ref in references:
         if _off_by_default(ref, ctx):
             continue
-        kind, where = _reference_kind(ref, ctx, depth)
+        kind, where = _reference_kind(ref, ctx, depth, elsewhere)
         if kind == "load":
             return "load", f"{name}, called from {where}"
         if kind == "ended" or (kind in ("user", "event") and best[0] == "unknown"):
             best = (kind, f"{name}, called from {where}")
+    if not references and elsewhere:
+        caller = _load_caller_elsewhere(fn, name, ctx)  # a public method: the game calls it from another file
+        if caller:
+            return "load", f"{name}, called from {caller}"
     return best
 
 
@@ -385,11 +400,20 @@ def _is_ended_function(name: str) -> bool:
 
 
 def _references(name: str, fn: Node, ctx: CheckContext) -> list[Node]:
-    """Identifier or string nodes naming `name` outside its own definition."""
+    """Identifier or string nodes naming `name` outside its own definition. A generic name
+    (`Play`, `start`) counts only where this object calls it (`Play()`, `self.Play()`,
+    `SoundService.Play(...)` for `function SoundService.Play`), not `tween:Play()`."""
+    generic = name.lstrip("_").lower() in GENERIC_CALLS
+    own = re.match(r"\s*(?:local\s+)?function\s+([\w.]+)[.:]", text(fn))
+    owners = {"", "self", "this", "base", own.group(1) if own else ""}
     out = []
     for node in _identifier_uses(ctx).get(name, []):
         if fn.start_byte <= node.start_byte < fn.end_byte:
             continue
+        if generic and node.parent is not None and node.parent.type in ("member_access_expression", "dot_index_expression", "method_index_expression", "attribute"):
+            receiver = text(node.parent)[: node.start_byte - node.parent.start_byte].rstrip(".:")
+            if receiver not in owners:
+                continue
         if _calls_or_hands_off(node, fn):
             out.append(node)
     return out
@@ -437,7 +461,7 @@ def _callback_by_name(ref: Node) -> bool:
     return any(text(arg).strip() in ("this", "self") for arg in argument_nodes(call))
 
 
-def _reference_kind(ref: Node, ctx: CheckContext, depth: int) -> tuple[str, str]:
+def _reference_kind(ref: Node, ctx: CheckContext, depth: int, elsewhere: bool) -> tuple[str, str]:
     """How a function runs from one place that names it: called there (then judged like that
     place), or handed to an event (`x.loopPointReached += F`, `sig.connect(F)`,
     `Event:Connect(F)`, `connect("finished", self, "F")`)."""
@@ -446,7 +470,7 @@ def _reference_kind(ref: Node, ctx: CheckContext, depth: int) -> tuple[str, str]
         kind = _event_kind(event)
         if kind:
             return kind, event
-    return situation(ref, ctx, depth + 1)
+    return situation(ref, ctx, depth + 1, elsewhere)
 
 
 def _event_of(node: Node) -> str:
@@ -523,7 +547,7 @@ def music_call_on_load(ctx: CheckContext) -> Verdict | None:
     on_music_player = MUSIC_RECEIVER.search(call.receiver) and not NOT_MUSIC_CALL.search(call.name)
     if not (MUSIC_CALL.match(call.name) or on_music_player):
         return None
-    when, where = situation(ctx.node, ctx)
+    when, where = situation(ctx.node, ctx, elsewhere=False)  # a flow method (`StartGame`) is called from everywhere
     if when != "load" or _off_by_default(ctx.node, ctx):
         return None
     return _verdict(ctx, "music", call.receiver, f"music starts playing when the {_scene(ctx)} loads ({call.name}() in {where})")
@@ -722,3 +746,274 @@ def _kind_in(body: str, ctx: CheckContext) -> str:
     if re.search(r"(^|[^.\w:])(play\s*\(\s*\)|playing\s*=\s*true)", body):
         return media_kind("self", ctx)
     return ""
+
+
+# --------------------------------------------------------------------------------------------
+# the game's own audio manager, written in another file of the project
+#
+# A scene's `Start` / `_ready` / the top of a Roblox script calls the game's audio manager
+# (`AudioManager.Instance.PlayLevelTheme()`, `AudioManager.play_water_sound()`,
+# `audioManager.Play(mainTheme)`); whether that call starts a track is said by its argument (a
+# track's name) or by the manager's method in its own file. The other way round, a manager's
+# `musicSource.Play()` sits in a public method that only other files call when a scene loads.
+# One behaviour is reported once: at the caller when the caller says enough (a music-named call,
+# a track argument, a manager method whose text starts a track), else at the manager's play.
+
+# Calls on an audio manager (the receiver names audio) that can start a track.
+MANAGER_RECEIVER = re.compile(r"(audio|sound|music|bgm|jukebox|radio)", re.I)
+MANAGER_CALL = re.compile(r"^_?(play|start|begin|resume|switch|change|fade_?in|cross_?fade)", re.I)
+# Manager calls that name a sound effect, not a track.
+SFX_CALL = re.compile(
+    r"(OneShot|Sfx|SFX|sfx|Effect|effect|Voice|voice|Click|click|Hit(?![a-z])|_hit|UI(?![a-z])|Ui(?![a-z])|_ui|"
+    r"Anim|anim|Footstep|footstep|Random|random|Pitch|pitch|AtPoint|3D|2D)"
+)
+# Callers of a manager method whose own callers are looked up (one project query each).
+MAX_FOLLOWED = 3
+# Too common to look up across a project (every class has one).
+GENERIC_CALLS = frozenset({"play", "start", "resume", "begin", "run", "init", "load", "enter"})
+# An argument that names a track: `Play("Theme")`, `Play(mainTheme)`, `Play(SoundType.MenuMusic)`.
+TRACK_ARGUMENT = re.compile(r"(music|bgm|soundtrack|song|theme|ambien|playlist|background|jukebox|melody)", re.I)
+# An argument that names an effect: `StartLoopingSound(LoopingSound.Beep)`.
+EFFECT_ARGUMENT = re.compile(r"(sfx|effect|beep|click|hit|jump|coin|shot|explosion|footstep|alarm|engine|siren|whoosh)", re.I)
+# A music word in an argument that names something else: `playlistControllerName`, `musicVolume`,
+# a flag or option such as `aEvent.startPlaylist`.
+NOT_TRACK = re.compile(
+    r"(Name|name|Controller|Manager|Id|ID|Index|Volume|volume|Enabled|enabled|Source|Player|Group|Mixer)$|"
+    r"^_?(start|play|stop|use|is|has|should|enable|allow|can)[A-Z_]"
+)
+# What a manager method's text shows when it starts a track or a video.
+PLAYS_TEXT = re.compile(r"([.:]\s*(Play|play)\s*\(|\b(Playing|playing)\s*=\s*true|love\.audio\.play\s*\(|^\s*play\s*\(\s*\))", re.M)
+LOOP_TEXT = re.compile(r"\b(loop|Looped|isLooping)\s*=\s*true|setLooping\(\s*true", re.I)
+MEDIA_TEXT = re.compile(
+    r"(\bVideo(Stream)?Player\b|\bbus\s*=\s*[\"']\w*music|outputAudioMixerGroup\s*=\s*[\w.]*music|"
+    r"\b\w*(music|bgm|soundtrack|theme|song|video|movie|jukebox|radio)\w*\s*[.:]\s*play\s*\(|"
+    r"\b(clip|stream|SoundId)\s*=\s*[^;\n]*(music|bgm|soundtrack|theme|song))",
+    re.I,
+)
+CALLS_MUSIC = re.compile(
+    r"\b_?(play|start)_?(background_?|bg_?|menu_?|level_?|game_?)?(music|bgm|soundtrack|song)\w*\s*\(", re.I
+)
+
+
+def manager_call_on_load(ctx: CheckContext) -> Verdict | None:
+    """A call on the game's audio manager when the scene loads whose argument names a track
+    (`AudioManager.Instance.Play("Theme")`) or whose method, read in the manager's own file,
+    starts a looping or music track (`AudioManager.play_water_sound()` in `_ready`)."""
+    call = as_call(ctx.node) or _inner_call(ctx.node)
+    if call is None or _named_for_music(call.name, call.receiver) or SFX_CALL.search(call.name):
+        return None  # a music-named call is the music-call pattern's; an effect is not a track
+    if call.name.lstrip("_").lower() in ("play", "start") and not argument_nodes(call):
+        return None  # `audioSource.Play()`: the play-on-load pattern judges the player
+    when, where = situation(ctx.node, ctx, elsewhere=False)  # the caller's own file decides when it runs
+    if when != "load" or _off_by_default(ctx.node, ctx):
+        return None
+    arguments = [text(arg) for arg in argument_nodes(call)]
+    if any(EFFECT_ARGUMENT.search(re.split(r"[.:]", a.strip().strip("\"'"))[-1]) for a in arguments):
+        return None  # a looping effect (a beep, an engine), not a track
+    evidence = _track_argument(arguments) or _manager_starts_track(call, ctx)
+    if not evidence:
+        return None
+    return _verdict(ctx, "music", call.receiver, f"music starts playing when the {_scene(ctx)} loads ({call.name}() in {where}: {evidence})")
+
+
+def _named_for_music(name: str, receiver: str) -> bool:
+    """The music-call pattern's own calls: `PlayMusic(...)`, `play_bgm()`, `Music.start()`."""
+    if MUSIC_CALL.match(name):
+        return True
+    return bool(MUSIC_RECEIVER.search(receiver) and re.match(r"^_?([Pp]lay|[Ss]tart)", name) and not NOT_MUSIC_CALL.search(name))
+
+
+def _track_argument(arguments: list[str]) -> str:
+    """The first argument that names a track (`"Theme"`, `mainTheme`, `Sounds.MenuMusic`)."""
+    for argument in arguments:
+        last = re.split(r"[.:]", argument.strip().strip("\"'"))[-1]
+        if TRACK_ARGUMENT.search(last) and not NOT_MEDIA.search(last) and not SFX_CALL.search(last) and not NOT_TRACK.search(last):
+            return f"the track {argument.strip()}"
+    return ""
+
+
+def _manager_starts_track(call, ctx: CheckContext) -> str:
+    """Where the receiver's method (defined in another file of the project) starts a looping or
+    music track; "" when it does not or cannot be found. Generic names are not looked up."""
+    if len(call.name) < 4 or call.name.lstrip("_").lower() in GENERIC_CALLS:
+        return ""
+    index = project_index.for_context(ctx)
+    code = ctx.code_without_comments()
+    for definition in index.definitions(call.name):
+        names = _file_names(definition.path, definition.owner, index.root)
+        if _refers_to(call.receiver, names, code) and _starts_track(definition.text, _read(definition.path), call.name):
+            return f"{definition.name} in {definition.shown}:{definition.line} starts a music track"
+    return ""
+
+
+def _starts_track(definition: str, file_code: str, name: str) -> bool:
+    """A manager method plays a looping, music or video player (told by the method or by the
+    rest of its file: `area_player.bus = "Music"` in `_ready`), or calls a music-named method.
+    A method named for a sound (`StartLoopingSound`) needs music itself: a loop alone can be
+    an alarm or an engine."""
+    code = re.sub(r"(?m)(^|\s)(//|#|--)[^\n]*", r"\1", definition)  # comments, not `res://` paths
+    loops = not NOT_MUSIC_CALL.search(name)
+    if CALLS_MUSIC.search(code) or (PLAYS_TEXT.search(code) and (MEDIA_TEXT.search(code) or (loops and LOOP_TEXT.search(code)))):
+        return True
+    for match in re.finditer(r"([\w$.\[\]\"'()/:]+?)\s*[.:]\s*(?:Play|play)\s*\(", code):
+        player = _receiver_name(match.group(1))
+        if re.match(r"^\w+$", player) and (MUSIC_NAME.search(player) or VIDEO_NAME.search(player) or _track_player(player, file_code, loops)):
+            return not NOT_MEDIA.search(player)
+    return False
+
+
+def _track_player(name: str, code: str, loops: bool) -> bool:
+    """The file sets up `name` as a track player: it plays on a music bus or mixer group, is
+    given a music clip, is declared a video player, or (when `loops` counts) loops."""
+    n = re.escape(name)
+    loop = r"(loop|Looped|isLooping)\s*=\s*true|setLooping\(\s*true|stream\.loop\s*=\s*true|" if loops else ""
+    return bool(
+        re.search(
+            rf"\b{n}\s*[.:]\s*({loop}"
+            rf"bus\s*=\s*[\"']\w*music|outputAudioMixerGroup\s*=\s*[\w.]*music|(clip|stream|SoundId)\s*=\s*[^;\n]*(music|bgm|soundtrack|theme|song))|"
+            rf"\bVideo(Stream)?Player\s+{n}\b|\b{n}\s*:\s*Video(Stream)?Player",
+            code,
+            re.I,
+        )
+    )
+
+
+def _load_caller_elsewhere(fn: Node, name: str, ctx: CheckContext) -> str:
+    """`Start in Scenes/Menu.cs:12` when another file calls this public method (on this class,
+    autoload or module) when its scene loads, and that caller is not reported itself."""
+    if len(name) < 4 or name.lstrip("_").lower() in GENERIC_CALLS or UPDATE_FN.match(name) or MUSIC_CALL.match(name):
+        return ""  # a music-named method (`PlayMusic`) is reported where it is called
+    if NOT_MUSIC_CALL.search(name) or SFX_CALL.search(name):
+        return ""  # `play_sound(id)`: only a caller that names a track makes it music
+    return ctx.remember(f"apg_elsewhere:{fn.start_byte}", lambda: _first_load_caller(fn, name, ctx))
+
+
+def _first_load_caller(fn: Node, name: str, ctx: CheckContext) -> str:
+    index = project_index.for_context(ctx)
+    me = str(ctx.path.resolve())
+    names = _file_names(me, _class_of(fn), index.root)
+    found = ""
+    followed = 0  # callers whose own callers were looked up (each costs a project query)
+    for site in [*index.calls(name), *(r for r in index.references(name) if r.role == "passed")]:
+        if site.path == me or not _refers_to(site.receiver, names, _read(site.path)):
+            continue
+        if _caller_reports(site, text(fn), ctx.code_without_comments()):
+            return ""  # reported at the caller
+        if not found:
+            found = _load_site(site, index, follow=followed < MAX_FOLLOWED)
+            followed += 1
+    return found
+
+
+def _caller_reports(site: project_index.Site, definition: str, file_code: str) -> bool:
+    """The caller's own file decides this call (the music-call or manager-call pattern reports
+    it, or the call names an effect)."""
+    if _named_for_music(site.name, site.receiver):
+        return True
+    if site.role != "call" or not MANAGER_RECEIVER.search(site.receiver) or not MANAGER_CALL.match(site.name):
+        return False
+    found = re.search(rf"\b{re.escape(site.name)}\s*\((.*)\)", site.snippet)
+    arguments = found.group(1).split(",") if found else []
+    if SFX_CALL.search(site.name) or any(EFFECT_ARGUMENT.search(re.split(r"[.:]", a.strip().strip("\"'"))[-1]) for a in arguments):
+        return True  # an effect: not reported at either end
+    if _track_argument(arguments):
+        return True
+    return len(site.name) >= 4 and site.name.lstrip("_").lower() not in GENERIC_CALLS and _starts_track(definition, file_code, site.name)
+
+
+def _load_site(site: project_index.Site, index: project_index.ProjectIndex, follow: bool) -> str:
+    """`Start in Assets/Menu.cs:12` when the call runs as its scene loads (or at the top of a
+    Lua script), or (when `follow`) the function around it is called from a load hook; else ""."""
+    kind = project_index.classify(site)
+    holder = next((name for k, name in site.context if k == "fn"), "")
+    if not kind and holder:
+        kind = "load" if LOAD_FN.match(holder) else "user" if USER_FN.search(holder) else ""
+    if not kind and not site.context and site.path.endswith((".lua", ".luau")):
+        return f"the top of {site.where()}"
+    if kind == "load":
+        event = next((name for k, name in site.context if k == "label" and LOAD_EVENT.match(name)), "")
+        return f"{holder or event or 'load'} in {site.where()}"
+    if kind or not follow or not holder or len(holder) < 4 or holder.lstrip("_").lower() in GENERIC_CALLS or UPDATE_FN.match(holder):
+        return ""
+    for trigger in index.triggers(holder, depth=1):
+        if trigger.kind == "load" and trigger.site.role == "call":  # `print(Global.next_level)` is not a call
+            return f"{holder} in {site.where()}, called from {trigger.site.where()}"
+    return ""
+
+
+def _class_of(fn: Node) -> str:
+    for ancestor in ancestors(fn):
+        if ancestor.type == "class_declaration":
+            return text(ancestor.child_by_field_name("name"))
+    return ""
+
+
+def _normal(name: str) -> str:
+    """`audiomanager` for `AudioManager`, `_audioManager`, `m_AudioManager`, `audio_manager`."""
+    return re.sub(r"[^a-z0-9]", "", re.sub(r"^(m_|s_|_+)", "", name).lower())
+
+
+_NAMES_CACHE: dict[tuple[str, float], frozenset[str]] = {}
+
+
+def _file_names(path: str, owner: str, root) -> frozenset[str]:
+    """The names other files reach a manager file by (normalised): its class, its file name
+    (the folder for `init.lua`), a GDScript `class_name`, a Knit / framework `Name = "..."`,
+    and the Godot autoload names that point at it."""
+    try:
+        stamp = os.stat(path).st_mtime
+    except OSError:
+        return frozenset()
+    key = (f"{path}|{owner}", stamp)
+    if key not in _NAMES_CACHE:
+        file = Path(path)
+        stem = file.name.split(".")[0]
+        names = {owner, file.parent.name if stem == "init" else stem}
+        code = _read(path)
+        names.update(re.findall(r"^\s*class_name\s+(\w+)", code, re.M))
+        names.update(re.findall(r"Create(?:Service|Controller)\s*\(?\s*\{\s*Name\s*=\s*[\"'](\w+)[\"']", code))
+        godot = Path(root) / "project.godot"
+        if path.endswith(".gd") and godot.is_file():
+            relative = file.relative_to(root).as_posix() if file.is_relative_to(root) else ""
+            for autoload, target in re.findall(r"^(\w+)\s*=\s*\"\*?res://([^\"]+)\"", _read(str(godot)), re.M):
+                if target == relative:
+                    names.add(autoload)
+        _NAMES_CACHE[key] = frozenset(_normal(n) for n in names if n)
+    return _NAMES_CACHE[key]
+
+
+def _refers_to(receiver: str, names: frozenset[str], code: str) -> bool:
+    """The receiver is the manager: its class or module itself (`AudioManager.Instance`,
+    `FindObjectOfType<AudioManager>()`, `$"/root/MusicPlayer"`), or a variable the caller's file
+    binds to it (`AudioManager audioManager;`, `local Music = require(Modules.Music)`)."""
+    receiver = re.sub(r"^(this|self|base)\.", "", receiver.strip())
+    generic = re.search(r"<\s*(\w+)\s*>", receiver)
+    quoted = re.search(r"[\"'][^\"']*?(\w+)[\"']\s*\)?\s*$", receiver)
+    head = generic.group(1) if generic else quoted.group(1) if quoted else (re.match(r"[$%]?(\w+)", receiver) or [None, ""])[1]
+    if not head:
+        return False
+    if _normal(head) in names:
+        return True
+    word = re.compile(rf"\b{re.escape(head)}\b")
+    for line in code.splitlines():
+        if len(line) < 300 and word.search(line) and re.search(r"[=;:]|\bvar\b|\blocal\b", line):
+            if any(_normal(other) in names for other in re.findall(r"\w+", line) if other != head):
+                return True
+    return False
+
+
+_READ_CACHE: dict[tuple[str, float], str] = {}
+
+
+def _read(path: str) -> str:
+    """A project file's text (read once per version of the file and process)."""
+    try:
+        key = (path, os.stat(path).st_mtime)
+        if key not in _READ_CACHE:
+            if len(_READ_CACHE) > 256:
+                _READ_CACHE.clear()
+            with open(path, encoding="utf-8", errors="replace") as handle:
+                _READ_CACHE[key] = handle.read(400_000)
+        return _READ_CACHE[key]
+    except OSError:
+        return ""
