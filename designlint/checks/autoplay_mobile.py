@@ -33,10 +33,13 @@ when that flag defaults to true in the same file. Muted playback is lowered to `
 from __future__ import annotations
 
 import re
+import time
+from pathlib import Path
 from typing import Iterator
 
 from tree_sitter import Node
 
+from designlint import project_index
 from designlint.checks import CheckContext, Verdict
 from designlint.checks.polyglot import Call, argument_nodes, as_call, calls, enclosing_functions, enclosing_named_function, function_name
 from designlint.checks.util import FUNCTION_TYPES, ancestors, text, walk
@@ -126,7 +129,7 @@ ENDED_FN = re.compile(
 # Matched against the words of a name (`playJoinSound` -> "play join sound").
 SOUND_EFFECT = re.compile(
     r"\b(ringtone|ringing|beep|chime|ding|sfx|sound effect|tones?|feedback|jingle|fanfare|"
-    r"(join|leave|notification|alert|message|click|tap|success|error) sound|play( \w+)? sound( index| id)?|"
+    r"(join|leave|notification|alert|message|click|tap|success|error) sound|play( \w+){0,3} sound( index| id)?|"
     r"(display|show|present|deliver|post) notification)\b"
 )
 # Code about a live camera (a doorbell or security stream the person opened), spoken replies of a
@@ -192,6 +195,7 @@ ADVANCE = re.compile(
     r"current\w*)\s*(\+\+|\+=\s*1\b|=\s*\w+\s*\+\s*1\b)|\+\+\s*\w*(index|idx|position|current)|"
     r"replaceCurrentItem\(|setMediaItem\(|setDataSource\(|setVideoURI\(|setVideoPath\(|"
     r"playVideo\(\s*\w|playItem\(\s*\w|playTrack\(\s*\w|playEpisode\(\s*\w|loadVideo\(|"
+    r"\.play\(\s*(Asset|Url|DeviceFile|Bytes)Source\(|"
     r"\w*[aA]uto_?[pP]lay\w*(Countdown|Timer|Next)\w*\(|next\w*\.(performClick|callOnClick)\(|"
     r"\bnext_?(item|episode|video|track|clip|song|up|claim|media|stream)\b|"
     r"\bwidget\.on\w*(Video|Clip|Reel|Item|Media)\w*(Finished|Ended|End|Completed?)\s*\()",
@@ -220,7 +224,8 @@ IDENTIFIER_TYPES = frozenset({"identifier", "simple_identifier"})
 
 
 def situation(node: Node, ctx: CheckContext, depth: int = 0, screens: bool = True) -> tuple[str, str]:
-    """(kind, where) for the code at `node`: kind is load, view, user, ended or unknown;
+    """(kind, where) for the code at `node`: kind is load, view, user, ended, dead (nothing in the
+    project calls it) or unknown;
     `where` names the lifecycle method, effect or callback that decided it. With `screens`, code
     in a player screen or viewer counts as the answer to the tap that opened it."""
     if _in_ended_hook(node):
@@ -257,6 +262,12 @@ def situation(node: Node, ctx: CheckContext, depth: int = 0, screens: bool = Tru
         if depth >= 3:
             return "unknown", name
         kind, where = _callers_kind(fn, name, ctx, depth, screens)
+        if kind in ("unknown", "dead", "user"):
+            far_kind, far_where = _project_callers_kind(fn, name, ctx)
+            if far_kind == "load" or (kind != "user" and far_kind == "user"):
+                return far_kind, f"{name}, called from {far_where}"
+            if far_kind == "none" and _named_to_guess(fn, name) and (kind == "dead" or (kind == "unknown" and not _has_local_callers(fn, name, ctx))):
+                return "dead", name  # nothing in the project calls it, or only functions nothing calls
         if kind == "unknown" and SETUP_FN.match(name):
             return "load", f"{name}, which sets up the view"
         if kind == "unknown" and BACKGROUND_MUSIC.search(_words(name)):
@@ -448,6 +459,8 @@ def _function_kind(fn: Node, name: str) -> str | None:
     name = name.lstrip("_")  # Dart private methods: _onVisibilityChanged
     if re.search(r"@IBAction|@objc\s+(private\s+)?func\s+\w*(tap|press|click|button)", head, re.I):
         return "user"
+    if _layout_on_click(fn, head):
+        return "user"  # `public void playVideo(View view)`: a layout's android:onClick handler
     labels = _swift_labels(fn)
     if any(SWIFT_USER_LABELS.match(label) for label in labels):
         return "user"
@@ -466,6 +479,19 @@ def _function_kind(fn: Node, name: str) -> str | None:
     if re.search(r"@BindingAdapter\b", head):
         return "view"  # Android data binding: runs as each list item binds
     return None
+
+
+# Java `void playVideo(View view)`, Kotlin `fun playVideo(view: View)`: the one-View signature of an
+# `android:onClick` handler named in a layout file.
+ANDROID_ON_CLICK = re.compile(r"\b\w+\s*\(\s*(final\s+)?View\s+\w+\s*\)|\bfun\s+\w+\s*\(\s*\w+\s*:\s*View\??\s*\)")
+
+
+def _layout_on_click(fn: Node, head: str) -> bool:
+    """A public method of an Activity taking one `View`: what `android:onClick="playVideo"` calls."""
+    if not ANDROID_ON_CLICK.search(head) or re.search(r"\bprivate\b", head):
+        return False
+    outer = next((a for a in ancestors(fn) if a.type in CLASS_TYPES), None)
+    return outer is not None and bool(re.search(r"Activity\b", _class_head(outer)))
 
 
 def _signature_text(fn: Node) -> str:
@@ -512,11 +538,15 @@ def _callers_kind(fn: Node, name: str, ctx: CheckContext, depth: int, screens: b
         if host and USER_HOST.search(host):
             found.setdefault("user", host)
             continue
+        if _on_return_to_app(ref):
+            continue  # `addObserver(self, selector: #selector(play), name: willEnterForegroundNotification)`: a resume
         kind, where = situation(ref, ctx, depth + 1, screens)
         found.setdefault(kind, where)
     for kind in ("load", "view", "ended", "user"):
         if kind in found:
             return kind, found[kind]
+    if found and set(found) == {"dead"}:
+        return "dead", ""  # called only from functions that nothing in the project calls
     return "unknown", ""
 
 
@@ -603,6 +633,368 @@ def _references(name: str, ctx: CheckContext) -> list[Node]:
                 index.setdefault(text(node), []).append(node)
         ctx.memo["autoplay_mobile.identifiers"] = index
     return index.get(name, [])
+
+
+# --------------------------------------------------------------------------------------------
+# across files: the project index (who calls a music service's method, who opens a screen)
+
+# Receiver words that say nothing about which class a method belongs to.
+GENERIC_WORDS = frozenset(
+    "the my app get instance shared default current main service services manager managers controller helper "
+    "handler provider repository repo utils util impl of read watch context ref locator sl".split()
+)
+# Names of things around a call site that mean the person acted (beyond project_index.USER_NAME):
+# a tapped notification, a SwiftUI navigation link or sheet.
+USER_SITE = re.compile(
+    r"^(notificationOpened|onNotification\w*(Click|Tap|Open)\w*|userNotificationCenter|NavigationLink|"
+    r"sheet|fullScreenCover|popover|navigationDestination|onItemClick\w*|onListItemClick)$"
+)
+# Dart route tables and Compose destinations register a screen; they do not open it.
+ROUTE_REGISTRATION = re.compile(r"^(routes|GoRoute|GetPage|composable|onGenerateRoute|MaterialApp|CupertinoApp|getPages)$")
+# Screens that are not about one item the person picked: feeds, first screens, menus and games
+# (music in a game screen opened by "Play" still starts by itself).
+NOT_ITEM_SCREEN = re.compile(
+    r"\b(feed|feeds|shorts?|reels?|story|stories|tiktok|swipe|pager|splash|intro|onboarding|welcome|background|home|"
+    r"main|landing|login|signin|signup|sign|auth|promo|hero|ads?|advert|banner|launch|launcher|dashboard|menu|game|"
+    r"level|lobby|tab|tabs)\b"
+)
+# Matched against the words of a screen's name (`DisplayMessageActivity` is "display message activity").
+MEDIA_SCREEN_NAME = re.compile(
+    r"\b(videos?|movies?|films?|trailers?|clips?|episodes?|play|player|playback|watch|stream|live|channel|tv|"
+    r"lessons?|lectures?|tutorials?|demos?|exercises?|workouts?|songs?|tracks?|podcasts?|details?|media)\b"
+)
+AUDIO_SCREEN_NAME = re.compile(r"\b(songs?|tracks?|episodes?|podcasts?|audiobooks?|sura|surah|recitation)\b")
+# The screen reads the item the opener handed over: an Intent extra, a Fragment argument, a Flutter
+# widget field, a Swift property set before it is pushed.
+ITEM_HANDED_OVER = re.compile(
+    r"((getIntent\(\)|\bintent\b|\barguments\b|\bextras\b|\bwidget\b|navArgs|requireArguments|getArguments\(\))"
+    r"\W[^;\n]{0,60}?|\b(var|let)\s+)\w*(video|url|uri|path|media|movie|clip|trailer|episode|lesson|song|track|audio|stream|link|mp4|file)\w*",
+    re.I,
+)
+# Music and effect names at a load-time call site of a generic sound helper (`bgm.playSound(menu, true)`).
+MUSIC_AT_SITE = re.compile(r"(bgm|music|theme|song|soundtrack|background|ambient|loop|,\s*true\s*\))", re.I)
+RETURN_TO_APP = re.compile(r"(willEnterForeground|didBecomeActive|WillEnterForeground|DidBecomeActive|AppLifecycleState\.resumed)")
+
+
+def _project_callers_kind(fn: Node, name: str, ctx: CheckContext) -> tuple[str, str]:
+    """How the other files of the project call `name` (a method this file defines): `load` as soon
+    as one call runs as a screen or game loads (initState, onLoad, main, onCreate, viewDidLoad,
+    followed up to two callers), `user` when every call answers a tap, `none` when nothing calls it,
+    else `unknown`. Calls are kept only when their receiver can be this class's object (or when no
+    other class defines the name); the sites themselves are in `where` (`initState in lib/a.dart:22`)."""
+    if not _queryable(fn, name):
+        return "unknown", ""
+    key = ("autoplay_mobile.project_callers", name, fn.start_byte)
+    if key in ctx.memo:
+        return ctx.memo[key]
+    index = project_index.for_context(ctx)
+    own = str(ctx.path.resolve())
+    owner = _owner_of(fn)
+    others = {d.owner for d in index.definitions(name) if d.path != own or d.owner != owner} - {owner}
+    sites = [s for s in index.calls(name) if s.path != own and not _in_tests(s) and _same_target(s, owner, others)]
+    sites += [
+        s for s in index.references(name)
+        if s.role == "passed" and s.path != own and not _in_tests(s) and (not others or s.owner == owner)
+    ]
+    if not sites:
+        result = ("none", "") if _whole_project(index, ctx) else ("unknown", "")
+    else:
+        judged = [(_site_kind(site, index), site) for site in sites]
+        if _is_sound_effect_name(name):  # a generic `playSound(...)`: only calls that name music count as load
+            judged = [(k if k != "load" or MUSIC_AT_SITE.search(s.snippet) else "other", s) for k, s in judged]
+        judged = [(k if k != "load" or not _effect_at_site(s, name) else "other", s) for k, s in judged]
+        judged = [(k if k != "load" or not _in_tapped_item_screen(s, ctx) else "user", s) for k, s in judged]
+        load = next((s for k, s in judged if k == "load"), None)
+        if load is not None:
+            result = ("load", f"{_site_holder(load) or 'the top level'} in {load.where()}")
+        elif all(k == "user" for k, _ in judged):
+            result = ("user", f"a tap in {judged[0][1].where()}")
+        else:
+            result = ("unknown", "")
+    ctx.memo[key] = result
+    return result
+
+
+TEST_PATH = re.compile(r"(^|/)(test|tests|androidTest|testDebug|integration_test|test_driver|\w*UITests|\w*Tests)/|_test\.dart$|Tests?\.(swift|kt|java)$")
+
+
+def _in_tests(site: project_index.Site) -> bool:
+    """A call from a test (`main()` of a `_test.dart` is not the app loading)."""
+    return bool(TEST_PATH.search(site.shown))
+
+
+def _whole_project(index: project_index.ProjectIndex, ctx: CheckContext) -> bool:
+    """The index covers a real project (a pubspec.yaml, Gradle settings, an Xcode project or .git at
+    its root, or a folder the scanner pinned as the project), not only the scanned file's folder:
+    only then does "nothing calls it" mean dead code."""
+    if getattr(ctx, "project_root", None) is not None:
+        return True
+    markers = [*project_index.ROOT_MARKERS.get(index.group, ()), ".git"]
+    try:
+        names = [entry.name for entry in index.root.iterdir()]
+    except OSError:
+        return False
+    return any(name == m or (m.startswith("*") and name.endswith(m[1:])) for m in markers for name in names)
+
+
+def _effect_at_site(site: project_index.Site, name: str) -> bool:
+    """The call hands over a short effect (`startSoundTrack(AssetAudios.challengeWinSound)`): a victory
+    jingle as a screen opens, not music."""
+    start = site.snippet.find(name + "(")
+    words = _words(site.snippet[start + len(name) :] if start >= 0 else "")
+    return bool(SFX_FILE.search(words)) and not MUSIC_FILE.search(words)
+
+
+def _in_tapped_item_screen(site: project_index.Site, ctx: CheckContext) -> bool:
+    """The load-time call sits in a screen about one item that every opener opens from a tap
+    (`_SongPageState.initState` calling `radio.playSelectedSong(widget.song)`, SongPage pushed from
+    `onTap`): the service plays what the person picked."""
+    state = re.fullmatch(r"_?(\w+?)State", site.owner)
+    screen = state.group(1) if state else site.owner
+    words = _words(screen)
+    if not re.search(r"(Activity|Fragment|Screen|Page|ViewController|VC|View)$", screen) or NOT_ITEM_SCREEN.search(words):
+        return False
+    if not (MEDIA_SCREEN_NAME.search(words) or AUDIO_SCREEN_NAME.search(words)):
+        return False
+    key = ("autoplay_mobile.opened_by_user", screen)
+    if key not in ctx.memo:
+        ctx.memo[key] = _openers_all_user(screen, ctx)
+    return bool(ctx.memo[key])
+
+
+def _queryable(fn: Node, name: str) -> bool:
+    """A method other files can call, with a name distinctive enough to look up (`playMusic`,
+    `startBgm`; not `play`, `resume`, a Dart `_private` or a Kotlin/Java/Swift `private` one)."""
+    if len(name) < 7 or len(_words(name).split()) < 2 or name in project_index.COMMON_NAMES:
+        return False  # one-word names (`resume`, `restart`) are in too many files: every one would be parsed
+    if name.startswith("_") or re.search(r"\b(private|fileprivate)\b", _signature_text(fn)):
+        return False
+    return not (LOAD_FN.match(name) or VIEW_FN.match(name) or USER_FN.search(name) or ENDED_FN.match(name))
+
+
+def _named_to_guess(fn: Node, name: str) -> bool:
+    """A function the name heuristics below would judge (`setupPlayerView`, `playMenuMusic`): they
+    stand for "called as the view loads", so a project where nothing calls it says otherwise.
+    Framework callbacks (`override`, `@objc`, `@IBAction`) are called from outside the project."""
+    if re.search(r"\boverride\b|@[Oo]verride|@objc|@IBAction", _signature_text(fn)):
+        return False
+    return bool(SETUP_FN.match(name) or BACKGROUND_MUSIC.search(_words(name)))
+
+
+def _has_local_callers(fn: Node, name: str, ctx: CheckContext) -> bool:
+    return any(not (fn.start_byte <= ref.start_byte < fn.end_byte) and not _is_declaration_name(ref) for ref in _references(name, ctx))
+
+
+def _owner_of(node: Node) -> str:
+    """The class (object, struct, extension) around `node`, as the project index names owners."""
+    for ancestor in ancestors(node):
+        if ancestor.type in project_index.CLASS_TYPES:
+            holder = ancestor.parent if ancestor.type == "class_body" and ancestor.parent is not None else ancestor
+            name = _class_name(holder)
+            if name:
+                return name
+    return ""
+
+
+def _same_target(site: project_index.Site, owner: str, others: set[str]) -> bool:
+    """A call that can reach this class's method: nobody else defines the name, or the receiver
+    names the class (`AudioService.instance`, `audioService`, `context.read<AudioService>()`) or
+    shares a word with it (`_music` for `MusicPlayer`), or a bare call inside the class."""
+    if not others:
+        return True
+    if not site.receiver:
+        return site.owner == owner
+    if owner and owner.lower() in site.receiver.lower():
+        return True
+    mine = set(_words(owner).split()) - GENERIC_WORDS
+    theirs = set(_words(re.sub(r"[^\w]+", " ", site.receiver)).split()) - GENERIC_WORDS
+    return bool(mine & theirs)
+
+
+def _site_kind(site: project_index.Site, index: project_index.ProjectIndex) -> str:
+    """`load`, `user`, `view` or `other` for a call site in another file: the index's reading of the
+    names around it, then this module's reading of that file's code around the site (Kotlin trailing
+    lambdas such as `setOnClickListener { }`, Swift `didSelectRowAt`), then the callers of the
+    function holding it (two levels)."""
+    kind = project_index.classify(site)
+    if kind:
+        return kind
+    if any(USER_SITE.match(value) for _, value in site.context):
+        return "user"
+    if site.role == "passed":  # handed over (`callback: startGame`): it runs when the receiver calls it
+        return "user" if any(part != "fn" and USER_HOST.search(value) for part, value in site.context) else "other"
+    kind = _kind_in_file(site)
+    if kind:
+        return kind
+    holder = _site_holder(site)
+    if not holder or len(holder) < 5 or holder in project_index.COMMON_NAMES:
+        return "other"
+    kinds = {_trigger_kind(t) for t in index.triggers(holder, depth=2) if not _in_tests(t.site)}
+    if "load" in kinds:
+        return "load"
+    return "user" if kinds == {"user"} else "other"
+
+
+def _trigger_kind(trigger: project_index.Trigger) -> str:
+    """A trigger the index left undecided is a tap when a label or call around it says so (`onToggle:`)."""
+    if trigger.kind == "other" and any(part != "fn" and (USER_SITE.match(value) or USER_HOST.search(value)) for part, value in trigger.site.context):
+        return "user"
+    return trigger.kind
+
+
+def _site_holder(site: project_index.Site) -> str:
+    return next((value for part, value in site.context if part == "fn"), "")
+
+
+_trees: dict[str, tuple[bytes, Node]] = {}  # other files of the project, parsed once per process (a few)
+
+
+def _kind_in_file(site: project_index.Site) -> str | None:
+    """How the code at a site of another file runs, read as `situation` reads this file's code
+    (lambda hosts and the first named function), without following callers."""
+    node = _node_at(site)
+    return _kind_around(node) if node is not None else None
+
+
+def _kind_around(node: Node) -> str | None:
+    """`situation` without callers: the first lambda host or named function around `node` that decides."""
+    for fn in enclosing_functions(node):
+        if fn.type == "function_body" and fn.parent is not None and fn.parent.type in FUNCTION_TYPES:
+            continue
+        if fn.type in LAMBDA_TYPES:
+            kind = _host_kind(lambda_host(fn), fn)
+            if kind:
+                return kind
+            continue
+        name = function_name(fn)
+        if name == "prepare" and "segue" in _signature_text(fn):
+            return _segue_kind(fn)
+        if name:
+            return _function_kind(fn, name)
+    return None
+
+
+def _segue_kind(prepare: Node) -> str | None:
+    """UIKit `prepare(for segue:sender:)` runs before a storyboard segue: one a control or cell
+    triggers (a tap), unless the file performs segues itself, then as those `performSegue` calls run."""
+    root = prepare
+    while root.parent is not None:
+        root = root.parent
+    performs = [call.node for call in calls(root) if call.name == "performSegue"]
+    kinds = {_kind_around(node) for node in performs}
+    return "user" if kinds <= {"user"} else None
+
+
+def _node_at(site: project_index.Site) -> Node | None:
+    """The identifier `site.name` on the site's line, in a tree parsed from the file on disk."""
+    from designlint.languages import kind_for
+    from designlint.source import SkipFile, TimeBudgetExceeded, parse_source
+
+    try:
+        data = Path(site.path).read_bytes()
+    except OSError:
+        return None
+    cached = _trees.get(site.path)
+    if cached is None or cached[0] != data:
+        kind = kind_for(Path(site.path).name)
+        try:
+            source = parse_source(Path(site.path), data, kind, time.monotonic() + 5.0) if kind is not None else None
+        except (SkipFile, TimeBudgetExceeded, ValueError, RecursionError):
+            source = None
+        if source is None or not source.regions:
+            return None
+        if len(_trees) > 32:
+            _trees.clear()
+        cached = _trees[site.path] = (data, source.regions[0].tree.root_node)
+    row, stack = site.line - 1, [cached[1]]
+    while stack:
+        node = stack.pop()
+        if node.start_point[0] > row or node.end_point[0] < row:
+            continue
+        if node.child_count == 0 and text(node) == site.name:
+            return node
+        stack.extend(reversed(node.children))
+    return None
+
+
+def _on_return_to_app(ref: Node) -> bool:
+    """A reference registered for the app's return to the foreground (a resume, not a load)."""
+    for ancestor in ancestors(ref):
+        if ancestor.type in FUNCTION_TYPES or ancestor.type in ("statements", "block", "class_body"):
+            return False
+        if ancestor.type in CALL_NODE_TYPES and RETURN_TO_APP.search(text(ancestor)):
+            return True
+    return False
+
+
+def _screen_opened_by_user(node: Node, ctx: CheckContext) -> str:
+    """A screen about one item (a video, an episode, a lesson: its name says so or it reads the item
+    handed over in an Intent extra, a widget field, a property) whose every opener in the other files
+    of the project is a tap (`startActivity(Intent(ctx, VideoActivity::class.java))` in
+    `setOnClickListener`, `Navigator.push(... VideoScreen(url))` in `onTap`, `present(VideoVC())` in
+    `didSelectRowAt`): starting the item there answers that tap. Returns the evidence or ""."""
+    screen, scope = _screen_of(node, ctx)
+    if not screen:
+        return ""
+    key = ("autoplay_mobile.opened_by_user", screen)
+    if key not in ctx.memo:
+        ctx.memo[key] = _openers_all_user(screen, ctx) if _item_screen(screen, scope, node, ctx) else ""
+    return ctx.memo[key]
+
+
+def _screen_of(node: Node, ctx: CheckContext) -> tuple[str, Node | None]:
+    """The screen class around `node` and its name as openers write it (Flutter `_VideoPageState` is
+    opened as `VideoPage(...)`); ("", None) when the code is not in a screen."""
+    outer = next((a for a in reversed(list(ancestors(node))) if a.type in CLASS_TYPES), None)
+    if outer is None:
+        return "", None
+    name = _class_name(outer)
+    head = _class_head(outer)
+    state = re.fullmatch(r"_?(\w+?)State", name)
+    if ctx.language == "dart":
+        if state and re.search(r"\bState\s*<", head):
+            return state.group(1), ctx.root
+        return (name, outer) if re.search(r"\bextends\s+(StatelessWidget|StatefulWidget|ConsumerWidget|HookWidget)\b", head) else ("", None)
+    if SCREEN_BASE.search(head) or re.search(r"(Activity|Fragment|ViewController|VC)$", name):
+        return name, outer
+    if ctx.language == "swift" and re.search(r":\s*(\w+\s*,\s*)*(View|UIViewController|AVPlayerViewController)\b", head):
+        return name, outer
+    return "", None
+
+
+def _item_screen(screen: str, scope: Node, node: Node, ctx: CheckContext) -> bool:
+    """A screen about one item: not a feed, first screen, menu or game, and named for media or a
+    detail, or reading the item it was handed (for music, only the latter or a song/episode name)."""
+    words = _words(screen)
+    if NOT_ITEM_SCREEN.search(words):
+        return False
+    handed = bool(ITEM_HANDED_OVER.search(text(scope)))
+    if _label(_receiver_text(node), ctx) == "audio":
+        return handed or bool(AUDIO_SCREEN_NAME.search(words))  # music in a screen opened by "Play" is not an answer
+    return handed or bool(MEDIA_SCREEN_NAME.search(words))
+
+
+def _receiver_text(node: Node) -> str:
+    call = as_call(node)
+    return call.receiver if call is not None else text(node)[:60]
+
+
+def _openers_all_user(screen: str, ctx: CheckContext) -> str:
+    """The evidence that every place in the other files that opens `screen` is a tap, or ""."""
+    index = project_index.for_context(ctx)
+    own = str(ctx.path.resolve())
+    opens = re.compile(rf"(\b{re.escape(screen)}\s*(::class|\.class\b|\.self\b|\.newInstance\b|\.routeName\b|\.route\b|\(|\.init\b)|\bas[?!]?\s+{re.escape(screen)}\b|<{re.escape(screen)}>)")
+    itself = (screen, f"_{screen}State", f"{screen}State")  # its declaration, constructor and createState()
+    openers = [
+        s for s in [*index.calls(screen), *index.references(screen)]
+        if s.path != own and s.owner not in itself and not _in_tests(s) and opens.search(s.snippet)
+        and not any(ROUTE_REGISTRATION.match(value) for _, value in s.context)
+    ]
+    if not openers:
+        return ""
+    if all(_site_kind(site, index) == "user" for site in openers):
+        return f"{screen} is opened by a tap ({openers[0].where()})"
+    return ""
 
 
 # --------------------------------------------------------------------------------------------
@@ -839,6 +1231,8 @@ def _autoplay_judgement(node: Node, ctx: CheckContext) -> tuple[str, str] | None
     kind, where = situation(node, ctx)
     if kind not in ("load", "view", "unknown"):
         return None
+    if kind == "load" and _screen_opened_by_user(node, ctx):
+        return None  # a video detail screen the person opens by tapping that video, decided where it is opened
     found = guard(node, ctx)
     if found in ("state", "flag-off"):
         return None
@@ -864,10 +1258,24 @@ def play_on_load(ctx: CheckContext) -> Verdict | bool:
         return False  # a short interface sound, a camera view; a player set to loop is music or a video
     if _in_call_or_service(call.node, ctx):
         return False
+    if _one_shot_helper(call, receiver) and not _loops_here(call.node, ctx):
+        return False  # `play(String effect) { final p = AudioPlayer(); ... p.play(); }`: an effect per call
     what = f"{call.name}({text(args[0]) if call.name == 'setPlayWhenReady' else ''})"
     if _flame_music(call, ctx):
         what = f"{call.receiver}.{call.name}(...)"
     return _verdict(_when(*judged, what, _label(receiver, ctx)), _muted(call.node, ctx))
+
+
+def _one_shot_helper(call: Call, receiver: str) -> bool:
+    """A function that takes what to play and plays it on a player it creates there and then
+    (`Future<void> play(String sfx) { final p = AudioPlayer(); ... p.play(); }`): a sound effect per
+    call, not music kept in a field."""
+    fn = enclosing_named_function(call.node)
+    name = receiver.split(".")[0].strip("?!")
+    if fn is None or not re.fullmatch(r"[A-Za-z_]\w*", name) or not re.search(r"\(\s*[^)\s]", _signature_text(fn)):
+        return False
+    fresh = rf"\b(final|var|val|let)\s+{re.escape(name)}\s*(:\s*[\w?]+\s*)?=\s*(new\s+|try[?!]?\s+)?(AudioPlayer|MediaPlayer|AVAudioPlayer|SoundPool)\b"
+    return re.search(fresh, text(fn)) is not None
 
 
 def _in_sound_effect(node: Node, ctx: CheckContext) -> bool:
@@ -1036,8 +1444,9 @@ def autoplay_option(ctx: CheckContext) -> Verdict | bool:
         return False  # judged on the autoPlay argument itself
     if not by_default and not _is_on(_named_value_text(node), ctx):
         return False
-    if situation(node, ctx)[0] == "user":
-        return False
+    kind = situation(node, ctx)[0]
+    if kind == "user" or (kind == "load" and _screen_opened_by_user(node, ctx)):
+        return False  # a player option set up in code nothing calls still says how the player behaves
     loop = any(k in named and _named_value_text(named[k]) == "true" for k in ("looping", "loop"))
     muted = any(k in named and _named_value_text(named[k]) == "true" for k in ("mute", "muted", "startMuted"))
     setting = "autoPlay is on by default" if by_default else f"autoPlay: {_named_value_text(node)}"
@@ -1275,9 +1684,13 @@ def _ended_body(node: Node, ctx: CheckContext) -> Node | None:
         if source in ("completed", "isCompleted") and (_about_animation(node, ctx) or not _player_completion(node)):
             return None  # AnimationStatus.completed, GamePhase.completed, completer.isCompleted: not media
         return _branch_of(node)
-    if source == "onPlayerComplete":  # audioplayers: player.onPlayerComplete.listen((_) {...})
+    if source == "onPlayerComplete":  # audioplayers: player.onPlayerComplete.listen((_) {...}) or .listen(_onSongEnd)
         statement = next((a for a in ancestors(node) if a.type == "expression_statement"), None)
-        return next((c for c in walk(statement) if c.type in LAMBDA_TYPES), None) if statement is not None else None
+        if statement is None:
+            return None
+        handler = next((c for c in walk(statement) if c.type in LAMBDA_TYPES), None)
+        named = re.search(r"\.listen\(\s*(\w+)\s*\)", text(statement))
+        return handler or (_function_named(named.group(1), ctx) if named else None)
     if source in ("setOnCompletionListener", "addListener"):
         call = _owning_statement_call(node, ctx)
         if call is None:
