@@ -25,13 +25,16 @@ import hashlib
 import os
 import re
 import time
+from collections import OrderedDict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
-from tree_sitter import Node
+from tree_sitter import Node, Query, QueryCursor
 
 from designlint.files import DEFAULT_EXCLUDED_DIRS
-from designlint.languages import EXTENSIONS, kind_for, language_family
+from designlint.languages import EXTENSIONS, kind_for, language_family, load_language
+from designlint.source import SkipFile, SourceFile, TimeBudgetExceeded, parse_source
 
 # Groups of languages whose files call each other (Kotlin calls Java, TSX imports TS).
 GROUPS: dict[str, str] = {
@@ -55,6 +58,7 @@ MAX_FILE_BYTES = 1_000_000
 PARSE_SECONDS = 5.0
 MAX_SITES = 300  # call sites returned for one name
 MAX_FILES_PER_NAME = 200  # files read for one name
+KEPT_TREES = 48  # parsed files kept between questions
 INPUT_PREFIX = "project:"
 
 # Where a name runs, read from the names around a call site (innermost first).
@@ -131,10 +135,12 @@ class Trigger:
 
 
 @dataclass
-class _FileFacts:
-    calls: dict[str, list[Site]] = field(default_factory=dict)
-    references: dict[str, list[Site]] = field(default_factory=dict)
-    definitions: dict[str, list[Definition]] = field(default_factory=dict)
+class _NameFacts:
+    """What the project's files say about one name."""
+
+    calls: list[Site] = field(default_factory=list)
+    references: list[Site] = field(default_factory=list)
+    definitions: list[Definition] = field(default_factory=list)
 
 
 class ProjectIndex:
@@ -149,24 +155,21 @@ class ProjectIndex:
         self._files: list[tuple[Path, bytes]] = _read_group(root, group)
         self.digest = _digest(root, self._files)
         _seconds += time.monotonic() - started
-        self._facts: dict[Path, _FileFacts] = {}
-        self._call_memo: dict[str, list[Site]] = {}
+        self._names: dict[str, _NameFacts] = {}
+        self._sources: OrderedDict[Path, SourceFile | None] = OrderedDict()
 
     def calls(self, name: str) -> list[Site]:
         """Every call of `name` in the project (any receiver), in path and line order."""
-        if name not in self._call_memo:
-            sites = [s for facts in self._facts_mentioning(name) for s in facts.calls.get(name, ())]
-            self._call_memo[name] = sites[:MAX_SITES]
-        return self._call_memo[name]
+        return self._facts(name).calls[:MAX_SITES]
 
     def references(self, name: str) -> list[Site]:
         """Every use of `name` that is not a call: a type-like name used (`VideoActivity::class`,
         `ReminderWorker` as a type argument) or a function handed over as a value."""
-        return [s for facts in self._facts_mentioning(name) for s in facts.references.get(name, ())][:MAX_SITES]
+        return self._facts(name).references[:MAX_SITES]
 
     def definitions(self, name: str) -> list[Definition]:
         """Every named function `name` in the project, with its text."""
-        return [d for facts in self._facts_mentioning(name) for d in facts.definitions.get(name, ())]
+        return self._facts(name).definitions
 
     def triggers(self, name: str, depth: int = 3, exclude: str | None = None) -> list[Trigger]:
         """What makes `name` run, following callers up to `depth` levels: for each call site (or
@@ -207,26 +210,49 @@ class ProjectIndex:
         """Where `name` is called or handed over as a callback."""
         return [*self.calls(name), *(r for r in self.references(name) if r.role == "passed")]
 
-    def _facts_mentioning(self, name: str) -> list[_FileFacts]:
-        """Facts of the files whose bytes contain `name` (the first MAX_FILES_PER_NAME of them),
-        each file parsed once. The time spent is counted in `seconds_spent()`."""
-        needle = name.encode("utf-8", "replace")
-        if len(needle) < 3:
-            return []
+    def _facts(self, name: str) -> _NameFacts:
+        """Calls, uses and definitions of `name` in the files whose bytes contain it (the first
+        MAX_FILES_PER_NAME of them). A tree-sitter query finds the name's identifiers, so only
+        they are looked at. The time spent is counted in `seconds_spent()`."""
+        if name in self._names:
+            return self._names[name]
         global _seconds
         started = time.monotonic()
-        out = []
+        facts = _NameFacts()
+        needle = name.encode("utf-8", "replace")
         try:
-            for path, data in self._files:
-                if needle in data:
-                    if path not in self._facts:
-                        self._facts[path] = _file_facts(self.root, path, data)
-                    out.append(self._facts[path])
-                    if len(out) >= MAX_FILES_PER_NAME:
+            if len(needle) >= 3 and re.fullmatch(r"[A-Za-z_$][\w$]*", name):
+                matched = 0
+                for path, data in self._files:
+                    if needle not in data:
+                        continue
+                    source = self._source(path, data)
+                    if source is not None:
+                        _collect(self.root, source, name, facts)
+                    matched += 1
+                    if matched >= MAX_FILES_PER_NAME:
                         break
         finally:
             _seconds += time.monotonic() - started
-        return out
+        self._names[name] = facts
+        return facts
+
+    def _source(self, path: Path, data: bytes) -> SourceFile | None:
+        """The parsed file, kept for the last few files asked about (None: not parseable)."""
+        if path in self._sources:
+            self._sources.move_to_end(path)
+            return self._sources[path]
+        kind = kind_for(path.name)
+        source = None
+        if kind is not None:
+            try:
+                source = parse_source(path, data, kind, time.monotonic() + PARSE_SECONDS)
+            except (SkipFile, TimeBudgetExceeded, ValueError, RecursionError):
+                source = None
+        self._sources[path] = source
+        if len(self._sources) > KEPT_TREES:
+            self._sources.popitem(last=False)
+        return source
 
 
 def classify(site: Site) -> str:
@@ -395,53 +421,106 @@ CLASS_TYPES = frozenset(
 )
 
 
-def _file_facts(root: Path, path: Path, data: bytes) -> _FileFacts:
-    """Calls, type references and named functions of one file (empty when it cannot be parsed)."""
-    from designlint.checks import polyglot
-    from designlint.checks.util import FUNCTION_TYPES, walk
-    from designlint.source import SkipFile, TimeBudgetExceeded, parse_source
-
-    facts = _FileFacts()
-    kind = kind_for(path.name)
-    if kind is None:
-        return facts
-    try:
-        source = parse_source(path, data, kind, time.monotonic() + PARSE_SECONDS)
-    except (SkipFile, TimeBudgetExceeded, ValueError, RecursionError):
-        return facts
+def _collect(root: Path, source: SourceFile, name: str, facts: _NameFacts) -> None:
+    """Add what one parsed file says about `name`: each identifier spelled so is a function's
+    declared name, the callee of a call, a function handed over as a value or a type used."""
+    path = Path(source.path)
     shown = _relative(root, path)
     lines = source.data.split(b"\n")
     for region in source.regions:
-        for node in walk(region.root):
-            if node.type in polyglot.CALL_TYPES:
-                call = polyglot.as_call(node)
-                if call is None or not call.name:
-                    continue
-                site = _site(root, path, shown, lines, call.node, call.name, call.receiver, "call")
-                facts.calls.setdefault(call.name, []).append(site)
-                if call.type_arguments:
-                    for type_name in re.findall(r"[A-Z]\w+", call.type_arguments):
-                        facts.references.setdefault(type_name, []).append(_site(root, path, shown, lines, call.node, type_name, "", "type"))
-            elif node.type in FUNCTION_TYPES:
-                name = polyglot.function_name(node)
-                if name:
-                    text = source.data[node.start_byte : node.end_byte][:4000].decode("utf-8", "replace")
-                    facts.definitions.setdefault(name, []).append(
-                        Definition(str(path), shown, node.start_point[0] + 1, name, _owner(node), text)
-                    )
-            elif node.type in IDENTIFIER_TYPES and node.child_count == 0:
-                name = node.text.decode("utf-8", "replace") if node.text else ""
-                if len(name) < 4:
-                    continue
-                role = "passed" if _passed_as_value(node) else "type" if name[:1].isupper() else ""
-                if role and not _is_declaration_name(node):
-                    facts.references.setdefault(name, []).append(_site(root, path, shown, lines, node, name, "", role))
-    for name, sites in list(facts.references.items()):
-        called_on = {s.line for s in facts.calls.get(name, ())}  # `Foo()` is a call, not also a reference
-        facts.references[name] = [s for s in sites if s.line not in called_on]
-    for sites in facts.calls.values():
-        sites.sort(key=lambda s: s.line)
-    return facts
+        query = _identifier_query(region.language, name)
+        if query is None:
+            continue
+        hits = QueryCursor(query).captures(region.root).get("id", [])
+        for node in sorted(hits, key=lambda n: n.start_byte):
+            defined = _defined_function(node, name)
+            if defined is not None:
+                text = source.data[defined.start_byte : defined.end_byte][:4000].decode("utf-8", "replace")
+                facts.definitions.append(Definition(str(path), shown, defined.start_point[0] + 1, name, _owner(defined), text))
+                continue
+            call = _call_of(node, name)
+            if call is not None:
+                facts.calls.append(_site(root, path, shown, lines, call.node, name, call.receiver, "call"))
+                continue
+            if len(name) < 4 or _is_declaration_name(node):
+                continue
+            role = "passed" if _passed_as_value(node) else "type" if name[:1].isupper() else ""
+            if role:
+                facts.references.append(_site(root, path, shown, lines, node, name, "", role))
+
+
+IDENTIFIER_KINDS = ("identifier", "simple_identifier", "type_identifier", "property_identifier", "name")
+
+
+@lru_cache(maxsize=2048)
+def _identifier_query(language: str, name: str) -> Query | None:
+    """A query for the identifiers of a grammar spelled `name` (None for grammars without any)."""
+    grammar = load_language(language)
+    kinds = [k for k in IDENTIFIER_KINDS if grammar.id_for_node_kind(k, True)]
+    if not kinds:
+        return None
+    alternatives = " ".join(f"({k})" for k in kinds)
+    return Query(grammar, f'([{alternatives}] @id (#eq? @id "{name}"))')
+
+
+# Dart declares a function in a signature whose body is the next sibling.
+DART_SIGNATURES = frozenset({"function_signature", "method_signature", "getter_signature", "setter_signature", "constructor_signature"})
+
+
+def _defined_function(node: Node, name: str) -> Node | None:
+    """The function node `node` is the declared name of (Dart: the body after the signature)."""
+    from designlint.checks import polyglot
+    from designlint.checks.util import FUNCTION_TYPES
+
+    current = node
+    for _ in range(3):
+        current = current.parent
+        if current is None:
+            return None
+        if current.type in DART_SIGNATURES:
+            top = current.parent if current.parent is not None and current.parent.type == "method_signature" else current
+            body = top.next_named_sibling
+            return body if body is not None and body.type == "function_body" else None
+        if current.type in FUNCTION_TYPES:
+            named = polyglot.function_name(current) == name
+            body = current.child_by_field_name("body")
+            inside_body = body is not None and body.start_byte <= node.start_byte
+            return current if named and not inside_body else None
+        if current.type in polyglot.CALL_TYPES or current.type in ("block", "class_body", "function_body"):
+            return None
+    return None
+
+
+def _call_of(node: Node, name: str):
+    """The call `node` names as its callee (not one it is an argument of), or None."""
+    from designlint.checks import polyglot
+
+    # Dart: the arguments follow the name as a sibling selector (`.play()`, `play!()`, `..play()`)
+    start = node
+    if start.parent is not None and start.parent.type in ("unconditional_assignable_selector", "conditional_assignable_selector", "cascade_selector"):
+        start = start.parent
+        if start.type != "cascade_selector" and start.parent is not None and start.parent.type == "selector":
+            start = start.parent
+    following = start.next_named_sibling
+    while following is not None and following.type == "selector" and following.named_child_count == 0:
+        following = following.next_named_sibling  # `!`
+    if following is not None:
+        part = following if following.type == "argument_part" else (
+            following.named_children[0] if following.type == "selector" and following.named_child_count else None)
+        if part is not None and part.type == "argument_part":
+            call = polyglot.as_call(part)
+            return call if call is not None and call.name == name else None
+    current = node
+    for _ in range(4):
+        current = current.parent
+        if current is None:
+            return None
+        if current.type in polyglot.CALL_TYPES:
+            call = polyglot.as_call(current)
+            if call is None or _inside(node, call.arguments):
+                return None
+            return call if call.name == name else None
+    return None
 
 
 def _is_declaration_name(node: Node) -> bool:
