@@ -12,10 +12,12 @@ more by itself; the checks here decide whether it really does:
   `visibleItemsInfo` / `totalItemsCount`, Flutter `maxScrollExtent` / `extentAfter`, UIKit
   `contentSize`) accept any call that is not UI work (a callback, `bloc.add(PostFetched())`,
   `items.addAll(...)`); row-index conditions (`item == items.last`, `index == items.length - 1`)
-  need a loader name and must sit where rows are built or shown (`onAppear`, `willDisplay`,
-  `itemBuilder`, `onBindViewHolder`, a Compose `items {}` block);
+  need a loader name (or grow the list in place, `items += more`) and must sit where rows are
+  built or shown (`onAppear`, `willDisplay`, `itemBuilder`, `onBindViewHolder`, a Compose
+  `items {}` block); local values are followed through their compound assignments (`h -= ...`);
 * Compose `snapshotFlow { ... }.collect { loadMore() }` chains, SwiftUI `.onAppear` / `.task`
-  and Compose `LaunchedEffect` footers that call a load-more function, UIKit prefetching that
+  and Compose `LaunchedEffect` footers that call a load-more function (or a `LaunchedEffect`
+  keyed on the end of the list that hands it to a callback), UIKit prefetching that
   fetches the next page, and overrides / constructors of the app's own endless-scroll listeners
   (also handed a callback by name, `state.OnAppearLastItem(onAppearLastItem = onLoadMore)`);
 * RxSwift scroll chains that subscribe a loader or are handed on as the view model's paging
@@ -33,7 +35,10 @@ more by itself; the checks here decide whether it really does:
 * safeguards: a page cap, an end-of-feed message, a user setting, and load-more libraries whose
   automatic loading is switched off.
 
-Everything is syntactic and file-local.
+Everything is syntactic; the project index (designlint/project_index.py) is asked only about
+the app's own scroll listener classes written in another file (`RecyclerScrollListener { ... }`,
+`new ScrollPagerListener(lm) { void load() { ... } }`): their scroll callback must test the end of
+the list and call the overridden method or the callback handed over.
 """
 
 from __future__ import annotations
@@ -41,6 +46,7 @@ from __future__ import annotations
 import re
 from tree_sitter import Node
 
+from designlint import project_index
 from designlint.checks import CheckContext, Verdict
 from designlint.checks.infinite_scroll import END_MARKER, PAGE_CAP_COMPARISON, USER_SETTING
 from designlint.checks.polyglot import Call, argument_nodes, as_call, calls, function_name
@@ -69,7 +75,7 @@ SCROLL_END = [
      "the list is scrolled to its bottom edge (position.atEdge away from the top)"),
     (re.compile(r"contentSize"), re.compile(r"(?i)offset|bottom|scroll"),
      "the scroll offset nears contentSize.height"),
-    (re.compile(r"(?i)scroll_?y\b|\.scrollY\b|getScrollY\(\)"), re.compile(r"getChildAt\(0\)|\.getChildAt\(0\)|children\.first\(\)|getChildAt\(\s*\w+\.(childCount|getChildCount\(\))\s*-\s*1\s*\)"),
+    (re.compile(r"(?i)scroll_?y\b|\.scrollY\b|getScrollY\(\)"), re.compile(r"getChildAt\(0\)|\.getChildAt\(0\)|children\.first\(\)|getChildAt\(\s*(\w+\.)?(childCount|getChildCount\(\))\s*-\s*1\s*\)"),
      "the scroll position reaches the bottom of the scroll view"),
     # states, not actions: `didScrollToBottom`, `isScrolledToEnd`, `needPagination()`; a
     # `scrollToBottom()` action or a scroll-to-bottom button says nothing about loading
@@ -156,6 +162,11 @@ def _declarations(ctx: CheckContext) -> dict[str, list[tuple[Node, list[Node]]]]
         return memo
     out: dict[str, list[tuple[Node, list[Node]]]] = {}
     for node in walk(ctx.root):
+        if node.type in ASSIGNMENT_TYPES and _compound_target(node):
+            # `h -= v.getHeight() + v.getScrollY()`: a later step of the same value
+            scope = next((a for a in ancestors(node) if a.type in FUNCTION_TYPES), ctx.root)
+            out.setdefault(_compound_target(node), []).append((scope, [node]))
+            continue
         if node.type not in DECLARATION_TYPES:
             continue
         name = _declared_name(node)
@@ -200,13 +211,28 @@ def _declared_name(node: Node) -> str:
 
 
 def _definition(ctx: CheckContext, name: str, at: Node) -> list[Node]:
-    """The nearest declaration of `name` visible from `at` (its scope encloses `at`)."""
-    best: tuple[Node, list[Node]] | None = None
-    for scope, parts in _declarations(ctx).get(name, ()):
-        if scope.start_byte <= at.start_byte and at.end_byte <= scope.end_byte and not (parts[0].start_byte <= at.start_byte < parts[-1].end_byte):
-            if best is None or scope.start_byte >= best[0].start_byte:
-                best = (scope, parts)
-    return best[1] if best is not None and sum(p.end_byte - p.start_byte for p in best[1]) < 3000 else []
+    """The nearest declaration of `name` visible from `at` (its scope encloses `at`), with the
+    compound assignments (`h -= ...`) of the same scope."""
+    visible = [(scope, parts) for scope, parts in _declarations(ctx).get(name, ())
+               if scope.start_byte <= at.start_byte and at.end_byte <= scope.end_byte and not (parts[0].start_byte <= at.start_byte < parts[-1].end_byte)]
+    if not visible:
+        return []
+    innermost = max(scope.start_byte for scope, _ in visible)
+    found = [part for scope, parts in visible if scope.start_byte == innermost for part in parts]
+    return found if sum(p.end_byte - p.start_byte for p in found) < 3000 else []
+
+
+ASSIGNMENT_TYPES = frozenset({"assignment_expression", "assignment"})
+
+
+def _compound_target(node: Node) -> str:
+    """The variable a `+=` / `-=` assignment updates (`h` in `h -= v.getHeight()`), or ""."""
+    if not any(c.type in ("+=", "-=") for c in node.children) or not node.named_child_count:
+        return ""
+    target = node.named_children[0]
+    while target.type in ("directly_assignable_expression", "assignable_expression") and target.named_child_count:
+        target = target.named_children[0]
+    return text(target) if target.type in IDENTIFIER_TYPES else ""
 
 
 def _expanded(ctx: CheckContext, node: Node, depth: int = 2, seen: set[str] | None = None) -> str:
@@ -228,7 +254,8 @@ def _expanded(ctx: CheckContext, node: Node, depth: int = 2, seen: set[str] | No
 def _scroll_end(condition_text: str) -> str | None:
     """What a scroll-API condition says ("the scroll position nears maxScrollExtent"), or None."""
     for api, partner, what in SCROLL_END:
-        if api.search(condition_text) and (partner is None or partner.search(condition_text)):
+        # the partner is something else than the API itself (`maxScrollExtent <= 0` reads no position)
+        if api.search(condition_text) and (partner is None or partner.search(api.sub(" ", condition_text))):
             return what
     return None
 
@@ -466,9 +493,21 @@ def _near_end(ctx: CheckContext, conds: list[Node], branch: Node | None = None) 
         scroll = _scroll_end(expanded)
         if scroll:
             return scroll
-        if _row_end(text(cond)) or (_row_end(expanded) and ROW_END.search(text(cond))):
+        if _row_end(text(cond)) or (_row_end(expanded) and ROW_END.search(text(cond))) or _last_alias_compared(ctx, cond):
             return "row"
     return None
+
+
+LAST_ALIAS = re.compile(r"=\s*[\w.?!]*\.last\b(?!\s*\()")
+
+
+def _last_alias_compared(ctx: CheckContext, cond: Node) -> bool:
+    """`let last = self.items.last!` then `if last == item`: the row is compared with a local
+    copy of the list's last element."""
+    if not re.search(r"===?", text(cond)):
+        return False
+    names = {text(n) for n in walk(cond) if n.type in IDENTIFIER_TYPES}
+    return any(LAST_ALIAS.search(text(part)) for name in names for part in _definition(ctx, name, cond))
 
 
 def _polarity_ok(what: str, conds: list[Node], after: bool) -> bool:
@@ -513,8 +552,27 @@ def _branch_load(ctx: CheckContext, branch: Node) -> tuple[str, Call] | None:
         own = [c for c in branch.named_children if c.start_byte >= conds[-1].end_byte and c.type not in ("else", "else_clause", "comment")][:1]
         call = next((c for c in calls(own[0]) if _loads(c, any_call=False) and not _in_user_action(c.node, own[0])), None) if own else None
         return (row, call) if call is not None else None
-    call = _loader(regions, any_call=False) or _page_advance_call(regions) or _count_growth_call(conds, regions)
+    call = _loader(regions, any_call=False) or _page_advance_call(regions) or _count_growth_call(conds, regions) or _list_growth(regions)
     return (row, call) if call is not None else None
+
+
+GROWTH_CALLS = frozenset({"addAll", "appendAll", "extend", "insertAll", "appendContentsOf"})
+NOT_LIST = re.compile(r"(?i)page|count|offset|index|size|limit|total|height|width|score|time|progress|cursor|^(num|n|i)$")
+
+
+def _list_growth(regions: list[Node]) -> Call | None:
+    """At the last row the list grows in place: `self.items += last+1...last+30`,
+    `items.append(contentsOf: more)`, `posts.addAll(next)` (not `page += 1`)."""
+    for region in regions:
+        for node in walk(region):
+            if node.type in ("assignment", "assignment_expression") and any(c.type == "+=" for c in node.children):
+                target, value = node.named_children[0], node.named_children[-1]
+                if value.type not in ("integer_literal", "float_literal", "decimal_integer_literal", "real_literal") and not NOT_LIST.search(text(target).rsplit(".", 1)[-1]):
+                    return Call(node, f"{text(target)} +=", "", None, "")
+        for call in calls(region):
+            if call.name in GROWTH_CALLS or (call.name == "append" and "contentsOf" in text(call.arguments)):
+                return call
+    return None
 
 
 def _count_growth_call(conds: list[Node], regions: list[Node]) -> Call | None:
@@ -653,6 +711,18 @@ def _strong_load_call(node: Node) -> Call | None:
     return next((c for c in calls(node) if IDENTIFIER.match(c.name) and STRONG_LOADER.search(c.name) and not _in_user_action(c.node, node)), None)
 
 
+# overrides of a scroll position, scroll physics or scrolling view's layout: they work out the
+# geometry of the scroll itself (`applyContentDimensions(min, maxScrollExtent)`), not what to load
+SCROLL_MECHANICS = re.compile(r"^(applyContentDimensions|applyViewportDimension|applyPhysicsToUserOffset|applyBoundaryConditions|createBallisticSimulation"
+                              r"|adjustPositionForNewDimensions|correctForNewDimensions|correctBy|setPixels|forcePixels|computeScroll|computeVerticalScroll\w*"
+                              r"|onMeasure|onLayout|performLayout|layoutChildren|scrollVerticallyBy|scrollHorizontallyBy)$")
+
+
+def _in_scroll_mechanics(branch: Node) -> bool:
+    fn = _named_function(branch)
+    return fn is not None and bool(SCROLL_MECHANICS.match(function_name(fn) or ""))
+
+
 def branch_loads_more(ctx: CheckContext) -> Verdict | bool:
     """A branch whose condition says "near the end of the list" and that runs a loading call."""
     branch = ctx.node
@@ -661,6 +731,8 @@ def branch_loads_more(ctx: CheckContext) -> Verdict | bool:
     loading_row = _loader_row_guard(branch)
     if loading_row is not None:
         return Verdict(message=f"Loads more automatically when the loading row after the last item is shown: {loading_row.name}() runs with no action from the user")
+    if _in_scroll_mechanics(branch):
+        return False
     found = _branch_load(ctx, branch)
     if found is None or _covered(ctx, branch):
         return False
@@ -671,7 +743,8 @@ def branch_loads_more(ctx: CheckContext) -> Verdict | bool:
     inside = branch.start_byte <= call.node.start_byte < branch.end_byte
     if not inside and regions and regions[0].parent != branch and any(_has_reporting_branch(ctx, r) for r in regions):
         return False  # `if (too short) return; if (near end) load()`: the second branch reports
-    return Verdict(message=f"Loads more automatically when {what}: {call.name}() runs with no action from the user")
+    action = f"{call.name}()" if IDENTIFIER.match(call.name) else call.name
+    return Verdict(message=f"Loads more automatically when {what}: {action} runs with no action from the user")
 
 
 def flow_loads_more(ctx: CheckContext) -> Verdict | bool:
@@ -696,6 +769,10 @@ def appear_loads_more(ctx: CheckContext) -> Verdict | bool:
         return False
     call_node = _with_trailing_lambda(call_node)
     closure = next((c for c in call_node.named_children if c.type in ("annotated_lambda", "lambda_literal", "call_suffix")), None)
+    handed = _end_state_handed_on(ctx, call_node, closure) if closure is not None and ctx.language == "kotlin" else None
+    if handed is not None:
+        return Verdict(message=f"A LaunchedEffect keyed on the lazy list reaching its end hands that to {handed.name}(): "
+                       "the screen that passes the callback loads more as the user scrolls")
     if closure is None or not _footer_context(ctx, call_node) or _has_reporting_branch(ctx, closure) or _covered(ctx, call_node):
         return False  # `if item.id == items.last?.id { Color.clear.onAppear { load() } }`: the branch reports
     call = _strong_load(ctx, closure)
@@ -703,6 +780,23 @@ def appear_loads_more(ctx: CheckContext) -> Verdict | bool:
         return False
     where = "A lazy list item's LaunchedEffect" if ctx.language == "kotlin" else f"The .{text(ctx.node)} of a list row"
     return Verdict(message=f"{where} loads more when it comes on screen: {call.name}() runs as the user scrolls to it")
+
+
+END_CALLBACK = re.compile(r"(?i)bottom|end|reach|load|more|next|page|paginat")
+
+
+def _end_state_handed_on(ctx: CheckContext, call_node: Node, closure: Node) -> Call | None:
+    """Compose `LaunchedEffect(isAtBottom) { onBottom(isAtBottom) }` where `isAtBottom` is derived
+    from `layoutInfo.visibleItemsInfo` near `totalItemsCount`: the end of the list is handed to a
+    callback, and the caller decides to load (`onBottom = { if (it) viewModel.loadMore() }`)."""
+    keys = next((n for n in walk(call_node) if n.type == "value_arguments" and n.end_byte <= closure.start_byte), None)
+    if keys is None or _near_end(ctx, [keys]) in (None, "row"):
+        return None
+    names = {text(n) for n in walk(keys) if n.type in IDENTIFIER_TYPES}
+    for call in calls(closure):
+        if END_CALLBACK.search(call.name) and not call.receiver and any(text(a).split("=")[-1].strip() in names for a in argument_nodes(call)):
+            return call
+    return None
 
 
 USER_ACTION = re.compile(r"^(on(Pressed|Tap|TapUp|LongPress|DoubleTap|Click|LongClick|Submitted|Selected)|onClick|setOnClickListener|clickable"
@@ -855,6 +949,8 @@ def prefetch_loads_more(ctx: CheckContext) -> Verdict | bool:
     return False
 
 
+# the callback names the *-endless-listener-callback patterns match (their queries list the same names)
+LISTENER_CALLBACK = re.compile(r"^(onLoadMore|loadMoreItems|loadMore|onLoadNextPage|loadNextPage|onBottomReached|onReachBottom|onEndReached|onScrolledToBottom|onScrolledToEnd|onListEnd|fetchMore|requestMore|onLoadMoreRequested|onPageRequested|onNextPage|onScrolledDown|onScrollToBottom|onReachedEnd|onScrollToPageEnd|onScrolledToPageEnd|onScrollToEnd)$")
 SCROLLED_TO_END = re.compile(r"(?i)scroll(ed)?_?to_?(the_?)?(page_?)?(end|bottom)|(bottom|end)_?reached|reached_?(the_?)?(end|bottom)")
 
 
@@ -868,7 +964,7 @@ def endless_listener_override(ctx: CheckContext) -> Verdict | bool:
     if body is None or not any(True for _ in calls(body)):
         return False
     supertypes = text(holder)[: (holder.child_by_field_name("body") or next((c for c in holder.named_children if c.type == "class_body"), holder)).start_byte - holder.start_byte]
-    if not re.search(r"(?i)(endless|infinite|paginat|load_?more|bottom|scroll)\w*(listener|scroll\w*|adapter)", supertypes):
+    if not re.search(r"(?i)(endless|infinite|paginat|load_?more|bottom|scroll)\w*(listener|scroll\w*|adapter)\b", supertypes):
         # a screen implementing the listener's callback interface (`override fun onScrolledToEnd() =
         # viewModel.loadNextPage()` in a Fragment): the name must say "scrolled to the end" and the body load
         if not SCROLLED_TO_END.search(function_name(ctx.node)) or _loader([body], any_call=False) is None:
@@ -877,19 +973,94 @@ def endless_listener_override(ctx: CheckContext) -> Verdict | bool:
 
 
 def endless_listener_created(ctx: CheckContext) -> Verdict | bool:
-    """`addOnScrollListener(InfiniteScrollListener(layoutManager) { viewModel.loadMore() })`."""
+    """`addOnScrollListener(InfiniteScrollListener(layoutManager) { viewModel.loadMore() })`; a
+    listener class with a plain name (`RecyclerScrollListener { ... }`, `MovieListScrollListener(lm,
+    viewModel::loadMore)`) counts when the project defines it with a scroll callback that tests the
+    end of the list."""
     call = as_call(ctx.node)
     if call is None:
         return False
+    handler = None
+    if PLAIN_SCROLL_LISTENER.search(call.name) and not ENDLESS_WORDS.search(call.name):
+        if LISTENER_SETTER.match(call.name):
+            return False  # `addOnScrollListener(...)`: the listener handed over is matched on its own
+        handler = _listener_end_handler(ctx, call.name)
+        if handler is None:
+            return False
     args = argument_nodes(call) + [c for c in _with_trailing_lambda(ctx.node).named_children if c.type == "annotated_lambda"]
     if not any(a.type in ("callable_reference", "method_reference") or any(n.type == "callable_reference" for n in walk(a))
-               or _passed_callback(a)
+               or BOUND_REFERENCE.match(text(a)) or _passed_callback(a)
                or any(n.type in ("annotated_lambda", "lambda_literal", "lambda_expression") and any(True for _ in calls(n)) for n in walk(a))
                for a in args):
         return False  # no callback, or an empty one (`LoadMoreTrigger(...) {}` in a preview)
-    return Verdict(message=f"{call.name} loads the next page when the user scrolls near the end of the list")
+    where = f" (its {handler.name}() tests the end of the list, {handler.shown}:{handler.line})" if handler else ""
+    return Verdict(message=f"{call.name} loads the next page when the user scrolls near the end of the list{where}")
 
 
+# --------------------------------------------------------------------------------------------
+# the app's own scroll listener classes, defined in another file of the project
+
+PLAIN_SCROLL_LISTENER = re.compile(r"Scroll\w*Listener$")
+LISTENER_SETTER = re.compile(r"^(add|set|remove|clear)[A-Z]")
+ENDLESS_WORDS = re.compile(r"(?i)endless|infinite|paginat|paged|paging|load_?more|bottom|end_?reached|scroll_?to_?end|scroll_?end")
+SCROLL_HANDLERS = ("onScrolled", "onScrollStateChanged", "onScroll", "onScrollChange")
+# what a RecyclerView / ListView / NestedScrollView scroll callback reads to know the list is near its end
+HANDLER_END = re.compile(r"findLast\w*VisibleItemPositions?\b|\bgetLastVisiblePosition\b|\bcanScrollVertically\b|\btotalItemCount\b|\bgetItemCount\(\)|\bitemCount\b|\bgetMeasuredHeight\(\)")
+QUERY_NAME = re.compile(r"^(is|has|should|can|get)[A-Z_]")
+
+
+def _listener_end_handlers(ctx: CheckContext, class_name: str) -> list[project_index.Definition]:
+    """The scroll callbacks (`onScrolled`, `onScroll`, ...) of the project's class `class_name`, in
+    any file, that test the end of the list in a branch."""
+    memo = ctx.memo.setdefault("infinite-scroll:listener-handlers", {})
+    if class_name not in memo:
+        index = project_index.for_context(ctx)
+        memo[class_name] = [d for name in SCROLL_HANDLERS for d in index.definitions(name)
+                            if d.owner == class_name and HANDLER_END.search(d.text) and re.search(r"\bif\b", d.text)]
+    return memo[class_name]
+
+
+def _listener_end_handler(ctx: CheckContext, class_name: str) -> project_index.Definition | None:
+    handlers = _listener_end_handlers(ctx, class_name)
+    return handlers[0] if handlers else None
+
+
+def _called_after_end_test(handler: str, name: str) -> bool:
+    """The scroll callback calls `name()` after a branch that reads the end of the list (a
+    `HidingScrollListener` calls `onHide()` after testing the scrolled distance only)."""
+    for found in re.finditer(rf"(?<![\w.]){re.escape(name)}\s*\(", handler):
+        head = handler[: found.start()]
+        if re.search(r"\bif\b", head) and HANDLER_END.search(head):
+            return True
+    return False
+
+
+def app_listener_subclass(ctx: CheckContext) -> Verdict | bool:
+    """`new ScrollPagerListener(lm) { @Override public void load() { getTweets(); } }` (Kotlin
+    `object : ScrollPagerListener(lm) { override fun load() = ... }`): the screen overrides the
+    method that the app's own listener class (another file) calls when the list nears its end.
+    Overrides named like a load-more callback are reported by the *-endless-listener-callback
+    patterns; query methods (`isLastPage()`) are not the load."""
+    type_name = ctx.text(ctx.captures["type"][0])
+    body = next((c for c in ctx.node.named_children if c.type == "class_body"), None)
+    if body is None:
+        return endless_listener_created(ctx)
+    methods = [m for m in body.named_children if m.type in ("method_declaration", "function_declaration")]
+    if not methods or any(LISTENER_CALLBACK.match(function_name(m)) for m in methods):
+        return False
+    for method in methods:
+        name = function_name(method)
+        if name in SCROLL_HANDLERS or QUERY_NAME.match(name) or not any(True for _ in calls(method)):
+            continue
+        handler = next((h for h in _listener_end_handlers(ctx, type_name) if _called_after_end_test(h.text, name)), None)
+        if handler is not None:
+            return Verdict(message=f"{name}() of the app's scroll listener {type_name} loads the next page when the user "
+                           f"scrolls near the end (its {handler.name}() calls it, {handler.shown}:{handler.line})")
+    return False
+
+
+# `viewModel::loadMore` (the Kotlin grammar parses a bound reference as a navigation expression)
+BOUND_REFERENCE = re.compile(r"^(\w+\s*=\s*)?[\w.]*\w\s*::\s*\w+$")
 CALLBACK_NAME = re.compile(r"^on[A-Z_]|(?i:load|fetch|more|next|page|callback|listener|action|handler)")
 
 
@@ -904,8 +1075,7 @@ def auto_load_library(ctx: CheckContext) -> Verdict | bool:
     """A load-more library listener (SmartRefreshLayout, BaseRecyclerViewAdapterHelper, XRecyclerView
     `setLoadingListener` with an `onLoadMore`) whose automatic loading at the end of the list is not
     switched off in the file."""
-    data = ctx.data.decode("utf-8", "replace")
-    if re.search(r"(?i)(setEnableAutoLoadMore|isEnableAutoLoadMore|isAutoLoadMore|setAutoLoadMore|enableAutoLoadMore|setLoadingMoreEnabled|loadingMoreEnabled)\s*(\(\s*false|=\s*false)", data):
+    if _auto_load_switched_off(ctx):
         return False
     fn = ctx.captures.get("fn")
     if fn and ctx.text(fn[0]) == "setLoadingListener":  # XRecyclerView: the listener's onLoadMore must load something
@@ -913,6 +1083,33 @@ def auto_load_library(ctx: CheckContext) -> Verdict | bool:
         return any(function_name(n) == "onLoadMore" and any(True for _ in calls(n)) for n in walk(holder)
                    if n.type in ("method_declaration", "function_declaration"))
     return True
+
+
+AUTO_LOAD_OFF = re.compile(r"(?i)([\w.?!]*?)\.?\b(setEnableAutoLoadMore|isEnableAutoLoadMore|isAutoLoadMore|setAutoLoadMore|enableAutoLoadMore|setLoadingMoreEnabled|loadingMoreEnabled)\s*(\(\s*false|=\s*false)")
+LOAD_MORE_SETTER = re.compile(r"([\w.?!]+)\.(setOnLoadMoreListener|setOnRefreshLoadMoreListener|setOnLoadmoreListener|setOnRefreshLoadmoreListener|setLoadingListener)\s*[({]")
+
+
+def _last_name(receiver: str) -> str:
+    names = re.findall(r"\w+", receiver)
+    return names[-1] if names else ""
+
+
+def _auto_load_switched_off(ctx: CheckContext) -> bool:
+    """Automatic loading is switched off for this listener's view (`refreshLayout.setEnableAutoLoadMore(false)`).
+    A switch-off that names another view of the file which also gets a load-more listener
+    (`historyLayout.setEnableAutoLoadMore(false)` next to `feedLayout.setOnLoadMoreListener`)
+    leaves this one automatic; a switch-off whose view is unclear (`with(layout) { ... }`, a
+    builder) covers the file."""
+    data = ctx.data.decode("utf-8", "replace")
+    offs = {_last_name(m.group(1)) for m in AUTO_LOAD_OFF.finditer(data)}
+    if not offs:
+        return False
+    call = as_call(ctx.node)
+    mine = _last_name(call.receiver) if call is not None else ""
+    if mine in offs:
+        return True
+    listened = {_last_name(m.group(1)) for m in LOAD_MORE_SETTER.finditer(data)} - {mine}
+    return not (mine and offs <= listened)
 
 
 def paging_pager(ctx: CheckContext) -> Verdict | bool:
@@ -924,7 +1121,35 @@ def paging_pager(ctx: CheckContext) -> Verdict | bool:
     if LOCAL_SOURCE.search(text(holder)) and "remoteMediator" not in text(holder):
         return Verdict(severity="info", note="The pages come from the app's own database (a DAO query, no RemoteMediator): "
                        "the list ends where the stored data ends, so this is lowered to info.")
+    if _stored_paged_list(ctx, holder):
+        return Verdict(severity="info", note="The pages come from the app's own database (no BoundaryCallback fetches more): "
+                       "the list ends where the stored data ends, so this is lowered to info.")
     return True
+
+
+def _stored_paged_list(ctx: CheckContext, builder: Node) -> bool:
+    """Paging 2 `LivePagedListBuilder(factory, 10).build()` where `factory = roomRepository.getAllByAsc(...)`:
+    a data source of the app's own database, read through a variable, with no `setBoundaryCallback`
+    in the builder chain that would fetch the next page from the network."""
+    call = as_call(builder)
+    if call is None or call.name not in ("LivePagedListBuilder", "RxPagedListBuilder"):
+        return False
+    chain = builder
+    while chain.parent is not None and chain.parent.type in ("navigation_expression", "call_expression", "method_invocation", "call_suffix", "navigation_suffix"):
+        chain = chain.parent
+    args = argument_nodes(call)
+    if not args or "BoundaryCallback" in text(chain):
+        return False
+    source = _expanded(ctx, args[0])
+    return bool(LOCAL_SOURCE.search(source)) or _reads_local_store(ctx, source)
+
+
+def _reads_local_store(ctx: CheckContext, source: str) -> bool:
+    """`repository.fetchContributionsWithStates(states)` where the repository (another file of the
+    project) returns `localDataSource.getContributionsWithStates(states)` or a DAO query."""
+    index = project_index.for_context(ctx)
+    names = [m.group(1) for m in re.finditer(r"\.\s*(\w{8,})\s*\(", source)][:3]
+    return any(LOCAL_SOURCE.search(d.text) for name in names for d in index.definitions(name))
 
 
 PAGED_LIST_CONFIG = re.compile(r"\bpageSize\s*=|\bPagedList\.Config\b|\bConfig\s*\(")
@@ -968,7 +1193,7 @@ def lazy_paging_items(ctx: CheckContext) -> Verdict | bool:
 
 
 # `Pager(config) { libraryDao.pagedShows() }`, `pagingSourceFactory = db.draftDao()::draftsPagingSource`
-LOCAL_SOURCE = re.compile(r"\b\w*(Dao|dao|DAO)\b|\b(database|db|appDatabase|roomDatabase)\s*\.|\w+Queries\s*\.")
+LOCAL_SOURCE = re.compile(r"\b\w*(Dao|dao|DAO)\b|\b(database|db|appDatabase|roomDatabase)\s*\.|\w+Queries\s*\.|\broom(Repository|Repo|Db|Database|DataSource)\s*\.|\blocal\w*(DataSource|Source|Store|Repository|Repo)\s*\.")
 
 
 INFINITE_WIDGET_FETCH = re.compile(r"(?<![\w.])(fetcher|fetch\w*|onFetch\w*|onLoad\w*|load\w*|onNextPage|nextPage\w*|onPageRequest|pageRequest\w*|on\w*(End|Bottom)Reached)\s*:")
