@@ -581,7 +581,7 @@ def _site(root: Path, path: Path, shown: str, lines: list[bytes], node: Node, na
                 context.append(("fn", fn_name))
         elif kind in polyglot.CALL_TYPES:
             call = polyglot.as_call(current)
-            if call is not None and call.name and call.node is not node and _inside(node, call.arguments):
+            if call is not None and call.name and call.node is not node and _in_arguments(node, current, call.arguments):
                 context.append(("call", call.name))
                 last = re.split(r"[.:]", call.receiver)[-1].strip() if call.receiver else ""
                 if re.fullmatch(r"[A-Za-z_$][\w$]*", last):
@@ -598,6 +598,14 @@ def _site(root: Path, path: Path, shown: str, lines: list[bytes], node: Node, na
     row = node.start_point[0]
     snippet = lines[row].decode("utf-8", "replace").strip()[:200] if row < len(lines) else ""
     return Site(str(path), shown, row + 1, name, receiver, role, owner, _dedupe(context), snippet, node.start_point[1], node.start_byte)
+
+
+def _in_arguments(node: Node, call: Node, arguments: Node | None) -> bool:
+    """Whether `node` is in a call's arguments, a Kotlin trailing lambda included
+    (`button.setOnClickListener { play() }` has no argument list)."""
+    if _inside(node, arguments):
+        return True
+    return any(child.type in ("annotated_lambda", "lambda_literal") and _inside(node, child) for child in call.children)
 
 
 def _inside(node: Node, holder: Node | None) -> bool:

@@ -282,3 +282,19 @@ def test_time_the_index_spends_is_not_charged_to_the_asking_files_budget(tmp_pat
     result = Scanner(config, ScanOptions(select=["test-cross-file"], file_timeout=0.6)).scan([root])
     assert any("time budget" in d.message for d in result.diagnostics) == skipped
     assert len(result.findings) == (3 if not skipped else 0)
+
+
+def test_kotlin_trailing_lambdas_are_the_calls_context(tmp_path):
+    root = write(tmp_path / "app", {
+        "settings.gradle": "",
+        "app/Screen.kt": """
+            class Screen : AppCompatActivity() {
+                fun bind() {
+                    replay.setOnClickListener { startIntroVideo() }
+                }
+            }
+        """,
+    })
+    [site] = project_index.index_for(root, "kotlin").calls("startIntroVideo")
+    assert site.context[:2] == (("call", "setOnClickListener"), ("label", "replay"))
+    assert project_index.classify(site) == "user"
