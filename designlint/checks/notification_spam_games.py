@@ -27,8 +27,10 @@ re-engagement copy. The checks here decide, with the web rule's notions
   notice (receipt, password, order, 2FA, ...) judged by the values that reach the send.
 * Copy: a re-engagement line ("we miss you", "come back", ...) where a notification is built.
 
-Everything is syntactic and file-local, except the Python schedule files read by `_project_schedules`
-(recorded with `ctx.depends_on`, so a cached result is not reused once they change).
+Everything is syntactic. Other files are read in two ways: the Python schedule files read by
+`_project_schedules` (recorded with `ctx.depends_on`), and the project index (designlint/project_index.py)
+for the game's notification wrapper of another C# file (its text, the hooks its callers run from) and the
+push task or helper of another Python module (its text, the modules that call it).
 """
 
 from __future__ import annotations
@@ -577,7 +579,12 @@ def _cs_all_fixed(times: list[Node], ctx: CheckContext) -> bool:
 
 def unity_scheduled_notification(ctx: CheckContext) -> Verdict | bool:
     """A Unity local notification (or the game's own scheduling wrapper) that pulls the player back."""
-    node = ctx.node
+    return _cs_judge_scheduled(ctx, ctx.node, cross_file=True)
+
+
+def _cs_judge_scheduled(ctx: CheckContext, node: Node, cross_file: bool) -> Verdict | bool:
+    """`unity_scheduled_notification` for one call; `cross_file` lets it ask the project index about
+    wrappers of other files and callers in other files (off when judging another file's call)."""
     call = as_call(node)
     if call is None or NOT_SCHEDULING.search(call.name):
         return False
@@ -586,6 +593,11 @@ def unity_scheduled_notification(ctx: CheckContext) -> Verdict | bool:
         # the game's own wrapper, defined here: judged by the calls inside it, or here when the
         # time it schedules for is one of its parameters
         return _cs_wrapper_call(ctx, node, call)
+    if cross_file and not sdk and call.receiver not in ("", "this"):
+        wrapper = _cs_remote_wrapper(ctx, call)
+        if wrapper is not None:
+            # the game's own wrapper, written in another file: judged here with what this call passes
+            return _cs_remote_wrapper_call(ctx, node, call, wrapper)
     if call.name in ("Send", "SendWithAppIcon", "SendCustom") and not re.search(r"Notification", call.receiver):
         return False
     method = _cs_method(node)
@@ -619,6 +631,8 @@ def unity_scheduled_notification(ctx: CheckContext) -> Verdict | bool:
     lure = _cs_lure([v for key in COPY_PROPS for v in props.get(key, [])])
     if lure and fixed:
         return Verdict(message=f"a notification worded as a lure (\"{lure}\") is scheduled for a fixed delay ({api}), to bring the player back", note=_quiet_note(ctx))
+    if cross_file and sdk and entry is None and method is not None:
+        return _cs_called_from_other_files(ctx, node, method, api, fixed, bool(times))
     return False
 
 
@@ -718,6 +732,264 @@ def _cs_wrapper_call(ctx: CheckContext, node: Node, call: Call) -> Verdict | boo
     return False
 
 
+# --------------------------------------------------------------------------------------------
+# Unity (C#): the game's notification wrapper written in another file of the project
+
+# what a wrapper's text must show to be a notification wrapper (checked on the project index's text first)
+SENDS_TEXT = re.compile(
+    r"\b(AndroidNotificationCenter|iOSNotificationCenter|NotificationCenter)\s*\.\s*(SendNotification\w*|ScheduleNotification|UpdateScheduledNotification)\b|"
+    r"\bScheduleLocalNotification\b|\w*Notifications?\w*\s*\.\s*(SendNotification|ScheduleNotification|Send|SendWithAppIcon|SendCustom)\s*\("
+)
+# receivers and names a call of the game's notification wrapper has (`NotificationManager.Instance`, `_notificationSender`)
+NOTIF_RECEIVER = re.compile(r"[Nn]otif|[Rr]emind|[Pp]ush|[Aa]larm")
+WRAPPER_FN = re.compile(r"^(Send|Schedule|Queue|Enqueue|Push|Fire|Notify|Remind|Plan|Trigger|Deliver|Post|Set|Add|Create|Display|Show|Register|Make|Build)")
+HOOK_NAMES = LEAVE_HOOKS + START_HOOKS
+
+
+class _Wrapper:
+    """The game's notification method in another file: the file (as a context of its own), the method,
+    where it is, the SDK call it makes, its parameters and which of them set the time."""
+
+    def __init__(self, rctx: CheckContext, method: Node, where: str, sends: str, time_params: set[str], handed: bool,
+                 fixed_inside: bool, reported_there: bool):
+        self.rctx, self.method, self.where, self.sends = rctx, method, where, sends
+        self.time_params, self.handed, self.fixed_inside, self.reported_there = time_params, handed, fixed_inside, reported_there
+
+
+def _cs_sends(call: Call) -> bool:
+    return bool(INNER_SCHEDULING.match(call.name)) and (
+        bool(SDK_RECEIVER.search(call.receiver)) or call.name == "ScheduleLocalNotification" or "notif" in call.receiver.lower()
+    )
+
+
+def _cs_other_file(ctx: CheckContext, path: str, root: Path | None) -> CheckContext:
+    """Another C# file of the project, parsed once per asking file, as a context the checks can read."""
+
+    def build() -> CheckContext:
+        from designlint.checks.util import parse_snippet
+
+        source = Path(path).read_bytes().decode("utf-8", "replace")
+        tree = parse_snippet(source, "csharp")
+        return CheckContext(node=tree, captures={}, language="csharp", root=tree, path=Path(path), data=source.encode("utf-8"), project_root=root)
+
+    return ctx.remember(f"nsg_other:{path}", build)
+
+
+def _cs_receiver_type(ctx: CheckContext, receiver: str) -> str:
+    """The class a call's receiver is an object of: `GetComponent<T>()`, `T.Instance`, a field or local
+    declared `T name`; "" when unknown."""
+    m = re.search(r"<\s*(\w+)\s*>\s*\(\s*\)", receiver)
+    if m:
+        return m.group(1)
+    head = re.sub(r"^this\s*\.\s*", "", receiver).split(".")[0].strip()
+    if not re.fullmatch(r"\w+", head):
+        return ""
+    m = re.search(rf"\b([A-Z]\w*)(?:<[^<>;]*>)?\s+{re.escape(head)}\s*[;=,)]", ctx.code_without_comments())
+    if m and m.group(1) not in ("return", "new"):
+        return m.group(1)
+    return head if head[:1].isupper() else ""
+
+
+def _cs_owner_fits(owner: str, receiver_type: str, receiver: str) -> bool:
+    """The wrapper's class is the one the call's receiver is (`INotifier` for `Notifier` too)."""
+    if receiver_type:
+        return receiver_type in (owner, "I" + owner)
+    head = re.sub(r"[^a-z]", "", re.sub(r"^this\s*\.\s*", "", receiver).split(".")[0].lower())
+    return len(head) >= 4 and (head in owner.lower() or owner.lower() in head)
+
+
+def _cs_remote_wrapper(ctx: CheckContext, call: Call) -> _Wrapper | None:
+    """The method of another file of the project this call runs, when it schedules a local notification
+    (`NotificationManager.Instance.ScheduleReminder(...)` -> `AndroidNotificationCenter.SendNotification`), or None.
+    Asked only for calls whose receiver or name is about notifications."""
+    if not (NOTIF_RECEIVER.search(call.receiver) or re.search(r"Notif|Remind|Push", call.name)) or len(call.name) < 4:
+        return None
+
+    def build() -> _Wrapper | None:
+        from designlint import project_index
+
+        index = project_index.for_context(ctx)
+        here = str(Path(ctx.path).resolve())
+        receiver_type = _cs_receiver_type(ctx, call.receiver)
+        for found in index.definitions(call.name):
+            if found.path == here or not found.owner or not SENDS_TEXT.search(found.text) or not _cs_owner_fits(found.owner, receiver_type, call.receiver):
+                continue
+            rctx = _cs_other_file(ctx, found.path, index.root)
+            method = next((m for m in functions_by_name(rctx).get(found.name, []) if m.start_point[0] + 1 == found.line), None)
+            wrapper = _cs_wrapper_facts(rctx, method, f"{found.shown}:{found.line}") if method is not None else None
+            if wrapper is not None:
+                return wrapper
+        return None
+
+    return ctx.remember(f"nsg_wrapper:{call.receiver}.{call.name}", build)
+
+
+def _cs_wrapper_facts(rctx: CheckContext, method: Node, where: str) -> _Wrapper | None:
+    """What a notification method of another file does: its SDK call (directly or through one method of
+    its class), the parameters that set the time, whether it sends a notification it is handed, whether
+    its own time is fixed, and whether that file already reports the SDK call."""
+    params = set(_cs_params(method))
+    sends = [n for n in walk(method) if n.type == "invocation_expression" and (c := as_call(n)) is not None and _cs_sends(c)]
+    time_params = _cs_time_params(rctx, method) if sends else set()
+    if not sends:
+        # one step through a method of the same class (`ScheduleReminder(...)` -> `Send(BuildNotification(...))`)
+        for inner in walk(method):
+            c = as_call(inner) if inner.type == "invocation_expression" else None
+            if c is None or c.receiver not in ("", "this") or c.name not in _methods_by_name(rctx):
+                continue
+            target = _methods_by_name(rctx)[c.name][0]
+            if target.id == method.id:
+                continue
+            inner_sends = [n for n in walk(target) if n.type == "invocation_expression" and (d := as_call(n)) is not None and _cs_sends(d)]
+            if inner_sends:
+                sends = inner_sends
+                time_params = {text(i) for v in _cs_wrapper_times(rctx, c) for i in walk(v) if i.type == "identifier"} & params
+                break
+    if not sends:
+        return None
+    sdk = sends[0]
+    first = argument_nodes(as_call(sdk))
+    handed = bool(first) and text(first[0]).strip() in params and not time_params
+    own_times = [t for t in _cs_times(_cs_props(rctx, sdk)[0], sdk) if not ({text(i) for i in walk(t) if i.type == "identifier"} & params)]
+    fixed_inside = not time_params and not handed and _cs_all_fixed(own_times, rctx)
+    reported = bool(_cs_judge_scheduled(rctx, sdk, cross_file=False))
+    c = as_call(sdk)
+    return _Wrapper(rctx, method, where, f"{c.receiver + '.' if c.receiver else ''}{c.name}", time_params, handed, fixed_inside, reported)
+
+
+def _cs_bind(call: Call, method: Node, wanted: set[str]) -> list[Node]:
+    """The values a call passes for some parameters of `method` (by position or by name), with the
+    parameter's default value when the call leaves it out."""
+    names = _cs_params(method)
+    out: dict[str, Node] = {}
+    for index, arg in enumerate(argument_nodes(call)):
+        label = arg.child_by_field_name("name") if arg.type == "argument" else None
+        param = text(label).rstrip(": ") if label is not None else (names[index] if index < len(names) else "")
+        if param in wanted:
+            out[param] = arg.named_children[-1] if arg.type == "argument" and arg.named_children else arg
+    params = method.child_by_field_name("parameters")
+    for p in params.named_children if params is not None else []:
+        name = text(p.child_by_field_name("name"))
+        # `int hours = 24`: the value after `=` (an equals_value_clause in older grammars)
+        after = [c for c in p.children if c.start_byte > p.child_by_field_name("name").end_byte and c.is_named] if p.child_by_field_name("name") is not None else []
+        default = after[-1] if after else None
+        if default is not None and default.type == "equals_value_clause":
+            default = default.named_children[-1] if default.named_children else None
+        if name in wanted and name not in out and default is not None:
+            out[name] = default
+    return list(out.values())
+
+
+def _cs_remote_times(ctx: CheckContext, node: Node, call: Call, wrapper: _Wrapper) -> list[Node]:
+    """The nodes that say when the wrapper's notification fires for this call: the arguments for its time
+    parameters (or their defaults in the wrapper's file), or the time of the notification it is handed."""
+    if wrapper.time_params:
+        return _cs_bind(call, wrapper.method, wrapper.time_params)
+    if wrapper.handed:
+        return _cs_times(_cs_props(ctx, node)[0], node)
+    return []
+
+
+def _cs_remote_entry(ctx: CheckContext, method: Node | None) -> tuple[str, str] | None:
+    """(kind, where) when the method around a call, or a method of this file calling it, is called from a
+    Unity hook of another file (`_sender.OnPauseGame()` in `OnApplicationFocus`), up to two levels."""
+    if method is None:
+        return None
+    from designlint import project_index
+
+    index = project_index.for_context(ctx)
+    here = str(Path(ctx.path).resolve())
+    names = [function_name(method)] + [function_name(m) for caller, _ in _callers(ctx, function_name(method)) if (m := _cs_method(caller)) is not None]
+    seen: set[str] = set()
+    frontier = [n for n in names if n and not _too_common_here(n) and n not in HOOK_NAMES]
+    for _ in range(2):
+        following = []
+        for name in frontier:
+            if name in seen:
+                continue
+            seen.add(name)
+            for site in index.calls(name):
+                if site.path == here or project_index.classify(site) == "user":
+                    continue
+                hook = next((f for f in site.functions if f in HOOK_NAMES), None)
+                if hook:
+                    return ("leave" if hook in LEAVE_HOOKS else "start"), f"{hook} in {site.where()}"
+                if site.functions:
+                    following.append(site.functions[0])
+        frontier = following
+    return None
+
+
+def _cs_remote_wrapper_call(ctx: CheckContext, node: Node, call: Call, wrapper: _Wrapper) -> Verdict | bool:
+    """A call of the game's notification wrapper of another file, judged where the trigger and the delay are
+    chosen: from a leave or start hook (of this file, or of another file calling this method) for a fixed delay,
+    or worded as a lure / named after inactivity for a fixed delay."""
+    if wrapper.reported_there:
+        return False  # the wrapper's own file already reports the notification it schedules
+    method = _cs_method(node)
+    values = _cs_remote_times(ctx, node, call, wrapper)
+    if any(_cs_user_time(v, method) for v in values if _inside(v, node)):
+        return False  # at a time the player picked
+    if values:
+        fixed = all(_cs_fixed(v, ctx if _inside(v, node) else wrapper.rctx) for v in values)
+    else:
+        fixed = wrapper.fixed_inside or not (wrapper.time_params or wrapper.handed)
+    api = f"{call.receiver}.{call.name}()"
+    there = f"{wrapper.sends} in {wrapper.where}"
+    siblings = [n for n in walk(method) if n.type == "invocation_expression" and (c := as_call(n)) is not None
+                and c.name == call.name and c.receiver == call.receiver] if method is not None else []
+    if fixed and len(siblings) >= 2:
+        # several in one go (`Send("...", 1 * 60); Send("...", 2 * 60); ...`): one series, reported once
+        if siblings[0].id != node.id:
+            return False
+        return Verdict(message=f"a series of {len(siblings)} local notifications is scheduled at fixed delays ({api}, which calls {there}), to bring the player back", note=_quiet_note(ctx))
+    entry = _cs_entry(ctx, node) or _cs_remote_entry(ctx, method)
+    if entry is not None and fixed:
+        kind, hook = entry
+        when = {"leave": "when the player leaves the game", "start": "every time the game starts", "repeat": "over and over from a timer"}[kind]
+        return Verdict(message=f"a re-engagement notification is scheduled {when} ({api} in {hook}, which calls {there}), for a fixed delay rather than for something that happened", note=_quiet_note(ctx))
+    args = [a.named_children[-1] if a.type == "argument" and a.named_children else a for a in argument_nodes(call)]
+    lure = _cs_lure(args)
+    m = REENGAGE_NAME.search(" ".join([call.name] + [text(a) for a in args if a.type in ("identifier", "member_access_expression")]))
+    if (lure or m) and fixed:
+        why = f"worded \"{lure}\"" if lure else f"named {m.group(0)}"
+        return Verdict(message=f"a re-engagement notification ({why}) is scheduled for a fixed delay ({api}, which calls {there}), to bring the player back", note=_quiet_note(ctx))
+    return False
+
+
+def _cs_caller_side(receiver: str, name: str) -> bool:
+    """Whether a call of this shape is judged at the call site (the `unity-scheduled-notification` or
+    `unity-notification-wrapper-call` query matches it), so the wrapper itself stays quiet."""
+    return bool(SCHEDULING_NAME.match(name)) or (bool(NOTIF_RECEIVER.search(receiver)) and bool(WRAPPER_FN.match(name)))
+
+
+def _cs_called_from_other_files(ctx: CheckContext, node: Node, method: Node, api: str, fixed: bool, has_times: bool) -> Verdict | bool:
+    """A notification the method of this file schedules for a time it fixed, when every call of the method
+    (from other files) is in a leave or start hook and none of them is judged at its call site
+    (`GameState.Instance.Save()` -> `Notifier.PlanTomorrow()` from `OnApplicationQuit`)."""
+    if not fixed or not has_times:
+        return False
+    from designlint import project_index
+
+    index = project_index.for_context(ctx)
+    here = str(Path(ctx.path).resolve())
+    name = function_name(method)
+    if _too_common_here(name) or name in HOOK_NAMES:
+        return False
+    sites = [s for s in index.calls(name) if s.path != here]
+    hooks = []
+    for site in sites:
+        hook = next((f for f in site.functions if f in HOOK_NAMES), None)
+        if _cs_caller_side(site.receiver, site.name) or hook is None or project_index.classify(site) == "user":
+            return False
+        hooks.append((hook, site))
+    if not hooks:
+        return False
+    hook, site = hooks[0]
+    when = "when the player leaves the game" if hook in LEAVE_HOOKS else "every time the game starts"
+    return Verdict(message=f"a re-engagement notification is scheduled {when} ({api} in {name}(), called from {hook} in {site.where()}), for a fixed delay rather than for something that happened", note=_quiet_note(ctx))
+
+
 # the scheduling names the `unity-scheduled-notification` query already matches (judged there)
 SCHEDULING_NAME = re.compile(
     r"^(SendNotification|SendNotificationWithExplicitID|ScheduleNotification|ScheduleLocalNotification|UpdateScheduledNotification|Send|SendWithAppIcon|SendCustom|"
@@ -737,10 +1009,25 @@ def unity_leave_notification_call(ctx: CheckContext) -> Verdict | bool:
     entry = _cs_entry(ctx, node)
     if entry is None or entry[0] != "leave":
         return False
+    if _cs_remote_wrapper(ctx, call) is not None:
+        return False  # the wrapper is in the project: `unity-notification-wrapper-call` judges the call with it
     return Verdict(
         message=f"the game's notification script is asked to send a notification when the player leaves ({call.receiver}.{call.name}() in {entry[1]}), to bring them back",
         note=_quiet_note(ctx),
     )
+
+
+def unity_notification_wrapper_call(ctx: CheckContext) -> Verdict | bool:
+    """A call of the game's notification wrapper written in another file of the project
+    (`NotificationsController.Instance.DisplayNotification("We miss you", ..., DateTime.Now.AddHours(24))`
+    in `OnApplicationPause`): judged here, where the trigger and the delay are chosen, with what the
+    wrapper's text says it does. Names the `unity-scheduled-notification` query matches are judged there."""
+    node = ctx.node
+    call = as_call(node)
+    if call is None or SCHEDULING_NAME.match(call.name) or NOT_SCHEDULING.search(call.name):
+        return False
+    wrapper = _cs_remote_wrapper(ctx, call)
+    return False if wrapper is None else _cs_remote_wrapper_call(ctx, node, call, wrapper)
 
 
 # --------------------------------------------------------------------------------------------
@@ -1283,10 +1570,17 @@ def python_push_send(ctx: CheckContext) -> Verdict | bool:
     inactive = PY_INACTIVE.search(chain_text) or INACTIVE.search(chain_text)
     schedule = _py_schedule(ctx, node, chain)
     if not inactive and schedule is None:
-        return False  # decided before resolving names, which is the costly part
+        # decided before resolving names, which is the costly part; then: run from another module?
+        return _py_called_from_other_modules(ctx, node, chain)
     kind = _py_send_kind(ctx, node)
     if kind is None:
         return False
+    return _py_judge(ctx, node, chain, chain_text, inactive, schedule, kind)
+
+
+def _py_judge(ctx: CheckContext, node: Node, chain: list[Node], chain_text: str, inactive, schedule: str | None, kind: str) -> Verdict | bool:
+    """The verdict on a push send (or a call of a push task of another module) that runs from a schedule or
+    picks inactive users: not a transactional notice, not the user's own items falling due."""
     payload = _py_payload(ctx, node)
     reengage = re.search(r"(re_?engag|inactiv|streak|miss(ed)? you|come ?back|we miss)", payload, re.I)
     transactional = TRANSACTIONAL.search(payload) or TRANSACTIONAL_MORE.search(payload)
@@ -1302,3 +1596,138 @@ def python_push_send(ctx: CheckContext) -> Verdict | bool:
     if not reengage and _py_due_digest(ctx, node, chain):
         return False  # each user's own dated items (tomorrow's events), sent only when there are some
     return Verdict(message=f"push notification sent on a timer ({kind} in {schedule}), not because something happened for the user", note=_quiet_note(ctx))
+
+
+# --------------------------------------------------------------------------------------------
+# Python: the push task or helper of another module, and the schedule or loop of another module
+
+# what a function's text must show to send a push (firebase_admin, pywebpush, apns2, OneSignal, Expo, pyfcm,
+# fcm-django devices, push REST endpoints, the app's own `send_push…` helpers)
+PUSH_TEXT = re.compile(
+    r"\bmessaging\s*\.\s*send\w*\(|\bwebpush\(|\.send_notification(_batch|_async)?\(|\bPushClient\(|\bPushMessage\(|"
+    r"\.publish(_multiple)?\(|\.create_notification\(|\.send_(bulk_)?message\(|exp\.host/--/api/v2/push|fcm\.googleapis\.com|"
+    r"onesignal\.com/api|\.notify_(multiple_devices|single_device|topic_subscribers)\(|"
+    r"\bsend_push\w*\(|\b(fcm|apns|expo|onesignal|webpush)_(send|notify|push)\w*\(|\bsend_\w*(push|notification)\w*\("
+)
+TASK_RUN = ("delay", "apply_async")
+
+
+def _py_remote_sender(ctx: CheckContext, name: str):
+    """The function `name` of another module of the project when it sends a push (its text shows a push
+    API or the app's push helper), or None."""
+    if len(name) < 4 or NOT_PUSH_CHANNEL.search(name):
+        return None
+
+    def build():
+        from designlint import project_index
+
+        index = project_index.for_context(ctx)
+        here = str(Path(ctx.path).resolve())
+        return next((d for d in index.definitions(name) if d.path != here and PUSH_TEXT.search(d.text) and not NOT_PUSH_CHANNEL.search(d.owner)), None)
+
+    return ctx.remember(f"nsg_py_sender:{name}", build)
+
+
+def _py_reported_there(sender) -> bool:
+    """The sender's own module already reports its push: the function is a scheduled job (a schedule
+    decorator, a task named as a daily/reminder job) or picks inactive users itself."""
+    if PY_INACTIVE.search(sender.text) or INACTIVE.search(sender.text):
+        return True
+    try:
+        code = Path(sender.path).read_text("utf-8", "replace")
+    except OSError:
+        return False
+    head = re.search(rf"((?:^[ \t]*@[^\n]*\n)+)[ \t]*(?:async\s+)?def\s+{re.escape(sender.name)}\b", code, re.M)
+    decorators = head.group(1) if head else ""
+    if SCHEDULE_DECORATOR.search(decorators):
+        return True
+    params = re.match(r"\s*(?:async\s+)?def\s+\w+\s*\(([^)]*)\)", sender.text)
+    argless = params is not None and not [p for p in params.group(1).split(",") if p.strip() and p.strip() not in ("self", "cls")]
+    # a task named as a periodic job, or an argument-less task looping over recipients (judged as a beat job there)
+    return bool(TASK_DECORATOR.search(decorators) and (SCHEDULE_NAME.search(sender.name) or (argless and re.search(r"^\s+for\s", sender.text, re.M))))
+
+
+def python_push_task_call(ctx: CheckContext) -> Verdict | bool:
+    """A push task or helper of another module run from here (`send_reminder_push.delay(user.id)` in a
+    management command looping over inactive users, `notify_player(p)` in a beat job): judged here, where
+    the schedule or the choice of recipients is, with what the other module's text says it sends."""
+    node = ctx.node
+    call = as_call(node)
+    if call is None:
+        return False
+    name = call.receiver.rsplit(".", 1)[-1] if call.name in TASK_RUN else call.name
+    if not re.fullmatch(r"\w+", name) or name in _methods_by_name(ctx):
+        return False  # a task of this file: judged at its own send
+    chain = _py_chain(ctx, node)
+    chain_text = " ".join(text(f) for f in chain[:6]) or text(node)
+    inactive = PY_INACTIVE.search(chain_text) or INACTIVE.search(chain_text)
+    schedule = _py_schedule(ctx, node, chain)
+    if not inactive and schedule is None:
+        return False
+    if call.name not in TASK_RUN and _py_send_kind(ctx, node) is not None:
+        return False  # an API or helper the `python-recapture-push` query judges
+    sender = _py_remote_sender(ctx, name)
+    if sender is None or _py_reported_there(sender):
+        return False
+    if USER_SCHEDULE.search(sender.text) or DUE_REMINDER.search(sender.text):
+        return False  # it sends at the time the user picked, or only what fell due
+    return _py_judge(ctx, node, chain, chain_text, inactive, schedule, f"{name}() in {sender.shown}:{sender.line}")
+
+
+def _py_called_from_other_modules(ctx: CheckContext, node: Node, chain: list[Node]) -> Verdict | bool:
+    """A push sent by a function that other modules run only from a schedule or for inactive users (a
+    management command, a scheduler module, a loop over `last_login__lt` users), when those calls are not
+    judged where they are (their name is not one the call-side queries know)."""
+    if not chain:
+        return False
+    from designlint import project_index
+
+    index = project_index.for_context(ctx)
+    here = str(Path(ctx.path).resolve())
+    for fn in chain[:3]:
+        name = function_name(fn)
+        if _too_common_here(name) or name in PY_GENERIC_FUNCTIONS:
+            continue
+        sites = [s for s in index.calls(name) if s.path != here]
+        if not sites or any(PY_CALL_SIDE.match(s.name) for s in sites):
+            continue
+        whys = [_py_remote_reason(index, s) for s in sites]
+        if all(whys):
+            kind = _py_send_kind(ctx, node)
+            if kind is None:
+                return False
+            return Verdict(message=f"push notification sent {whys[0]} ({kind} in {name}(), called from {sites[0].where()}), to pull people back rather than because something happened for them", note=_quiet_note(ctx))
+    return False
+
+
+# functions whose name says nothing about who calls them (views, commands, model methods)
+PY_GENERIC_FUNCTIONS = frozenset(
+    "get post put patch delete create update save handle dispatch perform_create perform_update form_valid "
+    "execute send notify process main task job".split()
+)
+
+
+def _too_common_here(name: str) -> bool:
+    """A name too short or too common to look up across the project (`Send`, `update`, `__init__`)."""
+    from designlint import project_index
+
+    return len(name) < 4 or (name.startswith("__") and name.endswith("__")) or name in project_index.COMMON_NAMES or name.lower() in ("send", "schedule", "notify")
+
+
+# the call names the call-side Python queries match (their sites are judged where they are)
+PY_CALL_SIDE = re.compile(
+    r"^(delay|apply_async|send_push\w*|send_\w*(push|notification|notifications|notif|reminder|reminders|nudge|fcm|apns|expo)\w*|"
+    r"notify\w*|remind\w*|nudge\w*|push\w*|\w+_(notify|remind|nudge|push|notification|notifications|reminder|reminders)\w*)$"
+)
+
+
+def _py_remote_reason(index, site) -> str | None:
+    """Why a call site of another module re-engages: it is in a management command or a scheduler/cron
+    module, or the function around it picks inactive users."""
+    if SCHEDULE_PATH.search(site.shown):
+        return "from a Django management command, run by cron" if "management/commands" in site.shown else "from a scheduled job"
+    holder = site.functions[0] if site.functions else ""
+    for found in index.definitions(holder) if holder else []:
+        if found.path == site.path and (m := PY_INACTIVE.search(found.text)):
+            return f"to users picked for being inactive (\"{m.group(0)[:30]}\")"
+    return None
