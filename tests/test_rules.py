@@ -203,3 +203,13 @@ def test_unity_demo_and_sample_code_of_plugins_is_not_the_games_code(rule_id):
         assert csharp.skips(vendor), vendor
     for own in ("Assets/Scripts/Rewards.cs", "Assets/_Game/Scripts/Notifications.cs", "Assets/Scripts/DemoMode.cs"):
         assert not csharp.skips(own), own
+
+
+def test_exclude_paths_with_a_folder_path_are_not_anchored_at_the_scan_root():
+    # gitignore anchors a glob with a slash inside it ("src/test/") at the root, so it would not
+    # skip app/src/test/ in an Android project: such globs must start with **/
+    for path in sorted(builtin_rules_dir().glob("**/*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        globs = data.get("exclude-paths", []) if isinstance(data, dict) else []
+        anchored = [g for g in globs if "/" in g.rstrip("/") and not g.startswith("**/")]
+        assert not anchored, f"{path.name}: {anchored}"
