@@ -153,12 +153,15 @@ def test_output_is_byte_identical_across_hash_seeds_workers_and_listing_order(tm
 
     real_scandir = os.scandir
 
-    class Reversed:
+    class Reversed:  # an os.scandir iterator listing in reverse (os.walk calls next() on it)
         def __init__(self, path):
-            self.entries = list(real_scandir(path))[::-1]
+            self.entries = iter(list(real_scandir(path))[::-1])
 
         def __iter__(self):
-            return iter(self.entries)
+            return self
+
+        def __next__(self):
+            return next(self.entries)
 
         def __enter__(self):
             return self
