@@ -43,17 +43,28 @@ that unlock a timed chest now (`OnUnlockWithGemsClick` next to `unlockEndTime`) 
 Lua product tables that keep a grant callback under a purchase key
 (`Purchased = function(self, userId)`) are purchase handlers. Game loops (`Update`, `_process`,
 `main`), bets and gambling commands (slots, coin flips, `gamble`, `dados`, a duel for a stake),
-paid upgrades with a success chance, paid speed-ups and shop rerolls are left alone. Everything
-is syntactic and file-local.
+paid upgrades with a success chance, paid speed-ups and shop rerolls are left alone.
+
+Inline handlers a paying unit registers (`onDone.AddListener(() => …)`, `AddListener(delegate { … })`,
+Lua `:Connect(function() … end)`) are followed as its helpers. Across files (designlint/project_index.py):
+a paying unit's calls on manager/system/service/module-like receivers, or bare, are looked up in the
+project (`_Project.pick_elsewhere`: at most MAX_LOOKUPS names, the owner class or file matched against the
+receiver when several define the name) and the callee's own analysis says whether it rolls; a roll whose
+paying caller in another file is not checked itself (no query word in its text) is reported at the roll
+(`_Project.paying_callers`).
 """
 
 from __future__ import annotations
 
 import re
+import time
+from pathlib import Path
+from types import SimpleNamespace
 from typing import Iterator
 
 from tree_sitter import Node
 
+from designlint import project_index
 from designlint.checks import CheckContext, Verdict, loot_box
 from designlint.checks.loot_box import (
     BET_WORDS,
@@ -84,6 +95,8 @@ from designlint.checks.loot_box import (
 )
 from designlint.checks.polyglot import Call, argument_nodes, as_call, function_name
 from designlint.checks.util import FUNCTION_TYPES, ancestors, text, walk
+from designlint.languages import kind_for, language_family
+from designlint.source import SkipFile, TimeBudgetExceeded, parse_source
 
 MAX_FILE_BYTES = 1_500_000
 MEMO_KEY = "loot_box_games"
@@ -372,7 +385,7 @@ def _is_negative(node: Node) -> bool:
 
 class _Unit:
     __slots__ = ("node", "name", "label", "spend", "soft_spend", "weak_spend", "purchase", "consume", "random", "calls",
-                 "words", "grant", "prompt", "payout")
+                 "words", "grant", "prompt", "payout", "foreign", "handlers")
 
     def __init__(self, node: Node, name: str, label: str):
         self.node = node
@@ -389,6 +402,10 @@ class _Unit:
         self.grant = False
         self.prompt: str | None = None
         self.payout = False  # currency credited back (`coins += bet * 36`): a bet, not a purchase
+        self.foreign: list[tuple[str, str]] = []  # (name, receiver) of calls to functions this file does not define
+        # inline handlers the unit registers (`onDone.AddListener(() => Roll())`, `:Connect(function() … end)`):
+        # they run later, on behalf of the unit, and are followed like its helpers
+        self.handlers: list[Node] = []
 
     @property
     def pays(self) -> bool:
@@ -420,15 +437,27 @@ def _absorbed(fn: Node) -> bool:
     return any(a.type in FUNCTION_TYPES for a in ancestors(fn))
 
 
-def _unit_nodes(fn: Node) -> Iterator[Node]:
-    """The function's own nodes and those of its inline callbacks, not of nested handlers."""
+def _unit_nodes(fn: Node, handlers: list[Node] | None = None) -> Iterator[Node]:
+    """The function's own nodes and those of its inline callbacks, not of nested handlers (anonymous
+    handlers it registers are collected in `handlers`)."""
     stack = list(reversed(fn.children))
     while stack:
         current = stack.pop()
         if current.type in FUNCTION_TYPES and not _absorbed(current):
+            if handlers is not None and not function_name(current) and _host_call(current) is not None:
+                handlers.append(current)
             continue
         yield current
         stack.extend(reversed(current.children))
+
+
+def _handler_shown(fn: Node) -> str:
+    """`lidOpened.AddListener(…)`, `Completed:Connect(…)`: an inline handler by the call that registers it."""
+    host = _host_call(fn)
+    if host is None:
+        return "a callback"
+    receiver = re.split(r"[.:]", host.receiver)[-1] if host.receiver else ""
+    return f"{receiver + '.' if receiver else ''}{host.name}(…)"
 
 
 def _label(fn: Node, name: str) -> str:
@@ -461,7 +490,9 @@ class _Reach:
 class _File:
     """Definitions, purchase-handler names and file-wide facts of one file."""
 
-    def __init__(self, ctx: CheckContext):
+    def __init__(self, ctx: CheckContext, project: "_Project | None" = None):
+        self.project = project
+        self.path = str(Path(ctx.path).resolve())
         self.language = ctx.language
         self.data = ctx.data
         self.head = ctx.data[:400_000].decode("utf-8", "replace")
@@ -474,8 +505,10 @@ class _File:
         self.file_loot = bool(FILE_LOOT.search(self.head) or FILE_LOOT.search(ctx.path.stem))  # gacha_panel.gd
         self.file_sells = bool(FILE_SELLS.search(self.head) or FILE_SHOP.search(self.head))
         self.timed_unlock = bool(TIMED_UNLOCK_FILE.search(self.head))
+        self.functions: list[Node] = []
         for node in walk(ctx.root):
             if node.type in FUNCTION_TYPES:
+                self.functions.append(node)
                 name = function_name(node)
                 if name:
                     self.defs.setdefault(name, []).append(node)
@@ -494,6 +527,15 @@ class _File:
                             self.purchase_handlers.add(_balance_name(_strings(a) or text(a)))
 
     # ---- units ------------------------------------------------------------------------------
+    def unit_at(self, line: int) -> _Unit | None:
+        """The unit (function or registered handler) holding a 1-based line."""
+        best = None
+        for fn in self.functions:
+            if fn.start_point[0] + 1 <= line <= fn.end_point[0] + 1 and not _absorbed(fn):
+                if best is None or fn.end_byte - fn.start_byte < best.end_byte - best.start_byte:
+                    best = fn
+        return self.unit(best) if best is not None else None
+
     def unit(self, fn: Node) -> _Unit:
         key = (fn.start_byte, fn.end_byte)
         u = self.units.get(key)
@@ -537,7 +579,7 @@ class _File:
         return u
 
     def _scan(self, u: _Unit, fn: Node) -> None:
-        for node in _unit_nodes(fn):
+        for node in _unit_nodes(fn, u.handlers):
             kind = node.type
             if kind in ("identifier", "name", "property_identifier"):
                 u.words.update(_words(text(node)))
@@ -669,6 +711,11 @@ class _File:
         if call.name:
             u.calls.append(call.name)
             u.words.update(_words(call.name))
+            receiver = " ".join(call.receiver.split())
+            if call.name not in self.defs or receiver and not re.match(r"^(this|self|base|super)$", receiver):
+                # not defined here, or a same-named method of another object
+                # (`GameManager.OnPullClicked` → `GachaManager.Instance.OnPullClicked(pulls)`)
+                u.foreign.append((call.name, receiver))
         u.calls.extend(self._deferred_calls(call))
         spend = self._spend_call(call)
         if spend is not None:
@@ -712,8 +759,8 @@ class _File:
         """`SpendGems(cost)`, `TrySpend(Currency.Gems, 100)`, `RemoveCoins(price)`, `AddGold(-cost)`,
         `update_bank(user, -price)`, `DataService:Increment(player, "Coins", -price)`."""
         words = _words(call.name)
-        if words[:1] == ["try"]:
-            words = words[1:]
+        if words[:1] in (["try"], ["request"]):
+            words = words[1:]  # `TrySpendGems(cost)`, `RequestSpendDiamond(cost, ok => …)` (a callback-style wallet)
         if not words:
             return None
         verb, rest = words[0], words[1:]
@@ -831,7 +878,9 @@ class _File:
 
     # ---- following helpers -------------------------------------------------------------------
     def callees(self, u: _Unit) -> list[_Unit]:
-        out = []
+        """Helpers of this file the unit calls by name, and the inline handlers it registers
+        (`anim.onComplete.AddListener(() => RevealPrize())`, `Tween.Completed:Connect(function() … end)`)."""
+        out = [self.unit(h) for h in u.handlers]
         for name in dict.fromkeys(u.calls):
             for fn in self.defs.get(name, [])[:3]:
                 if fn.start_byte <= u.node.start_byte and u.node.end_byte <= fn.end_byte:
@@ -862,11 +911,12 @@ class _File:
             r2 = sub.rnd
             if not (c.random or r2) and LOOT_NAME.search(c.name) and self.verdict(c) is not None:
                 r2 = [self.verdict(c)[2]]  # `singleEgg(player, egg)`, a loot box of its own, rolls deeper
+            shown = f"{c.name}()" if c.name else _handler_shown(c.node)
             if c.random or r2:
-                out.rnd.append(f"{c.name}() → {(c.random or r2)[0]}")
-            out.spend += [f"{c.name}() → {s}" for s in c.spend[:1]] + sub.spend[:1]
-            out.soft += [f"{c.name}() → {s}" for s in c.soft_spend[:1]] + sub.soft[:1]  # `Consume(n)` → `SubtractResources(n)`
-            out.purchase += [f"{c.name}() → {p}" for p in c.purchase[:1]] + sub.purchase[:1]
+                out.rnd.append(f"{shown} → {(c.random or r2)[0]}")
+            out.spend += [f"{shown} → {s}" for s in c.spend[:1]] + sub.spend[:1]
+            out.soft += [f"{shown} → {s}" for s in c.soft_spend[:1]] + sub.soft[:1]  # `Consume(n)` → `SubtractResources(n)`
+            out.purchase += [f"{shown} → {p}" for p in c.purchase[:1]] + sub.purchase[:1]
             out.grant = out.grant or c.grant or sub.grant
             if c.random or r2 or c.spend or sub.spend:
                 out.words.update(_words(c.name))
@@ -892,12 +942,31 @@ class _File:
                 return None
         r = self.reach(u, 3, set(), loose=bool(u.words & STRONG_LOOT - {"case", "cases", "pack", "packs"}))
         rnd = u.random + r.rnd
+        across = None
+        if not rnd and (u.pays or r.spend or r.purchase) and self.project is not None:
+            # pays here (or in a guard helper: `if (!IsCanSummon()) return;`) and calls a gacha/chest/egg function
+            # of another file that rolls (`gachaSystem.Pull()`, `StartCoroutine(spinCtrl.SpinningWheel())`)
+            across = self.project.pick_elsewhere(self, u)
+            if across is not None:
+                rnd = [across[0]]
         if not rnd:
             return None
         name_loot = bool(u.name and LOOT_NAME.search(u.name))
-        if not u.random and not u.pays and not name_loot:
+        unpaid = not (u.pays or r.spend or r.soft or r.purchase)
+        if unpaid and self.project is not None and not NOT_LOOT_UNIT.search(u.name) and not u.payout and not (
+                u.words & HARD_BET_WORDS):
+            # rolls without a payment, but every caller in the project is in another file and pays first
+            context = loot_context_of(u.words | r.words, u.grant or r.grant, False, granted_to="the inventory")
+            payer = self.project.paying_callers(self, u) if context is not None else None
+            return ("paid-elsewhere", payer, rnd[0], context) if payer is not None else None
+        if not u.random and not u.pays and not name_loot and across is None:
             return None  # both halves only in helpers: only a loot-box name ties them together
         context = self.loot_context(u, r.words, r.grant)
+        if across is not None:
+            # a roll in another file counts only with loot words in the paying unit or the rolling function
+            context = loot_context_of(u.words | across[1], u.grant or across[2], False, granted_to="the inventory")
+            if context is None:
+                return None
         strong_context = context in STRONG_LOOT or context == "box"
         bet_words = u.words & (BET_WORDS | EXTRA_BET_WORDS)
         if not u.words & SLOT_MACHINE_WORDS:
@@ -942,9 +1011,181 @@ class _File:
 def _file(ctx: CheckContext) -> _File:
     facts = ctx.memo.get(MEMO_KEY)
     if facts is None:
-        facts = _File(ctx)
+        facts = _File(ctx, _Project(ctx) if len(ctx.data) <= MAX_ASKING_BYTES else None)
         ctx.memo[MEMO_KEY] = facts
     return facts
+
+
+# ---------------------------------------------------------------------------------------------
+# other files of the project (designlint/project_index.py): pay here, roll there
+
+MAX_ASKING_BYTES = 200_000  # a larger file does not ask the project
+MAX_LOOKUPS = 4  # names of a paying unit looked up in other files
+# Objects whose methods may roll in another file: `GachaManager.Instance`, `gachaSystem`, `ChestOpener.Instance`,
+# a Roblox ModuleScript (`EggModule`, `PetHandler`, `AnimalRoller`), `Knit.GetService("EggService")`.
+SERVICE_WORDS = frozenset(
+    """service services manager mgr system systems module modules handler handlers controller ctrl roller opener gacha
+    gachapon chest chests loot crate crates egg eggs hatch hatcher hatchery hatching summon summoning capsule pet pets
+    reward rewards drop drops table machine banner box pack lottery database db util utils helper helpers logic core
+    engine game server shared instance incubator generator picker factory""".split())
+# Objects that show, sound, save or send something: their methods are not looked up.
+NOT_SERVICE_WORDS = frozenset(
+    """anim animator animation audio sound sounds music sfx camera ui gui text label panel view screen popup effect
+    effects particle particles tween vfx fx save saver analytics log logger debug input network remote remotes
+    leaderboard leaderstats button scene canvas image sprite transform player character humanoid""".split())
+# Calls whose verb says they store, show, sync or spend rather than pick.
+NOT_PICK_VERBS = frozenset(
+    """set save load sync log track show hide display format refresh notify update init dispose is has can check validate
+    navigate go close print record increment decrement add remove clear reset toggle persist store write read
+    upload download send fire request listen subscribe cancel play stop pause animate tween mark register unregister
+    get find wait destroy instantiate spawn new clone to try spend pay deduct subtract take use consume buy
+    purchase charge sell give""".split())
+# Unity, Roblox, Godot and Python calls no file of a game defines.
+FRAMEWORK_CALLS = frozenset(
+    """Debug Log LogWarning LogError SetActive GetComponent GetComponentInChildren FindObjectOfType AddListener
+    RemoveListener Invoke StartCoroutine StopCoroutine Instantiate Destroy SetTrigger SetBool LoadScene WaitForChild
+    FindFirstChild GetService FireClient FireServer FireAllClients InvokeServer InvokeClient Connect Disconnect Clone
+    GetAsync SetAsync UpdateAsync IncrementAsync pcall require print warn error tostring tonumber ipairs pairs insert
+    emit_signal connect queue_free get_node add_child append extend format dumps loads""".split())
+_FOREIGN: dict[tuple[str, int, int], _File | None] = {}
+# The words of the rule's queries (rules/loot-box/games.yaml): a function without one is never checked, so a roll
+# it pays for is reported where the roll is made.
+QUERY_TEXT = re.compile(
+    r"(?i)(gem|coin|gold|diamond|crystal|jewel|rub(y|ies)|cash|money|credit|token|balance|currenc|price|cost|spen[dt]"
+    r"|purchase|pa(y|id)|wallet|bank|ticket|buck|fund|afford|deduct|loot|gacha|crate|chest|summon|hatch|crys|cristal"
+    r"|cristai|diamant|resource|(?-i:Dia)|receipt|robux)")
+
+
+def _lookup_worthy(name: str, receiver: str) -> bool:
+    """A call that may roll in another file: a method of a manager/system/service/module-like object, or bare."""
+    words = _words(name)
+    if len(name) < 4 or name in FRAMEWORK_CALLS or name in project_index.COMMON_NAMES or not words:
+        return False
+    if words[0] in NOT_PICK_VERBS or UPGRADE_HELPER.search(name) or _cosmetic_name(name):
+        return False  # (a UI word does not rule it out: `LootboxService.OpenShopLootbox` rolls, and the callee is read)
+    if not receiver:
+        return True
+    owner = set(_words(_owner(receiver))) | set(_words(receiver.split("(")[-1]))  # `Knit.GetService("EggService")`
+    return bool(owner & SERVICE_WORDS) and not owner & NOT_SERVICE_WORDS
+
+
+def _foreign_file(path: str) -> _File | None:
+    """The facts of another file of the project, read and parsed once per process while it is unchanged."""
+    try:
+        st = Path(path).stat()
+        key = (path, st.st_mtime_ns, st.st_size)
+        if key not in _FOREIGN:
+            if len(_FOREIGN) > 256:
+                _FOREIGN.clear()
+            _FOREIGN[key] = None
+            kind = kind_for(Path(path).name)
+            if kind is not None:
+                source = parse_source(Path(path), Path(path).read_bytes(), kind, time.monotonic() + 5.0)
+                region = source.regions[0]
+                stand_in = SimpleNamespace(language=language_family(region.language), data=source.data,
+                                           root=region.root, path=Path(path))
+                _FOREIGN[key] = _File(stand_in)  # type: ignore[arg-type]
+        return _FOREIGN[key]
+    except (OSError, ValueError, RecursionError, SkipFile, TimeBudgetExceeded):
+        return None
+
+
+class _Project:
+    """The asking file's project, asked lazily (the first question reads the project's files)."""
+
+    def __init__(self, ctx: CheckContext):
+        self._ctx = ctx
+        self._index: project_index.ProjectIndex | None = None
+
+    @property
+    def index(self) -> project_index.ProjectIndex:
+        if self._index is None:
+            self._index = project_index.for_context(self._ctx)
+        return self._index
+
+    def pick_elsewhere(self, asking: _File, u: _Unit) -> tuple[str, set[str], bool] | None:
+        """A function of another file the paying unit (or a handler it registers) calls, that makes a random
+        pick: (evidence with the roll's place, loot words of the callee, whether it grants the pick)."""
+        own = asking.path
+        calls = [*u.foreign, *(call for h in u.handlers for call in asking.unit(h).foreign)]
+        looked = 0
+        for name, receiver in dict.fromkeys(calls):
+            if not _lookup_worthy(name, receiver):
+                continue
+            looked += 1
+            if looked > MAX_LOOKUPS:
+                break
+            defs = [d for d in self.index.definitions(name) if d.path != own]
+            if len(defs) > 1 and receiver:
+                said = set(_words(_owner(receiver))) | set(_words(receiver))
+                defs = [d for d in defs if set(_words(d.owner) + _words(Path(d.path).stem)) & said]
+            for d in defs[:3]:
+                found = _pick_in(d)
+                if found is not None:
+                    where = f"{_short(receiver, 28) + '.' if receiver else ''}{name}()"
+                    return (f"{where} → {_short(found[0], 36)} in {d.shown}:{d.line}", found[1], found[2])
+        return None
+
+    def paying_callers(self, asking: _File, u: _Unit) -> str | None:
+        """Where a roll is paid for: a unit of another file that spends or purchases and then calls it, and that is
+        not reported itself (its text has no word the rule's queries look for, `if (!IsCanSpin()) return;
+        StartCoroutine(spinCtrl.SpinningWheel());`). Free ways to the same roll (an ad spin) do not undo a paid one."""
+        name = u.name
+        if len(name) < 4 or name in project_index.COMMON_NAMES or name in FRAMEWORK_CALLS or GAME_LOOP.match(name):
+            return None
+        owner = set(_words(_owner_class(u.node)))
+        several = len(self.index.definitions(name)) > 1
+        paid: list[str] = []
+        for site in [*self.index.calls(name), *(r for r in self.index.references(name) if r.role == "passed")]:
+            if several and owner and not set(_words(site.receiver)) & owner:
+                continue  # a same-named function of another class
+            if site.path == asking.path:
+                continue  # called in its own file: judged there through its callers
+            f = _foreign_file(site.path)
+            cu = f.unit_at(site.line) if f else None
+            if cu is None:
+                continue
+            reached = f.reach(cu, 3, set())
+            pay = cu.spend + cu.purchase + reached.spend + reached.purchase
+            if not pay:
+                continue  # a free way to the roll (a daily spin, an ad reward)
+            if f.verdict(cu) is not None or QUERY_TEXT.search(text(cu.node)) and _lookup_worthy(name, site.receiver):
+                return None  # reported where it pays
+            paid.append(f"{_short(pay[0], 44)} in {site.where()}")
+        return paid[0] if paid else None
+
+
+def _owner_class(node: Node) -> str:
+    for a in ancestors(node):
+        if a.type in project_index.CLASS_TYPES:
+            named = a.child_by_field_name("name")
+            return text(named) if named is not None else ""
+    return ""
+
+
+def _pick_in(d: project_index.Definition) -> tuple[str, set[str], bool] | None:
+    """The random pick a function of another file makes (itself or through its helpers), unless it pays
+    for it too (then it is reported in its own file) or is a frame, an upgrade or a spawn."""
+    f = _foreign_file(d.path)
+    fn = next((n for n in f.defs.get(d.name, []) if n.start_point[0] + 1 == d.line), None) if f else None
+    if fn is None or GAME_LOOP.match(d.name) or UPGRADE_HELPER.search(d.name):
+        return None
+    if NOT_LOOT_UNIT.search(d.name) and not LOOT_NAME.search(d.name):
+        return None
+    cu = f.unit(fn)
+    if cu.pays and f.verdict(cu) is not None:
+        return None  # pays and rolls on its own: reported in its file
+    named = set(_words(d.name) + _words(d.owner) + _words(Path(d.path).stem))
+    reached = f.reach(cu, 3, set(), loose=bool((cu.words | named) & STRONG_LOOT))
+    picks = cu.random + reached.rnd
+    if not picks:
+        return None
+    words = cu.words | reached.words | named
+    for c in f.callees(cu):
+        if c.random:
+            words |= c.words  # the helper that rolls: `DrawOne()` weighting by `rarity`
+    words = {w for w in words if w in STRONG_LOOT or w in WEAK_LOOT}
+    return picks[0], words, cu.grant or reached.grant
 
 
 # ---------------------------------------------------------------------------------------------
@@ -962,7 +1203,11 @@ def paid_random_function(ctx: CheckContext) -> Verdict | bool:
     if v is None:
         return False
     kind, pay, pick, context = v
-    return Verdict(message=_describe(kind, _short(pay), _short(pick), context, u.label, u.prompt))
+    if kind == "paid-elsewhere":
+        return Verdict(message=f"{u.label} makes a random pick ({_short(pick)}) that runs only after a payment"
+                               f" in another file ({_short(pay, 90)}) [{context}]")
+    across = re.search(r" in \S+:\d+$", pick)  # the roll's place in another file stays readable
+    return Verdict(message=_describe(kind, _short(pay), _short(pick, 170) if across else _short(pick), context, u.label, u.prompt))
 
 
 # ---------------------------------------------------------------------------------------------
