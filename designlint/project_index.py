@@ -444,9 +444,10 @@ def _collect(root: Path, source: SourceFile, name: str, facts: _NameFacts) -> No
                 continue
             if len(name) < 4 or _is_declaration_name(node):
                 continue
-            role = "passed" if _passed_as_value(node) else "type" if name[:1].isupper() else ""
+            receiver = _passed_as_value(node)
+            role = "passed" if receiver is not None else "type" if name[:1].isupper() else ""
             if role:
-                facts.references.append(_site(root, path, shown, lines, node, name, "", role))
+                facts.references.append(_site(root, path, shown, lines, node, name, receiver or "", role))
 
 
 IDENTIFIER_KINDS = ("identifier", "simple_identifier", "type_identifier", "property_identifier", "name")
@@ -545,9 +546,10 @@ MEMBER_TYPES = frozenset(
 )
 
 
-def _passed_as_value(node: Node) -> bool:
+def _passed_as_value(node: Node) -> str | None:
     """`onPressed: playMusic`, `AddListener(PlayMusic)`, `this::onPlay`, `btn.Click += OnPlay`,
-    `Connect(onJoin)`: the identifier itself is the value given to something else."""
+    `Connect(onJoin)`: the identifier itself is the value given to something else. Returns the
+    receiver it is taken from (`music` for `music.play`, "" for a bare name), None when not passed."""
     value = node
     # `music.playBackgroundMusic`, `self.on_join`, `this::onPlay`: climb to the whole member access
     # while the name is its last part.
@@ -555,14 +557,27 @@ def _passed_as_value(node: Node) -> bool:
         value = value.parent
     parent = value.parent
     if parent is None:
-        return False
+        return None
     if parent.type in ("assignment_expression", "assignment") and b"+=" in (parent.text or b""):
-        return parent.named_children[-1] == value
-    if parent.type not in VALUE_HOLDERS:
-        return False
-    # Dart: `music.play` is identifier + selector siblings; a following call selector makes it a call
-    later = value.next_named_sibling
-    return later is None or (later.type != "selector" and later.type != "argument_part")
+        passed = parent.named_children[-1] == value
+    elif parent.type not in VALUE_HOLDERS:
+        return None
+    else:
+        # Dart: `music.play` is identifier + selector siblings; a following call selector makes it a call
+        later = value.next_named_sibling
+        passed = later is None or (later.type != "selector" and later.type != "argument_part")
+    if not passed:
+        return None
+    if value is node:
+        return ""
+    if value.type == "selector":  # Dart: the receiver is the identifier and selectors before it
+        start = value
+        while start.prev_named_sibling is not None and start.prev_named_sibling.type in ("identifier", "selector"):
+            start = start.prev_named_sibling
+        prefix = (parent.text or b"")[start.start_byte - parent.start_byte : node.start_byte - parent.start_byte]
+    else:
+        prefix = (value.text or b"")[: node.start_byte - value.start_byte]
+    return prefix.decode("utf-8", "replace").rstrip(".:?!>-& \t\n")
 
 
 def _site(root: Path, path: Path, shown: str, lines: list[bytes], node: Node, name: str, receiver: str, role: str) -> Site:

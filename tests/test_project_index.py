@@ -298,3 +298,22 @@ def test_kotlin_trailing_lambdas_are_the_calls_context(tmp_path):
     [site] = project_index.index_for(root, "kotlin").calls("startIntroVideo")
     assert site.context[:2] == (("call", "setOnClickListener"), ("label", "replay"))
     assert project_index.classify(site) == "user"
+
+
+def test_a_function_handed_over_as_a_value_keeps_its_receiver(tmp_path):
+    root = write(tmp_path / "game", {
+        "ProjectSettings/ProjectVersion.txt": "",
+        "Assets/Menu.cs": """
+            class Menu : MonoBehaviour {
+                void Awake() {
+                    replay.onClick.AddListener(AudioManager.Instance.PlayMenuTheme);
+                    other.onClick.AddListener(PlayMenuTheme);
+                }
+            }
+        """,
+    })
+    passed = project_index.index_for(root, "csharp").references("PlayMenuTheme")
+    assert [(r.role, r.receiver) for r in passed] == [("passed", "AudioManager.Instance"), ("passed", "")]
+    dart = write(tmp_path / "app", DART_APP)
+    [tear_off] = project_index.index_for(dart, "dart").references("playBackgroundMusic")
+    assert (tear_off.role, tear_off.receiver) == ("passed", "music")
