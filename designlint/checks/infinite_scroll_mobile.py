@@ -49,7 +49,7 @@ from tree_sitter import Node
 from designlint import project_index
 from designlint.checks import CheckContext, Verdict
 from designlint.checks.infinite_scroll import END_MARKER, PAGE_CAP_COMPARISON, USER_SETTING
-from designlint.checks.polyglot import Call, argument_nodes, as_call, calls, function_name
+from designlint.checks.polyglot import Call, argument_nodes, as_call, calls, function_name, functions_by_name
 from designlint.checks.util import FUNCTION_TYPES, ancestors, text, walk
 
 # --------------------------------------------------------------------------------------------
@@ -1216,9 +1216,123 @@ def paged_widget_feed(ctx: CheckContext) -> Verdict | bool:
 
 
 def smart_refresher_pull_up(ctx: CheckContext) -> Verdict | bool:
-    """Flutter pull_to_refresh `SmartRefresher(enablePullUp: true, onLoading: ...)`."""
+    """Flutter pull_to_refresh `SmartRefresher(enablePullUp: true, onLoading: ...)` whose onLoading
+    callback loads more data. The callback is resolved (a closure, a method of the file named or
+    torn off, `() => _onLoading()`); one that only finishes the RefreshController
+    (`loadComplete()` / `loadNoData()`), only grows a local list in setState, or is empty loads
+    nothing. A callback the file does not define (`widget.onLoading`, a mixin's method) is
+    reported."""
     body = text(ctx.node.parent)
-    return bool(re.search(r"enablePullUp\s*:\s*true", body) and re.search(r"\bonLoading\s*:", body))
+    if not (re.search(r"enablePullUp\s*:\s*true", body) and re.search(r"\bonLoading\s*:", body)):
+        return False
+    on_loading = _dart_named_arguments(ctx.node).get("onLoading")
+    if on_loading is None:
+        return True
+    found = _dart_callback_load(ctx, on_loading)
+    if found is False:
+        return False
+    if isinstance(found, Call):
+        what = f"{found.name}({_short(found.arguments)[1:-1]})" if DISPATCH.match(found.name) and found.arguments is not None else f"{found.name}()"
+        return Verdict(message=f"SmartRefresher with enablePullUp loads more automatically when the list reaches its end: onLoading runs {what} as the footer comes on screen")
+    return True
+
+
+# pull_to_refresh / easy_refresh controller calls that end a load, they fetch nothing
+REFRESH_FINISH = re.compile(r"^(load(Complete|NoData|Failed)|refresh(Completed|Failed|ToIdle)|resetNoData|twoLevelComplete|request(Loading|Refresh|TwoLevel)"
+                            r"|finish(Load|Refresh)\w*|close(Header|Footer)\w*|reset(Header|Footer)\w*)$")
+REFRESH_CONTROLLER_VAR = re.compile(r"\b(\w+)\s*=\s*(?:new\s+)?(?:Refresh|EasyRefresh)Controller\s*\(|\b(?:Refresh|EasyRefresh)Controller\??\s+(\w+)")
+# Objects that own or fetch the list's data: a call on them from the load callback is the load
+# (`controller.onLoadMore()`, `logic.nextPage()`, `vm.getMore()`), not a local collection.
+DART_DATA_OWNER = re.compile(r"(?i)view_?model|^vm$|presenter|bloc|cubit|controller|logic|store|notifier|provider|repository|repo$|service|api$|client"
+                             r"|fetcher|loader|paginator|interactor|use_?case|manager|^widget$|\bref\b|\bread\b|\bGet\.find\b")
+# An HTTP or database client: `http.get(...)`, `dio.post(...)`, `query.limit(20).get()`
+DART_NETWORK = re.compile(r"(?i)http|dio|client|api|request|net|service|repo|graphql|supabase|firestore|firebase|collection|query|startAfter|\.limit\(")
+DART_NETWORK_CALL = re.compile(r"^(get|post|put|request|fetch|query|send|rawQuery|select|execute|getDocuments)$")
+# Operations on a local list or value: growing `items` in setState is no fetch
+LOCAL_OPS = frozenset({"add", "addAll", "insert", "insertAll", "remove", "removeAt", "removeLast", "removeWhere", "clear", "generate", "filled", "from", "of",
+                       "map", "where", "toList", "take", "skip", "sublist", "sort", "shuffle", "forEach", "fold", "reduce", "expand", "followedBy", "getRange",
+                       "toString", "parse", "tryParse", "dispose", "addListener", "removeListener", "close", "cancel", "pop", "push", "pushNamed", "of", "maybeOf"})
+
+
+def _dart_refresh_controllers(ctx: CheckContext) -> frozenset[str]:
+    memo = ctx.memo.get("infinite_scroll_mobile.refresh_controllers")
+    if memo is None:
+        data = ctx.data.decode("utf-8", "replace")
+        memo = ctx.memo["infinite_scroll_mobile.refresh_controllers"] = frozenset(
+            a or b for a, b in REFRESH_CONTROLLER_VAR.findall(data))
+    return memo
+
+
+def _dart_methods(ctx: CheckContext, name: str, at: Node) -> list[Node]:
+    """The bodies of the file's functions named `name`, those of the class around `at` first."""
+    bodies = [f for f in functions_by_name(ctx).get(name, ()) if f.type == "function_body"]
+    here = next((a for a in ancestors(at) if a.type in ("class_definition", "mixin_declaration", "extension_declaration")), None)
+    mine = [b for b in bodies if here is not None and here.start_byte <= b.start_byte and b.end_byte <= here.end_byte]
+    return mine or bodies
+
+
+def _dart_callback_load(ctx: CheckContext, arg: Node) -> Call | bool | None:
+    """What a Dart callback argument (`onLoading: ...`) does: the Call that loads data, False when
+    the file defines it and it loads nothing, None when it cannot be told (defined elsewhere)."""
+    values = arg.named_children[1:]
+    if len(values) == 1 and values[0].type == "function_expression":
+        return _dart_body_load(ctx, values[0], 2, set()) or False
+    if not values or values[0].type not in ("identifier", "this") or any(v.type != "selector" or "argument_part" in {c.type for c in v.named_children} for v in values[1:]):
+        return None  # `onLoading: makeLoader()`, a conditional: not resolved
+    names = [text(values[0])] + [text(v).lstrip("?!.").strip() for v in values[1:]]
+    receiver, name = names[:-1], names[-1]
+    if receiver and receiver != ["this"] and receiver[0] == "widget":
+        return None  # a callback the parent widget hands in
+    bodies = _dart_methods(ctx, name, arg)
+    if not bodies:
+        return None
+    for body in bodies:
+        found = _dart_body_load(ctx, body, 2, {name})
+        if found is not None:
+            return found
+    return False
+
+
+def _dart_body_load(ctx: CheckContext, body: Node, depth: int, seen: set[str]) -> Call | None:
+    """The first call in a load callback's body that loads data, following the file's own
+    helpers `depth` levels (`_onLoading() { _page++; _getList(); }`)."""
+    controllers = _dart_refresh_controllers(ctx)
+    for call in calls(body):
+        name, receiver = call.name, call.receiver
+        if not IDENTIFIER.match(name) or REFRESH_FINISH.match(name) or _last_name(receiver) in controllers or _in_user_action(call.node, body):
+            continue
+        if receiver in ("", "this"):
+            if name in seen:
+                continue
+            bodies = _dart_methods(ctx, name, body)
+            if bodies:  # a helper of the file: what it does, or (too deep) what its name says
+                if (any(_dart_body_load(ctx, b, depth - 1, seen | {name}) for b in bodies) if depth else _loads(call, any_call=False)):
+                    return call
+                continue
+        if _dart_loads(call):
+            return call
+    return None
+
+
+def _dart_loads(call: Call) -> bool:
+    """A call, in a load callback, that fetches or asks for more data."""
+    name, receiver = call.name, call.receiver
+    last = _last_name(receiver)
+    if WRAPPERS.match(name) or name[:1].isupper():
+        return _loads(call, any_call=False)  # setState(() {...}), Future.delayed(...): the calls inside count on their own
+    if name in ("call", "invoke") or receiver.startswith("widget.") or receiver == "widget":
+        return True  # `widget.onLoadMore()`, `onLoad?.call()`: a callback handed in by the parent
+    if name in LOCAL_OPS and not (DISPATCH.match(name) and re.search(r"(?i)bloc|cubit|event|sink|stream|store|notifier|provider|vm$|model|presenter|read<|of<", receiver)):
+        return False  # `items.add(...)`, `List.generate(...)`
+    if DART_NETWORK_CALL.match(name) and DART_NETWORK.search(receiver):
+        return True
+    if _loads(call, any_call=False):
+        return True
+    if NOT_LOADER.search(name) or re.match(r"^_?set[A-Z_]", name) or NOT_DATA.search(name):
+        return False
+    if not receiver:
+        return name[:1].islower() or name[:1] == "_"  # a method the file does not define (a mixin's, a base class's)
+    return bool(DART_DATA_OWNER.search(last) or DART_DATA_OWNER.search(receiver)) and not REFRESH_FINISH.match(name)
 
 
 LOAD_MORE_ROW = re.compile(r"(?i)load_?more|next_?page|paginat|loading_?(cell|row|footer|section|indicator|view)")
