@@ -8,7 +8,8 @@ iOS and Flutter apps; the checks here decide whether one pulls people back:
   `application(_:didFinishLaunchingWithOptions:)`, `.onAppear`, Dart `main`/`initState`),
   directly or through functions of the same file, not from a click, tap or toggle; or a
   service's method that another file of the project calls at launch (the project index:
-  `await NotificationService.instance.init()` in `main()`);
+  `await NotificationService.instance.init()` in `main()`), or the function holding the request,
+  of any name, when other files run it from launch code and never from a button;
 * a repeating local notification (AlarmManager `setRepeating`, `PeriodicWorkRequest`,
   `UNCalendarNotificationTrigger(repeats: true)`, `periodicallyShow`, `zonedSchedule` with
   `matchDateTimeComponents`, awesome_notifications `NotificationCalendar`/`NotificationInterval`
@@ -205,7 +206,8 @@ def _launch_context(node: Node, ctx: CheckContext, depth: int = 0) -> str | None
             where = _launch_context(caller, ctx, depth + 1)
             if where is not None:
                 return f"{where} via {name}()"
-        elsewhere = _launched_from_other_file(fn, name, ctx)
+        # other files' launch code: a service set up at launch, or (for the function holding the request) any caller
+        elsewhere = _launched_from_other_file(fn, name, ctx) or (_triggered_from_other_file(fn, name, callers, ctx) if depth == 0 else None)
         if elsewhere is not None:
             return elsewhere
         # a service's start-up method runs at launch, unless the file calls it on demand (`if (!_initialized) await init();`)
@@ -268,6 +270,69 @@ def _launched_from_other_file(fn: Node, name: str, ctx: CheckContext) -> str | N
     return None
 
 
+def _triggered_from_other_file(fn: Node, name: str, callers: list[Node], ctx: CheckContext) -> str | None:
+    """A function of any name (top-level, or a method called on its class) that other files of
+    the project run at launch and never from a button: `main()` in main.dart calling
+    `requestNotificationAccess()` of another file, `.onAppear { Planner.shared.planDigest() }`.
+    The project index follows the callers a few levels up (`triggers`)."""
+    if name in project_index.COMMON_NAMES or len(name) < 4 or any(_in_user_action(c) for c in callers) or _reported_at_call(name, ctx):
+        return None
+    index = project_index.for_context(ctx)
+    here = str(Path(ctx.path).resolve())
+    owner = _class_name(_enclosing_class(fn)).lstrip("_")
+    runs = [*index.calls(name), *(r for r in index.references(name) if r.role == "passed")]  # `onPressed: askForAlerts`
+    direct = [s for s in runs if s.path != here and _calls_this_function(s, owner, index)]
+    holders = {s.functions[0] for s in direct if s.functions}
+    found = [t for t in index.triggers(name, exclude=here) if (t.site in direct if not t.via else t.via[0] in holders)]
+    load = next((t for t in found if t.kind == "load" and not re.search(r"(Service|Receiver|Worker)$", t.site.owner)), None)
+    if load is None or any(t.kind == "user" for t in found):
+        return None
+    via = "".join(f" via {n}()" for n in reversed(load.via))
+    return f"{_load_name(load.site)} in {load.site.where()}{via} via {name}()"
+
+
+def _reported_at_call(name: str, ctx: CheckContext) -> bool:
+    """The app's notification permission helper is reported where it is called
+    (*-permission-helper-on-launch), except where that pattern does not match: a bare Dart call,
+    a Swift or Dart `check…` helper."""
+    helper = HELPER_QUERY_NAME if ctx.language in ("swift", "dart") else ANDROID_HELPER_QUERY_NAME
+    if not (PERMISSION_HELPER.match(name) and helper.match(name) and re.search(r"(?i)(notification|push|fcm|messaging)", name)):
+        return False
+    return ctx.language != "dart" or all(s.receiver for s in project_index.for_context(ctx).calls(name))
+
+
+def _calls_this_function(site: project_index.Site, owner: str, index: project_index.ProjectIndex) -> bool:
+    """A call in another file that reaches this file's function, not a namesake: a top-level
+    function called bare where no function of that name is defined; a method called on its class
+    (`Planner.shared.plan()`, `_planner.plan()`) or bare inside the class (an extension)."""
+    if not site.receiver or re.search(r"(^|\.)(this|self)$", site.receiver):
+        return not any(d.path == site.path and d.owner == site.owner for d in index.definitions(site.name)) or bool(owner and site.owner == owner)
+    if not owner:
+        return False
+    receiver, cls = re.sub(r"[^a-z0-9.]", "", site.receiver.lower()), owner.lower()
+    last = receiver.rsplit(".", 1)[-1]
+    return cls in receiver.replace(".", "") or (len(last) >= 5 and cls.endswith(last)) or _declared_as(site, owner)
+
+
+def _declared_as(site: project_index.Site, owner: str) -> bool:
+    """The receiver variable is declared in its file with the class: `val gate = Gate(this)`,
+    `gate: Gate`, `final Gate gate`, `private Gate gate;`."""
+    var = site.receiver.rstrip("?!").rsplit(".", 1)[-1]
+    if not re.fullmatch(r"\w+", var):
+        return False
+    try:
+        source = Path(site.path).read_text("utf-8", "replace")
+    except OSError:
+        return False
+    var, cls = re.escape(var), re.escape(owner)
+    return bool(re.search(rf"(\b{var}\s*(:\s*{cls}\b|=\s*(new\s+)?{cls}\b)|\b{cls}[?!]?\s+{var}\b)", source))
+
+
+def _load_name(site: project_index.Site) -> str:
+    """The name around a site that makes it run at load (`main`, `initState`, `onAppear`)."""
+    return next((n for kind, n in site.context if (project_index.LOAD_LABEL if kind == "label" else project_index.LOAD_NAME).match(n)), "launch")
+
+
 def _calls_method_after(site: project_index.Site, owner: str, name: str) -> bool:
     """The class named at `site`, or the variable assigned from it there, has `name()` called on
     it on that line or one of the next ten."""
@@ -307,6 +372,11 @@ PERMISSION_HELPER = re.compile(
     r"check\w*Permissions?|requestPushNotifications|registerForPushNotifications)$",
     re.I,
 )
+
+
+# the names the *-permission-helper-on-launch queries match (mobile.yaml)
+HELPER_QUERY_NAME = re.compile(r"^((maybe|show)?([Rr]equest|[Aa]sk|[Pp]rompt|[Ee]nsure)[A-Za-z]*(Notification|Push|Permission)[A-Za-z]*|requestPushNotifications|registerForPushNotifications)$")
+ANDROID_HELPER_QUERY_NAME = re.compile(r"^((maybe|show)?([Rr]equest|[Aa]sk|[Pp]rompt|[Ee]nsure|check)[A-Za-z]*(Notification|Push|Permission)[A-Za-z]*|requestPushNotifications|registerForPushNotifications)$")
 
 
 def permission_helper_on_launch(ctx: CheckContext) -> Verdict | bool:
