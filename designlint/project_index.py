@@ -194,7 +194,7 @@ class ProjectIndex:
                 for site in sites:
                     kind = classify(site)
                     holder = next((n for k, n in site.context if k == "fn"), "")
-                    if kind or not holder or _too_common(holder):
+                    if kind or not holder or too_common(holder):
                         out.append(Trigger(kind or "other", site, via))
                     elif holder not in seen:  # a holder met before is followed once
                         seen.add(holder)
@@ -272,7 +272,8 @@ COMMON_NAMES = frozenset(
 )
 
 
-def _too_common(name: str) -> bool:
+def too_common(name: str) -> bool:
+    """Names so common (or short) that their call sites say nothing about one function."""
     return name in COMMON_NAMES or len(name) < 4
 
 

@@ -1711,7 +1711,7 @@ def _too_common_here(name: str) -> bool:
     """A name too short or too common to look up across the project (`Send`, `update`, `__init__`)."""
     from designlint import project_index
 
-    return len(name) < 4 or (name.startswith("__") and name.endswith("__")) or name in project_index.COMMON_NAMES or name.lower() in ("send", "schedule", "notify")
+    return project_index.too_common(name) or (name.startswith("__") and name.endswith("__")) or name.lower() in ("send", "schedule", "notify")
 
 
 # the call names the call-side Python queries match (their sites are judged where they are)

@@ -261,7 +261,7 @@ def _launched_from_other_file(fn: Node, name: str, ctx: CheckContext) -> str | N
             continue
         kind = project_index.classify(site)
         holder = site.functions[0] if site.functions else ""
-        if kind == "" and holder and holder not in project_index.COMMON_NAMES and len(holder) > 3:
+        if kind == "" and holder and not project_index.too_common(holder):
             load = next((t for t in index.triggers(holder, depth=1) if t.kind == "load"), None)
             if load is not None:
                 return f"{load.site.functions[0] if load.site.functions else 'launch'} in {load.site.shown} via {holder}() and {name}()"
@@ -275,7 +275,7 @@ def _triggered_from_other_file(fn: Node, name: str, callers: list[Node], ctx: Ch
     the project run at launch and never from a button: `main()` in main.dart calling
     `requestNotificationAccess()` of another file, `.onAppear { Planner.shared.planDigest() }`.
     The project index follows the callers a few levels up (`triggers`)."""
-    if name in project_index.COMMON_NAMES or len(name) < 4 or any(_in_user_action(c) for c in callers) or _reported_at_call(name, ctx):
+    if project_index.too_common(name) or any(_in_user_action(c) for c in callers) or _reported_at_call(name, ctx):
         return None
     index = project_index.for_context(ctx)
     here = str(Path(ctx.path).resolve())
