@@ -11,6 +11,8 @@ in the four grammars:
   visit was one day ago, or after a missed day (`(DateTime.Today - last).Days == 1`,
   `last.Date == DateTime.Today.AddDays(-1)`, `(today - last).days == 1`, `today - data.lastDay
   == 1` with `math.floor(os.time() / 86400)`, `elapsed < 172800`). One finding per function.
+- `ladder_position_update` (C#): a ladder position not named like a streak (`day`, a PlayerPrefs
+  key "DayIndex", a set of claimed days) set back after a missed day and used to pick the reward.
 - `reward_index` / `reward_table` / `scaled_reward` / `milestone_reward`: daily-login reward
   ladders, rewards that grow with the streak, payouts at a streak milestone.
 - `freeze_function` / `freeze_cost` / `freeze_item`: a streak freeze or repair that is sold.
@@ -362,7 +364,7 @@ def gap_test(ctx: CheckContext, condition: Node, fn: Node | None) -> str | None:
             for a, b in ((lt, rt), (rt, lt)):
                 if DAY_PLUS_ONE.search(a) and DAY_WORD.search(b) and len(a) < 120 and len(b) < 120:
                     return "exact"
-        if op in ("<", "<=", ">", ">=") and _deadline_passed(ctx, left, right, fn):
+        if op in ("<", "<=", ">", ">=") and (_deadline_passed(ctx, left, right, fn) or _stored_deadline_passed(ctx, left, right, op, fn)):
             found = "new-day"
             continue
         if op in ("<", "<=", ">", ">=") and (_window_deadline(ctx, left, right, fn) or _streak_length_gap(left, right)):
@@ -1340,3 +1342,302 @@ def streak_predicate(ctx: CheckContext) -> "Verdict | bool":
         if test:
             return Verdict(message=f"daily streak: '{name}' decides that the streak ends after a missed day ({' '.join(text(comp).split())[:50]})")
     return False
+
+
+# --------------------------------------------------------------------------- ladders by shape (C#)
+# A daily-reward ladder whose position is not named like a streak (`day`, `DayIndex`, a PlayerPrefs
+# key "RewardDay"): the shape tells it. The position is set back to 0 / 1 (or a claimed-days set is
+# cleared) after a missed day (`TotalHours >= 48`, `TotalDays > 1`, `.Days >= 2`, `.Days == 1` ...
+# `else`, a stored deadline that passed) and the same position picks the reward (`rewards[day]`,
+# `switch (day) { case 0: ... case 6: ... }`) or grows on each claim.
+
+# Counters that refill or count other things, not days of a ladder.
+NOT_A_LADDER_COUNTER = re.compile(
+    r"(?:^|_)(?:energy|lives|life|hp|health|stamina|ammo|fuel|ads?|spins?|attempts?|tries|retries|plays|games|matches|levels?|wave|kills?|combo"
+    r"|timer|time|seconds?|minutes?|hours?|ticks|frames?|is|has|can|should|was|show|shown|ready|available|enabled|notif\w*|page|tab|slot)(?:$|_)"
+)
+DAYISH_COUNTER = re.compile(r"day|reward|claim|login|gift|bonus|calendar|consecutive|seq|step|index|idx|progress|chain|row|visit|check_?in", re.I)
+DEADLINE_SHIFT = re.compile(
+    r"Add(?:Days\(\s*[123](?:\.0)?[dDfF]?\s*\)|Hours\(\s*(?:24|36|48|72)(?:\.0)?[dDfF]?\s*\))|\+\s*TimeSpan\.From(?:Days\(\s*[123]|Hours\(\s*(?:24|36|48|72))"
+)
+# The tables a ladder position picks from: `prizes`, `dailyGifts`, `rewardAmounts`, `dayCoins`, `chests`.
+REWARDISH_TABLE = re.compile(r"reward|gift|bonus|prize|present|coin|gem|gold|cash|diamond|chest|loot|day|daily|login|calendar|ladder|tier|amount|payout", re.I)
+SPAN_PART = re.compile(r"\.(?:TotalSeconds|TotalMinutes|TotalHours|TotalDays|Days|Hours|Ticks|TotalMilliseconds)$")
+
+
+def _setter_key(ctx: CheckContext, node: Node) -> str | None:
+    """The key of `PlayerPrefs.GetInt("RewardDay")` / `SetInt(DayKey, ...)` as written or as the
+    string its constant holds."""
+    t = text(node)
+    if "string" in node.type and len(t) < 80:
+        return t.strip("'\"$@")
+    if node.type in ("identifier", "member_access_expression") and len(t) < 60:
+        for value in _definitions(ctx, ctx.root, t.split(".")[-1])[:2]:
+            if "string" in value.type and len(text(value)) < 80:
+                return text(value).strip("'\"$@")
+        return t.split(".")[-1]
+    return None
+
+
+def _deadline_name(ctx: CheckContext, node: Node, fn: Node | None) -> bool:
+    """`claimDate` where `claimDate = DateTime.Now.AddDays(1)` (or loaded from a PlayerPrefs key saved
+    that way): a deadline one to three days after the last claim."""
+    node = _strip(node)
+    if node.type not in ("identifier", "member_access_expression") or len(text(node)) > 60:
+        return False
+    name = text(node).split(".")[-1]
+    values = ((_definitions(ctx, fn, name) if fn is not None else []) + _definitions(ctx, ctx.root, name) + _definitions(ctx, ctx.root, "this." + name))[:6]
+    code = _code_text(ctx)
+    for v in values:
+        vt = text(v)
+        if len(vt) > 300:
+            continue
+        if DEADLINE_SHIFT.search(vt):
+            return True
+        for key in re.findall(r"Get\w*\(\s*\"([^\"]{1,60})\"", vt):
+            if re.search(r"Set\w*\(\s*\"" + re.escape(key) + r"\"\s*,[^;]{0,200}?" + DEADLINE_SHIFT.pattern, code):
+                return True
+    return False
+
+
+def _stored_deadline_passed(ctx: CheckContext, left: Node, right: Node, op: str, fn: Node | None) -> bool:
+    """`(claimDate - DateTime.Now).TotalHours < 0`, `claimDate.Subtract(DateTime.Now).Ticks <= 0`,
+    `DateTime.Now > claimDate`, `claimDate < DateTime.Now` with `claimDate = DateTime.Now.AddDays(1)`
+    saved at the claim: the day to come back by has passed."""
+    for zero, other in ((right, left), (left, right)):
+        other = _strip(other)
+        if text(_strip(zero)) not in ("0", "0.0", "0f", "0d") or other.type != "member_access_expression" or not SPAN_PART.search(text(other)):
+            continue
+        inner = _strip(other.child_by_field_name("expression") or other)
+        pair = None
+        if inner.type in BINARY_TYPES and _operator(inner) == "-" and _operands(inner):
+            pair = _operands(inner)
+        call = as_call(inner) if inner.type == "invocation_expression" else None
+        if call is not None and call.name == "Subtract" and call.arguments is not None and call.arguments.named_children:
+            recv = inner.child_by_field_name("function")
+            recv = recv.child_by_field_name("expression") if recv is not None else None
+            if recv is not None:
+                pair = (recv, _strip(call.arguments.named_children[0]))
+        if pair is None:
+            continue
+        a, b = (_strip(p) for p in pair)
+        if NOW_VALUE.search(text(b)) and _deadline_name(ctx, a, fn):
+            return True  # deadline - now < 0
+        if NOW_VALUE.search(text(a)) and _deadline_name(ctx, b, fn):
+            return True  # now - deadline > 0
+    for now, deadline in ((left, right), (right, left)):
+        if op in ("<", "<=", ">", ">=") and NOW_VALUE.search(text(_strip(now))) and len(text(now)) < 40 and _deadline_name(ctx, deadline, fn):
+            return True
+    return False
+
+
+def _number(ctx: CheckContext, node: Node, fn: Node | None) -> float | None:
+    t = text(_strip(node)).rstrip("fFdDmM").replace("_", "")
+    if re.fullmatch(r"\d+(?:\.\d+)?", t):
+        return float(t)
+    if _strip(node).type in ("identifier", "member_access_expression") and len(t) < 60:
+        name = t.split(".")[-1]
+        for v in ((_definitions(ctx, fn, name) if fn is not None else []) or _definitions(ctx, ctx.root, name))[:2]:
+            vt = text(v).rstrip("fFdDmM").replace("_", "")
+            if re.fullmatch(r"\d+(?:\.\d+)?", vt):
+                return float(vt)
+    return None
+
+
+def _missed_day_test(ctx: CheckContext, condition: Node, fn: Node | None) -> bool:
+    """The condition tells a missed day from a next-day visit: a threshold of more than one day
+    (`hours >= 48`, `TotalDays > 1`, `.Days >= 2`, `gap < 172800`), the exact one-day test
+    (`.Days == 1`, `AddDays(-1)`), or a stored deadline that passed."""
+    if len(text(condition)) > 600:
+        return False
+    if gap_test(ctx, condition, fn) == "exact":
+        return True
+    for comp in _comparisons(condition):
+        parts = _operands(comp)
+        if parts is None:
+            continue
+        op, (left, right) = _operator(comp), parts
+        if op not in ("<", "<=", ">", ">="):
+            continue
+        if _stored_deadline_passed(ctx, left, right, op, fn) or _deadline_passed(ctx, left, right, fn):
+            return True
+        for thr, other in ((right, left), (left, right)):
+            kind = _threshold(ctx, thr, fn)
+            if not kind or not _gap_operand(ctx, other, kind, fn):
+                continue
+            value = _number(ctx, thr, fn)
+            strict_more = (op == ">" and thr is right) or (op == "<" and thr is left)
+            at_most = (op == "<=" and thr is right) or (op == ">=" and thr is left)
+            if kind == "hours" and value is not None and value > 24:
+                return True
+            if kind == "days" and value is not None and (value >= 2 or strict_more or at_most):
+                return True
+            if kind == "seconds" and re.search(r"172_?800|129_?600|259_?200|\b2\s*\*|\*\s*2\b|(?:36|48)\s*\*|\*\s*(?:36|48)\b|TWO_DAY|FromDays\(\s*[23]|FromHours\(\s*(?:36|48|72)|TimeSpan\(\s*[23]\s*,|TimeSpan\(\s*(?:36|48|72)\s*,", _resolved(ctx, thr, fn)):
+                return True
+    return False
+
+
+def _ladder_update(ctx: CheckContext, node: Node) -> tuple[str, str] | None:
+    """(kind, counter) for an update of an int position that is not named like a streak: `day++`,
+    `dayIndex += 1`, `currentDay = 0`, `PlayerPrefs.SetInt("RewardDay", day + 1)`, `claimedDays.Clear()`."""
+    kind = node.type
+    target = value = None
+    if kind in ("postfix_unary_expression", "prefix_unary_expression"):
+        if "++" not in text(node) or not node.named_children:
+            return None
+        target = _strip(node.named_children[0])
+        out = "B"
+    elif kind == "assignment_expression":
+        target, value = _definition_parts(node)
+        op = _operator(node)
+        if target is None or value is None:
+            return None
+        if op == "+=":
+            out = "B" if re.fullmatch(r"\s*1\s*", text(value)) else None
+        elif op == "=":
+            vt = text(_strip(value))
+            if re.fullmatch(r"[01]", vt):
+                out = "C"
+            elif PLUS_ONE.search(vt) and len(vt) < 80 and re.search(r"(?<![\w.])" + re.escape(_last_name(target)) + r"\b", vt):
+                out = "B"
+            else:
+                out = None
+        else:
+            out = None
+        if out is None:
+            return None
+    elif kind == "invocation_expression":
+        call = as_call(node)
+        if call is None:
+            return None
+        args = argument_nodes(call)
+        if call.name == "SetInt" and len(args) == 2:
+            key = _setter_key(ctx, _strip(args[0]))
+            vt = text(_strip(args[1]))
+            if not key:
+                return None
+            if re.fullmatch(r"[01]", vt):
+                return "C", key
+            if PLUS_ONE.search(vt) and len(vt) < 120:
+                return "B", key
+            return None
+        if call.name == "Clear" and not args and call.receiver and re.fullmatch(r"[\w.]+", call.receiver):
+            name = call.receiver.split(".")[-1]
+            return ("c", name) if DAYISH_COUNTER.search(name) else None  # a set of claimed days emptied
+        return None
+    else:
+        return None
+    if target is None or target.type not in ("identifier", "member_access_expression"):
+        return None
+    name = _last_name(target)
+    n = norm_name(name)
+    if len(name) < 3 or NOT_A_LADDER_COUNTER.search(n) or NOT_A_DAILY_STREAK.search(n) or streak_name(target):
+        return None
+    return out, name
+
+
+def _mentions(resolved: str, counter: str) -> bool:
+    return bool(re.search(r"(?<![\w])\"?" + re.escape(counter) + r"\"?(?![\w])", resolved))
+
+
+def _ladder_evidence(ctx: CheckContext, counter: str, cleared_set: bool) -> str | None:
+    """Where the same position picks a reward (`rewards[day]`, a `switch` on it with three cases or
+    more) or grows on a claim (`day++` anywhere in the file)."""
+    key = ("streak_games_ladder_evidence", counter, cleared_set)
+    if key in ctx.memo:
+        return ctx.memo[key]
+    picks = grows = None
+    for n in walk(ctx.root):
+        if picks is not None:
+            break
+        if n.type == "element_access_expression" and not cleared_set:
+            obj, idx = _subscript_parts(n)
+            fn = next(enclosing_functions(n), None)
+            if idx is not None and obj is not None and len(text(idx)) < 120 and _mentions(_resolved(ctx, idx, fn), counter) and not _mentions(text(obj), counter) and not _loop_variable(n, counter, fn) and REWARDISH_TABLE.search(_last_name(obj)):
+                picks = f"picks the reward: {_last_name(obj) or 'table'}[{' '.join(text(idx).strip('[]').split())[:30]}]"
+        elif n.type in ("switch_statement", "switch_expression") and not cleared_set:
+            subject = n.child_by_field_name("value") or (n.named_children[0] if n.named_children else None)
+            fn = next(enclosing_functions(n), None)
+            if subject is not None and len(text(subject)) < 120 and _mentions(_resolved(ctx, subject, fn), counter):
+                sections = [s for s in walk(n) if s.type in SWITCH_SECTION_TYPES]
+                if sum(1 for s in sections if re.search(r"(?<![\w.])\d+(?![\w.])", _section_labels(s))) >= 3:
+                    picks = f"picks the reward: switch ({' '.join(text(subject).split())[:40]})"
+        elif grows is None and n.type in ("postfix_unary_expression", "assignment_expression", "invocation_expression", "prefix_unary_expression"):
+            if cleared_set:
+                call = as_call(n) if n.type == "invocation_expression" else None
+                if call is not None and call.name == "Add" and call.receiver.split(".")[-1] == counter:
+                    grows = f"grows on each claim: {counter}.Add(...)"
+            elif DAYISH_COUNTER.search(counter):
+                update = _ladder_update(ctx, n)
+                if update is not None and update == ("B", counter):
+                    grows = "grows on each claim"
+    found = picks or grows
+    ctx.memo[key] = found
+    return found
+
+
+def _ladder_counters(ctx: CheckContext, fn: Node | None) -> tuple[int, str, str] | None:
+    """(start byte, counter, evidence) of the first reset / increment of a ladder position in the
+    function that runs under a missed-day test, or None."""
+    key = ("streak_games_ladder", fn.start_byte if fn is not None else -1)
+    if key in ctx.memo:
+        return ctx.memo[key]
+    scope = fn if fn is not None else ctx.root
+    updates: dict[str, list[tuple[int, str]]] = {}
+    missed: set[str] = set()
+    for n in walk(scope):
+        if n is not scope and n.type in FUNCTION_NODE_TYPES:
+            continue
+        if n.type not in ("postfix_unary_expression", "prefix_unary_expression", "assignment_expression", "invocation_expression"):
+            continue
+        update = _ladder_update(ctx, n)
+        if update is None or _in_loop(n, scope):
+            continue
+        kind, counter = update
+        conditions = controlling_conditions(n, fn, None)
+        if any(_mentions(text(c), counter) for c in conditions) and kind in ("C", "c"):
+            continue  # `if (day >= 7) day = 0;`: a calendar that wraps around
+        tests = [c for c in conditions if _missed_day_test(ctx, c, fn)]
+        if not tests and fn is not None and kind in ("C", "c"):
+            tests = _caller_missed_tests(ctx, fn)
+        if not tests:
+            continue
+        updates.setdefault(counter, []).append((n.start_byte, kind))
+        if kind in ("C", "c"):
+            missed.add(counter)
+    result = None
+    for counter in missed:
+        cleared = any(k == "c" for _, k in updates[counter])
+        evidence = _ladder_evidence(ctx, counter, cleared)
+        if evidence:
+            start = min(s for s, _ in updates[counter])
+            if result is None or start < result[0]:
+                result = (start, counter, evidence)
+    ctx.memo[key] = result
+    return result
+
+
+def _caller_missed_tests(ctx: CheckContext, fn: Node) -> list[Node]:
+    """Missed-day tests around the calls of a reset helper (`else if (hours >= 48) ResetDays();`)."""
+    name = function_name(fn)
+    out = []
+    for site in _call_sites(ctx).get(name, [])[:6] if name else []:
+        caller = next(enclosing_functions(site), None)
+        if caller is not None and caller != fn:
+            out.extend(c for c in controlling_conditions(site, caller, None) if _missed_day_test(ctx, c, caller))
+    return out
+
+
+def ladder_position_update(ctx: CheckContext) -> "Verdict | bool":
+    """C#: the position in a daily-reward ladder (not named like a streak) set back after a missed
+    day, where the same position picks the reward or grows on each claim."""
+    node = ctx.node
+    if not re.search(r"daily|reward|gift|bonus|claim|login|prize", _code_text(ctx), re.I):
+        return False
+    fn = next(enclosing_functions(node), None)
+    if _function_update(ctx, fn) is not None:
+        return False  # a streak-named counter: csharp-day-gap-streak-update reports the function
+    found = _ladder_counters(ctx, fn)
+    if found is None or found[0] != node.start_byte:
+        return False
+    return Verdict(message=f"daily reward ladder: the position '{found[1]}' is set back when a day is missed and {found[2]}")
