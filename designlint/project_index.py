@@ -157,6 +157,7 @@ class ProjectIndex:
         _seconds += time.monotonic() - started
         self._names: dict[str, _NameFacts] = {}
         self._sources: OrderedDict[Path, SourceFile | None] = OrderedDict()
+        self._by_path: dict[str, bytes] | None = None
 
     def calls(self, name: str) -> list[Site]:
         """Every call of `name` in the project (any receiver), in path and line order."""
@@ -236,6 +237,21 @@ class ProjectIndex:
             _seconds += time.monotonic() - started
         self._names[name] = facts
         return facts
+
+    def source(self, path: str | Path) -> SourceFile | None:
+        """Another file of the project, parsed (the bytes the digest was made of; the last few files
+        are kept). None for a file outside the index or one that cannot be parsed."""
+        if self._by_path is None:
+            self._by_path = {str(p): data for p, data in self._files}
+        data = self._by_path.get(str(path))
+        if data is None:
+            return None
+        global _seconds
+        started = time.monotonic()
+        try:
+            return self._source(Path(path), data)
+        finally:
+            _seconds += time.monotonic() - started
 
     def _source(self, path: Path, data: bytes) -> SourceFile | None:
         """The parsed file, kept for the last few files asked about (None: not parseable)."""

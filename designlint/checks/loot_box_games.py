@@ -57,7 +57,6 @@ paying caller in another file is not checked itself (no query word in its text) 
 from __future__ import annotations
 
 import re
-import time
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Iterator
@@ -95,8 +94,7 @@ from designlint.checks.loot_box import (
 )
 from designlint.checks.polyglot import Call, argument_nodes, as_call, function_name
 from designlint.checks.util import FUNCTION_TYPES, ancestors, text, walk
-from designlint.languages import kind_for, language_family
-from designlint.source import SkipFile, TimeBudgetExceeded, parse_source
+from designlint.languages import language_family
 
 MAX_FILE_BYTES = 1_500_000
 MEMO_KEY = "loot_box_games"
@@ -1069,25 +1067,25 @@ def _lookup_worthy(name: str, receiver: str) -> bool:
     return bool(owner & SERVICE_WORDS) and not owner & NOT_SERVICE_WORDS
 
 
-def _foreign_file(path: str) -> _File | None:
-    """The facts of another file of the project, read and parsed once per process while it is unchanged."""
+def _foreign_file(index: project_index.ProjectIndex, path: str) -> _File | None:
+    """The facts of another file of the project, built once per process while it is unchanged (the
+    project index parses it)."""
     try:
         st = Path(path).stat()
-        key = (path, st.st_mtime_ns, st.st_size)
-        if key not in _FOREIGN:
-            if len(_FOREIGN) > 256:
-                _FOREIGN.clear()
-            _FOREIGN[key] = None
-            kind = kind_for(Path(path).name)
-            if kind is not None:
-                source = parse_source(Path(path), Path(path).read_bytes(), kind, time.monotonic() + 5.0)
-                region = source.regions[0]
-                stand_in = SimpleNamespace(language=language_family(region.language), data=source.data,
-                                           root=region.root, path=Path(path))
-                _FOREIGN[key] = _File(stand_in)  # type: ignore[arg-type]
-        return _FOREIGN[key]
-    except (OSError, ValueError, RecursionError, SkipFile, TimeBudgetExceeded):
+    except OSError:
         return None
+    key = (path, st.st_mtime_ns, st.st_size)
+    if key not in _FOREIGN:
+        if len(_FOREIGN) > 256:
+            _FOREIGN.clear()
+        source = index.source(path)
+        _FOREIGN[key] = None
+        if source is not None:
+            region = source.regions[0]
+            stand_in = SimpleNamespace(language=language_family(region.language), data=source.data,
+                                       root=region.root, path=Path(path))
+            _FOREIGN[key] = _File(stand_in)  # type: ignore[arg-type]
+    return _FOREIGN[key]
 
 
 class _Project:
@@ -1120,7 +1118,7 @@ class _Project:
                 said = set(_words(_owner(receiver))) | set(_words(receiver))
                 defs = [d for d in defs if set(_words(d.owner) + _words(Path(d.path).stem)) & said]
             for d in defs[:3]:
-                found = _pick_in(d)
+                found = _pick_in(self.index, d)
                 if found is not None:
                     where = f"{_short(receiver, 28) + '.' if receiver else ''}{name}()"
                     return (f"{where} → {_short(found[0], 36)} in {d.shown}:{d.line}", found[1], found[2])
@@ -1141,7 +1139,7 @@ class _Project:
                 continue  # a same-named function of another class
             if site.path == asking.path:
                 continue  # called in its own file: judged there through its callers
-            f = _foreign_file(site.path)
+            f = _foreign_file(self.index, site.path)
             cu = f.unit_at(site.line) if f else None
             if cu is None:
                 continue
@@ -1163,10 +1161,10 @@ def _owner_class(node: Node) -> str:
     return ""
 
 
-def _pick_in(d: project_index.Definition) -> tuple[str, set[str], bool] | None:
+def _pick_in(index: project_index.ProjectIndex, d: project_index.Definition) -> tuple[str, set[str], bool] | None:
     """The random pick a function of another file makes (itself or through its helpers), unless it pays
     for it too (then it is reported in its own file) or is a frame, an upgrade or a spawn."""
-    f = _foreign_file(d.path)
+    f = _foreign_file(index, d.path)
     fn = next((n for n in f.defs.get(d.name, []) if n.start_point[0] + 1 == d.line), None) if f else None
     if fn is None or GAME_LOOP.match(d.name) or UPGRADE_HELPER.search(d.name):
         return None

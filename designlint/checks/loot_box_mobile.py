@@ -76,8 +76,7 @@ from designlint.checks.loot_box import (
     loot_context_of,
 )
 from designlint.checks.polyglot import Call, argument_nodes, as_call, function_name
-from designlint.checks.util import FUNCTION_TYPES, ancestors, parse_snippet, text, walk
-from designlint.languages import kind_for
+from designlint.checks.util import FUNCTION_TYPES, ancestors, text, walk
 
 # ---------------------------------------------------------------------------------------------
 # vocabularies (mobile APIs)
@@ -728,27 +727,6 @@ QUERY_PAY_TEXT = re.compile(
     r"|buy|pay|spend|deduct|credit|ticket|token|money|cash|afford|transaction)")
 CLASS_TYPES = frozenset({"class_definition", "class_declaration", "object_declaration", "extension_declaration",
                          "mixin_declaration", "struct_declaration"})
-_TREES: dict[tuple[str, int, int], tuple[Node, bytes]] = {}
-
-
-def _parsed(path: str) -> tuple[Node, bytes] | None:
-    """The tree of another file of the project, parsed once per process while it is unchanged."""
-    try:
-        st = Path(path).stat()
-        key = (path, st.st_mtime_ns, st.st_size)
-        if key not in _TREES:
-            kind = kind_for(Path(path).name)
-            if kind is None:
-                return None
-            data = Path(path).read_bytes()
-            if len(_TREES) > 256:
-                _TREES.clear()
-            _TREES[key] = (parse_snippet(data.decode("utf-8", "replace"), kind.grammar), data)
-        return _TREES[key]
-    except (OSError, ValueError):
-        return None
-
-
 def _worth_looking_up(name: str, receiver: str) -> bool:
     """A call that may run a pick written in another file: a method of a service-like object or a bare function."""
     if len(name) < 4 or name[0].isupper() or name in FRAMEWORK_CALLS or name in project_index.COMMON_NAMES:
@@ -789,8 +767,8 @@ class _Project:
 
     def file(self, path: str) -> _File | None:
         if path not in self._files:
-            parsed = _parsed(path)
-            self._files[path] = _File(parsed[0], parsed[1], path, self) if parsed else None
+            source = self.index.source(path)
+            self._files[path] = _File(source.regions[0].root, source.data, path, self) if source else None
         return self._files[path]
 
     def pick_elsewhere(self, u: _Unit) -> tuple[str, set[str]] | None:
