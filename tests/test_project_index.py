@@ -317,3 +317,11 @@ def test_a_function_handed_over_as_a_value_keeps_its_receiver(tmp_path):
     dart = write(tmp_path / "app", DART_APP)
     [tear_off] = project_index.index_for(dart, "dart").references("playBackgroundMusic")
     assert (tear_off.role, tear_off.receiver) == ("passed", "music")
+
+
+def test_source_gives_another_project_file_parsed_and_nothing_outside_the_project(tmp_path):
+    root = write(tmp_path / "app", DART_APP)
+    index = project_index.index_for(root, "dart")
+    music = index.source(str(root.resolve() / "lib" / "music.dart"))
+    assert music is not None and b"playBackgroundMusic" in music.data and music.regions[0].root.type == "program"
+    assert index.source(str(tmp_path / "elsewhere.dart")) is None
