@@ -39,6 +39,7 @@ import hashlib
 import re
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tree_sitter import Node
 
@@ -56,6 +57,9 @@ from designlint.checks.notification_spam import (
 )
 from designlint.checks.polyglot import Call, argument_nodes, as_call, enclosing_functions, function_name, functions_by_name
 from designlint.checks.util import ancestors, text, walk
+
+if TYPE_CHECKING:
+    from designlint.project_index import ProjectIndex
 
 # --------------------------------------------------------------------------------------------
 # per-file facts (ctx.memo is shared by every match in one file)
@@ -762,15 +766,15 @@ def _cs_sends(call: Call) -> bool:
     )
 
 
-def _cs_other_file(ctx: CheckContext, path: str, root: Path | None) -> CheckContext:
-    """Another C# file of the project, parsed once per asking file, as a context the checks can read."""
+def _cs_other_file(ctx: CheckContext, index: ProjectIndex, path: str) -> CheckContext | None:
+    """Another C# file of the project (parsed by the project index), as a context the checks can read."""
 
-    def build() -> CheckContext:
-        from designlint.checks.util import parse_snippet
-
-        source = Path(path).read_bytes().decode("utf-8", "replace")
-        tree = parse_snippet(source, "csharp")
-        return CheckContext(node=tree, captures={}, language="csharp", root=tree, path=Path(path), data=source.encode("utf-8"), project_root=root)
+    def build() -> CheckContext | None:
+        source = index.source(path)
+        if source is None:
+            return None
+        tree = source.regions[0].root
+        return CheckContext(node=tree, captures={}, language="csharp", root=tree, path=Path(path), data=source.data, project_root=index.root)
 
     return ctx.remember(f"nsg_other:{path}", build)
 
@@ -814,7 +818,9 @@ def _cs_remote_wrapper(ctx: CheckContext, call: Call) -> _Wrapper | None:
         for found in index.definitions(call.name):
             if found.path == here or not found.owner or not SENDS_TEXT.search(found.text) or not _cs_owner_fits(found.owner, receiver_type, call.receiver):
                 continue
-            rctx = _cs_other_file(ctx, found.path, index.root)
+            rctx = _cs_other_file(ctx, index, found.path)
+            if rctx is None:
+                continue
             method = next((m for m in functions_by_name(rctx).get(found.name, []) if m.start_point[0] + 1 == found.line), None)
             wrapper = _cs_wrapper_facts(rctx, method, f"{found.shown}:{found.line}") if method is not None else None
             if wrapper is not None:
