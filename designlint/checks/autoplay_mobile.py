@@ -1185,7 +1185,7 @@ def _muted(node: Node, ctx: CheckContext) -> bool:
 
 def _label(receiver: str, ctx: CheckContext) -> str:
     data = ctx.data
-    if re.search(r"audio|sound|music|song|bgm|track", receiver, re.I) or re.search(rb"\b(AVAudioPlayer|just_audio|audioplayers)\b", data):
+    if re.search(r"audio|sound|music|song|bgm|track", receiver, re.I) or re.search(rb"\b(AVAudioPlayer|just_audio|audioplayers|flutter_soloud)\b", data) or re.search(r"soloud", receiver, re.I):
         return "audio"
     if re.search(r"exo", receiver, re.I) or b"ExoPlayer" in data:
         return "ExoPlayer"
@@ -1261,7 +1261,7 @@ def play_on_load(ctx: CheckContext) -> Verdict | bool:
     if _one_shot_helper(call, receiver) and not _loops_here(call.node, ctx):
         return False  # `play(String effect) { final p = AudioPlayer(); ... p.play(); }`: an effect per call
     what = f"{call.name}({text(args[0]) if call.name == 'setPlayWhenReady' else ''})"
-    if _flame_music(call, ctx):
+    if _flame_music(call, ctx) or _soloud_music(call, ctx):
         what = f"{call.receiver}.{call.name}(...)"
     return _verdict(_when(*judged, what, _label(receiver, ctx)), _muted(call.node, ctx))
 
@@ -1333,7 +1333,7 @@ def _is_sound_effect_name(name: str) -> bool:
 
 LOOP_ON = re.compile(
     r"(isLooping\s*=\s*true|setLooping\(\s*true|numberOfLoops\s*=\s*-\s*1|REPEAT_MODE_(ONE|ALL)|"
-    r"LoopMode\.(one|all)|ReleaseMode\.loop|AVPlayerLooper)"
+    r"LoopMode\.(one|all)|ReleaseMode\.loop|AVPlayerLooper|LoopingMediaSource|\blooping:\s*true)"
 )
 
 
@@ -1351,7 +1351,7 @@ def _words(name: str) -> str:
 
 def _starts_playback(call: Call, ctx: CheckContext) -> bool:
     """`play()` / `start()` without arguments or `setPlayWhenReady(true)`, on a player."""
-    if _flame_music(call, ctx):
+    if _flame_music(call, ctx) or _soloud_music(call, ctx):
         return True
     args = argument_nodes(call)
     if call.name == "setPlayWhenReady" and (len(args) != 1 or not _is_true(_unwrap_argument(args[0]), ctx)):
@@ -1376,6 +1376,27 @@ def _flame_music(call: Call, ctx: CheckContext) -> bool:
     if call.name == "play":
         return bool(argument_nodes(call)) and re.search(r"(^|\.)_?bgm$", call.receiver, re.I) is not None
     return call.receiver == "FlameAudio" and call.name in ("loop", "loopLongAudio", "playLongAudio")
+
+
+def _soloud_music(call: Call, ctx: CheckContext) -> bool:
+    """flutter_soloud `SoLoud.instance.play(source, looping: true)` / `_soloud.play(_bgmSource!)`: music
+    when it loops or its source, the function or the loaded file is named for music (a one-shot
+    `play(_clickSource)` is an effect)."""
+    if call.name != "play" or b"SoLoud" not in ctx.data:
+        return False
+    name = call.receiver.split(".")[-1].strip("?!")
+    declared = re.fullmatch(r"\w+", name) and re.search(
+        rf"(\bSoLoud\??\s+{name}\b|\b{name}\s*=\s*SoLoud\.instance\b)", ctx.data.decode("utf-8", "replace"))
+    if not (re.search(r"soloud", call.receiver, re.I) or declared):
+        return False  # `final SoLoud _audio = SoLoud.instance; _audio.play(...)` counts too
+    args = argument_nodes(call)
+    if not args:
+        return False
+    if re.search(r"\blooping:\s*true\b", text(call.arguments)):
+        return True
+    fn = enclosing_named_function(call.node)
+    words = _words(" ".join([text(args[0]), function_name(fn) if fn is not None else ""]))
+    return bool(MUSIC_FILE.search(words) or BACKGROUND_MUSIC.search(words))
 
 
 # audioplayers (Flutter): `player.play(AssetSource('bgm.mp3'))` starts a source.
@@ -1423,11 +1444,19 @@ def _is_true(value: Node, ctx: CheckContext) -> bool:
         return True
     if re.fullmatch(r"[A-Za-z_]\w*", literal) and literal not in ("false",):
         return _declared_true(literal, ctx)
+    negated = re.fullmatch(r"!\s*([A-Za-z_]\w*)", literal)
+    if negated:  # `playWhenReady = !isPaused` with `var isPaused = false`: plays on the first visit
+        return _declared_false(negated.group(1), ctx)
     return False
 
 
 def _declared_true(name: str, ctx: CheckContext) -> bool:
     pattern = re.compile(rf"\b(var|val|let|boolean|bool|Boolean)\s+{re.escape(name)}\s*(:\s*\w+\??\s*)?=\s*true\b")
+    return bool(pattern.search(ctx.data.decode("utf-8", "replace")))
+
+
+def _declared_false(name: str, ctx: CheckContext) -> bool:
+    pattern = re.compile(rf"\b(var|boolean|bool|Boolean)\s+{re.escape(name)}\s*(:\s*\w+\??\s*)?=\s*false\b")
     return bool(pattern.search(ctx.data.decode("utf-8", "replace")))
 
 
@@ -1517,6 +1546,8 @@ def loop_on_load(ctx: CheckContext) -> Verdict | bool:
         return False
     kind, where = judged
     what = "plays a playlist round and round" if re.search(r"_ALL$|\.all$", value) else "loops the video without end"
+    if value == "ConcatenatingMediaSource":
+        what = "plays a playlist, moving on to the next item by itself"
     if re.search(r"audio|sound|music|numberOfLoops|LoopMode|ReleaseMode", _loop_text(ctx), re.I) or _label("", ctx) == "audio" or (b"MediaPlayer" in ctx.data and b"VideoView" not in ctx.data):
         what = what.replace("the video", "the audio")
     return _verdict(f"player {what} ({value} in {where})", _muted(node, ctx))
@@ -1534,6 +1565,11 @@ def _loop_value(source: str, ctx: CheckContext) -> str | None:
     """The loop setting's text when it turns looping on, else None."""
     if re.search(r"AVPlayerLooper", source):
         return "AVPlayerLooper"
+    media_source = re.match(r"\s*(new\s+)?(LoopingMediaSource|ConcatenatingMediaSource)\b", source)
+    if media_source:  # ExoPlayer 2: a source that loops, or a playlist that moves on by itself
+        if media_source.group(2) == "LoopingMediaSource" and re.search(r",\s*\d+\s*\)\s*$", source):
+            return None  # `LoopingMediaSource(clip, 3)`: a few rounds, then it stops
+        return media_source.group(2)
     match = re.search(r"REPEAT_MODE_(ONE|ALL)", source)
     if match:
         return f"REPEAT_MODE_{match.group(1)}"
@@ -1572,7 +1608,7 @@ def _class_name(node: Node) -> str:
 def _start_sites(root: Node, ctx: CheckContext) -> Iterator[Node]:
     """Calls that start a player, `playWhenReady = true`, `autoPlay: true` in the subtree."""
     for call in calls(root):
-        if (START_NAMES.match(call.name) or _flame_music(call, ctx)) and _starts_playback(call, ctx):
+        if (START_NAMES.match(call.name) or _flame_music(call, ctx) or _soloud_music(call, ctx)) and _starts_playback(call, ctx):
             yield call.node
     for node in walk(root):
         if node.type in ("assignment", "named_argument") and re.match(r"^(\S*playWhenReady\s*=\s*true|autoPlay:\s*true)", text(node)):
