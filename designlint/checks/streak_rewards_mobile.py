@@ -633,9 +633,15 @@ def _gap_update(node: Node, ctx: CheckContext, scope: Node) -> tuple[str, str, b
             if name:
                 found.add(name)
     found = _expression_target(node, ctx, scope)
+    pair = _return_pair(node)
+    if not found and pair:
+        fn = enclosing_named_function(node)
+        names = [function_name(fn) if fn is not None else ""] + _class_names(node)
+        name = next((n for n in names if re.search(r"streak", n, re.I) and not NOT_A_DAILY_STREAK.search(norm_name(n))), None)
+        found = (name, False) if name else None  # returned from a streak helper, like `return gap == 1 ? s + 1 : 1`
     if found:
         target, kept = found
-        values = _chain_values(node)
+        values = pair or _chain_values(node)
         if any(PLUS_ONE.match(v) for v in values):
             grown.add(target)
         if any(ZERO_ONE.match(v) for v in values) and (kept or grown):
@@ -647,8 +653,32 @@ def _gap_update(node: Node, ctx: CheckContext, scope: Node) -> tuple[str, str, b
     return names[0], kinds, any(TWO_DAY_RULE.search(text(c)) for c in conditions)
 
 
+def _return_pair(node: Node) -> list[str] | None:
+    """`if (gap <= 2) return current + 1; return 1;`: the value returned by an `if` with no else and
+    the value returned by the statement after it, as the two branches of one choice."""
+    if node.type not in ("if_statement", "if_expression") or node.child_by_field_name("alternative") is not None:
+        return None
+    if any(c.type in ("else", "else_clause") for c in node.children):
+        return None
+    body = node.named_children[-1] if node.named_children else None
+    while body is not None and body.type in ("block", "statements", "control_structure_body") and len(body.named_children) == 1:
+        body = body.named_children[0]
+    after = node.next_named_sibling
+    while after is not None and "comment" in after.type:
+        after = after.next_named_sibling
+    if body is None or after is None:
+        return None
+    values = []
+    for statement in (body, after):
+        m = re.fullmatch(r"return\s+(.+?);?", text(statement).strip(), re.S)
+        if statement.type not in ("return_statement", "jump_expression", "control_transfer_statement") or m is None:
+            return None
+        values.append(m.group(1).strip())
+    return values
+
+
 # A gap test that forgives one missed day: `daysSince <= 2`, `gap < 3`, `missedDays > 1`.
-TWO_DAY_RULE = re.compile(r"\b\w*(?:days?|gap|diff|since|between|elapsed)\w*\s*(?:<=\s*2|<\s*3|>\s*2|>=\s*3)L?\b(?!\s*\*)|\bmissed\w*\s*(?:>\s*1|>=\s*2)\b", re.I)
+TWO_DAY_RULE = re.compile(r"\b\w*(?:days?|gap|diff|since|between|elapsed)\w*(?:\((?:[^()]|\([^()]*\))*\))?\s*(?:<=\s*2|<\s*3|>\s*2|>=\s*3)L?\b(?!\s*\*)|\bmissed\w*\s*(?:>\s*1|>=\s*2)\b", re.I)
 
 
 STREAKISH = re.compile(r"streak|consecutive|login_?(?:days|count)|days_?in_?a_?row", re.I)
@@ -829,7 +859,11 @@ DAY_STREAK_CONTEXT = re.compile(r"\bday[ _-]?streak|days?\s+in\s+a\s+row|complet
 def _about_days(ctx: CheckContext) -> bool:
     """Is the file about daily logins, claims or a streak of days (not a combo in a round)?"""
     code = _code(ctx)
-    return bool(DAILY_CONTEXT.search(code) or DAY_STREAK_CONTEXT.search(code))
+    return bool(DAILY_CONTEXT.search(code) or DAY_STREAK_CONTEXT.search(code) or CALENDAR_CONTEXT.search(code) and not GAME_WORDS.search(code))
+
+
+# A file that works with calendar dates (the streak is one of days), for a payout at every Nth streak day.
+CALENDAR_CONTEXT = re.compile(r"\b(?:DateTime|LocalDate|LocalDateTime|Calendar|Timestamp)\b|\bDate\(\)|\binDays\b|\btoDays\(|\btoday\b|\bstreak_?date\b|\blast_?(?:streak|completed|done)\w*(?:date|day)", re.I)
 
 
 def milestone_reward(ctx: CheckContext) -> "Verdict | bool":
@@ -1040,6 +1074,10 @@ def _sells_insurance(name: str, function: Node) -> bool:
     return bool(re.search(r"^(?:buy|purchase)_(?:\w+_)?(?:insurance|protection|protector)(?:_|$)", name)) and "streak" in text(function)[:20000].lower()
 
 
+# `kStreakSaveCost`, `streakRescuePrice`, `saveStreakCost`: the price of keeping a streak after a missed day.
+SAVE_COST_NAME = re.compile(r"(?:^|_)(?:streak_(?:save|saver|rescue|recovery|recover|restore|revive)|(?:save|rescue|recover|restore|revive)_streak)_(?:cost|price|gems|coins|tokens)(?:$|_)")
+
+
 def freeze_cost_constant(ctx: CheckContext) -> "Verdict | bool":
     """`const val STREAK_FREEZE_COST = 200`, `static let repairStreakPrice = 350`."""
     declared = _declared(ctx.node)
@@ -1047,7 +1085,7 @@ def freeze_cost_constant(ctx: CheckContext) -> "Verdict | bool":
         return False
     name = re.split(r"[^\w]+", declared[0].strip())[-1]
     n = norm_name(name)
-    if not FREEZE_COST_NAME.search(n):
+    if not (FREEZE_COST_NAME.search(n) or SAVE_COST_NAME.search(n)):
         return False
     if "streak" not in n and not re.search(r"streak", _code(ctx), re.I):
         return False
@@ -1110,6 +1148,15 @@ TO_KEEP = re.compile(r"\bto\s+keep\s+(?:the|your|this|that|my)\s+(?:[\w$-]+\s+){
 THREAT_WORDS = re.compile(r"\b(?:lose|losing|lost|break|breaking|broken|end|ends|ending|expir\w*|reset\w*|miss\w*|risk|alive|die|dies|gone|save|before|don'?t|disappear\w*)\b", re.I)
 
 
+# An instruction whose purpose is not to lose the streak, in the infinitive or the imperative:
+# Portuguese "para não perder o Streak / a ofensiva", Spanish "para no perder tu racha", "no pierdas tu racha".
+NOT_LOSE_INFINITIVE = re.compile(
+    r"\bn[aã]o\s+(?:perder|perca|percas|quebrar|quebre|deixar\s+(?:de\s+)?(?:perder|quebrar))\s+(?:o|a|os|as|seu|sua|teu|tua)?\s*(?:(?:seu|sua|teu|tua)\s+)?(?:streak|ofensiva|sequ[eê]ncia)\b"
+    r"|\bno\s+(?:perder|pierdas|pierda|romper|rompas|rompa)\s+(?:tu|su|la|el)?\s*racha\b",
+    re.I,
+)
+
+
 def loss_text(ctx: CheckContext) -> "Verdict | bool":
     """"Don't lose your $streak-day streak!", "Your streak ends at midnight", "Buy a streak freeze for 200 gems"."""
     node = ctx.node
@@ -1125,7 +1172,7 @@ def loss_text(ctx: CheckContext) -> "Verdict | bool":
         raw = " ".join(_string_text(n) if n.type == node.type else " N " for n in _concat_parts(top))
     else:
         raw = _string_text(node)
-    kind = classify_streak_text(raw) or _pronoun_loss(raw)
+    kind = classify_streak_text(raw) or _pronoun_loss(raw) or ("loss" if NOT_LOSE_INFINITIVE.search(raw) else None)
     if kind is None or _logged(node) or NOTHING_AT_RISK.match(raw):
         return False
     if kind == "loss" and RUN_WORDS.search(raw) and not DAILY_WORDS.search(normalize_text(raw)):
@@ -1177,3 +1224,70 @@ def _concat_parts(node: Node) -> list[Node]:
     if node.type == "parenthesized_expression" and node.named_children:
         return _concat_parts(node.named_children[0])
     return [node]
+
+
+# --------------------------------------------------------------------------- spend to keep the streak
+
+CURRENCY = r"(?:coins?|gems?|tokens?|diamonds?|credits?|gold|hearts|lingots?|points|balance|wallet)"
+SPEND = re.compile(
+    rf"\b\w*{CURRENCY}\w*\s*-=|\b\w*{CURRENCY}\w*\s*--|\b(?P<t>\w*{CURRENCY}\w*)\s*{_ASSIGN}\s*[\w.]*{CURRENCY}\w*\s*-\s*\w"
+    rf"|\b(?:spend|deduct|consume|subtract|decrement|pay|charge|remove|use|take)_?\w{{0,20}}{CURRENCY}\w*\s*\("
+    rf"|\bset\w*{CURRENCY}\w*\([^;\n]{{0,60}}-\s*\w"
+    rf"|['\"]\w*{CURRENCY}\w*['\"]\s*[:,]\s*(?:FieldValue\.increment\(\s*-|[^,;\n]{{0,60}}-\s*\w)",
+    re.I,
+)
+AFFORD = re.compile(rf"{CURRENCY}|cost|price|afford|enough", re.I)
+
+
+def _branches(node: Node) -> list[str]:
+    """The text of each branch of an if (an else-if chain flattened), and what follows an early return."""
+    conds = {c.id for c in _condition_nodes(node)}
+    out = []
+    for child in node.named_children:
+        if child.id in conds or "comment" in child.type:
+            continue
+        if child.type in ("if_statement", "if_expression", "else_clause"):
+            inner = child if child.type != "else_clause" else (child.named_children[0] if child.named_children else None)
+            if inner is not None and inner.type in ("if_statement", "if_expression"):
+                out += _branches(inner)
+                continue
+        out.append(text(child))
+    if _returns_early(node):
+        out.append("\n".join(text(s) for s in islice(_siblings_after(node), 20)))
+    return out
+
+
+def _siblings_after(node: Node):
+    sib = node.next_named_sibling
+    while sib is not None:
+        yield sib
+        sib = sib.next_named_sibling
+
+
+def _is_else_if(node: Node) -> bool:
+    here = node.parent if node.parent is not None and node.parent.type in ("control_structure_body", "else_clause") else node
+    if here.type == "else_clause":
+        return True
+    prev = here.prev_sibling
+    return prev is not None and prev.type == "else"
+
+
+def paid_streak_save(ctx: CheckContext) -> "Verdict | bool":
+    """`if (tokens >= kStreakSaveCost) { tokens -= kStreakSaveCost; } else { setUserStreak(0); }`:
+    the streak survives a missed day only when currency is spent, otherwise it is set back to zero."""
+    node = ctx.node
+    if _is_else_if(node):
+        return False  # an `else if` is judged with the `if` that starts the chain
+    conditions = " ".join(text(c) for c in _condition_nodes(node))
+    if not AFFORD.search(conditions):
+        return False
+    branches = [re.sub(r"//[^\n]*|/\*.*?\*/", " ", b, flags=re.S) for b in _branches(node)]
+    if len(branches) < 2:
+        return False
+    spent = [i for i, b in enumerate(branches) if SPEND.search(b)]
+    reset = [i for i, b in enumerate(branches) if _updates(b)[1]]
+    pair = next(((i, j) for i in spent for j in reset if i != j and not _updates(branches[i])[1]), None)
+    if pair is None or _logged(node):
+        return False
+    paid = " ".join(SPEND.search(branches[pair[0]]).group(0).split())
+    return Verdict(message=f"the streak is kept only by spending currency ({paid[:40]}), otherwise it is reset: a paid streak repair")
