@@ -132,6 +132,14 @@ SFX_CONTAINER = re.compile(
     re.I,
 )
 IF_TYPES = frozenset({"if_statement", "elif_clause", "conditional_expression"})
+# Words (of camelCase / snake_case names) that name an ambient or environment loop: wind, rain,
+# birds, ocean waves, crowd murmur, room tone. Such a loop is not music unless a name also says so.
+AMBIENT_WORD = re.compile(
+    r"^(ambien\w*|amb|winds?|windy|rain\w{0,3}|ocean|sea|waves?|birds?|forest|jungle|crowd|room|roomtone|hum|"
+    r"engine|fire|campfire|water|river|environment\w*|env|atmos\w*|nature|weather|storm|thunder)$",
+    re.I,
+)
+MUSIC_WORD = re.compile(r"^(music\w*|bgm|soundtrack|themes?|songs?|tracks?|playlist|jukebox|radio|melody|tune)$", re.I)
 
 
 # --------------------------------------------------------------------------------------------
@@ -198,11 +206,11 @@ def media_kind(receiver: str, ctx: CheckContext, alias: bool = True) -> str:
     if declared == "video" or (not declared and VIDEO_NAME.search(name) and not NOT_MEDIA.search(name)):
         return "video"
     if MUSIC_NAME.search(name) and not re.search(r"anim", name, re.I):
-        return "music"
+        return "" if _ambient_loop(name, ctx) else "music"
     if NOT_MEDIA.search(name):
         return ""
     if (declared == "audio" or re.search(r"(audio|sound|source|^src$|^snd$|^au$|player)", name, re.I)) and _is_music(name, ctx):
-        return "music"
+        return "" if _ambient_loop(name, ctx) else "music"
     return ""
 
 
@@ -280,6 +288,34 @@ def _is_music(name: str, ctx: CheckContext) -> bool:
     if re.search(r"^\s*(loop|Looped)\s*=\s*true|^\s*stream\.loop\s*=\s*true", code, re.M) and name in ("", _extends(ctx)):
         return True
     return False
+
+
+def _words(*names: str) -> list[str]:
+    """`windAmbienceClip`, `rain_loop`, `Forest-Birds.ogg` as lower-case words."""
+    out = []
+    for name in names:
+        spaced = re.sub(r"([a-z0-9])([A-Z])", r"\1 \2", re.sub(r"([A-Z]+)([A-Z][a-z])", r"\1 \2", name or ""))
+        out.extend(w.lower() for w in re.split(r"[^A-Za-z0-9]+|(?<=[a-z])(?=[0-9])", spaced) if w)
+    return out
+
+
+def _ambient_loop(name: str, ctx: CheckContext) -> bool:
+    """An ambient / environment loop (a `WindAmbience` component, a `rainLoop` source playing
+    `forest_birds`): the class, the player, the method and the clip it is given name the
+    environment and none of them names music."""
+    code = ctx.code_without_comments()
+    names = [_container_name(ctx), name]
+    fn = next(iter(enclosing_functions(ctx.node)), None)
+    if fn is not None:
+        names.append(function_name(fn) or "")
+    if name and re.match(r"^\w+$", name):
+        n = re.escape(name)
+        names += re.findall(rf"\b{n}\s*(?:[.:]\s*(?:clip|stream|SoundId|resource)\s*)?=\s*([^;\n]{{0,160}})", code)
+        names += re.findall(rf"\b{n}\s*[.:]\s*(?:PlayOneShot|play)\s*\(([^)\n]{{0,120}})", code)
+    for assigned in re.findall(r"\.\s*clip\s*=\s*([\w.\[\]]+)", code) if not name or name == _extends(ctx) else []:
+        names.append(assigned)
+    words = _words(*names)
+    return any(AMBIENT_WORD.match(w) for w in words) and not any(MUSIC_WORD.match(w) for w in words)
 
 
 def _container_name(ctx: CheckContext) -> str:
@@ -532,7 +568,7 @@ def play_on_load(ctx: CheckContext) -> Verdict | None:
     if not kind:
         return None
     when, where = situation(ctx.node, ctx)
-    if when != "load" or _off_by_default(ctx.node, ctx):
+    if when != "load" or _off_by_default(ctx.node, ctx) or _paused_right_after(ctx.node, receiver):
         return None
     return _verdict(ctx, kind, receiver, f"{_what(kind, receiver, ctx)} starts playing when the {_scene(ctx)} loads ({where})")
 
@@ -616,6 +652,23 @@ def ended_advance(ctx: CheckContext) -> Verdict | None:
 
 # --------------------------------------------------------------------------------------------
 # helpers for the checks
+
+
+def _paused_right_after(node: Node, receiver: str) -> bool:
+    """`vp.Play(); vp.Pause();` (or `Play(); yield return null; Stop()` in the same coroutine,
+    `$Video.play()` then `$Video.paused = true`): played only to show the first frame. A player
+    action between the two (an input check, a wait for a key) makes it real playback."""
+    fn = next(iter(enclosing_functions(node)), None)
+    name = _receiver_name(receiver)
+    if fn is None or not re.match(r"^\w*$", name):
+        return False
+    after = text(fn)[node.end_byte - fn.start_byte :]
+    prefix = rf"\b{re.escape(name)}\s*[.:]\s*" if name and receiver not in ("self", "this") else r"(^|[^.\w])(self\.|this\.)?"
+    stop = re.search(prefix + r"(Pause|Stop|pause|stop)\s*\(\s*\)|" + prefix + r"(paused|stream_paused)\s*=\s*true", after, re.M)
+    if not stop:
+        return False
+    between = after[: stop.start()]
+    return not (USER_CONDITION.search(between) or any(USER_FN.search(n) for n in re.findall(r"(\w+)\s*\(", between)))
 
 
 def _inner_call(node: Node):
@@ -734,7 +787,16 @@ def _plays_again(body: str, ctx: CheckContext) -> bool:
         r"(\bPlay\s*\(|\bplay\s*\(|:Play\s*\()", body
     ):
         return False
+    if not re.search(r"(\bPlay\s*\(|\bplay\s*\(|:Play\s*\(|\b[Pp]laying\s*=\s*true)", body):
+        body = RESET_CLIP.sub("", body)  # `vp.clip = clips[0]` / the idle clip, not played: a reset
     return bool(REPLAY_OR_ADVANCE.search(body))
+
+
+# A handler that puts back the first or idle clip (`vp.clip = clips[0]`, `stream = idle_stream`).
+RESET_CLIP = re.compile(
+    r"(\.clip|\.url|\bstream|\.SoundId|\.Video)\s*=\s*[\w.]*(\[\s*0\s*\]|\b\w*(idle|default|first|standby|loading)\w*)\s*(;|$)",
+    re.I | re.M,
+)
 
 
 def _kind_in(body: str, ctx: CheckContext) -> str:
