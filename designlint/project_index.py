@@ -32,6 +32,8 @@ from pathlib import Path
 
 from tree_sitter import Node, Query, QueryCursor
 
+from designlint.checks import polyglot
+from designlint.checks.util import FUNCTION_TYPES
 from designlint.files import DEFAULT_EXCLUDED_DIRS
 from designlint.languages import EXTENSIONS, kind_for, language_family, load_language
 from designlint.source import SkipFile, SourceFile, TimeBudgetExceeded, parse_source
@@ -487,9 +489,6 @@ DART_SIGNATURES = frozenset({"function_signature", "method_signature", "getter_s
 
 def _defined_function(node: Node, name: str) -> Node | None:
     """The function node `node` is the declared name of (Dart: the body after the signature)."""
-    from designlint.checks import polyglot
-    from designlint.checks.util import FUNCTION_TYPES
-
     current = node
     for _ in range(3):
         current = current.parent
@@ -509,10 +508,8 @@ def _defined_function(node: Node, name: str) -> Node | None:
     return None
 
 
-def _call_of(node: Node, name: str):
+def _call_of(node: Node, name: str) -> polyglot.Call | None:
     """The call `node` names as its callee (not one it is an argument of), or None."""
-    from designlint.checks import polyglot
-
     # Dart: the arguments follow the name as a sibling selector (`.play()`, `play!()`, `..play()`)
     start = node
     if start.parent is not None and start.parent.type in ("unconditional_assignable_selector", "conditional_assignable_selector", "cascade_selector"):
@@ -549,7 +546,6 @@ def _is_declaration_name(node: Node) -> bool:
     return named is not None and named.id == node.id and parent.type in CLASS_TYPES
 
 
-IDENTIFIER_TYPES = frozenset({"type_identifier", "identifier", "simple_identifier"})
 # Parents of a value handed to a call or a label as it is (not part of a larger expression).
 VALUE_HOLDERS = frozenset(
     {"argument", "arguments", "argument_list", "value_argument", "value_arguments", "named_argument", "pair",
@@ -598,9 +594,6 @@ def _passed_as_value(node: Node) -> str | None:
 
 
 def _site(root: Path, path: Path, shown: str, lines: list[bytes], node: Node, name: str, receiver: str, role: str) -> Site:
-    from designlint.checks import polyglot
-    from designlint.checks.util import FUNCTION_TYPES
-
     context: list[tuple[str, str]] = []
     owner = ""
     child = node

@@ -82,8 +82,9 @@ def as_call(node: Node) -> Call | None:
         if not generic and func is not None and func.type == "generic_name":
             generic = text(func).partition("<")[2]
         generic = generic.strip()
-        generic = generic[:-1] if generic.endswith(">") else generic
-        return Call(node, name.strip(), receiver, node.child_by_field_name("arguments"), generic.strip())
+        if generic.endswith(">"):
+            generic = generic[:-1].strip()
+        return Call(node, name.strip(), receiver, node.child_by_field_name("arguments"), generic)
     if kind == "call":
         func = node.child_by_field_name("function")  # Python
         if func is None and node.named_child_count:  # GDScript: (call (identifier) arguments: ...)
