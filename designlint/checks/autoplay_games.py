@@ -68,7 +68,8 @@ STOPPED = re.compile(
 )
 # Named functions that answer a player action.
 USER_FN = re.compile(
-    r"(click|press|tap|touch|button|_input$|^_gui_input|^_unhandled|toggle|interact|select|submit|"
+    r"(click|press|tap|touch|button|_input$|^_gui_input|^_unhandled|toggle|interact|submit|"
+    r"^_?on_?\w*select|select(ed|ion)?$|"  # `OnSelect`, `_on_level_selected`; not `SelectTrack` (picks a song)
     r"keypressed|keyreleased|mousepressed|mousereleased|gamepadpressed|onPointer|OnMouse(Down|Up)|"
     r"activated|triggered|use$|^use|onUse)",
     re.I,
@@ -132,6 +133,7 @@ SFX_CONTAINER = re.compile(
     re.I,
 )
 IF_TYPES = frozenset({"if_statement", "elif_clause", "conditional_expression"})
+BLOCK_TYPES = frozenset({"block", "body"})  # C# / Lua `block`, GDScript `body`
 # Words (of camelCase / snake_case names) that name an ambient or environment loop: wind, rain,
 # birds, ocean waves, crowd murmur, room tone. Such a loop is not music unless a name also says so.
 AMBIENT_WORD = re.compile(
@@ -185,7 +187,7 @@ def _receiver_name(receiver: str) -> str:
     if quoted:
         receiver = quoted.group(1)
     receiver = re.sub(r"\[[^\]]*\]$", "", receiver)
-    return re.split(r"[.:/$%]", receiver.rstrip("?!() "))[-1]
+    return re.split(r"[.:/$%]", receiver.rstrip("?!() "))[-1].strip("\"'")
 
 
 def media_kind(receiver: str, ctx: CheckContext, alias: bool = True) -> str:
@@ -201,7 +203,7 @@ def media_kind(receiver: str, ctx: CheckContext, alias: bool = True) -> str:
             if kind:
                 return kind
     declared = _declared_type(name, receiver, ctx)
-    if declared == "other":
+    if declared == "other" or _captures_input(name, ctx):
         return ""
     if declared == "video" or (not declared and VIDEO_NAME.search(name) and not NOT_MEDIA.search(name)):
         return "video"
@@ -212,6 +214,21 @@ def media_kind(receiver: str, ctx: CheckContext, alias: bool = True) -> str:
     if (declared == "audio" or re.search(r"(audio|sound|source|^src$|^snd$|^au$|player)", name, re.I)) and _is_music(name, ctx):
         return "" if _ambient_loop(name, ctx) else "music"
     return ""
+
+
+def _captures_input(name: str, ctx: CheckContext) -> bool:
+    """The player plays back the microphone (`src.clip = Microphone.Start(...)`, Godot
+    `AudioStreamMicrophone`, Roblox `AudioDeviceInput`): voice capture for lip sync or chat, not media."""
+    if not re.match(r"^\w+$", name or ""):
+        return False
+    n = re.escape(name)
+    return bool(
+        re.search(
+            rf"\b{n}\s*[.:]\s*(clip|stream|Stream)\s*=\s*(Microphone\.Start|AudioStreamMicrophone)|"
+            rf"\b{n}\s*=\s*(AudioStreamMicrophone\.new|Instance\.new\(\s*[\"']AudioDeviceInput)",
+            ctx.code_without_comments(),
+        )
+    )
 
 
 def _alias_of(name: str, ctx: CheckContext) -> str:
@@ -247,6 +264,8 @@ def _declared_type(name: str, receiver: str, ctx: CheckContext) -> str:
         rf"\b{n}\s*(:\s*[\w.?]+\s*)?=\s*[\w.:]*[:.]Load(?P<t>Animation)\s*\(",  # Roblox: an AnimationTrack
         rf"\b{n}\s*=\s*love\.(graphics\.new(?P<t>Video)|audio\.new(?P<s>Source))",  # LÖVE
     )
+    if re.search(rf"\b{n}\s*[.:]\s*(KeyframeReached|GetMarkerReachedSignal|AdjustSpeed|AdjustWeight)\b", code):
+        return "other"  # a Roblox AnimationTrack (`track.KeyframeReached:Connect(...)`)
     for pattern in patterns:
         for match in re.finditer(pattern, code):
             kind = match.groupdict().get("t") or ""
@@ -272,6 +291,8 @@ def _is_music(name: str, ctx: CheckContext) -> bool:
     n = re.escape(name)
     if name and re.search(rf"\b{n}\s*\.\s*bus\s*=\s*[\"'](?![\w ]*(music|bgm|ambien))", code, re.I):
         return False  # played on an effects bus (`stream.bus = "Sound"`)
+    if name and re.search(rf"\b{n}\s*\.\s*bus\s*=\s*[\"'][\w ]*(music|bgm)", code, re.I):
+        return True  # played on the music bus
     container = _container_name(ctx)
     if MUSIC_NAME.search(container):
         return True
@@ -506,7 +527,30 @@ def _reference_kind(ref: Node, ctx: CheckContext, depth: int, elsewhere: bool) -
         kind = _event_kind(event)
         if kind:
             return kind, event
+    registrar = _registered_with(ref)
+    if registrar:
+        return "event", registrar  # handed over to run later: `network:create(..., "OnInvoke", F)`
     return situation(ref, ctx, depth + 1, elsewhere)
+
+
+ARGUMENT_TYPES = ("argument", "arguments", "argument_list")
+
+
+def _registered_with(ref: Node) -> str:
+    """The call a function is handed to as a plain argument (not called, not an event hook, not
+    a pass-through that runs it now such as `task.spawn(F)` or `Invoke(nameof(F), 1)`): the
+    callback is registered and runs when that call's owner decides, not at load."""
+    node = ref
+    while node.parent is not None and node.parent.type in ARGUMENT_TYPES:
+        node = node.parent
+    if node is ref or node.parent is None:
+        return ""
+    call = as_call(node.parent)
+    if call is None or call.name == "nameof" or CALLBACK_BY_NAME.match(call.name):
+        return ""
+    if PASS_THROUGH.match(call.name) and (call.name not in ("create", "wrap") or call.receiver == "coroutine"):
+        return ""  # `coroutine.create(F)` runs it now; `network:create("x", "OnInvoke", F)` registers it
+    return call.name
 
 
 def _event_of(node: Node) -> str:
@@ -570,7 +614,26 @@ def play_on_load(ctx: CheckContext) -> Verdict | None:
     when, where = situation(ctx.node, ctx)
     if when != "load" or _off_by_default(ctx.node, ctx) or _paused_right_after(ctx.node, receiver):
         return None
+    if _earlier_play_in_loop(ctx.node, ctx):
+        return None  # the next song of one playlist loop: reported once, at the loop's first play
     return _verdict(ctx, kind, receiver, f"{_what(kind, receiver, ctx)} starts playing when the {_scene(ctx)} loads ({where})")
+
+
+LOOP_TYPES = frozenset({"while_statement", "for_statement", "for_each_statement", "do_statement", "repeat_statement", "for_in_statement"})
+
+
+def _earlier_play_in_loop(node: Node, ctx: CheckContext) -> bool:
+    """Another video or music play comes before this one in the same loop (`while true do
+    song1:Play(); song1.Ended:Wait(); song2:Play() ... end`)."""
+    for ancestor in ancestors(node):
+        if ancestor.type in FUNCTION_TYPES:
+            return False
+        if ancestor.type in LOOP_TYPES:
+            return any(
+                other.node.start_byte < node.start_byte and other.name in ("Play", "play") and not argument_nodes(other) and media_kind(other.receiver, ctx)
+                for other in calls(ancestor)
+            )
+    return False
 
 
 def music_call_on_load(ctx: CheckContext) -> Verdict | None:
@@ -584,9 +647,48 @@ def music_call_on_load(ctx: CheckContext) -> Verdict | None:
     if not (MUSIC_CALL.match(call.name) or on_music_player):
         return None
     when, where = situation(ctx.node, ctx, elsewhere=False)  # a flow method (`StartGame`) is called from everywhere
-    if when != "load" or _off_by_default(ctx.node, ctx):
+    if when != "load" or _off_by_default(ctx.node, ctx) or _plays_media_itself(call, ctx) or _same_call_earlier(call, ctx):
         return None
     return _verdict(ctx, "music", call.receiver, f"music starts playing when the {_scene(ctx)} loads ({call.name}() in {where})")
+
+
+def _same_call_earlier(call, ctx: CheckContext) -> bool:
+    """The same call (name and receiver) already runs on load earlier in the file: alternative
+    set-up paths of one scene (`_initialize_battle`, `_resume_battle`) starting the same music."""
+    by_call = ctx.remember("apg_calls_by_name", lambda: _calls_by_name(ctx))
+    return any(
+        other.node.start_byte < call.node.start_byte and situation(other.node, ctx, elsewhere=False)[0] == "load"
+        for other in by_call.get((call.name, call.receiver), [])
+    )
+
+
+def _calls_by_name(ctx: CheckContext) -> dict[tuple[str, str], list]:
+    out: dict[tuple[str, str], list] = {}
+    for found in calls(ctx.root):
+        out.setdefault((found.name, found.receiver), []).append(found)
+    return out
+
+
+def _plays_media_itself(call, ctx: CheckContext) -> bool:
+    """The call is to a same-file function that (itself or through the functions it calls, two
+    levels) plays a video or music player: the play-on-load pattern reports that play, with this
+    call as its cause (one finding per behaviour)."""
+    if call.receiver not in ("", "self", "this"):
+        return False
+    level = list(_functions(ctx).get(call.name, []))
+    for _ in range(3):
+        callees = []
+        for fn in level:
+            for inner in calls(fn):
+                played = inner.receiver if inner.name in ("Play", "play") and not argument_nodes(inner) else None
+                if inner.name == "play" and inner.receiver == "love.audio" and len(argument_nodes(inner)) == 1:
+                    played = text(argument_nodes(inner)[0])
+                if played is not None and media_kind(played, ctx) and situation(inner.node, ctx)[0] == "load":
+                    return True
+                if inner.receiver in ("", "self", "this") and inner.name != call.name:
+                    callees += _functions(ctx).get(inner.name, [])
+        level = callees
+    return False
 
 
 def love_audio_play(ctx: CheckContext) -> Verdict | None:
@@ -608,6 +710,19 @@ def autoplay_property(ctx: CheckContext) -> Verdict | None:
     `Playing = true` (Roblox) on a video or music player. `playOnAwake` and `autoplay` start
     playback on load wherever they are set; `Playing = true` counts when it runs on load."""
     receiver, prop = _split_property(ctx)
+    return _started_by_property(ctx, receiver, prop)
+
+
+def autoplay_setter(ctx: CheckContext) -> Verdict | None:
+    """Godot 3 setters: `player.set_autoplay(true)`, `set_playing(true)`."""
+    call = as_call(ctx.node) or _inner_call(ctx.node)
+    if call is None:
+        return None
+    return _started_by_property(ctx, call.receiver or "self", call.name.removeprefix("set_"), f"{call.name}(true)")
+
+
+def _started_by_property(ctx: CheckContext, receiver: str, prop: str, shown: str = "") -> Verdict | None:
+    shown = shown or f"{prop} = true"
     kind = media_kind(receiver, ctx)
     if not kind:
         return None
@@ -615,11 +730,11 @@ def autoplay_property(ctx: CheckContext) -> Verdict | None:
         when, where = situation(ctx.node, ctx)
         if when != "load":
             return None
-        return _verdict(ctx, kind, receiver, f"{_what(kind, receiver, ctx)} starts playing when the {_scene(ctx)} loads ({prop} = true in {where})")
+        return _verdict(ctx, kind, receiver, f"{_what(kind, receiver, ctx)} starts playing when the {_scene(ctx)} loads ({shown} in {where})")
     when, _ = situation(ctx.node, ctx)
     if when == "user":
         return None
-    return _verdict(ctx, kind, receiver, f"{_what(kind, receiver, ctx)} starts playing as soon as it loads ({prop} = true)")
+    return _verdict(ctx, kind, receiver, f"{_what(kind, receiver, ctx)} starts playing as soon as it loads ({shown})")
 
 
 def loop_on_autoplay(ctx: CheckContext) -> Verdict | None:
@@ -640,10 +755,15 @@ def ended_advance(ctx: CheckContext) -> Verdict | None:
     if handler is None:
         return None
     kind = media_kind(receiver, ctx) if receiver else ""
-    body = _handler_text(handler, ctx)
-    if not _plays_again(body, ctx):
-        return None
-    kind = kind or _kind_in(body, ctx) or ""
+    if handler.type not in FUNCTION_TYPES and _bound_play(handler):
+        kind = kind or media_kind(_bound_play(handler), ctx)  # `music.finished.connect(music.play)`: loops forever
+    else:
+        body = _handler_text(handler, ctx)
+        if not _plays_again(body, ctx):
+            body = _advanced_by_update(body, ctx)  # the hook raises a flag; `Update` moves on
+            if not body:
+                return None
+        kind = kind or _kind_in(body, ctx)
     if not kind:
         return None
     noun = "video" if kind == "video" else "music"
@@ -662,7 +782,8 @@ def _paused_right_after(node: Node, receiver: str) -> bool:
     name = _receiver_name(receiver)
     if fn is None or not re.match(r"^\w*$", name):
         return False
-    after = text(fn)[node.end_byte - fn.start_byte :]
+    block = next((a for a in ancestors(node) if a.type in BLOCK_TYPES or a.id == fn.id), fn)
+    after = text(block)[node.end_byte - block.start_byte :]  # the rest of its block, not another branch
     prefix = rf"\b{re.escape(name)}\s*[.:]\s*" if name and receiver not in ("self", "this") else r"(^|[^.\w])(self\.|this\.)?"
     stop = re.search(prefix + r"(Pause|Stop|pause|stop)\s*\(\s*\)|" + prefix + r"(paused|stream_paused)\s*=\s*true", after, re.M)
     if not stop:
@@ -758,11 +879,35 @@ def _ended_handler(ctx: CheckContext) -> tuple[Node | None, str]:
     return _function_or_lambda(target, ctx), receiver
 
 
+def _advanced_by_update(body: str, ctx: CheckContext) -> str:
+    """An ended hook that only raises a flag (`clipEnded = true`) which a per-frame function
+    checks to play again or load the next item (`if (clipEnded) { ...; vp.Play(); }`): the text
+    of that branch, or ""."""
+    flags = set(re.findall(r"\b(\w+)\s*=\s*true\b", body))
+    for name, fns in _functions(ctx).items():
+        if not flags or not UPDATE_FN.match(name):
+            continue
+        for node in (n for fn in fns for n in walk(fn) if n.type in IF_TYPES):
+            condition = text(node.child_by_field_name("condition"))
+            branch = text(node.child_by_field_name("consequence") or node)
+            if any(re.search(rf"^\s*\(?\s*(this\.|self\.)?{re.escape(flag)}\s*\)?\s*$", condition) for flag in flags) and _plays_again(branch, ctx):
+                return branch
+    return ""
+
+
+def _bound_play(node: Node) -> str:
+    """The player whose own play method is handed over as the handler (`music.play`, or a bare
+    `play` for self), or ""."""
+    match = re.match(r"^(?:(.+)\.)?(play|Play)$", text(node))
+    return (match.group(1) or "self") if match and node.type not in STRING_TYPES + ("call", "attribute_call") else ""
+
+
 def _function_or_lambda(node: Node | None, ctx: CheckContext) -> Node | None:
-    """The lambda itself, or the same-file function a name (or Callable/string) refers to."""
+    """The lambda itself, the player's own play method handed over (`music.play`), or the
+    same-file function a name (or Callable/string) refers to."""
     if node is None:
         return None
-    if node.type in FUNCTION_TYPES:
+    if node.type in FUNCTION_TYPES or _bound_play(node):
         return node
     match = re.search(r"(\w+)[\"']?\s*\)?\s*$", text(node))
     target = match.group(1) if match else ""
@@ -771,13 +916,19 @@ def _function_or_lambda(node: Node | None, ctx: CheckContext) -> Node | None:
 
 
 def _handler_text(handler: Node, ctx: CheckContext) -> str:
-    """The handler's code plus the same-file functions it calls (one level)."""
-    parts = [text(handler)]
-    for call in calls(handler):
-        if call.receiver in ("", "self", "this"):
-            for fn in _functions(ctx).get(call.name, []):
-                if fn.id != handler.id:
-                    parts.append(text(fn))
+    """The handler's code plus the same-file functions it calls, two levels down
+    (`_on_finished` -> `_next()` -> `_play_track(i)`)."""
+    seen = {handler.id}
+    parts, level = [text(handler)], [handler]
+    for _ in range(2):
+        callees = []
+        for fn in level:
+            for call in calls(fn):
+                if call.receiver in ("", "self", "this"):
+                    callees += [f for f in _functions(ctx).get(call.name, []) if f.id not in seen]
+        seen.update(f.id for f in callees)
+        parts += [text(f) for f in callees]
+        level = callees
     return "\n".join(parts)
 
 
@@ -831,6 +982,8 @@ SFX_CALL = re.compile(
 )
 # Callers of a manager method whose own callers are looked up (one project query each).
 MAX_FOLLOWED = 3
+# A function that sets things up (`init_background_music`, `setupAudio`, `LoadLevel`): followed first.
+SETUP_HOLDER = re.compile(r"(init|load|setup|set_up|start|begin|ready|awake|enter|create)", re.I)
 # Too common to look up across a project (every class has one).
 GENERIC_CALLS = frozenset({"play", "start", "resume", "begin", "run", "init", "load", "enter"})
 # An argument that names a track: `Play("Theme")`, `Play(mainTheme)`, `Play(SoundType.MenuMusic)`.
@@ -844,7 +997,10 @@ NOT_TRACK = re.compile(
     r"^_?(start|play|stop|use|is|has|should|enable|allow|can)[A-Z_]"
 )
 # What a manager method's text shows when it starts a track or a video.
-PLAYS_TEXT = re.compile(r"([.:]\s*(Play|play)\s*\(|\b(Playing|playing)\s*=\s*true|love\.audio\.play\s*\(|^\s*play\s*\(\s*\))", re.M)
+PLAYS_TEXT = re.compile(
+    r"([.:]\s*(Play|play)\s*\(|\b(Playing|playing|autoplay)\s*=\s*true|\bset_(autoplay|playing)\(\s*true|love\.audio\.play\s*\(|^\s*play\s*\(\s*\))",
+    re.M,
+)
 LOOP_TEXT = re.compile(r"\b(loop|Looped|isLooping)\s*=\s*true|setLooping\(\s*true", re.I)
 MEDIA_TEXT = re.compile(
     r"(\bVideo(Stream)?Player\b|\bbus\s*=\s*[\"']\w*music|outputAudioMixerGroup\s*=\s*[\w.]*music|"
@@ -867,10 +1023,10 @@ def manager_call_on_load(ctx: CheckContext) -> Verdict | None:
     if call.name.lstrip("_").lower() in ("play", "start") and not argument_nodes(call):
         return None  # `audioSource.Play()`: the play-on-load pattern judges the player
     when, where = situation(ctx.node, ctx, elsewhere=False)  # the caller's own file decides when it runs
-    if when != "load" or _off_by_default(ctx.node, ctx):
+    if when != "load" or _off_by_default(ctx.node, ctx) or _same_call_earlier(call, ctx):
         return None
     arguments = [text(arg) for arg in argument_nodes(call)]
-    if any(EFFECT_ARGUMENT.search(re.split(r"[.:]", a.strip().strip("\"'"))[-1]) for a in arguments):
+    if any(EFFECT_ARGUMENT.search(_argument_name(a)) for a in arguments):
         return None  # a looping effect (a beep, an engine), not a track
     evidence = _track_argument(arguments) or _manager_starts_track(call, ctx)
     if not evidence:
@@ -888,10 +1044,23 @@ def _named_for_music(name: str, receiver: str) -> bool:
 def _track_argument(arguments: list[str]) -> str:
     """The first argument that names a track (`"Theme"`, `mainTheme`, `Sounds.MenuMusic`)."""
     for argument in arguments:
-        last = re.split(r"[.:]", argument.strip().strip("\"'"))[-1]
+        last = _argument_name(argument)
+        words = _words(last)
+        if any(AMBIENT_WORD.match(w) for w in words) and not any(MUSIC_WORD.match(w) for w in words):
+            continue  # `Play("ambience/rain")`: an environment loop, not a track
         if TRACK_ARGUMENT.search(last) and not NOT_MEDIA.search(last) and not SFX_CALL.search(last) and not NOT_TRACK.search(last):
             return f"the track {argument.strip()}"
     return ""
+
+
+def _argument_name(argument: str) -> str:
+    """What an argument names: `MenuMusic` for `Sounds.MenuMusic`, `music/bgm` for the file
+    path `"res://music/bgm.ogg"` (its folder and file name, without the extension)."""
+    value = argument.strip().strip("\"'")
+    if "/" in value or "\\" in value:
+        parts = [p for p in re.split(r"[/\\]", re.sub(r"^\w+://", "", value)) if p]
+        return "/".join(parts[-2:]).rsplit(".", 1)[0] if parts else ""
+    return re.split(r"[.:]", value)[-1]
 
 
 def _manager_starts_track(call, ctx: CheckContext) -> str:
@@ -954,29 +1123,38 @@ def _first_load_caller(fn: Node, name: str, ctx: CheckContext) -> str:
     index = project_index.for_context(ctx)
     me = str(ctx.path.resolve())
     names = _file_names(me, _class_of(fn), index.root)
-    found = ""
-    followed = 0  # callers whose own callers were looked up (each costs a project query)
+    # LÖVE shares globals between files: `function music_change(s)` is called bare from another file
+    # (Roblox and Core scripts each have their own globals)
+    global_fn = ctx.language == "lua" and "love." in ctx.code_without_comments() and bool(re.match(rf"\s*function\s+{re.escape(name)}\s*\(", text(fn)))
+    defines = re.compile(rf"\bfunction\s+{re.escape(name)}\s*\(")
+    sites = []
     for site in [*index.calls(name), *(r for r in index.references(name) if r.role == "passed")]:
-        if site.path == me or not _refers_to(site.receiver, names, _read(site.path)):
+        if site.path == me:
+            continue
+        shared = global_fn and not site.receiver and site.path.endswith((".lua", ".luau")) and not defines.search(_read(site.path))
+        if not shared and not _refers_to(site.receiver, names, _read(site.path)):
             continue
         if _caller_reports(site, text(fn), ctx.code_without_comments()):
             return ""  # reported at the caller
-        if not found:
-            found = _load_site(site, index, follow=followed < MAX_FOLLOWED)
-            followed += 1
+        sites.append(site)
+    found = next((where for where in (_load_site(site, index, follow=False) for site in sites) if where), "")
+    # callers whose own callers are looked up (a project query each): set-up helpers first
+    for site in sorted(sites, key=lambda site: not SETUP_HOLDER.search(next((n for k, n in site.context if k == "fn"), "")))[:MAX_FOLLOWED]:
+        found = found or _load_site(site, index, follow=True)
     return found
 
 
 def _caller_reports(site: project_index.Site, definition: str, file_code: str) -> bool:
     """The caller's own file decides this call (the music-call or manager-call pattern reports
-    it, or the call names an effect)."""
-    if _named_for_music(site.name, site.receiver):
+    it, or the call names an effect, or it sits in a music-named function such as
+    `start_soundtrack()` whose own call is reported)."""
+    if _named_for_music(site.name, site.receiver) or MUSIC_CALL.match(next((n for k, n in site.context if k == "fn"), "")):
         return True
     if site.role != "call" or not MANAGER_RECEIVER.search(site.receiver) or not MANAGER_CALL.match(site.name):
         return False
     found = re.search(rf"\b{re.escape(site.name)}\s*\((.*)\)", site.snippet)
     arguments = found.group(1).split(",") if found else []
-    if SFX_CALL.search(site.name) or any(EFFECT_ARGUMENT.search(re.split(r"[.:]", a.strip().strip("\"'"))[-1]) for a in arguments):
+    if SFX_CALL.search(site.name) or any(EFFECT_ARGUMENT.search(_argument_name(a)) for a in arguments):
         return True  # an effect: not reported at either end
     if _track_argument(arguments):
         return True
