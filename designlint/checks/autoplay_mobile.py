@@ -45,6 +45,7 @@ from designlint.checks.polyglot import Call, argument_nodes, as_call, calls, enc
 from designlint.checks.util import FUNCTION_TYPES, ancestors, text, walk
 
 MUTED_NOTE = "muted: lower severity, but it still captures attention"
+SETTING_NOTE = "follows the person's autoplay setting: lower severity, keep that setting off by default"
 
 # --------------------------------------------------------------------------------------------
 # vocabulary
@@ -78,7 +79,7 @@ NOT_PLAYER_START = re.compile(r"(Thread|Timer|Task|Job|Worker|Executor|Handler|R
 # Hosts of a lambda (the call it is passed to, its argument label or the property it is stored in).
 USER_HOST = re.compile(
     r"(click|tap|press|touch|gesture|swipe|drag|fling|long|key|action|submit|toggle|checked|"
-    r"^button$|button$|menu|option|select(ed)?$|onChanged$|pointerInput|onSeek|^open|^onOpen|"
+    r"^button$|button$|btn$|menu|option|select(ed)?$|onChanged$|pointerInput|onSeek|^open|^onOpen|"
     r"^addCallback$|BackPressed|^BackHandler$|^onWillPop$|^onPopInvoked|^addTarget$|^onChange(Start|End)$)",
     re.I,
 )
@@ -90,6 +91,9 @@ LOAD_HOST = re.compile(
     r"^(LaunchedEffect|DisposableEffect|SideEffect|AndroidView|factory|remember|rememberSaveable|"
     r"onAppear|task|onViewCreated|addOnGlobalLayoutListener|doOnLayout|doOnAttach|viewDidLoad)$"
 )
+# Lambdas registered for a later event: a stream subscription (`interruptionEventStream.listen(...)`) or a
+# media command handed to a remote-control object (`MPRISEventHandler(play: () => player.play())`).
+EVENT_HOST = re.compile(r"^(listen|play|pause|resume|stop|toggle|playPause|togglePlay\w*|onPlay|onPause|onPlayPause|onStop|next|previous|onNext|onPrevious|onButtonPressed)$")
 ENDED_HOST = re.compile(
     r"^(setOnCompletionListener|onCompletion|OnCompletionListener|onPlayerComplete|onVideoEnd|onEnded)$"
 )
@@ -105,7 +109,7 @@ LOAD_FN = re.compile(
     r"^(onCreate|onCreateView|onViewCreated|onActivityCreated|onPostCreate|onStart|onResume|"
     r"onPostResume|onRestart|onAttachedToWindow|onFinishInflate|onWindowFocusChanged|onNewIntent|onAppear|"
     r"viewDidLoad|viewWillAppear|viewDidAppear|viewIsAppearing|awakeFromNib|didMoveToWindow|"
-    r"didMoveToSuperview|loadView|makeUIView|makeNSView|makeUIViewController|makeNSViewController|"
+    r"didMoveToSuperview|didMove|sceneDidLoad|surfaceCreated|loadView|makeUIView|makeNSView|makeUIViewController|makeNSViewController|"
     r"applicationDidBecomeActive|sceneDidBecomeActive|initState|didChangeDependencies|build|body|"
     r"onReady|onInitializationSuccess|onPrepared|onLoad|onLoaded|onMount|init|main|observeValue)$"
 )
@@ -120,6 +124,7 @@ VIEW_FN = re.compile(
 # Swift table/collection delegate methods named by their first labels.
 SWIFT_VIEW_LABELS = re.compile(r"^(willDisplay|cellForRowAt|cellForItemAt)$")
 SWIFT_USER_LABELS = re.compile(r"^(didSelectRowAt|didSelectItemAt|primaryActionForItemAt)$")
+SWIFT_LOAD_LABELS = re.compile(r"^(didFinishLaunchingWithOptions|willFinishLaunchingWithOptions|willConnectTo)$")  # app launch, scene connect
 ENDED_FN = re.compile(
     r"^(onCompletion|onPlayerComplete|ended|playbackEnded|itemEnded|on\w*(Ended|Finished|Completed?|DidEnd|End)|"
     r"\w*(DidPlayToEnd|DidFinishPlaying|DidReachEnd|itemDidFinish|playerItemDidReachEnd)\w*)$",
@@ -138,7 +143,8 @@ SOUND_EFFECT = re.compile(
 NOT_MEDIA_CONTEXT = re.compile(r"\b(camera|cameras|cctv|doorbell|assist|assistant|speech|speak|tts|dictation)\b")
 CALL_CONTEXT = re.compile(r"\b(call|calls|calling|voip|meeting|conference|voice (message|messages|note|notes|memo)|voicemail|audio message)\b")
 # Screens to pick or compose a post: previewing the person's own picks answers that action.
-COMPOSER_CLASS = re.compile(r"^_?(Choose|Pick|Select|Add|Create|New|Edit)(?=[A-Z])\w*?(Image|Video|Media|Photo|Post|Reel|Story|Clip|Short|Status)")
+COMPOSER_CLASS = re.compile(r"^_?(Choose|Pick|Select|Add|Create|New|Edit)(?=[A-Z])\w*?(Image|Video|Media|Photo|Post|Reel|Story|Clip|Short|Status)|"
+                            r"^_?(Post|Upload|Publish|Share)(Article|Video|Reel|Story|Status|Media|Clip|Photo)s?(Activity|Fragment|Screen|Page|ViewController|VC)$")
 # Functions named for background music (`backgroundMusic()`, `playBgm()`): music the app starts
 # by itself, called from another file (a splash screen, `main`).
 BACKGROUND_MUSIC = re.compile(r"\b(background (music|audio|sound|track|song)|bgm|bg music|ambient (music|sound)|theme music|menu music)\b")
@@ -162,7 +168,8 @@ NOT_PLAYER_SCREEN = re.compile(
 )
 # `PreviewMediaActivity`, `PreviewVideoFragment`: a screen that shows one item the person picked.
 PREVIEW_SCREEN = re.compile(r"^Preview(Media|Video|Audio|Image)\w*(Activity|Fragment|Screen|Page|ViewController)$")
-COMPOSER_SCREEN = re.compile(r"(upload|compose|composer|creat(e|or)|editor|trim|draft|recorder|capture|picker|share(?!d)|sharing|export|publish)", re.I)
+COMPOSER_SCREEN = re.compile(r"(upload|compose|composer|creat(e|or)|editor|trim|draft|recorder|capture|picker|selector|chooser|cropper|share(?!d)|sharing|export|publish)", re.I)
+COMPOSER_FOLDER = re.compile(r"(picker|upload|cropper|editor|trimmer|composer?|recorder|schedul\w*post|drafts?$)", re.I)
 # A widget that plays as it scrolls into view (Flutter visibility_detector): a feed item.
 FEED_ITEM_MARKER = re.compile(r"\b(VisibilityDetector|VisibilityInfo|visibleFraction)\b")
 SCREEN_NAME = re.compile(r"(Activity|Fragment|Screen|Page|ViewController|VC|Dialog|Sheet|Route|Destination|Details?)$")
@@ -249,6 +256,11 @@ def situation(node: Node, ctx: CheckContext, depth: int = 0, screens: bool = Tru
             kind = _host_kind(host, fn)
             if kind:
                 return kind, host
+            widget = _labelled_argument_call(fn)
+            if widget and _host_kind(widget, fn) == "user":
+                return "user", widget  # `answerSubmitBtn(context, function: () {...})`: the app's own button
+            if EVENT_HOST.match(host):
+                return "unknown", host  # registered at init, runs on a later event (a media key, an interruption's end)
             continue
         name = function_name(fn)
         if not name:
@@ -314,8 +326,10 @@ def _in_media_button_branch(node: Node) -> bool:
     for ancestor in ancestors(node):
         if ancestor.type in FUNCTION_TYPES and function_name(ancestor):
             return False
-        if ancestor.type in ("when_entry", "switch_block_statement_group", "switch_rule", "switch_entry"):
+        if ancestor.type in ("when_entry", "switch_block_statement_group", "switch_rule", "switch_entry", "switch_statement_case"):
             condition = text(ancestor.named_children[0]) if ancestor.named_child_count else ""
+            if ancestor.type == "switch_statement_case":  # Dart `case SMTCEvent.play: player.play();`
+                condition = text(ancestor).split(":", 1)[0]
             if MEDIA_BUTTON.search(condition) or USER_EVENT.search(condition):
                 return True
     return False
@@ -370,9 +384,11 @@ def _class_head(node: Node) -> str:
 
 
 def _opened_on_tap_path(ctx: CheckContext) -> str:
-    """A file under a viewer / modal folder (`pages/image_viewer/video_player.dart`)."""
+    """A file under a viewer / modal folder (`pages/image_viewer/video_player.dart`), or under a
+    folder for picking or making media (`mediapicker/`, `UploadMedia/`, `VideoCropperVC/`): its
+    previews answer the person's own pick."""
     folders = ctx.path.as_posix().split("/")[:-1]
-    return next((f for f in folders if OPENED_ON_TAP.search(f)), "")
+    return next((f for f in folders if OPENED_ON_TAP.search(f) or COMPOSER_FOLDER.search(f)), "")
 
 
 def _first_name(node: Node) -> Node | None:
@@ -389,6 +405,10 @@ def _call_text_outside_receiver(call: Node, inner: Node) -> str:
         callee = callee.named_children[0]
     if callee is not None and callee.start_byte <= inner.start_byte < callee.end_byte:
         return ""
+    closure = next((a for a in ancestors(inner) if a.type in LAMBDA_TYPES and call.start_byte <= a.start_byte and a.end_byte <= call.end_byte), None)
+    if closure is not None:  # `.onAppear { play(); addObserver(forName: ended) {...} }`: the ended name is a sibling's
+        whole = text(call)
+        return whole[: closure.start_byte - call.start_byte] + whole[closure.end_byte - call.start_byte:]
     return text(call)
 
 
@@ -425,6 +445,24 @@ def lambda_host(fn: Node) -> str:
         target = parent.named_children[0] if parent.named_child_count else None
         return re.split(r"[.?]", text(target))[-1].strip()
     return ""
+
+
+def _labelled_argument_call(fn: Node) -> str:
+    """The call a lambda is a labelled argument of (`submitButton(label: ..., function: () {})`):
+    its name says what runs the lambda when the label does not."""
+    parent = fn.parent
+    while parent is not None and parent.type in ("parenthesized_expression", "function_expression_body"):
+        parent = parent.parent
+    if parent is None or parent.type not in ("named_argument", "value_argument"):
+        return ""
+    arguments = parent.parent
+    if arguments is None or arguments.type not in ("arguments", "value_arguments", "argument_list"):
+        return ""
+    owner = arguments.parent
+    if owner is not None and owner.type == "call_suffix":
+        owner = owner.parent
+    call = as_call(owner) if owner is not None else None
+    return call.name if call is not None else ""
 
 
 def _host_kind(host: str, fn: Node) -> str | None:
@@ -466,6 +504,8 @@ def _function_kind(fn: Node, name: str) -> str | None:
         return "user"
     if any(SWIFT_VIEW_LABELS.match(label) for label in labels):
         return "view"
+    if any(SWIFT_LOAD_LABELS.match(label) for label in labels):
+        return "load"
     if ENDED_FN.match(name):
         return "ended"
     if VIEW_FN.match(name):
@@ -540,6 +580,8 @@ def _callers_kind(fn: Node, name: str, ctx: CheckContext, depth: int, screens: b
             continue
         if _on_return_to_app(ref):
             continue  # `addObserver(self, selector: #selector(play), name: willEnterForegroundNotification)`: a resume
+        if any(a.type == "selector_expression" for a in ancestors(ref)) and _app_notification_observer(ref):
+            continue  # `addObserver(self, selector: #selector(update), name: .audioStatusChanged)`: runs when posted
         kind, where = situation(ref, ctx, depth + 1, screens)
         found.setdefault(kind, where)
     for kind in ("load", "view", "ended", "user"):
@@ -548,6 +590,14 @@ def _callers_kind(fn: Node, name: str, ctx: CheckContext, depth: int, screens: b
     if found and set(found) == {"dead"}:
         return "dead", ""  # called only from functions that nothing in the project calls
     return "unknown", ""
+
+
+def _app_notification_observer(ref: Node) -> bool:
+    """A `#selector` handed to `NotificationCenter.addObserver` for the app's own notification:
+    registered at load, it runs when something posts that notification (not the player's item
+    becoming ready or ending, which are judged as such)."""
+    call = next((as_call(a) for a in ancestors(ref) if as_call(a) is not None and as_call(a).name == "addObserver"), None)
+    return call is not None and not re.search(r"(AVPlayer|DidPlayToEnd|didPlayToEnd|Ready|status|FailedToPlay)", text(call.node))
 
 
 def _is_argument_label(ref: Node) -> bool:
@@ -1108,7 +1158,7 @@ def _flag_defaults_off(name: str, ctx: CheckContext) -> bool:
 
 
 def _is_media_receiver(receiver: str, call_node: Node, ctx: CheckContext) -> bool:
-    if NOT_MEDIA.search(receiver):
+    if NOT_MEDIA.search(receiver) or _declared_as_not_media(receiver.split(".")[-1].strip("?!"), ctx):
         return False
     if PLAYER_RECEIVER.search(receiver):
         return True
@@ -1128,6 +1178,30 @@ def _declared_as_player(name: str, ctx: CheckContext) -> bool:
         rf"\b{name}\s*=\s*\w*findViewById<{types}>)"
     )
     return bool(pattern.search(ctx.data.decode("utf-8", "replace")))
+
+
+def _declared_as_not_media(name: str, ctx: CheckContext) -> bool:
+    """A generic name (`controller`) declared in the same file as something that is not a player:
+    `var controller = ConfettiController();`, `late AnimationController controller`."""
+    if not re.fullmatch(r"\w+", name):
+        return False
+    source = ctx.data.decode("utf-8", "replace")
+    declared = re.search(rf"(\b([A-Z]\w*)\??\s+{name}\s*[;=]|\b{name}\s*:\s*([A-Z]\w*)|\b{name}\s*=\s*(new\s+)?([A-Z]\w*)\s*[(.<])", source)
+    if declared is None:
+        return False
+    kind = next(g for g in (declared.group(2), declared.group(3), declared.group(5)) if g)
+    return bool(NOT_MEDIA.search(kind)) and not re.search(PLAYER_TYPES, kind)
+
+
+def _prepared_only_on_tap(node: Node, ctx: CheckContext) -> bool:
+    """Every `prepareAsync()` / `prepare()` in the class (or file) runs on a user action: the
+    prepared callback that starts the player answers that tap."""
+    scope = next((a for a in reversed(list(ancestors(node))) if a.type in CLASS_TYPES), ctx.root)
+    key = ("autoplay_mobile.prepared_on_tap", scope.start_byte)
+    if key not in ctx.memo:
+        sites = [c.node for c in calls(scope) if c.name in ("prepareAsync", "prepare") and not argument_nodes(c)]
+        ctx.memo[key] = bool(sites) and all(situation(site, ctx)[0] == "user" for site in sites)
+    return ctx.memo[key]
 
 
 def _in_prepared_callback(node: Node) -> bool:
@@ -1258,12 +1332,22 @@ def play_on_load(ctx: CheckContext) -> Verdict | bool:
         return False  # a short interface sound, a camera view; a player set to loop is music or a video
     if _in_call_or_service(call.node, ctx):
         return False
+    if _in_prepared_callback(call.node) or judged[1].startswith("onPrepared"):
+        if _prepared_only_on_tap(call.node, ctx):
+            return False  # `onPrepared { mp.start() }` after a `prepareAsync()` that only a click listener runs
     if _one_shot_helper(call, receiver) and not _loops_here(call.node, ctx):
         return False  # `play(String effect) { final p = AudioPlayer(); ... p.play(); }`: an effect per call
+    if any(start < call.node.start_byte for start in _class_starts(call.node, ctx).get(_player_key(receiver), [])):
+        return False  # one finding per player: an earlier start of the same player in this class is reported
     what = f"{call.name}({text(args[0]) if call.name == 'setPlayWhenReady' else ''})"
     if _flame_music(call, ctx) or _soloud_music(call, ctx):
         what = f"{call.receiver}.{call.name}(...)"
-    return _verdict(_when(*judged, what, _label(receiver, ctx)), _muted(call.node, ctx))
+    message = _when(*judged, what, _label(receiver, ctx))
+    if call.name == "setPlayWhenReady" and not _is_true(_unwrap_argument(args[0]), ctx):
+        return Verdict(message=message, severity="info", note=SETTING_NOTE)
+    if _loops_here(call.node, ctx) or _class_replays_at_end(call.node):
+        message = message.replace(" (", " and loops without end (", 1)  # one finding: the loop is folded in
+    return _verdict(message, _muted(call.node, ctx))
 
 
 def _one_shot_helper(call: Call, receiver: str) -> bool:
@@ -1287,7 +1371,7 @@ def _in_sound_effect(node: Node, ctx: CheckContext) -> bool:
 
 # Bundled sound files named for a short effect (`R.raw.win`, `forResource: "click"`), and names of music.
 SFX_FILE = re.compile(r"\b(sounds?|sfx|click|tap|beep|ding|chime|pop|whoosh|swoosh|win(ner)?|lose|loser|fail|correct|wrong|"
-                      r"success|error|alert|notification|coin|jump|hit|shoot|laser|explosion|ring|bell|buzz|cheer|applause|tick)\b")
+                      r"success|error|alert|notification|coin|jump|hit|shoot|laser|explosion|ring|bell|buzz|cheer|applause|tick)s?\d*\b")
 MUSIC_FILE = re.compile(r"\b(music|bgm|song|theme|track|background|bg|ambient|loop|soundtrack|video|intro|movie|clip)\b")
 RESOURCE_NAME = re.compile(r"(?:R\.raw\.|forResource:\s*\"|Asset(?:Source)?\(\s*['\"]|setAsset\(\s*['\"])([\w\-/.]+)")
 
@@ -1354,10 +1438,12 @@ def _starts_playback(call: Call, ctx: CheckContext) -> bool:
     if _flame_music(call, ctx) or _soloud_music(call, ctx):
         return True
     args = argument_nodes(call)
-    if call.name == "setPlayWhenReady" and (len(args) != 1 or not _is_true(_unwrap_argument(args[0]), ctx)):
+    if call.name == "setPlayWhenReady" and (len(args) != 1 or not (_is_true(_unwrap_argument(args[0]), ctx) or _autoplay_setting(_unwrap_argument(args[0]), ctx))):
         return False
     if call.name in ("play", "start") and args and not AUDIOPLAYERS_SOURCE.match(text(args[0]).strip()):
         return False  # play(x) is not a player's play(); audioplayers' play(AssetSource(...)) is
+    if call.name == "resume" and (args or not _source_set_before(call)):
+        return False  # `resume()` starts audioplayers only after `setSource(...)` in the same function
     receiver = re.sub(r"\{.*\}", "", _receiver(call.receiver, call.node), flags=re.S)  # `Thread { ... }.start()`
     if call.name == "start" and NOT_PLAYER_START.search(receiver.split(".")[-1]):
         return False  # `loadMediaThread.start()`, `videoTimer.start()`
@@ -1366,6 +1452,14 @@ def _starts_playback(call: Call, ctx: CheckContext) -> bool:
         if not in_prepared and not _declared_as_player(receiver.split(".")[-1], ctx):
             return False
     return _is_media_receiver(receiver, call.node, ctx) or _plays_through_wrapper(call, receiver, ctx)
+
+
+def _source_set_before(call: Call) -> bool:
+    """audioplayers `await player.setSource(AssetSource('menu.mp3')); await player.resume();`: the
+    same function sets the player's source, so `resume()` starts it rather than continuing it."""
+    scope = next((f for f in enclosing_functions(call.node) if f.type not in LAMBDA_TYPES), None) or next(iter(enclosing_functions(call.node)), None)
+    name = re.escape(call.receiver.split(".")[-1].strip("?!")) if call.receiver else ""
+    return bool(name) and scope is not None and re.search(rf"\b{name}\s*[?!]?\.\s*setSource\w*\(", text(scope)) is not None
 
 
 def _flame_music(call: Call, ctx: CheckContext) -> bool:
@@ -1419,7 +1513,7 @@ def _plays_through_wrapper(call: Call, receiver: str, ctx: CheckContext) -> bool
 def play_when_ready(ctx: CheckContext) -> Verdict | bool:
     """Kotlin `player.playWhenReady = true` (or a `playWhenReady` variable that starts true)."""
     target, value = _assignment_sides(ctx.node)
-    if target is None or value is None or not _is_true(value, ctx):
+    if target is None or value is None or not (_is_true(value, ctx) or _autoplay_setting(value, ctx)):
         return False
     receiver = _receiver(re.sub(r"\.?\s*playWhenReady$", "", text(target)).rstrip("?!."), ctx.node)
     if receiver and not _is_media_receiver(receiver, ctx.node, ctx):
@@ -1427,7 +1521,12 @@ def play_when_ready(ctx: CheckContext) -> Verdict | bool:
     judged = _autoplay_judgement(ctx.node, ctx)
     if judged is None:
         return False
-    return _verdict(_when(*judged, f"playWhenReady = {text(value)}", _label(receiver or "exo", ctx)), _muted(ctx.node, ctx))
+    if any(start < ctx.node.start_byte for start in _class_starts(ctx.node, ctx).get(_player_key(receiver), [])):
+        return False  # one finding per player: an earlier start of the same player in this class is reported
+    message = _when(*judged, f"playWhenReady = {text(value)}", _label(receiver or "exo", ctx))
+    if not _is_true(value, ctx):
+        return Verdict(message=message, severity="info", note=SETTING_NOTE)
+    return _verdict(message, _muted(ctx.node, ctx))
 
 
 def _assignment_sides(node: Node) -> tuple[Node | None, Node | None]:
@@ -1448,6 +1547,14 @@ def _is_true(value: Node, ctx: CheckContext) -> bool:
     if negated:  # `playWhenReady = !isPaused` with `var isPaused = false`: plays on the first visit
         return _declared_false(negated.group(1), ctx)
     return False
+
+
+def _autoplay_setting(value: Node, ctx: CheckContext) -> bool:
+    """`setPlayWhenReady(prefs.isVideoAutoPlay())`, `playWhenReady = settings.autoPlay`: plays by
+    itself unless the person turned the setting off (the setting lowers the finding); not a flag
+    that is off by default."""
+    flag = AUTOPLAY_FLAG.search(text(value))
+    return flag is not None and not text(value).lstrip().startswith("!") and not _flag_defaults_off(flag.group(1), ctx)
 
 
 def _declared_true(name: str, ctx: CheckContext) -> bool:
@@ -1544,6 +1651,10 @@ def loop_on_load(ctx: CheckContext) -> Verdict | bool:
     judged = _autoplay_judgement(node, ctx)
     if judged is None or _in_call_or_service(node, ctx) or not scope_autoplays(node, ctx):
         return False
+    if value != "ConcatenatingMediaSource" and _loops_here(node, ctx) and _played_in_same_function(node, ctx):
+        return False  # the play there is reported, with the loop folded into its message
+    if value != "ConcatenatingMediaSource" and _class_starts(node, ctx).get(_player_key(_loop_receiver(ctx))):
+        return False  # the same player's start in this class is reported: one finding per player
     kind, where = judged
     what = "plays a playlist round and round" if re.search(r"_ALL$|\.all$", value) else "loops the video without end"
     if value == "ConcatenatingMediaSource":
@@ -1551,6 +1662,80 @@ def loop_on_load(ctx: CheckContext) -> Verdict | bool:
     if re.search(r"audio|sound|music|numberOfLoops|LoopMode|ReleaseMode", _loop_text(ctx), re.I) or _label("", ctx) == "audio" or (b"MediaPlayer" in ctx.data and b"VideoView" not in ctx.data):
         what = what.replace("the video", "the audio")
     return _verdict(f"player {what} ({value} in {where})", _muted(node, ctx))
+
+
+def _player_key(receiver: str) -> str:
+    """`self.player?`, `_player`, `this.player!`, `((VideoFragment) page)` -> "player" / "page": one
+    name per player field; "" for a receiver that is a call (`Builder(ctx).build()`)."""
+    bare = re.sub(r"\(\s*[A-Z][\w.<>]*\s*\)\s*", "", receiver or "").strip("() \t\n")  # Java casts
+    if "(" in bare:
+        return ""
+    last = re.split(r"[.?!]+", re.sub(r"[?!]+$", "", bare))[-1] if bare else ""
+    return last.lstrip("_") if re.fullmatch(r"_?[A-Za-z]\w*", last) and last not in ("it", "this", "self", "super") else ""
+
+
+def _loop_receiver(ctx: CheckContext) -> str:
+    """The player a loop setting is made on: `exo.repeatMode = ...`, `_theme.setLoopMode(...)`,
+    `AVPlayerLooper(player: queuePlayer, ...)`; inside `player.apply { }` the scope's player."""
+    source = _loop_text(ctx) if ctx.language != "dart" else ""
+    looper = re.search(r"AVPlayerLooper\(\s*player:\s*([\w.]+)", source)
+    if looper:
+        return looper.group(1)
+    if ctx.language == "dart":
+        call = _match_call(ctx)
+        return call.receiver if call is not None else ""
+    call = as_call(ctx.node)
+    if call is not None:
+        return _receiver(call.receiver, ctx.node)
+    target = re.match(r"\s*([\w.?!]+?)\s*\.\s*(repeatMode|isLooping|numberOfLoops)\b", source)
+    if target:
+        return target.group(1)
+    scope = _scope_receiver(ctx.node)
+    if "(" not in scope:
+        return scope
+    holder = next((a for a in ancestors(ctx.node) if a.type in ("assignment", "property_declaration")), None)
+    held = re.match(r"\s*(?:(?:private|lateinit|val|var|let)\s+)*([\w.?!]+)", text(holder)) if holder is not None else None
+    return held.group(1) if held else ""  # `player = ExoPlayer.Builder(ctx).build().apply { repeatMode = ... }`
+
+
+def _class_starts(node: Node, ctx: CheckContext) -> dict[str, list[int]]:
+    """Player name -> start offsets of the calls in the outermost class around `node` that start
+    that player without a user action (memoised per class)."""
+    outer = next((a for a in reversed(list(ancestors(node))) if a.type in CLASS_TYPES), None)
+    if outer is None:
+        return {}
+    key = ("autoplay_mobile.class_starts", outer.start_byte)
+    if key not in ctx.memo:
+        starts: dict[str, list[int]] = {}
+        for call in calls(outer):
+            if (START_NAMES.match(call.name) or call.name == "resume") and _starts_playback(call, ctx) and _autoplay_judgement(call.node, ctx) is not None:
+                name = _player_key(_receiver(call.receiver, call.node))
+                if name:
+                    starts.setdefault(name, []).append(call.node.start_byte)
+        for node in walk(outer):  # Kotlin `player.playWhenReady = true`
+            if node.type == "assignment" and re.match(r"^[\w.?!]*playWhenReady\s*=\s*true\b", text(node)) and _autoplay_judgement(node, ctx) is not None:
+                target = re.sub(r"\.?\s*playWhenReady\s*=.*$", "", text(node), flags=re.S).rstrip("?!.")
+                name = _player_key(_receiver(target, node))
+                if name:
+                    starts.setdefault(name, []).append(node.start_byte)
+        ctx.memo[key] = starts
+    return ctx.memo[key]
+
+
+def _class_replays_at_end(node: Node) -> bool:
+    """The class observes the item's end and seeks back to the start (`loopVideo()`), or sets a
+    loop on a player: the start found there loops."""
+    outer = next((a for a in reversed(list(ancestors(node))) if a.type in CLASS_TYPES), None)
+    source = text(outer) if outer is not None else ""
+    return bool(LOOP_ON.search(source)) or (bool(ENDED_CALL.search(source)) and bool(REPLAY.search(source)))
+
+
+def _played_in_same_function(node: Node, ctx: CheckContext) -> bool:
+    """The function that sets the loop also starts the player without a user action."""
+    scope = next((f for f in enclosing_functions(node) if f.type not in LAMBDA_TYPES), None)
+    if scope is None:
+        return False
+    return any(not text(site).startswith("autoPlay") and _autoplay_judgement(site, ctx) is not None for site in _start_sites(scope, ctx))
 
 
 def _loop_text(ctx: CheckContext) -> str:
@@ -1637,7 +1822,7 @@ def ended_advance(ctx: CheckContext) -> Verdict | bool:
         return False  # `fun play() { if (state == STATE_ENDED) reload() }`: restarting what the person asked to play
     if _in_sound_effect(node, ctx):
         return False  # the end of a spoken reply or a camera clip
-    if _in_media_session_service(node):
+    if _in_media_session_service(node) or _music_queue_engine(node):
         return False  # the queue of a music or podcast service plays on: the person started that queue
     if _chat_audio_message(node, ctx):
         return False  # the next voice message of a chat the person started listening to
@@ -1650,6 +1835,8 @@ def ended_advance(ctx: CheckContext) -> Verdict | bool:
     restarts = "Completion" in text(node) and PLAY_CALL.search(source)  # MediaPlayer/VideoView start() after the end
     if not (REPLAY.search(source) or restarts) or _opened_on_tap(node) or _opened_on_tap_path(ctx):
         return False  # a loop in a player the person opened is their choice, like a loop started on a tap
+    if _class_starts(node, ctx):
+        return False  # the class's own start of playback is reported: one finding for the looping video
     if restarts and not REPLAY.search(source):
         if _started_only_on_tap(node, ctx):
             return False
@@ -1660,6 +1847,23 @@ def ended_advance(ctx: CheckContext) -> Verdict | bool:
         # `actionAtItemEnd = .none`: the player does not pause at the end, so a seek to zero loops it
         return _verdict(f"{label} seeks back to the start of a player that keeps playing (an endless loop)", _muted(node, ctx))
     return False
+
+
+# An app's own music engine (`PlaybackManager`, `MusicPlayerManager`) with a queue, shuffle or repeat
+# mode: playing on through the queue the person started is the player's job, not a feed.
+MUSIC_ENGINE = re.compile(r"(music|audio|song|track|radio|playback|queue|player)", re.I)
+NOT_MUSIC_ENGINE = re.compile(r"(video|reel|clip|feed|story|stories|short|movie|episode|lesson|course|(Activity|Fragment|Screen|Page|ViewController|VC|View|State)$)", re.I)
+QUEUE_WORDS = re.compile(r"\b\w*(shuffle|repeat_?mode|playMode|play_mode|queue|playlist)\w*\b", re.I)
+MUSIC_WORDS = re.compile(r"\b(song|songs|track|tracks|album|albums|music|artist)\b", re.I)
+
+
+def _music_queue_engine(node: Node) -> bool:
+    outer = next((a for a in reversed(list(ancestors(node))) if a.type in CLASS_TYPES), None)
+    name = _class_name(outer) if outer is not None else ""
+    if not name or not MUSIC_ENGINE.search(name) or NOT_MUSIC_ENGINE.search(name):
+        return False
+    body = _words(text(outer))
+    return bool(QUEUE_WORDS.search(text(outer))) and bool(MUSIC_WORDS.search(body)) and not re.search(r"\b(video|videos|episode|episodes|reel|reels)\b", body)
 
 
 # Background playback services for a queue the person starts (audio_service, Media3, MediaBrowser).
