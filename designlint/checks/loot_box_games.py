@@ -40,6 +40,12 @@ that names a loot system, helpers that roll themselves are followed past the fir
 methods run later by name are followed (`Invoke("Reveal", 1f)`, `AddListener(DropCapsule)`, `OnDone += Roll`).
 A roll handed the item the player owns (`getRandomSkinData(…, m_targetSkinData)`) is a paid re-roll, and gems
 that unlock a timed chest now (`OnUnlockWithGemsClick` next to `unlockEndTime`) a paid shortcut.
+A spend verb on a currency of the game's own name at a price (`RemovePoints(_price)`) counts next to a strong
+loot word, Roblox bindables of the economy script move a balance (`MoneyFunction:Invoke(plr, price, "-")`),
+and `stickers.Random()` (a C# collection's pick extension) is a pick, as is a C# web request to a loot path
+(`UnityWebRequest.Get(url + "buyBooster.php?…")`: the server draws). A stake paid back in its own currency
+with nothing else handed out (`Money = Money - price` … `Money = Money + jackpot`) is a lottery, and
+UI builders named for a purchase (`BuyCoinsKeyboard()`) charge nothing.
 Lua product tables that keep a grant callback under a purchase key
 (`Purchased = function(self, userId)`) are purchase handlers. Game loops (`Update`, `_process`,
 `main`), bets and gambling commands (slots, coin flips, `gamble`, `dados`, a duel for a stake),
@@ -51,7 +57,9 @@ a paying unit's calls on manager/system/service/module-like receivers, or bare, 
 project (`_Project.pick_elsewhere`: at most MAX_LOOKUPS names, the owner class or file matched against the
 receiver when several define the name) and the callee's own analysis says whether it rolls; a roll whose
 paying caller in another file is not checked itself (no query word in its text) is reported at the roll
-(`_Project.paying_callers`).
+(`_Project.paying_callers`). A C# box bought here and opened by its own class (`CreateLootBox()` or
+`user.AddPack(pack)` → the rolling methods of `LootBox.cs` / `Pack.cs`, found by file name) is reported where it
+is paid (`_Project.opened_later`).
 """
 
 from __future__ import annotations
@@ -92,6 +100,7 @@ from designlint.checks.loot_box import (
     _short,
     _words,
 )
+from designlint.checks.loot_box_mobile import NOT_REMOTE_PATH, REMOTE_LOOT_PATH
 from designlint.checks.polyglot import Call, argument_nodes, as_call, function_name
 from designlint.checks.util import FUNCTION_TYPES, ancestors, text, walk
 from designlint.languages import language_family
@@ -145,6 +154,13 @@ PURCHASE_CALL = re.compile(r"^(InitiatePurchase|PurchaseProduct|BuyProductID|Con
 STRIPE_CHARGE = re.compile(r"(?i)stripe\.(Charge|PaymentIntent)\.create$")
 
 # Calls that run a method of the same class later, by name or method group.
+# Roblox bindables/remotes that move a balance (`MoneyFunction:Invoke(plr, price, "-")`, `CoinsEvent:Fire(plr, -cost)`).
+SIGNAL_CALL = re.compile(r"^(Invoke|Fire|InvokeServer|FireServer)$")
+# Calls that hand out something besides currency: a chest that pays coins *or* a skin is still a loot box.
+ITEM_REWARD_VERBS = frozenset({"unlock", "grant", "give", "award", "add", "instantiate", "spawn", "equip", "append", "insert"})
+# Names of UI builders: `BuyCoinsKeyboard()`, `ShowBuyGemsPanel()` build a screen, they charge nothing.
+UI_BUILDER_WORDS = frozenset({"keyboard", "button", "buttons", "panel", "menu", "popup", "dialog", "screen", "window",
+                              "view", "label", "text", "ui", "gui", "page", "tab", "prompt"})
 DEFERRED_CALL = re.compile(r"^(Invoke|InvokeRepeating|StartCoroutine|AddListener|Subscribe|call_deferred|connect)$")
 REGISTRATION = re.compile(
     r"^(Connect|ConnectParallel|Once|connect|AddListener|addListener|add_listener|on|once|command|event|listen"
@@ -182,6 +198,11 @@ PAID_SHORTCUT = re.compile(r"(?i)(re_?roll|refresh|restock|upgrade|enhance|speed
 # Random sources per grammar.
 RANDOM_RECEIVER = re.compile(r"(?i)(^|\.|:|\b)(random|rand|rng|rnd|prng|generator|_?r)(\(\))?$|Random\.new\(.*\)$|Random\.Shared$")
 CSHARP_RANDOM = re.compile(r"^(Range|Next|NextDouble|NextInt|NextFloat|NextBytes|GetInt32|NextUInt)$")
+# A game server asked for the pick: `UnityWebRequest.Get(url + "buyBooster.php?userID=" + id)`, `http.PostAsync("/gacha/pull")`.
+CSHARP_WEB_CALL = re.compile(r"^(Get|Post|Put|PostAsync|GetAsync|PutAsync|PostAsJsonAsync|PostWwwForm|GetStringAsync)$")
+CSHARP_WEB_RECEIVER = re.compile(r"(?i)(UnityWebRequest|http|client|api|web|request)\w*$")
+# A collection's own pick extension (`stickers.Random()`, `pool.RandomElement()`): no arguments, a receiver that is not a type.
+CSHARP_PICK_EXTENSION = re.compile(r"^(Random|RandomElement|RandomItem|RandomOne|PickOne|TakeRandom)$")
 LUA_RANDOM_METHOD = re.compile(r"^(NextInteger|NextNumber|random)$")
 GDSCRIPT_RANDOM = re.compile(r"^(randi|randf|randi_range|randf_range|rand_range|randfn|pick_random|shuffle)$")
 PYTHON_RANDOM = re.compile(r"^(choice|choices|randint|random|uniform|sample|shuffle|randrange|randbelow|triangular|integers)$")
@@ -383,7 +404,7 @@ def _is_negative(node: Node) -> bool:
 
 class _Unit:
     __slots__ = ("node", "name", "label", "spend", "soft_spend", "weak_spend", "purchase", "consume", "random", "calls",
-                 "words", "grant", "prompt", "payout", "foreign", "handlers")
+                 "words", "grant", "prompt", "payout", "foreign", "handlers", "spent", "credited", "increased", "item_reward")
 
     def __init__(self, node: Node, name: str, label: str):
         self.node = node
@@ -400,6 +421,11 @@ class _Unit:
         self.grant = False
         self.prompt: str | None = None
         self.payout = False  # currency credited back (`coins += bet * 36`): a bet, not a purchase
+        # balances the unit takes (`Money = Money - try`) and credits (`Money = Money + prize`): a lottery when they meet
+        self.spent: set[str] = set()
+        self.credited: set[str] = set()
+        self.increased: set[str] = set()  # everything the unit adds to (`fruits += r2`, `fragments[hat] += n`)
+        self.item_reward = False  # something besides currency handed out (`unlock_skin("crown")`, `Instantiate(prize)`)
         self.foreign: list[tuple[str, str]] = []  # (name, receiver) of calls to functions this file does not define
         # inline handlers the unit registers (`onDone.AddListener(() => Roll())`, `:Connect(function() … end)`):
         # they run later, on behalf of the unit, and are followed like its helpers
@@ -408,6 +434,26 @@ class _Unit:
     @property
     def pays(self) -> bool:
         return bool(self.spend or self.soft_spend or self.purchase or self.weak_spend or self.consume)
+
+
+# Calls that run a closure on a thread of its own (Roblox `task.spawn`, `coroutine.wrap`, Unity coroutines).
+BACKGROUND_CALL = re.compile(r"^(spawn|defer|delay|wrap|create|StartCoroutine|Run|StartNew)$")
+LOOP_TYPES = ("while_statement", "repeat_statement")  # unbounded: a 10-pull `for` spawned for its animation still rolls
+
+
+def _background_loop(node: Node, fn: Node) -> bool:
+    """A node inside a loop of a closure that runs on a thread of its own, within `fn`: an NPC's walk cycle or an
+    ambient loop, not a reward (`task.spawn(function() while farmer.Parent do … end end)`)."""
+    looped = False
+    for a in ancestors(node):
+        if a is fn:
+            return False
+        if a.type in LOOP_TYPES:
+            looped = True
+        elif a.type in FUNCTION_TYPES:
+            host = _host_call(a)
+            return bool(looped and host is not None and BACKGROUND_CALL.match(host.name))
+    return False
 
 
 def _host_call(fn: Node) -> Call | None:
@@ -605,9 +651,12 @@ class _File:
         if left is None or right is None:
             return
         target = _balance_name(text(left))
+        if op == "+=" or op == "=" and text(right).replace(" ", "").startswith(text(left).replace(" ", "") + "+"):
+            u.increased.add(target.lower())
         if op == "-=":
             if _is_balance(target):
                 u.spend.append(f"{_short(text(left), 30)} -= …")
+                u.spent.add(target.lower())
             elif PRICE_NAME.search(text(right)) and _payer_ok(target):
                 u.soft_spend.append(f"{_short(text(left), 30)} -= …")
             elif _is_opening_stock(text(left)):
@@ -621,6 +670,7 @@ class _File:
         elif op == "+=" and _is_balance(target) or op == "=" and _is_balance(target) and text(right).replace(
                 " ", "").startswith(text(left).replace(" ", "") + "+"):
             u.payout = True  # `coins += win`, `coins = coins + bet * 2`
+            u.credited.add(target.lower())
         elif op == "+=" and GRANT_TARGET.fullmatch(target.lower()) and text(right).strip() == "1":
             u.grant = True  # `shape.owned += 1`, `pets[name] += 1`: the pick is kept
 
@@ -646,6 +696,7 @@ class _File:
         target = _balance_name(text(left))
         if _is_balance(target):
             u.spend.append(_short(text(node), 30))
+            u.spent.add(target.lower())
         elif right is not None and PRICE_NAME.search(_balance_name(text(right))) and _payer_ok(target) and target[:1] != "_":
             u.soft_spend.append(_short(text(node), 30))
         elif _is_opening_stock(text(left)) and self._restocks(node, left):
@@ -715,11 +766,16 @@ class _File:
                 # (`GameManager.OnPullClicked` → `GachaManager.Instance.OnPullClicked(pulls)`)
                 u.foreign.append((call.name, receiver))
         u.calls.extend(self._deferred_calls(call))
-        spend = self._spend_call(call)
+        verb_words = _words(call.name)
+        if verb_words[:1] and verb_words[0] in ITEM_REWARD_VERBS and not any(_is_balance(w) for w in verb_words[1:]):
+            u.item_reward = True
+        spend = self._spend_call(call) or self._signal_spend(u, call)
         if spend is not None:
             (u.spend if spend[1] else u.weak_spend).append(spend[0])
         elif self._resource_spend(call):
             u.soft_spend.append(f"{call.name}()")  # `SubtractResources(count * 100)`
+        elif self._priced_spend(call):
+            u.soft_spend.append(f"{call.name}(price)")  # `RemovePoints(_price)`: a currency of the game's own name
         elif _words(call.name)[:1] and _words(call.name)[0] in CHANGE_VERB and any(
                 _is_negative(a) and PRICE_NAME.search(text(a)) for a in argument_nodes(call)):
             u.soft_spend.append(f"{call.name}(-cost)")  # `db.add_palmarks(uid, -total_cost)`: a currency of its own name
@@ -762,6 +818,8 @@ class _File:
         if not words:
             return None
         verb, rest = words[0], words[1:]
+        if set(rest) & UI_BUILDER_WORDS:
+            return None  # `BuyCoinsKeyboard()`, `ShowSpendGemsPopup()`: a screen that offers the purchase
         args = argument_nodes(call)
         arg_text = " ".join(text(a) for a in args[:3])
         names = rest + _words(_owner(call.receiver)) + [
@@ -792,6 +850,38 @@ class _File:
         return [n for n in names if n in self.defs]
 
     @staticmethod
+    def _priced_spend(call: Call) -> bool:
+        """`RemovePoints(_price)`, `DeductStars(boxCost)`: a spend verb on a balance of the game's own name, paid
+        at a price; like a generic resource it counts only with a strong loot word (`RemoveAmmo(1)` pays nothing)."""
+        words = _words(call.name)
+        if words[:1] == ["try"]:
+            words = words[1:]
+        if len(words) < 2 or words[0] not in SPEND_VERB_STRONG | SPEND_VERB_WITH_CURRENCY or words[0] == "use":
+            return False
+        if not _payer_ok("_".join(words[1:])) or set(words[1:]) & (UI_BUILDER_WORDS | STRONG_LOOT | WEAK_LOOT | OPENING_WORDS):
+            return False
+        return any(PRICE_NAME.search(_balance_name(text(a))) for a in argument_nodes(call)[:3])
+
+    @staticmethod
+    def _signal_spend(u: _Unit, call: Call) -> tuple[str, bool] | None:
+        """Roblox bindables and remotes that move a balance: `MoneyFunction:Invoke(plr, price, "-")`,
+        `CoinsChanged:Fire(plr, -cost)` take it; `MoneyFunction:Invoke(plr, prize, "+")` pays it back."""
+        owner = _owner(call.receiver)
+        if not SIGNAL_CALL.match(call.name) or not any(_is_balance(w) for w in _words(owner)):
+            return None
+        args = argument_nodes(call)
+        signs = {_strings(a).strip().lower() for a in args}
+        balance = next(w for w in _words(owner) if _is_balance(w))
+        if signs & {"-", "subtract", "remove", "spend", "take", "minus"} or any(_is_negative(a) for a in args):
+            u.spent.add(balance)
+            return (f"{_short(call.receiver, 30)}:{call.name}(…, \"-\")", True)
+        if signs & {"+", "add", "give", "plus"}:
+            u.payout = True
+            u.credited.add(balance)
+            u.increased.add(balance)
+        return None
+
+    @staticmethod
     def _resource_spend(call: Call) -> bool:
         """`SubtractResources(cost)`, `SpendResource(count * 100)`, `resources.Spend(price)`: the game's generic
         stock spent; it counts as a payment only with a strong loot word, like a currency of the game's own name."""
@@ -816,6 +906,14 @@ class _File:
         if lang == "csharp" and CSHARP_RANDOM.match(name) and (
                 receiver.endswith("Random") or RANDOM_RECEIVER.search(receiver) or "RandomNumberGenerator" in receiver):
             return f"{receiver}.{name}()"
+        if lang == "csharp" and CSHARP_WEB_CALL.match(name) and CSHARP_WEB_RECEIVER.search(receiver):
+            path = next((v for v in (text(n).strip("@$\"'") for n in walk(call.arguments) if n.type in STRING_TYPES)
+                         if REMOTE_LOOT_PATH.search(v) and not NOT_REMOTE_PATH.search(v.split("?")[0])), None)
+            if path is not None and call.arguments is not None:
+                return f"{receiver.split('.')[-1]}.{name}(\"{_short(path, 30)}\") on the server"
+        if lang == "csharp" and CSHARP_PICK_EXTENSION.match(name) and receiver and not argument_nodes(call) and (
+                not re.search(r"(^|\.)(Random|UnityEngine|System|Mathf?)$", receiver)):
+            return f"{_short(receiver, 30)}.{name}()"  # `stickers.Random()`: a collection's own pick extension
         if lang == "lua" and (name == "random" and receiver in ("math", "love.math") or (
                 LUA_RANDOM_METHOD.match(name) and name != "random" and receiver)):
             return f"{receiver}{':' if name != 'random' else '.'}{name}()"
@@ -858,7 +956,10 @@ class _File:
             re.search(rf"\bimport\b[^\n]*\b{re.escape(name)}\b|\brequire\b[^\n]*\b{re.escape(name)}\b", self.head))
 
     def _cosmetic(self, node: Node, fn: Node) -> bool:
-        """A random number that only places, colours, times or names something."""
+        """A random number that only places, colours, times or names something, or that an NPC's or the
+        scenery's background loop draws (`task.spawn(function() while npc.Parent do … math.random … end end)`)."""
+        if _background_loop(node, fn):
+            return True
         for a in ancestors(node):
             if a is fn or a.type in FUNCTION_TYPES:
                 return False
@@ -945,6 +1046,8 @@ class _File:
             # pays here (or in a guard helper: `if (!IsCanSummon()) return;`) and calls a gacha/chest/egg function
             # of another file that rolls (`gachaSystem.Pull()`, `StartCoroutine(spinCtrl.SpinningWheel())`)
             across = self.project.pick_elsewhere(self, u)
+            if across is None and (u.spend or u.soft_spend or u.purchase or r.spend):
+                across = self.project.opened_later(self, u)
             if across is not None:
                 rnd = [across[0]]
         if not rnd:
@@ -978,6 +1081,8 @@ class _File:
         if u.words & HARD_BET_WORDS and not name_loot or bet_words and not (strong_context or wheel_only):
             return None  # a roulette that pays out currency is a bet; one that hands out a unit is a prize wheel
         purchase = u.purchase + r.purchase[:1]
+        if u.spent & u.credited and u.increased <= u.spent and not (u.grant or r.grant or u.item_reward or purchase):
+            return None  # only the stake's own currency paid back on a win (`Money = Money + prize`): a lottery
         if purchase:
             return ("purchase", purchase[0], rnd[0], context)
         spend = u.spend + r.spend[:2]
@@ -1046,6 +1151,11 @@ FRAMEWORK_CALLS = frozenset(
     GetAsync SetAsync UpdateAsync IncrementAsync pcall require print warn error tostring tonumber ipairs pairs insert
     emit_signal connect queue_free get_node add_child append extend format dumps loads""".split())
 _FOREIGN: dict[tuple[str, int, int], _File | None] = {}
+# A box bought here and opened by its own class (C#, one class per file): `CreateLootBox()` → `LootBox.cs`,
+# `User.AddPack(pack)` → `Pack.cs`; the class is found by the file's name, the noun ending the paying unit's name
+# or a call that hands the box over.
+BOX_NOUN = re.compile(r"((?:[A-Z][a-z]+)?(?:Loot[Bb]ox|MysteryBox|Chest|Crate|Pack|Booster|Egg|Capsule))(?:e?s)?$")
+BOX_HANDOVER = re.compile(r"^(Add|Give|Grant|Create|Spawn|Instantiate|Award)[A-Z]")
 # The words of the rule's queries (rules/loot-box/games.yaml): a function without one is never checked, so a roll
 # it pays for is reported where the roll is made.
 QUERY_TEXT = re.compile(
@@ -1122,6 +1232,30 @@ class _Project:
                 if found is not None:
                     where = f"{_short(receiver, 28) + '.' if receiver else ''}{name}()"
                     return (f"{where} → {_short(found[0], 36)} in {d.shown}:{d.line}", found[1], found[2])
+        return None
+
+    def opened_later(self, asking: _File, u: _Unit) -> tuple[str, set[str], bool] | None:
+        """A box the paying unit buys or hands over (`CreateLootBox()`, `AddPack(pack)`) whose own class, in a file
+        of its name, rolls when it is opened (`LootBox.RunLoot()` → `Random.Range`): bought here, drawn there."""
+        if asking.language != "csharp":
+            return None
+        names = [u.name, *(c for c in dict.fromkeys(u.calls) if BOX_HANDOVER.match(c))]
+        classes: set[str] = set()
+        for name in names:
+            m = BOX_NOUN.search(name or "")
+            if m:
+                classes |= {m.group(1), re.sub(r"^[A-Z][a-z]+(?=[A-Z])", "", m.group(1))}
+        files = [path for path, _ in getattr(self.index, "_files", ()) if path.stem in classes and str(path) != asking.path]
+        for path in files[:2]:
+            f = _foreign_file(self.index, str(path))
+            for fn in (f.functions if f else ()):
+                cu = f.unit(fn)
+                if not cu.random or cu.pays or not cu.name or UPGRADE_HELPER.search(cu.name):
+                    continue  # (a frame handler counts: the box's `Update` rolls once its opening animation ends)
+                shown = path.relative_to(self.index.root) if path.is_relative_to(self.index.root) else path
+                words = {w for w in cu.words | set(_words(path.stem)) if w in STRONG_LOOT or w in WEAK_LOOT}
+                return (f"{path.stem}.{cu.name}() → {_short(cu.random[0], 36)} in {shown}:{fn.start_point[0] + 1}",
+                        words, cu.grant)
         return None
 
     def paying_callers(self, asking: _File, u: _Unit) -> str | None:

@@ -124,7 +124,9 @@ REMOTE_CALL = re.compile(r"^(getHttpsCallable|httpsCallable|callable|post|put|pa
 REMOTE_LOOT_PATH = re.compile(
     r"(?i)(gacha|summon|loot[_-]?box|mystery[_-]?box|blind[_-]?box|chest|crate|capsule|hatch|open[_-]?pack|card[_-]?pack|booster"
     r"|(^|[/_-])(pull|draw|roll|spin)([/_-]|$)|(pull|draw|roll)[A-Z])")
-NOT_REMOTE_PATH = re.compile(r"(?i)(history|logs?|records?|rates|odds|stats?|list)([/?_-]|$)")
+NOT_REMOTE_PATH = re.compile(r"(?i)(history|logs?|records?|rates|odds|stats?|list)([/?_-]|$)"
+                             # buying a ticket, key or currency at a fixed price (`rpc('purchase_gacha_ticket')`) picks nothing
+                             r"|(buy|purchase)[\w/-]*?(ticket|key|coin|gem|point|currenc(y|ies)|pass)e?s?$")
 # Screens a paid handler moves to, where the pick is made: `intent.setClass(this, gacha1.class)`,
 # `Intent(this, ChestOpeningActivity::class.java)`, `Navigator.push(… GachaResultScreen())`, `performSegue("toGacha")`.
 NAVIGATION_CALL = re.compile(r"^(setClass|Intent|navigate|navigateTo|push|pushNamed|pushReplacement|pushReplacementNamed"
