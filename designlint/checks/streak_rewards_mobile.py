@@ -13,11 +13,16 @@ Owns the patterns of `rules/streak-rewards/mobile.yaml`:
 - `switch_milestone_reward`: `when (loginStreak) { 7 -> addCoins(100) }`, `switch days { case 3: amount = 50 }`
   in a streak-reward function, `switch (cycleDay) { case 1: return Reward(coins: 10) }` in a reward-for-day function.
 - `scaled_reward`: `val bonus = currentStreak * 10`.
+- `streak_reward_function`: `fun calculatePoints(streak: Int) = 1 + 2 * (min(streak, 7) - 1)`, `func rewardCoins(forStreak:)`
+  (one finding per file).
+- `day_gap_update` also reports a login-reward ladder kept without the word "streak" (`_ladder_reset`: `if (daysDiff > 1)
+  return 1` in `getCurrentDay()` of a login-reward class).
 - `reward_index`: `DAILY_REWARDS[streak % 7]`, `rewards.getOrNull(loginStreak)`.
 - `reward_table`: `val DAILY_LOGIN_REWARDS = listOf(50, 100, 150, ...)`.
 - `freeze_function` / `freeze_cost_constant`: streak freezes and repairs sold for currency.
 - `loss_text`: user-facing strings that use the fear of losing a streak ("Don't lose your
-  $streak-day streak!"), judged with the web rule's text classifier.
+  $streak-day streak!"), judged with the web rule's text classifier; the other wordings of one message
+  (branches of one conditional, a title and body written together) are folded into one finding.
 
 Names, text classification and the file-wide safeguard come from `streak_rewards` (web).
 """
@@ -196,6 +201,8 @@ def _comparison_is_gap(node: Node, ctx: CheckContext, scope: Node) -> bool:
             st = text(side)
             if len(st) < 200 and (YESTERDAY.search(st) or re.search(r"[\w.]*[dD]ay\w*\s*[-+]\s*1L?\b", st) and "DAY_OF_WEEK" not in st):
                 return True
+            if _names_yesterday(side, ctx, scope):
+                return True  # `last == yKey` with `val yKey = today.minusDays(1).format(fmt)`
     for thr, other, flipped in ((right, left, False), (left, right, True)):
         kind = _threshold_kind(thr, ctx, scope)
         if kind and _dayish(other, kind, ctx, scope) and not _any_new_day(op, thr, kind, flipped):
@@ -211,6 +218,20 @@ def _any_new_day(op: str, threshold: Node, kind: str, flipped: bool) -> bool:
     if kind != "days" or not re.fullmatch(r"\(?1(?:L|\.0)?\)?", text(threshold).strip()):
         return False
     return (FLIPPED_OPS.get(op, op) if flipped else op) in (">=", "<")
+
+
+def _names_yesterday(node: Node, ctx: CheckContext, scope: Node) -> bool:
+    """Is this operand a plain name whose value is yesterday (`yKey` from `yesterday.format(fmt)`,
+    `yesterday = today.minusDays(1)`)?"""
+    t = text(node).strip()
+    return bool(re.fullmatch(r"[A-Za-z_][\w.]*", t)) and len(t) < 60 and bool(YESTERDAY.search(_resolved(t, ctx, scope)))
+
+
+def _when_yesterday(node: Node, ctx: CheckContext, scope: Node) -> bool:
+    """Kotlin `when (last) { todayKey -> ...; yKey -> ...; else -> ... }`: a branch taken when the subject equals yesterday."""
+    if node.type != "when_expression" or not any(c.type == "when_subject" for c in node.named_children):
+        return False
+    return any(_names_yesterday(c, ctx, scope) or YESTERDAY.search(text(c)) for c in _condition_nodes(node) if c.type != "when_subject")
 
 
 def is_day_gap(condition: Node, ctx: CheckContext, scope: Node, depth: int = 2) -> bool:
@@ -487,7 +508,7 @@ def _stored_as_streak(local: str, code: str, ctx: CheckContext, scope: Node) -> 
         return None
     name = re.escape(local)
     for m in re.finditer(
-        rf"\b(?:put|set)\w*\(\s*([\w.'\"]+)\s*,\s*{name}\s*\)|\bset\w*\(\s*{name}\s*,\s*forKey:\s*([\w.'\"]+)"
+        rf"\b(?:put|set)\w*\(\s*([\w.'\"]+(?:\([\w\s,.]*\))?)\s*,\s*{name}\s*\)|\bset\w*\(\s*{name}\s*,\s*forKey:\s*([\w.'\"]+)"
         rf"|\w\[\s*([\w.'\"]+)\s*\]\s*{_ASSIGN}\s*{name}\b(?!\s*[-+*/.(])"  # DataStore `prefs[KEY_STREAK] = updated`, `data['streak'] = updated`
         rf"|([\w.'\"]+)\s*(?:{_ASSIGN}|:|\bto\b)\s*{name}\b(?!\s*[-+*/.(])",
         code,
@@ -495,12 +516,20 @@ def _stored_as_streak(local: str, code: str, ctx: CheckContext, scope: Node) -> 
         if re.match(r"\s*return\s*[{\[]", code[code.rfind("\n", 0, m.start()) + 1 :]):
             continue  # `return {'streak': shown}`: handed back, not stored
         key = next(g for g in m.groups() if g).strip("'\"")
+        if key.endswith(")"):  # a key made by a helper: `setInt(_kDays(uid), days)` with `_kDays(u) => 'streak_days_$u'`
+            key = _helper_key(key[: key.index("(")], ctx) or key[: key.index("(")]
         found = streak_name(key)
         if not found and re.fullmatch(r"[A-Za-z_]\w*", key):
             found = next((streak_name(text(v).strip("'\"")) for v in _definitions(key, ctx, scope)[:2] if re.fullmatch(r"['\"][\w.-]+['\"]", text(v))), None)
         if found:
             return found
     return None
+
+
+def _helper_key(helper: str, ctx: CheckContext) -> str | None:
+    """The literal part of the key a one-line helper builds: `String _kDays(String u) => 'streak_days_u_$u'` -> 'streak_days_u_'."""
+    m = re.search(rf"\b{re.escape(helper.split('.')[-1])}\s*\([^()]*\)\s*(?:=>|\{{\s*return)\s*['\"]([^'\"]{{1,80}})['\"]", _code(ctx))
+    return re.sub(r"\$\{[^{}]*\}|\$\w+|\\\([^()]*\)", "", m.group(1)) if m else None
 
 
 def _expression_target(node: Node, ctx: CheckContext, scope: Node) -> tuple[str, bool] | None:
@@ -616,12 +645,12 @@ def _gap_update(node: Node, ctx: CheckContext, scope: Node) -> tuple[str, str, b
     """(streak name, kinds, lenient) when this conditional tests a one-day gap and grows / resets a streak;
     lenient when the test lets one missed day pass (`daysSince <= 2`: a "two-day rule")."""
     loop = _enclosing_loop(node, scope)
-    if loop is not None and _updates(text(loop))[0]:
-        return None  # a streak grown inside a loop: counted over a history, a statistic
+    if loop is not None and (_updates(text(loop))[0] or set().union(*_raw_updates(_branch_code(node))) & _raw_updates(text(loop))[0]):
+        return None  # a streak (or a local later copied to it) grown inside a loop: counted over a history, a statistic
     conditions = _condition_nodes(node)
     if not conditions:
         return None
-    if not any(is_day_gap(c, ctx, scope) for c in conditions) and not _switch_gap(node, ctx, scope):
+    if not any(is_day_gap(c, ctx, scope) for c in conditions) and not _switch_gap(node, ctx, scope) and not _when_yesterday(node, ctx, scope):
         return None
     code = _branch_code(node)
     later = code + "\n" + (scope.text or b"")[node.end_byte - scope.start_byte :].decode("utf-8", "replace")
@@ -629,7 +658,7 @@ def _gap_update(node: Node, ctx: CheckContext, scope: Node) -> tuple[str, str, b
     aliases = _grown_from_streak(code)
     for raw_names, found in zip(_raw_updates(code), (grown, reset)):
         for raw in raw_names:  # `count++` then `prefs.setInt(_countKey, count)` with `_countKey = 'streakCount'`
-            name = _update_name(raw) or aliases.get(raw) or _stored_as_streak(raw, later, ctx, scope)
+            name = _update_name(raw) or aliases.get(raw) or _stored_as_streak(raw, later, ctx, scope) or _loaded_streak(raw, node, ctx, scope)
             if name:
                 found.add(name)
     found = _expression_target(node, ctx, scope)
@@ -651,6 +680,45 @@ def _gap_update(node: Node, ctx: CheckContext, scope: Node) -> tuple[str, str, b
         return None
     kinds = ("B" if grown else "") + ("C" if reset else "")
     return names[0], kinds, any(TWO_DAY_RULE.search(text(c)) for c in conditions)
+
+
+# What surrounds the streak read from storage: `?: 0L`, `?? 0`, `.toInt()`, `as int?`, parentheses.
+READ_NOISE = re.compile(r"\s*(?:\?:|\?\?)\s*[\w.]+|\.(?:toInt|toLong|toDouble|intValue|longValue|toInteger)\(\)|\s+as\??\s+[\w<>?]+|[()!]")
+
+
+def _read_streak(expression: str, ctx: CheckContext, scope: Node) -> str | None:
+    """The streak an expression reads: `user.streak.value`, `prefs.getInt("streak_count", 0)`,
+    `(snap.getLong("currentStreak") ?: 0L).toInt()`, `defaults.integer(forKey: streakKey)`."""
+    t = expression.strip()
+    if len(t) > 120:
+        return None
+    for key in re.findall(r"['\"]([\w.-]+)['\"]", t):
+        if streak_name(key):
+            return streak_name(key)
+    bare = READ_NOISE.sub("", t)
+    if re.fullmatch(r"[\w.]+", bare):
+        return streak_name(bare)
+    arg = re.search(r"(?:forKey:\s*|\(\s*)([A-Za-z_][\w.]*)\s*[,)]", t)
+    if arg is None:
+        return None
+    key = arg.group(1)
+    if streak_name(key):
+        return streak_name(key)
+    values = [text(v) for v in _definitions(key.split(".")[-1], ctx, scope)[:2]]
+    return next((streak_name(v.strip("'\"")) for v in values if re.fullmatch(r"['\"][\w.-]+['\"]", v)), None)
+
+
+def _loaded_streak(local: str, node: Node, ctx: CheckContext, scope: Node) -> str | None:
+    """A neutral local loaded with the stored streak before the conditional and kept after it:
+    `var value = user.streak.value; when (...) { yesterday -> value += 1; else -> value = 1 }; save(Streak(value = value))`."""
+    if not re.fullmatch(r"[A-Za-z_]\w*", local):
+        return None
+    earlier = [v for v in _definitions(local, ctx, scope) if v.end_byte <= node.start_byte]
+    if not earlier:
+        return None
+    name = _read_streak(text(min(earlier, key=lambda v: v.start_byte)), ctx, scope)
+    after = (scope.text or b"")[node.end_byte - scope.start_byte :].decode("utf-8", "replace")
+    return name if name and _used_beyond_display(local, after) else None
 
 
 def _return_pair(node: Node) -> list[str] | None:
@@ -716,7 +784,7 @@ def day_gap_update(ctx: CheckContext) -> "Verdict | bool":
     if "streaky" not in ctx.memo:
         ctx.memo["streaky"] = bool(STREAKISH.search(_code(ctx)))
     if not ctx.memo["streaky"]:
-        return False
+        return _ladder_reset(ctx)
     scope = enclosing_named_function(node) or ctx.root
     key = ("gap", scope.id)
     if key not in ctx.memo:
@@ -744,6 +812,31 @@ def day_gap_update(ctx: CheckContext) -> "Verdict | bool":
     if lenient:
         return Verdict(message=f"daily streak: '{name}' {what}, after a day of grace", severity="info", note="one missed day is forgiven (a two-day rule): lowered")
     return Verdict(message=f"daily streak: '{name}' {what}")
+
+
+# A login-reward ladder kept without the word "streak": `getCurrentDay()` of a `LoginRewardRepository`
+# returns day 1 after a missed day and `lastClaimDay + 1` otherwise.
+LOGIN_LADDER = re.compile(r"login_?(?:rewards?|bonus(?:es)?|gifts?|calendar)", re.I)
+LADDER_FN = re.compile(r"(?:^|_)(?:days?|rewards?|claims?|login|ladder)(?:_|$)")
+BACK_TO_DAY_ONE = re.compile(r"\breturn\s+1L?\b|\b\w*[dD]ay\w*\s*(?<![=!<>])=(?!=)\s*1L?\b(?![ \t]*[-+*/.\w])")
+NEXT_DAY = re.compile(r"\b\w*[dD]ay\w*\s*(?:%\s*\w+\s*)?\+\s*1L?\b")
+
+
+def _ladder_reset(ctx: CheckContext) -> "Verdict | bool":
+    """The day of a login-reward ladder set back to day 1 under a missed-day test, in a function that otherwise
+    moves to the next day (`if (daysDiff > 1) return 1` ... `return lastClaimDay + 1`)."""
+    node = ctx.node
+    if not LOGIN_LADDER.search(_code(ctx)) or node.type not in ("if_expression", "if_statement"):
+        return False
+    scope = enclosing_named_function(node)
+    if scope is None or not LADDER_FN.search(norm_name(function_name(scope))) or not NEXT_DAY.search(text(scope)):
+        return False
+    consequence = node.child_by_field_name("consequence") or (node.named_children[1] if len(node.named_children) > 1 else None)
+    if consequence is None or not BACK_TO_DAY_ONE.search(text(consequence)) or NEXT_DAY.search(text(consequence)):
+        return False
+    if not any(is_day_gap(c, ctx, scope) for c in _condition_nodes(node)):
+        return False
+    return Verdict(message=f"login-reward ladder: {function_name(scope)}() goes back to day 1 after a missed day and moves to the next day otherwise")
 
 
 ANALYTICS = re.compile(r"analytic|telemetry", re.I)
@@ -923,6 +1016,9 @@ def switch_milestone_reward(ctx: CheckContext) -> "Verdict | bool":
     node = ctx.node
     subject = ctx.capture("c")
     st = text(subject).strip("() ")
+    cycle = re.fullmatch(r"\(?\s*([\w.?!]+)\s*(?:[-+]\s*\d+\s*)?\)?\s*%\s*\w+", st)  # `when (streak % 7) { 1 -> ... }`: a weekly cycle of the streak
+    if cycle:
+        st = cycle.group(1)
     name = streak_name(st.split(".")[-1]) if re.fullmatch(r"[\w.?!]+", st) else None
     if name is None and re.fullmatch(r"\w+", st):
         fn = enclosing_named_function(node)
@@ -934,6 +1030,10 @@ def switch_milestone_reward(ctx: CheckContext) -> "Verdict | bool":
     if name is None or _answer_streak(node):
         return False
     cases = re.findall(r"(?:\bcase\s+|^\s*)(\d+)L?\s*(?:->|:|,)", text(node)[len(text(subject)) :], re.M)
+    if cycle and len(cases) >= 3:
+        paid = next((m.group(0) for m in PICKED_REWARD.finditer(_branch_code(node))), None)
+        if paid and _about_days(ctx) and not _answer_streak(node):
+            return Verdict(message=f"reward picked by the day of the streak's cycle ({' '.join(text(subject).strip('() ').split())[:30]}): a bigger reward for every consecutive day")
     if len([c for c in cases if int(c) >= 2]) < 1:
         return False
     code = _branch_code(node)
@@ -984,6 +1084,90 @@ def scaled_reward(ctx: CheckContext) -> "Verdict | bool":
     if not _local_paid_out(ctx.node, target.strip()):
         return False  # `final projectedXp = xp + streak * 15 * months` only shown on screen
     return Verdict(message=f"'{target.strip()}' grows with the streak '{names[0]}' (a bigger reward for every consecutive day)")
+
+
+# A function that answers a question or draws or words something, not one that computes an amount.
+NOT_AN_AMOUNT_FN = re.compile(r"^(?:is|has|can|should|show|build|render|draw|format|display|describe)(?:_|$)|(?:^|_)(?:label|text|title|message|string|icon|color|colour|image|badge|achievement|view|widget|card|dialog|description|emoji)s?(?:_|$)")
+NOT_AN_AMOUNT_TYPE = re.compile(r"(?:->|\):|^)\s*(?:Bool|Boolean|bool|boolean|String|Text|Widget|Color|UIColor|Image|UIImage|some\s+View|AnyView|void|Void|Unit)\??\s*(?:\{|=>|=|$|where\b|throws\b)|^\s*(?:(?:public|private|protected|static|final|override|@\w+)\s+)*(?:boolean|String|void|bool|Widget)\s+\w+\s*\(", re.M)
+# A streak ladder has a week or a day in it: `min(streak, 7)`, `streakDay`, `% 7`.
+WEEKLY_CAP = re.compile(r"\bdays?\b|[dD]ay|\b7\b")
+
+
+def _function_parts(node: Node) -> tuple[str, str, Node | None]:
+    """(name, signature, body) of a function declaration (Dart: a `function_signature`, the body is its sibling)."""
+    if node.type == "function_signature":
+        holder = node.parent if node.parent is not None and node.parent.type == "method_signature" else node
+        body = holder.next_named_sibling
+        return text(node.child_by_field_name("name")), text(node), body if body is not None and body.type == "function_body" else None
+    name = node.child_by_field_name("name") or next((c for c in node.named_children if c.type in ("identifier", "simple_identifier")), None)
+    body = node.child_by_field_name("body") or next((c for c in node.named_children if c.type in ("function_body", "block")), None)
+    return (text(name) if name is not None else ""), _signature(node), body
+
+
+def _streak_parameter(signature: str, body: str) -> str | None:
+    """The parameter holding the streak (`streak: Int`, `forStreak streak: Int`, `int streakDay`) that the body uses."""
+    params = signature[signature.find("(") :] if "(" in signature else ""
+    for name in re.findall(r"[A-Za-z_]\w*", params):
+        if streak_name(name) and re.search(rf"(?<![\w.]){re.escape(name)}\b", body):
+            return name
+    return None
+
+
+def streak_reward_function(ctx: CheckContext) -> "Verdict | bool":
+    """`fun calculatePoints(streak: Int) = 1 + 2 * (min(streak, 7) - 1)`, `func rewardCoins(forStreak streak: Int) -> Int`
+    (a table read at the streak), `RewardDay getRewardDay(LocalDate date, int streakDay)`: a reward computed from the
+    streak. One finding per file: the other reward functions of the streak are named in the message."""
+    found = ctx.memo.get("streak_reward_fns")
+    if found is None:
+        found = ctx.memo["streak_reward_fns"] = []
+        query_hits = [n for n in walk(ctx.root) if n.type in ("function_declaration", "method_declaration", "function_signature")]
+        for fn in query_hits:
+            hit = _reward_of_streak(fn, ctx)
+            if hit:
+                found.append((fn.id, hit))
+    if not found or found[0][0] != ctx.node.id:
+        return False
+    name, param = found[0][1]
+    others = ", ".join(f"{n}()" for _, (n, _p) in found[1:4])
+    also = f"; also {others}" if others else ""
+    return Verdict(message=f"reward computed from the streak: {name}() pays according to '{param}', more for every consecutive day{also}")
+
+
+def _reward_of_streak(fn: Node, ctx: CheckContext) -> tuple[str, str] | None:
+    name, signature, body = _function_parts(fn)
+    fname = norm_name(name)
+    if body is None or not BONUS_FN_NAME.search(fname) or NOT_AN_AMOUNT_FN.search(fname):
+        return None
+    if NOT_AN_AMOUNT_TYPE.search(signature) or UI_BUILDER.search(signature):
+        return None
+    code = text(body)
+    param = _streak_parameter(signature, code)
+    if param is None or len(code) > 3000 or NOT_A_DAILY_STREAK.search(norm_name(param)):
+        return None
+    whole = signature + code
+    if ANSWER_CONTEXT.search(whole) or GAME_WORDS.search(whole) or not (_about_days(ctx) or WEEKLY_CAP.search(whole)):
+        return None  # a run of right answers, wins or combos, not of days
+    if any(_scaled_reported(m) for m in SCALED_IN_BODY.finditer(code)) or re.search(r"\b\w*(?:reward|bonus|prize|multiplier|gift)\w*\s*\[[^\]]*streak", code, re.I):
+        return None  # `val bonus = streak * 10` and `rewards[streak]` are reported where they are written
+    if CASE_LADDER.search(code) or re.search(rf"\bif\b[^\n{{]*\b{re.escape(param)}\b\s*(?:>=|==|>|%)\s*\d", code):
+        return None  # `switch (day) { case 7: ... }` and `if (streak >= 7) return 200` are reported as milestones
+    return name, param
+
+
+CASE_LADDER = re.compile(r"(?:\bcase\s+|^\s*)\d+L?\s*(?:->|:)", re.M)
+
+
+def _scaled_reported(m: re.Match) -> bool:
+    """Would `scaled_reward` report this local (`val bonus = streak * 10`: a reward target scaled by a plain streak name)?"""
+    line_end = m.string.find("\n", m.end("t"))
+    value = m.string[m.end("t") : line_end if line_end >= 0 else None]
+    operands = [g for mm in re.finditer(r"([\w.?!]+)\s*\*|\*\s*\(?([\w.?!]+)", value) for g in mm.groups() if g]
+    return not streak_name(m.group("t")) and any(streak_name(o) for o in operands)
+
+
+BONUS_FN_NAME = re.compile(r"(?:^|_)(?:bonus|bonuses|multiplier|reward|rewards|xp|exp|experience|coins?|points?|gems?|payout|prize|earnings?)(?:_|$)")
+# A reward local scaled by the streak in the body: `scaled_reward` reports it.
+SCALED_IN_BODY = re.compile(r"\b(?:val|var|let|final|int|double|long|num)\s+(?P<t>\w*(?:reward|bonus|coins?|points?|xp|gems?|amount)\w*)\s*(?::\s*\w+\s*)?=(?:[^;\n]*streak[^;\n]*\*|[^;\n]*\*[^;\n]*streak)", re.I)
 
 
 STRING_TYPES = frozenset({"string_literal", "line_string_literal", "multi_line_string_literal", "string_template"})
@@ -1039,18 +1223,68 @@ def _collection_size(value: Node) -> int:
     return 0
 
 
+# A generic reward list (`REWARD_AMOUNTS`, `rewards`, `coinValues`) inside a daily-login class (`object LoginRewardConfig`).
+GENERIC_LADDER = re.compile(r"^(?:rewards?|bonus(?:es)?|prizes?|coins?|gems?)(?:_(?:amounts?|values|list|table|by_day|schedule|per_day))?$|^amounts?$")
+DAILY_CLASS = re.compile(r"(?:^|_)(?:daily|check_?in|streak|attendance)(?:_|$)|(?:^|_)login_(?:\w+_)?(?:rewards?|bonus(?:es)?|gifts?|calendar|days?|streak)(?:_|$)")
+
+
+# A screen: the copy of the ladder it holds is drawn, the rewards are paid elsewhere.
+UI_CLASS = re.compile(r":\s*(?:some\s+)?View\b|\bextends\s+(?:StatelessWidget|StatefulWidget|State<|Fragment|DialogFragment|BottomSheetDialogFragment|RecyclerView)|:\s*(?:Fragment|DialogFragment|BottomSheetDialogFragment|UIViewController|UIView)\b")
+
+
+RANDOM_PICK = re.compile(r"\bRandom\b|\.random\(|\bshuffle|\bnextInt\(|randomElement|arc4random|\bweights?\b|\bchance\b", re.I)
+
+
+def _ladder_in_daily_class(name: str, node: Node, code: str) -> bool:
+    """`object LoginRewardConfig { val REWARD_AMOUNTS = listOf(...) }`: a generic list of rewards declared on a
+    daily-login class (not a local of a function, not a screen's copy, not a random daily gift)."""
+    if not GENERIC_LADDER.match(_table_norm(name)):
+        return False
+    holder = next((a for a in ancestors(node) if a.type in CLASS_TYPES or a.type in FUNCTION_TYPES), None)
+    if holder is None or holder.type not in CLASS_TYPES or not DAILY_CLASS.search(norm_name(_class_names(node)[0])):
+        return False
+    header = (holder.text or b"")[:300].decode("utf-8", "replace").split("{", 1)[0]
+    if UI_CLASS.search(header) or RANDOM_PICK.search(text(holder)[:20000]):
+        return False
+    return not _indexed_by_streak(name, code)
+
+
+def _indexed_by_streak(name: str, code: str) -> bool:
+    """Is the table read at the streak somewhere in the file (`rewards[loginDay - 1]`)? `reward_index` reports that read."""
+    if not GENERIC_REWARD_NAME.match(_table_norm(name)):
+        return False
+    for m in re.finditer(rf"(?<![\w.]){re.escape(name)}\s*(?:\[|\.(?:get|getOrNull|getOrElse|elementAt|elementAtOrNull)\()\s*([^\])\n]{{1,60}})", code):
+        if any(streak_name(t) for t in re.findall(r"[A-Za-z_]\w*", m.group(1))):
+            return True
+    return False
+
+
+# `STREAK_MILESTONES = listOf(StreakMilestone(day = 7, rewardType = COINS, amount = 100), ...)`: a table of payouts
+# when it carries rewards (not badges).
+STREAK_MILESTONE_TABLE = re.compile(r"^(?:\w+_)?streak_milestones?$")
+MILESTONE_PAYOUT = re.compile(r"\b(?:reward\w*|coins?|gems?|xp|points|bonus|amount|credits?|diamonds?)\s*[:=]", re.I)
+
+
+# Streak thresholds written as fractions (`minStreak: Double`, `(2.5, 10)`, `1.5: 20`, `1.5 to 20`): a combo
+# multiplier inside a round, not a count of days.
+COMBO_THRESHOLDS = re.compile(r"streak\w*\s*:\s*(?:Double|Float|CGFloat|double|float)\b|\(\s*\d+\.\d+\s*,|[\[{,]\s*\d+\.\d+\s*(?::|\bto\b)", re.I)
+
+
 def reward_table(ctx: CheckContext) -> "Verdict | bool":
     """`val DAILY_LOGIN_REWARDS = listOf(50, 100, 150, 200, 300, 400, 1000)`."""
     declared = _declared(ctx.node)
     if declared is None or declared[1] is None:
         return False
     name = re.split(r"[^\w]+", declared[0].strip())[-1]
-    if not REWARD_TABLE_NAME.search(_table_norm(name)):
+    milestones = bool(STREAK_MILESTONE_TABLE.match(_table_norm(name)))
+    if not REWARD_TABLE_NAME.search(_table_norm(name)) and not milestones and not _ladder_in_daily_class(name, ctx.node, _code(ctx)):
         return False
+    if milestones and not MILESTONE_PAYOUT.search(text(ctx.node)):
+        return False  # milestones that only unlock badges or titles
     value = ctx.node if ctx.node.type == "initialized_variable_definition" else declared[1]
-    if _collection_size(value) < 3:
+    if _collection_size(value) < 3 or COMBO_THRESHOLDS.search(text(ctx.node)):
         return False
-    what = "rewards that grow with the streak" if re.search(r"streak|multiplier|bonus", name, re.I) else "a reward for each consecutive login day"
+    what = "rewards paid at streak milestones" if milestones else "rewards that grow with the streak" if re.search(r"streak|multiplier|bonus", name, re.I) else "a reward for each consecutive login day"
     return Verdict(message=f"daily-login reward table '{name}' ({what})")
 
 
@@ -1179,13 +1413,46 @@ def loss_text(ctx: CheckContext) -> "Verdict | bool":
         return False  # a run of puzzles or levels in one session, not of days
     if kind == "loss" and (KEEP_GOING.search(raw) or TO_KEEP.search(raw)) and not THREAT_WORDS.search(raw):
         return False  # "Keep your 5-day streak going!": encouragement, nothing is threatened
-    if _explanatory_slot(top):
-        return False
+    if _explanatory_slot(top) or kind == "loss" and FEATURE_LABEL.match(normalize_text(raw)) and PROTECTION_WORDS.search(_code(ctx)):
+        return False  # "Protect your streak" under the title of a streak-freeze card: the safeguard's name
+    if _threat_already_reported(ctx, node):
+        return False  # the other wording of the same message (`when { a -> "Don't lose..."; else -> "...could break..." }`)
     snippet = " ".join(raw.split())
     snippet = snippet if len(snippet) <= 60 else snippet[:59] + "…"
     if kind == "sale":
         return Verdict(message=f"text sells a way to keep the streak: \"{snippet}\"")
     return Verdict(message=f"text uses the fear of losing a streak: \"{snippet}\"")
+
+
+# The name of a safeguard written as a label: "Protect your streak", "Shield your streak".
+FEATURE_LABEL = re.compile(r"^\W*(?:protect|shield|guard)\s+(?:your|the|this)\s+streak\W*$", re.I)
+
+
+LIST_TYPES = frozenset({"list_literal", "array_literal", "collection_literal", "array_initializer", "set_or_map_literal"})
+
+
+def _same_message(a: Node, b: Node) -> bool:
+    """Two threats of one message: the branches of one conditional (`when { a -> "..."; else -> "..." }`) or
+    the title and body written next to each other; not two items of a list of steps or cards."""
+    above = {x.id for x in ancestors(a)}
+    common = next((x for x in ancestors(b) if x.id in above), None)
+    if common is None or common.type in LIST_TYPES:
+        return False
+    if common.type in CONDITIONAL_TYPES or common.type == "when_entry":
+        return True
+    return abs(a.start_point[0] - b.start_point[0]) <= 3
+
+
+def _threat_already_reported(ctx: CheckContext, node: Node) -> bool:
+    """Was another wording of the same message reported (see `_same_message`)? One message, one finding."""
+    fn = enclosing_named_function(node)
+    if fn is None:
+        return False
+    reported = ctx.memo.setdefault(("threats", fn.id), [])
+    if any(_same_message(n, node) for n in reported):
+        return True
+    reported.append(node)
+    return False
 
 
 # The threat said of the streak with a pronoun, after the streak was named: "Your 12-day streak!
