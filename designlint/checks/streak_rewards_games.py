@@ -10,11 +10,14 @@ in the four grammars:
   `.update(streak=F("streak") + 1)`, `{"$inc": {"streak": 1}}`) that runs only when the last
   visit was one day ago, or after a missed day (`(DateTime.Today - last).Days == 1`,
   `last.Date == DateTime.Today.AddDays(-1)`, `(today - last).days == 1`, `today - data.lastDay
-  == 1` with `math.floor(os.time() / 86400)`, `elapsed < 172800`). One finding per function.
+  == 1` with `math.floor(os.time() / 86400)`, `elapsed < 172800`). One finding per streak and
+  file (`_first_of_family`); `next_streak_helper`: a helper that returns the new count.
 - `ladder_position_update` (C#): a ladder position not named like a streak (`day`, a PlayerPrefs
   key "DayIndex", a set of claimed days) set back after a missed day and used to pick the reward.
 - `reward_index` / `reward_table` / `scaled_reward` / `milestone_reward`: daily-login reward
-  ladders, rewards that grow with the streak, payouts at a streak milestone.
+  ladders, rewards that grow with the streak, payouts at a streak milestone; folded into the
+  file's reported streak update (`_folded`), and a config table read by streak code in another
+  file is left to that file.
 - `freeze_function` / `freeze_cost` / `freeze_item`: a streak freeze or repair that is sold.
 - `loss_text`: strings that use the fear of losing a streak (not log lines, not docstrings).
 """
@@ -25,6 +28,7 @@ import re
 
 from tree_sitter import Node
 
+from designlint import project_index
 from designlint.checks import CheckContext, Verdict
 from designlint.checks.polyglot import argument_nodes, as_call, enclosing_functions, function_name, functions_by_name
 from designlint.checks.streak_rewards import (
@@ -43,7 +47,7 @@ from designlint.checks.streak_rewards import (
     is_streak_name,
     norm_name,
 )
-from designlint.checks.util import ancestors, text, walk
+from designlint.checks.util import FUNCTION_TYPES, ancestors, text, walk
 
 # --------------------------------------------------------------------------- names
 
@@ -71,8 +75,15 @@ def _tokens(node: Node) -> list[str]:
     return out
 
 
+# A yes/no state about the streak (`IsStreakBroken()`, `"DailyReward_StreakBroken"`, `streakActive`),
+# not the count: reading or saving it neither grows nor resets a streak.
+FLAG_NAME = re.compile(r"^(?:is|has|can|should|was|did|will|show|check)_|_(?:broken|lost|expired|active|alive|claimed|available|enabled|shown|seen|notified|frozen|protected|flag|pending)$")
+
+
 def _counter_name(name: str) -> bool:
     n = norm_name(name)
+    if FLAG_NAME.search(n):
+        return False
     return is_streak_name(name) or (bool(LADDER_NAME.search(n)) and not NOT_A_DAILY_STREAK.search(n))
 
 
@@ -244,6 +255,10 @@ TIME_DIFFERENCE = re.compile(r"\b(?:diff|difference|elapsed|since|delta|gap|pass
 HOURS_NAME = re.compile(r"hour|grace|window|streak|reset|expir|cool_?down|claim|interval|period|wait|delay|daily|login|reward", re.I)
 
 
+# A constant that holds the hours of the claim window or the reset (`DAILY_RESET_HOURS`, `StreakGraceHours`).
+HOURS_CONSTANT = re.compile(r"(?i)(?:reset|streak|grace|window|daily|claim|expir)\w*hours?\b")
+
+
 def _threshold(ctx: CheckContext, node: Node, fn: Node | None) -> str | None:
     """'days' (1, 2), 'hours' (24..72) or 'seconds' (86400, timedelta(days=1), ONE_DAY)."""
     t = text(_strip(node)).replace("_", "") if _strip(node).type not in ("identifier", "name") else text(node)
@@ -251,6 +266,8 @@ def _threshold(ctx: CheckContext, node: Node, fn: Node | None) -> str | None:
         return "days"
     if re.fullmatch(r"(?:2[0-9]|3[0-9]|4[0-8]|72)(?:\.0)?[fFdD]?", t):
         return "hours"  # 24 h, a 26 h tolerance, a 48 h window
+    if len(t) < 80 and HOURS_CONSTANT.search(t):
+        return "hours"  # `hoursSince >= Constants.DAILY_RESET_HOURS * 2`
     if len(t) < 80 and DAY_SECONDS.search(t):
         return "seconds"
     if _strip(node).type in ("identifier", "name", "member_access_expression", "attribute", "dot_index_expression") and len(t) < 60:
@@ -362,7 +379,7 @@ def gap_test(ctx: CheckContext, condition: Node, fn: Node | None) -> str | None:
         if op in ("==", "!=", "~=", "<", ">"):
             lt, rt = text(left), text(right)
             for a, b in ((lt, rt), (rt, lt)):
-                if DAY_PLUS_ONE.search(a) and DAY_WORD.search(b) and len(a) < 120 and len(b) < 120:
+                if DAY_PLUS_ONE.search(a) and (DAY_WORD.search(b) or DATE_NAME.search(b)) and len(a) < 120 and len(b) < 120:
                     return "exact"
         if op in ("<", "<=", ">", ">=") and (_deadline_passed(ctx, left, right, fn) or _stored_deadline_passed(ctx, left, right, op, fn)):
             found = "new-day"
@@ -394,8 +411,8 @@ def gap_test(ctx: CheckContext, condition: Node, fn: Node | None) -> str | None:
 
 PLUS_ONE = re.compile(r"\+\s*1(?:\.0)?\b(?!\s*[*/.\d])")
 RESET_VALUE = re.compile(r"^\s*\(?\s*[01]\s*\)?\s*$")
-# `x if gap == 1 else 1`, `gap == 1 ? s + 1 : 1`, Lua `gap == 1 and s + 1 or 1` (not a default: `data[3] or 1`)
-RESET_BRANCH = re.compile(r"(?:\belse\b|:)\s*\(?\s*[01]\s*\)?\s*$|\?\s*[01]\s*:|\band\b.+\bor\s*\(?\s*[01]\s*\)?\s*$")
+# `x if gap == 1 else 1`, `0 if gap > 1 else s`, `gap == 1 ? s + 1 : 1`, Lua `gap == 1 and s + 1 or 1` (not a default: `data[3] or 1`)
+RESET_BRANCH = re.compile(r"(?:\belse\b|:)\s*\(?\s*[01]\s*\)?\s*$|\?\s*[01]\s*:|\band\b.+\bor\s*\(?\s*[01]\s*\)?\s*$|^\s*\(?\s*[01]\s*\)?\s+if\b")
 
 
 def _classify(value: Node | None) -> set[str]:
@@ -471,6 +488,8 @@ def update_of(node: Node, ctx: CheckContext | None = None) -> tuple[str, str, No
     if call is None:
         return None
     n = norm_name(call.name)
+    if FLAG_NAME.search(n):
+        return None  # `if (IsStreakBroken())`: a question about the streak, not a change to it
     if INCREMENT_CALL.search(n):
         return "B", call.name, None
     if RESET_CALL.search(n):
@@ -508,7 +527,8 @@ def _key_name(node: Node, ctx: CheckContext | None = None) -> str | None:
         return name
     t = text(node)
     if "string" in node.type and len(t) < 80 and re.search(r"streak", t, re.I) and not NOT_A_DAILY_STREAK.search(norm_name(t)):
-        return t.strip("'\"$@f")
+        key = t.strip("'\"$@f")
+        return None if FLAG_NAME.search(norm_name(key)) else key
     if ctx is not None and node.type in ("identifier", "name") and len(t) < 60:
         for value in _definitions(ctx, ctx.root, t)[:2]:
             if "string" in value.type and streak_name(value):
@@ -596,30 +616,51 @@ def _first_streak_update(ctx: CheckContext, fn: Node | None) -> tuple[dict[int, 
     scope = fn if fn is not None else ctx.root
     found_kinds: set[str] = set()
     updates: dict[int, str] = {}
+    recounted: set[str] = set()
     exact = False
     for n in walk(scope):
         if n is not scope and n.type in FUNCTION_NODE_TYPES:
             continue
         update = update_of(n, ctx) if n.type in UPDATE_TYPES else None
-        if update is None or (_in_loop(n, scope) and _local_target(n)):
+        if update is None:
+            continue
+        if _in_loop(n, scope) and _local_target(n):
+            recounted.add(update[1])
             continue
         inner_fn = next(enclosing_functions(n), None)
         if inner_fn is not None and fn is not None and inner_fn != fn:
             continue
         kinds, name, value = update
+        if kinds == "C" and _wraps_around(ctx, n, name, fn):
+            continue
         tests = [gap_test(ctx, c, fn) for c in controlling_conditions(n, fn, value)]
-        tests = [t for t in tests if t] or (_caller_tests(ctx, fn) if fn is not None else [])
+        helper = fn is not None and ("C" in kinds or not _local_target(n))  # a reset helper, or one that saves the new count
+        tests = [t for t in tests if t] or (_caller_tests(ctx, fn) if helper else [])
         if not tests:
             continue
         found_kinds |= set(kinds)
         exact = exact or "exact" in tests
         if _queried(n):
             updates.setdefault(n.start_byte, name)
-    if not updates:
-        return None
+            if _local_target(n):
+                ctx.memo.setdefault("streak_games_local_updates", set()).add(n.start_byte)
+    if not updates or recounted & set(updates.values()):
+        return None  # also counted in a loop over the days played: a statistic, not a kept streak
     if found_kinds == {"B"} and not exact and not STREAK_RESET_TEXT.search(ctx.data.decode("utf-8", "replace")[:300000]):
         return None  # counts every new day and never resets: a days-played total, not a streak
     return updates, "".join(sorted(found_kinds))
+
+
+def _wraps_around(ctx: CheckContext, node: Node, name: str, fn: Node | None) -> bool:
+    """`if data.DailyStreak > 7 then data.DailyStreak = 1 end`, `if (day >= 7) day = 0;`: the counter
+    is set back because it reached the end of its cycle, not because a day was missed."""
+    for a in ancestors(node):
+        if a == fn or a.type in FUNCTION_NODE_TYPES:
+            return False
+        if a.type in IF_TYPES:
+            cond = a.child_by_field_name("condition")
+            return cond is not None and _mentions(text(cond), name) and gap_test(ctx, cond, fn) is None
+    return False
 
 
 def _call_sites(ctx: CheckContext) -> dict[str, list[Node]]:
@@ -695,15 +736,102 @@ def _function_update(ctx: CheckContext, fn: Node | None) -> tuple[dict[int, str]
     return ctx.memo[key]
 
 
+# A function that computes a streak statistic from the history of dates (`longest_streak`, `CountBestStreak`).
+STAT_FUNCTION = re.compile(r"(?:^|_)(?:longest|best|max|record_(?:streak|best|longest)|(?:calculate|compute|count)_(?:\w+_)?(?:longest|best|max|streaks?_from|history|stats?))_")
+
+
+def _reported_update(ctx: CheckContext, fn: Node | None) -> tuple[dict[int, str], str] | None:
+    """The daily streak updates `streak_update` reports for a function (None for statistics)."""
+    if fn is not None and function_name(fn) and STAT_FUNCTION.search(norm_name(function_name(fn)) + "_"):
+        return None
+    return _function_update(ctx, fn)
+
+
+def _file_keeps_streak(ctx: CheckContext) -> bool:
+    """Some function of the file grows or resets a daily streak (or, in C#, sets a reward ladder
+    back after a missed day) and is reported for it: the file's reward tables, lookups and streak
+    payouts are parts of that one behaviour, not findings of their own."""
+    if "streak_games_file_update" not in ctx.memo:
+        ladder = ctx.language == "csharp" and bool(re.search(r"daily|reward|gift|bonus|claim|login|prize", _code_text(ctx), re.I))
+        ctx.memo["streak_games_file_update"] = any(
+            _reported_update(ctx, fn) is not None or (ladder and _ladder_counters(ctx, fn) is not None)
+            for fn in walk(ctx.root)
+            if fn.type in FUNCTION_TYPES
+        )
+    return ctx.memo["streak_games_file_update"]
+
+
+# Words around the streak's own name in a counter (`newStreak`, `projectedStreak`, `BreakStreak`, `streakKey`).
+FAMILY_AFFIX = re.compile(r"^(?:(?:current|curr|cur|new|next|projected|updated|old|prev|previous|temp|tmp|local|my|the|break|reset|increment|increase|update|set|get|save)_)+|(?:_(?:key|pref|prefs|value|val|count|days|day))+$")
+
+
+def _family(name: str) -> str:
+    return FAMILY_AFFIX.sub("", norm_name(name)) or norm_name(name)
+
+
+def _first_of_family(ctx: CheckContext, node: Node, name: str) -> bool:
+    """One finding per streak and file: `newStreak` in the claim and `projectedStreak` in the
+    preview (or `currentStreak++` and the `BreakStreak()` helper) are one streak rule; the first
+    reported update in the file stands for the others. Different streaks of one file (a login
+    streak and a daily-quest streak) keep a finding each."""
+    firsts = ctx.memo.get("streak_games_families")
+    if firsts is None:
+        firsts, generic_locals = {}, True
+        for fn in (f for f in walk(ctx.root) if f.type in FUNCTION_TYPES):
+            found = _reported_update(ctx, fn)
+            if found is not None:
+                start = min(found[0])
+                family = _family(found[0][start])
+                firsts[family] = min(firsts.get(family, start), start)
+                if family == "streak" and start not in ctx.memo.get("streak_games_local_updates", ()):
+                    generic_locals = False
+        specific = [f for f in firsts if f != "streak"]
+        if "streak" in firsts and len(specific) == 1 and generic_locals:
+            # `next_streak = ...` in the preview, `profile.login_streak += 1` in the claim: one streak,
+            # reported where the named one is kept
+            firsts = {specific[0]: firsts[specific[0]]}
+        ctx.memo["streak_games_families"] = firsts
+    family = _family(name)
+    if family not in firsts and len(firsts) == 1:  # the generic `streak` merged into the file's one streak
+        family = next(iter(firsts))
+    return firsts.get(family, node.start_byte) == node.start_byte
+
+
+def _returns_next_streak(ctx: CheckContext, fn: Node) -> bool:
+    """Whether a streak helper (`CalculateNextStreak`, `next_login_streak`) returns the streak
+    plus one and, after a day-gap test, 1 (or 0): the new count is decided here and saved by
+    the caller. A helper that only returns the stored streak or 0 (a display
+    getter) has no `+ 1` and is left alone."""
+    kinds: set[str] = set()
+    tested = False
+    for n in _own_nodes(fn):
+        if n.type != "return_statement" or not n.named_children:
+            continue
+        value = n.named_children[0]
+        found = _classify(value)
+        if not found or "comment" in value.type:
+            continue
+        kinds |= found
+        tested = tested or any(gap_test(ctx, c, fn) for c in controlling_conditions(n, fn, value))
+    return tested and {"B", "C"} <= kinds
+
+
+def next_streak_helper(ctx: CheckContext) -> "Verdict | bool":
+    fn = ctx.node
+    if not _returns_next_streak(ctx, fn) or _reported_update(ctx, fn) is not None or _file_keeps_streak(ctx):
+        return False  # the file's streak update is reported where it is saved
+    return Verdict(message=f"daily streak: '{function_name(fn)}' returns the streak plus one after a one-day gap and starts again after a missed day")
+
+
 def streak_update(ctx: CheckContext) -> "Verdict | bool":
     node = ctx.node
     fn = next(enclosing_functions(node), None)
-    if fn is not None and function_name(fn) and re.search(r"(?:^|_)(?:longest|best|max|record_(?:streak|best|longest)|(?:calculate|compute|count)_(?:\w+_)?(?:longest|best|max|streaks?_from|history|stats?))_", norm_name(function_name(fn)) + "_"):
-        return False  # a streak statistic computed from the history of dates
-    found = _function_update(ctx, fn)
+    found = _reported_update(ctx, fn)
     if found is None or node.start_byte != min(found[0]):
         return False  # one finding per function, at its first update in source order
     name, kinds = found[0][node.start_byte], found[1]
+    if not _first_of_family(ctx, node, name):
+        return False
     if kinds == "B":
         what = "grows only when the last visit was the day before (a missed day ends it)"
     elif kinds == "C":
@@ -740,10 +868,10 @@ def _last_name(node: Node | None) -> str:
 
 # A position in a list of rewards that says nothing of days (`rewardIndex` of a spin wheel or a
 # puzzle rotation): it counts only when its value comes from a streak.
-WEAK_LADDER_NAME = re.compile(r"^(?:reward|bonus|claim|claimed)_(?:index|idx|num|number|step|count)$")
+WEAK_LADDER_NAME = re.compile(r"^(?:(?:current|curr|cur|next|active|selected)_)?(?:reward|bonus|claim|claimed)_(?:index|idx|num|number|step|count)$")
 
 
-def reward_index(ctx: CheckContext) -> "Verdict | bool":
+def _reward_index(ctx: CheckContext) -> "Verdict | bool":
     """`dailyRewards[streakDay]`, `rewardsForStreak[streak]`, `DAILY_REWARDS[user.streak % 7]`,
     `STREAK_REWARDS.get(streak)`."""
     node = ctx.node
@@ -777,12 +905,12 @@ def reward_index(ctx: CheckContext) -> "Verdict | bool":
     if streaky is None and fn is not None:
         streaky = _streak_argument(ctx, fn, idx)
     if streaky:
-        return _once_per_function(ctx, fn, table_name, f"reward table '{table_name}' is indexed by the streak ({' '.join(idx_text.strip('()').split())[:40]})")
-    day_tokens = [t for t in _tokens(idx) if DAY_INDEX_NAME.match(norm_name(t))]
+        return _once_per_table(ctx, table_name, f"reward table '{table_name}' is indexed by the streak ({' '.join(idx_text.strip('()').split())[:40]})")
+    day_tokens = [t for t in _tokens(idx) if DAY_INDEX_NAME.match(norm_name(t)) and not WEAK_LADDER_NAME.match(norm_name(t))]
     if specific and day_tokens and not all(_loop_variable(node, t, fn) for t in day_tokens):
         scope_text = text(fn if fn is not None else ctx.root)[:20000]
         if re.search(r"streak|consecutive", scope_text, re.I):
-            return _once_per_function(ctx, fn, table_name, f"daily reward table '{table_name}' is indexed by the login day")
+            return _once_per_table(ctx, table_name, f"daily reward table '{table_name}' is indexed by the login day")
     return False
 
 
@@ -801,9 +929,10 @@ def _display_function(fn: Node) -> bool:
     return bool(UI_WRITE.search(code)) and not PAYOUT_WRITE.search(code)
 
 
-def _once_per_function(ctx: CheckContext, fn: Node | None, table: str, message: str) -> "Verdict | bool":
-    """One finding per table and function: the first lookup stands for the others."""
-    key = ("streak_games_lookup", fn.start_byte if fn is not None else -1, table)
+def _once_per_table(ctx: CheckContext, table: str, message: str) -> "Verdict | bool":
+    """One finding per table and file: the first lookup stands for the others (the same ladder
+    read by the claim, the preview and the calendar)."""
+    key = ("streak_games_lookup", table)
     first = ctx.memo.setdefault(key, ctx.node.start_byte)
     return Verdict(message=message) if first == ctx.node.start_byte else False
 
@@ -903,8 +1032,10 @@ def _daily_module(ctx: CheckContext, target: Node) -> bool:
     return any(DAILY_MODULE.search(h) for h in holders) or bool(DAILY_MODULE.search(norm_name(ctx.path.stem)))
 
 
-def reward_table(ctx: CheckContext) -> "Verdict | bool":
+def _reward_table(ctx: CheckContext) -> "Verdict | bool":
     """`int[] dailyRewards = { 50, 100, 150, ... }`, `DAILY_REWARDS = [...]`, `local rewardsForStreak = {...}`."""
+    if EXPLANATORY_FILE.search(norm_name(ctx.path.stem)):
+        return False  # the ladder copied into a help or reference panel
     target, value = _definition_parts(ctx.node)
     if target is None or value is None:
         return False
@@ -961,7 +1092,7 @@ def _play_streak(ctx: CheckContext, name: str, fn: Node | None) -> bool:
     return any(GAME_HOLDER.search(norm_name(t)) for v in values[:3] for t in _tokens(v)[:-1])
 
 
-def scaled_reward(ctx: CheckContext) -> "Verdict | bool":
+def _scaled_reward(ctx: CheckContext) -> "Verdict | bool":
     """`int reward = baseReward + streak * 10`, `amount = 100 + data.streak * 25`."""
     target, value = _definition_parts(ctx.node)
     if target is None or value is None or len(text(value)) > 200:
@@ -985,7 +1116,7 @@ def _reward_function(fn: Node | None) -> str:
     return ""
 
 
-def scaled_return(ctx: CheckContext) -> "Verdict | bool":
+def _scaled_return(ctx: CheckContext) -> "Verdict | bool":
     """`func _get_streak_mult(): return 1.0 + floor(login_streak / 7.0) * 0.5`,
     `int DailyCoins() => 50 + streak * 10`: a reward function whose result grows with the streak."""
     value = next((c for c in ctx.node.named_children if "comment" not in c.type), None)
@@ -1093,7 +1224,7 @@ def _if_chain(node: Node) -> list[Node]:
     return branches
 
 
-def milestone_reward(ctx: CheckContext) -> "Verdict | bool":
+def _milestone_reward(ctx: CheckContext) -> "Verdict | bool":
     """`if (streak % 7 == 0) { coins += 500; }`, `if data.streak == 30 then GiveChest(player) end`,
     and ladders of branches on the streak (`if streak >= 30: bonus = 500 elif streak >= 7: ...`):
     one finding per chain, at its first branch that pays."""
@@ -1119,12 +1250,15 @@ def milestone_reward(ctx: CheckContext) -> "Verdict | bool":
 SWITCH_SECTION_TYPES = {"switch_section", "pattern_section", "case_clause", "switch_expression_arm"}
 
 
-def switch_milestone(ctx: CheckContext) -> "Verdict | bool":
+def _switch_milestone(ctx: CheckContext) -> "Verdict | bool":
     """`switch (streak) { case 7: reward = ...; }`, GDScript `match login_streak: 7: ...`, Python
     `match streak: case 30: ...`, C# `streak switch { >= 30 => 500, ... }` assigned to a reward."""
     node = ctx.node
     subject = node.child_by_field_name("value") or node.child_by_field_name("subject") or (node.named_children[0] if node.named_children else None)
     name = _streak_operand(subject) if subject is not None else None
+    what = "the streak length"
+    if not name and subject is not None and node.type == "switch_expression":
+        name, what = _ladder_day_parameter(ctx, node, subject), "the day of the login ladder"
     if not name or not _daily_file(ctx):
         return False
     sections = [n for n in walk(node) if n.type in SWITCH_SECTION_TYPES and next(a for a in ancestors(n) if a.type == node.type) == node]
@@ -1142,7 +1276,22 @@ def switch_milestone(ctx: CheckContext) -> "Verdict | bool":
         pays = any(_pays_out(sec) for sec in sections)
     if not pays:
         return False
-    return Verdict(message=f"reward chosen by the streak length '{name}' (case {', '.join(map(str, sorted(set(d for d in days if d >= 3))[:4]))}: a payout for coming back day after day)")
+    return Verdict(message=f"reward chosen by {what} '{name}' (case {', '.join(map(str, sorted(set(d for d in days if d >= 3))[:4]))}: a payout for coming back day after day)")
+
+
+# `GetRewardForDay(int day)`, `RewardForLoginDay`, `DayReward`: the reward of a day of the login ladder.
+REWARD_FOR_DAY = re.compile(r"(?:^|_)(?:rewards?|bonus|coins?|gems?|prize|gift)_(?:for_)?(?:the_)?(?:login_|streak_|claim_)?day(?:$|_)|(?:^|_)(?:login_|streak_)?day_(?:rewards?|bonus|prize|gift)(?:$|_)")
+
+
+def _ladder_day_parameter(ctx: CheckContext, node: Node, subject: Node) -> str | None:
+    """`int GetRewardForDay(int day) => day switch { 1 => 50, 7 => 200, ... }` in a file that keeps a
+    login streak: the day of the ladder picks the reward (the streak itself is kept by a server)."""
+    fn = next(enclosing_functions(node), None)
+    if fn is None or subject.type != "identifier" or text(subject) not in _parameter_names(fn):
+        return None
+    if not REWARD_FOR_DAY.search(norm_name(function_name(fn) or "")) or not re.search(r"streak|consecutive", _code_text(ctx), re.I):
+        return None
+    return text(subject)
 
 
 def _section_labels(section: Node) -> str:
@@ -1301,8 +1450,22 @@ def _is_log_or_docstring(node: Node) -> bool:
 STREAK_WILL_BE_LOST = re.compile(r"(?i)\bstreak\b[^.!?\n]{0,20}\b(?:will|would|is going to|gonna)\s+(?:be\s+)?(?:lost|reset|broken|gone|end|expire|disappear)")
 
 
+# Files that explain the rules (a help or reference panel, a tutorial, an FAQ): their texts and tables
+# describe the streak, they do not press the player.
+EXPLANATORY_FILE = re.compile(r"(?:^|_)(?:about|help|faqs?|rules|how_to|tutorials?|instructions?|reference|codex|glossary)(?:_|$)")
+# "Keep your streak going!", "Mantén tu racha de conexión diaria": encouragement, unless a threat word follows.
+KEEP_GOING = re.compile(
+    r"\bkeep\s+(?:up\s+)?(?:the|your|this|that|my)?\s*(?:[\w$-]+\s+){0,3}?streak\s+(?:going|up|growing|rolling)\b"
+    r"|\bmant(?:[eé]n|enga|ener|enha|er)\s+(?:tu|su|la|a|sua|tua)\s+(?:racha|ofensiva|sequ[eê]ncia)\b(?!\s+(?:viva|activa|ativa|intacta))",
+    re.I,
+)
+THREAT_WORDS = re.compile(r"\b(?:lose|losing|lost|break|breaking|broken|end|ends|ending|expir\w*|reset\w*|miss\w*|risk|alive|die|dies|gone|save|before|don'?t|disappear\w*|perder|pierdas|pierde|perca|romper|rompas)\b", re.I)
+
+
 def loss_text(ctx: CheckContext) -> "Verdict | bool":
     node = ctx.node
+    if EXPLANATORY_FILE.search(norm_name(ctx.path.stem)):
+        return False
     if node.parent is not None and node.parent.type in ("pair", "keyword_argument") and node == node.parent.child_by_field_name("key"):
         return False
     holder, raw = _message_text(node)
@@ -1311,7 +1474,7 @@ def loss_text(ctx: CheckContext) -> "Verdict | bool":
     if _is_log_or_docstring(holder):
         return False
     kind = classify_streak_text(raw) or ("loss" if STREAK_WILL_BE_LOST.search(raw) else None)
-    if kind is None:
+    if kind is None or kind == "loss" and KEEP_GOING.search(raw) and not THREAT_WORDS.search(raw):
         return False
     snippet = " ".join(raw.split())
     snippet = snippet[:59] + "…" if len(snippet) > 60 else snippet
@@ -1641,3 +1804,62 @@ def ladder_position_update(ctx: CheckContext) -> "Verdict | bool":
     if found is None or found[0] != node.start_byte:
         return False
     return Verdict(message=f"daily reward ladder: the position '{found[1]}' is set back when a day is missed and {found[2]}")
+
+
+# --------------------------------------------------------------------------- one finding per streak
+
+def _folded(ctx: CheckContext, verdict: "Verdict | bool") -> "Verdict | bool":
+    """A reward table, lookup or streak payout in a file whose streak update is reported is a part
+    of that behaviour: one finding (the update, the trigger) stands for the whole ladder."""
+    return False if verdict and _file_keeps_streak(ctx) else verdict
+
+
+def reward_index(ctx: CheckContext) -> "Verdict | bool":
+    return _folded(ctx, _reward_index(ctx))
+
+
+def _read_by_streak_code_elsewhere(ctx: CheckContext, name: str) -> str | None:
+    """Another file of the project looks the table up (`GameConfig.DailyRewards[dayIndex]`) and keeps
+    the streak (its text speaks of one): that file reports the ladder with its streak update or
+    lookup, and the table in a config module or a calendar widget is the same behaviour."""
+    if project_index.too_common(name):
+        return None
+    here = str(ctx.path.resolve())
+    lookup = re.compile(re.escape(name) + r"\s*(?:\[|\.get\(|:get\()")
+    for site in project_index.for_context(ctx).references(name):
+        if site.path != here and lookup.search(site.snippet):
+            try:
+                other = LINE_COMMENT.sub(" ", open(site.path, "rb").read(200000).decode("utf-8", "replace"))
+            except OSError:
+                continue
+            if re.search(r"streak", other, re.I):
+                return site.where()
+    return None
+
+
+def reward_table(ctx: CheckContext) -> "Verdict | bool":
+    verdict = _folded(ctx, _reward_table(ctx))
+    if verdict and _read_by_streak_code_elsewhere(ctx, _last_name(_definition_parts(ctx.node)[0])):
+        return False
+    return verdict
+
+
+def scaled_reward(ctx: CheckContext) -> "Verdict | bool":
+    return _folded(ctx, _scaled_reward(ctx))
+
+
+def scaled_return(ctx: CheckContext) -> "Verdict | bool":
+    return _folded(ctx, _scaled_return(ctx))
+
+
+def milestone_reward(ctx: CheckContext) -> "Verdict | bool":
+    verdict = _folded(ctx, _milestone_reward(ctx))
+    if verdict:  # `if (streak >= 7) return 3; if (streak >= 3) return 2;`: one ladder, one finding
+        fn = next(enclosing_functions(ctx.node), None)
+        first = ctx.memo.setdefault(("streak_games_milestone", fn.start_byte if fn is not None else -1), ctx.node.start_byte)
+        return verdict if first == ctx.node.start_byte else False
+    return verdict
+
+
+def switch_milestone(ctx: CheckContext) -> "Verdict | bool":
+    return _folded(ctx, _switch_milestone(ctx))
