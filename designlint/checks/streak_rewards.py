@@ -1613,3 +1613,13 @@ def classify_streak_text(raw: str) -> str | None:
         if MORE_LOSS.search(s) and not PROTECTION_WORDS.search(s) and not (GAME_WORDS.search(s) and not DAILY_WORDS.search(s)):
             kind = "loss"
     return kind
+
+
+# "Keep your streak going!", "Mantén tu racha de conexión diaria": encouragement, unless a threat word
+# follows (shared by the games and mobile checks).
+KEEP_GOING = re.compile(
+    r"\bkeep\s+(?:up\s+)?(?:the|your|this|that|my)?\s*(?:[\w$-]+\s+){0,3}?streak\s+(?:going|up|growing|rolling)\b"
+    r"|\bmant(?:[eé]n|enga|ener|enha|er)\s+(?:tu|su|la|a|sua|tua)\s+(?:racha|ofensiva|sequ[eê]ncia)\b(?!\s+(?:viva|activa|ativa|intacta))",
+    re.I,
+)
+THREAT_WORDS = re.compile(r"\b(?:lose|losing|lost|break|breaking|broken|end|ends|ending|expir\w*|reset\w*|miss\w*|risk|alive|die|dies|gone|save|before|don'?t|disappear\w*|perder|pierdas|pierde|perca|romper|rompas)\b", re.I)

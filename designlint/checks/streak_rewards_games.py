@@ -40,9 +40,11 @@ from designlint.checks.streak_rewards import (
     FREEZE_ITEM,
     GENERIC_REWARD_NAME,
     INCREMENT_CALL,
+    KEEP_GOING,
     NOT_A_DAILY_STREAK,
-    REWARD_TABLE_NAME,
     RESET_CALL,
+    REWARD_TABLE_NAME,
+    THREAT_WORDS,
     classify_streak_text,
     is_streak_name,
     norm_name,
@@ -1453,13 +1455,6 @@ STREAK_WILL_BE_LOST = re.compile(r"(?i)\bstreak\b[^.!?\n]{0,20}\b(?:will|would|i
 # Files that explain the rules (a help or reference panel, a tutorial, an FAQ): their texts and tables
 # describe the streak, they do not press the player.
 EXPLANATORY_FILE = re.compile(r"(?:^|_)(?:about|help|faqs?|rules|how_to|tutorials?|instructions?|reference|codex|glossary)(?:_|$)")
-# "Keep your streak going!", "Mantén tu racha de conexión diaria": encouragement, unless a threat word follows.
-KEEP_GOING = re.compile(
-    r"\bkeep\s+(?:up\s+)?(?:the|your|this|that|my)?\s*(?:[\w$-]+\s+){0,3}?streak\s+(?:going|up|growing|rolling)\b"
-    r"|\bmant(?:[eé]n|enga|ener|enha|er)\s+(?:tu|su|la|a|sua|tua)\s+(?:racha|ofensiva|sequ[eê]ncia)\b(?!\s+(?:viva|activa|ativa|intacta))",
-    re.I,
-)
-THREAT_WORDS = re.compile(r"\b(?:lose|losing|lost|break|breaking|broken|end|ends|ending|expir\w*|reset\w*|miss\w*|risk|alive|die|dies|gone|save|before|don'?t|disappear\w*|perder|pierdas|pierde|perca|romper|rompas)\b", re.I)
 
 
 def loss_text(ctx: CheckContext) -> "Verdict | bool":

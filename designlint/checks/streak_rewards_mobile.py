@@ -44,12 +44,14 @@ from designlint.checks.streak_rewards import (
     FREEZE_COST_NAME,
     GAME_WORDS,
     GENERIC_REWARD_NAME,
+    KEEP_GOING,
     NOT_A_DAILY_STREAK,
     PREDICATE_CALLS,
     PROTECTION_WORDS,
-    REWARD_TABLE_NAME,
     REWARDISH,
+    REWARD_TABLE_NAME,
     TEXT_PREFILTER,
+    THREAT_WORDS,
     classify_streak_text,
     is_streak_name,
     norm_name,
@@ -1376,10 +1378,8 @@ SLOT_TYPES = frozenset({"named_argument", "value_argument", "pair"})
 RUN_WORDS = re.compile(r"\b(?:puzzles?|levels?|rounds?|hands?|spins?|shots?|waves?|in\s+a\s+row)\b", re.I)
 
 
-KEEP_GOING = re.compile(r"\bkeep\s+(?:up\s+)?(?:the|your|this|that|my)?\s*(?:[\w$-]+\s+){0,3}?streak\s+(?:going|up|growing|rolling)\b", re.I)
 # "Open the app every day to keep your streak": the purpose of a habit, encouragement unless a threat word follows.
 TO_KEEP = re.compile(r"\bto\s+keep\s+(?:the|your|this|that|my)\s+(?:[\w$-]+\s+){0,3}?streak\b", re.I)
-THREAT_WORDS = re.compile(r"\b(?:lose|losing|lost|break|breaking|broken|end|ends|ending|expir\w*|reset\w*|miss\w*|risk|alive|die|dies|gone|save|before|don'?t|disappear\w*)\b", re.I)
 
 
 # An instruction whose purpose is not to lose the streak, in the infinitive or the imperative:
