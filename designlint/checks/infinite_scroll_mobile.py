@@ -35,14 +35,23 @@ more by itself; the checks here decide whether it really does:
 * safeguards: a page cap, an end-of-feed message, a user setting, and load-more libraries whose
   automatic loading is switched off.
 
-Everything is syntactic; the project index (designlint/project_index.py) is asked only about
-the app's own scroll listener classes written in another file (`RecyclerScrollListener { ... }`,
-`new ScrollPagerListener(lm) { void load() { ... } }`): their scroll callback must test the end of
-the list and call the overridden method or the callback handed over.
+Everything is syntactic; the project index (designlint/project_index.py) is asked about the app's
+own scroll listener classes written in another file (`RecyclerScrollListener { ... }`,
+`new ScrollPagerListener(lm) { void load() { ... } }`: their scroll callback must compare a
+position with the end of the list and call the overridden method or the callback handed over),
+MJRefresh footer subclasses declared in another file, Compose row helpers called for each row in
+another file (`PagingEffect(index, items.lastIndex) { loadMore() }`), and the composables that
+collect a view model's Pager. A SmartRefreshLayout's layout XML (res/layout/) is read for its
+load-more switches (recorded with `ctx.depends_on`).
+
+One finding per feed: a Pager collected by a Compose screen is reported at the screen, a screen
+that hands itself to `setOnLoadMoreListener(this)` at the setter (not its `onLoadMore` override),
+and a second end-of-list branch of one class running the same load not at all.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 from tree_sitter import Node
 
@@ -73,7 +82,7 @@ SCROLL_END = [
     (re.compile(r"\bextentAfter\b"), None, "the remaining scroll extent (extentAfter) is small"),
     (re.compile(r"\batEdge\b"), re.compile(r"pixels\s*(!=|>)\s*0|!\s*_?isTop\b|pixels\s*(==|>=)\s*[\w.]*maxScrollExtent|\b_?isBottom\b"),
      "the list is scrolled to its bottom edge (position.atEdge away from the top)"),
-    (re.compile(r"contentSize"), re.compile(r"(?i)offset|bottom|scroll"),
+    (re.compile(r"contentSize(?!\s*=[^=])(?!\.width)"), re.compile(r"(?i)offset|bottom|scroll"),  # not `contentSize = CGSize(...)`
      "the scroll offset nears contentSize.height"),
     (re.compile(r"(?i)scroll_?y\b|\.scrollY\b|getScrollY\(\)"), re.compile(r"getChildAt\(0\)|\.getChildAt\(0\)|children\.first\(\)|getChildAt\(\s*(\w+\.)?(childCount|getChildCount\(\))\s*-\s*1\s*\)"),
      "the scroll position reaches the bottom of the scroll view"),
@@ -99,7 +108,8 @@ STRONG_LOADER = re.compile(
     r"(?i)load_?more|more_?(items|data|posts|results|content|entries|pages?|feed|rows|messages|photos|videos|articles)"
     r"|load_?next|fetch_?next|next_?page|fetch_?more|get_?more|request_?more|load_?page|fetch_?page|paginat|load_?older"
     r"|fetch_?older|append_?(page|items|data|more)|on_?end_?reached|on_?bottom_?reached|(on_?|did_?)reach(ed|ing)?_?(the_?)?(end|bottom)|infinite"
-    r"|load_?additional|next_?batch|load_?batch|fetch_?batch|if_?threshold"
+    r"|load_?additional|next_?batch|load_?batch|fetch_?batch|if_?threshold|end_?of_?(the_?)?(list|feed|items|data|content)_?reached"
+    r"|last_?(cell|row|item)_?(is_?)?(showing|shown|displayed|appeared|visible|reached)"
 )
 # Names that load data; enough when the condition says the last row is shown.
 LOADER = re.compile(r"(?i)^_?(load|fetch|request|retrieve|download|query|obtain|pull|refill|get\w*(data|list|page|items|posts|feed|more|next|records|results|articles|news|comments|messages|videos|products|movies|repos|users)\b)")
@@ -116,7 +126,9 @@ NOT_LOADER = re.compile(
     r"|mark|change_?read|update_?(fab|toolbar|header|ui|view|padding|layout)|clear|remove_?on_?scroll|add_?on_?scroll|use_?normal|haptic|feedback|stop|cancel"
     r"|move|drag|swap|measure|layout|offset|translate|resize|compute|calc|draw|render|focus|request_?focus|with_?(animation|transaction)|clamp)"
     r"|^(d|e|i|v|w|read|watch|of|select|context|get|let|also|apply|run|with|take_?if|require|check|assert|min|max|abs|last|first|last_?or_?null"
-    r"|first_?or_?null|to_?string|equals|size|count|length|await|try|emit_?ui|on_?scroll(ed|_?changed?|_?state_?changed)?)$"
+    r"|first_?or_?null|to_?string|equals|size|count|length|await|try|emit_?ui|on_?scroll(ed|_?changed?|_?state_?changed)?"
+    r"|ceil|floor|round|truncate|to_?int|to_?double|parse|try_?parse|to_?json|from_?json"
+    r"|enumerated|map|compact_?map|flat_?map|for_?each|filter|reduce|sorted|reversed|joined|zip|indices)$"
     r"|image(?!s)|photo(?!s)|thumbnail(?!s)|avatar|bitmap|glide|picasso|kingfisher|prefetcher|elevation|\bfab\b|toolbar|header|badge|scroll_?to|scroll_?by"
 )
 # Appending the next items to the list the user sees.
@@ -132,7 +144,8 @@ SCROLL_REPORT = re.compile(r"(?i)scroll_?(status|bottom|up|down|direction|offset
 
 # Loading the older messages of a chat or history (often a footer of an upside-down table) is
 # not a feed that never ends: the conversation has a start.
-CHAT_HISTORY = re.compile(r"(?i)history|older_?messages?|earlier_?messages?|previous_?messages?|oldest_?message|load_?(earlier|previous)")
+CHAT_HISTORY = re.compile(r"(?i)(^|[^a-z])(load|fetch|get|request|pull)_?(more_?|older_?|previous_?|earlier_?)?history|(chat|message|conversation|msg)s?_?history|history_?(messages?|chats?)\b|\bhistory\b"
+                          r"|older_?messages?|earlier_?messages?|previous_?messages?|oldest_?message|load_?(earlier|previous)")
 # A list laid out bottom-up (a chat): its "end" is the start of the conversation.
 REVERSED_LIST = re.compile(r"reverse\s*:\s*true|reverseLayout\s*=\s*true|stackFromEnd\s*=\s*true|setStackFromEnd\(\s*true|setReverseLayout\(\s*true|scaleX:\s*1,\s*y:\s*-1")
 # Calls whose lambda or closure runs the code inside it (look inside for the loader).
@@ -344,8 +357,9 @@ def _loads(call: Call, any_call: bool) -> bool:
     if not IDENTIFIER.match(name) or _implicit_member(call):  # Kotlin `f(x) { ... }`; Swift `state = .releasing(progress: 1)`
         return False
     if WRAPPERS.match(name):  # `recyclerView.post(loadMoreRunnable)`, `Task { ... }`: the calls inside are judged on their own
-        return any(STRONG_LOADER.search(text(a)) and a.type in IDENTIFIER_TYPES | {"callable_reference", "value_argument", "argument"} and "(" not in text(a)
-                   for a in argument_nodes(call))
+        return any(STRONG_LOADER.search(text(a)) and a.type in IDENTIFIER_TYPES | {"callable_reference", "value_argument", "argument"}
+                   and ("(" not in text(a) or re.fullmatch(r"#selector\(\s*(self\.)?\w+(\(\w*:?\))?\s*\)", text(a)))
+                   for a in argument_nodes(call))  # also `perform(#selector(loadMore), with: nil, afterDelay: 0.25)`
     if NOT_DATA.search(name) or NOT_DATA.search(call.receiver):
         return False
     if STRONG_LOADER.search(name) or LOADER.search(name):
@@ -543,8 +557,10 @@ def _branch_load(ctx: CheckContext, branch: Node) -> tuple[str, Call] | None:
     if what != "row":
         call = _loader(regions, any_call=True)
         return (what, call) if call is not None else None
-    if not (_in_row_context(branch) or _called_from_row_context(ctx, branch)) or not regions:
+    if not regions:
         return None
+    if not (_in_row_context(branch) or _called_from_row_context(ctx, branch)):
+        return _row_helper_load(ctx, branch, conds, regions)
     row = f"the last row is shown ({_short(_row_condition(conds))})"
     if regions[0].parent != branch and branch.type != "guard_statement":
         # `if (index == items.length) return footer;` is a bounds check, unless the footer it
@@ -601,6 +617,45 @@ def _called_from_row_context(ctx: CheckContext, node: Node, depth: int = 2) -> b
             and n.parent.type not in DECLARATION_TYPES and not (fn.start_byte <= n.start_byte < fn.end_byte)
             and (_in_row_context(n) or _called_from_row_context(ctx, n, depth - 1)) for n in walk(ctx.root))
     return memo[(name, depth)]
+
+
+EFFECT_CALLS = re.compile(r"^(LaunchedEffect|SideEffect|DisposableEffect)$")
+
+
+def _row_helper_load(ctx: CheckContext, branch: Node, conds: list[Node], regions: list[Node]) -> tuple[str, Call] | None:
+    """A Compose helper that list rows in other files call, `PagingEffect(index, items.lastIndex) {
+    viewModel.loadMore() }`, defined as `if (currentIndex == lastIndex - 3) SideEffect(block)`:
+    at the last rows it runs the callback its callers hand it, and the callers hand it a load."""
+    fn = _named_function(branch)
+    name = function_name(fn) if fn is not None else ""
+    if ctx.language != "kotlin" or not name or project_index.too_common(name):
+        return None
+    params = {text(p.named_children[0]) for p in walk(fn) if p.type == "parameter" and p.named_child_count > 1
+              and p.named_children[1].type == "function_type"}
+    run = next((c for region in regions for c in calls(region)
+                if c.name in params or (EFFECT_CALLS.match(c.name) and any(text(a) in params for a in argument_nodes(c)))), None)
+    if run is None:
+        return None
+    site = _row_caller_handing_load(ctx, name)
+    if site is None:
+        return None
+    return (f"the last rows are shown ({_short(_row_condition(conds))}; {name}() is called for each row at {site.where()})", run)
+
+
+def _row_caller_handing_load(ctx: CheckContext, name: str) -> project_index.Site | None:
+    """A call of `name` in a lazy list row (another file's `itemsIndexed { ... }`) whose callback loads more."""
+    index = project_index.for_context(ctx)
+    for site in index.calls(name)[:10]:
+        if not any((kind == "call" and ROW_CONTEXT_CALLS.match(n)) or (kind == "fn" and ROW_CONTEXT_FUNCTIONS.match(n)) for kind, n in site.context):
+            continue
+        source = index.source(site.path)
+        if source is None or not source.regions:
+            continue
+        root = source.regions[0].root
+        call = next((n for n in walk(root) if n.type == "call_expression" and n.start_point[0] + 1 == site.line and _call_name(n) == name), None)
+        if call is not None and any(_loads(c, False) for c in calls(_with_trailing_lambda(call))):
+            return site
+    return None
 
 
 # `currentPage += 1`, `page++`, `offset += limit`: the branch moves on to the next page.
@@ -743,8 +798,43 @@ def branch_loads_more(ctx: CheckContext) -> Verdict | bool:
     inside = branch.start_byte <= call.node.start_byte < branch.end_byte
     if not inside and regions and regions[0].parent != branch and any(_has_reporting_branch(ctx, r) for r in regions):
         return False  # `if (too short) return; if (near end) load()`: the second branch reports
+    if _reported_before(ctx, branch, call) or _overridden_elsewhere(ctx, branch, call):
+        return False
     action = f"{call.name}()" if IDENTIFIER.match(call.name) else call.name
     return Verdict(message=f"Loads more automatically when {what}: {action} runs with no action from the user")
+
+
+def _overridden_elsewhere(ctx: CheckContext, branch: Node, call: Call) -> bool:
+    """An abstract base listener (`abstract class PaginationListener ... { onScrolled: if (end)
+    loadMoreItems(); }  abstract void loadMoreItems();`) that screens in other files subclass,
+    overriding the callback: each screen's override is reported (one finding per feed), not the
+    base as well."""
+    if call.receiver not in ("", "this", "self") or not LISTENER_CALLBACK.match(call.name):
+        return False
+    classes = [a for a in ancestors(branch) if a.type in ("class_declaration", "object_declaration")]
+    if not classes or not re.search(rf"\babstract\b[^;{{}}=]*\b{re.escape(call.name)}\s*\(", text(classes[-1])):
+        return False
+    base = _enclosing_type_name(branch)
+    if not base or project_index.too_common(base):
+        return False
+    index, here = project_index.for_context(ctx), str(ctx.path.resolve())
+    files = _project_bytes(ctx)
+    needle = re.compile(rf"\b{re.escape(call.name)}\s*\(")
+    return any(site.path != here and needle.search(files.get(site.path, b"").decode("utf-8", "replace"))
+               for site in (*index.calls(base), *index.references(base)))
+
+
+def _reported_before(ctx: CheckContext, branch: Node, call: Call) -> bool:
+    """One finding per behaviour: a second end-of-list branch of the same (outermost) class that runs the same
+    load (`if (lastVisible >= count - 3) triggerLoadMore()` in the scroll listener and again when
+    the first page does not fill the screen) is the same feed; the first branch reports it."""
+    outer = [a for a in ancestors(branch) if a.type in ("class_declaration", "object_declaration", "class_definition", "struct_declaration")]
+    key = (outer[-1].start_byte if outer else -1, call.receiver, call.name)
+    first = ctx.memo.setdefault("infinite-scroll:reported-loads", {}).setdefault(key, branch.start_byte)
+    return first != branch.start_byte
+
+
+VALUE_CALLBACK = re.compile(r"^on\w*(Value|Selection|Selected|Select|Change|Changed|Index)\w*$")
 
 
 def flow_loads_more(ctx: CheckContext) -> Verdict | bool:
@@ -756,8 +846,8 @@ def flow_loads_more(ctx: CheckContext) -> Verdict | bool:
         return False
     lambdas = [n for c in walk(chain) if c.type == "call_expression" and c != ctx.node for n in c.named_children if n.type == "annotated_lambda"]
     call = _loader(lambdas, any_call=True)
-    if call is None:
-        return False
+    if call is None or VALUE_CALLBACK.match(call.name):
+        return False  # a wheel picker reporting its centred value (`onValueChange(centered)`)
     return Verdict(message=f"A snapshotFlow on the lazy list's scroll position loads more near the end: {call.name}() runs with no action from the user")
 
 
@@ -775,11 +865,32 @@ def appear_loads_more(ctx: CheckContext) -> Verdict | bool:
                        "the screen that passes the callback loads more as the user scrolls")
     if closure is None or not _footer_context(ctx, call_node) or _has_reporting_branch(ctx, closure) or _covered(ctx, call_node):
         return False  # `if item.id == items.last?.id { Color.clear.onAppear { load() } }`: the branch reports
-    call = _strong_load(ctx, closure)
+    call = _strong_load(ctx, closure) or _more_pages_row_load(call_node, closure)
     if call is None or _chat_history(ctx, call):
         return False
-    where = "A lazy list item's LaunchedEffect" if ctx.language == "kotlin" else f"The .{text(ctx.node)} of a list row"
+    where = f"A lazy list item's {text(ctx.node)}" if ctx.language == "kotlin" else f"The .{text(ctx.node)} of a list row"
     return Verdict(message=f"{where} loads more when it comes on screen: {call.name}() runs as the user scrolls to it")
+
+
+MORE_PAGES = re.compile(r"(?i)has_?more|can_?load_?more|has_?next|more_?(items|data|pages|results|content|available)|loading_?more")
+PROGRESS_ROW = re.compile(r"\b\w*(Progress|Loading|Spinner|ActivityIndicator|Loader)\w*\s*\(")
+
+
+def _more_pages_row_load(call_node: Node, closure: Node) -> Call | None:
+    """A progress row shown only while more pages exist that loads when it appears: `if vm.hasMorePages
+    { HStack { ProgressIndicator() }.task { await vm.loadPosts() } }`. The branch says the row is
+    the end of the list, so a plain load call (`loadPosts()`, `fetchInboxes()`) is the next page."""
+    target = call_node.named_children[0] if call_node.named_child_count else None
+    if target is None or not PROGRESS_ROW.search(text(target)):
+        return None
+    branches = [a for a in ancestors(call_node) if a.type in BRANCH_TYPES][:3]
+    branch = next((b for b in branches if MORE_PAGES.search(text(b).split("{", 1)[0])), None)
+    if branch is None or re.search(r"!\s*[\w.?]*(has|can|more)|==\s*false|\b(isLast|reached)\b", text(branch).split("{", 1)[0], re.I):
+        return None
+    then = next((c for c in branch.named_children if c.type in ("statements", "block", "control_structure_body")), None)
+    if then is None or not (then.start_byte <= call_node.start_byte < then.end_byte):
+        return None  # the `else` of `if vm.hasMorePages`
+    return next((c for c in calls(closure) if _loads(c, False) and not _in_user_action(c.node, closure)), None)
 
 
 END_CALLBACK = re.compile(r"(?i)bottom|end|reach|load|more|next|page|paginat")
@@ -954,6 +1065,11 @@ LISTENER_CALLBACK = re.compile(r"^(onLoadMore|loadMoreItems|loadMore|onLoadNextP
 SCROLLED_TO_END = re.compile(r"(?i)scroll(ed)?_?to_?(the_?)?(page_?)?(end|bottom)|(bottom|end)_?reached|reached_?(the_?)?(end|bottom)")
 
 
+# a screen that is its own load-more listener (`class Feed : Fragment(), OnLoadMoreListener` with
+# `refreshLayout.setOnLoadMoreListener(this)`)
+SELF_REGISTERED = re.compile(r"\.(setOnLoadMoreListener|setOnRefreshLoadMoreListener|setOnLoadmoreListener|setOnRefreshLoadmoreListener|setLoadingListener)\s*\(\s*this\b")
+
+
 def endless_listener_override(ctx: CheckContext) -> Verdict | bool:
     """`object : EndlessRecyclerViewScrollListener(lm) { override fun onLoadMore(...) { ... } }`: the
     callback of the app's own endless-scroll listener loads the next page."""
@@ -963,6 +1079,8 @@ def endless_listener_override(ctx: CheckContext) -> Verdict | bool:
     body = ctx.node.child_by_field_name("body") or next((c for c in ctx.node.named_children if c.type == "function_body"), None)
     if body is None or not any(True for _ in calls(body)):
         return False
+    if SELF_REGISTERED.search(text(holder)):
+        return False  # `layout.setOnLoadMoreListener(this)`: the load-more-library pattern reports that feed, once
     supertypes = text(holder)[: (holder.child_by_field_name("body") or next((c for c in holder.named_children if c.type == "class_body"), holder)).start_byte - holder.start_byte]
     if not re.search(r"(?i)(endless|infinite|paginat|load_?more|bottom|scroll)\w*(listener|scroll\w*|adapter)\b", supertypes):
         # a screen implementing the listener's callback interface (`override fun onScrolledToEnd() =
@@ -1016,8 +1134,23 @@ def _listener_end_handlers(ctx: CheckContext, class_name: str) -> list[project_i
     if class_name not in memo:
         index = project_index.for_context(ctx)
         memo[class_name] = [d for name in SCROLL_HANDLERS for d in index.definitions(name)
-                            if d.owner == class_name and HANDLER_END.search(d.text) and re.search(r"\bif\b", d.text)]
+                            if d.owner == class_name and HANDLER_END.search(d.text) and _end_comparison(d.text)]
     return memo[class_name]
+
+
+IF_HEAD = re.compile(r"\b(if|when|guard)\b([^{]*)")
+END_OPERAND = re.compile(r"(?i)last|total|count|size|bottom|end|remain|threshold|canScroll")
+
+
+def _end_comparison(handler: str) -> bool:
+    """A branch of the handler compares a position with the end of the list (`last >= total - 5`,
+    `!canScrollVertically(1)`); a branch that only notices a change (`itemCount != lastItemCount`,
+    before forwarding the positions to an image preloader) is no end test."""
+    for head in (m.group(2) for m in IF_HEAD.finditer(handler)):
+        compared = re.sub(r"!=|!==", " ", head)
+        if END_OPERAND.search(head) and (re.search(r">=|<=|==|(?<![-=])>|<", compared) or re.search(r"!\s*[\w.?]*canScroll", head)):
+            return True
+    return False
 
 
 def _listener_end_handler(ctx: CheckContext, class_name: str) -> project_index.Definition | None:
@@ -1074,8 +1207,8 @@ def _passed_callback(arg: Node) -> bool:
 def auto_load_library(ctx: CheckContext) -> Verdict | bool:
     """A load-more library listener (SmartRefreshLayout, BaseRecyclerViewAdapterHelper, XRecyclerView
     `setLoadingListener` with an `onLoadMore`) whose automatic loading at the end of the list is not
-    switched off in the file."""
-    if _auto_load_switched_off(ctx):
+    switched off in the file nor in the layout XML the screen inflates."""
+    if _auto_load_switched_off(ctx) or _layout_switches_off(ctx):
         return False
     fn = ctx.captures.get("fn")
     if fn and ctx.text(fn[0]) == "setLoadingListener":  # XRecyclerView: the listener's onLoadMore must load something
@@ -1089,6 +1222,35 @@ AUTO_LOAD_OFF = re.compile(r"(?i)([\w.?!]*?)\.?\b(setEnableAutoLoadMore|isEnable
 LOAD_MORE_SETTER = re.compile(r"([\w.?!]+)\.(setOnLoadMoreListener|setOnRefreshLoadMoreListener|setOnLoadmoreListener|setOnRefreshLoadmoreListener|setLoadingListener)\s*[({]")
 
 
+LAYOUT_NAME = re.compile(r"\bR\.layout\.(\w+)|\b([A-Z]\w*?)Binding\b")
+# SmartRefreshLayout attributes: `srlEnableLoadMore="false"` (the listener no longer switches loading
+# on) or `srlEnableAutoLoadMore="false"` (the user must pull up)
+XML_LOAD_MORE_OFF = re.compile(r"srlEnable(Auto)?LoadMore\s*=\s*\"false\"")
+
+
+def _layout_switches_off(ctx: CheckContext) -> bool:
+    """The layout the screen's class inflates (`R.layout.fragment_topics`, `FragmentTopicsBinding`),
+    in the module's res/layout/, switches the refresh layout's loading at the end off."""
+    if ctx.language not in ("java", "kotlin"):
+        return False
+    classes = [a for a in ancestors(ctx.node) if a.type in ("class_declaration", "object_declaration")]
+    data = text(classes[-1]) if classes else ctx.data.decode("utf-8", "replace")
+    names = {m.group(1) or re.sub(r"(?<!^)(?=[A-Z])", "_", m.group(2)).lower() for m in LAYOUT_NAME.finditer(data)}
+    folder = next((p / "res" / "layout" for p in list(ctx.path.resolve().parents)[:14] if (p / "res" / "layout").is_dir()), None)
+    if folder is None or not names:
+        return False
+    for name in sorted(names):
+        xml = folder / f"{name}.xml"
+        if not xml.is_file():
+            continue
+        content = xml.read_bytes()
+        ctx.depends_on({str(xml): hashlib.sha256(content).hexdigest()})
+        found = XML_LOAD_MORE_OFF.search(content.decode("utf-8", "replace"))
+        if found and (found.group(1) or not re.search(r"setEnableLoadMore\(\s*true|isEnableLoadMore\s*=\s*true", data)):
+            return True
+    return False
+
+
 def _last_name(receiver: str) -> str:
     names = re.findall(r"\w+", receiver)
     return names[-1] if names else ""
@@ -1099,8 +1261,9 @@ def _auto_load_switched_off(ctx: CheckContext) -> bool:
     A switch-off that names another view of the file which also gets a load-more listener
     (`historyLayout.setEnableAutoLoadMore(false)` next to `feedLayout.setOnLoadMoreListener`)
     leaves this one automatic; a switch-off whose view is unclear (`with(layout) { ... }`, a
-    builder) covers the file."""
-    data = ctx.data.decode("utf-8", "replace")
+    builder) covers the file. Only the listener's own (outermost) class is read when it has one."""
+    classes = [a for a in ancestors(ctx.node) if a.type in ("class_declaration", "object_declaration")]
+    data = text(classes[-1]) if classes else ctx.data.decode("utf-8", "replace")
     offs = {_last_name(m.group(1)) for m in AUTO_LOAD_OFF.finditer(data)}
     if not offs:
         return False
@@ -1113,10 +1276,14 @@ def _auto_load_switched_off(ctx: CheckContext) -> bool:
 
 
 def paging_pager(ctx: CheckContext) -> Verdict | bool:
-    """androidx.paging `Pager(PagingConfig(...)) { source }`, not some other class named Pager."""
+    """androidx.paging `Pager(PagingConfig(...)) { source }`, not some other class named Pager.
+    A Pager whose pages a Compose screen collects (`collectAsLazyPagingItems()` in a composable that
+    uses the view model holding it) is reported there, once per feed."""
     holder = _with_trailing_lambda(ctx.node)
     head = ctx.data.decode("utf-8", "replace")[:5000]
     if not (re.search(r"PagingConfig|pagingSourceFactory|PagedList\.Config", text(holder)) or "androidx.paging" in head or "android.arch.paging" in head):
+        return False
+    if ctx.language == "kotlin" and _collected_by_compose(ctx, holder):
         return False
     if LOCAL_SOURCE.search(text(holder)) and "remoteMediator" not in text(holder):
         return Verdict(severity="info", note="The pages come from the app's own database (a DAO query, no RemoteMediator): "
@@ -1125,6 +1292,50 @@ def paging_pager(ctx: CheckContext) -> Verdict | bool:
         return Verdict(severity="info", note="The pages come from the app's own database (no BoundaryCallback fetches more): "
                        "the list ends where the stored data ends, so this is lowered to info.")
     return True
+
+
+COMPOSE_COLLECT = b"collectAsLazyPagingItems("
+
+
+def _collected_by_compose(ctx: CheckContext, pager: Node) -> bool:
+    """The Pager's pages are shown by a Compose lazy list that the lazy-paging-items pattern
+    reports: a function that uses the class holding the Pager collects pages (for a Pager built
+    in a top-level helper, a function using a class that calls the helper)."""
+    owner = _enclosing_type_name(pager)
+    owners = [owner] if owner else []
+    if not owners:
+        fn = _named_function(pager)
+        name = function_name(fn) if fn is not None else ""
+        if not name or project_index.too_common(name):
+            return False
+        index = project_index.for_context(ctx)
+        owners = sorted({site.owner for site in index.calls(name) if site.owner})[:5]
+    if not owners:
+        return False
+    index = project_index.for_context(ctx)
+    files = _project_bytes(ctx)
+    for name in owners:
+        for site in (*index.references(name), *index.calls(name)):
+            holder = next((n for kind, n in site.context if kind == "fn"), "")
+            if holder and COMPOSE_COLLECT in files.get(site.path, b"") and any(
+                    d.path == site.path and (COMPOSE_COLLECT.decode() in d.text or "@Composable" in d.text) for d in index.definitions(holder)):
+                return True  # `@Composable fun FeedScreen(vm: FeedViewModel) { vm.feed.collectAsLazyPagingItems() }`, or a route
+                # composable handing `vm::pages` to the screen composable of its file that collects them
+    return False
+
+
+def _enclosing_type_name(node: Node) -> str:
+    for a in ancestors(node):
+        if a.type in ("class_declaration", "object_declaration"):
+            return next((text(c) for c in a.named_children if c.type in ("type_identifier", "simple_identifier", "identifier")), "")
+    return ""
+
+
+def _project_bytes(ctx: CheckContext) -> dict[str, bytes]:
+    """path -> bytes of the project's files of this language group (project_index keeps them but
+    has no public accessor)."""
+    return ctx.remember("infinite-scroll:project-bytes",
+                        lambda: {str(p): data for p, data in getattr(project_index.for_context(ctx), "_files", ())})
 
 
 def _stored_paged_list(ctx: CheckContext, builder: Node) -> bool:
@@ -1193,7 +1404,7 @@ def lazy_paging_items(ctx: CheckContext) -> Verdict | bool:
 
 
 # `Pager(config) { libraryDao.pagedShows() }`, `pagingSourceFactory = db.draftDao()::draftsPagingSource`
-LOCAL_SOURCE = re.compile(r"\b\w*(Dao|dao|DAO)\b|\b(database|db|appDatabase|roomDatabase)\s*\.|\w+Queries\s*\.|\broom(Repository|Repo|Db|Database|DataSource)\s*\.|\blocal\w*(DataSource|Source|Store|Repository|Repo)\s*\.")
+LOCAL_SOURCE = re.compile(r"\b\w*(Dao|dao|DAO)\b|\b(database|db|appDatabase|roomDatabase)\s*\.|\b(?![Ff]irebase)\w*(Db|DB|Database)\s*(\(\))?\s*\.|\w+Queries\s*\.|\broom(Repository|Repo|Db|Database|DataSource)\s*\.|\blocal\w*(DataSource|Source|Store|Repository|Repo)\s*\.")
 
 
 INFINITE_WIDGET_FETCH = re.compile(r"(?<![\w.])(fetcher|fetch\w*|onFetch\w*|onLoad\w*|load\w*|onNextPage|nextPage\w*|onPageRequest|pageRequest\w*|on\w*(End|Bottom)Reached)\s*:")
@@ -1376,8 +1587,8 @@ def load_more_row_shown(ctx: CheckContext) -> Verdict | bool:
         if a.type in ("switch_entry", "if_statement", "guard_statement") and LOAD_MORE_ROW.search(_load_more_row_head(a)):
             return False  # the enclosing load-more case reports it
     call = _load_more_row_call(node)
-    if call is None:
-        return False
+    if call is None or _has_reporting_branch(ctx, fn):
+        return False  # one finding per row callback: its end-of-list branch reports the load
     return Verdict(message=f"The load-more row starts the next page as soon as it is shown: {call.name}() runs in {function_name(fn) or 'the row callback'} with no action from the user")
 
 
@@ -1393,8 +1604,11 @@ def mjrefresh_auto_footer(ctx: CheckContext) -> Verdict | bool:
     init = ctx.captures.get("init")
     if init and ctx.text(init[0]) != "init":
         return False
-    if "Auto" not in name and not re.search(rf"\bclass\s+{re.escape(name)}\s*:\s*\w*Auto\w*Footer\b", ctx.data.decode("utf-8", "replace")):
-        return False
+    declared = re.compile(rf"\bclass\s+{re.escape(name)}\s*:\s*\w*Auto\w*Footer\b")
+    if "Auto" not in name and not declared.search(ctx.data.decode("utf-8", "replace")):
+        elsewhere = _project_declaration(ctx, name, declared)
+        if elsewhere is None or MJ_AUTO_OFF.search(elsewhere):
+            return False  # not an auto footer, or the app's subclass switches automatic loading off
     suffix = next((c for c in ctx.node.named_children if c.type == "call_suffix"), None)
     action = ctx.text(suffix)
     assigned = ctx.node.parent is not None and ctx.node.parent.type == "assignment" and re.search(r"mj_footer\s*$", ctx.text(ctx.node.parent.child_by_field_name("target")))
@@ -1404,6 +1618,25 @@ def mjrefresh_auto_footer(ctx: CheckContext) -> Verdict | bool:
     if MJ_AUTO_OFF.search(data) or CHAT_HISTORY.search(action):
         return False
     return Verdict(message=f"An MJRefresh auto footer ({name}) loads the next page by itself when the list is scrolled to its end")
+
+
+def _project_declaration(ctx: CheckContext, name: str, declaration: re.Pattern[str]) -> str | None:
+    """The declaration of `name` in another file of the project (same language group), as
+    `declaration` says (`class FeedFooter: MJRefreshAutoNormalFooter` in Components/), up to the
+    next type declaration of that file, or None.
+    (project_index has no public way to find a class declaration: its definitions are functions.)"""
+    memo = ctx.memo.setdefault("infinite-scroll:project-declaration", {})
+    if name not in memo:
+        needle = name.encode("utf-8")
+        found = (declaration.search(data.decode("utf-8", "replace")) for data in _project_bytes(ctx).values() if needle in data)
+        match = next((m for m in found if m), None)
+        rest = match.string[match.end():] if match else ""
+        following = NEXT_TYPE_DECLARATION.search(rest)
+        memo[name] = match.group(0) + rest[: following.start() if following else None] if match else None
+    return memo[name]
+
+
+NEXT_TYPE_DECLARATION = re.compile(r"\n(?:(?:final|open|public|private|fileprivate|internal|abstract|data|sealed)\s+)*(?:class|struct|extension|enum|protocol|interface|object)\b")
 
 
 # easy_refresh footers that only load when the user pulls past the end (no infinite load):
