@@ -1,6 +1,7 @@
 """Every annotated fixture, checked both ways: each `designlint-expect` is flagged on its line,
 each `designlint-ok` is not, and nothing unannotated is flagged. Also checks coverage: every
-language a core rule claims has positives and near misses in several files."""
+language a core rule claims has positives and near misses in several files. Files designlint does
+not scan may sit beside fixtures only as resources a check reads (Android res/layout/ XML)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from designlint.config import Config
+from designlint.languages import kind_for
 from designlint.testing import fixture_scanner, parse_annotations, run_fixtures
 from conftest import REPO
 
@@ -25,7 +27,13 @@ FAMILIES = {
     "locale files": (".json", ".yml", ".yaml"),
 }
 ALL_CORE_RULES = CORE_RULES + FAMILY_RULES
-FIXTURE_FILES = sorted(p for p in FIXTURES.rglob("*") if p.is_file())
+FIXTURE_FILES = sorted(p for p in FIXTURES.rglob("*") if p.is_file() and kind_for(p.name) is not None)
+RESOURCE_FILES = sorted(p for p in FIXTURES.rglob("*") if p.is_file() and kind_for(p.name) is None)
+
+
+def test_files_that_are_not_fixtures_are_resources_a_check_reads():
+    stray = [p for p in RESOURCE_FILES if not (p.suffix == ".xml" and p.parent.name == "layout" and p.parent.parent.name == "res")]
+    assert RESOURCE_FILES and not stray, stray
 
 
 @pytest.fixture(scope="module")
