@@ -240,12 +240,17 @@ class ProjectIndex:
         self._names[name] = facts
         return facts
 
+    def files(self) -> dict[str, bytes]:
+        """path -> bytes of every file of the project's language group (what the digest covers:
+        a check that reads them needs no dependency of its own)."""
+        if self._by_path is None:
+            self._by_path = {str(p): data for p, data in self._files}
+        return self._by_path
+
     def source(self, path: str | Path) -> SourceFile | None:
         """Another file of the project, parsed (the bytes the digest was made of; the last few files
         are kept). None for a file outside the index or one that cannot be parsed."""
-        if self._by_path is None:
-            self._by_path = {str(p): data for p, data in self._files}
-        data = self._by_path.get(str(path))
+        data = self.files().get(str(path))
         if data is None:
             return None
         global _seconds

@@ -1332,10 +1332,8 @@ def _enclosing_type_name(node: Node) -> str:
 
 
 def _project_bytes(ctx: CheckContext) -> dict[str, bytes]:
-    """path -> bytes of the project's files of this language group (project_index keeps them but
-    has no public accessor)."""
-    return ctx.remember("infinite-scroll:project-bytes",
-                        lambda: {str(p): data for p, data in getattr(project_index.for_context(ctx), "_files", ())})
+    """path -> bytes of the project's files of this language group."""
+    return project_index.for_context(ctx).files()
 
 
 def _stored_paged_list(ctx: CheckContext, builder: Node) -> bool:

@@ -1245,7 +1245,7 @@ class _Project:
             m = BOX_NOUN.search(name or "")
             if m:
                 classes |= {m.group(1), re.sub(r"^[A-Z][a-z]+(?=[A-Z])", "", m.group(1))}
-        files = [path for path, _ in getattr(self.index, "_files", ()) if path.stem in classes and str(path) != asking.path]
+        files = [Path(path) for path in self.index.files() if Path(path).stem in classes and path != asking.path]
         for path in files[:2]:
             f = _foreign_file(self.index, str(path))
             for fn in (f.functions if f else ()):
