@@ -63,6 +63,7 @@ def test_text_and_sarif_name_the_other_sites(project, run_cli):
     (result,) = sarif["runs"][0]["results"]
     (related,) = result["relatedLocations"]
     assert related["physicalLocation"]["region"]["startLine"] == 2 and related["id"] == 1
+    assert "same function, also [line 2](1)" in result["message"]["text"]
 
 
 def test_a_baseline_records_every_folded_site(project, run_cli):
