@@ -6,7 +6,10 @@ from __future__ import annotations
 
 import json
 
+import jsonschema
+
 from designlint.findings import Finding, fold_findings
+from test_output import _sarif_schema
 
 TWO_IN_ONE = "function Hero() {\n  return <div><video autoPlay /><video autoPlay /></div>;\n}\n"
 TWO_FUNCTIONS = "function A() {\n  return <video autoPlay />;\n}\nfunction B() {\n  return <video autoPlay />;\n}\n"
@@ -60,6 +63,7 @@ def test_text_and_sarif_name_the_other_sites(project, run_cli):
     text = run_cli(["check", "."], cwd=root).stdout
     assert "same function, also line 2" in text and "Found 1 finding" in text
     sarif = json.loads(run_cli(["check", "-f", "sarif", "."], cwd=root).stdout)
+    jsonschema.validate(sarif, _sarif_schema())
     (result,) = sarif["runs"][0]["results"]
     (related,) = result["relatedLocations"]
     assert related["physicalLocation"]["region"]["startLine"] == 2 and related["id"] == 1
