@@ -25,6 +25,9 @@ from designlint.source import Region, SourceFile, TimeBudgetExceeded
 
 MESSAGE_CAPTURE_MAX = 60
 MATCH_LIMIT = 10_000
+# Languages whose top-level code is a program body (a Roblox or LÖVE script runs it when it
+# starts): findings there fold together like those of one function.
+SCRIPT_BODY_LANGUAGES = frozenset({"lua", "luau"})
 
 
 @dataclass
@@ -250,6 +253,12 @@ class Engine:
         end_line = lines[end_row] if end_row < len(lines) else b""
         message = verdict.message or _format_message(pattern.message, candidate.captures, source.data)
         unit = _outermost_named_function(node)
+        if unit is not None:
+            unit_lines = [unit.start_point[0] + 1, unit.end_point[0] + 1]
+        elif candidate.region.language in SCRIPT_BODY_LANGUAGES:
+            unit_lines = [1, len(lines)]  # the script's body runs as one unit
+        else:
+            unit_lines = None
         return Finding(
             rule_id=rule.id,
             pattern_id=pattern.id,
@@ -266,5 +275,5 @@ class Engine:
             criteria=list(rule.criteria),
             notes=notes,
             mitigations=mitigated,
-            unit=[unit.start_point[0] + 1, unit.end_point[0] + 1] if unit is not None else None,
+            unit=unit_lines,
         )

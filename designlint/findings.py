@@ -106,7 +106,7 @@ def related_text(f: Finding) -> str:
     """`also line 63: <message>; line 90: <message>` for a folded finding, else ""."""
     if not f.related:
         return ""
-    return "same function, also " + "; ".join(f"line {r['line']}: {r['message']}" for r in f.related)
+    return "also " + "; ".join(f"line {r['line']}: {r['message']}" for r in f.related)
 
 
 def fold_findings(findings: list[Finding]) -> list[Finding]:

@@ -1,6 +1,6 @@
-"""One finding per rule and function: sites of one rule inside one named function are folded
-into the most severe one as related sites, in every output; --each-site turns it off; baselines
-and suppressions still see every site."""
+"""One finding per rule and function: sites of one rule inside one named function (or a Lua
+script's top-level body) are folded into the most severe one as related sites, in every output;
+--each-site turns it off; baselines and suppressions still see every site."""
 
 from __future__ import annotations
 
@@ -61,13 +61,13 @@ def test_two_sites_in_one_component_are_one_finding(project, run_cli):
 def test_text_and_sarif_name_the_other_sites(project, run_cli):
     root = project({"a.jsx": TWO_IN_ONE})
     text = run_cli(["check", "."], cwd=root).stdout
-    assert "same function, also line 2" in text and "Found 1 finding" in text
+    assert "(also line 2: " in text and "Found 1 finding" in text
     sarif = json.loads(run_cli(["check", "-f", "sarif", "."], cwd=root).stdout)
     jsonschema.validate(sarif, _sarif_schema())
     (result,) = sarif["runs"][0]["results"]
     (related,) = result["relatedLocations"]
     assert related["physicalLocation"]["region"]["startLine"] == 2 and related["id"] == 1
-    assert "same function, also [line 2](1)" in result["message"]["text"]
+    assert "also [line 2](1)" in result["message"]["text"]
 
 
 def test_a_baseline_records_every_folded_site(project, run_cli):
@@ -84,3 +84,21 @@ def test_a_suppressed_site_is_not_folded_into_an_active_one(project, run_cli):
     root = project({"a.jsx": src})
     findings = _check(run_cli, root)
     assert sorted((f["line"], f["suppressed"]) for f in findings) == [(2, False), (4, True)]
+
+
+LUA_PLAYLIST = """local SoundService = game:GetService("SoundService")
+local lobbyMusic = SoundService:WaitForChild("LobbyMusic")
+local battleMusic = SoundService:WaitForChild("BattleMusic")
+while true do
+\tlobbyMusic:Play()
+\tlobbyMusic.Ended:Wait()
+\tbattleMusic:Play()
+\tbattleMusic.Ended:Wait()
+end
+"""
+
+
+def test_a_lua_scripts_top_level_body_is_one_unit(tmp_path, run_cli):
+    (tmp_path / "Music.server.lua").write_text(LUA_PLAYLIST)
+    findings = _check(run_cli, tmp_path, "--select", "autoplay")
+    assert [(f["line"], [r["line"] for r in f["related"]]) for f in findings] == [(5, [7])]

@@ -65,7 +65,7 @@ def _related_location(path: str, index: int, r: dict) -> dict:
 def _result(f, rule_index: dict[str, int], with_baseline: bool) -> dict:
     extras = [*f.notes, *(f"mitigated: {m}" for m in f.mitigations)]
     if f.related:  # `[text](id)` links to relatedLocations in GitHub's rendering
-        extras.append("same function, also " + ", ".join(f"[line {r['line']}]({i})" for i, r in enumerate(f.related, start=1)))
+        extras.append("also " + ", ".join(f"[line {r['line']}]({i})" for i, r in enumerate(f.related, start=1)))
     result = {
         "ruleId": f.rule_id,
         "ruleIndex": rule_index[f.rule_id],
