@@ -2,10 +2,11 @@
 
 Some valid code loses a whole class to tree-sitter's error recovery because the grammar lacks
 one construct: a C# method header split by `#if ... #else ... #endif` (Unity code written for
-the editor and the player), Swift's unit value `()` passed as an argument or returned from a
-closure (`subject.onNext(())`, `map { _ in () }`). A repair rewrites only those bytes, keeping
-every byte offset and line where it was, so positions, messages and snippets (read from the
-original bytes) are unchanged. The parser keeps the repaired tree only when it has fewer errors.
+the editor and the player); Swift's unit value `()` as an argument or a closure's result
+(`subject.onNext(())`, `map { _ in () }`, `UIView(forAutoLayout: ())`) and a `;` after a space.
+A repair rewrites only those bytes, keeping every byte offset and line where it was, so
+positions, messages and snippets (read from the original bytes) are unchanged. The parser keeps
+the repaired tree only when it has fewer errors.
 """
 
 from __future__ import annotations
@@ -44,20 +45,24 @@ def csharp_first_branches(data: bytes) -> bytes:
     return b"".join(out)
 
 
-# `()` where a value stands: after `(`, `,`, `=` or a closure's `in`, before `)`, `,`, `}` or the
-# line's end. A function type `() -> Void` is followed by `->` and stays.
-_SWIFT_UNIT_VALUE = re.compile(rb"([(,=][ \t]*|\bin[ \t]+)\(\)(?=[ \t]*(?:[),}]|\r?\n|$))")
+# `()` where a value stands: after `(`, `,`, `=`, a label's or case's `:`, `return` or a closure's
+# `in`, before `)`, `,`, `}` or the line's end. A function type `() -> Void` is followed by `->`
+# and stays.
+_SWIFT_UNIT_VALUE = re.compile(rb"([(,=:][ \t]*|\b(?:in|return)[ \t]+)\(\)(?=[ \t]*(?:[),}]|\r?\n|$))")
+# A statement ended by a `;` after a space (`lock.lock() ; defer {...}`, `return ;`).
+_SWIFT_SPACED_SEMICOLON = re.compile(rb"([ \t]+);")
 
 
 def swift_unit_values(data: bytes) -> bytes:
-    """Swift with each unit value `()` written as `0 ` (same length)."""
-    return _SWIFT_UNIT_VALUE.sub(lambda m: m.group(1) + b"0 ", data)
+    """Swift with each unit value `()` written as `0 ` and each ` ;` as `; ` (same length)."""
+    data = _SWIFT_UNIT_VALUE.sub(lambda m: m.group(1) + b"0 ", data)
+    return _SWIFT_SPACED_SEMICOLON.sub(lambda m: b";" + m.group(1), data)
 
 
 # grammar -> (bytes that must be present for the repair to apply, the repair)
 REPAIRS: dict[str, tuple[bytes, Callable[[bytes], bytes]]] = {
     "csharp": (b"#", csharp_first_branches),
-    "swift": (b"()", swift_unit_values),
+    "swift": (b"", swift_unit_values),
 }
 
 

@@ -27,6 +27,8 @@ SWIFT_UNIT = b"""final class FeedViewModel {
         reload.onNext(())
         let ticks = items.map { _ in () }
         let handler: () -> Void = {}
+        let banner = UIView(forAutoLayout: ())
+        lock.lock() ; defer { lock.unlock() }
     }
 }
 """
@@ -48,7 +50,8 @@ def test_nested_conditionals_blank_every_later_branch():
 def test_swift_unit_values_become_a_same_length_value_and_function_types_stay():
     fixed = swift_unit_values(SWIFT_UNIT)
     assert len(fixed) == len(SWIFT_UNIT)
-    assert b"onNext(0 )" in fixed and b"in 0  }" in fixed
+    assert b"onNext(0 )" in fixed and b"in 0  }" in fixed and b"forAutoLayout: 0 )" in fixed
+    assert b"lock.lock();  defer" in fixed
     assert b"PublishSubject<Void>()" in fixed and b"let handler: () -> Void" in fixed
 
 
