@@ -93,13 +93,14 @@ def cli() -> None:
 @click.option("--max-file-size", type=click.IntRange(min=1), default=1_000_000, show_default=True, help="Skip files larger than this many bytes.")
 @click.option("--file-timeout", type=click.FloatRange(min=0), default=20.0, show_default=True, help="Seconds to parse and match one file before it is skipped (0: no limit).")
 @click.option("--hide-mitigated", is_flag=True, help="Drop findings whose safeguard was found (they are kept at a lower severity by default).")
+@click.option("--each-site", is_flag=True, help="Report every site on its own (by default the sites of one rule in one function are one finding).")
 @click.option("--quiet", "-q", is_flag=True, help="Print findings only: no summary, no warnings about skipped files.")
 @click.option("--criteria", "criteria", multiple=True, help="Only findings that bear on these criteria, by id prefix (e.g. uk-aadc,eu-dsa-28).")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), help="Worker processes [default: the machine's cores].")
 @click.option("--no-cache", is_flag=True, help="Do not read or write the content cache.")
 @click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path), help="Content cache folder [default: .designlint_cache in the project root].")
 @click.option("--color/--no-color", default=None, help="Colour the text output (default: only on a terminal).")
-def check(paths, fmt, output, select, ignore, fail_on, exit_zero, config_path, baseline, write_baseline, force_exclude, max_file_size, file_timeout, hide_mitigated, quiet, criteria, jobs, no_cache, cache_dir, color):
+def check(paths, fmt, output, select, ignore, fail_on, exit_zero, config_path, baseline, write_baseline, force_exclude, max_file_size, file_timeout, hide_mitigated, each_site, quiet, criteria, jobs, no_cache, cache_dir, color):
     """Scan PATHS (files or folders; default: the current folder)."""
     from designlint.cache import DEFAULT_CACHE_DIR
     from designlint.parallel import default_jobs
@@ -116,6 +117,7 @@ def check(paths, fmt, output, select, ignore, fail_on, exit_zero, config_path, b
         max_file_bytes=max_file_size,
         file_timeout=file_timeout or None,
         hide_mitigated=hide_mitigated,
+        fold=not each_site,
         jobs=jobs or default_jobs(),
         cache_dir=None if no_cache else (cache_dir or config.root / DEFAULT_CACHE_DIR),
     )
@@ -136,7 +138,7 @@ def check(paths, fmt, output, select, ignore, fail_on, exit_zero, config_path, b
     if write_baseline:
         write_atomically(write_baseline, baseline_text(write_baseline, result.findings))
         if not quiet:
-            click.echo(f"designlint: wrote {sum(1 for f in result.findings if f.suppressed is None)} findings to {write_baseline}", err=True)
+            click.echo(f"designlint: wrote {sum(1 + len(f.related) for f in result.findings if f.suppressed is None)} findings to {write_baseline}", err=True)
         sys.exit(0)
 
     use_color = color if color is not None else (output is None and fmt == "text" and sys.stdout.isatty())

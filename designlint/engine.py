@@ -16,6 +16,7 @@ from tree_sitter import Node, QueryCursor
 
 from designlint import project_index
 from designlint.checks import CheckContext, Verdict
+from designlint.checks.polyglot import enclosing_functions, function_name
 from designlint.checks.util import enclosing_function
 from designlint.languages import language_family
 from designlint.findings import Diagnostic, Finding, lower_severity, raise_severity
@@ -24,6 +25,9 @@ from designlint.source import Region, SourceFile, TimeBudgetExceeded
 
 MESSAGE_CAPTURE_MAX = 60
 MATCH_LIMIT = 10_000
+# Languages whose top-level code is a program body (a Roblox or LÖVE script runs it when it
+# starts): findings there fold together like those of one function.
+SCRIPT_BODY_LANGUAGES = frozenset({"lua", "luau"})
 
 
 @dataclass
@@ -75,6 +79,13 @@ def _context(source: SourceFile, region: Region, node: Node, captures: dict[str,
         memo=source.memo,
         project_root=source.project_root,
     )
+
+
+def _outermost_named_function(node: Node) -> Node | None:
+    """The unit a finding is folded by: the outermost named function around it (a method, not
+    the listener or callback declared inside it)."""
+    named = [f for f in enclosing_functions(node) if function_name(f)]
+    return named[-1] if named else None
 
 
 class Engine:
@@ -241,6 +252,13 @@ class Engine:
         start_line = lines[start_row] if start_row < len(lines) else b""
         end_line = lines[end_row] if end_row < len(lines) else b""
         message = verdict.message or _format_message(pattern.message, candidate.captures, source.data)
+        unit = _outermost_named_function(node)
+        if unit is not None:
+            unit_lines = [unit.start_point[0] + 1, unit.end_point[0] + 1]
+        elif candidate.region.language in SCRIPT_BODY_LANGUAGES:
+            unit_lines = [1, len(lines)]  # the script's body runs as one unit
+        else:
+            unit_lines = None
         return Finding(
             rule_id=rule.id,
             pattern_id=pattern.id,
@@ -257,4 +275,5 @@ class Engine:
             criteria=list(rule.criteria),
             notes=notes,
             mitigations=mitigated,
+            unit=unit_lines,
         )

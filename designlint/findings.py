@@ -2,7 +2,9 @@
 
 A Finding is one reported construct; its fingerprint (rule, path, normalised snippet,
 occurrence) survives lines being inserted above it, for baselines and SARIF
-partialFingerprints. A Diagnostic is something the run itself has to say about a file:
+partialFingerprints. Findings of one rule inside one named function are folded into one
+finding with related sites (one behaviour, one report: a player's play() and its
+setLooping(true), the branches of one streak update). A Diagnostic is something the run itself has to say about a file:
 skipped, parsed with errors, or an internal error.
 """
 
@@ -42,6 +44,8 @@ class Finding:
     fingerprint: str = ""
     suppressed: str | None = None  # the suppression reason, when suppressed inline
     baselined: bool = False
+    unit: list[int] | None = None  # first and last line of the outermost named function around it, if any
+    related: list[dict] = field(default_factory=list)  # sites folded into this finding (see fold_findings)
 
     @property
     def sort_key(self) -> tuple:
@@ -79,3 +83,48 @@ def assign_fingerprints(findings: list[Finding]) -> None:
         seen[key] = occurrence + 1
         digest = hashlib.sha256("\x1f".join([*key, str(occurrence)]).encode("utf-8")).hexdigest()
         finding.fingerprint = digest[:32]
+
+
+def related_site(f: Finding) -> dict:
+    """What a folded finding keeps of another site of the same behaviour."""
+    return {
+        "pattern": f.pattern_id,
+        "severity": f.severity,
+        "message": f.message,
+        "line": f.line,
+        "column": f.column,
+        "end_line": f.end_line,
+        "end_column": f.end_column,
+        "column_utf16": f.column_utf16,
+        "end_column_utf16": f.end_column_utf16,
+        "snippet": f.snippet,
+        "fingerprint": f.fingerprint,
+    }
+
+
+def related_text(f: Finding) -> str:
+    """`also line 63: <message>; line 90: <message>` for a folded finding, else ""."""
+    if not f.related:
+        return ""
+    return "also " + "; ".join(f"line {r['line']}: {r['message']}" for r in f.related)
+
+
+def fold_findings(findings: list[Finding]) -> list[Finding]:
+    """One finding per rule and named function: the others of the group become `related` sites
+    of the most severe (then first) one. Findings outside a named function, and suppressed or
+    baselined ones (folded only with their own kind), are kept as they are."""
+    groups: dict[tuple, list[Finding]] = {}
+    kept: list[Finding] = []
+    for f in findings:
+        if f.unit is None:
+            kept.append(f)
+            continue
+        key = (f.path, f.rule_id, tuple(f.unit), f.suppressed is None, f.baselined)
+        groups.setdefault(key, []).append(f)
+    for group in groups.values():
+        group.sort(key=lambda f: (-SEVERITY_ORDER.get(f.severity, 0), f.sort_key))
+        primary = group[0]
+        primary.related = [related_site(f) for f in sorted(group[1:], key=lambda f: f.sort_key)]
+        kept.append(primary)
+    kept.sort(key=lambda f: f.sort_key)
+    return kept

@@ -278,13 +278,20 @@ class ProjectIndex:
         return source
 
 
+# Scripts whose top-level code runs when the game starts or the player joins (Roblox, LÖVE).
+TOP_LEVEL_RUNS_AT_LOAD = (".lua", ".luau")
+
+
 def classify(site: Site) -> str:
-    """`user` or `load` from the innermost name around a site that says either, else ""."""
+    """`user` or `load` from the innermost name around a site that says either, else "". A Lua
+    site outside any named function runs when the script starts: `load`."""
     for kind, name in site.context:
         if USER_NAME.match(name):
             return "user"
         if (LOAD_LABEL if kind == "label" else LOAD_NAME).match(name):
             return "load"
+    if site.path.endswith(TOP_LEVEL_RUNS_AT_LOAD) and not any(kind == "fn" for kind, _ in site.context):
+        return "load"
     return ""
 
 

@@ -22,7 +22,7 @@ from designlint.config import Config
 from designlint.engine import Engine
 from designlint.errors import DesignlintError
 from designlint.files import Discoverer
-from designlint.findings import Diagnostic, Finding, assign_fingerprints
+from designlint.findings import Diagnostic, Finding, assign_fingerprints, fold_findings
 from designlint.languages import FileKind, grammars_for
 from designlint.parallel import CHUNK_FILES, scan_in_workers
 from designlint.rules import Rule, load_rules, rule_pack_hash
@@ -46,6 +46,7 @@ class ScanOptions:
     prefilter: bool = True  # skip patterns (and parsing) when a file lacks their words
     file_timeout: float | None = DEFAULT_FILE_TIMEOUT  # seconds per file; None: no budget
     cache_dir: Path | None = None  # None: no content cache
+    fold: bool = True  # one finding per rule and named function, the other sites as related
 
 
 @dataclass
@@ -159,6 +160,8 @@ class Scanner:
         if self.baseline is not None:
             for finding in findings:
                 finding.baselined = finding.fingerprint in self.baseline
+        if self.options.fold:
+            findings = fold_findings(findings)
         findings.sort(key=lambda f: f.sort_key)
         diagnostics.sort(key=lambda d: d.sort_key)
         return ScanResult(

@@ -17,6 +17,7 @@ from pathlib import Path
 from tree_sitter import Node, Parser, Query, QueryCursor, Range, Tree
 
 from designlint.languages import FileKind, load_language, script_grammar_for
+from designlint.parse_repairs import repaired
 
 BINARY_SNIFF_BYTES = 8192
 _LONE_CR = re.compile(rb"\r(?!\n)")
@@ -201,6 +202,12 @@ def parse_source(path: Path, raw: bytes, kind: FileKind, deadline: float | None 
         other = _parse(_parser(kind.fallback), data, deadline)
         if _syntax_errors(other) < _syntax_errors(tree):
             grammar, tree = kind.fallback, other
+    if tree.root_node.has_error:
+        fixed = repaired(grammar, data)
+        if fixed is not None:
+            other = _parse(_parser(grammar), fixed, deadline)
+            if _syntax_errors(other) < _syntax_errors(tree):
+                tree = other  # same offsets; nodes' text is the repaired bytes, source.data the file's
     source.regions.append(Region(grammar, tree, 0, len(data)))
     if kind.embeds_scripts:
         for grammar, body in _script_blocks(tree.root_node, data):

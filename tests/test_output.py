@@ -40,7 +40,7 @@ def test_json_schema_is_stable(project, run_cli):
     finding = doc["findings"][0]
     assert set(finding) == {
         "rule", "pattern", "severity", "message", "path", "line", "column", "end_line", "end_column", "snippet",
-        "criteria", "notes", "mitigations", "fingerprint", "suppressed", "suppression_reason", "baselined",
+        "criteria", "notes", "mitigations", "fingerprint", "suppressed", "suppression_reason", "baselined", "related",
     }
     assert finding["path"] == "a.html" and finding["line"] == 1 and finding["column"] == 1
     assert doc["diagnostics"] == [{"path": "bin.js", "kind": "skipped", "message": "binary file (NUL bytes)"}]

@@ -145,6 +145,26 @@ def test_a_name_no_file_calls_has_no_triggers_and_a_dead_end_is_other(tmp_path):
             {("load", "src/server/Lobby.server.lua")},
         ),
         (
+            "lua",
+            {
+                "default.project.json": "{}",
+                "src/client/Intro.client.luau": """
+                    local Music = require(script.Parent.Music)
+                    task.spawn(function()
+                        Music.playIntroTheme()
+                    end)
+                """,
+                "src/client/Shop.client.lua": """
+                    local function openShop()
+                        Music.playIntroTheme()
+                    end
+                    shopButton.MouseButton1Click:Connect(function() Music.playIntroTheme() end)
+                """,
+            },
+            "playIntroTheme",
+            {("load", "src/client/Intro.client.luau"), ("user", "src/client/Shop.client.lua"), ("other", "src/client/Shop.client.lua")},
+        ),
+        (
             "gdscript",
             {
                 "project.godot": "",
@@ -281,7 +301,7 @@ def test_time_the_index_spends_is_not_charged_to_the_asking_files_budget(tmp_pat
     config = Config(root=tmp_path, rules=[tmp_path / "rules"])
     result = Scanner(config, ScanOptions(select=["test-cross-file"], file_timeout=0.6)).scan([root])
     assert any("time budget" in d.message for d in result.diagnostics) == skipped
-    assert len(result.findings) == (3 if not skipped else 0)
+    assert sum(1 + len(f.related) for f in result.findings) == (3 if not skipped else 0)
 
 
 def test_kotlin_trailing_lambdas_are_the_calls_context(tmp_path):

@@ -1067,7 +1067,7 @@ def classify_text(raw: str) -> str | None:
 
 
 PROTECTION_WORDS = re.compile(r"\bstreak\s+(?:freeze|freezes|saver|savers|shield|shields|repair|insurance)\b|\bsaved\s+days?\b|\bgrace\s+(?:period|day)|\brest\s+days?\b|\bfreezes?\b.{0,40}\b(?:protects?|keeps?|saves?)\b", re.I)
-GAME_WORDS = re.compile(r"\b(?:wrong|picks?|answers?|correct(?:ly)?|questions?|wins?|won|winning|loss(?:es)?|bets?|guess(?:es)?|kills?|combo|opponents?|matches)\b", re.I)
+GAME_WORDS = re.compile(r"\b(?:wrong|picks?|answers?|correct(?:ly)?|questions?|wins?|won|winning|loss(?:es)?|bets?|guess(?:es)?|kills?|combos?|opponents?|matches)\b", re.I)
 DAILY_WORDS = re.compile(r"\b(?:day|days|daily|today|today's|tonight|tomorrow|midnight|hours?|login|log\s+in|week|weekly)\b", re.I)
 
 
@@ -1290,7 +1290,12 @@ def loss_text_data(ctx: CheckContext) -> "Verdict | bool":
         if gp is not None and gp.type in ("block_mapping_pair", "flow_pair") and parent == gp.child_by_field_name("key"):
             return False
     raw = _plain(node)
-    return _report_text(node, raw)
+    # Game dialogue ("Your first 5-combo!", "Combos multiply your damage. Keep the streak alive!")
+    # speaks of a streak in play, not of days: the string, its sibling lines and its key are
+    # its context.
+    siblings = text(parent) if parent is not None and parent.type in ("array", "flow_sequence", "block_sequence") else raw
+    key = re.sub(r"[_\-.]+", " ", _key_path(node) or "")
+    return _report_text(node, raw, context=f"{siblings} {key}")
 
 
 # --------------------------------------------------------------------------- JSON / YAML / JS object helpers

@@ -7,6 +7,7 @@ import json
 from designlint import __version__
 
 SCHEMA_VERSION = "1"
+RELATED_KEYS = ("pattern", "severity", "message", "line", "column", "end_line", "end_column", "snippet", "fingerprint")
 
 
 def finding_dict(f) -> dict:
@@ -28,6 +29,7 @@ def finding_dict(f) -> dict:
         "suppressed": f.suppressed is not None,
         "suppression_reason": f.suppressed,
         "baselined": f.baselined,
+        "related": [{k: r[k] for k in RELATED_KEYS} for r in f.related],
     }
 
 

@@ -51,8 +51,21 @@ def _artifact(path: str) -> dict:
     return {"uri": quote(path), "uriBaseId": "%SRCROOT%"}
 
 
+def _related_location(path: str, index: int, r: dict) -> dict:
+    return {
+        "id": index,
+        "message": {"text": r["message"]},
+        "physicalLocation": {
+            "artifactLocation": _artifact(path),
+            "region": {"startLine": r["line"], "startColumn": r["column_utf16"], "endLine": r["end_line"], "endColumn": max(r["end_column_utf16"], 1)},
+        },
+    }
+
+
 def _result(f, rule_index: dict[str, int], with_baseline: bool) -> dict:
     extras = [*f.notes, *(f"mitigated: {m}" for m in f.mitigations)]
+    if f.related:  # `[text](id)` links to relatedLocations in GitHub's rendering
+        extras.append("also " + ", ".join(f"[line {r['line']}]({i})" for i, r in enumerate(f.related, start=1)))
     result = {
         "ruleId": f.rule_id,
         "ruleIndex": rule_index[f.rule_id],
@@ -75,6 +88,8 @@ def _result(f, rule_index: dict[str, int], with_baseline: bool) -> dict:
         "partialFingerprints": {"designlint/v1": f.fingerprint},
         "properties": {"criteria": f.criteria, "pattern": f.pattern_id},
     }
+    if f.related:
+        result["relatedLocations"] = [_related_location(f.path, i, r) for i, r in enumerate(f.related, start=1)]
     if f.suppressed is not None:
         result["suppressions"] = [{"kind": "inSource", "justification": f.suppressed}]
     if with_baseline:

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from designlint.findings import SEVERITY_ORDER
+from designlint.findings import SEVERITY_ORDER, related_text
 
 COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 BOLD, DIM, RESET = "\033[1m", "\033[2m", "\033[0m"
 
 
 def finding_line(f, color: bool = False) -> str:
-    extras = [*f.notes, *(f"mitigated: {m}" for m in f.mitigations)]
+    extras = [*f.notes, *(f"mitigated: {m}" for m in f.mitigations), *filter(None, [related_text(f)])]
     extra = f" ({'; '.join(extras)})" if extras else ""
     crit = f" [{', '.join(f.criteria)}]" if f.criteria else ""
     location = f"{f.path}:{f.line}:{f.column}:"

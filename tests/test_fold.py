@@ -1,0 +1,104 @@
+"""One finding per rule and function: sites of one rule inside one named function (or a Lua
+script's top-level body) are folded into the most severe one as related sites, in every output;
+--each-site turns it off; baselines and suppressions still see every site."""
+
+from __future__ import annotations
+
+import json
+
+import jsonschema
+
+from designlint.findings import Finding, fold_findings
+from test_output import _sarif_schema
+
+TWO_IN_ONE = "function Hero() {\n  return <div><video autoPlay /><video autoPlay /></div>;\n}\n"
+TWO_FUNCTIONS = "function A() {\n  return <video autoPlay />;\n}\nfunction B() {\n  return <video autoPlay />;\n}\n"
+TOP_LEVEL = "const a = <video autoPlay />;\nconst b = <video autoPlay />;\n"
+
+
+def _finding(line: int, severity: str = "warning", unit=(1, 9), **extra) -> Finding:
+    return Finding(
+        rule_id="r", pattern_id="p", severity=severity, message=f"m{line}", path="a.js", line=line, column=1,
+        end_line=line, end_column=2, column_utf16=1, end_column_utf16=2, snippet=f"s{line}", criteria=[],
+        unit=list(unit) if unit else None, **extra,
+    )
+
+
+def test_the_most_severe_site_carries_the_others():
+    kept = fold_findings([_finding(2, "info"), _finding(3, "error"), _finding(5, "warning")])
+    assert [f.line for f in kept] == [3]
+    assert [r["line"] for r in kept[0].related] == [2, 5]
+
+
+def test_other_functions_rules_top_level_and_suppressed_sites_stay_apart():
+    other_unit = _finding(12, unit=(10, 20))
+    top_level = _finding(30, unit=None)
+    suppressed = _finding(4, suppressed="ok")
+    other_rule = _finding(6)
+    other_rule.rule_id = "q"
+    kept = fold_findings([_finding(2), other_unit, top_level, suppressed, other_rule])
+    assert sorted((f.rule_id, f.line) for f in kept) == [("q", 6), ("r", 2), ("r", 4), ("r", 12), ("r", 30)]
+    assert all(not f.related for f in kept)
+
+
+def _check(run_cli, root, *extra):
+    result = run_cli(["check", "-f", "json", *extra, "."], cwd=root)
+    return json.loads(result.stdout)["findings"]
+
+
+def test_two_sites_in_one_component_are_one_finding(project, run_cli):
+    root = project({"a.jsx": TWO_IN_ONE, "b.jsx": TWO_FUNCTIONS, "c.jsx": TOP_LEVEL})
+    findings = _check(run_cli, root)
+    by_file = {}
+    for f in findings:
+        by_file.setdefault(f["path"], []).append(f)
+    assert len(by_file["a.jsx"]) == 1 and [r["line"] for r in by_file["a.jsx"][0]["related"]] == [2]
+    assert by_file["a.jsx"][0]["related"][0]["column"] > by_file["a.jsx"][0]["column"]
+    assert len(by_file["b.jsx"]) == 2 and len(by_file["c.jsx"]) == 2
+    assert len(_check(run_cli, root, "--each-site")) == 6
+
+
+def test_text_and_sarif_name_the_other_sites(project, run_cli):
+    root = project({"a.jsx": TWO_IN_ONE})
+    text = run_cli(["check", "."], cwd=root).stdout
+    assert "(also line 2: " in text and "Found 1 finding" in text
+    sarif = json.loads(run_cli(["check", "-f", "sarif", "."], cwd=root).stdout)
+    jsonschema.validate(sarif, _sarif_schema())
+    (result,) = sarif["runs"][0]["results"]
+    (related,) = result["relatedLocations"]
+    assert related["physicalLocation"]["region"]["startLine"] == 2 and related["id"] == 1
+    assert "also [line 2](1)" in result["message"]["text"]
+
+
+def test_a_baseline_records_every_folded_site(project, run_cli):
+    root = project({"a.jsx": TWO_IN_ONE})
+    assert run_cli(["check", "--write-baseline", "baseline.json", "."], cwd=root).exit_code == 0
+    baseline = json.loads((root / "baseline.json").read_text())
+    assert len(baseline["findings"]) == 2
+    assert run_cli(["check", "--baseline", "baseline.json", "."], cwd=root).exit_code == 0
+    assert run_cli(["check", "--each-site", "--baseline", "baseline.json", "."], cwd=root).exit_code == 0
+
+
+def test_a_suppressed_site_is_not_folded_into_an_active_one(project, run_cli):
+    src = "function Hero() {\n  const a = <video autoPlay />;\n  // designlint: ignore[sample-autoplay] muted loop\n  const b = <video autoPlay />;\n}\n"
+    root = project({"a.jsx": src})
+    findings = _check(run_cli, root)
+    assert sorted((f["line"], f["suppressed"]) for f in findings) == [(2, False), (4, True)]
+
+
+LUA_PLAYLIST = """local SoundService = game:GetService("SoundService")
+local lobbyMusic = SoundService:WaitForChild("LobbyMusic")
+local battleMusic = SoundService:WaitForChild("BattleMusic")
+while true do
+\tlobbyMusic:Play()
+\tlobbyMusic.Ended:Wait()
+\tbattleMusic:Play()
+\tbattleMusic.Ended:Wait()
+end
+"""
+
+
+def test_a_lua_scripts_top_level_body_is_one_unit(tmp_path, run_cli):
+    (tmp_path / "Music.server.lua").write_text(LUA_PLAYLIST)
+    findings = _check(run_cli, tmp_path, "--select", "autoplay")
+    assert [(f["line"], [r["line"] for r in f["related"]]) for f in findings] == [(5, [7])]
