@@ -86,19 +86,17 @@ def test_a_suppressed_site_is_not_folded_into_an_active_one(project, run_cli):
     assert sorted((f["line"], f["suppressed"]) for f in findings) == [(2, False), (4, True)]
 
 
-LUA_PLAYLIST = """local SoundService = game:GetService("SoundService")
+LUA_MUSIC = """local SoundService = game:GetService("SoundService")
 local lobbyMusic = SoundService:WaitForChild("LobbyMusic")
-local battleMusic = SoundService:WaitForChild("BattleMusic")
-while true do
-\tlobbyMusic:Play()
-\tlobbyMusic.Ended:Wait()
-\tbattleMusic:Play()
-\tbattleMusic.Ended:Wait()
-end
+lobbyMusic:Play()
+local menuTheme = SoundService:WaitForChild("MenuTheme")
+menuTheme.Looped = true
+menuTheme:Play()
 """
 
 
 def test_a_lua_scripts_top_level_body_is_one_unit(tmp_path, run_cli):
-    (tmp_path / "Music.server.lua").write_text(LUA_PLAYLIST)
+    (tmp_path / "Music.server.lua").write_text(LUA_MUSIC)
     findings = _check(run_cli, tmp_path, "--select", "autoplay")
-    assert [(f["line"], [r["line"] for r in f["related"]]) for f in findings] == [(5, [7])]
+    assert [(f["line"], [r["line"] for r in f["related"]]) for f in findings] == [(3, [6])]
+    assert len(_check(run_cli, tmp_path, "--select", "autoplay", "--each-site")) == 2
