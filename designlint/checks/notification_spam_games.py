@@ -1162,18 +1162,61 @@ def _copy_context(node: Node, ctx: CheckContext) -> str | None:
     return None
 
 
+def _lure_phrase(node: Node) -> str | None:
+    value = re.sub(r"^[a-zA-Z]*['\"]{1,3}|['\"]{1,3}$|^[@$]+\"|\"$", "", text(node))
+    lure = GAME_LURE.search(value)
+    return _copy_phrase(value) or (lure.group(0).strip() if lure else None)
+
+
+# the literals that hold one set of messages: a list of title/body pairs, a dictionary, an initializer
+COPY_HOLDERS = ("list", "dictionary", "tuple", "set", "initializer_expression", "array_creation_expression", "implicit_array_creation_expression", "collection_expression")
+
+
+def _earlier_lure_in_same_list(node: Node) -> bool:
+    """Another string of the same message list or payload, before this one, is a lure too: the
+    list (`[{"title": "We miss you!", "body": "Come back ..."}, ...]`) is one behaviour, reported once."""
+    holder = None
+    for anc in ancestors(node):
+        if anc.type in COPY_HOLDERS:
+            holder = anc  # the outermost literal of the statement
+        elif anc.type in ("expression_statement", "local_declaration_statement", "field_declaration", "function_definition", "method_declaration", "block"):
+            break
+    if holder is None:
+        return False
+    return any(
+        n.type in ("string", "string_literal", "verbatim_string_literal", "interpolated_string_expression") and n.end_byte <= node.start_byte and _lure_phrase(n)
+        for n in walk(holder)
+        if n.start_byte < node.start_byte
+    )
+
+
+def _in_reported_send(ctx: CheckContext, node: Node) -> bool:
+    """The string is an argument of a push send that python-recapture-push reports (it runs from a
+    schedule or picks inactive users, and its payload is a lure): one finding, at the send."""
+    for anc in ancestors(node):
+        if anc.type == "call":
+            call = as_call(anc)
+            if call is None or not PY_SEND_NAME.match(call.name):
+                continue
+            chain = _py_chain(ctx, anc)
+            chain_text = " ".join(text(f) for f in chain[:6]) or text(anc)
+            if (PY_INACTIVE.search(chain_text) or INACTIVE.search(chain_text) or _py_schedule(ctx, anc, chain)) and _py_send_kind(ctx, anc):
+                return True
+        elif anc.type in ("function_definition", "class_definition", "module"):
+            return False
+    return False
+
+
 def reengagement_copy(ctx: CheckContext) -> Verdict | bool:
     node = ctx.node
     parent = node.parent
     if parent is not None and parent.type == "expression_statement":
         return False  # a Python docstring
-    value = re.sub(r"^[a-zA-Z]*['\"]{1,3}|['\"]{1,3}$|^[@$]+\"|\"$", "", text(node))
-    lure = GAME_LURE.search(value)
-    phrase = _copy_phrase(value) or (lure.group(0).strip() if lure else None)
+    phrase = _lure_phrase(node)
     if phrase is None:
         return False
     where = _copy_context(node, ctx)
-    if where is None:
+    if where is None or _earlier_lure_in_same_list(node) or (ctx.language == "python" and _in_reported_send(ctx, node)):
         return False
     return Verdict(message=f"notification copy pulls people back with a re-engagement line (\"{phrase}\" in {where}) instead of telling them something new")
 
@@ -1197,6 +1240,15 @@ PY_WRAPPER = re.compile(
     r"notify_(users|all|inactive|subscribers|devices|followers|players|members)\w*|push_to_\w+|broadcast_\w*(push|notification)\w*|"
     r"(gcm|fcm|apns|expo|onesignal|webpush)_(send|post|notify|push|message)\w*)$"
 )
+# the callee names the python-recapture-push query matches (mobile/games.yaml)
+PY_SEND_NAME = re.compile(
+    r"^(send|send_all|send_each|send_multicast|send_each_for_multicast|send_each_async|send_each_for_multicast_async|send_all_async|webpush|"
+    r"send_notification|send_notification_batch|send_notification_async|publish|publish_multiple|notify|notify_multiple_devices|"
+    r"notify_single_device|notify_topic_subscribers|multiple_devices_data_message|single_device_data_message|topic_subscribers_data_message|"
+    r"send_message|send_bulk_message|create_notification|post|request|send_push[a-z_]*|send_[a-z_]*(push|notification|notifications|notif|"
+    r"reminder|reminders|nudge|fcm|apns|expo)[a-z_]*|notify_(users|all|inactive|subscribers|devices|followers|players|members)[a-z_]*|"
+    r"push_to_[a-z_]+|broadcast_[a-z_]*(push|notification)[a-z_]*|(gcm|fcm|apns|expo|onesignal|webpush)_(send|post|notify|push|message)[a-z_]*)$"
+)
 NOT_PUSH_CHANNEL = re.compile(r"(e?mail|sms|slack|telegram|discord|whatsapp|in_?app)", re.I)
 # transactional notices the web rule's English list misses (credits, account changes) and a few translations
 TRANSACTIONAL_MORE = re.compile(
@@ -1213,9 +1265,17 @@ PY_INACTIVE = re.compile(
     r"get_inactive|inactivity|days_(since|inactive|away)|re_?engag\w*|win_?back|not_logged_in|have_not_logged|(?<![a-z])lapsed|(?<![a-z])dormant)",
     re.I,
 )
-# the send goes out only for items that fell due (`due_cards`, `next_review_at__lte=now`): a notice, not a lure
-PY_DUE_ITEMS = re.compile(r"\bdue_[a-z]+s\b|\b(next|due)_\w*(at|date|time)__(lte|lt)\b")
-SCHEDULE_DECORATOR = re.compile(r"@[\w.]*\b(periodic_task|db_periodic_task|scheduled_job|repeat_every|crontab|cron|scheduled|on_schedule|repeat)\b(\([^\n]*\))?")
+# the send goes out only for items that fell due (`due_cards`, `next_review_at__lte=now`), or for rows someone
+# scheduled for a set time (an organiser's announcement: `send_at__lte=now`, `Announcement.scheduled_for <= now`):
+# a notice, not a lure
+PY_DUE_ITEMS = re.compile(
+    r"\bdue_[a-z]+s\b|\b(next|due)_\w*(at|date|time)__(lte|lt)\b|"
+    r"\b(scheduled|schedule|send|sending|publish|release|deliver|notify|remind)\w*_(at|date|time|datetime|for|on)(__(lte|lt)\b|\s*<=?\s*\w)"
+)
+SCHEDULE_DECORATOR = re.compile(
+    r"@[\w.]*\b(periodic_task|db_periodic_task|scheduled_job|repeat_every|crontab|cron|scheduled|on_schedule|repeat)\b(\([^\n]*\))?|"
+    r"@[\w.]*\.task\(\s*['\"](cron|interval)['\"][^\n]*"  # Flask-APScheduler `@scheduler.task("cron", id="daily", hour=9)`
+)
 TASK_DECORATOR = re.compile(r"@[\w.]*\b(shared_task|task|actor|job|huey_task)\b")
 SCHEDULE_NAME = re.compile(r"(daily|weekly|monthly|hourly|nightly|morning|evening|periodic|scheduled|cron|digest|remind|re_?engag|inactiv|streak|comeback|winback|nudge|retention)", re.I)
 # the words a scheduler registration needs (checked once per file before the per-function search)
@@ -1272,7 +1332,9 @@ def _py_send_kind(ctx: CheckContext, node: Node) -> str | None:
             return f"{client.rsplit('.', 1)[-1]}.{call.name}"
         if call.name in ("send_message", "send_bulk_message") and re.search(r"(Device|devices?\b)", call.receiver):
             return f"{call.receiver.split('.')[0]}.{call.name}"
-        return None
+        sender = _py_remote_sender(ctx, call.name) if not call.receiver and PY_WRAPPER.match(call.name) and call.name not in _methods_by_name(ctx) else None
+        # the app's own `send_notification(user, ...)` of another module, whose text sends a push
+        return f"{call.name}() of {Path(sender.path).name}" if sender is not None else None
     if PY_WRAPPER.match(call.name) and call.name not in _methods_by_name(ctx) and not NOT_PUSH_CHANNEL.search(f"{call.receiver}.{call.name}"):
         return f"{call.name}()"
     service = _py_push_service(ctx, node, call)
@@ -1472,11 +1534,36 @@ def _scheduled_names(code: str) -> list[str]:
 BROADCAST = re.compile(r"(\.objects\.all\(\)|\btopic\s*=\s*['\"](all|everyone|all_users|global|general|news)['\"]|/topics/all\b|included_segments)")
 
 
+# a query of every row, with no filter: Supabase `.select("*")`, MongoDB `.find({})`, SQLAlchemy `.query(X).all()`,
+# Flask-SQLAlchemy `Sub.query.all()`
+EVERY_ROW = re.compile(r"(\.select\(\s*['\"]\*['\"]\s*\)|\.find\(\s*(\{\s*\})?\s*\)|\.query\(\s*[\w.]+\s*\)\.all\(\)|\b[A-Z]\w*\.query\.all\(\))")
+ROW_FILTER = re.compile(r"\.(eq|neq|filter|filter_by|where|in_|match|gt|gte|lt|lte|limit|exclude)\(")
+
+
 def _py_broadcast(ctx: CheckContext, node: Node) -> bool:
     """The send goes to everyone: every device (`APNSDevice.objects.all()`), the `all` topic, OneSignal segments,
-    or a loop over every user."""
-    loops = " ".join(text(a.child_by_field_name("right")) for a in ancestors(node) if a.type == "for_statement")
-    return bool(BROADCAST.search(_py_payload(ctx, node) + " " + loops))
+    or a loop over every row of a table (`for sub in supabase.table("subs").select("*").execute().data`)."""
+    loops = [a.child_by_field_name("right") for a in ancestors(node) if a.type == "for_statement"]
+    if BROADCAST.search(_py_payload(ctx, node) + " " + " ".join(text(n) for n in loops if n is not None)):
+        return True
+    scope = next(iter(enclosing_functions(node)), None)
+    return scope is not None and any(_every_row(_py_source(n, scope)) for n in loops if n is not None)
+
+
+def _py_source(expr: Node, scope: Node, hops: int = 2) -> str:
+    """The code an iterated value comes from: `subs` <- `res.data or []` <- `supabase...select("*").execute()`."""
+    code = text(expr)
+    for _ in range(hops):
+        names = set(re.findall(r"^(\w+)\b", code.strip()))
+        values = [text(a.child_by_field_name("right")) for a in walk(scope) if a.type == "assignment" and text(a.child_by_field_name("left")) in names]
+        if not values:
+            break
+        code = values[-1]
+    return code
+
+
+def _every_row(code: str) -> bool:
+    return bool(EVERY_ROW.search(code)) and not ROW_FILTER.search(code)
 
 
 def _py_one_device(ctx: CheckContext, node: Node) -> bool:
@@ -1579,9 +1666,20 @@ def python_push_send(ctx: CheckContext) -> Verdict | bool:
         # decided before resolving names, which is the costly part; then: run from another module?
         return _py_called_from_other_modules(ctx, node, chain)
     kind = _py_send_kind(ctx, node)
-    if kind is None:
+    if kind is None or _judged_in_definition(ctx, node):
         return False
     return _py_judge(ctx, node, chain, chain_text, inactive, schedule, kind)
+
+
+def _judged_in_definition(ctx: CheckContext, node: Node) -> bool:
+    """A call of the app's own push job of another module (`send_daily_reminders()` in a cron view) whose
+    definition is judged there: reported at its sends when it is a scheduled job itself, not reported when
+    it sends each user's reminder at the hour they chose (`now.hour == pref.reminder_time.hour`)."""
+    call = as_call(node)
+    if call is None or call.receiver or not PY_WRAPPER.match(call.name):
+        return False
+    sender = _py_remote_sender(ctx, call.name)
+    return sender is not None and (_py_reported_there(sender) or bool(DUE_REMINDER.search(sender.text) or PY_DUE_ITEMS.search(sender.text)))
 
 
 def _py_judge(ctx: CheckContext, node: Node, chain: list[Node], chain_text: str, inactive, schedule: str | None, kind: str) -> Verdict | bool:

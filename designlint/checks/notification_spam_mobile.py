@@ -93,6 +93,8 @@ def _label(arg: Node) -> tuple[str | None, Node]:
         return text(label).rstrip(": ") if label is not None else None, value
     if arg.type == "value_argument":  # Kotlin, Swift
         label = arg.child_by_field_name("name") or next((c for c in arg.named_children if c.type in ("value_argument_label", "simple_identifier")), None)
+        if label is None and arg.named_child_count > 1 and any(c.type == "=" for c in arg.children):
+            label = arg.named_children[0]  # Kotlin `onCheckedChange = { ... }` (the label is a plain identifier)
         value = arg.child_by_field_name("value") or arg.named_children[-1]
         if label is not None and label.id != value.id:
             return text(label).rstrip(": ="), value
@@ -177,7 +179,7 @@ def _swift_launch_function(fn: Node) -> bool:
 def _launch_context(node: Node, ctx: CheckContext, depth: int = 0) -> str | None:
     """What starts `node` at launch ("onCreate", "LaunchedEffect", "main", ...), or None when
     it runs after a user action or from a function no launch code of this file calls."""
-    if _for_user_feature(node):
+    if _for_user_feature(node) or any(SETTINGS_SCREEN.search(function_name(a)) for a in ancestors(node) if a.type in FUNCTION_TYPES):
         return None
     block = _call_index(ctx)[1].get(node.id)
     if block is not None:
@@ -189,7 +191,7 @@ def _launch_context(node: Node, ctx: CheckContext, depth: int = 0) -> str | None
             if USER_ACTION_CALLS.match(owner) or (label and USER_ACTION_LABELS.search(label)) or _stored_callback(fn):
                 return None
             if LAUNCH_BLOCKS.match(owner):
-                return owner
+                return owner if owner != "LaunchedEffect" or _runs_once(fn) else None
             continue
         if SETTINGS_CLASS.search(_class_name(_enclosing_class(fn))) or _after_switch_guard(node, fn):
             return None
@@ -213,6 +215,23 @@ def _launch_context(node: Node, ctx: CheckContext, depth: int = 0) -> str | None
         # a service's start-up method runs at launch, unless the file calls it on demand (`if (!_initialized) await init();`)
         return None if callers or _unused_class(fn, ctx) else _startup_class(fn)
     return None
+
+
+# a settings screen written as a function (a Compose `@Composable fun NotificationSettingsScreen()`)
+SETTINGS_SCREEN = re.compile(r"(Setting|Preference|Prefs)\w*(Screen|Page|View|Content|Sheet|Dialog|Fragment|Activity)$")
+# keys of a LaunchedEffect that runs once when the screen appears: `Unit`, `true`, a literal
+ONCE_KEYS = re.compile(r"^(key\d?\s*=\s*)?(Unit|true|false|null|\d+|\"[^\"]*\")$")
+
+
+def _runs_once(block: Node) -> bool:
+    """`LaunchedEffect(Unit) { ... }` runs when the screen appears; `LaunchedEffect(uiState.showX) { if (...) }`
+    runs when that state changes, after something the person did: an answer, not a launch."""
+    call = next((as_call(a) for a in ancestors(block) if a.type == "call_expression" and as_call(a) is not None and as_call(a).name == "LaunchedEffect"), None)
+    keys = [text(a).strip() for a in argument_nodes(call) if a.type != "annotated_lambda" and not text(a).lstrip().startswith("{")] if call is not None else []
+    holder = _enclosing_named(call.node) if call is not None else None
+    code = _code(holder) if holder is not None else ""
+    # a holder remembered once (`val permissionState = rememberPermissionState(...)`), not a state whose value changes
+    return all(ONCE_KEYS.match(k) or re.search(rf"\bval\s+{re.escape(k)}\s*=\s*remember\w*\s*[({{]", code) for k in keys)
 
 
 def _unused_class(fn: Node, ctx: CheckContext) -> bool:
@@ -257,7 +276,7 @@ def _launched_from_other_file(fn: Node, name: str, ctx: CheckContext) -> str | N
     index = project_index.for_context(ctx)
     here = str(Path(ctx.path).resolve())
     for site in [*index.calls(owner), *index.references(owner)]:
-        if site.path == here or not _calls_method_after(site, owner, name):
+        if site.path == here or not _calls_method_after(site, owner, name) or _after_granted_check(site):
             continue
         kind = project_index.classify(site)
         holder = site.functions[0] if site.functions else ""
@@ -281,7 +300,7 @@ def _triggered_from_other_file(fn: Node, name: str, callers: list[Node], ctx: Ch
     here = str(Path(ctx.path).resolve())
     owner = _class_name(_enclosing_class(fn)).lstrip("_")
     runs = [*index.calls(name), *(r for r in index.references(name) if r.role == "passed")]  # `onPressed: askForAlerts`
-    direct = [s for s in runs if s.path != here and _calls_this_function(s, owner, index)]
+    direct = [s for s in runs if s.path != here and _calls_this_function(s, owner, index) and not _after_granted_check(s)]
     holders = {s.functions[0] for s in direct if s.functions}
     found = [t for t in index.triggers(name, exclude=here) if (t.site in direct if not t.via else t.via[0] in holders)]
     load = next((t for t in found if t.kind == "load" and not re.search(r"(Service|Receiver|Worker)$", t.site.owner)), None)
@@ -289,6 +308,23 @@ def _triggered_from_other_file(fn: Node, name: str, callers: list[Node], ctx: Ch
         return None
     via = "".join(f" via {n}()" for n in reversed(load.via))
     return f"{_load_name(load.site)} in {load.site.where()}{via} via {name}()"
+
+
+# the call runs only once the permission was granted: it refreshes the push token, it asks nothing
+GRANTED_GUARD = re.compile(
+    r"(authorizationStatus\s*==\s*\.(authorized|provisional|ephemeral)\b|case\s+\.authorized\b|\.isGranted\b|"
+    r"==\s*PackageManager\.PERMISSION_GRANTED|AuthorizationStatus\.authorized\b|==\s*PermissionStatus\.granted\b)"
+)
+
+
+def _after_granted_check(site: project_index.Site) -> bool:
+    """A launch call site of another file sits under a check that notifications are already allowed
+    (`getNotificationSettings { s in if s.authorizationStatus == .authorized { Client.shared.register() } }`)."""
+    try:
+        lines = Path(site.path).read_text("utf-8", "replace").splitlines()
+    except OSError:
+        return False
+    return bool(GRANTED_GUARD.search("\n".join(lines[max(0, site.line - 7) : site.line - 1])))
 
 
 def _reported_at_call(name: str, ctx: CheckContext) -> bool:
@@ -385,6 +421,8 @@ def permission_helper_on_launch(ctx: CheckContext) -> Verdict | bool:
     call = _call_at(ctx)
     if call is None or not PERMISSION_HELPER.match(call.name) or _definitions(call.name, ctx):
         return False
+    if ctx.language == "dart" and DART_REQUEST.match(call.name) and (_platform_plugin(call.receiver, ctx) or DART_PERMISSION_RECEIVER.search(call.receiver)):
+        return False  # the plugin's own request, judged by dart-permission-on-launch
     if not re.search(r"(Notification|Push|Fcm|Messaging)", call.name + " " + call.receiver, re.I):
         return False
     if call.name.startswith("check") and not any(re.search(r"(?i)request_?code", text(a)) for a in argument_nodes(call)) and not _result_unused(ctx.node):
@@ -504,9 +542,40 @@ def _scheduled_by_user(node: Node, ctx: CheckContext, depth: int = 0) -> bool:
     name = function_name(fn) if fn is not None else ""
     if not name or depth >= 2:
         return False
+    if depth == 0 and _after_switch_guard(node, fn):
+        return True  # `if (!enabled) return;` on the user's own switch before the schedule
     callers = _callers(name, fn, ctx)
     handed = _user_action_references(ctx).get(name, [])  # `onPressed: repeatedNotification`
-    return bool(callers or handed) and all(_scheduled_by_user(c, ctx, depth + 1) for c in callers)
+    if callers or handed:
+        by_user = all(_scheduled_by_user(c, ctx, depth + 1) for c in callers)
+        return by_user and not (depth == 0 and _run_at_launch_elsewhere(fn, name, ctx))
+    return depth == 0 and _run_by_user_elsewhere(fn, name, ctx)
+
+
+def _project_triggers(name: str, ctx: CheckContext) -> list[project_index.Trigger]:
+    """What runs the function from other files of the project (none when no project is found)."""
+    folder = Path(ctx.path).resolve().parent
+    if project_index.too_common(name) or (ctx.project_root is None and project_index.project_root(Path(ctx.path), ctx.language) == folder):
+        return []  # no project found around the file: its other files are unknown
+    return project_index.for_context(ctx).triggers(name, exclude=str(Path(ctx.path).resolve()))
+
+
+# a stored switch that is on until the person turns it off: `getBoolean("reminders", true)`, `?? true`
+DEFAULT_ON = re.compile(r"(getBool(ean)?\(\s*[^(),]+,\s*true\s*\)|\?\?\s*true\b|\?:\s*true\b|defaultValue\s*[:=]\s*true\b|bool\(\s*forKey:[^)]*\)\s*\?\?\s*true)")
+
+
+def _run_at_launch_elsewhere(fn: Node, name: str, ctx: CheckContext) -> bool:
+    """The file runs the function from its toggle, but another file also runs it at launch and the
+    file's switch is on by default (`getBoolean("check_in", true)`): `CheckIn.arm(this, CheckIn.isOn(this))`
+    in `Application.onCreate` schedules it for everyone who never touched the switch."""
+    return bool(DEFAULT_ON.search(_source(ctx))) and any(t.kind == "load" for t in _project_triggers(name, ctx))
+
+
+def _run_by_user_elsewhere(fn: Node, name: str, ctx: CheckContext) -> bool:
+    """No code of this file runs the function, and other files of the project run it only from a
+    tap, click or toggle (`onTap: () { NotificationService.startDaily(); }` in another screen)."""
+    found = _project_triggers(name, ctx)
+    return bool(found) and all(t.kind == "user" for t in found)
 
 
 def _user_action_references(ctx: CheckContext) -> dict[str, list[Node]]:
@@ -633,10 +702,34 @@ def dart_permission_on_launch(ctx: CheckContext) -> Verdict | bool:
         return False
     if call.name == "request" and "Permission.notification" not in call.receiver:
         return False
+    fn = _enclosing_named(ctx.node)
+    if fn is not None and _earlier_request(ctx.node, fn):
+        return False  # the Android and iOS branches of one request: reported once, at the first
     where = _launch_context(ctx.node, ctx)
-    if where is None:
+    if where is None or (fn is not None and _request_reported_at_call(fn, where)):
         return False
     return Verdict(message=f"notification permission is requested when the app starts ({call.name} in {where}), before the user asked for anything that needs it")
+
+
+DART_REQUEST = re.compile(r"^(requestPermission|requestPermissions|requestNotificationsPermission|requestNotificationPermissions|request|requestPermissionToSendNotifications)$")
+
+
+def _earlier_request(node: Node, fn: Node) -> bool:
+    """Another permission request of the same function comes first (`android?.requestNotificationsPermission()`
+    then `ios?.requestPermissions(...)`): one request of the app, not one per platform."""
+    return any(
+        c.node.start_byte < node.start_byte and DART_REQUEST.match(c.name) and (DART_PERMISSION_RECEIVER.search(c.receiver) or re.match(r"^\w+\??$", c.receiver))
+        for c in calls(fn)
+    )
+
+
+def _request_reported_at_call(fn: Node, where: str) -> bool:
+    """The wrapper holding the request is itself named like a request on a notification service
+    (`NotificationService().requestPermission()` in `initState` of another file): this pattern reports
+    that call, so the wrapper is not reported again."""
+    name = function_name(fn)
+    owner = _class_name(_enclosing_class(fn)).lstrip("_")
+    return f"via {name}()" in where and bool(DART_REQUEST.match(name)) and bool(DART_PERMISSION_RECEIVER.search(owner))
 
 
 def _platform_plugin(receiver: str, ctx: CheckContext) -> bool:
@@ -1098,6 +1191,138 @@ def _leave_context(node: Node, ctx: CheckContext, depth: int = 0) -> str | None:
     return None
 
 
+# Android: an activity or the app leaving the screen (`onStop`, `onPause`), or a lifecycle observer's ON_STOP
+ANDROID_LEAVE_FUNCTIONS = re.compile(r"^(onStop|onPause|onDestroy|onUserLeaveHint|onAppBackgrounded|onEnterBackground|onMoveToBackground)$")
+ANDROID_LEAVE_EVENT = re.compile(r"Lifecycle\.Event\.ON_(STOP|PAUSE)\b")
+TIME_UNITS = {"DAYS": 86400, "HOURS": 3600, "MINUTES": 60, "SECONDS": 1}
+ALARM_INTERVALS = {"INTERVAL_DAY": 86400, "INTERVAL_HALF_DAY": 43200, "INTERVAL_HOUR": 3600, "INTERVAL_HALF_HOUR": 1800, "INTERVAL_FIFTEEN_MINUTES": 900}
+
+
+def android_leave_nudge(ctx: CheckContext) -> Verdict | bool:
+    """A one-off notification scheduled from `onStop`/`onPause` (or an ON_STOP lifecycle event) for a
+    fixed delay of an hour or more: a WorkManager `setInitialDelay(24, TimeUnit.HOURS)` whose worker
+    posts a notification, or an alarm `set(RTC_WAKEUP, System.currentTimeMillis() + INTERVAL_DAY, pi)`
+    waking a notification receiver; directly or through functions of the same file."""
+    call = _call_at(ctx)
+    if call is None:
+        return False
+    where = _android_leave_context(ctx.node, ctx)
+    if where is None:
+        return False
+    fn, code = _scope_code(ctx.node, ctx)
+    args = argument_nodes(call)
+    if call.name == "setInitialDelay":
+        seconds = _work_delay(args, ctx)
+        target = _one_time_worker(ctx.node, code)
+        target_code = _target_code(target, "doWork", ctx) if target else ""
+    else:
+        if not re.search(r"(?i)(alarm|^am$|^mgr$)", call.receiver.rsplit(".", 1)[-1]) or len(args) < 2:
+            return False
+        m = NOW_PLUS_DELAY.search(text(args[1]))
+        seconds = _alarm_delay(m.group("delay")) if m else None
+        receiver = re.search(r"Intent\(\s*[\w.@]+\s*,\s*(\w+)\s*(::class|\.class)", code)
+        target = receiver.group(1) if receiver else ""
+        target_code = _target_code(target, "onReceive", ctx) if target else ""
+    if seconds is None or seconds < 3600 or not target:
+        return False  # a short timer ("still recording") or a delay the code computes
+    if not (re.search(r"(\.notify\(|NotificationCompat|Notification\.Builder|show\w*Notification|send\w*Notification)", target_code) or RETENTION_NAME.search(target)):
+        return False  # what wakes up is not a notification (a sync, a clean-up)
+    if _scheduled_by_user(ctx.node, ctx) or PROGRESS.search(code) or _user_chosen(code, fn):
+        return False
+    amount = f"{seconds // 86400} day{'s' if seconds >= 172800 else ''}" if seconds % 86400 == 0 else f"{seconds // 3600} hour{'s' if seconds >= 7200 else ''}" if seconds % 3600 == 0 else f"{seconds // 60} minutes"
+    return Verdict(
+        message=f"a notification ({target}) is scheduled {amount} after the user leaves the app ({where}): a nudge to come back, not news they asked for",
+        note=_quiet_note(ctx),
+    )
+
+
+def _android_leave_context(node: Node, ctx: CheckContext, depth: int = 0) -> str | None:
+    """What runs `node` when the person leaves: `onStop`/`onPause`/`onDestroy` of an activity or the
+    app (not of a service), a lifecycle observer's `onStop(owner)` or ON_STOP branch; directly or
+    through functions of the file."""
+    for anc in ancestors(node):
+        if anc.type in BRANCHES and ANDROID_LEAVE_EVENT.search(text(anc).split("->", 1)[0].split("{", 1)[0]):
+            return "the ON_STOP lifecycle event"
+        if anc.type in FUNCTION_TYPES and function_name(anc):
+            name = function_name(anc)
+            if ANDROID_LEAVE_FUNCTIONS.match(name) and (_screen_or_app_class(anc) or "LifecycleOwner" in text(anc).split("{", 1)[0]):
+                return name
+            if depth >= 2:
+                return None
+            for caller in _callers(name, anc, ctx):
+                found = _android_leave_context(caller, ctx, depth + 1)
+                if found is not None:
+                    return f"{found} via {name}()"
+            return None
+    return None
+
+
+def _work_delay(args: list[Node], ctx: CheckContext) -> int | None:
+    """Seconds of `setInitialDelay(24, TimeUnit.HOURS)` or `setInitialDelay(Duration.ofDays(1))`, the
+    amount a literal or a constant of the file (`const val NUDGE_HOURS = 24`)."""
+    joined = ", ".join(text(a) for a in args)
+    m = re.match(r"^\s*([\w.]+?)(\.toLong\(\))?\s*,\s*(java\.util\.concurrent\.)?TimeUnit\.(DAYS|HOURS|MINUTES|SECONDS)\s*$", joined)
+    if m:
+        value, unit = m.group(1), m.group(4)
+    else:
+        m = re.match(r"^\s*(java\.time\.)?Duration\.of(Days|Hours|Minutes|Seconds)\(\s*([\w.]+)\s*\)\s*$", joined)
+        if not m:
+            return None
+        value, unit = m.group(3), m.group(2).upper()
+    number = value.replace("_", "").rstrip("L") if re.fullmatch(r"[\d_]+L?", value) else _constant_value(value.rsplit(".", 1)[-1], ctx)
+    return int(number) * TIME_UNITS[unit] if number else None
+
+
+def _constant_value(name: str, ctx: CheckContext) -> str | None:
+    """The number a constant of the file holds: `const val NUDGE_HOURS = 24`, `static final int DAYS = 1;`."""
+    m = re.search(rf"\b(val|var|final|const)\b[^=\n]*\b{re.escape(name)}\s*(:\s*\w+\s*)?=\s*(\d+)L?\b", _source(ctx))
+    return m.group(3) if m else None
+
+
+def _alarm_delay(delay: str) -> int | None:
+    """Seconds of `AlarmManager.INTERVAL_DAY`, `TimeUnit.HOURS.toMillis(24)`, `24 * 60 * 60 * 1000`."""
+    named = re.search(r"\b(INTERVAL_\w+)\b", delay)
+    if named:
+        return ALARM_INTERVALS.get(named.group(1))
+    m = re.search(r"TimeUnit\.(DAYS|HOURS|MINUTES|SECONDS)\.toMillis\(\s*(\d+)L?\s*\)", delay)
+    if m:
+        return int(m.group(2)) * TIME_UNITS[m.group(1)]
+    if re.fullmatch(r"[\d_\sL*()]+", delay.strip()):
+        product = 1
+        for number in re.findall(r"\d[\d_]*", delay):
+            product *= int(number.replace("_", ""))
+        return product // 1000
+    return None
+
+
+def _one_time_worker(node: Node, code: str) -> str:
+    """`ReminderWorker` in `OneTimeWorkRequestBuilder<ReminderWorker>()` or `OneTimeWorkRequest.Builder(ReminderWorker.class)`."""
+    for anc in [node, *ancestors(node)]:
+        head = text(anc)[:400]
+        m = re.search(r"OneTimeWorkRequestBuilder\s*<\s*(\w+)", head) or re.search(r"OneTimeWorkRequest\.Builder\s*\(\s*(\w+)\s*(::class|\.class)", head)
+        if m:
+            return m.group(1)
+        if anc.type in FUNCTION_TYPES:
+            break
+    m = re.search(r"OneTimeWorkRequestBuilder\s*<\s*(\w+)", code) or re.search(r"OneTimeWorkRequest\.Builder\s*\(\s*(\w+)\s*(::class|\.class)", code)
+    return m.group(1) if m else ""
+
+
+def _target_code(cls: str, method: str, ctx: CheckContext) -> str:
+    """The code of the worker or receiver class `cls`: in this file, else its `doWork`/`onReceive` in
+    another file of the project (with the notification helpers it calls)."""
+    definition = next((n for n in walk(ctx.root) if n.type in ("class_declaration", "object_declaration") and _class_name(n) == cls), None)
+    if definition is not None:
+        return _worker_notifications(definition)
+    if project_index.too_common(cls):
+        return ""
+    index = project_index.for_context(ctx)
+    code = "\n".join(d.text for d in index.definitions(method) if d.owner == cls)
+    for name in dict.fromkeys(re.findall(r"\b(\w*(?i:notif|remind|nudge|alert)\w*)\s*\(", code)):
+        code += "".join("\n" + d.text for d in index.definitions(name)[:3])
+    return code
+
+
 def _observes_leaving(name: str, ctx: CheckContext) -> bool:
     """`addObserver(self, selector: #selector(name), name: UIApplication.didEnterBackgroundNotification, ...)`."""
     return bool(name) and bool(re.search(rf"#selector\(\s*(self\.)?{re.escape(name)}\b[^)]*\)[^\n]*{LEAVE_NOTIFICATIONS.pattern}", _source(ctx)))
@@ -1327,10 +1552,31 @@ def fixed_hour_helper(ctx: CheckContext) -> Verdict | bool:
     hour = _literal_hour_argument(call, ctx)
     if hour is None:
         return _delay_from_now(ctx, call)
+    fn = _enclosing_named(ctx.node)
+    if fn is not None and (_earlier_fixed_hour_call(ctx.node, call, fn, ctx) or _default_decided_by_callers(hour, fn, ctx)):
+        return False
     if _scheduled_by_user(ctx.node, ctx):
         return False
     when = "every day at" if "Daily" in call.name else "for"
     return Verdict(message=f"a notification is scheduled {when} {hour}:00, an hour the app chose ({call.name} called with {hour}), not one the user set", note=_quiet_note(ctx))
+
+
+def _earlier_fixed_hour_call(node: Node, call: Call, fn: Node, ctx: CheckContext) -> bool:
+    """The same function already schedules through the same helper at an hour of its own (breakfast at 8,
+    lunch at 13, dinner at 19): one set of daily reminders, reported once, at the first."""
+    return any(c.name == call.name and c.node.start_byte < node.start_byte and _literal_hour_argument(c, ctx) for c in calls(fn))
+
+
+def _default_decided_by_callers(hour: str, fn: Node, ctx: CheckContext) -> bool:
+    """The hour is a parameter of a scheduling helper (`int hour = 9`) that the project calls elsewhere:
+    those calls are judged where they pass their hour (`scheduleHabitReminder(hour: 9)`)."""
+    name = function_name(fn)
+    if hour.isdigit() or hour not in _parameter_names(fn) or not HELPER_NAME.match(name) or project_index.too_common(name):
+        return False
+    return bool(_callers(name, fn, ctx) or project_index.for_context(ctx).calls(name))
+
+
+HELPER_NAME = re.compile(r"^(schedule|set|start|enable|ensure|register|plan|queue|arm)\w*(Daily|Notification|Reminder|Remind|Nudge|Streak)\w*$")
 
 
 # now plus a fixed delay: `now + AppConstants.MILLIS_IN_24HOURS * days`, `DateTime.now().add(const Duration(days: 1))`
@@ -1397,7 +1643,30 @@ def reengagement_notification(ctx: CheckContext) -> Verdict | bool:
         return False  # reported once, at the class that owns it
     if not ((NOTIFICATION_NAME.search(name) and SCHEDULES.search(declaration)) or POSTS.search(declaration)):
         return False
+    if not SETS_UP.search(declaration) and _posts_for_reported_scheduler(name, ctx):
+        return False  # a helper that only builds the notification: reported once, where it is scheduled
     return Verdict(message=f"a re-engagement notification ({name}) is scheduled for people who stopped using the app", note=_quiet_note(ctx))
+
+
+# what schedules (not merely posts) a notification or the job that posts it
+SETS_UP = re.compile(r"(schedule\w*\(|\benqueue\w*\(|setExact\w*\(|setAndAllowWhileIdle\(|setRepeating\(|setInexactRepeating\(|NotificationTrigger|zonedSchedule\(|periodicallyShow)")
+
+
+def _posts_for_reported_scheduler(name: str, ctx: CheckContext) -> bool:
+    """`name` only posts the notification, and every class of another file that uses it (the
+    workers) is itself set up by a class named after inactivity and notifications
+    (`InactivityNotificationScheduler`), which this pattern reports: one finding per behaviour."""
+    if project_index.too_common(name):
+        return False
+    index = project_index.for_context(ctx)
+    here = str(Path(ctx.path).resolve())
+    users = {site.owner for site in [*index.references(name), *index.calls(name)] if site.path != here and site.owner and site.owner != name}
+    if not users:
+        return False
+    return all(
+        any(RETENTION_NAME.search(site.owner) and NOTIFICATION_NAME.search(site.owner) and site.owner not in (name, user) for site in index.references(user))
+        for user in users
+    )
 
 
 def _declaration_code(name: Node) -> str:
@@ -1539,6 +1808,18 @@ def android_repeated_notify(ctx: CheckContext) -> Verdict | bool:
 
 
 DART_SHOWS = re.compile(r"((?i:notif)\w*\??\.(show|zonedSchedule|createNotification)\w*\(|[Pp]lugin\??\.show\(|(?i:show\w*notif)\w*\(|createNotification\()")
+# a system notification API in the code (not just a method named `_show…Notification`)
+DART_NOTIFICATION_API = re.compile(r"(NotificationDetails|AwesomeNotifications|NotificationContent\(|\.(zonedSchedule|periodicallyShow|showDailyAtTime)\()")
+# an in-app message shown instead: a snackbar, toast or dialog
+IN_APP_MESSAGE = re.compile(r"(?i)(snack_?bar|fluttertoast|showtoast|\btoast\b|showdialog|get\.dialog|scaffoldmessenger|showcustom|bottomsheet)")
+
+
+def _dart_notifies(code: str) -> bool:
+    """The code shows a system notification: an API call, or a notification helper whose body is not
+    in this code; a method merely named `_showExpiredNotification` that opens a snackbar does not count."""
+    return bool(DART_SHOWS.search(code) or re.search(r"\.show\(", code) and "NotificationDetails" in code) and (
+        bool(DART_NOTIFICATION_API.search(code)) or not IN_APP_MESSAGE.search(code)
+    )
 FETCHES = re.compile(r"(\bhttp\.|\bdio\.|\b(fetch|poll|sync|refresh|load)\w*\(|\b[Aa]pi\w*\.\w+\(|\.get\(\s*Uri)")
 
 
@@ -1553,12 +1834,65 @@ def dart_timer_notification(ctx: CheckContext) -> Verdict | bool:
     if not re.search(r"Duration\(", every) or not all(_literal_number(v, ctx) for v in re.findall(r":\s*([\w.]+)", every)):
         return False  # the period comes from the user's settings or the caller
     code = _reachable_code(callback, ctx)
-    if not DART_SHOWS.search(code) or FETCHES.search(code) or _scheduled_by_user(ctx.node, ctx):
+    if not _dart_notifies(code) or FETCHES.search(code) or _scheduled_by_user(ctx.node, ctx):
         return False
     if _item_time(code):
         return False  # a checker that shows the user's own reminder once its time has come
     period = ", ".join(f"{value} {unit}" for unit, value in re.findall(r"(\w+):\s*([\w.]+)", every))
     return Verdict(message=f"a notification is shown over and over from a periodic timer (Timer.periodic every {period}), not when something new happened", note=_quiet_note(ctx))
+
+
+def dart_periodic_task(ctx: CheckContext) -> Verdict | bool:
+    """workmanager `registerPeriodicTask(...)` whose background callback (`Workmanager().executeTask`)
+    shows a notification each time it runs: every 15 minutes by default, or the fixed `frequency`."""
+    call = _call_at(ctx)
+    if call is None:
+        return False
+    every = next((re.sub(r"^frequency\s*:\s*", "", text(a)) for a in argument_nodes(call) if re.match(r"^frequency\s*:", text(a))), "")
+    if every and not (re.search(r"Duration\(", every) and all(_literal_number(v, ctx) for v in re.findall(r":\s*([\w.]+)", every))):
+        return False  # the period comes from the user's settings or the caller
+    if re.search(r"networkType:\s*NetworkType\.(connected|unmetered|not_roaming|metered)", text(call.node)):
+        return False  # a job that needs the network fetches what is new
+    args = [a for a in argument_nodes(call) if not re.match(r"^\w+\s*:", text(a))]
+    code = _background_callback(ctx, text(args[1]).strip() if len(args) > 1 else "")
+    if not _dart_notifies(code) or FETCHES.search(code) or _item_time(code) or _scheduled_by_user(ctx.node, ctx):
+        return False
+    period = ", ".join(f"{value} {unit}" for unit, value in re.findall(r"(\w+):\s*([\w.]+)", every)) or "15 minutes, the default"
+    return Verdict(
+        message=f"a periodic background task (workmanager registerPeriodicTask, every {period}) shows a notification each time it runs, on a schedule the app chose",
+        note=_quiet_note(ctx),
+    )
+
+
+def _background_callback(ctx: CheckContext, task: str) -> str:
+    """The code the workmanager runs in the background for `task` (the branch of the `executeTask`
+    callback on that task name, else the whole callback) in this file, or the dispatcher handed to
+    `Workmanager().initialize(...)` when it is written in another file; with the functions it
+    calls, also the notification helpers of other files of the project."""
+    tasks = [_task_branch(c.node, task) for c in calls(ctx.root) if c.name == "executeTask"]
+    code = "\n".join(_reachable_code(t, ctx) for t in tasks)
+    index = None
+    if not tasks:
+        dispatchers = [text(a).strip() for c in calls(ctx.root) if c.name == "initialize" and "Workmanager" in c.receiver for a in argument_nodes(c)[:1]]
+        if dispatchers and re.match(r"^\w{4,}$", dispatchers[0]):
+            index = project_index.for_context(ctx)
+            code = "\n".join(d.text for d in index.definitions(dispatchers[0])[:2])
+    for name in dict.fromkeys(re.findall(r"\b(\w*(?i:notif|remind)\w*)\s*\(", code)):
+        if not _definitions(name, ctx) and not project_index.too_common(name):
+            index = index or project_index.for_context(ctx)
+            code += "".join("\n" + d.text for d in index.definitions(name)[:3])
+    return code
+
+
+def _task_branch(callback: Node, task: str) -> Node:
+    """The `if (task == 'x')` branch or `case 'x':` of a background callback that handles `task`."""
+    wanted = {task, task.replace("'", '"'), task.replace('"', "'")} - {""}
+    for node in walk(callback):
+        if node.type in ("if_statement", "switch_statement_case", "switch_case"):
+            head = re.split(r"[{:]", text(node), maxsplit=1)[0] if node.type == "if_statement" else text(node).split(":", 1)[0]
+            if any(re.search(rf"(^|[^\w'\"]){re.escape(w)}($|[^\w'\"])", head) for w in wanted):
+                return node.child_by_field_name("consequence") or node  # not the `else if` chain after it
+    return callback
 
 
 def _reachable_code(node: Node, ctx: CheckContext, depth: int = 2) -> str:
