@@ -110,17 +110,15 @@ def related_text(f: Finding) -> str:
 
 
 def fold_findings(findings: list[Finding]) -> list[Finding]:
-    """One finding per rule and named function: the others of the group become `related` sites
-    of the most severe (then first) one. Findings outside a named function, and suppressed or
-    baselined ones (folded only with their own kind), are kept as they are."""
+    """One finding per rule and named function (outside functions: per rule and line): the others
+    of the group become `related` sites of the most severe (then first) one. Suppressed and
+    baselined findings are folded only with their own kind."""
     groups: dict[tuple, list[Finding]] = {}
-    kept: list[Finding] = []
     for f in findings:
-        if f.unit is None:
-            kept.append(f)
-            continue
-        key = (f.path, f.rule_id, tuple(f.unit), f.suppressed is None, f.baselined)
+        unit = ("function", *f.unit) if f.unit is not None else ("line", f.line)
+        key = (f.path, f.rule_id, unit, f.suppressed is None, f.baselined)
         groups.setdefault(key, []).append(f)
+    kept: list[Finding] = []
     for group in groups.values():
         group.sort(key=lambda f: (-SEVERITY_ORDER.get(f.severity, 0), f.sort_key))
         primary = group[0]

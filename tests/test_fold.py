@@ -30,15 +30,16 @@ def test_the_most_severe_site_carries_the_others():
     assert [r["line"] for r in kept[0].related] == [2, 5]
 
 
-def test_other_functions_rules_top_level_and_suppressed_sites_stay_apart():
+def test_other_functions_rules_lines_outside_functions_and_suppressed_sites_stay_apart():
     other_unit = _finding(12, unit=(10, 20))
     top_level = _finding(30, unit=None)
+    same_line_top_level = _finding(30, "info", unit=None)
     suppressed = _finding(4, suppressed="ok")
     other_rule = _finding(6)
     other_rule.rule_id = "q"
-    kept = fold_findings([_finding(2), other_unit, top_level, suppressed, other_rule])
+    kept = fold_findings([_finding(2), other_unit, top_level, same_line_top_level, suppressed, other_rule])
     assert sorted((f.rule_id, f.line) for f in kept) == [("q", 6), ("r", 2), ("r", 4), ("r", 12), ("r", 30)]
-    assert all(not f.related for f in kept)
+    assert [len(f.related) for f in sorted(kept, key=lambda f: (f.rule_id, f.line))] == [0, 0, 0, 0, 1]
 
 
 def _check(run_cli, root, *extra):
