@@ -798,7 +798,7 @@ def branch_loads_more(ctx: CheckContext) -> Verdict | bool:
     inside = branch.start_byte <= call.node.start_byte < branch.end_byte
     if not inside and regions and regions[0].parent != branch and any(_has_reporting_branch(ctx, r) for r in regions):
         return False  # `if (too short) return; if (near end) load()`: the second branch reports
-    if _reported_before(ctx, branch, call) or _overridden_elsewhere(ctx, branch, call):
+    if _reported_before(ctx, branch, call) or _overridden_elsewhere(ctx, branch, call) or _unused_base_listener(ctx, branch, call):
         return False
     action = f"{call.name}()" if IDENTIFIER.match(call.name) else call.name
     return Verdict(message=f"Loads more automatically when {what}: {action} runs with no action from the user")
@@ -822,6 +822,23 @@ def _overridden_elsewhere(ctx: CheckContext, branch: Node, call: Call) -> bool:
     needle = re.compile(rf"\b{re.escape(call.name)}\s*\(")
     return any(site.path != here and needle.search(files.get(site.path, b"").decode("utf-8", "replace"))
                for site in (*index.calls(base), *index.references(base)))
+
+
+def _unused_base_listener(ctx: CheckContext, branch: Node, call: Call) -> bool:
+    """An abstract base listener (`abstract class EndlessScrollListener ... abstract void onLoadMore()`)
+    that nothing in the project subclasses or creates: a copied utility no screen uses loads nothing."""
+    if call.receiver not in ("", "this", "self") or not LISTENER_CALLBACK.match(call.name):
+        return False
+    classes = [a for a in ancestors(branch) if a.type in ("class_declaration", "object_declaration")]
+    if not classes or not re.search(rf"\babstract\b[^;{{}}=]*\b{re.escape(call.name)}\s*\(", text(classes[-1])):
+        return False
+    base = _enclosing_type_name(branch)
+    if not base or project_index.too_common(base):
+        return False
+    if re.search(rf"(?:\bnew\s+|\bextends\s+|:\s*){re.escape(base)}\b", ctx.data.decode("utf-8", "replace")):
+        return False  # subclassed or created in its own file (`new Base(...) {...}`, `object : Base(...)`)
+    index, here = project_index.for_context(ctx), str(ctx.path.resolve())
+    return not any(site.path != here for site in (*index.calls(base), *index.references(base)))
 
 
 def _reported_before(ctx: CheckContext, branch: Node, call: Call) -> bool:
