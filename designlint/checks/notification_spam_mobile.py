@@ -956,7 +956,9 @@ def _definitions(name: str, ctx: CheckContext) -> list[Node]:
 
 # names in any case (`notificationIntent`, `ReminderReceiver`); short words only capitalised (`Tip`, not "multiple")
 # and the common abbreviation `Noti` (`NotiService`, `alarmNotiIntent`), not "Notice"
-NOTIFICATION_TARGET = re.compile(r"((?i:notif|remind|nudge|engag|come_?back|streak|motivat|inactiv|retention)|Noti(?![a-z])|Recall|Push|Quote|Tip)")
+# "inactive" as a word or a camel-case part, not the "inActiv" of MainActivity / getActivity
+INACTIVE = r"(?<![A-Za-z])inactiv|Inactiv|INACTIV"
+NOTIFICATION_TARGET = re.compile(rf"((?i:notif|remind|nudge|engag|come_?back|streak|motivat|retention)|{INACTIVE}|Noti(?![a-z])|Recall|Push|Quote|Tip)")
 
 
 def android_repeating_alarm(ctx: CheckContext) -> Verdict | bool:
@@ -969,7 +971,8 @@ def android_repeating_alarm(ctx: CheckContext) -> Verdict | bool:
     target = text(args[-1]) if args else ""
     # one function setting several alarms: what this one wakes, not what the others do
     several = fn is not None and sum(c.name in ("setRepeating", "setInexactRepeating") for c in calls(fn)) > 1
-    if not NOTIFICATION_TARGET.search(_built_from(target, code) if several else code + target):
+    woken = _built_from(target, code) if several else code + target
+    if not NOTIFICATION_TARGET.search(woken) and not _wakes_a_notifying_receiver(ctx, woken):
         return False
     trigger = text(args[1]) if len(args) > 1 else ""
     if _user_chosen(code, fn) or _scheduled_by_user(ctx.node, ctx) or (re.match(r"^\w+$", trigger) and trigger in _parameter_names(fn)):
@@ -986,6 +989,22 @@ def android_repeating_alarm(ctx: CheckContext) -> Verdict | bool:
         message=f"a notification alarm repeats ({call.name}, {every}){when} on a schedule the app chose, not one the user set",
         note=_quiet_note(ctx),
     )
+
+
+POSTS_NOTIFICATION = re.compile(r"(\.notify\(|NotificationCompat\.Builder|Notification\.Builder|show\w*Notification\()")
+
+
+def _wakes_a_notifying_receiver(ctx: CheckContext, code: str) -> bool:
+    """The alarm's intent names a class of another project file that posts a notification
+    (`Intent(this, AlarmReceiver::class.java)`, and AlarmReceiver.kt builds and notifies)."""
+    names = set(re.findall(r"\bIntent\(\s*[^,()]+,\s*(\w+)\s*(?:::class|\.class)", code))
+    if not names:
+        return False
+    here = str(ctx.path.resolve())
+    for path, data in project_index.for_context(ctx).files().items():
+        if path != here and Path(path).stem in names and POSTS_NOTIFICATION.search(data.decode("utf-8", "replace")):
+            return True
+    return False
 
 
 def _built_from(name: str, code: str, depth: int = 2) -> str:
@@ -1062,7 +1081,7 @@ def android_rearming_alarm(ctx: CheckContext) -> Verdict | bool:
     )
 
 
-WORKER_NAME = re.compile(r"((?i:notif|remind|nudge|engag|come_?back|streak|motivat|inactiv|retention)|Recall|Push|Quote|Tip|Miss)")
+WORKER_NAME = re.compile(rf"((?i:notif|remind|nudge|engag|come_?back|streak|motivat|retention)|{INACTIVE}|Recall|Push|Quote|Tip|Miss)")
 REENGAGE_WORKER_COPY = re.compile(r"(miss(ed)? you|come ?back|your streak|don'?t lose|lose your|it'?s been|haven'?t (seen|opened|practi[cs]ed)|waiting for you)", re.I)
 
 
@@ -1129,7 +1148,7 @@ def _other_file_worker(worker: str, ctx: CheckContext) -> str:
 
 
 # worker names that say what the notification is for (a generic `NotificationWorker` does not)
-NUDGE_WORKER_NAME = re.compile(r"(?i:remind|nudge|engag|come_?back|streak|motivat|inactiv|retention|recall|quote|tip|miss|daily)")
+NUDGE_WORKER_NAME = re.compile(rf"(?i:remind|nudge|engag|come_?back|streak|motivat|retention|recall|quote|tip|miss|daily)|{INACTIVE}")
 
 
 def _minutes_period(ctx: CheckContext) -> bool:
@@ -1679,7 +1698,7 @@ def _declaration_code(name: Node) -> str:
     return text(declaration) if declaration is not None else ""
 
 
-FIXED_DAILY_TARGET = re.compile(r"((?i:notif|remind|nudge|engag|come_?back|streak|motivat|inactiv|retention|devotion)|Recall|Push|Quote|Tip)")
+FIXED_DAILY_TARGET = re.compile(rf"((?i:notif|remind|nudge|engag|come_?back|streak|motivat|retention|devotion)|{INACTIVE}|Recall|Push|Quote|Tip)")
 NEXT_DAY = re.compile(
     r"(add\(\s*Calendar\.(DAY_OF_YEAR|DATE|DAY_OF_MONTH|DAY_OF_WEEK)\s*,\s*1\s*\)|plusDays\(\s*1\s*\)|\bINTERVAL_DAY\b|"
     r"MILLIS_IN_24HOURS|\b86_?400_?000\b|DAYS\.toMillis\(\s*1\s*\)|\+=\s*(24\s*\*\s*60\s*\*\s*60\s*\*\s*1000|86_?400_?000))"
