@@ -30,8 +30,10 @@ iOS and Flutter apps; the checks here decide whether one pulls people back:
 * a string literal with re-engagement copy ("we miss you", "don't lose your streak") is
   notification copy.
 
-Not reported: prompts after an early return on the user's own switch, start-up methods of
-services no other file names, alarms that poll a mail or feed server or fire at one of the user's own items' time,
+Not reported: prompts after an early return on the user's own switch, prompts in handlers that
+launch code registers for a later event (a NotificationCenter observer of a settings change, a
+preference listener, a Dart stream subscription), a Swift start-up method whose callers asked just
+before calling it, start-up methods of services no other file names, alarms that poll a mail or feed server or fire at one of the user's own items' time,
 schedules in button handlers (`@IBAction`, an XML `onClick(View)` method, `onPressed: fn`), copy
 sent on behalf of another person ("$name misses you") and settings-screen labels.
 
@@ -190,6 +192,8 @@ def _launch_context(node: Node, ctx: CheckContext, depth: int = 0) -> str | None
             owner, label = _block_owner(fn)
             if USER_ACTION_CALLS.match(owner) or (label and USER_ACTION_LABELS.search(label)) or _stored_callback(fn):
                 return None
+            if EVENT_REGISTRATION.match(owner) and not LAUNCH_EVENT.search(_registration_text(fn, owner)):
+                return None  # `addObserver(forName: .switchFlipped) { _ in ... }`: runs when the event fires
             if LAUNCH_BLOCKS.match(owner):
                 return owner if owner != "LaunchedEffect" or _runs_once(fn) else None
             continue
@@ -205,6 +209,8 @@ def _launch_context(node: Node, ctx: CheckContext, depth: int = 0) -> str | None
             return None
         callers = _callers(name, fn, ctx)
         for caller in callers:
+            if _handed_to_event(caller):
+                continue  # `addObserver(self, selector: #selector(name), name: .switchFlipped, ...)`
             where = _launch_context(caller, ctx, depth + 1)
             if where is not None:
                 return f"{where} via {name}()"
@@ -215,6 +221,58 @@ def _launch_context(node: Node, ctx: CheckContext, depth: int = 0) -> str | None
         # a service's start-up method runs at launch, unless the file calls it on demand (`if (!_initialized) await init();`)
         return None if callers or _unused_class(fn, ctx) else _startup_class(fn)
     return None
+
+
+# registrations of a handler that runs later, when the event fires (not now): NotificationCenter
+# observers (a `#selector` or a closure), Combine sinks, preference-change listeners, Dart streams
+EVENT_REGISTRATION = re.compile(r"^(addObserver|sink|registerOnSharedPreferenceChangeListener|listen)$")
+# ... unless the event is the app starting or coming to the front, or a stream that answers at once
+LAUNCH_EVENT = re.compile(
+    r"(didFinishLaunching|didBecomeActive|willEnterForeground|[Ll]ifecycle|ON_(CREATE|START|RESUME)|AppLifecycleState|"
+    r"authStateChanges|userChanges|idTokenChanges|\$\w+\s*\.\s*sink|CurrentValueSubject|BehaviorSubject)"
+)
+
+
+def _registration_text(fn: Node, owner: str) -> str:
+    """The registration call a lambda is handed to: the smallest ancestor naming `owner` before it."""
+    for anc in ancestors(fn):
+        if owner in text(anc)[: fn.start_byte - anc.start_byte]:
+            return text(anc)
+    return ""
+
+
+def _handed_to_event(node: Node) -> bool:
+    """A function reference (`#selector(onSwitch(_:))`, `::onSwitch`) given to an event
+    registration of the same statement, for an event other than launch."""
+    for anc in ancestors(node):
+        if anc.type in FUNCTION_TYPES:
+            return False
+        call = as_call(anc)
+        if call is not None and call.node.id != node.id and EVENT_REGISTRATION.match(call.name):
+            return not LAUNCH_EVENT.search(text(anc))
+    return False
+
+
+def _site_registered_for_event(site: project_index.Site) -> bool:
+    """The same for a call site of another file: the site is inside the arguments of an observer
+    registration (`#selector(handleToggle(_:))` or a closure given to `addObserver` in
+    `didFinishLaunching`), which runs it when the event fires, not at launch."""
+    inner = []
+    for kind, name in site.context:
+        if kind == "fn":
+            break
+        inner.append((kind, name))
+    registration = next((name for kind, name in inner if kind == "call" and EVENT_REGISTRATION.match(name)), None)
+    if registration is None:
+        return False
+    try:
+        data = Path(site.path).read_bytes()
+    except OSError:
+        return False
+    start = data.rfind(registration.encode(), 0, site.byte)  # the registration call, up to the next one
+    after = data.find(registration.encode(), site.byte)
+    end = min(site.byte + 400, after if after > 0 else len(data))
+    return start >= 0 and not LAUNCH_EVENT.search(data[start:end].decode("utf-8", "replace"))
 
 
 # a settings screen written as a function (a Compose `@Composable fun NotificationSettingsScreen()`)
@@ -281,10 +339,10 @@ def _launched_from_other_file(fn: Node, name: str, ctx: CheckContext) -> str | N
         kind = project_index.classify(site)
         holder = site.functions[0] if site.functions else ""
         if kind == "" and holder and not project_index.too_common(holder):
-            load = next((t for t in index.triggers(holder, depth=1) if t.kind == "load"), None)
+            load = next((t for t in index.triggers(holder, depth=1) if t.kind == "load" and not _site_registered_for_event(t.site)), None)
             if load is not None:
                 return f"{load.site.functions[0] if load.site.functions else 'launch'} in {load.site.shown} via {holder}() and {name}()"
-        if kind == "load":
+        if kind == "load" and not _site_registered_for_event(site):
             return f"{holder or 'launch'} in {site.shown} via {name}()"
     return None
 
@@ -302,7 +360,7 @@ def _triggered_from_other_file(fn: Node, name: str, callers: list[Node], ctx: Ch
     runs = [*index.calls(name), *(r for r in index.references(name) if r.role == "passed")]  # `onPressed: askForAlerts`
     direct = [s for s in runs if s.path != here and _calls_this_function(s, owner, index) and not _after_granted_check(s)]
     holders = {s.functions[0] for s in direct if s.functions}
-    found = [t for t in index.triggers(name, exclude=here) if (t.site in direct if not t.via else t.via[0] in holders)]
+    found = [t for t in index.triggers(name, exclude=here) if (t.site in direct if not t.via else t.via[0] in holders) and not (t.kind == "load" and _site_registered_for_event(t.site))]
     load = next((t for t in found if t.kind == "load" and not re.search(r"(Service|Receiver|Worker)$", t.site.owner)), None)
     if load is None or any(t.kind == "user" for t in found):
         return None
@@ -688,9 +746,37 @@ def swift_permission_on_launch(ctx: CheckContext) -> Verdict | bool:
     if re.search(r"\.provisional\b", options):
         return False  # provisional authorization delivers quietly and shows no prompt
     where = _launch_context(ctx.node, ctx)
-    if where is None:
+    if where is None or _wrapper_of_direct_request(ctx.node, ctx, SWIFT_DIRECT_REQUEST):
         return False
     return Verdict(message=f"notification permission is requested at launch ({call.name} in {where}), before the user asked for anything that needs it")
+
+
+SWIFT_DIRECT_REQUEST = re.compile(r"\.requestAuthorization\s*\(")
+
+
+def _wrapper_of_direct_request(node: Node, ctx: CheckContext, direct: re.Pattern) -> bool:
+    """The request sits in a method (`NotificationDelegate.shared.configure()`) that this file never
+    calls and that other files call only right after asking themselves (the App's `init()` asks,
+    then configures the delegate, which asks again): one launch prompt, reported at the first ask."""
+    fn = _enclosing_named(node)
+    name = function_name(fn) if fn is not None else ""
+    if not name or _callers(name, fn, ctx):
+        return False
+    owner = _class_name(_enclosing_class(fn)).lstrip("_")
+    index = project_index.for_context(ctx)
+    here = str(Path(ctx.path).resolve())
+    sites = [s for s in index.calls(name) if s.path != here and _calls_this_function(s, owner, index)]
+    return bool(sites) and all(_asked_before_in_function(s, index, direct) for s in sites)
+
+
+def _asked_before_in_function(site: project_index.Site, index: project_index.ProjectIndex, direct: re.Pattern) -> bool:
+    """The function holding a call site of another file already requests the permission before it."""
+    source = index.source(site.path)
+    if source is None or not source.regions:
+        return False
+    spot = source.regions[0].root.descendant_for_byte_range(site.byte, site.byte)
+    holder = _enclosing_named(spot) if spot is not None else None
+    return holder is not None and bool(direct.search(text(holder)[: site.byte - holder.start_byte]))
 
 
 DART_PERMISSION_RECEIVER = re.compile(r"(FirebaseMessaging|[Mm]essaging|Notifications?Plugin|LocalNotifications|OneSignal|AwesomeNotifications|Permission\.notification|[Nn]otification)")
