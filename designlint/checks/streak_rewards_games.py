@@ -25,6 +25,7 @@ in the four grammars:
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from tree_sitter import Node
 
@@ -906,6 +907,8 @@ def _reward_index(ctx: CheckContext) -> "Verdict | bool":
             streaky = next((t for t in re.findall(r"[A-Za-z_]\w*\b(?!\s*\()", values) if _counter_name(t) and not WEAK_LADDER_NAME.match(norm_name(t))), None) if " \n " in resolved else None
     if streaky is None and fn is not None:
         streaky = _streak_argument(ctx, fn, idx)
+    if streaky and streaky != "streak day" and not is_streak_name(streaky) and not _counter_breaks(ctx, idx, fn):
+        return False  # `DailyRewards[daysClaimed]`: a calendar position that nothing sets back after a missed day
     if streaky:
         return _once_per_table(ctx, table_name, f"reward table '{table_name}' is indexed by the streak ({' '.join(idx_text.strip('()').split())[:40]})")
     day_tokens = [t for t in _tokens(idx) if DAY_INDEX_NAME.match(norm_name(t)) and not WEAK_LADDER_NAME.match(norm_name(t))]
@@ -913,6 +916,32 @@ def _reward_index(ctx: CheckContext) -> "Verdict | bool":
         scope_text = text(fn if fn is not None else ctx.root)[:20000]
         if re.search(r"streak|consecutive", scope_text, re.I):
             return _once_per_table(ctx, table_name, f"daily reward table '{table_name}' is indexed by the login day")
+    return False
+
+
+# Words of code that ends a run of days (`streak`, `consecutive`, `missedDay`, `ResetProgress`).
+BREAK_WORDS = re.compile(r"streak|consecutive|in_?a_?row|missed|\bmiss_?\w*day|reset|broken", re.I)
+
+
+def _counter_breaks(ctx: CheckContext, idx: Node, fn: Node | None) -> bool:
+    """Evidence in the file that a ladder position is a streak: the code speaks of a streak, a
+    missed day or a reset, or sets the position (or the field it is read from) back to 0 / 1
+    under a condition that is not the end of the cycle. A reward calendar indexed by how many
+    days were claimed, and never set back, is not a streak."""
+    if BREAK_WORDS.search(_code_text(ctx)):
+        return True
+    names = {t for t in _tokens(idx) if _counter_name(t) or DAYISH_COUNTER.search(t)}
+    values = _resolved(ctx, idx, fn).split(" \n ", 1)[-1]
+    names |= {t for t in re.findall(r"[A-Za-z_]\w*", values) if _counter_name(t) or DAYISH_COUNTER.search(t)}
+    for n in walk(ctx.root):
+        if n.type not in DEFINITION_TYPES:
+            continue
+        target, value = _definition_parts(n)
+        if target is None or value is None or _last_name(target) not in names or "C" not in _classify(value):
+            continue
+        owner = next(enclosing_functions(n), None)
+        if controlling_conditions(n, owner, value) and not _wraps_around(ctx, n, _last_name(target), owner):
+            return True
     return False
 
 
@@ -1027,6 +1056,15 @@ DAILY_MODULE = re.compile(r"(?:^|_)(?:daily_(?:rewards?|login|bonus(?:es)?|gifts
 RANDOM_DRAW_FIELD = re.compile(r"(?i)[\"'\[]?\b(?:weight|chance|probability|odds|drop_?rate)\b[\"'\]]?\s*[=:,]")
 
 
+# A table named for days or logins (`DAILY_REWARDS`, `loginBonuses`, `rewardsPerDay`), not only for a streak.
+DAILY_TABLE_WORD = re.compile(r"(?:^|_)(?:daily|login|day|days|check_?in|attendance|calendar)(?:$|_)")
+# Code that deals with days, dates or logins (a streak table in such a file can be a login ladder).
+FILE_KNOWS_DAYS = re.compile(
+    r"day|daily|login|log_in|date|calendar|check_?in|midnight|unix_?time|os\.time|os\.date|\btick\(|\b86400\b|Time\.get_(?:unix|datetime|date)|TimeSpan|Timestamp",
+    re.I,
+)
+
+
 def _daily_module(ctx: CheckContext, target: Node) -> bool:
     """A generic `REWARDS` table kept by a daily-login module: `DailyRewardsConfig.Rewards`, or
     `const REWARDS` in daily_reward_manager.gd."""
@@ -1047,6 +1085,8 @@ def _reward_table(ctx: CheckContext) -> "Verdict | bool":
         return False
     if _entries(value) < 3 or RANDOM_DRAW_FIELD.search(text(value)[:5000]):
         return False
+    if not DAILY_TABLE_WORD.search(n) and not _daily_module(ctx, target) and not FILE_KNOWS_DAYS.search(_code_text(ctx)):
+        return False  # `STREAK_MULTIPLIERS` of a combo in a run: nothing in the file is about days or logins
     if re.search(r"multiplier|streak|bonus", name, re.I):
         what = "rewards that grow with the streak"
     else:
@@ -1809,8 +1849,33 @@ def _folded(ctx: CheckContext, verdict: "Verdict | bool") -> "Verdict | bool":
     return False if verdict and _file_keeps_streak(ctx) else verdict
 
 
+TABLE_DEFINITION_TYPES = {"variable_declarator", "variable_statement", "const_statement", "assignment_statement", "assignment"}
+
+
+def _table_reported_here(ctx: CheckContext, table: str) -> bool:
+    """The file defines the looked-up table and reports it as a daily reward table: the lookups
+    (the claim, a next-reward preview) are that same ladder."""
+    key = ("streak_games_table_here", table)
+    if key not in ctx.memo:
+        found = False
+        for n in walk(ctx.root):
+            if n.type in TABLE_DEFINITION_TYPES:
+                target, value = _definition_parts(n)
+                if target is not None and value is not None and _last_name(target) == table and _reward_table(replace(ctx, node=n)):
+                    found = True
+                    break
+        ctx.memo[key] = found
+    return ctx.memo[key]
+
+
 def reward_index(ctx: CheckContext) -> "Verdict | bool":
-    return _folded(ctx, _reward_index(ctx))
+    verdict = _folded(ctx, _reward_index(ctx))
+    if verdict:
+        call = as_call(ctx.node) if ctx.node.type not in SUBSCRIPT_PARTS else None
+        table = call.receiver.split(".")[-1].split(":")[-1] if call is not None else _last_name(_subscript_parts(ctx.node)[0])
+        if table and _table_reported_here(ctx, table):
+            return False
+    return verdict
 
 
 def _read_by_streak_code_elsewhere(ctx: CheckContext, name: str) -> str | None:
