@@ -113,6 +113,21 @@ STRONG_LOADER = re.compile(
 )
 # Names that load data; enough when the condition says the last row is shown.
 LOADER = re.compile(r"(?i)^_?(load|fetch|request|retrieve|download|query|obtain|pull|refill|get\w*(data|list|page|items|posts|feed|more|next|records|results|articles|news|comments|messages|videos|products|movies|repos|users)\b)")
+# A load verb as a later word of a function's camel-case or snake name (`pageFetch`, `nextPageLoad`),
+# not next to a word that makes it an event, a stop or a thing (`viewDidLoad`, `onLoad`,
+# `cancelRequest`, `onAdFailedToLoad`, `handleLoadState`, `permissionRequest`).
+LOAD_WORDS = frozenset({"fetch", "load", "request"})
+NOT_LOAD_BEFORE = frozenset({"did", "will", "on", "after", "before", "should", "can", "cancel", "stop", "finish", "end", "abort", "is", "has", "was",
+                             "un", "pre", "to", "show", "dismiss", "prepare", "ad", "ads", "permission",
+                             "complete", "fail", "failed", "friend", "follow", "pull", "accept", "reject", "decline", "approve", "verification", "review", "token"})
+NOT_LOAD_AFTER = frozenset({"error", "failed", "failure", "state", "status", "options", "result", "callback", "listener", "control", "config",
+                            "body", "button", "code", "type", "permission"})
+# First words of setters, getters, event handlers and builders, whatever follows (`setLoadWithOverviewMode`).
+NOT_LOAD_FIRST = frozenset({"set", "get", "is", "has", "should", "can", "on", "did", "will", "build", "test"})
+# Calls that report how far the user got (`delegate?.setCurrentPage(page)`, `setCompleted()`,
+# `markRead()`, `saveReadingPosition(row)`, `updateProgress(1)`): bookkeeping, not content.
+REPORT_VERBS = frozenset({"set", "update", "save", "store", "persist", "report", "record", "mark", "sync", "remember", "track"})
+PROGRESS_WORDS = frozenset({"progress", "position", "completed", "complete", "finished", "done", "read", "seen", "viewed"})
 # (one image is decoration; a page of `photos` / `images` is content)
 NOT_DATA = re.compile(r"(?i)fragment|image(?!s)|photo(?!s)|icon|avatar|thumbnail(?!s)|cover(?!s)|banner|bitmap|drawable|font|animation|glide|picasso|coil|kingfisher|sdwebimage|view$|layout$|url$|(?-i:(^|[a-z_])Ads?$|^ads?$)")
 # An event or action dispatched to a bloc / view model: `bloc.add(PostFetched())`, `send(.loadMore)`.
@@ -362,7 +377,9 @@ def _loads(call: Call, any_call: bool) -> bool:
                    for a in argument_nodes(call))  # also `perform(#selector(loadMore), with: nil, afterDelay: 0.25)`
     if NOT_DATA.search(name) or NOT_DATA.search(call.receiver):
         return False
-    if STRONG_LOADER.search(name) or LOADER.search(name):
+    if _reports_progress(name) and not STRONG_LOADER.search(name):
+        return False
+    if STRONG_LOADER.search(name) or _load_verb(name):
         return not NOT_LOADER.search(name) or bool(STRONG_LOADER.search(name))
     receiver = call.receiver.rsplit(".", 1)[-1].strip("?!() ")
     if name in ("invoke", "call") and IDENTIFIER.match(receiver) and STRONG_LOADER.search(receiver):
@@ -383,6 +400,32 @@ def _loads(call: Call, any_call: bool) -> bool:
         return False  # `view.setTranslationY()`, `Modifier.align()`: work on some other object
     return (name[:1].islower() or name[:1] == "_") and not re.match(r"^_?set[A-Z_]", name) and name not in (
         "add", "remove", "get", "set", "put", "map", "filter", "forEach", "equals", "compareTo", "height", "width", "align", "padding", "fillMaxWidth")
+
+
+def _words(name: str) -> list[str]:
+    """`nextPageLoad` -> ["next", "page", "load"]; `_page_fetch` -> ["page", "fetch"]."""
+    return [w.lower() for w in re.findall(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+", name)]
+
+
+def _load_verb(name: str) -> bool:
+    """`fetchTopNews`, `loadItems`, but also `pageFetch`, `nextPageLoad` (not `viewDidLoad`, `itemsLoaded`)."""
+    if LOADER.search(name):
+        return True
+    if not re.match(r"^_?[a-z]", name):
+        return False  # `URLRequest(url:)`, `PHFetchOptions()`: a type, not a call that loads
+    words = _words(name)
+    if words[:1] and words[0] in NOT_LOAD_FIRST:
+        return False
+    return any(w in LOAD_WORDS and words[i - 1] not in NOT_LOAD_BEFORE and not NOT_LOAD_AFTER.intersection(words[i + 1:i + 2])
+               for i, w in enumerate(words) if i > 0)
+
+
+def _reports_progress(name: str) -> bool:
+    """`setCurrentPage`, `setCompleted`, `markAsRead`, `saveReadingPosition`, `reportProgress`."""
+    words = _words(name)
+    if not words or words[0] not in REPORT_VERBS:
+        return False
+    return bool(PROGRESS_WORDS.intersection(words[1:])) or (words[1:2] == ["current"] and words[2:3] in (["page"], ["index"], ["item"], ["chapter"], ["article"], ["row"]))
 
 
 STATEMENT_PARENTS = frozenset({"expression_statement", "statements", "block", "control_structure_body", "lambda_literal", "annotated_lambda"})
@@ -591,12 +634,16 @@ def _list_growth(regions: list[Node]) -> Call | None:
     return None
 
 
+# What a count grows by: a number, or the length of a list (`_itemCount += _clips.length`).
+GROWTH_STEP = r"\d+|[\w.]+\.(?:length|count|size)"
+
+
 def _count_growth_call(conds: list[Node], regions: list[Node]) -> Call | None:
-    """`if (page == itemCount - 1) { itemCount += 4; setState(() {}); }`: at the last page the list
-    grows its own item count with no bound (not `(shown + 30).clamp(0, notes.length)`), and the
-    rebuild shows the new rows."""
+    """`if (page == itemCount - 1) { itemCount += 4; setState(() {}); }` (or `+= clips.length`): at
+    the last page the list grows its own item count with no bound (not `(shown + 30).clamp(0,
+    notes.length)`), and the rebuild shows the new rows."""
     for name in {m.group(1) for m in re.finditer(r"\b(\w*(?:[Cc]ount|[Ll]ength|[Ss]ize|[Tt]otal)\w*)\b", " ".join(text(c) for c in conds))}:
-        grown = re.compile(rf"\b{re.escape(name)}\s*(\+=\s*\d+|=\s*{re.escape(name)}\s*\+\s*\d+)\s*;")
+        grown = re.compile(rf"\b{re.escape(name)}\s*(\+=|=\s*{re.escape(name)}\s*\+)\s*({GROWTH_STEP})\s*;")
         if any(grown.search(text(r)) for r in regions):
             return next((c for r in regions for c in calls(r) if c.name == "setState"), None)
     return None
@@ -1554,7 +1601,7 @@ def _dart_loads(call: Call) -> bool:
         return True
     if _loads(call, any_call=False):
         return True
-    if NOT_LOADER.search(name) or re.match(r"^_?set[A-Z_]", name) or NOT_DATA.search(name):
+    if NOT_LOADER.search(name) or re.match(r"^_?set[A-Z_]", name) or NOT_DATA.search(name) or _reports_progress(name):
         return False
     if not receiver:
         return name[:1].islower() or name[:1] == "_"  # a method the file does not define (a mixin's, a base class's)
