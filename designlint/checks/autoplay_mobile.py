@@ -25,7 +25,12 @@ functions (`situation`):
 
 Lambdas passed to anything else (`apply`, `launch`, `post`, `then`, `observe`, listener objects
 such as `onPrepared`) are looked through; a named function with no lifecycle name is judged by
-the places in the same file that call or reference it. A play under a condition on the person's
+the places in the same file that call or reference it. A function only named for a tap
+(`_onTogglePlay`) that its own class runs from a load or visibility callback takes that trigger's
+kind; a private helper nothing in its file calls is dead. A ready callback (`onReady`,
+`onPrepared`) of a listener added on a tap answers that tap, and one inside a class that is itself
+a player (a view with its own `start()`/`pause()`/`seekTo()`) carries out a start someone else
+asked for: that request is judged where it is made. A play under a condition on the person's
 own play/pause state (`if (wasPlaying)`) is not autoplay; one under an `autoPlay` flag counts only
 when that flag defaults to true in the same file. Muted playback is lowered to `info`.
 """
@@ -130,6 +135,12 @@ ENDED_FN = re.compile(
     r"\w*(DidPlayToEnd|DidFinishPlaying|DidReachEnd|itemDidFinish|playerItemDidReachEnd)\w*)$",
     re.I,
 )
+# A player's "ready" callbacks: they run once the player loads what someone asked it to play.
+READY_FN = re.compile(r"^(onPrepared|onReady|onInitializationSuccess)$")
+# A class that is itself a player (a custom VideoView, or a FrameLayout holding a TextureView) ...
+PLAYER_IMPL_BASE = re.compile(r"(\bextends\s+|:\s*|,\s*)\w*(View|Layout|ViewGroup|Player)\b")
+# ... and offers the controls other code calls on it.
+PLAYER_CONTROLS = re.compile(r"^(start|play|pause|resume|stop|seekTo|release|reset|restart|startVideo|startPlay\w*|startPlayback)$")
 # Short interface sounds (a call's join tone, a ringtone), named in the functions that play them.
 # Matched against the words of a name (`playJoinSound` -> "play join sound").
 SOUND_EFFECT = re.compile(
@@ -266,6 +277,14 @@ def situation(node: Node, ctx: CheckContext, depth: int = 0, screens: bool = Tru
         if not name:
             continue
         kind = _function_kind(fn, name)
+        if kind == "load" and READY_FN.match(name) and _in_listener_object(fn) and depth < 3:
+            registered = situation(_listener_object(fn), ctx, depth + 1, screens)
+            if registered[0] in ("user", "dead"):
+                return registered  # `addListener(new ...Listener() { onReady() {...} })` added on a tap: ready answers that tap
+        if kind == "user" and depth < 3 and _only_named_for_a_tap(fn, name):
+            called_kind, called_where = _callers_kind(fn, name, ctx, depth, screens, own_class=True)
+            if called_kind in ("load", "view"):
+                return called_kind, f"{name}, called from {called_where}"  # `_onTogglePlay()` run from onVisibilityChanged: the trigger wins
         if kind:
             return kind, name
         if _in_listener_object(fn):
@@ -280,6 +299,8 @@ def situation(node: Node, ctx: CheckContext, depth: int = 0, screens: bool = Tru
                 return far_kind, f"{name}, called from {far_where}"
             if far_kind == "none" and _named_to_guess(fn, name) and (kind == "dead" or (kind == "unknown" and not _has_local_callers(fn, name, ctx))):
                 return "dead", name  # nothing in the project calls it, or only functions nothing calls
+        if kind == "unknown" and _named_to_guess(fn, name) and _is_private(fn, name) and not _has_local_callers(fn, name, ctx):
+            return "dead", name  # a private helper nothing in its file calls: not run at all, whatever the rest of the project holds
         if kind == "unknown" and SETUP_FN.match(name):
             return "load", f"{name}, which sets up the view"
         if kind == "unknown" and BACKGROUND_MUSIC.search(_words(name)):
@@ -557,21 +578,41 @@ def _swift_labels(fn: Node) -> list[str]:
     return labels
 
 
+def _only_named_for_a_tap(fn: Node, name: str) -> bool:
+    """A function of the app's own that only its name ties to a tap (`_onTogglePlay`, `handlePlayPause`):
+    no framework callback (`override`, an annotation such as `@IBAction`) and no layout click signature."""
+    head = _signature_text(fn)
+    return bool(USER_FN.search(name.lstrip("_"))) and not re.search(r"@|\boverride\b", head) and not _layout_on_click(fn, head)
+
+
 def _in_listener_object(fn: Node) -> bool:
     """A method of an anonymous listener object (`object : Player.Listener {}` in Kotlin,
     `new MediaPlayer.OnPreparedListener() {}` in Java)."""
+    return _listener_object(fn) is not None
+
+
+def _listener_object(fn: Node) -> Node | None:
     owner = fn.parent if fn.type == "function_body" else fn
     body = owner.parent if owner is not None else None
     holder = body.parent if body is not None else None
-    return holder is not None and holder.type in ("object_literal", "object_creation_expression")
+    return holder if holder is not None and holder.type in ("object_literal", "object_creation_expression") else None
 
 
-def _callers_kind(fn: Node, name: str, ctx: CheckContext, depth: int, screens: bool = True) -> tuple[str, str]:
-    """How the places that call or reference `name` in this file run (load wins over user)."""
+def _is_private(fn: Node, name: str) -> bool:
+    """Only its own file (class) can call it: Kotlin/Java/Swift `private`, a Dart `_name`."""
+    return name.startswith("_") or bool(re.search(r"\b(private|fileprivate)\b", _signature_text(fn)))
+
+
+def _callers_kind(fn: Node, name: str, ctx: CheckContext, depth: int, screens: bool = True, own_class: bool = False) -> tuple[str, str]:
+    """How the places that call or reference `name` in this file run (load wins over user); with
+    `own_class`, only the places in the class that defines it."""
     found: dict[str, str] = {}
+    owner = _owner_of(fn) if own_class else ""
     for ref in _references(name, ctx):
         if fn.start_byte <= ref.start_byte < fn.end_byte and _inside_own_body(ref, fn):
             continue  # recursion
+        if own_class and _owner_of(ref) != owner:
+            continue
         if _is_declaration_name(ref) or _is_player_api_call(ref) or _is_argument_label(ref):
             continue
         host = _reference_host(ref)
@@ -817,7 +858,7 @@ def _queryable(fn: Node, name: str) -> bool:
     `startBgm`; not `play`, `resume`, a Dart `_private` or a Kotlin/Java/Swift `private` one)."""
     if len(name) < 7 or len(_words(name).split()) < 2 or name in project_index.COMMON_NAMES:
         return False  # one-word names (`resume`, `restart`) are in too many files: every one would be parsed
-    if name.startswith("_") or re.search(r"\b(private|fileprivate)\b", _signature_text(fn)):
+    if _is_private(fn, name):
         return False
     return not (LOAD_FN.match(name) or VIEW_FN.match(name) or USER_FN.search(name) or ENDED_FN.match(name))
 
@@ -1204,6 +1245,23 @@ def _prepared_only_on_tap(node: Node, ctx: CheckContext) -> bool:
     return ctx.memo[key]
 
 
+def _in_ready_callback(node: Node) -> bool:
+    return _in_prepared_callback(node) or any(READY_FN.match(function_name(fn) or "") for fn in enclosing_functions(node) if fn.type not in LAMBDA_TYPES)
+
+
+def _in_player_implementation(node: Node) -> bool:
+    """The class around `node` is a player implementation: it extends a view or a player base class
+    and defines two or more of the controls an app calls on a player (`start()`, `pause()`,
+    `seekTo()`, `release()`, `startVideo()`), as JiaoZi's `Jzvd` or a custom `FrameLayout` player do."""
+    owner = next((a for a in ancestors(node) if a.type in CLASS_TYPES), None)
+    if owner is None or not PLAYER_IMPL_BASE.search(_class_head(owner)):
+        return False
+    body = owner.child_by_field_name("body") or next((c for c in owner.named_children if c.type.endswith("body")), None)
+    methods = [c for c in body.named_children if c.type in FUNCTION_TYPES] if body is not None else []
+    controls = {function_name(m) for m in methods if PLAYER_CONTROLS.match(function_name(m) or "") and not re.search(r"\bprivate\b", _signature_text(m))}
+    return len(controls) >= 2
+
+
 def _in_prepared_callback(node: Node) -> bool:
     for fn in enclosing_functions(node):
         host = lambda_host(fn) if fn.type in LAMBDA_TYPES else function_name(fn)
@@ -1305,6 +1363,8 @@ def _autoplay_judgement(node: Node, ctx: CheckContext) -> tuple[str, str] | None
     kind, where = situation(node, ctx)
     if kind not in ("load", "view", "unknown"):
         return None
+    if kind == "load" and _in_ready_callback(node) and _in_player_implementation(node):
+        return None  # the player library starting once prepared: the start someone asked for is judged where it is asked
     if kind == "load" and _screen_opened_by_user(node, ctx):
         return None  # a video detail screen the person opens by tapping that video, decided where it is opened
     found = guard(node, ctx)
