@@ -851,18 +851,24 @@ def branch_loads_more(ctx: CheckContext) -> Verdict | bool:
     return Verdict(message=f"Loads more automatically when {what}: {action} runs with no action from the user")
 
 
-def _overridden_elsewhere(ctx: CheckContext, branch: Node, call: Call) -> bool:
-    """An abstract base listener (`abstract class PaginationListener ... { onScrolled: if (end)
-    loadMoreItems(); }  abstract void loadMoreItems();`) that screens in other files subclass,
-    overriding the callback: each screen's override is reported (one finding per feed), not the
-    base as well."""
+def _abstract_base_listener(branch: Node, call: Call) -> str:
+    """The name of the abstract base listener around `branch` whose abstract callback is the load
+    (`abstract class PaginationListener ... { onScrolled: if (end) loadMoreItems(); }
+    abstract void loadMoreItems();`), else ""."""
     if call.receiver not in ("", "this", "self") or not LISTENER_CALLBACK.match(call.name):
-        return False
+        return ""
     classes = [a for a in ancestors(branch) if a.type in ("class_declaration", "object_declaration")]
     if not classes or not re.search(rf"\babstract\b[^;{{}}=]*\b{re.escape(call.name)}\s*\(", text(classes[-1])):
-        return False
+        return ""
     base = _enclosing_type_name(branch)
-    if not base or project_index.too_common(base):
+    return "" if not base or project_index.too_common(base) else base
+
+
+def _overridden_elsewhere(ctx: CheckContext, branch: Node, call: Call) -> bool:
+    """An abstract base listener that screens in other files subclass, overriding the callback:
+    each screen's override is reported (one finding per feed), not the base as well."""
+    base = _abstract_base_listener(branch, call)
+    if not base:
         return False
     index, here = project_index.for_context(ctx), str(ctx.path.resolve())
     files = _project_bytes(ctx)
@@ -874,13 +880,8 @@ def _overridden_elsewhere(ctx: CheckContext, branch: Node, call: Call) -> bool:
 def _unused_base_listener(ctx: CheckContext, branch: Node, call: Call) -> bool:
     """An abstract base listener (`abstract class EndlessScrollListener ... abstract void onLoadMore()`)
     that nothing in the project subclasses or creates: a copied utility no screen uses loads nothing."""
-    if call.receiver not in ("", "this", "self") or not LISTENER_CALLBACK.match(call.name):
-        return False
-    classes = [a for a in ancestors(branch) if a.type in ("class_declaration", "object_declaration")]
-    if not classes or not re.search(rf"\babstract\b[^;{{}}=]*\b{re.escape(call.name)}\s*\(", text(classes[-1])):
-        return False
-    base = _enclosing_type_name(branch)
-    if not base or project_index.too_common(base):
+    base = _abstract_base_listener(branch, call)
+    if not base:
         return False
     if re.search(rf"(?:\bnew\s+|\bextends\s+|:\s*){re.escape(base)}\b", ctx.data.decode("utf-8", "replace")):
         return False  # subclassed or created in its own file (`new Base(...) {...}`, `object : Base(...)`)
