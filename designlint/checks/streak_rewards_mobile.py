@@ -8,7 +8,12 @@ Owns the patterns of `rules/streak-rewards/mobile.yaml`:
   through a local such as `val isConsecutive = days == 1L`) and whose branches grow a
   streak-like counter by one or reset it (`streak++`, `putInt("streak", streak + 1)`,
   `set(0, forKey: streakKey)`, `copyWith(streak: 0)`). Streaks recounted in a loop over the
-  history of dates (statistics) are not reported.
+  history of dates (statistics) are not reported. One finding per streak and file
+  (`_file_gap_findings`): updates of one streak (same name or storage key up to affixes such as
+  `new`/`current`/`KEY_`/`Count`) in several functions are folded, reported at the function that
+  both grows and resets it; two different streaks keep a finding each. A field zeroed when the
+  saved day is old and otherwise copied from the loaded streak, never saved (`_display_copy`), is
+  not a reset.
 - `milestone_reward`: `if (streak % 7 == 0) coins += 50` in code about daily logins.
 - `switch_milestone_reward`: `when (loginStreak) { 7 -> addCoins(100) }`, `switch days { case 3: amount = 50 }`
   in a streak-reward function, `switch (cycleDay) { case 1: return Reward(coins: 10) }` in a reward-for-day function.
@@ -17,12 +22,14 @@ Owns the patterns of `rules/streak-rewards/mobile.yaml`:
   (one finding per file).
 - `day_gap_update` also reports a login-reward ladder kept without the word "streak" (`_ladder_reset`: `if (daysDiff > 1)
   return 1` in `getCurrentDay()` of a login-reward class).
-- `reward_index`: `DAILY_REWARDS[streak % 7]`, `rewards.getOrNull(loginStreak)`.
+- `reward_index`: `DAILY_REWARDS[streak % 7]`, `rewards.getOrNull(loginStreak)`; dropped when the file's
+  streak update is reported (the lookup is part of that behaviour).
 - `reward_table`: `val DAILY_LOGIN_REWARDS = listOf(50, 100, 150, ...)`.
 - `freeze_function` / `freeze_cost_constant`: streak freezes and repairs sold for currency.
 - `loss_text`: user-facing strings that use the fear of losing a streak ("Don't lose your
   $streak-day streak!"), judged with the web rule's text classifier; the other wordings of one message
-  (branches of one conditional, a title and body written together) are folded into one finding.
+  (branches of one conditional, a title and body written together) are folded into one finding, and a
+  debug/test-named function's copy of a message written elsewhere in the file (`showTestStreakNow`) is not reported.
 
 Names, text classification and the file-wide safeguard come from `streak_rewards` (web).
 """
@@ -781,13 +788,27 @@ def _statistic_function(scope: Node) -> bool:
     return any(_updates(text(loop))[0] for loop in loops)
 
 
-def day_gap_update(ctx: CheckContext) -> "Verdict | bool":
-    node = ctx.node
-    if "streaky" not in ctx.memo:
-        ctx.memo["streaky"] = bool(STREAKISH.search(_code(ctx)))
-    if not ctx.memo["streaky"]:
-        return _ladder_reset(ctx)
-    scope = enclosing_named_function(node) or ctx.root
+# A write to storage in the function: `prefs.setInt(`, `repo.saveStreak(`, `_persist()`.
+STORAGE_WRITE = re.compile(r"\.(?:set|put|save|write|insert|update|store|persist|upsert|commit)\w*\s*\(|\b_?(?:save|persist|store|write)\w*\s*\(", re.I)
+
+
+def _display_copy(ctx: CheckContext, name: str, scope: Node) -> bool:
+    """A field set to 0 when the saved day is old and otherwise copied from the loaded streak
+    (`_currentStreak = data.currentStreak`), in a function that saves nothing, and never handed to a
+    save elsewhere in the file (`prefs.setInt('streak', _streak)`): what the screen shows, while the
+    stored streak is left as it is."""
+    if scope.type not in FUNCTION_TYPES or not re.fullmatch(r"\w+", name):
+        return False
+    body = text(scope)
+    copied = re.search(rf"\b{re.escape(name)}\s*{_ASSIGN}\s*(?!0\b)[\w.!?()'\" ]*streak", body, re.I)
+    if not copied or STORAGE_WRITE.search(body):
+        return False
+    saved = rf"\.(?:set|put|save|write|update|store|persist|upsert|insert)\w*\s*\([^;]*\b{re.escape(name)}\b"
+    return not re.search(saved, _code(ctx), re.I)
+
+
+def _scope_hit(ctx: CheckContext, scope: Node) -> tuple[Node, tuple[str, str, bool]] | None:
+    """The first day-gap update of a function (memoised): the reported node and (name, kinds, lenient)."""
     key = ("gap", scope.id)
     if key not in ctx.memo:
         ctx.memo[key] = None
@@ -795,16 +816,23 @@ def day_gap_update(ctx: CheckContext) -> "Verdict | bool":
             for n in (c for c in walk(scope) if c.type in CONDITIONAL_TYPES):
                 found = _gap_update(n, ctx, scope)
                 if found:
-                    ctx.memo[key] = (_reported_node(n).id, found)
+                    ctx.memo[key] = (_reported_node(n), found)
                     break
-    hit = ctx.memo[key]
-    if hit is None or hit[0] != node.id:
-        return False
+    return ctx.memo[key]
+
+
+def _gap_verdict(ctx: CheckContext, node: Node) -> "Verdict | None":
+    scope = enclosing_named_function(node) or ctx.root
+    hit = _scope_hit(ctx, scope)
+    if hit is None or hit[0].id != node.id:
+        return None
     name, kinds, lenient = hit[1]
     if "streak" not in name.lower() and not REWARDISH.search(_code(ctx)):
-        return False  # a consecutive-days counter nobody is rewarded or warned about
+        return None
+    if kinds == "C" and _display_copy(ctx, name, scope):
+        return None  # `_shown = 0` when the saved day is old, else `_shown = saved.streak`: the stored streak is untouched  # a consecutive-days counter nobody is rewarded or warned about
     if _analytics_code(ctx, node) or _usage_statistic(ctx, scope):
-        return False  # a usage metric (`sessionStreak` in an analytics manager, a `feature_stats` row), never shown
+        return None  # a usage metric (`sessionStreak` in an analytics manager, a `feature_stats` row), never shown
     if kinds == "B":
         what = "grows only when the last visit was the day before (a missed day ends it)"
     elif kinds == "C":
@@ -814,6 +842,69 @@ def day_gap_update(ctx: CheckContext) -> "Verdict | bool":
     if lenient:
         return Verdict(message=f"daily streak: '{name}' {what}, after a day of grace", severity="info", note="one missed day is forgiven (a two-day rule): lowered")
     return Verdict(message=f"daily streak: '{name}' {what}")
+
+
+# Words around the streak's own name in a counter or its storage key (`newStreak`, `currentStreakCount`, `KEY_STREAK`).
+FAMILY_AFFIX = re.compile(
+    r"^(?:(?:k|key|pref|current|curr|cur|new|next|projected|updated|old|prev|previous|temp|tmp|local|my|the|saved|stored|user|break|reset|increment|increase|update|set|get|save)_)+"
+    r"|(?:_(?:key|pref|prefs|value|val|count|counter|days|day|length|len))+$"
+)
+
+
+def _streak_family(name: str) -> str:
+    base = norm_name(re.split(r"[^\w]+", name.strip("\"' "))[-1] or name)
+    return FAMILY_AFFIX.sub("", base) or base
+
+
+def _file_gap_findings(ctx: CheckContext) -> dict[int, str]:
+    """The reported streak updates of the file, one per streak (memoised): node id -> family. Updates
+    of one streak in several functions (the check-in and a `reconcileStreak()` that only resets it)
+    are one behaviour, reported at the function that both grows and resets it, else at the first.
+    Two different streaks (a login streak and a quiz streak) keep a finding each; the generic
+    `streak` (only locals such as `newStreak`) joins the file's one named streak."""
+    kept = ctx.memo.get("streak_mobile_families")
+    if kept is None:
+        scopes: dict[int, Node] = {}
+        for n in walk(ctx.root):
+            if n.type in CONDITIONAL_TYPES:
+                scope = enclosing_named_function(n) or ctx.root
+                scopes.setdefault(scope.id, scope)
+        families: dict[str, list[tuple[bool, int, int]]] = {}
+        generic_locals = True
+        for scope in scopes.values():
+            hit = _scope_hit(ctx, scope)
+            if hit is None or _gap_verdict(ctx, hit[0]) is None:
+                continue
+            node, (name, kinds, _) = hit
+            family = _streak_family(name)
+            families.setdefault(family, []).append((kinds in ("B", "C"), node.start_byte, node.id))
+            if family == "streak" and not re.search(rf"\b(?:val|var|let|final|int|Int|long|const)\s+{re.escape(name)}\b", text(scope)):
+                generic_locals = False
+        specific = [f for f in families if f != "streak"]
+        if "streak" in families and len(specific) == 1 and generic_locals:
+            families[specific[0]] += families.pop("streak")
+        kept = {min(sites)[2]: family for family, sites in families.items()}
+        ctx.memo["streak_mobile_families"] = kept
+    return kept
+
+
+def day_gap_update(ctx: CheckContext) -> "Verdict | bool":
+    node = ctx.node
+    if "streaky" not in ctx.memo:
+        ctx.memo["streaky"] = bool(STREAKISH.search(_code(ctx)))
+    if not ctx.memo["streaky"]:
+        return _ladder_reset(ctx)
+    verdict = _gap_verdict(ctx, node)
+    if verdict is None or node.id not in _file_gap_findings(ctx):
+        return False  # another function's update of the same streak is the one reported
+    return verdict
+
+
+def _file_reports_update(ctx: CheckContext) -> bool:
+    """Whether the file's streak update is reported: a ladder lookup or a milestone of the file is part of it."""
+    if "streaky" not in ctx.memo:
+        ctx.memo["streaky"] = bool(STREAKISH.search(_code(ctx)))
+    return bool(ctx.memo["streaky"] and _file_gap_findings(ctx))
 
 
 # A login-reward ladder kept without the word "streak": `getCurrentDay()` of a `LoginRewardRepository`
@@ -1182,6 +1273,13 @@ def _table_norm(name: str) -> str:
 
 
 def reward_index(ctx: CheckContext) -> "Verdict | bool":
+    verdict = _reward_index(ctx)
+    if verdict and _file_reports_update(ctx):
+        return False  # the ladder read by the streak the file already reports (the claim, a `todaysBonus` getter): one behaviour
+    return verdict
+
+
+def _reward_index(ctx: CheckContext) -> "Verdict | bool":
     """`DAILY_REWARDS[streak % 7]`, `rewards.getOrNull(loginStreak - 1)`, `rewards[min(streak, 6)]`."""
     table = ctx.capture("table")
     index = ctx.capture("index")
@@ -1415,6 +1513,8 @@ def loss_text(ctx: CheckContext) -> "Verdict | bool":
         return False  # "Keep your 5-day streak going!": encouragement, nothing is threatened
     if _explanatory_slot(top) or kind == "loss" and FEATURE_LABEL.match(normalize_text(raw)) and PROTECTION_WORDS.search(_code(ctx)):
         return False  # "Protect your streak" under the title of a streak-freeze card: the safeguard's name
+    if _debug_copy(ctx, node, raw):
+        return False  # `showTestStreakNow()` fires the reminder's own text again to try it out
     if _threat_already_reported(ctx, node):
         return False  # the other wording of the same message (`when { a -> "Don't lose..."; else -> "...could break..." }`)
     snippet = " ".join(raw.split())
@@ -1441,6 +1541,22 @@ def _same_message(a: Node, b: Node) -> bool:
     if common.type in CONDITIONAL_TYPES or common.type == "when_entry":
         return True
     return abs(a.start_point[0] - b.start_point[0]) <= 3
+
+
+# A function that fires a copy of a message to try it out: `showTestStreakNow`, `debugSendReminder`, `previewNotification`.
+DEBUG_FUNCTION = re.compile(r"(?:^|_)(?:test|debug|demo|preview|sample|dummy|fake|mock)(?:_|$)")
+
+
+def _debug_copy(ctx: CheckContext, node: Node, raw: str) -> bool:
+    """The text sits in a debug/test-named function and the same text is written elsewhere in the file
+    (the real reminder, reported there)."""
+    fn = enclosing_named_function(node)
+    if fn is None or not DEBUG_FUNCTION.search(norm_name(function_name(fn) or "")):
+        return False
+    literal = text(node)
+    code = _code(ctx)
+    inside = text(fn)
+    return len(literal) > 8 and code.count(literal) > inside.count(literal)
 
 
 def _threat_already_reported(ctx: CheckContext, node: Node) -> bool:
