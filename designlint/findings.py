@@ -4,8 +4,8 @@ A Finding is one reported construct; its fingerprint (rule, path, normalised sni
 occurrence) survives lines being inserted above it, for baselines and SARIF
 partialFingerprints. Findings of one rule inside one named function are folded into one
 finding with related sites (one behaviour, one report: a player's play() and its
-setLooping(true), the branches of one streak update). A Diagnostic is something the run itself has to say about a file:
-skipped, parsed with errors, or an internal error.
+setLooping(true), the branches of one streak update). A Diagnostic is something the run itself
+has to say about a file: skipped, parsed with errors, or an internal error.
 """
 
 from __future__ import annotations

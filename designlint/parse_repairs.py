@@ -26,6 +26,8 @@ def _blank(line: bytes) -> bytes:
 def csharp_first_branches(data: bytes) -> bytes:
     """C# as if each `#if` held: the first branch of every conditional is kept, the directive
     lines and the other branches (`#elif`, `#else`) become spaces."""
+    if b"#" not in data:
+        return data
     out: list[bytes] = []
     # one entry per open #if: whether the branch being read is the group's first one
     first_branch: list[bool] = []
@@ -59,17 +61,14 @@ def swift_unit_values(data: bytes) -> bytes:
     return _SWIFT_SPACED_SEMICOLON.sub(lambda m: b";" + m.group(1), data)
 
 
-# grammar -> (bytes that must be present for the repair to apply, the repair)
-REPAIRS: dict[str, tuple[bytes, Callable[[bytes], bytes]]] = {
-    "csharp": (b"#", csharp_first_branches),
-    "swift": (b"", swift_unit_values),
+REPAIRS: dict[str, Callable[[bytes], bytes]] = {
+    "csharp": csharp_first_branches,
+    "swift": swift_unit_values,
 }
 
 
 def repaired(grammar: str, data: bytes) -> bytes | None:
     """The rewritten bytes when a repair exists for the grammar and changes something, else None."""
     repair = REPAIRS.get(grammar)
-    if repair is None or repair[0] not in data:
-        return None
-    fixed = repair[1](data)
+    fixed = repair(data) if repair is not None else data
     return fixed if fixed != data else None

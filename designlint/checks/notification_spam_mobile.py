@@ -1273,23 +1273,36 @@ BRANCHES = ("if_statement", "if_expression", "guard_statement", "switch_entry", 
 LEAVE_NOTIFICATIONS = re.compile(r"(didEnterBackgroundNotification|willResignActiveNotification|willTerminateNotification|UIApplicationDidEnterBackground)")
 
 
-def _leave_context(node: Node, ctx: CheckContext, depth: int = 0) -> str | None:
+def _leave_context(node: Node, ctx: CheckContext) -> str | None:
     """What runs `node` when the user leaves the app: `applicationDidEnterBackground`,
     `sceneDidEnterBackground`, a `.background` scene phase or `AppLifecycleState.paused` branch,
     an observer of `didEnterBackgroundNotification`; directly or through functions of the file."""
+    def branch_leaves(anc: Node) -> str | None:
+        head = text(anc).split("{", 1)[0] if anc.type.startswith("if") or anc.type == "guard_statement" else text(anc).split(":", 1)[0]
+        return "the app going to the background" if LEAVE_STATE.search(head) else None
+
+    def function_leaves(fn: Node, name: str) -> bool:
+        return bool(LEAVE_FUNCTIONS.match(name)) or _observes_leaving(name, ctx)
+
+    return _reached_on_leaving(node, ctx, branch_leaves, function_leaves, with_inits=True)
+
+
+def _reached_on_leaving(node: Node, ctx: CheckContext, branch_leaves, function_leaves, with_inits: bool = False, depth: int = 0) -> str | None:
+    """The leave event around `node` (a branch or function that says so), else the one its
+    callers in the file are reached from (two levels), as "<event> via <function>()"."""
     for anc in ancestors(node):
         if anc.type in BRANCHES:
-            head = text(anc).split("{", 1)[0] if anc.type.startswith("if") or anc.type == "guard_statement" else text(anc).split(":", 1)[0]
-            if LEAVE_STATE.search(head):
-                return "the app going to the background"
-        if anc.type in FUNCTION_TYPES and (function_name(anc) or anc.type == "init_declaration"):
+            found = branch_leaves(anc)
+            if found is not None:
+                return found
+        if anc.type in FUNCTION_TYPES and (function_name(anc) or with_inits and anc.type == "init_declaration"):
             name = function_name(anc)
-            if LEAVE_FUNCTIONS.match(name) or _observes_leaving(name, ctx):
+            if name and function_leaves(anc, name):
                 return name
             if depth >= 2 or not name:
                 return None
             for caller in _callers(name, anc, ctx):
-                where = _leave_context(caller, ctx, depth + 1)
+                where = _reached_on_leaving(caller, ctx, branch_leaves, function_leaves, with_inits, depth + 1)
                 if where is not None:
                     return f"{where} via {name}()"
             return None
@@ -1341,25 +1354,18 @@ def android_leave_nudge(ctx: CheckContext) -> Verdict | bool:
     )
 
 
-def _android_leave_context(node: Node, ctx: CheckContext, depth: int = 0) -> str | None:
+def _android_leave_context(node: Node, ctx: CheckContext) -> str | None:
     """What runs `node` when the person leaves: `onStop`/`onPause`/`onDestroy` of an activity or the
     app (not of a service), a lifecycle observer's `onStop(owner)` or ON_STOP branch; directly or
     through functions of the file."""
-    for anc in ancestors(node):
-        if anc.type in BRANCHES and ANDROID_LEAVE_EVENT.search(text(anc).split("->", 1)[0].split("{", 1)[0]):
-            return "the ON_STOP lifecycle event"
-        if anc.type in FUNCTION_TYPES and function_name(anc):
-            name = function_name(anc)
-            if ANDROID_LEAVE_FUNCTIONS.match(name) and (_screen_or_app_class(anc) or "LifecycleOwner" in text(anc).split("{", 1)[0]):
-                return name
-            if depth >= 2:
-                return None
-            for caller in _callers(name, anc, ctx):
-                found = _android_leave_context(caller, ctx, depth + 1)
-                if found is not None:
-                    return f"{found} via {name}()"
-            return None
-    return None
+    def branch_leaves(anc: Node) -> str | None:
+        head = text(anc).split("->", 1)[0].split("{", 1)[0]
+        return "the ON_STOP lifecycle event" if ANDROID_LEAVE_EVENT.search(head) else None
+
+    def function_leaves(fn: Node, name: str) -> bool:
+        return bool(ANDROID_LEAVE_FUNCTIONS.match(name)) and (_screen_or_app_class(fn) or "LifecycleOwner" in text(fn).split("{", 1)[0])
+
+    return _reached_on_leaving(node, ctx, branch_leaves, function_leaves)
 
 
 def _work_delay(args: list[Node], ctx: CheckContext) -> int | None:

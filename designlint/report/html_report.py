@@ -297,7 +297,7 @@ def _finding(item: AuditFinding, catalog) -> str:
     notes = "".join(f"<p>{esc(n)}</p>" for n in other)
     if f.related:
         sites = "".join(f"<li>line {r['line']}: {esc(r['message'])}</li>" for r in f.related)
-        notes += f"<p><strong>Also in this function:</strong></p><ul>{sites}</ul>"
+        notes += f"<p><strong>Other sites of this behaviour:</strong></p><ul>{sites}</ul>"
     crit = ", ".join(f'<a href="#crit-{esc(c)}">{esc(c)}</a>' for c in f.criteria if c in catalog)
     return (
         f'<article class="finding {esc(f.severity)}" id="{esc(item.anchor)}" aria-labelledby="{esc(item.anchor)}-h">'

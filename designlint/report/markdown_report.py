@@ -163,7 +163,7 @@ def _finding(item: AuditFinding) -> list[str]:
         out += ["**Safeguard:** none found in this file.", ""]
     out += [md(n) + "\n" for n in f.notes if not n.startswith("no ")]
     if f.related:
-        out += ["**Also in this function:**", "", *[f"- line {r['line']}: {md(r['message'])}" for r in f.related], ""]
+        out += ["**Other sites of this behaviour:**", "", *[f"- line {r['line']}: {md(r['message'])}" for r in f.related], ""]
     out += [f"**Criteria:** {', '.join(code(c, in_table=False) for c in f.criteria)}", ""]
     return out
 
