@@ -18,16 +18,13 @@ from designlint import project_index
 from designlint.checks import CheckContext, Verdict
 from designlint.checks.polyglot import enclosing_functions, function_name
 from designlint.checks.util import enclosing_function
-from designlint.languages import language_family
+from designlint.languages import language_family, top_level_is_script_body
 from designlint.findings import Diagnostic, Finding, lower_severity, raise_severity
 from designlint.rules import Mitigation, Pattern, Rule
 from designlint.source import Region, SourceFile, TimeBudgetExceeded
 
 MESSAGE_CAPTURE_MAX = 60
 MATCH_LIMIT = 10_000
-# Languages whose top-level code is a program body (a Roblox or LÖVE script runs it when it
-# starts): findings there fold together like those of one function.
-SCRIPT_BODY_LANGUAGES = frozenset({"lua", "luau"})
 
 
 @dataclass
@@ -255,7 +252,7 @@ class Engine:
         unit = _outermost_named_function(node)
         if unit is not None:
             unit_lines = [unit.start_point[0] + 1, unit.end_point[0] + 1]
-        elif candidate.region.language in SCRIPT_BODY_LANGUAGES:
+        elif top_level_is_script_body(candidate.region.language):
             unit_lines = [1, len(lines)]  # the script's body runs as one unit
         else:
             unit_lines = None

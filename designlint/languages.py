@@ -58,6 +58,10 @@ LANGUAGE_ALIASES: dict[str, tuple[str, ...]] = {
 # Dialect grammars and the language rules and checks call them by.
 LANGUAGE_FAMILY: dict[str, str] = {"luau": "lua"}
 
+# Languages (families) whose top-level code is a program body: a Roblox or LÖVE script runs it
+# when it starts, so it is one unit that runs at load.
+SCRIPT_BODY_LANGUAGES = frozenset({"lua"})
+
 
 @dataclass(frozen=True)
 class FileKind:
@@ -144,6 +148,17 @@ def expand_languages(names: list[str]) -> list[str]:
 def language_family(grammar: str) -> str:
     """The language name rules and checks use for a grammar (`luau` -> `lua`)."""
     return LANGUAGE_FAMILY.get(grammar, grammar)
+
+
+def top_level_is_script_body(language: str) -> bool:
+    """Whether code outside functions in this grammar's files runs when the script starts."""
+    return language_family(language) in SCRIPT_BODY_LANGUAGES
+
+
+def path_top_level_is_script_body(path_name: str) -> bool:
+    """`top_level_is_script_body` for the grammar a file (name or path) is read with."""
+    kind = kind_for(path_name.replace("\\", "/").rsplit("/", 1)[-1])
+    return kind is not None and top_level_is_script_body(kind.grammar)
 
 
 def known_language(name: str) -> bool:

@@ -35,7 +35,7 @@ from tree_sitter import Node, Query, QueryCursor
 from designlint.checks import polyglot
 from designlint.checks.util import FUNCTION_TYPES
 from designlint.files import DEFAULT_EXCLUDED_DIRS
-from designlint.languages import EXTENSIONS, kind_for, language_family, load_language
+from designlint.languages import EXTENSIONS, kind_for, language_family, load_language, path_top_level_is_script_body
 from designlint.source import SkipFile, SourceFile, TimeBudgetExceeded, parse_source
 
 # Groups of languages whose files call each other (Kotlin calls Java, TSX imports TS).
@@ -278,10 +278,6 @@ class ProjectIndex:
         return source
 
 
-# Scripts whose top-level code runs when the game starts or the player joins (Roblox, LÖVE).
-TOP_LEVEL_RUNS_AT_LOAD = (".lua", ".luau")
-
-
 def classify(site: Site) -> str:
     """`user` or `load` from the innermost name around a site that says either, else "". A Lua
     site outside any named function runs when the script starts: `load`."""
@@ -290,7 +286,7 @@ def classify(site: Site) -> str:
             return "user"
         if (LOAD_LABEL if kind == "label" else LOAD_NAME).match(name):
             return "load"
-    if site.path.endswith(TOP_LEVEL_RUNS_AT_LOAD) and not any(kind == "fn" for kind, _ in site.context):
+    if path_top_level_is_script_body(site.path) and not any(kind == "fn" for kind, _ in site.context):
         return "load"
     return ""
 
