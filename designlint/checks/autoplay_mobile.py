@@ -72,7 +72,7 @@ PLAYER_TYPES = (
 )
 # Calls that start playback (zero arguments, except the YouTube ones that take the video id).
 START_NAMES = re.compile(
-    r"^(play|start|playImmediately\w*|loadVideo|setPlayWhenReady|startPlayback|startPlaying|startVideo|resumePlayback|"
+    r"^(play|start|playImmediately\w*|loadVideo|setPlayWhenReady|startPlayback|startPlaying|startPlayLogic|startVideo|resumePlayback|"
     r"play(Media|Video|Clip|Reel|Stream|Url|Uri|Item|Current\w*|Episode|Audio|Music|Song|Movie|Trailer))$"
 )
 # Receivers that `start()` a player (`start` alone is also a thread, a timer, an animator or a session).
@@ -251,7 +251,7 @@ def situation(node: Node, ctx: CheckContext, depth: int = 0, screens: bool = Tru
     if _in_media_button_branch(node):
         return "user", "a media button"
     opened = (_opened_on_tap(node) or _opened_on_tap_path(ctx)) if screens else ""
-    if opened:
+    if opened and not _pager_page(node, ctx):
         return "user", opened
     focused = _focused_property_observer(node)
     if focused:
@@ -365,6 +365,34 @@ def _opened_on_tap(node: Node) -> str:
             if name and (OPENED_ON_TAP.search(name) or _is_player_screen(ancestor, name) or (ancestor.type in CLASS_TYPES and COMPOSER_CLASS.search(name))):
                 return name
     return ""
+
+
+# Where a swipe feed creates its pages: Android pager adapters, Flutter PageView builders.
+PAGER_FACTORY_FN = re.compile(r"^(createFragment|getItem|instantiateItem)$")
+PAGER_HOST = re.compile(r"(Pager\w*Adapter|PageAdapter|StateAdapter|^PageView\b|^PreloadPageView\b|ViewPager)")
+
+
+def _pager_page(node: Node, ctx: CheckContext) -> str:
+    """A screen class (`VideoFragment`, `VideoPage`) whose instances the project creates as the
+    pages of a swipe feed (`createFragment(position) = VideoFragment.newInstance(urls[position])`,
+    `PageView.builder(itemBuilder: ... VideoPage(...))`): it is a feed page that becomes visible by
+    a swipe, not a screen opened by a tap, whatever its name. Returns the evidence or ""."""
+    outer = next((a for a in reversed(list(ancestors(node))) if a.type in CLASS_TYPES), None)
+    name = re.sub(r"^_|State$", "", _class_name(outer)) if outer is not None else ""
+    if not name or project_index.too_common(name):
+        return ""
+    key = ("autoplay_mobile.pager_page", name)
+    if key not in ctx.memo:
+        index = project_index.for_context(ctx)
+        own = str(ctx.path.resolve())
+        ctx.memo[key] = next((
+            site.where() for site in [*index.references(name), *index.calls(name)]
+            if site.path != own and (
+                any(PAGER_FACTORY_FN.match(fn) for fn in site.functions)
+                or PAGER_HOST.search(site.owner)
+                or any(kind in ("call", "label") and PAGER_HOST.search(value) for kind, value in site.context))
+        ), "")
+    return ctx.memo[key]
 
 
 def _is_player_screen(node: Node, name: str) -> bool:
