@@ -161,6 +161,17 @@ class ProjectIndex:
         self._sources: OrderedDict[Path, SourceFile | None] = OrderedDict()
         self._by_path: dict[str, bytes] | None = None
 
+    def root_is_project(self) -> bool:
+        """The root holds a project marker of the group (pubspec.yaml, Gradle settings, an Xcode
+        project...) or .git: the index covers a real project, not only a file's folder, so
+        "no other file calls it" means nothing does."""
+        markers = [*ROOT_MARKERS.get(self.group, ()), ".git"]
+        try:
+            names = [entry.name for entry in self.root.iterdir()]
+        except OSError:
+            return False
+        return any(n == m or (m.startswith("*") and n.endswith(m[1:])) for m in markers for n in names)
+
     def calls(self, name: str) -> list[Site]:
         """Every call of `name` in the project (any receiver), in path and line order."""
         return self._facts(name).calls[:MAX_SITES]
