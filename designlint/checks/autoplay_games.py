@@ -111,7 +111,8 @@ MUSIC_SETTING = re.compile(
     r"((music|bgm|sound|audio|master)_?(volume|vol|enabled|on|muted?|toggle|setting)|"
     r"(is|set|toggle)_?(music|bgm|sound|audio)_?(on|off|enabled|muted?)?\b|mute_?(music|bgm|sound|audio)|"
     r"set_bus_mute|set_bus_volume_db|AudioListener\.volume|SetFloat\(\s*\"\w*(Music|Volume)|"
-    r"GetFloat\(\s*\"\w*(Music|Volume))",
+    r"GetFloat\(\s*\"\w*(Music|Volume)|(music|bgm)_?slider|set_stream_global_volume_scale|"
+    r"(music|bgm)\w*\s*[.:]\s*(Volume\s*(<=?|==|~=)\s*0\b(?!\.)|GetPropertyChangedSignal\(\s*[\"']Volume))",
     re.I,
 )
 
@@ -262,7 +263,7 @@ def _declared_type(name: str, receiver: str, ctx: CheckContext) -> str:
         rf"\b{n}\s*(:?=)\s*(?P<t>\w+)\.new\(",  # GDScript: player = VideoStreamPlayer.new()
         rf"\b{n}\s*(:\s*[\w.?]+\s*)?=\s*Instance\.new\(\s*[\"'](?P<t>\w+)",  # Roblox (Luau may annotate the type)
         rf"\b{n}\s*(:\s*[\w.?]+\s*)?=\s*[\w.:]*[:.]Load(?P<t>Animation)\s*\(",  # Roblox: an AnimationTrack
-        rf"\b{n}\s*=\s*love\.(graphics\.new(?P<t>Video)|audio\.new(?P<s>Source))",  # LÖVE
+        rf"\b{n}\s*=\s*(love\.graphics\.new(?P<t>Video)|{_love_audio(ctx)}\.new(?P<s>Source))",  # LÖVE
     )
     if re.search(rf"\b{n}\s*[.:]\s*(KeyframeReached|GetMarkerReachedSignal|AdjustSpeed|AdjustWeight)\b", code):
         return "other"  # a Roblox AnimationTrack (`track.KeyframeReached:Connect(...)`)
@@ -301,7 +302,7 @@ def _is_music(name: str, ctx: CheckContext) -> bool:
     if re.search(
         rf"\b{n}\s*\.\s*(loop|Looped)\s*=\s*true|\b{n}\s*:\s*setLooping\(\s*true|\b{n}\s*\.\s*stream\s*\.\s*loop\s*=\s*true|"
         rf"\b{n}\s*\.\s*(clip|stream|SoundId)\s*=\s*[^;\n]*(music|bgm|song|theme|soundtrack|ambien)|"
-        rf"\b{n}\s*=\s*love\.audio\.newSource\([^)]*[\"']stream[\"']",  # LÖVE streams long audio: music
+        rf"\b{n}\s*=\s*{_love_audio(ctx)}\.newSource\([^)]*[\"']stream[\"']",  # LÖVE streams long audio: music
         code,
         re.I,
     ):
@@ -361,6 +362,9 @@ def situation(node: Node, ctx: CheckContext, depth: int = 0, elsewhere: bool = T
     restart = _restarted_when_stopped(node)
     if restart:
         return "load", f"{restart}, restarted whenever it stops"
+    timer = _next_on_timer(node)
+    if timer:
+        return "load", f"{timer}, the next track when the last one's time is up"
     for fn in enclosing_functions(node):
         name = function_name(fn) or _table_key(fn)
         if fn.type in LAMBDA_TYPES or (fn.type == "function_definition" and not name):
@@ -388,6 +392,36 @@ def _restarted_when_stopped(node: Node) -> str:
             if UPDATE_FN.match(name) and len(conditions) == 1 and STOPPED.search(conditions[0]):
                 rest = STOPPED.sub("", conditions[0])  # other tests: flags only (`&& musicOn`), no distance or state check
                 return "" if re.search(r"[<>]|\w\s*\(", rest) else name
+            return ""
+    return ""
+
+
+# A track's length: `source.clip.length`, `song:getDuration()`, `stream.get_length()`, `sound.TimeLength`
+# (not an array's `.Length`).
+TRACK_LENGTH = re.compile(r"(\.length\b|[.:]getDuration\s*\(|\.get_length\s*\(|\.TimeLength\b)")
+# A clock in a condition: `Time.time`, `AudioSettings.dspTime`, `love.timer.getTime()`, `tick()`, `elapsed`.
+CLOCK = re.compile(r"(\bTime\.\w*[tT]ime\b|\bdspTime\b|\bgetTime\s*\(|\btick\s*\(|\bos\.clock\s*\(|get_ticks_\w+\s*\(|\w*([tT]imer|[eE]lapsed)\w*)")
+
+
+def _next_on_timer(node: Node) -> str:
+    """A play in `Update` / `_process` / `love.update` under a time test (`if (Time.time >
+    nextTrackTime)`) whose branch sets that time to the end of the track it starts
+    (`nextTrackTime = Time.time + source.clip.length`): a playlist that moves on by itself and
+    starts on the first frame. Returns the function name."""
+    tests = []
+    for ancestor in ancestors(node):
+        if ancestor.type in IF_TYPES:
+            tests.append(ancestor)
+        if ancestor.type in FUNCTION_TYPES:
+            if not UPDATE_FN.match(function_name(ancestor) or ""):
+                return ""
+            for test in tests:
+                condition = text(test.child_by_field_name("condition"))
+                if not re.search(r"[<>]", condition) or not CLOCK.search(condition):
+                    continue
+                for name in set(re.findall(r"(?<![.\w])((?:this\.|self\.)?[A-Za-z_]\w*)\b(?!\s*[.(])", condition)):
+                    if re.search(rf"(?<![.\w]){re.escape(name)}\s*=\s*[^;\n]*{TRACK_LENGTH.pattern}", text(test)):
+                        return function_name(ancestor)
             return ""
     return ""
 
@@ -652,12 +686,17 @@ def music_call_on_load(ctx: CheckContext) -> Verdict | None:
     return _verdict(ctx, "music", call.receiver, f"music starts playing when the {_scene(ctx)} loads ({call.name}() in {where})")
 
 
-def _same_call_earlier(call, ctx: CheckContext) -> bool:
+def _same_call_earlier(call, ctx: CheckContext, same_arguments: bool = False) -> bool:
     """The same call (name and receiver) already runs on load earlier in the file: alternative
-    set-up paths of one scene (`_initialize_battle`, `_resume_battle`) starting the same music."""
+    set-up paths of one scene (`_initialize_battle`, `_resume_battle`) starting the same music.
+    `same_arguments`: a generic manager call counts only with the same arguments
+    (`Sounds.Play("Ocean")` then `Sounds.Play("MusicChill")` are two sounds)."""
     by_call = ctx.remember("apg_calls_by_name", lambda: _calls_by_name(ctx))
+    arguments = [text(arg) for arg in argument_nodes(call)]
     return any(
-        other.node.start_byte < call.node.start_byte and situation(other.node, ctx, elsewhere=False)[0] == "load"
+        other.node.start_byte < call.node.start_byte
+        and (not same_arguments or [text(arg) for arg in argument_nodes(other)] == arguments)
+        and situation(other.node, ctx, elsewhere=False)[0] == "load"
         for other in by_call.get((call.name, call.receiver), [])
     )
 
@@ -681,7 +720,7 @@ def _plays_media_itself(call, ctx: CheckContext) -> bool:
         for fn in level:
             for inner in calls(fn):
                 played = inner.receiver if inner.name in ("Play", "play") and not argument_nodes(inner) else None
-                if inner.name == "play" and inner.receiver == "love.audio" and len(argument_nodes(inner)) == 1:
+                if inner.name == "play" and _is_love_audio(inner.receiver, ctx) and len(argument_nodes(inner)) == 1:
                     played = text(argument_nodes(inner)[0])
                 if played is not None and media_kind(played, ctx) and situation(inner.node, ctx)[0] == "load":
                     return True
@@ -692,9 +731,10 @@ def _plays_media_itself(call, ctx: CheckContext) -> bool:
 
 
 def love_audio_play(ctx: CheckContext) -> Verdict | None:
-    """LÖVE `love.audio.play(source)` on a music source, on load."""
+    """LÖVE `love.audio.play(source)` (also through an alias, `local la = love.audio`) on a
+    music source, on load."""
     call = as_call(ctx.node)
-    args = argument_nodes(call) if call is not None else []
+    args = argument_nodes(call) if call is not None and _is_love_audio(call.receiver, ctx) else []
     if len(args) != 1:
         return None
     receiver = text(args[0])
@@ -703,6 +743,20 @@ def love_audio_play(ctx: CheckContext) -> Verdict | None:
         return None
     where = situation(ctx.node, ctx)[1]
     return _verdict(ctx, kind, receiver, f"{_what(kind, receiver, ctx)} starts playing when the game loads ({where})")
+
+
+def _love_audio(ctx: CheckContext) -> str:
+    """A regex for LÖVE's audio module and the file's aliases of it (`local la = love.audio`)."""
+
+    def build() -> str:
+        aliases = re.findall(r"^\s*(?:local\s+)?(\w+)\s*=\s*love\.audio\s*(?:$|;|--)", ctx.code_without_comments(), re.M)
+        return "(?:" + "|".join([r"love\.audio", *(rf"\b{re.escape(a)}" for a in aliases)]) + ")"
+
+    return ctx.remember("apg_love_audio", build)
+
+
+def _is_love_audio(receiver: str, ctx: CheckContext) -> bool:
+    return bool(re.fullmatch(_love_audio(ctx), receiver.strip()))
 
 
 def autoplay_property(ctx: CheckContext) -> Verdict | None:
@@ -974,7 +1028,9 @@ def _kind_in(body: str, ctx: CheckContext) -> str:
 
 # Calls on an audio manager (the receiver names audio) that can start a track.
 MANAGER_RECEIVER = re.compile(r"(audio|sound|music|bgm|jukebox|radio)", re.I)
-MANAGER_CALL = re.compile(r"^_?(play|start|begin|resume|switch|change|fade_?in|cross_?fade)", re.I)
+MANAGER_CALL = re.compile(r"^_?(play|start|begin|resume|switch|change|fade_?in|cross_?fade)|^_?set_?(background_?|bg_?)?(music|bgm|soundtrack|playlist)s?$", re.I)
+# Calls that set the track to play: `SoundService.SetBackgroundPlaylist(ids)`, `Audio.set_music(stream)`.
+SET_MUSIC_CALL = re.compile(r"^_?set_?(background_?|bg_?)?(music|bgm|soundtrack|playlist)s?$", re.I)
 # Manager calls that name a sound effect, not a track.
 SFX_CALL = re.compile(
     r"(OneShot|Sfx|SFX|sfx|Effect|effect|Voice|voice|Click|click|Hit(?![a-z])|_hit|UI(?![a-z])|Ui(?![a-z])|_ui|"
@@ -984,6 +1040,8 @@ SFX_CALL = re.compile(
 MAX_FOLLOWED = 3
 # A function that sets things up (`init_background_music`, `setupAudio`, `LoadLevel`): followed first.
 SETUP_HOLDER = re.compile(r"(init|load|setup|set_up|start|begin|ready|awake|enter|create)", re.I)
+# A set-up function by its name (`loadSounds`, `init_audio`, `setupSounds`): what it plays decides.
+SETUP_NAME = re.compile(r"^_?([Ll]oad|[Ii]nit|[Ii]nitiali[sz]e|[Ss]et_?[Uu]p|[Cc]reate)(?![a-z])")
 # Too common to look up across a project (every class has one).
 GENERIC_CALLS = frozenset({"play", "start", "resume", "begin", "run", "init", "load", "enter"})
 # An argument that names a track: `Play("Theme")`, `Play(mainTheme)`, `Play(SoundType.MenuMusic)`.
@@ -1023,11 +1081,13 @@ def manager_call_on_load(ctx: CheckContext) -> Verdict | None:
     if call.name.lstrip("_").lower() in ("play", "start") and not argument_nodes(call):
         return None  # `audioSource.Play()`: the play-on-load pattern judges the player
     when, where = situation(ctx.node, ctx, elsewhere=False)  # the caller's own file decides when it runs
-    if when != "load" or _off_by_default(ctx.node, ctx) or _same_call_earlier(call, ctx):
+    if when != "load" or _off_by_default(ctx.node, ctx) or _same_call_earlier(call, ctx, same_arguments=True):
         return None
     arguments = [text(arg) for arg in argument_nodes(call)]
     if any(EFFECT_ARGUMENT.search(_argument_name(a)) for a in arguments):
         return None  # a looping effect (a beep, an engine), not a track
+    if SET_MUSIC_CALL.match(call.name) and any(re.search(r"^\s*(true|false)\s*$|==|~=|!=|\b(not|enabled|on|muted?)\b", a) for a in arguments):
+        return None  # `SetMusic(false)`, `SetMusic(prefs.music == 1)`: a music switch, not a track
     evidence = _track_argument(arguments) or _manager_starts_track(call, ctx)
     if not evidence:
         return None
@@ -1114,8 +1174,8 @@ def _load_caller_elsewhere(fn: Node, name: str, ctx: CheckContext) -> str:
     autoload or module) when its scene loads, and that caller is not reported itself."""
     if len(name) < 4 or name.lstrip("_").lower() in GENERIC_CALLS or UPDATE_FN.match(name) or MUSIC_CALL.match(name):
         return ""  # a music-named method (`PlayMusic`) is reported where it is called
-    if NOT_MUSIC_CALL.search(name) or SFX_CALL.search(name):
-        return ""  # `play_sound(id)`: only a caller that names a track makes it music
+    if (NOT_MUSIC_CALL.search(name) or SFX_CALL.search(name)) and not SETUP_NAME.match(name):
+        return ""  # `play_sound(id)`: only a caller that names a track makes it music; `loadSounds()` sets up, its play decides
     return ctx.remember(f"apg_elsewhere:{fn.start_byte}", lambda: _first_load_caller(fn, name, ctx))
 
 

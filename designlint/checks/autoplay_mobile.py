@@ -72,7 +72,7 @@ PLAYER_TYPES = (
 )
 # Calls that start playback (zero arguments, except the YouTube ones that take the video id).
 START_NAMES = re.compile(
-    r"^(play|start|playImmediately\w*|loadVideo|setPlayWhenReady|startPlayback|startPlaying|startPlayLogic|startVideo|resumePlayback|"
+    r"^(play|start|playImmediately\w*|loadVideo|loadOrCueVideo|setPlayWhenReady|startPlayback|startPlaying|startPlayLogic|startVideo|resumePlayback|"
     r"play(Media|Video|Clip|Reel|Stream|Url|Uri|Item|Current\w*|Episode|Audio|Music|Song|Movie|Trailer))$"
 )
 # Receivers that `start()` a player (`start` alone is also a thread, a timer, an animator or a session).
@@ -85,9 +85,13 @@ NOT_PLAYER_START = re.compile(r"(Thread|Timer|Task|Job|Worker|Executor|Handler|R
 USER_HOST = re.compile(
     r"(click|tap|press|touch|gesture|swipe|drag|fling|long|key|action|submit|toggle|checked|"
     r"^button$|button$|btn$|menu|option|select(ed)?$|onChanged$|pointerInput|onSeek|^open|^onOpen|"
-    r"^addCallback$|BackPressed|^BackHandler$|^onWillPop$|^onPopInvoked|^addTarget$|^onChange(Start|End)$)",
+    r"^addCallback$|BackPressed|^BackHandler$|^onWillPop$|^onPopInvoked|^addTarget$|^onChange(Start|End)$|"
+    r"^onDismiss(ed)?$|^(on|handle)?refresh(able)?$|OnRefreshListener$|PlayPause)",  # a sheet the person closed, a pull to refresh
     re.I,
 )
+# SwiftUI `.onChange(of: tabSelection)`, `.onChange(of: showReport)`: a value the person changed by
+# switching tabs or opening and closing a sheet (a resume when they come back, not a load).
+CHANGED_BY_USER = re.compile(r"(\btab\w*|\w*Tab\b|isPresented|present\w*|\bshow\w*|sheet|cover|dismiss\w*|refresh\w*|scenePhase)", re.I)
 VIEW_HOST = re.compile(
     r"^(onPageSelected|onPageChanged|onVisibilityChanged|onScrollStateChanged|onScrolled|onScrollEnd|"
     r"onViewAttachedToWindow|onChildViewAttachedToWindow|onItemVisible|onVisible|onFocusChanged)$"
@@ -107,7 +111,8 @@ USER_FN = re.compile(
     r"(click|tapped|tap$|^tap|^didTap|press|touch|gesture|swipe|^handle\w*(tap|click|press|play)|"
     r"toggle|playPause|pauseplay|^on\w*Button|button\w*(tap|click|press|action)|^action|"
     r"didSelect|onItemSelected|onOptionsItemSelected|onMenuItem|onKey|onSeek|BackPressed|"
-    r"^onStartCommand$|^onHandleIntent$)",  # a playback Service runs the commands the app's controls send
+    r"^onStartCommand$|^onHandleIntent$|"  # a playback Service runs the commands the app's controls send
+    r"^(on|handle|did)?_?(pull_?to_?)?refresh(ed)?$)",  # pull to refresh
     re.I,
 )
 LOAD_FN = re.compile(
@@ -212,7 +217,7 @@ ADVANCE = re.compile(
     r"scrollToPosition\(|scrollToItem\(|scrollToRow\(|jumpToPage\(|\b\w*(index|idx|position|"
     r"current\w*)\s*(\+\+|\+=\s*1\b|=\s*\w+\s*\+\s*1\b)|\+\+\s*\w*(index|idx|position|current)|"
     r"replaceCurrentItem\(|setMediaItem\(|setDataSource\(|setVideoURI\(|setVideoPath\(|"
-    r"playVideo\(\s*\w|playItem\(\s*\w|playTrack\(\s*\w|playEpisode\(\s*\w|loadVideo\(|"
+    r"playVideo\(\s*\w|playItem\(\s*\w|playTrack\(\s*\w|playEpisode\(\s*\w|loadVideo\(|loadOrCueVideo\(|"
     r"\.play\(\s*(Asset|Url|DeviceFile|Bytes)Source\(|"
     r"\w*[aA]uto_?[pP]lay\w*(Countdown|Timer|Next)\w*\(|next\w*\.(performClick|callOnClick)\(|"
     r"\bnext_?(item|episode|video|track|clip|song|up|claim|media|stream)\b|"
@@ -251,7 +256,7 @@ def situation(node: Node, ctx: CheckContext, depth: int = 0, screens: bool = Tru
     if _in_media_button_branch(node):
         return "user", "a media button"
     opened = (_opened_on_tap(node) or _opened_on_tap_path(ctx)) if screens else ""
-    if opened and not _pager_page(node, ctx):
+    if opened and not _pager_page(node, ctx) and not _launcher_activity(node, ctx):
         return "user", opened
     focused = _focused_property_observer(node)
     if focused:
@@ -395,6 +400,36 @@ def _pager_page(node: Node, ctx: CheckContext) -> str:
     return ctx.memo[key]
 
 
+def _launcher_activity(node: Node, ctx: CheckContext) -> bool:
+    """The Android activity the app opens on (its AndroidManifest.xml gives it the LAUNCHER
+    category): nobody tapped to open it, whatever its name (`FullScreenVideoActivity`)."""
+    if ctx.language not in ("kotlin", "java"):
+        return False
+    outer = next((a for a in reversed(list(ancestors(node))) if a.type in CLASS_TYPES), None)
+    name = _class_name(outer) if outer is not None else ""
+    manifest = _android_manifest(ctx)
+    if not name or not manifest:
+        return False
+    activity = re.compile(rf"<activity\b[^>]*android:name\s*=\s*\"([\w.]*\.)?{re.escape(name)}\"[^>]*(?<!/)>(?:(?!</activity>|<activity\b).)*?category\.LAUNCHER\b", re.S)
+    return activity.search(manifest) is not None
+
+
+def _android_manifest(ctx: CheckContext) -> str:
+    """The text of the AndroidManifest.xml of the source set holding this file (`src/main/`), or ""."""
+    key = "autoplay_mobile.manifest"
+    if key not in ctx.memo:
+        ctx.memo[key] = ""
+        for folder in list(ctx.path.resolve().parents)[:12]:
+            candidate = folder / "AndroidManifest.xml"
+            if candidate.is_file():
+                try:
+                    ctx.memo[key] = candidate.read_text("utf-8", "replace")
+                except OSError:
+                    pass
+                break
+    return ctx.memo[key]
+
+
 def _is_player_screen(node: Node, name: str) -> bool:
     """`VideoPlayerActivity`, `ViewVideoFragment`, `class ExoplayerView : AppCompatActivity`,
     `PlayerViewController`, `@Composable fun PlayerScreen`, Dart `_WatchPageState`: a screen the
@@ -523,11 +558,24 @@ def _host_kind(host: str, fn: Node) -> str | None:
         return "view"
     if host == "LaunchedEffect" and VIEW_GUARD.search(_call_arguments_text(fn)):
         return "view"  # LaunchedEffect(pagerState.currentPage) { players[page].play() }
+    if host == "onChange":
+        subject = _swift_change_subject(fn)
+        if VIEW_GUARD.search(subject):
+            return "view"  # .onChange(of: currentIndex) { players[currentIndex].play() }
+        if CHANGED_BY_USER.search(subject):
+            return "user"  # .onChange(of: tabSelection) { if $0 == .main { player.play() } }: a resume
     if LOAD_HOST.match(host):
         return "load"
     if USER_HOST.search(host):
         return "user"
     return None
+
+
+def _swift_change_subject(fn: Node) -> str:
+    """`(of: tabbarModel.tabSelection)` for the closure of SwiftUI `.onChange(of: ...) { }`."""
+    suffix = next((a for a in ancestors(fn) if a.type == "call_suffix"), None)
+    arguments = next((c for c in suffix.named_children if c.type == "value_arguments"), None) if suffix is not None else None
+    return text(arguments)
 
 
 def _call_arguments_text(fn: Node) -> str:
@@ -790,6 +838,8 @@ ITEM_HANDED_OVER = re.compile(
     r"\W[^;\n]{0,60}?|\b(var|let)\s+)\w*(video|url|uri|path|media|movie|clip|trailer|episode|lesson|song|track|audio|stream|link|mp4|file)\w*",
     re.I,
 )
+# Flutter: the screen reads the object its route was pushed with (`pushNamed(route, arguments: item)`).
+ROUTE_ARGUMENTS = re.compile(r"\bModalRoute\.of\(\s*context\s*\)\s*[!?]?\s*\.settings\.arguments\b|\bGet\.arguments\b")
 # Music and effect names at a load-time call site of a generic sound helper (`bgm.playSound(menu, true)`).
 MUSIC_AT_SITE = re.compile(r"(bgm|music|theme|song|soundtrack|background|ambient|loop|,\s*true\s*\))", re.I)
 RETURN_TO_APP = re.compile(r"(willEnterForeground|didBecomeActive|WillEnterForeground|DidBecomeActive|AppLifecycleState\.resumed)")
@@ -823,6 +873,7 @@ def _project_callers_kind(fn: Node, name: str, ctx: CheckContext) -> tuple[str, 
             judged = [(k if k != "load" or MUSIC_AT_SITE.search(s.snippet) else "other", s) for k, s in judged]
         judged = [(k if k != "load" or not _effect_at_site(s, name) else "other", s) for k, s in judged]
         judged = [(k if k != "load" or not _in_tapped_item_screen(s, ctx) else "user", s) for k, s in judged]
+        judged = [(k if k != "load" or not _in_composer(s) else "user", s) for k, s in judged]
         load = next((s for k, s in judged if k == "load"), None)
         if load is not None:
             result = ("load", f"{_site_holder(load) or 'the top level'} in {load.where()}")
@@ -843,17 +894,9 @@ def _in_tests(site: project_index.Site) -> bool:
 
 
 def _whole_project(index: project_index.ProjectIndex, ctx: CheckContext) -> bool:
-    """The index covers a real project (a pubspec.yaml, Gradle settings, an Xcode project or .git at
-    its root, or a folder the scanner pinned as the project), not only the scanned file's folder:
-    only then does "nothing calls it" mean dead code."""
-    if getattr(ctx, "project_root", None) is not None:
-        return True
-    markers = [*project_index.ROOT_MARKERS.get(index.group, ()), ".git"]
-    try:
-        names = [entry.name for entry in index.root.iterdir()]
-    except OSError:
-        return False
-    return any(name == m or (m.startswith("*") and name.endswith(m[1:])) for m in markers for name in names)
+    """The index covers a real project (a marker at its root, or a folder the scanner pinned as the
+    project), not only the scanned file's folder: only then does "nothing calls it" mean dead code."""
+    return getattr(ctx, "project_root", None) is not None or index.root_is_project()
 
 
 def _effect_at_site(site: project_index.Site, name: str) -> bool:
@@ -879,6 +922,13 @@ def _in_tapped_item_screen(site: project_index.Site, ctx: CheckContext) -> bool:
     if key not in ctx.memo:
         ctx.memo[key] = _openers_all_user(screen, ctx)
     return bool(ctx.memo[key])
+
+
+def _in_composer(site: project_index.Site) -> bool:
+    """A call from a screen or folder for recording, picking or uploading media
+    (`Upload/VideoCaptureView.swift`, `UploadVideoFragment`): it previews the person's own media."""
+    folders = site.shown.split("/")[:-1]
+    return any(COMPOSER_FOLDER.search(f) for f in folders) or bool(COMPOSER_CLASS.search(site.owner))
 
 
 def _queryable(fn: Node, name: str) -> bool:
@@ -948,10 +998,24 @@ def _site_kind(site: project_index.Site, index: project_index.ProjectIndex) -> s
     holder = _site_holder(site)
     if not holder or len(holder) < 5 or holder in project_index.COMMON_NAMES:
         return "other"
-    kinds = {_trigger_kind(t) for t in index.triggers(holder, depth=2) if not _in_tests(t.site)}
+    others = {d.owner for d in index.definitions(holder)} - {site.owner}
+    if others:  # several classes define `startPlayback`: only the calls that can reach this one count, one level
+        direct = [s for s in index.calls(holder) if not _in_tests(s) and _site_holder(s) != holder and _same_target(s, site.owner, others)]
+        kinds = {project_index.classify(s) or _kind_in_file(s) or _holder_kind(s, index) for s in direct}
+    else:
+        kinds = {_trigger_kind(t) for t in index.triggers(holder, depth=2) if not _in_tests(t.site)}
     if "load" in kinds:
         return "load"
     return "user" if kinds == {"user"} else "other"
+
+
+def _holder_kind(site: project_index.Site, index: project_index.ProjectIndex) -> str:
+    """How the function holding `site` runs, from its own callers (one level)."""
+    holder = _site_holder(site)
+    if not holder or len(holder) < 5 or holder in project_index.COMMON_NAMES:
+        return "other"
+    kinds = {_trigger_kind(t) for t in index.triggers(holder, depth=1) if not _in_tests(t.site)}
+    return "load" if "load" in kinds else "user" if kinds == {"user"} else "other"
 
 
 def _trigger_kind(trigger: project_index.Trigger) -> str:
@@ -981,9 +1045,12 @@ def _kind_around(node: Node) -> str | None:
         if fn.type == "function_body" and fn.parent is not None and fn.parent.type in FUNCTION_TYPES:
             continue
         if fn.type in LAMBDA_TYPES:
-            kind = _host_kind(lambda_host(fn), fn)
+            host = lambda_host(fn)
+            kind = _host_kind(host, fn)
             if kind:
                 return kind
+            if EVENT_HOST.match(host):
+                return "other"  # `ref.listen(provider, (prev, next) {...})` in build: runs on a later change, not at load
             continue
         name = function_name(fn)
         if name == "prepare" and "segue" in _signature_text(fn):
@@ -1071,12 +1138,12 @@ def _screen_of(node: Node, ctx: CheckContext) -> tuple[str, Node | None]:
     head = _class_head(outer)
     state = re.fullmatch(r"_?(\w+?)State", name)
     if ctx.language == "dart":
-        if state and re.search(r"\bState\s*<", head):
+        if state and re.search(r"\b\w*State\s*<", head):  # State<...>, ConsumerState<...> (Riverpod)
             return state.group(1), ctx.root
         return (name, outer) if re.search(r"\bextends\s+(StatelessWidget|StatefulWidget|ConsumerWidget|HookWidget)\b", head) else ("", None)
     if SCREEN_BASE.search(head) or re.search(r"(Activity|Fragment|ViewController|VC)$", name):
         return name, outer
-    if ctx.language == "swift" and re.search(r":\s*(\w+\s*,\s*)*(View|UIViewController|AVPlayerViewController)\b", head):
+    if ctx.language == "swift" and re.search(r":\s*(\w+\s*,\s*)*(View|UIViewController|AVPlayerViewController|UIViewRepresentable|UIViewControllerRepresentable)\b", head):
         return name, outer
     return "", None
 
@@ -1087,7 +1154,7 @@ def _item_screen(screen: str, scope: Node, node: Node, ctx: CheckContext) -> boo
     words = _words(screen)
     if NOT_ITEM_SCREEN.search(words):
         return False
-    handed = bool(ITEM_HANDED_OVER.search(text(scope)))
+    handed = bool(ITEM_HANDED_OVER.search(text(scope)) or ROUTE_ARGUMENTS.search(text(scope)))
     if _label(_receiver_text(node), ctx) == "audio":
         return handed or bool(AUDIO_SCREEN_NAME.search(words))  # music in a screen opened by "Play" is not an answer
     return handed or bool(MEDIA_SCREEN_NAME.search(words))
@@ -1098,21 +1165,125 @@ def _receiver_text(node: Node) -> str:
     return call.receiver if call is not None else text(node)[:60]
 
 
+def _openers(screen: str, ctx: CheckContext, own: str) -> list[project_index.Site]:
+    """The places outside `own` (a path) that open or embed `screen`; a Flutter route table entry
+    (`case AppRoutes.lesson: ... LessonView()`) stands for the places that push that route."""
+    index = project_index.for_context(ctx)
+    opens = re.compile(rf"(\b{re.escape(screen)}\s*(::class|\.class\b|\.self\b|\.newInstance\b|\.routeName\b|\.route\b|\(|\.init\b)|\bas[?!]?\s+{re.escape(screen)}\b|<{re.escape(screen)}>)")
+    itself = (screen, f"_{screen}State", f"{screen}State")  # its declaration, constructor and createState()
+    found = []
+    for s in [*index.calls(screen), *index.references(screen)]:
+        if s.path == own or s.owner in itself or _in_tests(s) or not opens.search(s.snippet):
+            continue
+        if any(ROUTE_REGISTRATION.match(value) for _, value in s.context):
+            found += _route_pushes(s, index)
+            continue
+        found.append(s)
+    return found
+
+
+ROUTE_CASE = re.compile(r"^\s*case\s+([A-Za-z_]\w*)\.([A-Za-z_]\w*)\s*:")
+
+
+def _route_pushes(registration: project_index.Site, index: project_index.ProjectIndex) -> list[project_index.Site]:
+    """For a screen built under `case AppRoutes.pattern:` of an `onGenerateRoute` switch, the
+    places in other files that hand `AppRoutes.pattern` over (to `pushNamed`, a navigate helper)."""
+    try:
+        lines = Path(registration.path).read_text("utf-8", "replace").splitlines()[max(0, registration.line - 12) : registration.line]
+    except OSError:
+        return []
+    case = next((m for m in map(ROUTE_CASE.match, reversed(lines)) if m), None)
+    if case is None:
+        return []
+    holder, route = case.groups()
+    return [
+        s for s in [*index.references(route), *index.calls(route)]
+        if s.path != registration.path and not _in_tests(s) and s.receiver.split(".")[-1] == holder
+    ]
+
+
 def _openers_all_user(screen: str, ctx: CheckContext) -> str:
     """The evidence that every place in the other files that opens `screen` is a tap, or ""."""
     index = project_index.for_context(ctx)
-    own = str(ctx.path.resolve())
-    opens = re.compile(rf"(\b{re.escape(screen)}\s*(::class|\.class\b|\.self\b|\.newInstance\b|\.routeName\b|\.route\b|\(|\.init\b)|\bas[?!]?\s+{re.escape(screen)}\b|<{re.escape(screen)}>)")
-    itself = (screen, f"_{screen}State", f"{screen}State")  # its declaration, constructor and createState()
-    openers = [
-        s for s in [*index.calls(screen), *index.references(screen)]
-        if s.path != own and s.owner not in itself and not _in_tests(s) and opens.search(s.snippet)
-        and not any(ROUTE_REGISTRATION.match(value) for _, value in s.context)
-    ]
+    openers = _openers(screen, ctx, str(ctx.path.resolve()))
     if not openers:
         return ""
     if all(_site_kind(site, index) == "user" for site in openers):
         return f"{screen} is opened by a tap ({openers[0].where()})"
+    return ""
+
+
+# Functions that build a view's content: a screen constructed there is part of that view, shown with it.
+EMBED_FN = re.compile(r"^(body|build|makeUIView|makeUIViewController|makeNSView|makeNSViewController|makeBody|loadView|viewDidLoad)$")
+# Arguments that say which item of a list the opened screen shows.
+ITEM_ARGUMENT = re.compile(r"\b\w*(index|position|item|video|clip|post|reel|content)\w*\s*[:=(]", re.I)
+
+
+def _tapped_viewer(node: Node, ctx: CheckContext) -> str:
+    """A viewer (even one that pages through a feed) that the person opens by tapping an item of a
+    grid or list, handed that item (`NavigationLink { MemberFeedView(index: index) }`, directly or
+    through the views that embed it): starting the tapped item there answers the tap. Its swipes
+    to the next item are judged on their own. Returns the evidence or ""."""
+    screen, _ = _screen_of(node, ctx)
+    if not screen or project_index.too_common(screen):
+        return ""
+    return _opened_by_item_tap(screen, ctx, str(ctx.path.resolve()), 0)
+
+
+def _opened_by_item_tap(screen: str, ctx: CheckContext, own: str, depth: int) -> str:
+    key = ("autoplay_mobile.item_tap", screen)
+    if key in ctx.memo:
+        return ctx.memo[key]
+    ctx.memo[key] = ""  # a cycle of views embedding each other decides nothing
+    index = project_index.for_context(ctx)
+    openers = _openers(screen, ctx, own)
+    evidence = ""
+    for site in openers:
+        if _site_kind(site, index) == "user":
+            evidence = f"{screen} is opened by a tap on an item ({site.where()})" if _hands_over_item(site) else ""
+        elif _embedded_in(site) and depth < 2 and site.owner and site.owner != screen:
+            evidence = _opened_by_item_tap(site.owner, ctx, site.path, depth + 1)
+        else:
+            evidence = ""
+        if not evidence:
+            break
+    ctx.memo[key] = evidence if openers else ""
+    return ctx.memo[key]
+
+
+def _embedded_in(site: project_index.Site) -> bool:
+    """A view constructed in another view's `body` / `build` / `makeUIView` (as its content)."""
+    return bool(site.functions) and bool(EMBED_FN.match(site.functions[0]))
+
+
+def _hands_over_item(site: project_index.Site) -> bool:
+    """The opening call names the item or its place in the list (`MemberFeedView(index: index)`,
+    `VideoPage(video: videos[i])`, `pushNamed(route, arguments: item)`)."""
+    node = _node_at(site)
+    if node is None:
+        return False
+    call = next((c for c in map(as_call, ancestors(node)) if c is not None and c.name == site.name), None)
+    return call is not None and bool(ITEM_ARGUMENT.search(text(call.node)[len(site.name):]))
+
+
+def _embedding_host_starts(node: Node, receiver: str, ctx: CheckContext) -> str:
+    """The view around `node` is only ever shown inside other views (`UIHostingController(rootView:
+    ContentPlayerView(...))` in a pager's `makeUIView`), and one of them starts the same player
+    (`feedPlayersViewModel.currentPlayer?.play()`): that start is the one reported. Returns its file."""
+    player = _player_key(receiver)
+    screen, _ = _screen_of(node, ctx)
+    if not player or not screen or project_index.too_common(screen):
+        return ""
+    openers = _openers(screen, ctx, str(ctx.path.resolve()))
+    if not openers or not all(_embedded_in(site) for site in openers):
+        return ""
+    starts = re.compile(rf"\b{re.escape(player)}\s*[?!]?\s*\.\s*play\(\s*\)")
+    for site in openers:
+        try:
+            if starts.search(Path(site.path).read_text("utf-8", "replace")):
+                return site.shown
+        except OSError:
+            continue
     return ""
 
 
@@ -1393,7 +1564,7 @@ def _autoplay_judgement(node: Node, ctx: CheckContext) -> tuple[str, str] | None
         return None
     if kind == "load" and _in_ready_callback(node) and _in_player_implementation(node):
         return None  # the player library starting once prepared: the start someone asked for is judged where it is asked
-    if kind == "load" and _screen_opened_by_user(node, ctx):
+    if kind == "load" and (_screen_opened_by_user(node, ctx) or _tapped_viewer(node, ctx)):
         return None  # a video detail screen the person opens by tapping that video, decided where it is opened
     found = guard(node, ctx)
     if found in ("state", "flag-off"):
@@ -1423,10 +1594,14 @@ def play_on_load(ctx: CheckContext) -> Verdict | bool:
     if _in_prepared_callback(call.node) or judged[1].startswith("onPrepared"):
         if _prepared_only_on_tap(call.node, ctx):
             return False  # `onPrepared { mp.start() }` after a `prepareAsync()` that only a click listener runs
+    if call.name in ("loadVideo", "loadOrCueVideo") and _paused_right_after(call):
+        return False  # `loadVideo(id, 0); player.pause();`: only cued, the person presses play
     if _one_shot_helper(call, receiver) and not _loops_here(call.node, ctx):
         return False  # `play(String effect) { final p = AudioPlayer(); ... p.play(); }`: an effect per call
-    if any(start < call.node.start_byte for start in _class_starts(call.node, ctx).get(_player_key(receiver), [])):
+    if _reported_start_before(call.node, _player_key(receiver), judged[0], ctx) or _resume_helper_restart(call.node, _player_key(receiver)):
         return False  # one finding per player: an earlier start of the same player in this class is reported
+    if _embedding_host_starts(call.node, receiver, ctx):
+        return False  # one finding per player: the view showing this one starts it
     what = f"{call.name}({text(args[0]) if call.name == 'setPlayWhenReady' else ''})"
     if _flame_music(call, ctx) or _soloud_music(call, ctx):
         what = f"{call.receiver}.{call.name}(...)"
@@ -1436,6 +1611,16 @@ def play_on_load(ctx: CheckContext) -> Verdict | bool:
     if _loops_here(call.node, ctx) or _class_replays_at_end(call.node):
         message = message.replace(" (", " and loops without end (", 1)  # one finding: the loop is folded in
     return _verdict(message, _muted(call.node, ctx))
+
+
+def _paused_right_after(call: Call) -> bool:
+    """The next statement pauses the same player (`youTubePlayer.pause()`): the video is only loaded."""
+    scope = next(iter(enclosing_functions(call.node)), None)
+    if scope is None:
+        return False
+    after = text(scope)[call.node.end_byte - scope.start_byte :]
+    receiver = re.escape(call.receiver.strip()) if call.receiver else ""
+    return re.match(rf"[\s;)]*({receiver}\s*[?!]?\.\s*)?pause\(\s*\)", after) is not None
 
 
 def _one_shot_helper(call: Call, receiver: str) -> bool:
@@ -1530,6 +1715,8 @@ def _starts_playback(call: Call, ctx: CheckContext) -> bool:
         return False
     if call.name in ("play", "start") and args and not AUDIOPLAYERS_SOURCE.match(text(args[0]).strip()):
         return False  # play(x) is not a player's play(); audioplayers' play(AssetSource(...)) is
+    if call.name == "playVideo" and ctx.language == "dart" and args:
+        return False  # youtube_player_iframe `controller.playVideo()`; `playVideo(url)` is the app's own helper
     if call.name == "resume" and (args or not _source_set_before(call)):
         return False  # `resume()` starts audioplayers only after `setSource(...)` in the same function
     receiver = re.sub(r"\{.*\}", "", _receiver(call.receiver, call.node), flags=re.S)  # `Thread { ... }.start()`
@@ -1547,7 +1734,16 @@ def _source_set_before(call: Call) -> bool:
     same function sets the player's source, so `resume()` starts it rather than continuing it."""
     scope = next((f for f in enclosing_functions(call.node) if f.type not in LAMBDA_TYPES), None) or next(iter(enclosing_functions(call.node)), None)
     name = re.escape(call.receiver.split(".")[-1].strip("?!")) if call.receiver else ""
-    return bool(name) and scope is not None and re.search(rf"\b{name}\s*[?!]?\.\s*setSource\w*\(", text(scope)) is not None
+    if not name or scope is None:
+        return False
+    sets = re.compile(rf"\b{name}\s*[?!]?\.\s*(setSource\w*|setUrl|setFilePath)\(")  # audioplayers 1.x / 0.x
+    if sets.search(text(scope)):
+        return True
+    # `startAudio() async { await player.resume(); }` after `loadAudio()` set the URL (audioplayers 0.x):
+    # a function named for starting the sound, in a class that gives the player its source.
+    starter = function_name(scope) or ""
+    outer = next((a for a in ancestors(scope) if a.type in CLASS_TYPES), None)
+    return bool(re.match(r"_?(start|play|begin)\w*(Audio|Music|Sound|Song|Bgm|Track)$", starter)) and outer is not None and bool(sets.search(text(outer)))
 
 
 def _flame_music(call: Call, ctx: CheckContext) -> bool:
@@ -1609,7 +1805,7 @@ def play_when_ready(ctx: CheckContext) -> Verdict | bool:
     judged = _autoplay_judgement(ctx.node, ctx)
     if judged is None:
         return False
-    if any(start < ctx.node.start_byte for start in _class_starts(ctx.node, ctx).get(_player_key(receiver), [])):
+    if _reported_start_before(ctx.node, _player_key(receiver), judged[0], ctx) or _resume_helper_restart(ctx.node, _player_key(receiver)):
         return False  # one finding per player: an earlier start of the same player in this class is reported
     message = _when(*judged, f"playWhenReady = {text(value)}", _label(receiver or "exo", ctx))
     if not _is_true(value, ctx):
@@ -1669,7 +1865,7 @@ def autoplay_option(ctx: CheckContext) -> Verdict | bool:
     if not by_default and not _is_on(_named_value_text(node), ctx):
         return False
     kind = situation(node, ctx)[0]
-    if kind == "user" or (kind == "load" and _screen_opened_by_user(node, ctx)):
+    if kind == "user" or (kind == "load" and (_screen_opened_by_user(node, ctx) or _tapped_viewer(node, ctx))):
         return False  # a player option set up in code nothing calls still says how the player behaves
     loop = any(k in named and _named_value_text(named[k]) == "true" for k in ("looping", "loop"))
     muted = any(k in named and _named_value_text(named[k]) == "true" for k in ("mute", "muted", "startMuted"))
@@ -1795,19 +1991,55 @@ def _class_starts(node: Node, ctx: CheckContext) -> dict[str, list[int]]:
     key = ("autoplay_mobile.class_starts", outer.start_byte)
     if key not in ctx.memo:
         starts: dict[str, list[int]] = {}
+        views: dict[str, list[int]] = {}
         for call in calls(outer):
-            if (START_NAMES.match(call.name) or call.name == "resume") and _starts_playback(call, ctx) and _autoplay_judgement(call.node, ctx) is not None:
+            if (START_NAMES.match(call.name) or call.name == "resume") and _starts_playback(call, ctx):
+                judged = _autoplay_judgement(call.node, ctx)
                 name = _player_key(_receiver(call.receiver, call.node))
-                if name:
+                if judged is not None and name:
                     starts.setdefault(name, []).append(call.node.start_byte)
+                    if judged[0] == "view":
+                        views.setdefault(name, []).append(call.node.start_byte)
         for node in walk(outer):  # Kotlin `player.playWhenReady = true`
-            if node.type == "assignment" and re.match(r"^[\w.?!]*playWhenReady\s*=\s*true\b", text(node)) and _autoplay_judgement(node, ctx) is not None:
+            if node.type == "assignment" and re.match(r"^[\w.?!]*playWhenReady\s*=\s*true\b", text(node)):
+                judged = _autoplay_judgement(node, ctx)
                 target = re.sub(r"\.?\s*playWhenReady\s*=.*$", "", text(node), flags=re.S).rstrip("?!.")
                 name = _player_key(_receiver(target, node))
-                if name:
+                if judged is not None and name:
                     starts.setdefault(name, []).append(node.start_byte)
+                    if judged[0] == "view":
+                        views.setdefault(name, []).append(node.start_byte)
         ctx.memo[key] = starts
+        ctx.memo[("autoplay_mobile.class_view_starts", outer.start_byte)] = views
     return ctx.memo[key]
+
+
+def _resume_helper_restart(node: Node, player: str) -> bool:
+    """A player wrapper's own `fun onResume() { exoPlayer?.playWhenReady = true }` (not a lifecycle
+    override: the screen forwards its onResume) restarting the player another method of the wrapper
+    starts (`playVideo(view, url)`): that start is judged where it is asked for, this one resumes it."""
+    fn = enclosing_named_function(node)
+    name = function_name(fn) if fn is not None else ""
+    if not player or not re.match(r"^(onResume|onStart|onRestart|resume\w*)$", name) or re.search(r"\boverride\b|@Override|@objc", _signature_text(fn)):
+        return False
+    outer = next((a for a in ancestors(fn) if a.type in CLASS_TYPES), None)
+    if outer is None or SCREEN_BASE.search(_class_head(outer)):
+        return False
+    starts = re.compile(rf"\b{re.escape(player)}\s*[?!]?\.\s*(playWhenReady\s*=\s*true|setPlayWhenReady\(\s*true|play\(\s*\)|start\(\s*\))")
+    whole = text(outer)
+    inside = (fn.start_byte - outer.start_byte, fn.end_byte - outer.start_byte)
+    return any(not inside[0] <= m.start() < inside[1] for m in starts.finditer(whole))
+
+
+def _reported_start_before(node: Node, player: str, kind: str, ctx: CheckContext) -> bool:
+    """One finding per player and class: the first start that runs as an item scrolls into view
+    (the feed, what the person meets most), else the first start in the class."""
+    starts = _class_starts(node, ctx).get(player, [])
+    outer = next((a for a in reversed(list(ancestors(node))) if a.type in CLASS_TYPES), None)
+    views = ctx.memo.get(("autoplay_mobile.class_view_starts", outer.start_byte), {}).get(player, []) if outer is not None else []
+    if kind != "view" and views:
+        return True  # `videoView.start()` in onResume / an observer, while the feed's page callback starts it too
+    return any(start < node.start_byte for start in (views if kind == "view" else starts))
 
 
 def _class_replays_at_end(node: Node) -> bool:
