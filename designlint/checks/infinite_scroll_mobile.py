@@ -96,7 +96,7 @@ SCROLL_END = [
 # Conditions that compare a row's index (or the row itself) with the last one.
 ROW_POSITION = re.compile(r"(?i)\b(index|idx|i|position|pos|row|item|it|element|post|entry|page|current\w*|indexPath|index_?path)\b|\.(row|item|id|index)\b"
                           r"|(?-i:[a-z](Index|Position|Idx|Row)\b)")
-ROW_END = re.compile(r"(?i)\.(count|size|length|lastIndex|last|endIndex|itemCount|getItemCount\(\))\b|\b(count|size|length|lastIndex|itemCount|getItemCount\(\))\b|\bget(Item)?(Size|Count|Length)\(\)|(?-i:[a-z](Count|Size|Length)\b)|isLast(?!_?Page)\w*|lastItem|last_?(row_?|item_?|cell_?)?index"
+ROW_END = re.compile(r"(?i)\.(count|size|length|lastIndex|last|endIndex|itemCount|getItemCount\(\))\b|\b(count|size|length|lastIndex|itemCount|getItemCount\(\))\b|\bget(Item)?(Size|Count|Length)\(\)|(?-i:[a-z](Count|Size|Length)\b)|isLast(?!_?Page)\w*|lastItem|last_?(row_?|item_?|cell_?)?index|(?-i:\b[uúUÚ]ltim[oa](?![a-z]))"
                      r"|\bnumberOf(Rows|Items|Objects|Elements|Cells|Records)\b|\btotal_?(items?|count)\b|\bitems_?loaded\b|\bloaded_?(items|count)\b")
 NEGATED_SCROLL = re.compile(r"!\s*[\w.()?]*canScroll\w*\([^)]*\)|canScroll\w*\([^)]*\)\s*(==|===)\s*false|!\s*[\w.?]*canScrollForward|canScrollForward\s*==\s*false")
 LAST_ROW = re.compile(r"(==|===)\s*[\w.?!()]*\.last\b|\.last\b[\w.?!()]*\s*(==|===)|\.lastIndex\b|\bisLast(?!_?Page)\w*\(|\.last\?\.id\b")
@@ -110,9 +110,11 @@ STRONG_LOADER = re.compile(
     r"|fetch_?older|append_?(page|items|data|more)|on_?end_?reached|on_?bottom_?reached|(on_?|did_?)reach(ed|ing)?_?(the_?)?(end|bottom)|infinite"
     r"|load_?additional|next_?batch|load_?batch|fetch_?batch|if_?threshold|end_?of_?(the_?)?(list|feed|items|data|content)_?reached"
     r"|last_?(cell|row|item)_?(is_?)?(showing|shown|displayed|appeared|visible|reached)"
-)
+    r"|(carregar|cargar|buscar|obter|obtener|traer)_?(mais|m[aá]s)|pr[oó]xima_?p[aá]gina|siguiente_?p[aá]gina"
+    r"|(?-i:(?<![A-Za-z])(?:mais|mas|más|Mais|Mas|Más)|(?<=[a-z0-9])(?:Mais|Mas|Más))_?(dados|datos|itens|items|p[aá]ginas?|resultados)"
+)  # (Portuguese and Spanish "load more", "next page")
 # Names that load data; enough when the condition says the last row is shown.
-LOADER = re.compile(r"(?i)^_?(load|fetch|request|retrieve|download|query|obtain|pull|refill|get\w*(data|list|page|items|posts|feed|more|next|records|results|articles|news|comments|messages|videos|products|movies|repos|users)\b)")
+LOADER = re.compile(r"(?i)^_?(load|fetch|request|retrieve|download|query|obtain|pull|refill|carregar|cargar|get\w*(data|list|page|items|posts|feed|more|next|records|results|articles|news|comments|messages|videos|products|movies|repos|users)\b)")
 # A load verb as a later word of a function's camel-case or snake name (`pageFetch`, `nextPageLoad`),
 # not next to a word that makes it an event, a stop or a thing (`viewDidLoad`, `onLoad`,
 # `cancelRequest`, `onAdFailedToLoad`, `handleLoadState`, `permissionRequest`).
@@ -143,7 +145,8 @@ NOT_LOADER = re.compile(
     r"|^(d|e|i|v|w|read|watch|of|select|context|get|let|also|apply|run|with|take_?if|require|check|assert|min|max|abs|last|first|last_?or_?null"
     r"|first_?or_?null|to_?string|equals|size|count|length|await|try|emit_?ui|on_?scroll(ed|_?changed?|_?state_?changed)?"
     r"|ceil|floor|round|truncate|to_?int|to_?double|parse|try_?parse|to_?json|from_?json"
-    r"|enumerated|map|compact_?map|flat_?map|for_?each|filter|reduce|sorted|reversed|joined|zip|indices)$"
+    r"|enumerated|map|compact_?map|flat_?map|for_?each|filter|reduce|sorted|reversed|joined|zip|indices"
+    r"|((mutable|array|hash|linked|sorted|persistent|immutable)_?)?(list|set|map|array|sequence)_?of(_?not_?null)?|empty_?(list|set|map|array|sequence)|build_?(list|set|map|string))$"
     r"|image(?!s)|photo(?!s)|thumbnail(?!s)|avatar|bitmap|glide|picasso|kingfisher|prefetcher|elevation|\bfab\b|toolbar|header|badge|scroll_?to|scroll_?by"
 )
 # Appending the next items to the list the user sees.
@@ -1146,6 +1149,8 @@ def endless_listener_override(ctx: CheckContext) -> Verdict | bool:
         return False
     if SELF_REGISTERED.search(text(holder)):
         return False  # `layout.setOnLoadMoreListener(this)`: the load-more-library pattern reports that feed, once
+    if _stored_for_load_more_setter(ctx, holder):
+        return False
     supertypes = text(holder)[: (holder.child_by_field_name("body") or next((c for c in holder.named_children if c.type == "class_body"), holder)).start_byte - holder.start_byte]
     if not re.search(r"(?i)(endless|infinite|paginat|load_?more|bottom|scroll)\w*(listener|scroll\w*|adapter)\b", supertypes):
         # a screen implementing the listener's callback interface (`override fun onScrolledToEnd() =
@@ -1176,8 +1181,52 @@ def endless_listener_created(ctx: CheckContext) -> Verdict | bool:
                or any(n.type in ("annotated_lambda", "lambda_literal", "lambda_expression") and any(True for _ in calls(n)) for n in walk(a))
                for a in args):
         return False  # no callback, or an empty one (`LoadMoreTrigger(...) {}` in a preview)
+    if _stored_for_load_more_setter(ctx, ctx.node):
+        return False
+    if _only_top_callbacks(args):
+        return False  # `EndlessMessageListScrollListener(5, loadMoreAtTopListener = { vm.older() }, loadMoreAtBottomListener = {})`: a chat's history
     where = f" (its {handler.name}() tests the end of the list, {handler.shown}:{handler.line})" if handler else ""
     return Verdict(message=f"{call.name} loads the next page when the user scrolls near the end of the list{where}")
+
+
+STORED_SETTERS = "setOnLoadMoreListener|setOnRefreshLoadMoreListener|setOnLoadmoreListener|setOnRefreshLoadmoreListener|setLoadingListener"
+
+
+def _stored_name(node: Node) -> str:
+    """The property, field or variable a listener object is stored in (`val onMore = OnLoadMoreListener { }`,
+    `private OnLoadMoreListener more = new OnLoadMoreListener() { ... };`), or ""."""
+    for a in ancestors(node):
+        if a.type in ("property_declaration", "variable_declarator"):
+            return _declared_name(a)
+        if a.type not in ("call_expression", "object_creation_expression", "annotated_lambda", "call_suffix", "parenthesized_expression"):
+            return ""
+    return ""
+
+
+def _stored_for_load_more_setter(ctx: CheckContext, node: Node) -> bool:
+    """The listener object is stored in a property that the project hands to a load-more setter
+    (`loadMoreModule.setOnLoadMoreListener(onMore)`, in this file or in each screen extending a base
+    class): the load-more-library pattern reports each of those setters, one finding per feed."""
+    name = _stored_name(node)
+    if not name or not IDENTIFIER.match(name):
+        return False
+    handed = re.compile(rf"\b({STORED_SETTERS})\s*\(\s*(?:this(?:@\w+)?\.)?{re.escape(name)}\s*\)".encode())
+    return any(handed.search(data) for data in [ctx.data, *_project_bytes(ctx).values()])
+
+
+TOP_LABEL = re.compile(r"(?i)top|older|previous|prev(?![a-z])|earlier|history|at_?start|upward")
+ARGUMENT_LABEL = re.compile(r"^\s*(\w+)\s*[=:]\s*[\s\S]")
+
+
+def _only_top_callbacks(args: list[Node]) -> bool:
+    """Every callback that does something is handed to a parameter named for the top of the list
+    (`loadMoreAtTopListener = { ... }`, `onLoadOlder: ...`), and at least one is labelled so: the list
+    grows upwards (a chat's older messages), while the bottom callback, if any, is empty."""
+    busy = [a for a in args if any(n.type in ("annotated_lambda", "lambda_literal", "lambda_expression", "closure_expression", "function_expression",
+                                                   "callable_reference", "method_reference") and (n.type.endswith("reference") or any(True for _ in calls(n)))
+                                   for n in walk(a))]
+    labels = [m.group(1) if (m := ARGUMENT_LABEL.match(text(a))) else "" for a in busy]
+    return bool(busy) and all(label and TOP_LABEL.search(label) for label in labels)
 
 
 # --------------------------------------------------------------------------------------------
@@ -1275,12 +1324,43 @@ def auto_load_library(ctx: CheckContext) -> Verdict | bool:
     switched off in the file nor in the layout XML the screen inflates."""
     if _auto_load_switched_off(ctx) or _layout_switches_off(ctx):
         return False
+    if _load_more_repeats_refresh(ctx):
+        return False
     fn = ctx.captures.get("fn")
     if fn and ctx.text(fn[0]) == "setLoadingListener":  # XRecyclerView: the listener's onLoadMore must load something
         holder = _with_trailing_lambda(ctx.node)
         return any(function_name(n) == "onLoadMore" and any(True for _ in calls(n)) for n in walk(holder)
                    if n.type in ("method_declaration", "function_declaration"))
     return True
+
+
+LAMBDA_TYPES = frozenset({"lambda_expression", "lambda_literal", "annotated_lambda"})
+PAGE_STATE_CHANGE = re.compile(r"(?i)\b\w*(page|offset|cursor|skip|start|index|after|since|last_?id)\w*\s*(=(?!=)|\+\+|\+=|--|-=)|(\+\+|--)\s*\w*(page|offset|cursor|index)")
+
+
+def _listener_lambda(call_node: Node) -> Node | None:
+    holder = _with_trailing_lambda(call_node)
+    return next((n for n in walk(holder) if n.type in LAMBDA_TYPES and n is not holder), None)
+
+
+def _load_more_repeats_refresh(ctx: CheckContext) -> bool:
+    """`layout.setOnLoadMoreListener(l -> { presenter.loadCategories(); isMore = true; })` next to
+    `layout.setOnRefreshListener(l -> { presenter.loadCategories(); isMore = false; })`: loading
+    "more" runs the very calls pull-to-refresh runs, and neither moves a page, offset or cursor,
+    so the same unpaged list is fetched again and nothing is appended."""
+    call = as_call(ctx.node)
+    if call is None or not call.receiver:
+        return False
+    mine = _listener_lambda(ctx.node)
+    scope = next((a for a in ancestors(ctx.node) if a.type in FUNCTION_TYPES and a.type not in LAMBDA_TYPES), None)
+    if mine is None or scope is None:
+        return False
+    refresh = next((c for c in calls(scope) if c.name == "setOnRefreshListener" and c.receiver == call.receiver), None)
+    other = _listener_lambda(refresh.node) if refresh is not None else None
+    if other is None:
+        return False
+    runs = [[text(c.node) for c in calls(body)] for body in (mine, other)]
+    return bool(runs[0]) and runs[0] == runs[1] and not any(PAGE_STATE_CHANGE.search(text(body)) for body in (mine, other))
 
 
 AUTO_LOAD_OFF = re.compile(r"(?i)([\w.?!]*?)\.?\b(setEnableAutoLoadMore|isEnableAutoLoadMore|isAutoLoadMore|setAutoLoadMore|enableAutoLoadMore|setLoadingMoreEnabled|loadingMoreEnabled)\s*(\(\s*false|=\s*false)")
@@ -1356,7 +1436,41 @@ def paging_pager(ctx: CheckContext) -> Verdict | bool:
     if _stored_paged_list(ctx, holder):
         return Verdict(severity="info", note="The pages come from the app's own database (no BoundaryCallback fetches more): "
                        "the list ends where the stored data ends, so this is lowered to info.")
+    if "remoteMediator" not in text(holder) and _source_reads_local_store(ctx, holder):
+        return Verdict(severity="info", note="The app's PagingSource reads its pages through a repository backed only by the app's "
+                       "own database (a DAO, no network client): the list ends where the stored data ends, so this is lowered to info.")
     return True
+
+
+NETWORK_OWNER = re.compile(r"(?i)api|service|retrofit|http|client|remote|network|server|firestore|firebase|graphql|supabase|socket|url")
+STORE_TYPE = re.compile(r":\s*([A-Z]\w*(?:Repository|Repo|DataSource|Storage|Store))\b")
+
+
+def _source_reads_local_store(ctx: CheckContext, holder: Node) -> bool:
+    """`Pager(config) { ExerciseSource(exerciseRepository) }` where the app's PagingSource class takes
+    repositories whose implementation (`class ExerciseRepositoryImpl(private val dao: ExerciseDao)`)
+    reads a DAO or database and names no network client: pages of the app's own stored data."""
+    found = False
+    for m in list(re.finditer(r"\b([A-Z]\w*Source)\s*\(", text(holder)))[:2]:
+        source = _project_declaration(ctx, m.group(1), re.compile(rf"\bclass\s+{re.escape(m.group(1))}\b"))
+        if source is None:
+            return False
+        body = re.sub(r"//[^\n]*|/\*[\s\S]*?\*/", "", source)
+        if re.search(r"(?i)\b\w*(api|service|client|remote)\w*\s*[.:]", body):
+            return False
+        if LOCAL_SOURCE.search(body):
+            found = True
+            continue
+        stores = sorted(set(STORE_TYPE.findall(body)))[:3]
+        if not stores:
+            return False
+        for store in stores:
+            impl = _project_declaration(ctx, store, re.compile(rf"\bclass\s+\w*{re.escape(store)}\w*\b"))
+            impl = re.sub(r"//[^\n]*|/\*[\s\S]*?\*/", "", impl or "")
+            if not impl or not LOCAL_SOURCE.search(impl) or NETWORK_OWNER.search(" ".join(re.findall(r"\b[a-z]\w*(?=\s*:)", impl))):
+                return False
+        found = True
+    return found
 
 
 COMPOSE_COLLECT = b"collectAsLazyPagingItems("
@@ -1367,6 +1481,8 @@ def _collected_by_compose(ctx: CheckContext, pager: Node) -> bool:
     reports: a function that uses the class holding the Pager collects pages (for a Pager built
     in a top-level helper, a function using a class that calls the helper)."""
     owner = _enclosing_type_name(pager)
+    if owner and _property_collected(ctx, pager, owner):
+        return True
     owners = [owner] if owner else []
     if not owners:
         fn = _named_function(pager)
@@ -1387,6 +1503,25 @@ def _collected_by_compose(ctx: CheckContext, pager: Node) -> bool:
                 return True  # `@Composable fun FeedScreen(vm: FeedViewModel) { vm.feed.collectAsLazyPagingItems() }`, or a route
                 # composable handing `vm::pages` to the screen composable of its file that collects them
     return False
+
+
+def _property_collected(ctx: CheckContext, pager: Node, owner: str) -> bool:
+    """`val pages = Pager(config) { source }.flow` in a view model, and a file that uses the view model
+    collecting `viewModel.pages.collectAsLazyPagingItems()` (in any function, `setContent { }` too):
+    the lazy-paging-items pattern reports that screen."""
+    name = _stored_name(pager)
+    if not name:
+        for a in ancestors(pager):  # `Pager(...) { }.flow.cachedIn(scope)`: up the chain to the declaration
+            if a.type == "property_declaration":
+                name = _declared_name(a)
+                break
+            if a.type not in ("navigation_expression", "call_expression", "navigation_suffix", "call_suffix", "value_arguments"):
+                break
+    if not name or not IDENTIFIER.match(name):
+        return False
+    collected = re.compile(rf"\b{re.escape(name)}\b(\s*[?!]*\.\s*(flow|\w+Flow)\b)?\s*[?!]*\.\s*collectAsLazyPagingItems\(".encode())
+    uses = re.compile(rf"\b{re.escape(owner)}\b".encode())
+    return any(COMPOSE_COLLECT in data and collected.search(data) and uses.search(data) for data in _project_bytes(ctx).values())
 
 
 def _enclosing_type_name(node: Node) -> str:
@@ -1509,6 +1644,58 @@ def smart_refresher_pull_up(ctx: CheckContext) -> Verdict | bool:
         what = f"{found.name}({_short(found.arguments)[1:-1]})" if DISPATCH.match(found.name) and found.arguments is not None else f"{found.name}()"
         return Verdict(message=f"SmartRefresher with enablePullUp loads more automatically when the list reaches its end: onLoading runs {what} as the footer comes on screen")
     return True
+
+
+def smart_refresher_wrapper_load(ctx: CheckContext) -> Verdict | bool:
+    """`CustomRefreshIndicator(enablePullUp: true, onLoading: () => dispatch(LoadNextPage()))`: the app's
+    own widget builds a SmartRefresher from its fields (`enablePullUp: enablePullUp, onLoading:
+    onLoading`), so each screen passing a loading callback with pull-up on is a feed. A wrapper that
+    switches pull-up on itself (`enablePullUp: true`) is reported once, at its SmartRefresher."""
+    arg = ctx.node
+    args = arg.parent
+    part = args.parent if args is not None else None
+    selector = part.parent if part is not None else None
+    if args is None or args.type != "arguments" or part is None or part.type != "argument_part" or selector is None or selector.type != "selector":
+        return False
+    callee = selector.prev_named_sibling
+    while callee is not None and callee.type == "selector":
+        callee = callee.prev_named_sibling
+    if callee is None or callee.type != "identifier":
+        return False
+    name = text(callee)
+    if name == "SmartRefresher" or not re.match(r"^[A-Z]\w*$", name):
+        return False
+    declared = re.compile(rf"\bclass\s+{re.escape(name)}\b")
+    data = ctx.data.decode("utf-8", "replace")
+    here = declared.search(data)
+    if here:
+        rest = data[here.end():]
+        following = NEXT_TYPE_DECLARATION.search(rest)
+        own = data[here.start(): here.end() + (following.start() if following else len(rest))]
+    else:
+        own = _project_declaration(ctx, name, declared)
+    start = own.find("SmartRefresher(") if own else -1
+    if start < 0:
+        return False
+    refresher = own[start:start + 4000]
+    label = ctx.text(next(c for c in arg.named_children if c.type == "label")).rstrip(": ")
+    forwarded = re.search(rf"\bonLoading\s*:\s*(?:widget\.)?{re.escape(label)}\s*[,)\n]", refresher)
+    pull = re.search(r"\benablePullUp\s*:\s*(?:widget\.)?(\w+)", refresher)
+    if not forwarded or not pull or pull.group(1) in ("true", "false"):
+        return False  # not forwarded, pull-up off, or switched on in the wrapper (reported there)
+    field = pull.group(1)
+    given = _dart_named_arguments(callee).get(field)
+    if given is not None:
+        if re.fullmatch(r"\s*\w+\s*:\s*false\s*", text(given)):
+            return False
+    elif not re.search(rf"\bthis\.{re.escape(field)}\s*=\s*true\b", own):
+        return False  # pull-up off unless the screen asks for it
+    found = _dart_callback_load(ctx, arg)
+    if found is False:
+        return False
+    what = f"{found.name}({_short(found.arguments)[1:-1]})" if isinstance(found, Call) and DISPATCH.match(found.name) and found.arguments is not None \
+        else f"{found.name}()" if isinstance(found, Call) else "the callback"
+    return Verdict(message=f"{name} builds a SmartRefresher with pull-up loading on: {label} runs {what} automatically as the list reaches its end")
 
 
 # pull_to_refresh / easy_refresh controller calls that end a load, they fetch nothing
@@ -1681,6 +1868,40 @@ def mjrefresh_auto_footer(ctx: CheckContext) -> Verdict | bool:
     if MJ_AUTO_OFF.search(data) or CHAT_HISTORY.search(action):
         return False
     return Verdict(message=f"An MJRefresh auto footer ({name}) loads the next page by itself when the list is scrolled to its end")
+
+
+def mjrefresh_target_set(ctx: CheckContext) -> Verdict | bool:
+    """`tableView.foot.setRefreshingTarget(self, refreshingAction: #selector(nextPage))`: the load is
+    attached afterwards to an auto footer created bare elsewhere (`let foot = MJRefreshAutoNormalFooter()`
+    in a shared table view subclass, then `mj_footer = foot`); each screen attaching its action is a feed.
+    (A footer created with its action, or assigned bare straight to `mj_footer`, is reported by the
+    auto-footer pattern instead.)"""
+    call = as_call(ctx.node)
+    if call is None or not call.receiver:
+        return False
+    name = _last_name(call.receiver)
+    if not name or name.startswith("mj_") or not IDENTIFIER.match(name):
+        return False
+    held = re.compile(rf"\b(?:let|var)\s+{re.escape(name)}\s*(?::\s*([A-Z]\w*Footer)[!?]?\s*)?(?:=\s*([A-Z]\w*Footer)\s*\(\s*\))?")
+    found = [m for data in [ctx.data, *_project_bytes(ctx).values()] if name.encode() in data
+             for m in held.finditer(data.decode("utf-8", "replace")) if m.group(1) or m.group(2)]
+    if not found:
+        return False
+    footer = found[0].group(2) or found[0].group(1)
+    if "Back" in footer:
+        return False
+    data = ctx.data.decode("utf-8", "replace")
+    if "Auto" not in footer:  # the app's own footer class: it must subclass an auto footer and keep it automatic
+        declared = re.compile(rf"\bclass\s+{re.escape(footer)}\s*:\s*\w*Auto\w*Footer\b")
+        own = data[declared.search(data).start():] if declared.search(data) else _project_declaration(ctx, footer, declared)
+        if own is None or MJ_AUTO_OFF.search(own):
+            return False
+    off = re.compile(rf"\b{re.escape(name)}\s*[?!]?\s*\.\s*(?:is)?[Aa]utomaticallyRefresh\s*=\s*(false|NO)\b")
+    if off.search(data) or any(off.search(m.string) for m in found):
+        return False
+    if CHAT_HISTORY.search(text(call.arguments)):
+        return False
+    return Verdict(message=f"An MJRefresh auto footer ({name}: {footer}) loads the next page by itself when the list is scrolled to its end")
 
 
 def _project_declaration(ctx: CheckContext, name: str, declaration: re.Pattern[str]) -> str | None:
