@@ -412,11 +412,11 @@ CURRENCY_TEXT = re.compile(
     r"|primogems?|stardust|quartz|stars?|tickets?|keys?|v-?bucks|robux|currency)\b"
 )
 LOOT_TEXT = re.compile(
-    r"(?i)(gacha|loot\s*box|lootbox|mystery\s*box|chests?\b|crates?\b|\bcases?\b|card\s*packs?|booster|packs?\b|summon|\bwish"
-    r"|capsule|banner|\bpulls?\b|\bspins?\b|wheel|egg|hatch|unbox|\bdraws?\b|lottery|roulette)"
+    r"(?i)(gacha|loot\s*box|lootbox|mystery\s*box|chests?\b|crates?\b|\bcases?\b|card\s*packs?|booster|packs?\b|summon"
+    r"|\bwish(?!(es|ed)?\s+to\b)|capsule|banner|\bpulls?\b|\bspins?\b|wheel|egg|hatch|unbox|\bdraws?\b|lottery|roulette)"
 )
 PAID_PULL_TEXT = re.compile(
-    r"(?i)(summon|pull|wish|open|buy|purchase|roll|spin|draw|unbox|hatch)\b.{0,40}"
+    r"(?i)(summon|pull|wish(?!\s+to\b)|open|buy|purchase|roll|spin|draw|unbox|hatch)\b.{0,40}"
     r"(\d+|\{\{?\s*\w+\s*\}?\}|%[ds]|\$\{\w+\})\s*(x\s*)?(coins?|gems?|diamonds?|crystals?|jewels?|rubies|orbs?|primogems?"
     r"|stardust|quartz|stars?|tokens?|credits?)\b"
 )
@@ -1428,7 +1428,7 @@ def locale_string(ctx: CheckContext) -> Verdict | bool:
     loot_in_text = bool(LOOT_TEXT.search(text))
     if SHORTAGE.search(text) and CURRENCY_TEXT.search(text) and BUY_PROMPT.search(text) and (loot_in_key or loot_in_text):
         return Verdict(message=f"Message '{'.'.join(path[-3:])}' prompts to buy more currency for a random pull: \"{_short(text, 60)}\"")
-    if PAID_PULL_TEXT.search(text) and (loot_in_text and (loot_in_key or re.search(r"(?i)(summon|pull|wish|chest|crate|case|pack|gacha|loot|mystery|capsule|egg|spin)", text))):
+    if PAID_PULL_TEXT.search(text) and (loot_in_text and (loot_in_key or re.search(r"(?i)(summon|pull|wish(?!(es|ed)?\s+to\b)|chest|crate|case|pack|gacha|loot|mystery|capsule|egg|spin)", text))):
         if re.search(r"(?i)\bfree\b", text):
             return False  # "Open a free chest (normally 100 gems)"
         return Verdict(message=f"Message '{'.'.join(path[-3:])}' offers a random pull for currency: \"{_short(text, 60)}\"")

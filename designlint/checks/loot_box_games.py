@@ -59,7 +59,12 @@ receiver when several define the name) and the callee's own analysis says whethe
 paying caller in another file is not checked itself (no query word in its text) is reported at the roll
 (`_Project.paying_callers`). A C# box bought here and opened by its own class (`CreateLootBox()` or
 `user.AddPack(pack)` → the rolling methods of `LootBox.cs` / `Pack.cs`, found by file name) is reported where it
-is paid (`_Project.opened_later`).
+is paid (`_Project.opened_later`). A box used up by name here (`remove_lootbox(box)`) counts as bought when another
+file of the project sells it (`_Project.sells_elsewhere`). Callbacks handed to a game's own receipt router
+(`ProductService.RegisterProduct(id, fn)`) are purchase handlers, and a product-effect helper
+(`applyDevProductEffect`) is not a visual effect. Random stats of an item the player chose (`"loyalty":
+random.randint(…)`) are not picks, and the ten-pull handler of a gacha reported at its single pull is not reported
+again (`loot_box_mobile.later_batch_of`).
 """
 
 from __future__ import annotations
@@ -100,7 +105,7 @@ from designlint.checks.loot_box import (
     _short,
     _words,
 )
-from designlint.checks.loot_box_mobile import NOT_REMOTE_PATH, REMOTE_LOOT_PATH
+from designlint.checks.loot_box_mobile import NOT_REMOTE_PATH, REMOTE_LOOT_PATH, later_batch_of
 from designlint.checks.polyglot import Call, argument_nodes, as_call, function_name
 from designlint.checks.util import FUNCTION_TYPES, ancestors, text, walk
 from designlint.languages import language_family
@@ -150,6 +155,11 @@ PURCHASE_SIGNAL = re.compile(
 IAP_RECEIVER = re.compile(r"(?i)^(payment|iap|billing|purchaser|purchasing|in_?app)")
 # The premium currency by its industry name: `SpendHardCoins(3)`, `hardCurrency -= cost`.
 HARD_CURRENCY = re.compile(r"(?i)(hard|premium)_?(coin|currenc|cash|gem)")
+# A game's own receipt router: `ProductService.RegisterProduct(id, function(player, receiptInfo) … end)`,
+# `Receipts.SetProductHandler(id, grant)`: the callback runs once the product was paid for.
+PRODUCT_REGISTRATION = re.compile(
+    r"(?i)^((register|set|add|bind|on|handle)_?(dev_?)?product(_?(handler|callback|purchased?|bought))?"
+    r"|register_?(receipt|purchase)_?(handler|callback)?)$")
 PURCHASE_CALL = re.compile(r"^(InitiatePurchase|PurchaseProduct|BuyProductID|ConfirmPendingPurchase)$")
 STRIPE_CHARGE = re.compile(r"(?i)stripe\.(Charge|PaymentIntent)\.create$")
 
@@ -243,7 +253,8 @@ TIMED_UNLOCK_FILE = re.compile(
 # A bought box, key or opening used up: `keys -= 1`, `data.Spins[wheel] -= 1`, `use_key(…)`.
 OPENING_WORDS = frozenset({"spin", "spins", "pull", "pulls", "key", "keys", "opening", "openings", "roll", "rolls"})
 CONSUME_CALL = re.compile(
-    r"^(use|consume|spend|take|remove|deduct)(Loot)?(Key|Box|Crate|Chest|Case|Pack|Egg|Ticket|Spin|Capsule|Opening)(e?s)?$")
+    r"^(use|consume|spend|take|remove|deduct)(Loot|(?-i:loot))?(Key|Box|Crate|Chest|Case|Pack|Egg|Ticket|Spin|Capsule|Opening"
+    r"|(?-i:box))(e?s)?$")
 # An item used up through an inventory helper: `update_inv(user, item, -1)`, `subtractInv(id, box, 1)`,
 # `remove_item(user, "crate")`, `inventory.remove(crate)`.
 INVENTORY_HELPER = re.compile(r"(?i)^(update|change|add|set|modify|adjust|sub|subtract|remove|take|use|consume|decrease|decrement)_?(inv|inventory|items?|bag|stock)$")
@@ -262,8 +273,25 @@ COSMETIC_WORDS = frozenset(
 COSMETIC_NAME = re.compile(r"(Vector[234]|Quaternion|Color3?|BrickColor|Euler|CFrame|UDim2?|insideUnit|onUnit)")
 
 
+# `applyDevProductEffect(player, id)`, `GrantPassEffects()`: what a bought product does, not a visual effect.
+PRODUCT_WORDS = frozenset({"product", "products", "purchase", "receipt", "pass", "gamepass"})
+
+
 def _cosmetic_name(name: str) -> bool:
     return bool(COSMETIC_NAME.search(name)) or any(w in COSMETIC_WORDS for w in _words(name))
+
+
+# The stats of an item the player chose and paid for: a random number stored under one of these (`"loyalty":
+# random.randint(20, 40)`, `pet.Strength = Random.Range(1, 10)`) sets an attribute, it does not pick the item.
+STAT_WORDS = frozenset(
+    """loyalty happiness hunger mood energy stamina health hp mp mana attack atk defense defence strength agility
+    dexterity dex intelligence wisdom charisma power level lvl exp xp age height stat stats iv ivs
+    personality nature temperament fullness affection friendship""".split())  # (not `luck`, `weight`: rolls)
+
+
+def _stat_name(name: str) -> bool:
+    words = _words(name)
+    return bool(words) and words[-1] in STAT_WORDS
 
 
 SINGLETON_ACCESSORS = frozenset({"Instance", "instance", "Singleton", "Shared", "shared", "Current", "current", "Main",
@@ -596,6 +624,8 @@ class _File:
             u.words.update(_words(host.receiver + " " + host.name))
             if PURCHASE_SIGNAL.search(host.receiver + " " + " ".join(_strings(a) for a in argument_nodes(host))):
                 u.purchase.append(f"{_short(host.receiver, 40)}.{host.name}() callback")
+            elif PRODUCT_REGISTRATION.match(host.name):
+                u.purchase.append(f"{_short(host.receiver + '.' if host.receiver else '', 40)}{host.name}() product handler")
         parent = fn.parent
         if parent is not None and parent.type == "decorated_definition":
             for deco in (c for c in parent.named_children if c.type == "decorator"):
@@ -970,7 +1000,8 @@ class _File:
                           "assignment_expression", "augmented_assignment", "keyword_argument", "pair",
                           "local_variable_declaration", "field"):
                 target = a.child_by_field_name("name") or a.child_by_field_name("left") or (a.named_children[0] if a.named_children else None)
-                return bool(target is not None and _cosmetic_name(_balance_name(text(target))))
+                named = _balance_name(text(target)) if target is not None else ""
+                return bool(named and (_cosmetic_name(named) or _stat_name(named)))
             if "statement" in a.type:
                 return False
         return False
@@ -1000,7 +1031,8 @@ class _File:
             if key in seen:
                 continue
             seen.add(key)
-            if _cosmetic_name(c.name) and not LOOT_NAME.search(c.name) or UPGRADE_HELPER.search(c.name):
+            if _cosmetic_name(c.name) and not LOOT_NAME.search(c.name) and not set(_words(c.name)) & PRODUCT_WORDS or (
+                    UPGRADE_HELPER.search(c.name)):
                 continue  # a random position or colour, a random enchantment or stat: not a reward
             if depth < 3 and not (loose and c.random or LOOT_NAME.search(c.name) or RANDOM_NAME.match(_camel(c.name))
                                   or PICK_HELPER.match(_camel(c.name))
@@ -1020,6 +1052,8 @@ class _File:
             if c.random or r2 or c.spend or sub.spend:
                 out.words.update(_words(c.name))
                 out.words |= sub.words
+            if c.random:
+                out.words |= c.words & (STRONG_LOOT | WEAK_LOOT)  # `grantReward()` rolling a crate: `cs:RollAndPend(…)`
         return out
 
     # ---- the verdict -------------------------------------------------------------------------
@@ -1093,7 +1127,7 @@ class _File:
             return ("spend", soft[0], rnd[0], context)
         if u.weak_spend and (name_loot or (u.random and strong_context and not SHOP_UNIT.search(u.name))):
             return ("gate", u.weak_spend[0], rnd[0], context)
-        if u.consume and context and self.file_sells:
+        if u.consume and context and (self.file_sells or self.project is not None and self.project.sells_elsewhere(self, u)):
             return ("consume", u.consume[0], rnd[0], context)
         return None
 
@@ -1151,6 +1185,8 @@ FRAMEWORK_CALLS = frozenset(
     GetAsync SetAsync UpdateAsync IncrementAsync pcall require print warn error tostring tonumber ipairs pairs insert
     emit_signal connect queue_free get_node add_child append extend format dumps loads""".split())
 _FOREIGN: dict[tuple[str, int, int], _File | None] = {}
+_SELLERS: dict[tuple[str, int, str], set[str]] = {}  # per project and box noun: the files that sell it
+SOLD_NOUNS = frozenset({"lootbox", "box", "crate", "chest", "case", "pack", "egg", "capsule", "key"})
 # A box bought here and opened by its own class (C#, one class per file): `CreateLootBox()` → `LootBox.cs`,
 # `User.AddPack(pack)` → `Pack.cs`; the class is found by the file's name, the noun ending the paying unit's name
 # or a call that hands the box over.
@@ -1233,6 +1269,23 @@ class _Project:
                     where = f"{_short(receiver, 28) + '.' if receiver else ''}{name}()"
                     return (f"{where} → {_short(found[0], 36)} in {d.shown}:{d.line}", found[1], found[2])
         return None
+
+    def sells_elsewhere(self, asking: _File, u: _Unit) -> bool:
+        """A box, crate or key the unit uses up by name (`remove_lootbox(box)`, `consumeKey()`) that another file of
+        the project sells (`async def lootbox(…)`: "Buy a lootbox", `remove_jenny(price); add_lootbox(box)`)."""
+        nouns = {w.rstrip("s") if w not in ("case", "cases") else "case" for c in u.consume for w in _words(c.split("(")[0])}
+        nouns = {"lootbox" if n in ("lootboxe", "lootbox") else n for n in nouns} & SOLD_NOUNS
+        index = self.index
+        for noun in sorted(nouns):
+            key = (str(index.root), len(index.files()), noun)
+            if key not in _SELLERS:
+                sold = re.compile(rf"(?i)\b(buy|purchase|sell)[_ -]?(a[_ ])?(loot[_ ]?)?{noun}(e?s)?\b"
+                                  rf"|\b(loot[_ ]?)?{noun}(e?s)?[\w.\[\]'\"]{{0,24}}[_ .]?(price|cost)")
+                _SELLERS[key] = {path for path, data in index.files().items()
+                                 if sold.search(data[:200_000].decode("utf-8", "replace"))}
+            if _SELLERS[key] - {asking.path}:
+                return True
+        return False
 
     def opened_later(self, asking: _File, u: _Unit) -> tuple[str, set[str], bool] | None:
         """A box the paying unit buys or hands over (`CreateLootBox()`, `AddPack(pack)`) whose own class, in a file
@@ -1335,6 +1388,8 @@ def paid_random_function(ctx: CheckContext) -> Verdict | bool:
     if v is None:
         return False
     kind, pay, pick, context = v
+    if later_batch_of(fn, u.name, pick, iter(facts.functions), lambda f: (facts.reported(facts.unit(f)) or (0, 0, None))[2]):
+        return False  # the ten-pull of a gacha reported at its single pull
     if kind == "paid-elsewhere":
         return Verdict(message=f"{u.label} makes a random pick ({_short(pick)}) that runs only after a payment"
                                f" in another file ({_short(pay, 90)}) [{context}]")

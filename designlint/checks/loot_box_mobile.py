@@ -31,7 +31,10 @@ it is a loot box:
 A unit is a named function or method with the closures inside it; a closure registered as a UI or
 stream handler (`setOnClickListener { }`, `Button(action:)`, `onPressed: () {}`,
 `purchaseStream.listen(…)`) is a unit of its own. A caller that only reaches a reported helper
-is not reported again. Game loops, bets and paid upgrades/rerolls are left alone.
+is not reported again. Game loops, bets and paid upgrades/rerolls are left alone, and so is a switch of game effects
+whose spend and roll are separate arms (`case .loseGold` next to `case .gainGold`, `case .removeCard: Int.random`).
+A gacha sold by the pull and by the ten in two methods of one class is reported at the first (`later_batch_of`,
+shared with the games check).
 """
 
 from __future__ import annotations
@@ -230,6 +233,36 @@ def _handler_site(fn: Node) -> tuple[str, str] | None:
                 return None
             return label, call.name
     return None
+
+
+# The arms of a switch: Swift, Kotlin `when`, Java, Dart, C#, Python `match`, GDScript `match`.
+SWITCH_ARMS = frozenset({"switch_entry", "when_entry", "switch_block_statement_group", "switch_rule", "switch_statement_case",
+                         "switch_expression_case", "switch_section", "switch_expression_arm", "case_clause", "pattern_section"})
+
+
+def _in_other_arms(a: Node, b: Node) -> bool:
+    """`a` and `b` in two different arms of the same switch."""
+    for arm in (x for x in ancestors(a) if x.type in SWITCH_ARMS):
+        switch = arm.parent
+        if switch is None or not (switch.start_byte <= b.start_byte and b.end_byte <= switch.end_byte):
+            continue
+        return not (arm.start_byte <= b.start_byte and b.end_byte <= arm.end_byte)
+    return False
+
+
+def _effect_arm(spend: Node, picks: list[Node]) -> bool:
+    """A spend in one arm of a switch whose sibling arm credits the same balance (`case .loseGold(let n): gold -= n`
+    next to `case .gainGold(let n): gold += n`), with no pick in its own arm: an interpreter of game effects."""
+    arm = next((x for x in ancestors(spend) if x.type in SWITCH_ARMS), None)
+    if arm is None or arm.parent is None or any(arm.start_byte <= p.start_byte and p.end_byte <= arm.end_byte for p in picks):
+        return False
+    operand = spend.child_by_field_name("left") or (spend.named_children[0] if spend.named_children else None)
+    balance = re.sub(r"\s+", "", text(operand)) if operand is not None else ""
+    if not balance or not re.search(r"[A-Za-z]", balance):
+        return False
+    credit = re.compile(rf"{re.escape(balance)}(\+=|=[^;]*{re.escape(balance)}\+)")
+    return any(credit.search(re.sub(r"[ \t]+", "", line)) for other in arm.parent.named_children
+               if other.type in SWITCH_ARMS and other != arm for line in text(other).splitlines())
 
 
 def _is_body_of_function(node: Node) -> bool:
@@ -469,6 +502,11 @@ class _Unit:
     prompt: str | None = None
     screens: list[str] = field(default_factory=list)
     foreign: list[tuple[str, str]] = field(default_factory=list)  # (name, receiver) of calls not defined in this file
+    # where the unit's own spends and picks are, and its calls by name: a spend and a pick in two arms of one
+    # `switch` are two different effects, not one paid pick
+    spent_at: list[Node] = field(default_factory=list)
+    picked_at: list[Node] = field(default_factory=list)
+    call_at: dict[str, list[Node]] = field(default_factory=dict)
 
 
 class _File:
@@ -487,6 +525,10 @@ class _File:
                     self.defs.setdefault(name, []).append(node)
         self._units: dict[int, _Unit] = {}
         self._verdicts: dict[int, tuple | None] = {}
+
+    def functions(self) -> Iterator[Node]:
+        """The named units of the file, in the order of the text."""
+        return iter(sorted((fn for fns in self.defs.values() for fn in fns), key=lambda fn: fn.start_byte))
 
     def unit_at(self, line: int) -> _Unit | None:
         """The innermost unit (function, method, handler closure) holding a 1-based line."""
@@ -517,21 +559,27 @@ class _File:
                 found = _spend_node(node)
                 if found is not None:
                     {"spend": u.spend, "soft": u.soft_spend, "weak": u.weak_spend}[found[0]].append(found[1])
+                    if found[0] != "weak":
+                        u.spent_at.append(node)
             call = as_call(node) if kind in ("call_expression", "method_invocation", "argument_part", "object_creation_expression") else None
             if call is None or not call.name:
                 continue
             u.calls.append(call.name)
             if call.name not in self.defs:
                 u.foreign.append((call.name, re.sub(r"\s+", "", call.receiver)))
+            u.call_at.setdefault(call.name, []).append(call.node)
             spent = _spend_call(call)
             if spent is not None:
                 (u.spend if spent[1] else u.weak_spend).append(spent[0])
+                if spent[1]:
+                    u.spent_at.append(call.node)
             if PURCHASE_CALL.match(call.name) or (call.name in ("purchase", "purchaseProduct") and PURCHASE_RECEIVER.search(
                     re.sub(r"\s+", "", call.receiver))) or (call.name == "add" and "SKPaymentQueue" in call.receiver):
                 u.purchase.append(f"{_short(call.receiver, 24) + '.' if call.receiver else ''}{call.name}()")
             picked = _random_call(call, self.generators) or self._elsewhere_pick(call, fn) or _remote_pick(call)
             if picked is not None:
                 u.random.append(picked)
+                u.picked_at.append(call.node)
             screen = _loot_screen(call)
             if screen is not None:
                 u.screens.append(screen)
@@ -646,6 +694,8 @@ class _File:
             # `spendGems()` next to `get1Random()`)
             return self.paid_elsewhere(u, rnd[0], ctx) if unpaid else None
         spend = u.spend + r_spend[:2]
+        if (u.spend or u.soft_spend) and not r_spend and not elsewhere and self._other_arms(u, r_rnd):
+            return None  # `case .loseGold(let n): gold -= n` and `case .removeCard: deck.remove(at: Int.random(…))`
         if spend and (ctx or any(_premium_spend(s) for s in spend)):
             return ("spend", spend[0], rnd[0], ctx)
         soft = u.soft_spend or [f"{c.name}() → {c.soft_spend[0]}" for c in self.callees(u) if c.soft_spend and not c.random][:1]
@@ -658,6 +708,15 @@ class _File:
         if buyer is not None:
             return ("two-step", buyer, rnd[0], ctx)
         return self.paid_elsewhere(u, rnd[0], ctx) if unpaid else None
+
+    @staticmethod
+    def _other_arms(u: _Unit, r_rnd: list[str]) -> bool:
+        """Every spend of the unit and every pick (its own, or a call of a helper that rolls) sit in different arms
+        of one `switch`/`when`/`match`: an effect interpreter (`case .loseGold`, `case .gainRelic`), not a paid pick."""
+        picks = u.picked_at + [n for r in r_rnd for n in u.call_at.get(r.split("()")[0], [])]
+        if not u.spent_at or not picks or len(picks) < len(u.random):
+            return False
+        return all(_in_other_arms(s, p) for s in u.spent_at for p in picks) or all(_effect_arm(s, picks) for s in u.spent_at)
 
     def paid_elsewhere(self, u: _Unit, pick: str, ctx: str | None) -> tuple | None:
         """A pick with loot words that runs only from functions of other files that pay for it."""
@@ -845,6 +904,40 @@ class _Project:
         return paid[0] if paid else None
 
 
+# Words that only say how many pulls one handler buys: `OnPullOnce`/`OnPullTen`, `summonX10`, `openChestMulti`.
+BATCH_WORDS = frozenset({"once", "one", "single", "ten", "multi", "multiple", "many", "x", "five", "hundred", "bulk",
+                         "batch", "times", "double", "triple"})
+
+
+def batch_stem(name: str) -> tuple[str, ...]:
+    """`OnPullTen` and `OnPullOnce` -> (on, pull): a name without its pull count (digits and count words)."""
+    return tuple(w[:-1] if w.endswith("s") and len(w) > 3 else w
+                 for w in _words(name) if w not in BATCH_WORDS and not w.isdigit())
+
+
+def later_batch_of(fn: Node, name: str, pick: str, functions: Iterator[Node], pick_of) -> bool:
+    """One gacha sold by the pull and by the ten in two handlers of one class (`OnPullOnce` and `OnPullTen`, both
+    `gacha.Pull(n)`): only the first of the two is reported. `pick_of(fn)` is the reported pick of a function or
+    None; the picks must be the same but for their numbers."""
+    stem = batch_stem(name)
+    if not name or not stem:
+        return False
+    owner = _owner_class(fn)
+    same_pick = re.sub(r"\d+", "", pick)
+    for other in functions:
+        if other.start_byte >= fn.start_byte:
+            break
+        other_name = function_name(other) or ""
+        if other_name == name or batch_stem(other_name) != stem or _owner_class(other) != owner:
+            continue
+        if stem == tuple(_words(name)) and stem == tuple(_words(other_name)):
+            continue  # neither name counts pulls
+        found = pick_of(other)
+        if found is not None and re.sub(r"\d+", "", found) == same_pick:
+            return True
+    return False
+
+
 def _not_a_frame(fn: Node) -> bool:
     """`static Future<GachaResult?> draw() async` in a GachaService: named like a frame callback, but
     asynchronous (frames never are) or a method of a loot-named class."""
@@ -890,6 +983,8 @@ def paid_random_function(ctx: CheckContext) -> Verdict | bool:
     if v is None:
         return False
     kind, pay, pick, cword = v
+    if later_batch_of(fn, u.name, pick, analysis.functions(), lambda f: (analysis.reported(analysis.unit(f)) or (0, 0, None))[2]):
+        return False  # the ten-pull of a gacha reported at its single pull
     if kind == "paid-elsewhere":
         return Verdict(message=f"{_label(fn, u.name)} makes a random pick ({_short(pick)}) that runs only after a payment"
                                f" in another file ({_short(pay, 90)}) [{cword}]")
