@@ -1272,6 +1272,22 @@ PY_DUE_ITEMS = re.compile(
     r"\bdue_[a-z]+s\b|\b(next|due)_\w*(at|date|time)__(lte|lt)\b|"
     r"\b(scheduled|schedule|send|sending|publish|release|deliver|notify|remind)\w*_(at|date|time|datetime|for|on)(__(lte|lt)\b|\s*<=?\s*\w)"
 )
+# rows someone scheduled, picked once their own time comes and marked as sent: a date or time field compared with
+# the current time (`broadcast_at__lte=now`, `execute_date__lte=timezone.now()`, `Row.publish_time <= now`, with
+# no offset: `date_joined__lte=now - timedelta(days=3)` picks people by age) in one query with a not-yet-sent flag
+# (`sent=False`, `push_sent=False`, `done=False`, `sent_at__isnull=True`, `status="pending"`, `Row.sent.is_(False)`)
+PY_NOW = r"(?:(?:[\w.]*\.)?(?:now|utcnow|today|localdate|localtime)\(\s*[\w.]*\s*\)|\b(?:now|today|current_time|now_utc|utc_now)\b)(?!\s*[-+(])"
+PY_ROW_TIME = re.compile(
+    rf"\b\w*(_at|date|time)\w*__(lte|lt)\s*=\s*{PY_NOW}|"
+    rf"\.\w*(_at|date|time)\w*\s*<=?\s*{PY_NOW}|{PY_NOW}\s*>=?\s*[\w.]+\.\w*(_at|date|time)\w*\b",
+    re.I,
+)
+PY_NOT_SENT = re.compile(
+    r"\b(\w+_)?(sent|done|delivered|processed|notified|published|executed|fired|dispatched|pushed|handled|broadcasted|triggered)"
+    r"\s*(=|==|\bis\b)\s*(False|0)\b|\.(is_)?(sent|done|delivered|processed|notified|published|executed|fired|dispatched|pushed|broadcasted)"
+    r"\.is_\((False|None)\)|\b\w*(sent|delivered|processed|notified|executed|fired|dispatched|pushed)(_at|_on|_date|_time)?__isnull\s*=\s*True\b|"
+    r"\bstatus\s*(=|==)\s*['\"](pending|scheduled|queued|waiting|new)['\"]",
+)
 SCHEDULE_DECORATOR = re.compile(
     r"@[\w.]*\b(periodic_task|db_periodic_task|scheduled_job|repeat_every|crontab|cron|scheduled|on_schedule|repeat)\b(\([^\n]*\))?|"
     r"@[\w.]*\.task\(\s*['\"](cron|interval)['\"][^\n]*"  # Flask-APScheduler `@scheduler.task("cron", id="daily", hour=9)`
@@ -1332,6 +1348,9 @@ def _py_send_kind(ctx: CheckContext, node: Node) -> str | None:
             return f"{client.rsplit('.', 1)[-1]}.{call.name}"
         if call.name in ("send_message", "send_bulk_message") and re.search(r"(Device|devices?\b)", call.receiver):
             return f"{call.receiver.split('.')[0]}.{call.name}"
+        device = _py_device_query(ctx, node, call)
+        if device:
+            return f"{device}.{call.name}"  # `iphones = APNSDevice.objects.values(...)`; `iphones.send_message(...)`
         sender = _py_remote_sender(ctx, call.name) if not call.receiver and PY_WRAPPER.match(call.name) and call.name not in _methods_by_name(ctx) else None
         # the app's own `send_notification(user, ...)` of another module, whose text sends a push
         return f"{call.name}() of {Path(sender.path).name}" if sender is not None else None
@@ -1339,6 +1358,23 @@ def _py_send_kind(ctx: CheckContext, node: Node) -> str | None:
         return f"{call.name}()"
     service = _py_push_service(ctx, node, call)
     return f"{service}().{call.name}" if service else None
+
+
+def _py_device_query(ctx: CheckContext, node: Node, call: Call) -> str | None:
+    """The device model of fcm-django / django-push-notifications a plain name holds when the send is on
+    it (`phones = APNSDevice.objects.filter(...)`, then `phones.send_message(...)`), or None."""
+    if call.name not in ("send_message", "send_bulk_message") or not re.fullmatch(r"\w+", call.receiver):
+        return None
+    code = ctx.code_without_comments()
+    if not re.search(r"\b(push_notifications|fcm_django)\b", code):
+        return None
+    scope = next(iter(enclosing_functions(node)), ctx.root)
+    values = [
+        text(a.child_by_field_name("right")) for a in walk(scope)
+        if a.type == "assignment" and a.start_byte < node.start_byte and text(a.child_by_field_name("left")) == call.receiver
+    ]
+    m = re.match(r"^\(?\s*(\w*Device)\.objects\b", values[-1]) if values else None
+    return m.group(1) if m else None
 
 
 PUSH_SERVICE_CLASS = re.compile(r"^\w*(Notification|Notif|Push|Fcm|FCM|Apns|APNS|Expo|OneSignal)\w*(Service|Sender|Client|Manager|Dispatcher|Notifier|Gateway)$")
@@ -1441,7 +1477,8 @@ def _py_schedule(ctx: CheckContext, node: Node, chain: list[Node]) -> str | None
 
 # schedules kept in another file of the project: a Celery beat entry naming the task, a django-crontab
 # CRONJOBS line, `add_periodic_task(..., task.s())`, `scheduler.add_job(func, "cron")`, `schedule.every().do(func)`
-REGISTRY_FILE = re.compile(r"^(settings|base|production|prod|common|celery|celeryconfig|celery_config|celery_app|beat|beat_schedule|"
+REGISTRY_FILE = re.compile(r"^(settings|base|production|prod|common|celery|celeryconfig|celery_config|celery_app|celery_beat|celerybeat|beat|beat_schedule|"
+                           r"periodic_tasks|scheduled_tasks|"
                            r"schedule|schedules|scheduler|schedulers|cron|crons|cronjobs|jobs|worker|workers|app|main|run|server|__init__)\.py$")
 REGISTRY_MARKERS = (b"beat_schedule", b"BEAT_SCHEDULE", b"CRONJOBS", b"add_periodic_task", b"add_job", b".do(")
 SKIP_DIRS = re.compile(r"/(\.?venv|env|site-packages|node_modules|\.git|\.tox|build|dist|tests?|migrations)/")
@@ -1645,6 +1682,43 @@ def _py_due_digest(ctx: CheckContext, node: Node, chain: list[Node]) -> bool:
     return False
 
 
+def _py_scheduled_rows(chain: list[Node], chain_text: str) -> bool:
+    """The send delivers rows someone scheduled (an organiser's announcement, a message queued for a user),
+    picked once their own time comes and not sent yet: one query compares a date or time field with the
+    current time and asks for a not-yet-sent flag (`filter(sent=False, broadcast_at__lte=now)`)."""
+    if not (PY_ROW_TIME.search(chain_text) and PY_NOT_SENT.search(chain_text)):
+        return False
+    for fn in chain[:6]:
+        for n in walk(fn):
+            if n.type == "call" and n.end_byte - n.start_byte < 800:
+                code = text(n)
+                if PY_ROW_TIME.search(code) and PY_NOT_SENT.search(code):
+                    return True
+    return False
+
+
+# the user's own switch for these pushes, off until they turn it on: `settings.get("push_enabled", False)`,
+# `prefs.get("reminders_on")`, `getattr(profile, "push_opt_in", False)` (not a deployment setting in capitals)
+PY_SWITCH_KEY = r"([a-z]\w*(enabled|opt_?in|opted_in|consent|subscribed|allowed)|wants_\w+|\w*(reminders?|push|notifications?|alerts?|digest|nudges?)_on)\b"
+PY_OFF_SWITCH = re.compile(
+    rf"\.get\(\s*['\"]{PY_SWITCH_KEY}['\"]\s*(,\s*(False|None|0)\s*)?\)|"
+    rf"\bgetattr\(\s*[\w.]+\s*,\s*['\"]{PY_SWITCH_KEY}['\"]\s*,\s*(False|None|0)\s*\)"
+)
+PY_GUARD = re.compile(r"^[ \t]*if\s+not\s+(?P<cond>[^\n:]+?)\s*:\s*(#[^\n]*)?\n?[ \t]*return\b", re.M)
+
+
+def _py_after_switch_guard(node: Node) -> bool:
+    """The send follows an early return on the user's own switch in its function, and the switch is off
+    unless the user turned it on (`if not settings.get("push_enabled", False): return`): an opt-in push, as
+    the mobile rule treats `if (!enabled) return;`. A switch whose default is not visible (a model field)
+    or is on is not enough."""
+    for fn in enclosing_functions(node):
+        before = (fn.text or b"")[: node.start_byte - fn.start_byte].decode("utf-8", "replace")
+        if any(PY_OFF_SWITCH.search(m.group("cond")) and not re.search(r"\b(or|and)\b", m.group("cond")) for m in PY_GUARD.finditer(before)):
+            return True
+    return False
+
+
 def _py_reaches(body: Node, node: Node, names: set[str]) -> bool:
     """`body` holds the send itself or a call of one of the functions that lead to it (`notify_one.delay(...)`)."""
     if _inside(node, body):
@@ -1682,10 +1756,15 @@ def _judged_in_definition(ctx: CheckContext, node: Node) -> bool:
     return sender is not None and (_py_reported_there(sender) or bool(DUE_REMINDER.search(sender.text) or PY_DUE_ITEMS.search(sender.text)))
 
 
+# the name of the APNs badge count a send sets (`badge=1`, `"badge": 1`), a field of the push, not an
+# achievement badge the user earned (`award.badge` is kept)
+PY_BADGE_FIELD = re.compile(r"(['\"]?)\bbadge\1(?=\s*(:|=(?!=)))")
+
+
 def _py_judge(ctx: CheckContext, node: Node, chain: list[Node], chain_text: str, inactive, schedule: str | None, kind: str) -> Verdict | bool:
     """The verdict on a push send (or a call of a push task of another module) that runs from a schedule or
     picks inactive users: not a transactional notice, not the user's own items falling due."""
-    payload = _py_payload(ctx, node)
+    payload = PY_BADGE_FIELD.sub("", _py_payload(ctx, node))
     reengage = re.search(r"(re_?engag|inactiv|streak|miss(ed)? you|come ?back|we miss)", payload, re.I)
     transactional = TRANSACTIONAL.search(payload) or TRANSACTIONAL_MORE.search(payload)
     if not inactive and not reengage and (transactional or (EVENT_WORDS.search(payload) and not NUDGE_WORDS.search(payload))):
@@ -1697,6 +1776,10 @@ def _py_judge(ctx: CheckContext, node: Node, chain: list[Node], chain_text: str,
         return False
     if (DUE_REMINDER.search(chain_text) or PY_DUE_ITEMS.search(chain_text)) and not reengage:
         return False  # reminders the users set, delivered when they fall due
+    if not reengage and _py_scheduled_rows(chain, chain_text):
+        return False  # rows someone scheduled, delivered once when their time comes
+    if _py_after_switch_guard(node):
+        return False  # an opt-in push: nothing goes out until the user turns it on
     if not reengage and _py_due_digest(ctx, node, chain):
         return False  # each user's own dated items (tomorrow's events), sent only when there are some
     return Verdict(message=f"push notification sent on a timer ({kind} in {schedule}), not because something happened for the user", note=_quiet_note(ctx))

@@ -4,7 +4,8 @@ The queries in rules/notification-spam/mobile.yaml find the notification mechani
 iOS and Flutter apps; the checks here decide whether one pulls people back:
 
 * a permission request (`POST_NOTIFICATIONS`, `requestAuthorization`, firebase_messaging
-  `requestPermission`, ...) runs when the app or a screen starts (`onCreate`, `LaunchedEffect`,
+  `requestPermission`, legacy `registerUserNotificationSettings`, flutter_local_notifications
+  `DarwinInitializationSettings(requestAlertPermission: true)` handed to `initialize()`, ...) runs when the app or a screen starts (`onCreate`, `LaunchedEffect`,
   `application(_:didFinishLaunchingWithOptions:)`, `.onAppear`, Dart `main`/`initState`),
   directly or through functions of the same file, not from a click, tap or toggle; or a
   service's method that another file of the project calls at launch (the project index:
@@ -34,7 +35,9 @@ Not reported: prompts after an early return on the user's own switch, prompts in
 launch code registers for a later event (a NotificationCenter observer of a settings change, a
 preference listener, a Dart stream subscription), a Swift start-up method whose callers asked just
 before calling it, start-up methods of services no other file names, alarms that poll a mail or feed server or fire at one of the user's own items' time,
-schedules in button handlers (`@IBAction`, an XML `onClick(View)` method, `onPressed: fn`), copy
+schedules in button handlers (`@IBAction`, an XML `onClick(View)` method, `onPressed: fn`), schedules in
+functions nothing calls, periodic workers that post nothing, a helper's default hour that every call
+overrides (judged at the calls), a service's `start(item:)` action, copy
 sent on behalf of another person ("$name misses you") and settings-screen labels.
 
 The re-engagement phrases and the quiet-hours test are the web module's (notification_spam).
@@ -444,14 +447,20 @@ def _startup_class(fn: Node) -> str | None:
     cls = _enclosing_class(fn)
     name = _class_name(cls)
     fname = function_name(fn) or "init"
-    # a service's own start-up: `start()`/`setup()`/`configure()`, or the init of a *Service / *Manager
+    if any(not any(LAUNCH_PARAMETER.search(n) for n in names) for names in _parameter_labels(fn)):
+        return None  # `start(zimFileID:)`: an action on one item, run when someone asks for it
+    # a service's own start-up: `setup()`/`configure()`/`startNotifications()`, or the init of a *Service / *Manager
     if STARTUP_FUNCTION.match(fname) or (fn.type in ("init_declaration", "constructor_declaration", "secondary_constructor") and re.search(r"(Service|Manager)$", name)):
         return f"{name}.{fname}()" if name else f"{fname}()"
     return None
 
 
+# parameters a start-up method is handed by the app (its context, the application, launch options)
+LAUNCH_PARAMETER = re.compile(r"(?i)(context|^ctx$|^app$|application|launch|options|activity|window|scene)")
+
+# a bare `start` is any service's action (a download, a timer, a workout), not the app starting
 STARTUP_FUNCTION = re.compile(
-    r"^((start|init|initiali[sz]e|setup|setUp|configure|bootstrap|onAppStart|onLaunch)(App|Services?|Notifications?|Push\w*|Messaging|Firebase)?|"
+    r"^(start(App|Services?|Notifications?|Push\w*|Messaging|Firebase)|(init|initiali[sz]e|setup|setUp|configure|bootstrap|onAppStart|onLaunch)(App|Services?|Notifications?|Push\w*|Messaging|Firebase)?|"
     r"(notify|notification|notifications|push|fcm|messaging|firebase)(Init|Initiali[sz]e|Setup|SetUp|Configure))$",
     re.I,
 )
@@ -591,6 +600,109 @@ USER_SWITCH = re.compile(r"(?i)(enabled|opt_?in|opted|consent|wants|checked|togg
 SYSTEM_PERMISSION = re.compile(r"(areNotificationsEnabled|checkSelfPermission|PERMISSION_GRANTED|isGranted|authorizationStatus)")
 
 
+def _not_app_driven(node: Node, ctx: CheckContext) -> bool:
+    """The schedule is not the app's own doing: the user set it up, its callers pass the time, or
+    nothing runs it."""
+    return _scheduled_by_user(node, ctx) or _time_left_to_callers(node, ctx) or _never_called(node, ctx)
+
+
+# names the framework calls (lifecycle methods, delegates, workers), never the app's own code
+FRAMEWORK_NAME = re.compile(r"^(on[A-Z]\w*|did[A-Z]\w*|will[A-Z]\w*|view[A-Z]\w*|application\w*|scene\w*|userNotificationCenter|messaging|doWork|main|initState|build|dispose)$")
+
+
+def _never_called(node: Node, ctx: CheckContext) -> bool:
+    """The schedule sits in a function nothing calls: its name appears nowhere else in its file
+    (no call, no `#selector(name)`, `::name` or `onPressed: name`) and, unless the function is
+    private to the file, in no other file of the whole project. Framework callbacks (an
+    `override`, an annotated function, a lifecycle or delegate method) run from outside."""
+    fn = _enclosing_named(node)
+    name = function_name(fn) if fn is not None else ""
+    if not name or project_index.too_common(name) or FRAMEWORK_NAME.match(name):
+        return False
+    head = _declaration_head(fn, name, ctx)
+    if re.search(r"(@|\boverride\b)", head) or _swift_delegate_method(fn, name):
+        return False
+    if len(re.findall(rf"(?<![\w$]){re.escape(name)}(?![\w$])", _source(ctx))) > 1:
+        return False  # called or handed over somewhere in its file
+    if (name.startswith("_") and ctx.language == "dart" and not re.search(r"^\s*part\b", _source(ctx), re.M)) or re.search(r"\b(private|fileprivate)\b", head):
+        return True  # private to its file: no other file can call it
+    if not _whole_project(ctx):
+        return False  # other files of the project are unknown
+    index = project_index.for_context(ctx)
+    here = str(Path(ctx.path).resolve())
+    return not any(site.path != here for site in [*index.calls(name), *index.references(name)])
+
+
+def _declaration_head(fn: Node, name: str, ctx: CheckContext) -> str:
+    """A function's annotations and modifiers: the text from the end of the previous statement or
+    declaration up to its name (Dart annotations are siblings of the signature)."""
+    start = fn.prev_named_sibling.start_byte if fn.type == "function_body" and fn.prev_named_sibling is not None else fn.start_byte
+    before = ctx.data[max(0, start - 300) : start].decode("utf-8", "replace")
+    before = re.split(r"[;{}]", before)[-1]
+    own = ctx.data[start : fn.end_byte].decode("utf-8", "replace")
+    return before + own[: max(0, own.find(name))]
+
+
+def _swift_delegate_method(fn: Node, name: str) -> bool:
+    """A Swift delegate method: named after the type of its unlabeled first parameter
+    (`userNotificationCenter(_ center: UNUserNotificationCenter, ...)`, `locationManager(_ manager: CLLocationManager, ...)`)."""
+    m = re.match(r"\(\s*_\s+\w+\s*:\s*(\w+)", _parameter_text(fn))
+    core = re.sub(r"^[A-Z]{2,}(?=[A-Z][a-z])", "", m.group(1)) if m else ""
+    return bool(core) and name.lower().startswith(core.lower())
+
+
+def _whole_project(ctx: CheckContext) -> bool:
+    """The project index covers a real project (`ProjectIndex.root_is_project`), not only a folder
+    (the file's, or one the scanner pinned: fixture folders are pinned and have no marker)."""
+    return project_index.for_context(ctx).root_is_project()
+
+
+TIME_PARAMETER = re.compile(r"(hour|minute|time|^at$|when)", re.I)
+
+
+def _time_left_to_callers(node: Node, ctx: CheckContext) -> bool:
+    """The hour is a parameter default of the app's scheduling helper (`fun scheduleDaily(context,
+    hour: Int = 20)`) and every call of the helper in the project passes its own hour: the calls
+    decide, and one with a literal hour is reported there (*-fixed-hour-helper), not again here."""
+    fn = _enclosing_named(node)
+    name = function_name(fn) if fn is not None else ""
+    if not name or not HELPER_NAME.match(name) or project_index.too_common(name):
+        return False
+    labels = _parameter_labels(fn)
+    times = {p for p in _parameter_defaults(fn) if TIME_PARAMETER.search(p)}
+    positions = [i for i, names in enumerate(labels) if names & times]
+    if not positions:
+        return False
+    own = {n.id for n in _callers(name, fn, ctx)}
+    found = [c for c in calls(ctx.root) if c.name == name and c.node.id in own]
+    index = project_index.for_context(ctx)
+    here = str(Path(ctx.path).resolve())
+    owner = _class_name(_enclosing_class(fn)).lstrip("_")
+    sites = [s for s in index.calls(name) if s.path != here and _calls_this_function(s, owner, index)]
+    found += [c for c in (_call_at_site(s, index) for s in sites) if c is not None]
+    wanted = set().union(*(labels[i] for i in positions))
+    return bool(found) and all(_passes_argument(c, wanted, positions[0]) for c in found)
+
+
+def _passes_argument(call: Call, names: set[str], position: int) -> bool:
+    """The call gives the parameter by label (`hour = 22`, `hour: 22`) or by position."""
+    given = [_label(arg)[0] for arg in argument_nodes(call)]
+    return any(label in names for label in given) or sum(label is None for label in given) > position
+
+
+def _call_at_site(site: project_index.Site, index: project_index.ProjectIndex) -> Call | None:
+    """The call of `site.name` at a call site of another file."""
+    source = index.source(site.path)
+    if source is None or not source.regions:
+        return None
+    spot = source.regions[0].root.descendant_for_byte_range(site.byte, site.byte)
+    for anc in ([spot, *ancestors(spot)] if spot is not None else [])[:8]:
+        found = next((c for c in calls(anc) if c.name == site.name and c.node.start_byte <= site.byte < c.node.end_byte), None)
+        if found is not None:
+            return found
+    return None
+
+
 def _scheduled_by_user(node: Node, ctx: CheckContext, depth: int = 0) -> bool:
     """The schedule runs only once the user switched reminders on: in a click or toggle handler,
     in a branch on their switch, or in a function this file calls only from such places."""
@@ -673,6 +785,9 @@ REQUEST_CALLS = re.compile(
 CHECK_CALLS = re.compile(r"^(checkSelfPermission|checkPermission|shouldShowRequestPermissionRationale|isGranted|hasPermissions?|areNotificationsEnabled|contains|equals|add|put)$")
 
 
+INITIALIZERS = ("anonymous_initializer", "constructor_declaration", "secondary_constructor", "init_declaration")
+
+
 def _android_request_sites(ref: Node, ctx: CheckContext) -> list[Node]:
     """Where the POST_NOTIFICATIONS reference is requested: the request call itself, the
     request calls a variable holding it is passed to, or a Compose state's launch call."""
@@ -682,6 +797,8 @@ def _android_request_sites(ref: Node, ctx: CheckContext) -> list[Node]:
             if call.name in ("add", "addAll") and re.match(r"^\w+$", call.receiver):
                 # `permissions.add(POST_NOTIFICATIONS)`, then `requestPermissions(this, permissions.toTypedArray(), 1)`
                 scope = next((a for a in ancestors(anc) if a.type in FUNCTION_TYPES), None)
+                if scope is not None and scope.type in INITIALIZERS:
+                    scope = _enclosing_class(scope)  # added in `init { }` to the class's list: requested by any method
                 sites = _uses_of_name(call.receiver, ctx, r"^(requestPermissions?|launch|request)$", receiver=False)
                 return [s for s in sites if scope is None or scope.start_byte <= s.start_byte < scope.end_byte]
             if CHECK_CALLS.match(call.name):
@@ -740,7 +857,8 @@ IOS_PERMISSION_RECEIVER = re.compile(r"(UNUserNotificationCenter|[Nn]otification
 
 def swift_permission_on_launch(ctx: CheckContext) -> Verdict | bool:
     call = _call_at(ctx)
-    if call is None or not IOS_PERMISSION_RECEIVER.search(call.receiver):
+    receiver = (_initialiser(call.receiver, ctx.node) or call.receiver) if call is not None else ""  # what it holds, not its name
+    if call is None or not (call.name == "registerUserNotificationSettings" or IOS_PERMISSION_RECEIVER.search(receiver)):
         return False
     options = text(_argument(call, "options"))
     if re.search(r"\.provisional\b", options):
@@ -751,7 +869,18 @@ def swift_permission_on_launch(ctx: CheckContext) -> Verdict | bool:
     return Verdict(message=f"notification permission is requested at launch ({call.name} in {where}), before the user asked for anything that needs it")
 
 
-SWIFT_DIRECT_REQUEST = re.compile(r"\.requestAuthorization\s*\(")
+SWIFT_DIRECT_REQUEST = re.compile(r"\.(requestAuthorization|registerUserNotificationSettings)\s*\(")
+
+
+def _initialiser(receiver: str, node: Node) -> str:
+    """What a local variable receiver is set to in the function around `node`
+    (`let current = UNUserNotificationCenter.current()`), or "": the receiver is known by what it
+    holds, not by its name."""
+    fn = _enclosing_named(node)
+    if fn is None or not re.fullmatch(r"\w+", receiver):
+        return ""
+    m = re.search(rf"\b(let|var)\s+{re.escape(receiver)}\s*(:\s*[\w.?!]+\s*)?=\s*([^\n;]+)", text(fn)[: node.start_byte - fn.start_byte])
+    return m.group(3) if m else ""
 
 
 def _wrapper_of_direct_request(node: Node, ctx: CheckContext, direct: re.Pattern) -> bool:
@@ -795,6 +924,36 @@ def dart_permission_on_launch(ctx: CheckContext) -> Verdict | bool:
     if where is None or (fn is not None and _request_reported_at_call(fn, where)):
         return False
     return Verdict(message=f"notification permission is requested when the app starts ({call.name} in {where}), before the user asked for anything that needs it")
+
+
+def dart_settings_permission_on_launch(ctx: CheckContext) -> Verdict | bool:
+    """flutter_local_notifications `IOSInitializationSettings(requestAlertPermission: true)` /
+    `DarwinInitializationSettings(...)` handed to `initialize()` at launch: the plugin shows the iOS
+    prompt as it initializes."""
+    name = ctx.capture("fn")
+    following = name.next_named_sibling if name is not None else None
+    arguments = text(following if following is not None and following.type == "selector" else ctx.node)
+    if name is None or not re.search(r"request(Alert|Sound|Badge)Permission\s*:\s*true\b", arguments):
+        return False
+    fn = _enclosing_named(ctx.node)
+    if fn is None or not re.search(r"\.initialize\s*\(", _code(fn)) or _other_settings_request(ctx.node, fn, ctx):
+        return False
+    where = _launch_context(ctx.node, ctx)
+    if where is None:
+        return False
+    asks = re.search(r"request\w+Permission", arguments).group(0)
+    return Verdict(message=f"notification permission is requested when the app starts ({text(name)} with {asks}: true, initialized in {where}), before the user asked for anything that needs it")
+
+
+def _other_settings_request(node: Node, fn: Node, ctx: CheckContext) -> bool:
+    """The service also asks in another way: an earlier settings object of the function that asks
+    (iOS, then macOS), or a request call of the file that also runs at launch (reported by
+    dart-permission-on-launch): one prompt, one finding."""
+    earlier = text(fn)[: max(0, node.start_byte - fn.start_byte)]
+    return bool(re.search(r"request(Alert|Sound|Badge)Permission\s*:\s*true\b", earlier)) or any(
+        DART_REQUEST.match(c.name) and c.name != "request" and (DART_PERMISSION_RECEIVER.search(c.receiver) or _platform_plugin(c.receiver, ctx)) and _launch_context(c.node, ctx) is not None
+        for c in calls(ctx.root)
+    )
 
 
 DART_REQUEST = re.compile(r"^(requestPermission|requestPermissions|requestNotificationsPermission|requestNotificationPermissions|request|requestPermissionToSendNotifications)$")
@@ -932,14 +1091,42 @@ PARAMETER_DEFAULT = re.compile(r"\b(\w+)\s*(?::\s*[\w.?]+\s*)?[=:]\s*(\d+)\b")
 
 def _parameter_defaults(fn: Node) -> dict[str, str]:
     """Parameters with a literal number as default value (`hour: Int = 20`, `{int hour = 20}`)."""
+    return {m.group(1): m.group(2) for m in PARAMETER_DEFAULT.finditer(_parameter_text(fn))}
+
+
+def _parameter_text(fn: Node) -> str:
+    """The parameter list of a function, from its opening parenthesis to its body."""
     if fn.type == "function_body":  # Dart: the parameters are in the signature before the body
         signature = fn.prev_named_sibling
         head = text(signature) if signature is not None else ""
     else:
         body = fn.child_by_field_name("body") or next((c for c in fn.named_children if c.type in ("function_body", "block", "statements")), None)
         head = text(fn)[: body.start_byte - fn.start_byte] if body is not None else text(fn).split("{", 1)[0]
-    params = head[head.find("(") :] if "(" in head else ""
-    return {m.group(1): m.group(2) for m in PARAMETER_DEFAULT.finditer(params)}
+    return head[head.find("(") :] if "(" in head else ""
+
+
+def _parameter_labels(fn: Node) -> list[set[str]]:
+    """The names each parameter can be passed by, in order: `hour` of `hour: Int = 20` or
+    `int hour = 20`, `at` and `hour` of a Swift `at hour: Int`."""
+    inner = _parameter_text(fn).strip()[1:].replace("->", "  ")
+    pieces, depth, current = [], 0, ""
+    for char in inner:  # split at the commas between parameters (Dart's `{...}` of named ones included)
+        depth += char in "(<"
+        depth -= char in ")>"
+        if depth < 0 or (char == "," and depth == 0):
+            pieces.append(current)
+            current = ""
+            if depth < 0:
+                break
+            continue
+        current += char
+    out = []
+    for piece in pieces:
+        name_part = re.split(r"[:=]", piece.strip(" {}[]\n"), maxsplit=1)[0] if ":" in piece else piece.split("=", 1)[0]
+        names = set(re.findall(r"\b[a-z_]\w*\b", name_part)) - {"final", "required", "var", "val", "const", "this", "int", "double", "num", "bool", "long", "boolean"}
+        if names:
+            out.append(names)
+    return out
 
 
 def _file_parameter_defaults(ctx: CheckContext) -> dict[str, str]:
@@ -1061,7 +1248,7 @@ def android_repeating_alarm(ctx: CheckContext) -> Verdict | bool:
     if not NOTIFICATION_TARGET.search(woken) and not _wakes_a_notifying_receiver(ctx, woken):
         return False
     trigger = text(args[1]) if len(args) > 1 else ""
-    if _user_chosen(code, fn) or _scheduled_by_user(ctx.node, ctx) or (re.match(r"^\w+$", trigger) and trigger in _parameter_names(fn)):
+    if _user_chosen(code, fn) or _not_app_driven(ctx.node, ctx) or (re.match(r"^\w+$", trigger) and trigger in _parameter_names(fn)):
         return False
     if _alarm_polls(fn, code) or _item_time(code):
         return False
@@ -1178,6 +1365,8 @@ def android_periodic_work(ctx: CheckContext) -> Verdict | bool:
         return False
     definition = next((n for n in walk(ctx.root) if n.type in ("class_declaration",) and _class_name(n) == worker), None)
     worker_code = _worker_notifications(definition) if definition is not None else _other_file_worker(worker, ctx)
+    if (definition is not None or worker_code) and not WORKER_NOTIFIES.search(STRING_LITERAL.sub('""', worker_code)):
+        return False  # the worker, found in the project, posts nothing (it logs, syncs or cleans up)
     if definition is None and not REENGAGE_WORKER_COPY.search(worker_code):
         worker_code = ""  # a worker of another file counts by its come-back copy, not by merely posting
     posts = bool(re.search(r"(\.notify\(|NotificationCompat|Notification\.Builder|show\w*Notification|send\w*Notification)", worker_code))
@@ -1190,7 +1379,7 @@ def android_periodic_work(ctx: CheckContext) -> Verdict | bool:
     if definition is None and not ((posts and copy) or (NUDGE_WORKER_NAME.search(worker) and not _minutes_period(ctx))):
         return False  # a worker of another file named only after notifications, or run every few minutes, checks the user's own items
     fn, code = _scope_code(ctx.node, ctx)
-    if _user_chosen(code, fn) or _polls_server(worker, fn, code) or _scheduled_by_user(ctx.node, ctx):
+    if _user_chosen(code, fn) or _polls_server(worker, fn, code) or _not_app_driven(ctx.node, ctx):
         return False
     if DUE_NOTICE.search(worker_code) and not copy:
         return False  # the job tells the user that one of their own items expires or is due
@@ -1201,6 +1390,8 @@ def android_periodic_work(ctx: CheckContext) -> Verdict | bool:
     )
 
 
+# a worker's code posts a notification itself or hands over to a notification helper
+WORKER_NOTIFIES = re.compile(r"(\.notify\(|NotificationCompat|Notification\.Builder|(?i:notif|remind|nudge|alert)\w*\s*[.(])")
 # a notice about the user's own items running out: a certificate expiring, a bill or task due
 DUE_NOTICE = re.compile(r"(?i)(expir(es|ing|y|ed)|overdue|due (date|soon|today|tomorrow)|deadline|renewal)")
 POLLING_NAME = re.compile(r"(?i:poll|pull|fetch|sync|refresh)")
@@ -1345,7 +1536,7 @@ def android_leave_nudge(ctx: CheckContext) -> Verdict | bool:
         return False  # a short timer ("still recording") or a delay the code computes
     if not (re.search(r"(\.notify\(|NotificationCompat|Notification\.Builder|show\w*Notification|send\w*Notification)", target_code) or RETENTION_NAME.search(target)):
         return False  # what wakes up is not a notification (a sync, a clean-up)
-    if _scheduled_by_user(ctx.node, ctx) or PROGRESS.search(code) or _user_chosen(code, fn):
+    if _not_app_driven(ctx.node, ctx) or PROGRESS.search(code) or _user_chosen(code, fn):
         return False
     amount = f"{seconds // 86400} day{'s' if seconds >= 172800 else ''}" if seconds % 86400 == 0 else f"{seconds // 3600} hour{'s' if seconds >= 7200 else ''}" if seconds % 3600 == 0 else f"{seconds // 60} minutes"
     return Verdict(
@@ -1518,11 +1709,11 @@ def swift_repeating_trigger(ctx: CheckContext) -> Verdict | bool:
     if call.name == "UNTimeIntervalNotificationTrigger":
         interval = text(_argument(call, "timeInterval"))
         parts = re.findall(r"[A-Za-z_][\w.]*|\d+(?:\.\d+)?", interval)
-        if not parts or not all(_literal_number(p, ctx) for p in parts) or _scheduled_by_user(ctx.node, ctx):
+        if not parts or not all(_literal_number(p, ctx) for p in parts) or _not_app_driven(ctx.node, ctx):
             return False
         return Verdict(message=f"a local notification repeats every {interval} seconds on an interval the app chose (UNTimeIntervalNotificationTrigger, repeats: true)", note=_quiet_note(ctx))
     components = text(_argument(call, "dateMatching"))
-    if re.search(r"\bfrom:", components) or _user_chosen(code, fn) or _scheduled_by_user(ctx.node, ctx):
+    if re.search(r"\bfrom:", components) or _user_chosen(code, fn) or _not_app_driven(ctx.node, ctx):
         return False
     hour = _fixed_hour(code, ctx)
     if hour is None:
@@ -1544,7 +1735,7 @@ def _next_fixed_hour(ctx: CheckContext, call: Call) -> Verdict | bool:
         fields.pop(key, None)
     if "hour" not in fields or set(fields) - {"hour", "minute"} or not all(_literal_number(v.strip(), ctx) for v in fields.values()):
         return False
-    if _user_chosen(code, fn) or _scheduled_by_user(ctx.node, ctx):
+    if _user_chosen(code, fn) or _not_app_driven(ctx.node, ctx):
         return False
     hour = _file_parameter_defaults(ctx).get(fields["hour"].strip(), fields["hour"].strip())
     return Verdict(message=f"a notification is scheduled for the next {hour}:00 (UNCalendarNotificationTrigger on an hour the app fixed), a daily nudge the app sets again, not a time the user chose", note=_quiet_note(ctx))
@@ -1584,18 +1775,18 @@ def dart_repeating_notification(ctx: CheckContext) -> Verdict | bool:
         value = _local_value(text(interval), fn)
         if not re.match(r"^(\w+\.)?RepeatInterval\.\w+$|^(const )?Duration\(", value) or (call.name.endswith("Duration") and _user_chosen(value, fn)):
             return False
-        if _scheduled_by_user(ctx.node, ctx):
+        if _not_app_driven(ctx.node, ctx):
             return False
         every = value.rsplit(".", 1)[-1] if "RepeatInterval" in value else value
         return Verdict(message=f"a local notification repeats {every} from the moment the app scheduled it ({call.name}), not at a time the user set", note=_quiet_note(ctx))
     if call.name in ("showDailyAtTime", "showWeeklyAtDayAndTime"):
-        if _user_chosen(code, fn) or _scheduled_by_user(ctx.node, ctx) or _fixed_hour(code, ctx) is None:
+        if _user_chosen(code, fn) or _not_app_driven(ctx.node, ctx) or _fixed_hour(code, ctx) is None:
             return False
         return Verdict(message=f"a local notification repeats at a time the app chose ({call.name}), not one the user set", note=_quiet_note(ctx))
     repeats = _argument(call, "matchDateTimeComponents")
     if repeats is None:
         return _counting_loop_schedule(ctx, call, fn, code) or _dart_leave_nudge(ctx, call, fn, code)
-    if _user_chosen(code, fn) or _scheduled_by_user(ctx.node, ctx):
+    if _user_chosen(code, fn) or _not_app_driven(ctx.node, ctx):
         return False
     hour = _fixed_hour(code, ctx)
     if hour is None:
@@ -1630,7 +1821,7 @@ def dart_awesome_repeating(ctx: CheckContext) -> Verdict | bool:
     if call is None or text(_argument(call, "repeats")) != "true":
         return False
     fn, code = _scope_code(ctx.node, ctx)
-    if _user_chosen(code, fn) or _scheduled_by_user(ctx.node, ctx):
+    if _user_chosen(code, fn) or _not_app_driven(ctx.node, ctx):
         return False
     if call.name == "NotificationInterval":
         interval = text(_argument(call, "interval"))
@@ -1666,7 +1857,7 @@ def fixed_hour_helper(ctx: CheckContext) -> Verdict | bool:
     fn = _enclosing_named(ctx.node)
     if fn is not None and (_earlier_fixed_hour_call(ctx.node, call, fn, ctx) or _default_decided_by_callers(hour, fn, ctx)):
         return False
-    if _scheduled_by_user(ctx.node, ctx):
+    if _not_app_driven(ctx.node, ctx):
         return False
     when = "every day at" if "Daily" in call.name else "for"
     return Verdict(message=f"a notification is scheduled {when} {hour}:00, an hour the app chose ({call.name} called with {hour}), not one the user set", note=_quiet_note(ctx))
@@ -1706,7 +1897,7 @@ def _delay_from_now(ctx: CheckContext, call: Call) -> Verdict | bool:
     delay = NOW_PLUS.search(code)
     if delay is None or fn is None or re.search(r"(?i)snooze", code) or any(RETENTION_NAME.search(n) for n in _owner_names(fn)):
         return False  # a snooze the user pressed; retention names are reported at the class
-    if _time_parameter_used(code, fn) or _scheduled_by_user(ctx.node, ctx):
+    if _time_parameter_used(code, fn) or _not_app_driven(ctx.node, ctx):
         return False  # (preference reads are fine here: the delay itself is a constant)
     return Verdict(message=f"a notification is scheduled at a delay the app fixed ({delay.group(0).strip()} … {call.name}), not at a time the user set", note=_quiet_note(ctx))
 
@@ -1809,7 +2000,7 @@ def android_fixed_daily(ctx: CheckContext) -> Verdict | bool:
         return False
     args = argument_nodes(call)
     trigger = text(args[1]) if call.name != "setInitialDelay" and len(args) > 1 else ""
-    if _user_chosen(code, fn) or _scheduled_by_user(ctx.node, ctx) or (re.match(r"^\w+$", trigger) and trigger in _parameter_names(fn)):
+    if _user_chosen(code, fn) or _not_app_driven(ctx.node, ctx) or (re.match(r"^\w+$", trigger) and trigger in _parameter_names(fn)):
         return False
     if _alarm_polls(fn, code) or _item_time(code):
         return False
@@ -1945,7 +2136,7 @@ def dart_timer_notification(ctx: CheckContext) -> Verdict | bool:
     if not re.search(r"Duration\(", every) or not all(_literal_number(v, ctx) for v in re.findall(r":\s*([\w.]+)", every)):
         return False  # the period comes from the user's settings or the caller
     code = _reachable_code(callback, ctx)
-    if not _dart_notifies(code) or FETCHES.search(code) or _scheduled_by_user(ctx.node, ctx):
+    if not _dart_notifies(code) or FETCHES.search(code) or _not_app_driven(ctx.node, ctx):
         return False
     if _item_time(code):
         return False  # a checker that shows the user's own reminder once its time has come
@@ -1966,7 +2157,7 @@ def dart_periodic_task(ctx: CheckContext) -> Verdict | bool:
         return False  # a job that needs the network fetches what is new
     args = [a for a in argument_nodes(call) if not re.match(r"^\w+\s*:", text(a))]
     code = _background_callback(ctx, text(args[1]).strip() if len(args) > 1 else "")
-    if not _dart_notifies(code) or FETCHES.search(code) or _item_time(code) or _scheduled_by_user(ctx.node, ctx):
+    if not _dart_notifies(code) or FETCHES.search(code) or _item_time(code) or _not_app_driven(ctx.node, ctx):
         return False
     period = ", ".join(f"{value} {unit}" for unit, value in re.findall(r"(\w+):\s*([\w.]+)", every)) or "15 minutes, the default"
     return Verdict(
