@@ -11,14 +11,19 @@ in the four grammars:
   visit was one day ago, or after a missed day (`(DateTime.Today - last).Days == 1`,
   `last.Date == DateTime.Today.AddDays(-1)`, `(today - last).days == 1`, `today - data.lastDay
   == 1` with `math.floor(os.time() / 86400)`, `elapsed < 172800`). One finding per streak and
-  file (`_first_of_family`); `next_streak_helper`: a helper that returns the new count.
+  file (`_first_of_family`), and a second counter set from a flag that a reported function of
+  the file returns is that streak again (`_decided_by_reported_helper`); `next_streak_helper`: a
+  helper that returns the new count.
 - `ladder_position_update` (C#): a ladder position not named like a streak (`day`, a PlayerPrefs
   key "DayIndex", a set of claimed days) set back after a missed day and used to pick the reward.
 - `reward_index` / `reward_table` / `scaled_reward` / `milestone_reward`: daily-login reward
   ladders, rewards that grow with the streak, payouts at a streak milestone; folded into the
   file's reported streak update (`_folded`), and a config table read by streak code in another
-  file is left to that file.
-- `freeze_function` / `freeze_cost` / `freeze_item`: a streak freeze or repair that is sold.
+  file (directly or through the module's lookup function) is left to that file; a streak that
+  only grows or wraps round, with no reset and no missed-day test, indexes a calendar that goes
+  round (`_calendar_only`).
+- `freeze_function` / `freeze_cost` / `freeze_item`: a streak freeze or repair that is sold (a
+  seed script that adds an item another file lists again is not a second sale).
 - `loss_text`: strings that use the fear of losing a streak (not log lines, not docstrings).
 """
 
@@ -26,6 +31,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from pathlib import Path
 
 from tree_sitter import Node
 
@@ -826,6 +832,53 @@ def next_streak_helper(ctx: CheckContext) -> "Verdict | bool":
     return Verdict(message=f"daily streak: '{function_name(fn)}' returns the streak plus one after a one-day gap and starts again after a missed day")
 
 
+def _callee_of_name(ctx: CheckContext, fn: Node, name: str) -> str | None:
+    """The file function whose result gives `name` in `fn`: `local ok, day, broken = evaluate(pd)`,
+    `ok, broken = self.check_claim(user)`, `bool broken = CheckGap();`."""
+    for n in walk(fn):
+        if n.type not in DEFINITION_TYPES:
+            continue
+        target, value = _definition_parts(n)
+        if target is None or value is None or name not in _tokens(target) or len(text(target)) > 120:
+            continue
+        value = _strip(value)
+        call = as_call(value) if value.type in CALL_NODE_TYPES else None
+        if call is not None and call.receiver in ("", "self", "this") and call.name in file_functions(ctx):
+            return call.name
+    return None
+
+
+def _decided_by_reported_helper(ctx: CheckContext, fn: Node | None, updates: dict[int, str]) -> bool:
+    """`local canClaim, nextDay, streakBroken = evaluateEligibility(pd)` then `if streakBroken then
+    pd.currentStreak = 1 else ... + 1 end`: the missed day was told by a function of the file whose
+    own streak update is reported (`evaluateEligibility` resets `nextDay` after a gap). Applying that
+    decision to a second counter is the same streak, not another finding."""
+    if fn is None:
+        return False
+    helpers: set[str] = set()
+    for n in walk(fn):
+        if n.start_byte not in updates or n.type not in UPDATE_TYPES:
+            continue
+        update = update_of(n, ctx)
+        if update is None:
+            continue
+        fired = [c for c in controlling_conditions(n, fn, update[2]) if gap_test(ctx, c, fn)]
+        if not fired:
+            return False
+        for cond in fired:
+            names = [text(t) for t in walk(cond) if t.type in ("identifier", "name")]
+            callees = {_callee_of_name(ctx, fn, nm) for nm in names}
+            if not names or None in callees:
+                return False
+            helpers |= callees
+    own = function_name(fn)
+    for helper in helpers:
+        defs = [d for d in file_functions(ctx).get(helper, []) if d != fn]
+        if helper == own or not defs or all(_reported_update(ctx, d) is None for d in defs):
+            return False
+    return bool(helpers)
+
+
 def streak_update(ctx: CheckContext) -> "Verdict | bool":
     node = ctx.node
     fn = next(enclosing_functions(node), None)
@@ -833,7 +886,7 @@ def streak_update(ctx: CheckContext) -> "Verdict | bool":
     if found is None or node.start_byte != min(found[0]):
         return False  # one finding per function, at its first update in source order
     name, kinds = found[0][node.start_byte], found[1]
-    if not _first_of_family(ctx, node, name):
+    if not _first_of_family(ctx, node, name) or _decided_by_reported_helper(ctx, fn, found[0]):
         return False
     if kinds == "B":
         what = "grows only when the last visit was the day before (a missed day ends it)"
@@ -1379,11 +1432,64 @@ def freeze_cost(ctx: CheckContext) -> "Verdict | bool":
     return Verdict(message=f"streak protection has a price ('{name}' = {text(value).strip()})")
 
 
-PRICE_KEY = re.compile(r"^(?:price|cost|gems|coins|gold|cash|credits|amount|gem_cost|coin_cost)$", re.I)
+PRICE_KEY = re.compile(r"^(?:(?:price|cost)(?:_?(?:gems?|coins?|gold|cash|credits?|points?|usd|cents|amount|value))?|gems|coins|gold|cash|credits|amount|(?:gems?|coins?|gold|credits?|points?)_?(?:cost|price))$", re.I)
+
+
+SEED_NAME = re.compile(r"(?i)^(?:\w+_)?(?:seeds?|seeders?|seeding|seed_?data|sample_?data|mock_?data|dummy_?data|demo_?data|populate\w*)(?:_\w+)?$")
 
 
 def freeze_item(ctx: CheckContext) -> "Verdict | bool":
-    """A shop entry: `{"streak_freeze": 200}` in a price table, or `{"id": "streak_freeze", "price": 200}`."""
+    """A shop entry: `{"streak_freeze": 200}` in a price table, or `{"id": "streak_freeze", "price": 200}`.
+    A seed or fixture script that creates the same item again is not a second sale."""
+    verdict = _freeze_item(ctx)
+    if verdict and ctx.node.parent is not None and _seed_copy_of_item(ctx, ctx.node.parent):
+        return False
+    return verdict
+
+
+def _seed_copy_of_item(ctx: CheckContext, record: Node) -> bool:
+    """`record` is a sold streak-protection item (`{"item_type": "streak_freeze", "price_gems": 10,
+    "description": "Protect your streak"}`) in a seed script, and another file of the project lists
+    the same item: the shop sells it once."""
+    if not _seed_file(ctx.path):
+        return False
+    for pair in record.named_children[:30]:
+        if pair.type not in ("pair", "field") or not _freeze_item(replace(ctx, node=pair)):
+            continue
+        key = pair.child_by_field_name("key") or pair.child_by_field_name("name") or pair.child_by_field_name("left")
+        value = pair.child_by_field_name("value")
+        item = next((t for t in (text(value).strip("'\""), text(key).strip("'\"[]")) if FREEZE_ITEM.search(norm_name(t))), None)
+        return bool(item) and _listed_elsewhere(ctx, item)
+    return False
+
+
+def _seed_file(path: "str | Path") -> bool:
+    """`scripts/seed_data.py`, `seeders/shop.py`, `populate_db.py`: a script that fills the database."""
+    p = Path(path)
+    return bool(SEED_NAME.match(p.stem) or SEED_NAME.match(p.parent.name))
+
+
+def _listed_elsewhere(ctx: CheckContext, item: str) -> bool:
+    """Another file of the project names the same shop item (`"streak_freeze"`): one that is not
+    seed data, or a seed script before this one in path order."""
+    here = str(ctx.path.resolve())
+    try:
+        index = project_index.for_context(ctx)
+        files = dict(index.files())
+        if index.root == ctx.path.resolve().parent and ctx.project_root is None:
+            # no project marker: the seed script's folder (`scripts/`) is not the whole project
+            files.update(project_index.index_for(index.root.parent, ctx.language).files())
+    except Exception:
+        return False
+    quoted = re.compile(r"[\"']" + re.escape(item) + r"[\"']")
+    return any(
+        path != here and (not _seed_file(path) or path < here) and quoted.search(data.decode("utf-8", "replace"))
+        for path, data in files.items()
+        if len(data) < 400000
+    )
+
+
+def _freeze_item(ctx: CheckContext) -> "Verdict | bool":
     node = ctx.node
     key = node.child_by_field_name("key") or node.child_by_field_name("name") or node.child_by_field_name("left")
     value = node.child_by_field_name("value")
@@ -1397,7 +1503,7 @@ def freeze_item(ctx: CheckContext) -> "Verdict | bool":
         if re.search(r"price|cost|shop|store|item|catalog|market", holder_name, re.I):
             return Verdict(message=f"streak protection '{k}' has a price ({v}) in '{holder_name}'")
         return False
-    if re.fullmatch(r"id|key|item|name|type|sku|item_id|itemId", k) and FREEZE_ITEM.search(norm_name(v)) and container is not None:
+    if re.fullmatch(r"(?:item_?|product_?)?(?:id|key|type|kind|sku|code|slug|Id|Key|Type|Kind|Sku|Code|Slug)|item|name|product", k) and FREEZE_ITEM.search(norm_name(v)) and container is not None:
         for sibling in container.named_children:
             sk = sibling.child_by_field_name("key") or sibling.child_by_field_name("name") or sibling.child_by_field_name("left")
             sv = sibling.child_by_field_name("value")
@@ -1511,6 +1617,9 @@ def loss_text(ctx: CheckContext) -> "Verdict | bool":
     kind = classify_streak_text(raw) or ("loss" if STREAK_WILL_BE_LOST.search(raw) else None)
     if kind is None or kind == "loss" and KEEP_GOING.search(raw) and not THREAT_WORDS.search(raw):
         return False
+    record = node.parent.parent if node.parent is not None and node.parent.type in ("pair", "field") else None
+    if record is not None and record.type in ("dictionary", "table_constructor") and _seed_copy_of_item(ctx, record):
+        return False  # the description of a shop item a seed script creates again
     snippet = " ".join(raw.split())
     snippet = snippet[:59] + "…" if len(snippet) > 60 else snippet
     if kind == "sale":
@@ -1845,8 +1954,130 @@ def ladder_position_update(ctx: CheckContext) -> "Verdict | bool":
 
 def _folded(ctx: CheckContext, verdict: "Verdict | bool") -> "Verdict | bool":
     """A reward table, lookup or streak payout in a file whose streak update is reported is a part
-    of that behaviour: one finding (the update, the trigger) stands for the whole ladder."""
-    return False if verdict and _file_keeps_streak(ctx) else verdict
+    of that behaviour: one finding (the update, the trigger) stands for the whole ladder. In a file
+    whose streak only ever grows (or wraps round) and nothing tells a missed day, the ladder is a
+    calendar that goes round, not a streak reward."""
+    return False if verdict and (_file_keeps_streak(ctx) or _calendar_only(ctx)) else verdict
+
+
+# Words of code that ends a streak somewhere (`ResetStreak()`, `streak_broken`, `loseStreak`).
+STREAK_END_WORDS = re.compile(r"(?i)reset\w*streak|streak\w*reset|break\w*streak|streak\w*(?:broke|lost|expire)|los[et]\w*streak|streak\w*(?:end|over)\b")
+NAMED_STREAK = re.compile(r"(?i)streak|consecutive|in_?a_?row")
+INIT_FUNCTION = re.compile(r"^(?:__init__|_init|_ready|Awake|Start|OnEnable|init|initialize|new|constructor|reset_all|wipe\w*|clear_?data|new_?player|default\w*)$", re.I)
+DECLARATION_PARENTS = {"variable_declaration", "local_declaration_statement", "field_declaration", "variable_statement", "class_body", "block"}
+
+
+# A test for a player who never claimed (`LastDay == 0`, `not last_claim`, `lastClaimDate == ""`,
+# `last is None`, `!PlayerPrefs.HasKey("LastClaim")`).
+FIRST_VISIT = re.compile(
+    r"""^\s*(?:not\s+|!\s*)\(?\s*(?P<a>[\w.:\[\]"']+)\s*\)?\s*$"""
+    r"""|^\s*(?P<b>[\w.:\[\]"']+)\s*(?:==|===|is)\s*(?:0|nil|None|null|""|''|-1)\s*$"""
+    r"""|^\s*!\s*[\w.]*HasKey\(\s*(?P<c>[^)]{1,60})\)\s*$""",
+)
+
+
+def _first_visit_branch(node: Node, fn: Node | None) -> bool:
+    """The update runs in the branch for a first visit: the innermost `if` around it tests that no
+    claim date was stored yet (`if LastDay == 0 then Streak = 1`)."""
+    for a in ancestors(node):
+        if a == fn or a.type in FUNCTION_NODE_TYPES:
+            return False
+        if a.type in IF_TYPES:
+            cond = a.child_by_field_name("condition")
+            branches = a.children_by_field_name("consequence") or a.children_by_field_name("body")  # GDScript: body
+            if cond is None or not any(_inside(node, b) for b in branches):
+                return False
+            found = FIRST_VISIT.match(text(_strip(cond)))
+            name = found and (found.group("a") or found.group("b") or found.group("c"))
+            return bool(name) and bool(re.search(r"(?i)last|date|day|time|claim|login|visit", name))
+    return False
+
+
+def _inside(node: Node, holder: Node) -> bool:
+    return holder.start_byte <= node.start_byte and node.end_byte <= holder.end_byte
+
+
+def _initialisation(node: Node, fn: Node | None) -> bool:
+    """`public int currentStreak = 0;`, `local streak = 1`, `var streak := 0`, `self.streak = 0` in
+    `__init__`, `if LastDay == 0 then Streak = 1`: the counter's first value, not a reset."""
+    if node.type in ("variable_declarator", "variable_statement") or _first_visit_branch(node, fn):
+        return True
+    if node.parent is not None and node.parent.type == "variable_declaration":  # Lua `local x = ...`
+        return True
+    if fn is None:
+        return node.type == "assignment" and any(a.type == "class_definition" for a in ancestors(node))  # Python class attribute
+    return fn.type == "constructor_declaration" or bool(INIT_FUNCTION.match(function_name(fn) or ""))
+
+
+def _reset_elsewhere(ctx: CheckContext, names: set[str]) -> bool:
+    """Another file of the project sets one of the counters back to 0 or 1 (`data.Streak = 0`,
+    `SetInt("Streak", 0)`, `streak = 1`): the streak can be lost there. The fields of a default
+    save record (`{ DailyStreak = 0, Coins = 0 }`) are first values, not resets."""
+    here = str(ctx.path.resolve())
+    patterns = [
+        re.compile(
+            r"[.\[]['\"]?" + re.escape(n) + r"['\"]?\]?\s*=(?!=)\s*[01]\b(?!\s*[-+*/.\d,])"  # data.Streak = 0, d["streak"] = 1
+            r"|['\"]" + re.escape(n) + r"['\"]\s*,\s*[01]\s*\)"  # SetAttribute("Streak", 0), SetInt("Streak", 0)
+            r"|^[ \t]*(?:self\.|this\.)?" + re.escape(n) + r"\s*=(?!=)\s*[01]\s*;?[ \t]*$",  # streak = 0 (not a `Streak = 0,` record field)
+            re.M,
+        )
+        for n in names
+        if len(n) >= 4
+    ]
+    if not patterns:
+        return False
+    try:
+        files = project_index.for_context(ctx).files()
+    except Exception:  # no project to read: the file alone decides
+        return False
+    for path, data in files.items():
+        if path == here or len(data) > 400000:
+            continue
+        body = data.decode("utf-8", "replace")
+        if any(n in body for n in names) and any(p.search(LINE_COMMENT.sub(" ", body)) for p in patterns):
+            return True
+    return False
+
+
+def _calendar_only(ctx: CheckContext) -> bool:
+    """The file grows a counter named like a streak (`streak = streak + 1`, `currentStreak++`) but
+    never sets it back except when it wraps round (`if streak > 7 then streak = 1 end`) or gives it
+    its first value, nothing in the file tells a missed day (no one-day gap test, no window of more
+    than a day, no `ResetStreak()`), and no other file of the project resets it: the reward table it
+    indexes (`rewards[currentStreak % 7]`) is a calendar that goes round and never takes progress
+    away, like a claim counter."""
+    if "streak_games_calendar_only" in ctx.memo:
+        return ctx.memo["streak_games_calendar_only"]
+    grows: set[str] = set()
+    result = True
+    code = _code_text(ctx)
+    if STREAK_END_WORDS.search(code) or YESTERDAY.search(code):
+        result = False
+    for n in walk(ctx.root) if result else ():
+        if n.type in IF_TYPES or n.type in TERNARY_TYPES or n.type in ("while_statement",):
+            cond = n.child_by_field_name("condition")
+            if cond is None and n.type in TERNARY_TYPES and len(n.named_children) == 3:
+                cond = n.named_children[1]
+            if cond is not None and len(text(cond)) < 600:
+                fn = next(enclosing_functions(n), None)
+                if gap_test(ctx, cond, fn) == "exact" or _missed_day_test(ctx, cond, fn):
+                    result = False
+                    break
+        if n.type not in UPDATE_TYPES:
+            continue
+        update = update_of(n, ctx)
+        if update is None:
+            continue
+        kinds, name, _ = update
+        fn = next(enclosing_functions(n), None)
+        if "C" in kinds and not _wraps_around(ctx, n, name, fn) and not _initialisation(n, fn):
+            result = False
+            break
+        if "B" in kinds and NAMED_STREAK.search(name):
+            grows.add(name)
+    result = result and bool(grows) and not _reset_elsewhere(ctx, grows)
+    ctx.memo["streak_games_calendar_only"] = result
+    return result
 
 
 TABLE_DEFINITION_TYPES = {"variable_declarator", "variable_statement", "const_statement", "assignment_statement", "assignment"}
@@ -1897,10 +2128,46 @@ def _read_by_streak_code_elsewhere(ctx: CheckContext, name: str) -> str | None:
     return None
 
 
+def _looked_up_by_streak_code_elsewhere(ctx: CheckContext, table: str) -> str | None:
+    """The config module reads its own table in a lookup function (`function Config.GetReward(day)
+    for _, e in ipairs(Config.Rewards) do ...`, `public static Reward ForDay(int d) => Rewards[d]`)
+    and another file of the project that keeps the streak calls it (`config.GetReward(nextDay)`):
+    the table is reported there, through its lookup."""
+    pattern = re.compile(r"(?<![\w])" + re.escape(table) + r"(?![\w])")
+    here = str(ctx.path.resolve())
+    index = None
+    for name, fns in list(file_functions(ctx).items())[:200]:
+        if not name or project_index.too_common(name) or not any(pattern.search(text(f)[:800]) for f in fns[:2]):
+            continue
+        if any(len(text(f)) > 800 or "return" not in text(f) for f in fns[:2]):
+            continue  # a whole service, not a lookup that hands an entry back
+        if index is None:
+            try:
+                index = project_index.for_context(ctx)
+            except Exception:
+                return None
+        for site in index.calls(name):
+            if site.path == here:
+                continue
+            try:
+                other = LINE_COMMENT.sub(" ", open(site.path, "rb").read(200000).decode("utf-8", "replace"))
+            except OSError:
+                continue
+            if STREAK_WRITE.search(other):
+                return site.where()
+    return None
+
+
+# The caller keeps a streak: it writes a counter named like one (`pd.currentStreak = 1`, `streak += 1`).
+STREAK_WRITE = re.compile(r"(?i)streak\w*['\"\]]*\s*(?:\+=|=(?!=))")
+
+
 def reward_table(ctx: CheckContext) -> "Verdict | bool":
     verdict = _folded(ctx, _reward_table(ctx))
-    if verdict and _read_by_streak_code_elsewhere(ctx, _last_name(_definition_parts(ctx.node)[0])):
-        return False
+    if verdict:
+        table = _last_name(_definition_parts(ctx.node)[0])
+        if _read_by_streak_code_elsewhere(ctx, table) or _looked_up_by_streak_code_elsewhere(ctx, table):
+            return False
     return verdict
 
 

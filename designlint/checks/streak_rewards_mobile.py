@@ -22,6 +22,8 @@ Owns the patterns of `rules/streak-rewards/mobile.yaml`:
   (one finding per file).
 - `day_gap_update` also reports a login-reward ladder kept without the word "streak" (`_ladder_reset`: `if (daysDiff > 1)
   return 1` in `getCurrentDay()` of a login-reward class).
+- `helper_reward_call`: a reward computed from the streak by a helper declared in another file and paid here
+  (`val m = XpRewards.streakMultiplier(streak)` then `baseXp * m`, `StreakEngine.checkMilestone(streak)?.let { addXp(...) }`).
 - `reward_index`: `DAILY_REWARDS[streak % 7]`, `rewards.getOrNull(loginStreak)`; dropped when the file's
   streak update is reported (the lookup is part of that behaviour).
 - `reward_table`: `val DAILY_LOGIN_REWARDS = listOf(50, 100, 150, ...)`.
@@ -29,7 +31,9 @@ Owns the patterns of `rules/streak-rewards/mobile.yaml`:
 - `loss_text`: user-facing strings that use the fear of losing a streak ("Don't lose your
   $streak-day streak!"), judged with the web rule's text classifier; the other wordings of one message
   (branches of one conditional, a title and body written together) are folded into one finding, and a
-  debug/test-named function's copy of a message written elsewhere in the file (`showTestStreakNow`) is not reported.
+  debug/test-named function's copy of a message written elsewhere in the file (`showTestStreakNow`) is not reported,
+  nor "keep your streak" offered with an account, a sync or a backup and no loss verb or deadline (`_account_pitch`).
+  Also the plain "Your streak will end." (`_plain_threat`) and Arabic threats (`ARABIC_LOSS`).
 
 Names, text classification and the file-wide safeguard come from `streak_rewards` (web).
 """
@@ -114,6 +118,13 @@ COMPARISON_TYPES = frozenset({"binary_expression", "equality_expression", "compa
 COMPARISON_OPS = {"==", "!=", "===", "!==", "<", "<=", ">", ">="}
 LOOP_TYPES = frozenset({"for_statement", "while_statement", "do_while_statement", "do_statement", "enhanced_for_statement", "for_in_statement", "repeat_while_statement"})
 LAMBDA_TYPES = frozenset({"lambda_literal", "annotated_lambda", "lambda_expression", "function_expression", "closure_expression"})
+
+
+def _is_loop(node: Node) -> bool:
+    """A loop statement; Swift's `do { } catch { }` shares the `do_statement` type with Java's and Dart's do-while."""
+    return node.type in LOOP_TYPES and (node.type != "do_statement" or any(c.type == "while" for c in node.children))
+
+
 ITERATION_CALLS = re.compile(r"^(?:forEach|forEachIndexed|map|mapIndexed|fold|reduce|filter|count|sumOf|any|all|first|last|takeWhile|dropWhile|sortedBy|groupBy|onEach|where|every|compactMap|flatMap|sorted|contains|allSatisfy)$")
 
 YESTERDAY = re.compile(
@@ -181,9 +192,23 @@ def _threshold_kind(node: Node, ctx: CheckContext, scope: Node) -> str | None:
         return "hours"  # also `hoursSince >= Config.streakResetDays * 24`
     if len(t) < 80 and MS_DAY.search(text(node)):
         return "ms"
+    raw_window = _about_a_day(t)
+    if raw_window:
+        return raw_window
     if re.fullmatch(r"[\w.]+", t) and MS_DAY.search(_resolved(text(node), ctx, scope)):
         return "ms"
     return None
+
+
+def _about_a_day(literal: str) -> str | None:
+    """'seconds' / 'millis' for a raw window of one to two days: `90000` (25 h in seconds), `129600000` (36 h in ms)."""
+    m = re.fullmatch(r"\(?(\d{5,9})(?:L|\.0)?\)?", literal)
+    value = int(m.group(1)) if m else 0
+    return "seconds" if 86_400 <= value <= 172_800 else "millis" if 86_400_000 <= value <= 172_800_000 else None
+
+
+# An elapsed time counted in milliseconds: then `90000` is a minute and a half, not a day.
+MILLIS = re.compile(r"millis|\bms\b|Ms\b|_ms\b|getTime\(|Date\.now|inMilliseconds|milliseconds", re.I)
 
 
 def _dayish(operand: Node, kind: str, ctx: CheckContext, scope: Node) -> bool:
@@ -197,6 +222,8 @@ def _dayish(operand: Node, kind: str, ctx: CheckContext, scope: Node) -> bool:
         return bool(DAY_DIFF.search(full)) and not re.search(r"\bdayOfWeek|DAY_OF_WEEK|weekday", full)
     if kind == "hours":
         return bool(HOURS.search(full))
+    if kind == "seconds" and MILLIS.search(full):
+        return False
     return bool(TIMEISH.search(full))
 
 
@@ -316,11 +343,29 @@ def _definitions(name: str, ctx: CheckContext, scope: Node) -> list[Node]:
                     if n.type in ("assignment", "assignment_expression"):
                         target = target.split(".")[-1]
                     index.setdefault(target, []).append(_value_span(n, declared[1]))
+            elif n.type in ("if_statement", "guard_statement"):
+                for target, value in _optional_bindings(n):
+                    index.setdefault(target, []).append(value)
         ctx.memo[("defs", scope.id)] = index
     found = index.get(name, [])
     if not found and scope != ctx.root:
         return _definitions(name, ctx, ctx.root)
     return found
+
+
+def _optional_bindings(node: Node) -> list[tuple[str, Node]]:
+    """Swift `if let diff = cal.dateComponents([.day], ...).day { ... }`, `guard let d = ... else`: (name, value) per binding."""
+    out, name, after_equals = [], None, False
+    for i, child in enumerate(node.children):
+        field = node.field_name_for_child(i)
+        if field == "bound_identifier":
+            name, after_equals = text(child), False
+        elif name is not None and child.type == "=":
+            after_equals = True
+        elif name is not None and after_equals and child.is_named:
+            out.append((name, child))
+            name = None
+    return out
 
 
 def _value_span(declaration: Node, first_value: Node) -> Node:
@@ -634,7 +679,7 @@ def _enclosing_loop(node: Node, scope: Node) -> Node | None:
     for a in ancestors(node):
         if a == scope:
             return None
-        if a.type in LOOP_TYPES:
+        if _is_loop(a):
             return a
         if a.type in LAMBDA_TYPES:
             holder = a.parent
@@ -784,7 +829,7 @@ def _statistic_function(scope: Node) -> bool:
         return False
     if HISTORY_PARAMETER.search(_signature(scope)):
         return True  # `getStreakInfo(completedDays: List<DateTime>)`: derived from the calendar passed in
-    loops = (n for n in walk(scope) if n.type in LOOP_TYPES or n.type in LAMBDA_TYPES and _in_loop(n.named_children[0] if n.named_children else n, scope))
+    loops = (n for n in walk(scope) if _is_loop(n) or n.type in LAMBDA_TYPES and _in_loop(n.named_children[0] if n.named_children else n, scope))
     return any(_updates(text(loop))[0] for loop in loops)
 
 
@@ -999,7 +1044,11 @@ NOT_A_PAYOUT = re.compile(r"achievement|badge|title|label|text|message|icon|toas
 
 def _streak_operand(node: Node) -> str | None:
     """`streak`, `user.loginStreak`, `(streak - 1)`: the count of days, or None."""
-    t = text(node).strip("() ")
+    return _streak_operand_text(text(node))
+
+
+def _streak_operand_text(t: str) -> str | None:
+    t = t.strip("() ")
     if not re.fullmatch(r"[\w.?!]+(?:\s*[-+]\s*\d+)?", t):
         return None
     return streak_name(re.split(r"\s*[-+]", t)[0])
@@ -1263,6 +1312,94 @@ BONUS_FN_NAME = re.compile(r"(?:^|_)(?:bonus|bonuses|multiplier|reward|rewards|x
 SCALED_IN_BODY = re.compile(r"\b(?:val|var|let|final|int|double|long|num)\s+(?P<t>\w*(?:reward|bonus|coins?|points?|xp|gems?|amount)\w*)\s*(?::\s*\w+\s*)?=(?:[^;\n]*streak[^;\n]*\*|[^;\n]*\*[^;\n]*streak)", re.I)
 
 
+# A helper that turns the streak into a reward: `XpRewards.streakMultiplier(streak)`, `StreakEngine.checkMilestone(streak)`.
+HELPER_REWARD_FN = re.compile(r"(?:^|_)(?:multiplier|mult|bonus|bonuses|reward|rewards|milestone|milestones|prize|payout)(?:_|$)")
+MILESTONE_FN = re.compile(r"(?:^|_)milestones?(?:_|$)")
+ARGUMENT_LABEL = re.compile(r"^\s*\w+\s*:\s*(?!:)")
+
+
+def _defined_here(name: str, ctx: CheckContext) -> bool:
+    """Is a function of this name declared in the file (then `streak_reward_function` judges its body)?"""
+    names = ctx.memo.get("declared_fns")
+    if names is None:
+        names = ctx.memo["declared_fns"] = {function_name(n) or _function_parts(n)[0] for n in walk(ctx.root) if n.type in FUNCTION_TYPES or n.type == "function_signature"}
+    return name in names
+
+
+def _statement(node: Node) -> Node:
+    """The statement (or declaration) a node is part of."""
+    while node.parent is not None and node.parent.type not in STATEMENT_PARENTS:
+        node = node.parent
+    return node
+
+
+# PAYOUT_SINKS without `return`: a helper's value handed back is often only shown (`String.valueOf(rewardDay...)`).
+HELPER_SINKS = PAYOUT_SINKS.replace(r"|\breturn\b[^;\n]*\b{n}\b", "")
+
+
+def _multiplied(node: Node, statement: Node) -> bool:
+    """Is the node a factor of a product within its statement (`base * XpRules.streakMultiplier(s)`)?"""
+    for a in ancestors(node):
+        if any(c.type == "*" or c.type.endswith("operator") and text(c) == "*" for c in a.children):  # Dart: `multiplicative_operator`
+            return True
+        if a == statement:
+            return False
+    return False
+
+
+def _helper_paid_out(node: Node, statement: Node, local: str | None, milestone: bool) -> str | None:
+    """Where the helper's value is paid: a currency write in the statement (`?.let { addXp(it.bonus) }`, `coins +=
+    bonusFor(streak)`), a product returned by a reward function (`int rewardXp(...) { return base * streakMultiplier(s); }`)
+    or, for a local (`val multiplier = ...`), in the statements after it that use the local (`baseXp * multiplier`,
+    `if (m != null) addCoins(m.coins)`)."""
+    code = text(statement)
+    fn = enclosing_named_function(node)
+    fname = norm_name(function_name(fn)) if fn is not None else ""
+    if not local and not milestone and re.match(r"return\b", code) and _multiplied(node, statement) and BONUS_FN_NAME.search(fname):
+        return f"returned by {function_name(fn)}()"
+    if local:
+        after, sib = [], statement.next_named_sibling
+        while sib is not None and len(after) < 15:
+            after.append(text(sib))
+            sib = sib.next_named_sibling
+        code = "\n".join(t for t in after if re.search(rf"\b{re.escape(local)}\b", t))
+        name = re.escape(local)
+        if not milestone and re.search(rf"\*\s*\(?\s*{name}\b|\b{name}\s*\)?\s*\*", code):
+            return f"* {local}"
+        if not milestone and re.search(HELPER_SINKS.format(n=name), code):
+            return local
+    return next((m.group(0) for m in REWARD_WRITE.finditer(code) if not NOT_A_PAYOUT.search(m.group(0))), None)
+
+
+def helper_reward_call(ctx: CheckContext) -> "Verdict | bool":
+    """`val multiplier = XpRewards.streakMultiplier(profile.currentStreak)` then `baseXp * multiplier`;
+    `StreakEngine.checkMilestone(streak)?.let { addXp(it.bonusXp) }`: a reward computed from the streak by a helper
+    declared in another file. One finding per helper and file."""
+    call = as_call(ctx.node)
+    if call is None:
+        return False
+    fname = norm_name(call.name)
+    if not HELPER_REWARD_FN.search(fname) or NOT_AN_AMOUNT_FN.search(fname) or _defined_here(call.name, ctx):
+        return False
+    streak = next((s for s in (_streak_operand_text(ARGUMENT_LABEL.sub("", text(a))) for a in argument_nodes(call)) if s), None)
+    if not streak or NOT_A_DAILY_STREAK.search(norm_name(streak)) or _answer_streak(ctx.node) or not _about_days(ctx):
+        return False
+    statement = _statement(ctx.node)
+    holder = next((n for n in (statement, *statement.named_children) if n.type in DECLARATION_TYPES and "assignment" not in n.type), None)  # Java, Dart: `local_variable_declaration`
+    declared = _declared(holder) if holder is not None else None
+    local = declared[0].strip() if declared and declared[1] is not None and re.fullmatch(r"\w+", declared[0].strip()) else None
+    milestone = bool(MILESTONE_FN.search(fname))
+    paid = _helper_paid_out(ctx.node, statement, local, milestone)
+    seen = ctx.memo.setdefault("helper_rewards", set())
+    if paid is None or call.name in seen:
+        return False
+    seen.add(call.name)
+    paid = " ".join(paid.split())[:40].rstrip("( ")
+    if milestone:
+        return Verdict(message=f"reward paid out at a streak milestone: {call.name}({streak}) picks the milestone and the code pays it ({paid})")
+    return Verdict(message=f"reward grows with the streak: {call.name}({streak}) turns '{streak}' into a reward ({paid})")
+
+
 STRING_TYPES = frozenset({"string_literal", "line_string_literal", "multi_line_string_literal", "string_template"})
 DAY_INDEX_NAME = re.compile(r"^(?:\w+_)?(?:day|day_index|day_idx|day_number|cycle_day|reward_day|reward_index|reward_idx|streak_day|streak_idx|streak_index|login_day|claim_day)$")
 
@@ -1504,9 +1641,11 @@ def loss_text(ctx: CheckContext) -> "Verdict | bool":
         raw = " ".join(_string_text(n) if n.type == node.type else " N " for n in _concat_parts(top))
     else:
         raw = _string_text(node)
-    kind = classify_streak_text(raw) or _pronoun_loss(raw) or ("loss" if NOT_LOSE_INFINITIVE.search(raw) else None)
+    kind = classify_streak_text(raw) or _pronoun_loss(raw) or ("loss" if NOT_LOSE_INFINITIVE.search(raw) or ARABIC_LOSS.search(raw) else None) or _plain_threat(raw)
     if kind is None or _logged(node) or NOTHING_AT_RISK.match(raw):
         return False
+    if kind == "loss" and not LOSS_OR_DEADLINE.search(normalize_text(raw)) and _account_pitch(ctx, top, raw):
+        return False  # "Sync across devices & keep your streak" under "Sign in to save progress": a backup offered, no deadline
     if kind == "loss" and RUN_WORDS.search(raw) and not DAILY_WORDS.search(normalize_text(raw)):
         return False  # a run of puzzles or levels in one session, not of days
     if kind == "loss" and (KEEP_GOING.search(raw) or TO_KEEP.search(raw)) and not THREAT_WORDS.search(raw):
@@ -1522,6 +1661,51 @@ def loss_text(ctx: CheckContext) -> "Verdict | bool":
     if kind == "sale":
         return Verdict(message=f"text sells a way to keep the streak: \"{snippet}\"")
     return Verdict(message=f"text uses the fear of losing a streak: \"{snippet}\"")
+
+
+# The streak's end said plainly as a sentence of its own: "Your streak will end.", "Your 5-day streak will be lost!"
+# (not "If you miss a day, your streak will reset.": a rule explained).
+PLAIN_THREAT = re.compile(
+    r"(?:^|[.!?]\s+)(?:your|the|this)\s+(?:[\w$-]+\s+){0,3}?streak\s+(?:will|is\s+going\s+to)\s+(?:end|be\s+lost|reset|be\s+reset|break|be\s+broken|disappear|expire)\s*(?:[.!…]|$)",
+    re.I,
+)
+
+
+# Arabic: "لا تكسر سلسلتك" (don't break your streak), "لا تفقد سلسلتك" (don't lose it), "ستفقد سلسلتك" (you will lose it),
+# "سلسلتك في خطر" (your streak is in danger).
+ARABIC_LOSS = re.compile(r"لا\s+(?:تكسر|تكسري|تقطع|تقطعي|تخسر|تخسري|تفقد|تفقدي|تضيع|تضيعي)\s+(?:\S+\s+)?سلسل|ست(?:فقد|خسر)\s+(?:\S+\s+)?سلسل|سلسلت\S*\s+في\s+خطر")
+
+
+def _plain_threat(raw: str) -> str | None:
+    s = normalize_text(raw)
+    if not PLAIN_THREAT.search(s) or PROTECTION_WORDS.search(s) or GAME_WORDS.search(s) and not DAILY_WORDS.search(s):
+        return None
+    return "loss"
+
+
+# Account backup offered on a sign-in screen: "Sign in to save progress", "Sync across devices & keep your streak".
+ACCOUNT_PITCH = re.compile(
+    r"\bsign(?:ing)?[\s-]?(?:in|up)\b|\bcreate\s+(?:an?\s+|your\s+)?account\b|\baccounts?\b|\bsync(?:s|ed|ing|hroni[sz]\w*)?\b"
+    r"|\bback(?:ed)?[\s-]?up\b|\bbackups?\b|\bcloud\b|\bacross\s+(?:all\s+)?(?:your\s+)?devices\b|\bsave[sd]?\s+(?:your\s+)?progress\b|\bnew\s+(?:phone|device)\b",
+    re.I,
+)
+# What makes it a threat after all: a loss verb or a deadline ("Sign in or you'll lose your streak tonight").
+LOSS_OR_DEADLINE = re.compile(
+    r"\b(?:lose|loses|losing|lost|break|breaks|breaking|broken|end|ends|ending|expir\w*|reset\w*|miss\w*|risk\w*|die|dies|gone|before|tonight|midnight|today|hours?|minutes?|don'?t|disappear\w*|forever|perder|pierdas|perca)\b",
+    re.I,
+)
+
+
+def _account_pitch(ctx: CheckContext, node: Node, raw: str) -> bool:
+    """Does the text, or a string written within three lines of it, offer an account, a sync or a backup?"""
+    if ACCOUNT_PITCH.search(raw):
+        return True
+    scope = enclosing_named_function(node) or ctx.root
+    line = node.start_point[0]
+    return any(
+        n.type in STRING_TYPES and n.id != node.id and abs(n.start_point[0] - line) <= 3 and ACCOUNT_PITCH.search(_string_text(n))
+        for n in walk(scope)
+    )
 
 
 # The name of a safeguard written as a label: "Protect your streak", "Shield your streak".
