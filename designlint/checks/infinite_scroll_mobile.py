@@ -53,12 +53,13 @@ from __future__ import annotations
 
 import hashlib
 import re
+from pathlib import Path
 from tree_sitter import Node
 
 from designlint import project_index
 from designlint.checks import CheckContext, Verdict
 from designlint.checks.infinite_scroll import END_MARKER, PAGE_CAP_COMPARISON, USER_SETTING
-from designlint.checks.polyglot import Call, argument_nodes, as_call, calls, function_name, functions_by_name
+from designlint.checks.polyglot import Call, argument_nodes, as_call, calls, enclosing_functions, function_name, functions_by_name
 from designlint.checks.util import FUNCTION_TYPES, ancestors, text, walk
 
 # --------------------------------------------------------------------------------------------
@@ -70,7 +71,7 @@ SCROLL_END = [
      "the last visible item nears the end of the RecyclerView (findLastVisibleItemPosition near itemCount)"),
     (re.compile(r"(?i)(\b|(?<=get))last_?(completely_?)?visible(_?item)?(_?pos(ition)?)?\b"), re.compile(r"(?i)item_?count|total_?item|\btotal\b|\bgetCount\(\)"),
      "the last visible item nears the end of the list (lastVisible near itemCount)"),
-    (re.compile(r"(?i)first_?visible\w*|past_?visible\w*"), re.compile(r"(?i)(visible_?item_?count|child_?count|visible_?count)[\s\S]*(item_?count|total)|(item_?count|total)[\s\S]*(visible_?item_?count|child_?count|visible_?count)"),
+    (re.compile(r"(?i)first_?visible\w*|past_?visible\w*"), re.compile(r"(?i)(visible_?item_?count|child_?count|visible_?count)[\s\S]*(?<!visible)(?<!visible_)(item_?count|total)|(?<!visible)(?<!visible_)(item_?count|total)[\s\S]*(visible_?item_?count|child_?count|visible_?count)"),
      "the visible items reach the end of the list (firstVisibleItem + visibleItemCount near totalItemCount)"),
     (re.compile(r"canScrollVertically\(\s*(1|\+1|(\w+\.)?FOCUS_DOWN|SCROLL_DIRECTION_DOWN|DIRECTION_DOWN)\s*\)"), None,
      "the list can no longer scroll down (canScrollVertically(1) is false)"),
@@ -137,14 +138,14 @@ DISPATCH = re.compile(r"^(add|send|dispatch|emit|trySend|onEvent|onAction|onInte
 EVENT_ARG = re.compile(r"(?i)fetch|load|more|next|page|paginat|older|append|request|continue|\bget[A-Z]")
 # Calls that are UI, scrolling, logging or plumbing, never the load itself.
 NOT_LOADER = re.compile(
-    r"(?i)^(show|hide|animate|fade|scroll|smooth|jump|toggle|log|print|debug|track|analytics|invalidate|notify|request_?layout|post_?value"
+    r"(?i)^(show|hide|reveal|animate|fade|scroll|smooth|jump|toggle|log|print|debug|track|analytics|invalidate|notify|request_?layout|post_?value"
     r"|set_?(visib|alpha|elevation|enabled|text|title|color|background|state|value|scroll|refreshing|selection)|toast|make_?text|snack|vibrate|dismiss"
     r"|expand|collapse|get_?item_?count|get_?child|find|can_?scroll|is_?|has_?|contains|layout_?if_?needed|reload_?data|remember"
     r"|mark|change_?read|update_?(fab|toolbar|header|ui|view|padding|layout)|clear|remove_?on_?scroll|add_?on_?scroll|use_?normal|haptic|feedback|stop|cancel"
     r"|move|drag|swap|measure|layout|offset|translate|resize|compute|calc|draw|render|focus|request_?focus|with_?(animation|transaction)|clamp)"
     r"|^(d|e|i|v|w|read|watch|of|select|context|get|let|also|apply|run|with|take_?if|require|check|assert|min|max|abs|last|first|last_?or_?null"
     r"|first_?or_?null|to_?string|equals|size|count|length|await|try|emit_?ui|on_?scroll(ed|_?changed?|_?state_?changed)?"
-    r"|ceil|floor|round|truncate|to_?int|to_?double|parse|try_?parse|to_?json|from_?json"
+    r"|ceil|floor|round|truncate|to_?int|to_?double|parse|try_?parse|to_?json|from_?json|dispatch_?time|dispatch_?get_?\w+"
     r"|enumerated|map|compact_?map|flat_?map|for_?each|filter|reduce|sorted|reversed|joined|zip|indices"
     r"|((mutable|array|hash|linked|sorted|persistent|immutable)_?)?(list|set|map|array|sequence)_?of(_?not_?null)?|empty_?(list|set|map|array|sequence)|build_?(list|set|map|string))$"
     r"|image(?!s)|photo(?!s)|thumbnail(?!s)|avatar|bitmap|glide|picasso|kingfisher|prefetcher|elevation|\bfab\b|toolbar|header|badge|scroll_?to|scroll_?by"
@@ -167,7 +168,7 @@ CHAT_HISTORY = re.compile(r"(?i)(^|[^a-z])(load|fetch|get|request|pull)_?(more_?
 # A list laid out bottom-up (a chat): its "end" is the start of the conversation.
 REVERSED_LIST = re.compile(r"reverse\s*:\s*true|reverseLayout\s*=\s*true|stackFromEnd\s*=\s*true|setStackFromEnd\(\s*true|setReverseLayout\(\s*true|scaleX:\s*1,\s*y:\s*-1")
 # Calls whose lambda or closure runs the code inside it (look inside for the loader).
-WRAPPERS = re.compile(r"^(launch|async|Task|post|postDelayed|runOnUiThread|withContext|setState|asyncAfter|sync|microtask|Future|then|whenComplete|run|let|also|apply|with|runCatching|viewModelScope|lifecycleScope|MainScope|schedule|perform\w*|addPostFrameCallback|delayed)$")
+WRAPPERS = re.compile(r"^(launch|async|Task|post|postDelayed|runOnUiThread|withContext|setState|asyncAfter|sync|microtask|Future|then|whenComplete|run|let|also|apply|with|runCatching|viewModelScope|lifecycleScope|MainScope|schedule|perform\w*|addPostFrameCallback|delayed|dispatch_after|dispatch_async)$")
 
 # Where a row-index condition means "the last row is being shown or built".
 ROW_CONTEXT_FUNCTIONS = re.compile(r"^(\w*[Aa]ppear\w*|onBindViewHolder|getView|bind|onBind|convert|onViewAttachedToWindow|getItem|onPageSelected|onPageChanged|itemBuilder|builder|buildItem|_buildItem|_?build\w*Item\w*|onScrolled|onScrollStateChanged|onScroll|scrollViewDidScroll|loadMore\w*IfNeeded|\w*IfNeeded)$")
@@ -601,7 +602,7 @@ def _branch_load(ctx: CheckContext, branch: Node) -> tuple[str, Call] | None:
         call = _loader(regions, any_call=False)
         return (what, call) if call is not None else None
     if what != "row":
-        call = _loader(regions, any_call=True)
+        call = _loader(regions, any_call=True) or _load_hook_parameter_call(regions)
         return (what, call) if call is not None else None
     if not regions:
         return None
@@ -616,6 +617,39 @@ def _branch_load(ctx: CheckContext, branch: Node) -> tuple[str, Call] | None:
         return (row, call) if call is not None else None
     call = _loader(regions, any_call=False) or _page_advance_call(regions) or _count_growth_call(conds, regions) or _list_growth(regions)
     return (row, call) if call is not None else None
+
+
+def _load_hook_parameter_call(regions: list[Node]) -> Call | None:
+    """A callback handed in as a parameter of a function whose name or annotation says it is the
+    load-more hook: `@BindingAdapter("setLoadMoreListener") fun setLoadMoreListener(rv: RecyclerView,
+    listener: (() -> Unit)?)` whose scroll listener runs `listener?.invoke()` at the end of the list."""
+    for region in regions:
+        for call in calls(region):
+            hook = call.receiver if call.name in ("invoke", "call") else "" if call.receiver else call.name
+            if not IDENTIFIER.match(hook):
+                continue
+            for fn in enclosing_functions(call.node):
+                head, parameters = _head_and_parameters(fn)
+                if function_name(fn) and re.search(rf"\b{re.escape(hook)}\b", parameters):
+                    if STRONG_LOADER.search(head):
+                        return call
+                    break
+    return None
+
+
+PARAMETER_LISTS = frozenset({"function_value_parameters", "formal_parameters", "formal_parameter_list"})
+
+
+def _head_and_parameters(fn: Node) -> tuple[str, str]:
+    """A declared function's text before its body (annotations, name, parameters) and its parameters' text."""
+    body = fn.child_by_field_name("body") or next((c for c in fn.named_children if c.type in ("function_body", "block")), None)
+    head = text(fn)[: (body.start_byte if body is not None else fn.end_byte) - fn.start_byte]
+    lists = [c for c in fn.named_children if c.type in PARAMETER_LISTS]
+    if not lists and fn.prev_named_sibling is not None and fn.type == "function_body":  # Dart: the signature is the previous sibling
+        lists = [n for n in walk(fn.prev_named_sibling) if n.type in PARAMETER_LISTS][:1]
+        head = text(fn.prev_named_sibling)
+    parameters = " ".join(text(c) for c in lists) or " ".join(text(c) for c in fn.named_children if c.type == "parameter")
+    return head, parameters
 
 
 GROWTH_CALLS = frozenset({"addAll", "appendAll", "extend", "insertAll", "appendContentsOf"})
@@ -851,14 +885,37 @@ def branch_loads_more(ctx: CheckContext) -> Verdict | bool:
     if _reported_before(ctx, branch, call) or _overridden_elsewhere(ctx, branch, call) or _unused_base_listener(ctx, branch, call):
         return False
     action = f"{call.name}()" if IDENTIFIER.match(call.name) else call.name
-    return Verdict(message=f"Loads more automatically when {what}: {action} runs with no action from the user")
+    if call.name in ("invoke", "call") and IDENTIFIER.match(call.receiver):
+        action = f"{call.receiver}()"  # `listener?.invoke()`
+    message = f"Loads more automatically when {what}: {action} runs with no action from the user"
+    if _reads_device_provider(ctx):
+        return Verdict(message=message, severity="info", note="The rows come from a content provider or SQLite database on the device "
+                       "(the user's own calendar, contacts, media or records) and the file uses no network client: a finite list, windowed as it scrolls")
+    return Verdict(message=message)
 
 
-def _abstract_base_listener(branch: Node, call: Call) -> str:
+# Android's on-device data: a content provider queried through a ContentResolver / AsyncQueryHandler /
+# CursorLoader, or the app's SQLite database; and the clients that would fetch from a server instead.
+DEVICE_PROVIDER = re.compile(r"\bimport\s+android\.(content\.(AsyncQueryHandler|ContentResolver|CursorLoader)|database\.sqlite\.|provider\.(CalendarContract|ContactsContract|MediaStore|CallLog|Telephony)\b)"
+                             r"|\bimport\s+androidx\.loader\.content\.CursorLoader\b")
+NETWORK_CLIENT = re.compile(r"\bimport\s+(retrofit2?|okhttp3?|com\.android\.volley|io\.ktor|java\.net|javax\.net|com\.google\.firebase|io\.grpc|com\.apollographql)\.|\bHttp(s)?URLConnection\b|\bRetrofit\b|\bOkHttpClient\b")
+
+
+def _reads_device_provider(ctx: CheckContext) -> bool:
+    """The screen's file reads its rows from data on the device (a calendar agenda over
+    CalendarContract, a contacts or media list) and imports no network client."""
+    if ctx.language not in ("java", "kotlin"):
+        return False
+    data = ctx.data.decode("utf-8", "replace")
+    return bool(DEVICE_PROVIDER.search(data)) and not NETWORK_CLIENT.search(data)
+
+
+def _abstract_base_listener(branch: Node, call: Call, any_callback: bool = False) -> str:
     """The name of the abstract base listener around `branch` whose abstract callback is the load
     (`abstract class PaginationListener ... { onScrolled: if (end) loadMoreItems(); }
-    abstract void loadMoreItems();`), else ""."""
-    if call.receiver not in ("", "this", "self") or not LISTENER_CALLBACK.match(call.name):
+    abstract void loadMoreItems();`), else "". The callback must have a load-more name unless
+    `any_callback` (`abstract fun onCompleted()` called at the end works as well)."""
+    if call.receiver not in ("", "this", "self") or not (any_callback or LISTENER_CALLBACK.match(call.name)):
         return ""
     classes = [a for a in ancestors(branch) if a.type in ("class_declaration", "object_declaration")]
     if not classes or not re.search(rf"\babstract\b[^;{{}}=]*\b{re.escape(call.name)}\s*\(", text(classes[-1])):
@@ -882,8 +939,9 @@ def _overridden_elsewhere(ctx: CheckContext, branch: Node, call: Call) -> bool:
 
 def _unused_base_listener(ctx: CheckContext, branch: Node, call: Call) -> bool:
     """An abstract base listener (`abstract class EndlessScrollListener ... abstract void onLoadMore()`)
-    that nothing in the project subclasses or creates: a copied utility no screen uses loads nothing."""
-    base = _abstract_base_listener(branch, call)
+    that nothing in the project subclasses or creates: a copied utility no screen uses loads nothing,
+    whatever abstract callback its end-of-list branch calls."""
+    base = _abstract_base_listener(branch, call, any_callback=True)
     if not base:
         return False
     if re.search(rf"(?:\bnew\s+|\bextends\s+|:\s*){re.escape(base)}\b", ctx.data.decode("utf-8", "replace")):
@@ -1147,8 +1205,8 @@ def endless_listener_override(ctx: CheckContext) -> Verdict | bool:
     body = ctx.node.child_by_field_name("body") or next((c for c in ctx.node.named_children if c.type == "function_body"), None)
     if body is None or not any(True for _ in calls(body)):
         return False
-    if SELF_REGISTERED.search(text(holder)):
-        return False  # `layout.setOnLoadMoreListener(this)`: the load-more-library pattern reports that feed, once
+    if SELF_REGISTERED.search(text(holder)) or _handed_to_load_more_setter(holder):
+        return False  # `layout.setOnLoadMoreListener(this)` or `(object : OnLoadMoreListener {...})`: the load-more-library pattern decides on that feed, once
     if _stored_for_load_more_setter(ctx, holder):
         return False
     supertypes = text(holder)[: (holder.child_by_field_name("body") or next((c for c in holder.named_children if c.type == "class_body"), holder)).start_byte - holder.start_byte]
@@ -1158,6 +1216,17 @@ def endless_listener_override(ctx: CheckContext) -> Verdict | bool:
         if not SCROLLED_TO_END.search(function_name(ctx.node)) or _loader([body], any_call=False) is None:
             return False
     return Verdict(message=f"{function_name(ctx.node)}() of an endless scroll listener loads the next page when the user scrolls near the end")
+
+
+def _handed_to_load_more_setter(holder: Node) -> bool:
+    """`layout.setOnRefreshLoadMoreListener(object : OnRefreshLoadMoreListener { ... })`."""
+    for a in ancestors(holder):
+        call = as_call(a)
+        if call is not None:
+            return bool(re.fullmatch(STORED_SETTERS, call.name))
+        if a.type in FUNCTION_TYPES:
+            return False
+    return False
 
 
 def endless_listener_created(ctx: CheckContext) -> Verdict | bool:
@@ -1322,9 +1391,9 @@ def auto_load_library(ctx: CheckContext) -> Verdict | bool:
     """A load-more library listener (SmartRefreshLayout, BaseRecyclerViewAdapterHelper, XRecyclerView
     `setLoadingListener` with an `onLoadMore`) whose automatic loading at the end of the list is not
     switched off in the file nor in the layout XML the screen inflates."""
-    if _auto_load_switched_off(ctx) or _layout_switches_off(ctx):
+    if _auto_load_switched_off(ctx) or _layout_switches_off(ctx) or _app_default_auto_load_off(ctx):
         return False
-    if _load_more_repeats_refresh(ctx):
+    if _load_more_repeats_refresh(ctx) or _swipe_gesture_layout(ctx):
         return False
     fn = ctx.captures.get("fn")
     if fn and ctx.text(fn[0]) == "setLoadingListener":  # XRecyclerView: the listener's onLoadMore must load something
@@ -1418,6 +1487,54 @@ def _auto_load_switched_off(ctx: CheckContext) -> bool:
         return True
     listened = {_last_name(m.group(1)) for m in LOAD_MORE_SETTER.finditer(data)} - {mine}
     return not (mine and offs <= listened)
+
+
+APP_DEFAULT_INITIALIZER = re.compile(r"\bsetDefaultRefreshInitializer\b")
+AUTO_LOAD_ON = re.compile(r"\b(setEnableAutoLoadMore\s*\(\s*true|isEnableAutoLoadMore\s*=\s*true)")
+
+
+def _initializer_body(data: str, start: int) -> str:
+    """The balanced `{...}` or `(...)` that follows `start` (the initializer's lambda or anonymous class)."""
+    opening = re.compile(r"[({]").search(data, start)
+    if opening is None:
+        return ""
+    depth = 0
+    for i in range(opening.start(), len(data)):
+        depth += {"(": 1, "{": 1, ")": -1, "}": -1}.get(data[i], 0)
+        if depth == 0:
+            return data[opening.start():i + 1]
+    return data[opening.start():]
+
+
+def _app_default_auto_load_off(ctx: CheckContext) -> bool:
+    """SmartRefreshLayout's app-wide default, set once in the Application or an init helper:
+    `SmartRefreshLayout.setDefaultRefreshInitializer { _, layout -> layout.setEnableAutoLoadMore(false) }`
+    makes every refresh layout of the project wait for a pull-up, unless this file switches
+    automatic loading back on. When each fixture folder is its own project, only that folder's
+    own files count (not its subfolders, which are other projects)."""
+    if "app_default_off" not in ctx.memo:
+        root = getattr(ctx, "project_root", None)
+        found = False
+        for path, data in _project_bytes(ctx).items():
+            if b"setDefaultRefreshInitializer" not in data or (root is not None and Path(path).parent != Path(root)):
+                continue
+            source = data.decode("utf-8", "replace")
+            if any(AUTO_LOAD_OFF.search(_initializer_body(source, m.end())) for m in APP_DEFAULT_INITIALIZER.finditer(source)):
+                found = True
+                break
+        ctx.memo["app_default_off"] = found
+    return ctx.memo["app_default_off"] and not AUTO_LOAD_ON.search(_scope_text(ctx))
+
+
+SWIPE_TO_LOAD = re.compile(r"\bimport\s+com\.aspsine\.swipetoloadlayout\.|\bSwipeToLoadLayout\b")
+
+
+def _swipe_gesture_layout(ctx: CheckContext) -> bool:
+    """aspsine SwipeToLoadLayout calls its `OnLoadMoreListener` when the user swipes up past the
+    end (a pull-up gesture), not when the list reaches the end; apps that want it automatic call
+    `setLoadingMore(true)` themselves from a scroll listener."""
+    data = ctx.data.decode("utf-8", "replace")
+    return bool(SWIPE_TO_LOAD.search(data)) and "com.scwang" not in data and not re.search(r"\bsetLoadingMore\s*\(\s*true", data)
 
 
 def paging_pager(ctx: CheckContext) -> Verdict | bool:
@@ -1632,7 +1749,7 @@ def smart_refresher_pull_up(ctx: CheckContext) -> Verdict | bool:
     nothing. A callback the file does not define (`widget.onLoading`, a mixin's method) is
     reported."""
     body = text(ctx.node.parent)
-    if not (re.search(r"enablePullUp\s*:\s*true", body) and re.search(r"\bonLoading\s*:", body)):
+    if not (_pull_up_on(ctx, body) and re.search(r"\bonLoading\s*:", body)):
         return False
     on_loading = _dart_named_arguments(ctx.node).get("onLoading")
     if on_loading is None:
@@ -1644,6 +1761,20 @@ def smart_refresher_pull_up(ctx: CheckContext) -> Verdict | bool:
         what = f"{found.name}({_short(found.arguments)[1:-1]})" if DISPATCH.match(found.name) and found.arguments is not None else f"{found.name}()"
         return Verdict(message=f"SmartRefresher with enablePullUp loads more automatically when the list reaches its end: onLoading runs {what} as the footer comes on screen")
     return True
+
+
+def _pull_up_on(ctx: CheckContext, body: str) -> bool:
+    """`enablePullUp: true`, or `enablePullUp: enablePullUp` where the class's own getter or field
+    says true (`get enablePullUp => true;` in a base list State that screens subclass)."""
+    if re.search(r"enablePullUp\s*:\s*true\b", body):
+        return True
+    named = re.search(r"enablePullUp\s*:\s*(?:this\.)?(\w+)\s*[,)]", body)
+    if named is None or named.group(1) in ("true", "false"):
+        return False
+    field = re.escape(named.group(1))
+    owner = next((a for a in ancestors(ctx.node) if a.type in ("class_definition", "mixin_declaration", "extension_declaration")), None)
+    scope = text(owner) if owner is not None else ctx.data.decode("utf-8", "replace")
+    return bool(re.search(rf"\bget\s+{field}\s*(=>\s*true\b|\{{\s*return\s+true\s*;)|\b(final\s+|var\s+)?bool\s+{field}\s*=\s*true\b", scope))
 
 
 def smart_refresher_wrapper_load(ctx: CheckContext) -> Verdict | bool:
