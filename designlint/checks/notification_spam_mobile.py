@@ -45,6 +45,7 @@ The re-engagement phrases and the quiet-hours test are the web module's (notific
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from pathlib import Path
 
@@ -590,8 +591,20 @@ def _in_user_action(node: Node) -> bool:
             head = text(fn).split("{", 1)[0]
             return bool(re.match(r"^(on\w*(Click|Tap|Press|Changed|Toggle|Checked)\w*|\w*(Tapped|Clicked|Pressed|Toggled|Action)|toggle\w*|set\w*Enabled|handle\w*(Tap|Click|Toggle))$", function_name(fn))) or bool(CLICK_HANDLER_HEAD.search(head))
         owner, label = _block_owner(fn)
-        if USER_ACTION_CALLS.match(owner) or (label and USER_ACTION_LABELS.search(label)):
+        if (USER_ACTION_CALLS.match(owner) and not _watches_app_state(fn, owner)) or (label and USER_ACTION_LABELS.search(label)):
             return True
+    return False
+
+
+def _watches_app_state(fn: Node, owner: str) -> bool:
+    """`.onChange(of: scenePhase) { ... }`: SwiftUI runs it when the app becomes active or
+    inactive, the app's own doing, not the person switching anything on."""
+    if owner != "onChange":
+        return False
+    for anc in ancestors(fn):
+        before = text(anc)[: fn.start_byte - anc.start_byte]
+        if "onChange" in before:  # the modifier just before the closure, in a chain of several
+            return bool(re.search(r"\bof\s*:\s*(self\.)?\w*[Ss]cenePhase\b", before[before.rfind("onChange") :]))
     return False
 
 
@@ -971,10 +984,11 @@ def _earlier_request(node: Node, fn: Node) -> bool:
 def _request_reported_at_call(fn: Node, where: str) -> bool:
     """The wrapper holding the request is itself named like a request on a notification service
     (`NotificationService().requestPermission()` in `initState` of another file): this pattern reports
-    that call, so the wrapper is not reported again."""
+    that call, so the wrapper is not reported again ("initState via _init() and requestPermissions()")."""
     name = function_name(fn)
     owner = _class_name(_enclosing_class(fn)).lstrip("_")
-    return f"via {name}()" in where and bool(DART_REQUEST.match(name)) and bool(DART_PERMISSION_RECEIVER.search(owner))
+    reached = bool(re.search(rf"\b(via|and) {re.escape(name)}\(\)$", where))  # the last step of the chain, however long
+    return reached and bool(DART_REQUEST.match(name)) and bool(DART_PERMISSION_RECEIVER.search(owner))
 
 
 def _platform_plugin(receiver: str, ctx: CheckContext) -> bool:
@@ -1183,6 +1197,15 @@ def _fixed_hour(code: str, ctx: CheckContext) -> str | None:
     return _file_parameter_defaults(ctx).get(hour, hour)
 
 
+MINUTE_SET = re.compile(r"(\bMINUTE\s*[\],]\s*(=\s*)?|\bminute\s*[:=]\s*|\.withMinute\()(?P<minute>\d+)\b")
+
+
+def _clock(hour: str, code: str) -> str:
+    """`18:30` when the code sets one literal minute besides the hour (`set(Calendar.MINUTE, 30)`), else `18:00`."""
+    minutes = {int(m.group("minute")) for m in MINUTE_SET.finditer(code)}
+    return f"{hour}:{minutes.pop():02d}" if len(minutes) == 1 and hour.isdigit() else f"{hour}:00"
+
+
 def _loop_values(name: str, node: Node) -> list[str]:
     """The literal values the loop variable `name` walks (`[9, 12, 18]` or a local list of them)."""
     for anc in ancestors(node):
@@ -1247,6 +1270,8 @@ def android_repeating_alarm(ctx: CheckContext) -> Verdict | bool:
     woken = _built_from(target, code) if several else code + target
     if not NOTIFICATION_TARGET.search(woken) and not _wakes_a_notifying_receiver(ctx, woken):
         return False
+    if _wakes_a_silent_class(ctx, woken):
+        return False  # the intent's class, found in the project, posts nothing (an empty class, a receiver that logs)
     trigger = text(args[1]) if len(args) > 1 else ""
     if _user_chosen(code, fn) or _not_app_driven(ctx.node, ctx) or (re.match(r"^\w+$", trigger) and trigger in _parameter_names(fn)):
         return False
@@ -1255,7 +1280,7 @@ def android_repeating_alarm(ctx: CheckContext) -> Verdict | bool:
     hour = _fixed_hour(code, ctx)
     if hour is None and not re.search(r"(currentTimeMillis|elapsedRealtime|SystemClock|Calendar\.getInstance\(\)|System\.currentTimeMillis)", code):
         return False
-    when = f" at {hour}:00" if hour is not None else ""
+    when = f" at {_clock(hour, code)}" if hour is not None else ""
     interval = text(args[2]) if len(args) > 2 else ""
     every = re.sub(r"^AlarmManager\.", "", interval) or "a fixed interval"
     return Verdict(
@@ -1267,10 +1292,40 @@ def android_repeating_alarm(ctx: CheckContext) -> Verdict | bool:
 POSTS_NOTIFICATION = re.compile(r"(\.notify\(|NotificationCompat\.Builder|Notification\.Builder|show\w*Notification\()")
 
 
+# the class an intent names: `Intent(this, Receiver::class.java)`, `new Intent(ctx, Receiver.class)`,
+# `Intent(ACTION, null, this, Receiver::class.java)`
+INTENT_CLASS = re.compile(r"\bIntent\(\s*(?:[^,()]+,\s*){1,3}(\w+)\s*(?:::class|\.class)")
+# a class that hands the alarm over to something else (a service, a screen, a job) may post from there
+HANDS_OVER = re.compile(r"(start\w*Service\(|startActivity\(|sendBroadcast\(|enqueue\w*\(|WorkManager)")
+
+
+def _wakes_a_silent_class(ctx: CheckContext, code: str) -> bool:
+    """Every class the alarm's intents name is found in the project and posts no notification:
+    `class MyReceiver {}`, a receiver that only logs. A class not found says nothing."""
+    names = set(INTENT_CLASS.findall(code))
+    bodies = [_class_code(name, ctx) for name in names]
+    return bool(bodies) and all(
+        body is not None and not WORKER_NOTIFIES.search(STRING_LITERAL.sub('""', body)) and not HANDS_OVER.search(body) for body in bodies
+    )
+
+
+def _class_code(name: str, ctx: CheckContext) -> str | None:
+    """The code of class `name`: declared in this file, else the project file named after it, else None."""
+    definition = next((n for n in walk(ctx.root) if n.type in ("class_declaration", "object_declaration") and _class_name(n) == name), None)
+    if definition is not None:
+        return _code(definition)
+    here = str(ctx.path.resolve())
+    for path, data in project_index.for_context(ctx).files().items():
+        source = data.decode("utf-8", "replace")
+        if path != here and Path(path).stem == name and re.search(rf"\b(class|object)\s+{re.escape(name)}\b", source):
+            return source
+    return None
+
+
 def _wakes_a_notifying_receiver(ctx: CheckContext, code: str) -> bool:
     """The alarm's intent names a class of another project file that posts a notification
     (`Intent(this, AlarmReceiver::class.java)`, and AlarmReceiver.kt builds and notifies)."""
-    names = set(re.findall(r"\bIntent\(\s*[^,()]+,\s*(\w+)\s*(?:::class|\.class)", code))
+    names = set(INTENT_CLASS.findall(code))
     if not names:
         return False
     here = str(ctx.path.resolve())
@@ -1699,10 +1754,13 @@ def _literal_list_variable(name: str, loop: Node) -> bool:
 
 
 def swift_repeating_trigger(ctx: CheckContext) -> Verdict | bool:
-    """UNCalendarNotificationTrigger / UNTimeIntervalNotificationTrigger with repeats: true."""
+    """UNCalendarNotificationTrigger / UNTimeIntervalNotificationTrigger with repeats: true
+    (also written `UNCalendarNotificationTrigger.init(...)`)."""
     call = _call_at(ctx)
     if call is None:
         return False
+    if call.name == "init":
+        call = dataclasses.replace(call, name=call.receiver)
     if text(_argument(call, "repeats")) != "true":
         return _next_fixed_hour(ctx, call) if call.name == "UNCalendarNotificationTrigger" else False
     fn, code = _scope_code(ctx.node, ctx)
@@ -2011,7 +2069,7 @@ def android_fixed_daily(ctx: CheckContext) -> Verdict | bool:
         hour = str(int(hour) + 12)  # `set(Calendar.HOUR, 0)` with `set(Calendar.AM_PM, Calendar.PM)`
     how = "a delayed one-time work" if call.name == "setInitialDelay" else f"an exact alarm ({call.name})"
     return Verdict(
-        message=f"a notification is scheduled for {hour}:00 every day ({how} for the next {hour}:00), on a schedule the app chose, not one the user set",
+        message=f"a notification is scheduled for {_clock(hour, code)} every day ({how} for the next {_clock(hour, code)}), on a schedule the app chose, not one the user set",
         note=_quiet_note(ctx),
     )
 
@@ -2103,10 +2161,26 @@ def android_repeated_notify(ctx: CheckContext) -> Verdict | bool:
     if timer is not None:
         return Verdict(message=f"a notification is posted over and over from a timer ({timer})", note=_quiet_note(ctx))
     loop = _counting_loop(ctx.node)
-    if loop is None:
+    if loop is None or _rings_one_notification_again(loop, call):
         return False
     head = text(loop).split("{", 1)[0].strip()[:60]
     return Verdict(message=f"a burst of notifications is posted in a counting loop ({head} … notify)", note=_quiet_note(ctx))
+
+
+def _rings_one_notification_again(loop: Node, call: Call) -> bool:
+    """A `for` loop posts the same notification id each time, as many times as a count the code
+    computed (`for (i in 0 until ringTimes)`, `ringTimes` set from the user's "ring five times"):
+    one reminder alerting again, not a burst. A literal or constant count (`0 until 3`) stays a burst."""
+    if loop.type not in LOOP_TYPES:
+        return False
+    head = text(loop).split("{", 1)[0]
+    counter = re.search(r"\bfor\s*\(?\s*(?:int\s+|long\s+|var\s+|val\s+|let\s+)?(\w+)", head)
+    bound = re.search(r"(?:\buntil\b|\.\.[.<]?|<=?)\s*([\w.]+)", head)
+    args = argument_nodes(call)
+    ids = text(args[0]) if args else ""
+    if counter is None or bound is None or not ids or re.match(r"^\d", bound.group(1)) or CONSTANT_NAME.match(bound.group(1).rsplit(".", 1)[-1]):
+        return False  # a count the app fixed
+    return not re.search(rf"\b{re.escape(counter.group(1))}\b", ids)
 
 
 DART_SHOWS = re.compile(r"((?i:notif)\w*\??\.(show|zonedSchedule|createNotification)\w*\(|[Pp]lugin\??\.show\(|(?i:show\w*notif)\w*\(|createNotification\()")
