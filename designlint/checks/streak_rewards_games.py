@@ -1598,6 +1598,50 @@ def _is_log_or_docstring(node: Node) -> bool:
 STREAK_WILL_BE_LOST = re.compile(r"(?i)\bstreak\b[^.!?\n]{0,20}\b(?:will|would|is going to|gonna)\s+(?:be\s+)?(?:lost|reset|broken|gone|end|expire|disappear)")
 
 
+# The rule stated as a condition and its outcome: "If you skip a day, your streak will reset.", "Miss a
+# day = streak resets to Day 1", "Missing a day → back to day 1", "Streak restarts if you miss a day".
+MISSED_DAY = re.compile(r"(?i)\b(?:miss|missing|missed|misses|skip|skipping|skipped|skips)\s+(?:a|one|1|any)\s+(?:single\s+)?day\b")
+RULE_OUTCOME = re.compile(r"(?i)\b(?:resets?|restarts?|starts?\s+over|goes\s+back\s+to|back\s+to\s+(?:day\s*1|zero|0|the\s+start))\b")
+# A string shown as a hint, tip or help line (`hintLabel.Text = "…"`, `tooltip = "…"`, "💡 …", "Tip: …")
+# explains the feature.
+HELP_SLOT = re.compile(r"(?i)(?:hint|tip|tooltip|help|explanation)_?(?:label|text|lbl|txt)?$")
+HELP_PREFIX = re.compile(r"(?i)^\W*(?:💡|ℹ|tip\b|hint\b|note\b|how\s+it\s+works\b)")
+# What keeps such a text a threat: an order not to lose, an ultimatum ("… or your streak resets"), the
+# player's own streak by its length, a deadline.
+HARD_THREAT = re.compile(
+    r"(?i)\b(?:don'?t|do\s+not|never|lose|losing|lost|hurry|before|about\s+to|now|today|tonight|midnight|soon|left|remaining|last\s+chance)\b"
+    r"|\bor\s+(?:else|your|the|you)\b"
+    r"|\b(?:your|the)\s+(?:N|\d+)[\s-]+days?\b|\bin\s+(?:N|\d+)\s+(?:hours?|minutes?|h)\b"
+)
+
+
+def _help_target(holder: Node) -> str:
+    """The name a string is given to: `hintLabel.Text = "…"` → `hintLabel`, `tooltip="…"` → `tooltip`."""
+    parent = holder.parent
+    while parent is not None and parent.type in ("expression_list", "parenthesized_expression", "argument"):
+        parent = parent.parent
+    if parent is None:
+        return ""
+    target = parent.child_by_field_name("left") or parent.child_by_field_name("name") or parent.child_by_field_name("key")
+    if target is None and parent.type in ("assignment_statement", "assignment", "variable_declaration") and parent.named_children:
+        target = parent.named_children[0]
+    if target is None or target is holder:
+        return ""
+    parts = [p for p in re.split(r"[.:\[\]\"'$]+", text(target)) if p]
+    parts = [p for p in parts if p.lower() not in ("text", "value", "tooltip_text", "hint_tooltip")] or parts
+    return parts[-1] if parts else ""
+
+
+def _explains_rule(holder: Node, raw: str) -> bool:
+    """A rule explained, not a threat: "Miss a day = streak resets to Day 1" (also in a hint label);
+    "Don't lose your 5-day streak!" and "Come back today or your streak resets" stay threats."""
+    if HARD_THREAT.search(raw):
+        return False
+    if MISSED_DAY.search(raw) and RULE_OUTCOME.search(raw):
+        return True
+    return bool(HELP_PREFIX.match(raw) or HELP_SLOT.search(_help_target(holder)))
+
+
 # Files that explain the rules (a help or reference panel, a tutorial, an FAQ): their texts and tables
 # describe the streak, they do not press the player.
 EXPLANATORY_FILE = re.compile(r"(?:^|_)(?:about|help|faqs?|rules|how_to|tutorials?|instructions?|reference|codex|glossary)(?:_|$)")
@@ -1617,6 +1661,8 @@ def loss_text(ctx: CheckContext) -> "Verdict | bool":
     kind = classify_streak_text(raw) or ("loss" if STREAK_WILL_BE_LOST.search(raw) else None)
     if kind is None or kind == "loss" and KEEP_GOING.search(raw) and not THREAT_WORDS.search(raw):
         return False
+    if kind == "loss" and _explains_rule(holder, raw):
+        return False  # "Miss a day = streak resets to Day 1": the rule explained
     record = node.parent.parent if node.parent is not None and node.parent.type in ("pair", "field") else None
     if record is not None and record.type in ("dictionary", "table_constructor") and _seed_copy_of_item(ctx, record):
         return False  # the description of a shop item a seed script creates again

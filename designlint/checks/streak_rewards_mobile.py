@@ -33,7 +33,12 @@ Owns the patterns of `rules/streak-rewards/mobile.yaml`:
   (branches of one conditional, a title and body written together) are folded into one finding, and a
   debug/test-named function's copy of a message written elsewhere in the file (`showTestStreakNow`) is not reported,
   nor "keep your streak" offered with an account, a sync or a backup and no loss verb or deadline (`_account_pitch`).
-  Also the plain "Your streak will end." (`_plain_threat`) and Arabic threats (`ARABIC_LOSS`).
+  Also the plain "Your streak will end." (`_plain_threat`) and Arabic threats (`ARABIC_LOSS`). Descriptions of the
+  reminders ("Get reminded if...", a channel's "Warnings when your streak is at risk") are not messages, and "revive
+  streak" with no price or currency in the text or the file is a free restore, not a sale.
+
+- `free_missed_day` (the mitigation): the web rule's free safeguard, or a limited allowance of freezes the user
+  takes for free (`maxFreezes`, `freezeLimit`) in a file that names no price or currency.
 
 Names, text classification and the file-wide safeguard come from `streak_rewards` (web).
 """
@@ -63,7 +68,9 @@ from designlint.checks.streak_rewards import (
     REWARD_TABLE_NAME,
     TEXT_PREFILTER,
     THREAT_WORDS,
+    SOLD_SAFEGUARD,
     classify_streak_text,
+    free_safeguard,
     is_streak_name,
     norm_name,
     normalize_text,
@@ -148,7 +155,7 @@ NOT_A_GAP_DAY = re.compile(r"^\W*(?:today\w*|\w*birthday\w*|\w*weekday\w*|\w*day
 HOURS = re.compile(r"hours?|HOURS|toHours|inHours", re.I)
 MS_DAY = re.compile(
     r"86_?400(?:_?000)?(?:\.0)?L?|172_?800(?:_?000)?(?:\.0)?L?|(?:24|48)\s*\*\s*60\s*\*\s*60|60\s*\*\s*60\s*\*\s*(?:24|48)|(?:24|48)\s*\*\s*3600|DAY_IN_MILLIS"
-    r"|DAYS\.toMillis\(\s*[12]L?\s*\)|HOURS\.toMillis\(\s*(?:24|48)L?\s*\)|Duration\(\s*(?:days:\s*[12]|hours:\s*(?:24|48))\s*\)"
+    r"|DAYS\.toMillis\(\s*[12]L?\s*\)|HOURS\.toMillis\(\s*(?:24|48)L?\s*\)|Duration\(\s*(?:days:\s*[12]|hours:\s*(?:2[4-9]|3\d|4[0-8]))\s*\)"
     r"|\b(?:ONE_?DAY|DAY|TWO_?DAYS?)_?(?:MS|MILLIS\w*|IN_?MILLIS|IN_?SECONDS|SECONDS|INTERVAL|DURATION)\b|\bMILLIS_?PER_?DAY\b|\bMS_?PER_?DAY\b|\bSECONDS_?(?:PER|IN)_?DAY\b|\boneDay\w*|\bsecondsInDay|\bdayInSeconds|\bmillisInDay",
     re.I,
 )
@@ -188,10 +195,14 @@ def _threshold_kind(node: Node, ctx: CheckContext, scope: Node) -> str | None:
     t = text(node).strip().replace("_", "")
     if re.fullmatch(r"\(?[12](?:L|\.0)?\)?", t):
         return "days"
-    if re.fullmatch(r"\(?(?:24|36|47|48|72)(?:L|\.0)?\)?", t) or re.fullmatch(r"[\w.]*(?:Streak|Reset|Grace|Break)\w*Days?\w*\s*\*\s*24", t, re.I):
+    if re.fullmatch(r"\(?(?:2[4-9]|3\d|4[0-8]|72)(?:L|\.0)?\)?", t) or re.fullmatch(r"[\w.]*(?:Streak|Reset|Grace|Break)\w*Days?\w*\s*\*\s*24", t, re.I):
         return "hours"  # also `hoursSince >= Config.streakResetDays * 24`
     if len(t) < 80 and MS_DAY.search(text(node)):
         return "ms"
+    hours = re.fullmatch(r"\(?(\d\d)\s*\*\s*(?:3600|60\s*\*\s*60)\)?", t)
+    if hours and 24 <= int(hours.group(1)) <= 48:
+        return "ms"  # `timeIntervalSince(last) > 32 * 3600`: a window of 24 to 48 hours in seconds
+
     raw_window = _about_a_day(t)
     if raw_window:
         return raw_window
@@ -695,12 +706,31 @@ def _in_loop(node: Node, scope: Node) -> bool:
     return _enclosing_loop(node, scope) is not None
 
 
+def _loop_accumulator(node: Node) -> bool:
+    """Is a conditional the value given to a local declared outside its loop that it grows from itself
+    (`run = (gap <= 1) ? (run + 1) : 1`, Kotlin `count = if (gap == 1L) count + 1 else 1`)? That count is
+    carried from one history date to the next: a recount. A loop over users that sets each one's own
+    streak (`u.streak = gap == 1 ? u.streak + 1 : 0`) writes a field, not a plain local, and stays reported."""
+    outer = _outermost_branch_value(node)
+    stmt = outer
+    while stmt.parent is not None and stmt.parent.type not in STATEMENT_PARENTS and stmt.parent.type not in FUNCTION_TYPES:
+        stmt = stmt.parent
+    prefix = (stmt.text or b"")[: outer.start_byte - stmt.start_byte].decode("utf-8", "replace")
+    m = re.fullmatch(rf"\s*([A-Za-z_]\w*)\s*{_ASSIGN}\s*\(?\s*", prefix)
+    if m is None:
+        return False  # also `val next = ...` / `let next = ...`: a fresh local of each pass
+    name = re.escape(m.group(1))
+    return any(re.fullmatch(rf"\(?\s*{name}\s*\+\s*1L?\s*\)?", v.strip()) for v in _chain_values(node))
+
+
 def _gap_update(node: Node, ctx: CheckContext, scope: Node) -> tuple[str, str, bool] | None:
     """(streak name, kinds, lenient) when this conditional tests a one-day gap and grows / resets a streak;
     lenient when the test lets one missed day pass (`daysSince <= 2`: a "two-day rule")."""
     loop = _enclosing_loop(node, scope)
     if loop is not None and (_updates(text(loop))[0] or set().union(*_raw_updates(_branch_code(node))) & _raw_updates(text(loop))[0]):
         return None  # a streak (or a local later copied to it) grown inside a loop: counted over a history, a statistic
+    if loop is not None and _loop_accumulator(node):
+        return None  # `run = gap <= 1 ? run + 1 : 1` for each stored date: the streak recounted, a statistic
     conditions = _condition_nodes(node)
     if not conditions:
         return None
@@ -884,9 +914,10 @@ def _gap_verdict(ctx: CheckContext, node: Node) -> "Verdict | None":
         what = "is reset when a day is missed"
     else:
         what = "grows when the last visit was one day ago and is reset after a missed day"
+    label = f"the streak (through {name}())" if STREAK_VERB.search(norm_name(name)) else f"'{name}'"  # `resetStreak()`
     if lenient:
-        return Verdict(message=f"daily streak: '{name}' {what}, after a day of grace", severity="info", note="one missed day is forgiven (a two-day rule): lowered")
-    return Verdict(message=f"daily streak: '{name}' {what}")
+        return Verdict(message=f"daily streak: {label} {what}, after a day of grace", severity="info", note="one missed day is forgiven (a two-day rule): lowered")
+    return Verdict(message=f"daily streak: {label} {what}")
 
 
 # Words around the streak's own name in a counter or its storage key (`newStreak`, `currentStreakCount`, `KEY_STREAK`).
@@ -1171,6 +1202,9 @@ def switch_milestone_reward(ctx: CheckContext) -> "Verdict | bool":
             name = st  # `getRewardForDay(day)`: `switch (cycleDay) { case 1: return DailyReward(coins: 10) ... }`
     if name is None or _answer_streak(node):
         return False
+    ladder = _range_ladder(node, text(node)[len(text(subject)) :])
+    if ladder and _about_days(ctx):
+        return Verdict(message=f"reward grows with the streak '{name}' in steps ({ladder}): a bigger reward for every consecutive day")
     cases = re.findall(r"(?:\bcase\s+|^\s*)(\d+)L?\s*(?:->|:|,)", text(node)[len(text(subject)) :], re.M)
     if cycle and len(cases) >= 3:
         paid = next((m.group(0) for m in PICKED_REWARD.finditer(_branch_code(node))), None)
@@ -1183,6 +1217,23 @@ def switch_milestone_reward(ctx: CheckContext) -> "Verdict | bool":
     if paid is None or not _about_days(ctx):
         return False
     return Verdict(message=f"reward paid out when the streak '{name}' reaches a milestone ({' '.join(paid.split())[:40]}): it pays for coming back day after day")
+
+
+# A case over a range of streak lengths with the amount it gives: Swift `case 7 ... 13: return 5`, `case 7..<14:`, Kotlin `in 7..13 -> 5`.
+RANGE_CASE = re.compile(r"(?:\bcase\s+|^\s*in\s+)(\d+)\s*(?:\.\.\.|\.\.<|\.\.|until)\s*\d*\s*(?:->|:)\s*(?:return\s+)?(\d+(?:\.\d+)?)\b", re.M)
+
+
+def _range_ladder(node: Node, cases: str) -> str | None:
+    """The steps of a bonus function's `switch streak { case 0 ... 6: return 0; case 7 ... 13: return 5 ... }` when the
+    amount grows with the streak ("7+ → 5, 14+ → 10"), else None."""
+    fn = enclosing_named_function(node)
+    if fn is None or not BONUS_FN.search(norm_name(function_name(fn) or "")):
+        return None
+    steps = sorted((int(low), float(value)) for low, value in RANGE_CASE.findall(cases))
+    amounts = [v for _, v in steps]
+    if len(steps) < 2 or amounts != sorted(amounts) or amounts[-1] <= amounts[0]:
+        return None
+    return ", ".join(f"{low}+ → {v:g}" for low, v in steps if v)[:40]
 
 
 SCALED_TARGET = re.compile(r"(?:^|_)(?:rewards?|bonus(?:es)?|coins?|gems?|xp|exp|points?|payout|amount|gold|credits?|tokens?|multiplier|mult|diamonds?|stars|earn|earned|earnings|prize)(?:$|_)")
@@ -1618,10 +1669,14 @@ TO_KEEP = re.compile(r"\bto\s+keep\s+(?:the|your|this|that|my)\s+(?:[\w$-]+\s+){
 
 
 # An instruction whose purpose is not to lose the streak, in the infinitive or the imperative:
-# Portuguese "para não perder o Streak / a ofensiva", Spanish "para no perder tu racha", "no pierdas tu racha".
+# Portuguese "para não perder o Streak / a ofensiva", Spanish "para no perder tu racha", "no pierdas tu racha",
+# French "ne perds pas ta série", German "Verliere deine Serie nicht", "um deine Strähne nicht zu verlieren".
 NOT_LOSE_INFINITIVE = re.compile(
     r"\bn[aã]o\s+(?:perder|perca|percas|quebrar|quebre|deixar\s+(?:de\s+)?(?:perder|quebrar))\s+(?:o|a|os|as|seu|sua|teu|tua)?\s*(?:(?:seu|sua|teu|tua)\s+)?(?:streak|ofensiva|sequ[eê]ncia)\b"
-    r"|\bno\s+(?:perder|pierdas|pierda|romper|rompas|rompa)\s+(?:tu|su|la|el)?\s*racha\b",
+    r"|\bno\s+(?:perder|pierdas|pierda|romper|rompas|rompa)\s+(?:tu|su|la|el)?\s*racha\b"
+    r"|\bne\s+(?:perds|perdez|casse|cassez|brise|brisez)\s+pas\s+(?:ta|votre|la)\s+(?:s[ée]rie|streak)\b|\bne\s+pas\s+(?:perdre|casser|briser)\s+(?:ta|votre|la)\s+(?:s[ée]rie|streak)\b"
+    r"|\b(?:verliere|verlier|unterbrich|verlieren\s+Sie|unterbrechen\s+Sie)\s+(?:deine|Ihre|die)\s+(?:Serie|Strähne|Streak)\s+nicht\b"
+    r"|\b(?:deine|Ihre|die)\s+(?:Serie|Strähne|Streak)(?:\s+[\w$-]+){0,4}?\s+nicht\s+(?:zu\s+)?(?:verlieren|unterbrechen)\b",
     re.I,
 )
 
@@ -1652,6 +1707,10 @@ def loss_text(ctx: CheckContext) -> "Verdict | bool":
         return False  # "Keep your 5-day streak going!": encouragement, nothing is threatened
     if _explanatory_slot(top) or kind == "loss" and FEATURE_LABEL.match(normalize_text(raw)) and PROTECTION_WORDS.search(_code(ctx)):
         return False  # "Protect your streak" under the title of a streak-freeze card: the safeguard's name
+    if kind == "loss" and FEATURE_DESCRIPTION.match(normalize_text(raw)):
+        return False  # "Get reminded if you are going to lose your streak": what the reminders do, in onboarding or settings
+    if kind == "sale" and not PAID.search(raw) and not _file_sells(ctx):
+        return False  # "revive streak for $id" as the name of a background task: a free restore, nothing is sold
     if _debug_copy(ctx, node, raw):
         return False  # `showTestStreakNow()` fires the reminder's own text again to try it out
     if _threat_already_reported(ctx, node):
@@ -1661,6 +1720,28 @@ def loss_text(ctx: CheckContext) -> "Verdict | bool":
     if kind == "sale":
         return Verdict(message=f"text sells a way to keep the streak: \"{snippet}\"")
     return Verdict(message=f"text uses the fear of losing a streak: \"{snippet}\"")
+
+
+# A feature described rather than a message sent: "Get reminded if you are going to lose your streak" (onboarding),
+# "Warnings when your streak is at risk" (a notification channel's description in the system settings).
+FEATURE_DESCRIPTION = re.compile(
+    r"^\W*(?:(?:get|be)\s+(?:reminded|notified|alerted|warned)\b"
+    r"|(?:reminders?|notifications?|alerts?|warnings?|nudges?)\s+(?:when|if|before|whenever)\b)",
+    re.I,
+)
+# A price or a currency: what makes "Restore your streak" a sale.
+PAID = re.compile(
+    r"(?:^|[^a-z])(?:prices?|priced|costs?|gems?|coins?|buy\w*|purchas\w*|pay|pays|paid|paying|payment\w*|paywall\w*|premium|spend\w*|shop\w*"
+    r"|diamonds?|lingots?|credits?|subscri\w*|billing|in_?app|store_?kit|sku)(?:$|[^a-z])|[€£¥]\s*\d|\$\s*\d+[.,]\d\d\b",  # not Swift's `$0`
+    re.I,
+)
+
+
+def _file_sells(ctx: CheckContext) -> bool:
+    """Does anything in the file name a price, a currency or a purchase (memoised)?"""
+    if "sells" not in ctx.memo:
+        ctx.memo["sells"] = bool(PAID.search(re.sub(r"([a-z0-9])([A-Z])", r"\1_\2", _code(ctx))))
+    return ctx.memo["sells"]
 
 
 # The streak's end said plainly as a sentence of its own: "Your streak will end.", "Your 5-day streak will be lost!"
@@ -1858,3 +1939,21 @@ def paid_streak_save(ctx: CheckContext) -> "Verdict | bool":
         return False
     paid = " ".join(SPEND.search(branches[pair[0]]).group(0).split())
     return Verdict(message=f"the streak is kept only by spending currency ({paid[:40]}), otherwise it is reset: a paid streak repair")
+
+
+# --------------------------------------------------------------------------- mitigation
+
+# A set number of freezes granted without a price: `maxFreezes`, `freezeLimit`, `freezesPerWeek`, `allowedFreezes`.
+FREEZE_ALLOWANCE = re.compile(
+    r"(?:^|[^a-z])(?:max(?:imum)?|allowed|free)_(?:streak_)?freez(?:e|es)(?:$|[^a-z])|(?:^|[^a-z])freez(?:e|es)_(?:limit|allowance|allowed|per_(?:week|month|duration|period))(?:$|[^a-z])",
+    re.I,
+)
+
+
+def free_missed_day(ctx: CheckContext) -> bool:
+    """A missed day forgiven for free: the web rule's safeguard (`free_safeguard`), or a limited allowance of
+    freezes (`maxFreezes`, `setupFreezeLimit()`) in a file that sells nothing (no price, currency or purchase)."""
+    if free_safeguard(ctx):
+        return True
+    flat = re.sub(r"([a-z0-9])([A-Z])", r"\1_\2", _code(ctx))
+    return bool(FREEZE_ALLOWANCE.search(flat)) and not SOLD_SAFEGUARD.search(flat) and not PAID.search(flat)
