@@ -1126,6 +1126,8 @@ class _File:
         if soft and strong_context:
             return ("spend", soft[0], rnd[0], context)
         if u.weak_spend and (name_loot or (u.random and strong_context and not SHOP_UNIT.search(u.name))):
+            if self.project is not None and self.project.server_decides(self, u):
+                return None  # the client half of a crate the server charges and rolls
             return ("gate", u.weak_spend[0], rnd[0], context)
         if u.consume and context and (self.file_sells or self.project is not None and self.project.sells_elsewhere(self, u)):
             return ("consume", u.consume[0], rnd[0], context)
@@ -1213,6 +1215,36 @@ def _lookup_worthy(name: str, receiver: str) -> bool:
     return bool(owner & SERVICE_WORDS) and not owner & NOT_SERVICE_WORDS
 
 
+CLIENT_FOLDERS = frozenset({"startergui", "starterplayer", "starterplayerscripts", "startercharacterscripts", "starterpack"})
+
+
+def _client_script(path: str, head: str) -> bool:
+    """A Roblox LocalScript: `*.client.lua(u)`, a file under StarterGui/StarterPlayer/StarterPack, or one that reads
+    `Players.LocalPlayer` (a server script has no local player)."""
+    p = Path(path)
+    return bool(re.search(r"\.client\.luau?$", p.name) or {part.lower() for part in p.parts[:-1]} & CLIENT_FOLDERS
+                or re.search(r"\.LocalPlayer\b", head))
+
+
+def _remote_names(head: str, unit: Node) -> set[str]:
+    """The remotes a client unit fires (`CrateRE:FireServer(…)`, `openRemote:FireServer(…)` after
+    `local openRemote = ReplicatedStorage:WaitForChild("OpenCrate")`): the variable's and the instance's names."""
+    names: set[str] = set()
+    for n in walk(unit):
+        call = as_call(n)
+        if call is None or call.name not in ("FireServer", "InvokeServer"):
+            continue
+        var = re.split(r"[.:]", call.receiver)[-1]
+        if not re.fullmatch(r"\w+", var):
+            continue
+        names.add(var)
+        bound = re.search(rf"\b{re.escape(var)}\s*=\s*[^\n]*?(?:WaitForChild|FindFirstChild)\(\s*[\"'](\w+)[\"']"
+                          rf"|\b{re.escape(var)}\s*=\s*[\w.:]*[.:](\w+)\s*$", head, re.M)
+        if bound:
+            names.add(bound.group(1) or bound.group(2))
+    return names
+
+
 def _foreign_file(index: project_index.ProjectIndex, path: str) -> _File | None:
     """The facts of another file of the project, built once per process while it is unchanged (the
     project index parses it)."""
@@ -1284,6 +1316,26 @@ class _Project:
                 _SELLERS[key] = {path for path, data in index.files().items()
                                  if sold.search(data[:200_000].decode("utf-8", "replace"))}
             if _SELLERS[key] - {asking.path}:
+                return True
+        return False
+
+    def server_decides(self, asking: _File, u: _Unit) -> bool:
+        """A Roblox client script (`*.client.lua`, under StarterGui/StarterPlayer, or reading `LocalPlayer`)
+        whose unit only compares the balance and sends the request on (`CrateRE:FireServer(crate)`), while a
+        server script of the project handles a remote (`OnServerEvent`) by charging and rolling: the client's
+        random numbers only build the spinner, the server's pick is the loot box."""
+        if asking.language != "lua" or not _client_script(asking.path, asking.head):
+            return False
+        if u.spend or u.soft_spend or u.purchase:
+            return False
+        remotes = _remote_names(asking.head, u.node)
+        for path, data in self.index.files().items():
+            head = data[:MAX_ASKING_BYTES].decode("utf-8", "replace")
+            if path == asking.path or "OnServer" not in head or _client_script(path, head) or not any(
+                    re.search(rf"\b{re.escape(r)}\b", head) for r in remotes):
+                continue
+            f = _foreign_file(self.index, path)
+            if f is not None and any(not _absorbed(fn) and f.reported(f.unit(fn)) for fn in f.functions):
                 return True
         return False
 
