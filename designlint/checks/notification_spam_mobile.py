@@ -1289,7 +1289,8 @@ def android_repeating_alarm(ctx: CheckContext) -> Verdict | bool:
     )
 
 
-POSTS_NOTIFICATION = re.compile(r"(\.notify\(|NotificationCompat\.Builder|Notification\.Builder|show\w*Notification\()")
+# Code that posts a notification (the platform builders, an app helper show/send/display...Notification).
+POSTS_NOTIFICATION = re.compile(r"(\.notify\(|NotificationCompat\.Builder|Notification\.Builder|show\w*Notification\(|send\w*Notification\(|display\w*Notification\()")
 
 
 # the class an intent names: `Intent(this, Receiver::class.java)`, `new Intent(ctx, Receiver.class)`,
@@ -2286,9 +2287,6 @@ def _reachable_code(node: Node, ctx: CheckContext, depth: int = 2) -> str:
 # 5. FCM messages turned into marketing notifications
 
 MARKETING_WORDS = re.compile(r"(promo|marketing|campaign|offer|discount|\bsale\b|coupon|deal|advert|upsell|\bad_|re-?engag|winback|win_back|comeback)", re.I)
-POSTS_NOTIFICATION = re.compile(r"(\.notify\(|NotificationCompat\.Builder|Notification\.Builder|show\w*Notification\(|send\w*Notification\(|display\w*Notification\()")
-
-
 def fcm_marketing_message(ctx: CheckContext) -> Verdict | bool:
     """onMessageReceived that builds notifications for promotion / campaign payloads."""
     fn = ctx.node.parent
