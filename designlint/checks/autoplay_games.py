@@ -12,8 +12,9 @@ The functions here decide three things:
 * what plays (`media_kind`): a video (`VideoPlayer`, `VideoStreamPlayer`, `VideoFrame`,
   `love.graphics.newVideo`), or music: an audio player that loops or is named for music
   (`AudioSource` with `loop = true`, `$Music`, `bgm`, `Sound.Looped = true`,
-  `source:setLooping(true)`). Other audio (hits, clicks, footsteps), animations, tweens,
-  particles and timelines are not media here;
+  `source:setLooping(true)`, a LÖVE wrapper's `Sound(..., {tags = {music}})`), or any node a
+  music-named script plays (`$Bass.play()` in `music_player.gd`). Other audio (hits, clicks,
+  footsteps), animations, tweens, particles and timelines are not media here;
 * when it runs (`situation`): on load (`Awake`/`Start`/`OnEnable`, `_ready`, `love.load`, the
   top of a Roblox script, `PlayerAdded`/`CharacterAdded`, or a method, coroutine or handler
   those reach in the same file; also `Update` / `_process` restarting a stopped player), on
@@ -23,9 +24,9 @@ The functions here decide three things:
   clip / stream / SoundId, or steps an index; loading the next scene or freeing the node does
   not count (a cutscene ending is not a playlist).
 
-Muted playback (`volume = 0`, `mute = true`, `Volume = 0`) is lowered to `info`, and so is
-music when the same file offers a music volume or mute setting (WCAG 1.4.2 asks for exactly
-that control).
+Muted playback (`mute = true`, or `volume = 0` / `Volume = 0` that is not faded in after the
+play) is lowered to `info`, and so is music when the same file offers a music volume or mute
+setting (WCAG 1.4.2 asks for exactly that control).
 """
 
 from __future__ import annotations
@@ -66,6 +67,18 @@ STOPPED = re.compile(
     r"(\bnot\s*\(?\s*[\w.:$]*(is_playing\(\)|isPlaying\(\)|IsPlaying|\.?playing\b|\.Playing)|"
     r"!\s*[\w.]*\.?(isPlaying|IsPlaying)|(isPlaying|is_playing\(\)|IsPlaying|playing|Playing)\s*==\s*false)"
 )
+# `song:isStopped()` (a LÖVE sound wrapper), `is_stopped()`, `IsStopped`: true when the player has stopped.
+IS_STOPPED = re.compile(r"[\w.:$]*[.:]\s*(isStopped|is_stopped|IsStopped)\b(\s*\(\s*\))?")
+
+
+def _stopped_test(condition: str) -> bool:
+    """The condition holds when the player is not playing (`not music.is_playing()`,
+    `song:isStopped()`; not `not song:isStopped()`)."""
+    if STOPPED.search(condition):
+        return True
+    return bool(IS_STOPPED.search(condition)) and not re.search(r"(\bnot\b|!)\s*\(?\s*[\w.:$]*[.:]\s*(isStopped|is_stopped|IsStopped)", condition)
+
+
 # Named functions that answer a player action.
 USER_FN = re.compile(
     r"(click|press|tap|touch|button|_input$|^_gui_input|^_unhandled|toggle|interact|submit|"
@@ -143,6 +156,11 @@ AMBIENT_WORD = re.compile(
     re.I,
 )
 MUSIC_WORD = re.compile(r"^(music\w*|bgm|soundtrack|themes?|songs?|tracks?|playlist|jukebox|radio|melody|tune)$", re.I)
+# A script or class named for music (`music_player.gd`, `class_name BgmPlayer`): the nodes it plays are
+# its music, whatever they are called (`$Bass`, `$Drums`: stems of one track).
+MUSIC_SCRIPT = re.compile(r"(music|bgm|soundtrack)", re.I)
+# A Godot node path (`$Bass`, `%Drums`, `get_node("Lead")`), not a variable or a property.
+NODE_PATH = re.compile(r"^\s*([$%]|get_node\s*\()")
 
 
 # --------------------------------------------------------------------------------------------
@@ -197,6 +215,11 @@ def media_kind(receiver: str, ctx: CheckContext, alias: bool = True) -> str:
     if owner and MUSIC_NAME.search(_receiver_name(owner.group(1))):
         return "music"  # `GameMusic.GetComponent<AudioSource>().Play()`
     name = _extends(ctx) if receiver in ("", "self", "this") else _receiver_name(receiver)
+    if alias and _indexed_names(receiver):  # `_G[pick{'song1', 'song2'}]`: the names the index picks from
+        kind = media_kind(re.sub(r"\[[^\]]*\]$", "", receiver), ctx, alias=False)
+        kinds = {media_kind(quoted, ctx, alias=False) for quoted in _indexed_names(receiver)}
+        if not kind and len(kinds) == 1:
+            return kinds.pop()
     if alias:
         value = _alias_of(name, ctx)
         if value and _receiver_name(value) != name:
@@ -212,9 +235,24 @@ def media_kind(receiver: str, ctx: CheckContext, alias: bool = True) -> str:
         return "" if _ambient_loop(name, ctx) else "music"
     if NOT_MEDIA.search(name):
         return ""
+    if not declared and NODE_PATH.match(receiver) and MUSIC_SCRIPT.search(_script_names(ctx)):
+        return "" if _ambient_loop(name, ctx) else "music"  # `$Bass.play()` in music_player.gd
     if (declared == "audio" or re.search(r"(audio|sound|source|^src$|^snd$|^au$|player)", name, re.I)) and _is_music(name, ctx):
         return "" if _ambient_loop(name, ctx) else "music"
     return ""
+
+
+def _indexed_names(receiver: str) -> list[str]:
+    """The quoted names in a receiver's final index: `song1`, `song2` for
+    `_G[random:table{'song1', 'song2'}]` (a Lua lookup of one of several globals)."""
+    index = re.search(r"\[([^\]]*)\]\s*$", receiver)
+    return re.findall(r"[\"']([A-Za-z_]\w*)[\"']", index.group(1)) if index else []
+
+
+def _script_names(ctx: CheckContext) -> str:
+    """The script's file name and its GDScript `class_name` (`music_player MusicPlayer`)."""
+    declared = re.search(r"^\s*class_name\s+(\w+)", ctx.code_without_comments(), re.M)
+    return f"{ctx.path.stem} {declared.group(1) if declared else ''}"
 
 
 def _captures_input(name: str, ctx: CheckContext) -> bool:
@@ -262,6 +300,7 @@ def _declared_type(name: str, receiver: str, ctx: CheckContext) -> str:
         rf"\b{n}\s*(:?=)\s*(\w+\.)?(GetComponent|AddComponent|GetComponentInChildren|FindObjectOfType)\w*\s*<\s*(?P<t>\w+)",
         rf"\b{n}\s*(:?=)\s*(?P<t>\w+)\.new\(",  # GDScript: player = VideoStreamPlayer.new()
         rf"\b{n}\s*(:\s*[\w.?]+\s*)?=\s*Instance\.new\(\s*[\"'](?P<t>\w+)",  # Roblox (Luau may annotate the type)
+        rf"\b{n}\s*=\s*(?P<t>Sound)\s*[({{]",  # a LÖVE engine's sound wrapper: `song = Sound('a.ogg', {tags = {music}})`
         rf"\b{n}\s*(:\s*[\w.?]+\s*)?=\s*[\w.:]*[:.]Load(?P<t>Animation)\s*\(",  # Roblox: an AnimationTrack
         rf"\b{n}\s*=\s*(love\.graphics\.new(?P<t>Video)|{_love_audio(ctx)}\.new(?P<s>Source))",  # LÖVE
     )
@@ -302,7 +341,8 @@ def _is_music(name: str, ctx: CheckContext) -> bool:
     if re.search(
         rf"\b{n}\s*\.\s*(loop|Looped)\s*=\s*true|\b{n}\s*:\s*setLooping\(\s*true|\b{n}\s*\.\s*stream\s*\.\s*loop\s*=\s*true|"
         rf"\b{n}\s*\.\s*(clip|stream|SoundId)\s*=\s*[^;\n]*(music|bgm|song|theme|soundtrack|ambien)|"
-        rf"\b{n}\s*=\s*{_love_audio(ctx)}\.newSource\([^)]*[\"']stream[\"']",  # LÖVE streams long audio: music
+        rf"\b{n}\s*=\s*{_love_audio(ctx)}\.newSource\([^)]*[\"']stream[\"']|"  # LÖVE streams long audio: music
+        rf"\b{n}\s*=\s*[\w.:]+\s*\([^\n]*\btags?\s*=\s*\{{?[^}}\n]*\b(music|bgm)\b",  # made with a music tag
         code,
         re.I,
     ):
@@ -389,8 +429,8 @@ def _restarted_when_stopped(node: Node) -> str:
             conditions.append(text(ancestor.child_by_field_name("condition")))
         if ancestor.type in FUNCTION_TYPES:
             name = function_name(ancestor)
-            if UPDATE_FN.match(name) and len(conditions) == 1 and STOPPED.search(conditions[0]):
-                rest = STOPPED.sub("", conditions[0])  # other tests: flags only (`&& musicOn`), no distance or state check
+            if UPDATE_FN.match(name) and len(conditions) == 1 and _stopped_test(conditions[0]):
+                rest = IS_STOPPED.sub("", STOPPED.sub("", conditions[0]))  # other tests: flags only (`&& musicOn`), no distance or state check
                 return "" if re.search(r"[<>]|\w\s*\(", rest) else name
             return ""
     return ""
@@ -639,7 +679,7 @@ def _lambda_kind(fn: Node) -> tuple[str, str]:
 def play_on_load(ctx: CheckContext) -> Verdict | None:
     """`videoPlayer.Play()`, `$Video.play()`, `music:Play()`, `video:play()` that runs on load."""
     call = as_call(ctx.node) or _inner_call(ctx.node)
-    if call is None or argument_nodes(call):
+    if call is None or (argument_nodes(call) and not _options_only(call)):
         return None
     receiver = call.receiver
     kind = media_kind(receiver, ctx)
@@ -650,7 +690,31 @@ def play_on_load(ctx: CheckContext) -> Verdict | None:
         return None
     if _earlier_play_in_loop(ctx.node, ctx):
         return None  # the next song of one playlist loop: reported once, at the loop's first play
+    if _earlier_play_in_block(ctx.node, kind, ctx):
+        return None  # stems of one track started together (`$Bass.play(); $Drums.play()`): reported once
     return _verdict(ctx, kind, receiver, f"{_what(kind, receiver, ctx)} starts playing when the {_scene(ctx)} loads ({where})")
+
+
+def _options_only(call) -> bool:
+    """A Lua play given only a table of options (`song:play{volume = 0.5}`), not a clip or
+    animation name."""
+    args = argument_nodes(call)
+    return len(args) == 1 and args[0].type == "table_constructor"
+
+
+def _earlier_play_in_block(node: Node, kind: str, ctx: CheckContext) -> bool:
+    """A play of the same kind of media comes earlier in the same block (statement list)."""
+    block = next((a for a in ancestors(node) if a.type in BLOCK_TYPES or a.type in FUNCTION_TYPES), None)
+    if block is None or block.type in FUNCTION_TYPES:
+        return False
+    for statement in block.named_children:
+        if statement.start_byte >= node.start_byte:
+            return False
+        for other in calls(statement):
+            same_block = next((a.id for a in ancestors(other.node) if a.type in BLOCK_TYPES), None) == block.id
+            if same_block and other.name in ("Play", "play") and not argument_nodes(other) and media_kind(other.receiver, ctx) == kind:
+                return True
+    return False
 
 
 LOOP_TYPES = frozenset({"while_statement", "for_statement", "for_each_statement", "do_statement", "repeat_statement", "for_in_statement"})
@@ -867,7 +931,8 @@ def _scene(ctx: CheckContext) -> str:
 
 
 def _what(kind: str, receiver: str, ctx: CheckContext) -> str:
-    name = _receiver_name(receiver) or _extends(ctx) or "player"
+    picked = _indexed_names(receiver)
+    name = f"one of {', '.join(picked)}" if len(picked) > 1 else _receiver_name(receiver) or _extends(ctx) or "player"
     return f"video ({name})" if kind == "video" else f"music ({name})"
 
 
@@ -880,16 +945,31 @@ def _verdict(ctx: CheckContext, kind: str, receiver: str, message: str) -> Verdi
 
 
 def _muted(receiver: str, ctx: CheckContext) -> bool:
+    """The player is muted (`mute = true`), or its volume is zero and not faded in after the play."""
     name = re.escape(_receiver_name(receiver)) if receiver not in ("", "self", "this") else ""
     prefix = rf"\b{name}\s*[.:]\s*" if name else r"(^|\bself\.)\s*"
-    return bool(
-        re.search(
-            prefix + r"(volume\s*=\s*0(\.0)?f?\b(?!\.[1-9])|Volume\s*=\s*0\b(?!\.[1-9])|mute\s*=\s*true|"
-            r"volume_db\s*=\s*-(80|60)\b|SetDirectAudioMute\(\s*\w+\s*,\s*true|setVolume\(\s*0\s*\))",
-            ctx.code_without_comments(),
-            re.M,
-        )
+    code = ctx.code_without_comments()
+    if re.search(prefix + r"(mute\s*=\s*true|SetDirectAudioMute\(\s*\w+\s*,\s*true)", code, re.M):
+        return True
+    silent = r"(volume\s*=\s*0(\.0)?f?\b(?!\.[1-9])|Volume\s*=\s*0\b(?!\.[1-9])|volume_db\s*=\s*-(80|60)\b|setVolume\(\s*0\s*\))"
+    return bool(re.search(prefix + silent, code, re.M)) and not _faded_in(name, ctx)
+
+
+def _faded_in(name: str, ctx: CheckContext) -> bool:
+    """After the play, the same function raises the player's volume (a fade-in from zero):
+    `player.Volume = math.min(VOLUME, t * VOLUME)`, `volume += step`, a tween of its volume
+    (`TweenService:Create(music, info, {Volume = 0.5})`, `tween_property($Music, "volume_db", 0.0, 2)`,
+    `music.DOFade(1, 2)`)."""
+    fn = next(iter(enclosing_functions(ctx.node)), None)
+    after = text(fn or ctx.root)[ctx.node.end_byte - (fn or ctx.root).start_byte :]
+    target = name or r"self"
+    prefix = rf"\b{name}\s*[.:]\s*" if name else r"(^|\bself\.)\s*"
+    raised = prefix + r"(volume|Volume|volume_db|volume_linear)\s*(\+=|=(?!=)\s*(?!0(\.0*)?f?\s*(;|$|--|#)|-\s*(80|60)\b))"
+    tween = (
+        rf"(Create|tween_property|Tween\w*|To)\s*\(\s*{target}\b[^\n]*([Vv]olume)|"
+        rf"\b{target}\s*[.:]\s*(DOFade|FadeIn|fade_in)\s*\("
     )
+    return bool(re.search(raised, after, re.M) or re.search(tween, after))
 
 
 def _autoplays(receiver: str, ctx: CheckContext) -> bool:
@@ -908,6 +988,8 @@ def _ended_handler(ctx: CheckContext) -> tuple[Node | None, str]:
     """(handler body, media receiver) of the matched ended hook."""
     node = ctx.node
     if node.type in ("name", "identifier") and node.parent is not None and node.parent.type == "function_definition":
+        if not _is_ended_function(text(node)) and not _own_node_finished(text(node), ctx):
+            return None, ""
         if any(n.parent is not None and n.parent.type in ("arguments", "string") for n in _references(text(node), node.parent, ctx)):
             return None, ""  # connected in code: reported where it is connected
         return node.parent, ""  # an editor-connected Godot handler: the receiver is in its name
@@ -931,6 +1013,16 @@ def _ended_handler(ctx: CheckContext) -> tuple[Node | None, str]:
         if ctx.language == "lua":
             receiver = re.sub(r"\.Ended$", "", call.receiver)
     return _function_or_lambda(target, ctx), receiver
+
+
+def _own_node_finished(name: str, ctx: CheckContext) -> bool:
+    """`_on_drums_finished` in a music script that plays `$Drums`: the editor-connected
+    `finished` signal of one of its own music nodes."""
+    node = re.match(r"(?i)^_?on_?(\w+?)_?finished$", name)
+    if not node or NOT_MEDIA.search(node.group(1)) or not MUSIC_SCRIPT.search(_script_names(ctx)):
+        return False
+    played = re.findall(r"(?:[$%]|get_node\(\s*[\"'])[\"']?([\w/]+)[\"']?\)?\s*\.\s*play\s*\(", ctx.code_without_comments())
+    return any(_normal(path.split("/")[-1]) == _normal(node.group(1)) for path in played)
 
 
 def _advanced_by_update(body: str, ctx: CheckContext) -> str:

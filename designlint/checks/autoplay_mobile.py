@@ -37,6 +37,7 @@ when that flag defaults to true in the same file. Muted playback is lowered to `
 
 from __future__ import annotations
 
+import functools
 import re
 import time
 from pathlib import Path
@@ -300,7 +301,7 @@ def situation(node: Node, ctx: CheckContext, depth: int = 0, screens: bool = Tru
         kind, where = _callers_kind(fn, name, ctx, depth, screens)
         if kind in ("unknown", "dead", "user"):
             far_kind, far_where = _project_callers_kind(fn, name, ctx)
-            if far_kind == "load" or (kind != "user" and far_kind == "user"):
+            if far_kind in ("load", "view") or (kind != "user" and far_kind == "user"):
                 return far_kind, f"{name}, called from {far_where}"
             if far_kind == "none" and _named_to_guess(fn, name) and (kind == "dead" or (kind == "unknown" and not _has_local_callers(fn, name, ctx))):
                 return "dead", name  # nothing in the project calls it, or only functions nothing calls
@@ -875,8 +876,11 @@ def _project_callers_kind(fn: Node, name: str, ctx: CheckContext) -> tuple[str, 
         judged = [(k if k != "load" or not _in_tapped_item_screen(s, ctx) else "user", s) for k, s in judged]
         judged = [(k if k != "load" or not _in_composer(s) else "user", s) for k, s in judged]
         load = next((s for k, s in judged if k == "load"), None)
+        view = next((s for k, s in judged if k == "view"), None)
         if load is not None:
             result = ("load", f"{_site_holder(load) or 'the top level'} in {load.where()}")
+        elif view is not None:  # a subclass's scroll callback runs the base class's `startPlay(position)`
+            result = ("view", f"{_site_holder(view) or 'a feed callback'} in {view.where()}")
         elif all(k == "user" for k, _ in judged):
             result = ("user", f"a tap in {judged[0][1].where()}")
         else:
@@ -972,12 +976,41 @@ def _same_target(site: project_index.Site, owner: str, others: set[str]) -> bool
     if not others:
         return True
     if not site.receiver:
-        return site.owner == owner
+        return site.owner == owner or _subclass_of(site, owner)
     if owner and owner.lower() in site.receiver.lower():
         return True
     mine = set(_words(owner).split()) - GENERIC_WORDS
     theirs = set(_words(re.sub(r"[^\w]+", " ", site.receiver)).split()) - GENERIC_WORDS
     return bool(mine & theirs)
+
+
+def _subclass_of(site: project_index.Site, owner: str) -> bool:
+    """The bare call sits in a class that extends `owner` (`class AutoPlayFragment extends
+    ListFragment`, Kotlin/Swift `class A : Base`): it calls the inherited method. (Generic: belongs
+    with the project index.)"""
+    if not site.owner or not owner or site.owner == owner:
+        return False
+    try:
+        stamp = Path(site.path).stat().st_mtime_ns
+    except OSError:
+        return False
+    return owner in _supertypes(site.path, stamp).get(site.owner, ())
+
+
+@functools.lru_cache(maxsize=512)
+def _supertypes(path: str, stamp: int) -> dict[str, frozenset[str]]:
+    """Class name -> the type names in its head (`class A extends B implements C` -> {B, C}), for one
+    file (cached per file version: a project asks this for many call sites)."""
+    try:
+        source = Path(path).read_text("utf-8", "replace")
+    except OSError:
+        return {}
+    heads: dict[str, frozenset[str]] = {}
+    for match in re.finditer(r"\bclass\s+([A-Za-z_]\w*)([^{;]{0,400})", source):
+        head = re.sub(r"\([^()]*\)", " ", re.sub(r"<[^<>]*>", " ", match.group(2)))  # generics, a Kotlin constructor's parameters
+        names = frozenset(re.findall(r"[A-Za-z_]\w*", head))
+        heads[match.group(1)] = heads.get(match.group(1), frozenset()) | names
+    return heads
 
 
 def _site_kind(site: project_index.Site, index: project_index.ProjectIndex) -> str:
@@ -1006,6 +1039,8 @@ def _site_kind(site: project_index.Site, index: project_index.ProjectIndex) -> s
         kinds = {_trigger_kind(t) for t in index.triggers(holder, depth=2) if not _in_tests(t.site)}
     if "load" in kinds:
         return "load"
+    if "view" in kinds:
+        return "view"
     return "user" if kinds == {"user"} else "other"
 
 
@@ -1022,6 +1057,8 @@ def _trigger_kind(trigger: project_index.Trigger) -> str:
     """A trigger the index left undecided is a tap when a label or call around it says so (`onToggle:`)."""
     if trigger.kind == "other" and any(part != "fn" and (USER_SITE.match(value) or USER_HOST.search(value)) for part, value in trigger.site.context):
         return "user"
+    if trigger.kind == "other" and any(VIEW_FN.match(name) for name in trigger.site.functions):
+        return "view"  # `onScrollStateChanged(...) { autoPlayVideo(view) }`: as an item settles in a feed
     return trigger.kind
 
 
@@ -1145,6 +1182,8 @@ def _screen_of(node: Node, ctx: CheckContext) -> tuple[str, Node | None]:
         return name, outer
     if ctx.language == "swift" and re.search(r":\s*(\w+\s*,\s*)*(View|UIViewController|AVPlayerViewController|UIViewRepresentable|UIViewControllerRepresentable)\b", head):
         return name, outer
+    if ctx.language == "swift" and name.endswith("ViewModel") and re.search(r":\s*(\w+\s*,\s*)*ObservableObject\b", head):
+        return name, outer  # a player view model built where its screen is opened (`NavigationLink(destination: V(vm: VM(url)))`)
     return "", None
 
 
@@ -1173,13 +1212,27 @@ def _openers(screen: str, ctx: CheckContext, own: str) -> list[project_index.Sit
     itself = (screen, f"_{screen}State", f"{screen}State")  # its declaration, constructor and createState()
     found = []
     for s in [*index.calls(screen), *index.references(screen)]:
-        if s.path == own or s.owner in itself or _in_tests(s) or not opens.search(s.snippet):
+        if s.path == own or s.owner in itself or _in_tests(s) or not opens.search(s.snippet) or _in_swift_preview(s):
             continue
         if any(ROUTE_REGISTRATION.match(value) for _, value in s.context):
             found += _route_pushes(s, index)
             continue
         found.append(s)
     return found
+
+
+def _in_swift_preview(site: project_index.Site) -> bool:
+    """An Xcode preview (`#Preview { ... }`, `struct X_Previews: PreviewProvider`): not an opener."""
+    if not site.path.endswith(".swift"):
+        return False
+    if site.owner.endswith("_Previews") or site.owner.endswith("Preview"):
+        return True
+    try:
+        lines = Path(site.path).read_text("utf-8", "replace").splitlines()[: site.line]
+    except OSError:
+        return False
+    top = next((line for line in reversed(lines) if line[:1] not in ("", " ", "\t", "}", "/")), "")
+    return bool(re.match(r"#Preview\b|(struct|class)\s+\w+\s*:\s*PreviewProvider\b", top))
 
 
 ROUTE_CASE = re.compile(r"^\s*case\s+([A-Za-z_]\w*)\.([A-Za-z_]\w*)\s*:")
@@ -1313,8 +1366,73 @@ def guard(node: Node, ctx: CheckContext) -> str | None:
         if VIEW_GUARD.search(condition):
             return "view"
         if STATE_GUARD.search(condition) and not _only_not_playing(condition):
+            if _flipped_from_off(condition, ancestor, ctx):
+                continue  # `_playing = !_playing; if (_playing) play()` with `_playing = false`: the first call starts it
             return "state"
     return None
+
+
+def _flipped_from_off(condition: str, branch: Node, ctx: CheckContext) -> bool:
+    """A toggle helper: the condition is one flag the function flips just before testing it
+    (`_playing = !_playing;`), and the flag starts as false, so its first call (from initState as much
+    as from a tap) plays."""
+    bare = re.fullmatch(r"\s*(?:this\.)?(_?[A-Za-z]\w*)\s*", condition)
+    if bare is None:
+        return False
+    flag = re.escape(bare.group(1))
+    scope = next((f for f in enclosing_functions(branch) if f.type not in LAMBDA_TYPES), None)
+    if scope is None:
+        return False
+    before = scope.text[: branch.start_byte - scope.start_byte].decode("utf-8", "replace")
+    if not re.search(rf"(?<![\w.]){flag}\s*=\s*!\s*(?:this\.)?{flag}\b", before):
+        return False
+    return bool(re.search(rf"\b{flag}\s*(:\s*\w+\s*)?=\s*false\b", ctx.data.decode("utf-8", "replace")))
+
+
+# A test that the player plays now (not negated): `_controller.value.isPlaying`, `player.isPlaying()`.
+PLAYING_NOW = re.compile(r"(?<![!\w.])(?:[\w?!]+(?:\(\))?\.)*_?(isPlaying|playing)\b(?:\(\))?(?!\s*==\s*false)")
+
+
+def _toggle_only_pauses(node: Node, ctx: CheckContext) -> bool:
+    """The play sits in the else of `if (player.isPlaying)` inside a toggle helper, and every call of
+    the helper in this file runs under a test that the player plays (`if (isPlaying &&
+    visibleFraction == 0) _onTogglePause()`): there it only ever pauses."""
+    fn = next((f for f in enclosing_functions(node) if f.type not in LAMBDA_TYPES), None)
+    if fn is None:
+        return False
+    in_else = False
+    for ancestor in ancestors(node):
+        if ancestor.id == fn.id:
+            break
+        alternative = ancestor.child_by_field_name("alternative") if ancestor.type in IF_TYPES else None
+        if alternative is not None and alternative.start_byte <= node.start_byte < alternative.end_byte:
+            start, end = _condition_span(ancestor)
+            condition = ctx.data[start:end].decode("utf-8", "replace")
+            if PLAYING_NOW.search(condition):
+                in_else = True
+                break
+    name = function_name(fn)
+    if not in_else or not name:
+        return False
+    refs = [r for r in _references(name, ctx) if not _is_declaration_name(r) and not _inside_own_body(r, fn) and r.parent is not None and r.parent.type not in ("function_signature", "method_signature")]
+    if not refs:
+        return False
+    for ref in refs:
+        caller = next(iter(enclosing_functions(ref)), None)
+        if project_index.USER_NAME.match(_reference_host(ref)) or (caller is not None and project_index.USER_NAME.match(function_name(caller).lstrip("_"))):
+            continue  # `onTap: _onTogglePause`, a call in `_onCommentTap()`: the person toggles it
+        playing = False
+        for ancestor in ancestors(ref):
+            if caller is not None and ancestor.id == caller.id:
+                break
+            if ancestor.type in IF_TYPES:
+                condition = _condition_text(ancestor, ref)
+                if condition and PLAYING_NOW.search(condition):
+                    playing = True
+                    break
+        if not playing:
+            return False
+    return True
 
 
 # `wasPlaying`, `_wasPlayingBeforePause` (not negated): playback that was on before a pause, a
@@ -1340,7 +1458,10 @@ def _opt_in_preference(condition: str, ctx: CheckContext) -> bool:
 
 # `if (!player.isPlaying())`, `if (!holder.isPaused())`: "start it unless it already plays (or the
 # person paused it)" -- the start still happens by itself, so the play is not the person's choice.
-NOT_PLAYING = re.compile(r"!\s*(\(\s*)*[\w.()\s]*?\b(is|get)?_?(playing|paused|isPlaying|isPaused)\b(\s*\(\s*\))?")
+NOT_PLAYING = re.compile(
+    r"!\s*(\(\s*)*[\w.()\s]*?\b(is|get)?_?(playing|paused|isPlaying|isPaused)\b(\s*\(\s*\))?|"
+    r"\b(is|get)?_?(playing|isPlaying)\b(\s*\(\s*\))?\s*==\s*false\b"  # `if (isPlaying == false)`
+)
 
 
 def _only_not_playing(condition: str) -> bool:
@@ -1390,7 +1511,42 @@ def _flag_defaults_off(name: str, ctx: CheckContext) -> bool:
     # Dart `bool get autoPlay => ...`: read from a setting kept elsewhere, not an opt-in default.
     if re.search(rf"(\b{short}\s*:\s*Bool\s*\{{|\b{short}\s*(:\s*Boolean\s*)?get\s*\(|\bget\s+{short}\b)", source):
         return False
-    return bool(re.search(rf"\b{short}\s*(:\s*[\w?<>]+\s*)?=\s*false\b", source))
+    if re.search(rf"\b{short}\s*(:\s*[\w?<>]+\s*)?=\s*false\b", source):
+        return True
+    # `final autoplay = ref.read(playbackConfig).autoplay;`, `val autoPlay = settings.isAutoPlay()`: read
+    # from the app's settings, whose stored default may be in another file (a widget field is the caller's)
+    read = re.search(rf"\b{short}\s*=\s*(?!widget\.|this\.|self\.)[^;\n]*\.\w*{short}\w*\b", source, re.I)
+    return bool(read) and _project_setting_defaults_off(name.split(".")[-1], ctx)
+
+
+def _project_setting_defaults_off(name: str, ctx: CheckContext) -> bool:
+    """`final autoplay = ref.read(config).autoplay` where another file of the project reads the stored
+    setting as `prefs.getBool(_autoplay) ?? false` / `getBoolean("autoplay", false)`: an opt-in whose
+    off default lives in the settings code, not next to the play. (Generic: belongs with the shared
+    project helpers.)"""
+    if len(name) < 5:
+        return False
+    memo = ctx.memo.setdefault("autoplay_mobile.setting_off", {})
+    if name in memo:
+        return memo[name]
+    try:
+        files = project_index.for_context(ctx).files()
+    except Exception:  # no project around the file
+        files = {}
+    key = rf"[\w'\"]*{re.escape(name)}[\w'\"]*"
+    off = re.compile(rf"(getBool\(\s*{key}\s*\)\s*\?\?\s*false|getBoolean\(\s*{key}\s*,\s*false\s*\))", re.I)
+    on = re.compile(rf"(getBool\(\s*{key}\s*\)\s*\?\?\s*true|getBoolean\(\s*{key}\s*,\s*true\s*\))", re.I)
+    found = False
+    for data in files.values():
+        if name.lower().encode() not in data.lower():
+            continue
+        source = data.decode("utf-8", "replace")
+        if on.search(source):
+            found = False
+            break
+        found = found or bool(off.search(source))
+    memo[name] = found
+    return found
 
 
 # --------------------------------------------------------------------------------------------
@@ -1516,6 +1672,8 @@ def _muted(node: Node, ctx: CheckContext) -> bool:
 
 def _label(receiver: str, ctx: CheckContext) -> str:
     data = ctx.data
+    if "{" in receiver:  # `ExoPlayer.Builder(ctx).apply { setTrackSelector(...) }.build()`: the type, not the setup words
+        receiver = re.split(r"[({]", receiver, maxsplit=1)[0]
     if re.search(r"audio|sound|music|song|bgm|track", receiver, re.I) or re.search(rb"\b(AVAudioPlayer|just_audio|audioplayers|flutter_soloud)\b", data) or re.search(r"soloud", receiver, re.I):
         return "audio"
     if re.search(r"exo", receiver, re.I) or b"ExoPlayer" in data:
@@ -1591,6 +1749,8 @@ def play_on_load(ctx: CheckContext) -> Verdict | bool:
         return False  # a short interface sound, a camera view; a player set to loop is music or a video
     if _in_call_or_service(call.node, ctx):
         return False
+    if _toggle_only_pauses(call.node, ctx):
+        return False  # `if (isPlaying) pause() else play()`, called only while it plays
     if _in_prepared_callback(call.node) or judged[1].startswith("onPrepared"):
         if _prepared_only_on_tap(call.node, ctx):
             return False  # `onPrepared { mp.start() }` after a `prepareAsync()` that only a click listener runs
@@ -1602,15 +1762,91 @@ def play_on_load(ctx: CheckContext) -> Verdict | bool:
         return False  # one finding per player: an earlier start of the same player in this class is reported
     if _embedding_host_starts(call.node, receiver, ctx):
         return False  # one finding per player: the view showing this one starts it
+    if _caller_reports_itself(judged[1], ctx):
+        return False  # one finding per player: `PlayMusic.playAudio(this)` in the screen's onCreate is reported there
     what = f"{call.name}({text(args[0]) if call.name == 'setPlayWhenReady' else ''})"
     if _flame_music(call, ctx) or _soloud_music(call, ctx):
         what = f"{call.receiver}.{call.name}(...)"
     message = _when(*judged, what, _label(receiver, ctx))
     if call.name == "setPlayWhenReady" and not _is_true(_unwrap_argument(args[0]), ctx):
         return Verdict(message=message, severity="info", note=SETTING_NOTE)
-    if _loops_here(call.node, ctx) or _class_replays_at_end(call.node):
+    if _loops_here(call.node, ctx) or _class_replays_at_end(call.node) or (call.name in ("loop", "loopLongAudio") and _flame_music(call, ctx)):
         message = message.replace(" (", " and loops without end (", 1)  # one finding: the loop is folded in
     return _verdict(message, _muted(call.node, ctx))
+
+
+def _caller_reports_itself(where: str, ctx: CheckContext) -> bool:
+    """The start runs in a helper another file calls as the screen loads (`playAudio, called from
+    onCreate in .../MainActivity.java:39`), and that call is itself a start on a media receiver the rule
+    reports in its own file (`PlayMusic.playAudio(this)`, `musicPlayer.playMusic()`)."""
+    if ctx.language == "dart" or ", called from " not in where:
+        return False
+    helper = where.split(",")[0].strip()
+    if not START_NAMES.match(helper) or helper in ("play", "start"):
+        return False
+    try:
+        sites = project_index.for_context(ctx).calls(helper)
+    except Exception:  # no project around the file
+        return False
+    own = str(ctx.path.resolve())
+    for site in sites:
+        if site.path != own and (where.endswith(site.where()) or where.endswith(site.where() + ")")):
+            receiver = site.receiver.strip("?!")
+            return bool(receiver) and bool(PLAYER_RECEIVER.search(receiver)) and not NOT_MEDIA.search(receiver)
+    return False
+
+
+# The value a SwiftUI feed's `.onChange(of:)` watches as the person swipes: which post is on screen.
+FEED_POSITION = re.compile(r"(scroll\w*|position|current\w*|index|page|visible\w*|selected\w*|focused\w*)", re.I)
+
+
+def _feed_change_closure(node: Node, ctx: CheckContext, depth: int = 0) -> str:
+    """`onChange(of: scrollPosition)` when `node` runs in such a closure or in a same-file function
+    one called from it (one level); else ""."""
+    for fn in enclosing_functions(node):
+        if fn.type == "function_body" and fn.parent is not None and fn.parent.type in FUNCTION_TYPES:
+            continue  # Swift: the body of a declaration, judged with the declaration
+        if fn.type in LAMBDA_TYPES:
+            if lambda_host(fn) == "onChange":
+                subject = _swift_change_subject(fn)
+                bound = re.search(r"of:\s*([A-Za-z_]\w*)", subject)
+                paged = bound is not None and re.search(rf"(scrollPosition\(\s*id:|selection:)\s*\${re.escape(bound.group(1))}\b", ctx.data.decode("utf-8", "replace"))
+                return f"onChange{subject}" if FEED_POSITION.search(subject) or paged else ""  # `.scrollPosition(id: $shownID)`
+            continue
+        name = function_name(fn)
+        if not name or depth > 0:
+            return ""
+        for ref in _references(name, ctx):
+            if _is_declaration_name(ref) or _inside_own_body(ref, fn):
+                continue
+            found = _feed_change_closure(ref, ctx, depth + 1)
+            if found:
+                return f"{name}, called from {found}"
+        return ""
+    return ""
+
+
+def feed_swap(ctx: CheckContext) -> Verdict | bool:
+    """SwiftUI feed: `.onChange(of: scrollPosition) { player.replaceCurrentItem(with: next) }` on the
+    one shared AVPlayer that `.onAppear { player.play() }` started: the next video plays as the feed
+    moves, with no `play()` of its own (AVPlayer keeps its rate across a new item)."""
+    call = _match_call(ctx)
+    if call is None or call.name != "replaceCurrentItem":
+        return False
+    if re.search(r"with:\s*nil\s*\)\s*$", text(call.arguments) if call.arguments is not None else ""):
+        return False
+    player = _player_key(_receiver(call.receiver, call.node))
+    if not player:
+        return False
+    where = _feed_change_closure(call.node, ctx)
+    if not where:
+        return False
+    scope = next((f for f in enclosing_functions(call.node) if f.type not in LAMBDA_TYPES), None) or next(iter(enclosing_functions(call.node)), None)
+    if scope is not None and re.search(rf"\b{re.escape(player)}\s*[?!]?\.\s*(play|pause)\(\s*\)", _strip_comments(text(scope))):
+        return False  # it plays (reported as a start) or pauses the new item itself
+    if not _class_starts(call.node, ctx).get(player):
+        return False  # nothing starts this player by itself: the new item waits for the person's play
+    return _verdict(f"{_label(call.receiver, ctx)} moves on to the next item as the feed scrolls, on a player that already plays (replaceCurrentItem(with:) in {where})", _muted(call.node, ctx))
 
 
 def _paused_right_after(call: Call) -> bool:
@@ -1690,7 +1926,7 @@ def _is_sound_effect_name(name: str) -> bool:
 
 LOOP_ON = re.compile(
     r"(isLooping\s*=\s*true|setLooping\(\s*true|numberOfLoops\s*=\s*-\s*1|REPEAT_MODE_(ONE|ALL)|"
-    r"LoopMode\.(one|all)|ReleaseMode\.loop|AVPlayerLooper|LoopingMediaSource|\blooping:\s*true)"
+    r"LoopMode\.(one|all)|ReleaseMode\.(loop|LOOP)|AVPlayerLooper|LoopingMediaSource|\blooping:\s*true)"
 )
 
 
@@ -1741,19 +1977,21 @@ def _source_set_before(call: Call) -> bool:
         return True
     # `startAudio() async { await player.resume(); }` after `loadAudio()` set the URL (audioplayers 0.x):
     # a function named for starting the sound, in a class that gives the player its source.
+    # Also `initState() { setAudio(); ... player.resume(); }` where `setAudio()` of the same class sets it.
     starter = function_name(scope) or ""
     outer = next((a for a in ancestors(scope) if a.type in CLASS_TYPES), None)
-    return bool(re.match(r"_?(start|play|begin)\w*(Audio|Music|Sound|Song|Bgm|Track)$", starter)) and outer is not None and bool(sets.search(text(outer)))
+    named = re.match(r"_?(start|play|begin)\w*(Audio|Music|Sound|Song|Bgm|Track)$", starter) or starter == "initState"
+    return bool(named) and outer is not None and bool(sets.search(text(outer)))
 
 
 def _flame_music(call: Call, ctx: CheckContext) -> bool:
     """Flame `FlameAudio.bgm.play('theme.mp3')` (also on a `Bgm` kept in a field), `FlameAudio.loop(...)`,
     `FlameAudio.playLongAudio(...)`: music or a long sound; `FlameAudio.play(...)` is a one-shot effect."""
-    if b"FlameAudio" not in ctx.data:
-        return False
+    if b"FlameAudio" not in ctx.data and b"Flame." not in ctx.data:
+        return False  # Flame before 1.0: `Flame.audio.loop(...)`, `Flame.bgm.play(...)`
     if call.name == "play":
         return bool(argument_nodes(call)) and re.search(r"(^|\.)_?bgm$", call.receiver, re.I) is not None
-    return call.receiver == "FlameAudio" and call.name in ("loop", "loopLongAudio", "playLongAudio")
+    return call.receiver in ("FlameAudio", "Flame.audio") and call.name in ("loop", "loopLongAudio", "playLongAudio")
 
 
 def _soloud_music(call: Call, ctx: CheckContext) -> bool:
@@ -1807,6 +2045,8 @@ def play_when_ready(ctx: CheckContext) -> Verdict | bool:
         return False
     if _reported_start_before(ctx.node, _player_key(receiver), judged[0], ctx) or _resume_helper_restart(ctx.node, _player_key(receiver)):
         return False  # one finding per player: an earlier start of the same player in this class is reported
+    if _caller_reports_itself(judged[1], ctx):
+        return False  # `videoPlayer.playVideo(view, url)` in the adapter's onViewAttachedToWindow is reported there
     message = _when(*judged, f"playWhenReady = {text(value)}", _label(receiver or "exo", ctx))
     if not _is_true(value, ctx):
         return Verdict(message=message, severity="info", note=SETTING_NOTE)
@@ -2034,20 +2274,53 @@ def _resume_helper_restart(node: Node, player: str) -> bool:
 def _reported_start_before(node: Node, player: str, kind: str, ctx: CheckContext) -> bool:
     """One finding per player and class: the first start that runs as an item scrolls into view
     (the feed, what the person meets most), else the first start in the class."""
-    starts = _class_starts(node, ctx).get(player, [])
     outer = next((a for a in reversed(list(ancestors(node))) if a.type in CLASS_TYPES), None)
-    views = ctx.memo.get(("autoplay_mobile.class_view_starts", outer.start_byte), {}).get(player, []) if outer is not None else []
-    if kind != "view" and views:
+    starts = _class_starts(node, ctx).get(player, [])
+    view_starts = ctx.memo.get(("autoplay_mobile.class_view_starts", outer.start_byte), {}) if outer is not None else {}
+    views = view_starts.get(player, [])
+    # `mCurrentVideoView.start()` in onResume after the page callback's `videoView.start();
+    # mCurrentVideoView = videoView;`: the same view under its other name
+    names = {player} | (_aliases(player, outer) if outer is not None and player and kind != "view" else set())
+    if kind != "view" and any(view_starts.get(name) for name in names):
         return True  # `videoView.start()` in onResume / an observer, while the feed's page callback starts it too
     return any(start < node.start_byte for start in (views if kind == "view" else starts))
+
+
+def _aliases(player: str, outer: Node) -> set[str]:
+    """Other names of the same player in the class: `mCurrentVideoView = videoView;` after
+    `videoView.start()` (the field keeps the local the feed started), and the other way round."""
+    source = _strip_comments(text(outer))
+    name = re.escape(player)
+    found = set(re.findall(rf"(?<![\w.])(?:this\.|self\.)?_?{name}\s*=\s*(?:this\.|self\.)?([A-Za-z_]\w*)\s*[;\n]", source))
+    found |= set(re.findall(rf"(?<![\w.])(?:this\.|self\.)?([A-Za-z_]\w*)\s*=\s*(?:this\.|self\.)?_?{name}\s*[;\n]", source))
+    return {_player_key(f) for f in found if f not in ("null", "nil", "true", "false", "new")} - {"", player}
 
 
 def _class_replays_at_end(node: Node) -> bool:
     """The class observes the item's end and seeks back to the start (`loopVideo()`), or sets a
     loop on a player: the start found there loops."""
     outer = next((a for a in reversed(list(ancestors(node))) if a.type in CLASS_TYPES), None)
-    source = text(outer) if outer is not None else ""
+    source = _strip_comments(_text_without_user_handlers(outer)) if outer is not None else ""  # `//setLooping(true);` does not loop
     return bool(LOOP_ON.search(source)) or (bool(ENDED_CALL.search(source)) and bool(REPLAY.search(source)))
+
+
+def _text_without_user_handlers(outer: Node) -> str:
+    """The class's code without the bodies of its click handlers: a "Replay" button's
+    `seekTo(0); start()` in `onClick` is the person's choice, not a loop."""
+    data = outer.text
+    cuts = []
+    for node in walk(outer):
+        if node.type in FUNCTION_TYPES and node.id != outer.id and project_index.USER_NAME.match(function_name(node) or ""):
+            cuts.append((node.start_byte - outer.start_byte, node.end_byte - outer.start_byte))
+    if not cuts:
+        return data.decode("utf-8", "replace")
+    parts, at = [], 0
+    for start, end in sorted(cuts):
+        if start >= at:
+            parts.append(data[at:start])
+            at = end
+    parts.append(data[at:])
+    return b"".join(parts).decode("utf-8", "replace")
 
 
 def _played_in_same_function(node: Node, ctx: CheckContext) -> bool:
@@ -2083,8 +2356,8 @@ def _loop_value(source: str, ctx: CheckContext) -> str | None:
     many = re.search(r"numberOfLoops\s*=\s*(\d{2,})\b", source)
     if many:  # `numberOfLoops = 100`: endless in practice
         return f"numberOfLoops = {many.group(1)}"
-    match = re.search(r"\b(LoopMode\.(one|all)|ReleaseMode\.loop)\b", source)
-    if match:  # just_audio setLoopMode(LoopMode.one), audioplayers setReleaseMode(ReleaseMode.loop)
+    match = re.search(r"\b(LoopMode\.(one|all)|ReleaseMode\.(loop|LOOP))\b", source)
+    if match:  # just_audio setLoopMode(LoopMode.one), audioplayers setReleaseMode(ReleaseMode.loop) (0.x: LOOP)
         return match.group(1)
     if re.search(r"(isLooping\s*=|setLooping\(|looping\s*=)\s*true\b", source):
         return re.sub(r"\s+", " ", source.split("\n")[0].strip().rstrip(";"))[-40:]
