@@ -1617,6 +1617,56 @@ def _in_player_implementation(node: Node) -> bool:
     return len(controls) >= 2
 
 
+# A player widget: a view class (`IjkVideoView extends FrameLayout`, `class ClipView : TextureView(...)`).
+PLAYER_WIDGET_BASE = re.compile(r"(\bextends\s+|:\s*)\w*(View|Layout|ViewGroup)\b")
+# A player implementation's own start control (`public void start()` of a vendored IjkVideoView).
+OWN_START_CONTROL = re.compile(r"^(start|play|resume|startVideo|startPlay\w*|startPlayback)$")
+
+
+def _player_own_start(node: Node) -> bool:
+    """`node` is in the public start control of a player widget (`start()`) that the class itself calls only
+    from its ready callbacks (`onPrepared` -> `if (mTargetState == STATE_PLAYING) start()`): the
+    player carrying out a start someone asked for, judged where the app calls `start()`."""
+    fn = enclosing_named_function(node)
+    name = function_name(fn) if fn is not None else ""
+    if not OWN_START_CONTROL.match(name or "") or re.search(r"\bprivate\b", _signature_text(fn)):
+        return False
+    owner = next((a for a in ancestors(fn) if a.type in CLASS_TYPES), None)
+    if owner is None or not PLAYER_WIDGET_BASE.search(_class_head(owner)):
+        return False  # a music service answering its own prepared callback plays for the app: judged here
+    own_calls = [c for c in calls(owner) if c.name == name and c.receiver in ("", "this") and not _inside(c.node, fn)]
+    return all(_in_ready_callback(c.node) or _in_surface_callback(c.node) or _under_requested_start(c.node) for c in own_calls)
+
+
+def _in_surface_callback(node: Node) -> bool:
+    """In a player view's surface callback (`onSurfaceChanged`, `surfaceCreated`): the player was waiting
+    for its surface to carry out a start already asked for."""
+    return any(SURFACE_READY_FN.match(function_name(fn) or "") for fn in enclosing_functions(node) if fn.type not in LAMBDA_TYPES)
+
+
+SURFACE_READY_FN = re.compile(r"^(on)?[sS]urface(Changed|Created|TextureAvailable)$")
+
+
+# A player's record that a start was asked for (Android VideoView's `mTargetState == STATE_PLAYING`), or a
+# media key: a start under one carries out a request.
+REQUESTED_START = re.compile(r"(?i)(target\w*state|STATE_PLAYING|wants?_?play|should_?play|pending_?play|play_?when_?ready|KEYCODE_MEDIA|KEYCODE_HEADSETHOOK)")
+
+
+def _under_requested_start(node: Node) -> bool:
+    """A condition between `node` and its function tests the player's requested state or a media key."""
+    for ancestor in ancestors(node):
+        if ancestor.type in FUNCTION_TYPES:
+            return False
+        condition = ancestor.child_by_field_name("condition")
+        if condition is not None and REQUESTED_START.search(text(condition)):
+            return True
+    return False
+
+
+def _inside(node: Node, holder: Node) -> bool:
+    return holder.start_byte <= node.start_byte and node.end_byte <= holder.end_byte
+
+
 def _in_prepared_callback(node: Node) -> bool:
     for fn in enclosing_functions(node):
         host = lambda_host(fn) if fn.type in LAMBDA_TYPES else function_name(fn)
@@ -1720,7 +1770,7 @@ def _autoplay_judgement(node: Node, ctx: CheckContext) -> tuple[str, str] | None
     kind, where = situation(node, ctx)
     if kind not in ("load", "view", "unknown"):
         return None
-    if kind == "load" and _in_ready_callback(node) and _in_player_implementation(node):
+    if kind == "load" and (_in_ready_callback(node) or _player_own_start(node)) and _in_player_implementation(node):
         return None  # the player library starting once prepared: the start someone asked for is judged where it is asked
     if kind == "load" and (_screen_opened_by_user(node, ctx) or _tapped_viewer(node, ctx)):
         return None  # a video detail screen the person opens by tapping that video, decided where it is opened
