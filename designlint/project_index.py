@@ -33,7 +33,7 @@ from pathlib import Path
 from tree_sitter import Node, Query, QueryCursor
 
 from designlint.checks import polyglot
-from designlint.checks.util import FUNCTION_TYPES
+from designlint.checks.util import FUNCTION_TYPES, within
 from designlint.files import DEFAULT_EXCLUDED_DIRS
 from designlint.languages import EXTENSIONS, kind_for, language_family, load_language, path_top_level_is_script_body
 from designlint.source import SkipFile, SourceFile, TimeBudgetExceeded, parse_source
@@ -551,7 +551,7 @@ def _call_of(node: Node, name: str) -> polyglot.Call | None:
             return None
         if current.type in polyglot.CALL_TYPES:
             call = polyglot.as_call(current)
-            if call is None or _inside(node, call.arguments):
+            if call is None or within(node, call.arguments):
                 return None
             return call if call.name == name else None
     return None
@@ -647,13 +647,9 @@ def _site(root: Path, path: Path, shown: str, lines: list[bytes], node: Node, na
 def _in_arguments(node: Node, call: Node, arguments: Node | None) -> bool:
     """Whether `node` is in a call's arguments, a Kotlin trailing lambda included
     (`button.setOnClickListener { play() }` has no argument list)."""
-    if _inside(node, arguments):
+    if within(node, arguments):
         return True
-    return any(child.type in ("annotated_lambda", "lambda_literal") and _inside(node, child) for child in call.children)
-
-
-def _inside(node: Node, holder: Node | None) -> bool:
-    return holder is not None and holder.start_byte <= node.start_byte and node.end_byte <= holder.end_byte
+    return any(child.type in ("annotated_lambda", "lambda_literal") and within(node, child) for child in call.children)
 
 
 def _dedupe(context: list[tuple[str, str]]) -> tuple[tuple[str, str], ...]:

@@ -48,7 +48,7 @@ from tree_sitter import Node
 from designlint import project_index
 from designlint.checks import CheckContext, Verdict
 from designlint.checks.polyglot import Call, argument_nodes, as_call, calls, enclosing_functions, enclosing_named_function, function_name
-from designlint.checks.util import FUNCTION_TYPES, ancestors, text, walk
+from designlint.checks.util import FUNCTION_TYPES, ancestors, text, walk, within
 
 MUTED_NOTE = "muted: lower severity, but it still captures attention"
 SETTING_NOTE = "follows the person's autoplay setting: lower severity, keep that setting off by default"
@@ -1634,7 +1634,7 @@ def _player_own_start(node: Node) -> bool:
     owner = next((a for a in ancestors(fn) if a.type in CLASS_TYPES), None)
     if owner is None or not PLAYER_WIDGET_BASE.search(_class_head(owner)):
         return False  # a music service answering its own prepared callback plays for the app: judged here
-    own_calls = [c for c in calls(owner) if c.name == name and c.receiver in ("", "this") and not _inside(c.node, fn)]
+    own_calls = [c for c in calls(owner) if c.name == name and c.receiver in ("", "this") and not within(c.node, fn)]
     return all(_in_ready_callback(c.node) or _in_surface_callback(c.node) or _under_requested_start(c.node) for c in own_calls)
 
 
@@ -1661,10 +1661,6 @@ def _under_requested_start(node: Node) -> bool:
         if condition is not None and REQUESTED_START.search(text(condition)):
             return True
     return False
-
-
-def _inside(node: Node, holder: Node) -> bool:
-    return holder.start_byte <= node.start_byte and node.end_byte <= holder.end_byte
 
 
 def _in_prepared_callback(node: Node) -> bool:

@@ -35,7 +35,7 @@ import re
 from tree_sitter import Node
 
 from designlint.checks import CheckContext, Verdict
-from designlint.checks.util import text as _t, walk as _walk, ancestors as _ancestors, unquote as _unquote, FUNCTION_TYPES, call_arguments as _args
+from designlint.checks.util import text as _t, walk as _walk, ancestors as _ancestors, unquote as _unquote, FUNCTION_TYPES, call_arguments as _args, within
 
 # --------------------------------------------------------------------------------------------
 # tree helpers
@@ -44,10 +44,6 @@ WRAPPERS = frozenset({"parenthesized_expression", "as_expression", "satisfies_ex
 
 
 
-
-
-def _inside(node: Node, outer: Node) -> bool:
-    return outer.start_byte <= node.start_byte and node.end_byte <= outer.end_byte
 
 
 
@@ -333,7 +329,7 @@ class _Where:
         return " ".join(texts)
 
     def _has_refs(self, name: str, fn: Node) -> bool:
-        return any(not _inside(n, fn) for n in _identifier_index(self.ctx).get(name, []))
+        return any(not within(n, fn) for n in _identifier_index(self.ctx).get(name, []))
 
     # -- the position of a function value
     def position(self, pos: Node, depth: int) -> dict[str, str]:
@@ -503,7 +499,7 @@ class _Where:
         self.memo[name] = {"unknown": ""}
         kinds: dict[str, str] = {}
         for node in _identifier_index(self.ctx).get(name, [])[:200]:
-            if exclude is not None and _inside(node, exclude):
+            if exclude is not None and within(node, exclude):
                 continue
             ref = node
             parent = ref.parent
@@ -753,9 +749,9 @@ def _granted_guard(call: Node, stop: Node | None) -> bool:
         if anc.type == "if_statement":
             cond = _t(anc.child_by_field_name("condition"))
             cons = anc.child_by_field_name("consequence")
-            if cons is not None and _inside(cur, cons) and re.fullmatch(r"\(\s*(granted|isGranted|permissionGranted|hasPermission|allowed|enabled)\s*\)", cond.strip()):
+            if cons is not None and within(cur, cons) and re.fullmatch(r"\(\s*(granted|isGranted|permissionGranted|hasPermission|allowed|enabled)\s*\)", cond.strip()):
                 return True
-            if cons is not None and _inside(cur, cons) and re.search(r"""(permission|status|result|perm)\w*\s*===?\s*['"]granted['"]|\.granted\b(?!\s*===?\s*false)""", cond, re.I) and not re.search(r"!==?\s*['\"]granted|!\s*\w+\.granted", cond):
+            if cons is not None and within(cur, cons) and re.search(r"""(permission|status|result|perm)\w*\s*===?\s*['"]granted['"]|\.granted\b(?!\s*===?\s*false)""", cond, re.I) and not re.search(r"!==?\s*['\"]granted|!\s*\w+\.granted", cond):
                 return True
         if anc.type == "ternary_expression":
             cond = _t(anc.child_by_field_name("condition"))
@@ -950,7 +946,7 @@ def _callers(fn: Node, ctx: CheckContext) -> list[Node]:
         return []
     out = []
     for ref in _identifier_index(ctx).get(name, [])[:100]:
-        if _inside(ref, fn):
+        if within(ref, fn):
             continue
         caller = _enclosing_function(ref)
         if caller is not None and caller.id != fn.id:
@@ -1130,7 +1126,7 @@ def _resolve(node: Node | None, ctx: CheckContext) -> Node | None:
     fn = _enclosing_function(node) or ctx.root
     decls = _declarators(ctx).get(name, [])
     # the nearest declaration before the use inside the same function, else any in the file
-    local = [d for d in decls if _inside(d, fn) and d.start_byte < node.start_byte]
+    local = [d for d in decls if within(d, fn) and d.start_byte < node.start_byte]
     for d in (local[-1:] or decls[:1]):
         value = d.child_by_field_name("value")
         if value is not None:
@@ -1387,7 +1383,7 @@ def _variable_sent(var: Node, ctx: CheckContext) -> bool:
         return False
     scope = _enclosing_function(var) or ctx.root
     for ref in _identifier_index(ctx).get(name, []):
-        if not _inside(ref, scope) or ref.start_byte <= var.start_byte:
+        if not within(ref, scope) or ref.start_byte <= var.start_byte:
             continue
         for anc in _ancestors(ref):
             if anc.type in ("call_expression", "new_expression"):

@@ -56,7 +56,7 @@ from designlint.checks.notification_spam import (
     _quiet_hours_present,
 )
 from designlint.checks.polyglot import Call, argument_nodes, as_call, enclosing_functions, function_name, functions_by_name
-from designlint.checks.util import ancestors, text, walk
+from designlint.checks.util import ancestors, text, walk, within
 
 if TYPE_CHECKING:
     from designlint.project_index import ProjectIndex
@@ -114,10 +114,6 @@ def _long_receiver(node: Node) -> bool:
 
 # a Celery task run through its task object: `send_reminder.delay(user_id)`, `task.s(x)` in a group or chain
 CELERY_CALLS = ("delay", "apply_async", "s", "si", "signature")
-
-
-def _inside(node: Node, outer: Node) -> bool:
-    return outer.start_byte <= node.start_byte and node.end_byte <= outer.end_byte
 
 
 # --------------------------------------------------------------------------------------------
@@ -430,7 +426,7 @@ def _cs_repeat(props: dict[str, list[Node]], call: Node, ctx: CheckContext) -> s
 def _cs_optional(value: Node) -> bool:
     """The repeat is set only when the caller asks for it (`if (repeat) n.RepeatInterval = interval;`)."""
     method = _cs_method(value)
-    return any(a.type in ("if_statement", "conditional_expression") for a in ancestors(value) if method is None or _inside(a, method))
+    return any(a.type in ("if_statement", "conditional_expression") for a in ancestors(value) if method is None or within(a, method))
 
 
 def _cs_span(source: str) -> str:
@@ -565,7 +561,7 @@ def _cs_handed_in(node: Node, method: Node | None) -> bool:
         return False
     params = method.child_by_field_name("parameters")
     names = {text(p.child_by_field_name("name")) for p in (params.named_children if params is not None else [])}
-    names |= {text(loop.child_by_field_name("left")) for loop in ancestors(node) if loop.type == "foreach_statement" and _inside(loop, method)}
+    names |= {text(loop.child_by_field_name("left")) for loop in ancestors(node) if loop.type == "foreach_statement" and within(loop, method)}
     # a local taken from a list: `var pending = PendingNotifications[i];`
     names |= {text(d.child_by_field_name("name") or d.named_children[0]) for d in walk(method)
               if d.type == "variable_declarator" and (v := _cs_initial_value(d)) is not None and v.type == "element_access_expression"}
@@ -934,10 +930,10 @@ def _cs_remote_wrapper_call(ctx: CheckContext, node: Node, call: Call, wrapper: 
         return False  # the wrapper's own file already reports the notification it schedules
     method = _cs_method(node)
     values = _cs_remote_times(ctx, node, call, wrapper)
-    if any(_cs_user_time(v, method) for v in values if _inside(v, node)):
+    if any(_cs_user_time(v, method) for v in values if within(v, node)):
         return False  # at a time the player picked
     if values:
-        fixed = all(_cs_fixed(v, ctx if _inside(v, node) else wrapper.rctx) for v in values)
+        fixed = all(_cs_fixed(v, ctx if within(v, node) else wrapper.rctx) for v in values)
     else:
         fixed = wrapper.fixed_inside or not (wrapper.time_params or wrapper.handed)
     api = f"{call.receiver}.{call.name}()"
@@ -1081,7 +1077,7 @@ def unity_permission_on_start(ctx: CheckContext) -> Verdict | bool:
     if api is None:
         return False
     method = _cs_method(node)
-    if any(a.type in ("lambda_expression", "anonymous_method_expression") for a in ancestors(node) if method is None or _inside(a, method)):
+    if any(a.type in ("lambda_expression", "anonymous_method_expression") for a in ancestors(node) if method is None or within(a, method)):
         return False  # a handler (`button.onClick.AddListener(() => ...)`)
     cls = _cs_class(node)
     if cls is not None and IN_CONTEXT_CLASS.search(text(cls.child_by_field_name("name"))):
@@ -1141,7 +1137,7 @@ def _copy_context(node: Node, ctx: CheckContext) -> str | None:
             continue
         if kind in ("assignment_expression", "assignment", "keyword_argument", "pair", "variable_declarator", "attribute_argument"):
             left = anc.child_by_field_name("left") or anc.child_by_field_name("name") or anc.child_by_field_name("key") or (anc.named_children[0] if anc.named_children else None)
-            if left is None or _inside(node, left):
+            if left is None or within(node, left):
                 continue
             name = text(left)
             if ctx.language == "csharp" and kind == "assignment_expression" and name.endswith(".text"):
@@ -1721,7 +1717,7 @@ def _py_after_switch_guard(node: Node) -> bool:
 
 def _py_reaches(body: Node, node: Node, names: set[str]) -> bool:
     """`body` holds the send itself or a call of one of the functions that lead to it (`notify_one.delay(...)`)."""
-    if _inside(node, body):
+    if within(node, body):
         return True
     return any(
         n.type == "call" and (c := as_call(n)) is not None and (c.name in names or (c.name in CELERY_CALLS and c.receiver.rsplit(".", 1)[-1] in names))

@@ -56,7 +56,7 @@ from designlint.checks.streak_rewards import (
     is_streak_name,
     norm_name,
 )
-from designlint.checks.util import FUNCTION_TYPES, ancestors, text, walk
+from designlint.checks.util import FUNCTION_TYPES, ancestors, text, walk, within
 
 # --------------------------------------------------------------------------- names
 
@@ -2031,16 +2031,12 @@ def _first_visit_branch(node: Node, fn: Node | None) -> bool:
         if a.type in IF_TYPES:
             cond = a.child_by_field_name("condition")
             branches = a.children_by_field_name("consequence") or a.children_by_field_name("body")  # GDScript: body
-            if cond is None or not any(_inside(node, b) for b in branches):
+            if cond is None or not any(within(node, b) for b in branches):
                 return False
             found = FIRST_VISIT.match(text(_strip(cond)))
             name = found and (found.group("a") or found.group("b") or found.group("c"))
             return bool(name) and bool(re.search(r"(?i)last|date|day|time|claim|login|visit", name))
     return False
-
-
-def _inside(node: Node, holder: Node) -> bool:
-    return holder.start_byte <= node.start_byte and node.end_byte <= holder.end_byte
 
 
 def _initialisation(node: Node, fn: Node | None) -> bool:

@@ -53,6 +53,11 @@ def walk(node: Node) -> Iterator[Node]:
         stack.extend(reversed(current.children))
 
 
+def within(node: Node, holder: Node | None) -> bool:
+    """`node` lies inside `holder` (by byte span; a node is within itself)."""
+    return holder is not None and holder.start_byte <= node.start_byte and node.end_byte <= holder.end_byte
+
+
 def ancestors(node: Node) -> Iterator[Node]:
     current = node.parent
     while current is not None:
