@@ -1,0 +1,318 @@
+"""Vocabulary of the `autoplay` rule on mobile: what names say about when code runs.
+
+Regular expressions over the names of players, screens, hosts (the call a lambda is passed to)
+and functions, and the small name readers built on them: `function_kind` (a lifecycle, visibility,
+user or ended name), `host_kind` / `lambda_host` (the call a callback is given to), a class's head
+and name, a function's signature text and Swift argument labels, and `player_label` (what kind of
+player a receiver is, for messages). Both the local judgement (`autoplay_mobile.situation`) and the
+project-level opener analysis (`autoplay_mobile_openers`) read these.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tree_sitter import Node
+
+from designlint.checks import CheckContext
+from designlint.checks.polyglot import as_call
+from designlint.checks.util import ancestors, text
+
+
+# Hosts of a lambda (the call it is passed to, its argument label or the property it is stored in).
+USER_HOST = re.compile(
+    r"(click|tap|press|touch|gesture|swipe|drag|fling|long|key|action|submit|toggle|checked|"
+    r"^button$|button$|btn$|menu|option|select(ed)?$|onChanged$|pointerInput|onSeek|^open|^onOpen|"
+    r"^addCallback$|BackPressed|^BackHandler$|^onWillPop$|^onPopInvoked|^addTarget$|^onChange(Start|End)$|"
+    r"^onDismiss(ed)?$|^(on|handle)?refresh(able)?$|OnRefreshListener$|PlayPause)",  # a sheet the person closed, a pull to refresh
+    re.I,
+)
+# SwiftUI `.onChange(of: tabSelection)`, `.onChange(of: showReport)`: a value the person changed by
+# switching tabs or opening and closing a sheet (a resume when they come back, not a load).
+CHANGED_BY_USER = re.compile(r"(\btab\w*|\w*Tab\b|isPresented|present\w*|\bshow\w*|sheet|cover|dismiss\w*|refresh\w*|scenePhase)", re.I)
+VIEW_HOST = re.compile(
+    r"^(onPageSelected|onPageChanged|onVisibilityChanged|onScrollStateChanged|onScrolled|onScrollEnd|"
+    r"onViewAttachedToWindow|onChildViewAttachedToWindow|onItemVisible|onVisible|onFocusChanged)$"
+)
+LOAD_HOST = re.compile(
+    r"^(LaunchedEffect|DisposableEffect|SideEffect|AndroidView|factory|remember|rememberSaveable|"
+    r"onAppear|task|onViewCreated|addOnGlobalLayoutListener|doOnLayout|doOnAttach|viewDidLoad)$"
+)
+# Lambdas registered for a later event: a stream subscription (`interruptionEventStream.listen(...)`) or a
+# media command handed to a remote-control object (`MPRISEventHandler(play: () => player.play())`).
+EVENT_HOST = re.compile(r"^(listen|play|pause|resume|stop|toggle|playPause|togglePlay\w*|onPlay|onPause|onPlayPause|onStop|next|previous|onNext|onPrevious|onButtonPressed)$")
+ENDED_HOST = re.compile(
+    r"^(setOnCompletionListener|onCompletion|OnCompletionListener|onPlayerComplete|onVideoEnd|onEnded)$"
+)
+# Named functions.
+USER_FN = re.compile(
+    r"(click|tapped|tap$|^tap|^didTap|press|touch|gesture|swipe|^handle\w*(tap|click|press|play)|"
+    r"toggle|playPause|pauseplay|^on\w*Button|button\w*(tap|click|press|action)|^action|"
+    r"didSelect|onItemSelected|onOptionsItemSelected|onMenuItem|onKey|onSeek|BackPressed|"
+    r"^onStartCommand$|^onHandleIntent$|"  # a playback Service runs the commands the app's controls send
+    r"^(on|handle|did)?_?(pull_?to_?)?refresh(ed)?$)",  # pull to refresh
+    re.I,
+)
+LOAD_FN = re.compile(
+    r"^(onCreate|onCreateView|onViewCreated|onActivityCreated|onPostCreate|onStart|onResume|"
+    r"onPostResume|onRestart|onAttachedToWindow|onFinishInflate|onWindowFocusChanged|onNewIntent|onAppear|"
+    r"viewDidLoad|viewWillAppear|viewDidAppear|viewIsAppearing|awakeFromNib|didMoveToWindow|"
+    r"didMoveToSuperview|didMove|sceneDidLoad|surfaceCreated|loadView|makeUIView|makeNSView|makeUIViewController|makeNSViewController|"
+    r"applicationDidBecomeActive|sceneDidBecomeActive|initState|didChangeDependencies|build|body|"
+    r"onReady|onInitializationSuccess|onPrepared|onLoad|onLoaded|onMount|init|main|observeValue)$"
+)
+VIEW_FN = re.compile(
+    r"^(onBindViewHolder|onViewAttachedToWindow|onChildViewAttachedToWindow|onViewDetachedFromWindow|onPageSelected|"
+    r"onPageScrollStateChanged|onScrollStateChanged|onScrolled|onScrollChanged|"
+    r"scrollViewDidEndDecelerating|scrollViewDidEndDragging|scrollViewDidScroll|"
+    r"onVisibilityChanged|onPageChanged|onPage(Update|Updated|Settled|Shown|Appeared?)|onItemVisible|"
+    r"setActive(Index|Item|Page|Position|Video|Slot)|onActive\w*Changed|setCurrent(Index|Page|Position|Video)|"
+    r"onCurrent\w*Changed|onPageSettled|onSettled\w*Changed|settle(Page|Index|Item|Position)|onItemFocused|onFocused\w*Changed|setFocused(Index|Item|Video))$"
+)
+# Swift table/collection delegate methods named by their first labels.
+SWIFT_VIEW_LABELS = re.compile(r"^(willDisplay|cellForRowAt|cellForItemAt)$")
+SWIFT_USER_LABELS = re.compile(r"^(didSelectRowAt|didSelectItemAt|primaryActionForItemAt)$")
+SWIFT_LOAD_LABELS = re.compile(r"^(didFinishLaunchingWithOptions|willFinishLaunchingWithOptions|willConnectTo)$")  # app launch, scene connect
+ENDED_FN = re.compile(
+    r"^(onCompletion|onPlayerComplete|ended|playbackEnded|itemEnded|on\w*(Ended|Finished|Completed?|DidEnd|End)|"
+    r"\w*(DidPlayToEnd|DidFinishPlaying|DidReachEnd|itemDidFinish|playerItemDidReachEnd)\w*)$",
+    re.I,
+)
+# Short interface sounds (a call's join tone, a ringtone), named in the functions that play them.
+# Matched against the words of a name (`playJoinSound` -> "play join sound").
+SOUND_EFFECT = re.compile(
+    r"\b(ringtone|ringing|beep|chime|ding|sfx|sound effect|tones?|feedback|jingle|fanfare|"
+    r"(join|leave|notification|alert|message|click|tap|success|error) sound|play( \w+){0,3} sound( index| id)?|"
+    r"(display|show|present|deliver|post) notification)\b"
+)
+# Screens to pick or compose a post: previewing the person's own picks answers that action.
+COMPOSER_CLASS = re.compile(r"^_?(Choose|Pick|Select|Add|Create|New|Edit)(?=[A-Z])\w*?(Image|Video|Media|Photo|Post|Reel|Story|Clip|Short|Status)|"
+                            r"^_?(Post|Upload|Publish|Share)(Article|Video|Reel|Story|Status|Media|Clip|Photo)s?(Activity|Fragment|Screen|Page|ViewController|VC)$")
+# Functions named for background music (`backgroundMusic()`, `playBgm()`): music the app starts
+# by itself, called from another file (a splash screen, `main`).
+BACKGROUND_MUSIC = re.compile(r"\b(background (music|audio|sound|track|song)|bgm|bg music|ambient (music|sound)|theme music|menu music)\b")
+# Functions that set up a view or cell, called from another file (bind, configure, setup).
+SETUP_FN = re.compile(r"^(bind|configure|setup|setUp|render|display|populate|onBind)[A-Z_]?\w*$")
+COMPOSER_FOLDER = re.compile(r"(picker|upload|cropper|editor|trimmer|composer?|recorder|schedul\w*post|drafts?$)", re.I)
+SCREEN_BASE = re.compile(r"\b\w*(Activity|Fragment)\b")
+VIEW_GUARD = re.compile(
+    r"(visible|visibleFraction|isCurrent|current(Page|Index|Item)|isActive|isFocused|focused|"
+    r"settledPage|selectedIndex|activeIndex|inView|onScreen|SCROLL_STATE_IDLE|position\s*==|"
+    r"index\s*==|==\s*index|==\s*position)",
+    re.I,
+)
+
+LAMBDA_TYPES = frozenset({"lambda_literal", "lambda_expression", "function_expression", "anonymous_function"})
+CLASS_TYPES = frozenset({"class_declaration", "object_declaration", "class_definition", "protocol_declaration"})
+CALL_NODE_TYPES = frozenset({"call_expression", "method_invocation", "expression_statement"})
+IDENTIFIER_TYPES = frozenset({"identifier", "simple_identifier"})
+
+
+def class_head(node: Node) -> str:
+    """A class declaration up to its body: the name and the types it extends."""
+    body = node.child_by_field_name("body") or next((c for c in node.named_children if c.type.endswith("body")), None)
+    end = body.start_byte if body is not None else node.end_byte
+    return node.text[: end - node.start_byte].decode("utf-8", "replace") if node.text else ""
+
+
+def _first_name(node: Node) -> Node | None:
+    return next((c for c in node.named_children if c.type in ("identifier", "type_identifier", "simple_identifier")), None)
+
+
+def lambda_host(fn: Node) -> str:
+    """The name a lambda is passed to or stored under: `setOnClickListener`, `onClick`,
+    `LaunchedEffect`, `onAppear`, `onPressed`, `then`."""
+    parent = fn.parent
+    while parent is not None and parent.type in ("annotated_lambda", "parenthesized_expression", "argument", "function_expression_body", "conditional_expression", "ternary_expression"):
+        if parent.type == "annotated_lambda" and parent.parent is not None:
+            call = as_call(parent.parent)
+            return call.name if call is not None else ""
+        parent = parent.parent
+    if parent is None:
+        return ""
+    if parent.type == "pair" and parent.named_child_count and re.search(r"(Activator|KeyboardKey|KeyCode|Shortcut|KeySet)", text(parent.named_children[0])):
+        return "onKey"  # Dart `bindings: {SingleActivator(LogicalKeyboardKey.mediaPlay): () => player.play()}`
+    if parent.type == "named_argument":  # Dart: onPressed: () {...}
+        return text(parent.named_children[0]).rstrip(":").strip()
+    if parent.type == "value_argument":  # Kotlin onClick = {...}, Swift action: {...}
+        label = parent.named_children[0] if parent.named_child_count > 1 else None
+        if label is not None and label.type in ("value_argument_label", "identifier", "simple_identifier"):
+            return text(label)
+        parent = parent.parent
+    if parent.type in ("value_arguments", "argument_list", "arguments", "call_suffix"):
+        owner = parent.parent
+        if owner is not None and owner.type in ("call_suffix",):
+            owner = owner.parent
+        if owner is not None and owner.type == "argument_part":
+            call = as_call(owner)
+        else:
+            call = as_call(owner) if owner is not None else None
+        return call.name if call is not None else ""
+    if parent.type in ("assignment", "assignment_expression", "property_declaration", "variable_declarator"):
+        target = parent.named_children[0] if parent.named_child_count else None
+        return re.split(r"[.?]", text(target))[-1].strip()
+    return ""
+
+
+def host_kind(host: str, fn: Node) -> str | None:
+    if not host:
+        return None
+    if ENDED_HOST.match(host):
+        return "ended"
+    if VIEW_HOST.match(host):
+        return "view"
+    if host == "LaunchedEffect" and VIEW_GUARD.search(_call_arguments_text(fn)):
+        return "view"  # LaunchedEffect(pagerState.currentPage) { players[page].play() }
+    if host == "onChange":
+        subject = swift_change_subject(fn)
+        if VIEW_GUARD.search(subject):
+            return "view"  # .onChange(of: currentIndex) { players[currentIndex].play() }
+        if CHANGED_BY_USER.search(subject):
+            return "user"  # .onChange(of: tabSelection) { if $0 == .main { player.play() } }: a resume
+    if LOAD_HOST.match(host):
+        return "load"
+    if USER_HOST.search(host):
+        return "user"
+    return None
+
+
+def swift_change_subject(fn: Node) -> str:
+    """`(of: tabbarModel.tabSelection)` for the closure of SwiftUI `.onChange(of: ...) { }`."""
+    suffix = next((a for a in ancestors(fn) if a.type == "call_suffix"), None)
+    arguments = next((c for c in suffix.named_children if c.type == "value_arguments"), None) if suffix is not None else None
+    return text(arguments)
+
+
+def _call_arguments_text(fn: Node) -> str:
+    """`(pagerState.currentPage)` for the lambda of `LaunchedEffect(pagerState.currentPage) {}`."""
+    for ancestor in ancestors(fn):
+        if ancestor.type == "call_expression":
+            inner = ancestor.named_children[0] if ancestor.named_child_count else None
+            if inner is not None and inner.type == "call_expression":
+                return text(inner)
+            return text(ancestor)[: fn.start_byte - ancestor.start_byte]
+    return ""
+
+
+def function_kind(fn: Node, name: str) -> str | None:
+    head = signature_text(fn)
+    name = name.lstrip("_")  # Dart private methods: _onVisibilityChanged
+    if re.search(r"@IBAction|@objc\s+(private\s+)?func\s+\w*(tap|press|click|button)", head, re.I):
+        return "user"
+    if layout_on_click(fn, head):
+        return "user"  # `public void playVideo(View view)`: a layout's android:onClick handler
+    labels = _swift_labels(fn)
+    if any(SWIFT_USER_LABELS.match(label) for label in labels):
+        return "user"
+    if any(SWIFT_VIEW_LABELS.match(label) for label in labels):
+        return "view"
+    if any(SWIFT_LOAD_LABELS.match(label) for label in labels):
+        return "load"
+    if ENDED_FN.match(name):
+        return "ended"
+    if VIEW_FN.match(name):
+        return "view"
+    if LOAD_FN.match(name):
+        return "load"
+    if USER_FN.search(name):
+        return "user"
+    if re.search(r"@Composable\b", head):
+        return "load"
+    if re.search(r"@BindingAdapter\b", head):
+        return "view"  # Android data binding: runs as each list item binds
+    return None
+
+
+# Java `void playVideo(View view)`, Kotlin `fun playVideo(view: View)`: the one-View signature of an
+# `android:onClick` handler named in a layout file.
+ANDROID_ON_CLICK = re.compile(r"\b\w+\s*\(\s*(final\s+)?View\s+\w+\s*\)|\bfun\s+\w+\s*\(\s*\w+\s*:\s*View\??\s*\)")
+
+
+def layout_on_click(fn: Node, head: str) -> bool:
+    """A public method of an Activity taking one `View`: what `android:onClick="playVideo"` calls."""
+    if not ANDROID_ON_CLICK.search(head) or re.search(r"\bprivate\b", head):
+        return False
+    outer = next((a for a in ancestors(fn) if a.type in CLASS_TYPES), None)
+    return outer is not None and bool(re.search(r"Activity\b", class_head(outer)))
+
+
+def signature_text(fn: Node) -> str:
+    """The declaration head (annotations, modifiers, name, parameters) before the body."""
+    owner = fn.parent if fn.type == "function_body" and fn.parent is not None else fn
+    if fn.type == "function_body" and fn.prev_named_sibling is not None and fn.prev_named_sibling.type == "method_signature":
+        owner = fn.prev_named_sibling
+        before = owner.prev_named_sibling
+        return (text(before) + " " if before is not None and before.type == "annotation" else "") + text(owner)
+    body = owner.child_by_field_name("body") or next((c for c in owner.named_children if c.type in ("function_body", "block")), None)
+    end = body.start_byte if body is not None else owner.end_byte
+    return owner.text[: end - owner.start_byte].decode("utf-8", "replace") if owner.text else ""
+
+
+def _swift_labels(fn: Node) -> list[str]:
+    owner = fn.parent if fn.type == "function_body" and fn.parent is not None else fn
+    if owner.type != "function_declaration":
+        return []
+    labels = []
+    for param in owner.named_children:
+        if param.type == "parameter" and param.named_child_count >= 2:
+            labels.append(text(param.named_children[0]))
+    return labels
+
+
+def is_private(fn: Node, name: str) -> bool:
+    """Only its own file (class) can call it: Kotlin/Java/Swift `private`, a Dart `_name`."""
+    return name.startswith("_") or bool(re.search(r"\b(private|fileprivate)\b", signature_text(fn)))
+
+
+def is_declaration_name(ref: Node) -> bool:
+    parent = ref.parent
+    return parent is not None and parent.type in ("function_declaration", "method_declaration", "function_signature")
+
+
+def player_label(receiver: str, ctx: CheckContext) -> str:
+    data = ctx.data
+    if "{" in receiver:  # `ExoPlayer.Builder(ctx).apply { setTrackSelector(...) }.build()`: the type, not the setup words
+        receiver = re.split(r"[({]", receiver, maxsplit=1)[0]
+    if re.search(r"audio|sound|music|song|bgm|track", receiver, re.I) or re.search(rb"\b(AVAudioPlayer|just_audio|audioplayers|flutter_soloud)\b", data) or re.search(r"soloud", receiver, re.I):
+        return "audio"
+    if re.search(r"exo", receiver, re.I) or b"ExoPlayer" in data:
+        return "ExoPlayer"
+    if b"AVQueuePlayer" in data or b"AVPlayer" in data:
+        return "AVPlayer"
+    if b"VideoView" in data and re.search(r"video", receiver, re.I):
+        return "VideoView"
+    if b"MediaPlayer" in data:
+        return "MediaPlayer"
+    return "video"
+
+
+# Bundled sound files named for a short effect (`R.raw.win`, `forResource: "click"`), and names of music.
+SFX_FILE = re.compile(r"\b(sounds?|sfx|click|tap|beep|ding|chime|pop|whoosh|swoosh|win(ner)?|lose|loser|fail|correct|wrong|"
+                      r"success|error|alert|notification|coin|jump|hit|shoot|laser|explosion|ring|bell|buzz|cheer|applause|tick)s?\d*\b")
+MUSIC_FILE = re.compile(r"\b(music|bgm|song|theme|track|background|bg|ambient|loop|soundtrack|video|intro|movie|clip)\b")
+
+
+def is_sound_effect_name(name: str) -> bool:
+    """`playTone`, `playWinSound`: a short sound; `playBackgroundSound` is music."""
+    words = name_words(name)
+    return bool(SOUND_EFFECT.search(words)) and not BACKGROUND_MUSIC.search(words)
+
+
+def name_words(name: str) -> str:
+    """`playJoinSound, called from onJoin` -> "play join sound called from on join"."""
+    spaced = re.sub(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])", " ", name)  # `CODCallBaseVC` -> "COD Call Base VC"
+    return re.sub(r"[^a-z0-9]+", " ", spaced.lower()).strip()
+
+
+def player_key(receiver: str) -> str:
+    """`self.player?`, `_player`, `this.player!`, `((VideoFragment) page)` -> "player" / "page": one
+    name per player field; "" for a receiver that is a call (`Builder(ctx).build()`)."""
+    bare = re.sub(r"\(\s*[A-Z][\w.<>]*\s*\)\s*", "", receiver or "").strip("() \t\n")  # Java casts
+    if "(" in bare:
+        return ""
+    last = re.split(r"[.?!]+", re.sub(r"[?!]+$", "", bare))[-1] if bare else ""
+    return last.lstrip("_") if re.fullmatch(r"_?[A-Za-z]\w*", last) and last not in ("it", "this", "self", "super") else ""
+
+
+def class_name(node: Node) -> str:
+    return text(node.child_by_field_name("name") or _first_name(node))

@@ -1,0 +1,603 @@
+"""Project-level opener analysis for the `autoplay` rule on mobile: who opens or calls this code.
+
+A play in a named function, a screen or a player widget is judged by the places elsewhere in the
+project that call the function or open the screen (`project_index`): a screen every opener of which
+is a tap handing over one item is a viewer the person chose (`tapped_viewer`,
+`screen_opened_by_user`); a function whose only callers are taps answers a tap, one called from a
+lifecycle method runs on load (`project_callers_kind`). Also: Flutter named routes and Swift
+segues resolved to their pushes, SwiftUI previews, test folders and composer screens left out,
+cross-file subclass and same-target tests, and re-parsing other files of the project (cached).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import time
+from pathlib import Path
+
+from tree_sitter import Node
+
+from designlint import project_index
+from designlint.checks import CheckContext
+from designlint.checks.polyglot import as_call, calls, enclosing_functions, function_name
+from designlint.checks.util import FUNCTION_TYPES, ancestors, text, walk
+from designlint.checks.autoplay_mobile_names import (
+    BACKGROUND_MUSIC,
+    CALL_NODE_TYPES,
+    CLASS_TYPES,
+    COMPOSER_CLASS,
+    COMPOSER_FOLDER,
+    ENDED_FN,
+    EVENT_HOST,
+    IDENTIFIER_TYPES,
+    LAMBDA_TYPES,
+    LOAD_FN,
+    MUSIC_FILE,
+    SCREEN_BASE,
+    SETUP_FN,
+    SFX_FILE,
+    USER_FN,
+    USER_HOST,
+    VIEW_FN,
+    class_head,
+    class_name,
+    function_kind,
+    host_kind,
+    is_declaration_name,
+    is_private,
+    is_sound_effect_name,
+    player_label,
+    player_key,
+    signature_text,
+    name_words,
+    lambda_host,
+)
+
+
+def identifier_references(name: str, ctx: CheckContext) -> list[Node]:
+    index = ctx.memo.get("autoplay_mobile.identifiers")
+    if index is None:
+        index = {}
+        for node in walk(ctx.root):
+            if node.type in IDENTIFIER_TYPES:
+                index.setdefault(text(node), []).append(node)
+        ctx.memo["autoplay_mobile.identifiers"] = index
+    return index.get(name, [])
+
+
+# --------------------------------------------------------------------------------------------
+# across files: the project index (who calls a music service's method, who opens a screen)
+
+# Receiver words that say nothing about which class a method belongs to.
+GENERIC_WORDS = frozenset(
+    "the my app get instance shared default current main service services manager managers controller helper "
+    "handler provider repository repo utils util impl of read watch context ref locator sl".split()
+)
+# Names of things around a call site that mean the person acted (beyond project_index.USER_NAME):
+# a tapped notification, a SwiftUI navigation link or sheet.
+USER_SITE = re.compile(
+    r"^(notificationOpened|onNotification\w*(Click|Tap|Open)\w*|userNotificationCenter|NavigationLink|"
+    r"sheet|fullScreenCover|popover|navigationDestination|onItemClick\w*|onListItemClick)$"
+)
+# Dart route tables and Compose destinations register a screen; they do not open it.
+ROUTE_REGISTRATION = re.compile(r"^(routes|GoRoute|GetPage|composable|onGenerateRoute|MaterialApp|CupertinoApp|getPages)$")
+# Screens that are not about one item the person picked: feeds, first screens, menus and games
+# (music in a game screen opened by "Play" still starts by itself).
+NOT_ITEM_SCREEN = re.compile(
+    r"\b(feed|feeds|shorts?|reels?|story|stories|tiktok|swipe|pager|splash|intro|onboarding|welcome|background|home|"
+    r"main|landing|login|signin|signup|sign|auth|promo|hero|ads?|advert|banner|launch|launcher|dashboard|menu|game|"
+    r"level|lobby|tab|tabs)\b"
+)
+# Matched against the words of a screen's name (`DisplayMessageActivity` is "display message activity").
+MEDIA_SCREEN_NAME = re.compile(
+    r"\b(videos?|movies?|films?|trailers?|clips?|episodes?|play|player|playback|watch|stream|live|channel|tv|"
+    r"lessons?|lectures?|tutorials?|demos?|exercises?|workouts?|songs?|tracks?|podcasts?|details?|media)\b"
+)
+AUDIO_SCREEN_NAME = re.compile(r"\b(songs?|tracks?|episodes?|podcasts?|audiobooks?|sura|surah|recitation)\b")
+# The screen reads the item the opener handed over: an Intent extra, a Fragment argument, a Flutter
+# widget field, a Swift property set before it is pushed.
+ITEM_HANDED_OVER = re.compile(
+    r"((getIntent\(\)|\bintent\b|\barguments\b|\bextras\b|\bwidget\b|navArgs|requireArguments|getArguments\(\))"
+    r"\W[^;\n]{0,60}?|\b(var|let)\s+)\w*(video|url|uri|path|media|movie|clip|trailer|episode|lesson|song|track|audio|stream|link|mp4|file)\w*",
+    re.I,
+)
+# Flutter: the screen reads the object its route was pushed with (`pushNamed(route, arguments: item)`).
+ROUTE_ARGUMENTS = re.compile(r"\bModalRoute\.of\(\s*context\s*\)\s*[!?]?\s*\.settings\.arguments\b|\bGet\.arguments\b")
+# Music and effect names at a load-time call site of a generic sound helper (`bgm.playSound(menu, true)`).
+MUSIC_AT_SITE = re.compile(r"(bgm|music|theme|song|soundtrack|background|ambient|loop|,\s*true\s*\))", re.I)
+RETURN_TO_APP = re.compile(r"(willEnterForeground|didBecomeActive|WillEnterForeground|DidBecomeActive|AppLifecycleState\.resumed)")
+
+
+def project_callers_kind(fn: Node, name: str, ctx: CheckContext) -> tuple[str, str]:
+    """How the other files of the project call `name` (a method this file defines): `load` as soon
+    as one call runs as a screen or game loads (initState, onLoad, main, onCreate, viewDidLoad,
+    followed up to two callers), `user` when every call answers a tap, `none` when nothing calls it,
+    else `unknown`. Calls are kept only when their receiver can be this class's object (or when no
+    other class defines the name); the sites themselves are in `where` (`initState in lib/a.dart:22`)."""
+    if not _queryable(fn, name):
+        return "unknown", ""
+    key = ("autoplay_mobile.project_callers", name, fn.start_byte)
+    if key in ctx.memo:
+        return ctx.memo[key]
+    index = project_index.for_context(ctx)
+    own = str(ctx.path.resolve())
+    owner = owner_of(fn)
+    others = {d.owner for d in index.definitions(name) if d.path != own or d.owner != owner} - {owner}
+    sites = [s for s in index.calls(name) if s.path != own and not _in_tests(s) and _same_target(s, owner, others)]
+    sites += [
+        s for s in index.references(name)
+        if s.role == "passed" and s.path != own and not _in_tests(s) and (not others or s.owner == owner)
+    ]
+    if not sites:
+        result = ("none", "") if _whole_project(index, ctx) else ("unknown", "")
+    else:
+        judged = [(_site_kind(site, index), site) for site in sites]
+        if is_sound_effect_name(name):  # a generic `playSound(...)`: only calls that name music count as load
+            judged = [(k if k != "load" or MUSIC_AT_SITE.search(s.snippet) else "other", s) for k, s in judged]
+        judged = [(k if k != "load" or not _effect_at_site(s, name) else "other", s) for k, s in judged]
+        judged = [(k if k != "load" or not _in_tapped_item_screen(s, ctx) else "user", s) for k, s in judged]
+        judged = [(k if k != "load" or not _in_composer(s) else "user", s) for k, s in judged]
+        load = next((s for k, s in judged if k == "load"), None)
+        view = next((s for k, s in judged if k == "view"), None)
+        if load is not None:
+            result = ("load", f"{_site_holder(load) or 'the top level'} in {load.where()}")
+        elif view is not None:  # a subclass's scroll callback runs the base class's `startPlay(position)`
+            result = ("view", f"{_site_holder(view) or 'a feed callback'} in {view.where()}")
+        elif all(k == "user" for k, _ in judged):
+            result = ("user", f"a tap in {judged[0][1].where()}")
+        else:
+            result = ("unknown", "")
+    ctx.memo[key] = result
+    return result
+
+
+TEST_PATH = re.compile(r"(^|/)(test|tests|androidTest|testDebug|integration_test|test_driver|\w*UITests|\w*Tests)/|_test\.dart$|Tests?\.(swift|kt|java)$")
+
+
+def _in_tests(site: project_index.Site) -> bool:
+    """A call from a test (`main()` of a `_test.dart` is not the app loading)."""
+    return bool(TEST_PATH.search(site.shown))
+
+
+def _whole_project(index: project_index.ProjectIndex, ctx: CheckContext) -> bool:
+    """The index covers a real project (a marker at its root, or a folder the scanner pinned as the
+    project), not only the scanned file's folder: only then does "nothing calls it" mean dead code."""
+    return getattr(ctx, "project_root", None) is not None or index.root_is_project()
+
+
+def _effect_at_site(site: project_index.Site, name: str) -> bool:
+    """The call hands over a short effect (`startSoundTrack(AssetAudios.challengeWinSound)`): a victory
+    jingle as a screen opens, not music."""
+    start = site.snippet.find(name + "(")
+    words = name_words(site.snippet[start + len(name) :] if start >= 0 else "")
+    return bool(SFX_FILE.search(words)) and not MUSIC_FILE.search(words)
+
+
+def _in_tapped_item_screen(site: project_index.Site, ctx: CheckContext) -> bool:
+    """The load-time call sits in a screen about one item that every opener opens from a tap
+    (`_SongPageState.initState` calling `radio.playSelectedSong(widget.song)`, SongPage pushed from
+    `onTap`): the service plays what the person picked."""
+    state = re.fullmatch(r"_?(\w+?)State", site.owner)
+    screen = state.group(1) if state else site.owner
+    words = name_words(screen)
+    if not re.search(r"(Activity|Fragment|Screen|Page|ViewController|VC|View)$", screen) or NOT_ITEM_SCREEN.search(words):
+        return False
+    if not (MEDIA_SCREEN_NAME.search(words) or AUDIO_SCREEN_NAME.search(words)):
+        return False
+    key = ("autoplay_mobile.opened_by_user", screen)
+    if key not in ctx.memo:
+        ctx.memo[key] = _openers_all_user(screen, ctx)
+    return bool(ctx.memo[key])
+
+
+def _in_composer(site: project_index.Site) -> bool:
+    """A call from a screen or folder for recording, picking or uploading media
+    (`Upload/VideoCaptureView.swift`, `UploadVideoFragment`): it previews the person's own media."""
+    folders = site.shown.split("/")[:-1]
+    return any(COMPOSER_FOLDER.search(f) for f in folders) or bool(COMPOSER_CLASS.search(site.owner))
+
+
+def _queryable(fn: Node, name: str) -> bool:
+    """A method other files can call, with a name distinctive enough to look up (`playMusic`,
+    `startBgm`; not `play`, `resume`, a Dart `_private` or a Kotlin/Java/Swift `private` one)."""
+    if len(name) < 7 or len(name_words(name).split()) < 2 or name in project_index.COMMON_NAMES:
+        return False  # one-word names (`resume`, `restart`) are in too many files: every one would be parsed
+    if is_private(fn, name):
+        return False
+    return not (LOAD_FN.match(name) or VIEW_FN.match(name) or USER_FN.search(name) or ENDED_FN.match(name))
+
+
+def named_to_guess(fn: Node, name: str) -> bool:
+    """A function the name heuristics below would judge (`setupPlayerView`, `playMenuMusic`): they
+    stand for "called as the view loads", so a project where nothing calls it says otherwise.
+    Framework callbacks (`override`, `@objc`, `@IBAction`) are called from outside the project."""
+    if re.search(r"\boverride\b|@[Oo]verride|@objc|@IBAction", signature_text(fn)):
+        return False
+    return bool(SETUP_FN.match(name) or BACKGROUND_MUSIC.search(name_words(name)))
+
+
+def has_local_callers(fn: Node, name: str, ctx: CheckContext) -> bool:
+    return any(not (fn.start_byte <= ref.start_byte < fn.end_byte) and not is_declaration_name(ref) for ref in identifier_references(name, ctx))
+
+
+def owner_of(node: Node) -> str:
+    """The class (object, struct, extension) around `node`, as the project index names owners."""
+    for ancestor in ancestors(node):
+        if ancestor.type in project_index.CLASS_TYPES:
+            holder = ancestor.parent if ancestor.type == "class_body" and ancestor.parent is not None else ancestor
+            name = class_name(holder)
+            if name:
+                return name
+    return ""
+
+
+def _same_target(site: project_index.Site, owner: str, others: set[str]) -> bool:
+    """A call that can reach this class's method: nobody else defines the name, or the receiver
+    names the class (`AudioService.instance`, `audioService`, `context.read<AudioService>()`) or
+    shares a word with it (`_music` for `MusicPlayer`), or a bare call inside the class."""
+    if not others:
+        return True
+    if not site.receiver:
+        return site.owner == owner or _subclass_of(site, owner)
+    if owner and owner.lower() in site.receiver.lower():
+        return True
+    mine = set(name_words(owner).split()) - GENERIC_WORDS
+    theirs = set(name_words(re.sub(r"[^\w]+", " ", site.receiver)).split()) - GENERIC_WORDS
+    return bool(mine & theirs)
+
+
+def _subclass_of(site: project_index.Site, owner: str) -> bool:
+    """The bare call sits in a class that extends `owner` (`class AutoPlayFragment extends
+    ListFragment`, Kotlin/Swift `class A : Base`): it calls the inherited method. (Generic: belongs
+    with the project index.)"""
+    if not site.owner or not owner or site.owner == owner:
+        return False
+    try:
+        stamp = Path(site.path).stat().st_mtime_ns
+    except OSError:
+        return False
+    return owner in _supertypes(site.path, stamp).get(site.owner, ())
+
+
+@functools.lru_cache(maxsize=512)
+def _supertypes(path: str, stamp: int) -> dict[str, frozenset[str]]:
+    """Class name -> the type names in its head (`class A extends B implements C` -> {B, C}), for one
+    file (cached per file version: a project asks this for many call sites)."""
+    try:
+        source = Path(path).read_text("utf-8", "replace")
+    except OSError:
+        return {}
+    heads: dict[str, frozenset[str]] = {}
+    for match in re.finditer(r"\bclass\s+([A-Za-z_]\w*)([^{;]{0,400})", source):
+        head = re.sub(r"\([^()]*\)", " ", re.sub(r"<[^<>]*>", " ", match.group(2)))  # generics, a Kotlin constructor's parameters
+        names = frozenset(re.findall(r"[A-Za-z_]\w*", head))
+        heads[match.group(1)] = heads.get(match.group(1), frozenset()) | names
+    return heads
+
+
+def _site_kind(site: project_index.Site, index: project_index.ProjectIndex) -> str:
+    """`load`, `user`, `view` or `other` for a call site in another file: the index's reading of the
+    names around it, then this module's reading of that file's code around the site (Kotlin trailing
+    lambdas such as `setOnClickListener { }`, Swift `didSelectRowAt`), then the callers of the
+    function holding it (two levels)."""
+    kind = project_index.classify(site)
+    if kind:
+        return kind
+    if any(USER_SITE.match(value) for _, value in site.context):
+        return "user"
+    if site.role == "passed":  # handed over (`callback: startGame`): it runs when the receiver calls it
+        return "user" if any(part != "fn" and USER_HOST.search(value) for part, value in site.context) else "other"
+    kind = _kind_in_file(site)
+    if kind:
+        return kind
+    holder = _site_holder(site)
+    if not holder or len(holder) < 5 or holder in project_index.COMMON_NAMES:
+        return "other"
+    others = {d.owner for d in index.definitions(holder)} - {site.owner}
+    if others:  # several classes define `startPlayback`: only the calls that can reach this one count, one level
+        direct = [s for s in index.calls(holder) if not _in_tests(s) and _site_holder(s) != holder and _same_target(s, site.owner, others)]
+        kinds = {project_index.classify(s) or _kind_in_file(s) or _holder_kind(s, index) for s in direct}
+    else:
+        kinds = {_trigger_kind(t) for t in index.triggers(holder, depth=2) if not _in_tests(t.site)}
+    if "load" in kinds:
+        return "load"
+    if "view" in kinds:
+        return "view"
+    return "user" if kinds == {"user"} else "other"
+
+
+def _holder_kind(site: project_index.Site, index: project_index.ProjectIndex) -> str:
+    """How the function holding `site` runs, from its own callers (one level)."""
+    holder = _site_holder(site)
+    if not holder or len(holder) < 5 or holder in project_index.COMMON_NAMES:
+        return "other"
+    kinds = {_trigger_kind(t) for t in index.triggers(holder, depth=1) if not _in_tests(t.site)}
+    return "load" if "load" in kinds else "user" if kinds == {"user"} else "other"
+
+
+def _trigger_kind(trigger: project_index.Trigger) -> str:
+    """A trigger the index left undecided is a tap when a label or call around it says so (`onToggle:`)."""
+    if trigger.kind == "other" and any(part != "fn" and (USER_SITE.match(value) or USER_HOST.search(value)) for part, value in trigger.site.context):
+        return "user"
+    if trigger.kind == "other" and any(VIEW_FN.match(name) for name in trigger.site.functions):
+        return "view"  # `onScrollStateChanged(...) { autoPlayVideo(view) }`: as an item settles in a feed
+    return trigger.kind
+
+
+def _site_holder(site: project_index.Site) -> str:
+    return next((value for part, value in site.context if part == "fn"), "")
+
+
+_trees: dict[str, tuple[bytes, Node]] = {}  # other files of the project, parsed once per process (a few)
+
+
+def _kind_in_file(site: project_index.Site) -> str | None:
+    """How the code at a site of another file runs, read as `situation` reads this file's code
+    (lambda hosts and the first named function), without following callers."""
+    node = _node_at(site)
+    return _kind_around(node) if node is not None else None
+
+
+def _kind_around(node: Node) -> str | None:
+    """`situation` without callers: the first lambda host or named function around `node` that decides."""
+    for fn in enclosing_functions(node):
+        if fn.type == "function_body" and fn.parent is not None and fn.parent.type in FUNCTION_TYPES:
+            continue
+        if fn.type in LAMBDA_TYPES:
+            host = lambda_host(fn)
+            kind = host_kind(host, fn)
+            if kind:
+                return kind
+            if EVENT_HOST.match(host):
+                return "other"  # `ref.listen(provider, (prev, next) {...})` in build: runs on a later change, not at load
+            continue
+        name = function_name(fn)
+        if name == "prepare" and "segue" in signature_text(fn):
+            return _segue_kind(fn)
+        if name:
+            return function_kind(fn, name)
+    return None
+
+
+def _segue_kind(prepare: Node) -> str | None:
+    """UIKit `prepare(for segue:sender:)` runs before a storyboard segue: one a control or cell
+    triggers (a tap), unless the file performs segues itself, then as those `performSegue` calls run."""
+    root = prepare
+    while root.parent is not None:
+        root = root.parent
+    performs = [call.node for call in calls(root) if call.name == "performSegue"]
+    kinds = {_kind_around(node) for node in performs}
+    return "user" if kinds <= {"user"} else None
+
+
+def _node_at(site: project_index.Site) -> Node | None:
+    """The identifier `site.name` on the site's line, in a tree parsed from the file on disk."""
+    from designlint.languages import kind_for
+    from designlint.source import SkipFile, TimeBudgetExceeded, parse_source
+
+    try:
+        data = Path(site.path).read_bytes()
+    except OSError:
+        return None
+    cached = _trees.get(site.path)
+    if cached is None or cached[0] != data:
+        kind = kind_for(Path(site.path).name)
+        try:
+            source = parse_source(Path(site.path), data, kind, time.monotonic() + 5.0) if kind is not None else None
+        except (SkipFile, TimeBudgetExceeded, ValueError, RecursionError):
+            source = None
+        if source is None or not source.regions:
+            return None
+        if len(_trees) > 32:
+            _trees.clear()
+        cached = _trees[site.path] = (data, source.regions[0].tree.root_node)
+    row, stack = site.line - 1, [cached[1]]
+    while stack:
+        node = stack.pop()
+        if node.start_point[0] > row or node.end_point[0] < row:
+            continue
+        if node.child_count == 0 and text(node) == site.name:
+            return node
+        stack.extend(reversed(node.children))
+    return None
+
+
+def on_return_to_app(ref: Node) -> bool:
+    """A reference registered for the app's return to the foreground (a resume, not a load)."""
+    for ancestor in ancestors(ref):
+        if ancestor.type in FUNCTION_TYPES or ancestor.type in ("statements", "block", "class_body"):
+            return False
+        if ancestor.type in CALL_NODE_TYPES and RETURN_TO_APP.search(text(ancestor)):
+            return True
+    return False
+
+
+def screen_opened_by_user(node: Node, ctx: CheckContext) -> str:
+    """A screen about one item (a video, an episode, a lesson: its name says so or it reads the item
+    handed over in an Intent extra, a widget field, a property) whose every opener in the other files
+    of the project is a tap (`startActivity(Intent(ctx, VideoActivity::class.java))` in
+    `setOnClickListener`, `Navigator.push(... VideoScreen(url))` in `onTap`, `present(VideoVC())` in
+    `didSelectRowAt`): starting the item there answers that tap. Returns the evidence or ""."""
+    screen, scope = _screen_of(node, ctx)
+    if not screen:
+        return ""
+    key = ("autoplay_mobile.opened_by_user", screen)
+    if key not in ctx.memo:
+        ctx.memo[key] = _openers_all_user(screen, ctx) if _item_screen(screen, scope, node, ctx) else ""
+    return ctx.memo[key]
+
+
+def _screen_of(node: Node, ctx: CheckContext) -> tuple[str, Node | None]:
+    """The screen class around `node` and its name as openers write it (Flutter `_VideoPageState` is
+    opened as `VideoPage(...)`); ("", None) when the code is not in a screen."""
+    outer = next((a for a in reversed(list(ancestors(node))) if a.type in CLASS_TYPES), None)
+    if outer is None:
+        return "", None
+    name = class_name(outer)
+    head = class_head(outer)
+    state = re.fullmatch(r"_?(\w+?)State", name)
+    if ctx.language == "dart":
+        if state and re.search(r"\b\w*State\s*<", head):  # State<...>, ConsumerState<...> (Riverpod)
+            return state.group(1), ctx.root
+        return (name, outer) if re.search(r"\bextends\s+(StatelessWidget|StatefulWidget|ConsumerWidget|HookWidget)\b", head) else ("", None)
+    if SCREEN_BASE.search(head) or re.search(r"(Activity|Fragment|ViewController|VC)$", name):
+        return name, outer
+    if ctx.language == "swift" and re.search(r":\s*(\w+\s*,\s*)*(View|UIViewController|AVPlayerViewController|UIViewRepresentable|UIViewControllerRepresentable)\b", head):
+        return name, outer
+    if ctx.language == "swift" and name.endswith("ViewModel") and re.search(r":\s*(\w+\s*,\s*)*ObservableObject\b", head):
+        return name, outer  # a player view model built where its screen is opened (`NavigationLink(destination: V(vm: VM(url)))`)
+    return "", None
+
+
+def _item_screen(screen: str, scope: Node, node: Node, ctx: CheckContext) -> bool:
+    """A screen about one item: not a feed, first screen, menu or game, and named for media or a
+    detail, or reading the item it was handed (for music, only the latter or a song/episode name)."""
+    words = name_words(screen)
+    if NOT_ITEM_SCREEN.search(words):
+        return False
+    handed = bool(ITEM_HANDED_OVER.search(text(scope)) or ROUTE_ARGUMENTS.search(text(scope)))
+    if player_label(_receiver_text(node), ctx) == "audio":
+        return handed or bool(AUDIO_SCREEN_NAME.search(words))  # music in a screen opened by "Play" is not an answer
+    return handed or bool(MEDIA_SCREEN_NAME.search(words))
+
+
+def _receiver_text(node: Node) -> str:
+    call = as_call(node)
+    return call.receiver if call is not None else text(node)[:60]
+
+
+def _openers(screen: str, ctx: CheckContext, own: str) -> list[project_index.Site]:
+    """The places outside `own` (a path) that open or embed `screen`; a Flutter route table entry
+    (`case AppRoutes.lesson: ... LessonView()`) stands for the places that push that route."""
+    index = project_index.for_context(ctx)
+    opens = re.compile(rf"(\b{re.escape(screen)}\s*(::class|\.class\b|\.self\b|\.newInstance\b|\.routeName\b|\.route\b|\(|\.init\b)|\bas[?!]?\s+{re.escape(screen)}\b|<{re.escape(screen)}>)")
+    itself = (screen, f"_{screen}State", f"{screen}State")  # its declaration, constructor and createState()
+    found = []
+    for s in [*index.calls(screen), *index.references(screen)]:
+        if s.path == own or s.owner in itself or _in_tests(s) or not opens.search(s.snippet) or _in_swift_preview(s):
+            continue
+        if any(ROUTE_REGISTRATION.match(value) for _, value in s.context):
+            found += _route_pushes(s, index)
+            continue
+        found.append(s)
+    return found
+
+
+def _in_swift_preview(site: project_index.Site) -> bool:
+    """An Xcode preview (`#Preview { ... }`, `struct X_Previews: PreviewProvider`): not an opener."""
+    if not site.path.endswith(".swift"):
+        return False
+    if site.owner.endswith("_Previews") or site.owner.endswith("Preview"):
+        return True
+    try:
+        lines = Path(site.path).read_text("utf-8", "replace").splitlines()[: site.line]
+    except OSError:
+        return False
+    top = next((line for line in reversed(lines) if line[:1] not in ("", " ", "\t", "}", "/")), "")
+    return bool(re.match(r"#Preview\b|(struct|class)\s+\w+\s*:\s*PreviewProvider\b", top))
+
+
+ROUTE_CASE = re.compile(r"^\s*case\s+([A-Za-z_]\w*)\.([A-Za-z_]\w*)\s*:")
+
+
+def _route_pushes(registration: project_index.Site, index: project_index.ProjectIndex) -> list[project_index.Site]:
+    """For a screen built under `case AppRoutes.pattern:` of an `onGenerateRoute` switch, the
+    places in other files that hand `AppRoutes.pattern` over (to `pushNamed`, a navigate helper)."""
+    try:
+        lines = Path(registration.path).read_text("utf-8", "replace").splitlines()[max(0, registration.line - 12) : registration.line]
+    except OSError:
+        return []
+    case = next((m for m in map(ROUTE_CASE.match, reversed(lines)) if m), None)
+    if case is None:
+        return []
+    holder, route = case.groups()
+    return [
+        s for s in [*index.references(route), *index.calls(route)]
+        if s.path != registration.path and not _in_tests(s) and s.receiver.split(".")[-1] == holder
+    ]
+
+
+def _openers_all_user(screen: str, ctx: CheckContext) -> str:
+    """The evidence that every place in the other files that opens `screen` is a tap, or ""."""
+    index = project_index.for_context(ctx)
+    openers = _openers(screen, ctx, str(ctx.path.resolve()))
+    if not openers:
+        return ""
+    if all(_site_kind(site, index) == "user" for site in openers):
+        return f"{screen} is opened by a tap ({openers[0].where()})"
+    return ""
+
+
+# Functions that build a view's content: a screen constructed there is part of that view, shown with it.
+EMBED_FN = re.compile(r"^(body|build|makeUIView|makeUIViewController|makeNSView|makeNSViewController|makeBody|loadView|viewDidLoad)$")
+# Arguments that say which item of a list the opened screen shows.
+ITEM_ARGUMENT = re.compile(r"\b\w*(index|position|item|video|clip|post|reel|content)\w*\s*[:=(]", re.I)
+
+
+def tapped_viewer(node: Node, ctx: CheckContext) -> str:
+    """A viewer (even one that pages through a feed) that the person opens by tapping an item of a
+    grid or list, handed that item (`NavigationLink { MemberFeedView(index: index) }`, directly or
+    through the views that embed it): starting the tapped item there answers the tap. Its swipes
+    to the next item are judged on their own. Returns the evidence or ""."""
+    screen, _ = _screen_of(node, ctx)
+    if not screen or project_index.too_common(screen):
+        return ""
+    return _opened_by_item_tap(screen, ctx, str(ctx.path.resolve()), 0)
+
+
+def _opened_by_item_tap(screen: str, ctx: CheckContext, own: str, depth: int) -> str:
+    key = ("autoplay_mobile.item_tap", screen)
+    if key in ctx.memo:
+        return ctx.memo[key]
+    ctx.memo[key] = ""  # a cycle of views embedding each other decides nothing
+    index = project_index.for_context(ctx)
+    openers = _openers(screen, ctx, own)
+    evidence = ""
+    for site in openers:
+        if _site_kind(site, index) == "user":
+            evidence = f"{screen} is opened by a tap on an item ({site.where()})" if _hands_over_item(site) else ""
+        elif _embedded_in(site) and depth < 2 and site.owner and site.owner != screen:
+            evidence = _opened_by_item_tap(site.owner, ctx, site.path, depth + 1)
+        else:
+            evidence = ""
+        if not evidence:
+            break
+    ctx.memo[key] = evidence if openers else ""
+    return ctx.memo[key]
+
+
+def _embedded_in(site: project_index.Site) -> bool:
+    """A view constructed in another view's `body` / `build` / `makeUIView` (as its content)."""
+    return bool(site.functions) and bool(EMBED_FN.match(site.functions[0]))
+
+
+def _hands_over_item(site: project_index.Site) -> bool:
+    """The opening call names the item or its place in the list (`MemberFeedView(index: index)`,
+    `VideoPage(video: videos[i])`, `pushNamed(route, arguments: item)`)."""
+    node = _node_at(site)
+    if node is None:
+        return False
+    call = next((c for c in map(as_call, ancestors(node)) if c is not None and c.name == site.name), None)
+    return call is not None and bool(ITEM_ARGUMENT.search(text(call.node)[len(site.name):]))
+
+
+def embedding_host_starts(node: Node, receiver: str, ctx: CheckContext) -> str:
+    """The view around `node` is only ever shown inside other views (`UIHostingController(rootView:
+    ContentPlayerView(...))` in a pager's `makeUIView`), and one of them starts the same player
+    (`feedPlayersViewModel.currentPlayer?.play()`): that start is the one reported. Returns its file."""
+    player = player_key(receiver)
+    screen, _ = _screen_of(node, ctx)
+    if not player or not screen or project_index.too_common(screen):
+        return ""
+    openers = _openers(screen, ctx, str(ctx.path.resolve()))
+    if not openers or not all(_embedded_in(site) for site in openers):
+        return ""
+    starts = re.compile(rf"\b{re.escape(player)}\s*[?!]?\s*\.\s*play\(\s*\)")
+    for site in openers:
+        try:
+            if starts.search(Path(site.path).read_text("utf-8", "replace")):
+                return site.shown
+        except OSError:
+            continue
+    return ""
