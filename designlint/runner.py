@@ -7,6 +7,7 @@ is deterministic: findings are sorted by path, line, column and rule.
 
 from __future__ import annotations
 
+import re
 import time
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -115,6 +116,30 @@ def _looks_minified(data: bytes) -> bool:
     if len(data) < 4 * MINIFIED_LINE_LENGTH:
         return False
     return len(data) / (data.count(b"\n") + 1) > MINIFIED_LINE_LENGTH
+
+
+# A licence banner opening a JavaScript/CSS-family file: `/*! Name v1.2.3 | MIT License */`,
+# `/** @license React v16.14.0 ... */`. `/*!` is the "keep this comment when minifying" marker that
+# library builds put on their distributed files; with a version number and a licence or copyright
+# it names a third-party library copied into the app (`static/js/libs/`), not the app's own code.
+VENDORED_GRAMMARS = frozenset({"javascript", "typescript", "tsx"})
+LIBRARY_BANNER = re.compile(rb"\A(?:\xef\xbb\xbf)?\s*(?:/\*!|/\*\*?\s*@(?:license|preserve)\b)((?:(?!\*/).){0,1200}?)\*/", re.S)
+BANNER_VERSION = re.compile(rb"\bv?\d+\.\d+(?:\.\d+)?\b")
+BANNER_LICENCE = re.compile(rb"(?i)licen[cs]|\bMIT\b|copyright|\(c\)|\xc2\xa9")
+
+
+def vendored_library(raw: bytes, kind: FileKind) -> str | None:
+    """The banner's first line when the file is a third-party library's distributed build."""
+    if kind.grammar not in VENDORED_GRAMMARS:
+        return None
+    match = LIBRARY_BANNER.match(raw, 0, 4096)
+    if match is None:
+        return None
+    banner = match.group(0)
+    if not (BANNER_VERSION.search(banner) and BANNER_LICENCE.search(banner)):
+        return None
+    first = next((line.strip(b" */!\t\r") for line in banner.splitlines() if line.strip(b" */!\t\r")), b"")
+    return first.decode("utf-8", "replace")[:80]
 
 
 class Scanner:
@@ -265,6 +290,9 @@ class Scanner:
             return [], [Diagnostic(name, "skipped", f"file is larger than {self.options.max_file_bytes} bytes")], None, {}
         if _looks_minified(raw):
             return [], [Diagnostic(name, "skipped", "minified bundle (very long lines)")], None, {}
+        library = vendored_library(raw, kind)
+        if library is not None:
+            return [], [Diagnostic(name, "skipped", f"third-party library (licence banner: {library!r})")], None, {}
         try:
             data, warnings = decode_to_utf8(raw, kind.display)
         except SkipFile as exc:

@@ -111,3 +111,33 @@ def test_a_folder_of_symlinked_folders_says_why_nothing_was_scanned(tmp_path):
     assert found.files == []
     reasons = {d.path.rsplit("/", 1)[-1]: d.message for d in found.skipped}
     assert "not followed" in reasons["kotlin"] and reasons["gone.kt"] == "broken symlink"
+
+
+LIBRARY_BUILD = """/*!
+ * Endless Pages PACKAGED v4.0.1
+ * Licensed GPLv3 for open source use
+ */
+(function () {
+  window.addEventListener('scroll', function () {
+    if (window.innerHeight + window.scrollY >= document.body.offsetHeight - 300) loadNextPage();
+  });
+})();
+"""
+
+
+def test_third_party_library_build_is_skipped_by_its_banner(project, run_cli):
+    app_note = "/*! keep: our own scroll helper */\n" + LIBRARY_BUILD.split("*/\n", 1)[1]
+    root = project({"static/js/libs/pages.js": LIBRARY_BUILD, "static/js/app.js": app_note})
+    result = run_cli(["check", "--select", "infinite-scroll", "."], cwd=root)
+    assert "pages.js: third-party library (licence banner: 'Endless Pages PACKAGED v4.0.1')" in result.stderr
+    # A `/*!` comment without a version and a licence is the app's own note: still scanned.
+    assert "static/js/app.js:" in result.stdout
+    assert "libs/pages.js:" not in result.stdout
+
+
+def test_license_tag_banner_counts_as_library(project, run_cli):
+    react_like = "/** @license Widget v2.3.0\n * (c) Someone. MIT\n */\n" + LIBRARY_BUILD.split("*/\n", 1)[1]
+    root = project({"lib.js": react_like})
+    result = run_cli(["check", "--select", "infinite-scroll", "."], cwd=root)
+    assert "third-party library" in result.stderr
+    assert "lib.js:" not in result.stdout
