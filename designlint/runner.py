@@ -124,8 +124,11 @@ def _looks_minified(data: bytes) -> bool:
 # it names a third-party library copied into the app (`static/js/libs/`), not the app's own code.
 VENDORED_GRAMMARS = frozenset({"javascript", "typescript", "tsx"})
 LIBRARY_BANNER = re.compile(rb"\A(?:\xef\xbb\xbf)?\s*(?:/\*!|/\*\*?\s*@(?:license|preserve)\b)((?:(?!\*/).){0,1200}?)\*/", re.S)
-BANNER_VERSION = re.compile(rb"\bv?\d+\.\d+(?:\.\d+)?\b")
+BANNER_VERSION = re.compile(rb"(?i)\bv?\d+\.\d+(?:\.\d+)?\b")
 BANNER_LICENCE = re.compile(rb"(?i)licen[cs]|\bMIT\b|copyright|\(c\)|\xc2\xa9")
+# The version of the licence itself is not a library's version: "Apache License, Version 2.0",
+# SPDX ids such as `Apache-2.0`, "either version 3 of the License" (an app's own source header).
+LICENCE_VERSION = re.compile(rb"(?i)\bversion\s+\d+(?:\.\d+)*|\b[A-Za-z]+-\d+\.\d+(?:[-+]\w+)?\b")
 
 
 def vendored_library(raw: bytes, kind: FileKind) -> str | None:
@@ -136,7 +139,7 @@ def vendored_library(raw: bytes, kind: FileKind) -> str | None:
     if match is None:
         return None
     banner = match.group(0)
-    if not (BANNER_VERSION.search(banner) and BANNER_LICENCE.search(banner)):
+    if not (BANNER_VERSION.search(LICENCE_VERSION.sub(b" ", banner)) and BANNER_LICENCE.search(banner)):
         return None
     first = next((line.strip(b" */!\t\r") for line in banner.splitlines() if line.strip(b" */!\t\r")), b"")
     return first.decode("utf-8", "replace")[:80]

@@ -141,3 +141,11 @@ def test_license_tag_banner_counts_as_library(project, run_cli):
     result = run_cli(["check", "--select", "infinite-scroll", "."], cwd=root)
     assert "third-party library" in result.stderr
     assert "lib.js:" not in result.stdout
+
+
+def test_own_source_with_a_licence_header_is_scanned(project, run_cli):
+    header = "/**\n * @license\n * Copyright 2024 Example LLC\n * Licensed under the Apache License, Version 2.0\n * SPDX-License-Identifier: Apache-2.0\n */\n"
+    root = project({"src/feed.js": header + LIBRARY_BUILD.split("*/\n", 1)[1]})
+    result = run_cli(["check", "--select", "infinite-scroll", "."], cwd=root)
+    assert "third-party library" not in result.stderr
+    assert "src/feed.js:" in result.stdout
