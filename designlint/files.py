@@ -36,7 +36,7 @@ class Discovered:
     skipped: list[Diagnostic] = field(default_factory=list)
 
 
-def _git_root(start: Path) -> Path | None:
+def git_root(start: Path) -> Path | None:
     for folder in [start, *start.parents]:
         if (folder / ".git").exists():
             return folder
@@ -99,7 +99,7 @@ class Discoverer:
         if not self.respect_gitignore:
             return _Ignores([])
         folder = folder.resolve()
-        top = _git_root(folder)
+        top = git_root(folder)
         chain = [folder] if top is None else [p for p in reversed([folder, *folder.parents]) if p == top or top in p.parents]
         ignores = _Ignores([])
         for parent in chain:

@@ -22,7 +22,7 @@ from designlint.cache import ResultCache, cache_key, designlint_source_hash, set
 from designlint.config import Config
 from designlint.engine import Engine
 from designlint.errors import DesignlintError
-from designlint.files import Discoverer
+from designlint.files import Discoverer, git_root
 from designlint.findings import Diagnostic, Finding, assign_fingerprints, fold_findings
 from designlint.languages import FileKind, grammars_for
 from designlint.parallel import CHUNK_FILES, scan_in_workers
@@ -163,7 +163,9 @@ class Scanner:
 
     def scan(self, paths: list[Path], progress: Callable[[int, int], None] | None = None) -> ScanResult:
         """Scan files and folders. `progress(done, total)` is called after each file."""
-        self.scan_roots = [p.resolve() if p.is_dir() else p.resolve().parent for p in paths]
+        # A file named on its own is placed in its repository (a pre-commit or editor call from
+        # another folder), so rules' `exclude-paths` such as `**/src/test/` see its path there.
+        self.scan_roots = [p.resolve() if p.is_dir() else git_root(p.resolve().parent) or p.resolve().parent for p in paths]
         project_index.reset()  # files may have changed since an earlier scan in this process
         discoverer = Discoverer(self.config.exclude, self.config.root, self.config.respect_gitignore)
         discovered = discoverer.discover(paths, force_exclude=self.options.force_exclude)

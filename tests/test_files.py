@@ -149,3 +149,18 @@ def test_own_source_with_a_licence_header_is_scanned(project, run_cli):
     result = run_cli(["check", "--select", "infinite-scroll", "."], cwd=root)
     assert "third-party library" not in result.stderr
     assert "src/feed.js:" in result.stdout
+
+
+def test_exclude_paths_see_a_named_file_inside_its_repository(project, run_cli, tmp_path_factory):
+    feed = ("class FeedFragment : Fragment() {\n    private fun setupList() {\n"
+            "        recycler.addOnScrollListener(object : RecyclerView.OnScrollListener() {\n"
+            "            override fun onScrolled(rv: RecyclerView, dx: Int, dy: Int) {\n"
+            "                if (layoutManager.findLastVisibleItemPosition() >= adapter.itemCount - 3) viewModel.loadNextPage()\n"
+            "            }\n        })\n    }\n}\n")
+    root = project({".git/HEAD": "ref: refs/heads/main\n", "app/src/test/java/Feed.kt": feed, "app/src/main/java/Feed.kt": feed})
+    elsewhere = tmp_path_factory.mktemp("elsewhere")  # outside the project and its config
+    # Named by absolute path from another folder: the rule's `**/src/test/` still applies.
+    excluded = run_cli(["check", "--select", "infinite-scroll", str(root / "app/src/test/java/Feed.kt")], cwd=elsewhere)
+    assert "Feed.kt:" not in excluded.stdout
+    reported = run_cli(["check", "--select", "infinite-scroll", str(root / "app/src/main/java/Feed.kt")], cwd=elsewhere)
+    assert "Feed.kt:" in reported.stdout
