@@ -62,6 +62,22 @@ MAX_SITES = 300  # call sites returned for one name
 MAX_FILES_PER_NAME = 200  # files read for one name
 KEPT_TREES = 48  # parsed files kept between questions
 INPUT_PREFIX = "project:"
+MAX_RESOURCE_FILES = 1500  # resource files (manifests, layouts, storyboards) read per project
+# Resource files that create classes by name, per group: the Android manifest (activities,
+# services, receivers), layouts (custom views, <fragment android:name>), navigation graphs and
+# preference screens; iOS storyboards and xibs (customClass="...").
+RESOURCE_FILES: dict[str, re.Pattern[str]] = {
+    "android": re.compile(r"(^|/)(AndroidManifest\.xml|res/(layout|navigation|xml)[\w-]*/[^/]+\.xml)$"),
+    "swift": re.compile(r"\.(storyboard|xib)$|(^|/)Info\.plist$"),
+}
+# Groups whose types are all created from code or the resources above. Unity components, Godot
+# scripts and Roblox modules are attached in scenes and prefabs: never "unused" by this test.
+TYPES_CREATED_IN_CODE = frozenset({"android", "swift", "dart"})
+# Where a use of a type does not make it run: tests, and previews that only render it in the IDE.
+NOT_A_RUN_PATH = re.compile(r"(^|/)(test|tests|androidTest|testDebug|integration_test|test_driver|\w*UITests|\w*Tests)/|_test\.dart$|Tests?\.(swift|kt|java)$")
+PREVIEW_OWNER = re.compile(r"\w*Previews?$")
+# Types the system starts: a Swift `@main` App or app delegate.
+ENTRY_POINT = re.compile(rb"@(main|UIApplicationMain|NSApplicationMain)\b")
 
 # Where a name runs, read from the names around a call site (innermost first).
 LOAD_NAME = re.compile(
@@ -155,11 +171,13 @@ class ProjectIndex:
         started = time.monotonic()
         self.key = f"{INPUT_PREFIX}{root}|{group}"
         self._files: list[tuple[Path, bytes]] = _read_group(root, group)
-        self.digest = _digest(root, self._files)
+        self._resources: list[tuple[Path, bytes]] = _read_resources(root, group)
+        self.digest = _digest(root, self._files + self._resources)
         _seconds += time.monotonic() - started
         self._names: dict[str, _NameFacts] = {}
         self._sources: OrderedDict[Path, SourceFile | None] = OrderedDict()
         self._by_path: dict[str, bytes] | None = None
+        self._unused: dict[tuple[str, str, int], bool] = {}
 
     def root_is_project(self) -> bool:
         """The root holds a project marker of the group (pubspec.yaml, Gradle settings, an Xcode
@@ -184,6 +202,83 @@ class ProjectIndex:
     def definitions(self, name: str) -> list[Definition]:
         """Every named function `name` in the project, with its text."""
         return self._facts(name).definitions
+
+    def type_unused(self, name: str, path: str | Path, span: tuple[int, int], depth: int = 2) -> bool:
+        """True when the whole project shows that type `name`, declared in `path` over the byte
+        `span`, is never created or named: no call or use of the name outside its own declaration
+        and no resource that creates it (a manifest entry that can start by itself, a layout tag,
+        a navigation destination, a storyboard customClass). Tests, IDE previews, extensions of the
+        type and a Flutter `State<Name>` do not count, nor uses inside another class that is itself
+        unused (followed `depth` classes up). A screen or player nobody opens never runs. False
+        whenever unsure: the root is not a whole project, the group attaches scripts in scenes
+        (Unity, Godot, Roblox), the name is short or common, or a resource names it in a form this
+        test cannot resolve."""
+        if self.group not in TYPES_CREATED_IN_CODE or too_common(name) or not self.root_is_project():
+            return False
+        key = (name, str(Path(path).resolve()), span[0])
+        if key in self._unused:
+            return self._unused[key]
+        self._unused[key] = False  # a cycle of classes naming each other counts as used
+        self._unused[key] = answer = self._type_unused(name, key[1], span, depth)
+        return answer
+
+    def _type_unused(self, name: str, own: str, span: tuple[int, int], depth: int) -> bool:
+        not_uses = re.compile(rf"\bState<\s*{re.escape(name)}\s*>|^\s*(?:(?:public|private|fileprivate|internal)\s+)?extension\s+{re.escape(name)}\b")
+        sites = [*self.calls(name), *self.references(name)]
+        if len(sites) >= MAX_SITES:
+            return False
+        for site in sites:
+            if site.path == own and span[0] <= site.byte < span[1]:
+                continue
+            if NOT_A_RUN_PATH.search(site.shown) or PREVIEW_OWNER.fullmatch(site.owner or "-") or any(n == "Preview" for _, n in site.context):
+                continue
+            if not_uses.search(site.snippet):
+                continue
+            holder = self._class_around(site) if depth > 0 and site.owner and site.owner != name else None
+            if holder is not None and self.type_unused(site.owner, site.path, holder, depth - 1):
+                continue
+            return False
+        declaration = self.files().get(own, b"")[max(0, span[0] - 40) : span[1]]
+        if ENTRY_POINT.search(declaration):
+            return False
+        return not self._named_in_resources(name, own)
+
+    def _class_around(self, site: Site) -> tuple[int, int] | None:
+        """The byte span of the class named `site.owner` that holds the site."""
+        source = self.source(site.path)
+        if source is None:
+            return None
+        for region in source.regions:
+            node = region.root.descendant_for_byte_range(site.byte, site.byte)
+            while node is not None:
+                if node.type in CLASS_TYPES and _class_name(node) == site.owner:
+                    return node.start_byte, node.end_byte
+                node = node.parent
+        return None
+
+    def _named_in_resources(self, name: str, declared_in: str) -> bool:
+        """A resource names the type. Android entries are resolved against the class's package:
+        `.douyin.MainActivity` or `com.app.douyin.MainActivity` name that class, `.MainActivity`
+        names the one in the manifest's package; an entry this cannot resolve counts as naming it."""
+        needle = name.encode()
+        qualified = _qualified_name(self.files().get(declared_in, b""), name)
+        for path, data in self._resources:
+            if needle not in data:
+                continue
+            if self.group != "android" or qualified is None:
+                if re.search(rb"(?<![\w$])" + re.escape(needle) + rb"(?![\w$])", data):
+                    return True
+                continue
+            package = _manifest_package(path, data)
+            for match in re.finditer(rb"[\w.$]*(?<![\w$])" + re.escape(needle) + rb"(?![\w$])", data):
+                entry = match.group(0).decode("utf-8", "replace")
+                if "." not in entry or entry.startswith("."):
+                    if package is None:
+                        return True
+                    entry = package + ("" if entry.startswith(".") else ".") + entry
+                if entry == qualified and _entry_runs(data, match.start()):
+                    return True
+        return False
 
     def triggers(self, name: str, depth: int = 3, exclude: str | None = None) -> list[Trigger]:
         """What makes `name` run, following callers up to `depth` levels: for each call site (or
@@ -402,7 +497,7 @@ def input_unchanged(key: str, digest: str) -> bool:
     if index is not None:
         return index.digest == digest
     if key not in _digests:  # once per scan: every cached file of the project asks the same
-        _digests[key] = _digest(Path(root), _read_group(Path(root), group))
+        _digests[key] = _digest(Path(root), _read_group(Path(root), group) + _read_resources(Path(root), group))
     return _digests[key] == digest
 
 
@@ -429,6 +524,88 @@ def _read_group(root: Path, group: str) -> list[tuple[Path, bytes]]:
         except OSError:
             continue
     return out
+
+
+def _read_resources(root: Path, group: str) -> list[tuple[Path, bytes]]:
+    """(path, bytes) of the resource files that create the group's classes by name (see
+    RESOURCE_FILES), in path order, capped like the sources."""
+    wanted = RESOURCE_FILES.get(group)
+    if wanted is None:
+        return []
+    out: list[tuple[Path, bytes]] = []
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if d not in DEFAULT_EXCLUDED_DIRS and not d.startswith("."))
+        for name in sorted(files):
+            path = Path(folder) / name
+            if not wanted.search(_relative(root, path)):
+                continue
+            try:
+                if path.is_symlink() or path.stat().st_size > MAX_FILE_BYTES:
+                    continue
+                out.append((path, path.read_bytes()))
+            except OSError:
+                continue
+        if len(out) >= MAX_RESOURCE_FILES:
+            break
+    return out[:MAX_RESOURCE_FILES]
+
+
+PACKAGE_LINE = re.compile(rb"^\s*package\s+([\w.]+)", re.M)
+MANIFEST_PACKAGE = re.compile(rb"<manifest\b[^>]*?\bpackage\s*=\s*\"([\w.]+)\"")
+GRADLE_NAMESPACE = re.compile(rb"\b(?:namespace|applicationId)\s*=?\s*[\"']([\w.]+)[\"']")
+
+
+STARTED_BY_CODE = frozenset({b"activity", b"activity-alias", b"service", b"receiver"})
+
+
+def _entry_runs(data: bytes, offset: int) -> bool:
+    """A manifest `<activity>`, `<service>` or `<receiver>` runs by itself only with an
+    `<intent-filter>` (the launcher, a share target, BOOT_COMPLETED); without one only code starts
+    it, and code that does names the class. Any other element (application, provider, a layout
+    tag, a navigation destination) runs where it is declared."""
+    start = data.rfind(b"<", 0, offset)
+    tag = re.match(rb"<([\w.:-]+)", data[start:]) if start >= 0 else None
+    if tag is None or tag.group(1) not in STARTED_BY_CODE:
+        return True
+    head_end = data.find(b">", offset)
+    if head_end > 0 and data[head_end - 1 : head_end] == b"/":
+        return False  # <activity android:name=".X" />: no children, no intent filter
+    end = re.compile(rb"</" + re.escape(tag.group(1)) + rb"\s*>").search(data, offset)
+    return b"<intent-filter" in data[offset : end.end() if end else len(data)]
+
+
+def _qualified_name(data: bytes, name: str) -> str | None:
+    """`com.app.douyin.MainActivity` for a Kotlin/Java file declaring `package com.app.douyin`."""
+    match = PACKAGE_LINE.search(data)
+    return f"{match.group(1).decode()}.{name}" if match else None
+
+
+def _manifest_package(path: Path, data: bytes) -> str | None:
+    """The package relative entries (`.MainActivity`) resolve against: the manifest's `package`,
+    else the module's Gradle `namespace` / `applicationId` (the build file above `src/`)."""
+    match = MANIFEST_PACKAGE.search(data)
+    if match:
+        return match.group(1).decode()
+    if path.name != "AndroidManifest.xml":
+        # a layout or navigation file: resolve against the module's manifest
+        module = next((p for p in path.parents if p.name == "src"), None)
+        manifests = sorted(module.glob("*/AndroidManifest.xml")) if module is not None else []
+        for manifest in manifests:
+            try:
+                found = MANIFEST_PACKAGE.search(manifest.read_bytes())
+            except OSError:
+                continue
+            if found:
+                return found.group(1).decode()
+    module = next((p.parent for p in path.parents if p.name == "src"), None)
+    for build in ("build.gradle.kts", "build.gradle"):
+        try:
+            found = GRADLE_NAMESPACE.search((module / build).read_bytes()) if module is not None else None
+        except OSError:
+            continue
+        if found:
+            return found.group(1).decode()
+    return None
 
 
 def _digest(root: Path, files: list[tuple[Path, bytes]]) -> str:

@@ -345,3 +345,89 @@ def test_source_gives_another_project_file_parsed_and_nothing_outside_the_projec
     music = index.source(str(root.resolve() / "lib" / "music.dart"))
     assert music is not None and b"playBackgroundMusic" in music.data and music.regions[0].root.type == "program"
     assert index.source(str(tmp_path / "elsewhere.dart")) is None
+
+
+def _declared(index: project_index.ProjectIndex, relative: str, name: str) -> tuple[Path, tuple[int, int]]:
+    """The file and byte span of `class name` (to the end of the file: these files hold one class)."""
+    path = index.root / relative
+    data = path.read_bytes()
+    start = data.index(f"class {name}".encode())
+    return path, (start, len(data))
+
+
+ANDROID_APP = {
+    "settings.gradle": "include ':app'\n",
+    "app/build.gradle": "android { namespace 'com.demo.app' }\n",
+    "app/src/main/AndroidManifest.xml": """
+        <manifest xmlns:android="http://schemas.android.com/apk/res/android">
+          <application>
+            <activity android:name=".MainActivity" android:exported="true">
+              <intent-filter><action android:name="android.intent.action.MAIN" /></intent-filter>
+            </activity>
+            <activity android:name=".settings.SettingsActivity" />
+          </application>
+        </manifest>
+    """,
+    "app/src/main/res/navigation/nav.xml": """
+        <navigation><fragment android:id="@+id/clips" android:name="com.demo.app.clips.ClipsFragment" /></navigation>
+    """,
+    "app/src/main/java/com/demo/app/MainActivity.kt": "package com.demo.app\nclass MainActivity : AppCompatActivity() {}\n",
+    "app/src/main/java/com/demo/app/douyin/MainActivity.java": "package com.demo.app.douyin;\npublic class MainActivity extends Activity {}\n",
+    "app/src/main/java/com/demo/app/clips/ClipsFragment.kt": "package com.demo.app.clips\nclass ClipsFragment : Fragment() {}\n",
+    "app/src/main/java/com/demo/app/old/OldPlayerActivity.kt": "package com.demo.app.old\nclass OldPlayerActivity : AppCompatActivity() {}\n",
+    "app/src/main/java/com/demo/app/LegacyPlayer.kt": "package com.demo.app\nclass LegacyPlayer {}\n",
+    "app/src/main/java/com/demo/app/Home.kt": "package com.demo.app\nfun open(ctx: Context) { ctx.startActivity(Intent(ctx, LegacyPlayer::class.java)) }\n",
+    "app/src/main/java/com/demo/app/settings/SettingsActivity.kt": "package com.demo.app.settings\nclass SettingsActivity : AppCompatActivity() {}\n",
+    "app/src/test/java/com/demo/app/OldPlayerActivityTest.kt": "package com.demo.app\nclass OldPlayerActivityTest { val a = OldPlayerActivity() }\n",
+}
+
+
+def test_type_unused_reads_manifest_navigation_and_code_by_package(tmp_path):
+    root = write(tmp_path, ANDROID_APP)
+    index = project_index.index_for(root, "kotlin")
+    for relative, name, unused in [
+        ("app/src/main/java/com/demo/app/MainActivity.kt", "MainActivity", False),  # the manifest's .MainActivity
+        ("app/src/main/java/com/demo/app/douyin/MainActivity.java", "MainActivity", True),  # same name, other package
+        ("app/src/main/java/com/demo/app/clips/ClipsFragment.kt", "ClipsFragment", False),  # navigation graph
+        ("app/src/main/java/com/demo/app/old/OldPlayerActivity.kt", "OldPlayerActivity", True),  # only a test names it
+        ("app/src/main/java/com/demo/app/LegacyPlayer.kt", "LegacyPlayer", False),  # another file opens it
+        # declared in the manifest with no intent filter, and no code starts it
+        ("app/src/main/java/com/demo/app/settings/SettingsActivity.kt", "SettingsActivity", True),
+    ]:
+        path, span = _declared(index, relative, name)
+        assert index.type_unused(name, path, span) is unused, (relative, unused)
+
+
+def test_type_unused_in_dart_and_swift_and_never_for_scene_attached_scripts(tmp_path):
+    dart = write(tmp_path / "flutter", {
+        "pubspec.yaml": "name: demo\n",
+        "lib/clip_page.dart": "class ClipPage extends StatefulWidget {\n  State<ClipPage> createState() => _ClipPageState();\n}\n"
+                              "class _ClipPageState extends State<ClipPage> {}\n",
+        "lib/reel_page.dart": "class ReelPage extends StatelessWidget {}\n",
+        "lib/main.dart": "void main() => runApp(MaterialApp(home: ReelPage()));\n",
+    })
+    index = project_index.index_for(dart, "dart")
+    path = dart / "lib/clip_page.dart"
+    # Its own State<ClipPage> does not open it; nothing else names it.
+    assert index.type_unused("ClipPage", path, (0, path.read_bytes().index(b"class _ClipPageState"))) is True
+    assert index.type_unused("ReelPage", *_declared(index, "lib/reel_page.dart", "ReelPage")) is False
+    swift = write(tmp_path / "ios", {
+        "Demo.xcodeproj/project.pbxproj": "// project\n",
+        "Demo/Base.lproj/Main.storyboard": '<viewController customClass="FeedViewController" id="a1"/>\n',
+        "Demo/FeedViewController.swift": "class FeedViewController: UIViewController {}\n",
+        "Demo/PreviewPlayerViewController.swift": "class PreviewPlayerViewController: UIViewController {}\n"
+                                                  "struct PreviewPlayerViewController_Previews: PreviewProvider {\n"
+                                                  "  static var previews: some View { PreviewPlayerViewController() }\n}\n",
+    })
+    index = project_index.index_for(swift, "swift")
+    assert index.type_unused("FeedViewController", *_declared(index, "Demo/FeedViewController.swift", "FeedViewController")) is False
+    path = swift / "Demo/PreviewPlayerViewController.swift"
+    assert index.type_unused("PreviewPlayerViewController", path, (0, path.read_bytes().index(b"struct"))) is True
+    unity = write(tmp_path / "game", {"ProjectSettings/ProjectVersion.txt": "m_EditorVersion: 2022.3\n",
+                                      "Assets/Scripts/IntroVideo.cs": "public class IntroVideo : MonoBehaviour {}\n"})
+    index = project_index.index_for(unity, "csharp")
+    assert index.type_unused("IntroVideo", *_declared(index, "Assets/Scripts/IntroVideo.cs", "IntroVideo")) is False
+    # A folder that is not a whole project: no answer from absence.
+    loose = write(tmp_path / "loose", {"Lonely.kt": "class LonelyScreen : Fragment() {}\n"})
+    index = project_index.index_for(loose, "kotlin")
+    assert index.type_unused("LonelyScreen", *_declared(index, "Lonely.kt", "LonelyScreen")) is False
