@@ -7,7 +7,9 @@ A check asks here for the call sites of a function name (or the places a type na
 the same project and language group, each with its context: the named functions around it, the
 calls and labels (`onPressed:`, `setOnClickListener`, `PlayerAdded:Connect`) it sits in, and the
 class that holds it. `triggers()` follows callers up a few levels and says whether a name runs
-when a screen or scene loads, when the user acts, or neither.
+when a screen or scene loads, when the user acts, or neither. `type_unused()` says a screen or
+class is never created or named anywhere (code, Android manifest and layouts, storyboards), so
+what it does never runs.
 
 The project is the nearest folder up with a marker for the language (pubspec.yaml, settings.gradle,
 Package.swift, ProjectSettings/, project.godot, default.project.json, pyproject.toml, package.json,
