@@ -35,6 +35,10 @@ is not reported again. Game loops, bets and paid upgrades/rerolls are left alone
 whose spend and roll are separate arms (`case .loseGold` next to `case .gainGold`, `case .removeCard: Int.random`).
 A gacha sold by the pull and by the ten in two methods of one class is reported at the first (`later_batch_of`,
 shared with the games check).
+A slot machine or lottery that pays back into the balance it took the stake from and hands out no item
+(`coins -= 10` … `coins += 50`) is a bet, not a loot box. A Flutter shop widget that charges and runs its
+`widget.onPurchase` callback is judged by the callbacks its creators pass (`callback_pick`). Korean, Chinese and
+Japanese gacha words (뽑기, 抽卡, ガチャ...) in names or strings count as loot context.
 """
 
 from __future__ import annotations
@@ -146,6 +150,10 @@ HANDLER_LABEL = re.compile(r"^(on[A-Z]\w*|action)$")
 # Closures handed to these stay part of their function: the purchase flow and its callbacks.
 PURCHASE_FLOW_CALL = re.compile(r"(?i)(purchase|billing|consume|acknowledge|transaction)")
 
+# Gacha words of other languages, in identifiers or strings (Kotlin, Java, Swift and Dart allow non-ASCII names): Korean
+# 뽑기 (draw, also romanized ppobgi), Chinese 抽卡/抽奖/扭蛋/盲盒, Japanese ガチャ/ガシャ. Words that are also everyday
+# words (caixa, cofre, sobre, kotak: box, safe, envelope) are left out: they name far more than loot.
+NON_ENGLISH_LOOT = re.compile(r"(뽑기|抽卡|抽奖|抽獎|扭蛋|盲盒|ガチャ|ガシャ|(?i:p+obgi|bbobgi))")
 # Counters of free pulls a field may hold: `copy(freePulls = freePulls - 1)` pays nothing.
 FREE_ALLOWANCE = frozenset({"free", "daily", "bonus", "attempt", "attempts", "try", "tries", "trial", "trials", "cooldown"})
 
@@ -483,6 +491,64 @@ def _spend_node(node: Node) -> tuple[str, str] | None:
     return None
 
 
+def _credit_node(node: Node) -> str:
+    """The currency an assignment pays into: `coins += 50`, `coins = coins + win`, `copy(coins = s.coins + prize)`
+    (not a negative amount, which spends); "" for anything else."""
+    left, op, right = _operands(node)
+    lname = _name_of(left)
+    if node.type in ASSIGNMENTS:
+        if op == "+=" and not _negative(right) and _is_currency(lname, strict=True):
+            return lname.lower()
+        if op == "=" and re.match(r"^\(?\s*" + re.escape(left.rstrip("!?")) + r"[!?]*\s*\+", right) and _is_currency(lname, strict=True):
+            return lname.lower()
+        return ""
+    if op == "+" and _is_currency(lname, strict=True) and _target_name(node).lower() == lname.lower() and _inside(node, ARGUMENT_TYPES):
+        return lname.lower()
+    return ""
+
+
+def _credit_call(call: Call) -> str:
+    """The currency a call pays into: `addCoins(50)`, `wallet.addGold(prize)`; "" when it spends (`addCoins(-cost)`)."""
+    words = _words(call.name)
+    if len(words) < 2 or words[0] not in ("add", "give", "grant", "award", "deposit", "increase", "increment", "earn"):
+        return ""
+    if not _currency_object(words[1:]) or any(_negative(text(a)) for a in argument_nodes(call)):
+        return ""
+    return next(w for w in words[1:] if w in CURRENCY_WORDS)
+
+
+# Flutter callbacks a widget runs for its user: `widget.onPurchase?.call()`, `widget.onBuy!()`, `onConfirm?.call()`.
+CALLBACK_NAME = re.compile(r"^on[A-Z]\w*$")
+
+
+def _widget_callback(call: Call) -> str:
+    receiver = re.sub(r"[\s!?]", "", call.receiver)
+    if call.name == "call":
+        name = re.sub(r"^(widget|this)\.", "", receiver)
+        return name if CALLBACK_NAME.match(name) else ""
+    return call.name if CALLBACK_NAME.match(call.name) and receiver in ("widget", "this") else ""
+
+
+def _widget_class(node: Node) -> str:
+    """The widget whose constructor takes the callbacks: `W` for a `State<W>`, else the enclosing class."""
+    for a in ancestors(node):
+        if a.type in CLASS_TYPES:
+            head = text(a)[:400].split("{")[0]
+            state = re.search(r"\bextends\s+State<\s*(\w+)\s*>", head)
+            if state:
+                return state.group(1)
+            named = a.child_by_field_name("name")
+            return text(named) if named is not None and re.search(r"\bextends\s+\w*Widget\b", head) else ""
+    return ""
+
+
+def _named_arguments(call: Call) -> Iterator[tuple[str, Node]]:
+    """(label, value) of the named arguments of a Dart call: `onPurchase: () async {…}` -> ("onPurchase", closure)."""
+    for a in argument_nodes(call):
+        if a.type == "named_argument" and a.named_child_count >= 2:
+            yield text(a.named_children[0]).strip(": "), a.named_children[-1]
+
+
 # ---------------------------------------------------------------------------------------------
 # per-unit evidence
 
@@ -507,6 +573,10 @@ class _Unit:
     spent_at: list[Node] = field(default_factory=list)
     picked_at: list[Node] = field(default_factory=list)
     call_at: dict[str, list[Node]] = field(default_factory=dict)
+    # balances the unit takes from and pays back into (`coins -= 10` … `coins += 50`): a stake paid back is a lottery
+    spent_from: set[str] = field(default_factory=set)
+    credited: set[str] = field(default_factory=set)
+    callbacks: list[str] = field(default_factory=list)  # Flutter: `widget.onPurchase?.call()`, the widget's own callback run
 
 
 class _File:
@@ -561,6 +631,11 @@ class _File:
                     {"spend": u.spend, "soft": u.soft_spend, "weak": u.weak_spend}[found[0]].append(found[1])
                     if found[0] != "weak":
                         u.spent_at.append(node)
+                        u.spent_from.add(_name_of(_operands(node)[0]).lower())
+                else:
+                    credited = _credit_node(node)
+                    if credited:
+                        u.credited.add(credited)
             call = as_call(node) if kind in ("call_expression", "method_invocation", "argument_part", "object_creation_expression") else None
             if call is None or not call.name:
                 continue
@@ -568,11 +643,17 @@ class _File:
             if call.name not in self.defs:
                 u.foreign.append((call.name, re.sub(r"\s+", "", call.receiver)))
             u.call_at.setdefault(call.name, []).append(call.node)
+            callback = _widget_callback(call)
+            if callback:
+                u.callbacks.append(callback)
             spent = _spend_call(call)
             if spent is not None:
                 (u.spend if spent[1] else u.weak_spend).append(spent[0])
                 if spent[1]:
                     u.spent_at.append(call.node)
+                    u.spent_from.update(w for w in _words(call.name) if w in CURRENCY_WORDS)
+            elif _credit_call(call):
+                u.credited.add(_credit_call(call))
             if PURCHASE_CALL.match(call.name) or (call.name in ("purchase", "purchaseProduct") and PURCHASE_RECEIVER.search(
                     re.sub(r"\s+", "", call.receiver))) or (call.name == "add" and "SKPaymentQueue" in call.receiver):
                 u.purchase.append(f"{_short(call.receiver, 24) + '.' if call.receiver else ''}{call.name}()")
@@ -594,6 +675,8 @@ class _File:
             u.purchase.append(f"{marker} callback")
         for name in idents | {u.name} | set(u.calls):
             u.words.update(w for w in _words(name) if w in STRONG_LOOT or w in WEAK_LOOT or w in BET_WORDS)
+        if any(NON_ENGLISH_LOOT.search(x) for x in (*idents, *strings)):
+            u.words.add("gacha")  # `fun 뽑기()`, `Log.d("抽卡", …)`, `PpobgiViewModel`
         for s in strings:
             u.words.update(w for w in _words(s) if w in STRONG_LOOT or w in WEAK_LOOT or w in BET_WORDS)
             if SHORTAGE_TEXT.search(s) and BUY_PROMPT.search(s):
@@ -669,6 +752,12 @@ class _File:
             # pays, then opens the screen that draws (`money -= 1000; setClass(this, gacha1.class)`)
             rnd = [f"{u.screens[0]}, the screen that draws"]
         elsewhere = None
+        if not rnd and u.callbacks and (u.spend or u.soft_spend or u.purchase):
+            # a reusable shop widget charges, then runs the callback its user handed it (`onPurchase: () => _openPack()`)
+            elsewhere = self.callback_pick(u)
+            if elsewhere is not None:
+                rnd = [elsewhere[0]]
+                r_words = r_words | elsewhere[1]
         if not rnd and self.project is not None and (u.spend or u.soft_spend or u.purchase or r_spend or r_purchase):
             # pays here and calls a function of another file that picks (`gachaService.pull()`)
             elsewhere = self.project.pick_elsewhere(u)
@@ -688,6 +777,8 @@ class _File:
         purchase = u.purchase + r_purchase[:1]
         if purchase:
             return ("purchase", purchase[0], rnd[0], ctx)
+        if ctx not in STRONG_LOOT and self._stake_paid_back(u, r_grant):
+            return None  # `coins -= 10`, reels spun, `coins += 50` on a jackpot: a slot machine, not a loot box
         unpaid = not (u.spend or u.soft_spend or u.weak_spend or r_spend)
         if not u.random and not (u.spend or u.soft_spend) and not name_loot and not (r_spend and named_pick):
             # both halves only in helpers: only names tie them together (a loot-box name, or
@@ -708,6 +799,58 @@ class _File:
         if buyer is not None:
             return ("two-step", buyer, rnd[0], ctx)
         return self.paid_elsewhere(u, rnd[0], ctx) if unpaid else None
+
+    def callback_pick(self, u: _Unit) -> tuple[str, set[str]] | None:
+        """A widget that charges and runs `widget.onPurchase`: the pick made by the closure or method its creators pass
+        as that argument, in this file or (through the project index) another one: (evidence, loot words)."""
+        widget = _widget_class(u.node)
+        if not widget:
+            return None
+        sites: list[tuple[_File, int | None]] = [(self, None)]
+        if self.project is not None:
+            sites += [(f, site.line) for site in self.project.index.calls(widget)[:6]
+                      if site.path != self.path and (f := self.project.file(site.path)) is not None]
+        for f, line in sites:
+            for node in walk(f.root):
+                call = as_call(node) if node.type in ("call_expression", "method_invocation", "argument_part") else None
+                if call is None or call.name != widget or (line is not None and node.start_point[0] + 1 != line):
+                    continue
+                for label, value in _named_arguments(call):
+                    if label not in u.callbacks:
+                        continue
+                    found = f.callback_body_pick(value)
+                    if found is not None:
+                        where = f"{Path(f.path).name}:{value.start_point[0] + 1}"
+                        return f"{widget}({label}: …) → {_short(found[0], 60)} in {where}", found[1]
+        return None
+
+    def callback_body_pick(self, value: Node) -> tuple[str, set[str]] | None:
+        """The pick of a closure (`() async { await _runCardPack(); }`) or tear-off (`_runCardPack`) handed to a widget."""
+        if value.type in FUNCTION_TYPES:
+            fns = [value]
+        else:
+            fns = self.defs.get(re.sub(r"^(this|widget)\.", "", text(value).strip()), [])[:1]
+        for fn in fns:
+            cu = self.unit(fn)
+            if cu.spend or cu.soft_spend or cu.purchase:
+                return None  # pays itself: judged on its own
+            reached = self.reach(cu, 3, {fn.id})
+            picks = cu.random + reached[0]
+            if picks:
+                return picks[0], cu.words | reached[4]
+        return None
+
+    def _stake_paid_back(self, u: _Unit, r_grant: bool) -> bool:
+        """The unit pays back into the balance it spent from (itself or in a helper it calls) and hands out no item:
+        `coins -= 10` … `if (win) coins += 50` is a bet on the outcome (slots, lottery), which the rule leaves out."""
+        if not u.spent_from or u.grant or r_grant:
+            return False
+        credited = set(u.credited)
+        for c in self.callees(u):
+            if not (c.spend or c.soft_spend):
+                credited |= c.credited
+        spent = {w for name in u.spent_from for w in [name] + _words(name)}
+        return bool(credited) and all(c in spent or set(_words(c)) & spent for c in credited)
 
     @staticmethod
     def _other_arms(u: _Unit, r_rnd: list[str]) -> bool:
