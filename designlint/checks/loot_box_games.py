@@ -964,6 +964,8 @@ class _File:
         if REMOTE_OPENER.match(camel) and name not in self.defs and not set(_words(_owner(receiver))) & BOARD_OBJECT_WORDS:
             return f"{name}() in another module"
         if name not in self.defs and self._loot_system_call(name, receiver):
+            if lang == "python" and not receiver and name[:1].isupper():
+                return f"a {name} created here, rolled by another module"  # an imported box record, not the roll itself
             return f"{receiver + '.' if receiver else ''}{name}() in another module"
         if GAME_ROLL_NAME.match(camel) and not _not_random_name(camel):
             return f"{name}()"
@@ -1447,6 +1449,43 @@ def paid_random_function(ctx: CheckContext) -> Verdict | bool:
                                f" in another file ({_short(pay, 90)}) [{context}]")
     across = re.search(r" in \S+:\d+$", pick)  # the roll's place in another file stays readable
     return Verdict(message=_describe(kind, _short(pay), _short(pick, 170) if across else _short(pick), context, u.label, u.prompt))
+
+
+# ---------------------------------------------------------------------------------------------
+# a priced catalog entry whose use handler rolls
+
+PRICE_KEYWORD = re.compile(r"^(?:buy|price|cost|buy_price|price_coins|coin_price|gem_price|shop_price)$")
+
+
+def priced_random_item(ctx: CheckContext) -> Verdict | bool:
+    """Python: an item registered in a shop catalog with a price (`index.add(name="Loot Box",
+    buy=500, use=open_box)`) whose handler, a function of the same file, makes a random pick: the
+    generic shop code sells it and the generic `use` command opens it, so neither of those functions
+    shows the pay and the roll together; the entry does."""
+    call = as_call(ctx.node)
+    if call is None or len(ctx.data) > MAX_FILE_BYTES:
+        return False
+    keywords = {(k.child_by_field_name("name") and text(k.child_by_field_name("name"))): k.child_by_field_name("value")
+                for k in (call.arguments.named_children if call.arguments is not None else []) if k.type == "keyword_argument"}
+    price = next(((k, v) for k, v in keywords.items() if k and PRICE_KEYWORD.match(k) and v is not None
+                  and re.fullmatch(r"[1-9]\d*", text(v))), None)
+    if price is None:
+        return False
+    facts = _file(ctx)
+    for key, value in keywords.items():
+        if value is None or value.type != "identifier" or text(value) not in facts.defs:
+            continue
+        handler = facts.defs[text(value)][0]
+        u = facts.unit(handler)
+        rnd = u.random + facts.reach(u, 2, set()).rnd
+        if not rnd or u.pays or u.words & (HARD_BET_WORDS | EXTRA_BET_WORDS) or u.payout and not (u.grant or u.item_reward):
+            continue  # a stake or only currency paid back is a bet; a handler that pays is reported itself
+        label = next((_strings(v) for k, v in keywords.items() if k in ("name", "title", "label") and v is not None), "") or u.name
+        if not LOOT_NAME.search(label):
+            continue
+        return Verdict(message=f"The shop item '{_short(label, 40)}' is sold for {price[0]}={text(price[1])} and its"
+                               f" {key} handler {u.name}() makes a random pick ({_short(rnd[0])})")
+    return False
 
 
 # ---------------------------------------------------------------------------------------------

@@ -257,7 +257,7 @@ DAY_SECONDS = re.compile(
     r"|STREAK\w*(?:WINDOW|GRACE|RESET|TIMEOUT|EXPIR\w*|SECONDS|HOURS)|(?:DAILY|CLAIM)\w*(?:WINDOW|RESET|EXPIR\w*)",
     re.I,
 )
-TIME_DIFFERENCE = re.compile(r"\b(?:diff|difference|elapsed|since|delta|gap|passed|time_?diff|time_?since|time_?passed|seconds)\w*|-\s*\(?\s*\w", re.I)
+TIME_DIFFERENCE = re.compile(r"\b(?:diff|difference|elapsed|since|delta|gap|passed|subtract|time_?diff|time_?since|time_?passed|seconds)\w*|-\s*\(?\s*\w", re.I)
 
 
 # A field holding the hours allowed between two claims: `graceHours`, `claimCoolDown`, `rewardInterval`.
@@ -292,8 +292,14 @@ def _threshold(ctx: CheckContext, node: Node, fn: Node | None) -> str | None:
     return None
 
 
+# Two days of the year subtracted (`DateTime.Today.DayOfYear - last.DayOfYear`): a gap in days.
+DAY_OF_YEAR_GAP = re.compile(r"\.DayOfYear\s*\)?\s*-\s*\(?\s*[\w.]+\.DayOfYear\b")
+
+
 def _gap_operand(ctx: CheckContext, node: Node, kind: str, fn: Node | None) -> bool:
     t = text(node)
+    if kind == "days" and len(t) < 200 and DAY_OF_YEAR_GAP.search(t):
+        return True
     if len(t) > 300 or NOT_A_GAP.search(t):
         return False
     resolved = t if re.search(r"days|hours|\.days|Days", t) else _resolved(ctx, node, fn)
@@ -642,7 +648,12 @@ def _first_streak_update(ctx: CheckContext, fn: Node | None) -> tuple[dict[int, 
         kinds, name, value = update
         if kinds == "C" and _wraps_around(ctx, n, name, fn):
             continue
-        tests = [gap_test(ctx, c, fn) for c in controlling_conditions(n, fn, value)]
+        conditions = controlling_conditions(n, fn, value)
+        tests = [gap_test(ctx, c, fn) for c in conditions]
+        if not any(tests) and n.type in ROLLOVER_UPDATE_TYPES:
+            tests = [_flag_rollover(ctx, c, fn) for c in conditions]
+            if any(tests):
+                ctx.memo.setdefault("streak_games_flag_updates", set()).add(n.start_byte)
         helper = fn is not None and ("C" in kinds or not _local_target(n))  # a reset helper, or one that saves the new count
         tests = [t for t in tests if t] or (_caller_tests(ctx, fn) if helper else [])
         if not tests:
@@ -658,6 +669,37 @@ def _first_streak_update(ctx: CheckContext, fn: Node | None) -> tuple[dict[int, 
     if found_kinds == {"B"} and not exact and not STREAK_RESET_TEXT.search(ctx.data.decode("utf-8", "replace")[:300000]):
         return None  # counts every new day and never resets: a days-played total, not a streak
     return updates, "".join(sorted(found_kinds))
+
+
+# A flag that tells whether the player did the daily thing today (`active_today`, `completed`).
+ACTIVITY_FLAG = re.compile(r"(?i)active|complet|done|played|check_?ed_?in|logged|posted|practi[cs]ed|studied|visited|today")
+# The function rolls the day over: it clears such a flag (`g["active_today"] = False`) or tells a
+# new date from the stored one (`if last != today:`).
+DAY_ROLLOVER = re.compile(
+    r"(?im)^[ \t]*[\w.\[\]\"']*(?:active|complet|done|played|today)\w*['\"\]]*\s*=(?!=)\s*(?:False|false)\b"
+    r"|!=\s*(?:today|date\.today\(\)|\w+\.date\(\))|(?:today|date\.today\(\))\s*!="
+)
+ROLLOVER_UPDATE_TYPES = {"assignment", "augmented_assignment", "assignment_expression", "postfix_unary_expression",
+                         "prefix_unary_expression", "assignment_statement", "update_statement"}
+
+
+def _flag_rollover(ctx: CheckContext, condition: Node, fn: Node | None) -> str | None:
+    """'flag' when a day-rollover job decides the streak by whether the player was active that day:
+    `if active: streak += 1 else: streak = 0` or `streak + 1 if done_today else 0`, in a function
+    that clears the daily flag or tells a new date from the last one. No gap arithmetic is needed:
+    the job runs once per day, so a day without the flag ends the streak."""
+    if fn is None:
+        return None
+    c = _strip(condition)
+    if c.type == "not_operator" and c.named_children:  # `if not active:`
+        c = _strip(c.named_children[-1])
+    if c.type not in ("identifier", "attribute", "subscript", "call", "member_access_expression") or len(text(c)) > 80:
+        return None
+    flag = ACTIVITY_FLAG.search(text(c)) or c.type == "identifier" and any(
+        v.type in ("call", "subscript", "attribute", "member_access_expression", "invocation_expression")
+        and len(text(v)) < 80 and not text(v)[:1].isupper() and ACTIVITY_FLAG.search(text(v))
+        for v in _definitions(ctx, fn, text(c))[:2])  # `active = g.get("active_today", False)`, not a new `Streak(...)` record
+    return "flag" if flag and DAY_ROLLOVER.search(text(fn)) else None
 
 
 def _wraps_around(ctx: CheckContext, node: Node, name: str, fn: Node | None) -> bool:
@@ -879,6 +921,29 @@ def _decided_by_reported_helper(ctx: CheckContext, fn: Node | None, updates: dic
     return bool(helpers)
 
 
+def _same_code(a: str, b: str) -> bool:
+    """Two function texts that differ at most in layout (whitespace, line comments)."""
+    def flat(t: str) -> str:
+        return " ".join(LINE_COMMENT.sub(" ", t).split())[:3000]
+    return flat(a) == flat(b)
+
+
+def _copy_in_earlier_file(ctx: CheckContext, fn: Node | None) -> bool:
+    """The function is a copy of a function of the same name and the same code in another file of
+    the project that comes first in path order: the copy-pasted streak is one behaviour, reported
+    once, at the first copy."""
+    name = function_name(fn) if fn is not None else None
+    if not name:
+        return False
+    here = str(ctx.path.resolve())
+    try:
+        definitions = project_index.for_context(ctx).definitions(name)
+    except Exception:  # no project to read: the file alone decides
+        return False
+    mine = text(fn)
+    return any(d.path < here and _same_code(d.text, mine) for d in definitions)
+
+
 def streak_update(ctx: CheckContext) -> "Verdict | bool":
     node = ctx.node
     fn = next(enclosing_functions(node), None)
@@ -886,9 +951,11 @@ def streak_update(ctx: CheckContext) -> "Verdict | bool":
     if found is None or node.start_byte != min(found[0]):
         return False  # one finding per function, at its first update in source order
     name, kinds = found[0][node.start_byte], found[1]
-    if not _first_of_family(ctx, node, name) or _decided_by_reported_helper(ctx, fn, found[0]):
+    if not _first_of_family(ctx, node, name) or _decided_by_reported_helper(ctx, fn, found[0]) or _copy_in_earlier_file(ctx, fn):
         return False
-    if kinds == "B":
+    if node.start_byte in ctx.memo.get("streak_games_flag_updates", ()):
+        what = "grows at each day rollover that saw activity and is reset after a day without any"
+    elif kinds == "B":
         what = "grows only when the last visit was the day before (a missed day ends it)"
     elif kinds == "C":
         what = "is reset when a day is missed"
