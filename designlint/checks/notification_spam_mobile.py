@@ -204,11 +204,15 @@ def _launch_context(node: Node, ctx: CheckContext, depth: int = 0) -> str | None
         if SETTINGS_CLASS.search(_class_name(_enclosing_class(fn))) or _after_switch_guard(node, fn):
             return None
         if ctx.language == "swift" and _swift_launch_function(fn):
+            if _in_unused_type(fn, ctx):
+                return None
             return "application(_:didFinishLaunchingWithOptions:)" if name == "application" else f"{name or 'init'}()"
         if LAUNCH_FUNCTIONS.match(name):
             if name in ("onCreate", "onStart", "onResume") and not _screen_or_app_class(fn):
                 return None
-            return name
+            return None if _in_unused_type(fn, ctx) else name
+        if name == "onInit" and ctx.language == "dart" and GETX_CONTROLLER.search(text(_enclosing_class(fn) or fn)[:300].split("{")[0]):
+            return None if _in_unused_type(fn, ctx) else "onInit of a GetX controller"
         if depth >= 3 or not name:
             return None
         callers = _callers(name, fn, ctx)
@@ -235,6 +239,10 @@ LAUNCH_EVENT = re.compile(
     r"(didFinishLaunching|didBecomeActive|willEnterForeground|[Ll]ifecycle|ON_(CREATE|START|RESUME)|AppLifecycleState|"
     r"authStateChanges|userChanges|idTokenChanges|\$\w+\s*\.\s*sink|CurrentValueSubject|BehaviorSubject)"
 )
+
+
+# a GetX controller or service: its onInit runs as soon as a page or the app's start-up binding creates it
+GETX_CONTROLLER = re.compile(r"\bextends\s+(Getx(Controller|Service)|FullLifeCycleController|SuperController)\b")
 
 
 def _registration_text(fn: Node, owner: str) -> str:
@@ -294,6 +302,15 @@ def _runs_once(block: Node) -> bool:
     code = _code(holder) if holder is not None else ""
     # a holder remembered once (`val permissionState = rememberPermissionState(...)`), not a state whose value changes
     return all(ONCE_KEYS.match(k) or re.search(rf"\bval\s+{re.escape(k)}\s*=\s*remember\w*\s*[({{]", code) for k in keys)
+
+
+def _in_unused_type(fn: Node, ctx: CheckContext) -> bool:
+    """The screen or app class holding `fn` is never created or started anywhere in the project
+    (an Activity declared in the manifest without an intent-filter that no code opens): its
+    launch methods never run."""
+    cls = _enclosing_class(fn)
+    name = _class_name(cls)
+    return bool(name) and project_index.for_context(ctx).type_unused(name, ctx.path, (cls.start_byte, cls.end_byte))
 
 
 def _unused_class(fn: Node, ctx: CheckContext) -> bool:
@@ -926,9 +943,13 @@ DART_PERMISSION_RECEIVER = re.compile(r"(FirebaseMessaging|[Mm]essaging|Notifica
 
 def dart_permission_on_launch(ctx: CheckContext) -> Verdict | bool:
     call = _call_at(ctx)
-    if call is None or not (DART_PERMISSION_RECEIVER.search(call.receiver) or _platform_plugin(call.receiver, ctx)):
+    if call is None:
         return False
-    if call.name == "request" and "Permission.notification" not in call.receiver:
+    # `PermissionUtil.request([Permission.camera, Permission.notification])`: the app's helper handed the list
+    in_list = call.name == "request" and any(re.search(r"\bPermission\.notification\b", text(a)) for a in argument_nodes(call))
+    if not (in_list or DART_PERMISSION_RECEIVER.search(call.receiver) or _platform_plugin(call.receiver, ctx)):
+        return False
+    if call.name == "request" and "Permission.notification" not in call.receiver and not in_list:
         return False
     fn = _enclosing_named(ctx.node)
     if fn is not None and _earlier_request(ctx.node, fn):
@@ -1089,7 +1110,13 @@ STRING_LITERAL = re.compile(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\
 def _user_chosen(code: str, fn: Node | None) -> bool:
     """The time comes from the user: a preference read, a picker, or the function's parameters.
     Words inside string literals do not count ("Check your settings", "Pick a time to study")."""
-    return bool(PREFERENCE_READ.search(STRING_LITERAL.sub('""', code))) or _time_parameter_used(code, fn)
+    code = NOT_A_PREFERENCE.sub("", STRING_LITERAL.sub('""', code))
+    return bool(PREFERENCE_READ.search(code)) or _time_parameter_used(code, fn)
+
+
+# reads that name no user choice: PackageManager turning a component (the boot receiver) on or
+# off, an app resource (`context.getString(R.string.reminder_msg)`)
+NOT_A_PREFERENCE = re.compile(r"\b[gs]etComponentEnabledSetting\b|\bget\w*\(\s*(android\.)?R\.\w+\.\w+\s*\)")
 
 
 def _time_parameter_used(code: str, fn: Node | None) -> bool:
@@ -1324,11 +1351,14 @@ def _class_code(name: str, ctx: CheckContext) -> str | None:
 
 
 def _wakes_a_notifying_receiver(ctx: CheckContext, code: str) -> bool:
-    """The alarm's intent names a class of another project file that posts a notification
-    (`Intent(this, AlarmReceiver::class.java)`, and AlarmReceiver.kt builds and notifies)."""
+    """The alarm's intent names a class of this file or of another project file that posts a
+    notification (`Intent(this, AlarmReceiver::class.java)`, and AlarmReceiver.kt builds and notifies)."""
     names = set(INTENT_CLASS.findall(code))
     if not names:
         return False
+    declared_here = [n for n in walk(ctx.root) if n.type in ("class_declaration", "object_declaration") and _class_name(n) in names]
+    if any(POSTS_NOTIFICATION.search(_code(n)) for n in declared_here):
+        return True  # the receiver that posts arms its own alarm (`AlarmReceiver().setRepeatingAlarm(this)`)
     here = str(ctx.path.resolve())
     for path, data in project_index.for_context(ctx).files().items():
         if path != here and Path(path).stem in names and POSTS_NOTIFICATION.search(data.decode("utf-8", "replace")):
@@ -1411,7 +1441,7 @@ def android_rearming_alarm(ctx: CheckContext) -> Verdict | bool:
 
 
 WORKER_NAME = re.compile(rf"((?i:notif|remind|nudge|engag|come_?back|streak|motivat|retention)|{INACTIVE}|Recall|Push|Quote|Tip|Miss)")
-REENGAGE_WORKER_COPY = re.compile(r"(miss(ed)? you|come ?back|your streak|don'?t lose|lose your|it'?s been|haven'?t (seen|opened|practi[cs]ed)|waiting for you)", re.I)
+REENGAGE_WORKER_COPY = re.compile(r"(miss(ed)? you|come ?back|your streak|don'?t lose|lose your|it'?s been|haven'?t (seen|opened|played|practi[cs]ed)|waiting for you|come (and )?play)", re.I)
 
 
 def android_periodic_work(ctx: CheckContext) -> Verdict | bool:
@@ -1947,6 +1977,26 @@ NOW_PLUS = re.compile(
 )
 
 
+SECONDS_PER = {"milliseconds": 0.001, "seconds": 1, "minutes": 60, "hours": 3600, "days": 86400}
+
+
+def _short_delay(delay: str) -> bool:
+    """A delay the text spells in seconds or minutes that is under an hour
+    (`Date(timeIntervalSinceNow: 5)`, `Duration(seconds: 30)`): a demo or in-session timer, not a
+    nudge to come back later. Constants and millisecond sums stay unknown (False)."""
+    swift = re.search(r"(?:timeIntervalSinceNow:|addingTimeInterval\()\s*([\d*\s.]+)\)", delay)
+    dart = re.search(r"Duration\(\s*(\w+):\s*(\d+)", delay)
+    if swift:
+        seconds = 1.0
+        for n in re.findall(r"\d+(?:\.\d+)?", swift.group(1)):
+            seconds *= float(n)
+    elif dart and dart.group(1) in SECONDS_PER:
+        seconds = float(dart.group(2)) * SECONDS_PER[dart.group(1)]
+    else:
+        return False
+    return seconds < 3600
+
+
 def _delay_from_now(ctx: CheckContext, call: Call) -> Verdict | bool:
     """The app's own `schedule…Notification` helper handed a time the function computes as now
     plus a fixed delay (stepik-style "remind to register in 1 hour, come back in 1 day")."""
@@ -1954,7 +2004,7 @@ def _delay_from_now(ctx: CheckContext, call: Call) -> Verdict | bool:
         return False
     fn, code = _scope_code(ctx.node, ctx)
     delay = NOW_PLUS.search(code)
-    if delay is None or fn is None or re.search(r"(?i)snooze", code) or any(RETENTION_NAME.search(n) for n in _owner_names(fn)):
+    if delay is None or fn is None or _short_delay(delay.group(0)) or re.search(r"(?i)snooze", code) or any(RETENTION_NAME.search(n) for n in _owner_names(fn)):
         return False  # a snooze the user pressed; retention names are reported at the class
     if _time_parameter_used(code, fn) or _not_app_driven(ctx.node, ctx):
         return False  # (preference reads are fine here: the delay itself is a constant)
