@@ -1292,7 +1292,8 @@ TASK_DECORATOR = re.compile(r"@[\w.]*\b(shared_task|task|actor|job|huey_task)\b"
 SCHEDULE_NAME = re.compile(r"(daily|weekly|monthly|hourly|nightly|morning|evening|periodic|scheduled|cron|digest|remind|re_?engag|inactiv|streak|comeback|winback|nudge|retention)", re.I)
 # the words a scheduler registration needs (checked once per file before the per-function search)
 SCHEDULER_REF = re.compile(r"(add_job|\.do\(|add_periodic_task|\bcron\(|['\"]task['\"]\s*:|\bfunc\s*=|\bsched(uler)?\.)")
-SCHEDULE_PATH = re.compile(r"(^|/)(cron|crons|cronjobs?|scheduled|schedulers?|schedules|periodic)(/|[-_.])|(^|/)management/commands/", re.I)
+# (a module of management/commands/ whose name starts with `_` is a helper Django does not run as a command)
+SCHEDULE_PATH = re.compile(r"(^|/)(cron|crons|cronjobs?|scheduled|schedulers?|schedules|periodic)(/|[-_.])|(^|/)management/commands/(?!_)", re.I)
 
 
 def _py_clients(ctx: CheckContext) -> dict[str, str]:
@@ -1466,9 +1467,27 @@ def _py_schedule(ctx: CheckContext, node: Node, chain: list[Node]) -> str | None
         return registered
     path = ctx.path.as_posix()
     m = SCHEDULE_PATH.search(path)
-    if m and not re.search(r"test|debug", ctx.path.stem, re.I) and not _py_one_device(ctx, node):
+    if m and not re.search(r"test|debug", ctx.path.stem, re.I) and not LONG_RUNNING.search(ctx.code_without_comments()) and not _py_one_device(ctx, node):
         return "a Django management command, run by cron" if "management/commands" in path else f"a scheduled job ({m.group(0).strip('/')})"
     return None
+
+
+# a command that starts a long-running process (a chat bot polling for updates, a server), run once and
+# kept alive: not a job cron starts on a timer
+LONG_RUNNING = re.compile(r"\b(run_polling|infinity_polling|start_polling|polling|run_forever|serve_forever|run_webhook|start_webhook)\s*\(")
+# a chat-bot library: its messages go to a chat, not as a push to the user's device
+CHAT_BOT_IMPORT = re.compile(r"^[ \t]*(?:from|import)[ \t]+(aiogram|telebot|telegram|pyrogram|telethon|discord|slack_sdk|slack_bolt|vk_api|vkbottle)\b", re.M)
+# the app's own staff as the recipients (a loop over the admins, an admin chat id, staff users): a notice to
+# the people who run the app, not to its users
+STAFF_RECIPIENTS = re.compile(
+    r"\bfor\s+\w+\s+in\s+[\w.]*?\b(admins?|staff|moderators?|superusers?|operators?|developers?)(_\w*)?\b|"
+    r"\b(is_staff|is_superuser)\s*=\s*True\b|\b(chat_id|to|recipient|recipients|user_id)\s*=\s*[\w.]*\b(?i:admin|staff)\w*",
+    re.I,
+)
+
+
+def _py_to_staff(code: str) -> bool:
+    return bool(STAFF_RECIPIENTS.search(code))
 
 
 # schedules kept in another file of the project: a Celery beat entry naming the task, a django-crontab
@@ -1693,6 +1712,54 @@ def _py_scheduled_rows(chain: list[Node], chain_text: str) -> bool:
     return False
 
 
+# the current time as a value: `datetime.now()`, `timezone.now().strftime(...)`, `time.time()` (no offset)
+PY_NOW_VALUE = re.compile(rf"^\s*(?:{PY_NOW}|time\.time\(\))(?:\s*\.\s*\w+(?:\([^()]*\))?)*\s*$")
+# a row's time that says who the user is or when they were last seen, not when something is due
+PY_ACTIVITY_TIME = re.compile(r"(last_|created|joined|signup|sign_up|registered|updated|modified)", re.I)
+
+
+def _py_row_time_reached(ctx: CheckContext, node: Node) -> bool:
+    """The send sits under an `if` that compares the time stored on the fetched row being looped over
+    with the current time (`if row["notify_at"] == now:`, `if item.remind_time <= datetime.now():`), in
+    Python rather than in the query: each row goes out when its own time comes, as with
+    `send_at__lte=now` in a query."""
+    loops = [a for a in ancestors(node) if a.type == "for_statement"]
+    if not loops:
+        return False
+    rows = set(re.findall(r"\w+", " ".join(text(loop.child_by_field_name("left")) for loop in loops)))
+    scope = next(iter(enclosing_functions(node)), ctx.root)
+    values: dict[str, str] = {}
+    for a in walk(scope):
+        if a.type == "assignment" and a.start_byte < node.start_byte and a.child_by_field_name("right") is not None:
+            values[text(a.child_by_field_name("left"))] = text(a.child_by_field_name("right"))
+
+    def now(expr: str) -> bool:
+        return bool(PY_NOW_VALUE.match(expr) or PY_NOW_VALUE.match(values.get(expr.strip(), "")))
+
+    def row_time(expr: str) -> bool:
+        root = re.match(r"\s*(\w+)", expr)
+        if root is None or PY_ACTIVITY_TIME.search(expr):
+            return False
+        if root.group(1) in rows:
+            return True
+        value = values.get(expr.strip(), "")
+        first = re.match(r"\s*(\w+)", value)
+        return first is not None and first.group(1) in rows and not PY_ACTIVITY_TIME.search(value)
+
+    for branch in (a for a in ancestors(node) if a.type == "if_statement"):
+        body = branch.child_by_field_name("consequence")
+        if body is None or not within(node, body):
+            continue
+        for cmp in (n for n in walk(branch.child_by_field_name("condition")) if n.type == "comparison_operator"):
+            m = re.fullmatch(r"(.+?)\s*(==|<=|>=|<|>)\s*(.+)", text(cmp), re.S)
+            if m is None:
+                continue
+            left, op, right = m.groups()
+            if (op in ("==", "<=", "<") and row_time(left) and now(right)) or (op in ("==", ">=", ">") and now(left) and row_time(right)):
+                return True
+    return False
+
+
 # the user's own switch for these pushes, off until they turn it on: `settings.get("push_enabled", False)`,
 # `prefs.get("reminders_on")`, `getattr(profile, "push_opt_in", False)` (not a deployment setting in capitals)
 PY_SWITCH_KEY = r"([a-z]\w*(enabled|opt_?in|opted_in|consent|subscribed|allowed)|wants_\w+|\w*(reminders?|push|notifications?|alerts?|digest|nudges?)_on)\b"
@@ -1765,6 +1832,9 @@ def _py_judge(ctx: CheckContext, node: Node, chain: list[Node], chain_text: str,
     transactional = TRANSACTIONAL.search(payload) or TRANSACTIONAL_MORE.search(payload)
     if not inactive and not reengage and (transactional or (EVENT_WORDS.search(payload) and not NUDGE_WORDS.search(payload))):
         return False
+    loops = " ".join(f"for {text(a.child_by_field_name('left'))} in {text(a.child_by_field_name('right'))}" for a in ancestors(node) if a.type == "for_statement")
+    if _py_to_staff(f"{payload} {loops}"):
+        return False  # a notice to the people who run the app, not to its users
     if inactive:
         how = f" from {schedule}" if schedule else ""
         return Verdict(message=f"push notification sent to users because they have been inactive ({kind}{how}, \"{inactive.group(0)[:30]}\"), to pull them back", note=_quiet_note(ctx) if schedule else None)
@@ -1772,7 +1842,7 @@ def _py_judge(ctx: CheckContext, node: Node, chain: list[Node], chain_text: str,
         return False
     if (DUE_REMINDER.search(chain_text) or PY_DUE_ITEMS.search(chain_text)) and not reengage:
         return False  # reminders the users set, delivered when they fall due
-    if not reengage and _py_scheduled_rows(chain, chain_text):
+    if not reengage and (_py_scheduled_rows(chain, chain_text) or _py_row_time_reached(ctx, node)):
         return False  # rows someone scheduled, delivered once when their time comes
     if _py_after_switch_guard(node):
         return False  # an opt-in push: nothing goes out until the user turns it on
@@ -1806,9 +1876,17 @@ def _py_remote_sender(ctx: CheckContext, name: str):
 
         index = project_index.for_context(ctx)
         here = str(Path(ctx.path).resolve())
-        return next((d for d in index.definitions(name) if d.path != here and PUSH_TEXT.search(d.text) and not NOT_PUSH_CHANNEL.search(d.owner)), None)
+        return next((d for d in index.definitions(name) if d.path != here and PUSH_TEXT.search(d.text) and not NOT_PUSH_CHANNEL.search(d.owner) and not _py_not_user_push(d, index)), None)
 
     return ctx.remember(f"nsg_py_sender:{name}", build)
+
+
+def _py_not_user_push(definition, index: ProjectIndex) -> bool:
+    """The function of another module messages the app's own staff (`for admin in settings.ADMINS`) or
+    sends through a chat-bot library its module imports (aiogram, python-telegram-bot, discord.py):
+    not a push to the app's users."""
+    head = index.files().get(definition.path, b"")[:20_000].decode("utf-8", "replace")
+    return _py_to_staff(definition.text) or bool(CHAT_BOT_IMPORT.search(head))
 
 
 def _py_reported_there(sender) -> bool:
@@ -1907,7 +1985,7 @@ PY_CALL_SIDE = re.compile(
 def _py_remote_reason(index, site) -> str | None:
     """Why a call site of another module re-engages: it is in a management command or a scheduler/cron
     module, or the function around it picks inactive users."""
-    if SCHEDULE_PATH.search(site.shown):
+    if SCHEDULE_PATH.search(site.shown) and not LONG_RUNNING.search(index.files().get(site.path, b"").decode("utf-8", "replace")):
         return "from a Django management command, run by cron" if "management/commands" in site.shown else "from a scheduled job"
     holder = site.functions[0] if site.functions else ""
     for found in index.definitions(holder) if holder else []:
