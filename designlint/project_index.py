@@ -53,7 +53,7 @@ ROOT_MARKERS: dict[str, tuple[str, ...]] = {
     "csharp": ("ProjectSettings", "*.sln"),
     "gdscript": ("project.godot",),
     "lua": ("default.project.json", "wally.toml", "aftman.toml", "rokit.toml", "selene.toml", "conf.lua"),
-    "python": ("manage.py", "pyproject.toml", "setup.py", "setup.cfg"),
+    "python": ("manage.py", "pyproject.toml", "setup.py", "setup.cfg", "requirements.txt", "Pipfile"),
     "ecmascript": ("package.json",),
 }
 MAX_LEVELS = 24  # folders walked up looking for a marker (Android sources sit 10+ deep)
