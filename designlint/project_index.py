@@ -70,14 +70,14 @@ MAX_RESOURCE_FILES = 1500  # resource files (manifests, layouts, storyboards) re
 # preference screens; iOS storyboards and xibs (customClass="...").
 RESOURCE_FILES: dict[str, re.Pattern[str]] = {
     "android": re.compile(r"(^|/)(AndroidManifest\.xml|res/(layout|navigation|xml)[\w-]*/[^/]+\.xml)$"),
-    "swift": re.compile(r"\.(storyboard|xib)$|(^|/)Info\.plist$"),
+    "swift": re.compile(r"\.(storyboard|xib)$|(^|/)[\w.-]*Info\.plist$"),
 }
 # Groups whose types are all created from code or the resources above. Unity components, Godot
 # scripts and Roblox modules are attached in scenes and prefabs: never "unused" by this test.
 TYPES_CREATED_IN_CODE = frozenset({"android", "swift", "dart"})
 # Where a use of a type does not make it run: tests, and previews that only render it in the IDE.
 NOT_A_RUN_PATH = re.compile(r"(^|/)(test|tests|androidTest|testDebug|integration_test|test_driver|\w*UITests|\w*Tests)/|_test\.dart$|Tests?\.(swift|kt|java)$")
-PREVIEW_OWNER = re.compile(r"\w*Previews?$")
+PREVIEW_OWNER = re.compile(r"\w*_Previews?$|Previews?$")  # SwiftUI `ContentView_Previews: PreviewProvider`
 # Types the system starts: a Swift `@main` App or app delegate.
 ENTRY_POINT = re.compile(rb"@(main|UIApplicationMain|NSApplicationMain)\b")
 
@@ -180,6 +180,7 @@ class ProjectIndex:
         self._sources: OrderedDict[Path, SourceFile | None] = OrderedDict()
         self._by_path: dict[str, bytes] | None = None
         self._unused: dict[tuple[str, str, int], bool] = {}
+        self._complete: bool | None = None
 
     def root_is_project(self) -> bool:
         """The root holds a project marker of the group (pubspec.yaml, Gradle settings, an Xcode
@@ -215,7 +216,7 @@ class ProjectIndex:
         whenever unsure: the root is not a whole project, the group attaches scripts in scenes
         (Unity, Godot, Roblox), the name is short or common, or a resource names it in a form this
         test cannot resolve."""
-        if self.group not in TYPES_CREATED_IN_CODE or too_common(name) or not self.root_is_project():
+        if self.group not in TYPES_CREATED_IN_CODE or too_common(name) or not self.root_is_project() or not self._resources_complete():
             return False
         key = (name, str(Path(path).resolve()), span[0])
         if key in self._unused:
@@ -254,9 +255,35 @@ class ProjectIndex:
             node = region.root.descendant_for_byte_range(site.byte, site.byte)
             while node is not None:
                 if node.type in CLASS_TYPES and _class_name(node) == site.owner:
+                    if node.type == "class_body" and node.parent is not None:
+                        node = node.parent  # the declaration, with its attributes (@main) and head
                     return node.start_byte, node.end_byte
                 node = node.parent
         return None
+
+    def _resources_complete(self) -> bool:
+        """The resources that create classes are all here: an Android project has its manifest, an
+        Xcode project has every storyboard, xib and Info.plist its project file lists (a partial
+        checkout or a snapshot without them would make every screen look unused)."""
+        if self._complete is None:
+            names = {path.name for path, _ in self._resources}
+            if self.group == "android":
+                self._complete = "AndroidManifest.xml" in names
+            elif self.group == "swift":
+                listed: set[str] = set()
+                for project_file in self.root.glob("**/*.xcodeproj/project.pbxproj"):
+                    if any(part in DEFAULT_EXCLUDED_DIRS for part in project_file.relative_to(self.root).parts):
+                        continue  # CocoaPods' own project lists the pods' plists
+                    try:
+                        data = project_file.read_bytes()
+                    except OSError:
+                        continue
+                    listed |= {m.decode("utf-8", "replace") for m in re.findall(rb"([\w .+-]+\.(?:storyboard|xib|plist))\b", data)}
+                wanted = {n.strip().strip('"') for n in listed if n.strip().endswith((".storyboard", ".xib")) or n.strip().endswith("Info.plist")}
+                self._complete = wanted <= names
+            else:
+                self._complete = True
+        return self._complete
 
     def _named_in_resources(self, name: str, declared_in: str) -> bool:
         """A resource names the type. Android entries are resolved against the class's package:
@@ -267,6 +294,8 @@ class ProjectIndex:
         for path, data in self._resources:
             if needle not in data:
                 continue
+            # A commented-out entry (<!-- <activity android:name=".Old" /> -->) creates nothing.
+            data = XML_COMMENT.sub(lambda m: b" " * len(m.group(0)), data)
             if self.group != "android" or qualified is None:
                 if re.search(rb"(?<![\w$])" + re.escape(needle) + rb"(?![\w$])", data):
                     return True
@@ -557,6 +586,7 @@ MANIFEST_PACKAGE = re.compile(rb"<manifest\b[^>]*?\bpackage\s*=\s*\"([\w.]+)\"")
 GRADLE_NAMESPACE = re.compile(rb"\b(?:namespace|applicationId)\s*=?\s*[\"']([\w.]+)[\"']")
 
 
+XML_COMMENT = re.compile(rb"<!--.*?-->", re.S)
 STARTED_BY_CODE = frozenset({b"activity", b"activity-alias", b"service", b"receiver"})
 
 
@@ -662,7 +692,7 @@ def _collect(root: Path, source: SourceFile, name: str, facts: _NameFacts) -> No
             if len(name) < 4 or _is_declaration_name(node):
                 continue
             receiver = _passed_as_value(node)
-            role = "passed" if receiver is not None else "type" if name[:1].isupper() else ""
+            role = "passed" if receiver is not None else "type" if name.lstrip("_$")[:1].isupper() else ""
             if role:
                 facts.references.append(_site(root, path, shown, lines, node, name, receiver or "", role))
 
