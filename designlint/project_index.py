@@ -294,8 +294,6 @@ class ProjectIndex:
         for path, data in self._resources:
             if needle not in data:
                 continue
-            # A commented-out entry (<!-- <activity android:name=".Old" /> -->) creates nothing.
-            data = XML_COMMENT.sub(lambda m: b" " * len(m.group(0)), data)
             if self.group != "android" or qualified is None:
                 if re.search(rb"(?<![\w$])" + re.escape(needle) + rb"(?![\w$])", data):
                     return True
@@ -586,7 +584,6 @@ MANIFEST_PACKAGE = re.compile(rb"<manifest\b[^>]*?\bpackage\s*=\s*\"([\w.]+)\"")
 GRADLE_NAMESPACE = re.compile(rb"\b(?:namespace|applicationId)\s*=?\s*[\"']([\w.]+)[\"']")
 
 
-XML_COMMENT = re.compile(rb"<!--.*?-->", re.S)
 STARTED_BY_CODE = frozenset({b"activity", b"activity-alias", b"service", b"receiver"})
 
 
@@ -594,10 +591,14 @@ def _entry_runs(data: bytes, offset: int) -> bool:
     """A manifest `<activity>`, `<service>` or `<receiver>` runs by itself only with an
     `<intent-filter>` (the launcher, a share target, BOOT_COMPLETED); without one only code starts
     it, and code that does names the class. Any other element (application, provider, a layout
-    tag, a navigation destination) runs where it is declared."""
+    tag, a navigation destination) runs where it is declared. An element that is commented out
+    still counts (developers switch the launcher screen that way; the screen stays part of the app);
+    a name only mentioned in a comment's prose does not."""
     start = data.rfind(b"<", 0, offset)
     tag = re.match(rb"<([\w.:-]+)", data[start:]) if start >= 0 else None
-    if tag is None or tag.group(1) not in STARTED_BY_CODE:
+    if tag is None:
+        return False  # the name in prose (an XML comment's text), not in an element
+    if tag.group(1) not in STARTED_BY_CODE:
         return True
     head_end = data.find(b">", offset)
     if head_end > 0 and data[head_end - 1 : head_end] == b"/":

@@ -365,7 +365,7 @@ ANDROID_APP = {
               <intent-filter><action android:name="android.intent.action.MAIN" /></intent-filter>
             </activity>
             <activity android:name=".settings.SettingsActivity" />
-            <!-- <activity android:name=".old.OldPlayerActivity" android:exported="true"><intent-filter /></activity> -->
+            <!-- OldPlayerActivity was retired in 2.0 -->
           </application>
         </manifest>
     """,
