@@ -15,8 +15,9 @@ The functions here are the checks the YAML names; they turn a situation into a v
 
 from __future__ import annotations
 
+import functools
 import re
-from typing import Iterator
+from typing import Callable, Iterator
 
 from tree_sitter import Node
 
@@ -95,6 +96,31 @@ from designlint.checks.autoplay_mobile_situation import (
 )
 
 
+def _unless_dead(check: Callable[[CheckContext], Verdict | bool]) -> Callable[[CheckContext], Verdict | bool]:
+    """A finding in a class the project never creates or names (a screen left out of the manifest,
+    a widget nobody embeds, a view controller nobody presents) is dropped: that code never runs."""
+
+    @functools.wraps(check)
+    def checked(ctx: CheckContext) -> Verdict | bool:
+        found = check(ctx)
+        if found and _in_unused_class(ctx.node, ctx):
+            return False
+        return found
+
+    return checked
+
+
+def _in_unused_class(node: Node, ctx: CheckContext) -> bool:
+    """A class around the node that the project never creates or names (`type_unused` answers
+    only when the project and its resources are complete)."""
+    index = project_index.for_context(ctx)
+    return any(
+        index.type_unused(class_name(a), ctx.path, (a.start_byte, a.end_byte))
+        for a in ancestors(node)
+        if a.type in CLASS_TYPES and class_name(a)
+    )
+
+
 # --------------------------------------------------------------------------------------------
 # checks: playback that starts by itself
 
@@ -128,6 +154,7 @@ def _autoplay_judgement(node: Node, ctx: CheckContext) -> tuple[str, str] | None
     return (kind, where) if kind != "unknown" else None
 
 
+@_unless_dead
 def play_on_load(ctx: CheckContext) -> Verdict | bool:
     """`player.play()`, `mediaPlayer.start()`, `setPlayWhenReady(true)`, `youTubePlayer.loadVideo(id, 0f)`
     that runs when the screen loads or an item scrolls into view."""
@@ -222,6 +249,7 @@ def _feed_change_closure(node: Node, ctx: CheckContext, depth: int = 0) -> str:
     return ""
 
 
+@_unless_dead
 def feed_swap(ctx: CheckContext) -> Verdict | bool:
     """SwiftUI feed: `.onChange(of: scrollPosition) { player.replaceCurrentItem(with: next) }` on the
     one shared AVPlayer that `.onAppear { player.play() }` started: the next video plays as the feed
@@ -410,6 +438,7 @@ def _plays_through_wrapper(call: Call, receiver: str, ctx: CheckContext) -> bool
     return bool(PLAY_CALL.search(strip_comments(text(target))))
 
 
+@_unless_dead
 def play_when_ready(ctx: CheckContext) -> Verdict | bool:
     """Kotlin `player.playWhenReady = true` (or a `playWhenReady` variable that starts true)."""
     target, value = _assignment_sides(ctx.node)
@@ -469,12 +498,13 @@ def _declared_false(name: str, ctx: CheckContext) -> bool:
     return bool(pattern.search(ctx.data.decode("utf-8", "replace")))
 
 
+@_unless_dead
 def autoplay_option(ctx: CheckContext) -> Verdict | bool:
     """Dart player options: `ChewieController(autoPlay: true)`, `BetterPlayerConfiguration(autoPlay:
     true)`, `YoutubePlayerFlags(autoPlay: true)`; `YoutubePlayerFlags()` autoplays by default."""
     node = ctx.node
     owner, arguments = _dart_constructor(node)
-    if not owner or NOT_MEDIA.search(owner) or not re.search(r"(player|video|chewie|youtube|flick|pod|media|audio|reel|flags|params)", owner, re.I):
+    if not owner or NOT_MEDIA.search(owner) or not MEDIA_OWNER.search(owner):
         return False
     named = _named_arguments(arguments)
     by_default = node.type != "named_argument"
@@ -482,6 +512,8 @@ def autoplay_option(ctx: CheckContext) -> Verdict | bool:
         return False  # judged on the autoPlay argument itself
     if not by_default and not _is_on(_named_value_text(node), ctx):
         return False
+    if not by_default and _widget_passes_on(_named_value_text(node), node, ctx):
+        return False  # `autoPlay: widget.autoplay`: reported where the wrapper is built with `autoplay: true`
     kind = situation(node, ctx)[0]
     if kind == "user" or (kind == "load" and (screen_opened_by_user(node, ctx) or tapped_viewer(node, ctx))):
         return False  # a player option set up in code nothing calls still says how the player behaves
@@ -489,6 +521,21 @@ def autoplay_option(ctx: CheckContext) -> Verdict | bool:
     muted = any(k in named and _named_value_text(named[k]) == "true" for k in ("mute", "muted", "startMuted"))
     setting = "autoPlay is on by default" if by_default else f"autoPlay: {_named_value_text(node)}"
     return verdict(f"{owner} starts the video as soon as it loads ({setting}{', looping' if loop else ''})", muted)
+
+
+MEDIA_OWNER = re.compile(r"(player|video|chewie|youtube|flick|pod|media|audio|reel|flags|params)", re.I)
+
+
+def _widget_passes_on(value: str, node: Node, ctx: CheckContext) -> bool:
+    """A Flutter wrapper widget hands its own parameter to the player (`autoPlay: widget.autoplay`)
+    and the parameter has no default of true: the setting is made, and reported, where a caller
+    builds the wrapper (`VideoItems(autoplay: true)`), when the wrapper's name says it is a player."""
+    field = re.fullmatch(r"widget\.(\w+)", value)
+    state = next((a for a in ancestors(node) if a.type == "class_definition"), None)
+    widget = re.search(r"\bState<\s*(\w+)\s*>", class_head(state)) if state is not None else None
+    if field is None or widget is None or not MEDIA_OWNER.search(widget.group(1)) or NOT_MEDIA.search(widget.group(1)):
+        return False
+    return not re.search(rf"\bthis\.{re.escape(field.group(1))}\s*=\s*true\b", ctx.data.decode("utf-8", "replace"))
 
 
 def _named_value_text(argument: Node) -> str:
@@ -541,6 +588,7 @@ def _named_arguments(arguments: Node | None) -> dict[str, Node]:
 # checks: loops and auto-advance
 
 
+@_unless_dead
 def loop_on_load(ctx: CheckContext) -> Verdict | bool:
     """`repeatMode = REPEAT_MODE_ONE/ALL`, `setRepeatMode(...)`, `isLooping = true`,
     `setLooping(true)`, `AVPlayerLooper(...)`, `numberOfLoops = -1`, set up without a user action
@@ -763,6 +811,7 @@ def _starts_by_itself(node: Node, ctx: CheckContext) -> bool:
     return _autoplay_judgement(node, ctx) is not None or situation(node, ctx)[0] == "ended"
 
 
+@_unless_dead
 def ended_advance(ctx: CheckContext) -> Verdict | bool:
     """An "item ended" hook that starts the next item or replays the same one:
     ExoPlayer `STATE_ENDED` branches, MediaPlayer `setOnCompletionListener`, AVFoundation
@@ -788,6 +837,8 @@ def ended_advance(ctx: CheckContext) -> Verdict | bool:
     source = handler_text(body, ctx)
     label = _ended_label(node, ctx)
     if ADVANCE.search(source):
+        if _next_song(node, source):
+            return False  # a music player moving on to the next song of the list the person started
         return verdict(f"{label} starts the next item by itself (auto-advance)", is_muted(node, ctx))
     restarts = "Completion" in text(node) and PLAY_CALL.search(source)  # MediaPlayer/VideoView start() after the end
     if not (REPLAY.search(source) or restarts) or opened_on_tap(node) or opened_on_tap_path(ctx):
@@ -812,6 +863,23 @@ MUSIC_ENGINE = re.compile(r"(music|audio|song|track|radio|playback|queue|player)
 NOT_MUSIC_ENGINE = re.compile(r"(video|reel|clip|feed|story|stories|short|movie|episode|lesson|course|(Activity|Fragment|Screen|Page|ViewController|VC|View|State)$)", re.I)
 QUEUE_WORDS = re.compile(r"\b\w*(shuffle|repeat_?mode|playMode|play_mode|queue|playlist)\w*\b", re.I)
 MUSIC_WORDS = re.compile(r"\b(song|songs|track|tracks|album|albums|music|artist)\b", re.I)
+
+
+SONG_WORDS = re.compile(r"\b(song|songs|track|tracks|music|tune|tunes)\b")
+# An Android screen, or a class that is a MediaPlayer completion listener and nothing else.
+MUSIC_SCREEN = re.compile(r"[:,]\s*\w*(Activity|Fragment)\s*\(|\bextends\s+\w*(Activity|Fragment)\b|\bOnCompletionListener\b")
+VIDEO_WORDS = re.compile(r"\b(video|videos|reel|reels|clip|clips|movie|movies|episode|episodes|feed|story|stories|shorts?|ad|ads)\b")
+
+
+def _next_song(node: Node, source: str) -> bool:
+    """The end handler moves on through songs (`currentSong++`, `setSongPosition(increment = true)`)
+    in an Android music player screen or a completion listener class, not in video code: the rule
+    leaves a music player's own queue alone, as for a music engine."""
+    outer = next((a for a in ancestors(node) if a.type in CLASS_TYPES), None)
+    if outer is None or not MUSIC_SCREEN.search(class_head(outer)):
+        return False
+    words = name_words(source)
+    return bool(SONG_WORDS.search(words)) and not VIDEO_WORDS.search(words) and not VIDEO_WORDS.search(name_words(class_name(outer)))
 
 
 def _music_queue_engine(node: Node) -> bool:

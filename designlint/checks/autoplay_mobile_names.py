@@ -288,7 +288,8 @@ def player_label(receiver: str, ctx: CheckContext) -> str:
 
 # Bundled sound files named for a short effect (`R.raw.win`, `forResource: "click"`), and names of music.
 SFX_FILE = re.compile(r"\b(sounds?|sfx|click|tap|beep|ding|chime|pop|whoosh|swoosh|win(ner)?|lose|loser|fail|correct|wrong|"
-                      r"success|error|alert|notification|coin|jump|hit|shoot|laser|explosion|ring|bell|buzz|cheer|applause|tick)s?\d*\b")
+                      r"success|error|alert|notification|coin|jump|hit|shoot|laser|explosion|ring|bell|buzz|cheer|applause|tick|"
+                      r"drum|drumroll|gong|whistle|horn|clap|tada|woosh|boom|bang|knock)s?\d*\b")
 MUSIC_FILE = re.compile(r"\b(music|bgm|song|theme|track|background|bg|ambient|loop|soundtrack|video|intro|movie|clip)\b")
 
 
