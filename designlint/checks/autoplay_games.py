@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import os
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from tree_sitter import Node
@@ -402,6 +403,9 @@ def situation(node: Node, ctx: CheckContext, depth: int = 0, elsewhere: bool = T
     restart = _restarted_when_stopped(node)
     if restart:
         return "load", f"{restart}, restarted whenever it stops"
+    once = _once_on_first_frame(node, ctx)
+    if once:
+        return "load", f"{once}, once on the first frame"
     timer = _next_on_timer(node)
     if timer:
         return "load", f"{timer}, the next track when the last one's time is up"
@@ -434,6 +438,30 @@ def _restarted_when_stopped(node: Node) -> str:
                 return "" if re.search(r"[<>]|\w\s*\(", rest) else name
             return ""
     return ""
+
+
+def _once_on_first_frame(node: Node, ctx: CheckContext) -> str:
+    """`if not started: music.play(); started = true` as the only condition in `Update` /
+    `_process` / `love.update`, with a flag that starts false and that only this branch sets:
+    the music starts on the first frame, that is when the scene loads. Returns the function name."""
+    conditions = [a for a in ancestors(node) if a.type in IF_TYPES or a.type in FUNCTION_TYPES]
+    if len(conditions) < 2 or conditions[0].type not in IF_TYPES or conditions[1].type not in FUNCTION_TYPES:
+        return ""
+    test, fn = conditions[0], conditions[1]
+    if not UPDATE_FN.match(function_name(fn) or ""):
+        return ""
+    condition = text(test.child_by_field_name("condition")).strip()
+    flag = re.fullmatch(r"\(?\s*(?:not\s+|!\s*)(?:self\.|this\.)?(\w+)\s*\)?|\(?\s*(?:self\.|this\.)?(\w+)\s*==\s*false\s*\)?", condition)
+    if not flag:
+        return ""
+    name = re.escape(flag.group(1) or flag.group(2))
+    code = ctx.code_without_comments()
+    sets = re.findall(rf"(?<![\w.])(?:self\.|this\.)?{name}\s*=\s*true\b", code)
+    starts_false = re.search(rf"\b(?:var|bool|local)\s+{name}\s*(?::\s*bool\s*)?(?::?=\s*false\b|;|$)", code, re.M)
+    branch = text(test.child_by_field_name("consequence") or test.child_by_field_name("body") or test)
+    if len(sets) != 1 or not starts_false or not re.search(rf"(?<![\w.])(?:self\.|this\.)?{name}\s*=\s*true\b", branch):
+        return ""
+    return function_name(fn)
 
 
 # A track's length: `source.clip.length`, `song:getDuration()`, `stream.get_length()`, `sound.TimeLength`
@@ -692,7 +720,11 @@ def play_on_load(ctx: CheckContext) -> Verdict | None:
         return None  # the next song of one playlist loop: reported once, at the loop's first play
     if _earlier_play_in_block(ctx.node, kind, ctx):
         return None  # stems of one track started together (`$Bass.play(); $Drums.play()`): reported once
-    return _verdict(ctx, kind, receiver, f"{_what(kind, receiver, ctx)} starts playing when the {_scene(ctx)} loads ({where})")
+    message = f"{_what(kind, receiver, ctx)} starts playing when the {_scene(ctx)} loads ({where})"
+    hook = _replay_hooks(ctx).get(_receiver_name(receiver) if receiver not in ("", "self", "this") else "self")
+    if hook:
+        message += f"; when it ends, the hook at line {hook} plays it again or the next one"
+    return _verdict(ctx, kind, receiver, message)
 
 
 def _options_only(call) -> bool:
@@ -868,13 +900,30 @@ def loop_on_autoplay(ctx: CheckContext) -> Verdict | None:
 
 def ended_advance(ctx: CheckContext) -> Verdict | None:
     """An ended hook (`loopPointReached += H`, `finished.connect(H)`, `Ended:Connect(H)`, an
-    editor-connected `_on_video_finished`) whose handler plays again or moves to the next item."""
+    editor-connected `_on_video_finished`) whose handler plays again or moves to the next item.
+    When the same player also starts on load in this file, that start is the one finding (its
+    message names this hook): a track and its own replay are one behaviour."""
+    replay = _ended_replay(ctx)
+    if replay is None:
+        return None
+    kind, receiver, played = replay
+    if played & _played_on_load(ctx):
+        return None
+    noun = "video" if kind == "video" else "music"
+    return _verdict(ctx, kind, receiver, f"when the {noun} ends, the next one (or the same one again) starts by itself (auto-advance)")
+
+
+def _ended_replay(ctx: CheckContext) -> tuple[str, str, set[str]] | None:
+    """(kind, receiver, names of the players it plays) when the matched ended hook's handler
+    plays again or moves on, else None."""
     handler, receiver = _ended_handler(ctx)
     if handler is None:
         return None
     kind = media_kind(receiver, ctx) if receiver else ""
     if handler.type not in FUNCTION_TYPES and _bound_play(handler):
-        kind = kind or media_kind(_bound_play(handler), ctx)  # `music.finished.connect(music.play)`: loops forever
+        bound = _bound_play(handler)
+        kind = kind or media_kind(bound, ctx)  # `music.finished.connect(music.play)`: loops forever
+        played = {_receiver_name(bound) if bound != "self" else "self"}
     else:
         body = _handler_text(handler, ctx)
         if not _plays_again(body, ctx):
@@ -882,10 +931,70 @@ def ended_advance(ctx: CheckContext) -> Verdict | None:
             if not body:
                 return None
         kind = kind or _kind_in(body, ctx)
+        played = {_receiver_name(m.group(1)) for m in re.finditer(r"([\w$./:\"()]+?)\s*[.:]\s*(?:Play|play)\s*\(", body)}
+        if re.search(r"(^|[^.\w:])(play\s*\(|playing\s*=\s*true)", body):
+            played.add("self")
     if not kind:
         return None
-    noun = "video" if kind == "video" else "music"
-    return _verdict(ctx, kind, receiver, f"when the {noun} ends, the next one (or the same one again) starts by itself (auto-advance)")
+    if receiver:
+        played.add(_receiver_name(receiver))
+    return kind, receiver, {name for name in played if name}
+
+
+def _played_on_load(ctx: CheckContext) -> set[str]:
+    """Names of the players this file starts on load with a plain play (what play-on-load
+    reports); `self` for a bare `play()`."""
+
+    def build() -> set[str]:
+        out = set()
+        for call in calls(ctx.root):
+            if call.name not in ("Play", "play") or (argument_nodes(call) and not _options_only(call)):
+                continue
+            if not media_kind(call.receiver, ctx) or situation(call.node, ctx)[0] != "load":
+                continue
+            if _off_by_default(call.node, ctx) or _paused_right_after(call.node, call.receiver):
+                continue
+            out.add(_receiver_name(call.receiver) if call.receiver not in ("", "self", "this") else "self")
+        return out
+
+    return ctx.remember("apg_played_on_load", build)
+
+
+ENDED_HOOK_TEXT = re.compile(r"(finished|Ended|loopPointReached)")
+
+
+def _replay_hooks(ctx: CheckContext) -> dict[str, int]:
+    """Player name -> line of the file's ended hook that plays it again or moves it on."""
+
+    def build() -> dict[str, int]:
+        out: dict[str, int] = {}
+        if not ENDED_HOOK_TEXT.search(ctx.code_without_comments()):
+            return out
+        for node in walk(ctx.root):
+            if not _ended_hook_candidate(node):
+                continue
+            replay = _ended_replay(replace(ctx, node=node, captures={}))
+            for name in replay[2] if replay else ():
+                out.setdefault(name, node.start_point[0] + 1)
+        return out
+
+    return ctx.remember("apg_replay_hooks", build)
+
+
+def _ended_hook_candidate(node: Node) -> bool:
+    """A node the ended-advance queries match (without running them again)."""
+    if node.type == "assignment_expression":
+        left = node.child_by_field_name("left")
+        return left is not None and text(left).endswith(".loopPointReached")
+    if node.type in ("name", "identifier") and node.parent is not None and node.parent.type == "function_definition":
+        return node.parent.child_by_field_name("name") == node and _is_ended_function(text(node))
+    call = as_call(node) or (_inner_call(node) if node.type == "attribute" else None)
+    if call is None or node.type == "attribute_call":
+        return False
+    if call.name in ("Connect", "connect", "Once") and re.search(r"(^|[.:])(Ended|finished)$", call.receiver):
+        return True
+    args = argument_nodes(call)
+    return call.name == "connect" and bool(args) and args[0].type == "string" and text(args[0]).strip("\"'") == "finished"
 
 
 # --------------------------------------------------------------------------------------------
@@ -1186,6 +1295,21 @@ def manager_call_on_load(ctx: CheckContext) -> Verdict | None:
     return _verdict(ctx, "music", call.receiver, f"music starts playing when the {_scene(ctx)} loads ({call.name}() in {where}: {evidence})")
 
 
+def music_manager_method_on_load(ctx: CheckContext) -> Verdict | None:
+    """Any other method of the game's music manager called on load (`musicController.On()`):
+    reported when the method, read in the manager's own file, starts a track."""
+    call = as_call(ctx.node)
+    if call is None or SFX_CALL.search(call.name):
+        return None
+    when, where = situation(ctx.node, ctx, elsewhere=False)
+    if when != "load" or _off_by_default(ctx.node, ctx) or _same_call_earlier(call, ctx, same_arguments=True):
+        return None
+    evidence = _manager_starts_track(call, ctx)
+    if not evidence:
+        return None
+    return _verdict(ctx, "music", call.receiver, f"music starts playing when the {_scene(ctx)} loads ({call.name}() in {where}: {evidence})")
+
+
 def _named_for_music(name: str, receiver: str) -> bool:
     """The music-call pattern's own calls: `PlayMusic(...)`, `play_bgm()`, `Music.start()`."""
     if MUSIC_CALL.match(name):
@@ -1218,30 +1342,82 @@ def _argument_name(argument: str) -> str:
 def _manager_starts_track(call, ctx: CheckContext) -> str:
     """Where the receiver's method (defined in another file of the project) starts a looping or
     music track; "" when it does not or cannot be found. Generic names are not looked up."""
-    if len(call.name) < 4 or call.name.lstrip("_").lower() in GENERIC_CALLS:
-        return ""
+    if (len(call.name) < 4 or call.name.lstrip("_").lower() in GENERIC_CALLS) and not MUSIC_RECEIVER.search(call.receiver):
+        return ""  # `musicController.On()`: a music manager's own method is looked up whatever its name
     index = project_index.for_context(ctx)
     code = ctx.code_without_comments()
-    for definition in index.definitions(call.name):
+    for definition in _definitions(call.name, index):
         names = _file_names(definition.path, definition.owner, index.root)
-        if _refers_to(call.receiver, names, code) and _starts_track(definition.text, _read(definition.path), call.name):
+        if not _refers_to(call.receiver, names, code):
+            continue
+        manager = f"{definition.owner} {Path(definition.path).stem}"
+        if _starts_track(definition.text, _read(definition.path), call.name, _callees_text(definition.text, definition.path, index), manager):
             return f"{definition.name} in {definition.shown}:{definition.line} starts a music track"
     return ""
 
 
-def _starts_track(definition: str, file_code: str, name: str) -> bool:
-    """A manager method plays a looping, music or video player (told by the method or by the
-    rest of its file: `area_player.bus = "Music"` in `_ready`), or calls a music-named method.
-    A method named for a sound (`StartLoopingSound`) needs music itself: a loop alone can be
-    an alarm or an engine."""
-    code = re.sub(r"(?m)(^|\s)(//|#|--)[^\n]*", r"\1", definition)  # comments, not `res://` paths
+def _definitions(name: str, index: project_index.ProjectIndex) -> list[project_index.Definition]:
+    """The project's methods called `name`; the index skips names under three letters
+    (`musicController.On()`), so those are read from the files that define them."""
+    if len(name) >= 3:
+        return index.definitions(name)
+    defines = re.compile(rf"\b(void|IEnumerator|func|function)\s+([\w.:]+[.:])?{re.escape(name)}\s*\(".encode())
+    out = []
+    for path, data in index.files().items():
+        source = index.source(path) if defines.search(data) else None
+        for region in source.regions if source is not None else ():
+            for node in walk(region.tree.root_node):
+                if node.type in FUNCTION_TYPES and function_name(node) == name:
+                    shown = Path(path).relative_to(index.root).as_posix() if Path(path).is_relative_to(index.root) else path
+                    body = data[node.start_byte : node.end_byte].decode("utf-8", "replace")
+                    out.append(project_index.Definition(path, shown, node.start_point[0] + 1, name, _class_of(node), body))
+    return out
+
+
+# Short musical cues, not background music: a stinger, a jingle, a fanfare.
+SHORT_CUE = re.compile(r"(stinger|jingle|fanfare|victory|defeat)", re.I)
+# Words that look like calls but are not methods of the file.
+NOT_METHOD = frozenset({"if", "for", "foreach", "while", "switch", "return", "new", "nameof", "typeof", "catch", "using", "lock", "function", "elif", "not", "and", "or"})
+
+
+def _callees_text(definition: str, path: str, index: project_index.ProjectIndex) -> str:
+    """The text of the same-file methods a manager method calls, two levels down
+    (`ChangeMusic` -> `StartCoroutine(FadeInOut(name))` -> `secondSource.Play()`)."""
+    seen: set[str] = set()
+    parts, level = [], [definition]
+    for _ in range(2):
+        found = []
+        for body in level:
+            names = re.findall(r"(?<![.\w])(?:this\.|self\.)?([A-Za-z_]\w*)\s*\(", body)
+            names += re.findall(r"\b(?:StartCoroutine|Invoke\w*|call_deferred)\s*\(\s*(?:nameof\s*\()?[\"']?(\w+)", body)
+            for name in names:
+                if name in seen or name in NOT_METHOD or len(seen) >= 12 or SFX_CALL.search(name) or NOT_MUSIC_CALL.search(name) or SHORT_CUE.search(name):
+                    continue  # an effect or a short cue (`play_stinger(Music.VICTORY)`) is not a track
+                seen.add(name)
+                found += [d.text for d in index.definitions(name) if d.path == path]
+        parts += found
+        level = found
+    return "\n".join(parts)
+
+
+def _starts_track(definition: str, file_code: str, name: str, callees: str = "", manager: str = "") -> bool:
+    """A manager method (or the same-file methods it calls, `callees`) plays a looping, music or
+    video player (told by the method or by the rest of its file: `area_player.bus = "Music"` in
+    `_ready`), or calls a music-named method. A method named for a sound (`StartLoopingSound`)
+    needs music itself: a loop alone can be an alarm or an engine. In a manager named for music
+    (`MusicController`, `bgm_player.gd`, the `manager` names) any play of a player that is not an
+    effect starts a track (`ChangeMusic(name)` -> `secondSource.Play()`)."""
+    code = re.sub(r"(?m)(^|\s)(//|#|--)[^\n]*", r"\1", f"{definition}\n{callees}")  # comments, not `res://` paths
     loops = not NOT_MUSIC_CALL.search(name)
     if CALLS_MUSIC.search(code) or (PLAYS_TEXT.search(code) and (MEDIA_TEXT.search(code) or (loops and LOOP_TEXT.search(code)))):
         return True
+    music_manager = bool(MUSIC_SCRIPT.search(manager)) and loops and not SFX_CALL.search(name)
     for match in re.finditer(r"([\w$.\[\]\"'()/:]+?)\s*[.:]\s*(?:Play|play)\s*\(", code):
         player = _receiver_name(match.group(1))
-        if re.match(r"^\w+$", player) and (MUSIC_NAME.search(player) or VIDEO_NAME.search(player) or _track_player(player, file_code, loops)):
-            return not NOT_MEDIA.search(player)
+        if not re.match(r"^\w+$", player) or NOT_MEDIA.search(player) or SFX_CALL.search(player):
+            continue
+        if MUSIC_NAME.search(player) or VIDEO_NAME.search(player) or _track_player(player, file_code, loops) or music_manager:
+            return True
     return False
 
 
@@ -1279,6 +1455,7 @@ def _first_load_caller(fn: Node, name: str, ctx: CheckContext) -> str:
     # (Roblox and Core scripts each have their own globals)
     global_fn = ctx.language == "lua" and "love." in ctx.code_without_comments() and bool(re.match(rf"\s*function\s+{re.escape(name)}\s*\(", text(fn)))
     defines = re.compile(rf"\bfunction\s+{re.escape(name)}\s*\(")
+    callees, manager = _callees_text(text(fn), me, index), f"{_class_of(fn)} {ctx.path.stem}"
     sites = []
     for site in [*index.calls(name), *(r for r in index.references(name) if r.role == "passed")]:
         if site.path == me:
@@ -1286,7 +1463,7 @@ def _first_load_caller(fn: Node, name: str, ctx: CheckContext) -> str:
         shared = global_fn and not site.receiver and site.path.endswith((".lua", ".luau")) and not defines.search(_read(site.path))
         if not shared and not _refers_to(site.receiver, names, _read(site.path)):
             continue
-        if _caller_reports(site, text(fn), ctx.code_without_comments()):
+        if _caller_reports(site, text(fn), ctx.code_without_comments(), callees, manager):
             return ""  # reported at the caller
         sites.append(site)
     found = next((where for where in (_load_site(site, index, follow=False) for site in sites) if where), "")
@@ -1296,13 +1473,14 @@ def _first_load_caller(fn: Node, name: str, ctx: CheckContext) -> str:
     return found
 
 
-def _caller_reports(site: project_index.Site, definition: str, file_code: str) -> bool:
+def _caller_reports(site: project_index.Site, definition: str, file_code: str, callees: str = "", manager: str = "") -> bool:
     """The caller's own file decides this call (the music-call or manager-call pattern reports
     it, or the call names an effect, or it sits in a music-named function such as
     `start_soundtrack()` whose own call is reported)."""
     if _named_for_music(site.name, site.receiver) or MUSIC_CALL.match(next((n for k, n in site.context if k == "fn"), "")):
         return True
-    if site.role != "call" or not MANAGER_RECEIVER.search(site.receiver) or not MANAGER_CALL.match(site.name):
+    music_receiver = site.path.endswith(".cs") and bool(MUSIC_RECEIVER.search(site.receiver))  # the C# manager-call query takes any method there
+    if site.role != "call" or not MANAGER_RECEIVER.search(site.receiver) or not (MANAGER_CALL.match(site.name) or music_receiver):
         return False
     found = re.search(rf"\b{re.escape(site.name)}\s*\((.*)\)", site.snippet)
     arguments = found.group(1).split(",") if found else []
@@ -1310,7 +1488,9 @@ def _caller_reports(site: project_index.Site, definition: str, file_code: str) -
         return True  # an effect: not reported at either end
     if _track_argument(arguments):
         return True
-    return len(site.name) >= 4 and site.name.lstrip("_").lower() not in GENERIC_CALLS and _starts_track(definition, file_code, site.name)
+    if (len(site.name) < 4 or site.name.lstrip("_").lower() in GENERIC_CALLS) and not music_receiver:
+        return False
+    return _starts_track(definition, file_code, site.name, callees, manager)
 
 
 def _load_site(site: project_index.Site, index: project_index.ProjectIndex, follow: bool) -> str:
