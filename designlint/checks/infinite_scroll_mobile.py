@@ -51,6 +51,7 @@ and a second end-of-list branch of one class running the same load not at all.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from pathlib import Path
@@ -97,7 +98,7 @@ SCROLL_END = [
 # Conditions that compare a row's index (or the row itself) with the last one.
 ROW_POSITION = re.compile(r"(?i)\b(index|idx|i|position|pos|row|item|it|element|post|entry|page|current\w*|indexPath|index_?path)\b|\.(row|item|id|index)\b"
                           r"|(?-i:[a-z](Index|Position|Idx|Row)\b)")
-ROW_END = re.compile(r"(?i)\.(count|size|length|lastIndex|last|endIndex|itemCount|getItemCount\(\))\b|\b(count|size|length|lastIndex|itemCount|getItemCount\(\))\b|\bget(Item)?(Size|Count|Length)\(\)|(?-i:[a-z](Count|Size|Length)\b)|isLast(?!_?Page)\w*|lastItem|last_?(row_?|item_?|cell_?)?index|(?-i:\b[uúUÚ]ltim[oa](?![a-z]))"
+ROW_END = re.compile(r"(?i)\.(count|size|length|lastIndex|last|endIndex|itemCount|getItemCount\(\))\b|\b(count|size|length|lastIndex|itemCount|getItemCount\(\))\b|\bget(Item)?(Size|Count|Length)\(\)|(?-i:[a-z](Count|Size|Length)\b)|isLast(?!_?Page)\w*|lastItem|last_?(row_?|item_?|cell_?)?index|last_?(row|cell)\b|(?-i:\b[uúUÚ]ltim[oa](?![a-z]))"
                      r"|\bnumberOf(Rows|Items|Objects|Elements|Cells|Records)\b|\btotal_?(items?|count)\b|\bitems_?loaded\b|\bloaded_?(items|count)\b")
 NEGATED_SCROLL = re.compile(r"!\s*[\w.()?]*canScroll\w*\([^)]*\)|canScroll\w*\([^)]*\)\s*(==|===)\s*false|!\s*[\w.?]*canScrollForward|canScrollForward\s*==\s*false")
 LAST_ROW = re.compile(r"(==|===)\s*[\w.?!()]*\.last\b|\.last\b[\w.?!()]*\s*(==|===)|\.lastIndex\b|\bisLast(?!_?Page)\w*\(|\.last\?\.id\b")
@@ -115,7 +116,7 @@ STRONG_LOADER = re.compile(
     r"|(?-i:(?<![A-Za-z])(?:mais|mas|más|Mais|Mas|Más)|(?<=[a-z0-9])(?:Mais|Mas|Más))_?(dados|datos|itens|items|p[aá]ginas?|resultados)"
 )  # (Portuguese and Spanish "load more", "next page")
 # Names that load data; enough when the condition says the last row is shown.
-LOADER = re.compile(r"(?i)^_?(load|fetch|request|retrieve|download|query|obtain|pull|refill|carregar|cargar|get\w*(data|list|page|items|posts|feed|more|next|records|results|articles|news|comments|messages|videos|products|movies|repos|users)\b)")
+LOADER = re.compile(r"(?i)^_?(load|fetch|request|retrieve|download|query|obtain|pull|refill|add_?more(?![a-z0-9])|carregar|cargar|get\w*(data|list|page|items|posts|feed|more|next|records|results|articles|news|comments|messages|videos|products|movies|repos|users)\b)")
 # A load verb as a later word of a function's camel-case or snake name (`pageFetch`, `nextPageLoad`),
 # not next to a word that makes it an event, a stop or a thing (`viewDidLoad`, `onLoad`,
 # `cancelRequest`, `onAdFailedToLoad`, `handleLoadState`, `permissionRequest`).
@@ -166,7 +167,7 @@ SCROLL_REPORT = re.compile(r"(?i)scroll_?(status|bottom|up|down|direction|offset
 CHAT_HISTORY = re.compile(r"(?i)(^|[^a-z])(load|fetch|get|request|pull)_?(more_?|older_?|previous_?|earlier_?)?history|(chat|message|conversation|msg)s?_?history|history_?(messages?|chats?)\b|\bhistory\b"
                           r"|older_?messages?|earlier_?messages?|previous_?messages?|oldest_?message|load_?(earlier|previous)")
 # A list laid out bottom-up (a chat): its "end" is the start of the conversation.
-REVERSED_LIST = re.compile(r"reverse\s*:\s*true|reverseLayout\s*=\s*true|stackFromEnd\s*=\s*true|setStackFromEnd\(\s*true|setReverseLayout\(\s*true|scaleX:\s*1,\s*y:\s*-1")
+REVERSED_LIST = re.compile(r"reverse\s*:\s*true|axisDirection\s*:\s*AxisDirection\.up\b|reverseLayout\s*=\s*true|stackFromEnd\s*=\s*true|setStackFromEnd\(\s*true|setReverseLayout\(\s*true|scaleX:\s*1,\s*y:\s*-1")
 # Calls whose lambda or closure runs the code inside it (look inside for the loader).
 WRAPPERS = re.compile(r"^(launch|async|Task|post|postDelayed|runOnUiThread|withContext|setState|asyncAfter|sync|microtask|Future|then|whenComplete|run|let|also|apply|with|runCatching|viewModelScope|lifecycleScope|MainScope|schedule|perform\w*|addPostFrameCallback|delayed|dispatch_after|dispatch_async)$")
 
@@ -174,6 +175,40 @@ WRAPPERS = re.compile(r"^(launch|async|Task|post|postDelayed|runOnUiThread|withC
 ROW_CONTEXT_FUNCTIONS = re.compile(r"^(\w*[Aa]ppear\w*|onBindViewHolder|getView|bind|onBind|convert|onViewAttachedToWindow|getItem|onPageSelected|onPageChanged|itemBuilder|builder|buildItem|_buildItem|_?build\w*Item\w*|onScrolled|onScrollStateChanged|onScroll|scrollViewDidScroll|loadMore\w*IfNeeded|\w*IfNeeded)$")
 ROW_CONTEXT_CALLS = re.compile(r"^(onAppear|task|ForEach|List|LazyVStack|LazyHStack|LazyVGrid|LazyHGrid|items|itemsIndexed|item|LaunchedEffect|SideEffect|DisposableEffect|builder|separated|onVisibilityChanged|VisibilityDetector|SliverChildBuilderDelegate)$")
 ROW_CONTEXT_LABELS = re.compile(r"\b(willDisplay|cellForRowAt|cellForItemAt|prefetchRowsAt|prefetchItemsAt|willDisplayCell|itemBuilder|builder)\b")
+
+# The person's own finite records (a to-do list, notes, their mailbox, calendar, transactions, orders,
+# downloads, files, bookmarks), and content feeds, which stay at warning whatever else they are named.
+OWN_RECORDS = frozenset({"task", "todo", "note", "inbox", "mailbox", "mail", "email", "agenda", "calendar", "transaction", "order", "download",
+                         "file", "bookmark", "reminder", "expense", "invoice", "receipt", "payment", "favorite", "favourite"})
+CONTENT_FEED = frozenset({"post", "video", "timeline", "feed", "explore", "discover", "search", "product", "news", "article", "story", "stories",
+                          "reel", "movie", "tweet", "shop", "catalog", "trending", "recommend", "recommendation", "home", "clip", "short", "photo", "comment"})
+OWN_RECORDS_NOTE = ("The list pages through the person's own records (its names say tasks, notes, mailbox, calendar, transactions, orders, "
+                    "downloads, files or bookmarks): it has no stopping cue, but it ends where their records end, so this is lowered to info.")
+
+
+def _own_records(ctx: CheckContext, message: str | None) -> bool:
+    """The screen's file, the class around the match or the finding's load call is named for the person's
+    own records (`OrderHistoryFragment`, `class TransactionsAdapter`, `loadMoreTasks()`) and none of them
+    for a content feed (posts, videos, timeline, search results, products, news)."""
+    outer = [a for a in ancestors(ctx.node) if a.type in TYPE_DECLARATIONS]
+    names = [ctx.path.stem, _declared_type_name(outer[-1]) if outer else "", *re.findall(r"\b[A-Za-z_]\w*(?=\(\))", message or "")]
+    words = {w[:-1] if w.endswith("s") and w not in ("stories", "news") else w for n in names for w in _words(n)}
+    return bool(words & OWN_RECORDS) and not words & CONTENT_FEED
+
+
+def _own_records_at_info(check):
+    """Lowers a finding to info when the list pages through the person's own finite records."""
+    @functools.wraps(check)
+    def judged(ctx: CheckContext) -> Verdict | bool | None:
+        verdict = check(ctx)
+        if not verdict or (isinstance(verdict, Verdict) and verdict.severity == "info"):
+            return verdict
+        message = verdict.message if isinstance(verdict, Verdict) else None
+        if not _own_records(ctx, message):
+            return verdict
+        return Verdict(message=message, severity="info", note=OWN_RECORDS_NOTE)
+    return judged
+
 
 IDENTIFIER = re.compile(r"^[A-Za-z_]\w*$")
 BRANCH_TYPES = frozenset({"if_expression", "if_statement", "guard_statement", "when_entry"})
@@ -790,34 +825,41 @@ def _chat_history(ctx: CheckContext, call: Call) -> bool:
     return bool(re.search(r"(?i)message|chat|conversation", words)) and bool(REVERSED_LIST.search(ctx.data.decode("utf-8", "replace")))
 
 
-DART_REVERSED = re.compile(r"\breverse\s*:\s*true\b")
+DART_REVERSED = re.compile(r"\breverse\s*:\s*true\b|\baxisDirection\s*:\s*AxisDirection\.up\b")  # a bottom-up `Scrollable` too
 
 
 def _bottom_up_list(ctx: CheckContext, branch: Node) -> bool:
-    """Flutter: the list the branch watches is laid out bottom-up (`reverse: true`), so its end is
-    the top, where a chat loads its older messages. The list is built in the same build method
-    (`NotificationListener(onNotification: ..., child: CustomScrollView(reverse: true, ...))`) or
-    is given the controller the branch reads (`ListView(reverse: true, controller: _scroll)`)."""
+    """Flutter: the list the branch watches is laid out bottom-up (`reverse: true`, or a `Scrollable(axisDirection:
+    AxisDirection.up)`), so its end is the top, where a chat loads its older messages. The list is built in the
+    same build method (`NotificationListener(onNotification: ..., child: CustomScrollView(reverse: true, ...))`)
+    or is given the controller the branch reads (`ListView(reverse: true, controller: _scroll)`; read through a
+    getter such as `_isBottom`, the list must be built in the branch's own class)."""
     fn = _named_function(branch)
     if fn is not None and DART_REVERSED.search(text(fn)):
         return True
-    condition = " ".join(text(c) for c in _conditions(branch))
-    return any(re.search(rf"\b{re.escape(name)}\b", condition) for name in _reversed_controllers(ctx))
+    conds = _conditions(branch)
+    condition = " ".join(text(c) for c in conds)
+    if any(re.search(rf"\b{re.escape(name)}\b", condition) for name in _reversed_controllers(ctx, ctx.root)):
+        return True
+    owner = next((a for a in ancestors(branch) if a.type == "class_definition"), None)
+    expanded = " ".join(_expanded(ctx, c) for c in conds)
+    return owner is not None and any(re.search(rf"\b{re.escape(name)}\b", expanded) for name in _reversed_controllers(ctx, owner))
 
 
-def _reversed_controllers(ctx: CheckContext) -> frozenset[str]:
-    """The scroll controllers handed to a `reverse: true` list of the file (`controller: _scroll`)."""
-    memo = ctx.memo.get("infinite_scroll_mobile.reversed_controllers")
-    if memo is None:
+def _reversed_controllers(ctx: CheckContext, scope: Node) -> frozenset[str]:
+    """The scroll controllers handed to a bottom-up list in `scope` (`controller: _scroll`)."""
+    memo = ctx.memo.setdefault("infinite_scroll_mobile.reversed_controllers", {})
+    key = (scope.start_byte, scope.end_byte)
+    if key not in memo:
         names = set()
-        for node in walk(ctx.root):
+        for node in walk(scope):
             if node.type != "arguments":
                 continue
             named = [text(a) for a in node.named_children if a.type == "named_argument"]
             if any(DART_REVERSED.fullmatch(a.strip()) for a in named):
                 names.update(m.group(1) for a in named if (m := re.fullmatch(r"controller\s*:\s*(?:widget\.)?(\w+)\s*", a)))
-        memo = ctx.memo["infinite_scroll_mobile.reversed_controllers"] = frozenset(names)
-    return memo
+        memo[key] = frozenset(names)
+    return memo[key]
 
 
 PULL_GESTURE = re.compile(r"\bis(Dragging|Tracking)\b")
@@ -862,6 +904,7 @@ def _in_scroll_mechanics(branch: Node) -> bool:
     return fn is not None and bool(SCROLL_MECHANICS.match(function_name(fn) or ""))
 
 
+@_own_records_at_info
 def branch_loads_more(ctx: CheckContext) -> Verdict | bool:
     """A branch whose condition says "near the end of the list" and that runs a loading call."""
     branch = ctx.node
@@ -884,14 +927,38 @@ def branch_loads_more(ctx: CheckContext) -> Verdict | bool:
         return False  # `if (too short) return; if (near end) load()`: the second branch reports
     if _reported_before(ctx, branch, call) or _overridden_elsewhere(ctx, branch, call) or _unused_base_listener(ctx, branch, call):
         return False
+    if _hook_reported_at_call_site(ctx, call) or _in_unused_type(ctx, branch):
+        return False
     action = f"{call.name}()" if IDENTIFIER.match(call.name) else call.name
     if call.name in ("invoke", "call") and IDENTIFIER.match(call.receiver):
         action = f"{call.receiver}()"  # `listener?.invoke()`
     message = f"Loads more automatically when {what}: {action} runs with no action from the user"
     if _reads_device_provider(ctx):
-        return Verdict(message=message, severity="info", note="The rows come from a content provider or SQLite database on the device "
-                       "(the user's own calendar, contacts, media or records) and the file uses no network client: a finite list, windowed as it scrolls")
+        return Verdict(message=message, severity="info", note="The rows come from data on the device (a content provider, a SQLite database "
+                       "or a photo, contacts or calendar plugin: the user's own calendar, contacts, media or records) and the file uses no network client: "
+                       "a finite list, windowed as it scrolls")
     return Verdict(message=message)
+
+
+TYPE_DECLARATIONS = frozenset({"class_declaration", "object_declaration", "class_definition", "struct_declaration"})
+
+
+def _in_unused_type(ctx: CheckContext, branch: Node) -> bool:
+    """Flutter: the branch sits in a widget or State class that the whole project never creates or names
+    (dead code copied from a tutorial loads nothing). Kept to Dart: the Swift and Android answers were not
+    checked on enough projects this round."""
+    outer = [a for a in ancestors(branch) if a.type in TYPE_DECLARATIONS]
+    if ctx.language != "dart" or not outer:
+        return False
+    name = _declared_type_name(outer[-1])
+    return bool(name) and project_index.for_context(ctx).type_unused(name, ctx.path, (outer[-1].start_byte, outer[-1].end_byte))
+
+
+def _declared_type_name(node: Node) -> str:
+    named = node.child_by_field_name("name")
+    if named is not None:
+        return text(named)
+    return next((text(c) for c in node.named_children if c.type in ("type_identifier", "simple_identifier", "identifier")), "")
 
 
 # Android's on-device data: a content provider queried through a ContentResolver / AsyncQueryHandler /
@@ -901,12 +968,20 @@ DEVICE_PROVIDER = re.compile(r"\bimport\s+android\.(content\.(AsyncQueryHandler|
 NETWORK_CLIENT = re.compile(r"\bimport\s+(retrofit2?|okhttp3?|com\.android\.volley|io\.ktor|java\.net|javax\.net|com\.google\.firebase|io\.grpc|com\.apollographql)\.|\bHttp(s)?URLConnection\b|\bRetrofit\b|\bOkHttpClient\b")
 
 
+# Flutter plugins over the phone's own photos, contacts, calendar, music and call log, and the Dart network clients.
+DART_DEVICE_DATA = re.compile(r"""\bimport\s+['"]package:(photo_manager|photo_gallery|contacts_service|flutter_contacts|device_calendar|on_audio_query|call_log)/""")
+DART_NETWORK_CLIENT = re.compile(r"""\bimport\s+['"]package:(http|dio|graphql\w*|cloud_firestore|firebase_\w+|supabase\w*|chopper|retrofit|web_socket_channel|socket_io_client)/|\bHttpClient\b""")
+
+
 def _reads_device_provider(ctx: CheckContext) -> bool:
     """The screen's file reads its rows from data on the device (a calendar agenda over
-    CalendarContract, a contacts or media list) and imports no network client."""
+    CalendarContract, a contacts or media list; in Flutter a gallery picker over photo_manager)
+    and imports no network client."""
+    data = ctx.data.decode("utf-8", "replace")
+    if ctx.language == "dart":
+        return bool(DART_DEVICE_DATA.search(data)) and not DART_NETWORK_CLIENT.search(data)
     if ctx.language not in ("java", "kotlin"):
         return False
-    data = ctx.data.decode("utf-8", "replace")
     return bool(DEVICE_PROVIDER.search(data)) and not NETWORK_CLIENT.search(data)
 
 
@@ -950,6 +1025,37 @@ def _unused_base_listener(ctx: CheckContext, branch: Node, call: Call) -> bool:
     return not any(site.path != here for site in (*index.calls(base), *index.references(base)))
 
 
+# Names the end-of-list callback patterns report where they are called (kotlin-endless-listener, kotlin-end-reached-callback).
+REPORTED_HOOK_NAME = re.compile(r"^(\w*(Endless|Infinite|Paginat\w*|(?i:paged|paging)|LoadMore|BottomReached|OnBottom|EndReached|ScrollToEnd|ScrollEnd)\w*(Scroll\w*|Listener)"
+                                r"|([A-Z]\w*)?Scroll\w*Listener|(?i:on_?)?(ScrollBottom|ScrolledToBottom|ScrolledToEnd|ScrollToEnd|BottomReached|ReachedBottom|ReachedEnd|EndReached|ReachEnd|ReachBottom))$")
+
+
+def _hook_reported_at_call_site(ctx: CheckContext, call: Call) -> bool:
+    """The load is a callback the caller hands in (`class SessionScrollListener(..., val callback: () -> Unit)`
+    running `callback()`, or `@Composable fun LazyListState.OnBottomReached(onLoadMore: () -> Unit)`), and the
+    class or function has an end-of-list name that is called elsewhere in the project with the load:
+    one feed, one finding, at that call site (kotlin-endless-listener / kotlin-end-reached-callback)."""
+    if ctx.language != "kotlin":
+        return False
+    hook = call.receiver if call.name in ("invoke", "call") else "" if call.receiver else call.name
+    if not IDENTIFIER.match(hook):
+        return False
+    owner, declaration = "", None
+    for a in ancestors(call.node):
+        if a.type == "function_declaration" and re.search(rf"\b{re.escape(hook)}\b", _head_and_parameters(a)[1]):
+            owner, declaration = function_name(a) or "", a
+            break
+        if a.type == "class_declaration":
+            ctor = next((c for c in a.named_children if c.type == "primary_constructor"), None)
+            if ctor is not None and re.search(rf"\b{re.escape(hook)}\s*:", text(ctor)):
+                owner, declaration = _declared_type_name(a), a
+            break
+    if declaration is None or not REPORTED_HOOK_NAME.match(owner) or project_index.too_common(owner):
+        return False
+    here = str(ctx.path.resolve())
+    return any(site.path != here or not declaration.start_byte <= site.byte < declaration.end_byte for site in project_index.for_context(ctx).calls(owner))
+
+
 def _reported_before(ctx: CheckContext, branch: Node, call: Call) -> bool:
     """One finding per behaviour: a second end-of-list branch of the same (outermost) class that runs the same
     load (`if (lastVisible >= count - 3) triggerLoadMore()` in the scroll listener and again when
@@ -963,6 +1069,7 @@ def _reported_before(ctx: CheckContext, branch: Node, call: Call) -> bool:
 VALUE_CALLBACK = re.compile(r"^on\w*(Value|Selection|Selected|Select|Change|Changed|Index)\w*$")
 
 
+@_own_records_at_info
 def flow_loads_more(ctx: CheckContext) -> Verdict | bool:
     """Compose `snapshotFlow { lastVisibleIndex }.filter { ... }.collect { loadMore() }`."""
     chain = ctx.node
@@ -974,9 +1081,12 @@ def flow_loads_more(ctx: CheckContext) -> Verdict | bool:
     call = _loader(lambdas, any_call=True)
     if call is None or VALUE_CALLBACK.match(call.name):
         return False  # a wheel picker reporting its centred value (`onValueChange(centered)`)
+    if _hook_reported_at_call_site(ctx, call):
+        return False
     return Verdict(message=f"A snapshotFlow on the lazy list's scroll position loads more near the end: {call.name}() runs with no action from the user")
 
 
+@_own_records_at_info
 def appear_loads_more(ctx: CheckContext) -> Verdict | bool:
     """SwiftUI `.onAppear` / `.task` of a row or loading footer, or a Compose `LaunchedEffect` in a
     lazy list item, that calls a load-more function (directly or through a function of the file)."""
@@ -1108,6 +1218,7 @@ def _row_builders(ctx: CheckContext) -> frozenset[str]:
 FOOTER_MODEL = re.compile(r"(?i)load|progress|footer|spinner|paginat|more")
 
 
+@_own_records_at_info
 def footer_bind_loads_more(ctx: CheckContext) -> Verdict | bool:
     """Epoxy-style `loadingRow { id("more"); onBind { _, _, _ -> viewModel.loadNextPage() } }`: the
     loading footer's bind callback fetches the next page as soon as the footer is on screen."""
@@ -1124,6 +1235,7 @@ def footer_bind_loads_more(ctx: CheckContext) -> Verdict | bool:
 RX_CONSUMER = re.compile(r"^(subscribe\w*|drive|bind|sink|flatMap\w*|concatMap|do)$")
 
 
+@_own_records_at_info
 def rx_scroll_end_loads(ctx: CheckContext) -> Verdict | bool:
     """`tableView.rx.didScroll.filter { $0.tableView.isNeedPagination() }.subscribe(onNext: {
     viewModel.loadNextPage() })`: an Rx / Combine chain on the scroll view's events whose filter says
@@ -1169,6 +1281,7 @@ def _paging_trigger_name(chain: Node) -> str:
 NEXT_PAGE_DATA = re.compile(r"(?i)\b\w*(page|offset|cursor)\w*\s*\+\s*1\b|\b(page|offset|cursor|after|since|before|max_?id|next\w*)\s*:|append\(\s*contentsOf:")
 
 
+@_own_records_at_info
 def prefetch_loads_more(ctx: CheckContext) -> Verdict | bool:
     """UITableView / UICollectionView prefetching that fetches the next page of the list (a
     load-more call, or a fetch told which page to get), not the images or data of the rows it is
@@ -1196,6 +1309,7 @@ SCROLLED_TO_END = re.compile(r"(?i)scroll(ed)?_?to_?(the_?)?(page_?)?(end|bottom
 SELF_REGISTERED = re.compile(r"\.(setOnLoadMoreListener|setOnRefreshLoadMoreListener|setOnLoadmoreListener|setOnRefreshLoadmoreListener|setLoadingListener)\s*\(\s*this\b")
 
 
+@_own_records_at_info
 def endless_listener_override(ctx: CheckContext) -> Verdict | bool:
     """`object : EndlessRecyclerViewScrollListener(lm) { override fun onLoadMore(...) { ... } }`: the
     callback of the app's own endless-scroll listener loads the next page."""
@@ -1229,6 +1343,7 @@ def _handed_to_load_more_setter(holder: Node) -> bool:
     return False
 
 
+@_own_records_at_info
 def endless_listener_created(ctx: CheckContext) -> Verdict | bool:
     """`addOnScrollListener(InfiniteScrollListener(layoutManager) { viewModel.loadMore() })`; a
     listener class with a plain name (`RecyclerScrollListener { ... }`, `MovieListScrollListener(lm,
@@ -1351,6 +1466,7 @@ def _called_after_end_test(handler: str, name: str) -> bool:
     return False
 
 
+@_own_records_at_info
 def app_listener_subclass(ctx: CheckContext) -> Verdict | bool:
     """`new ScrollPagerListener(lm) { @Override public void load() { getTweets(); } }` (Kotlin
     `object : ScrollPagerListener(lm) { override fun load() = ... }`): the screen overrides the
@@ -1387,6 +1503,7 @@ def _passed_callback(arg: Node) -> bool:
     return value.type in IDENTIFIER_TYPES and bool(CALLBACK_NAME.search(text(value))) and not re.search(r"(?i)size|count|threshold|limit", text(value))
 
 
+@_own_records_at_info
 def auto_load_library(ctx: CheckContext) -> Verdict | bool:
     """A load-more library listener (SmartRefreshLayout, BaseRecyclerViewAdapterHelper, XRecyclerView
     `setLoadingListener` with an `onLoadMore`) whose automatic loading at the end of the list is not
@@ -1537,6 +1654,7 @@ def _swipe_gesture_layout(ctx: CheckContext) -> bool:
     return bool(SWIPE_TO_LOAD.search(data)) and "com.scwang" not in data and not re.search(r"\bsetLoadingMore\s*\(\s*true", data)
 
 
+@_own_records_at_info
 def paging_pager(ctx: CheckContext) -> Verdict | bool:
     """androidx.paging `Pager(PagingConfig(...)) { source }`, not some other class named Pager.
     A Pager whose pages a Compose screen collects (`collectAsLazyPagingItems()` in a composable that
@@ -1598,7 +1716,7 @@ def _collected_by_compose(ctx: CheckContext, pager: Node) -> bool:
     reports: a function that uses the class holding the Pager collects pages (for a Pager built
     in a top-level helper, a function using a class that calls the helper)."""
     owner = _enclosing_type_name(pager)
-    if owner and _property_collected(ctx, pager, owner):
+    if owner and (_property_collected(ctx, pager, owner) or _collected_in_package(ctx, pager)):
         return True
     owners = [owner] if owner else []
     if not owners:
@@ -1620,6 +1738,25 @@ def _collected_by_compose(ctx: CheckContext, pager: Node) -> bool:
                 return True  # `@Composable fun FeedScreen(vm: FeedViewModel) { vm.feed.collectAsLazyPagingItems() }`, or a route
                 # composable handing `vm::pages` to the screen composable of its file that collects them
     return False
+
+
+PAGED_FLOW_PROPERTY = re.compile(r"\b(?:val|var)\s+(\w+)\s*:\s*(?:Mutable)?(?:State)?Flow<\s*PagingData\b")
+
+
+def _collected_in_package(ctx: CheckContext, pager: Node) -> bool:
+    """The view model keeps its pages in a `Flow<PagingData<T>>` property (`var results: Flow<PagingData<Movie>>?
+    by mutableStateOf(null)`, set from a function returning `Pager(...).flow`), a composable of the same folder
+    reads that property and a file of the folder collects pages (`SearchResults(results)` calling
+    `collectAsLazyPagingItems()` on its parameter): that screen is reported, once per feed."""
+    owner = next((a for a in ancestors(pager) if a.type in ("class_declaration", "object_declaration")), None)
+    names = PAGED_FLOW_PROPERTY.findall(text(owner)) if owner is not None else []
+    if not names:
+        return False
+    here = ctx.path.resolve()
+    siblings = {path: data for path, data in _project_bytes(ctx).items() if Path(path) != here and Path(path).parent == here.parent}
+    read = re.compile(rb"\.\s*(" + b"|".join(re.escape(n.encode()) for n in names[:5]) + rb")\b")
+    return any(COMPOSE_COLLECT in data for data in siblings.values()) and any(
+        b"@Composable" in data and read.search(data) for data in siblings.values())
 
 
 def _property_collected(ctx: CheckContext, pager: Node, owner: str) -> bool:
@@ -1681,6 +1818,7 @@ def _reads_local_store(ctx: CheckContext, source: str) -> bool:
 PAGED_LIST_CONFIG = re.compile(r"\bpageSize\s*=|\bPagedList\.Config\b|\bConfig\s*\(")
 
 
+@_own_records_at_info
 def paging_ktx_builder(ctx: CheckContext) -> Verdict | bool:
     """Paging 2 KTX `dataSourceFactory.toLiveData(pageSize = 20)` / `.toFlowable(config)`: a
     PagedList that loads the next page as the list nears its end (not Rx `publisher.toLiveData()`,
@@ -1696,9 +1834,10 @@ def paging_ktx_builder(ctx: CheckContext) -> Verdict | bool:
 
 
 STATIC_PAGING_DATA = re.compile(r"\bPagingData\.(from|empty)\s*\(|\bflowOf\s*\(")
-PREVIEW_ANNOTATION = re.compile(r"@\w*Preview\w*\b")
+PREVIEW_ANNOTATION = re.compile(r"@(?!FlowPreview\b)\w*Preview\w*\b")  # not the coroutines opt-in marker @FlowPreview
 
 
+@_own_records_at_info
 def lazy_paging_items(ctx: CheckContext) -> Verdict | bool:
     """Compose `pager.flow.collectAsLazyPagingItems()` of a real pager, not static sample data
     (`flowOf(PagingData.from(list))`), a `@Preview`, or a wrapper extension that is itself named
@@ -1725,6 +1864,7 @@ LOCAL_SOURCE = re.compile(r"\b\w*(Dao|dao|DAO)\b|\b(database|db|appDatabase|room
 INFINITE_WIDGET_FETCH = re.compile(r"(?<![\w.])(fetcher|fetch\w*|onFetch\w*|onLoad\w*|load\w*|onNextPage|nextPage\w*|onPageRequest|pageRequest\w*|on\w*(End|Bottom)Reached)\s*:")
 
 
+@_own_records_at_info
 def infinite_widget_fetches(ctx: CheckContext) -> Verdict | bool:
     """`InfinitePostList(fetcher: api.posts)`, `InfiniteScrollListener(onBottomReached: fetchMore)`: an
     app widget named for endless scrolling that is handed a page fetcher (not an endless carousel or
@@ -1733,6 +1873,7 @@ def infinite_widget_fetches(ctx: CheckContext) -> Verdict | bool:
     return selector is not None and bool(INFINITE_WIDGET_FETCH.search(text(selector)))
 
 
+@_own_records_at_info
 def paged_widget_feed(ctx: CheckContext) -> Verdict | bool:
     """A paging list widget (infinite_scroll_pagination, paginate_firestore, firebase_ui
     FirestoreListView, loading_more_list, ...), not one laid out bottom-up (`reverse: true`: a chat
@@ -1741,6 +1882,7 @@ def paged_widget_feed(ctx: CheckContext) -> Verdict | bool:
     return reverse is None or reverse.named_children[-1].type != "true"
 
 
+@_own_records_at_info
 def smart_refresher_pull_up(ctx: CheckContext) -> Verdict | bool:
     """Flutter pull_to_refresh `SmartRefresher(enablePullUp: true, onLoading: ...)` whose onLoading
     callback loads more data. The callback is resolved (a closure, a method of the file named or
@@ -1777,6 +1919,7 @@ def _pull_up_on(ctx: CheckContext, body: str) -> bool:
     return bool(re.search(rf"\bget\s+{field}\s*(=>\s*true\b|\{{\s*return\s+true\s*;)|\b(final\s+|var\s+)?bool\s+{field}\s*=\s*true\b", scope))
 
 
+@_own_records_at_info
 def smart_refresher_wrapper_load(ctx: CheckContext) -> Verdict | bool:
     """`CustomRefreshIndicator(enablePullUp: true, onLoading: () => dispatch(LoadNextPage()))`: the app's
     own widget builds a SmartRefresher from its fields (`enablePullUp: enablePullUp, onLoading:
@@ -1877,12 +2020,33 @@ def _dart_callback_load(ctx: CheckContext, arg: Node) -> Call | bool | None:
         return None  # a callback the parent widget hands in
     bodies = _dart_methods(ctx, name, arg)
     if not bodies:
-        return None
+        return False if _stub_elsewhere(ctx, name) else None
     for body in bodies:
         found = _dart_body_load(ctx, body, 2, {name})
         if found is not None:
             return found
     return False
+
+
+STUB_CALLS = re.compile(r"^(if|for|while|switch|catch|return|await|Duration|print|debugPrint|log|setState|update)$")
+
+
+def _stub_elsewhere(ctx: CheckContext, name: str) -> bool:
+    """The callback is a method of another file of the project (`onLoading: logic.onLoading`) that, once its
+    comments are dropped, calls nothing but the refresh controller and a delay (`Future.delayed(d, () {
+    refreshController.loadComplete(); })`): a stub that loads nothing."""
+    if project_index.too_common(name):
+        return False
+    definitions = project_index.for_context(ctx).definitions(name)
+    if not definitions:
+        return False
+    for definition in definitions:
+        body = re.sub(r"//[^\n]*|/\*[\s\S]*?\*/", "", definition.text)
+        starts = [i for i in (body.find("{"), body.find("=>")) if i >= 0]
+        called = re.findall(r"(\w+)\s*(?:<[^>()]*>)?\s*\(", body[min(starts):] if starts else "")
+        if not starts or any(not (REFRESH_FINISH.match(c) or WRAPPERS.match(c) or STUB_CALLS.match(c)) for c in called):
+            return False
+    return True
 
 
 def _dart_body_load(ctx: CheckContext, body: Node, depth: int, seen: set[str]) -> Call | None:
@@ -1953,6 +2117,7 @@ def _load_more_row_call(node: Node) -> Call | None:
     return None
 
 
+@_own_records_at_info
 def load_more_row_shown(ctx: CheckContext) -> Verdict | bool:
     """UIKit `tableView(_:willDisplay:forRowAt:)` / `cellForRowAt` whose load-more section or
     loading cell starts the next page as soon as it is shown (`case .loadMore: fetchFeeds(mode: .loadMore)`)."""
@@ -1976,6 +2141,7 @@ def load_more_row_shown(ctx: CheckContext) -> Verdict | bool:
 MJ_AUTO_OFF = re.compile(r"(?i)automaticallyRefresh\s*=\s*(false|NO)\b")
 
 
+@_own_records_at_info
 def mjrefresh_auto_footer(ctx: CheckContext) -> Verdict | bool:
     """`mj_footer = MJRefreshAutoNormalFooter(refreshingBlock: { ... })`: MJRefresh auto footers load
     by themselves once the footer comes on screen (`automaticallyRefresh` is on by default); a
@@ -2001,6 +2167,7 @@ def mjrefresh_auto_footer(ctx: CheckContext) -> Verdict | bool:
     return Verdict(message=f"An MJRefresh auto footer ({name}) loads the next page by itself when the list is scrolled to its end")
 
 
+@_own_records_at_info
 def mjrefresh_target_set(ctx: CheckContext) -> Verdict | bool:
     """`tableView.foot.setRefreshingTarget(self, refreshingAction: #selector(nextPage))`: the load is
     attached afterwards to an auto footer created bare elsewhere (`let foot = MJRefreshAutoNormalFooter()`
@@ -2081,6 +2248,7 @@ def _dart_named_arguments(ident: Node) -> dict[str, Node]:
     return {}
 
 
+@_own_records_at_info
 def easy_refresh_auto_load(ctx: CheckContext) -> Verdict | bool:
     """easy_refresh `EasyRefresh(onLoad: ..., footer: ...)` whose footer loads by itself at the end."""
     args = _dart_named_arguments(ctx.node)
