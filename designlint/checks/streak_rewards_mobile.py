@@ -50,6 +50,7 @@ from itertools import islice
 
 from tree_sitter import Node
 
+from designlint import project_index
 from designlint.checks import CheckContext, Verdict
 from designlint.checks.polyglot import argument_nodes, as_call, enclosing_named_function, function_name
 from designlint.checks.streak_rewards import (
@@ -304,6 +305,21 @@ def is_day_gap(condition: Node, ctx: CheckContext, scope: Node, depth: int = 2) 
                 if value.end_byte <= condition.start_byte and is_day_gap(value, ctx, scope, depth - 1):
                     return True
     return False
+
+
+# A day's done-flag (`doneToday`, `streak.isCompleted`, `!activeToday`) read at the day's rollover: a nightly
+# worker or a `resetIfNewDay()` that grows the streak when the flag is set and zeroes it otherwise.
+COMPLETION_FLAG = re.compile(r"^[!(\s]*(?:[\w?!]+\.)*(?:(?:is|was|has)?_?(?:completed?|done|active|checked_?in|logged|finished|practi[cs]ed|studied|met)(?:_?(?:today|yesterday))?|\w+ed_(?:today|yesterday))(?:\s*==\s*true)?[)\s]*$", re.I)
+ROLLOVER_FUNCTION = re.compile(r"^(?:do_?work|on_?receive)$|(?:^|_)(?:nightly|midnight|rollover|roll_?over|new_?day|day_?(?:change|changed|end|reset)|daily_?(?:reset|job|update|check|task)|end_?of_?day|reset_?(?:day|daily|if_?new_?day))(?:_|$)")
+ROLLOVER_TEST = re.compile(r"DAY_OF_YEAR\s*\)?\s*!=|\bis_?new_?day\b|\bnew_?day\b|\bday_?changed\b|!\s*(?:\w+\.)*is_?(?:same_?day|today)\(|\blast_?reset\w*", re.I)
+
+
+def _rollover_flag(conditions: list[Node], scope: Node) -> bool:
+    """Is the conditional a done-flag test in a day-rollover job (see COMPLETION_FLAG)?"""
+    if not any(COMPLETION_FLAG.match(re.sub(r"([a-z0-9])([A-Z])", r"\1_\2", text(c))) for c in conditions):
+        return False
+    name = norm_name(function_name(scope) or "") if scope.type in FUNCTION_TYPES else ""
+    return bool(ROLLOVER_FUNCTION.search(name) or ROLLOVER_TEST.search(text(scope)))
 
 
 # --------------------------------------------------------------------------- local definitions
@@ -563,7 +579,7 @@ def _branch_values(node: Node) -> list[str]:
 
 
 STATEMENT_PARENTS = frozenset({"block", "statements", "function_body", "class_body", "source_file", "program", "switch_block", "control_structure_body", "lambda_literal"})
-TARGET_PREFIX = re.compile(r"(?:(?P<n>[\w.'\"]+)\s*(?::\s*[\w<>?.]+\s*)?(?:=|:|\bto\b)|(?P<ret>\breturn)|\bset\w*\(\s*['\"]?(?P<key>[\w.]+)['\"]?\s*,)\s*\(?\s*$")
+TARGET_PREFIX = re.compile(r"(?:(?P<n>[\w.'\"]+)\s*(?::\s*[\w<>?.]+\s*)?(?:=|:|\bto\b)|(?P<ret>\breturn)|\bset\w*\(\s*['\"]?(?P<key>[\w.]+)['\"]?\s*,|\bset(?P<setter>[A-Z]\w*)\()\s*\(?\s*$")  # also a bean setter: `setStreak(gap ? n + 1 : 1)`
 
 
 def _stored_as_streak(local: str, code: str, ctx: CheckContext, scope: Node) -> str | None:
@@ -584,6 +600,9 @@ def _stored_as_streak(local: str, code: str, ctx: CheckContext, scope: Node) -> 
         if key.endswith(")"):  # a key made by a helper: `setInt(_kDays(uid), days)` with `_kDays(u) => 'streak_days_$u'`
             key = _helper_key(key[: key.index("(")], ctx) or key[: key.index("(")]
         found = streak_name(key)
+        if not found and key in GENERIC_LAST_TOKENS:  # Kotlin `streak.copy(count = newCount)`: the count of a streak object
+            copy = re.search(r"\b([A-Za-z_]\w*)\s*\.\s*copy\s*\([^()]*$", code[: m.start()])
+            found = streak_name(f"{copy.group(1)}_{key}") if copy else None
         if not found and re.fullmatch(r"[A-Za-z_]\w*", key):
             found = next((streak_name(text(v).strip("'\"")) for v in _definitions(key, ctx, scope)[:2] if re.fullmatch(r"['\"][\w.-]+['\"]", text(v))), None)
         if found:
@@ -627,7 +646,7 @@ def _expression_target_name(node: Node, ctx: CheckContext, scope: Node) -> tuple
         names = [function_name(fn) if fn is not None else ""] + _class_names(node)
         name = next((n for n in names if re.search(r"streak", n, re.I) and not NOT_A_DAILY_STREAK.search(norm_name(n))), None)
         return (name, "return") if name else None
-    target = (m.group("n") or m.group("key") or "").strip("'\"")
+    target = (m.group("n") or m.group("key") or m.group("setter") or "").strip("'\"")
     later = (scope.text or b"")[node.end_byte - scope.start_byte :].decode("utf-8", "replace")
     stored = _stored_as_streak(target.split(".")[-1], later, ctx, scope)
     if streak_name(target):
@@ -734,7 +753,7 @@ def _gap_update(node: Node, ctx: CheckContext, scope: Node) -> tuple[str, str, b
     conditions = _condition_nodes(node)
     if not conditions:
         return None
-    if not any(is_day_gap(c, ctx, scope) for c in conditions) and not _switch_gap(node, ctx, scope) and not _when_yesterday(node, ctx, scope):
+    if not any(is_day_gap(c, ctx, scope) for c in conditions) and not _switch_gap(node, ctx, scope) and not _when_yesterday(node, ctx, scope) and not _rollover_flag(conditions, scope):
         return None
     code = _branch_code(node)
     later = code + "\n" + (scope.text or b"")[node.end_byte - scope.start_byte :].decode("utf-8", "replace")
@@ -908,6 +927,8 @@ def _gap_verdict(ctx: CheckContext, node: Node) -> "Verdict | None":
         return None  # `_shown = 0` when the saved day is old, else `_shown = saved.streak`: the stored streak is untouched  # a consecutive-days counter nobody is rewarded or warned about
     if _analytics_code(ctx, node) or _usage_statistic(ctx, scope):
         return None  # a usage metric (`sessionStreak` in an analytics manager, a `feature_stats` row), never shown
+    if _in_unused_class(ctx, node):
+        return None  # the streak logic sits in a class the project never creates: it never runs
     if kinds == "B":
         what = "grows only when the last visit was the day before (a missed day ends it)"
     elif kinds == "C":
@@ -1021,6 +1042,16 @@ def _class_names(node: Node) -> list[str]:
             if name is not None:
                 names.append(text(name))
     return names
+
+
+def _in_unused_class(ctx: CheckContext, node: Node) -> bool:
+    """Is the innermost class around the node one that the whole project never creates or names
+    (`project_index.type_unused`: a leftover `DailyStreak` model while the live streak is counted elsewhere)?"""
+    holder = next((a for a in ancestors(node) if a.type in CLASS_TYPES), None)
+    names = _class_names(node)
+    if holder is None or not names:
+        return False
+    return project_index.for_context(ctx).type_unused(names[0], ctx.path, (holder.start_byte, holder.end_byte))
 
 
 def _analytics_code(ctx: CheckContext, node: Node) -> bool:
@@ -1672,11 +1703,25 @@ TO_KEEP = re.compile(r"\bto\s+keep\s+(?:the|your|this|that|my)\s+(?:[\w$-]+\s+){
 # Portuguese "para não perder o Streak / a ofensiva", Spanish "para no perder tu racha", "no pierdas tu racha",
 # French "ne perds pas ta série", German "Verliere deine Serie nicht", "um deine Strähne nicht zu verlieren".
 NOT_LOSE_INFINITIVE = re.compile(
-    r"\bn[aã]o\s+(?:perder|perca|percas|quebrar|quebre|deixar\s+(?:de\s+)?(?:perder|quebrar))\s+(?:o|a|os|as|seu|sua|teu|tua)?\s*(?:(?:seu|sua|teu|tua)\s+)?(?:streak|ofensiva|sequ[eê]ncia)\b"
-    r"|\bno\s+(?:perder|pierdas|pierda|romper|rompas|rompa)\s+(?:tu|su|la|el)?\s*racha\b"
+    r"\bn[aã]o\s+(?:perder|perca|percas|perde|quebrar|quebre|quebres|quebra|romper|rompa|deixar\s+(?:de\s+)?(?:perder|quebrar))\s+(?:o|a|os|as|seu|sua|teu|tua)?\s*(?:(?:seu|sua|teu|tua)\s+)?(?:streak|ofensiva|sequ[eê]ncia)\b"
+    r"|\bno\s+(?:perder|pierdas|pierda|romper|rompas|rompa)\s+(?:tu|su|la|el)?\s*(?:racha|ofensiva)\b"
     r"|\bne\s+(?:perds|perdez|casse|cassez|brise|brisez)\s+pas\s+(?:ta|votre|la)\s+(?:s[ée]rie|streak)\b|\bne\s+pas\s+(?:perdre|casser|briser)\s+(?:ta|votre|la)\s+(?:s[ée]rie|streak)\b"
     r"|\b(?:verliere|verlier|unterbrich|verlieren\s+Sie|unterbrechen\s+Sie)\s+(?:deine|Ihre|die)\s+(?:Serie|Strähne|Streak)\s+nicht\b"
     r"|\b(?:deine|Ihre|die)\s+(?:Serie|Strähne|Streak)(?:\s+[\w$-]+){0,4}?\s+nicht\s+(?:zu\s+)?(?:verlieren|unterbrechen)\b",
+    re.I,
+)
+
+
+# Portuguese and Spanish threats: "vais perder a tua streak", "perderás tu racha", "sua ofensiva está em risco",
+# "uma lição — ou a sequência vira poeira", "caminhe antes que a sequência suma", "no dejes que tu racha se pierda".
+_PT_ES_STREAK = r"(?:(?:a|o|as|os|sua|seu|tua|teu|tu|su|la|el)\s+){0,2}(?:streak|ofensiva|sequ[eê]ncia|racha)"
+PT_ES_LOSS = re.compile(
+    rf"\b(?:vai|vais|v[aã]o|vas|va)\s+perder\s+{_PT_ES_STREAK}\b|\bperder(?:[aá]s|[aá]|emos|ão)\s+{_PT_ES_STREAK}\b"
+    r"|\b(?:streak|ofensiva|sequ[eê]ncia|racha)\s+(?:est[aá]\s+)?(?:em\s+risco|en\s+(?:riesgo|peligro))\b"
+    rf"|\bou\s+{_PT_ES_STREAK}\s+(?:se\s+)?(?:vira|some|acaba|zera|morre|quebra|perde)\b|\bo\s+(?:tu|su|la)\s+racha\s+(?:se\s+)?(?:pierde|rompe|muere|acaba)\b"
+    rf"|\bantes\s+(?:que|de\s+que)\s+{_PT_ES_STREAK}\s+(?:se\s+)?(?:suma|acabe|zere|morra|perca|quebre|pierda|rompa|muera)\b"
+    rf"|\bn[aã]o\s+deix(?:e|es|ar)\s+{_PT_ES_STREAK}\s+(?:cair|morrer|acabar|quebrar|zerar|sumir)\b"
+    rf"|\bno\s+dejes\s+(?:que\s+)?{_PT_ES_STREAK}\s+(?:se\s+)?(?:muera|pierda|rompa|acabe)\b",
     re.I,
 )
 
@@ -1696,7 +1741,7 @@ def loss_text(ctx: CheckContext) -> "Verdict | bool":
         raw = " ".join(_string_text(n) if n.type == node.type else " N " for n in _concat_parts(top))
     else:
         raw = _string_text(node)
-    kind = classify_streak_text(raw) or _pronoun_loss(raw) or ("loss" if NOT_LOSE_INFINITIVE.search(raw) or ARABIC_LOSS.search(raw) else None) or _plain_threat(raw)
+    kind = classify_streak_text(raw) or _pronoun_loss(raw) or ("loss" if NOT_LOSE_INFINITIVE.search(raw) or PT_ES_LOSS.search(raw) or ARABIC_LOSS.search(raw) else None) or _plain_threat(raw)
     if kind is None or _logged(node) or NOTHING_AT_RISK.match(raw):
         return False
     if kind == "loss" and not LOSS_OR_DEADLINE.search(normalize_text(raw)) and _account_pitch(ctx, top, raw):
@@ -1707,6 +1752,8 @@ def loss_text(ctx: CheckContext) -> "Verdict | bool":
         return False  # "Keep your 5-day streak going!": encouragement, nothing is threatened
     if _explanatory_slot(top) or kind == "loss" and FEATURE_LABEL.match(normalize_text(raw)) and PROTECTION_WORDS.search(_code(ctx)):
         return False  # "Protect your streak" under the title of a streak-freeze card: the safeguard's name
+    if kind == "loss" and RECOVERY_LABEL.match(normalize_text(raw)) and not _file_sells(ctx):
+        return False  # "⚡ Save Your Streak" heading a section of free recovery cards: the feature's name, nothing sold
     if kind == "loss" and FEATURE_DESCRIPTION.match(normalize_text(raw)):
         return False  # "Get reminded if you are going to lose your streak": what the reminders do, in onboarding or settings
     if kind == "sale" and not PAID.search(raw) and not _file_sells(ctx):
@@ -1791,6 +1838,8 @@ def _account_pitch(ctx: CheckContext, node: Node, raw: str) -> bool:
 
 # The name of a safeguard written as a label: "Protect your streak", "Shield your streak".
 FEATURE_LABEL = re.compile(r"^\W*(?:protect|shield|guard)\s+(?:your|the|this)\s+streak\W*$", re.I)
+# The name of a recovery offered as a heading or a button: "Save your streak", "Restore streak", "Repair your streak".
+RECOVERY_LABEL = re.compile(r"^\W*(?:save|rescue|restore|repair|recover|revive)\s+(?:your\s+|the\s+|this\s+)?streak\W*$", re.I)
 
 
 LIST_TYPES = frozenset({"list_literal", "array_literal", "collection_literal", "array_initializer", "set_or_map_literal"})
@@ -1945,7 +1994,8 @@ def paid_streak_save(ctx: CheckContext) -> "Verdict | bool":
 
 # A set number of freezes granted without a price: `maxFreezes`, `freezeLimit`, `freezesPerWeek`, `allowedFreezes`.
 FREEZE_ALLOWANCE = re.compile(
-    r"(?:^|[^a-z])(?:max(?:imum)?|allowed|free)_(?:streak_)?freez(?:e|es)(?:$|[^a-z])|(?:^|[^a-z])freez(?:e|es)_(?:limit|allowance|allowed|per_(?:week|month|duration|period))(?:$|[^a-z])",
+    r"(?:^|[^a-z])(?:max(?:imum)?|allowed|free)_(?:streak_)?freez(?:e|es)(?:$|[^a-z])|(?:^|[^a-z])freez(?:e|es)_(?:limit|allowance|allowed|per_(?:week|month|duration|period))(?:$|[^a-z])"
+    r"|(?:^|[^a-z])(?:streak_)?(?:freez(?:e|es)|repairs?)_(?:week|month|weekly|monthly)(?:$|[^a-z])",  # one freeze a week, given back each Monday
     re.I,
 )
 
