@@ -517,6 +517,21 @@ def for_context(ctx) -> ProjectIndex:
     return index
 
 
+def in_unused_class(node: Node, ctx) -> bool:
+    """A class around `node`, at any level, is one the whole project never creates or names
+    (`ProjectIndex.type_unused`): the code there never runs. A nested class used through its outer
+    one (`Outer.Inner`) names the outer class, so it is not taken for dead."""
+    index = for_context(ctx)
+    current = node.parent
+    while current is not None:
+        if current.type in CLASS_TYPES and current.type != "class_body":
+            name = _class_name(current)
+            if name and index.type_unused(name, ctx.path, (current.start_byte, current.end_byte)):
+                return True
+        current = current.parent
+    return False
+
+
 def input_unchanged(key: str, digest: str) -> bool:
     """Whether a recorded `project:` input still has the same digest (for the content cache)."""
     root, _, group = key[len(INPUT_PREFIX):].rpartition("|")

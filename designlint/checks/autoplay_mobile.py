@@ -103,22 +103,11 @@ def _unless_dead(check: Callable[[CheckContext], Verdict | bool]) -> Callable[[C
     @functools.wraps(check)
     def checked(ctx: CheckContext) -> Verdict | bool:
         found = check(ctx)
-        if found and _in_unused_class(ctx.node, ctx):
+        if found and project_index.in_unused_class(ctx.node, ctx):
             return False
         return found
 
     return checked
-
-
-def _in_unused_class(node: Node, ctx: CheckContext) -> bool:
-    """A class around the node that the project never creates or names (`type_unused` answers
-    only when the project and its resources are complete)."""
-    index = project_index.for_context(ctx)
-    return any(
-        index.type_unused(class_name(a), ctx.path, (a.start_byte, a.end_byte))
-        for a in ancestors(node)
-        if a.type in CLASS_TYPES and class_name(a)
-    )
 
 
 # --------------------------------------------------------------------------------------------

@@ -944,14 +944,10 @@ TYPE_DECLARATIONS = frozenset({"class_declaration", "object_declaration", "class
 
 
 def _in_unused_type(ctx: CheckContext, branch: Node) -> bool:
-    """Flutter: the branch sits in a widget or State class that the whole project never creates or names
-    (dead code copied from a tutorial loads nothing). Kept to Dart: the Swift and Android answers were not
-    checked on enough projects this round."""
-    outer = [a for a in ancestors(branch) if a.type in TYPE_DECLARATIONS]
-    if ctx.language != "dart" or not outer:
-        return False
-    name = _declared_type_name(outer[-1])
-    return bool(name) and project_index.for_context(ctx).type_unused(name, ctx.path, (outer[-1].start_byte, outer[-1].end_byte))
+    """Flutter: the branch sits in a widget or State class that the whole project never creates or
+    names (dead code copied from a tutorial loads nothing). Kept to Dart: the Swift and Android
+    answers were not checked on enough projects for this rule yet."""
+    return ctx.language == "dart" and project_index.in_unused_class(branch, ctx)
 
 
 def _declared_type_name(node: Node) -> str:

@@ -204,15 +204,15 @@ def _launch_context(node: Node, ctx: CheckContext, depth: int = 0) -> str | None
         if SETTINGS_CLASS.search(_class_name(_enclosing_class(fn))) or _after_switch_guard(node, fn):
             return None
         if ctx.language == "swift" and _swift_launch_function(fn):
-            if _in_unused_type(fn, ctx):
+            if project_index.in_unused_class(fn, ctx):
                 return None
             return "application(_:didFinishLaunchingWithOptions:)" if name == "application" else f"{name or 'init'}()"
         if LAUNCH_FUNCTIONS.match(name):
             if name in ("onCreate", "onStart", "onResume") and not _screen_or_app_class(fn):
                 return None
-            return None if _in_unused_type(fn, ctx) else name
+            return None if project_index.in_unused_class(fn, ctx) else name
         if name == "onInit" and ctx.language == "dart" and GETX_CONTROLLER.search(text(_enclosing_class(fn) or fn)[:300].split("{")[0]):
-            return None if _in_unused_type(fn, ctx) else "onInit of a GetX controller"
+            return None if project_index.in_unused_class(fn, ctx) else "onInit of a GetX controller"
         if depth >= 3 or not name:
             return None
         callers = _callers(name, fn, ctx)
@@ -302,15 +302,6 @@ def _runs_once(block: Node) -> bool:
     code = _code(holder) if holder is not None else ""
     # a holder remembered once (`val permissionState = rememberPermissionState(...)`), not a state whose value changes
     return all(ONCE_KEYS.match(k) or re.search(rf"\bval\s+{re.escape(k)}\s*=\s*remember\w*\s*[({{]", code) for k in keys)
-
-
-def _in_unused_type(fn: Node, ctx: CheckContext) -> bool:
-    """The screen or app class holding `fn` is never created or started anywhere in the project
-    (an Activity declared in the manifest without an intent-filter that no code opens): its
-    launch methods never run."""
-    cls = _enclosing_class(fn)
-    name = _class_name(cls)
-    return bool(name) and project_index.for_context(ctx).type_unused(name, ctx.path, (cls.start_byte, cls.end_byte))
 
 
 def _unused_class(fn: Node, ctx: CheckContext) -> bool:

@@ -927,7 +927,7 @@ def _gap_verdict(ctx: CheckContext, node: Node) -> "Verdict | None":
         return None  # `_shown = 0` when the saved day is old, else `_shown = saved.streak`: the stored streak is untouched  # a consecutive-days counter nobody is rewarded or warned about
     if _analytics_code(ctx, node) or _usage_statistic(ctx, scope):
         return None  # a usage metric (`sessionStreak` in an analytics manager, a `feature_stats` row), never shown
-    if _in_unused_class(ctx, node):
+    if project_index.in_unused_class(node, ctx):
         return None  # the streak logic sits in a class the project never creates: it never runs
     if kinds == "B":
         what = "grows only when the last visit was the day before (a missed day ends it)"
@@ -1042,16 +1042,6 @@ def _class_names(node: Node) -> list[str]:
             if name is not None:
                 names.append(text(name))
     return names
-
-
-def _in_unused_class(ctx: CheckContext, node: Node) -> bool:
-    """Is the innermost class around the node one that the whole project never creates or names
-    (`project_index.type_unused`: a leftover `DailyStreak` model while the live streak is counted elsewhere)?"""
-    holder = next((a for a in ancestors(node) if a.type in CLASS_TYPES), None)
-    names = _class_names(node)
-    if holder is None or not names:
-        return False
-    return project_index.for_context(ctx).type_unused(names[0], ctx.path, (holder.start_byte, holder.end_byte))
 
 
 def _analytics_code(ctx: CheckContext, node: Node) -> bool:
