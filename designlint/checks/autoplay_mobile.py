@@ -103,11 +103,47 @@ def _unless_dead(check: Callable[[CheckContext], Verdict | bool]) -> Callable[[C
     @functools.wraps(check)
     def checked(ctx: CheckContext) -> Verdict | bool:
         found = check(ctx)
-        if found and project_index.in_unused_class(ctx.node, ctx):
+        if found and (project_index.in_unused_class(ctx.node, ctx) or _in_uncalled_top_level_function(ctx.node, ctx)):
             return False
         return found
 
     return checked
+
+
+def _in_uncalled_top_level_function(node: Node, ctx: CheckContext) -> bool:
+    """Kotlin: the code sits in a top-level function (a composable helper such as
+    `fun rememberPlayer()`) that nothing in the whole project calls or hands over. Calls in a file
+    that declares its own function of that name go to that file's copy. Previews and tests do not
+    count. False when unsure (not a whole project, a short or common name, too many sites)."""
+    if ctx.language != "kotlin":
+        return False
+    top = None
+    for a in ancestors(node):
+        if a.type in CLASS_TYPES:
+            return False
+        if a.type == "function_declaration" and a.parent is not None and a.parent.type == "source_file":
+            top = a
+    name = function_name(top) if top is not None else ""
+    if not name or name == "main" or project_index.too_common(name) or re.search(r"@Preview\b|\boverride\b", signature_text(top)):
+        return False
+    try:
+        index = project_index.for_context(ctx)
+    except Exception:  # no project around the file
+        return False
+    if not index.root_is_project():
+        return False
+    own = str(ctx.path.resolve())
+    sites = [*index.calls(name), *index.references(name)]
+    if len(sites) >= project_index.MAX_SITES:
+        return False
+    copies = {d.path for d in index.definitions(name) if d.path != own}
+    for site in sites:
+        if site.path == own and top.start_byte <= site.byte < top.end_byte:
+            continue  # recursion, or the declaration itself
+        if site.path in copies or project_index.NOT_A_RUN_PATH.search(site.shown) or any(n == "Preview" or n.endswith("Preview") for _, n in site.context):
+            continue
+        return False
+    return True
 
 
 # --------------------------------------------------------------------------------------------
@@ -161,6 +197,8 @@ def play_on_load(ctx: CheckContext) -> Verdict | bool:
         return False  # a short interface sound, a camera view; a player set to loop is music or a video
     if _in_call_or_service(call.node, ctx):
         return False
+    if _splash_one_shot_sound(call.node, ctx):
+        return False  # `MediaPlayer.create(this, R.raw.splash_audio).start()` on a splash screen that moves on
     if toggle_only_pauses(call.node, ctx):
         return False  # `if (isPlaying) pause() else play()`, called only while it plays
     if in_prepared_callback(call.node) or judged[1].startswith("onPrepared"):
@@ -185,6 +223,21 @@ def play_on_load(ctx: CheckContext) -> Verdict | bool:
     if _loops_here(call.node, ctx) or _class_replays_at_end(call.node) or (call.name in ("loop", "loopLongAudio") and _flame_music(call, ctx)):
         message = message.replace(" (", " and loops without end (", 1)  # one finding: the loop is folded in
     return verdict(message, is_muted(call.node, ctx))
+
+
+SPLASH = re.compile(r"\bsplash\b")
+VIDEO_API = re.compile(r"(VideoView|ExoPlayer|PlayerView|AVPlayerLayer|AVPlayerViewController|VideoPlayer|Chewie|BetterPlayer|YouTube|Youtube)")
+
+
+def _splash_one_shot_sound(node: Node, ctx: CheckContext) -> bool:
+    """A sound a splash screen plays once (no loop, no video) while it waits to open the next
+    screen: an interface sound, like a chime, not media that keeps playing."""
+    outer = next((a for a in reversed(list(ancestors(node))) if a.type in CLASS_TYPES), None)
+    names = [ctx.path.stem, class_name(outer) if outer is not None else ""]
+    if outer is None or not any(n and SPLASH.search(name_words(n)) for n in names):
+        return False
+    source = strip_comments(text(outer))
+    return not VIDEO_API.search(source) and not LOOP_ON.search(source) and not _class_replays_at_end(node)
 
 
 def _caller_reports_itself(where: str, ctx: CheckContext) -> bool:
@@ -446,6 +499,8 @@ def play_when_ready(ctx: CheckContext) -> Verdict | bool:
     message = when_message(*judged, f"playWhenReady = {text(value)}", player_label(receiver or "exo", ctx))
     if not _is_true(value, ctx):
         return Verdict(message=message, severity="info", note=SETTING_NOTE)
+    if _loops_here(ctx.node, ctx) or _class_replays_at_end(ctx.node):
+        message = message.replace(" (", " and loops without end (", 1)  # one finding: the loop is folded in
     return verdict(message, is_muted(ctx.node, ctx))
 
 
@@ -592,7 +647,9 @@ def loop_on_load(ctx: CheckContext) -> Verdict | bool:
         return False
     if value != "ConcatenatingMediaSource" and _loops_here(node, ctx) and _played_in_same_function(node, ctx):
         return False  # the play there is reported, with the loop folded into its message
-    if value != "ConcatenatingMediaSource" and _class_starts(node, ctx).get(player_key(_loop_receiver(ctx))):
+    starts = _class_starts(node, ctx) if value != "ConcatenatingMediaSource" else {}
+    looped = player_key(_loop_receiver(ctx))
+    if starts.get(looped) or (not looped and _remembered_player(node) and len(starts) == 1):
         return False  # the same player's start in this class is reported: one finding per player
     kind, where = judged
     what = "plays a playlist round and round" if re.search(r"_ALL$|\.all$", value) else "loops the video without end"
@@ -601,6 +658,14 @@ def loop_on_load(ctx: CheckContext) -> Verdict | bool:
     if re.search(r"audio|sound|music|numberOfLoops|LoopMode|ReleaseMode", _loop_text(ctx), re.I) or player_label("", ctx) == "audio" or (b"MediaPlayer" in ctx.data and b"VideoView" not in ctx.data):
         what = what.replace("the video", "the audio")
     return verdict(f"player {what} ({value} in {where})", is_muted(node, ctx))
+
+
+def _remembered_player(node: Node) -> bool:
+    """A loop set on a player as it is built and handed back (`return remember { ExoPlayer.Builder(c)
+    .build().apply { repeatMode = ... } }`, a factory returning the player): the player is the one
+    the screen's other code starts under another name."""
+    fn = enclosing_named_function(node)
+    return fn is not None and re.search(r"\)\s*:\s*(Exo|Simple|Media)?Player\b", signature_text(fn)) is not None
 
 
 def _loop_receiver(ctx: CheckContext) -> str:
@@ -629,8 +694,9 @@ def _loop_receiver(ctx: CheckContext) -> str:
 
 def _class_starts(node: Node, ctx: CheckContext) -> dict[str, list[int]]:
     """Player name -> start offsets of the calls in the outermost class around `node` that start
-    that player without a user action (memoised per class)."""
-    outer = next((a for a in reversed(list(ancestors(node))) if a.type in CLASS_TYPES), None)
+    that player without a user action (memoised per class). Kotlin top-level functions (the
+    composables of one screen file) share the file as their scope."""
+    outer = _outer_scope(node)
     if outer is None:
         return {}
     key = ("autoplay_mobile.class_starts", outer.start_byte)
@@ -659,6 +725,17 @@ def _class_starts(node: Node, ctx: CheckContext) -> dict[str, list[int]]:
     return ctx.memo[key]
 
 
+def _outer_scope(node: Node) -> Node | None:
+    """The outermost class around `node`; for Kotlin code outside any class (top-level composables,
+    which pass one remembered player between them), the file."""
+    outer = next((a for a in reversed(list(ancestors(node))) if a.type in CLASS_TYPES), None)
+    if outer is None:
+        root = next((a for a in reversed(list(ancestors(node)))), None)
+        if root is not None and root.type == "source_file" and any(a.type == "function_declaration" for a in ancestors(node)):
+            return root
+    return outer
+
+
 def _resume_helper_restart(node: Node, player: str) -> bool:
     """A player wrapper's own `fun onResume() { exoPlayer?.playWhenReady = true }` (not a lifecycle
     override: the screen forwards its onResume) restarting the player another method of the wrapper
@@ -679,7 +756,7 @@ def _resume_helper_restart(node: Node, player: str) -> bool:
 def _reported_start_before(node: Node, player: str, kind: str, ctx: CheckContext) -> bool:
     """One finding per player and class: the first start that runs as an item scrolls into view
     (the feed, what the person meets most), else the first start in the class."""
-    outer = next((a for a in reversed(list(ancestors(node))) if a.type in CLASS_TYPES), None)
+    outer = _outer_scope(node)
     starts = _class_starts(node, ctx).get(player, [])
     view_starts = ctx.memo.get(("autoplay_mobile.class_view_starts", outer.start_byte), {}) if outer is not None else {}
     views = view_starts.get(player, [])
@@ -704,9 +781,11 @@ def _aliases(player: str, outer: Node) -> set[str]:
 def _class_replays_at_end(node: Node) -> bool:
     """The class observes the item's end and seeks back to the start (`loopVideo()`), or sets a
     loop on a player: the start found there loops."""
-    outer = next((a for a in reversed(list(ancestors(node))) if a.type in CLASS_TYPES), None)
+    outer = _outer_scope(node)
     source = strip_comments(_text_without_user_handlers(outer)) if outer is not None else ""  # `//setLooping(true);` does not loop
-    return bool(LOOP_ON.search(source)) or (bool(ENDED_CALL.search(source)) and bool(REPLAY.search(source)))
+    # `seek(to: .zero)` right before `pause()` rewinds a page the person swiped away from: not a replay
+    replays = [m for m in REPLAY.finditer(source) if not re.match(r"[\s;)]*[\w.\[\]?!()]*?\.pause\(\s*\)", source[m.end() :])]
+    return bool(LOOP_ON.search(source)) or (bool(ENDED_CALL.search(source)) and bool(replays))
 
 
 def _text_without_user_handlers(outer: Node) -> str:
@@ -717,6 +796,8 @@ def _text_without_user_handlers(outer: Node) -> str:
     for node in walk(outer):
         if node.type in FUNCTION_TYPES and node.id != outer.id and project_index.USER_NAME.match(function_name(node) or ""):
             cuts.append((node.start_byte - outer.start_byte, node.end_byte - outer.start_byte))
+        elif node.type in LAMBDA_TYPES and node.id != outer.id and re.fullmatch(r"action|onTapGesture|onPressed|onTap|setOnClickListener|onClick|set(Positive|Negative|Neutral)Button", lambda_host(node)):
+            cuts.append((node.start_byte - outer.start_byte, node.end_byte - outer.start_byte))  # SwiftUI `Button(action: { seek; play })`
     if not cuts:
         return data.decode("utf-8", "replace")
     parts, at = [], 0
@@ -824,6 +905,9 @@ def ended_advance(ctx: CheckContext) -> Verdict | bool:
     if situation(node, ctx, screens=False)[0] == "user":
         return False  # an ended check in a click handler; the end of a video in a player screen still counts
     source = handler_text(body, ctx)
+    own = _text_without_user_handlers(body)
+    if len(own) < len(text(body)):
+        source = own  # `onCompletion` only offers "Replay" / "Next" buttons in a dialog: the person chooses
     label = _ended_label(node, ctx)
     if ADVANCE.search(source):
         if _next_song(node, source):

@@ -86,14 +86,17 @@ SOUND_EFFECT = re.compile(
     r"(display|show|present|deliver|post) notification)\b"
 )
 # Screens to pick or compose a post: previewing the person's own picks answers that action.
-COMPOSER_CLASS = re.compile(r"^_?(Choose|Pick|Select|Add|Create|New|Edit)(?=[A-Z])\w*?(Image|Video|Media|Photo|Post|Reel|Story|Clip|Short|Status)|"
-                            r"^_?(Post|Upload|Publish|Share)(Article|Video|Reel|Story|Status|Media|Clip|Photo)s?(Activity|Fragment|Screen|Page|ViewController|VC)$")
+COMPOSER_CLASS = re.compile(r"^_?(Choose|Chosen|Pick(ed)?|Select(ed)?|Recorded|Captured|Add|Create|New|Edit)(?=[A-Z])\w*?(Image|Video|Media|Photo|Post|Reel|Story|Clip|Short|Status)|"
+                            r"^_?(Post|Upload|Publish|Share)(Article|Video|Reel|Story|Status|Media|Clip|Photo)s?(Activity|Fragment|Screen|Page|ViewController|VC)$|"
+                            r"^_?Preview(Post|Upload|Reel|Story|Clip|Status)s?(Activity|Fragment|Screen|Page|ViewController|VC|View)?$")
 # Functions named for background music (`backgroundMusic()`, `playBgm()`): music the app starts
 # by itself, called from another file (a splash screen, `main`).
 BACKGROUND_MUSIC = re.compile(r"\b(background (music|audio|sound|track|song)|bgm|bg music|ambient (music|sound)|theme music|menu music)\b")
 # Functions that set up a view or cell, called from another file (bind, configure, setup).
 SETUP_FN = re.compile(r"^(bind|configure|setup|setUp|render|display|populate|onBind)[A-Z_]?\w*$")
-COMPOSER_FOLDER = re.compile(r"(picker|upload|cropper|editor|trimmer|composer?|recorder|schedul\w*post|drafts?$)", re.I)
+# Folders in any spelling (`createpost`, `create_post`, `new-reel`): making or posting one.
+COMPOSER_FOLDER = re.compile(r"(picker|upload|cropper|editor|trimmer|composer?|recorder|schedul\w*post|drafts?$|"
+                             r"^(create|new|add|make)[_-]?(post|video|reel|story|clip|short|media)s?$)", re.I)
 SCREEN_BASE = re.compile(r"\b\w*(Activity|Fragment)\b")
 VIEW_GUARD = re.compile(
     r"(visible|visibleFraction|isCurrent|current(Page|Index|Item)|isActive|isFocused|focused|"

@@ -596,8 +596,18 @@ def embedding_host_starts(node: Node, receiver: str, ctx: CheckContext) -> str:
     starts = re.compile(rf"\b{re.escape(player)}\s*[?!]?\s*\.\s*play\(\s*\)")
     for site in openers:
         try:
-            if starts.search(Path(site.path).read_text("utf-8", "replace")):
-                return site.shown
+            source = Path(site.path).read_text("utf-8", "replace")
         except OSError:
             continue
+        # a host that starts the player only as the person swipes (`scrollViewDidEndDecelerating`)
+        # leaves the first page's start to the hosted view: that one is not a duplicate
+        if any(not _in_scroll_function(source, m.start()) for m in starts.finditer(source)):
+            return site.shown
     return ""
+
+
+def _in_scroll_function(source: str, offset: int) -> bool:
+    """The nearest `func name` before `offset` is a scroll or page callback (`scrollViewDidScroll`,
+    `onPageSelected`)."""
+    names = re.findall(r"\bfunc\s+(\w+)", source[:offset])
+    return bool(names) and bool(VIEW_FN.match(names[-1]))

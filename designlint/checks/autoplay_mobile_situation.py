@@ -365,6 +365,10 @@ def _android_manifest(ctx: CheckContext) -> str:
     return ctx.memo[key]
 
 
+# A bundled file named for a backdrop (`forResource: "bgvideo"`, `R.raw.background_loop`).
+BUNDLED_BACKGROUND = re.compile(r"""(forResource:\s*"|R\.raw\.|Asset\w*\(\s*['"]|['"/]assets/)([\w\-]*/)*(bg|background|backdrop)(video|vid|loop|movie|clip|music|sound|audio|m)?(?![a-z])""", re.I)
+
+
 def _is_player_screen(node: Node, name: str) -> bool:
     """`VideoPlayerActivity`, `ViewVideoFragment`, `class ExoplayerView : AppCompatActivity`,
     `PlayerViewController`, `@Composable fun PlayerScreen`, Dart `_WatchPageState`: a screen the
@@ -380,6 +384,8 @@ def _is_player_screen(node: Node, name: str) -> bool:
         return False
     if FEED_ITEM_MARKER.search(text(node)):
         return False  # plays as it becomes visible: an item of a feed, whatever its name
+    if BUNDLED_BACKGROUND.search(text(node)):
+        return False  # `forResource: "bgvideo"`: a backdrop the screen plays by itself, not media someone picked
     if SCREEN_NAME.search(short):
         return True
     if node.type == "class_definition" and short.endswith("View"):
