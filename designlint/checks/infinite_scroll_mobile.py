@@ -180,6 +180,9 @@ ROW_CONTEXT_LABELS = re.compile(r"\b(willDisplay|cellForRowAt|cellForItemAt|pref
 # downloads, files, bookmarks), and content feeds, which stay at warning whatever else they are named.
 OWN_RECORDS = frozenset({"task", "todo", "note", "inbox", "mailbox", "mail", "email", "agenda", "calendar", "transaction", "order", "download",
                          "file", "bookmark", "reminder", "expense", "invoice", "receipt", "payment", "favorite", "favourite"})
+# "Collect" is the usual English rendering of 收藏 (favourites) in apps from China (`MyCollectActivity`,
+# `CollectionFragment`); not on iOS, where a `…CollectionViewController` is any grid.
+FAVOURITES_ANDROID = frozenset({"collect", "collection"})
 CONTENT_FEED = frozenset({"post", "video", "timeline", "feed", "explore", "discover", "search", "product", "news", "article", "story", "stories",
                           "reel", "movie", "tweet", "shop", "catalog", "trending", "recommend", "recommendation", "home", "clip", "short", "photo", "comment"})
 OWN_RECORDS_NOTE = ("The list pages through the person's own records (its names say tasks, notes, mailbox, calendar, transactions, orders, "
@@ -193,7 +196,8 @@ def _own_records(ctx: CheckContext, message: str | None) -> bool:
     outer = [a for a in ancestors(ctx.node) if a.type in TYPE_DECLARATIONS]
     names = [ctx.path.stem, _declared_type_name(outer[-1]) if outer else "", *re.findall(r"\b[A-Za-z_]\w*(?=\(\))", message or "")]
     words = {w[:-1] if w.endswith("s") and w not in ("stories", "news") else w for n in names for w in _words(n)}
-    return bool(words & OWN_RECORDS) and not words & CONTENT_FEED
+    own = OWN_RECORDS | (FAVOURITES_ANDROID if ctx.language in ("kotlin", "java") else frozenset())
+    return bool(words & own) and not words & CONTENT_FEED
 
 
 def _own_records_at_info(check):
@@ -650,8 +654,28 @@ def _branch_load(ctx: CheckContext, branch: Node) -> tuple[str, Call] | None:
         own = [c for c in branch.named_children if c.start_byte >= conds[-1].end_byte and c.type not in ("else", "else_clause", "comment")][:1]
         call = next((c for c in calls(own[0]) if _loads(c, any_call=False) and not _in_user_action(c.node, own[0])), None) if own else None
         return (row, call) if call is not None else None
-    call = _loader(regions, any_call=False) or _page_advance_call(regions) or _count_growth_call(conds, regions) or _list_growth(regions)
+    call = _loader(regions, any_call=False) or _page_advance_call(regions) or _count_growth_call(conds, regions) or _list_growth(regions) \
+        or _event_method_load(ctx, regions)
     return (row, call) if call is not None else None
+
+
+EVENT_METHOD = re.compile(r"^(will|did|on)[A-Z]\w*$")
+
+
+def _event_method_load(ctx: CheckContext, regions: list[Node]) -> Call | None:
+    """`if indexPath.item == viewModel.photos.count - 1 { viewModel.willDisplayLast() }`: the last row tells the
+    view model an event, and that method (in another file of the project) runs a load (`fetchPhotoList()`)."""
+    index = project_index.for_context(ctx)
+    for region in regions:
+        for call in calls(region):
+            if not EVENT_METHOD.match(call.name) or not MODEL_RECEIVER.search(_last_name(call.receiver)) or project_index.too_common(call.name):
+                continue
+            for definition in index.definitions(call.name)[:4]:
+                body = re.sub(r"//[^\n]*|/\*[\s\S]*?\*/", "", definition.text)
+                body = body[body.find("{") + 1:] if "{" in body else ""
+                if any(_load_verb(name) and not NOT_LOADER.search(name) for name in re.findall(r"\b([A-Za-z_]\w*)\s*\(", body)):
+                    return call
+    return None
 
 
 def _load_hook_parameter_call(regions: list[Node]) -> Call | None:
@@ -919,7 +943,7 @@ def branch_loads_more(ctx: CheckContext) -> Verdict | bool:
     if found is None or _covered(ctx, branch):
         return False
     what, call = found
-    if _chat_history(ctx, call) or _pull_gesture(branch, call) or (ctx.language == "dart" and _bottom_up_list(ctx, branch)):
+    if _chat_history(ctx, call) or _pull_gesture(branch, call) or (ctx.language == "dart" and (_bottom_up_list(ctx, branch) or _dart_helper_idle(ctx, call))):
         return False
     regions = _guarded(branch, _conditions(branch))
     inside = branch.start_byte <= call.node.start_byte < branch.end_byte
@@ -1186,7 +1210,7 @@ def _footer_context(ctx: CheckContext, node: Node) -> bool:
     each row (`ForEach(entries, content: entryView)`)."""
     target = node.named_children[0] if node.named_child_count else None
     if target is not None and re.match(r"(ProgressView|Loading|Spinner|ActivityIndicator|CircularProgressIndicator|NextPage|LoadMore)", text(target)):
-        return True
+        return not _first_load_spinner(node)
     for a in ancestors(node):
         if a.type == "call_expression" and LIST_CALLS.match(_call_name(a)):
             return True
@@ -1199,6 +1223,19 @@ def _footer_context(ctx: CheckContext, node: Node) -> bool:
         if a.type in ("class_declaration", "object_declaration", "struct_declaration"):
             return bool(FOOTER_TYPE.search(text(a.child_by_field_name("name"))))
     return False
+
+
+FIRST_LOAD_CASE = re.compile(r"^\s*case\s+(\w+)?\.(loading|initial|idle|notStarted|notLoaded|fetching)\b")
+
+
+def _first_load_spinner(node: Node) -> bool:
+    """The spinner is the whole view of a first-load state (`switch vm.state { case .loading: ProgressView()
+    .onAppear { load() } case .loaded: LazyVStack { ... } }`), outside any list: it loads the first page."""
+    around = list(ancestors(node))
+    if any(a.type == "call_expression" and LIST_CALLS.match(_call_name(a)) for a in around):
+        return False
+    case = next((a for a in around if a.type == "switch_entry"), None)
+    return case is not None and bool(FIRST_LOAD_CASE.match(text(case)))
 
 
 def _row_builders(ctx: CheckContext) -> frozenset[str]:
@@ -1542,7 +1579,44 @@ def _load_more_repeats_refresh(ctx: CheckContext) -> bool:
     if other is None:
         return False
     runs = [[text(c.node) for c in calls(body)] for body in (mine, other)]
-    return bool(runs[0]) and runs[0] == runs[1] and not any(PAGE_STATE_CHANGE.search(text(body)) for body in (mine, other))
+    if bool(runs[0]) and runs[0] == runs[1] and not any(PAGE_STATE_CHANGE.search(text(body)) for body in (mine, other)):
+        return True
+    return _presenter_refetches_same(ctx, mine, other)
+
+
+UNPAGED_FETCH = re.compile(r"(?i)page|offset|cursor|skip|start|index|after|since|last_?id|limit")
+
+
+def _presenter_refetches_same(ctx: CheckContext, mine: Node, other: Node) -> bool:
+    """`setOnLoadMoreListener(l -> presenter.loadMore())` next to `setOnRefreshListener(l -> presenter.autoRefresh())`,
+    where the presenter's `loadMore() { isRefresh = false; getKnowledgeList(); }` and `autoRefresh() { isRefresh =
+    true; getKnowledgeList(); }` run the same fetch, which is told no page, offset or cursor: "more" fetches the
+    same unpaged list again (the view then only says there is no more data)."""
+    asks = [[c for c in calls(body) if c.receiver and not c.name.startswith("finish") and MODEL_RECEIVER.search(_last_name(c.receiver))]
+            for body in (mine, other)]
+    if [len(a) for a in asks] != [1, 1] or asks[0][0].receiver != asks[1][0].receiver or asks[0][0].name == asks[1][0].name:
+        return False
+    index = project_index.for_context(ctx)
+    more, refresh = (index.definitions(a[0].name) for a in asks)
+    outer = [a for a in ancestors(ctx.node) if a.type in TYPE_DECLARATIONS]
+    here = text(outer[-1]) if outer else ctx.data.decode("utf-8", "replace")  # `extends BaseFragment<TopicsPresenter>`
+    owners = {o for o in {d.owner for d in more} & {d.owner for d in refresh} if o and re.search(rf"\b{re.escape(o)}\b", here)}
+    fetched: set[str] = set()
+    for owner in sorted(owners):
+        bodies = [re.sub(r"//[^\n]*|/\*[\s\S]*?\*/", "", d.text) for d in (*more, *refresh) if d.owner == owner]
+        bodies = [b[b.find("{") + 1:] for b in bodies if "{" in b]
+        if not bodies:
+            continue  # the contract interface: declarations only
+        called = [set(re.findall(r"\b([a-z_]\w*)\s*\(", b)) for b in bodies]
+        if len(called) != 2 or not called[0] or called[0] != called[1] or any(PAGE_STATE_CHANGE.search(b) or UNPAGED_FETCH.search(b) for b in bodies):
+            return False
+        fetched |= called[0]
+    if not fetched:
+        return False
+    for name in fetched:
+        if any(d.owner in owners and UNPAGED_FETCH.search(re.sub(r"//[^\n]*|/\*[\s\S]*?\*/", "", d.text)) for d in index.definitions(name)):
+            return False  # the shared fetch reads a page number of its own
+    return True
 
 
 AUTO_LOAD_OFF = re.compile(r"(?i)([\w.?!]*?)\.?\b(setEnableAutoLoadMore|isEnableAutoLoadMore|isAutoLoadMore|setAutoLoadMore|enableAutoLoadMore|setLoadingMoreEnabled|loadingMoreEnabled)\s*(\(\s*false|=\s*false)")
@@ -1659,7 +1733,7 @@ def paging_pager(ctx: CheckContext) -> Verdict | bool:
     head = ctx.data.decode("utf-8", "replace")[:5000]
     if not (re.search(r"PagingConfig|pagingSourceFactory|PagedList\.Config", text(holder)) or "androidx.paging" in head or "android.arch.paging" in head):
         return False
-    if ctx.language == "kotlin" and _collected_by_compose(ctx, holder):
+    if ctx.language == "kotlin" and (_collected_by_compose(ctx, holder) or _data_layer_pager_shown_by_compose(ctx, holder)):
         return False
     if LOCAL_SOURCE.search(text(holder)) and "remoteMediator" not in text(holder):
         return Verdict(severity="info", note="The pages come from the app's own database (a DAO query, no RemoteMediator): "
@@ -1734,6 +1808,22 @@ def _collected_by_compose(ctx: CheckContext, pager: Node) -> bool:
                 return True  # `@Composable fun FeedScreen(vm: FeedViewModel) { vm.feed.collectAsLazyPagingItems() }`, or a route
                 # composable handing `vm::pages` to the screen composable of its file that collects them
     return False
+
+
+DATA_LAYER = re.compile(r"Repositor|Repo(?![a-z])|UseCase|Usecase|Interactor|DataSource")
+VIEW_PAGING = re.compile(rb"\bPagingDataAdapter\b|\bsubmitData\s*\(")
+
+
+def _data_layer_pager_shown_by_compose(ctx: CheckContext, pager: Node) -> bool:
+    """A Pager in a repository or use case (`MovieRepositoryImpl.getMovies() = Pager(...).flow`, in any Gradle
+    module of the project), in a project whose pages reach the screen only through Compose
+    `collectAsLazyPagingItems()` (no PagingDataAdapter): the screen that collects them is reported
+    (lazy-paging-items), so the Pager would report the same feed a second time."""
+    owner = _enclosing_type_name(pager)
+    if not DATA_LAYER.search(owner):
+        return False
+    files = _project_bytes(ctx).values()
+    return any(COMPOSE_COLLECT in data for data in files) and not any(VIEW_PAGING.search(data) for data in files)
 
 
 PAGED_FLOW_PROPERTY = re.compile(r"\b(?:val|var)\s+(\w+)\s*:\s*(?:Mutable)?(?:State)?Flow<\s*PagingData\b")
@@ -2085,6 +2175,88 @@ def _dart_loads(call: Call) -> bool:
     if not receiver:
         return name[:1].islower() or name[:1] == "_"  # a method the file does not define (a mixin's, a base class's)
     return bool(DART_DATA_OWNER.search(last) or DART_DATA_OWNER.search(receiver)) and not REFRESH_FINISH.match(name)
+
+
+def _dart_helper_idle(ctx: CheckContext, call: Call) -> bool:
+    """Dart: the end branch runs a helper of the file that fetches nothing, as for SmartRefresher `onLoading`:
+    an empty `_loadMore() async {}`, a placeholder that appends generated rows in `setState` after a delay,
+    or the app's own list widget's loader whose `widget.loadMore()` every caller switches off (`hasMore: false`)."""
+    if call.receiver not in ("", "this") or not IDENTIFIER.match(call.name):
+        return False
+    bodies = _dart_methods(ctx, call.name, call.node)
+    if not bodies or not all(_dart_idle_body(ctx, body, 2, {call.name}) for body in bodies):
+        return False
+    if not any(c.name in LOCAL_OPS for body in bodies for c in calls(body)):
+        return True  # a stub: nothing grows
+    heads = [h for h in (text(a).split("{", 1)[0] for a in ancestors(call.node) if a.type in BRANCH_TYPES) if not SCROLL_GEOMETRY.search(h)]
+    helpers = [h for b in bodies for c in calls(b) if c.receiver in ("", "this") and IDENTIFIER.match(c.name) for h in _dart_methods(ctx, c.name, b)]
+    bounds = re.sub(r"\bfor\s*\([^)]*\)", "", " ".join(heads + [text(b) for b in [*bodies, *helpers]]))
+    return bool(LOCAL_CAP.search(bounds))  # generated rows up to a fixed end; not rows generated forever
+
+
+SCROLL_GEOMETRY = re.compile(r"(?i)pixels|extent|offset|position|metrics|atEdge|outOfRange")
+LOCAL_CAP = re.compile(r"(?i)\b_?(max|limit|total|has_?more|can_?load|last_?page)\w*|\b\w+\s*(<|<=|>=|>)\s*\d+")
+
+
+IDLE_CALLS = re.compile(r"^(Duration|delayed|then|whenComplete|setState|print|debugPrint|log)$")
+
+
+def _dart_idle_body(ctx: CheckContext, body: Node, depth: int, seen: set[str]) -> bool:
+    """Every call of the body is known to fetch nothing: a delay, `setState`, list operations on the
+    screen's own list (`_list.addAll(List.generate(...))`), helpers of the file that are idle themselves,
+    or the parent's callback that every caller switches off."""
+    for inner in calls(body):
+        name, receiver = inner.name, inner.receiver
+        if IDLE_CALLS.match(name) or REFRESH_FINISH.match(name) or (name in LOCAL_OPS and not DART_DATA_OWNER.search(_last_name(receiver))):
+            continue
+        if receiver == "widget" and _widget_load_switched_off(ctx, inner, body):
+            continue
+        if receiver in ("", "this") and IDENTIFIER.match(name) and name not in seen and depth > 0:
+            helpers = _dart_methods(ctx, name, body)
+            if helpers and all(_dart_idle_body(ctx, h, depth - 1, seen | {name}) for h in helpers):
+                continue
+        return False
+    return True
+
+
+WIDGET_GATE = re.compile(r"\bif\s*\(\s*!\s*widget\.(\w+)\s*\)\s*\{?\s*return\b")
+STATE_OF = re.compile(r"\bextends\s+State\s*<\s*([A-Z]\w*)\s*>")
+
+
+def _widget_load_switched_off(ctx: CheckContext, load: Call, body: Node) -> bool:
+    """`if (!widget.hasMore) return; await widget.loadMore();` in the State of the app's own list widget, and
+    every place the project builds that widget passes `hasMore: false` (a caller that leaves it out counts as on): the
+    callers, not the definition, say whether a feed pages, and none does."""
+    if load.receiver != "widget":
+        return False
+    gates = WIDGET_GATE.findall(text(body))
+    state = next((a for a in ancestors(body) if a.type == "class_definition"), None)
+    owner = STATE_OF.search(text(state)[:300]) if state is not None else None
+    if not gates or owner is None or project_index.too_common(owner.group(1)):
+        return False
+    index = project_index.for_context(ctx)
+    sites = index.calls(owner.group(1))
+    if not sites:
+        return False
+    for site in sites:
+        data = index.files().get(site.path, b"").decode("utf-8", "replace")
+        arguments = _balanced_arguments(data, len(data.encode("utf-8", "replace")[:site.byte].decode("utf-8", "replace")))
+        if arguments is None or not any(re.search(rf"\b{gate}\s*:\s*false\b", arguments) for gate in gates):
+            return False
+    return True
+
+
+def _balanced_arguments(data: str, start: int) -> str | None:
+    """The text between the first `(` at or after `start` and its matching `)`."""
+    opening = data.find("(", start)
+    if opening < 0 or opening - start > 80:
+        return None
+    depth = 0
+    for i in range(opening, min(len(data), opening + 4000)):
+        depth += {"(": 1, ")": -1}.get(data[i], 0)
+        if depth == 0:
+            return data[opening + 1:i]
+    return None
 
 
 LOAD_MORE_ROW = re.compile(r"(?i)load_?more|next_?page|paginat|loading_?(cell|row|footer|section|indicator|view)")
