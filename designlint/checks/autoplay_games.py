@@ -31,6 +31,7 @@ setting (WCAG 1.4.2 asks for exactly that control).
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from dataclasses import replace
@@ -42,6 +43,7 @@ from designlint import project_index
 from designlint.checks import CheckContext, Verdict
 from designlint.checks.polyglot import argument_nodes, as_call, calls, enclosing_functions, function_name, functions_by_name
 from designlint.checks.util import FUNCTION_TYPES, ancestors, text, walk
+from designlint.files import DEFAULT_EXCLUDED_DIRS
 
 MUTED_NOTE = "muted: lower severity, but it still captures attention"
 SETTING_NOTE = "the same file has a music volume or mute setting (lower severity)"
@@ -227,6 +229,9 @@ def media_kind(receiver: str, ctx: CheckContext, alias: bool = True) -> str:
             kind = media_kind(value, ctx, alias=False)
             if kind:
                 return kind
+        picked = _picked_from(name, ctx)
+        if picked and any(MUSIC_NAME.search(n) for n in _list_names(picked, ctx)):
+            return "" if _ambient_loop(picked, ctx) else "music"
     declared = _declared_type(name, receiver, ctx)
     if declared == "other" or _captures_input(name, ctx):
         return ""
@@ -278,6 +283,33 @@ def _alias_of(name: str, ctx: CheckContext) -> str:
         return ""
     match = re.search(rf"\b{re.escape(name)}\s*:?=\s*([\w$%.:/\"'()]+?)\s*(?:$|;|--|#)", ctx.code_without_comments(), re.M)
     return match.group(1) if match else ""
+
+
+def _picked_from(name: str, ctx: CheckContext) -> str:
+    """Lua: the list a local player is taken from (`local nextSound = table.remove(playlist, 1)`,
+    `local track = songs[index]`): a sound picked from a list named for music is music."""
+    if ctx.language != "lua" or not re.match(r"^\w+$", name or ""):
+        return ""
+    found = re.search(rf"\b{re.escape(name)}\s*=\s*(?:table\.remove\(\s*([\w.]+)|([\w.]+)\s*\[)", ctx.code_without_comments())
+    return _receiver_name(found.group(1) or found.group(2)) if found else ""
+
+
+def _list_names(name: str, ctx: CheckContext) -> list[str]:
+    """The names a Lua list goes by: itself, the lists it is set to (`playlist = soundList`), and
+    the folder their items come from (`soundList = folder:GetChildren()`, or a loop over
+    `folder:GetChildren()` that inserts into it), named by its last `WaitForChild("BackgroundMusic")`."""
+    code = ctx.code_without_comments()
+    lists = [name, *re.findall(rf"\b{re.escape(name)}\s*=\s*(\w+)\s*(?:$|;|--)", code, re.M)]
+    names = list(lists)
+    for item in lists:
+        e = re.escape(item)
+        folders = re.findall(rf"\b{e}\s*=\s*([\w.:()\"' ]+?):GetChildren\(\)", code)
+        folders += [f for f, body in re.findall(r"\bfor\s+\w+\s*,\s*\w+\s+in\s+i?pairs\(\s*([\w.:()\"' ]+?):GetChildren\(\)\s*\)\s*do(.{0,300}?)\bend\b", code, re.S) if re.search(rf"table\.insert\(\s*{e}\s*,", body)]
+        for folder in folders:
+            value = _alias_of(folder, ctx) if re.match(r"^\w+$", folder) else folder
+            quoted = re.findall(r"(?:WaitForChild|FindFirstChild)\s*\(\s*[\"']([^\"']+)[\"']", value or folder)
+            names += [folder, *quoted[-1:]]
+    return names
 
 
 def _declared_type(name: str, receiver: str, ctx: CheckContext) -> str:
@@ -529,6 +561,9 @@ def _user_condition(node: Node) -> str:
 def _named_kind(fn: Node, name: str, ctx: CheckContext, depth: int, elsewhere: bool) -> tuple[str, str]:
     if LOAD_FN.match(name):
         return "load", name
+    created = _created_on_load(fn, name, ctx)
+    if created:
+        return "load", created
     if USER_FN.search(name):
         return "user", name
     if _is_ended_function(name):
@@ -550,6 +585,28 @@ def _named_kind(fn: Node, name: str, ctx: CheckContext, depth: int, elsewhere: b
         if caller:
             return "load", f"{name}, called from {caller}"
     return best
+
+
+LUA_CONSTRUCTOR = re.compile(r"^\s*function\s+([A-Z]\w*)[:.](initialize|new)\s*\(")
+
+
+def _created_on_load(fn: Node, name: str, ctx: CheckContext) -> str:
+    """Lua: `Intro:initialize` (middleclass) or `Intro.new` runs when the object is made: `initialize,
+    the constructor of Intro, created in load in main.lua:20` when a load hook makes it
+    (`intro = Intro()`, `Intro:new()`); else ""."""
+    found = LUA_CONSTRUCTOR.match(text(fn)) if ctx.language == "lua" and name in ("initialize", "new") else None
+    if not found:
+        return ""
+    cls = found.group(1)
+
+    def build() -> str:
+        index = project_index.for_context(ctx)
+        sites = [site for site in index.calls(cls) if not site.receiver]
+        sites += [site for site in index.calls("new") if site.receiver == cls]
+        where = next((w for w in (_load_site(site, index, follow=False) for site in sites) if w), "")
+        return f"{name}, the constructor of {cls}, created in {where}" if where else ""
+
+    return ctx.remember(f"apg_created:{fn.start_byte}", build)
 
 
 def _is_ended_function(name: str) -> bool:
@@ -704,6 +761,23 @@ def _lambda_kind(fn: Node) -> tuple[str, str]:
 # checks
 
 
+def _in_live_script(check):
+    """Skips a Godot script that nothing attaches (`godot_script_unused`): its code never runs."""
+
+    @functools.wraps(check)
+    def wrapped(ctx: CheckContext) -> Verdict | None:
+        if ctx.language == "gdscript":
+            if "godot_unused" not in ctx.memo:
+                project_index.for_context(ctx)  # records the project (scenes included) as an input of the cached result
+                ctx.memo["godot_unused"] = godot_script_unused(ctx.path)
+            if ctx.memo["godot_unused"]:
+                return None
+        return check(ctx)
+
+    return wrapped
+
+
+@_in_live_script
 def play_on_load(ctx: CheckContext) -> Verdict | None:
     """`videoPlayer.Play()`, `$Video.play()`, `music:Play()`, `video:play()` that runs on load."""
     call = as_call(ctx.node) or _inner_call(ctx.node)
@@ -716,6 +790,8 @@ def play_on_load(ctx: CheckContext) -> Verdict | None:
     when, where = situation(ctx.node, ctx)
     if when != "load" or _off_by_default(ctx.node, ctx) or _paused_right_after(ctx.node, receiver):
         return None
+    if _silent_probe(receiver, ctx):
+        return None
     if _earlier_play_in_loop(ctx.node, ctx):
         return None  # the next song of one playlist loop: reported once, at the loop's first play
     if _earlier_play_in_block(ctx.node, kind, ctx):
@@ -725,6 +801,20 @@ def play_on_load(ctx: CheckContext) -> Verdict | None:
     if hook:
         message += f"; when it ends, the hook at line {hook} plays it again or the next one"
     return _verdict(ctx, kind, receiver, message)
+
+
+def _silent_probe(receiver: str, ctx: CheckContext) -> bool:
+    """Lua: a muted copy played only to read the track's length, then destroyed (`probe.Volume =
+    0; probe:Play()`, `probe.TimeLength`, `probe:Destroy()`): nobody hears it; the real play of
+    the track is reported where it happens."""
+    name = re.escape(_receiver_name(receiver))
+    code = ctx.code_without_comments()
+    return (
+        ctx.language == "lua"
+        and _muted(receiver, ctx)
+        and bool(re.search(rf"\b{name}\s*[.:]\s*(TimeLength|getDuration)\b", code))
+        and bool(re.search(rf"\b{name}\s*:\s*Destroy\s*\(", code))
+    )
 
 
 def _options_only(call) -> bool:
@@ -766,6 +856,7 @@ def _earlier_play_in_loop(node: Node, ctx: CheckContext) -> bool:
     return False
 
 
+@_in_live_script
 def music_call_on_load(ctx: CheckContext) -> Verdict | None:
     """The game's own music call on load: `SoundManager.PlayMusic(MainMusic)` in `Start`,
     `MusicController.play_music(4)` in `_ready`, `playMusic("opening")` in a state's `enter`,
@@ -855,6 +946,7 @@ def _is_love_audio(receiver: str, ctx: CheckContext) -> bool:
     return bool(re.fullmatch(_love_audio(ctx), receiver.strip()))
 
 
+@_in_live_script
 def autoplay_property(ctx: CheckContext) -> Verdict | None:
     """`playOnAwake = true` (Unity), `autoplay = true` / `playing = true` (Godot),
     `Playing = true` (Roblox) on a video or music player. `playOnAwake` and `autoplay` start
@@ -863,6 +955,7 @@ def autoplay_property(ctx: CheckContext) -> Verdict | None:
     return _started_by_property(ctx, receiver, prop)
 
 
+@_in_live_script
 def autoplay_setter(ctx: CheckContext) -> Verdict | None:
     """Godot 3 setters: `player.set_autoplay(true)`, `set_playing(true)`."""
     call = as_call(ctx.node) or _inner_call(ctx.node)
@@ -882,11 +975,20 @@ def _started_by_property(ctx: CheckContext, receiver: str, prop: str, shown: str
             return None
         return _verdict(ctx, kind, receiver, f"{_what(kind, receiver, ctx)} starts playing when the {_scene(ctx)} loads ({shown} in {where})")
     when, _ = situation(ctx.node, ctx)
-    if when == "user":
+    if when == "user" or _also_played_on_load(receiver, ctx):
         return None
     return _verdict(ctx, kind, receiver, f"{_what(kind, receiver, ctx)} starts playing as soon as it loads ({shown})")
 
 
+def _also_played_on_load(receiver: str, ctx: CheckContext) -> bool:
+    """Godot: the script also plays the same node on load (`$Music.autoplay = true` in `_ready`,
+    `$Music.play()` there or when `_process` finds it stopped): one behaviour, reported at the
+    play (autoplay set from code on a node already in the tree does nothing by itself)."""
+    name = _receiver_name(receiver) if receiver not in ("", "self", "this") else "self"
+    return ctx.language == "gdscript" and name in _played_on_load(ctx)
+
+
+@_in_live_script
 def loop_on_autoplay(ctx: CheckContext) -> Verdict | None:
     """`isLooping = true` (Unity VideoPlayer) / `loop = true` (Godot VideoStreamPlayer) on a
     video that also starts by itself in the same file."""
@@ -898,6 +1000,7 @@ def loop_on_autoplay(ctx: CheckContext) -> Verdict | None:
     return _verdict(ctx, "video", receiver, f"{_what('video', receiver, ctx)} starts by itself and loops without end ({prop} = true)")
 
 
+@_in_live_script
 def ended_advance(ctx: CheckContext) -> Verdict | None:
     """An ended hook (`loopPointReached += H`, `finished.connect(H)`, `Ended:Connect(H)`, an
     editor-connected `_on_video_finished`) whose handler plays again or moves to the next item.
@@ -1272,6 +1375,7 @@ CALLS_MUSIC = re.compile(
 )
 
 
+@_in_live_script
 def manager_call_on_load(ctx: CheckContext) -> Verdict | None:
     """A call on the game's audio manager when the scene loads whose argument names a track
     (`AudioManager.Instance.Play("Theme")`) or whose method, read in the manager's own file,
@@ -1289,10 +1393,18 @@ def manager_call_on_load(ctx: CheckContext) -> Verdict | None:
         return None  # a looping effect (a beep, an engine), not a track
     if SET_MUSIC_CALL.match(call.name) and any(re.search(r"^\s*(true|false)\s*$|==|~=|!=|\b(not|enabled|on|muted?)\b", a) for a in arguments):
         return None  # `SetMusic(false)`, `SetMusic(prefs.music == 1)`: a music switch, not a track
-    evidence = _track_argument(arguments) or _manager_starts_track(call, ctx)
+    if ctx.language == "lua" and call.name.lower() == "create":
+        tag = next((m.group(0) for m in map(MUSIC_OPTION.search, arguments) if m), "")
+        evidence = f"a sound made with {tag}" if tag and _manager_starts_track(call, ctx, any_name=True) else ""
+    else:
+        evidence = _track_argument(arguments) or _manager_starts_track(call, ctx)
     if not evidence:
         return None
     return _verdict(ctx, "music", call.receiver, f"music starts playing when the {_scene(ctx)} loads ({call.name}() in {where}: {evidence})")
+
+
+# A Roblox audio module's `Create(id, parent, {Volume = MusicVolume}, {name = "Music"})`: options that make the sound music
+MUSIC_OPTION = re.compile(r"\b(name|tag|group|type|category)\s*=\s*[\"'](music|bgm|soundtrack)[\"']|\bVolume\s*=\s*[\w.]*Music\w*Volume\b", re.I)
 
 
 def music_manager_method_on_load(ctx: CheckContext) -> Verdict | None:
@@ -1339,9 +1451,10 @@ def _argument_name(argument: str) -> str:
     return re.split(r"[.:]", value)[-1]
 
 
-def _manager_starts_track(call, ctx: CheckContext) -> str:
+def _manager_starts_track(call, ctx: CheckContext, any_name: bool = False) -> str:
     """Where the receiver's method (defined in another file of the project) starts a looping or
-    music track; "" when it does not or cannot be found. Generic names are not looked up."""
+    music track (`any_name`: plays anything, the caller's options say it is music); "" when it
+    does not or cannot be found. Generic names are not looked up."""
     if (len(call.name) < 4 or call.name.lstrip("_").lower() in GENERIC_CALLS) and not MUSIC_RECEIVER.search(call.receiver):
         return ""  # `musicController.On()`: a music manager's own method is looked up whatever its name
     index = project_index.for_context(ctx)
@@ -1351,6 +1464,8 @@ def _manager_starts_track(call, ctx: CheckContext) -> str:
         if not _refers_to(call.receiver, names, code):
             continue
         manager = f"{definition.owner} {Path(definition.path).stem}"
+        if any_name and re.search(r"[.:]\s*[Pp]lay\s*\(", definition.text):
+            return f"{definition.name} in {definition.shown}:{definition.line} plays it"
         if _starts_track(definition.text, _read(definition.path), call.name, _callees_text(definition.text, definition.path, index), manager):
             return f"{definition.name} in {definition.shown}:{definition.line} starts a music track"
     return ""
@@ -1572,6 +1687,133 @@ def _refers_to(receiver: str, names: frozenset[str], code: str) -> bool:
             if any(_normal(other) in names for other in re.findall(r"\w+", line) if other != head):
                 return True
     return False
+
+
+# --------------------------------------------------------------------------------------------
+# Godot: a script that no scene, resource or other script attaches never runs
+# (generic; belongs in project_index as `godot_script_unused(path)`)
+
+GODOT_TEXT = (".gd", ".tscn", ".tres", ".godot", ".cfg", ".cs", ".json")
+GODOT_BINARY = (".scn", ".res")  # binary scenes and resources name scripts in a form not read here
+MAX_GODOT_FILES = 3000
+GODOT_CLASS_NAME = re.compile(r"^class_name\s+(\w+)", re.M)
+GODOT_UID = re.compile(r'\buid="(uid://\w+)"')
+GODOT_STRING = re.compile(r'"([^"\n]*)"|\'([^\'\n]*)\'')
+GODOT_FULL_PATH = re.compile(r"^(res://)?[\w./-]+\.t?scn$")
+_GODOT_CACHE: dict[str, tuple[tuple, dict[Path, str] | None]] = {}
+
+
+def godot_script_unused(path: str) -> bool:
+    """True when the Godot project (project.godot at its root) never attaches or loads the
+    script at `path`: no scene, resource, project setting or script names its `res://` path, its
+    uid or (relative) file name, and no other file names its `class_name`; or only scenes that
+    are themselves never loaded attach it (the main scene is named in project.godot). False
+    whenever unsure: no project.godot, binary scenes, too many files, or a scene path built at
+    run time."""
+    root = project_index.project_root(Path(path), "gdscript")
+    if not (root / "project.godot").is_file():
+        return False
+    files = _godot_files(root)
+    own = Path(path).resolve()
+    if files is None or own not in files or not _godot_complete(root, files):
+        return False
+    match = GODOT_CLASS_NAME.search(files[own])
+    if match and any(re.search(rf"\b{match.group(1)}\b", code) for other, code in files.items() if other != own):
+        return False
+    holders = _godot_holders(own, root, files)
+    if holders is None:
+        return False
+    if not holders:
+        return True
+    if any(not h.name.endswith(".tscn") for h in holders):
+        return False
+    built = _godot_scene_patterns(files)
+    return all(_godot_holders(h, root, files) == [] and not _godot_built(h, root, built) for h in holders)
+
+
+def _godot_built(scene: Path, root: Path, built: list[str]) -> bool:
+    res = "res://" + scene.relative_to(root.resolve()).as_posix()
+    return any(res.startswith(prefix) or not prefix.startswith("res://") for prefix in built)
+
+
+def _godot_files(root: Path) -> dict[Path, str] | None:
+    """The text of the project's scripts, scenes, resources and settings (read again when a file
+    changes); None when it has binary scenes or resources, or too many files."""
+    found: list[Path] = []
+    for folder, dirs, names in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if d not in DEFAULT_EXCLUDED_DIRS and not d.startswith("."))
+        if any(n.endswith(GODOT_BINARY) for n in names):
+            return None
+        found += [Path(folder) / n for n in sorted(names) if n.endswith(GODOT_TEXT)]
+        if len(found) > MAX_GODOT_FILES:
+            return None
+    try:
+        signature = tuple((str(f), f.stat().st_mtime_ns) for f in found)
+    except OSError:
+        return None
+    cached = _GODOT_CACHE.get(str(root))
+    if cached and cached[0] == signature:
+        return cached[1]
+    files = {f.resolve(): _read(str(f)) for f in found}
+    _GODOT_CACHE[str(root)] = (signature, files)
+    return files
+
+
+def _godot_complete(root: Path, files: dict[Path, str]) -> bool:
+    """The copy holds the whole project: every script, scene and uid that project.godot names
+    (the main scene, autoloads) is there, so a scene missing from it was not merely left out."""
+    settings = files.get((root / "project.godot").resolve(), "")
+    settings = re.sub(r"(?m)^\s*;.*$", "", settings)
+    named = [t for t in re.findall(r"\"\*?(res://[^\"]+|uid://\w+)\"", settings) if t.startswith("uid://") or t.endswith(GODOT_TEXT)]
+    scene_uids = {u for f, code in files.items() if f.name.endswith((".tscn", ".tres")) for u in GODOT_UID.findall(code[:400])}
+    for target in named:
+        if target.startswith("uid://"):
+            if target not in scene_uids and not any(target in _read(str(f) + ".uid") for f in files if f.name.endswith(".gd")):
+                return False
+        elif not (root / target[len("res://"):]).exists():
+            return False
+    return any(f.name.endswith(".tscn") for f in files) and bool(re.search(r"run/main_scene\s*=", settings))
+
+
+def _godot_holders(target: Path, root: Path, files: dict[Path, str]) -> list[Path] | None:
+    """The files that name `target`: its exact `res://` path, its uid, or its file name in any
+    other form (a relative path, counted as naming it). None when the file is outside the root."""
+    try:
+        res = "res://" + target.relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return None
+    uids = GODOT_UID.findall(files.get(target, "")[:400]) if target.name.endswith(".tscn") else []
+    uid_file = Path(str(target) + ".uid")
+    if uid_file.is_file():
+        uids.append(_read(str(uid_file)).strip())
+    name = re.compile(rf"(?<![\w-]){re.escape(target.name)}(?!\w)")
+    other_res = re.compile(rf"res://[^\s\"']*?(?<![\w-]){re.escape(target.name)}(?!\w)")
+    holders = []
+    for other, code in files.items():
+        if other == target:
+            continue
+        if res in code or any(u and u in code for u in uids):
+            holders.append(other)
+        elif len(name.findall(code)) > len(other_res.findall(code)):
+            holders.append(other)  # a relative path or a name built from parts: taken as naming it
+    return holders
+
+
+def _godot_scene_patterns(files: dict[Path, str]) -> list[str]:
+    """The fixed start of each scene path a script builds at run time (`"res://levels/level_%d.tscn"
+    % n` gives `res://levels/`, `"res://scenes/" + name` gives `res://scenes/`, a relative
+    `"level_%d.tscn"` gives ""): the scenes under it may be loaded though no text names them."""
+    out = []
+    for path, code in files.items():
+        if not path.name.endswith((".gd", ".cs")):
+            continue
+        for match in GODOT_STRING.finditer(code):
+            value = match.group(1) or match.group(2) or ""
+            built = (".tscn" in value or ".scn" in value) and not GODOT_FULL_PATH.match(value)
+            if built or (value.startswith("res://") and (value.endswith("/") or "." not in value.rsplit("/", 1)[-1])):
+                fixed = re.split(r"[%{]", value, maxsplit=1)[0]
+                out.append(fixed[: fixed.rfind("/") + 1] if value.startswith("res://") else "")
+    return out
 
 
 _READ_CACHE: dict[tuple[str, float], str] = {}
