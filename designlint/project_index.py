@@ -71,6 +71,9 @@ MAX_RESOURCE_FILES = 1500  # resource files (manifests, layouts, storyboards) re
 RESOURCE_FILES: dict[str, re.Pattern[str]] = {
     "android": re.compile(r"(^|/)(AndroidManifest\.xml|res/(layout|navigation|xml)[\w-]*/[^/]+\.xml)$"),
     "swift": re.compile(r"\.(storyboard|xib)$|(^|/)[\w.-]*Info\.plist$"),
+    # Godot scenes, resources and settings attach and autoload scripts (read by autoplay games'
+    # `godot_script_unused`; listed here so the project digest covers them).
+    "gdscript": re.compile(r"\.(tscn|tres|godot|cfg)$"),
 }
 # Groups whose types are all created from code or the resources above. Unity components, Godot
 # scripts and Roblox modules are attached in scenes and prefabs: never "unused" by this test.

@@ -432,3 +432,27 @@ def test_type_unused_in_dart_and_swift_and_never_for_scene_attached_scripts(tmp_
     loose = write(tmp_path / "loose", {"Lonely.kt": "class LonelyScreen : Fragment() {}\n"})
     index = project_index.index_for(loose, "kotlin")
     assert index.type_unused("LonelyScreen", *_declared(index, "Lonely.kt", "LonelyScreen")) is False
+
+
+GODOT_GAME = {
+    "project.godot": 'config_version=5\n[application]\nrun/main_scene="res://scenes/dock.tscn"\n',
+    "scenes/dock.tscn": '[gd_scene format=3]\n[node name="Dock" type="Node2D"]\n',
+    "scripts/shanty.gd": "extends Node\nfunc _ready():\n    $Music.play()\n",
+}
+
+
+def test_cached_result_follows_the_scenes_that_attach_a_godot_script(tmp_path):
+    root = write(tmp_path / "game", GODOT_GAME)
+    config = Config(root=tmp_path)
+    options = ScanOptions(select=["autoplay"], cache_dir=tmp_path / "cache")
+
+    def scan() -> list[str]:
+        return [Path(f.path).name for f in Scanner(config, options).scan([root]).findings]
+
+    assert scan() == []  # no scene attaches shanty.gd: it never runs
+    assert scan() == []  # from the cache
+    # A scene now attaches it; shanty.gd's bytes are the same, its cached result must not be reused.
+    (root / "scenes" / "dock.tscn").write_text(
+        '[gd_scene load_steps=2 format=3]\n[ext_resource type="Script" path="res://scripts/shanty.gd" id="1"]\n'
+        '[node name="Dock" type="Node2D"]\nscript = ExtResource("1")\n', encoding="utf-8")
+    assert scan() == ["shanty.gd"]
