@@ -650,6 +650,8 @@ def _first_streak_update(ctx: CheckContext, fn: Node | None) -> tuple[dict[int, 
             continue
         conditions = controlling_conditions(n, fn, value)
         tests = [gap_test(ctx, c, fn) for c in conditions]
+        if not any(tests) and ctx.language == "python":
+            tests = [_imported_gap_helper(ctx, c) for c in conditions]
         if not any(tests) and n.type in ROLLOVER_UPDATE_TYPES:
             tests = [_flag_rollover(ctx, c, fn) for c in conditions]
             if any(tests):
@@ -669,6 +671,32 @@ def _first_streak_update(ctx: CheckContext, fn: Node | None) -> tuple[dict[int, 
     if found_kinds == {"B"} and not exact and not STREAK_RESET_TEXT.search(ctx.data.decode("utf-8", "replace")[:300000]):
         return None  # counts every new day and never resets: a days-played total, not a streak
     return updates, "".join(sorted(found_kinds))
+
+
+# A streak test kept in a helper (`check_streak_time_over(last, now)`, `is_yesterday(d)`), maybe in another module.
+GAP_HELPER_NAME = re.compile(r"streak|yesterday|consecutive|missed")
+# The helper's body tests a missed-day window: `timedelta(hours=48)`, `timedelta(days=2)`, `.days > 1`, `== 1`, 172800 s.
+MISSED_DAY_WINDOW = re.compile(
+    r"(?:<=?|>=?|==)\s*(?:datetime\.)?timedelta\(\s*(?:hours\s*=\s*48|days\s*=\s*2)\s*\)"
+    r"|\.days\s*(?:==\s*1|>\s*1|>=\s*2)\b|(?:<=?|>=?)\s*172_?800\b"
+)
+
+
+def _imported_gap_helper(ctx: CheckContext, condition: Node) -> str | None:
+    """'exact' when the condition calls a streak-named helper of the project (often imported from another
+    module) whose returned comparison tests a missed-day window: `if check_streak_time_into(last, now):`
+    with `return timedelta(hours=24) <= gap <= timedelta(hours=48)`."""
+    c = _strip(condition)
+    if c.type == "not_operator" and c.named_children:
+        c = _strip(c.named_children[-1])
+    call = as_call(c) if c.type == "call" else None
+    if call is None or not GAP_HELPER_NAME.search(norm_name(call.name)):
+        return None
+    key = ("streak_games_gap_helper", call.name)
+    if key not in ctx.memo:
+        definitions = project_index.for_context(ctx).definitions(call.name)[:3]
+        ctx.memo[key] = any(len(d.text) < 1500 and re.search(rf"\breturn\b[^\n]*(?:{MISSED_DAY_WINDOW.pattern})", d.text) for d in definitions)
+    return "exact" if ctx.memo[key] else None
 
 
 # A flag that tells whether the player did the daily thing today (`active_today`, `completed`).
@@ -691,6 +719,8 @@ def _flag_rollover(ctx: CheckContext, condition: Node, fn: Node | None) -> str |
     if fn is None:
         return None
     c = _strip(condition)
+    if c.type == "boolean_operator" and (op := c.child_by_field_name("operator")) is not None and text(op) == "and":  # `if waiting and not active_today:`
+        return next((f for part in (c.child_by_field_name("left"), c.child_by_field_name("right")) if part is not None and (f := _flag_rollover(ctx, part, fn))), None)
     if c.type == "not_operator" and c.named_children:  # `if not active:`
         c = _strip(c.named_children[-1])
     if c.type not in ("identifier", "attribute", "subscript", "call", "member_access_expression") or len(text(c)) > 80:

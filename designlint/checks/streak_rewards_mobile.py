@@ -471,7 +471,7 @@ def _update_name(raw: str) -> str | None:
     return streak_name(raw)
 
 
-GROWN_FROM = re.compile(r"(?P<t>[A-Za-z_]\w*)\s*(?::\s*[\w<>?]+\s*)?(?:(?<![=!<>+\-*/])=(?!=)|:)\s*\(?\s*(?P<v>[\w.?!]+)\s*\+\s*1L?\b(?!\s*[*/.])")
+GROWN_FROM = re.compile(r"(?P<t>[A-Za-z_]\w*)\s*(?::\s*[\w<>?]+\s*)?(?:(?<![=!<>+\-*/])=(?!=)|:)\s*\(?\s*(?P<v>[\w?!]+(?:\(\))?(?:\.[\w?!]+(?:\(\))?)*)\s*\+\s*1L?\b(?!\s*[*/.])")  # also a getter: `last.getConsecutiveDays() + 1`
 
 
 def _grown_from_streak(code: str) -> dict[str, str]:
@@ -482,7 +482,7 @@ def _grown_from_streak(code: str) -> dict[str, str]:
         if not _update_name(m.group("t")):
             name = streak_name(m.group("v"))
             if name:
-                out.setdefault(m.group("t"), name)
+                out.setdefault(m.group("t"), re.sub(r"^get(?=[A-Z_])", "", name))
     return out
 
 
@@ -604,10 +604,19 @@ def _stored_as_streak(local: str, code: str, ctx: CheckContext, scope: Node) -> 
             copy = re.search(r"\b([A-Za-z_]\w*)\s*\.\s*copy\s*\([^()]*$", code[: m.start()])
             found = streak_name(f"{copy.group(1)}_{key}") if copy else None
         if not found and re.fullmatch(r"[A-Za-z_]\w*", key):
-            found = next((streak_name(text(v).strip("'\"")) for v in _definitions(key, ctx, scope)[:2] if re.fullmatch(r"['\"][\w.-]+['\"]", text(v))), None)
+            found = next((streak_name(k) for v in _definitions(key, ctx, scope)[:2] if (k := _key_literal(text(v)))), None)
         if found:
             return found
     return None
+
+
+# A storage key held in a constant: `"streak_count"`, or a DataStore key made from one (`intPreferencesKey("streak.current")`).
+KEY_LITERAL = re.compile(r"""['"]([\w.-]+)['"]|\w*[kK]ey(?:<[\w?]+>)?\(\s*['"]([\w.-]+)['"]\s*\)""")
+
+
+def _key_literal(value: str) -> str | None:
+    m = KEY_LITERAL.fullmatch(value.strip())
+    return (m.group(1) or m.group(2)) if m else None
 
 
 def _helper_key(helper: str, ctx: CheckContext) -> str | None:
@@ -808,7 +817,7 @@ def _read_streak(expression: str, ctx: CheckContext, scope: Node) -> str | None:
     if streak_name(key):
         return streak_name(key)
     values = [text(v) for v in _definitions(key.split(".")[-1], ctx, scope)[:2]]
-    return next((streak_name(v.strip("'\"")) for v in values if re.fullmatch(r"['\"][\w.-]+['\"]", v)), None)
+    return next((streak_name(k) for v in values if (k := _key_literal(v))), None)
 
 
 def _loaded_streak(local: str, node: Node, ctx: CheckContext, scope: Node) -> str | None:
@@ -1027,6 +1036,50 @@ def _ladder_reset(ctx: CheckContext) -> "Verdict | bool":
     if not any(is_day_gap(c, ctx, scope) for c in _condition_nodes(node)):
         return False
     return Verdict(message=f"login-reward ladder: {function_name(scope)}() goes back to day 1 after a missed day and moves to the next day otherwise")
+
+
+# A daily sign-in / check-in / attendance feature (names or comments): `signInToday()`, `SignDetailDAO`, `// 连续签到`.
+CHECKIN_CONTEXT = re.compile(r"sign_?in|signing|sign_?day|check_?in|attendance|签到|连续|連續|출석", re.I)
+# A neutral helper testing that two dates are one day apart: `intervalOneDay(now, last)`, `isOneDayApart(a, b)`.
+ONE_DAY_CALL = re.compile(r"^(?:is|was|check|within)?_?(?:interval|gap|diff)?_?one_?day(?:_?(?:apart|interval|gap|diff|ago|before))?$")
+# The count a check-in keeps under a neutral name: `series_count`, `continueSign`, `consecutive`, `continuousDays`.
+CHECKIN_COUNTER = re.compile(r"(?:^|_)(?:series|continue|continuous|continued|consecutive|serial|running)(?:_|$)")
+CAST = re.compile(r"^\(\s*(?:long|int|Long|Integer|short)\s*\)\s*")
+
+
+def _one_day_call(condition: Node) -> bool:
+    return any((call := as_call(n)) is not None and ONE_DAY_CALL.search(norm_name(call.name)) for n in walk(condition))
+
+
+def checkin_counter(ctx: CheckContext) -> "Verdict | bool":
+    """A daily sign-in counter kept without the word "streak" (the streak checks skip such files): the count
+    becomes the previous one plus one when the last sign-in was yesterday and restarts at 1 otherwise
+    (`setSeries_count(intervalOneDay(now, last) ? s.getSeries_count() + 1 : 1)`,
+    `if (last < getYesterdayDate().getTime()) return 1; return continueSign + 1;` in `continueSign()`)."""
+    node = ctx.node
+    if "streaky" not in ctx.memo:
+        ctx.memo["streaky"] = bool(STREAKISH.search(_code(ctx)))
+    if ctx.memo["streaky"] or not CHECKIN_CONTEXT.search(ctx.data[:300_000].decode("utf-8", "replace")):
+        return False
+    if _outermost_branch_value(node) != node:
+        return False  # reported at the outermost conditional
+    scope = enclosing_named_function(node)
+    if scope is None or _in_loop(node, scope) or _statistic_function(scope):
+        return False
+    inner = [n for n in walk(node) if n.type in CONDITIONAL_TYPES]
+    for conditional in inner:
+        conditions = _condition_nodes(conditional)
+        if not any(is_day_gap(c, ctx, scope) or _one_day_call(c) for c in conditions):
+            continue
+        values = [CAST.sub("", v.strip()) for v in (_return_pair(conditional) or _chain_values(conditional))]
+        grown = sorted((v for v in values if PLUS_ONE.match(v)), key=len)
+        if not grown or not any(ZERO_ONE.match(v) for v in values):
+            continue
+        counter = re.sub(r"^get(?=[A-Z_])|\(\)", "", re.split(r"\s*\+", grown[0].strip("() "))[0].split(".")[-1])
+        fn = function_name(scope) or ""
+        if CHECKIN_COUNTER.search(norm_name(counter)) or (_return_pair(conditional) and CHECKIN_COUNTER.search(norm_name(fn))):
+            return Verdict(message=f"daily streak: the sign-in count '{counter}' grows when the last sign-in was yesterday and restarts at 1 after a missed day")
+    return False
 
 
 ANALYTICS = re.compile(r"analytic|telemetry", re.I)
