@@ -229,6 +229,8 @@ REMOTE_OPENER = re.compile(
 LOOT_SYSTEM_WORDS = frozenset({"gacha", "gachapon", "lootbox", "lootboxes", "crate", "crates", "chest", "chests", "egg",
                                "eggs", "summon", "summoning", "capsule", "capsules", "banner", "hatchery", "incubator",
                                "mysterybox", "blindbox"})
+REROLL = re.compile(r"(?i)re_?roll")
+PULL_NAME_WORDS = frozenset({"pull", "pulls", "summon", "hatch", "unbox", "gacha", "wish"})  # not spin/roll/draw: casino verbs too
 OPENER_VERBS = frozenset({"open", "pull", "roll", "hatch", "summon", "draw", "spin", "unbox", "crack", "gacha"})
 UI_WORDS = frozenset({"menu", "ui", "gui", "shop", "screen", "panel", "window", "view", "page", "dialog", "popup",
                       "store", "frame", "tab", "scene", "animation", "anim"})
@@ -810,8 +812,9 @@ class _File:
                 _is_negative(a) and PRICE_NAME.search(text(a)) for a in argument_nodes(call)):
             u.soft_spend.append(f"{call.name}(-cost)")  # `db.add_palmarks(uid, -total_cost)`: a currency of its own name
         elif _words(call.name)[:1] and _words(call.name)[0] in PAYOUT_VERBS and any(
-                _is_balance(w) for w in _words(call.name)[1:]) and "-" not in text(call.arguments or call.node):
-            u.payout = True  # `AddCoins(win)`, `update_bank(user, prize)`
+                _is_balance(w) for w in _words(call.name)[1:]) and "-" not in text(call.arguments or call.node) and not any(
+                text(a).strip() == "0" for a in argument_nodes(call)):
+            u.payout = True  # `AddCoins(win)`, `update_bank(user, prize)`; not `update_balance(uid, 0)` opening an account
         if PURCHASE_CALL.match(call.name) or STRIPE_CHARGE.search(f"{call.receiver}.{call.name}") or (
                 _words(call.name)[:1] in (["purchase"], ["buy"]) and IAP_RECEIVER.search(_owner(call.receiver))):
             u.purchase.append(f"{call.name}()")  # also `PaymentManager.instance.Purchase(item, onDone)`
@@ -1105,17 +1108,22 @@ class _File:
             if context is None:
                 return None
         strong_context = context in STRONG_LOOT or context == "box"
-        bet_words = u.words & (BET_WORDS | EXTRA_BET_WORDS)
+        # `bet = 10` … `update_balance(uid, -bet)` in a gacha file's `pull` command, never paid back: the pull's price
+        stake = {"bet", "bets"} if not u.payout and self.file_loot and set(_words(u.name)) & PULL_NAME_WORDS else set()
+        bet_words = u.words & (BET_WORDS | EXTRA_BET_WORDS) - stake
         if not u.words & SLOT_MACHINE_WORDS:
             bet_words -= {"slot", "slots"}  # `itemSlot`, `inventory.slots`: not a slot machine
         wheel_only = not u.payout and not bet_words - WHEEL_WORDS
         if NOT_LOOT_UNIT.search(u.name) and not (name_loot and not PAID_SHORTCUT.search(u.name)) and not (
-                wheel_only and WHEEL_UNIT.search(u.name)):
+                wheel_only and WHEEL_UNIT.search(u.name)) and not self._reroll_is_a_pull(u):
             return None  # upgrades, rerolls, paid shortcuts, work and casino commands
         if self.timed_unlock and UNLOCK_UNIT.search(u.name) and not u.purchase:
             return None  # gems that open a timed chest now: a paid shortcut
-        if u.words & HARD_BET_WORDS and not name_loot or bet_words and not (strong_context or wheel_only):
+        if u.words & HARD_BET_WORDS - stake and not name_loot or bet_words and not (strong_context or wheel_only):
             return None  # a roulette that pays out currency is a bet; one that hands out a unit is a prize wheel
+        if bet_words and wheel_only and context and set(context.split("/")) <= WHEEL_WORDS | {"spin", "spins", "wheel"} and not (
+                u.grant or r.grant or u.item_reward or any(_premium_spend(x) or _game_premium(x) for x in u.spend + r.spend)):
+            return None  # a joke roulette paid in coins that only plays a random song or message: nothing is won
         purchase = u.purchase + r.purchase[:1]
         if u.spent & u.credited and u.increased <= u.spent and not (u.grant or r.grant or u.item_reward or purchase):
             return None  # only the stake's own currency paid back on a win (`Money = Money + prize`): a lottery
@@ -1134,6 +1142,16 @@ class _File:
         if u.consume and context and (self.file_sells or self.project is not None and self.project.sells_elsewhere(self, u)):
             return ("consume", u.consume[0], rnd[0], context)
         return None
+
+    def _reroll_is_a_pull(self, u: _Unit) -> bool:
+        """A paid `reroll` (`spend_gold(200)`) in a loot-box file that runs the same roll-and-grant helper as the box's
+        own `open` (`await self._roll()`, which adds a new random item to the inventory): another pull, not a reroll of
+        an owned item's stats or of a shop's offers."""
+        if not (u.spend and self.file_loot and REROLL.search(u.name)) or NOT_LOOT_UNIT.search(REROLL.sub("", u.name)):
+            return False
+        others = [self.unit(fn) for fns in self.defs.values() for fn in fns[:3] if fn.id != u.node.id]
+        return any(c.random and c.grant and any(c.name in o.calls and o.node.id != c.node.id for o in others)
+                   for c in self.callees(u) if c.name)
 
     def reported(self, u: _Unit) -> tuple | None:
         """The verdict, unless the payment sits in a helper that is reported itself (a wrapper

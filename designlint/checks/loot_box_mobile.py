@@ -391,7 +391,7 @@ def _spend_call(call: Call) -> tuple[str, bool] | None:
     words = _words(call.name)
     if not words:
         return None
-    verb, rest = words[0], words[1:]
+    verb, rest = {"spent": "spend"}.get(words[0], words[0]), words[1:]  # `companion.spent("keys", 1)`
     receiver_words = _words(_name_of(call.receiver))
     args = argument_nodes(call)
     arg_text = " ".join(text(a) for a in args)
@@ -463,7 +463,9 @@ def _spend_node(node: Node) -> tuple[str, str] | None:
     if node.type in ASSIGNMENTS:
         if op == "-=" and _is_currency(lname, strict=True):
             return ("spend", f"{_short(left, 24)} -= {_short(right, 20)}")
-        if op == "-=" and _is_price(right) and lname and not any(w in NOT_SPEND_WORDS | NOT_CURRENCY_WORDS for w in _words(lname)):
+        if op == "-=" and _is_price(right) and lname and not any(w in NOT_SPEND_WORDS | NOT_CURRENCY_WORDS for w in _words(lname)) and (
+                not re.fullmatch(r"\s*\d+[LlFf]?\s*", right) or any(w in CURRENCY_WORDS | {"key", "keys"} for w in _words(lname))):
+            # a bare number off an unknown name is index arithmetic (`result -= 9`), not a price paid
             return ("soft", f"{_short(left, 24)} -= {_short(right, 20)}")
         if op == "=" and re.match(r"^\(?\s*" + re.escape(left.rstrip("!?")) + r"[!?]*\s*-(?!=)", right) and _is_currency(lname, strict=True):
             return ("spend", f"{_short(left, 24)} = {_short(right, 30)}")
@@ -571,6 +573,7 @@ class _Unit:
     # where the unit's own spends and picks are, and its calls by name: a spend and a pick in two arms of one
     # `switch` are two different effects, not one paid pick
     spent_at: list[Node] = field(default_factory=list)
+    gated_at: list[Node] = field(default_factory=list)  # balance checks (`coins < cost`, `canAfford(…)`)
     picked_at: list[Node] = field(default_factory=list)
     call_at: dict[str, list[Node]] = field(default_factory=dict)
     # balances the unit takes from and pays back into (`coins -= 10` … `coins += 50`): a stake paid back is a lottery
@@ -629,7 +632,9 @@ class _File:
                 found = _spend_node(node)
                 if found is not None:
                     {"spend": u.spend, "soft": u.soft_spend, "weak": u.weak_spend}[found[0]].append(found[1])
-                    if found[0] != "weak":
+                    if found[0] == "weak":
+                        u.gated_at.append(node)
+                    else:
                         u.spent_at.append(node)
                         u.spent_from.add(_name_of(_operands(node)[0]).lower())
                 else:
@@ -649,6 +654,8 @@ class _File:
             spent = _spend_call(call)
             if spent is not None:
                 (u.spend if spent[1] else u.weak_spend).append(spent[0])
+                if not spent[1]:
+                    u.gated_at.append(call.node)
                 if spent[1]:
                     u.spent_at.append(call.node)
                     u.spent_from.update(w for w in _words(call.name) if w in CURRENCY_WORDS)
@@ -793,7 +800,7 @@ class _File:
         if soft and ctx in STRONG_LOOT and (u.soft_spend or name_loot or u.random):
             # `_updateUserCredit(id, 150)` whose body writes `credit: user.credit - cost`, called from `_performGacha`
             return ("spend", soft[0], rnd[0], ctx)
-        if u.weak_spend and (name_loot or (u.random and ctx in STRONG_LOOT)):
+        if u.weak_spend and (name_loot or (u.random and ctx in STRONG_LOOT)) and self._gates_pick(u, r_rnd):
             return ("gate", u.weak_spend[0], rnd[0], ctx)
         buyer = self.paid_sibling(u) if name_loot else None
         if buyer is not None:
@@ -851,6 +858,15 @@ class _File:
                 credited |= c.credited
         spent = {w for name in u.spent_from for w in [name] + _words(name)}
         return bool(credited) and all(c in spent or set(_words(c)) & spent for c in credited)
+
+    @staticmethod
+    def _gates_pick(u: _Unit, r_rnd: list[str]) -> bool:
+        """A balance check that comes before a pick of the unit (`if (coins < COST) return; roll()`); one after every
+        pick (a day's random events, then the losing condition `coins < 500`) gates nothing."""
+        picks = u.picked_at + [n for r in r_rnd for n in u.call_at.get(r.split("()")[0], [])]
+        if not picks or not u.gated_at:
+            return True
+        return min(g.start_byte for g in u.gated_at) < max(p.start_byte for p in picks)
 
     @staticmethod
     def _other_arms(u: _Unit, r_rnd: list[str]) -> bool:
@@ -928,7 +944,7 @@ QUERY_PICK_TEXT = re.compile(
     r"|reward|prize|drop|mystery|capsule|booster|lottery|weight|pick|draw)")
 QUERY_PAY_TEXT = re.compile(
     r"(?i)(gem|coin|gold|diamond|crystal|jewel|rub(y|ies)|emerald|orb|currenc|balance|wallet|price|cost|purchase|billing"
-    r"|buy|pay|spend|deduct|credit|ticket|token|money|cash|afford|transaction)")
+    r"|buy|pay|spen[dt]|deduct|credit|ticket|token|money|cash|afford|transaction)")
 CLASS_TYPES = frozenset({"class_definition", "class_declaration", "object_declaration", "extension_declaration",
                          "mixin_declaration", "struct_declaration"})
 def _worth_looking_up(name: str, receiver: str) -> bool:
