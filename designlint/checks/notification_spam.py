@@ -1313,11 +1313,22 @@ NOTIF_CALL = re.compile(
 )
 
 
+# "come back later" in other languages (an empty list's hint, not a pull back): French, Spanish,
+# Portuguese, German, Italian, Dutch
+COME_BACK_LATER = re.compile(
+    r"\b(reviens|revenez) (plus tard|bientôt|demain)\b|\b(vuelve|vuelva|volvé|volte) (más tarde|mais tarde|luego|pronto|mañana|amanhã)\b|"
+    r"\bkomm(en sie)? (später|bald|morgen) wieder\b|\btorna (più tardi|domani)\b|\bkom (later|morgen) terug\b",
+    re.I,
+)
+# the key of a notifications list's own UI strings: its empty state, "you're up to date", loading
+EMPTY_STATE_KEY = re.compile(r"(?i)^(empty\w*|\w*_?empty|no_?(items|notifications|alerts|results|data)|nothing\w*|none|caught_?up|all_?caught_?up|up_?to_?date|all_?read|loading|zero_?state)$")
+
+
 def _copy_phrase(text: str) -> str | None:
     m = REENGAGE.search(text)
     if not m:
         return None
-    if NOT_REENGAGE.search(text) and not re.search(r"miss(es|ed)? you|streak|waiting|unseen|it['’]?s been", text, re.I):
+    if (NOT_REENGAGE.search(text) or COME_BACK_LATER.search(text)) and not re.search(r"miss(es|ed)? you|streak|waiting|unseen|it['’]?s been", text, re.I):
         return None
     if WAITING_TRANSACTIONAL.search(text) and not re.search(r"miss(es|ed)? you|come back|streak", text, re.I):
         return None
@@ -1450,6 +1461,8 @@ def reengagement_copy_data(ctx: CheckContext) -> Verdict | bool:
         return False
     if re.search(r"(^|\.)(toast|banner|modal|dialog|button|label|placeholder|tooltip|page|screen|auth|login|signin|sign_in)(\.|$)", key_path, re.I) and not re.search(r"notif|push|remind", key_path, re.I):
         return False
+    if key_path and EMPTY_STATE_KEY.match(key_path.rsplit(".", 1)[-1].replace("-", "_")):
+        return False  # the notifications panel's empty state ("You're all caught up, check back later"), not a notification
     where = key_path or ctx.path.name
     return Verdict(message=f"notification copy pulls people back with a re-engagement line (\"{phrase}\" at {where}) instead of telling them something new")
 

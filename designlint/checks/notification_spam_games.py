@@ -1697,6 +1697,17 @@ def _py_due_digest(ctx: CheckContext, node: Node, chain: list[Node]) -> bool:
     return False
 
 
+# the recipients are the users whose own chosen send time is now: a Django lookup on the time field
+# with the current hour or minute (`notification_time__hour=current_hour`), or a comparison with now
+# (`if now.hour == pref.notify_hour:`); a literal hour (`notification_time__hour=9`) is the app's choice
+PY_SEND_FIELD = r"\w*(?:notif\w*|notify|alert|push|digest|delivery|preferred|daily)_(?:time|hour)"
+PY_USER_SEND_TIME = re.compile(
+    rf"\b{PY_SEND_FIELD}(?:__(?:hour|minute))?\s*=\s*(?:(?:current|now)\w*|[\w.]*now\(\s*[\w.]*\s*\))[\w.]*(?=\s*[,)])|"
+    rf"\b(?:now|current\w*)(?:\.hour|\.time\(\))?\s*==\s*[\w.]+\.{PY_SEND_FIELD}\b|"
+    rf"\b[\w.]+\.{PY_SEND_FIELD}(?:\.hour)?\s*==\s*(?:now|current\w*)\b"
+)
+
+
 def _py_scheduled_rows(chain: list[Node], chain_text: str) -> bool:
     """The send delivers rows someone scheduled (an organiser's announcement, a message queued for a user),
     picked once their own time comes and not sent yet: one query compares a date or time field with the
@@ -1848,6 +1859,8 @@ def _py_judge(ctx: CheckContext, node: Node, chain: list[Node], chain_text: str,
         return False  # an opt-in push: nothing goes out until the user turns it on
     if not reengage and _py_due_digest(ctx, node, chain):
         return False  # each user's own dated items (tomorrow's events), sent only when there are some
+    if not reengage and PY_USER_SEND_TIME.search(chain_text):
+        return False  # each user's reminder, sent at the time they chose for it
     return Verdict(message=f"push notification sent on a timer ({kind} in {schedule}), not because something happened for the user", note=_quiet_note(ctx))
 
 

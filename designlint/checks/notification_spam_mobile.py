@@ -372,12 +372,41 @@ def _triggered_from_other_file(fn: Node, name: str, callers: list[Node], ctx: Ch
     runs = [*index.calls(name), *(r for r in index.references(name) if r.role == "passed")]  # `onPressed: askForAlerts`
     direct = [s for s in runs if s.path != here and _calls_this_function(s, owner, index) and not _after_granted_check(s)]
     holders = {s.functions[0] for s in direct if s.functions}
-    found = [t for t in index.triggers(name, exclude=here) if (t.site in direct if not t.via else t.via[0] in holders) and not (t.kind == "load" and _site_registered_for_event(t.site))]
+    found = [
+        t
+        for t in index.triggers(name, exclude=here)
+        if (t.site in direct if not t.via else t.via[0] in holders and _reaches_chain(t, name, {s.owner for s in direct if s.functions and s.functions[0] == t.via[0]}, index)) and not (t.kind == "load" and _site_registered_for_event(t.site))
+    ]
     load = next((t for t in found if t.kind == "load" and not re.search(r"(Service|Receiver|Worker)$", t.site.owner)), None)
     if load is None or any(t.kind == "user" for t in found):
         return None
     via = "".join(f" via {n}()" for n in reversed(load.via))
     return f"{_load_name(load.site)} in {load.site.where()}{via} via {name}()"
+
+
+def _reaches_chain(trigger: project_index.Trigger, name: str, holders: set[str], index: project_index.ProjectIndex) -> bool:
+    """Each link of the chain the project index followed by name (`via`) calls the function of
+    the chain, not a namesake of another class: a function calls the previous one bare (or on
+    `self`) only in the same class, or on something named after the other class; the site at the
+    top likewise. `viewDidLoad` of one screen using its own `tableView` does not run
+    `tableView(_:cellForRowAt:)` of another view."""
+    owners = holders
+    for current, before in zip(trigger.via[1:], trigger.via):
+        owners = {d.owner for d in index.definitions(current) if _calls_owner_method(d.text, d.owner, before, owners)}
+        if not owners:
+            return False
+    site = trigger.site
+    bare = not site.receiver or re.search(r"(^|\.)(this|self)$", site.receiver)
+    return any((site.owner == owner if owner and bare else _calls_this_function(site, owner, index)) for owner in owners)
+
+
+def _calls_owner_method(code: str, here: str, name: str, owners: set[str]) -> bool:
+    """`code` (of a function of class `here`) calls `name` of one of `owners`: bare in the same
+    class (or a top-level function), or on a receiver named after that class."""
+    if re.search(rf"(?<![\w$.]){re.escape(name)}\b|\b(self|this)\.{re.escape(name)}\b", code) and (here in owners or "" in owners):
+        return True
+    receivers = re.findall(rf"(\w+)\s*[?!]?\.{re.escape(name)}\b", code)
+    return any(o and o.lower() in r.lower() or (len(r) >= 5 and o.lower().endswith(r.lower())) for o in owners for r in receivers)
 
 
 # the call runs only once the permission was granted: it refreshes the push token, it asks nothing
@@ -643,8 +672,8 @@ def _never_called(node: Node, ctx: CheckContext) -> bool:
     head = _declaration_head(fn, name, ctx)
     if re.search(r"(@|\boverride\b)", head) or _swift_delegate_method(fn, name):
         return False
-    if len(re.findall(rf"(?<![\w$]){re.escape(name)}(?![\w$])", _source(ctx))) > 1:
-        return False  # called or handed over somewhere in its file
+    if len(re.findall(rf"(?<![\w$]){re.escape(name)}(?![\w$])", ctx.code_without_comments())) > 1:
+        return False  # called or handed over somewhere in its file (a commented-out call does not run)
     if (name.startswith("_") and ctx.language == "dart" and not re.search(r"^\s*part\b", _source(ctx), re.M)) or re.search(r"\b(private|fileprivate)\b", head):
         return True  # private to its file: no other file can call it
     if not _whole_project(ctx):
@@ -660,6 +689,15 @@ def _declaration_head(fn: Node, name: str, ctx: CheckContext) -> str:
     start = fn.prev_named_sibling.start_byte if fn.type == "function_body" and fn.prev_named_sibling is not None else fn.start_byte
     before = ctx.data[max(0, start - 300) : start].decode("utf-8", "replace")
     before = re.split(r"[;{}]", before)[-1]
+    # Kotlin and Swift end statements at the line end: only the lines just above that hold
+    # annotations or modifiers belong to it (`private val x = ...` above is another declaration)
+    lines = before.split("\n")
+    kept = lines[-1:]
+    for line in reversed(lines[:-1]):
+        if line.strip() and not re.fullmatch(r"\s*((@[\w.]+(\([^)]*\))?|public|private|fileprivate|internal|protected|open|override|static|final|suspend|inline|abstract)\s*)+", line):
+            break
+        kept.insert(0, line)
+    before = "\n".join(kept)
     own = ctx.data[start : fn.end_byte].decode("utf-8", "replace")
     return before + own[: max(0, own.find(name))]
 
@@ -1106,8 +1144,14 @@ def _user_chosen(code: str, fn: Node | None) -> bool:
 
 
 # reads that name no user choice: PackageManager turning a component (the boot receiver) on or
-# off, an app resource (`context.getString(R.string.reminder_msg)`)
-NOT_A_PREFERENCE = re.compile(r"\b[gs]etComponentEnabledSetting\b|\bget\w*\(\s*(android\.)?R\.\w+\.\w+\s*\)")
+# off, an app resource (`context.getString(R.string.reminder_msg)`), the system's notification
+# settings (`getNotificationSettings { settings in if settings.authorizationStatus == .authorized ...`)
+NOT_A_PREFERENCE = re.compile(
+    r"\b[gs]etComponentEnabledSetting\b|\bget\w*\(\s*(android\.)?R\.\w+\.\w+\s*\)|"
+    r"\bgetNotificationSettings\s*(\(\s*completionHandler\s*:\s*)?\{\s*\(?\s*\w+\s*\)?\s+in\b|"
+    r"\blet\s+\w+\s*=\s*await\s+[\w.()]*\.notificationSettings\(\s*\)|"
+    r"\b\w+\.(authorizationStatus|alertSetting|soundSetting|badgeSetting|lockScreenSetting|notificationCenterSetting)\b"
+)
 
 
 def _time_parameter_used(code: str, fn: Node | None) -> bool:
@@ -1296,7 +1340,7 @@ def android_repeating_alarm(ctx: CheckContext) -> Verdict | bool:
     if _alarm_polls(fn, code) or _item_time(code):
         return False
     hour = _fixed_hour(code, ctx)
-    if hour is None and not re.search(r"(currentTimeMillis|elapsedRealtime|SystemClock|Calendar\.getInstance\(\)|System\.currentTimeMillis)", code):
+    if hour is None and not re.search(r"(currentTimeMillis|elapsedRealtime|SystemClock|Calendar\.getInstance\(\)|System\.currentTimeMillis|\bnew\s+Date\(\s*\)\.getTime\(\)|\bDate\(\s*\)\.time\b)", code):
         return False
     when = f" at {_clock(hour, code)}" if hour is not None else ""
     interval = text(args[2]) if len(args) > 2 else ""
@@ -1442,7 +1486,7 @@ def android_periodic_work(ctx: CheckContext) -> Verdict | bool:
         return False
     definition = next((n for n in walk(ctx.root) if n.type in ("class_declaration",) and _class_name(n) == worker), None)
     worker_code = _worker_notifications(definition) if definition is not None else _other_file_worker(worker, ctx)
-    if (definition is not None or worker_code) and not WORKER_NOTIFIES.search(STRING_LITERAL.sub('""', worker_code)):
+    if (definition is not None or worker_code) and (not WORKER_NOTIFIES.search(STRING_LITERAL.sub('""', worker_code)) or _builds_but_never_posts(worker_code)):
         return False  # the worker, found in the project, posts nothing (it logs, syncs or cleans up)
     if definition is None and not REENGAGE_WORKER_COPY.search(worker_code):
         worker_code = ""  # a worker of another file counts by its come-back copy, not by merely posting
@@ -1469,6 +1513,17 @@ def android_periodic_work(ctx: CheckContext) -> Verdict | bool:
 
 # a worker's code posts a notification itself or hands over to a notification helper
 WORKER_NOTIFIES = re.compile(r"(\.notify\(|NotificationCompat|Notification\.Builder|(?i:notif|remind|nudge|alert)\w*\s*[.(])")
+
+
+def _builds_but_never_posts(code: str) -> bool:
+    """The worker builds a notification (`new NotificationCompat.Builder(...)`) but never posts
+    it: no `.notify(`, no foreground start, and the builder is never built or handed to a call."""
+    builders = re.findall(r"(\w+)\s*=\s*(?:new\s+)?(?:NotificationCompat|Notification)\.Builder\b", code)
+    if not builders or re.search(r"\.notify\s*\(|\b(startForeground|setForeground\w*)\s*\(", code):
+        return False
+    return not any(re.search(rf"\b{b}\s*\.\s*build\s*\(|[(,]\s*{b}\b(?!\s*[.=])", code) for b in builders)
+
+
 # a notice about the user's own items running out: a certificate expiring, a bill or task due
 DUE_NOTICE = re.compile(r"(?i)(expir(es|ing|y|ed)|overdue|due (date|soon|today|tomorrow)|deadline|renewal)")
 POLLING_NAME = re.compile(r"(?i:poll|pull|fetch|sync|refresh)")
@@ -1516,7 +1571,7 @@ def _periodic_interval(ctx: CheckContext) -> str | None:
     call = _call_at(ctx)
     if call is None:
         return None
-    args = [text(a) for a in argument_nodes(call)]
+    args = [text(_label(a)[1]) for a in argument_nodes(call)]  # `repeatInterval = 24` gives 24
     if args and re.search(r"(::class|\.class)", args[0]):
         args = args[1:]
     return args[0].strip() if args else None
