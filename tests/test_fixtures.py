@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from designlint import project_index
 from designlint.config import Config
 from designlint.languages import kind_for
 from designlint.testing import fixture_scanner, parse_annotations, run_fixtures
@@ -32,12 +33,9 @@ RESOURCE_FILES = sorted(p for p in FIXTURES.rglob("*") if p.is_file() and kind_f
 
 
 def test_files_that_are_not_fixtures_are_resources_a_check_reads():
-    # Android resources that checks and the project index read: layouts, and the manifest (which
-    # screens can start by themselves, for "a class nobody opens").
-    stray = [
-        p for p in RESOURCE_FILES
-        if not (p.suffix == ".xml" and p.parent.name == "layout" and p.parent.parent.name == "res") and p.name != "AndroidManifest.xml"
-    ]
+    # The resources the project index reads (Android manifests and layouts, storyboards, Godot
+    # scenes and settings): which classes and scripts something creates or attaches.
+    stray = [p for p in RESOURCE_FILES if not any(rx.search(p.relative_to(FIXTURES).as_posix()) for rx in project_index.RESOURCE_FILES.values())]
     assert RESOURCE_FILES and not stray, stray
 
 
