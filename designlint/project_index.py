@@ -556,21 +556,7 @@ def _read_group(root: Path, group: str) -> list[tuple[Path, bytes]]:
     """(path, bytes) of the group's source files under root, in path order, skipping build,
     vendor and hidden folders; capped by count and size."""
     extensions = _extensions(group)
-    found: list[Path] = []
-    for folder, dirs, files in os.walk(root):
-        dirs[:] = sorted(d for d in dirs if d not in DEFAULT_EXCLUDED_DIRS and not d.startswith("."))
-        found += [Path(folder) / f for f in sorted(files) if f.endswith(extensions)]
-        if len(found) >= MAX_FILES:
-            break
-    out = []
-    for path in found[:MAX_FILES]:
-        try:
-            if path.is_symlink() or path.stat().st_size > MAX_FILE_BYTES:
-                continue
-            out.append((path, path.read_bytes()))
-        except OSError:
-            continue
-    return out
+    return _read_files(root, lambda path: path.name.endswith(extensions), MAX_FILES)
 
 
 def _read_resources(root: Path, group: str) -> list[tuple[Path, bytes]]:
@@ -579,22 +565,27 @@ def _read_resources(root: Path, group: str) -> list[tuple[Path, bytes]]:
     wanted = RESOURCE_FILES.get(group)
     if wanted is None:
         return []
-    out: list[tuple[Path, bytes]] = []
+    return _read_files(root, lambda path: bool(wanted.search(_relative(root, path))), MAX_RESOURCE_FILES)
+
+
+def _read_files(root: Path, keep, cap: int) -> list[tuple[Path, bytes]]:
+    """The files under root that `keep(path)` accepts, in path order (build, vendor and hidden
+    folders skipped), the first `cap` of them read; symlinks and files over MAX_FILE_BYTES left out."""
+    found: list[Path] = []
     for folder, dirs, files in os.walk(root):
         dirs[:] = sorted(d for d in dirs if d not in DEFAULT_EXCLUDED_DIRS and not d.startswith("."))
-        for name in sorted(files):
-            path = Path(folder) / name
-            if not wanted.search(_relative(root, path)):
-                continue
-            try:
-                if path.is_symlink() or path.stat().st_size > MAX_FILE_BYTES:
-                    continue
-                out.append((path, path.read_bytes()))
-            except OSError:
-                continue
-        if len(out) >= MAX_RESOURCE_FILES:
+        found += [path for path in (Path(folder) / f for f in sorted(files)) if keep(path)]
+        if len(found) >= cap:
             break
-    return out[:MAX_RESOURCE_FILES]
+    out = []
+    for path in found[:cap]:
+        try:
+            if path.is_symlink() or path.stat().st_size > MAX_FILE_BYTES:
+                continue
+            out.append((path, path.read_bytes()))
+        except OSError:
+            continue
+    return out
 
 
 PACKAGE_LINE = re.compile(rb"^\s*package\s+([\w.]+)", re.M)
