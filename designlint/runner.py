@@ -336,10 +336,13 @@ class Scanner:
         return set(self.config.ignore) | set(self.options.ignore)
 
     def _rule_path(self, path: Path) -> str:
-        """`path` relative to the project root, else to the scanned folder holding it, else its name:
+        """`path` relative to the project root, else to the scanned folder holding it, else to its git
+        repository (fixture runs from another folder), else its name:
         what rules' `exclude-paths` see, so `test/` never matches a parent folder of the scan."""
         resolved = path.resolve()
-        for root in (self.config.root, *self.scan_roots):
+        for root in (self.config.root, *self.scan_roots, git_root(resolved.parent)):
+            if root is None:
+                continue
             try:
                 return resolved.relative_to(root).as_posix()
             except ValueError:

@@ -164,3 +164,13 @@ def test_exclude_paths_see_a_named_file_inside_its_repository(project, run_cli, 
     assert "Feed.kt:" not in excluded.stdout
     reported = run_cli(["check", "--select", "infinite-scroll", str(root / "app/src/main/java/Feed.kt")], cwd=elsewhere)
     assert "Feed.kt:" in reported.stdout
+
+
+def test_designlint_test_from_another_folder_applies_exclude_paths(run_cli, tmp_path_factory):
+    # The shipped fixtures include near misses under paths a rule excludes (autoplay's `**/lib/test/`):
+    # run from outside the repository, the fixture's path is still read inside it.
+    from conftest import REPO
+
+    elsewhere = tmp_path_factory.mktemp("elsewhere")
+    result = run_cli(["test", str(REPO / "fixtures" / "autoplay" / "dart")], cwd=elsewhere)
+    assert result.exit_code == 0, result.stdout + result.stderr
