@@ -94,9 +94,10 @@ COMPOSER_CLASS = re.compile(r"^_?(Choose|Chosen|Pick(ed)?|Select(ed)?|Recorded|C
 BACKGROUND_MUSIC = re.compile(r"\b(background (music|audio|sound|track|song)|bgm|bg music|ambient (music|sound)|theme music|menu music)\b")
 # Functions that set up a view or cell, called from another file (bind, configure, setup).
 SETUP_FN = re.compile(r"^(bind|configure|setup|setUp|render|display|populate|onBind)[A-Z_]?\w*$")
-# Folders in any spelling (`createpost`, `create_post`, `new-reel`): making or posting one.
-COMPOSER_FOLDER = re.compile(r"(picker|upload|cropper|editor|trimmer|composer?|recorder|schedul\w*post|drafts?$|"
-                             r"^(create|new|add|make)[_-]?(post|video|reel|story|clip|short|media)s?$)", re.I)
+# Folders in any spelling (`createpost`, `create_post`, `new-reel`): making or posting one. A folder
+# named just `compose` is Jetpack Compose's UI (`ui/compose/components/`), not a composer.
+COMPOSER_FOLDER = re.compile(r"(picker|upload|cropper|editor|trimmer|composer|recorder|schedul\w*post|drafts?$|"
+                             r"^(create|new|add|make|compose)[_-]?(post|video|reel|story|clip|short|media|tweet|status)s?$)", re.I)
 SCREEN_BASE = re.compile(r"\b\w*(Activity|Fragment)\b")
 VIEW_GUARD = re.compile(
     r"(visible|visibleFraction|isCurrent|current(Page|Index|Item)|isActive|isFocused|focused|"

@@ -31,6 +31,7 @@ when that flag defaults to true in the same file. Muted playback is lowered to `
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from tree_sitter import Node
 
@@ -405,8 +406,30 @@ def opened_on_tap_path(ctx: CheckContext) -> str:
     """A file under a viewer / modal folder (`pages/image_viewer/video_player.dart`), or under a
     folder for picking or making media (`mediapicker/`, `UploadMedia/`, `VideoCropperVC/`): its
     previews answer the person's own pick."""
-    folders = ctx.path.as_posix().split("/")[:-1]
-    return next((f for f in folders if OPENED_ON_TAP.search(f) or COMPOSER_FOLDER.search(f)), "")
+    folder = next((f for f in _project_folders(ctx) if OPENED_ON_TAP.search(f) or COMPOSER_FOLDER.search(f)), "")
+    return folder or _compose_screen_file(ctx)
+
+
+def _project_folders(ctx: CheckContext) -> list[str]:
+    """The folders of the file inside its project (found by its markers: a scanner-pinned fixture
+    folder would hide them). Where the repository was cloned (`~/src/video-uploader/`,
+    `compose-samples/`) says nothing about this screen."""
+    path = Path(ctx.path).resolve()
+    try:
+        relative = path.relative_to(project_index.project_root(path, ctx.language))
+    except ValueError:
+        relative = Path(ctx.path)
+    return relative.as_posix().split("/")[:-1]
+
+
+def _compose_screen_file(ctx: CheckContext) -> str:
+    """Jetpack Compose: a file named for a player screen that declares that screen composable
+    (`PlayerScreen.kt` with `fun PlayerScreen(`): its private helper composables (`Player`,
+    `rememberPlayer`) belong to the screen the person opened to watch."""
+    stem = Path(ctx.path).stem
+    if ctx.language != "kotlin" or not SCREEN_NAME.search(stem) or not PLAYER_SCREEN.search(stem) or NOT_PLAYER_SCREEN.search(stem):
+        return ""
+    return stem if re.search(rb"@Composable\s+(?:\w+\s+)*fun\s+" + re.escape(stem.encode()) + rb"\s*\(", ctx.data) else ""
 
 
 def _call_text_outside_receiver(call: Node, inner: Node) -> str:
