@@ -163,9 +163,8 @@ class Scanner:
 
     def scan(self, paths: list[Path], progress: Callable[[int, int], None] | None = None) -> ScanResult:
         """Scan files and folders. `progress(done, total)` is called after each file."""
-        # A file named on its own is placed in its repository (a pre-commit or editor call from
-        # another folder), so rules' `exclude-paths` such as `**/src/test/` see its path there.
-        self.scan_roots = [p.resolve() if p.is_dir() else git_root(p.resolve().parent) or p.resolve().parent for p in paths]
+        # Folders given; a file named on its own is placed by `_rule_path` (its repository).
+        self.scan_roots = [p.resolve() for p in paths if p.is_dir()]
         project_index.reset()  # files may have changed since an earlier scan in this process
         discoverer = Discoverer(self.config.exclude, self.config.root, self.config.respect_gitignore)
         discovered = discoverer.discover(paths, force_exclude=self.options.force_exclude)
@@ -337,7 +336,7 @@ class Scanner:
 
     def _rule_path(self, path: Path) -> str:
         """`path` relative to the project root, else to the scanned folder holding it, else to its git
-        repository (fixture runs from another folder), else its name:
+        repository (a file named on its own, a fixture run from another folder), else its name:
         what rules' `exclude-paths` see, so `test/` never matches a parent folder of the scan."""
         resolved = path.resolve()
         for root in (self.config.root, *self.scan_roots, git_root(resolved.parent)):
