@@ -9,6 +9,8 @@ same node, function or file) lower or drop it. An exception inside a check becom
 
 from __future__ import annotations
 
+import hashlib
+
 import time
 from dataclasses import dataclass
 
@@ -76,6 +78,22 @@ def _context(source: SourceFile, region: Region, node: Node, captures: dict[str,
         memo=source.memo,
         project_root=source.project_root,
     )
+
+
+# A unit this big whose code recurs in another file was copied there (not a shared two-line idiom).
+COPY_MIN_LINES = 6
+COPY_MIN_BYTES = 240
+
+
+def copy_digest(code: bytes) -> str | None:
+    """A whitespace-insensitive digest of a unit's code, or None when the unit is too small for an
+    equal digest elsewhere to mean a copy (findings.fold_copies)."""
+    if code.count(b"\n") + 1 < COPY_MIN_LINES:
+        return None
+    squeezed = b"".join(code.split())
+    if len(squeezed) < COPY_MIN_BYTES:
+        return None
+    return hashlib.sha256(squeezed).hexdigest()[:24]
 
 
 def _outermost_named_function(node: Node) -> Node | None:
@@ -252,10 +270,12 @@ class Engine:
         unit = _outermost_named_function(node)
         if unit is not None:
             unit_lines = [unit.start_point[0] + 1, unit.end_point[0] + 1]
+            unit_digest = copy_digest(unit.text or b"")
         elif top_level_is_script_body(candidate.region.language):
             unit_lines = [1, len(lines)]  # the script's body runs as one unit
+            unit_digest = copy_digest(source.data)
         else:
-            unit_lines = None
+            unit_lines = unit_digest = None
         return Finding(
             rule_id=rule.id,
             pattern_id=pattern.id,
@@ -273,4 +293,5 @@ class Engine:
             notes=notes,
             mitigations=mitigated,
             unit=unit_lines,
+            unit_digest=unit_digest,
         )

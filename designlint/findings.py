@@ -4,13 +4,15 @@ A Finding is one reported construct; its fingerprint (rule, path, normalised sni
 occurrence) survives lines being inserted above it, for baselines and SARIF
 partialFingerprints. Findings of one rule inside one named function are folded into one
 finding with related sites (one behaviour, one report: a player's play() and its
-setLooping(true), the branches of one streak update). A Diagnostic is something the run itself
+setLooping(true), the branches of one streak update), and so are the findings of copies of one
+unit in other files (fold_copies). A Diagnostic is something the run itself
 has to say about a file: skipped, parsed with errors, or an internal error.
 """
 
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 SEVERITY_ORDER = {"info": 0, "warning": 1, "error": 2}
@@ -46,6 +48,9 @@ class Finding:
     baselined: bool = False
     unit: list[int] | None = None  # first and last line of the outermost named function around it, if any
     related: list[dict] = field(default_factory=list)  # sites folded into this finding (see fold_findings)
+    # Digest of the unit's code (whitespace-insensitive) when the unit is big enough that two equal
+    # digests mean copied code, not a shared idiom (see fold_copies); None otherwise.
+    unit_digest: str | None = None
 
     @property
     def sort_key(self) -> tuple:
@@ -102,11 +107,17 @@ def related_site(f: Finding) -> dict:
     }
 
 
+def related_place(f: Finding, r: dict) -> str:
+    """`line 63` for a site in the finding's own file, `other/File.kt line 63` for a copy elsewhere."""
+    path = r.get("path")
+    return f"{path} line {r['line']}" if path and path != f.path else f"line {r['line']}"
+
+
 def related_text(f: Finding) -> str:
     """`also line 63: <message>; line 90: <message>` for a folded finding, else ""."""
     if not f.related:
         return ""
-    return "also " + "; ".join(f"line {r['line']}: {r['message']}" for r in f.related)
+    return "also " + "; ".join(f"{related_place(f, r)}: {r['message']}" for r in f.related)
 
 
 def fold_findings(findings: list[Finding]) -> list[Finding]:
@@ -123,6 +134,29 @@ def fold_findings(findings: list[Finding]) -> list[Finding]:
         group.sort(key=lambda f: (-SEVERITY_ORDER.get(f.severity, 0), f.sort_key))
         primary = group[0]
         primary.related = [related_site(f) for f in sorted(group[1:], key=lambda f: f.sort_key)]
+        kept.append(primary)
+    kept.sort(key=lambda f: f.sort_key)
+    return kept
+
+
+def fold_copies(findings: list[Finding], project_of: Callable[[str], object] = lambda path: None) -> list[Finding]:
+    """One finding per copied unit: findings of one rule whose units have the same code in one
+    project (`project_of(path)`: a function or script copied into another file or a build
+    template, a copy-pasted method) become `related` sites, with their path, of the first one.
+    Copies in different projects (forks of one template scanned together) stay apart. Run after
+    fold_findings."""
+    groups: dict[tuple, list[Finding]] = {}
+    kept: list[Finding] = []
+    for f in findings:
+        if f.unit_digest is None:
+            kept.append(f)
+            continue
+        groups.setdefault((f.rule_id, f.unit_digest, project_of(f.path), f.suppressed is None, f.baselined), []).append(f)
+    for group in groups.values():
+        group.sort(key=lambda f: (-SEVERITY_ORDER.get(f.severity, 0), f.sort_key))
+        primary = group[0]
+        for copy in sorted(group[1:], key=lambda f: f.sort_key):
+            primary.related += [{**site, "path": copy.path} for site in [related_site(copy), *copy.related]]
         kept.append(primary)
     kept.sort(key=lambda f: f.sort_key)
     return kept

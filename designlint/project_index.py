@@ -478,6 +478,14 @@ def project_root(path: Path, language: str) -> Path:
     return _roots[key]
 
 
+def marked_project_root(path: Path, language: str) -> Path | None:
+    """project_root when a marker or .git says where the project is, else None (a loose folder)."""
+    root = project_root(path, language)
+    if _has_marker(root, (*ROOT_MARKERS.get(group_of(language), ()), ".git")):
+        return root
+    return None
+
+
 def _find_root(folder: Path, markers: tuple[str, ...]) -> Path:
     candidates = [folder, *list(folder.parents)[: MAX_LEVELS - 1]]
     for candidate in candidates:

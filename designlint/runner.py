@@ -11,7 +11,7 @@ import re
 import time
 from dataclasses import dataclass, field
 from functools import cached_property
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Callable
 
 import pathspec
@@ -23,8 +23,8 @@ from designlint.config import Config
 from designlint.engine import Engine
 from designlint.errors import DesignlintError
 from designlint.files import Discoverer, git_root
-from designlint.findings import Diagnostic, Finding, assign_fingerprints, fold_findings
-from designlint.languages import FileKind, grammars_for
+from designlint.findings import Diagnostic, Finding, assign_fingerprints, fold_copies, fold_findings
+from designlint.languages import FileKind, grammars_for, kind_for
 from designlint.parallel import CHUNK_FILES, scan_in_workers
 from designlint.rules import Rule, load_rules, rule_pack_hash
 from designlint.source import SkipFile, TimeBudgetExceeded, decode_to_utf8, parse_source
@@ -190,7 +190,7 @@ class Scanner:
             for finding in findings:
                 finding.baselined = finding.fingerprint in self.baseline
         if self.options.fold:
-            findings = fold_findings(findings)
+            findings = fold_copies(fold_findings(findings), self._project_of)
         findings.sort(key=lambda f: f.sort_key)
         diagnostics.sort(key=lambda d: d.sort_key)
         return ScanResult(
@@ -330,6 +330,13 @@ class Scanner:
         meta = apply_suppressions(source, findings, active_ids, known_ids)
         findings += [m for m in meta if not self._ignored_by_path(shown, m.rule_id) and m.rule_id not in self._ignored_meta()]
         return findings, diags, _line_count(source.data), source.memo.get(INPUTS_MEMO, {})
+
+    @staticmethod
+    def _project_of(shown_path: str) -> Path | None:
+        """The project holding a reported file, by its language's markers or .git (copies fold only
+        inside one); None for files outside any marked project."""
+        kind = kind_for(PurePosixPath(shown_path).name)
+        return project_index.marked_project_root(Path(shown_path), kind.grammar) if kind is not None else None
 
     def _ignored_meta(self) -> set[str]:
         return set(self.config.ignore) | set(self.options.ignore)

@@ -129,7 +129,7 @@ def _meta(source: SourceFile, sup: Suppression, rule_id: str, message: str) -> F
 def write_baseline(path: Path, findings: list[Finding]) -> str:
     """Every unsuppressed finding, and every site folded into one, by fingerprint."""
     entries = [
-        {"fingerprint": site["fingerprint"], "rule": f.rule_id, "path": f.path, "line": site["line"], "snippet": site["snippet"]}
+        {"fingerprint": site["fingerprint"], "rule": f.rule_id, "path": site.get("path", f.path), "line": site["line"], "snippet": site["snippet"]}
         for f in sorted(findings, key=lambda f: f.sort_key)
         if f.suppressed is None
         for site in [{"fingerprint": f.fingerprint, "line": f.line, "snippet": f.snippet}, *f.related]

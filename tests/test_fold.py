@@ -1,6 +1,7 @@
 """One finding per rule and function: sites of one rule inside one named function (or a Lua
-script's top-level body) are folded into the most severe one as related sites, in every output;
---each-site turns it off; baselines and suppressions still see every site."""
+script's top-level body) are folded into the most severe one as related sites, in every output,
+and so are the findings of a unit copied into another file; --each-site turns it off; baselines
+and suppressions still see every site."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import json
 
 import jsonschema
 
-from designlint.findings import Finding, fold_findings
+from designlint.findings import Finding, fold_copies, fold_findings
 from test_output import _sarif_schema
 
 TWO_IN_ONE = "function Hero() {\n  return <div><video autoPlay /><video autoPlay /></div>;\n}\n"
@@ -101,3 +102,63 @@ def test_a_lua_scripts_top_level_body_is_one_unit(tmp_path, run_cli):
     findings = _check(run_cli, tmp_path, "--select", "autoplay")
     assert [(f["line"], [r["line"] for r in f["related"]]) for f in findings] == [(3, [6])]
     assert len(_check(run_cli, tmp_path, "--select", "autoplay", "--each-site")) == 2
+
+
+# A component big enough that the same code in another file is a copy, not a shared idiom.
+COPIED = """function PromoReel() {
+  const clips = usePromoClips();
+  const headline = 'Watch what is new this week';
+  const caption = clips.length > 1 ? `${clips.length} new clips` : 'One new clip';
+  return (
+    <section className="promo-reel" aria-label={headline}>
+      <h2>{headline}</h2>
+      <video src={clips[0].url} autoPlay muted={false} />
+      <p className="promo-caption">{caption}</p>
+    </section>
+  );
+}
+"""
+SMALL = "function Hero() {\n  return <video autoPlay />;\n}\n"
+
+
+def test_a_unit_copied_into_another_file_is_one_finding_naming_the_copy(project, run_cli):
+    root = project({"src/PromoReel.jsx": COPIED, "template/PromoReel.jsx": COPIED, "a.jsx": SMALL, "b.jsx": SMALL})
+    findings = _check(run_cli, root, "--select", "autoplay")
+    assert sorted(f["path"] for f in findings) == ["a.jsx", "b.jsx", "src/PromoReel.jsx"]
+    (reel,) = [f for f in findings if f["path"] == "src/PromoReel.jsx"]
+    assert [(r["path"], r["line"]) for r in reel["related"]] == [("template/PromoReel.jsx", 8)]
+    assert "also template/PromoReel.jsx line 8: " in run_cli(["check", "--select", "autoplay", "."], cwd=root).stdout
+    sarif = json.loads(run_cli(["check", "-f", "sarif", "--select", "autoplay", "."], cwd=root).stdout)
+    jsonschema.validate(sarif, _sarif_schema())
+    (result,) = [r for r in sarif["runs"][0]["results"] if r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "src/PromoReel.jsx"]
+    assert result["relatedLocations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "template/PromoReel.jsx"
+    assert len(_check(run_cli, root, "--select", "autoplay", "--each-site")) == 4
+
+
+def test_a_baseline_records_the_copy_under_its_own_path(project, run_cli):
+    root = project({"src/PromoReel.jsx": COPIED, "template/PromoReel.jsx": COPIED})
+    assert run_cli(["check", "--select", "autoplay", "--write-baseline", "baseline.json", "."], cwd=root).exit_code == 0
+    baseline = json.loads((root / "baseline.json").read_text())
+    assert sorted(e["path"] for e in baseline["findings"]) == ["src/PromoReel.jsx", "template/PromoReel.jsx"]
+
+
+def test_copies_fold_only_with_their_own_rule_and_kind():
+    first = _finding(3, unit_digest="d1")
+    copy = _finding(3, unit_digest="d1")
+    copy.path = "b.js"
+    other_rule = _finding(3, unit_digest="d1")
+    other_rule.rule_id = "q"
+    suppressed = _finding(3, unit_digest="d1", suppressed="ok")
+    suppressed.path = "c.js"
+    no_digest = _finding(3)
+    no_digest.path = "d.js"
+    kept = fold_copies([first, copy, other_rule, suppressed, no_digest])
+    assert sorted((f.rule_id, f.path) for f in kept) == [("q", "a.js"), ("r", "a.js"), ("r", "c.js"), ("r", "d.js")]
+    (primary,) = [f for f in kept if f.rule_id == "r" and f.path == "a.js"]
+    assert [(r["path"], r["line"]) for r in primary.related] == [("b.js", 3)]
+
+
+def test_copies_in_two_projects_scanned_together_stay_apart(project, run_cli):
+    root = project({"shop/package.json": "{}", "shop/src/PromoReel.jsx": COPIED, "blog/package.json": "{}", "blog/src/PromoReel.jsx": COPIED})
+    findings = _check(run_cli, root, "--select", "autoplay")
+    assert sorted((f["path"], len(f["related"])) for f in findings) == [("blog/src/PromoReel.jsx", 0), ("shop/src/PromoReel.jsx", 0)]

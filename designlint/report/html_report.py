@@ -13,6 +13,7 @@ from urllib.parse import urlparse
 
 from designlint.audit import Audit, AuditFinding, Excerpt, PatternSection
 from designlint.docs import help_uri
+from designlint.findings import related_place
 
 SEVERITY_COLOURS = {"error": "#a4001d", "warning": "#8a4b00", "info": "#1f5f8b"}
 CHART_BAR_HEIGHT = 22
@@ -296,7 +297,7 @@ def _finding(item: AuditFinding, catalog) -> str:
         safeguards += '<p><strong>Safeguard:</strong> none found in this file.</p>'
     notes = "".join(f"<p>{esc(n)}</p>" for n in other)
     if f.related:
-        sites = "".join(f"<li>line {r['line']}: {esc(r['message'])}</li>" for r in f.related)
+        sites = "".join(f"<li>{esc(related_place(f, r))}: {esc(r['message'])}</li>" for r in f.related)
         notes += f"<p><strong>Other sites of this behaviour:</strong></p><ul>{sites}</ul>"
     crit = ", ".join(f'<a href="#crit-{esc(c)}">{esc(c)}</a>' for c in f.criteria if c in catalog)
     return (

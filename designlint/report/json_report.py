@@ -29,7 +29,7 @@ def finding_dict(f) -> dict:
         "suppressed": f.suppressed is not None,
         "suppression_reason": f.suppressed,
         "baselined": f.baselined,
-        "related": [{k: r[k] for k in RELATED_KEYS} for r in f.related],
+        "related": [{k: r[k] for k in RELATED_KEYS} | ({"path": r["path"]} if "path" in r else {}) for r in f.related],
     }
 
 

@@ -11,6 +11,7 @@ import re
 
 from designlint.audit import Audit, AuditFinding, Excerpt
 from designlint.docs import help_uri
+from designlint.findings import related_place
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
 
@@ -163,7 +164,7 @@ def _finding(item: AuditFinding) -> list[str]:
         out += ["**Safeguard:** none found in this file.", ""]
     out += [md(n) + "\n" for n in f.notes if not n.startswith("no ")]
     if f.related:
-        out += ["**Other sites of this behaviour:**", "", *[f"- line {r['line']}: {md(r['message'])}" for r in f.related], ""]
+        out += ["**Other sites of this behaviour:**", "", *[f"- {md(related_place(f, r))}: {md(r['message'])}" for r in f.related], ""]
     out += [f"**Criteria:** {', '.join(code(c, in_table=False) for c in f.criteria)}", ""]
     return out
 

@@ -11,6 +11,7 @@ from urllib.parse import quote
 from designlint import __version__
 from designlint.criteria import builtin_criteria
 from designlint.docs import REPOSITORY_URL, help_uri, rule_markdown
+from designlint.findings import related_place
 from designlint.suppress import META_RULES
 
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
@@ -65,7 +66,7 @@ def _related_location(path: str, index: int, r: dict) -> dict:
 def _result(f, rule_index: dict[str, int], with_baseline: bool) -> dict:
     extras = [*f.notes, *(f"mitigated: {m}" for m in f.mitigations)]
     if f.related:  # `[text](id)` links to relatedLocations in GitHub's rendering
-        extras.append("also " + ", ".join(f"[line {r['line']}]({i})" for i, r in enumerate(f.related, start=1)))
+        extras.append("also " + ", ".join(f"[{related_place(f, r)}]({i})" for i, r in enumerate(f.related, start=1)))
     result = {
         "ruleId": f.rule_id,
         "ruleIndex": rule_index[f.rule_id],
@@ -89,7 +90,7 @@ def _result(f, rule_index: dict[str, int], with_baseline: bool) -> dict:
         "properties": {"criteria": f.criteria, "pattern": f.pattern_id},
     }
     if f.related:
-        result["relatedLocations"] = [_related_location(f.path, i, r) for i, r in enumerate(f.related, start=1)]
+        result["relatedLocations"] = [_related_location(r.get("path", f.path), i, r) for i, r in enumerate(f.related, start=1)]
     if f.suppressed is not None:
         result["suppressions"] = [{"kind": "inSource", "justification": f.suppressed}]
     if with_baseline:
