@@ -83,6 +83,9 @@ NOT_A_RUN_PATH = re.compile(r"(^|/)(test|tests|androidTest|testDebug|integration
 PREVIEW_OWNER = re.compile(r"\w*_Previews?$|Previews?$")  # SwiftUI `ContentView_Previews: PreviewProvider`
 # Types the system starts: a Swift `@main` App or app delegate.
 ENTRY_POINT = re.compile(rb"@(main|UIApplicationMain|NSApplicationMain)\b")
+# Screens a router opens by a path string declared on the class (ARouter/TheRouter @Route, WMRouter
+# @RouterUri, DeepLinkDispatch @DeepLink): no code names the class, yet it runs.
+ROUTED = re.compile(rb"@(Route|RouterUri|RouterPage|Router|DeepLink|AppLink|WebDeepLink)\s*\(")
 
 # Where a name runs, read from the names around a call site (innermost first).
 LOAD_NAME = re.compile(
@@ -221,6 +224,8 @@ class ProjectIndex:
         test cannot resolve."""
         if self.group not in TYPES_CREATED_IN_CODE or too_common(name) or not self.root_is_project() or not self._resources_complete():
             return False
+        if not name.lstrip("_$")[:1].isupper():
+            return False  # `videoPlayerActivity`: uses of lower-case names are not indexed as type uses
         key = (name, str(Path(path).resolve()), span[0])
         if key in self._unused:
             return self._unused[key]
@@ -245,7 +250,7 @@ class ProjectIndex:
                 continue
             return False
         declaration = self.files().get(own, b"")[max(0, span[0] - 40) : span[1]]
-        if ENTRY_POINT.search(declaration):
+        if ENTRY_POINT.search(declaration) or ROUTED.search(declaration.split(b"{", 1)[0]):
             return False
         return not self._named_in_resources(name, own)
 
@@ -298,11 +303,13 @@ class ProjectIndex:
             if needle not in data:
                 continue
             if self.group != "android" or qualified is None:
-                if re.search(rb"(?<![\w$])" + re.escape(needle) + rb"(?![\w$])", data):
+                if any(not _tools_attribute(data, m.start()) for m in re.finditer(rb"(?<![\w$])" + re.escape(needle) + rb"(?![\w$])", data)):
                     return True
                 continue
             package = _manifest_package(path, data)
             for match in re.finditer(rb"[\w.$]*(?<![\w$])" + re.escape(needle) + rb"(?![\w$])", data):
+                if _tools_attribute(data, match.start()):
+                    continue
                 entry = match.group(0).decode("utf-8", "replace")
                 if "." not in entry or entry.startswith("."):
                     if package is None:
@@ -602,6 +609,15 @@ GRADLE_NAMESPACE = re.compile(rb"\b(?:namespace|applicationId)\s*=?\s*[\"']([\w.
 
 
 STARTED_BY_CODE = frozenset({b"activity", b"activity-alias", b"service", b"receiver"})
+
+
+TOOLS_ATTRIBUTE = re.compile(rb"""\btools:\w+\s*=\s*["'][^"'<>]*$""")
+
+
+def _tools_attribute(data: bytes, offset: int) -> bool:
+    """The name at `offset` is the value of an Android `tools:` attribute (`tools:context=".Main"`,
+    `tools:listitem`): design-time preview hints that create nothing when the app runs."""
+    return TOOLS_ATTRIBUTE.search(data, max(0, offset - 120), offset) is not None
 
 
 def _entry_runs(data: bytes, offset: int) -> bool:

@@ -399,6 +399,35 @@ def test_type_unused_reads_manifest_navigation_and_code_by_package(tmp_path):
         assert index.type_unused(name, path, span) is unused, (relative, unused)
 
 
+def test_a_layouts_tools_context_is_a_preview_hint_not_a_use(tmp_path):
+    files = {
+        "settings.gradle": "include ':app'\n",
+        "app/src/main/AndroidManifest.xml": '<manifest package="com.demo.lesson"><application>'
+        '<activity android:name=".LauncherActivity"><intent-filter><action android:name="android.intent.action.MAIN"/></intent-filter></activity>'
+        "</application></manifest>\n",
+        "app/src/main/res/layout/activity_main.xml": '<LinearLayout xmlns:tools="http://schemas.android.com/tools"\n'
+        '    tools:context=".AlarmActivity">\n  <com.demo.lesson.ClockView android:id="@+id/clock" />\n</LinearLayout>\n',
+        "app/src/main/java/com/demo/lesson/LauncherActivity.kt": "package com.demo.lesson\nclass LauncherActivity : AppCompatActivity()\n",
+        "app/src/main/java/com/demo/lesson/AlarmActivity.kt": "package com.demo.lesson\nclass AlarmActivity : AppCompatActivity()\n",
+        "app/src/main/java/com/demo/lesson/ClockView.kt": "package com.demo.lesson\nclass ClockView : View()\n",
+        # opened by a router path, named by no code: it runs
+        "app/src/main/java/com/demo/lesson/PointsActivity.kt": 'package com.demo.lesson\n@Route(path = "/points/list")\nclass PointsActivity : AppCompatActivity()\n',
+        # a lower-case class name: its uses are not indexed as type uses, so no answer
+        "app/src/main/java/com/demo/lesson/clipActivity.java": "package com.demo.lesson;\npublic class clipActivity extends Activity {}\n",
+        "app/src/main/java/com/demo/lesson/Opener.java": "package com.demo.lesson;\nclass Opener { void go(Context c) { c.startActivity(new Intent(c, clipActivity.class)); } }\n",
+    }
+    root = write(tmp_path, files)
+    index = project_index.index_for(root, "kotlin")
+    for relative, name, unused in [
+        ("app/src/main/java/com/demo/lesson/AlarmActivity.kt", "AlarmActivity", True),  # only tools:context names it
+        ("app/src/main/java/com/demo/lesson/ClockView.kt", "ClockView", False),  # the layout creates it
+        ("app/src/main/java/com/demo/lesson/PointsActivity.kt", "PointsActivity", False),
+        ("app/src/main/java/com/demo/lesson/clipActivity.java", "clipActivity", False),
+    ]:
+        path, span = _declared(index, relative, name)
+        assert index.type_unused(name, path, span) is unused, (relative, unused)
+
+
 def test_type_unused_in_dart_and_swift_and_never_for_scene_attached_scripts(tmp_path):
     dart = write(tmp_path / "flutter", {
         "pubspec.yaml": "name: demo\n",
