@@ -178,23 +178,26 @@ ROW_CONTEXT_LABELS = re.compile(r"\b(willDisplay|cellForRowAt|cellForItemAt|pref
 
 # The person's own finite records (a to-do list, notes, their mailbox, calendar, transactions, orders,
 # downloads, files, bookmarks), and content feeds, which stay at warning whatever else they are named.
-OWN_RECORDS = frozenset({"task", "todo", "note", "inbox", "mailbox", "mail", "email", "agenda", "calendar", "transaction", "order", "download",
+OWN_RECORDS = frozenset({"task", "todo", "note", "inbox", "mailbox", "mail", "email", "message", "notification", "agenda", "calendar", "transaction", "order", "download",
                          "file", "bookmark", "reminder", "expense", "invoice", "receipt", "payment", "favorite", "favourite"})
 # "Collect" is the usual English rendering of 收藏 (favourites) in apps from China (`MyCollectActivity`,
 # `CollectionFragment`); not on iOS, where a `…CollectionViewController` is any grid.
 FAVOURITES_ANDROID = frozenset({"collect", "collection"})
 CONTENT_FEED = frozenset({"post", "video", "timeline", "feed", "explore", "discover", "search", "product", "news", "article", "story", "stories",
                           "reel", "movie", "tweet", "shop", "catalog", "trending", "recommend", "recommendation", "home", "clip", "short", "photo", "comment"})
-OWN_RECORDS_NOTE = ("The list pages through the person's own records (its names say tasks, notes, mailbox, calendar, transactions, orders, "
+OWN_RECORDS_NOTE = ("The list pages through the person's own records (its names say tasks, notes, mailbox, messages, notifications, calendar, transactions, orders, "
                     "downloads, files or bookmarks): it has no stopping cue, but it ends where their records end, so this is lowered to info.")
 
 
 def _own_records(ctx: CheckContext, message: str | None) -> bool:
-    """The screen's file, the class around the match or the finding's load call is named for the person's
-    own records (`OrderHistoryFragment`, `class TransactionsAdapter`, `loadMoreTasks()`) and none of them
-    for a content feed (posts, videos, timeline, search results, products, news)."""
+    """The screen's file, the class around the match, the function holding it or the finding's load call is
+    named for the person's own records (`OrderHistoryFragment`, `class TransactionsAdapter`, `loadMoreTasks()`,
+    a repository's `getMessagePagingData()`) and none of them for a content feed (posts, videos, timeline,
+    search results, products, news)."""
     outer = [a for a in ancestors(ctx.node) if a.type in TYPE_DECLARATIONS]
-    names = [ctx.path.stem, _declared_type_name(outer[-1]) if outer else "", *re.findall(r"\b[A-Za-z_]\w*(?=\(\))", message or "")]
+    fn = _named_function(ctx.node)
+    names = [ctx.path.stem, _declared_type_name(outer[-1]) if outer else "", function_name(fn) if fn is not None else "",
+             *re.findall(r"\b[A-Za-z_]\w*(?=\(\))", message or "")]
     words = {w[:-1] if w.endswith("s") and w not in ("stories", "news") else w for n in names for w in _words(n)}
     own = OWN_RECORDS | (FAVOURITES_ANDROID if ctx.language in ("kotlin", "java") else frozenset())
     return bool(words & own) and not words & CONTENT_FEED
@@ -427,6 +430,8 @@ def _loads(call: Call, any_call: bool) -> bool:
     receiver = call.receiver.rsplit(".", 1)[-1].strip("?!() ")
     if name in ("invoke", "call") and IDENTIFIER.match(receiver) and STRONG_LOADER.search(receiver):
         return True  # `onLoadMore?.invoke()`: the callback's own name says what it does
+    if name in ("invoke", "call") and any_call and IDENTIFIER.match(receiver) and SCROLLED_TO_END.search(receiver):
+        return True  # `if (!state.canScrollForward) onScrollToEnd?.invoke()`: the end hook a screen hands its loader to
     if NOTIFIER_RECEIVER.search(receiver):  # `delegate?.listDidScroll(isUp:)` tells, `delegate?.loadNextPage()` asks
         return bool(NOTIFIED_LOAD.search(receiver if name in ("invoke", "call") else name)) and not SCROLL_REPORT.search(name)
     if DISPATCH.match(name):  # `bloc.add(PostFetched())`, not `layer.add(animation)`
@@ -1277,17 +1282,37 @@ def rx_scroll_end_loads(ctx: CheckContext) -> Verdict | bool:
     while chain.parent is not None and chain.parent.type in ("navigation_expression", "call_expression"):
         chain = chain.parent
     event = ctx.text(ctx.captures["event"][0])
-    what = "the list is scrolled to the bottom" if event == "reachedBottom" else _scroll_end(_expanded(ctx, chain))
+    what = "the list is scrolled to the bottom" if event in RX_BOTTOM_EVENTS else _scroll_end(_expanded(ctx, chain))
     if what is None or _has_reporting_branch(ctx, chain):
         return False
     consumers = [c for c in walk(chain) if c.type == "call_expression" and RX_CONSUMER.match(_call_name(c))]
     call = _loader([n for c in consumers for n in c.named_children if n.type == "call_suffix"], any_call=False)
     if call is not None:
         return Verdict(message=f"Loads more automatically when {what} (rx.{event}): {call.name}() runs with no action from the user")
+    action = _load_action_bound(chain) if consumers else ""
+    if action:
+        return Verdict(message=f"Loads more automatically when {what} (rx.{event}): the event becomes a load-more action ({action}) that is bound to the screen's model")
     trigger = _paging_trigger_name(chain)
     if trigger:
         return Verdict(message=f"Loads more automatically when {what} (rx.{event}): the event stream is the list's paging trigger ({trigger})")
     return False
+
+
+# the app's own reactive "scrolled to the bottom" events (`extension Reactive where Base: UIScrollView { var isReachedBottom }`)
+RX_BOTTOM_EVENTS = frozenset({"reachedBottom", "isReachedBottom", "isNearBottomEdge", "nearBottom"})
+
+
+def _load_action_bound(chain: Node) -> str:
+    """`collectionView.rx.isReachedBottom.map { Reactor.Action.loadMore }.bind(to: reactor.action)`: the
+    scroll event is mapped to a load-more action value (a ReactorKit / MVI action, no call) and bound on."""
+    for node in walk(chain):
+        if node.type == "call_expression" and _call_name(node) in ("map", "compactMap", "flatMap", "flatMapLatest", "mapTo"):
+            closure = next((n for n in walk(node) if n.type == "lambda_literal"), None)
+            body = text(closure) if closure is not None else text(node)[len(text(node).split("(")[0]):]
+            cases = re.findall(r"\.\s*(\w+)\b(?!\s*\()", body[-120:])  # the last member named: the enum case
+            if cases and PAGING_TRIGGER.search(cases[-1]) and not re.search(r"(?i)refresh|reload", cases[-1]):
+                return _short(closure) if closure is not None else cases[-1]
+    return ""
 
 
 PAGING_TRIGGER = re.compile(r"(?i)paging|paginat|load_?more|next_?page|fetch_?more|more_?(items|data|pages?)|reached_?(the_?)?(end|bottom)")
@@ -1325,10 +1350,24 @@ def prefetch_loads_more(ctx: CheckContext) -> Verdict | bool:
     pages = bool(PAGE_ADVANCE.search(text(body)) or NEXT_PAGE_DATA.search(text(body)))
     for call in calls(body):
         if STRONG_LOADER.search(call.name) or (LOADER.search(call.name) and not NOT_LOADER.search(call.name + " " + call.receiver)
-                                               and (pages or NEXT_PAGE_DATA.search(text(call.arguments)))):
+                                               and (pages or NEXT_PAGE_DATA.search(text(call.arguments)) or _after_last_row_test(call, body))):
             if re.search(r"(?i)image|photo|thumbnail|avatar|picture|media|cell|detail", call.name + call.receiver + text(call.arguments)):
                 continue
             return Verdict(message=f"Prefetching loads the next page before the user reaches the end of the list: {call.name}()")
+    return False
+
+
+def _after_last_row_test(call: Call, body: Node) -> bool:
+    """`if indexPath.item >= (presenter?.currentCount ?? 0) - 1 { presenter?.fetchMovies() }`: a prefetched
+    row reaching the end of the list runs a fetch that is not told which row (the presenter, often in
+    another file, keeps the page and appends it)."""
+    if re.search(r"(?i)index_?path|\$0|\brow\b|\bitem\b", text(call.arguments) if call.arguments is not None else ""):
+        return False
+    for branch in ancestors(call.node):
+        if branch == body:
+            return False
+        if branch.type in ("if_statement", "guard_statement") and any(_row_end(text(c)) for c in _conditions(branch)):
+            return True
     return False
 
 
@@ -1735,6 +1774,8 @@ def paging_pager(ctx: CheckContext) -> Verdict | bool:
         return False
     if ctx.language == "kotlin" and (_collected_by_compose(ctx, holder) or _data_layer_pager_shown_by_compose(ctx, holder)):
         return False
+    if ctx.language == "kotlin" and _pager_flow_unread(ctx, holder):
+        return False
     if LOCAL_SOURCE.search(text(holder)) and "remoteMediator" not in text(holder):
         return Verdict(severity="info", note="The pages come from the app's own database (a DAO query, no RemoteMediator): "
                        "the list ends where the stored data ends, so this is lowered to info.")
@@ -1745,6 +1786,107 @@ def paging_pager(ctx: CheckContext) -> Verdict | bool:
         return Verdict(severity="info", note="The app's PagingSource reads its pages through a repository backed only by the app's "
                        "own database (a DAO, no network client): the list ends where the stored data ends, so this is lowered to info.")
     return True
+
+
+def _pager_flow_unread(ctx: CheckContext, pager: Node) -> bool:
+    """Kotlin: the Pager's flow reaches nothing that is read. Its property (`val pages = Pager(...).flow`) or
+    function (`override fun search(q) = Pager(...).flow`) is followed through the whole project: each
+    caller hands it to a property nobody reads (`val moviesFlow = query.flatMapLatest { repo.search(it) }`
+    and no screen names `moviesFlow`) or to a use case `invoke` whose injected instance is never used.
+    No screen shows those pages. False whenever unsure (a single file, a common name, a caller in
+    code this test cannot place, more than three levels)."""
+    index = project_index.for_context(ctx)
+    if not index.root_is_project():
+        return False
+    name = _pager_property(pager)
+    if name:
+        return _property_unread(index, name)
+    fn = _named_function(pager)
+    return fn is not None and _function_unread(index, function_name(fn), _enclosing_type_name(pager), 3)
+
+
+def _occurrences(index: project_index.ProjectIndex, name: str) -> int:
+    word = re.compile(rb"\b" + re.escape(name.encode()) + rb"\b")
+    return sum(len(word.findall(data)) for data in index.files().values())
+
+
+def _property_unread(index: project_index.ProjectIndex, name: str) -> bool:
+    """A property named only where it is declared, in the whole project (Java reads it as `getPages()`)."""
+    return (IDENTIFIER.match(name) is not None and not project_index.too_common(name) and _occurrences(index, name) == 1
+            and _occurrences(index, "get" + name[:1].upper() + name[1:]) == 0)
+
+
+def _function_unread(index: project_index.ProjectIndex, name: str, owner: str, depth: int) -> bool:
+    """Every caller of `name` feeds something unread (see `_pager_flow_unread`); an operator `invoke`
+    is followed to the properties holding an instance of its class."""
+    if depth <= 0 or not name:
+        return False
+    if name == "invoke":
+        return _instance_unused(index, owner)
+    if project_index.too_common(name):
+        return False
+    sites = [*index.calls(name), *(r for r in index.references(name) if r.role == "passed")]
+    if not sites:  # named only in declarations (an interface and its implementation)
+        return _occurrences(index, name) == len(index.definitions(name))
+    if len(sites) >= 5:
+        return False
+    for site in sites:
+        if _receiver_of_other_type(index, site, owner):
+            continue
+        kind, holder, holder_owner = _caller_container(index, site)
+        if kind == "property" and _property_unread(index, holder):
+            continue
+        if kind == "function" and holder != name and _function_unread(index, holder, holder_owner, depth - 1):
+            continue
+        return False
+    return True
+
+
+def _receiver_of_other_type(index: project_index.ProjectIndex, site: project_index.Site, owner: str) -> bool:
+    """`apiService.search(q)` where the caller's file declares `apiService: MovieApi` and the Pager's class
+    (`class MovieRepositoryImpl(...) : MovieRepository`) neither is nor extends MovieApi: another
+    function of the same name."""
+    receiver = site.receiver.split(".")[-1].strip("?! ")
+    if not owner or not IDENTIFIER.match(receiver or "-"):
+        return False
+    data = index.files().get(site.path, b"")
+    typed = re.search(rb"\b" + re.escape(receiver.encode()) + rb"\s*:\s*([A-Z]\w*)", data)
+    if typed is None:
+        return False
+    kind = typed.group(1).decode()
+    header = re.compile(rb"\bclass\s+" + re.escape(owner.encode()) + rb"\b[^{]*")
+    heads = [m.group(0) for data in index.files().values() for m in header.finditer(data)]
+    supertypes = heads[0].rsplit(b")", 1)[-1] if len(heads) == 1 else b""  # after the constructor's parameters
+    return kind != owner and len(heads) == 1 and re.search(rb"\b" + re.escape(kind.encode()) + rb"\b", supertypes) is None
+
+
+def _caller_container(index: project_index.ProjectIndex, site: project_index.Site) -> tuple[str, str, str]:
+    """("property" | "function" | "", name, owner class) of the declaration holding a call site."""
+    source = index.source(site.path)
+    for region in source.regions if source is not None else []:
+        node = region.root.descendant_for_byte_range(site.byte, site.byte)
+        if node is None or not (region.root.start_byte <= site.byte < region.root.end_byte):
+            continue
+        for a in ancestors(node):
+            if a.type == "property_declaration" and a.parent is not None and a.parent.type in ("class_body", "source_file"):
+                return "property", _declared_name(a), ""
+            if a.type == "function_declaration":
+                return "function", function_name(a), _enclosing_type_name(a)
+            if a.type in ("class_body", "anonymous_initializer"):
+                break
+    return "", "", ""
+
+
+def _instance_unused(index: project_index.ProjectIndex, owner: str) -> bool:
+    """`class SearchUseCase { operator fun invoke(...) }` held only in properties (`private val search:
+    SearchUseCase`) that are never named again, and named nowhere else (no direct `SearchUseCase(...)(q)`)."""
+    if not owner or project_index.too_common(owner):
+        return False
+    typed = re.compile(rb"\b(?:val|var)\s+(\w+)\s*:\s*" + re.escape(owner.encode()) + rb"\b(?!\s*[<.])")
+    holders = {m.group(1).decode() for data in index.files().values() for m in typed.finditer(data)}
+    mentions = re.compile(rb"^(?!\s*import\b).*\b" + re.escape(owner.encode()) + rb"\b", re.M)
+    lines = sum(len(mentions.findall(data)) for data in index.files().values())
+    return lines == 1 + len(holders) and all(_property_unread(index, h) for h in holders)
 
 
 NETWORK_OWNER = re.compile(r"(?i)api|service|retrofit|http|client|remote|network|server|firestore|firebase|graphql|supabase|socket|url")
@@ -1849,19 +1991,24 @@ def _property_collected(ctx: CheckContext, pager: Node, owner: str) -> bool:
     """`val pages = Pager(config) { source }.flow` in a view model, and a file that uses the view model
     collecting `viewModel.pages.collectAsLazyPagingItems()` (in any function, `setContent { }` too):
     the lazy-paging-items pattern reports that screen."""
-    name = _stored_name(pager)
-    if not name:
-        for a in ancestors(pager):  # `Pager(...) { }.flow.cachedIn(scope)`: up the chain to the declaration
-            if a.type == "property_declaration":
-                name = _declared_name(a)
-                break
-            if a.type not in ("navigation_expression", "call_expression", "navigation_suffix", "call_suffix", "value_arguments"):
-                break
+    name = _pager_property(pager)
     if not name or not IDENTIFIER.match(name):
         return False
     collected = re.compile(rf"\b{re.escape(name)}\b(\s*[?!]*\.\s*(flow|\w+Flow)\b)?\s*[?!]*\.\s*collectAsLazyPagingItems\(".encode())
     uses = re.compile(rf"\b{re.escape(owner)}\b".encode())
     return any(COMPOSE_COLLECT in data and collected.search(data) and uses.search(data) for data in _project_bytes(ctx).values())
+
+
+def _pager_property(pager: Node) -> str:
+    """The property a Pager is stored in (`val pages = Pager(...) { }.flow.cachedIn(scope)`: up the chain
+    to the declaration), or ""."""
+    name = _stored_name(pager)
+    for a in ([] if name else ancestors(pager)):
+        if a.type == "property_declaration":
+            return _declared_name(a)
+        if a.type not in ("navigation_expression", "call_expression", "navigation_suffix", "call_suffix", "value_arguments"):
+            break
+    return name
 
 
 def _enclosing_type_name(node: Node) -> str:
@@ -1991,11 +2138,18 @@ def smart_refresher_pull_up(ctx: CheckContext) -> Verdict | bool:
     return True
 
 
+# A pull-up switch worked out at run time that is on whenever the list has rows or more pages exist.
+PULL_UP_WHILE_MORE = re.compile(r"\.\s*isNotEmpty\b|\.\s*length\s*>|\b(has|can)_?(more|next|load)\w*|!\s*[\w.]*\b(no_?more|is_?end|is_?last|finished)\w*", re.I)
+
+
 def _pull_up_on(ctx: CheckContext, body: str) -> bool:
     """`enablePullUp: true`, or `enablePullUp: enablePullUp` where the class's own getter or field
     says true (`get enablePullUp => true;` in a base list State that screens subclass)."""
     if re.search(r"enablePullUp\s*:\s*true\b", body):
         return True
+    given = re.search(r"enablePullUp\s*:\s*([^,]{1,120}?)\s*[,)]", body)
+    if given is not None and not re.fullmatch(r"(this\.)?\w+", given.group(1)) and PULL_UP_WHILE_MORE.search(given.group(1)):
+        return True  # `enablePullUp: model.list.isNotEmpty`: on whenever the list has rows (or more pages exist)
     named = re.search(r"enablePullUp\s*:\s*(?:this\.)?(\w+)\s*[,)]", body)
     if named is None or named.group(1) in ("true", "false"):
         return False
