@@ -1191,16 +1191,42 @@ def _in_reported_send(ctx: CheckContext, node: Node) -> bool:
     schedule or picks inactive users, and its payload is a lure): one finding, at the send."""
     for anc in ancestors(node):
         if anc.type == "call":
-            call = as_call(anc)
-            if call is None or not PY_SEND_NAME.match(call.name):
-                continue
-            chain = _py_chain(ctx, anc)
-            chain_text = " ".join(text(f) for f in chain[:6]) or text(anc)
-            if (PY_INACTIVE.search(chain_text) or INACTIVE.search(chain_text) or _py_schedule(ctx, anc, chain)) and _py_send_kind(ctx, anc):
+            if _reported_py_send(ctx, anc):
                 return True
-        elif anc.type in ("function_definition", "class_definition", "module"):
+        elif anc.type in ("function_definition", "class_definition"):
             return False
+        elif anc.type == "assignment" and anc.parent is not None and anc.parent.parent is not None and anc.parent.parent.type == "module":
+            return _copy_list_sent(ctx, anc)
     return False
+
+
+def _reported_py_send(ctx: CheckContext, node: Node) -> bool:
+    call = as_call(node)
+    if call is None or not PY_SEND_NAME.match(call.name):
+        return False
+    chain = _py_chain(ctx, node)
+    chain_text = " ".join(text(f) for f in chain[:6]) or text(node)
+    return bool((PY_INACTIVE.search(chain_text) or INACTIVE.search(chain_text) or _py_schedule(ctx, node, chain)) and _py_send_kind(ctx, node))
+
+
+def _copy_list_sent(ctx: CheckContext, assignment: Node) -> bool:
+    """A module-level copy list (`REMINDER_TEMPLATES = [...]`) read in a function whose push send is
+    reported (`body = _pick_template(REMINDER_TEMPLATES, ...)`, then the send): one finding, at the send."""
+    target = assignment.child_by_field_name("left")
+    if target is None or target.type != "identifier":
+        return False
+    name = text(target)
+    memo = ctx.memo.setdefault("ns-copy-list-sent", {})
+    if name not in memo:
+        readers = {
+            fn.id: fn
+            for ref in walk(ctx.root)
+            if ref.type == "identifier" and text(ref) == name and ref != target
+            for fn in [next((a for a in ancestors(ref) if a.type == "function_definition"), None)]
+            if fn is not None
+        }
+        memo[name] = any(_reported_py_send(ctx, c) for fn in readers.values() for c in walk(fn) if c.type == "call")
+    return memo[name]
 
 
 def reengagement_copy(ctx: CheckContext) -> Verdict | bool:
@@ -1461,6 +1487,8 @@ def _py_schedule(ctx: CheckContext, node: Node, chain: list[Node]) -> str | None
                 return f"{name}(), a broadcast to every device named as a periodic job"
     for loop in (a for a in ancestors(node) if a.type == "while_statement"):
         if re.match(r"^(True|1)$", text(loop.child_by_field_name("condition")).strip()) and re.search(r"\bsleep\(", text(loop)):
+            if _py_event_guard(node, loop):
+                break
             return "a while True loop with sleep()"
     registered = _py_registered_job(ctx, chain)
     if registered:
@@ -1470,6 +1498,26 @@ def _py_schedule(ctx: CheckContext, node: Node, chain: list[Node]) -> str | None
     if m and not re.search(r"test|debug", ctx.path.stem, re.I) and not LONG_RUNNING.search(ctx.code_without_comments()) and not _py_one_device(ctx, node):
         return "a Django management command, run by cron" if "management/commands" in path else f"a scheduled job ({m.group(0).strip('/')})"
     return None
+
+
+# a clock word in a guard: the poll loop sends at a time of day (`if now.hour == 6`), not on an event
+CLOCK_WORD = re.compile(r"\b(now|hour|minute|time|date|datetime|day|weekday|today|strftime|tm_hour|tm_min|clock)\b", re.I)
+
+
+def _py_event_guard(node: Node, loop: Node) -> bool:
+    """The send in a poll loop sits under an `if` comparing a measured value with no clock word in it
+    (`if rain > 0.5:`, `if 0 in states:`): a warning sent when an event is seen, not a push on a timer."""
+    for guard in ancestors(node):
+        if guard == loop:
+            return False
+        if guard.type in ("if_statement", "elif_clause"):
+            cond = guard.child_by_field_name("condition")
+            if cond is None or cond.type != "comparison_operator" or CLOCK_WORD.search(text(cond)):
+                continue
+            names = {text(n) for n in walk(cond) if n.type == "identifier" and not text(n).isupper()}
+            if names - {n for n in names if re.search(rf"\b{re.escape(n)}\s*\+=", text(loop))}:
+                return True  # a send counter alone (`if sent < 3`) is a cap, not an event
+    return False
 
 
 # a command that starts a long-running process (a chat bot polling for updates, a server), run once and

@@ -187,6 +187,8 @@ def _launch_context(node: Node, ctx: CheckContext, depth: int = 0) -> str | None
     it runs after a user action or from a function no launch code of this file calls."""
     if _for_user_feature(node) or any(SETTINGS_SCREEN.search(function_name(a)) for a in ancestors(node) if a.type in FUNCTION_TYPES):
         return None
+    if any(SETTINGS_SCREEN.search(_class_name(a)) for a in ancestors(node) if a.type in CLASS_TYPES):
+        return None  # `.onAppear { requestAuthorization }` of a settings view: the user opened the settings
     block = _call_index(ctx)[1].get(node.id)
     if block is not None:
         return block  # `.onAppear(perform: askForPush)`, `addPostFrameCallback(_askPermission)`
@@ -1332,7 +1334,7 @@ def android_repeating_alarm(ctx: CheckContext) -> Verdict | bool:
     woken = _built_from(target, code) if several else code + target
     if not NOTIFICATION_TARGET.search(woken) and not _wakes_a_notifying_receiver(ctx, woken):
         return False
-    if _wakes_a_silent_class(ctx, woken):
+    if _wakes_a_silent_class(ctx, woken) or _wakes_a_foreground_service(ctx, woken):
         return False  # the intent's class, found in the project, posts nothing (an empty class, a receiver that logs)
     trigger = text(args[1]) if len(args) > 1 else ""
     if _user_chosen(code, fn) or _not_app_driven(ctx.node, ctx) or (re.match(r"^\w+$", trigger) and trigger in _parameter_names(fn)):
@@ -1369,6 +1371,18 @@ def _wakes_a_silent_class(ctx: CheckContext, code: str) -> bool:
     bodies = [_class_code(name, ctx) for name in names]
     return bool(bodies) and all(
         body is not None and not WORKER_NOTIFIES.search(STRING_LITERAL.sub('""', body)) and not HANDS_OVER.search(body) for body in bodies
+    )
+
+
+def _wakes_a_foreground_service(ctx: CheckContext, code: str) -> bool:
+    """The alarm's PendingIntent starts a service (`PendingIntent.getForegroundService(...)`) whose
+    only notification is the foreground-service notice (`startForeground(1, builder.build())`, no
+    `.notify(`): the notice of running work, which the rule leaves alone."""
+    if not re.search(r"PendingIntent\.get(Foreground)?Service\(", code):
+        return False
+    bodies = [_class_code(name, ctx) for name in set(INTENT_CLASS.findall(code))]
+    return bool(bodies) and all(
+        body is not None and re.search(r"\bstartForeground\s*\(", body) and not re.search(r"\.notify\s*\(", body) for body in bodies
     )
 
 
@@ -1987,15 +2001,67 @@ def fixed_hour_helper(ctx: CheckContext) -> Verdict | bool:
     if call is None:
         return False
     hour = _literal_hour_argument(call, ctx)
+    repeating = hour is None and _repeating_date_hour(call, ctx)
+    if repeating:
+        hour = repeating
     if hour is None:
         return _delay_from_now(ctx, call)
     fn = _enclosing_named(ctx.node)
     if fn is not None and (_earlier_fixed_hour_call(ctx.node, call, fn, ctx) or _default_decided_by_callers(hour, fn, ctx)):
         return False
-    if _not_app_driven(ctx.node, ctx):
+    if _not_app_driven(ctx.node, ctx) or _helper_ignores_hour(call.name, ctx):
         return False
-    when = "every day at" if "Daily" in call.name else "for"
+    when = "every day at" if "Daily" in call.name or repeating else "for"
     return Verdict(message=f"a notification is scheduled {when} {hour}:00, an hour the app chose ({call.name} called with {hour}), not one the user set", note=_quiet_note(ctx))
+
+
+# a trigger that fires once a literal number of seconds from now, and every trigger that can take a time of day
+LITERAL_INTERVAL_TRIGGER = re.compile(r"UNTimeIntervalNotificationTrigger\(\s*timeInterval:\s*[\d.]+\s*,\s*repeats:\s*false")
+TIME_OF_DAY_TRIGGER = re.compile(r"(UNCalendarNotificationTrigger|dateMatching|UNLocationNotificationTrigger|zonedSchedule|setExact|setRepeating|setInexactRepeating|setAlarmClock|NotificationCalendar)")
+
+
+def _helper_ignores_hour(name: str, ctx: CheckContext) -> bool:
+    """The helper, found in the project, drops the hour it is handed: its only trigger fires once a
+    literal number of seconds from now (`UNTimeIntervalNotificationTrigger(timeInterval: 5, repeats: false)`,
+    the calendar trigger commented out): a test trigger, not a notification at that hour."""
+    bodies = [_code(d) for d in _definitions(name, ctx)]
+    if not bodies and not project_index.too_common(name):
+        bodies = [re.sub(r"/\*.*?\*/|//[^\n]*", "", d.text, flags=re.S) for d in project_index.for_context(ctx).definitions(name)]
+    return bool(bodies) and all(LITERAL_INTERVAL_TRIGGER.search(b) and not TIME_OF_DAY_TRIGGER.search(b) for b in bodies)
+
+
+# a date built for today at a given hour: `DateTime(now.year, now.month, now.day, 9, 0)`,
+# `tz.TZDateTime(tz.local, now.year, now.month, now.day, hours[i])`
+TODAY_AT = re.compile(r"\b(?:tz\.)?(?:TZ)?DateTime\(\s*(?:tz\.local\s*,\s*|\w*[Ll]ocation\w*\s*,\s*)?[\w.]+\.year\s*,\s*[\w.]+\.month\s*,\s*[\w.]+\.day\s*,\s*(?P<hour>[\w.\[\]]+)")
+
+
+def _repeating_date_hour(call: Call, ctx: CheckContext) -> str | None:
+    """The hour of a repeating schedule handed to the app's own helper as a date built from a
+    literal hour (`scheduledDate: DateTime(now.year, now.month, now.day, 9, 0)` or a local holding
+    it, with `repeat: RepeatInterval.daily`); the hours of a literal list it walks (`hours[i]`, `for h in [9, 13]`)."""
+    # (label, value text): a Dart value is the whole expression after the label (`RepeatInterval.daily`)
+    labelled = [(label, re.sub(r"^\w+\s*:\s*", "", text(arg)) if label else text(value)) for arg in argument_nodes(call) for label, value in [_label(arg)]]
+    if not any(label and re.match(r"^(repeat\w*|matchDateTimeComponents)$", label) and re.match(r"^(RepeatInterval|DateTimeComponents)\.\w+$|^true$", value) for label, value in labelled):
+        return None
+    fn = _enclosing_named(ctx.node)
+    code = _code(fn) if fn is not None else ""
+    for _, date in labelled:
+        if re.match(r"^\w+$", date):
+            bound = re.search(rf"\b{re.escape(date)}\s*=\s*([^;]+);", code)
+            date = bound.group(1) if bound else ""
+        m = TODAY_AT.search(date)
+        if m is None:
+            continue
+        hour = m.group("hour")
+        if _literal_number(hour, ctx):
+            return hour
+        item = re.match(r"^(\w+)\[\w+\]$", hour)
+        listed = re.search(rf"\b{re.escape(item.group(1))}\s*=\s*(const\s+)?\[([\d,\s]+)\]", code) if item else None
+        if listed:
+            return "/".join(re.findall(r"\d+", listed.group(2)))
+        if hour in _literal_loop_variables(ctx.node):
+            return "/".join(_loop_values(hour, ctx.node)) or hour
+    return None
 
 
 def _earlier_fixed_hour_call(node: Node, call: Call, fn: Node, ctx: CheckContext) -> bool:
@@ -2219,13 +2285,31 @@ def _timer_loop(node: Node) -> str | None:
 
 def _counting_loop_schedule(ctx: CheckContext, call: Call, fn: Node | None, code: str) -> Verdict | bool:
     loop = _counting_loop(ctx.node)
-    if loop is None or _user_chosen(code, fn) or _stops_after_first(loop, ctx.node):
+    if loop is not None and _stops_after_first(loop, ctx.node):
+        return False
+    loop = loop or _caller_counting_loop(fn, ctx)
+    if loop is None or _user_chosen(code, fn):
         return False
     head = text(loop).split("{", 1)[0].strip()[:60]
     return Verdict(
         message=f"a batch of notifications is scheduled ahead in a counting loop ({head} … {call.name}), at times the app chose",
         note=_quiet_note(ctx),
     )
+
+
+def _caller_counting_loop(fn: Node | None, ctx: CheckContext) -> Node | None:
+    """The literal-range loop of a same-file caller that runs this helper once per step
+    (`for day in 1...30 { scheduleNotification(forDay: day) }`): the batch is the caller's loop."""
+    name = function_name(fn) if fn is not None else ""
+    if not name or FRAMEWORK_NAME.match(name):
+        return None
+    for site in calls(ctx.root):
+        if site.name == name and not (fn.start_byte <= site.node.start_byte < fn.end_byte):
+            loop = _counting_loop(site.node)
+            head = text(loop).split("{", 1)[0] if loop is not None else ""
+            if re.search(r"\d\s*(\.\.[.<]?|\buntil\b)\s*\d", head) and not _stops_after_first(loop, site.node):
+                return loop  # a literal range (`1...30`), not a walk over the user's items
+    return None
 
 
 def _stops_after_first(loop: Node, call: Node) -> bool:
