@@ -33,6 +33,7 @@ from designlint.checks.autoplay_mobile_names import (
     MUSIC_FILE,
     SCREEN_BASE,
     SFX_FILE,
+    USER_FN,
     VIEW_GUARD,
     class_head,
     class_name,
@@ -193,8 +194,8 @@ def play_on_load(ctx: CheckContext) -> Verdict | bool:
     judged = _autoplay_judgement(call.node, ctx)
     if judged is None:
         return False
-    if (is_sound_effect_name(judged[1]) or _in_sound_effect(call.node, ctx) or _plays_short_sound(call.node, ctx)) and not _loops_here(call.node, ctx):
-        return False  # a short interface sound, a camera view; a player set to loop is music or a video
+    if (is_sound_effect_name(judged[1]) or _in_sound_effect(call.node, ctx) or _plays_short_sound(call.node, ctx)) and not _loops_here(call.node, ctx) and not _plays_music_file(call.node):
+        return False  # a short interface sound, a camera view; a player set to loop, or a music file, is music or a video
     if _in_call_or_service(call.node, ctx):
         return False
     if _splash_one_shot_sound(call.node, ctx):
@@ -204,6 +205,10 @@ def play_on_load(ctx: CheckContext) -> Verdict | bool:
     if in_prepared_callback(call.node) or judged[1].startswith("onPrepared"):
         if prepared_only_on_tap(call.node, ctx):
             return False  # `onPrepared { mp.start() }` after a `prepareAsync()` that only a click listener runs
+    if call.name == "setPlayWhenReady" and _media_set_only_on_tap(call.node, ctx):
+        return False  # an empty player set to play once it has media; the media comes only from a tap
+    if "observeValue" in judged[1] and _item_loaded_only_on_tap(call.node, ctx):
+        return False  # KVO "item ready" -> play(): it carries on a play the person asked for in another class
     if call.name in ("loadVideo", "loadOrCueVideo") and _paused_right_after(call):
         return False  # `loadVideo(id, 0); player.pause();`: only cued, the person presses play
     if _one_shot_helper(call, receiver) and not _loops_here(call.node, ctx):
@@ -222,6 +227,9 @@ def play_on_load(ctx: CheckContext) -> Verdict | bool:
         return Verdict(message=message, severity="info", note=SETTING_NOTE)
     if _loops_here(call.node, ctx) or _class_replays_at_end(call.node) or (call.name in ("loop", "loopLongAudio") and _flame_music(call, ctx)):
         message = message.replace(" (", " and loops without end (", 1)  # one finding: the loop is folded in
+    swapped = _swaps_in_feed(call.node, player_key(receiver), ctx)
+    if swapped:
+        message = message.replace(" (", f" and moves on to the next item as the feed scrolls (replaceCurrentItem(with:) in {swapped}; ", 1)
     return verdict(message, is_muted(call.node, ctx))
 
 
@@ -291,28 +299,48 @@ def _feed_change_closure(node: Node, ctx: CheckContext, depth: int = 0) -> str:
     return ""
 
 
-@_unless_dead
-def feed_swap(ctx: CheckContext) -> Verdict | bool:
+KVO_STATUS = re.compile(r"\baddObserver\(\s*self\s*,\s*forKeyPath:\s*[^,]*\bstatus\b")
+
+
+def _item_loaded_only_on_tap(node: Node, ctx: CheckContext) -> bool:
+    """Swift: the item-ready KVO (`observeValue` for `status` -> `play()`) of an item that a function of
+    this class loads and observes (`playEpisode(_:)` with `addObserver(self, forKeyPath: "status")`),
+    and every caller of that function in the project is a user action (play buttons in other
+    screens): the ready play finishes that tap, like Android's `onPrepared` after a click."""
+    outer = _outer_scope(node)
+    if outer is None or ctx.language != "swift":
+        return False
+    loaders = {function_name(fn) for fn in walk(outer) if fn.type in FUNCTION_TYPES and fn.type not in LAMBDA_TYPES
+               and KVO_STATUS.search(text(fn))}
+    loaders -= {None, "", "observeValue"}
+    if not loaders:
+        return False
+    index = project_index.for_context(ctx)
+    for name in loaders:
+        triggers = index.triggers(name)
+        if not triggers or not all(t.kind == "user" or (t.kind == "other" and any(USER_FN.search(n) for n in t.via)) for t in triggers):
+            return False  # a delegate named for the press (`cellDidPressPlayButton`) is a tap too
+    return True
+
+
+def _swaps_in_feed(node: Node, player: str, ctx: CheckContext) -> str:
     """SwiftUI feed: `.onChange(of: scrollPosition) { player.replaceCurrentItem(with: next) }` on the
-    one shared AVPlayer that `.onAppear { player.play() }` started: the next video plays as the feed
-    moves, with no `play()` of its own (AVPlayer keeps its rate across a new item)."""
-    call = _match_call(ctx)
-    if call is None or call.name != "replaceCurrentItem":
-        return False
-    if re.search(r"with:\s*nil\s*\)\s*$", text(call.arguments) if call.arguments is not None else ""):
-        return False
-    player = player_key(player_receiver(call.receiver, call.node))
-    if not player:
-        return False
-    where = _feed_change_closure(call.node, ctx)
-    if not where:
-        return False
-    scope = next((f for f in enclosing_functions(call.node) if f.type not in LAMBDA_TYPES), None) or next(iter(enclosing_functions(call.node)), None)
-    if scope is not None and re.search(rf"\b{re.escape(player)}\s*[?!]?\.\s*(play|pause)\(\s*\)", strip_comments(text(scope))):
-        return False  # it plays (reported as a start) or pauses the new item itself
-    if not _class_starts(call.node, ctx).get(player):
-        return False  # nothing starts this player by itself: the new item waits for the person's play
-    return verdict(f"{player_label(call.receiver, ctx)} moves on to the next item as the feed scrolls, on a player that already plays (replaceCurrentItem(with:) in {where})", is_muted(call.node, ctx))
+    shared AVPlayer that this start plays: the next video plays as the feed moves, with no `play()`
+    of its own (AVPlayer keeps its rate across a new item). Returns where, or "" (one finding per
+    player: the swap is folded into the start's message)."""
+    outer = _outer_scope(node)
+    if outer is None or not player or ctx.language != "swift":
+        return ""
+    for call in calls(outer):
+        if call.name != "replaceCurrentItem" or player_key(player_receiver(call.receiver, call.node)) != player:
+            continue
+        if re.search(r"with:\s*nil\s*\)\s*$", text(call.arguments) if call.arguments is not None else ""):
+            continue
+        where = _feed_change_closure(call.node, ctx)
+        scope = next((f for f in enclosing_functions(call.node) if f.type not in LAMBDA_TYPES), None) or next(iter(enclosing_functions(call.node)), None)
+        if where and not (scope is not None and re.search(rf"\b{re.escape(player)}\s*[?!]?\.\s*pause\(\s*\)", strip_comments(text(scope)))):
+            return where
+    return ""
 
 
 def _paused_right_after(call: Call) -> bool:
@@ -352,6 +380,14 @@ def _plays_short_sound(node: Node, ctx: CheckContext) -> bool:
     names = RESOURCE_NAME.findall(text(scope)) if scope is not None else []
     words = [name_words(re.sub(r"\.\w+$", "", n.split("/")[-1])) for n in names]
     return bool(words) and all(SFX_FILE.search(w) and not MUSIC_FILE.search(w) for w in words)
+
+
+def _plays_music_file(node: Node) -> bool:
+    """The enclosing function loads a bundled file named for music (`AssetSource('backgroundMusic.mp3')`,
+    `R.raw.theme_song`), whatever the function is called (`playSound()`)."""
+    scope = next((f for f in enclosing_functions(node) if f.type not in LAMBDA_TYPES), None)
+    names = RESOURCE_NAME.findall(text(scope)) if scope is not None else []
+    return any(MUSIC_FILE.search(name_words(re.sub(r"\.\w+$", "", n.split("/")[-1]))) for n in names)
 
 
 # Android playback services (`class MediaService : Service()`) play what the app's controls ask for.
@@ -496,12 +532,47 @@ def play_when_ready(ctx: CheckContext) -> Verdict | bool:
         return False  # one finding per player: an earlier start of the same player in this class is reported
     if _caller_reports_itself(judged[1], ctx):
         return False  # `videoPlayer.playVideo(view, url)` in the adapter's onViewAttachedToWindow is reported there
+    if _media_set_only_on_tap(ctx.node, ctx):
+        return False  # an empty player set to play once it has media; the media comes only from a tap
+    if judged[1] == "init" and _wrapper_prepares_later(ctx.node, ctx):
+        return False  # a wrapper armed in init; its `play() { player.prepare() }` is judged where it is called
     message = when_message(*judged, f"playWhenReady = {text(value)}", player_label(receiver or "exo", ctx))
     if not _is_true(value, ctx):
         return Verdict(message=message, severity="info", note=SETTING_NOTE)
     if _loops_here(ctx.node, ctx) or _class_replays_at_end(ctx.node):
         message = message.replace(" (", " and loops without end (", 1)  # one finding: the loop is folded in
     return verdict(message, is_muted(ctx.node, ctx))
+
+
+MEDIA_SETTERS = re.compile(r"^(set|add)Media(Item|Source)s?$")
+
+
+def _media_set_only_on_tap(node: Node, ctx: CheckContext) -> bool:
+    """ExoPlayer `playWhenReady = true` on a player that is given media only in the class's tap
+    handlers (`onTrackClick { player.setMediaItem(...) }`): nothing plays until the person picks
+    an item."""
+    outer = _outer_scope(node)
+    if outer is None:
+        return False
+    setters = [c.node for c in calls(outer) if MEDIA_SETTERS.match(c.name)]
+    return bool(setters) and all(situation(s, ctx)[0] == "user" or USER_FN.search(_named_function_name(s)) for s in setters)
+
+
+def _named_function_name(node: Node) -> str:
+    fn = enclosing_named_function(node)
+    return (function_name(fn) or "") if fn is not None else ""
+
+
+def _wrapper_prepares_later(node: Node, ctx: CheckContext) -> bool:
+    """`init { player.playWhenReady = true }` in a player wrapper that prepares only in a method of its
+    own (`fun play() { player.prepare() }`): ExoPlayer waits for prepare(), so the start is where
+    that method is called (judged at that call, often in another file)."""
+    scope = next((f for f in enclosing_functions(node) if f.type not in LAMBDA_TYPES), None)
+    outer = _outer_scope(node)
+    if scope is None or outer is None or "prepare(" in handler_text(scope, ctx):
+        return False
+    return any(c.name == "prepare" and (fn := enclosing_named_function(c.node)) is not None and fn.id != scope.id
+               and START_NAMES.match(_named_function_name(c.node)) for c in calls(outer))
 
 
 def _assignment_sides(node: Node) -> tuple[Node | None, Node | None]:
@@ -649,8 +720,11 @@ def loop_on_load(ctx: CheckContext) -> Verdict | bool:
         return False  # the play there is reported, with the loop folded into its message
     starts = _class_starts(node, ctx) if value != "ConcatenatingMediaSource" else {}
     looped = player_key(_loop_receiver(ctx))
-    if starts.get(looped) or (not looped and _remembered_player(node) and len(starts) == 1):
+    held = player_key(_initialised_property(node))
+    if starts.get(looped) or (held and starts.get(held)) or (not looped and _remembered_player(node) and len(starts) == 1):
         return False  # the same player's start in this class is reported: one finding per player
+    if starts and _held_paused_here(node, looped):
+        return False  # a preload player kept paused (`setPlayWhenReady(false)`): the feed's start in this class is reported
     kind, where = judged
     what = "plays a playlist round and round" if re.search(r"_ALL$|\.all$", value) else "loops the video without end"
     if value == "ConcatenatingMediaSource":
@@ -658,6 +732,29 @@ def loop_on_load(ctx: CheckContext) -> Verdict | bool:
     if re.search(r"audio|sound|music|numberOfLoops|LoopMode|ReleaseMode", _loop_text(ctx), re.I) or player_label("", ctx) == "audio" or (b"MediaPlayer" in ctx.data and b"VideoView" not in ctx.data):
         what = what.replace("the video", "the audio")
     return verdict(f"player {what} ({value} in {where})", is_muted(node, ctx))
+
+
+def _held_paused_here(node: Node, player: str) -> bool:
+    """The function that sets the loop also holds the same player paused (`p.setPlayWhenReady(false)`,
+    `p.playWhenReady = false`): a preloaded player, which plays only when the feed hands it over."""
+    scope = next((f for f in enclosing_functions(node) if f.type not in LAMBDA_TYPES), None)
+    if scope is None or not player:
+        return False
+    name = re.escape(player)
+    return re.search(rf"\b{name}\s*\.\s*(setPlayWhenReady\(\s*false\s*\)|playWhenReady\s*=\s*false\b)", text(scope)) is not None
+
+
+def _initialised_property(node: Node) -> str:
+    """The property whose initialiser closure sets this loop (Swift `lazy var music: AVAudioPlayer =
+    { ...; p.numberOfLoops = -1; return p }()`, Kotlin `val music by lazy { ... }`): that property is
+    the player the class starts under its own name."""
+    for a in ancestors(node):
+        if a.type in FUNCTION_TYPES and a.type not in LAMBDA_TYPES:
+            return ""
+        if a.type == "property_declaration":
+            named = re.match(r"[^=]*?\b(?:val|var|let)\s+([\w]+)", text(a))
+            return named.group(1) if named else ""
+    return ""
 
 
 def _remembered_player(node: Node) -> bool:
@@ -707,7 +804,7 @@ def _class_starts(node: Node, ctx: CheckContext) -> dict[str, list[int]]:
             if (START_NAMES.match(call.name) or call.name == "resume") and _starts_playback(call, ctx):
                 judged = _autoplay_judgement(call.node, ctx)
                 name = player_key(player_receiver(call.receiver, call.node))
-                if judged is not None and name:
+                if judged is not None and name and not toggle_only_pauses(call.node, ctx):  # a toggle's play is never reported
                     starts.setdefault(name, []).append(call.node.start_byte)
                     if judged[0] == "view":
                         views.setdefault(name, []).append(call.node.start_byte)

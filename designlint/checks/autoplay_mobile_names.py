@@ -321,3 +321,19 @@ def player_key(receiver: str) -> str:
 
 def class_name(node: Node) -> str:
     return text(node.child_by_field_name("name") or _first_name(node))
+
+
+# A question asked of a setting (`isAutoPlayEnabled()`, `shouldAutoplay()`, `getAutoPlayMode()`), not an action.
+SETTING_QUESTION = re.compile(
+    r"^(is|should|get|has|can|enable|allow|user|pref|setting)s?_?auto_?play|"
+    r"(enabled|allowed|setting|pref|preference|mode|policy|onwifi)s?$",
+    re.I,
+)
+
+
+def names_setting(ctx: CheckContext) -> bool:
+    """The `autoPlayVideos`-style name a safeguard matched is a setting: not a function that plays
+    (`fun autoPlayVideo(position)` / `autoPlayVideo(0)`), which is the autoplay itself."""
+    name = ctx.captures["safeguard"][0]
+    rest = ctx.data[name.end_byte : name.end_byte + 40].lstrip()
+    return not rest.startswith(b"(") or bool(SETTING_QUESTION.search(ctx.text(name)))

@@ -454,12 +454,34 @@ def _item_screen(screen: str, scope: Node, node: Node, ctx: CheckContext) -> boo
     """A screen about one item: not a feed, first screen, menu or game, and named for media or a
     detail, or reading the item it was handed (for music, only the latter or a song/episode name)."""
     words = name_words(screen)
-    if NOT_ITEM_SCREEN.search(words):
-        return False
+    one_item = _plays_one_bundled_item(scope, ctx) and not _first_screen(node, ctx)
+    if NOT_ITEM_SCREEN.search(re.sub(r"\bmain\b", "", words) if one_item else words):
+        return False  # a numbered `MainActivity3` opened from a button, which is not the first screen, is not `main`
     handed = bool(ITEM_HANDED_OVER.search(text(scope)) or ROUTE_ARGUMENTS.search(text(scope)))
     if player_label(_receiver_text(node), ctx) == "audio":
-        return handed or bool(AUDIO_SCREEN_NAME.search(words))  # music in a screen opened by "Play" is not an answer
-    return handed or bool(MEDIA_SCREEN_NAME.search(words))
+        # music in a screen opened by "Play" is not an answer; one bundled song played once is the one chosen
+        return handed or one_item or bool(AUDIO_SCREEN_NAME.search(words))
+    return handed or one_item or bool(MEDIA_SCREEN_NAME.search(words))
+
+
+BUNDLED_FILE = re.compile(r"R\.raw\.(\w+)|forResource:\s*\"([^\"]+)\"|AssetSource\(\s*['\"]([^'\"]+)")
+LOOPS = re.compile(r"isLooping\s*=\s*true|setLooping\(\s*true|numberOfLoops\s*=\s*-|REPEAT_MODE_(ONE|ALL)|LoopMode\.(one|all)|ReleaseMode\.loop|AVPlayerLooper")
+NOT_CHOSEN_FILE = re.compile(r"\b(bgm|bg|background|ambient|theme|title|loop|menu|intro|splash|welcome|lobby|home)\b")
+
+
+def _plays_one_bundled_item(scope: Node, ctx: CheckContext) -> bool:
+    """The screen plays one bundled file, once (`MediaPlayer.create(this, R.raw.song_3).start()`; no loop,
+    no background or theme music): a soundboard's screen playing the one item its button chose."""
+    source = text(scope)
+    files = {next(g for g in m.groups() if g) for m in BUNDLED_FILE.finditer(source)}
+    return len(files) == 1 and not LOOPS.search(source) and not NOT_CHOSEN_FILE.search(name_words(files.pop()))
+
+
+def _first_screen(node: Node, ctx: CheckContext) -> bool:
+    """The Android activity the app opens on (the manifest's LAUNCHER), whatever else opens it later."""
+    from designlint.checks.autoplay_mobile_situation import launcher_activity  # the situation module imports this one
+
+    return launcher_activity(node, ctx)
 
 
 def _receiver_text(node: Node) -> str:

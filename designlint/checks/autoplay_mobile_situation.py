@@ -114,7 +114,7 @@ PLAYER_CONTROLS = re.compile(r"^(start|play|pause|resume|stop|seekTo|release|res
 # voice assistant, a call (its connecting tone, the other side's video) or a chat's voice messages:
 # sound and video, but not media that starts by itself.
 NOT_MEDIA_CONTEXT = re.compile(r"\b(camera|cameras|cctv|doorbell|assist|assistant|speech|speak|tts|dictation)\b")
-CALL_CONTEXT = re.compile(r"\b(call|calls|calling|voip|meeting|conference|voice (message|messages|note|notes|memo)|voicemail|audio message)\b")
+CALL_CONTEXT = re.compile(r"\b(alarm|alarms|call|calls|calling|voip|meeting|conference|voice (message|messages|note|notes|memo)|voicemail|audio message)\b")
 # Screens opened by a tap on an item: playing there answers the tap.
 OPENED_ON_TAP = re.compile(r"(modal|dialog|lightbox|sheet|popup|popover|full_?screen|viewer|MediaPreview)", re.I)
 # Player and viewer screens (the person tapped a video to watch it) and screens that preview media the
@@ -182,6 +182,10 @@ IF_TYPES = frozenset({"if_expression", "if_statement", "guard_statement", "when_
 # when does this code run?
 
 
+# Android `@OnLifecycleEvent(Lifecycle.Event.ON_START)`: the method runs as the observing screen starts.
+LIFECYCLE_EVENT = re.compile(r"@OnLifecycleEvent\(\s*(?:Lifecycle\.)?(?:Event\.)?(ON_(?:CREATE|START|RESUME))\b")
+
+
 def situation(node: Node, ctx: CheckContext, depth: int = 0, screens: bool = True) -> tuple[str, str]:
     """(kind, where) for the code at `node`: kind is load, view, user, ended, dead (nothing in the
     project calls it) or unknown;
@@ -192,7 +196,7 @@ def situation(node: Node, ctx: CheckContext, depth: int = 0, screens: bool = Tru
     if _in_media_button_branch(node):
         return "user", "a media button"
     opened = (opened_on_tap(node) or opened_on_tap_path(ctx)) if screens else ""
-    if opened and not _pager_page(node, ctx) and not _launcher_activity(node, ctx):
+    if opened and not _pager_page(node, ctx) and not launcher_activity(node, ctx):
         return "user", opened
     focused = _focused_property_observer(node)
     if focused:
@@ -217,6 +221,9 @@ def situation(node: Node, ctx: CheckContext, depth: int = 0, screens: bool = Tru
         name = function_name(fn)
         if not name:
             continue
+        event = LIFECYCLE_EVENT.search(text(fn).split("{", 1)[0])
+        if event:
+            return "load", f"{name}, an {event.group(1)} lifecycle observer"  # `@OnLifecycleEvent(ON_START) fun play()`
         kind = function_kind(fn, name)
         if kind == "load" and READY_FN.match(name) and _in_listener_object(fn) and depth < 3:
             registered = situation(_listener_object(fn), ctx, depth + 1, screens)
@@ -265,7 +272,12 @@ def _focused_property_observer(node: Node) -> str:
     declaration = next((a for a in ancestors(clause) if a.type == "property_declaration"), None)
     pattern = next((c for c in declaration.named_children if c.type == "pattern"), None) if declaration is not None else None
     name = text(pattern)
-    return name if re.search(r"(focus|current|active|visible|on_?screen|in_?view)", name, re.I) else ""
+    if re.search(r"(focus|current|active|visible|on_?screen|in_?view)", name, re.I):
+        return name
+    # `var video: Clip! { didSet { player.replaceCurrentItem(...); player.play() } }` in a collection or
+    # table cell: the data source sets it as the cell comes into view (`cellForItemAt`)
+    cell = next((a for a in ancestors(declaration) if a.type in CLASS_TYPES), None) if declaration is not None else None
+    return name if cell is not None and re.search(r":\s*(UICollectionViewCell|UITableViewCell)\b", class_head(cell)) else ""
 
 
 def in_ended_hook(node: Node) -> bool:
@@ -336,7 +348,7 @@ def _pager_page(node: Node, ctx: CheckContext) -> str:
     return ctx.memo[key]
 
 
-def _launcher_activity(node: Node, ctx: CheckContext) -> bool:
+def launcher_activity(node: Node, ctx: CheckContext) -> bool:
     """The Android activity the app opens on (its AndroidManifest.xml gives it the LAUNCHER
     category): nobody tapped to open it, whatever its name (`FullScreenVideoActivity`)."""
     if ctx.language not in ("kotlin", "java"):
