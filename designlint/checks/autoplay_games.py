@@ -32,6 +32,7 @@ setting (WCAG 1.4.2 asks for exactly that control).
 from __future__ import annotations
 
 import functools
+import json
 import os
 import re
 from dataclasses import replace
@@ -330,11 +331,12 @@ def _declared_type(name: str, receiver: str, ctx: CheckContext) -> str:
     patterns = (
         rf"\b(?P<t>[\w.]+)(\[\])?\??\s+{n}\s*[;=,)]",  # C#: VideoPlayer vp; AudioSource music = ...
         rf"\b{n}\s*:\s*(?P<t>\w+)",  # GDScript: var video: VideoStreamPlayer
-        rf"\b{n}\s*(:?=)\s*(\w+\.)?(GetComponent|AddComponent|GetComponentInChildren|FindObjectOfType)\w*\s*<\s*(?P<t>\w+)",
+        rf"\b{n}\s*(:?=)\s*(\w+\.)?(GetComponent|AddComponent|GetComponentInChildren|FindObjectOfType)\w*\s*<\s*(\w+\.)*(?P<t>\w+)",
         rf"\b{n}\s*(:?=)\s*(?P<t>\w+)\.new\(",  # GDScript: player = VideoStreamPlayer.new()
         rf"\b{n}\s*(:\s*[\w.?]+\s*)?=\s*Instance\.new\(\s*[\"'](?P<t>\w+)",  # Roblox (Luau may annotate the type)
         rf"\b{n}\s*=\s*(?P<t>Sound)\s*[({{]",  # a LÖVE engine's sound wrapper: `song = Sound('a.ogg', {tags = {music}})`
         rf"\b{n}\s*(:\s*[\w.?]+\s*)?=\s*[\w.:]*[:.]Load(?P<t>Animation)\s*\(",  # Roblox: an AnimationTrack
+        rf"\b{n}\s*=\s*x?pcall\s*\(\s*(function\s*\(\s*\)\s*return\s+)?[\w.:]*[:.]Load(?P<t>Animation)\b",  # ... loaded in a pcall
         rf"\b{n}\s*=\s*(love\.graphics\.new(?P<t>Video)|{_love_audio(ctx)}\.new(?P<s>Source))",  # LÖVE
     )
     if re.search(rf"\b{n}\s*[.:]\s*(KeyframeReached|GetMarkerReachedSignal|AdjustSpeed|AdjustWeight)\b", code):
@@ -371,6 +373,8 @@ def _is_music(name: str, ctx: CheckContext) -> bool:
         return True
     if SFX_CONTAINER.search(container) or SFX_CONTAINER.search(name):
         return False
+    if ctx.language == "lua" and _roblox_effect_sound(name, ctx):
+        return False
     if re.search(
         rf"\b{n}\s*\.\s*(loop|Looped)\s*=\s*true|\b{n}\s*:\s*setLooping\(\s*true|\b{n}\s*\.\s*stream\s*\.\s*loop\s*=\s*true|"
         rf"\b{n}\s*\.\s*(clip|stream|SoundId)\s*=\s*[^;\n]*(music|bgm|song|theme|soundtrack|ambien)|"
@@ -383,6 +387,42 @@ def _is_music(name: str, ctx: CheckContext) -> bool:
     if re.search(r"^\s*(loop|Looped)\s*=\s*true|^\s*stream\.loop\s*=\s*true", code, re.M) and name in ("", _extends(ctx)):
         return True
     return False
+
+
+# Words naming a sound effect or a creature's noise, and the parts a positional (3D) sound is put in.
+EFFECT_WORD = re.compile(
+    r"^(foot\w*|steps?|walk\w*|run(ning)?|sprint\w*|growls?|roars?|breath\w*|heart\w*|scream\w*|yells?|"
+    r"howls?|groans?|moans?|snarls?|hiss\w*|whispers?|entity|monster|creature|enemy|npc|mimic|hit|hurt|"
+    r"jump|land\w*|swing|slash|shot|gun|engine|motor|siren|alarm|drip\w*|creak\w*|door|knock\w*|sfx|effect)$",
+    re.I,
+)
+BODY_WORD = re.compile(
+    r"^(humanoid|root|hrp|head|torso|character|char|part|emitter|attachment|model|npc|entity|monster|creature|enemy|rig)$",
+    re.I,
+)
+
+
+def _roblox_effect_sound(name: str, ctx: CheckContext) -> bool:
+    """Roblox: a sound effect, not music: the sound's variable, `Name` or `SoundId` names an effect
+    or a creature's noise (`steps`, `sound.Name = "Footsteps"`, `FOOTSTEP_WALK`, a growl), or it is
+    put in a character or a part (`s.Parent = entity.HumanoidRootPart`: a positional sound), and
+    none of these names music."""
+    if not name or not re.match(r"^\w+$", name):
+        return False
+    code = ctx.code_without_comments()
+    n = re.escape(name)
+    given = re.findall(rf"\b{n}\s*\.\s*(?:Name|SoundId)\s*=\s*([^\n;]{{0,120}})", code)
+    parents = re.findall(rf"\b{n}\s*\.\s*Parent\s*=\s*([\w.:()\"' ]{{1,120}})", code)
+    for parent in list(parents):
+        local = parent.strip()
+        if re.match(r"^\w+$", local):
+            parents += re.findall(rf"\blocal\s+{re.escape(local)}\s*(?::[^=\n]+)?=\s*([^\n;]{{0,160}})", code)
+    words = _words(name, *given)
+    if any(MUSIC_WORD.match(w) or MUSIC_NAME.search(w) for w in words):
+        return False
+    if any(EFFECT_WORD.match(w) for w in words):
+        return True
+    return any(BODY_WORD.match(w) for w in _words(*parents))
 
 
 def _words(*names: str) -> list[str]:
@@ -572,8 +612,12 @@ def _named_kind(fn: Node, name: str, ctx: CheckContext, depth: int, elsewhere: b
         return "unknown", name
     best = ("unknown", name)
     references = _references(name, fn, ctx)
+    signal = _state_signal(references)
     for ref in references:
         if _off_by_default(ref, ctx):
+            continue
+        if signal and _state_sync_call(ref):
+            best = ("event", f"{name}, run when {signal} fires (the direct call only catches up with the current state)")
             continue
         kind, where = _reference_kind(ref, ctx, depth, elsewhere)
         if kind == "load":
@@ -585,6 +629,30 @@ def _named_kind(fn: Node, name: str, ctx: CheckContext, depth: int, elsewhere: b
         if caller:
             return "load", f"{name}, called from {caller}"
     return best
+
+
+# A Roblox signal that fires when a value changes (`GetAttributeChangedSignal("Phase")`, `state.Changed`).
+STATE_SIGNAL = re.compile(r"^(Get(Attribute|Property)ChangedSignal\b.*|Changed|AttributeChanged)$")
+
+
+def _state_signal(references: list[Node]) -> str:
+    """The state-change signal a function is connected to (`x:GetAttributeChangedSignal("EntityState"):Connect(onState)`),
+    unless the watched value is a music or sound setting; "" when none."""
+    for ref in references:
+        event = _event_of(ref)
+        hook = next((a for a in ancestors(ref) if a.type == "function_call"), None)
+        if STATE_SIGNAL.match(event) and hook is not None and not re.search(r"(music|sound|audio|volume|mute|bgm)", text(hook), re.I):
+            return event
+    return ""
+
+
+def _state_sync_call(ref: Node) -> bool:
+    """A direct call of a state-change handler that only reads the current state: no arguments, or
+    the watched value itself (`onState()`, `onPhase(workspace:GetAttribute("Phase"))`, `onMode(mode.Value)`)."""
+    call = as_call(ref.parent) or (as_call(ref.parent.parent) if ref.parent is not None and ref.parent.parent is not None else None)
+    if call is None or call.name != text(ref):
+        return False
+    return all(re.search(r"(GetAttribute\s*\(|\.Value$)", text(arg)) for arg in argument_nodes(call))
 
 
 LUA_CONSTRUCTOR = re.compile(r"^\s*function\s+([A-Z]\w*)[:.](initialize|new)\s*\(")
@@ -772,6 +840,8 @@ def _in_live_script(check):
                 ctx.memo["godot_unused"] = godot_script_unused(ctx.path)
             if ctx.memo["godot_unused"]:
                 return None
+        if ctx.language == "lua" and roblox_script_never_runs(str(ctx.path)):
+            return None
         return check(ctx)
 
     return wrapped
@@ -801,6 +871,98 @@ def play_on_load(ctx: CheckContext) -> Verdict | None:
     if hook:
         message += f"; when it ends, the hook at line {hook} plays it again or the next one"
     return _verdict(ctx, kind, receiver, message)
+
+
+@_in_live_script
+def fmod_start_on_load(ctx: CheckContext) -> Verdict | None:
+    """FMOD Studio (Unity): an event instance started on load, `RuntimeManager.CreateInstance(ev).start()`
+    or `music = RuntimeManager.CreateInstance(ev); music.start();`, when the instance, the event or
+    the event's path names music (`"event:/Music/Menu"`, `musicEventPath`, `bgmEvent`)."""
+    call = as_call(ctx.node)
+    if call is None or argument_nodes(call):
+        return None
+    event = _fmod_event(call.receiver, ctx)
+    if event is None:
+        return None
+    name = _receiver_name(call.receiver) if "CreateInstance" not in call.receiver else ""
+    if not any(MUSIC_WORD.match(w) for w in _words(name, *event)):
+        return None
+    when, where = situation(ctx.node, ctx)
+    if when != "load":
+        return None
+    shown = name or event[0].strip()
+    return _verdict(ctx, "music", name, f"music ({shown}) starts playing when the {_scene(ctx)} loads (an FMOD event instance started in {where})")
+
+
+def _fmod_event(receiver: str, ctx: CheckContext) -> list[str] | None:
+    """The event an FMOD instance is made from (`CreateInstance(musicEvent)` in the receiver, or
+    where the receiver's variable is assigned), plus the value that event's name is set to; None
+    when the receiver is not made by `CreateInstance`."""
+    code = ctx.code_without_comments()
+    made = re.search(r"\bCreateInstance\s*\(([^)]*)\)", receiver)
+    name = _receiver_name(receiver)
+    if not made and re.match(r"^\w+$", name):
+        made = re.search(rf"\b{re.escape(name)}\s*=\s*[\w.]*\bCreateInstance\s*\(([^)]*)\)", code)
+    if not made:
+        return None
+    event = made.group(1)
+    ident = event.strip().split(".")[-1]
+    values = re.findall(rf"\b{re.escape(ident)}\s*=\s*([^;\n]+)", code) if re.match(r"^\w+$", ident) else []
+    return [event, *values]
+
+
+LUA_UPDATE_FN = re.compile(r"^(update|Update)\w*$|^\w*[a-z_]Update$|^\w+_update$")
+NOT_PLAYING = r"(\bnot\s+|==\s*false|~=\s*true)"
+
+
+@_in_live_script
+def audio_module_restart(ctx: CheckContext) -> Verdict | None:
+    """LÖVE: the game's own audio module asked to play a music track with looping on
+    (`res.playAudio("title_theme", 0.8, true)`) whenever that track is not playing
+    (`if res.isAudioPlaying("title_theme") == false then`), from a per-frame function (`love.update`,
+    `updateGame`, `updateMenuPage`): the music starts with the screen and never stops for long.
+    One finding per track and file, at its first such restart."""
+    call = as_call(ctx.node)
+    args = argument_nodes(call) if call is not None else []
+    if not args or not any(MUSIC_WORD.match(w) for w in _words(text(args[0]))):
+        return None
+    where = _restarted_track(ctx.node, text(args[0]))
+    if not where:
+        return None
+    if any(_restarted_track(other.node, text(argument_nodes(other)[0])) for other in _earlier_same_track(call, ctx)):
+        return None
+    track = text(args[0]).strip("\"'")
+    return _verdict(ctx, "music", "", f"music ({track}) is restarted whenever it stops ({where}, through the game's audio module)")
+
+
+def _restarted_track(node: Node, track: str) -> str:
+    """The per-frame function whose innermost condition around `node` is that `track` is not playing
+    (outer conditions only compare states or flags: no distance, no call). "" otherwise."""
+    conditions = []
+    for ancestor in ancestors(node):
+        if ancestor.type in IF_TYPES:
+            conditions.append(text(ancestor.child_by_field_name("condition")))
+        if ancestor.type in FUNCTION_TYPES:
+            name = function_name(ancestor) or ""
+            if not (UPDATE_FN.match(name) or LUA_UPDATE_FN.match(name)) or not conditions:
+                return ""
+            inner = conditions[0]
+            stopped = track in inner and re.search(r"[Pp]laying", inner) and re.search(NOT_PLAYING, inner)
+            if not stopped or any(re.search(r"[<>]|\w\s*\(", c) for c in conditions[1:]):
+                return ""
+            return name
+    return ""
+
+
+def _earlier_same_track(call, ctx: CheckContext) -> list:
+    """Calls of the same name and receiver earlier in the file with the same first argument."""
+    by_call = ctx.remember("apg_calls_by_name", lambda: _calls_by_name(ctx))
+    first = text(argument_nodes(call)[0])
+    return [
+        other
+        for other in by_call.get((call.name, call.receiver), [])
+        if other.node.start_byte < call.node.start_byte and argument_nodes(other) and text(argument_nodes(other)[0]) == first
+    ]
 
 
 def _silent_probe(receiver: str, ctx: CheckContext) -> bool:
@@ -995,9 +1157,33 @@ def loop_on_autoplay(ctx: CheckContext) -> Verdict | None:
     receiver, prop = _split_property(ctx)
     if media_kind(receiver, ctx) != "video":
         return None
-    if not _autoplays(receiver, ctx):
-        return None
-    return _verdict(ctx, "video", receiver, f"{_what('video', receiver, ctx)} starts by itself and loops without end ({prop} = true)")
+    if _autoplays(receiver, ctx):
+        return _verdict(ctx, "video", receiver, f"{_what('video', receiver, ctx)} starts by itself and loops without end ({prop} = true)")
+    if _added_playing_on_awake(receiver, ctx):
+        return _verdict(
+            ctx,
+            "video",
+            receiver,
+            f"{_what('video', receiver, ctx)} starts by itself and loops without end (added with AddComponent<VideoPlayer>(), "
+            f"which plays on awake by default, in {situation(ctx.node, ctx)[1]}; {prop} = true)",
+        )
+    return None
+
+
+def _added_playing_on_awake(receiver: str, ctx: CheckContext) -> bool:
+    """Unity: a `VideoPlayer` added from code on load (`go.AddComponent<VideoPlayer>()`), whose
+    `playOnAwake` is left at its default, true, and that is not stopped or paused in the file: it plays
+    its clip or url as soon as it is set, with no `Play()`."""
+    name = _receiver_name(receiver)
+    if ctx.language != "csharp" or not re.match(r"^\w+$", name):
+        return False
+    n = re.escape(name)
+    code = ctx.code_without_comments()
+    if not re.search(rf"\b{n}\s*=\s*[\w.]*\s*\bAddComponent\s*<\s*(\w+\.)*VideoPlayer\s*>", code):
+        return False
+    if re.search(rf"\b{n}\s*\.\s*(playOnAwake\s*=\s*false|Stop\s*\(|Pause\s*\()", code):
+        return False
+    return situation(ctx.node, ctx)[0] == "load"
 
 
 @_in_live_script
@@ -1284,10 +1470,25 @@ def _handler_text(handler: Node, ctx: CheckContext) -> str:
             for call in calls(fn):
                 if call.receiver in ("", "self", "this"):
                     callees += [f for f in _functions(ctx).get(call.name, []) if f.id not in seen]
+                elif call.name == "start":  # a timer started here: its `timeout` handler runs next
+                    callees += [f for h in _timeout_handlers(call.receiver, ctx) for f in _functions(ctx).get(h, []) if f.id not in seen]
         seen.update(f.id for f in callees)
         parts += [text(f) for f in callees]
         level = callees
     return "\n".join(parts)
+
+
+def _timeout_handlers(receiver: str, ctx: CheckContext) -> list[str]:
+    """Godot: the functions connected to a timer's `timeout` (`timer.timeout.connect(_replay)`,
+    `$Gap.connect("timeout", self, "_replay")`)."""
+    name = re.escape(_receiver_name(receiver))
+    if ctx.language != "gdscript" or not name:
+        return []
+    connected = re.findall(
+        rf"(?:\b|\$){name}\s*\.\s*(?:timeout\s*\.\s*connect\s*\(\s*(?:self\s*\.\s*)?(\w+)|connect\s*\(\s*[\"']timeout[\"']\s*,\s*\w+\s*,\s*[\"'](\w+))",
+        ctx.code_without_comments(),
+    )
+    return [a or b for a, b in connected]
 
 
 def _plays_again(body: str, ctx: CheckContext) -> bool:
@@ -1817,6 +2018,72 @@ def _godot_scene_patterns(files: dict[Path, str]) -> list[str]:
 
 
 _READ_CACHE: dict[tuple[str, float], str] = {}
+
+
+# Roblox: where a LocalScript runs (a client container or the character), and where no Script runs.
+ROBLOX_CLIENT = frozenset({"StarterPlayer", "StarterPlayerScripts", "StarterCharacterScripts", "StarterGui", "StarterPack", "ReplicatedFirst", "Workspace", "Players"})
+ROBLOX_STORAGE = frozenset({"ServerStorage", "ReplicatedStorage"})
+ROBLOX_SERVICES = ROBLOX_CLIENT - {"Players"} | ROBLOX_STORAGE | {"ServerScriptService"}
+ROBLOX_SCRIPT = re.compile(r"\.(client|server|LocalScript|Script)\.luau?$")
+
+
+def roblox_script_never_runs(path: str) -> bool:
+    """A Roblox LocalScript (`x.client.lua`, `x.LocalScript.lua`) or Script (`x.server.lua`,
+    `x.Script.lua`) placed where Roblox never runs it: a LocalScript outside the client containers
+    (StarterPlayerScripts, StarterGui, StarterPack, ReplicatedFirst, the character), e.g. a backup
+    copy kept in ServerStorage; a Script in ServerStorage or ReplicatedStorage. The place is the
+    first Roblox service the path goes through: a folder named for it, or the service a Rojo
+    `*.project.json` maps the folder to. ModuleScripts run wherever they are required: never skipped."""
+    kind = ROBLOX_SCRIPT.search(Path(path).name)
+    if not kind:
+        return False
+    service = _roblox_service(Path(path).resolve())
+    if not service:
+        return False
+    if kind.group(1) in ("client", "LocalScript"):
+        return service not in ROBLOX_CLIENT
+    return service in ROBLOX_STORAGE
+
+
+def _roblox_service(path: Path) -> str:
+    """The Roblox service a script file sits in, or "" when unknown."""
+    mapped = _rojo_service(path)
+    if mapped is not None:
+        return mapped
+    return next((part for part in path.parts[:-1] if part in ROBLOX_SERVICES), "")
+
+
+def _rojo_service(path: Path) -> str | None:
+    """The service a Rojo project file next to an ancestor folder maps `path` into ("" when the file is
+    outside every mapped folder or the project emits RunContext scripts); None without a project file."""
+    for folder in path.parents:
+        project = folder / "default.project.json"
+        if not project.is_file():
+            continue
+        try:
+            data = json.loads(re.sub(r"(?m)^\s*//[^\n]*$", "", project.read_text(encoding="utf-8", errors="replace")))
+        except (OSError, ValueError):
+            return ""
+        if not isinstance(data, dict) or data.get("emitLegacyScripts") is False:
+            return ""
+        best = ("", -1)
+        for service, mapped in _rojo_paths(data.get("tree"), None):
+            target = (folder / mapped).resolve()
+            if (target == path or target in path.parents) and len(target.parts) > best[1]:
+                best = (service, len(target.parts))
+        return best[0]
+    return None
+
+
+def _rojo_paths(node, service: str | None):
+    """(first service, `$path`) pairs of a Rojo project tree."""
+    if not isinstance(node, dict):
+        return
+    if service and isinstance(node.get("$path"), str):
+        yield service, node["$path"]
+    for key, child in node.items():
+        if not key.startswith("$"):
+            yield from _rojo_paths(child, service or (key if key in ROBLOX_SERVICES else None))
 
 
 def _read(path: str) -> str:
