@@ -275,6 +275,10 @@ COSMETIC_WORDS = frozenset(
 COSMETIC_NAME = re.compile(r"(Vector[234]|Quaternion|Color3?|BrickColor|Euler|CFrame|UDim2?|insideUnit|onUnit)")
 
 
+# A random line of text stored for a reply (`text = rng.choice(options)` after a lost fight): flavour, not a prize.
+FLAVOUR_TEXT = frozenset({"text", "txt", "msg", "line", "flavor", "flavour", "caption", "blurb"})
+
+
 # `applyDevProductEffect(player, id)`, `GrantPassEffects()`: what a bought product does, not a visual effect.
 PRODUCT_WORDS = frozenset({"product", "products", "purchase", "receipt", "pass", "gamepass"})
 
@@ -868,6 +872,8 @@ class _File:
             return (f"{call.name}()", True)
         if verb in CHANGE_VERB and currency and any(_is_negative(a) for a in args):
             return (f"{call.name}(-…)", True)
+        if _is_balance(call.name) and len(args) > 1 and _is_negative(args[-1]):
+            return (f"{call.name}(…, -…)", True)  # a balance accessor that adjusts: `bank.balance(user, -n * PULL_COST)`
         if verb in ("can", "has", "have", "check", "is", "enough", "afford") and (
                 "afford" in words or "enough" in words or verb in ("has", "have") and any(_is_balance(w) for w in rest)):
             return (f"{call.name}()", False)  # CanAfford(cost), HasEnoughCoins(price), HasGems(100)
@@ -1006,7 +1012,7 @@ class _File:
                           "local_variable_declaration", "field"):
                 target = a.child_by_field_name("name") or a.child_by_field_name("left") or (a.named_children[0] if a.named_children else None)
                 named = _balance_name(text(target)) if target is not None else ""
-                return bool(named and (_cosmetic_name(named) or _stat_name(named)))
+                return bool(named and (_cosmetic_name(named) or _stat_name(named) or named.lower() in FLAVOUR_TEXT))
             if "statement" in a.type:
                 return False
         return False
@@ -1303,7 +1309,12 @@ class _Project:
         """A function of another file the paying unit (or a handler it registers) calls, that makes a random
         pick: (evidence with the roll's place, loot words of the callee, whether it grants the pick)."""
         own = asking.path
-        calls = [*u.foreign, *(call for h in u.handlers for call in asking.unit(h).foreign)]
+        # a same-file helper named for the pull first (`self._doPull()` → `util.doRolls(1000)`), then the unit's own calls
+        job = PULL_NAME_WORDS | STRONG_LOOT | {"draw", "roll", "rolls"}
+        hops = [(c, call) for c in asking.callees(u) if not c.pays and (set(_words(c.name)) | set(_words(u.name))) & job
+                for call in c.foreign]
+        calls = [*(call for _, call in hops), *u.foreign, *(call for h in u.handlers for call in asking.unit(h).foreign)]
+        via = {call: f"{c.name}() → " for c, call in reversed(hops)}
         looked = 0
         for name, receiver in dict.fromkeys(calls):
             if not _lookup_worthy(name, receiver):
@@ -1318,7 +1329,7 @@ class _Project:
             for d in defs[:3]:
                 found = _pick_in(self.index, d)
                 if found is not None:
-                    where = f"{_short(receiver, 28) + '.' if receiver else ''}{name}()"
+                    where = f"{via.get((name, receiver), '')}{_short(receiver, 28) + '.' if receiver else ''}{name}()"
                     return (f"{where} → {_short(found[0], 36)} in {d.shown}:{d.line}", found[1], found[2])
         return None
 
@@ -1408,6 +1419,8 @@ class _Project:
                 continue  # a free way to the roll (a daily spin, an ad reward)
             if f.verdict(cu) is not None or QUERY_TEXT.search(text(cu.node)) and _lookup_worthy(name, site.receiver):
                 return None  # reported where it pays
+            if not (cu.random or reached.rnd) and QUERY_TEXT.search(text(cu.node)) and self.pick_elsewhere(f, cu) is not None:
+                return None  # the payer's own roll is across files too (`_doPull()` → `util.doRolls()`): reported there
             paid.append(f"{_short(pay[0], 44)} in {site.where()}")
         return paid[0] if paid else None
 

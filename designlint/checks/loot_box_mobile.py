@@ -314,6 +314,12 @@ def _target_name(node: Node) -> str:
     return ""
 
 
+def _rolled_number(name: str) -> bool:
+    """`randomNumber`, `randNum`, `rollNo`: the drawn number itself, not an id such as `orderNumber`."""
+    words = _words(name)
+    return len(words) == 2 and words[0] in ("random", "rand", "rnd", "roll", "rolled") and words[1] in ("number", "num", "no")
+
+
 def _cosmetic(call: Call) -> bool:
     """A random value that only feeds a position, colour, delay, id, string, or a message/quiz pool."""
     if MESSAGE_POOL.search(_name_of(call.receiver) or "-") or QUIZ_POOL.search(call.receiver or "-"):
@@ -321,7 +327,7 @@ def _cosmetic(call: Call) -> bool:
     if call.name in ("shuffle", "shuffled") and QUIZ_POOL.search(" ".join(text(a) for a in argument_nodes(call))):
         return True
     target = _target_name(call.node)
-    if target and (VISUAL_KEY.match(target) or _id_like(target) or VISUAL_TARGET.search(target) or VISUAL_FN.search(target)):
+    if target and (VISUAL_KEY.match(target) or _id_like(target) and not _rolled_number(target) or VISUAL_TARGET.search(target) or VISUAL_FN.search(target)):
         return True
     if _inside(call.node, frozenset({"line_string_literal", "string_literal", "multi_line_string_literal", "template_substitution"})):
         return True
@@ -493,6 +499,37 @@ def _spend_node(node: Node) -> tuple[str, str] | None:
     return None
 
 
+# Tallies a game adds negative amounts to that are not a balance paid from: `addScore(-5)`, `addLevel(-1)`.
+TALLY_WORDS = frozenset("""score level lvl xp exp hp health damage speed distance step steps count index offset progress streak
+    position pos size width height volume""".split())
+
+
+def _own_currency_spend(call: Call, fn: Node) -> str | None:
+    """`Stats.addDabloons(-300)` after `if (Stats.getDabloons() >= 300)`: a negative amount added through a generic helper
+    to a balance of the game's own name, which the same function checks first (so not damage or a score penalty)."""
+    words = _words(call.name)
+    if len(words) != 2 or words[0] not in ("add", "change", "update", "modify", "adjust", "increment", "inc") or not any(
+            _negative(text(a)) for a in argument_nodes(call)):
+        return None
+    noun = words[1]
+    if noun in NOT_CURRENCY_WORDS or noun in NOT_SPEND_WORDS or noun in TALLY_WORDS or len(noun) < 3:
+        return None
+    compared = re.compile(rf"(?i)(?<![\w.])(\w+\.)*(get_?|_)?{re.escape(noun)}\b\s*(\(\s*\))?\s*(>=?|<=?)\s*[\w.(]")
+    if not compared.search(text(fn)):
+        return None
+    return f"{_short(call.receiver, 24) + '.' if call.receiver else ''}{call.name}(-…)"
+
+
+def _nearest_spend_first(u: _Unit) -> list[str]:
+    """The unit's picks, the one nearest a spend first: in a long command loop that pays for `Gacha.roll()` next to
+    a task's `getReward()`, the paid pick is the one beside the payment."""
+    if not u.spent_at or len(u.picked_at) != len(u.random) or len(u.random) < 2:
+        return list(u.random)
+    spends = [n.start_byte for n in u.spent_at]
+    order = sorted(range(len(u.random)), key=lambda i: min(abs(u.picked_at[i].start_byte - b) for b in spends))
+    return [u.random[i] for i in order]
+
+
 def _credit_node(node: Node) -> str:
     """The currency an assignment pays into: `coins += 50`, `coins = coins + win`, `copy(coins = s.coins + prize)`
     (not a negative amount, which spends); "" for anything else."""
@@ -661,6 +698,9 @@ class _File:
                     u.spent_from.update(w for w in _words(call.name) if w in CURRENCY_WORDS)
             elif _credit_call(call):
                 u.credited.add(_credit_call(call))
+            elif (own := _own_currency_spend(call, fn)) is not None:
+                u.soft_spend.append(own)
+                u.spent_at.append(call.node)
             if PURCHASE_CALL.match(call.name) or (call.name in ("purchase", "purchaseProduct") and PURCHASE_RECEIVER.search(
                     re.sub(r"\s+", "", call.receiver))) or (call.name == "add" and "SKPaymentQueue" in call.receiver):
                 u.purchase.append(f"{_short(call.receiver, 24) + '.' if call.receiver else ''}{call.name}()")
@@ -754,7 +794,7 @@ class _File:
                                                      r"|_+(tick|update|gameLoop|onTick|onUpdate|onFrame))$", u.name):
             return None
         r_rnd, r_purchase, r_spend, r_grant, r_words, named_pick = self.reach(u, 3, {u.node.id})
-        rnd = u.random + r_rnd
+        rnd = _nearest_spend_first(u) + r_rnd
         if not rnd and u.spend and u.screens:
             # pays, then opens the screen that draws (`money -= 1000; setClass(this, gacha1.class)`)
             rnd = [f"{u.screens[0]}, the screen that draws"]
