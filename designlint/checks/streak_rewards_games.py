@@ -512,9 +512,9 @@ def update_of(node: Node, ctx: CheckContext | None = None) -> tuple[str, str, No
     # PlayerPrefs.SetInt("Streak", v), config.set_value("daily", "streak", v), player:SetAttribute("Streak", v)
     args = [a for a in (call.arguments.named_children if call.arguments is not None else []) if "comment" not in a.type]
     setter = re.match(r"(?:set|save|store|update|write)_(\w+)$", n)
-    if len(args) == 1 and setter and _counter_name(setter.group(1)):  # user.SetDailyStreak(0)
-        kinds = _classify(_strip(args[0]))
-        return ("".join(sorted(kinds)), call.name, _strip(args[0])) if kinds else None
+    if len(args) in (1, 2) and setter and _counter_name(setter.group(1)):  # user.SetDailyStreak(0), set_streak(user, 0)
+        kinds = _classify(_strip(args[-1]))
+        return ("".join(sorted(kinds)), call.name, _strip(args[-1])) if kinds else None
     if len(args) >= 2 and re.match(r"(?i)^(?:set|save|store|write|put)", call.name):
         key = next((k for k in (_key_name(_strip(a), ctx) for a in args[:-1]) if k), None)
         kinds = _classify(_strip(args[-1])) if key else set()
@@ -1510,9 +1510,24 @@ def freeze_function(ctx: CheckContext) -> "Verdict | bool":
     n = norm_name(name)
     if not BUY_FN.search(n) or not re.search(r"streak|freeze", n):
         return False
+    if _remote_shop_client(ctx, node):
+        return False
     if re.search(r"(?:^|_)(?:buy|purchase|order|checkout|pay)", n) or COST_WORDS.search(text(node)[:20000]):
         return Verdict(message=f"'{name}' sells a streak freeze / repair (a paid way to keep the streak)")
     return False
+
+
+HTTP_CLIENT = re.compile(r"^\s*(?:import|from)\s+(?:requests|httpx|aiohttp|urllib3?)\b", re.M)
+
+
+def _remote_shop_client(ctx: CheckContext, fn: Node) -> bool:
+    """A Python client of another service's shop (`buy_streak_freeze()` in an unofficial API wrapper that
+    posts to the vendor's URL): the function names no price or currency and the file talks HTTP to a
+    fixed address. The project itself sells nothing."""
+    if ctx.language != "python" or COST_WORDS.search(text(fn)[:20000]):
+        return False
+    code = _code_text(ctx)
+    return bool(HTTP_CLIENT.search(code) and re.search(r"['\"]https?://[\w.-]+\.\w+", code))
 
 
 def freeze_cost(ctx: CheckContext) -> "Verdict | bool":
@@ -1642,6 +1657,45 @@ def sql_streak_update(ctx: CheckContext) -> "Verdict | bool":
     return Verdict(message=f"daily streak: an SQL query {what} '{column.group('col')}' when the last visit was not the day before")
 
 
+# --------------------------------------------------------------------------- redis counters that expire
+
+REDIS_INCR = re.compile(r"""\bincr(?:by)?\s*\(|['"]INCR(?:BY)?['"]""", re.I)
+# A time-to-live of one or two days: `48 * 60 * 60`, `172800`, `timedelta(hours=36)`, `ex=86400`.
+DAY_TTL = re.compile(
+    r"\b(?:24|36|48)\s*\*\s*60\s*\*\s*60\b|\b60\s*\*\s*60\s*\*\s*(?:24|36|48)\b|\b(?:24|36|48)\s*\*\s*3600\b|\b(?:86_?400|129_?600|172_?800)\b"
+    r"|timedelta\(\s*(?:days\s*=\s*[12]|hours\s*=\s*(?:2[4-9]|3\d|4[0-8]))\s*\)"
+)
+REDIS_EXPIRE = re.compile(r"""\b(?:p?expire|setex)\s*\(|['"](?:P?EXPIRE|SETEX)['"]|\bex\s*=""", re.I)
+
+
+def redis_expiring_streak(ctx: CheckContext) -> "Verdict | bool":
+    """`streak = await redis.execute_command("INCR", key)` then `EXPIRE key 48 * 60 * 60` in the same
+    function: the count of days grows at each visit and the key's expiry resets it after a missed day."""
+    target, value = _definition_parts(ctx.node)
+    if target is None or value is None or not REDIS_INCR.search(text(value)):
+        return False
+    key = next((a for a in walk(value) if a.type == "string"), None)
+    name = streak_name(target) or (key is not None and re.search(r"streak|daily|login|check_?in", text(key), re.I) and text(target))
+    fn = next(enclosing_functions(ctx.node), None)
+    if not name or fn is None:
+        return False
+    rest = text(fn)[ctx.node.start_byte - fn.start_byte :]
+    if not any(REDIS_EXPIRE.search(line) and DAY_TTL.search(line) for line in _statements_after(ctx.node, fn)):
+        return False
+    if not re.search(rf"\b{re.escape(text(target))}\b", rest[len(text(ctx.node)) :]):
+        return False  # the count is never read: nothing depends on it
+    return Verdict(message=f"daily streak: '{name}' is a redis counter that grows at each daily visit and expires (resets) when a day is missed")
+
+
+def _statements_after(node: Node, fn: Node) -> list[str]:
+    """The text of the statements of `fn` from `node` on, one string per statement."""
+    out = []
+    for n in walk(fn):
+        if n.type == "expression_statement" and n.start_byte >= node.start_byte:
+            out.append(" ".join(text(n).split()))
+    return out
+
+
 # --------------------------------------------------------------------------- loss-aversion text
 
 LOG_CALL = re.compile(r"^(?:Log|LogWarning|LogError|LogFormat|LogException|print|printf|prints|printerr|print_debug|push_warning|push_error|warn|debug|info|warning|error|exception|critical|log|trace|Print|WriteLine)$")
@@ -1677,10 +1731,16 @@ def _message_text(node: Node) -> tuple[Node, str]:
     return top, " ".join(parts)
 
 
+GETTEXT_CALL = re.compile(r"^(?:_|N_|gettext|ugettext|gettext_lazy|_l)$")
+
+
 def _is_log_or_docstring(node: Node) -> bool:
     parent = node.parent
     if parent is not None and parent.type == "expression_statement" and len(parent.named_children) == 1:
         return True  # a Python docstring / bare string statement
+    call = parent.parent if parent is not None and parent.type == "argument_list" else None
+    if call is not None and call.parent is not None and call.parent.type == "expression_statement" and as_call(call) is not None and GETTEXT_CALL.match(as_call(call).name):
+        return True  # `_("""Get your daily reward. ...""")` as a statement: a docstring marked for translation (command help)
     for a in ancestors(node):
         if a.type in UPDATE_TYPES:
             call = as_call(a)

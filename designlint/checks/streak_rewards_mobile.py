@@ -774,7 +774,7 @@ def _gap_update(node: Node, ctx: CheckContext, scope: Node) -> tuple[str, str, b
             if name:
                 found.add(name)
     found = _expression_target(node, ctx, scope)
-    pair = _return_pair(node)
+    pair = _return_pair(node) or _returned_branches(node)
     if not found and pair:
         fn = enclosing_named_function(node)
         names = [function_name(fn) if fn is not None else ""] + _class_names(node)
@@ -782,7 +782,7 @@ def _gap_update(node: Node, ctx: CheckContext, scope: Node) -> tuple[str, str, b
         found = (name, False) if name else None  # returned from a streak helper, like `return gap == 1 ? s + 1 : 1`
     if found:
         target, kept = found
-        values = pair or _chain_values(node)
+        values = [_value_head(v) for v in pair or _chain_values(node)]
         if any(PLUS_ONE.match(v) for v in values):
             grown.add(target)
         if any(ZERO_ONE.match(v) for v in values) and (kept or grown):
@@ -855,6 +855,24 @@ def _return_pair(node: Node) -> list[str] | None:
             return None
         values.append(m.group(1).strip())
     return values
+
+
+def _returned_branches(node: Node) -> list[str] | None:
+    """`if (yesterdayRecord != null) { return streak + 1; } else { return 1; }`: every branch returns."""
+    values = [re.fullmatch(r"return\s+(.+?);?", v, re.S) for v in _chain_values(node)]
+    return [m.group(1).strip() for m in values if m] if len(values) >= 2 and all(values) else None
+
+
+TUPLE_HEAD = re.compile(r"^\(\s*(?:\w+\s*:\s*)?((?:[^(),]|\((?:[^()]|\([^()]*\))*\))+),[^()]*(?:\([^()]*\)[^()]*)*\)$", re.S)
+FLOOR_ZERO = re.compile(r"^(?:Math\.)?max\(\s*0L?\s*,\s*([\w.?!]+)\s*\)|^(?:Math\.)?max\(\s*([\w.?!]+)\s*,\s*0L?\s*\)")
+
+
+def _value_head(value: str) -> str:
+    """The count in a returned value: `(max(0, streak) + 1, today)` -> `streak + 1` (a tuple's first
+    element, a count floored at zero)."""
+    head = TUPLE_HEAD.match(value.strip())
+    value = head.group(1).strip() if head else value
+    return FLOOR_ZERO.sub(lambda m: m.group(1) or m.group(2), value)
 
 
 # A gap test that forgives one missed day: `daysSince <= 2`, `gap < 3`, `missedDays > 1`.
@@ -1088,18 +1106,25 @@ CLASS_TYPES = frozenset({"class_declaration", "class_definition", "object_declar
 
 def _class_names(node: Node) -> list[str]:
     """Names of the classes / objects around a node, innermost first (`object StreakLogic`)."""
-    names = []
-    for a in ancestors(node):
-        if a.type in CLASS_TYPES:
-            name = a.child_by_field_name("name") or next((c for c in a.named_children if c.type in ("type_identifier", "identifier", "simple_identifier")), None)
-            if name is not None:
-                names.append(text(name))
-    return names
+    return [_class_name(a) for a in ancestors(node) if a.type in CLASS_TYPES and _class_name(a)]
+
+
+def _class_name(node: Node) -> str:
+    name = node.child_by_field_name("name") or next((c for c in node.named_children if c.type in ("type_identifier", "identifier", "simple_identifier")), None)
+    return text(name) if name is not None else ""
+
+
+# The streak put in front of the user: `"🔥 " + currentStreak + " days"`, `"${streak} day streak"`, `"\\(streak) days"`.
+SHOWN_STREAK = re.compile(r"🔥|[\"']\s*\+\s*\w*[sS]treak\w*(?:\(\))?\s*\+\s*[\"']|\$\{?\w*[sS]treak|\\\(\w*[sS]treak")
 
 
 def _analytics_code(ctx: CheckContext, node: Node) -> bool:
-    """Is the node in an analytics / telemetry class or file?"""
-    return bool(ANALYTICS.search(ctx.path.stem)) or any(ANALYTICS.search(n) for n in _class_names(node))
+    """Is the node in an analytics / telemetry class or file that never shows the streak to the user
+    (an `AnalyticsService` that also builds the "🔥 5 days" label is the app's own streak)?"""
+    holder = next((a for a in ancestors(node) if a.type in CLASS_TYPES and ANALYTICS.search(_class_name(a))), None)
+    if holder is not None:
+        return not SHOWN_STREAK.search(text(holder))
+    return bool(ANALYTICS.search(ctx.path.stem)) and not SHOWN_STREAK.search(_code(ctx))
 
 
 # A usage-statistics record: the streak is one column next to a usage counter (`feature_stats`,
@@ -1208,17 +1233,20 @@ CALENDAR_CONTEXT = re.compile(r"\b(?:DateTime|LocalDate|LocalDateTime|Calendar|T
 
 def milestone_reward(ctx: CheckContext) -> "Verdict | bool":
     """`if (loginStreak % 7 == 0) coins += 100`, `if streak == 7 { addGems(50) }`."""
-    node = ctx.node
+    return _milestone_payout(ctx, ctx.node) or False
+
+
+def _milestone_payout(ctx: CheckContext, node: Node) -> "Verdict | None":
     conditions = _condition_nodes(node)
     if len(conditions) > 1:  # Dart: `table.containsKey(streak)` is a name and two selectors
         conditions = [_Span(conditions), *conditions]
     name = next((m for m in (_milestone(c) for c in conditions) if m), None)
     if name is None:
-        return False
+        return None
     code = _branch_code(node)
     paid = next((m.group(0) for m in REWARD_WRITE.finditer(code) if not NOT_A_PAYOUT.search(m.group(0))), None) or _returned_bonus(node)
     if paid is None or not _about_days(ctx) or _answer_streak(node):
-        return False
+        return None
     return Verdict(message=f"reward paid out when the streak '{name}' reaches a milestone ({' '.join(paid.split())[:40]}): it pays for coming back day after day")
 
 
@@ -1418,6 +1446,8 @@ def _reward_of_streak(fn: Node, ctx: CheckContext) -> tuple[str, str] | None:
         return None  # `val bonus = streak * 10` and `rewards[streak]` are reported where they are written
     if CASE_LADDER.search(code) or re.search(rf"\bif\b[^\n{{]*\b{re.escape(param)}\b\s*(?:>=|==|>|%)\s*\d", code):
         return None  # `switch (day) { case 7: ... }` and `if (streak >= 7) return 200` are reported as milestones
+    if any(n.type in ("if_statement", "if_expression") and "streak" in text(n).lower() and _milestone_payout(ctx, n) for n in walk(body)):
+        return None  # `if (streak.getCurrentStreak() == milestone) points += ...`: reported once, as the milestone payout
     return name, param
 
 
