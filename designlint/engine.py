@@ -85,15 +85,15 @@ COPY_MIN_LINES = 6
 COPY_MIN_BYTES = 240
 
 
-def copy_digest(code: bytes) -> str | None:
-    """A whitespace-insensitive digest of a unit's code, or None when the unit is too small for an
-    equal digest elsewhere to mean a copy (findings.fold_copies)."""
+def copy_digest(code: bytes, owner: str = "") -> str | None:
+    """A whitespace-insensitive digest of a unit's code and the classes around it, or None when the
+    unit is too small for an equal digest elsewhere to mean a copy (findings.fold_copies)."""
     if code.count(b"\n") + 1 < COPY_MIN_LINES:
         return None
     squeezed = b"".join(code.split())
     if len(squeezed) < COPY_MIN_BYTES:
         return None
-    return hashlib.sha256(squeezed).hexdigest()[:24]
+    return hashlib.sha256(owner.encode("utf-8", "replace") + b"\0" + squeezed).hexdigest()[:24]
 
 
 def _outermost_named_function(node: Node) -> Node | None:
@@ -270,7 +270,9 @@ class Engine:
         unit = _outermost_named_function(node)
         if unit is not None:
             unit_lines = [unit.start_point[0] + 1, unit.end_point[0] + 1]
-            unit_digest = copy_digest(unit.text or b"")
+            # The class is part of the copy: the same method pasted into two screens is two
+            # behaviours (two feeds), the same class in a template or backup copy is one.
+            unit_digest = copy_digest(unit.text or b"", project_index.class_path(unit))
         elif top_level_is_script_body(candidate.region.language):
             unit_lines = [1, len(lines)]  # the script's body runs as one unit
             unit_digest = copy_digest(source.data)

@@ -140,9 +140,9 @@ def fold_findings(findings: list[Finding]) -> list[Finding]:
 
 
 def fold_copies(findings: list[Finding], project_of: Callable[[str], object] = lambda path: None) -> list[Finding]:
-    """One finding per copied unit: findings of one rule whose units have the same code in one
-    project (`project_of(path)`: a function or script copied into another file or a build
-    template, a copy-pasted method) become `related` sites, with their path, of the first one.
+    """One finding per copied unit: findings of one rule whose units have the same code in a class
+    of the same name in one project (`project_of(path)`: a screen or script copied into a backup
+    folder or a build template) become `related` sites, with their path, of the first one.
     Copies in different projects (forks of one template scanned together) stay apart. Run after
     fold_findings."""
     groups: dict[tuple, list[Finding]] = {}

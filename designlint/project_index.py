@@ -914,6 +914,17 @@ def _owner(node: Node) -> str:
     return ""
 
 
+def class_path(node: Node) -> str:
+    """The names of the classes around `node`, outermost first (`Outer.Inner`; "" at top level)."""
+    names: list[str] = []
+    current = node.parent
+    while current is not None:
+        if current.type in CLASS_TYPES and current.type != "class_body":
+            names.append(_class_name(current))
+        current = current.parent
+    return ".".join(reversed(names))
+
+
 def _class_name(node: Node) -> str:
     if node.type == "class_body" and node.parent is not None:
         node = node.parent

@@ -162,3 +162,32 @@ def test_copies_in_two_projects_scanned_together_stay_apart(project, run_cli):
     root = project({"shop/package.json": "{}", "shop/src/PromoReel.jsx": COPIED, "blog/package.json": "{}", "blog/src/PromoReel.jsx": COPIED})
     findings = _check(run_cli, root, "--select", "autoplay")
     assert sorted((f["path"], len(f["related"])) for f in findings) == [("blog/src/PromoReel.jsx", 0), ("shop/src/PromoReel.jsx", 0)]
+
+
+PASTED_INTO_TWO_SCREENS = """class {screen} : Fragment() {{
+    private fun setUpRefresh() {{
+        refreshLayout.setOnLoadMoreListener {{
+            page += 1
+            presenter.loadArticles(page)
+            analytics.track("articles_next_page", page)
+        }}
+        refreshLayout.setPrimaryColorsId(R.color.primary, android.R.color.white)
+        refreshLayout.setEnableLoadMore(true)
+        refreshLayout.setOnRefreshListener {{ presenter.loadArticles(0) }}
+    }}
+}}
+"""
+
+
+def test_a_method_pasted_into_two_screens_stays_two_findings_a_backup_copy_folds(project, run_cli):
+    root = project({
+        "settings.gradle": "include ':app'\n",
+        "app/src/main/java/a/HomeFragment.kt": PASTED_INTO_TWO_SCREENS.format(screen="HomeFragment"),
+        "app/src/main/java/a/TopicFragment.kt": PASTED_INTO_TWO_SCREENS.format(screen="TopicFragment"),
+        "backup/a/TopicFragment.kt": PASTED_INTO_TWO_SCREENS.format(screen="TopicFragment"),
+    })
+    findings = _check(run_cli, root, "--select", "infinite-scroll")
+    assert sorted((f["path"], [r.get("path") for r in f["related"] if "path" in r]) for f in findings) == [
+        ("app/src/main/java/a/HomeFragment.kt", []),
+        ("app/src/main/java/a/TopicFragment.kt", ["backup/a/TopicFragment.kt"]),
+    ]
