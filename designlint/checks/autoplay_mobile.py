@@ -50,6 +50,7 @@ from designlint.checks.autoplay_mobile_openers import (
     embedding_host_starts,
     identifier_references,
     screen_opened_by_user,
+    service_started_by_user,
     tapped_viewer,
 )
 from designlint.checks.autoplay_mobile_situation import (
@@ -143,6 +144,34 @@ def _in_uncalled_top_level_function(node: Node, ctx: CheckContext) -> bool:
             continue  # recursion, or the declaration itself
         if site.path in copies or project_index.NOT_A_RUN_PATH.search(site.shown) or any(n == "Preview" or n.endswith("Preview") for _, n in site.context):
             continue
+        if _only_in_uncalled_top_level(site, name, index):
+            continue  # `fun MyScreen() { VideoBackground(...) }` where nothing calls MyScreen: dead one step removed
+        return False
+    return True
+
+
+def _only_in_uncalled_top_level(site: project_index.Site, name: str, index: project_index.ProjectIndex) -> bool:
+    """The site sits in a Kotlin top-level composable (one definition in the project) that nothing
+    in the project calls or hands over; its own body and previews do not count. One step only."""
+    outer = site.functions[-1] if site.functions and not site.owner else ""
+    if not outer or outer in (name, "main") or project_index.too_common(outer) or not site.path.endswith(".kt"):
+        return False
+    definitions = index.definitions(outer)
+    if len(definitions) != 1 or definitions[0].owner or definitions[0].path != site.path:
+        return False
+    home = definitions[0]
+    head = home.text[: home.text.find("fun ") + 1]
+    if "@Composable" not in head or re.search(r"@Preview\b|\boverride\b", head):
+        return False  # only a composable: a plain function may be called from Swift or Java glue
+    last = home.line + home.text.count("\n")
+    callers = [*index.calls(outer), *index.references(outer)]
+    if len(callers) >= project_index.MAX_SITES:
+        return False
+    for caller in callers:
+        if caller.path == home.path and home.line <= caller.line <= last:
+            continue
+        if project_index.NOT_A_RUN_PATH.search(caller.shown) or any(n == "Preview" or n.endswith("Preview") for _, n in caller.context):
+            continue
         return False
     return True
 
@@ -223,6 +252,8 @@ def play_on_load(ctx: CheckContext) -> Verdict | bool:
     if _flame_music(call, ctx) or _soloud_music(call, ctx):
         what = f"{call.receiver}.{call.name}(...)"
     message = when_message(*judged, what, player_label(receiver, ctx))
+    if judged[0] == "load" and _in_playback_service(call.node):
+        message = message.replace("when the screen loads", "as soon as the service is created", 1)
     if call.name == "setPlayWhenReady" and not _is_true(_unwrap_argument(args[0]), ctx):
         return Verdict(message=message, severity="info", note=SETTING_NOTE)
     if _loops_here(call.node, ctx) or _class_replays_at_end(call.node) or (call.name in ("loop", "loopLongAudio") and _flame_music(call, ctx)):
@@ -394,6 +425,12 @@ def _plays_music_file(node: Node) -> bool:
 PLAYBACK_SERVICE = re.compile(r"\bextends\s+(Service|IntentService)\b|[:,]\s*(Service|IntentService|LifecycleService)\s*\(")
 
 
+def _in_playback_service(node: Node) -> bool:
+    """The code is in an Android Service class (its `onCreate`), not in a screen."""
+    outer = next((a for a in ancestors(node) if a.type in CLASS_TYPES), None)
+    return outer is not None and bool(PLAYBACK_SERVICE.search(class_head(outer)))
+
+
 # Classes and files for an animation effect (`ConfettiOverlay`): their `play()` is not media.
 ANIMATION_CONTEXT = re.compile(r"\b(confetti|lottie|rive|particles?|shimmer|skeleton|sparkles?|fireworks)\b")
 
@@ -410,7 +447,10 @@ def _in_call_or_service(node: Node, ctx: CheckContext) -> bool:
             if a.type in CLASS_TYPES and (PLAYBACK_SERVICE.search(class_head(a)) or MEDIA_SESSION_SERVICE.search(class_head(a))):
                 # a service that plays as soon as it is created still plays by itself
                 named = enclosing_named_function(node)
-                return named is None or function_name(named) != "onCreate"
+                if named is None or function_name(named) != "onCreate":
+                    return True
+                # its onCreate runs because something started it: a Start button's tap is asked for
+                return bool(PLAYBACK_SERVICE.search(class_head(a)) and service_started_by_user(class_name(a), ctx))
     return bool(CALL_CONTEXT.search(name_words(ctx.path.stem)) or ANIMATION_CONTEXT.search(name_words(ctx.path.stem)))
 
 
@@ -627,6 +667,8 @@ def autoplay_option(ctx: CheckContext) -> Verdict | bool:
         return False  # judged on the autoPlay argument itself
     if not by_default and not _is_on(_named_value_text(node), ctx):
         return False
+    if not by_default and _copies_own_setting(node):
+        return False  # `copyWith(...)`: a settings object copies its own flag; it builds no player
     if not by_default and _widget_passes_on(_named_value_text(node), node, ctx):
         return False  # `autoPlay: widget.autoplay`: reported where the wrapper is built with `autoplay: true`
     kind = situation(node, ctx)[0]
@@ -636,6 +678,16 @@ def autoplay_option(ctx: CheckContext) -> Verdict | bool:
     muted = any(k in named and _named_value_text(named[k]) == "true" for k in ("mute", "muted", "startMuted"))
     setting = "autoPlay is on by default" if by_default else f"autoPlay: {_named_value_text(node)}"
     return verdict(f"{owner} starts the video as soon as it loads ({setting}{', looping' if loop else ''})", muted)
+
+
+def _copies_own_setting(argument: Node) -> bool:
+    """`autoPlay: autoPlay ?? this.autoPlay` (a settings class's `copyWith`): the object copies its
+    own field, falling back on the value it already holds; what the player does is set elsewhere."""
+    key = re.escape(text(argument.named_children[0]).strip().rstrip(":").strip())
+    value = _named_value_text(argument)
+    if re.fullmatch(rf"\w+\s*\?\?\s*(this\.)?{key}|(this\.)?{key}\s*\?\?\s*\w+", value):
+        return True
+    return any(_named_function_name(a) == "copyWith" for a in ancestors(argument) if a.type in FUNCTION_TYPES)
 
 
 MEDIA_OWNER = re.compile(r"(player|video|chewie|youtube|flick|pod|media|audio|reel|flags|params)", re.I)

@@ -238,6 +238,9 @@ def _same_target(site: project_index.Site, owner: str, others: set[str]) -> bool
     shares a word with it (`_music` for `MusicPlayer`), or a bare call inside the class."""
     if not others:
         return True
+    if not site.receiver and not owner:
+        # a top-level (global) function: a bare call reaches it unless the calling class has its own
+        return site.owner not in others and not any(_subclass_of(site, other) for other in others)
     if not site.receiver:
         return site.owner == owner or _subclass_of(site, owner)
     if owner and owner.lower() in site.receiver.lower():
@@ -548,6 +551,67 @@ def _openers_all_user(screen: str, ctx: CheckContext) -> str:
         return ""
     if all(_site_kind(site, index) == "user" for site in openers):
         return f"{screen} is opened by a tap ({openers[0].where()})"
+    if all(_site_kind(site, index) == "user" or _host_opened_by_user(site, screen, ctx) or _notification_intent(site) for site in openers):
+        return f"{screen} is opened by a tap ({openers[0].where()})"
+    return ""
+
+
+INTENT_VARIABLE = re.compile(r"\b(\w+)\s*=\s*(new\s+)?Intent\s*\(")
+
+
+def _notification_intent(site: project_index.Site) -> bool:
+    """Android: the Intent that opens the screen is wrapped, a few lines on, in
+    `PendingIntent.getActivity(..., intent, ...)` (a notification or its "Play" action): the screen
+    opens when the person taps it."""
+    if not site.path.endswith((".java", ".kt")):
+        return False
+    variable = INTENT_VARIABLE.search(site.snippet)
+    if variable is None:
+        return False
+    try:
+        lines = Path(site.path).read_text("utf-8", "replace").splitlines()[site.line - 1 : site.line + 40]
+    except OSError:
+        return False
+    return bool(re.search(rf"PendingIntent\s*\.\s*getActivit(y|ies)\s*\([^;]*\b{re.escape(variable.group(1))}\b", "\n".join(lines)))
+
+
+def _host_opened_by_user(site: project_index.Site, screen: str, ctx: CheckContext) -> bool:
+    """`VideoDetailsPage.build` embeds the player widget (`child: VideoChewieWidget()`) and every
+    opener of that detail page, in the other files, is a tap: the widget shows what was tapped.
+    One step, and only for a host named for one item (a detail, video or lesson page; not a feed or home)."""
+    if not _embedded_in(site) or site.role == "passed":
+        return False
+    host = re.sub(r"^_?(\w+?)State$", r"\1", site.owner)
+    words = name_words(host)
+    if not host or host == screen or project_index.too_common(host) or NOT_ITEM_SCREEN.search(words) or not MEDIA_SCREEN_NAME.search(words):
+        return False
+    key = ("autoplay_mobile.host_opened_by_user", host)
+    if key not in ctx.memo:
+        index = project_index.for_context(ctx)
+        openers = [o for o in _openers(host, ctx, site.path) if o.path != str(ctx.path.resolve())]
+        ctx.memo[key] = bool(openers) and all(_site_kind(o, index) == "user" for o in openers)
+    return ctx.memo[key]
+
+
+def service_started_by_user(service: str, ctx: CheckContext) -> str:
+    """An Android Service whose every starter in the other files is a tap (`startService(new
+    Intent(this, MusicService.class))` in a Start button's `onClick`): the music its `onCreate`
+    plays answers that tap. A service started from an Application's or a screen's `onCreate`, from
+    boot or from a launcher stays reported. Returns the evidence or ""."""
+    key = ("autoplay_mobile.service_by_user", service)
+    if key not in ctx.memo:
+        ctx.memo[key] = _service_starters_all_user(service, ctx) if service else ""
+    return ctx.memo[key]
+
+
+def _service_starters_all_user(service: str, ctx: CheckContext) -> str:
+    """Only an Intent's target (`MusicService.class`, `MusicService::class.java`) starts a service;
+    `new MusicService()` or a field of its type runs none of its lifecycle."""
+    index = project_index.for_context(ctx)
+    target = re.compile(rf"\b{re.escape(service)}\s*(::class|\.class\b)")
+    starters = [s for s in _openers(service, ctx, str(ctx.path.resolve())) if target.search(s.snippet)]
+    if starters and all(_site_kind(site, index) == "user" for site in starters):
+        return f"{service} is started by a tap ({starters[0].where()})"
     return ""
 
 
