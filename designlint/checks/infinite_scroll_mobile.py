@@ -179,14 +179,14 @@ ROW_CONTEXT_LABELS = re.compile(r"\b(willDisplay|cellForRowAt|cellForItemAt|pref
 # The person's own finite records (a to-do list, notes, their mailbox, calendar, transactions, orders,
 # downloads, files, bookmarks), and content feeds, which stay at warning whatever else they are named.
 OWN_RECORDS = frozenset({"task", "todo", "note", "inbox", "mailbox", "mail", "email", "message", "notification", "agenda", "calendar", "transaction", "order", "download",
-                         "file", "bookmark", "reminder", "expense", "invoice", "receipt", "payment", "favorite", "favourite"})
+                         "file", "bookmark", "reminder", "expense", "invoice", "receipt", "payment", "favorite", "favourite", "history"})
 # "Collect" is the usual English rendering of 收藏 (favourites) in apps from China (`MyCollectActivity`,
 # `CollectionFragment`); not on iOS, where a `…CollectionViewController` is any grid.
 FAVOURITES_ANDROID = frozenset({"collect", "collection"})
 CONTENT_FEED = frozenset({"post", "video", "timeline", "feed", "explore", "discover", "search", "product", "news", "article", "story", "stories",
                           "reel", "movie", "tweet", "shop", "catalog", "trending", "recommend", "recommendation", "home", "clip", "short", "photo", "comment"})
 OWN_RECORDS_NOTE = ("The list pages through the person's own records (its names say tasks, notes, mailbox, messages, notifications, calendar, transactions, orders, "
-                    "downloads, files or bookmarks): it has no stopping cue, but it ends where their records end, so this is lowered to info.")
+                    "downloads, files, bookmarks or their history): it has no stopping cue, but it ends where their records end, so this is lowered to info.")
 
 
 def _own_records(ctx: CheckContext, message: str | None) -> bool:
@@ -956,7 +956,7 @@ def branch_loads_more(ctx: CheckContext) -> Verdict | bool:
         return False  # `if (too short) return; if (near end) load()`: the second branch reports
     if _reported_before(ctx, branch, call) or _overridden_elsewhere(ctx, branch, call) or _unused_base_listener(ctx, branch, call):
         return False
-    if _hook_reported_at_call_site(ctx, call) or _in_unused_type(ctx, branch):
+    if _hook_reported_at_call_site(ctx, call) or _in_unused_type(ctx, branch) or _listener_screens_report(ctx, call):
         return False
     action = f"{call.name}()" if IDENTIFIER.match(call.name) else call.name
     if call.name in ("invoke", "call") and IDENTIFIER.match(call.receiver):
@@ -1395,13 +1395,24 @@ def endless_listener_override(ctx: CheckContext) -> Verdict | bool:
         return False  # `layout.setOnLoadMoreListener(this)` or `(object : OnLoadMoreListener {...})`: the load-more-library pattern decides on that feed, once
     if _stored_for_load_more_setter(ctx, holder):
         return False
+    if ctx.language == "java":
+        if _abstract_load_overridden_elsewhere(ctx, body):
+            return False  # the base screen's listener runs `loadMorePage(maxId)`: each screen's override reports
+        shared = _shared_end_mechanism(ctx, holder, function_name(ctx.node))
+        if shared:
+            return Verdict(message=f"{function_name(ctx.node)}() loads the next page when the user scrolls near the end: {shared}")
+        if not LISTENER_CALLBACK.match(function_name(ctx.node)):
+            return False  # `loadMorePage()` and the like count only as the override of a shared mechanism
     supertypes = text(holder)[: (holder.child_by_field_name("body") or next((c for c in holder.named_children if c.type == "class_body"), holder)).start_byte - holder.start_byte]
-    if not re.search(r"(?i)(endless|infinite|paginat|load_?more|bottom|scroll)\w*(listener|scroll\w*|adapter)\b", supertypes):
+    if not ENDLESS_SUPERTYPE.search(supertypes):
         # a screen implementing the listener's callback interface (`override fun onScrolledToEnd() =
         # viewModel.loadNextPage()` in a Fragment): the name must say "scrolled to the end" and the body load
         if not SCROLLED_TO_END.search(function_name(ctx.node)) or _loader([body], any_call=False) is None:
             return False
     return Verdict(message=f"{function_name(ctx.node)}() of an endless scroll listener loads the next page when the user scrolls near the end")
+
+
+ENDLESS_SUPERTYPE = re.compile(r"(?i)(endless|infinite|paginat|load_?more|bottom|scroll)\w*(listener|scroll\w*|adapter)\b")
 
 
 def _handed_to_load_more_setter(holder: Node) -> bool:
@@ -1413,6 +1424,108 @@ def _handed_to_load_more_setter(holder: Node) -> bool:
         if a.type in FUNCTION_TYPES:
             return False
     return False
+
+
+# Java: a load-more mechanism shared by the screens of an app (its own refresh widget with a listener
+# interface, a base Fragment with an abstract load method) is reported at each screen's load, not in the
+# shared code: one finding per feed.
+SHARED_LOAD_NAME = re.compile(r"^((on)?([Ll]oad|[Ff]etch|[Rr]equest)(More|Next)\w*|" + LISTENER_CALLBACK.pattern.strip("^$") + ")$")
+
+
+def _field_type(data: str, field: str) -> str:
+    """The declared type of a Java field (`private OnSwipeListener mListener;` gives `OnSwipeListener`)."""
+    found = re.search(rf"\b([A-Z]\w*)(?:<[^<>;]*>)?\s+{re.escape(field)}\s*[;=]", data)
+    return found.group(1) if found else ""
+
+
+def _end_handler_runs(index: project_index.ProjectIndex, path: str, site: project_index.Site) -> project_index.Definition | None:
+    """The scroll callback of the file at `path` that runs `site` (a call) after testing the end of the list,
+    directly or through the helper method the call sits in (`loadMore() { mListener.onLoadMore(); }`)."""
+    names = {site.name, *site.functions[:1]}
+    for handler in SCROLL_HANDLERS:
+        for d in index.definitions(handler):
+            if d.path == path and HANDLER_END.search(d.text) and _end_comparison(d.text) and any(_called_after_end_test(d.text, n) for n in names):
+                return d
+    return None
+
+
+def _shared_end_mechanism(ctx: CheckContext, holder: Node, name: str) -> str:
+    """Where the app's shared code runs this screen method at the end of the list, else "": (a) the screen hands
+    `new Widget.OnMoreListener() { public void onLoadMore() {...} }` to the app's own widget, which keeps it in a
+    field and calls `mListener.onLoadMore()` from an end-of-list branch of its scroll callback; (b) the screen
+    overrides `loadMore()` of a base class (another file) that declares it abstract and calls it from its endless
+    listener's callback."""
+    if not SHARED_LOAD_NAME.match(name):
+        return ""
+    index, here = project_index.for_context(ctx), str(ctx.path.resolve())
+    files = _project_bytes(ctx)
+    head = text(holder).split("{", 1)[0]
+    if holder.type == "object_creation_expression" or re.search(r"\bimplements\b", head):
+        types = set(re.findall(r"\b([A-Z]\w*)\b", head.split("implements", 1)[-1] if "implements" in head else head))
+        for site in index.calls(name):
+            if site.path == here or not IDENTIFIER.match(site.receiver) or site.receiver == "this":
+                continue
+            if _field_type(files.get(site.path, b"").decode("utf-8", "replace"), site.receiver) not in types:
+                continue
+            handler = _end_handler_runs(index, site.path, site)
+            if handler is not None:
+                return f"the app's {site.owner or 'widget'} calls it from the end-of-list branch of its {handler.name}() ({handler.shown}:{handler.line})"
+    base = re.search(r"\bextends\s+([A-Z]\w*)", head) if holder.type == "class_declaration" else None
+    if base is None or project_index.too_common(base.group(1)):
+        return ""
+    for d in index.definitions(name):
+        if d.owner != base.group(1) or d.path == here or not re.search(r"\babstract\b", d.text.split("(", 1)[0]):
+            continue
+        for site in index.calls(name):
+            if site.path == d.path and not site.receiver and site.functions and SHARED_LOAD_NAME.match(site.functions[0]) and ENDLESS_SUPERTYPE.search(site.owner):
+                return f"its base {d.owner} declares it abstract and calls it from its endless listener's {site.functions[0]}() ({site.shown}:{site.line})"
+    return ""
+
+
+def _abstract_load_overridden_elsewhere(ctx: CheckContext, body: Node) -> bool:
+    """The endless listener's callback in a base screen only hands over to an abstract method of that base with a
+    load-more name (`loadMorePage(maxId)`), which screens in other files override: they report."""
+    own = [c for c in calls(body) if not c.name.startswith("super") and c.receiver in ("", "this")]
+    outer = [a for a in ancestors(body) if a.type == "class_declaration"]
+    if not own or not outer:
+        return False
+    base = _declared_type_name(outer[-1])
+    if not base or project_index.too_common(base):
+        return False
+    index, here, files = project_index.for_context(ctx), str(ctx.path.resolve()), _project_bytes(ctx)
+    extends = re.compile(rf"\bextends\s+{re.escape(base)}\b")
+    for c in own:
+        if SHARED_LOAD_NAME.match(c.name) and re.search(rf"\babstract\b[^;{{}}=]*\b{re.escape(c.name)}\s*\(", text(outer[-1])):
+            if any(d.path != here and extends.search(files.get(d.path, b"").decode("utf-8", "replace")) for d in index.definitions(c.name)):
+                return True
+    return False
+
+
+def _listener_screens_report(ctx: CheckContext, call: Call) -> bool:
+    """Java: the end-of-list branch of the app's own widget runs a listener the screens hand in (`loadMore()` whose
+    body is `mListener.onLoadMore()`, or that call itself), and screens in other files implement it: each
+    screen's callback reports (`_shared_end_mechanism`), not the widget."""
+    if ctx.language != "java":
+        return False
+    target = call
+    if call.receiver in ("", "this"):
+        helpers = functions_by_name(ctx).get(call.name, [])
+        inner = [c for h in helpers for c in calls(h)]
+        if len(helpers) != 1 or len(inner) != 1:
+            return False
+        target = inner[0]
+    if not SHARED_LOAD_NAME.match(target.name) or not IDENTIFIER.match(target.receiver) or target.receiver == "this":
+        return False
+    listener_type = _field_type(ctx.data.decode("utf-8", "replace"), target.receiver)
+    if not listener_type or project_index.too_common(listener_type) or not re.search(r"(?i)(listener|callback|delegate)s?$", target.receiver + " " + listener_type):
+        return False  # `homeListVM.loadMore()`: a view model, not a listener the screens hand in
+    index, here = project_index.for_context(ctx), str(ctx.path.resolve())
+    files = _project_bytes(ctx)
+    declared = re.compile(rb"\binterface\s+" + re.escape(listener_type.encode()) + rb"\b")
+    if not any(declared.search(data) for data in files.values()):
+        return False
+    return any(d.path != here and re.search(rf"\b{re.escape(listener_type)}\b", files.get(d.path, b"").decode("utf-8", "replace"))
+               for d in index.definitions(target.name))
 
 
 @_own_records_at_info
@@ -2342,17 +2455,26 @@ def _dart_helper_idle(ctx: CheckContext, call: Call) -> bool:
         return False
     if not any(c.name in LOCAL_OPS for body in bodies for c in calls(body)):
         return True  # a stub: nothing grows
+    if _grows_only_after_delay(bodies):
+        return True  # a demo that fakes a fetch: rows generated inside `Future.delayed(d, () { ... })`
     heads = [h for h in (text(a).split("{", 1)[0] for a in ancestors(call.node) if a.type in BRANCH_TYPES) if not SCROLL_GEOMETRY.search(h)]
     helpers = [h for b in bodies for c in calls(b) if c.receiver in ("", "this") and IDENTIFIER.match(c.name) for h in _dart_methods(ctx, c.name, b)]
     bounds = re.sub(r"\bfor\s*\([^)]*\)", "", " ".join(heads + [text(b) for b in [*bodies, *helpers]]))
     return bool(LOCAL_CAP.search(bounds))  # generated rows up to a fixed end; not rows generated forever
 
 
+def _grows_only_after_delay(bodies: list[Node]) -> bool:
+    """Every list growth of the helper sits in the callback of a `Future.delayed(...)`: a placeholder that
+    pretends to fetch (`await Future.delayed(d, () { setState(() { list.addAll(List.generate(...)); }); })`)."""
+    growth = [c for body in bodies for c in calls(body) if c.name in APPENDS or c.name == "add"]
+    return bool(growth) and all(any(d.name == "delayed" and d.receiver == "Future" for a in ancestors(c.node) if (d := as_call(a)) is not None) for c in growth)
+
+
 SCROLL_GEOMETRY = re.compile(r"(?i)pixels|extent|offset|position|metrics|atEdge|outOfRange")
 LOCAL_CAP = re.compile(r"(?i)\b_?(max|limit|total|has_?more|can_?load|last_?page)\w*|\b\w+\s*(<|<=|>=|>)\s*\d+")
 
 
-IDLE_CALLS = re.compile(r"^(Duration|delayed|then|whenComplete|setState|print|debugPrint|log)$")
+IDLE_CALLS = re.compile(r"^(Duration|delayed|then|whenComplete|setState|print|debugPrint|log|Random|nextInt|nextDouble|nextBool|toString)$")
 
 
 def _dart_idle_body(ctx: CheckContext, body: Node, depth: int, seen: set[str]) -> bool:
@@ -2577,6 +2699,8 @@ def easy_refresh_auto_load(ctx: CheckContext) -> Verdict | bool:
     on_load = args.get("onLoad")
     if on_load is None or on_load.named_children[-1].type == "null_literal":
         return False
+    if project_index.in_unused_class(ctx.node, ctx) or _dart_callback_load(ctx, on_load) is False:
+        return False  # a page no screen creates, or an onLoad that fetches nothing (`_count += 20` after a delay)
     footer = args.get("footer")
     footer_text = _expanded(ctx, footer) if footer is not None else ""
     if re.search(r"infiniteOffset\s*:\s*null\b|enableInfiniteLoad\s*:\s*false\b", footer_text):
