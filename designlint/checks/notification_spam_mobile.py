@@ -1152,7 +1152,8 @@ NOT_A_PREFERENCE = re.compile(
     r"\b[gs]etComponentEnabledSetting\b|\bget\w*\(\s*(android\.)?R\.\w+\.\w+\s*\)|"
     r"\bgetNotificationSettings\s*(\(\s*completionHandler\s*:\s*)?\{\s*\(?\s*\w+\s*\)?\s+in\b|"
     r"\blet\s+\w+\s*=\s*await\s+[\w.()]*\.notificationSettings\(\s*\)|"
-    r"\b\w+\.(authorizationStatus|alertSetting|soundSetting|badgeSetting|lockScreenSetting|notificationCenterSetting)\b"
+    r"\b\w+\.(authorizationStatus|alertSetting|soundSetting|badgeSetting|lockScreenSetting|notificationCenterSetting)\b|"
+    r"\b\w*[Ii]nitiali[sz]ationSettings\w*\b"  # the plugin's own set-up (flutter_local_notifications)
 )
 
 
@@ -1444,7 +1445,7 @@ def _alarm_polls(fn: Node | None, code: str) -> bool:
 # the time of one of the user's own items: `task.getDueDate()`, `reminder.time`, a database row's time column
 ITEM_TIME = re.compile(
     r"(\b(?i:task|todo|item|event|reminder|alarm|habit|note|entry|appointment|medication|medicine|med|dose|pill|lesson|course|exam|"
-    r"assignment|goal|plan|booking|deadline|schedule|subject|lecture|class)\w*\.(get|m_?)?(?i:(start|end|due|alarm|reminder|remind|notify|notification|trigger|event|task)?_?"
+    r"assignment|goal|plan|booking|deadline|schedule(?!d?_?(time|date|datetime|at)\.)|subject|lecture|class)\w*\.(get|m_?)?(?i:(start|end|due|alarm|reminder|remind|notify|notification|trigger|event|task)?_?"
     r"(time|date|hour|minute|deadline|due|when|at|timestamp|millis)(InMillis|Millis|Stamp|_?ms)?)\b(?!\s*=[^=])|"
     r"getColumnIndex\w*\(\s*[\w.]*(?i:time|date|due|hour|when)|"
     r"get(Long|Int|String)Extra\(\s*[\w.]*\"?\w*(?i:time|date|hour|when|millis))"
@@ -1453,7 +1454,8 @@ ITEM_TIME = re.compile(
 
 def _item_time(code: str) -> bool:
     """The alarm time is read from one of the user's own items (a task's due time, a reminder's
-    time, a row of their list), not fixed by the app."""
+    time, a row of their list), not fixed by the app. The app's own computed trigger
+    (`scheduledTime.hour`, `scheduleDate.minute`) is not an item."""
     return bool(ITEM_TIME.search(code))
 
 
@@ -1596,6 +1598,53 @@ def _worker_class(node: Node) -> str:
     head = text(node)[:300]
     m = re.search(r"PeriodicWorkRequestBuilder\s*<\s*(\w+)", head) or re.search(r"PeriodicWorkRequest\.Builder\s*\(\s*([\w.]+?)\s*(::class|\.class)", head)
     return m.group(1).rsplit(".", 1)[-1] if m else ""
+
+
+JOB_SERVICE = re.compile(r"\bComponentName\(\s*[^,()]+,\s*(\w+)\s*(::class|\.class)")
+JOB_NEEDS_NETWORK = re.compile(r"setRequiredNetworkType\(\s*(JobInfo\.)?NETWORK_TYPE_(ANY|UNMETERED|NOT_ROAMING|CELLULAR)\b")
+
+
+def android_periodic_job(ctx: CheckContext) -> Verdict | bool:
+    """A JobScheduler job built with `JobInfo.Builder(id, ComponentName(ctx, ReminderJob.class))
+    .setPeriodic(...)` whose JobService posts a reminder or come-back notification each time it runs,
+    at a period the app fixed: the same nudge as a periodic WorkManager job."""
+    call = _call_at(ctx)
+    if call is None or "JobInfo" not in _source(ctx):
+        return False
+    args = argument_nodes(call)
+    period = text(args[0]) if args else ""
+    fn, code = _scope_code(ctx.node, ctx)
+    service = JOB_SERVICE.search(code)
+    if not period or service is None or _time_parameter_used(period, fn) or PREFERENCE_READ.search(period):
+        return False  # the period comes from the caller or the user's settings
+    name = service.group(1)
+    definition = next((n for n in walk(ctx.root) if n.type in CLASS_TYPES and _class_name(n) == name), None)
+    if definition is not None:
+        service_code = _worker_notifications(definition)
+    else:
+        index = project_index.for_context(ctx)
+        service_code = "\n".join(d.text for d in index.definitions("onStartJob") if d.owner == name)
+        for helper in dict.fromkeys(re.findall(r"\b(\w*(?i:notif|remind|nudge|alert)\w*)\s*\(", service_code)):
+            service_code += "".join("\n" + d.text for d in index.definitions(helper)[:3])
+    posts = re.search(r"(\.notify\(|show\w*Notification\(|send\w*Notification\()", STRING_LITERAL.sub('""', service_code))
+    if posts is None or _builds_but_never_posts(service_code) or _item_time(service_code):
+        return False
+    copy = REENGAGE_WORKER_COPY.search(service_code)
+    if not (copy or NUDGE_WORKER_NAME.search(name)):
+        return False  # a job named only after its work (a sync, a cleanup) that also notifies
+    if _polls_server(name, fn, code) or JOB_NEEDS_NETWORK.search(code) or FETCHES_ANDROID.search(service_code):
+        return False  # it fetches what is new and notifies about that
+    if DUE_NOTICE.search(service_code) and not copy or _user_chosen(code, fn) or _not_app_driven(ctx.node, ctx):
+        return False
+    detail = f' with re-engagement copy ("{copy.group(0)}")' if copy else ""
+    return Verdict(
+        message=f"a periodic JobScheduler job ({name}, setPeriodic) posts notifications{detail} on a schedule the app chose, not one the user set",
+        note=_quiet_note(ctx),
+    )
+
+
+# a job that downloads what is new (and notifies about it)
+FETCHES_ANDROID = re.compile(r"(HttpURLConnection|OkHttp|Retrofit|Volley|\.execute\(\)|\.enqueue\(|\bfetch\w*\(|\bsync\w*\()")
 
 
 # --------------------------------------------------------------------------------------------
@@ -2141,10 +2190,27 @@ def _literal_hour_argument(call: Call, ctx: CheckContext) -> str | None:
         if hour is not None and minute is not None and int(hour) < 24 and int(minute) < 60:
             return hour
     for _, value in values:
-        hour = _fixed_hour(text(value), ctx)
+        hour = _fixed_hour(text(value), ctx) or _clock_string_hour(text(value), call.node)
         if hour is not None:
             return hour
     return None
+
+
+CLOCK_STRING = re.compile(r"^\s*\"([01]?\d|2[0-3]):[0-5]\d\"\s*$")
+
+
+def _clock_string_hour(value: str, node: Node) -> str | None:
+    """A time of day written as a literal "HH:MM" string (`"08:00"`), or an item of a local list
+    of them that the caller walks (`times[i]` of `String[] times = {"08:00", "22:00"}`)."""
+    if CLOCK_STRING.match(value):
+        return str(int(value.strip().strip('"').split(":")[0]))
+    item = re.match(r"^(\w+)\[\w+\]$", value.strip())
+    fn = _enclosing_named(node)
+    if item is None or fn is None:
+        return None
+    listed = re.search(rf"\b{re.escape(item.group(1))}\s*(\[\s*\])?\s*=\s*(new\s+String\s*\[\s*\]\s*)?(\{{|listOf\(|arrayOf\()([^}})]*)", _code(fn))
+    hours = re.findall(r"\"([01]?\d|2[0-3]):[0-5]\d\"", listed.group(4)) if listed else []
+    return "/".join(str(int(h)) for h in hours) or None
 
 
 # also lower camel case (`comeBackNotification`); not "lapsed", which is in "elapsed"
@@ -2377,6 +2443,15 @@ def _dart_notifies(code: str) -> bool:
     return bool(DART_SHOWS.search(code) or re.search(r"\.show\(", code) and "NotificationDetails" in code) and (
         bool(DART_NOTIFICATION_API.search(code)) or not IN_APP_MESSAGE.search(code)
     )
+# a notification the code schedules rather than shows (`plugin.zonedSchedule(...)`, `scheduleDailyNotification()`)
+DART_SCHEDULES = re.compile(r"(\w*[Pp]lugin\??\.zonedSchedule\(|(?i:schedule\w*notif)\w*\()")
+
+
+def _dart_schedules(code: str) -> bool:
+    """The code schedules a system notification (a zonedSchedule call of the plugin is in it)."""
+    return bool(DART_SCHEDULES.search(code)) and bool(DART_NOTIFICATION_API.search(code))
+
+
 FETCHES = re.compile(r"(\bhttp\.|\bdio\.|\b(fetch|poll|sync|refresh|load)\w*\(|\b[Aa]pi\w*\.\w+\(|\.get\(\s*Uri)")
 
 
@@ -2412,7 +2487,7 @@ def dart_periodic_task(ctx: CheckContext) -> Verdict | bool:
         return False  # a job that needs the network fetches what is new
     args = [a for a in argument_nodes(call) if not re.match(r"^\w+\s*:", text(a))]
     code = _background_callback(ctx, text(args[1]).strip() if len(args) > 1 else "")
-    if not _dart_notifies(code) or FETCHES.search(code) or _item_time(code) or _not_app_driven(ctx.node, ctx):
+    if not (_dart_notifies(code) or _dart_schedules(code)) or FETCHES.search(code) or _item_time(code) or _not_app_driven(ctx.node, ctx):
         return False
     period = ", ".join(f"{value} {unit}" for unit, value in re.findall(r"(\w+):\s*([\w.]+)", every)) or "15 minutes, the default"
     return Verdict(
