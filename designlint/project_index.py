@@ -192,7 +192,7 @@ class ProjectIndex:
         """The root holds a project marker of the group (pubspec.yaml, Gradle settings, an Xcode
         project...) or .git: the index covers a real project, not only a file's folder, so
         "no other file calls it" means nothing does."""
-        markers = [*ROOT_MARKERS.get(self.group, ()), ".git"]
+        markers = [*ROOT_MARKERS.get(self.group, ()), *FALLBACK_MARKERS.get(self.group, ()), ".git"]
         try:
             names = [entry.name for entry in self.root.iterdir()]
         except OSError:
@@ -474,30 +474,42 @@ def group_of(language: str) -> str:
     return GROUPS.get(family, family)
 
 
+# Markers used only when no folder up has one of the group's ROOT_MARKERS: a Gradle module's own
+# build file (a snapshot or an old project without settings.gradle); the topmost one is the root.
+FALLBACK_MARKERS: dict[str, tuple[str, ...]] = {"android": ("build.gradle", "build.gradle.kts")}
+
+
 def project_root(path: Path, language: str) -> Path:
     """The project folder of a file: the nearest folder up with a marker for its language group,
-    else the nearest with .git, else the file's folder."""
+    else the topmost folder up with a fallback marker (below .git, if any), else the nearest with
+    .git, else the file's folder."""
     group = group_of(language)
     folder = path.resolve().parent
     key = (folder, group)
     if key not in _roots:
-        _roots[key] = _find_root(folder, ROOT_MARKERS.get(group, ()))
+        _roots[key] = _find_root(folder, ROOT_MARKERS.get(group, ()), FALLBACK_MARKERS.get(group, ()))
     return _roots[key]
 
 
 def marked_project_root(path: Path, language: str) -> Path | None:
     """project_root when a marker or .git says where the project is, else None (a loose folder)."""
     root = project_root(path, language)
-    if _has_marker(root, (*ROOT_MARKERS.get(group_of(language), ()), ".git")):
+    group = group_of(language)
+    if _has_marker(root, (*ROOT_MARKERS.get(group, ()), *FALLBACK_MARKERS.get(group, ()), ".git")):
         return root
     return None
 
 
-def _find_root(folder: Path, markers: tuple[str, ...]) -> Path:
+def _find_root(folder: Path, markers: tuple[str, ...], fallback: tuple[str, ...] = ()) -> Path:
     candidates = [folder, *list(folder.parents)[: MAX_LEVELS - 1]]
     for candidate in candidates:
         if _has_marker(candidate, markers):
             return candidate
+    if fallback:
+        top = next((i for i, c in enumerate(candidates) if (c / ".git").exists()), len(candidates) - 1)
+        marked = [c for c in candidates[: top + 1] if _has_marker(c, fallback)]
+        if marked:
+            return marked[-1]
     for candidate in candidates:
         if (candidate / ".git").exists():
             return candidate

@@ -200,6 +200,20 @@ def test_project_root_is_the_nearest_marker_of_the_language(tmp_path):
     assert project_index.project_root(root / "ios/Runner/AppDelegate.swift", "swift") == root.resolve()
 
 
+def test_a_gradle_project_without_settings_is_rooted_at_its_topmost_build_file(tmp_path):
+    root = write(tmp_path / "snapshot", {
+        "build.gradle": "", "app/build.gradle": "", "app/src/main/AndroidManifest.xml": "<manifest/>",
+        "app/src/main/java/a/Main.kt": "", "lib/build.gradle": "", "lib/src/main/java/b/C.kt": "",
+    })
+    assert project_index.project_root(root / "app/src/main/java/a/Main.kt", "kotlin") == root.resolve()
+    assert project_index.project_root(root / "lib/src/main/java/b/C.kt", "kotlin") == root.resolve()
+    assert project_index.index_for(root, "kotlin").root_is_project()
+    # settings.gradle anywhere up wins over the module build files
+    write(root, {"app/settings.gradle": ""})
+    project_index.reset()
+    assert project_index.project_root(root / "app/src/main/java/a/Main.kt", "kotlin") == (root / "app").resolve()
+
+
 def test_listing_skips_build_and_hidden_folders(tmp_path):
     root = write(tmp_path / "app", {
         **DART_APP,
