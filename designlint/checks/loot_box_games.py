@@ -234,6 +234,7 @@ PULL_NAME_WORDS = frozenset({"pull", "pulls", "summon", "hatch", "unbox", "gacha
 OPENER_VERBS = frozenset({"open", "pull", "roll", "hatch", "summon", "draw", "spin", "unbox", "crack", "gacha"})
 UI_WORDS = frozenset({"menu", "ui", "gui", "shop", "screen", "panel", "window", "view", "page", "dialog", "popup",
                       "store", "frame", "tab", "scene", "animation", "anim"})
+EXCEPTION_NAME = re.compile(r"[a-z](Error|Exception)$")
 IMPORTED_ROLL_WORDS = frozenset({"gacha", "gachapon", "lootbox", "summon", "hatch", "unbox"})
 # Helpers that pick the reward although not named for randomness (`GetPet(egg.Pets)`, `ChoosePet`,
 # `pick_hero`), followed past the first hop like `RollRarity`.
@@ -942,6 +943,8 @@ class _File:
     def _random_call(self, call: Call) -> str | None:
         name, receiver = call.name, " ".join(call.receiver.split())
         lang = self.language
+        if EXCEPTION_NAME.search(name):
+            return None  # `raise GachaError(…)`: an error of the gacha module, not its roll
         if lang == "csharp" and CSHARP_RANDOM.match(name) and (
                 receiver.endswith("Random") or RANDOM_RECEIVER.search(receiver) or "RandomNumberGenerator" in receiver):
             return f"{receiver}.{name}()"
@@ -1315,8 +1318,12 @@ class _Project:
                 for call in c.foreign]
         calls = [*(call for _, call in hops), *u.foreign, *(call for h in u.handlers for call in asking.unit(h).foreign)]
         via = {call: f"{c.name}() → " for c, call in reversed(hops)}
+        # names that read as a pick first (`rarity_roll()`, `pick_by_rarity()` imported from a gacha module),
+        # so a helper's many plain calls (`ensure_user`, `Path`) do not use up the look-ups
+        roll_words = job | {"pick", "rarity", "random", "rng", "choose", "weighted", "loot", "reward", "prize"}
+        ordered = sorted(dict.fromkeys(calls), key=lambda call: not set(_words(call[0])) & roll_words)
         looked = 0
-        for name, receiver in dict.fromkeys(calls):
+        for name, receiver in ordered:
             if not _lookup_worthy(name, receiver):
                 continue
             looked += 1

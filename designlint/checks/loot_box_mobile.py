@@ -617,6 +617,7 @@ class _Unit:
     spent_from: set[str] = field(default_factory=set)
     credited: set[str] = field(default_factory=set)
     callbacks: list[str] = field(default_factory=list)  # Flutter: `widget.onPurchase?.call()`, the widget's own callback run
+    consumed: list[tuple[str, str]] = field(default_factory=list)  # (evidence, stock pattern): `box = box - 1`, `megaChests--`
 
 
 class _File:
@@ -678,6 +679,8 @@ class _File:
                     credited = _credit_node(node)
                     if credited:
                         u.credited.add(credited)
+            if kind in STOCK_USE_TYPES and (used := _box_stock_use(node)) is not None:
+                u.consumed.append(used)
             call = as_call(node) if kind in ("call_expression", "method_invocation", "argument_part", "object_creation_expression") else None
             if call is None or not call.name:
                 continue
@@ -845,6 +848,12 @@ class _File:
         buyer = self.paid_sibling(u) if name_loot else None
         if buyer is not None:
             return ("two-step", buyer, rnd[0], ctx)
+        if unpaid and u.random and u.consumed and ctx and self.project is not None:
+            # `box = box - 1; Math.random()` in an Inventory whose boxes a Shop of another file sells for gems
+            for used, stock in u.consumed:
+                seller = self.project.seller_of(stock)
+                if seller is not None:
+                    return ("consume", f"{used}; sold by {seller}", rnd[0], ctx)
         return self.paid_elsewhere(u, rnd[0], ctx) if unpaid else None
 
     def callback_pick(self, u: _Unit) -> tuple[str, set[str]] | None:
@@ -987,6 +996,24 @@ QUERY_PAY_TEXT = re.compile(
     r"|buy|pay|spen[dt]|deduct|credit|ticket|token|money|cash|afford|transaction)")
 CLASS_TYPES = frozenset({"class_definition", "class_declaration", "object_declaration", "extension_declaration",
                          "mixin_declaration", "struct_declaration"})
+# A box taken out of the player's stock by one: `box = box - 1`, `chests -= 1`, `megaBox--`.
+STOCK_USE_TYPES = frozenset({"assignment", "assignment_expression", "update_expression", "postfix_expression",
+                             "postfix_unary_expression", "unary_expression"})
+STOCK_USE = re.compile(r"^([\w.]+)\s*(?:=\s*([\w.]+)\s*-\s*1|-=\s*1|--)$")
+_SELLERS: dict[tuple, str | None] = {}  # (project root, file count, box noun) → the function that sells the box
+
+
+def _box_stock_use(node: Node) -> tuple[str, str] | None:
+    m = STOCK_USE.match(" ".join(text(node).split()))
+    if m is None or m.group(2) is not None and m.group(2) != m.group(1):
+        return None
+    words = _words(m.group(1).split(".")[-1])
+    noun = words[-1] if words else ""
+    if noun not in BOX_NOUNS or noun in ("pack", "packs", "case", "cases"):
+        return None  # (a pack or a case is too often something else: a sticker pack, a test case)
+    return _short(" ".join(text(node).split()), 30), "_?".join([*words[:-1], re.sub(r"(?<=x)es$|s$", "", noun)])
+
+
 def _worth_looking_up(name: str, receiver: str) -> bool:
     """A call that may run a pick written in another file: a method of a service-like object or a bare function."""
     if len(name) < 4 or name[0].isupper() or name in FRAMEWORK_CALLS or name in project_index.COMMON_NAMES:
@@ -1047,6 +1074,25 @@ class _Project:
                     where = f"{_short(receiver, 24) + '.' if receiver else ''}{name}()"
                     return f"{where} → {_short(found[0], 32)} in {d.shown}:{d.line}", found[1]
         return None
+
+    def seller_of(self, noun: str) -> str | None:
+        """A function of the project that sells the box the stock names for currency (`megaBox` → `buyMegaBoxWithGems()`
+        taking gems, `chests` → `purchaseChest()` paying coins): its name and place; boxes only earned (drops, a
+        `dailyChests` stock nothing buys) have none. `noun` is the stock's words as a pattern (`mega_?box`)."""
+        key = (str(self.index.root), len(self.index.files()), noun)
+        if key not in _SELLERS:
+            _SELLERS[key] = None
+            named = re.compile(rf"\b((?i:buy|purchase)_?(?i:a_?|one_?|new_?)?(?i:{noun})(?:e?s)?(?![a-z])\w{{0,20}})\s*\(")
+            for path, data in self.index.files().items():
+                for name in dict.fromkeys(named.findall(data[:MAX_ASKING_BYTES].decode("utf-8", "replace"))):
+                    for d in self.index.definitions(name)[:2]:
+                        f = self.file(d.path)
+                        fn = next((n for n in f.defs.get(name, []) if n.start_point[0] + 1 == d.line), None) if f else None
+                        cu = f.unit(fn) if fn is not None else None
+                        if cu is not None and (cu.spend or cu.soft_spend or cu.purchase) and not cu.random:
+                            _SELLERS[key] = f"{name}() in {d.shown}:{d.line}"
+                            return _SELLERS[key]
+        return _SELLERS[key]
 
     def _definitions(self, name: str, receiver: str) -> list[project_index.Definition]:
         """Definitions of `name` in other files; when several classes define it, those the receiver names."""
@@ -1188,7 +1234,8 @@ def paid_random_function(ctx: CheckContext) -> Verdict | bool:
         return Verdict(message=f"{_label(fn, u.name)} makes a random pick ({_short(pick)}) that runs only after a payment"
                                f" in another file ({_short(pay, 90)}) [{cword}]")
     across = re.search(r" in \S+:\d+$", pick)  # the pick's place in another file stays readable
-    return Verdict(message=_describe(kind, _short(pay), _short(pick, 120) if across else _short(pick), cword, _label(fn, u.name), u.prompt))
+    return Verdict(message=_describe(kind, _short(pay, 90 if kind == "consume" else 48), _short(pick, 120) if across else _short(pick),
+                                     cword, _label(fn, u.name), u.prompt))
 
 
 def pick_in_other_file(ctx: CheckContext) -> Verdict | bool:
