@@ -37,7 +37,7 @@ from tree_sitter import Node
 
 from designlint import project_index
 from designlint.checks import CheckContext, Verdict
-from designlint.checks.polyglot import argument_nodes, as_call, enclosing_functions, function_name, functions_by_name
+from designlint.checks.polyglot import argument_nodes, as_call, calls, enclosing_functions, function_name, functions_by_name
 from designlint.checks.streak_rewards import (
     BUY_FN,
     COST_WORDS,
@@ -268,6 +268,10 @@ HOURS_NAME = re.compile(r"hour|grace|window|streak|reset|expir|cool_?down|claim|
 HOURS_CONSTANT = re.compile(r"(?i)(?:reset|streak|grace|window|daily|claim|expir)\w*hours?\b")
 
 
+# A constant kept in another module that holds the days a streak may lapse: `GRACE_DAYS`, `LAPSE_DAYS`, `StreakResetDays`, `MAX_GAP_DAYS`.
+DAYS_CONSTANT = re.compile(r"(?i)^\w*(?:grace|lapse|window|allowed|streak|reset|gap|missed|miss)_?(?:\w+_)?days?$")
+
+
 def _threshold(ctx: CheckContext, node: Node, fn: Node | None) -> str | None:
     """'days' (1, 2), 'hours' (24..72) or 'seconds' (86400, timedelta(days=1), ONE_DAY)."""
     t = text(_strip(node)).replace("_", "") if _strip(node).type not in ("identifier", "name") else text(node)
@@ -289,6 +293,8 @@ def _threshold(ctx: CheckContext, node: Node, fn: Node | None) -> str | None:
                 return "hours"  # `int graceHours = 26`, `private float claimCoolDown = 24f`
             if len(vt) < 80 and DAY_SECONDS.search(vt):
                 return "seconds"
+        if not values and DAYS_CONSTANT.search(text(node).split(".")[-1]):
+            return "days"  # `gap > RetentionDefs.GRACE_DAYS`, defined in another module
     return None
 
 
@@ -991,7 +997,24 @@ def streak_update(ctx: CheckContext) -> "Verdict | bool":
         what = "is reset when a day is missed"
     else:
         what = "grows when the last visit was one day ago and is reset after a missed day"
-    return Verdict(message=f"daily streak: '{name}' {what}")
+    return Verdict(message=f"daily streak: '{name}' {what}{_ladder_elsewhere(ctx, fn, name)}")
+
+
+LADDER_HELPER = re.compile(r"(?:^|_)(?:rewards?|bonus|payouts?|prizes?|gifts?)(?:_|$)")
+
+
+def _ladder_elsewhere(ctx: CheckContext, fn: Node | None, name: str) -> str:
+    """`RetentionDefs.dailyReward(prof.loginStreak)` next to the update, defined in another file of the
+    project: that file's reward ladder and milestones are part of this finding (not reported there)."""
+    if fn is None or len(name) > 80:
+        return ""
+    for call in calls(fn):
+        if not LADDER_HELPER.search(norm_name(call.name)) or not any(text(a).strip().split(".")[-1] == name.split(".")[-1] for a in argument_nodes(call)):
+            continue
+        other = [d for d in project_index.for_context(ctx).definitions(call.name)[:3] if d.path != str(ctx.path.resolve())]
+        if other:
+            return f"; the reward comes from {call.name}(streak) in {other[0].shown}:{other[0].line}, a ladder read by the streak (its table and milestones are part of this finding)"
+    return ""
 
 
 # --------------------------------------------------------------------------- reward ladders
@@ -2160,7 +2183,27 @@ def _folded(ctx: CheckContext, verdict: "Verdict | bool") -> "Verdict | bool":
     of that behaviour: one finding (the update, the trigger) stands for the whole ladder. In a file
     whose streak only ever grows (or wraps round) and nothing tells a missed day, the ladder is a
     calendar that goes round, not a streak reward."""
-    return False if verdict and (_file_keeps_streak(ctx) or _calendar_only(ctx)) else verdict
+    return False if verdict and (_file_keeps_streak(ctx) or _calendar_only(ctx) or _ladder_of_update_elsewhere(ctx)) else verdict
+
+
+def _ladder_of_update_elsewhere(ctx: CheckContext) -> bool:
+    """The function around the payout is called from another file of the project with a streak that
+    the calling file resets (`RetentionDefs.dailyReward(prof.loginStreak)` next to `prof.loginStreak = 1`):
+    the ladder is part of that file's reported update, which names it. A caller that only reads a streak
+    reset in a third file (a menu showing the day's reward) does not fold it."""
+    fn = next(enclosing_functions(ctx.node), None)
+    name = (function_name(fn) or "").split(".")[-1].split(":")[-1] if fn is not None else ""
+    if not name or project_index.too_common(name):
+        return False
+    here = str(ctx.path.resolve())
+    for site in project_index.for_context(ctx).calls(name):
+        found = re.search(rf"\b{re.escape(name)}\s*\(\s*([\w.:\[\]\"']+)\s*[,)]", site.snippet)
+        if site.path == here or found is None:
+            continue
+        argument = re.split(r"[.:\[]", found.group(1))[-1].strip("\"'] ")
+        if NAMED_STREAK.search(argument) and _reset_elsewhere(ctx, {argument}, only=site.path):
+            return True
+    return False
 
 
 # Words of code that ends a streak somewhere (`ResetStreak()`, `streak_broken`, `loseStreak`).
@@ -2208,7 +2251,7 @@ def _initialisation(node: Node, fn: Node | None) -> bool:
     return fn.type == "constructor_declaration" or bool(INIT_FUNCTION.match(function_name(fn) or ""))
 
 
-def _reset_elsewhere(ctx: CheckContext, names: set[str]) -> bool:
+def _reset_elsewhere(ctx: CheckContext, names: set[str], only: str | None = None) -> bool:
     """Another file of the project sets one of the counters back to 0 or 1 (`data.Streak = 0`,
     `SetInt("Streak", 0)`, `streak = 1`): the streak can be lost there. The fields of a default
     save record (`{ DailyStreak = 0, Coins = 0 }`) are first values, not resets."""
@@ -2230,7 +2273,7 @@ def _reset_elsewhere(ctx: CheckContext, names: set[str]) -> bool:
     except Exception:  # no project to read: the file alone decides
         return False
     for path, data in files.items():
-        if path == here or len(data) > 400000:
+        if path == here or len(data) > 400000 or only is not None and path != only:
             continue
         body = data.decode("utf-8", "replace")
         if any(n in body for n in names) and any(p.search(LINE_COMMENT.sub(" ", body)) for p in patterns):

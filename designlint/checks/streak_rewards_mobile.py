@@ -787,11 +787,32 @@ def _gap_update(node: Node, ctx: CheckContext, scope: Node) -> tuple[str, str, b
             grown.add(target)
         if any(ZERO_ONE.match(v) for v in values) and (kept or grown):
             reset.add(target)  # `return if (gap <= 1) streak else 0` (no growth, nothing stored) is the streak shown, not reset
+    if not grown and not reset and (back := _getter_written_back(node, ctx)):
+        grown.add(back)
+        reset.add(back)
     names = sorted(grown | reset, key=lambda n: ("streak" not in n.lower(), n))
     if not names:
         return None
     kinds = ("B" if grown else "") + ("C" if reset else "")
     return names[0], kinds, any(TWO_DAY_RULE.search(text(c)) for c in conditions)
+
+
+def _getter_written_back(node: Node, ctx: CheckContext) -> str | None:
+    """Swift `var calculatedStreak: Int { if last.isYesterday || last.isToday { return streak } else { return 0 } }`
+    whose value another member of the file stores plus one (`h.streak = h.calculatedStreak + 1`): the getter is
+    the reset and the write-back the growth, one streak update across two members. The stored name, or None."""
+    fn = enclosing_named_function(node)
+    if fn is None or fn.type != "computed_property":
+        return None
+    values = [re.fullmatch(r"return\s+([\w.]+)\s*;?", v.strip()) for v in _branch_values(node) if v != "else"]
+    if len(values) < 2 or not all(values) or not any(m.group(1) == "0" for m in values):
+        return None
+    kept = next((streak_name(m.group(1)) for m in values if m.group(1) != "0" and streak_name(m.group(1))), None)
+    getter = function_name(fn)
+    if kept is None or not getter:
+        return None
+    back = re.search(rf"\b([\w.\[\]]*streak\w*)\s*=\s*[\w.\[\]!?]*\b{re.escape(getter)}\s*\+\s*1\b", _code(ctx), re.I)
+    return streak_name(back.group(1)) if back else None
 
 
 # What surrounds the streak read from storage: `?: 0L`, `?? 0`, `.toInt()`, `as int?`, parentheses.
@@ -1232,8 +1253,58 @@ CALENDAR_CONTEXT = re.compile(r"\b(?:DateTime|LocalDate|LocalDateTime|Calendar|T
 
 
 def milestone_reward(ctx: CheckContext) -> "Verdict | bool":
-    """`if (loginStreak % 7 == 0) coins += 100`, `if streak == 7 { addGems(50) }`."""
+    """`if (loginStreak % 7 == 0) coins += 100`, `if streak == 7 { addGems(50) }`, and the guard-clause
+    form `if (streak < 7) return null` followed by the payout (one finding per file, naming the others)."""
+    if _guard_milestone(ctx.node) is not None:
+        return _guard_milestone_payout(ctx) or False
     return _milestone_payout(ctx, ctx.node) or False
+
+
+# The payout after a guard clause, kept in a coins-named local: `val coins = addDailyEarned(context, 50)`.
+EARNED_CALL = re.compile(r"\b\w*(?:coins?|gems?|xp|points|credits?|gold|diamonds?|tokens)\s*=\s*(?:[\w.]+\.)?(?:add|grant|award|give|credit|earn|pay)\w*\s*\([^)\n]*\d", re.I)
+
+
+def _guard_milestone(node: Node) -> str | None:
+    """`if (streak < 7) return null` with no else: the streak name when what follows runs only at the milestone."""
+    if not _returns_early(node):
+        return None
+    for condition in _condition_nodes(node):
+        for n in walk(condition):
+            parts = _operator_and_operands(n) if n.type in COMPARISON_TYPES else None
+            if parts is None:
+                continue
+            op, left, right = parts
+            streak_side, limit = (left, right) if op in ("<", "<=") else (right, left) if op in (">", ">=") else (None, None)
+            if streak_side is None:
+                continue
+            name = _streak_operand(streak_side)
+            limit_text = text(limit).strip()
+            if name and (re.fullmatch(r"(?:[2-9]|\d{2,})L?", limit_text) or re.fullmatch(r"[\w.]*(?:STREAK|MILESTONE|THRESHOLD)\w*", limit_text) and limit_text.split(".")[-1].isupper()):
+                return name
+    return None
+
+
+def _guard_milestone_payout(ctx: CheckContext) -> "Verdict | None":
+    """The guard-clause milestones of a file that pay out after the guard, reported once at the first."""
+    found = ctx.memo.get("streak_mobile_guard_milestones")
+    if found is None:
+        found = []
+        for n in walk(ctx.root):
+            if n.type not in ("if_statement", "if_expression") or _guard_milestone(n) is None:
+                continue
+            code = _branch_code(n)
+            paid = next((m.group(0) for m in (*REWARD_WRITE.finditer(code), *EARNED_CALL.finditer(code)) if not NOT_A_PAYOUT.search(m.group(0).split("(")[0])), None)
+            if paid and not _answer_streak(n):
+                found.append((n, paid))
+        found = found if found and _about_days(ctx) else []
+        ctx.memo["streak_mobile_guard_milestones"] = found
+    if not found or found[0][0].id != ctx.node.id:
+        return None
+    node, paid = found[0]
+    name = _guard_milestone(node)
+    others = sorted({function_name(f) for n, _ in found[1:] if (f := enclosing_named_function(n)) is not None} - {None, ""})
+    also = f"; also in {', '.join(f'{o}()' for o in others)}" if others else ""
+    return Verdict(message=f"reward paid out once the streak '{name}' reaches a milestone (a guard returns early below it, then {' '.join(paid.split())[:40]}){also}: it pays for coming back day after day")
 
 
 def _milestone_payout(ctx: CheckContext, node: Node) -> "Verdict | None":
