@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -134,11 +135,7 @@ def _run_designlint(args: list[str], cwd: Path, seed: str) -> bytes:
 def test_output_is_byte_identical_across_hash_seeds_workers_and_listing_order(tmp_path, monkeypatch):
     tree = tmp_path / "app"
     for sub in ("autoplay/javascript", "loot-box/python"):
-        src = REPO / "fixtures" / sub
-        dst = tree / sub
-        dst.mkdir(parents=True)
-        for f in src.iterdir():
-            dst.joinpath(f.name).write_bytes(f.read_bytes())
+        shutil.copytree(REPO / "fixtures" / sub, tree / sub)  # fixture folders may hold project folders
     runs = {
         (fmt, seed, jobs): _run_designlint(["check", "--no-cache", "-j", jobs, "-f", fmt, "."], tree, seed)
         for fmt in ("json", "sarif")
