@@ -61,14 +61,14 @@ AUDIO_TYPES = r"(AudioSource|AudioStreamPlayer(2D|3D)?|Sound)"
 # Named functions that run when the scene, node or game loads.
 LOAD_FN = re.compile(
     r"^(Awake|Start|OnEnable|OnStartClient|OnStartLocalPlayer|OnSceneLoaded|OnLevelWasLoaded|"
-    r"_ready|_enter_tree|_init|_on_ready|_on_\w+_ready|load|enter|onEnter|KnitStart|KnitInit|OnStart|OnAwake|ClientAwake|ClientStart|"
+    r"_ready|_enter_tree|_init|_on_ready|_on_\w+_ready|load|enter|onEnter|onRun|KnitStart|KnitInit|OnStart|OnAwake|ClientAwake|ClientStart|"
     r"Init|init|Initiali[sz]e|Initialization|"
     r"(on|On)?(PlayerAdded|playerAdded|PlayerJoined|playerJoined|CharacterAdded|characterAdded))$"
 )
 # Per-frame functions, and a condition that the player is not playing.
 UPDATE_FN = re.compile(r"^(Update|FixedUpdate|LateUpdate|_process|_physics_process|update)$")
 STOPPED = re.compile(
-    r"(\bnot\s*\(?\s*[\w.:$]*(is_playing\(\)|isPlaying\(\)|IsPlaying|\.?playing\b|\.Playing)|"
+    r"(\bnot\s*\(?\s*[\w.:$\[\]'\"]*(is_playing\(\)|isPlaying\(\)|IsPlaying|\.?playing\b|\.Playing)|"
     r"!\s*[\w.]*\.?(isPlaying|IsPlaying)|(isPlaying|is_playing\(\)|IsPlaying|playing|Playing)\s*==\s*false)"
 )
 # `song:isStopped()` (a LÖVE sound wrapper), `is_stopped()`, `IsStopped`: true when the player has stopped.
@@ -115,7 +115,7 @@ SUBSCRIBE = re.compile(r"^([sS]ubscribe\w*|[rR]egister\w*(Handler|Listener|Callb
 USER_CONDITION = re.compile(
     r"(GetKeyDown|GetKeyUp|GetButtonDown|GetMouseButtonDown|GetMouseButtonUp|GetKey\b|GetButton\b|"
     r"wasPressedThisFrame|is_action_just_pressed|is_action_pressed|is_key_pressed|InputEvent|"
-    r"is_pressed\(|isDown\(|keyboard\.isDown)"
+    r"is_pressed\(|isDown\(|keyboard\.isDown|\b[kK]eys[.:](?:just)?[pP]ressed\()"
 )
 # What an ended handler does when it moves on or starts again.
 REPLAY_OR_ADVANCE = re.compile(
@@ -156,7 +156,8 @@ BLOCK_TYPES = frozenset({"block", "body"})  # C# / Lua `block`, GDScript `body`
 # birds, ocean waves, crowd murmur, room tone. Such a loop is not music unless a name also says so.
 AMBIENT_WORD = re.compile(
     r"^(ambien\w*|amb|winds?|windy|rain\w{0,3}|ocean|sea|waves?|birds?|forest|jungle|crowd|room|roomtone|hum|"
-    r"engine|fire|campfire|water|river|environment\w*|env|atmos\w*|nature|weather|storm|thunder)$",
+    r"engine|fire|campfire|water|river|environment\w*|env|atmos\w*|nature|weather|storm|thunder|"
+    r"crickets?|cicadas?|insects?|frogs?|traffic|city|fountains?|buzz\w*)$",
     re.I,
 )
 MUSIC_WORD = re.compile(r"^(music\w*|bgm|soundtrack|themes?|songs?|tracks?|playlist|jukebox|radio|melody|tune)$", re.I)
@@ -221,7 +222,7 @@ def media_kind(receiver: str, ctx: CheckContext, alias: bool = True) -> str:
     name = _extends(ctx) if receiver in ("", "self", "this") else _receiver_name(receiver)
     if alias and _indexed_names(receiver):  # `_G[pick{'song1', 'song2'}]`: the names the index picks from
         kind = media_kind(re.sub(r"\[[^\]]*\]$", "", receiver), ctx, alias=False)
-        kinds = {media_kind(quoted, ctx, alias=False) for quoted in _indexed_names(receiver)}
+        kinds = {media_kind(quoted, ctx, alias=False) or _keyed_stream(quoted, ctx) for quoted in _indexed_names(receiver)}
         if not kind and len(kinds) == 1:
             return kinds.pop()
     if alias:
@@ -247,6 +248,14 @@ def media_kind(receiver: str, ctx: CheckContext, alias: bool = True) -> str:
     if (declared == "audio" or re.search(r"(audio|sound|source|^src$|^snd$|^au$|player)", name, re.I)) and _is_music(name, ctx):
         return "" if _ambient_loop(name, ctx) else "music"
     return ""
+
+
+def _keyed_stream(key: str, ctx: CheckContext) -> str:
+    """LÖVE: "music" when a table entry of that key holds a streamed source (`['title'] =
+    love.audio.newSource('title.mp3', 'stream')`, read through `sounds['title']`): long audio, music."""
+    k = re.escape(key)
+    entry = re.search(rf"(\[\s*[\"']{k}[\"']\s*\]|(?<![\w.]){k})\s*=\s*{_love_audio(ctx)}\.newSource\([^)\n]*[\"']stream[\"']", ctx.code_without_comments())
+    return "" if entry is None or _ambient_loop(key, ctx) else "music"
 
 
 def _indexed_names(receiver: str) -> list[str]:
@@ -446,11 +455,25 @@ def _ambient_loop(name: str, ctx: CheckContext) -> bool:
     if name and re.match(r"^\w+$", name):
         n = re.escape(name)
         names += re.findall(rf"\b{n}\s*(?:[.:]\s*(?:clip|stream|SoundId|resource)\s*)?=\s*([^;\n]{{0,160}})", code)
+        names += _helper_arguments(fn, name, code)
         names += re.findall(rf"\b{n}\s*[.:]\s*(?:PlayOneShot|play)\s*\(([^)\n]{{0,120}})", code)
     for assigned in re.findall(r"\.\s*clip\s*=\s*([\w.\[\]]+)", code) if not name or name == _extends(ctx) else []:
         names.append(assigned)
     words = _words(*names)
     return any(AMBIENT_WORD.match(w) for w in words) and not any(MUSIC_WORD.match(w) for w in words)
+
+
+def _helper_arguments(fn: Node | None, name: str, code: str) -> list[str]:
+    """A generic helper that plays the clip it is given (`local function loop(id) s.SoundId = id
+    ... s:Play() end`): the arguments of its calls in the file (`loop(S.Crickets, 0.2)`) name the sound."""
+    fn_name = function_name(fn) if fn is not None else ""
+    parameters = fn.child_by_field_name("parameters") if fn is not None else None
+    if not fn_name or parameters is None:
+        return []
+    given = re.findall(rf"\b{re.escape(name)}\s*[.:]\s*(?:clip|stream|SoundId|resource)\s*=\s*(\w+)\s*$", text(fn), re.M)
+    if not any(re.search(rf"(^|[(,])\s*{re.escape(value)}\b", text(parameters)) for value in given):
+        return []
+    return re.findall(rf"(?<![\w.:]){re.escape(fn_name)}\s*\(([^)\n]{{0,160}})\)", code)
 
 
 def _container_name(ctx: CheckContext) -> str:
@@ -496,6 +519,10 @@ def situation(node: Node, ctx: CheckContext, depth: int = 0, elsewhere: bool = T
     return "unknown", ""
 
 
+# A game-state branch around a restart: `gameState == 'title'`, `self.state == STATE_PLAY`.
+STATE_TEST = re.compile(r"\(?\s*(self\.|this\.)?\w*(state|State|STATE|mode|Mode|screen|Screen|scene|Scene)\w*\s*==\s*([\"']\w+[\"']|[\w.]+)\s*\)?")
+
+
 def _restarted_when_stopped(node: Node) -> str:
     """`if not music.is_playing(): music.play()` as the only condition in `Update` / `_process` /
     `love.update`: the track starts with the scene and loops forever. Returns the function name."""
@@ -505,6 +532,8 @@ def _restarted_when_stopped(node: Node) -> str:
             conditions.append(text(ancestor.child_by_field_name("condition")))
         if ancestor.type in FUNCTION_TYPES:
             name = function_name(ancestor)
+            while len(conditions) > 1 and STATE_TEST.fullmatch(conditions[-1].strip()):
+                conditions.pop()  # `if gameState == 'title' then if not music:isPlaying() ...`: the state's music
             if UPDATE_FN.match(name) and len(conditions) == 1 and _stopped_test(conditions[0]):
                 rest = IS_STOPPED.sub("", STOPPED.sub("", conditions[0]))  # other tests: flags only (`&& musicOn`), no distance or state check
                 return "" if re.search(r"[<>]|\w\s*\(", rest) else name
@@ -600,6 +629,8 @@ def _user_condition(node: Node) -> str:
 
 def _named_kind(fn: Node, name: str, ctx: CheckContext, depth: int, elsewhere: bool) -> tuple[str, str]:
     if LOAD_FN.match(name):
+        if _module_start_reported_at_callers(fn, name, ctx):
+            return "unknown", name  # `Music.Start("Lobby")` in a client script is the finding, not the module's play
         return "load", name
     created = _created_on_load(fn, name, ctx)
     if created:
@@ -675,6 +706,32 @@ def _created_on_load(fn: Node, name: str, ctx: CheckContext) -> str:
         return f"{name}, the constructor of {cls}, created in {where}" if where else ""
 
     return ctx.remember(f"apg_created:{fn.start_byte}", build)
+
+
+STARTED_BY_CALLERS = "apg_started_by_callers"
+
+
+def _module_start_reported_at_callers(fn: Node, name: str, ctx: CheckContext) -> bool:
+    """Lua: a module's `function Music.Start(track)` is not a hook when another file calls it
+    (`Music.Start("Lobby")`) and that call is reported there (a music module called from a scene
+    is reported at each call)."""
+    if ctx.language != "lua" or not re.match(rf"\s*function\s+[\w.]+[.:]{re.escape(name)}\s*\(", text(fn)):
+        return False
+
+    def build() -> bool:
+        index = project_index.for_context(ctx)
+        me = str(ctx.path.resolve())
+        names = _file_names(me, "", index.root)
+        code = ctx.code_without_comments()
+        return any(
+            site.path != me and _refers_to(site.receiver, names, _read(site.path)) and _caller_reports(site, text(fn), code)
+            for site in index.calls(name)
+        )
+
+    reported = ctx.remember(f"apg_module_start:{fn.start_byte}", build)
+    if reported:
+        ctx.memo[STARTED_BY_CALLERS] = True  # read by `_played_on_load`: its ended hook is part of that finding
+    return reported
 
 
 def _is_ended_function(name: str) -> bool:
@@ -866,11 +923,30 @@ def play_on_load(ctx: CheckContext) -> Verdict | None:
         return None  # the next song of one playlist loop: reported once, at the loop's first play
     if _earlier_play_in_block(ctx.node, kind, ctx):
         return None  # stems of one track started together (`$Bass.play(); $Drums.play()`): reported once
+    if _played_in_hook_itself(ctx.node, receiver, where, ctx):
+        return None  # `_ready(): if picked: change_music(picked) else: play()`: one start, reported in `_ready`
     message = f"{_what(kind, receiver, ctx)} starts playing when the {_scene(ctx)} loads ({where})"
     hook = _replay_hooks(ctx).get(_receiver_name(receiver) if receiver not in ("", "self", "this") else "self")
     if hook:
         message += f"; when it ends, the hook at line {hook} plays it again or the next one"
     return _verdict(ctx, kind, receiver, message)
+
+
+def _played_in_hook_itself(node: Node, receiver: str, where: str, ctx: CheckContext) -> bool:
+    """The play runs in a helper the file's load hook calls (`change_music, called from _ready`)
+    and that hook also plays the same player directly (the other branch): one start of the music."""
+    hook = re.search(r", called from (\w+)$", where)
+    if not hook:
+        return False
+    name = _receiver_name(receiver) if receiver not in ("", "self", "this") else "self"
+    for fn in _functions(ctx).get(hook.group(1), []):
+        if fn.start_byte <= node.start_byte < fn.end_byte:
+            continue
+        for call in calls(fn):
+            other = _receiver_name(call.receiver) if call.receiver not in ("", "self", "this") else "self"
+            if call.name in ("Play", "play") and other == name and not argument_nodes(call) and situation(call.node, ctx)[0] == "load":
+                return True
+    return False
 
 
 @_in_live_script
@@ -1232,14 +1308,17 @@ def _ended_replay(ctx: CheckContext) -> tuple[str, str, set[str]] | None:
 
 def _played_on_load(ctx: CheckContext) -> set[str]:
     """Names of the players this file starts on load with a plain play (what play-on-load
-    reports); `self` for a bare `play()`."""
+    reports, or a module start another file's call reports); `self` for a bare `play()`."""
 
     def build() -> set[str]:
         out = set()
         for call in calls(ctx.root):
             if call.name not in ("Play", "play") or (argument_nodes(call) and not _options_only(call)):
                 continue
-            if not media_kind(call.receiver, ctx) or situation(call.node, ctx)[0] != "load":
+            if not media_kind(call.receiver, ctx):
+                continue
+            ctx.memo.pop(STARTED_BY_CALLERS, None)
+            if situation(call.node, ctx)[0] != "load" and not ctx.memo.get(STARTED_BY_CALLERS):
                 continue
             if _off_by_default(call.node, ctx) or _paused_right_after(call.node, call.receiver):
                 continue
@@ -1564,7 +1643,8 @@ PLAYS_TEXT = re.compile(
     r"([.:]\s*(Play|play)\s*\(|\b(Playing|playing|autoplay)\s*=\s*true|\bset_(autoplay|playing)\(\s*true|love\.audio\.play\s*\(|^\s*play\s*\(\s*\))",
     re.M,
 )
-LOOP_TEXT = re.compile(r"\b(loop|Looped|isLooping)\s*=\s*true|setLooping\(\s*true", re.I)
+# (`loop: bool = true`: a parameter that loops unless the caller says otherwise)
+LOOP_TEXT = re.compile(r"\b(loop|Looped|isLooping)\s*(:\s*bool\s*)?=\s*true|setLooping\(\s*true", re.I)
 MEDIA_TEXT = re.compile(
     r"(\bVideo(Stream)?Player\b|\bbus\s*=\s*[\"']\w*music|outputAudioMixerGroup\s*=\s*[\w.]*music|"
     r"\b\w*(music|bgm|soundtrack|theme|song|video|movie|jukebox|radio)\w*\s*[.:]\s*play\s*\(|"
@@ -1781,6 +1861,8 @@ def _first_load_caller(fn: Node, name: str, ctx: CheckContext) -> str:
             continue
         if _caller_reports(site, text(fn), ctx.code_without_comments(), callees, manager):
             return ""  # reported at the caller
+        if _site_under_input(site, index):
+            continue  # `if the.keys:pressed('w') then player:thrust() end`: the player holds a key
         sites.append(site)
     found = next((where for where in (_load_site(site, index, follow=False) for site in sites) if where), "")
     # callers whose own callers are looked up (a project query each): set-up helpers first
@@ -1807,6 +1889,16 @@ def _caller_reports(site: project_index.Site, definition: str, file_code: str, c
     if (len(site.name) < 4 or site.name.lstrip("_").lower() in GENERIC_CALLS) and not music_receiver:
         return False
     return _starts_track(definition, file_code, site.name, callees, manager)
+
+
+def _site_under_input(site: project_index.Site, index: project_index.ProjectIndex) -> bool:
+    """The call site sits under an input check (`if love.keyboard.isDown("w")`, `the.keys:pressed('w')`)."""
+    source = index.source(site.path)
+    for region in source.regions if source is not None else []:
+        if region.root.start_byte <= site.byte < region.root.end_byte:
+            node = region.root.descendant_for_byte_range(site.byte, site.byte)
+            return node is not None and bool(_user_condition(node))
+    return False
 
 
 def _load_site(site: project_index.Site, index: project_index.ProjectIndex, follow: bool) -> str:
@@ -1860,14 +1952,30 @@ def _file_names(path: str, owner: str, root) -> frozenset[str]:
         code = _read(path)
         names.update(re.findall(r"^\s*class_name\s+(\w+)", code, re.M))
         names.update(re.findall(r"Create(?:Service|Controller)\s*\(?\s*\{\s*Name\s*=\s*[\"'](\w+)[\"']", code))
-        godot = Path(root) / "project.godot"
+        godot_root = project_index.project_root(file, "gdscript") if path.endswith(".gd") else Path(root)
+        godot = godot_root / "project.godot"
         if path.endswith(".gd") and godot.is_file():
-            relative = file.relative_to(root).as_posix() if file.is_relative_to(root) else ""
+            relative = file.relative_to(godot_root).as_posix() if file.is_relative_to(godot_root) else ""
             for autoload, target in re.findall(r"^(\w+)\s*=\s*\"\*?res://([^\"]+)\"", _read(str(godot)), re.M):
-                if target == relative:
-                    names.add(autoload)
+                if target == relative or (target.endswith(".tscn") and _scene_root_script(godot_root / target) == relative):
+                    names.add(autoload)  # `Music="*res://music.tscn"`: the scene's root node runs this script
         _NAMES_CACHE[key] = frozenset(_normal(n) for n in names if n)
     return _NAMES_CACHE[key]
+
+
+def _scene_root_script(scene: Path) -> str:
+    """The script (`Scripts/music.gd`, relative to res://) a text scene's root node runs:
+    `script = ExtResource("1_ab")` on the first `[node]` and its `[ext_resource type="Script" path=...]`."""
+    code = _read(str(scene))
+    root = re.search(r"^\[node [^\]]*\]\s*\n((?:(?!\[)[^\n]*\n?)*)", code, re.M)
+    used = re.search(r"^script\s*=\s*ExtResource\(\s*\"?([\w-]+)\"?\s*\)", root.group(1), re.M) if root else None
+    if not used:
+        return ""
+    for resource in re.findall(r"^\[ext_resource ([^\]]*)\]", code, re.M):
+        if re.search(rf"\bid\s*=\s*\"?{re.escape(used.group(1))}\"?(\s|$)", resource) and 'type="Script"' in resource:
+            found = re.search(r'\bpath="res://([^"]+)"', resource)
+            return found.group(1) if found else ""
+    return ""
 
 
 def _refers_to(receiver: str, names: frozenset[str], code: str) -> bool:
