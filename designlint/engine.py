@@ -10,7 +10,6 @@ same node, function or file) lower or drop it. An exception inside a check becom
 from __future__ import annotations
 
 import hashlib
-
 import time
 from dataclasses import dataclass
 
