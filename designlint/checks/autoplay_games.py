@@ -245,9 +245,26 @@ def media_kind(receiver: str, ctx: CheckContext, alias: bool = True) -> str:
         return ""
     if not declared and NODE_PATH.match(receiver) and MUSIC_SCRIPT.search(_script_names(ctx)):
         return "" if _ambient_loop(name, ctx) else "music"  # `$Bass.play()` in music_player.gd
-    if (declared == "audio" or re.search(r"(audio|sound|source|^src$|^snd$|^au$|player)", name, re.I)) and _is_music(name, ctx):
+    if (declared == "audio" or re.search(r"(audio|sound|source|^src$|^snd$|^au$|player)", name, re.I)) and (
+        _is_music(name, ctx) or _own_component_set_up_as_music(receiver, ctx)
+    ):
         return "" if _ambient_loop(name, ctx) else "music"
     return ""
+
+
+def _own_component_set_up_as_music(receiver: str, ctx: CheckContext) -> bool:
+    """Unity, no variable: `GetComponent<AudioSource>().clip = bgm; GetComponent<AudioSource>().loop
+    = true; GetComponent<AudioSource>().Play();`: each call returns the same source, so a loop or a
+    music clip set on it in the same function makes the play music (an ambient clip does not)."""
+    own = rf"(?<![\w.])((this|gameObject)\s*\.\s*)?GetComponent\s*<\s*{AUDIO_TYPES}\s*>\s*\(\s*\)"
+    fn = next(iter(enclosing_functions(ctx.node)), None)
+    if fn is None or not re.fullmatch(own, receiver.strip()) or SFX_CONTAINER.search(_container_name(ctx)):
+        return False
+    body = text(fn)
+    clips = _words(*(m.group("clip") for m in re.finditer(rf"{own}\s*\.\s*clip\s*=\s*(?P<clip>[^;\n]{{0,160}})", body)))
+    if any(AMBIENT_WORD.match(w) for w in clips) and not any(MUSIC_WORD.match(w) for w in clips):
+        return False
+    return any(MUSIC_WORD.match(w) for w in clips) or bool(re.search(rf"{own}\s*\.\s*loop\s*=\s*true\b", body))
 
 
 def _keyed_stream(key: str, ctx: CheckContext) -> str:

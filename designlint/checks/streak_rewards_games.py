@@ -497,8 +497,8 @@ def update_of(node: Node, ctx: CheckContext | None = None) -> tuple[str, str, No
         target = node.child_by_field_name("name") or node.child_by_field_name("key")
         value = node.child_by_field_name("value")
         name = streak_name(target)
-        if name and text(target).strip("'\"") == "$inc":
-            name = None
+        if name and text(target).strip("'\"") == "$inc" or _under_inc(node):
+            name = None  # `{"$inc": {"daily_streak": 1}}`: the 1 is the step, the outer pair grows the streak
         kinds = _classify(value) if name else set()
         if kind == "pair" and not kinds and value is not None and text(target).strip("'\"") == "$inc":
             inner = next((p for p in walk(value) if p.type == "pair" and streak_name(p.child_by_field_name("key"))), None)
@@ -527,6 +527,13 @@ def update_of(node: Node, ctx: CheckContext | None = None) -> tuple[str, str, No
         if kinds:
             return "".join(sorted(kinds)), key, _strip(args[-1])
     return None
+
+
+def _under_inc(pair: Node) -> bool:
+    """A key of the document given to MongoDB's `$inc` (`{"$inc": {"daily_streak": 1}}`)."""
+    outer = pair.parent.parent if pair.parent is not None else None
+    key = outer.child_by_field_name("key") if outer is not None and outer.type == "pair" else None
+    return key is not None and text(key).strip("'\"") == "$inc"
 
 
 def _next_streak_value(value: Node | None) -> tuple[str, str, Node | None] | None:
@@ -2302,7 +2309,7 @@ def _calendar_only(ctx: CheckContext) -> bool:
                 cond = n.named_children[1]
             if cond is not None and len(text(cond)) < 600:
                 fn = next(enclosing_functions(n), None)
-                if gap_test(ctx, cond, fn) == "exact" or _missed_day_test(ctx, cond, fn):
+                if (gap_test(ctx, cond, fn) == "exact" or _missed_day_test(ctx, cond, fn)) and not _come_back_later(ctx, n):
                     result = False
                     break
         if n.type not in UPDATE_TYPES:
@@ -2320,6 +2327,23 @@ def _calendar_only(ctx: CheckContext) -> bool:
     result = result and bool(grows) and not _reset_elsewhere(ctx, grows)
     ctx.memo["streak_games_calendar_only"] = result
     return result
+
+
+def _come_back_later(ctx: CheckContext, node: Node) -> bool:
+    """`if hours_since_claim < 24: raise OnCooldown(...)`: an `if` with no other branch whose body
+    ends in a return or raise and changes no streak turns an early visitor away; it is a wait
+    before the next claim, not a test of a missed day."""
+    if node.type != "if_statement" or node.child_by_field_name("alternative") is not None:
+        return False
+    if any("else" in c.type or "elif" in c.type for c in node.named_children):
+        return False
+    body = node.child_by_field_name("consequence") or node.child_by_field_name("body")
+    if body is None:
+        return False
+    statements = [c for c in body.named_children if "comment" not in c.type] if body.type in ("block", "statement_block") else [body]
+    if not statements or statements[-1].type not in ("return_statement", "raise_statement", "throw_statement"):
+        return False
+    return not any(update_of(n, ctx) for n in walk(body) if n.type in UPDATE_TYPES)
 
 
 TABLE_DEFINITION_TYPES = {"variable_declarator", "variable_statement", "const_statement", "assignment_statement", "assignment"}
