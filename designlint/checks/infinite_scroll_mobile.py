@@ -415,7 +415,7 @@ def _loader(regions: list[Node], any_call: bool) -> Call | None:
 
 def _loads(call: Call, any_call: bool) -> bool:
     name = call.name
-    if not IDENTIFIER.match(name) or _implicit_member(call):  # Kotlin `f(x) { ... }`; Swift `state = .releasing(progress: 1)`
+    if not IDENTIFIER.match(name) or _implicit_member(call) or _getter_read(call):  # Kotlin `f(x) { ... }`; Swift `state = .releasing(progress: 1)`
         return False
     if WRAPPERS.match(name):  # `recyclerView.post(loadMoreRunnable)`, `Task { ... }`: the calls inside are judged on their own
         return any(STRONG_LOADER.search(text(a)) and a.type in IDENTIFIER_TYPES | {"callable_reference", "value_argument", "argument"}
@@ -448,6 +448,20 @@ def _loads(call: Call, any_call: bool) -> bool:
         return False  # `view.setTranslationY()`, `Modifier.align()`: work on some other object
     return (name[:1].islower() or name[:1] == "_") and not re.match(r"^_?set[A-Z_]", name) and name not in (
         "add", "remove", "get", "set", "put", "map", "filter", "forEach", "equals", "compareTo", "height", "width", "align", "padding", "fillMaxWidth")
+
+
+COLLECTION_READ = re.compile(r"^\s*(\?|!!)?\.\s*(size|length|count|isEmpty|isNotEmpty|get|first|last|indexOf)\b|^\s*\[")
+
+
+def _getter_read(call: Call) -> bool:
+    """`adapter.getData().size()` in `smoothScrollToPosition(adapter.getData().size() - 1)`: a getter
+    with no arguments whose list is read (sized, indexed), not a load."""
+    if not re.match(r"^_?get[A-Z_]", call.name) or STRONG_LOADER.search(call.name):
+        return False
+    if call.arguments is not None and re.sub(r"\s", "", text(call.arguments)) not in ("", "()"):
+        return False
+    parent = call.node.parent
+    return parent is not None and bool(COLLECTION_READ.match(text(parent)[call.node.end_byte - parent.start_byte:]))
 
 
 def _words(name: str) -> list[str]:
@@ -958,6 +972,8 @@ def branch_loads_more(ctx: CheckContext) -> Verdict | bool:
         return False
     if _hook_reported_at_call_site(ctx, call) or _in_unused_type(ctx, branch) or _listener_screens_report(ctx, call):
         return False
+    if _row_appear_reports(ctx, branch):
+        return False
     action = f"{call.name}()" if IDENTIFIER.match(call.name) else call.name
     if call.name in ("invoke", "call") and IDENTIFIER.match(call.receiver):
         action = f"{call.receiver}()"  # `listener?.invoke()`
@@ -1079,6 +1095,21 @@ def _hook_reported_at_call_site(ctx: CheckContext, call: Call) -> bool:
         return False
     here = str(ctx.path.resolve())
     return any(site.path != here or not declaration.start_byte <= site.byte < declaration.end_byte for site in project_index.for_context(ctx).calls(owner))
+
+
+def _row_appear_reports(ctx: CheckContext, branch: Node) -> bool:
+    """SwiftUI: the branch sits in a view model's `loadMoreContentIfNeeded(currentItem:)` and a list row's
+    `.onAppear { vm.loadMoreContentIfNeeded(currentItem: item) }` calls it: one feed, one finding, at the row
+    (swift-row-appear reports the load-more name it calls)."""
+    fn = _named_function(branch) if ctx.language == "swift" else None
+    name = function_name(fn) or "" if fn is not None else ""
+    if not IDENTIFIER.match(name) or not STRONG_LOADER.search(name) or project_index.too_common(name):
+        return False
+    for site in project_index.for_context(ctx).calls(name):
+        around = [n for kind, n in site.context if kind == "call"]
+        if any(n in ("onAppear", "task") for n in around[:2]) and any(LIST_CALLS.match(n) for n in around):
+            return True
+    return False
 
 
 def _reported_before(ctx: CheckContext, branch: Node, call: Call) -> bool:
@@ -1378,7 +1409,7 @@ SCROLLED_TO_END = re.compile(r"(?i)scroll(ed)?_?to_?(the_?)?(page_?)?(end|bottom
 
 # a screen that is its own load-more listener (`class Feed : Fragment(), OnLoadMoreListener` with
 # `refreshLayout.setOnLoadMoreListener(this)`)
-SELF_REGISTERED = re.compile(r"\.(setOnLoadMoreListener|setOnRefreshLoadMoreListener|setOnLoadmoreListener|setOnRefreshLoadmoreListener|setLoadingListener)\s*\(\s*this\b")
+SELF_REGISTERED = re.compile(r"\b(setOnLoadMoreListener|setOnRefreshLoadMoreListener|setOnLoadmoreListener|setOnRefreshLoadmoreListener|setLoadingListener)\s*\(\s*(?:[A-Z]\w*\.)?this\b")
 
 
 @_own_records_at_info
