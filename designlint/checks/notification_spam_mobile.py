@@ -669,6 +669,8 @@ def _never_called(node: Node, ctx: CheckContext) -> bool:
     `override`, an annotated function, a lifecycle or delegate method) run from outside."""
     fn = _enclosing_named(node)
     name = function_name(fn) if fn is not None else ""
+    if name == "main" and ctx.language == "dart":
+        return _unimported_dart_main(ctx)
     if not name or project_index.too_common(name) or FRAMEWORK_NAME.match(name):
         return False
     head = _declaration_head(fn, name, ctx)
@@ -683,6 +685,33 @@ def _never_called(node: Node, ctx: CheckContext) -> bool:
     index = project_index.for_context(ctx)
     here = str(Path(ctx.path).resolve())
     return not any(site.path != here for site in [*index.calls(name), *index.references(name)])
+
+
+DART_IMPORT = re.compile(r"""^\s*(?:import|export|part)\s+['"]([^'"]+\.dart)['"]""", re.M)
+
+
+def _unimported_dart_main(ctx: CheckContext) -> bool:
+    """A `main()` in a library file under the `lib/` of a package (a pubspec.yaml beside it) that is
+    not an entry point (`lib/main.dart`, a flavour `lib/main_dev.dart`) and that no file of the
+    package imports, exports or takes as a part: it never runs."""
+    here = Path(ctx.path).resolve()
+    if "lib" not in here.parts[:-1] or here.name.startswith("main"):
+        return False
+    lib = Path(*here.parts[: len(here.parts) - here.parts[::-1].index("lib")])
+    if not (lib.parent / "pubspec.yaml").is_file():
+        return False  # the package around the file is unknown
+    index = project_index.index_for(lib.parent, ctx.language)  # the whole package, wherever the scan was pinned
+    ctx.depends_on({index.key: index.digest})
+    for path, data in index.files().items():
+        for target in DART_IMPORT.findall(data.decode("utf-8", "replace")):
+            if Path(target).name != here.name:
+                continue
+            if target.startswith("package:"):
+                if lib.joinpath(*target.split("/")[1:]).resolve() == here:
+                    return False
+            elif (Path(path).parent / target).resolve() == here:
+                return False
+    return True
 
 
 def _declaration_head(fn: Node, name: str, ctx: CheckContext) -> str:
@@ -806,7 +835,17 @@ def _run_by_user_elsewhere(fn: Node, name: str, ctx: CheckContext) -> bool:
     """No code of this file runs the function, and other files of the project run it only from a
     tap, click or toggle (`onTap: () { NotificationService.startDaily(); }` in another screen)."""
     found = _project_triggers(name, ctx)
-    return bool(found) and all(t.kind == "user" for t in found)
+    return bool(found) and all(t.kind == "user" or (t.kind == "other" and _site_in_user_action(t.site, ctx)) for t in found)
+
+
+def _site_in_user_action(site: project_index.Site, ctx: CheckContext) -> bool:
+    """A call site of another file sits in a click or toggle handler that its name does not tell
+    (`@IBAction func isChanged(_ sender: UISwitch)`, a `setOnClickListener { }` block)."""
+    source = project_index.for_context(ctx).source(site.path)
+    if source is None or not source.regions:
+        return False
+    spot = source.regions[0].root.descendant_for_byte_range(site.byte, site.byte)
+    return spot is not None and _in_user_action(spot)
 
 
 def _user_action_references(ctx: CheckContext) -> dict[str, list[Node]]:
@@ -925,9 +964,26 @@ def swift_permission_on_launch(ctx: CheckContext) -> Verdict | bool:
     if re.search(r"\.provisional\b", options):
         return False  # provisional authorization delivers quietly and shows no prompt
     where = _launch_context(ctx.node, ctx)
-    if where is None or _wrapper_of_direct_request(ctx.node, ctx, SWIFT_DIRECT_REQUEST):
+    if where is None or _wrapper_of_direct_request(ctx.node, ctx, SWIFT_DIRECT_REQUEST) or _reported_at_wrapper_calls(ctx):
         return False
     return Verdict(message=f"notification permission is requested at launch ({call.name} in {where}), before the user asked for anything that needs it")
+
+
+SWIFT_ASK_NAME = re.compile(r"^(requestAuthorization|requestPermission|promptForPushNotifications|registerUserNotificationSettings)$")
+
+
+def _reported_at_wrapper_calls(ctx: CheckContext) -> bool:
+    """The request sits in the app's own wrapper named like the request itself
+    (`NotificationManager.instance.requestPermission()`), and every call of the wrapper is on a
+    notification receiver, so the rule reports those calls: one finding, at the launch call."""
+    fn = _enclosing_named(ctx.node)
+    name = function_name(fn) if fn is not None else ""
+    if not SWIFT_ASK_NAME.match(name):
+        return False
+    here = str(Path(ctx.path).resolve())
+    first, last = fn.start_point[0] + 1, fn.end_point[0] + 1
+    sites = [s for s in project_index.for_context(ctx).calls(name) if not (s.path == here and first <= s.line <= last)]
+    return bool(sites) and all(IOS_PERMISSION_RECEIVER.search(s.receiver) for s in sites)
 
 
 SWIFT_DIRECT_REQUEST = re.compile(r"\.(requestAuthorization|registerUserNotificationSettings)\s*\(")
@@ -1918,7 +1974,8 @@ def swift_repeating_trigger(ctx: CheckContext) -> Verdict | bool:
         return _every_minute_or_hour(ctx, components, code)
     own = re.search(rf"\b{re.escape(components)}\.hour\s*=\s*(\w+)", code) if re.match(r"^\w+$", components) else None
     hour = _file_parameter_defaults(ctx).get(own.group(1), own.group(1)) if own else hour  # the hour set on these components (`night.hour = 20`)
-    return Verdict(message=f"a local notification repeats at {hour}:00 on a schedule the app chose (UNCalendarNotificationTrigger, repeats: true), not one the user set", note=_quiet_note(ctx))
+    minutes = "\n".join(re.findall(rf"\b{re.escape(components)}\.minute\s*=\s*\d+", code)) if own else code
+    return Verdict(message=f"a local notification repeats at {_clock(hour, minutes)} on a schedule the app chose (UNCalendarNotificationTrigger, repeats: true), not one the user set", note=_quiet_note(ctx))
 
 
 def _next_fixed_hour(ctx: CheckContext, call: Call) -> Verdict | bool:
@@ -1936,7 +1993,9 @@ def _next_fixed_hour(ctx: CheckContext, call: Call) -> Verdict | bool:
     if _user_chosen(code, fn) or _not_app_driven(ctx.node, ctx):
         return False
     hour = _file_parameter_defaults(ctx).get(fields["hour"].strip(), fields["hour"].strip())
-    return Verdict(message=f"a notification is scheduled for the next {hour}:00 (UNCalendarNotificationTrigger on an hour the app fixed), a daily nudge the app sets again, not a time the user chose", note=_quiet_note(ctx))
+    minute = fields.get("minute", "0").strip()
+    clock = f"{hour}:{int(minute):02d}" if minute.isdigit() and hour.isdigit() else f"{hour}:00"
+    return Verdict(message=f"a notification is scheduled for the next {clock} (UNCalendarNotificationTrigger on an hour the app fixed), a daily nudge the app sets again, not a time the user chose", note=_quiet_note(ctx))
 
 
 def _every_minute_or_hour(ctx: CheckContext, components: str, code: str) -> Verdict | bool:
@@ -1990,7 +2049,7 @@ def dart_repeating_notification(ctx: CheckContext) -> Verdict | bool:
     if hour is None:
         return False
     cadence = "weekly" if re.search(r"dayOfWeek", text(repeats)) else "monthly" if "dayOfMonth" in text(repeats) else "daily"
-    return Verdict(message=f"a local notification repeats {cadence} at {hour}:00 on a schedule the app chose (zonedSchedule with matchDateTimeComponents), not one the user set", note=_quiet_note(ctx))
+    return Verdict(message=f"a local notification repeats {cadence} at {_clock(hour, code)} on a schedule the app chose (zonedSchedule with matchDateTimeComponents), not one the user set", note=_quiet_note(ctx))
 
 
 DART_DELAY = re.compile(r"\.now\([^()]*\)\s*\.add\(\s*(const\s+)?Duration\(\s*(?P<unit>days|hours|minutes):\s*(?P<v>\w+)")
@@ -2030,7 +2089,7 @@ def dart_awesome_repeating(ctx: CheckContext) -> Verdict | bool:
         hour = _fixed_hour(code, ctx)
         if hour is None:
             return False
-        return Verdict(message=f"a local notification repeats at {hour}:00 on a schedule the app chose (NotificationCalendar.fromDate, repeats: true)", note=_quiet_note(ctx))
+        return Verdict(message=f"a local notification repeats at {_clock(hour, code)} on a schedule the app chose (NotificationCalendar.fromDate, repeats: true)", note=_quiet_note(ctx))
     parts = {}
     for arg in argument_nodes(call):
         label, value = _label(arg)
@@ -2038,7 +2097,7 @@ def dart_awesome_repeating(ctx: CheckContext) -> Verdict | bool:
             parts[label] = text(value)
     if not parts or not all(_literal_number(v, ctx) for v in parts.values()):
         return False
-    when = f"at {parts['hour']}:00" if "hour" in parts else "every " + ("hour" if "minute" in parts else "minute")
+    when = f"at {_clock(parts['hour'], 'minute: ' + parts.get('minute', ''))}" if "hour" in parts else "every " + ("hour" if "minute" in parts else "minute")
     return Verdict(message=f"a local notification repeats {when} on a schedule the app chose (NotificationCalendar, repeats: true), not one the user set", note=_quiet_note(ctx))
 
 
@@ -2470,8 +2529,38 @@ def dart_timer_notification(ctx: CheckContext) -> Verdict | bool:
         return False
     if _item_time(code):
         return False  # a checker that shows the user's own reminder once its time has come
+    if _shown_then_cancelled(code):
+        return False  # one notice after N ticks (an inactivity log-out), then the timer stops
     period = ", ".join(f"{value} {unit}" for unit, value in re.findall(r"(\w+):\s*([\w.]+)", every))
     return Verdict(message=f"a notification is shown over and over from a periodic timer (Timer.periodic every {period}), not when something new happened", note=_quiet_note(ctx))
+
+
+def _shown_then_cancelled(code: str) -> bool:
+    """The timer callback cancels its timer (`t.cancel()` of a `Timer t`) in the same block that
+    shows the notification: it is shown once, when the count or deadline is reached."""
+    timers = set(re.findall(r"\bTimer\??\s+(\w+)", code))
+    for m in re.finditer(r"\b(\w+)\??\.cancel\(\s*\)", code):
+        if m.group(1) in timers and _dart_notifies(_brace_block(code, m.start())):
+            return True
+    return False
+
+
+def _brace_block(code: str, at: int) -> str:
+    """The text of the innermost `{...}` block of `code` around position `at` (all of `code` when none)."""
+    depth, start = 0, 0
+    for i in range(at - 1, -1, -1):
+        depth += {"}": 1, "{": -1}.get(code[i], 0)
+        if depth < 0:
+            start = i
+            break
+    else:
+        return code
+    depth = 0
+    for j in range(start, len(code)):
+        depth += {"{": 1, "}": -1}.get(code[j], 0)
+        if depth == 0:
+            return code[start : j + 1]
+    return code[start:]
 
 
 def dart_periodic_task(ctx: CheckContext) -> Verdict | bool:
