@@ -575,22 +575,40 @@ def _notification_intent(site: project_index.Site) -> bool:
     return bool(re.search(rf"PendingIntent\s*\.\s*getActivit(y|ies)\s*\([^;]*\b{re.escape(variable.group(1))}\b", "\n".join(lines)))
 
 
-def _host_opened_by_user(site: project_index.Site, screen: str, ctx: CheckContext) -> bool:
-    """`VideoDetailsPage.build` embeds the player widget (`child: VideoChewieWidget()`) and every
-    opener of that detail page, in the other files, is a tap: the widget shows what was tapped.
-    One step, and only for a host named for one item (a detail, video or lesson page; not a feed or home)."""
-    if not _embedded_in(site) or site.role == "passed":
+def _host_opened_by_user(site: project_index.Site, screen: str, ctx: CheckContext, depth: int = 0) -> bool:
+    """`VideoDetailsPage.build` embeds the player widget (`child: VideoChewieWidget()`, or a Flutter
+    State's `initState` builds it into a field) and every opener of that detail page, in the other
+    files, is a tap: the widget shows what was tapped. The host is named for one item (a detail,
+    video or lesson page; not a feed or home); one more level up (`TaskPage.build` returning
+    `VideoSection(task)`) the page opened by the tap only must not be a feed, home or menu."""
+    if not (_embedded_in(site) or _built_into_field(site, screen)) or site.role == "passed":
         return False
     host = re.sub(r"^_?(\w+?)State$", r"\1", site.owner)
     words = name_words(host)
-    if not host or host == screen or project_index.too_common(host) or NOT_ITEM_SCREEN.search(words) or not MEDIA_SCREEN_NAME.search(words):
+    if not host or host == screen or project_index.too_common(host) or NOT_ITEM_SCREEN.search(words):
         return False
-    key = ("autoplay_mobile.host_opened_by_user", host)
+    if depth == 0 and not MEDIA_SCREEN_NAME.search(words):
+        return False
+    key = ("autoplay_mobile.host_opened_by_user", host, depth)
     if key not in ctx.memo:
+        ctx.memo[key] = False  # a cycle of widgets embedding each other decides nothing
         index = project_index.for_context(ctx)
         openers = [o for o in _openers(host, ctx, site.path) if o.path != str(ctx.path.resolve())]
-        ctx.memo[key] = bool(openers) and all(_site_kind(o, index) == "user" for o in openers)
+        ctx.memo[key] = bool(openers) and all(
+            _site_kind(o, index) == "user" or (depth == 0 and _host_opened_by_user(o, host, ctx, 1)) for o in openers
+        )
     return ctx.memo[key]
+
+
+def _built_into_field(site: project_index.Site, screen: str) -> bool:
+    """Flutter: a State's `initState` builds the widget into a field (`player = ClipBox(link: ...)`)
+    that its `build` shows."""
+    return (
+        site.path.endswith(".dart")
+        and bool(site.functions)
+        and site.functions[0] == "initState"
+        and bool(re.search(rf"\b\w+\s*=\s*(new\s+|const\s+)?{re.escape(screen)}\s*\(", site.snippet))
+    )
 
 
 def service_started_by_user(service: str, ctx: CheckContext) -> str:

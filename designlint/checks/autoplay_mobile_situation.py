@@ -146,7 +146,7 @@ STATE_GUARD = re.compile(
     r"isPlaying|wasPlaying|shouldResume|resumeOnFocus|animating|isAnimating)\b",
     re.I,
 )
-AUTOPLAY_FLAG = re.compile(r"\b(\w*[aA]uto_?[pP]lay\w*|autoStart|playOnInit)\b")
+AUTOPLAY_FLAG = re.compile(r"\b(\w*[aA]uto_?[pP]lay\w*|autoStart|playOnInit|\w*[sS]tart_?(?:Video|Playing))\b")
 MUTED = re.compile(
     r"(\bvolume\s*=\s*0(\.0)?f?\b(?!\.[1-9])|setVolume\(\s*0(\.0)?f?\s*[,)]|isMuted\s*=\s*true|"
     r"\bmuted\s*[:=]\s*true|\bmute\s*:\s*true|\.mute\(\)|volume:\s*0(\.0)?\b(?!\.\d*[1-9])|setMute\(\s*true)"
@@ -509,7 +509,7 @@ def _callers_kind(fn: Node, name: str, ctx: CheckContext, depth: int, screens: b
             continue  # recursion
         if own_class and owner_of(ref) != owner:
             continue
-        if is_declaration_name(ref) or _is_player_api_call(ref) or _is_argument_label(ref):
+        if is_declaration_name(ref) or _is_player_api_call(ref) or _is_argument_label(ref) or _call_on_member(ref, fn):
             continue
         host = _reference_host(ref)
         if host and USER_HOST.search(host):
@@ -575,15 +575,47 @@ def inside_own_body(ref: Node, fn: Node) -> bool:
 
 def _is_player_api_call(ref: Node) -> bool:
     """`player?.play()` inside a wrapper's own `func play()` calls the player, not the wrapper."""
+    receiver = _member_receiver(ref)
+    return receiver is not None and _names_player(receiver)
+
+
+def _member_receiver(ref: Node) -> str | None:
+    """The object before `.name` when `ref` is a member name (`_player!.play` -> `_player`), else None."""
     receiver = dart_member_receiver(ref)
     if receiver is not None:
-        return _names_player(receiver)
+        return receiver
     parent = ref.parent
     while parent is not None and parent.type in ("navigation_suffix", "unconditional_assignable_selector", "selector"):
         parent = parent.parent
     if parent is None or parent.type not in ("navigation_expression", "method_invocation", "expression_statement"):
+        return None
+    return text(parent)[: ref.start_byte - parent.start_byte].rstrip("?!. \t\n")
+
+
+def _call_on_member(ref: Node, fn: Node) -> bool:
+    """Inside the class that defines `fn`, `_videoPlayerController!.play()` calls the same-named method
+    of an object the class holds (a wrapper's `play()` handing on to its player), not `fn` itself,
+    which the class would call bare or on `this`."""
+    owner = owner_of(fn)
+    receiver = _member_receiver(ref)
+    # `self`, and its aliases in closures (`strongSelf`, `weakSelf`, Kotlin `this@Player`)
+    if not owner or not receiver or re.fullmatch(r"(this|super|Self|\w*[sS]elf\w*|this@\w+|" + re.escape(owner) + r")", receiver):
         return False
-    return _names_player(text(parent)[: ref.start_byte - parent.start_byte].rstrip("?!. \t\n"))
+    if owner_of(ref) == owner:
+        return True
+    # elsewhere, a receiver the file declares with another type (`VideoPlayerController? _inner;`)
+    if not re.fullmatch(r"_?[A-Za-z]\w*", receiver):
+        return False
+    source = _file_text(ref)
+    types = set(re.findall(rf"\b([A-Z]\w*)(?:<[^>;]*>)?\??\s+{re.escape(receiver)}\s*[;=]", source))
+    return bool(types) and owner not in types
+
+
+def _file_text(node: Node) -> str:
+    root = node
+    while root.parent is not None:
+        root = root.parent
+    return text(root)
 
 
 def _names_player(receiver: str) -> bool:
@@ -778,11 +810,37 @@ def flag_defaults_off(name: str, ctx: CheckContext) -> bool:
     if re.search(rf"(\b{short}\s*:\s*Bool\s*\{{|\b{short}\s*(:\s*Boolean\s*)?get\s*\(|\bget\s+{short}\b)", source):
         return False
     if re.search(rf"\b{short}\s*(:\s*[\w?<>]+\s*)?=\s*false\b", source):
-        return True
+        return not _turned_on_by_caller(name.split(".")[-1], ctx)
     # `final autoplay = ref.read(playbackConfig).autoplay;`, `val autoPlay = settings.isAutoPlay()`: read
     # from the app's settings, whose stored default may be in another file (a widget field is the caller's)
     read = re.search(rf"\b{short}\s*=\s*(?!widget\.|this\.|self\.)[^;\n]*\.\w*{short}\w*\b", source, re.I)
     return bool(read) and _project_setting_defaults_off(name.split(".")[-1], ctx)
+
+
+def _turned_on_by_caller(name: str, ctx: CheckContext) -> bool:
+    """Dart: an opt-in flag that defaults to false in a class of this file (`this.startVideo = false`),
+    which a caller somewhere in the project builds with it on (`VideoComponent(..., startVideo: true)`):
+    the start runs for that caller."""
+    if ctx.language != "dart" or len(name) < 5:
+        return False
+    memo = ctx.memo.setdefault("autoplay_mobile.turned_on", {})
+    if name not in memo:
+        source = ctx.data.decode("utf-8", "replace")
+        owners = set()
+        for default in re.finditer(rf"\b{re.escape(name)}\s*(:\s*[\w?<>]+\s*)?=\s*false\b", source):
+            heads = re.findall(r"\bclass\s+(\w+)", source[: default.start()])
+            owners.update(heads[-1:])
+        try:
+            files = project_index.for_context(ctx).files()
+        except Exception:  # no project around the file
+            files = {}
+        files = files or {str(ctx.path): ctx.data}
+        builds = [
+            re.compile(rb"\b" + re.escape(owner.encode()) + rb"\s*\([^;]{0,600}?(?<![\w.])" + re.escape(name.encode()) + rb"\s*:\s*true\b")
+            for owner in owners
+        ]
+        memo[name] = any(b.search(data) for b in builds for data in files.values())
+    return memo[name]
 
 
 def _project_setting_defaults_off(name: str, ctx: CheckContext) -> bool:
@@ -910,7 +968,7 @@ def _in_surface_callback(node: Node) -> bool:
     return any(SURFACE_READY_FN.match(function_name(fn) or "") for fn in enclosing_functions(node) if fn.type not in LAMBDA_TYPES)
 
 
-SURFACE_READY_FN = re.compile(r"^(on)?[sS]urface(Changed|Created|TextureAvailable)$")
+SURFACE_READY_FN = re.compile(r"^(on)?[sS]urface(Changed|Created|TextureAvailable|TextureSizeChanged)$")
 
 
 # A player's record that a start was asked for (Android VideoView's `mTargetState == STATE_PLAYING`), or a
