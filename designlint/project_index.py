@@ -262,7 +262,7 @@ class ProjectIndex:
         for region in source.regions:
             node = region.root.descendant_for_byte_range(site.byte, site.byte)
             while node is not None:
-                if node.type in CLASS_TYPES and _class_name(node) == site.owner:
+                if node.type in CLASS_TYPES and class_name(node) == site.owner:
                     if node.type == "class_body" and node.parent is not None:
                         node = node.parent  # the declaration, with its attributes (@main) and head
                     return node.start_byte, node.end_byte
@@ -555,7 +555,7 @@ def in_unused_class(node: Node, ctx) -> bool:
     current = node.parent
     while current is not None:
         if current.type in CLASS_TYPES and current.type != "class_body":
-            name = _class_name(current)
+            name = class_name(current)
             if name and index.type_unused(name, ctx.path, (current.start_byte, current.end_byte)):
                 return True
         current = current.parent
@@ -891,7 +891,7 @@ def _site(root: Path, path: Path, shown: str, lines: list[bytes], node: Node, na
             if match:
                 context.append(("label", match.group(1)))
         elif kind in CLASS_TYPES and not owner:
-            owner = _class_name(current)
+            owner = class_name(current)
         child = current
         current = current.parent
     row = node.start_point[0]
@@ -919,7 +919,7 @@ def _owner(node: Node) -> str:
     current = node.parent
     while current is not None:
         if current.type in CLASS_TYPES:
-            name = _class_name(current)
+            name = class_name(current)
             if name:
                 return name
         current = current.parent
@@ -932,12 +932,13 @@ def class_path(node: Node) -> str:
     current = node.parent
     while current is not None:
         if current.type in CLASS_TYPES and current.type != "class_body":
-            names.append(_class_name(current))
+            names.append(class_name(current))
         current = current.parent
     return ".".join(reversed(names))
 
 
-def _class_name(node: Node) -> str:
+def class_name(node: Node) -> str:
+    """The declared name of a class-like node (a class body counts as its declaration); "" if none."""
     if node.type == "class_body" and node.parent is not None:
         node = node.parent
     name = node.child_by_field_name("name")

@@ -1127,12 +1127,7 @@ CLASS_TYPES = frozenset({"class_declaration", "class_definition", "object_declar
 
 def _class_names(node: Node) -> list[str]:
     """Names of the classes / objects around a node, innermost first (`object StreakLogic`)."""
-    return [_class_name(a) for a in ancestors(node) if a.type in CLASS_TYPES and _class_name(a)]
-
-
-def _class_name(node: Node) -> str:
-    name = node.child_by_field_name("name") or next((c for c in node.named_children if c.type in ("type_identifier", "identifier", "simple_identifier")), None)
-    return text(name) if name is not None else ""
+    return [project_index.class_name(a) for a in ancestors(node) if a.type in CLASS_TYPES and project_index.class_name(a)]
 
 
 # The streak put in front of the user: `"🔥 " + currentStreak + " days"`, `"${streak} day streak"`, `"\\(streak) days"`.
@@ -1142,7 +1137,7 @@ SHOWN_STREAK = re.compile(r"🔥|[\"']\s*\+\s*\w*[sS]treak\w*(?:\(\))?\s*\+\s*[\
 def _analytics_code(ctx: CheckContext, node: Node) -> bool:
     """Is the node in an analytics / telemetry class or file that never shows the streak to the user
     (an `AnalyticsService` that also builds the "🔥 5 days" label is the app's own streak)?"""
-    holder = next((a for a in ancestors(node) if a.type in CLASS_TYPES and ANALYTICS.search(_class_name(a))), None)
+    holder = next((a for a in ancestors(node) if a.type in CLASS_TYPES and ANALYTICS.search(project_index.class_name(a))), None)
     if holder is not None:
         return not SHOWN_STREAK.search(text(holder))
     return bool(ANALYTICS.search(ctx.path.stem)) and not SHOWN_STREAK.search(_code(ctx))
