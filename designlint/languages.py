@@ -10,8 +10,11 @@ from __future__ import annotations
 import importlib
 from dataclasses import dataclass
 from functools import cache
+from typing import Callable
 
 from tree_sitter import Language
+
+from designlint.scene_text import godot_scene_as_yaml
 
 
 @dataclass(frozen=True)
@@ -23,6 +26,9 @@ class Grammar:
     function: str = "language"
     # Node types that are comments: inline suppressions and fixture annotations live in them.
     comment_types: tuple[str, ...] = ("comment",)
+    # A same-length rewrite of the file's bytes that this grammar parses (a format read through
+    # another format's grammar, see scene_text.py); None: the bytes are parsed as they are.
+    transcode: Callable[[bytes], bytes] | None = None
 
 
 GRAMMARS: dict[str, Grammar] = {
@@ -45,6 +51,8 @@ GRAMMARS: dict[str, Grammar] = {
     # Python: tree-sitter gives the tree the engine matches on; libcst resolves what names
     # refer to (designlint/python_names.py), only for files that need it.
     "python": Grammar("python", "tree_sitter_python"),
+    # Godot scene files: read as YAML after a same-length rewrite (scene_text.py).
+    "godot-scene": Grammar("godot-scene", "tree_sitter_yaml", transcode=godot_scene_as_yaml),
 }
 
 # Names a rule may use in `languages:` that stand for several grammars.
@@ -107,6 +115,7 @@ EXTENSIONS: dict[str, FileKind] = {
     ".luau": FileKind("lua", "luau"),
     ".py": FileKind("python", "python"),
     ".pyw": FileKind("python", "python"),
+    ".tscn": FileKind("godot-scene", "godot-scene"),
 }
 
 # Generated data files that are never message catalogues: skipped by name.

@@ -538,11 +538,14 @@ def index_for(root: Path, language: str) -> ProjectIndex:
     return _indexes[key]
 
 
-def for_context(ctx) -> ProjectIndex:
+def for_context(ctx, language: str | None = None) -> ProjectIndex:
     """The index for the file a check is looking at; records the project as an input of the
-    file's result (its cached findings are reused only while the project is unchanged)."""
-    root = ctx.project_root if getattr(ctx, "project_root", None) is not None else project_root(Path(ctx.path), ctx.language)
-    index = index_for(Path(root), ctx.language)
+    file's result (its cached findings are reused only while the project is unchanged).
+    `language`: the language whose project to index when not the file's own (a Godot scene
+    file belongs to the project of its scripts)."""
+    language = language or ctx.language
+    root = ctx.project_root if getattr(ctx, "project_root", None) is not None else project_root(Path(ctx.path), language)
+    index = index_for(Path(root), language)
     ctx.depends_on({index.key: index.digest})
     return index
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from tree_sitter import Node, Parser, Query, QueryCursor, Range, Tree
 
-from designlint.languages import FileKind, load_language, script_grammar_for
+from designlint.languages import GRAMMARS, FileKind, load_language, script_grammar_for
 from designlint.parse_repairs import repaired
 
 BINARY_SNIFF_BYTES = 8192
@@ -197,7 +197,8 @@ def parse_source(path: Path, raw: bytes, kind: FileKind, deadline: float | None 
     """Decode and parse a file into regions. Raises SkipFile when it is not source."""
     data, warnings = decode_to_utf8(raw, kind.display)
     source = SourceFile(path=path, display_language=kind.display, data=data, warnings=warnings)
-    grammar, tree = kind.grammar, _parse(_parser(kind.grammar), data, deadline)
+    transcode = GRAMMARS[kind.grammar].transcode
+    grammar, tree = kind.grammar, _parse(_parser(kind.grammar), transcode(data) if transcode else data, deadline)
     if kind.fallback and tree.root_node.has_error:
         other = _parse(_parser(kind.fallback), data, deadline)
         if _syntax_errors(other) < _syntax_errors(tree):

@@ -35,7 +35,7 @@ class FixtureResult:
 
 def _is_annotation_only(line: str) -> bool:
     stripped = line.strip()
-    return not stripped or (ANNOTATION.search(stripped) is not None and stripped.startswith(("//", "/*", "{/*", "<!--", "#", "*", "--")))
+    return not stripped or (ANNOTATION.search(stripped) is not None and stripped.startswith(("//", "/*", "{/*", "<!--", "#", "*", "--", ";")))
 
 
 def parse_annotations(text: str) -> list[Annotation]:
