@@ -29,6 +29,7 @@ from designlint.parallel import CHUNK_FILES, scan_in_workers
 from designlint.rules import Rule, load_rules, rule_pack_hash
 from designlint.source import SkipFile, TimeBudgetExceeded, decode_to_utf8, parse_source
 from designlint.suppress import META_RULES, apply_suppressions, read_baseline
+from designlint.vendored import vendored_library
 
 DEFAULT_MAX_FILE_BYTES = 1_000_000
 DEFAULT_FILE_TIMEOUT = 20.0  # seconds to parse and match one file before it is skipped
@@ -116,33 +117,6 @@ def _looks_minified(data: bytes) -> bool:
     if len(data) < 4 * MINIFIED_LINE_LENGTH:
         return False
     return len(data) / (data.count(b"\n") + 1) > MINIFIED_LINE_LENGTH
-
-
-# A licence banner opening a JavaScript/CSS-family file: `/*! Name v1.2.3 | MIT License */`,
-# `/** @license React v16.14.0 ... */`. `/*!` is the "keep this comment when minifying" marker that
-# library builds put on their distributed files; with a version number and a licence or copyright
-# it names a third-party library copied into the app (`static/js/libs/`), not the app's own code.
-VENDORED_GRAMMARS = frozenset({"javascript", "typescript", "tsx"})
-LIBRARY_BANNER = re.compile(rb"\A(?:\xef\xbb\xbf)?\s*(?:/\*!|/\*\*?\s*@(?:license|preserve)\b)((?:(?!\*/).){0,1200}?)\*/", re.S)
-BANNER_VERSION = re.compile(rb"(?i)\bv?\d+\.\d+(?:\.\d+)?\b")
-BANNER_LICENCE = re.compile(rb"(?i)licen[cs]|\bMIT\b|copyright|\(c\)|\xc2\xa9")
-# The version of the licence itself is not a library's version: "Apache License, Version 2.0",
-# SPDX ids such as `Apache-2.0`, "either version 3 of the License" (an app's own source header).
-LICENCE_VERSION = re.compile(rb"(?i)\bversion\s+\d+(?:\.\d+)*|\b[A-Za-z]+-\d+\.\d+(?:[-+]\w+)?\b")
-
-
-def vendored_library(raw: bytes, kind: FileKind) -> str | None:
-    """The banner's first line when the file is a third-party library's distributed build."""
-    if kind.grammar not in VENDORED_GRAMMARS:
-        return None
-    match = LIBRARY_BANNER.match(raw, 0, 4096)
-    if match is None:
-        return None
-    banner = match.group(0)
-    if not (BANNER_VERSION.search(LICENCE_VERSION.sub(b" ", banner)) and BANNER_LICENCE.search(banner)):
-        return None
-    first = next((line.strip(b" */!\t\r") for line in banner.splitlines() if line.strip(b" */!\t\r")), b"")
-    return first.decode("utf-8", "replace")[:80]
 
 
 class Scanner:
@@ -294,9 +268,9 @@ class Scanner:
             return [], [Diagnostic(name, "skipped", f"file is larger than {self.options.max_file_bytes} bytes")], None, {}
         if _looks_minified(raw):
             return [], [Diagnostic(name, "skipped", "minified bundle (very long lines)")], None, {}
-        library = vendored_library(raw, kind)
+        library = vendored_library(raw, kind, path.name)
         if library is not None:
-            return [], [Diagnostic(name, "skipped", f"third-party library (licence banner: {library!r})")], None, {}
+            return [], [Diagnostic(name, "skipped", f"third-party library ({library})")], None, {}
         try:
             data, warnings = decode_to_utf8(raw, kind.display)
         except SkipFile as exc:

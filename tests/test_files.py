@@ -174,3 +174,21 @@ def test_designlint_test_from_another_folder_applies_exclude_paths(run_cli, tmp_
     elsewhere = tmp_path_factory.mktemp("elsewhere")
     result = run_cli(["test", str(REPO / "fixtures" / "autoplay" / "dart")], cwd=elsewhere)
     assert result.exit_code == 0, result.stdout + result.stderr
+
+
+def test_android_library_sources_copied_into_an_app_are_skipped(tmp_path):
+    from designlint.languages import kind_for
+    from designlint.vendored import vendored_library
+
+    player = b"package cn.jzvd;\n\npublic class JZMediaSystem { void onPrepared() { start(); } }\n"
+    moved = b"package com.example.app.video;\n\npublic class JZMediaManager { }\n"
+    own = b"package com.example.app.video;\n\npublic class FeedPlayer { }\n"
+    framework = b"package android.widget\n\nclass VideoView\n"
+    assert vendored_library(player, kind_for("JZMediaSystem.java"), "JZMediaSystem.java") == "package cn.jzvd"
+    assert "JZMediaManager" in vendored_library(moved, kind_for("JZMediaManager.java"), "JZMediaManager.java")
+    assert vendored_library(framework, kind_for("VideoView.kt"), "VideoView.kt") == "package android.widget"
+    # The app's own code, and a file merely named like a library class without declaring it.
+    assert vendored_library(own, kind_for("FeedPlayer.java"), "FeedPlayer.java") is None
+    assert vendored_library(own, kind_for("JZMediaManager.java"), "JZMediaManager.java") is None
+    # A package that only starts with a library's name is not that library.
+    assert vendored_library(b"package com.chad.libraryx.app;\n", kind_for("A.java"), "A.java") is None
