@@ -10,13 +10,15 @@ code rules: autoplay_games).
 
 from __future__ import annotations
 
+import hashlib
 import re
+from pathlib import Path
 
 from tree_sitter import Node
 
 from designlint import project_index
 from designlint.checks import CheckContext, Verdict
-from designlint.checks.autoplay_games import AMBIENT_WORD, MUSIC_WORD, _words, godot_script_unused
+from designlint.checks.autoplay_games import AMBIENT_WORD, MUSIC_NAME, MUSIC_WORD, VIDEO_NAME, _words, godot_script_unused
 
 # Godot player node types: what each plays.
 GODOT_PLAYERS = {
@@ -38,6 +40,7 @@ EFFECT_WORD = re.compile(
     re.I,
 )
 MUTED_DB = -60.0
+GD_FUNCTION = re.compile(r"^(?:static\s+)?func\s+(\w+)\s*\(", re.M)
 
 
 def _sections(text: str) -> list[tuple[int, str, dict[str, str]]]:
@@ -117,6 +120,8 @@ def godot_scene_autoplay(ctx: CheckContext) -> Verdict | None:
     name = attrs.get("name", "")
     if kind != "video" and not _music([name, stream], positional=kind == "positional"):
         return None
+    if _script_starts_node(ctx, text, sections, start, end, name):
+        return None  # the scene's script plays or replays this node: its finding stands for the behaviour
     if "scene_unused" not in ctx.memo:
         project_index.for_context(ctx, "gdscript")  # the project's other files are inputs of the cached result
         ctx.memo["scene_unused"] = godot_script_unused(ctx.path)
@@ -127,3 +132,82 @@ def godot_scene_autoplay(ctx: CheckContext) -> Verdict | None:
     if _volume_db(props.get("volume_db")) <= MUTED_DB:
         return Verdict(message=message, severity="info", note="the player is muted (volume_db at or below -60)")
     return Verdict(message=message)
+
+
+def _script_starts_node(ctx: CheckContext, text: str, sections, start: int, end: int, name: str) -> bool:
+    """The script of the scene's root node (or of the player node itself) plays the node when it
+    loads (`$Music.play()` in `_ready`) or connects its `finished` signal in code
+    (`music.finished.connect(music.play)`): the code rule reports that one behaviour there, so the
+    scene's `autoplay = true` is not reported a second time."""
+    scripts = [_script_text(ctx, text, sections, s_start, s_end) for s_start, s_end in _script_holders(text, sections, start, end)]
+    scripts = [code for code in scripts if code]
+    if not scripts or not name:
+        return False
+    node_ref = re.escape(name)
+    refs = [rf'[$%]"?{node_ref}"?(?!\w)', rf'get_node\(\s*"{node_ref}"\s*\)']
+    for code in scripts:
+        # The code rule knows a player for music or video by its name (autoplay_games): only then
+        # does its finding stand for this one.
+        names = list(refs) if MUSIC_NAME.search(name) or VIDEO_NAME.search(name) else []
+        for var in re.findall(rf"^\s*(?:@onready\s+)?(?:onready\s+)?var\s+(\w+)[^=\n]*=\s*(?:{'|'.join(refs)})", code, re.M):
+            if names or MUSIC_NAME.search(var) or VIDEO_NAME.search(var):
+                names.append(rf"\b{re.escape(var)}\b")
+        if not names:
+            continue
+        node = "(?:" + "|".join(names) + ")"
+        bodies = _function_bodies(code)
+        for hook in ("_ready", "_enter_tree"):
+            if re.search(node + r"\s*\.\s*play\s*\(", bodies.get(hook, "")):
+                return True
+        if re.search(node + r"\s*\.\s*finished\s*\.\s*connect\s*\(|" + node + r"\s*\.\s*connect\s*\(\s*\"finished\"", code):
+            return True
+    return False
+
+
+def _script_holders(text: str, sections, start: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) of the root node's section and of the player node's own section."""
+    out = [(start, end)]
+    for index, (s_start, tag, attrs) in enumerate(sections):
+        if tag == "node" and "parent" not in attrs:
+            later = sections[index + 1][0] if index + 1 < len(sections) else len(text)
+            out.append((s_start, later))
+            break
+    return out
+
+
+def _script_text(ctx: CheckContext, text: str, sections, start: int, end: int) -> str:
+    """The text of the GDScript a section's `script = ExtResource(...)` attaches ('' if none)."""
+    value = _properties(text, start, min(end, len(text))).get("script", "")
+    path = _stream_name(value, sections) if value else None
+    if not path or not path.startswith("res://") or not path.endswith(".gd"):
+        return ""
+    relative = path[len("res://") :]
+    folder = Path(ctx.path).resolve().parent
+    for candidate in [folder, *folder.parents][:12]:  # res:// is the folder holding project.godot
+        target = candidate / relative
+        if target.is_file():
+            try:
+                raw = target.read_bytes()
+            except OSError:
+                return ""
+            ctx.depends_on({str(target): hashlib.sha256(raw).hexdigest()})
+            return raw.decode("utf-8", "replace")
+        if (candidate / "project.godot").is_file():
+            break
+    return ""
+
+
+def _function_bodies(code: str) -> dict[str, str]:
+    """Each GDScript function's text (its header and indented body), by name."""
+    starts = [(m.start(), m.group(1)) for m in GD_FUNCTION.finditer(code)]
+    bodies = {}
+    for index, (offset, fn) in enumerate(starts):
+        rest = code[offset:]
+        lines = rest.split("\n")
+        taken = [lines[0]]
+        for line in lines[1:]:
+            if line.strip() and not line[0].isspace():
+                break
+            taken.append(line)
+        bodies[fn] = "\n".join(taken)
+    return bodies
