@@ -225,14 +225,14 @@ def play_on_load(ctx: CheckContext) -> Verdict | bool:
         return False
     if (is_sound_effect_name(judged[1]) or _in_sound_effect(call.node, ctx) or _plays_short_sound(call.node, ctx)) and not _loops_here(call.node, ctx) and not _plays_music_file(call.node):
         return False  # a short interface sound, a camera view; a player set to loop, or a music file, is music or a video
-    if _in_call_or_service(call.node, ctx):
+    if _in_call_or_service(call.node, ctx) or _pcm_output(receiver, ctx) or _in_error_retry(call.node):
         return False
     if _splash_one_shot_sound(call.node, ctx):
         return False  # `MediaPlayer.create(this, R.raw.splash_audio).start()` on a splash screen that moves on
     if toggle_only_pauses(call.node, ctx):
         return False  # `if (isPlaying) pause() else play()`, called only while it plays
     if in_prepared_callback(call.node) or judged[1].startswith("onPrepared"):
-        if prepared_only_on_tap(call.node, ctx):
+        if prepared_only_on_tap(call.node, ctx) or _prepared_without_load(call.node, ctx):
             return False  # `onPrepared { mp.start() }` after a `prepareAsync()` that only a click listener runs
     if call.name == "setPlayWhenReady" and _media_set_only_on_tap(call.node, ctx):
         return False  # an empty player set to play once it has media; the media comes only from a tap
@@ -262,6 +262,98 @@ def play_on_load(ctx: CheckContext) -> Verdict | bool:
     if swapped:
         message = message.replace(" (", f" and moves on to the next item as the feed scrolls (replaceCurrentItem(with:) in {swapped}; ", 1)
     return verdict(message, is_muted(call.node, ctx))
+
+
+@_unless_dead
+def audio_node_on_load(ctx: CheckContext) -> Verdict | bool:
+    """SpriteKit `SKAudioNode(fileNamed:)` / `SKAudioNode(url:)`: it plays, looping, as soon as it
+    is added to a scene (`autoplayLooped` is true by default), so `addChild(bg)` in `didMove(to:)`
+    starts the music by itself. Not when `autoplayLooped = false` (the game starts it itself)."""
+    call = as_call(ctx.node)
+    name = _audio_node_variable(ctx.node)
+    if call is None or not name:
+        return False
+    outer = next((a for a in ancestors(ctx.node) if a.type in CLASS_TYPES), None) or ctx.root
+    source = strip_comments(text(outer))
+    if re.search(rf"\b{re.escape(name)}\s*\.\s*autoplayLooped\s*=\s*false\b", source):
+        return False
+    added = next((c for c in calls(outer) if c.name == "addChild" and _added_node(c) == name), None)
+    if added is None:
+        return False
+    judged = _autoplay_judgement(added.node, ctx)
+    if judged is None or _uncalled_global_function(added.node, ctx):
+        return False
+    message = when_message(*judged, f"addChild({name})", "SKAudioNode music")
+    return verdict(message.replace(" (", " and loops without end (", 1), is_muted(added.node, ctx))
+
+
+def _uncalled_global_function(node: Node, ctx: CheckContext) -> bool:
+    """Swift: the code sits in a global function (`func setUpMusic(parent: SKNode)`) that nothing
+    else in the project calls. False when unsure (not a whole project, a common name)."""
+    if any(a.type in CLASS_TYPES for a in ancestors(node)):
+        return False
+    top = enclosing_named_function(node)
+    name = function_name(top) if top is not None else ""
+    if not name or project_index.too_common(name):
+        return False
+    try:
+        index = project_index.for_context(ctx)
+    except Exception:  # no project around the file
+        return False
+    if not index.root_is_project():
+        return False
+    own = str(ctx.path.resolve())
+    sites = [*index.calls(name), *index.references(name)]
+    return not any(not (site.path == own and top.start_byte <= site.byte < top.end_byte) for site in sites)
+
+
+def _audio_node_variable(node: Node) -> str:
+    """`bg` in `let bg = SKAudioNode(...)` / `self.music = SKAudioNode(...)`, else ''."""
+    parent = node.parent
+    if parent is not None and parent.type == "property_declaration":
+        pattern = next((c for c in parent.named_children if c.type == "pattern"), None)
+        return text(pattern).strip() if pattern is not None else ""
+    if parent is not None and parent.type == "assignment":
+        target, _ = _assignment_sides(parent)
+        return re.sub(r"^self\.", "", text(target).strip()) if target is not None else ""
+    return ""
+
+
+def _added_node(call: Call) -> str:
+    args = argument_nodes(call)
+    return re.sub(r"^self\.", "", text(_unwrap_argument(args[0])).strip().rstrip("!")) if len(args) == 1 else ""
+
+
+def _prepared_without_load(node: Node, ctx: CheckContext) -> bool:
+    """`onPrepared(mp) { mp.start() }` carries on the `prepare()` / `prepareAsync()` that led to it.
+    When the class prepares its player and none of those calls runs as a screen loads or a feed
+    item shows (a track tapped in a list, a file the person opened, a service command), the start
+    answers that request and is not a play on load."""
+    scope = next((a for a in reversed(list(ancestors(node))) if a.type in CLASS_TYPES), ctx.root)
+    sites = [c.node for c in calls(scope) if c.name in ("prepareAsync", "prepare") and not argument_nodes(c)]
+    return bool(sites) and all(_autoplay_judgement(site, ctx) is None for site in sites)
+
+
+# A callback that runs when playback fails: `onErrorDo = (h) => h.player.play()`, `setOnErrorListener`.
+ERROR_HOOK = re.compile(r"^(on\w*Error\w*|set\w*Error\w*|\w*[eE]rror(Handler|Listener|Callback)|catchError|onFailure)$")
+
+
+def _in_error_retry(node: Node) -> bool:
+    """The play sits in a callback the player runs when playback fails (a retry after an error):
+    it carries on whatever was playing, and starts nothing by itself."""
+    return any(fn.type in LAMBDA_TYPES and ERROR_HOOK.match(_last_word(lambda_host(fn))) for fn in enclosing_functions(node))
+
+
+def _pcm_output(receiver: str, ctx: CheckContext) -> bool:
+    """The receiver is declared as an `AudioTrack`: `play()` only opens a raw PCM output that the
+    app's own audio engine (a video editor's mixer, a synthesiser) writes samples into; it plays
+    no media by itself."""
+    name = _last_word(receiver)
+    if not name or ctx.language not in ("java", "kotlin"):
+        return False
+    source = ctx.data.decode("utf-8", "replace")
+    word = re.escape(name)
+    return bool(re.search(rf"\bAudioTrack\s+{word}\b|\b{word}\s*:\s*AudioTrack\b|\b{word}\s*=\s*(new\s+)?AudioTrack(\.Builder)?\s*\(", source))
 
 
 SPLASH = re.compile(r"\bsplash\b")

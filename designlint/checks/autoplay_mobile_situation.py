@@ -656,6 +656,8 @@ def guard(node: Node, ctx: CheckContext) -> str | None:
             continue
         if RESTORE_GUARD.search(condition):
             return "state"  # `if (wasPlaying && isCurrentReel)`: restoring what played before, whatever else is tested
+        if never_set_flag(condition, ctx):
+            return "flag-off"  # `if (hasVideo)` with `bool hasVideo = false` that nothing sets: the branch never runs
         flag = AUTOPLAY_FLAG.search(condition)
         if flag:
             return "flag-off" if flag_defaults_off(flag.group(1), ctx) else "flag-on"
@@ -668,6 +670,31 @@ def guard(node: Node, ctx: CheckContext) -> str | None:
                 continue  # `_playing = !_playing; if (_playing) play()` with `_playing = false`: the first call starts it
             return "state"
     return None
+
+
+def never_set_flag(condition: str, ctx: CheckContext) -> bool:
+    """The condition is one flag declared `= false` that nothing ever changes: the only write in
+    its file is the declaration (no `flag = ...`, `flag: ...` named argument, `this.flag`
+    constructor parameter, `$flag` binding or `flag.toggle()`), and no other file of a whole
+    project names it. The branch it guards never runs."""
+    bare = re.fullmatch(r"\s*\(?\s*(?:this\.|self\.)?(_?[A-Za-z]\w*)\s*\)?\s*", condition)
+    if bare is None:
+        return False
+    flag = re.escape(bare.group(1))
+    source = strip_comments(ctx.data.decode("utf-8", "replace"))
+    declared = re.findall(rf"\b(?:var|bool|boolean|Boolean|val|let)\s+{flag}\s*(?::\s*Bool(?:ean)?\s*)?=\s*false\b", source)
+    writes = re.findall(rf"(?<![\w$])(?:this\.|self\.)?{flag}\s*(?:[-+|&^]?=(?!=)|:)|\bthis\.{flag}\b(?=\s*[,}})])|\${flag}\b|\b{flag}\.toggle\(", source)
+    if len(declared) != 1 or len(writes) != 1:
+        return False
+    try:
+        index = project_index.for_context(ctx)
+    except Exception:  # no project around the file
+        return False
+    if not index.root_is_project():
+        return False
+    own = str(ctx.path.resolve())
+    mention = re.compile(rf"\b{flag}\b".encode())
+    return not any(mention.search(data) for path, data in index.files().items() if path != own)
 
 
 def _flipped_from_off(condition: str, branch: Node, ctx: CheckContext) -> bool:
