@@ -160,6 +160,9 @@ MODEL_RECEIVER = re.compile(r"(?i)view_?model|presenter|bloc|cubit|controller|re
 # that asks for data loads (`delegate?.loadNextPage()`, not `delegate?.panelScrollStatus(isUp:)`).
 NOTIFIER_RECEIVER = re.compile(r"(?i)(delegate|listener|callback)s?$")
 NOTIFIED_LOAD = re.compile(r"(?i)fetch|load|more|next|page|paginat|append|request|older|reach(ed)?_?(the_?)?(end|bottom)|(end|bottom)_?reached")
+# A scroll-direction callback (`onScrollUp()`, `onScrollDown()`, `scrollDirectionChanged(up)`) of a detector
+# that hides a toolbar or floating button: it reports which way the list moved and loads nothing.
+SCROLL_DIRECTION = re.compile(r"(?i)scroll(ed|ing)?_?(up|down|direction)|(up|down)_?scroll")
 SCROLL_REPORT = re.compile(r"(?i)scroll_?(status|bottom|up|down|direction|offset|state|position|progress|distance)")
 
 # Loading the older messages of a chat or history (often a footer of an upside-down table) is
@@ -200,7 +203,23 @@ def _own_records(ctx: CheckContext, message: str | None) -> bool:
              *re.findall(r"\b[A-Za-z_]\w*(?=\(\))", message or "")]
     words = {w[:-1] if w.endswith("s") and w not in ("stories", "news") else w for n in names for w in _words(n)}
     own = OWN_RECORDS | (FAVOURITES_ANDROID if ctx.language in ("kotlin", "java") else frozenset())
-    return bool(words & own) and not words & CONTENT_FEED
+    found = words & own
+    if found == {"mail"} and not _mail_messages(ctx):
+        return False  # "mail" alone names mail-order shopping as often as a mailbox (`OverseasMailActivity`)
+    return bool(found) and not words & CONTENT_FEED
+
+
+# What a mailbox's code shows: messages with a sender, subject, read state or mail folders.
+MAIL_MESSAGE = re.compile(r"(?i)inbox|mailbox|outbox|sender|recipient|subject|unread|is_?read|smtp|imap|pop3|mail_?folder|sent_?box|drafts?|messages?")
+
+
+def _mail_messages(ctx: CheckContext) -> bool:
+    """The file's code (not its comments: an author's `@email` tag) is about mail messages."""
+    memo = ctx.memo.get("infinite-scroll:mail-messages")
+    if memo is None:
+        code = re.sub(r"//[^\n]*|/\*[\s\S]*?\*/", "", ctx.data.decode("utf-8", "replace"))
+        memo = ctx.memo["infinite-scroll:mail-messages"] = bool(MAIL_MESSAGE.search(code))
+    return memo
 
 
 def _own_records_at_info(check):
@@ -422,6 +441,8 @@ def _loads(call: Call, any_call: bool) -> bool:
                    and ("(" not in text(a) or re.fullmatch(r"#selector\(\s*(self\.)?\w+(\(\w*:?\))?\s*\)", text(a)))
                    for a in argument_nodes(call))  # also `perform(#selector(loadMore), with: nil, afterDelay: 0.25)`
     if NOT_DATA.search(name) or NOT_DATA.search(call.receiver):
+        return False
+    if SCROLL_DIRECTION.search(name) and not (STRONG_LOADER.search(name) or _load_verb(name)):
         return False
     if _reports_progress(name) and not STRONG_LOADER.search(name):
         return False
@@ -660,7 +681,7 @@ def _branch_load(ctx: CheckContext, branch: Node) -> tuple[str, Call] | None:
         call = _loader(regions, any_call=False)
         return (what, call) if call is not None else None
     if what != "row":
-        call = _loader(regions, any_call=True) or _load_hook_parameter_call(regions)
+        call = _loader(regions, any_call=True) or _load_hook_parameter_call(regions) or _event_method_load(ctx, regions, any_name=True)
         return (what, call) if call is not None else None
     if not regions:
         return None
@@ -681,13 +702,15 @@ def _branch_load(ctx: CheckContext, branch: Node) -> tuple[str, Call] | None:
 EVENT_METHOD = re.compile(r"^(will|did|on)[A-Z]\w*$")
 
 
-def _event_method_load(ctx: CheckContext, regions: list[Node]) -> Call | None:
+def _event_method_load(ctx: CheckContext, regions: list[Node], any_name: bool = False) -> Call | None:
     """`if indexPath.item == viewModel.photos.count - 1 { viewModel.willDisplayLast() }`: the last row tells the
-    view model an event, and that method (in another file of the project) runs a load (`fetchPhotoList()`)."""
+    view model an event, and that method (in another file of the project) runs a load (`fetchPhotoList()`).
+    With `any_name` (the scroll offset reached the bottom), any method of a presenter or view model counts
+    whose definition loads (`presenter.configureView()` running `interactor.getMovies(page:)`)."""
     index = project_index.for_context(ctx)
     for region in regions:
         for call in calls(region):
-            if not EVENT_METHOD.match(call.name) or not MODEL_RECEIVER.search(_last_name(call.receiver)) or project_index.too_common(call.name):
+            if not (any_name or EVENT_METHOD.match(call.name)) or not MODEL_RECEIVER.search(_last_name(call.receiver)) or project_index.too_common(call.name):
                 continue
             for definition in index.definitions(call.name)[:4]:
                 body = re.sub(r"//[^\n]*|/\*[\s\S]*?\*/", "", definition.text)
@@ -1916,7 +1939,7 @@ def paging_pager(ctx: CheckContext) -> Verdict | bool:
     head = ctx.data.decode("utf-8", "replace")[:5000]
     if not (re.search(r"PagingConfig|pagingSourceFactory|PagedList\.Config", text(holder)) or "androidx.paging" in head or "android.arch.paging" in head):
         return False
-    if ctx.language == "kotlin" and (_collected_by_compose(ctx, holder) or _data_layer_pager_shown_by_compose(ctx, holder)):
+    if ctx.language == "kotlin" and (_collected_by_compose(ctx, holder) or _pager_shown_by_compose(ctx, holder)):
         return False
     if ctx.language == "kotlin" and _pager_flow_unread(ctx, holder):
         return False
@@ -2096,19 +2119,18 @@ def _collected_by_compose(ctx: CheckContext, pager: Node) -> bool:
     return False
 
 
-DATA_LAYER = re.compile(r"Repositor|Repo(?![a-z])|UseCase|Usecase|Interactor|DataSource")
-VIEW_PAGING = re.compile(rb"\bPagingDataAdapter\b|\bsubmitData\s*\(")
+VIEW_PAGING = re.compile(rb"\bPagingDataAdapter\b|\bAsyncPagingDataDiffer\b|\bPagingDataPresenter\b|\bsubmitData\s*\(")
+# Kotlin Multiplatform source sets whose code never reaches an Android view (an iOS or web wrapper of PagingData)
+NON_ANDROID_SOURCE_SET = re.compile(r"[/\\](ios|macos|tvos|watchos|apple|darwin|native|js|wasmJs|wasm|desktop)\w*Main[/\\]")
 
 
-def _data_layer_pager_shown_by_compose(ctx: CheckContext, pager: Node) -> bool:
-    """A Pager in a repository or use case (`MovieRepositoryImpl.getMovies() = Pager(...).flow`, in any Gradle
-    module of the project), in a project whose pages reach the screen only through Compose
-    `collectAsLazyPagingItems()` (no PagingDataAdapter): the screen that collects them is reported
-    (lazy-paging-items), so the Pager would report the same feed a second time."""
-    owner = _enclosing_type_name(pager)
-    if not DATA_LAYER.search(owner):
-        return False
-    files = _project_bytes(ctx).values()
+def _pager_shown_by_compose(ctx: CheckContext, pager: Node) -> bool:
+    """A Pager (in a view model, repository or use case, in any Gradle or Kotlin Multiplatform module of the
+    project) in a project whose pages reach Android screens only through Compose `collectAsLazyPagingItems()`
+    (no PagingDataAdapter, AsyncPagingDataDiffer or `submitData` outside iOS/web source sets): the screen that
+    collects them is reported (lazy-paging-items), so the Pager would report the same feed a second time.
+    PagingData has no other way onto an Android screen."""
+    files = [data for path, data in _project_bytes(ctx).items() if not NON_ANDROID_SOURCE_SET.search(str(path))]
     return any(COMPOSE_COLLECT in data for data in files) and not any(VIEW_PAGING.search(data) for data in files)
 
 
@@ -2279,6 +2301,27 @@ def smart_refresher_pull_up(ctx: CheckContext) -> Verdict | bool:
     if isinstance(found, Call):
         what = f"{found.name}({_short(found.arguments)[1:-1]})" if DISPATCH.match(found.name) and found.arguments is not None else f"{found.name}()"
         return Verdict(message=f"SmartRefresher with enablePullUp loads more automatically when the list reaches its end: onLoading runs {what} as the footer comes on screen")
+    return True
+
+
+LOADMORE_PACKAGE = re.compile(r"""import\s+['"]package:loadmore\w*/""")
+
+
+@_own_records_at_info
+def loadmore_package_widget(ctx: CheckContext) -> Verdict | bool:
+    """The `loadmore` package's `LoadMore(onLoadMore: ..., child: ListView(...))`: its footer calls
+    onLoadMore as soon as it is built at the end of the list (not another widget named LoadMore; a
+    callback of the file that loads nothing is not reported)."""
+    if not LOADMORE_PACKAGE.search(ctx.data.decode("utf-8", "replace")[:6000]):
+        return False
+    on_load_more = _dart_named_arguments(ctx.node).get("onLoadMore")
+    if on_load_more is None:
+        return False
+    found = _dart_callback_load(ctx, on_load_more)
+    if found is False:
+        return False
+    if isinstance(found, Call):
+        return Verdict(message=f"LoadMore (loadmore package) loads more automatically when the list reaches its end: onLoadMore runs {found.name}() as its footer is built")
     return True
 
 
@@ -2495,10 +2538,39 @@ def _dart_helper_idle(ctx: CheckContext, call: Call) -> bool:
 
 
 def _grows_only_after_delay(bodies: list[Node]) -> bool:
-    """Every list growth of the helper sits in the callback of a `Future.delayed(...)`: a placeholder that
-    pretends to fetch (`await Future.delayed(d, () { setState(() { list.addAll(List.generate(...)); }); })`)."""
-    growth = [c for body in bodies for c in calls(body) if c.name in APPENDS or c.name == "add"]
-    return bool(growth) and all(any(d.name == "delayed" and d.receiver == "Future" for a in ancestors(c.node) if (d := as_call(a)) is not None) for c in growth)
+    """Every list growth of the helper comes after a delay that pretends to fetch: inside the callback of a
+    `Future.delayed(d, () { ... })` or a `Timer(d, () { ... })`, or after an `await Future.delayed(d);` of
+    the same body (`await Future.delayed(d); setState(() => items.addAll(['item']));`)."""
+    growth = [(body, c) for body in bodies for c in calls(body) if c.name in APPENDS or c.name == "add"]
+    return bool(growth) and all(_in_delay_callback(c) or _after_awaited_delay(body, c) for body, c in growth)
+
+
+def _is_delay(call: Call | None) -> bool:
+    return call is not None and ((call.name == "delayed" and call.receiver == "Future") or (call.name == "Timer" and call.receiver == ""))
+
+
+def _in_delay_callback(call: Call) -> bool:
+    return any(_is_delay(as_call(a)) for a in ancestors(call.node))
+
+
+def _after_awaited_delay(body: Node, call: Call) -> bool:
+    """An `await Future.delayed(d)` of `body` ends before `call` starts."""
+    return any(_is_delay(d) and (d.node.type == "await_expression" or (d.node.parent is not None and d.node.parent.type == "await_expression"))
+               and d.node.end_byte <= call.node.start_byte for d in calls(body))
+
+
+def _timer_callbacks_idle(ctx: CheckContext, timer: Call, body: Node, depth: int, seen: set[str]) -> bool:
+    """`Timer(duration, _onTimeout)`: the method it hands over is idle itself (a closure's calls are
+    judged where they stand)."""
+    listed = next((c for c in timer.node.children if c.type == "arguments"), None) if timer.node.type in ("new_expression", "const_object_expression") else None
+    args = [a.named_children[-1] if a.type == "argument" and a.named_child_count else a for a in listed.named_children] if listed is not None else argument_nodes(timer)
+    if len(args) != 2:
+        return False
+    callback = text(args[1]).strip()
+    if re.match(r"^\(\s*\w*\s*\)\s*(\{|=>)", callback):
+        return True
+    helpers = _dart_methods(ctx, callback, body) if IDENTIFIER.match(callback) and callback not in seen else []
+    return bool(helpers) and all(_dart_idle_body(ctx, h, depth - 1, seen | {callback}) for h in helpers)
 
 
 SCROLL_GEOMETRY = re.compile(r"(?i)pixels|extent|offset|position|metrics|atEdge|outOfRange")
@@ -2517,6 +2589,8 @@ def _dart_idle_body(ctx: CheckContext, body: Node, depth: int, seen: set[str]) -
         if IDLE_CALLS.match(name) or REFRESH_FINISH.match(name) or (name in LOCAL_OPS and not DART_DATA_OWNER.search(_last_name(receiver))):
             continue
         if receiver == "widget" and _widget_load_switched_off(ctx, inner, body):
+            continue
+        if name == "Timer" and receiver == "" and depth > 0 and _timer_callbacks_idle(ctx, inner, body, depth, seen):
             continue
         if receiver in ("", "this") and IDENTIFIER.match(name) and name not in seen and depth > 0:
             helpers = _dart_methods(ctx, name, body)
