@@ -1225,8 +1225,24 @@ def _copy_list_sent(ctx: CheckContext, assignment: Node) -> bool:
             for fn in [next((a for a in ancestors(ref) if a.type == "function_definition"), None)]
             if fn is not None
         }
-        memo[name] = any(_reported_py_send(ctx, c) for fn in readers.values() for c in walk(fn) if c.type == "call")
+        memo[name] = any(_sends_reported(ctx, fn, follow=True) for fn in readers.values())
     return memo[name]
+
+
+def _sends_reported(ctx: CheckContext, fn: Node, follow: bool) -> bool:
+    """`fn` holds a push send that python-recapture-push reports, or (one level, `follow`) calls a
+    function of this file that does: `await send_push_notification(token, msg["title"], ...)`."""
+    calls = [c for c in walk(fn) if c.type == "call"]
+    if any(_reported_py_send(ctx, c) for c in calls):
+        return True
+    if not follow:
+        return False
+    names = {call.name for c in calls for call in [as_call(c)] if call is not None and not call.receiver}
+    return any(
+        _sends_reported(ctx, d, follow=False)
+        for d in walk(ctx.root)
+        if d.type == "function_definition" and d.id != fn.id and function_name(d) in names
+    )
 
 
 def reengagement_copy(ctx: CheckContext) -> Verdict | bool:
@@ -1495,9 +1511,25 @@ def _py_schedule(ctx: CheckContext, node: Node, chain: list[Node]) -> str | None
         return registered
     path = ctx.path.as_posix()
     m = SCHEDULE_PATH.search(path)
-    if m and not re.search(r"test|debug", ctx.path.stem, re.I) and not LONG_RUNNING.search(ctx.code_without_comments()) and not _py_one_device(ctx, node):
+    if m and not re.search(r"test|debug", ctx.path.stem, re.I) and not LONG_RUNNING.search(ctx.code_without_comments()) and not _py_one_device(ctx, node) and not _py_operator_command(ctx):
         return "a Django management command, run by cron" if "management/commands" in path else f"a scheduled job ({m.group(0).strip('/')})"
     return None
+
+
+# an operator's hand-run command: the text comes from the command line (`--message` required, or a
+# positional `message`) or the command waits for a typed confirmation (`input("Send? (yes/no)")`)
+OPERATOR_TEXT_ARG = re.compile(
+    r"\badd_argument\(\s*['\"](--(message|msg|title|body|text|content)['\"](?:(?!add_argument\().){0,400}?\brequired\s*=\s*True|"
+    r"(message|msg|title|body|text|content)['\"]\s*[,)])",
+    re.S,
+)
+
+
+def _py_operator_command(ctx: CheckContext) -> bool:
+    """A management command an operator runs by hand to announce something: cron cannot type its
+    message or answer its confirmation, so it is not a push on a timer."""
+    code = ctx.code_without_comments()
+    return bool(OPERATOR_TEXT_ARG.search(code) or re.search(r"(?<![\w.])input\(", code))
 
 
 # a clock word in a guard: the poll loop sends at a time of day (`if now.hour == 6`), not on an event

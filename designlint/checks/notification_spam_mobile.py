@@ -314,7 +314,9 @@ def _unused_class(fn: Node, ctx: CheckContext) -> bool:
         return False  # no project found around the file: its other files are unknown
     index = project_index.for_context(ctx)
     here = str(Path(ctx.path).resolve())
-    return not any(site.path != here for site in [*index.calls(owner), *index.references(owner)])
+    if not any(site.path != here for site in [*index.calls(owner), *index.references(owner)]):
+        return True
+    return project_index.in_unused_class(fn, ctx)  # named only inside another class nobody creates
 
 
 # classes other files start at launch: services and managers, not screens (whose big files the
@@ -433,9 +435,15 @@ def _reported_at_call(name: str, ctx: CheckContext) -> bool:
     (*-permission-helper-on-launch), except where that pattern does not match: a bare Dart call,
     a Swift or Dart `check…` helper."""
     helper = HELPER_QUERY_NAME if ctx.language in ("swift", "dart") else ANDROID_HELPER_QUERY_NAME
-    if not (PERMISSION_HELPER.match(name) and helper.match(name) and re.search(r"(?i)(notification|push|fcm|messaging)", name)):
+    if not (PERMISSION_HELPER.match(name) and helper.match(name)):
         return False
-    return ctx.language != "dart" or all(s.receiver for s in project_index.for_context(ctx).calls(name))
+    sites = project_index.for_context(ctx).calls(name)
+    if not re.search(r"(?i)(notification|push|fcm|messaging)", name):
+        # `notificationManager.requestPermissions()`: the helper pattern knows it by its receiver
+        here = str(Path(ctx.path).resolve())
+        others = [s for s in sites if s.path != here]
+        return not name.startswith("check") and bool(others) and all(re.search(r"(?i)(notification|push|fcm|messaging)", s.receiver) for s in others)
+    return ctx.language != "dart" or all(s.receiver for s in sites)
 
 
 def _calls_this_function(site: project_index.Site, owner: str, index: project_index.ProjectIndex) -> bool:
@@ -1983,19 +1991,34 @@ def _next_fixed_hour(ctx: CheckContext, call: Call) -> Verdict | bool:
     (and minute): it fires at the next 21:00, and apps schedule it again every day."""
     components = text(_argument(call, "dateMatching"))
     fn, code = _scope_code(ctx.node, ctx)
-    if not re.match(r"^\w+$", components) or not re.search(rf"\b{re.escape(components)}\s*=\s*DateComponents\(\s*\)", code):
+    if not re.match(r"^\w+$", components):
+        return False
+    from_now = _components_of_now(components, code)
+    if not (from_now or re.search(rf"\b{re.escape(components)}\s*=\s*DateComponents\(\s*\)", code)):
         return False
     fields = dict(re.findall(rf"\b{re.escape(components)}\.(\w+)\s*=\s*([^\n;]+)", code))
-    for key in ("calendar", "timeZone", "second", "nanosecond"):
+    for key in ("calendar", "timeZone", "second", "nanosecond", *(("year", "month", "day") if from_now else ())):
         fields.pop(key, None)
     if "hour" not in fields or set(fields) - {"hour", "minute"} or not all(_literal_number(v.strip(), ctx) for v in fields.values()):
         return False
     if _user_chosen(code, fn) or _not_app_driven(ctx.node, ctx):
         return False
+    if from_now and _launch_context(ctx.node, ctx) is None:
+        return False  # today's date at a fixed hour, set once: only a screen load that sets it again makes it daily
     hour = _file_parameter_defaults(ctx).get(fields["hour"].strip(), fields["hour"].strip())
     minute = fields.get("minute", "0").strip()
     clock = f"{hour}:{int(minute):02d}" if minute.isdigit() and hour.isdigit() else f"{hour}:00"
     return Verdict(message=f"a notification is scheduled for the next {clock} (UNCalendarNotificationTrigger on an hour the app fixed), a daily nudge the app sets again, not a time the user chose", note=_quiet_note(ctx))
+
+
+def _components_of_now(components: str, code: str) -> bool:
+    """`var comps = Calendar.current.dateComponents([...], from: Date())` (or from a `let now = Date()`):
+    today's date, whose hour the code then sets."""
+    m = re.search(rf"\b{re.escape(components)}\s*=\s*(Calendar\.current|calendar|\w*[Cc]alendar)\.dateComponents\([^\n]*\bfrom:\s*([\w.()]+)\s*\)", code)
+    if m is None:
+        return False
+    source = m.group(2)
+    return source in ("Date()", "Date.now", ".now") or bool(re.match(r"^\w+$", source) and re.search(rf"\blet\s+{re.escape(source)}\s*(:\s*Date\s*)?=\s*(Date\(\)|Date\.now)", code))
 
 
 def _every_minute_or_hour(ctx: CheckContext, components: str, code: str) -> Verdict | bool:
@@ -2412,8 +2435,12 @@ def _counting_loop_schedule(ctx: CheckContext, call: Call, fn: Node | None, code
     loop = _counting_loop(ctx.node)
     if loop is not None and _stops_after_first(loop, ctx.node):
         return False
-    loop = loop or _caller_counting_loop(fn, ctx)
-    if loop is None or _user_chosen(code, fn):
+    if loop is None:
+        # the helper's time parameter is filled by the caller's loop: judge the caller's code
+        loop = None if _user_chosen(code, None) else _caller_counting_loop(fn, ctx)
+        if loop is None:
+            return False
+    elif _user_chosen(code, fn):
         return False
     head = text(loop).split("{", 1)[0].strip()[:60]
     return Verdict(
@@ -2424,7 +2451,8 @@ def _counting_loop_schedule(ctx: CheckContext, call: Call, fn: Node | None, code
 
 def _caller_counting_loop(fn: Node | None, ctx: CheckContext) -> Node | None:
     """The literal-range loop of a same-file caller that runs this helper once per step
-    (`for day in 1...30 { scheduleNotification(forDay: day) }`): the batch is the caller's loop."""
+    (`for day in 1...30 { scheduleNotification(forDay: day) }`): the batch is the caller's loop.
+    Only a caller whose times are not the user's (no preference read, no time parameter) counts."""
     name = function_name(fn) if fn is not None else ""
     if not name or FRAMEWORK_NAME.match(name):
         return None
@@ -2432,8 +2460,11 @@ def _caller_counting_loop(fn: Node | None, ctx: CheckContext) -> Node | None:
         if site.name == name and not (fn.start_byte <= site.node.start_byte < fn.end_byte):
             loop = _counting_loop(site.node)
             head = text(loop).split("{", 1)[0] if loop is not None else ""
-            if re.search(r"\d\s*(\.\.[.<]?|\buntil\b)\s*\d", head) and not _stops_after_first(loop, site.node):
-                return loop  # a literal range (`1...30`), not a walk over the user's items
+            if re.search(r"\d\s*(\.\.[.<]?|\buntil\b)\s*\d|;\s*\w+\s*<=?\s*\d+\s*;", head) and not _stops_after_first(loop, site.node):
+                caller = _enclosing_named(loop)
+                if caller is not None and _user_chosen(text(caller), caller):
+                    continue
+                return loop  # a literal range (`1...30`, `day < 30`), not a walk over the user's items
     return None
 
 
@@ -2512,6 +2543,9 @@ def _dart_schedules(code: str) -> bool:
 
 
 FETCHES = re.compile(r"(\bhttp\.|\bdio\.|\b(fetch|poll|sync|refresh|load)\w*\(|\b[Aa]pi\w*\.\w+\(|\.get\(\s*Uri)")
+# the poll skips what it already told the user about (`if (_notifiedIds.contains(id)) continue;`):
+# it notifies new items only, an event
+UNSEEN_ONLY = re.compile(r"\b_?(notified|seen|shown|sent|known|alerted|announced)\w*\.contains\((?![^)]*(date|day|today|now|hour))", re.I)
 
 
 def dart_timer_notification(ctx: CheckContext) -> Verdict | bool:
@@ -2525,7 +2559,7 @@ def dart_timer_notification(ctx: CheckContext) -> Verdict | bool:
     if not re.search(r"Duration\(", every) or not all(_literal_number(v, ctx) for v in re.findall(r":\s*([\w.]+)", every)):
         return False  # the period comes from the user's settings or the caller
     code = _reachable_code(callback, ctx)
-    if not _dart_notifies(code) or FETCHES.search(code) or _not_app_driven(ctx.node, ctx):
+    if not _dart_notifies(code) or FETCHES.search(code) or UNSEEN_ONLY.search(code) or _not_app_driven(ctx.node, ctx):
         return False
     if _item_time(code):
         return False  # a checker that shows the user's own reminder once its time has come
@@ -2681,6 +2715,8 @@ def reengagement_copy(ctx: CheckContext) -> Verdict | bool:
     phrase = _copy_phrase(value) or (streak.group(0) if streak else None)
     if phrase is None or not _notification_copy(ctx.node):
         return False
+    if _never_called(ctx.node, ctx) or project_index.in_unused_class(ctx.node, ctx):
+        return False  # copy of a function or class nothing runs
     return Verdict(message=f"notification copy pulls people back with a re-engagement line (\"{phrase}\") instead of telling them something new")
 
 
