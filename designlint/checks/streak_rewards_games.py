@@ -492,6 +492,9 @@ def update_of(node: Node, ctx: CheckContext | None = None) -> tuple[str, str, No
         if kind == "assignment_statement" and _lua_compound_plus(node):
             return ("B", name, value) if re.fullmatch(r"\s*1\s*", text(value)) else None
         kinds = _classify(value)
+        if not kinds and ctx is not None and _helper_decides(ctx, node, value):
+            ctx.memo.setdefault("streak_games_helper_updates", set()).add(node.start_byte)
+            kinds = {"B", "C"}
         return ("".join(sorted(kinds)), name, value) if kinds else None
     if kind in ("keyword_argument", "pair", "field"):  # .update(streak=F("streak") + 1), {"streak": 0}, Lua { streak = 1 }
         target = node.child_by_field_name("name") or node.child_by_field_name("key")
@@ -527,6 +530,43 @@ def update_of(node: Node, ctx: CheckContext | None = None) -> tuple[str, str, No
         if kinds:
             return "".join(sorted(kinds)), key, _strip(args[-1])
     return None
+
+
+def _helper_decides(ctx: CheckContext, node: Node, value: Node | None) -> bool:
+    """`local ok, slot = Rules.Status(record, today)` then `record.Streak = slot`, where the file's
+    `Status` returns, in that position, the streak plus one after a one-day gap and 1 otherwise:
+    the reset is the value the helper hands back (Lua returns several values)."""
+    fn = next(enclosing_functions(node), None)
+    ident = text(value).strip() if value is not None else ""
+    if fn is None or not re.fullmatch(r"[A-Za-z_]\w*", ident):
+        return False
+    for n in _own_nodes(fn):
+        if n.type != "assignment_statement" or n.end_byte > node.start_byte:
+            continue
+        targets = next((c for c in n.named_children if c.type == "variable_list"), None)
+        values = next((c for c in n.named_children if c.type == "expression_list"), None)
+        names = [text(t) for t in targets.named_children] if targets is not None else []
+        call = as_call(values.named_children[0]) if values is not None and len(values.named_children) == 1 else None
+        if ident in names and call is not None:
+            position = names.index(ident)
+            return any(_returns_streak_at(ctx, helper, position) for helper in file_functions(ctx).get(call.name, [])[:2] if helper != fn)
+    return False
+
+
+def _returns_streak_at(ctx: CheckContext, helper: Node, position: int) -> bool:
+    """The helper returns, at `position` of its returned values, the streak plus one under a day-gap test, and 1 (or 0) elsewhere."""
+    kinds: set[str] = set()
+    for ret in (n for n in _own_nodes(helper) if n.type == "return_statement" and n.named_children):
+        values = ret.named_children[0].named_children if ret.named_children[0].type == "expression_list" else ret.named_children
+        if len(values) <= position:
+            continue
+        found = _classify(values[position])
+        if "B" in found and not any(gap_test(ctx, c, helper) for c in controlling_conditions(ret, helper, values[position])):
+            found.discard("B")
+        if "B" in found and not streak_name(next((t for t in walk(values[position]) if t.type in ("dot_index_expression", "identifier")), None)):
+            found.discard("B")
+        kinds |= found
+    return {"B", "C"} <= kinds
 
 
 def _under_inc(pair: Node) -> bool:
@@ -669,6 +709,8 @@ def _first_streak_update(ctx: CheckContext, fn: Node | None) -> tuple[dict[int, 
             tests = [_flag_rollover(ctx, c, fn) for c in conditions]
             if any(tests):
                 ctx.memo.setdefault("streak_games_flag_updates", set()).add(n.start_byte)
+        if not any(tests) and n.start_byte in ctx.memo.get("streak_games_helper_updates", ()):
+            tests = ["helper"]  # the helper that returned the value tested the gap (`_helper_decides`)
         helper = fn is not None and ("C" in kinds or not _local_target(n))  # a reset helper, or one that saves the new count
         tests = [t for t in tests if t] or (_caller_tests(ctx, fn) if helper else [])
         if not tests:

@@ -46,6 +46,7 @@ Names, text classification and the file-wide safeguard come from `streak_rewards
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from itertools import islice
 
 from tree_sitter import Node
@@ -440,6 +441,7 @@ RESET_PATTERNS = [
     rf"\b(?:remove|removeObject|delete)\w*\(\s*(?:forKey:\s*)?{_KEY}\s*\)",
     r"(?P<n>\b\w*(?:reset|break|clear|lose|restart|end)\w*Streak\w*)\s*\(",
     r"\bset(?P<n>[A-Z]\w*)\(\s*[01]L?\s*\)",
+    r"\bset(?P<n>[A-Z]\w*)\(\s*[\w.]+(?:\(\))?\s*,\s*[01]L?\s*\)",  # `setCurrentStreak(playerId, 0)`: a store keyed by its holder
 ]
 GROW_RE = [re.compile(p) for p in GROW_PATTERNS]
 RESET_RE = [re.compile(p) for p in RESET_PATTERNS]
@@ -971,6 +973,10 @@ def _gap_verdict(ctx: CheckContext, node: Node) -> "Verdict | None":
     name, kinds, lenient = hit[1]
     if "streak" not in name.lower() and not REWARDISH.search(_code(ctx)):
         return None
+    if "streak" not in name.lower() and _only_stored(ctx, name):
+        return None  # `consecutiveLogins` copied into the user's stats and saved: a counter never shown nor paid
+    if kinds == "C" and STREAK_VERB.search(norm_name(name)) and _reset_of_reported_model(ctx, name):
+        return None  # a nightly job calls the model's own `breakStreak()`: the model's update, in its file, is the finding
     if kinds == "C" and _display_copy(ctx, name, scope):
         return None  # `_shown = 0` when the saved day is old, else `_shown = saved.streak`: the stored streak is untouched  # a consecutive-days counter nobody is rewarded or warned about
     if _analytics_code(ctx, node) or _usage_statistic(ctx, scope):
@@ -987,6 +993,61 @@ def _gap_verdict(ctx: CheckContext, node: Node) -> "Verdict | None":
     if lenient:
         return Verdict(message=f"daily streak: {label} {what}, after a day of grace", severity="info", note="one missed day is forgiven (a two-day rule): lowered")
     return Verdict(message=f"daily streak: {label} {what}")
+
+
+# A line that shows, compares or pays a counter: text around it (a quote once its own storage key is taken
+# out), a text or label call, a comparison, a product or a remainder.
+COUNTER_USE = re.compile(r"[\"'`]|\b(?:Text|Label|setText|valueOf|toString|String|format|print|show\w*|display\w*|award\w*|grant\w*|give\w*|pay\w*)\b|\\\(|\s[<>]=?\s|==|!=|%|\*")
+
+
+def _project_texts(ctx: CheckContext) -> list[str] | None:
+    """The text of every file of the project (memoised per file), or None outside a real project."""
+    if "project_texts" not in ctx.memo:
+        index = project_index.for_context(ctx)
+        texts = [data.decode("utf-8", "replace") for data in index.files().values()] if index.root_is_project() else None
+        ctx.memo["project_texts"] = texts
+    return ctx.memo["project_texts"]
+
+
+def _only_stored(ctx: CheckContext, name: str) -> bool:
+    """A counter without the word streak (`newConsecutiveLogins`) whose field is only declared, copied and
+    saved across the project (`consecutiveLogins: x`, `map['consecutiveLogins'] ?? 0`): never shown, compared or paid."""
+    base = re.split(r"[^\w]+", name)[-1].lstrip("_")
+    base = re.sub(r"^(?:new|current|updated|next|computed)(?=[A-Z])", "", base) or base
+    field = base[:1].lower() + base[1:]
+    texts = _project_texts(ctx)
+    if not texts or not re.fullmatch(r"[a-z]\w{5,}", field):
+        return False
+    mention = re.compile(rf"\b(?:get|_)?(?:{re.escape(field)}|{re.escape(base[:1].upper() + base[1:])})\b")
+    key = re.compile(rf"[\"']{re.escape(field)}[\"']")
+    for t in texts:
+        for line in (ln for ln in re.sub(r"//[^\n]*|/\*.*?\*/", " ", t, flags=re.S).splitlines() if mention.search(ln)):
+            if COUNTER_USE.search(key.sub(" ", line)):
+                return False
+    return True
+
+
+# The streak grown by one in a model's own code: `currentStreak + 1`, `streak++`, `streakDays += 1`.
+MODEL_GROWS = re.compile(r"\b\w*streak\w*\s*(?:\+\s*1\b|\+\+|\+=\s*1\b)|\+\+\s*\w*streak", re.I)
+
+
+def _reset_of_reported_model(ctx: CheckContext, name: str) -> bool:
+    """`streak.breakStreak()` called by a nightly check, where `breakStreak` is a method of a model in
+    another file that also grows the streak by one day after the last (`isConsecutive ? current + 1 : 1`):
+    the model's update is the one behaviour, reported in its own file."""
+    method = name.split(".")[-1].strip("()")
+    index = project_index.for_context(ctx)
+    if not index.root_is_project():
+        return False
+    own = str(Path(ctx.path).resolve())
+    for definition in index.definitions(method):
+        if str(Path(definition.path).resolve()) == own:
+            continue
+        data = index.files().get(definition.path)
+        code = data.decode("utf-8", "replace") if data else ""
+        if MODEL_GROWS.search(code) and re.search(r"yesterday|consecutive|in_?days|difference|days_?between|day_?gap", code, re.I):
+            return True
+    return False
 
 
 # Words around the streak's own name in a counter or its storage key (`newStreak`, `currentStreakCount`, `KEY_STREAK`).
@@ -1728,6 +1789,10 @@ MILESTONE_PAYOUT = re.compile(r"\b(?:reward\w*|coins?|gems?|xp|points|bonus|amou
 COMBO_THRESHOLDS = re.compile(r"streak\w*\s*:\s*(?:Double|Float|CGFloat|double|float)\b|\(\s*\d+\.\d+\s*,|[\[{,]\s*\d+\.\d+\s*(?::|\bto\b)", re.I)
 
 
+# An entry with its own price (`pointsCost: 500`, `price = 200`, `cost: 3`): a catalogue to buy from, not a payout ladder.
+PRICED_ENTRY = re.compile(r"\b\w*(?:[cC]ost|[pP]rice|COST|PRICE)\w*\s*[:=]\s*\d")
+
+
 def reward_table(ctx: CheckContext) -> "Verdict | bool":
     """`val DAILY_LOGIN_REWARDS = listOf(50, 100, 150, 200, 300, 400, 1000)`."""
     declared = _declared(ctx.node)
@@ -1742,6 +1807,8 @@ def reward_table(ctx: CheckContext) -> "Verdict | bool":
     value = ctx.node if ctx.node.type == "initialized_variable_definition" else declared[1]
     if _collection_size(value) < 3 or COMBO_THRESHOLDS.search(text(ctx.node)):
         return False
+    if PRICED_ENTRY.search(text(value)[:20000]):
+        return False  # `StreakReward(name: 'Theme pack', pointsCost: 750)`: a shop of rewards bought with points, not paid per day
     what = "rewards paid at streak milestones" if milestones else "rewards that grow with the streak" if re.search(r"streak|multiplier|bonus", name, re.I) else "a reward for each consecutive login day"
     return Verdict(message=f"daily-login reward table '{name}' ({what})")
 
@@ -1810,6 +1877,24 @@ def _explanatory_slot(node: Node) -> bool:
         label = a.named_children[0] if a.type in SLOT_TYPES and a.named_children else None
         if label is not None and label != node and EXPLANATORY_SLOT.search(_string_text(label).strip(" :")):
             return True
+    return False
+
+
+# Widgets that list tips, rules or help (`_buildTipItem(icon, title, text)`, `HelpRow(...)`, `RuleCard(...)`).
+TIP_CALL = re.compile(r"(?:^|_)(?:tips?|hints?|help|faqs?|rules?|guide|instructions?|explanations?|explain|how_to|legend)(?:_|$)")
+# A deadline makes it a nudge again ("Tip: your streak ends at midnight").
+DEADLINE_WORDS = re.compile(r"\b(?:today|tonight|midnight|hours?|minutes?|hoy|esta\s+noche|medianoche|horas?|minutos?|hoje|meia-noite|heute|mitternacht|stunden?)\b", re.I)
+
+
+def _tip_item(node: Node, raw: str) -> bool:
+    """A rule explained in a list of tips: the string is an argument of a tip or help widget
+    (`_buildTipItem(Icons.calendar_today, 'Do not skip days', 'If you miss a day, your streak starts over')`)."""
+    if DEADLINE_WORDS.search(raw):
+        return False
+    for a in islice(ancestors(node), 3):
+        call = as_call(a)
+        if call is not None:
+            return bool(TIP_CALL.search(norm_name(call.name)))
     return False
 
 
@@ -1889,7 +1974,7 @@ def loss_text(ctx: CheckContext) -> "Verdict | bool":
         return False  # a run of puzzles or levels in one session, not of days
     if kind == "loss" and (KEEP_GOING.search(raw) or TO_KEEP.search(raw)) and not THREAT_WORDS.search(raw):
         return False  # "Keep your 5-day streak going!": encouragement, nothing is threatened
-    if _explanatory_slot(top) or kind == "loss" and FEATURE_LABEL.match(normalize_text(raw)) and PROTECTION_WORDS.search(_code(ctx)):
+    if _explanatory_slot(top) or kind == "loss" and _tip_item(top, raw) or kind == "loss" and FEATURE_LABEL.match(normalize_text(raw)) and PROTECTION_WORDS.search(_code(ctx)):
         return False  # "Protect your streak" under the title of a streak-freeze card: the safeguard's name
     if kind == "loss" and RECOVERY_LABEL.match(normalize_text(raw)) and not _file_sells(ctx):
         return False  # "⚡ Save Your Streak" heading a section of free recovery cards: the feature's name, nothing sold
