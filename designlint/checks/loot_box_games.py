@@ -243,6 +243,9 @@ PICK_HELPER = re.compile(r"^(get|choose|pick|select|draw|generate|determine)(Ran
 # Helpers that re-roll a stat, an enchantment or a trait of something the player owns: a paid upgrade.
 UPGRADE_HELPER = re.compile(r"(?i)(enchant|upgrade|re_?roll|refine|reforge|forge|mutat|evolv|trait|craft|fuse|merge|enhanc"
                             r"|reinforc|awaken|potential)")
+# Helpers that fill a shop's shelf at random (`_generate_stock(party)`, `shopSystem:generateOffers()`, `refreshOffers()`):
+# what is shown is then bought at a fixed price, and paying to refill it is a shop reroll, not a pick.
+SHOP_STOCK_HELPER = re.compile(r"(?i:stock|offer)s?(?![a-z])")
 # A roll handed the item the player already owns (`getRandomWeaponSkinData(false, true, m_targetSkinData)` behind a
 # MapleStory-style cube, `RollOptions(selectedWeapon)`): it re-rolls that item, a paid upgrade and not a pick.
 OWNED_ITEM_ARG = re.compile(
@@ -1046,8 +1049,8 @@ class _File:
                 continue
             seen.add(key)
             if _cosmetic_name(c.name) and not LOOT_NAME.search(c.name) and not set(_words(c.name)) & PRODUCT_WORDS or (
-                    UPGRADE_HELPER.search(c.name)):
-                continue  # a random position or colour, a random enchantment or stat: not a reward
+                    UPGRADE_HELPER.search(c.name) or SHOP_STOCK_HELPER.search(c.name)):
+                continue  # a random position or colour, a random enchantment or stat, a shop's shelf: not a reward
             if depth < 3 and not (loose and c.random or LOOT_NAME.search(c.name) or RANDOM_NAME.match(_camel(c.name))
                                   or PICK_HELPER.match(_camel(c.name))
                                   or set(_words(c.name)) & (STRONG_LOOT | WEAK_LOOT | {"random", "rng", "weighted"})):
@@ -1102,7 +1105,8 @@ class _File:
             return None
         name_loot = bool(u.name and LOOT_NAME.search(u.name))
         unpaid = not (u.pays or r.spend or r.soft or r.purchase)
-        if unpaid and self.project is not None and not NOT_LOOT_UNIT.search(u.name) and not u.payout and not (
+        if unpaid and self.project is not None and not NOT_LOOT_UNIT.search(u.name) and not SHOP_STOCK_HELPER.search(
+                u.name) and not u.payout and not (
                 u.words & HARD_BET_WORDS):
             # rolls without a payment, but every caller in the project is in another file and pays first
             context = loot_context_of(u.words | r.words, u.grant or r.grant, False, granted_to="the inventory")
@@ -1445,7 +1449,7 @@ def _pick_in(index: project_index.ProjectIndex, d: project_index.Definition) -> 
     for it too (then it is reported in its own file) or is a frame, an upgrade or a spawn."""
     f = _foreign_file(index, d.path)
     fn = next((n for n in f.defs.get(d.name, []) if n.start_point[0] + 1 == d.line), None) if f else None
-    if fn is None or GAME_LOOP.match(d.name) or UPGRADE_HELPER.search(d.name):
+    if fn is None or GAME_LOOP.match(d.name) or UPGRADE_HELPER.search(d.name) or SHOP_STOCK_HELPER.search(d.name):
         return None
     if NOT_LOOT_UNIT.search(d.name) and not LOOT_NAME.search(d.name):
         return None
@@ -1486,6 +1490,31 @@ def paid_random_function(ctx: CheckContext) -> Verdict | bool:
         return Verdict(message=f"{u.label} makes a random pick ({_short(pick)}) that runs only after a payment"
                                f" in another file ({_short(pay, 90)}) [{context}]")
     across = re.search(r" in \S+:\d+$", pick)  # the roll's place in another file stays readable
+    return Verdict(message=_describe(kind, _short(pay), _short(pick, 170) if across else _short(pick), context, u.label, u.prompt))
+
+
+# ---------------------------------------------------------------------------------------------
+# a console script's top-level menu loop
+
+CONSOLE_INPUT = re.compile(r"(?<![\w.])input\s*\(")
+
+
+def paid_random_script_loop(ctx: CheckContext) -> Verdict | bool:
+    """Python: a console game's menu loop at the top of the script, outside any function (`while True:` …
+    `input("Enter your choice: ")` … `coins -= chest["cost"]` … `random.choices(rarity, weights=…)`), judged as a
+    function is. Only loops that read the player's typed choice count, so a pygame frame loop is left alone."""
+    if len(ctx.data) > MAX_FILE_BYTES or not CONSOLE_INPUT.search(ctx.text(ctx.node)):
+        return False
+    facts = _file(ctx)
+    u = facts.unit(ctx.node)
+    u.label = "The script's top-level menu loop"
+    v = facts.reported(u)
+    if v is None:
+        return False
+    kind, pay, pick, context = v
+    if kind == "paid-elsewhere":
+        return False
+    across = re.search(r" in \S+:\d+$", pick)
     return Verdict(message=_describe(kind, _short(pay), _short(pick, 170) if across else _short(pick), context, u.label, u.prompt))
 
 
