@@ -69,7 +69,7 @@ LOAD_FN = re.compile(
 UPDATE_FN = re.compile(r"^(Update|FixedUpdate|LateUpdate|_process|_physics_process|update)$")
 STOPPED = re.compile(
     r"(\bnot\s*\(?\s*[\w.:$\[\]'\"]*(is_playing\(\)|isPlaying\(\)|IsPlaying|\.?playing\b|\.Playing)|"
-    r"!\s*[\w.]*\.?(isPlaying|IsPlaying)|(isPlaying|is_playing\(\)|IsPlaying|playing|Playing)\s*==\s*false)"
+    r"!\s*[\w.\[\]]*\.?(isPlaying|IsPlaying)|(isPlaying|is_playing\(\)|IsPlaying|playing|Playing)\s*==\s*false)"
 )
 # `song:isStopped()` (a LÖVE sound wrapper), `is_stopped()`, `IsStopped`: true when the player has stopped.
 IS_STOPPED = re.compile(r"[\w.:$]*[.:]\s*(isStopped|is_stopped|IsStopped)\b(\s*\(\s*\))?")
@@ -412,6 +412,22 @@ def _is_music(name: str, ctx: CheckContext) -> bool:
         return True
     if re.search(r"^\s*(loop|Looped)\s*=\s*true|^\s*stream\.loop\s*=\s*true", code, re.M) and name in ("", _extends(ctx)):
         return True
+    return bool(name) and _given_from_music_folder(name, code)
+
+
+# A quoted asset path with a music folder: `"res://sounds/music/level 1.ogg"`, `"Audio/Music/Boss"`.
+MUSIC_FOLDER_PATH = re.compile(r"[\"']([^\"'\n]*[/\\])?(music|bgm|soundtrack|songs?)[/\\][^\"'\n]*[\"']", re.I)
+
+
+def _given_from_music_folder(name: str, code: str) -> bool:
+    """The player is given a variable (`player.stream = gameplaySound`) that the file loads from a
+    music folder (`var gameplaySound = preload("res://sounds/music/level.ogg")`): the folder says
+    what the generic names do not."""
+    n = re.escape(name)
+    for value in re.findall(rf"\b{n}\s*[.:]\s*(?:clip|stream|SoundId)\s*=\s*(?:self\.|this\.)?(\w+)\s*(?:;|$)", code, re.M):
+        v = re.escape(value)
+        if any(MUSIC_FOLDER_PATH.search(m) for m in re.findall(rf"(?<![\w.])(?:self\.|this\.)?{v}\s*(?::\s*[\w<>]+\s*)?:?=\s*([^;\n]{{0,200}})", code)):
+            return True
     return False
 
 
@@ -521,6 +537,9 @@ def situation(node: Node, ctx: CheckContext, depth: int = 0, elsewhere: bool = T
     timer = _next_on_timer(node)
     if timer:
         return "load", f"{timer}, the next track when the last one's time is up"
+    frame = _every_frame(node) if depth == 0 else ""  # a helper called every frame holds its own game logic
+    if frame:
+        return "load", f"{frame}, every frame from the first"
     for fn in enclosing_functions(node):
         name = function_name(fn) or _table_key(fn)
         if fn.type in LAMBDA_TYPES or (fn.type == "function_definition" and not name):
@@ -554,6 +573,23 @@ def _restarted_when_stopped(node: Node) -> str:
             if UPDATE_FN.match(name) and len(conditions) == 1 and _stopped_test(conditions[0]):
                 rest = IS_STOPPED.sub("", STOPPED.sub("", conditions[0]))  # other tests: flags only (`&& musicOn`), no distance or state check
                 return "" if re.search(r"[<>]|\w\s*\(", rest) else name
+            return ""
+    return ""
+
+
+# Statements that make a call run only sometimes: branches, loops, `switch` / `match` arms, `&&` / `and`.
+SOMETIMES = re.compile(r"(^|_)(if|elif|else|conditional|switch|match|case|while|for|foreach|repeat|do|binary|boolean|lambda|anonymous)(_|$)")
+
+
+def _every_frame(node: Node) -> str:
+    """The call stands in the body of `Update` / `_process` / `love.update` outside any branch or
+    loop (`void Update() { AudioManager.instance.PlayMusic(theme); }`): it runs every frame from
+    the first, so the music starts with the scene. Returns the function name."""
+    for ancestor in ancestors(node):
+        if ancestor.type in FUNCTION_TYPES:
+            name = function_name(ancestor) or ""
+            return name if UPDATE_FN.match(name) or re.match(r"^love\.update$", name) else ""
+        if ancestor is not node and SOMETIMES.search(ancestor.type):
             return ""
     return ""
 
@@ -664,7 +700,7 @@ def _named_kind(fn: Node, name: str, ctx: CheckContext, depth: int, elsewhere: b
     for ref in references:
         if _off_by_default(ref, ctx):
             continue
-        if signal and _state_sync_call(ref):
+        if signal and _state_sync_call(ref) and not _track_for_every_state(fn):
             best = ("event", f"{name}, run when {signal} fires (the direct call only catches up with the current state)")
             continue
         kind, where = _reference_kind(ref, ctx, depth, elsewhere)
@@ -692,6 +728,21 @@ def _state_signal(references: list[Node]) -> str:
         if STATE_SIGNAL.match(event) and hook is not None and not re.search(r"(music|sound|audio|volume|mute|bgm)", text(hook), re.I):
             return event
     return ""
+
+
+# A Luau if-expression that picks one of two named tracks: `if inBattle then "Battle" else "Island"`.
+TRACK_CHOICE = re.compile(r"\bif\b[^\n]*?\bthen\s*(\"[^\"\n]+\"|'[^'\n]+')\s*else\s*(\"[^\"\n]+\"|'[^'\n]+')")
+
+
+def _track_for_every_state(fn: Node) -> bool:
+    """The state handler always starts a named track, only which one depends on the state
+    (`local function refresh() play(if inBattle then "Battle" else "Island") end`): no branch or
+    return around it, so its direct call at start-up starts music whatever the state."""
+    body = text(fn).split("\n", 1)[-1]
+    picked = TRACK_CHOICE.sub("TRACK", body)
+    if picked == body or re.search(r"\b(if|return|and|or)\b", picked):
+        return False
+    return bool(re.search(r"\w\s*\(\s*TRACK\s*[,)]", picked))
 
 
 def _state_sync_call(ref: Node) -> bool:
@@ -942,6 +993,8 @@ def play_on_load(ctx: CheckContext) -> Verdict | None:
         return None  # stems of one track started together (`$Bass.play(); $Drums.play()`): reported once
     if _played_in_hook_itself(ctx.node, receiver, where, ctx):
         return None  # `_ready(): if picked: change_music(picked) else: play()`: one start, reported in `_ready`
+    if _earlier_load_play_of_same_player(ctx.node, receiver, ctx):
+        return None  # `Awake` starts it, `Update` restarts it through `NextTrack`: one player, reported once
     message = f"{_what(kind, receiver, ctx)} starts playing when the {_scene(ctx)} loads ({where})"
     hook = _replay_hooks(ctx).get(_receiver_name(receiver) if receiver not in ("", "self", "this") else "self")
     if hook:
@@ -1089,9 +1142,41 @@ def _earlier_play_in_block(node: Node, kind: str, ctx: CheckContext) -> bool:
             return False
         for other in calls(statement):
             same_block = next((a.id for a in ancestors(other.node) if a.type in BLOCK_TYPES), None) == block.id
-            if same_block and other.name in ("Play", "play") and not argument_nodes(other) and media_kind(other.receiver, ctx) == kind:
+            if same_block and other.node.start_byte < node.start_byte and other.name in ("Play", "play") and not argument_nodes(other) and media_kind(other.receiver, ctx) == kind:
                 return True
     return False
+
+
+def _earlier_load_play_of_same_player(node: Node, receiver: str, ctx: CheckContext) -> bool:
+    """C#, GDScript: an earlier play of the same field (not a local of either function) in the
+    same class (script) also runs on load: the start and its restarts (`Update` -> `StartPlayer` -> `NextTrack`)
+    are one music player, reported once at the first."""
+    if ctx.language == "lua":
+        return False  # a Lua file often holds several states, each with its own `self.music`
+    name = _receiver_name(receiver) if receiver not in ("", "self", "this") else "self"
+    holder = next((a for a in ancestors(node) if a.type in ("class_declaration", "struct_declaration")), ctx.root)
+    if _declared_locally(node, name):
+        return False
+    for other in calls(holder):
+        if other.node.start_byte >= node.start_byte:
+            break
+        if other.name not in ("Play", "play") or (argument_nodes(other) and not _options_only(other)):
+            continue
+        if (_receiver_name(other.receiver) if other.receiver not in ("", "self", "this") else "self") != name:
+            continue
+        if _declared_locally(other.node, name) or _off_by_default(other.node, ctx):
+            continue
+        if situation(other.node, ctx)[0] == "load":
+            return True
+    return False
+
+
+def _declared_locally(node: Node, name: str) -> bool:
+    """`var source = ...`, `AudioSource source = ...`, `local source = ...` in the function around `node`."""
+    fn = next(iter(enclosing_functions(node)), None)
+    if fn is None or name == "self":
+        return False
+    return bool(re.search(rf"(\b(var|local)\s+|\b[A-Z]\w*(<[\w<>, ]*>)?\s+){re.escape(name)}\s*(=|:|;|,)", text(fn)))
 
 
 LOOP_TYPES = frozenset({"while_statement", "for_statement", "for_each_statement", "do_statement", "repeat_statement", "for_in_statement"})
