@@ -51,6 +51,7 @@ from designlint.checks.autoplay_mobile_openers import (
     identifier_references,
     screen_opened_by_user,
     service_started_by_user,
+    service_started_on_load,
     tapped_viewer,
 )
 from designlint.checks.autoplay_mobile_situation import (
@@ -220,12 +221,13 @@ def play_on_load(ctx: CheckContext) -> Verdict | bool:
         return False
     receiver = player_receiver(call.receiver, call.node)
     args = argument_nodes(call)
-    judged = _autoplay_judgement(call.node, ctx)
+    started = _service_start_on_load(call.node, ctx)
+    judged = ("load", started) if started else _autoplay_judgement(call.node, ctx)
     if judged is None:
         return False
     if (is_sound_effect_name(judged[1]) or _in_sound_effect(call.node, ctx) or _plays_short_sound(call.node, ctx)) and not _loops_here(call.node, ctx) and not _plays_music_file(call.node):
         return False  # a short interface sound, a camera view; a player set to loop, or a music file, is music or a video
-    if _in_call_or_service(call.node, ctx) or _pcm_output(receiver, ctx) or _in_error_retry(call.node):
+    if (not started and _in_call_or_service(call.node, ctx)) or _pcm_output(receiver, ctx) or _in_error_retry(call.node):
         return False
     if _splash_one_shot_sound(call.node, ctx):
         return False  # `MediaPlayer.create(this, R.raw.splash_audio).start()` on a splash screen that moves on
@@ -249,14 +251,16 @@ def play_on_load(ctx: CheckContext) -> Verdict | bool:
     if _caller_reports_itself(judged[1], ctx):
         return False  # one finding per player: `PlayMusic.playAudio(this)` in the screen's onCreate is reported there
     what = f"{call.name}({text(args[0]) if call.name == 'setPlayWhenReady' else ''})"
-    if _flame_music(call, ctx) or _soloud_music(call, ctx):
+    if _flame_music(call, ctx) or _soloud_music(call, ctx) or _audio_cache_loop(call, ctx):
         what = f"{call.receiver}.{call.name}(...)"
     message = when_message(*judged, what, player_label(receiver, ctx))
-    if judged[0] == "load" and _in_playback_service(call.node):
+    if started:
+        message = message.replace("when the screen loads", "as soon as a screen starts its service on load", 1)
+    elif judged[0] == "load" and _in_playback_service(call.node):
         message = message.replace("when the screen loads", "as soon as the service is created", 1)
     if call.name == "setPlayWhenReady" and not _is_true(_unwrap_argument(args[0]), ctx):
         return Verdict(message=message, severity="info", note=SETTING_NOTE)
-    if _loops_here(call.node, ctx) or _class_replays_at_end(call.node) or (call.name in ("loop", "loopLongAudio") and _flame_music(call, ctx)):
+    if _loops_here(call.node, ctx) or _class_replays_at_end(call.node) or (call.name in ("loop", "loopLongAudio") and (_flame_music(call, ctx) or _audio_cache_loop(call, ctx))):
         message = message.replace(" (", " and loops without end (", 1)  # one finding: the loop is folded in
     swapped = _swaps_in_feed(call.node, player_key(receiver), ctx)
     if swapped:
@@ -523,6 +527,31 @@ def _in_playback_service(node: Node) -> bool:
     return outer is not None and bool(PLAYBACK_SERVICE.search(class_head(outer)))
 
 
+# Kotlin scope functions run their lambda at once.
+SCOPE_FUNCTIONS = frozenset({"apply", "also", "let", "run", "with", "use", "synchronized"})
+
+
+def _service_start_on_load(node: Node, ctx: CheckContext) -> str:
+    """`onStartCommand` (or the legacy `onStart(Intent, int)`) of a plain Android Service that a screen
+    starts as it loads: "onStartCommand", else "". A service started only by taps, by the system
+    or by a media session stays a command the person gave."""
+    named = enclosing_named_function(node)
+    if named is None or function_name(named) not in ("onStartCommand", "onStart"):
+        return ""
+    for f in enclosing_functions(node):
+        if f.start_byte <= named.start_byte:
+            break
+        host = next((c for c in map(as_call, ancestors(f)) if c is not None), None) if f.type in LAMBDA_TYPES else None
+        if f.type in LAMBDA_TYPES and (host is None or host.name not in SCOPE_FUNCTIONS):
+            return ""  # inside a callback the command sets up (`setOnPreparedListener { }`): judged by its own event
+    outer = next((a for a in ancestors(node) if a.type in CLASS_TYPES), None)
+    if outer is None or not PLAYBACK_SERVICE.search(class_head(outer)) or MEDIA_SESSION_SERVICE.search(class_head(outer)):
+        return ""
+    if CALL_CONTEXT.search(name_words(class_name(outer))):
+        return ""
+    return function_name(named) if service_started_on_load(class_name(outer), ctx) else ""
+
+
 # Classes and files for an animation effect (`ConfettiOverlay`): their `play()` is not media.
 ANIMATION_CONTEXT = re.compile(r"\b(confetti|lottie|rive|particles?|shimmer|skeleton|sparkles?|fireworks)\b")
 
@@ -560,8 +589,10 @@ def _loops_here(node: Node, ctx: CheckContext) -> bool:
 
 def _starts_playback(call: Call, ctx: CheckContext) -> bool:
     """`play()` / `start()` without arguments or `setPlayWhenReady(true)`, on a player."""
-    if _flame_music(call, ctx) or _soloud_music(call, ctx):
+    if _flame_music(call, ctx) or _soloud_music(call, ctx) or _audio_cache_loop(call, ctx):
         return True
+    if call.name == "loop":
+        return False
     args = argument_nodes(call)
     if call.name == "setPlayWhenReady" and (len(args) != 1 or not (_is_true(_unwrap_argument(args[0]), ctx) or _autoplay_setting(_unwrap_argument(args[0]), ctx))):
         return False
@@ -608,6 +639,21 @@ def _flame_music(call: Call, ctx: CheckContext) -> bool:
     if call.name == "play":
         return bool(argument_nodes(call)) and re.search(r"(^|\.)_?bgm$", call.receiver, re.I) is not None
     return call.receiver in ("FlameAudio", "Flame.audio") and call.name in ("loop", "loopLongAudio", "playLongAudio")
+
+
+def _audio_cache_loop(call: Call, ctx: CheckContext) -> bool:
+    """audioplayers 0.x `AudioCache().loop('theme.mp3')` (or on a field declared or built as an
+    `AudioCache`): it plays the file at once and repeats it."""
+    if ctx.language != "dart" or call.name != "loop" or not argument_nodes(call) or b"AudioCache" not in ctx.data:
+        return False
+    receiver = call.receiver.strip()
+    if re.match(r"^(new\s+)?AudioCache\s*\(", receiver):
+        return True
+    name = re.escape(receiver.split(".")[-1].strip("?!"))
+    if not name:
+        return False
+    source = ctx.data.decode("utf-8", "replace")
+    return bool(re.search(rf"\bAudioCache\??\s+{name}\b|\b{name}\s*=\s*(new\s+)?AudioCache\s*\(", source))
 
 
 def _soloud_music(call: Call, ctx: CheckContext) -> bool:
@@ -1026,7 +1072,25 @@ def _class_replays_at_end(node: Node) -> bool:
     source = strip_comments(_text_without_user_handlers(outer)) if outer is not None else ""  # `//setLooping(true);` does not loop
     # `seek(to: .zero)` right before `pause()` rewinds a page the person swiped away from: not a replay
     replays = [m for m in REPLAY.finditer(source) if not re.match(r"[\s;)]*[\w.\[\]?!()]*?\.pause\(\s*\)", source[m.end() :])]
-    return bool(LOOP_ON.search(source)) or (bool(ENDED_CALL.search(source)) and bool(replays))
+    return bool(LOOP_ON.search(source)) or (bool(ENDED_CALL.search(source)) and bool(replays)) or _exo_ended_seeks_back(source)
+
+
+# ExoPlayer stays at playWhenReady = true when an item ends: a seek back to the start plays it again,
+# unless the branch also pauses or stops it.
+EXO_BRANCH_END = re.compile(r"\bbreak\b|\bcase\s|\bdefault\s*:|\belse\b|\bSTATE_\w+")
+EXO_HALTS = re.compile(r"\.pause\(|\.stop\(|playWhenReady\s*=\s*false|setPlayWhenReady\(\s*false|\.release\(")
+
+
+def _exo_ended_seeks_back(source: str) -> bool:
+    """An ExoPlayer `STATE_ENDED` branch that seeks back to the start (`seekTo(0)`) and neither
+    pauses nor stops: the player still wants to play, so the item replays without end."""
+    for m in re.finditer(r"\bSTATE_ENDED\b", source):
+        segment = source[m.end() : m.end() + 600]
+        end = EXO_BRANCH_END.search(segment)
+        segment = segment[: end.start()] if end else segment
+        if REPLAY.search(segment) and not EXO_HALTS.search(segment):
+            return True
+    return False
 
 
 def _text_without_user_handlers(outer: Node) -> str:
@@ -1165,6 +1229,9 @@ def ended_advance(ctx: CheckContext) -> Verdict | bool:
         return verdict(f"{label} starts the media again when it ends (an endless loop)", is_muted(node, ctx))
     if PLAY_CALL.search(source):
         return verdict(f"{label} replays the media from the start (an endless loop)", is_muted(node, ctx))
+    if "STATE_ENDED" in text(node) and REPLAY.search(source) and not EXO_HALTS.search(source) and not _started_only_on_tap(node, ctx):
+        # ExoPlayer keeps playWhenReady on at the end: `seekTo(0)` alone plays the item again
+        return verdict(f"{label} seeks back to the start of a player that keeps playing (an endless loop)", is_muted(node, ctx))
     if KEEPS_PLAYING.search(ctx.code_without_comments()) and not _started_only_on_tap(node, ctx):
         # `actionAtItemEnd = .none`: the player does not pause at the end, so a seek to zero loops it
         return verdict(f"{label} seeks back to the start of a player that keeps playing (an endless loop)", is_muted(node, ctx))

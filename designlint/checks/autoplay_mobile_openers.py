@@ -633,6 +633,54 @@ def _service_starters_all_user(service: str, ctx: CheckContext) -> str:
     return ""
 
 
+def service_started_on_load(service: str, ctx: CheckContext) -> str:
+    """An Android Service that a screen starts as it loads (`startService(new Intent(this,
+    MusicService.class))` in the launcher's `onCreate` / `onResume`, directly or through a helper it
+    calls): its `onStartCommand` / legacy `onStart` runs with no tap. Returns the evidence or ""."""
+    key = ("autoplay_mobile.service_on_load", service)
+    if key not in ctx.memo:
+        found = ""
+        if service:
+            index = project_index.for_context(ctx)
+            target = re.compile(rf"\b{re.escape(service)}\s*(::class|\.class\b)")
+            for site in _openers(service, ctx, str(ctx.path.resolve())):
+                if target.search(site.snippet) and _starts_service_at(site) and not _in_listener(site) and _site_kind(site, index) == "load":
+                    found = f"{service} is started as a screen loads ({site.where()})"
+                    break
+        ctx.memo[key] = found
+    return ctx.memo[key]
+
+
+def _in_listener(site: project_index.Site) -> bool:
+    """The site is inside a listener that a screen registers as it loads (`music.setOnCheckedChangeListener(
+    new OnCheckedChangeListener() { void onCheckedChanged(...) { startService(...) } })`): it runs on the
+    event, not on load."""
+    if any(kind == "call" and re.match(r"^(set|add)On\w*(Listener|Callback)$", value) for kind, value in site.context):
+        return True
+    functions = site.functions
+    return len(functions) > 1 and bool(re.match(r"^on[A-Z]", functions[0])) and not LOAD_FN.match(functions[0])
+
+
+def _starts_service_at(site: project_index.Site) -> bool:
+    """The Intent built at `site` goes to `startService` / `startForegroundService` (on that line or
+    in the next few, `musicIntent = new Intent(...); startService(musicIntent);`), not to
+    `stopService` or `bindService`."""
+    if re.search(r"\b(stop|bind)Service\b", site.snippet):
+        return False
+    if re.search(r"\bstart(Foreground)?Service\b", site.snippet):
+        return True
+    try:
+        lines = Path(site.path).read_text("utf-8", "replace").splitlines()[site.line - 1: site.line + 6]
+    except OSError:
+        return False
+    for line in lines:
+        if re.search(r"\b(stop|bind)Service\b", line):
+            return False
+        if re.search(r"\bstart(Foreground)?Service\s*\(", line):
+            return True
+    return False
+
+
 # Functions that build a view's content: a screen constructed there is part of that view, shown with it.
 EMBED_FN = re.compile(r"^(body|build|makeUIView|makeUIViewController|makeNSView|makeNSViewController|makeBody|loadView|viewDidLoad)$")
 # Arguments that say which item of a list the opened screen shows.
