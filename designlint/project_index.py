@@ -550,6 +550,17 @@ def for_context(ctx, language: str | None = None) -> ProjectIndex:
     return index
 
 
+def whole_project(ctx) -> ProjectIndex | None:
+    """The index for the file a check is looking at when the file belongs to a whole project (a
+    project marker or .git at the index's root), so "nothing else in the project does X" can be
+    trusted; None for a lone file or folder, or when no project can be read."""
+    try:
+        index = for_context(ctx)
+    except Exception:  # no project around the file
+        return None
+    return index if index.root_is_project() else None
+
+
 def in_unused_class(node: Node, ctx) -> bool:
     """A class around `node`, at any level, is one the whole project never creates or names
     (`ProjectIndex.type_unused`): the code there never runs. A nested class used through its outer

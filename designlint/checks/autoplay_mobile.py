@@ -129,11 +129,8 @@ def _in_uncalled_top_level_function(node: Node, ctx: CheckContext) -> bool:
     name = function_name(top) if top is not None else ""
     if not name or name == "main" or project_index.too_common(name) or re.search(r"@Preview\b|\boverride\b", signature_text(top)):
         return False
-    try:
-        index = project_index.for_context(ctx)
-    except Exception:  # no project around the file
-        return False
-    if not index.root_is_project():
+    index = project_index.whole_project(ctx)
+    if index is None:
         return False
     own = str(ctx.path.resolve())
     sites = [*index.calls(name), *index.references(name)]
@@ -300,11 +297,8 @@ def _uncalled_global_function(node: Node, ctx: CheckContext) -> bool:
     name = function_name(top) if top is not None else ""
     if not name or project_index.too_common(name):
         return False
-    try:
-        index = project_index.for_context(ctx)
-    except Exception:  # no project around the file
-        return False
-    if not index.root_is_project():
+    index = project_index.whole_project(ctx)
+    if index is None:
         return False
     own = str(ctx.path.resolve())
     sites = [*index.calls(name), *index.references(name)]

@@ -686,11 +686,8 @@ def never_set_flag(condition: str, ctx: CheckContext) -> bool:
     writes = re.findall(rf"(?<![\w$])(?:this\.|self\.)?{flag}\s*(?:[-+|&^]?=(?!=)|:)|\bthis\.{flag}\b(?=\s*[,}})])|\${flag}\b|\b{flag}\.toggle\(", source)
     if len(declared) != 1 or len(writes) != 1:
         return False
-    try:
-        index = project_index.for_context(ctx)
-    except Exception:  # no project around the file
-        return False
-    if not index.root_is_project():
+    index = project_index.whole_project(ctx)
+    if index is None:
         return False
     own = str(ctx.path.resolve())
     mention = re.compile(rf"\b{flag}\b".encode())

@@ -1962,8 +1962,8 @@ def _pager_flow_unread(ctx: CheckContext, pager: Node) -> bool:
     and no screen names `moviesFlow`) or to a use case `invoke` whose injected instance is never used.
     No screen shows those pages. False whenever unsure (a single file, a common name, a caller in
     code this test cannot place, more than three levels)."""
-    index = project_index.for_context(ctx)
-    if not index.root_is_project():
+    index = project_index.whole_project(ctx)
+    if index is None:
         return False
     name = _pager_property(pager)
     if name:

@@ -1036,8 +1036,8 @@ def _reset_of_reported_model(ctx: CheckContext, name: str) -> bool:
     another file that also grows the streak by one day after the last (`isConsecutive ? current + 1 : 1`):
     the model's update is the one behaviour, reported in its own file."""
     method = name.split(".")[-1].strip("()")
-    index = project_index.for_context(ctx)
-    if not index.root_is_project():
+    index = project_index.whole_project(ctx)
+    if index is None:
         return False
     own = str(Path(ctx.path).resolve())
     for definition in index.definitions(method):
