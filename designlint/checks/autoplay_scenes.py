@@ -100,23 +100,28 @@ def _section_of(node: Node, sections: list[tuple[int, str, dict[str, str]]]) -> 
 
 
 def godot_scene_autoplay(ctx: CheckContext) -> Verdict | None:
-    """`autoplay = true` on a Godot video player or music player in a scene the game loads."""
+    """`autoplay = true` on a Godot video player or music player in a scene the game loads; also
+    a node that gets its player type and `autoplay = true` from another scene (an instance of a
+    music-player scene, or a node of the scene this one inherits) and its stream here."""
     text = ctx.data.decode("utf-8", "replace")
     line = text[ctx.node.start_byte : text.find("\n", ctx.node.start_byte) if "\n" in text[ctx.node.start_byte :] else len(text)]
-    if not re.match(r"^autoplay\s*=\s*true\s*$", line.strip()):
+    key = line.split("=", 1)[0].strip()
+    if key not in ("autoplay", "stream"):
         return None
     sections = ctx.remember("godot_sections", lambda: _sections(text))
     found = _section_of(ctx.node, sections)
     if found is None or found[2] != "node":
         return None
     start, end, _, attrs = found
-    kind = GODOT_PLAYERS.get(attrs.get("type", ""))
-    if kind is None:
-        return None  # another node type, or an instanced scene whose type this file does not say
-    props = _properties(text, start, min(end, len(text)))
-    stream = _stream_name(props.get("stream", ""), sections)
-    if stream is None:
-        return None  # nothing to play
+    own = _properties(text, start, min(end, len(text)))
+    node_type, props, stream = _resolved_node(ctx, text, sections, attrs, own)
+    if key == "autoplay" and own.get("autoplay") != "true":
+        return None
+    if key == "stream" and ("autoplay" in own or props.get("autoplay") != "true"):
+        return None  # reported at its own autoplay line, or it does not autoplay
+    kind = GODOT_PLAYERS.get(node_type)
+    if kind is None or stream is None:
+        return None  # another node type, or nothing to play
     name = attrs.get("name", "")
     if kind != "video" and not _music([name, stream], positional=kind == "positional"):
         return None
@@ -128,10 +133,84 @@ def godot_scene_autoplay(ctx: CheckContext) -> Verdict | None:
     if ctx.memo["scene_unused"]:
         return None
     what = f"video ({name})" if kind == "video" else f"music ({name})"
-    message = f"{what} starts playing as soon as the scene loads (autoplay = true in the scene file)"
+    where = "in the scene file" if key == "autoplay" else "in the scene it comes from"
+    message = f"{what} starts playing as soon as the scene loads (autoplay = true {where})"
     if _volume_db(props.get("volume_db")) <= MUTED_DB:
         return Verdict(message=message, severity="info", note="the player is muted (volume_db at or below -60)")
     return Verdict(message=message)
+
+
+MAX_SCENE_DEPTH = 4
+
+
+def _resolved_node(ctx: CheckContext, text: str, sections, attrs: dict[str, str], own: dict[str, str], depth: int = 0):
+    """(type, properties, stream name) of a scene node, following Godot's scene composition: a node
+    without a `type` is an instance of another scene (`instance=ExtResource(...)`: that scene's root
+    node) or a node of the scene this one inherits (the root's `instance=`: the node of the same
+    name and parent there). Properties set here override the other scene's."""
+    node_type, props = attrs.get("type", ""), dict(own)
+    stream = _stream_name(own["stream"], sections) if own.get("stream") else None
+    if node_type or depth >= MAX_SCENE_DEPTH:
+        return node_type, props, stream
+    instance = attrs.get("instance", "")
+    if instance:
+        base = _scene_resource(ctx, instance, sections)
+        if base is None:
+            return "", props, stream
+        base_text, base_sections = base
+        root = next(((i, a) for i, (_, tag, a) in enumerate(base_sections) if tag == "node" and "parent" not in a), None)
+    else:
+        scene_root = next((a for _, tag, a in sections if tag == "node" and "parent" not in a), None)
+        base = _scene_resource(ctx, scene_root.get("instance", ""), sections) if scene_root else None
+        if base is None:
+            return "", props, stream
+        base_text, base_sections = base
+        root = next(
+            ((i, a) for i, (_, tag, a) in enumerate(base_sections) if tag == "node" and a.get("name") == attrs.get("name") and a.get("parent") == attrs.get("parent")),
+            None,
+        )
+    if root is None:
+        return "", props, stream
+    index, base_attrs = root
+    b_start = base_sections[index][0]
+    b_end = base_sections[index + 1][0] if index + 1 < len(base_sections) else len(base_text)
+    base_props = _properties(base_text, b_start, b_end)
+    base_type, inherited, base_stream = _resolved_node(ctx, base_text, base_sections, base_attrs, base_props, depth + 1)
+    return base_type, {**inherited, **props}, stream or base_stream
+
+
+def _scene_resource(ctx: CheckContext, value: str, sections) -> tuple[str, list] | None:
+    """The text and sections of the `.tscn` an `ExtResource(...)` value names, or None."""
+    path = _stream_name(value, sections) if value else None
+    if not path or not path.endswith(".tscn"):
+        return None
+    raw = _res_file(ctx, path)
+    if raw is None:
+        return None
+    other = raw.decode("utf-8", "replace")
+    return other, _sections(other)
+
+
+def _res_file(ctx: CheckContext, path: str) -> bytes | None:
+    """The bytes of a `res://` file of the scene's Godot project (res:// is the folder holding
+    project.godot; without one, the nearest folder up where the file exists); recorded as an input
+    of the scene's cached result."""
+    if not path.startswith("res://"):
+        return None
+    relative = path[len("res://") :]
+    folder = Path(ctx.path).resolve().parent
+    for candidate in [folder, *folder.parents][:12]:
+        target = candidate / relative
+        if target.is_file():
+            try:
+                raw = target.read_bytes()
+            except OSError:
+                return None
+            ctx.depends_on({str(target): hashlib.sha256(raw).hexdigest()})
+            return raw
+        if (candidate / "project.godot").is_file():
+            break
+    return None
 
 
 def _script_starts_node(ctx: CheckContext, text: str, sections, start: int, end: int, name: str) -> bool:
@@ -179,22 +258,10 @@ def _script_text(ctx: CheckContext, text: str, sections, start: int, end: int) -
     """The text of the GDScript a section's `script = ExtResource(...)` attaches ('' if none)."""
     value = _properties(text, start, min(end, len(text))).get("script", "")
     path = _stream_name(value, sections) if value else None
-    if not path or not path.startswith("res://") or not path.endswith(".gd"):
+    if not path or not path.endswith(".gd"):
         return ""
-    relative = path[len("res://") :]
-    folder = Path(ctx.path).resolve().parent
-    for candidate in [folder, *folder.parents][:12]:  # res:// is the folder holding project.godot
-        target = candidate / relative
-        if target.is_file():
-            try:
-                raw = target.read_bytes()
-            except OSError:
-                return ""
-            ctx.depends_on({str(target): hashlib.sha256(raw).hexdigest()})
-            return raw.decode("utf-8", "replace")
-        if (candidate / "project.godot").is_file():
-            break
-    return ""
+    raw = _res_file(ctx, path)
+    return raw.decode("utf-8", "replace") if raw is not None else ""
 
 
 def _function_bodies(code: str) -> dict[str, str]:
