@@ -8,9 +8,7 @@ detector. The app's use of the library is what rules judge. Two kinds of copies 
 - Java/Kotlin sources of well-known Android libraries, by their package (`package cn.jzvd;`,
   `package com.chad.library.adapter.base;`, framework packages such as `android.widget`) or, when
   the copy was moved into the app's own package, by the library's class and file name
-  (`JZMediaManager.java`, `BaseQuickAdapter.kt`);
-- Swift sources of well-known libraries copied into a game, by class and file name
-  (`SKTAudio.swift` of SKTUtils, a SpriteKit helper kit: its own `playBackgroundMusic`).
+  (`JZMediaManager.java`, `BaseQuickAdapter.kt`).
 
 Every library named here was found copied into app repositories measured for designlint.
 """
@@ -61,10 +59,6 @@ LIBRARY_CLASSES = frozenset(
 )
 
 
-# Swift library classes copied into apps (file name = class name).
-SWIFT_LIBRARY_CLASSES = frozenset({"SKTAudio"})
-
-
 def vendored_library(raw: bytes, kind: FileKind, file_name: str = "") -> str | None:
     """What names the file as a third-party library's code (shown in the skip message), or None
     when it is taken for the app's own."""
@@ -72,8 +66,6 @@ def vendored_library(raw: bytes, kind: FileKind, file_name: str = "") -> str | N
         return _banner(raw)
     if kind.grammar in JVM_GRAMMARS:
         return _jvm_library(raw, file_name)
-    if kind.grammar == "swift":
-        return _declared_library_class(raw, file_name, SWIFT_LIBRARY_CLASSES)
     return None
 
 
@@ -94,12 +86,7 @@ def _jvm_library(raw: bytes, file_name: str) -> str | None:
         package = match.group(1).decode("ascii", "replace")
         if any(package == p or package.startswith(p + ".") for p in LIBRARY_PACKAGES):
             return f"package {package}"
-    return _declared_library_class(raw, file_name, LIBRARY_CLASSES)
-
-
-def _declared_library_class(raw: bytes, file_name: str, classes: frozenset[str]) -> str | None:
-    """A file named for a library class that declares that class."""
     stem = file_name.rsplit(".", 1)[0]
-    if stem in classes and re.search(rb"\b(class|interface)\s+" + re.escape(stem.encode()) + rb"\b", raw):
+    if stem in LIBRARY_CLASSES and re.search(rb"\b(class|interface)\s+" + re.escape(stem.encode()) + rb"\b", raw):
         return f"a copy of the library class {stem}"
     return None

@@ -192,12 +192,3 @@ def test_android_library_sources_copied_into_an_app_are_skipped(tmp_path):
     assert vendored_library(own, kind_for("JZMediaManager.java"), "JZMediaManager.java") is None
     # A package that only starts with a library's name is not that library.
     assert vendored_library(b"package com.chad.libraryx.app;\n", kind_for("A.java"), "A.java") is None
-
-
-def test_swift_library_classes_copied_into_a_game_are_skipped():
-    from designlint.languages import kind_for
-    from designlint.vendored import vendored_library
-
-    helper = b"import AVFoundation\n\npublic class SKTAudio {\n  public func playBackgroundMusic(_ name: String) {}\n}\n"
-    assert "SKTAudio" in vendored_library(helper, kind_for("SKTAudio.swift"), "SKTAudio.swift")
-    assert vendored_library(helper, kind_for("GameAudio.swift"), "GameAudio.swift") is None
