@@ -451,7 +451,7 @@ def _roblox_effect_sound(name: str, ctx: CheckContext) -> bool:
     none of these names music."""
     if not name or not re.match(r"^\w+$", name):
         return False
-    code = ctx.code_without_comments()
+    code = _local_scope(name, ctx)
     n = re.escape(name)
     given = re.findall(rf"\b{n}\s*\.\s*(?:Name|SoundId)\s*=\s*([^\n;]{{0,120}})", code)
     parents = re.findall(rf"\b{n}\s*\.\s*Parent\s*=\s*([\w.:()\"' ]{{1,120}})", code)
@@ -460,11 +460,25 @@ def _roblox_effect_sound(name: str, ctx: CheckContext) -> bool:
         if re.match(r"^\w+$", local):
             parents += re.findall(rf"\blocal\s+{re.escape(local)}\s*(?::[^=\n]+)?=\s*([^\n;]{{0,160}})", code)
     words = _words(name, *given)
-    if any(MUSIC_WORD.match(w) or MUSIC_NAME.search(w) for w in words):
-        return False
+    if any((MUSIC_WORD.match(w) or MUSIC_NAME.search(w)) and not AMBIENT_WORD.match(w) for w in words):
+        return False  # an ambience loop put in a part is an effect too
     if any(EFFECT_WORD.match(w) for w in words):
         return True
     return any(BODY_WORD.match(w) for w in _words(*parents))
+
+
+def _local_scope(name: str, ctx: CheckContext) -> str:
+    """The text (comments blanked) of the innermost function around the match that declares
+    `local <name>`, else the whole file: two functions that each make a `local sound` describe
+    two different sounds."""
+    code = ctx.code_without_comments()
+    declared = re.compile(rf"\blocal\s+{re.escape(name)}\b")
+    data = code.encode()
+    for fn in enclosing_functions(ctx.node):
+        body = data[fn.start_byte : fn.end_byte].decode("utf-8", "replace")
+        if declared.search(body):
+            return body
+    return code
 
 
 def _words(*names: str) -> list[str]:
@@ -487,9 +501,10 @@ def _ambient_loop(name: str, ctx: CheckContext) -> bool:
         names.append(function_name(fn) or "")
     if name and re.match(r"^\w+$", name):
         n = re.escape(name)
-        names += re.findall(rf"\b{n}\s*(?:[.:]\s*(?:clip|stream|SoundId|resource)\s*)?=\s*([^;\n]{{0,160}})", code)
+        scope = _local_scope(name, ctx)
+        names += re.findall(rf"\b{n}\s*(?:[.:]\s*(?:clip|stream|SoundId|resource|Name)\s*)?=\s*([^;\n]{{0,160}})", scope)
         names += _helper_arguments(fn, name, code)
-        names += re.findall(rf"\b{n}\s*[.:]\s*(?:PlayOneShot|play)\s*\(([^)\n]{{0,120}})", code)
+        names += re.findall(rf"\b{n}\s*[.:]\s*(?:PlayOneShot|play)\s*\(([^)\n]{{0,120}})", scope)
     for assigned in re.findall(r"\.\s*clip\s*=\s*([\w.\[\]]+)", code) if not name or name == _extends(ctx) else []:
         names.append(assigned)
     words = _words(*names)
@@ -2177,13 +2192,38 @@ def _godot_complete(root: Path, files: dict[Path, str]) -> bool:
     settings = re.sub(r"(?m)^\s*;.*$", "", settings)
     named = [t for t in re.findall(r"\"\*?(res://[^\"]+|uid://\w+)\"", settings) if t.startswith("uid://") or t.endswith(GODOT_TEXT)]
     scene_uids = {u for f, code in files.items() if f.name.endswith((".tscn", ".tres")) for u in GODOT_UID.findall(code[:400])}
+    missing_autoloads = False
     for target in named:
         if target.startswith("uid://"):
             if target not in scene_uids and not any(target in _read(str(f) + ".uid") for f in files if f.name.endswith(".gd")):
                 return False
         elif not (root / target[len("res://"):]).exists():
-            return False
+            if target not in _godot_autoload_scripts(settings):
+                return False
+            missing_autoloads = True
+    if missing_autoloads and not _godot_references_resolve(root, files):
+        return False
     return any(f.name.endswith(".tscn") for f in files) and bool(re.search(r"run/main_scene\s*=", settings))
+
+
+def _godot_autoload_scripts(settings: str) -> set[str]:
+    """The `res://` scripts (.gd) that project.godot's [autoload] section names."""
+    section = re.search(r"(?ms)^\[autoload\]\s*$(.*?)(?=^\[|\Z)", settings)
+    return set(re.findall(r"\"\*?(res://[^\"]+\.gd)\"", section.group(1))) if section else set()
+
+
+def _godot_references_resolve(root: Path, files: dict[Path, str]) -> bool:
+    """Every script, scene and resource that the project's scenes and resources name by `res://` path
+    is in the copy (letter case aside, as on the Windows or macOS machine it was made on): the copy
+    is whole, so an autoload script that project.godot names but the repository lacks was removed
+    by its authors (the game runs without it), not left out of this copy."""
+    present = {"res://" + f.relative_to(root.resolve()).as_posix().lower() for f in files if f.is_relative_to(root.resolve())}
+    for f, code in files.items():
+        if f.name.endswith((".tscn", ".tres")):
+            for target in re.findall(r"\bpath=\"(res://[^\"]+)\"", code):
+                if target.endswith(GODOT_TEXT) and target.lower() not in present:
+                    return False
+    return True
 
 
 def _godot_holders(target: Path, root: Path, files: dict[Path, str]) -> list[Path] | None:
@@ -2200,14 +2240,28 @@ def _godot_holders(target: Path, root: Path, files: dict[Path, str]) -> list[Pat
     name = re.compile(rf"(?<![\w-]){re.escape(target.name)}(?!\w)")
     other_res = re.compile(rf"res://[^\s\"']*?(?<![\w-]){re.escape(target.name)}(?!\w)")
     holders = []
+    lowered = _lowered(files)
     for other, code in files.items():
         if other == target:
             continue
-        if res in code or any(u and u in code for u in uids):
+        if res.lower() in lowered[other] or any(u and u in code for u in uids):  # letter case aside, as on Windows
             holders.append(other)
         elif len(name.findall(code)) > len(other_res.findall(code)):
             holders.append(other)  # a relative path or a name built from parts: taken as naming it
     return holders
+
+
+_LOWERED: dict[int, tuple[dict[Path, str], dict[Path, str]]] = {}
+
+
+def _lowered(files: dict[Path, str]) -> dict[Path, str]:
+    """The project's texts in lower case (built once per read of the project)."""
+    cached = _LOWERED.get(id(files))
+    if cached is None or cached[0] is not files:
+        if len(_LOWERED) > 16:
+            _LOWERED.clear()
+        cached = _LOWERED[id(files)] = (files, {f: code.lower() for f, code in files.items()})
+    return cached[1]
 
 
 def _godot_scene_patterns(files: dict[Path, str]) -> list[str]:
