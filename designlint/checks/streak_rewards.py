@@ -1620,10 +1620,11 @@ def classify_streak_text(raw: str) -> str | None:
     return kind
 
 
-# "Keep your streak going!", "Mantén tu racha de conexión diaria": encouragement, unless a threat word
-# follows (shared by the games and mobile checks).
+# "Keep your streak going!", "Keep your streak for bonuses!", "Mantén tu racha de conexión diaria": encouragement,
+# unless a threat word follows (shared by the games and mobile checks).
 KEEP_GOING = re.compile(
     r"\bkeep\s+(?:up\s+)?(?:the|your|this|that|my)?\s*(?:[\w$-]+\s+){0,3}?streak\s+(?:going|up|growing|rolling)\b"
+    r"|\bkeep\s+(?:the|your|this|that|my)\s+(?:[\w$-]+\s+){0,3}?streak\s+(?:for|to\s+(?:earn|get|unlock|win|collect)|and\s+(?:earn|get|unlock|win|collect))\s+(?:\w+\s+){0,2}?(?:bonus\w*|rewards?|prizes?|gifts?|coins?|gems?|xp|more)\b"
     r"|\bmant(?:[eé]n|enga|ener|enha|er)\s+(?:tu|su|la|a|sua|tua)\s+(?:racha|ofensiva|sequ[eê]ncia)\b(?!\s+(?:viva|activa|ativa|intacta))",
     re.I,
 )

@@ -1029,6 +1029,36 @@ def _copy_in_earlier_file(ctx: CheckContext, fn: Node | None) -> bool:
     return any(d.path < here and _same_code(d.text, mine) for d in definitions)
 
 
+# Words of a day-gap test in the text of a file: `timedelta(days=1)`, `yesterday`, `(now - last).days`.
+DAY_GAP_WORDS = re.compile(r"timedelta|yesterday|\.days\b|days_?between|in_?days|day_?gap|consecutive", re.I)
+
+
+def _grown_in_other_file(ctx: CheckContext, name: str) -> bool:
+    """A Python reset-only update (a nightly script's `info["current_streak"] = 0`) of a streak that this
+    file never grows and another file of the project grows by one and restarts around a day-gap test
+    (the bot's own check-in): the check-in is the one behaviour, reported in its file."""
+    key = (re.findall(r"\w+", name) or [""])[-1]
+    if ctx.language != "python" or len(key) < 4 or not re.search(r"streak|consecutive|in_?a_?row", key, re.I):
+        return False
+    try:
+        files = project_index.for_context(ctx).files()
+    except Exception:  # no project to read: the file alone decides
+        return False
+    here = str(ctx.path.resolve())
+    k = re.escape(key)
+    grows = re.compile(rf"\b{k}\b\W{{0,3}}\s*(?:\+=\s*1\b|=\s*[^\n]*\b{k}\b\W{{0,3}}\s*\+\s*1\b)")
+    restarts = re.compile(rf"\b{k}\b\W{{0,3}}\s*=\s*[01]\b")
+    if grows.search(ctx.data.decode("utf-8", "replace")):
+        return False  # the file grows the streak itself: its own update
+    for path, data in files.items():
+        if str(Path(path).resolve()) == here or Path(path).suffix != ctx.path.suffix:
+            continue
+        code = data.decode("utf-8", "replace")
+        if grows.search(code) and restarts.search(code) and DAY_GAP_WORDS.search(code):
+            return True  # grown by one and restarted in one file, around a day-gap test: the full update is there
+    return False
+
+
 def streak_update(ctx: CheckContext) -> "Verdict | bool":
     node = ctx.node
     fn = next(enclosing_functions(node), None)
@@ -1037,6 +1067,8 @@ def streak_update(ctx: CheckContext) -> "Verdict | bool":
         return False  # one finding per function, at its first update in source order
     name, kinds = found[0][node.start_byte], found[1]
     if not _first_of_family(ctx, node, name) or _decided_by_reported_helper(ctx, fn, found[0]) or _copy_in_earlier_file(ctx, fn):
+        return False
+    if kinds == "C" and _grown_in_other_file(ctx, name):
         return False
     if node.start_byte in ctx.memo.get("streak_games_flag_updates", ()):
         what = "grows at each day rollover that saw activity and is reset after a day without any"

@@ -46,6 +46,7 @@ Names, text classification and the file-wide safeguard come from `streak_rewards
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 from itertools import islice
 
@@ -1695,7 +1696,31 @@ def reward_index(ctx: CheckContext) -> "Verdict | bool":
     verdict = _reward_index(ctx)
     if verdict and _file_reports_update(ctx):
         return False  # the ladder read by the streak the file already reports (the claim, a `todaysBonus` getter): one behaviour
+    if verdict and _table_reported(ctx, re.split(r"[^\w]+", text(ctx.capture("table")).strip())[-1]):
+        return False  # `rewardSchedule[streak % 7]` under `static let rewardSchedule = [50, 100, ...]`: the table's finding is the ladder
     return verdict
+
+
+# The names the `*-daily-reward-table` patterns of mobile.yaml match (kept in step with their `#match?`).
+TABLE_PATTERN_NAME = re.compile(
+    r"(?i)(daily|login|streak|check_?in|consecutive|attendance).*(reward|bonus|prize|gift|calendar|multiplier)|(reward|bonus|prize|multiplier).*(by|per|for).*(day|streak|login)"
+    r"|reward_?(cycle|calendar|track|schedule)|^_?k?_?day_?rewards?$|^_?k?_?(rewards?|bonus(es)?|prizes?|coins?|gems?)(_?(amounts?|values|list|table|by_?day|schedule|per_?day))?$|^_?amounts?$|streak_?milestones?$"
+)
+TABLE_DECLARATIONS = frozenset({"property_declaration", "variable_declarator", "initialized_variable_definition", "static_final_declaration", "initialized_identifier"})
+
+
+def _table_reported(ctx: CheckContext, name: str) -> bool:
+    """Is the table's own declaration in this file reported as a daily reward table (see `reward_table`)?
+    The table and its streak-indexed lookup are one ladder: one finding, at the table."""
+    if not TABLE_PATTERN_NAME.search(name):
+        return False
+    key = ("streak_table_reported", name)
+    if key not in ctx.memo:
+        ctx.memo[key] = any(
+            n.type in TABLE_DECLARATIONS and (d := _declared(n)) is not None and re.split(r"[^\w]+", d[0].strip())[-1] == name and bool(reward_table(replace(ctx, node=n)))
+            for n in walk(ctx.root)
+        )
+    return ctx.memo[key]
 
 
 def _reward_index(ctx: CheckContext) -> "Verdict | bool":
@@ -1974,6 +1999,10 @@ def loss_text(ctx: CheckContext) -> "Verdict | bool":
         return False  # a run of puzzles or levels in one session, not of days
     if kind == "loss" and (KEEP_GOING.search(raw) or TO_KEEP.search(raw)) and not THREAT_WORDS.search(raw):
         return False  # "Keep your 5-day streak going!": encouragement, nothing is threatened
+    if kind == "loss" and SAFEGUARD_DOES.search(raw) and not THREAT_WORDS.search(raw) and not PAID.search(raw) and not SAFEGUARD_DEADLINE.search(raw):
+        if not _file_sells(ctx):
+            return False  # "This will protect your streak today. You get one freeze a week.": a free freeze confirmed
+        kind = "sale"  # "Streak Freezes: protect your streaks on off days" on a paywall: the safeguard is what is sold
     if _explanatory_slot(top) or kind == "loss" and _tip_item(top, raw) or kind == "loss" and FEATURE_LABEL.match(normalize_text(raw)) and PROTECTION_WORDS.search(_code(ctx)):
         return False  # "Protect your streak" under the title of a streak-freeze card: the safeguard's name
     if kind == "loss" and RECOVERY_LABEL.match(normalize_text(raw)) and not _file_sells(ctx):
@@ -1991,6 +2020,19 @@ def loss_text(ctx: CheckContext) -> "Verdict | bool":
     if kind == "sale":
         return Verdict(message=f"text sells a way to keep the streak: \"{snippet}\"")
     return Verdict(message=f"text uses the fear of losing a streak: \"{snippet}\"")
+
+
+# What a safeguard does, said of the streak: "This will protect your streak for today", "A freeze shields your streak",
+# "Protect your streak - 2 available" (the freezes left); not the order "Protect your 7-day streak!" in a reminder.
+SAFEGUARD_DOES = re.compile(
+    r"(?:\b(?:will|would|can|could|it|this|that|which|freezes?|shields?)\s+(?:\w+\s+)?(?:protect|shield|guard)|\b(?:protects|shields|guards))"
+    r"\s+(?:your|the|this|their|my|a)\s+(?:[\w$-]+\s+){0,3}?streaks?\b"
+    r"|\b(?:protect|shield|guard)\s+(?:your|the|this)\s+streaks?\b.*\b(?:available|left|freezes?)\b",
+    re.I,
+)
+
+
+SAFEGUARD_DEADLINE = re.compile(r"\brunning\s+out\b|\bhours?\b|\bminutes?\b|\bmidnight\b|\btonight\b", re.I)
 
 
 # A feature described rather than a message sent: "Get reminded if you are going to lose your streak" (onboarding),
@@ -2074,6 +2116,8 @@ def _same_message(a: Node, b: Node) -> bool:
     the title and body written next to each other; not two items of a list of steps or cards."""
     above = {x.id for x in ancestors(a)}
     common = next((x for x in ancestors(b) if x.id in above), None)
+    if common is not None and _pool_item(a, common) and _pool_item(b, common):
+        return True  # `notificationMessages = ["Don't let your streak die", ..., "Don't break the chain!"]`: one picked at random
     if common is None or common.type in LIST_TYPES:
         return False
     if common.type in CONDITIONAL_TYPES or common.type == "when_entry":
@@ -2097,12 +2141,22 @@ def _debug_copy(ctx: CheckContext, node: Node, raw: str) -> bool:
     return len(literal) > 8 and code.count(literal) > inside.count(literal)
 
 
+def _pool_item(node: Node, common: Node) -> bool:
+    """A bare string element of a list of strings (`listOf("a", "b")`, `["a", "b"]`): the wordings of one
+    message an app picks from, not cards or steps built from the strings."""
+    parent = node.parent
+    if parent is not None and parent.type == "value_argument":
+        parent = parent.parent
+    if parent is None or parent.id != common.id or common.type not in (*LIST_TYPES, "value_arguments"):
+        return False
+    items = [c for c in common.named_children if "comment" not in c.type and c.type != "type_arguments"]
+    return all(c.type in STRING_TYPES or c.type == "value_argument" and c.named_children and c.named_children[-1].type in STRING_TYPES for c in items)
+
+
 def _threat_already_reported(ctx: CheckContext, node: Node) -> bool:
     """Was another wording of the same message reported (see `_same_message`)? One message, one finding."""
     fn = enclosing_named_function(node)
-    if fn is None:
-        return False
-    reported = ctx.memo.setdefault(("threats", fn.id), [])
+    reported = ctx.memo.setdefault(("threats", fn.id if fn is not None else None), [])
     if any(_same_message(n, node) for n in reported):
         return True
     reported.append(node)
