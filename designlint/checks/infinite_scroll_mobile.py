@@ -182,7 +182,12 @@ ROW_CONTEXT_LABELS = re.compile(r"\b(willDisplay|cellForRowAt|cellForItemAt|pref
 # The person's own finite records (a to-do list, notes, their mailbox, calendar, transactions, orders,
 # downloads, files, bookmarks), and content feeds, which stay at warning whatever else they are named.
 OWN_RECORDS = frozenset({"task", "todo", "note", "inbox", "mailbox", "mail", "email", "message", "notification", "agenda", "calendar", "transaction", "order", "download",
-                         "file", "bookmark", "reminder", "expense", "invoice", "receipt", "payment", "favorite", "favourite", "history"})
+                         "file", "bookmark", "reminder", "expense", "invoice", "receipt", "payment", "favorite", "favourite", "history", "saved", "fav"})
+# What the person kept themselves (saved, favourites, bookmarks, 收藏 `collect`, read later, read records): their own
+# list even when it holds posts or articles.
+KEPT_BY_THEM = frozenset({"saved", "favorite", "favourite", "fav", "bookmark", "collect", "collection", "record"})
+# Two-word names of the person's own lists: what they read (`ReadRecordActivity`), kept to read later, or watched.
+OWN_RECORD_PAIRS = frozenset({("read", "record"), ("read", "later"), ("watch", "later"), ("read", "history"), ("watch", "history"), ("browse", "history")})
 # "Collect" is the usual English rendering of 收藏 (favourites) in apps from China (`MyCollectActivity`,
 # `CollectionFragment`); not on iOS, where a `…CollectionViewController` is any grid.
 FAVOURITES_ANDROID = frozenset({"collect", "collection"})
@@ -204,6 +209,10 @@ def _own_records(ctx: CheckContext, message: str | None) -> bool:
     words = {w[:-1] if w.endswith("s") and w not in ("stories", "news") else w for n in names for w in _words(n)}
     own = OWN_RECORDS | (FAVOURITES_ANDROID if ctx.language in ("kotlin", "java") else frozenset())
     found = words & own
+    pairs = [(a, b[:-1] if b.endswith("s") else b) for n in names for a, b in zip(_words(n), _words(n)[1:])]
+    found |= {"record" for p in pairs if p in OWN_RECORD_PAIRS}
+    if found & KEPT_BY_THEM:
+        return True  # their saved posts, favourite videos or read-later articles are content, but a list they chose and that ends
     if found == {"mail"} and not _mail_messages(ctx):
         return False  # "mail" alone names mail-order shopping as often as a mailbox (`OverseasMailActivity`)
     return bool(found) and not words & CONTENT_FEED
@@ -448,7 +457,9 @@ def _loads(call: Call, any_call: bool) -> bool:
         return False
     if STRONG_LOADER.search(name) or _load_verb(name):
         return not NOT_LOADER.search(name) or bool(STRONG_LOADER.search(name))
-    receiver = call.receiver.rsplit(".", 1)[-1].strip("?!() ")
+    receiver = _receiver_object(call.receiver)
+    if _collection_fetch(call):
+        return True  # `cubit.getSaved(loadMore: true, after: true)`, `await repo.getHistory(page)`
     if name in ("invoke", "call") and IDENTIFIER.match(receiver) and STRONG_LOADER.search(receiver):
         return True  # `onLoadMore?.invoke()`: the callback's own name says what it does
     if name in ("invoke", "call") and any_call and IDENTIFIER.match(receiver) and SCROLLED_TO_END.search(receiver):
@@ -469,6 +480,57 @@ def _loads(call: Call, any_call: bool) -> bool:
         return False  # `view.setTranslationY()`, `Modifier.align()`: work on some other object
     return (name[:1].islower() or name[:1] == "_") and not re.match(r"^_?set[A-Z_]", name) and name not in (
         "add", "remove", "get", "set", "put", "map", "filter", "forEach", "equals", "compareTo", "height", "width", "align", "padding", "fillMaxWidth")
+
+
+# `AppCubit.get(context)`, `BlocProvider.of<FeedBloc>(context)`, `context.read<FeedBloc>()`, `Get.find<FeedController>()`:
+# a lookup of the object that owns the list, named by its type.
+OBJECT_LOOKUP = re.compile(r"^(?P<owner>[\w.]*?)\.?\b(get|of|read|watch|find|instance|getInstance)\s*(<\s*(?P<type>[\w.]+)\s*>)?\s*\(\s*(context|ctx|this|)\s*\)\s*$")
+
+
+def _receiver_object(receiver: str) -> str:
+    """The last name of a call's receiver (`viewModel` in `this.viewModel?.`), or the type a lookup
+    returns (`AppCubit` in `AppCubit.get(context)`, `FeedBloc` in `context.read<FeedBloc>()`)."""
+    m = OBJECT_LOOKUP.match(receiver.strip())
+    if m and (m.group("type") or m.group("owner")):
+        return (m.group("type") or m.group("owner")).rsplit(".", 1)[-1]
+    return receiver.rsplit(".", 1)[-1].strip("?!() ")
+
+
+# Last words of getters that name one value or a setting, not a collection of items (`getSettings`, `getBounds`).
+NOT_COLLECTION = frozenset({"status", "bounds", "settings", "options", "params", "extras", "arguments", "resources", "preferences", "prefs", "headers",
+                            "insets", "margins", "paddings", "dimens", "children", "progress", "is", "has", "this", "details", "stats", "statistics",
+                            "permissions", "credentials", "coordinates", "metrics", "properties", "attributes", "args", "props", "dimensions"})
+COLLECTION_NOUNS = frozenset({"history", "saved", "feed", "timeline", "list", "data", "inbox", "collection", "content"})
+LOAD_MORE_ARGUMENT = re.compile(r"(?i)page|offset|cursor|skip|next|last_?id|after|since|before|load_?more|\bmore\b|max_?id|until")
+
+
+def _collection_fetch(call: Call) -> bool:
+    """A getter of a collection that fetches the next part of it: `getSaved(loadMore: true, after: true)`,
+    `getHistory(page)`, `await repo.getSubreddits()`, not `getItemCount()`, `getHeight()`, a no-argument
+    `adapter.getData()` whose list is read, nor `getSettings(page)`."""
+    if not _collection_getter(call.name) or _getter_read(call):
+        return False
+    args = re.sub(r"\s", "", text(call.arguments)) if call.arguments is not None else ""
+    return bool(LOAD_MORE_ARGUMENT.search(args)) or _awaited(call.node)
+
+
+def _collection_getter(name: str) -> bool:
+    """`getSaved`, `getHistory`, `getSubreddits`: "get" and a collection noun (not `getItemCount`, `getSettings`)."""
+    if not re.match(r"^_?get[A-Z_]", name) or NOT_LOADER.search(name) or NOT_DATA.search(name) or re.match(r"(?i)^_?get_?(item|child|view)", name):
+        return False
+    words = _words(name)[1:]
+    last = words[-1] if words else ""
+    return last not in NOT_COLLECTION and (last in COLLECTION_NOUNS or (len(last) > 2 and last.endswith("s") and not last.endswith("ss")))
+
+
+def _awaited(node: Node) -> bool:
+    """`await repo.getHistory()`, `try await api.getPosts()`: the call is awaited."""
+    for a in [node, *ancestors(node)]:
+        if a.type == "await_expression" or (a.type == "unary_expression" and text(a).startswith("await")):
+            return True
+        if a.type in STATEMENT_PARENTS or a.type in ("function_body", "property_declaration", "local_variable_declaration"):
+            return False
+    return False
 
 
 COLLECTION_READ = re.compile(r"^\s*(\?|!!)?\.\s*(size|length|count|isEmpty|isNotEmpty|get|first|last|indexOf)\b|^\s*\[")
@@ -681,7 +743,8 @@ def _branch_load(ctx: CheckContext, branch: Node) -> tuple[str, Call] | None:
         call = _loader(regions, any_call=False)
         return (what, call) if call is not None else None
     if what != "row":
-        call = _loader(regions, any_call=True) or _load_hook_parameter_call(regions) or _event_method_load(ctx, regions, any_name=True)
+        call = _loader(regions, any_call=True) or _load_hook_parameter_call(regions) or _event_method_load(ctx, regions, any_name=True) \
+            or _abstract_hook_load(ctx, regions)
         return (what, call) if call is not None else None
     if not regions:
         return None
@@ -695,7 +758,7 @@ def _branch_load(ctx: CheckContext, branch: Node) -> tuple[str, Call] | None:
         call = next((c for c in calls(own[0]) if _loads(c, any_call=False) and not _in_user_action(c.node, own[0])), None) if own else None
         return (row, call) if call is not None else None
     call = _loader(regions, any_call=False) or _page_advance_call(regions) or _count_growth_call(conds, regions) or _list_growth(regions) \
-        or _event_method_load(ctx, regions)
+        or _event_method_load(ctx, regions) or _abstract_hook_load(ctx, regions)
     return (row, call) if call is not None else None
 
 
@@ -716,6 +779,29 @@ def _event_method_load(ctx: CheckContext, regions: list[Node], any_name: bool = 
                 body = re.sub(r"//[^\n]*|/\*[\s\S]*?\*/", "", definition.text)
                 body = body[body.find("{") + 1:] if "{" in body else ""
                 if any(_load_verb(name) and not NOT_LOADER.search(name) for name in re.findall(r"\b([A-Za-z_]\w*)\s*\(", body)):
+                    return call
+    return None
+
+
+def _abstract_hook_load(ctx: CheckContext, regions: list[Node]) -> Call | None:
+    """`if (position >= adapter.getCount() - OFFSET) reachedCloseToLastPage();` in a base screen that declares
+    the hook abstract, and an override in another file of the project fetches (`service.getPosts(after)`): the
+    base, where the end is tested, reports it once for its screens."""
+    index, here = project_index.for_context(ctx), str(ctx.path.resolve())
+    for region in regions:
+        for call in calls(region):
+            if call.receiver not in ("", "this", "self") or not IDENTIFIER.match(call.name) or project_index.too_common(call.name):
+                continue
+            classes = [a for a in ancestors(call.node) if a.type in ("class_declaration", "object_declaration")]
+            if not classes or not re.search(rf"\babstract\b[^;{{}}=()]*\b{re.escape(call.name)}\s*\(", text(classes[-1])):
+                continue
+            for definition in index.definitions(call.name)[:6]:
+                if str(Path(definition.path).resolve()) == here:
+                    continue
+                body = re.sub(r"//[^\n]*|/\*[\s\S]*?\*/", "", definition.text)
+                body = body[body.find("{") + 1:] if "{" in body else ""
+                if any((_load_verb(name) and not NOT_LOADER.search(name)) or (_collection_getter(name) and LOAD_MORE_ARGUMENT.search(args))
+                       for name, args in re.findall(r"\b([A-Za-z_]\w*)\s*\(([^()]*)", body)):
                     return call
     return None
 
@@ -886,9 +972,17 @@ def _chat_history(ctx: CheckContext, call: Call) -> bool:
     """`fetchMessages(from: oldestMessageDate)`, or `_loadMoreMessages()` in a file whose list is
     laid out bottom-up: a chat loading its history, not a feed."""
     words = call.name + " " + text(call.arguments)
+    source = ctx.data.decode("utf-8", "replace")
     if CHAT_HISTORY.search(words):
-        return True
-    return bool(re.search(r"(?i)message|chat|conversation", words)) and bool(REVERSED_LIST.search(ctx.data.decode("utf-8", "replace")))
+        # a bare `getHistory(...)` pages a chat only in a conversation's file, else it is the
+        # person's own browsing or reading history (their records: lowered to info, not dropped)
+        code = re.sub(r"//[^\n]*|/\*[\s\S]*?\*/", "", source)
+        return not GENERIC_HISTORY.fullmatch(CHAT_HISTORY.search(words).group(0).lstrip("_. ")) or bool(CONVERSATION.search(code) or REVERSED_LIST.search(code))
+    return bool(re.search(r"(?i)message|chat|conversation", words)) and bool(REVERSED_LIST.search(source))
+
+
+GENERIC_HISTORY = re.compile(r"(?i)((load|fetch|get|request|pull)_?)?history")
+CONVERSATION = re.compile(r"(?i)chat|conversation|messages|thread|repl(y|ies)|\bmsgs?\b|sender")
 
 
 DART_REVERSED = re.compile(r"\breverse\s*:\s*true\b|\baxisDirection\s*:\s*AxisDirection\.up\b")  # a bottom-up `Scrollable` too
@@ -1608,8 +1702,29 @@ def endless_listener_created(ctx: CheckContext) -> Verdict | bool:
         return False
     if _only_top_callbacks(args):
         return False  # `EndlessMessageListScrollListener(5, loadMoreAtTopListener = { vm.older() }, loadMoreAtBottomListener = {})`: a chat's history
+    if handler is None and not PAGING_LISTENER.search(call.name) and not _end_callback_loads(args):
+        return False  # `setOnPageScrollEndListener { removeReadLater() }`: the end of a web article reached, nothing fetched
     where = f" (its {handler.name}() tests the end of the list, {handler.shown}:{handler.line})" if handler else ""
     return Verdict(message=f"{call.name} loads the next page when the user scrolls near the end of the list{where}")
+
+
+# Listener names that say "more pages are loaded"; the others (`…ScrollEndListener`, `…BottomReachedListener`)
+# only say an end was reached, of a list or of anything that scrolls (a web article, a text).
+PAGING_LISTENER = re.compile(r"(?i)endless|infinite|paginat|paged|paging|load_?more")
+# Verbs of bookkeeping on what was reached: removing it from read-later, marking it read, saving the position.
+BOOKKEEPING_VERBS = REPORT_VERBS | {"remove", "delete", "clear", "add", "show", "hide", "toggle", "is", "has", "check", "log", "print"}
+
+
+def _end_callback_loads(args: list[Node]) -> bool:
+    """The callbacks handed to an end listener fetch something: a load call, or a callable reference
+    (`::loadNextPage`), not only bookkeeping (`presenter.removeReadLater()`, `markRead()`)."""
+    for a in args:
+        if a.type in ("callable_reference", "method_reference") or any(n.type == "callable_reference" for n in walk(a)) or BOUND_REFERENCE.match(text(a)):
+            return True
+        for c in calls(a):
+            if _loads(c, any_call=True) and _words(c.name)[:1] and _words(c.name)[0] not in BOOKKEEPING_VERBS:
+                return True
+    return any(_passed_callback(a) and not any(True for _ in calls(a)) for a in args)  # `onEnd = onLoadMore` handed on
 
 
 STORED_SETTERS = "setOnLoadMoreListener|setOnRefreshLoadMoreListener|setOnLoadmoreListener|setOnRefreshLoadmoreListener|setLoadingListener"
