@@ -52,6 +52,7 @@ from designlint.checks.autoplay_mobile_openers import (
     screen_opened_by_user,
     service_started_by_user,
     service_started_on_load,
+    site_kind,
     tapped_viewer,
 )
 from designlint.checks.autoplay_mobile_situation import (
@@ -226,6 +227,12 @@ def play_on_load(ctx: CheckContext) -> Verdict | bool:
         return False  # a short interface sound, a camera view; a player set to loop, or a music file, is music or a video
     if (not started and _in_call_or_service(call.node, ctx)) or _pcm_output(receiver, ctx) or _in_error_retry(call.node):
         return False
+    if call.name == "open" and (judged[0] != "load" or "called from" in judged[1]):
+        return False  # assets_audio_player `open(...)` counts only in the lifecycle method itself (`initState`): elsewhere it is mostly a bell or effect
+    if _focus_regained(call.node, judged[1]):
+        return False  # `AUDIOFOCUS_GAIN -> player.start()`: the person's own playback resumes after a call or another app
+    if _first_frame_only(call):
+        return False  # `start(); seekTo(100); ... pause()`: the first frame as a thumbnail, the person presses play
     if _splash_one_shot_sound(call.node, ctx):
         return False  # `MediaPlayer.create(this, R.raw.splash_audio).start()` on a splash screen that moves on
     if toggle_only_pauses(call.node, ctx):
@@ -247,7 +254,7 @@ def play_on_load(ctx: CheckContext) -> Verdict | bool:
         return False  # one finding per player: the view showing this one starts it
     if _caller_reports_itself(judged[1], ctx):
         return False  # one finding per player: `PlayMusic.playAudio(this)` in the screen's onCreate is reported there
-    what = f"{call.name}({text(args[0]) if call.name == 'setPlayWhenReady' else ''})"
+    what = f"{call.name}({text(args[0]) if call.name == 'setPlayWhenReady' else '...' if call.name == 'open' else ''})"
     if _flame_music(call, ctx) or _soloud_music(call, ctx) or _audio_cache_loop(call, ctx):
         what = f"{call.receiver}.{call.name}(...)"
     message = when_message(*judged, what, player_label(receiver, ctx))
@@ -340,6 +347,43 @@ def _in_error_retry(node: Node) -> bool:
     """The play sits in a callback the player runs when playback fails (a retry after an error):
     it carries on whatever was playing, and starts nothing by itself."""
     return any(fn.type in LAMBDA_TYPES and ERROR_HOOK.match(_last_word(lambda_host(fn))) for fn in enclosing_functions(node))
+
+
+AUDIO_FOCUS = re.compile(r"(audio_?focus|focus_?(gain|change|regain))", re.I)
+FOCUS_GAIN = re.compile(r"\b(AUDIOFOCUS_GAIN|FOCUS_GAINED?|focusGained|FocusGain)\b")
+
+
+def _focus_regained(node: Node, where: str) -> bool:
+    """The play answers audio focus coming back (`onAudioFocusChange`, an `AUDIOFOCUS_GAIN`
+    branch, a collector of the focus state): focus is asked for when the person starts playback,
+    so this only resumes what a call or another app interrupted."""
+    if AUDIO_FOCUS.search(where):
+        return True
+    for fn in enclosing_functions(node):
+        name = lambda_host(fn) if fn.type in LAMBDA_TYPES else function_name(fn)
+        if AUDIO_FOCUS.search(name or ""):
+            return True
+    branch = next((a for a in ancestors(node) if a.type in IF_BRANCH_TYPES), None)
+    return branch is not None and FOCUS_GAIN.search(text(branch)[: max(0, node.start_byte - branch.start_byte)]) is not None
+
+
+IF_BRANCH_TYPES = frozenset({"if_expression", "if_statement", "when_entry", "switch_block_statement_group", "switch_rule", "switch_entry"})
+# `seekTo(100)` then a `pause()` (directly or once the seek completes): the start shows the first frame.
+FIRST_FRAME = re.compile(r"^[\s;)]*(?:[^;{}]*[;{]\s*){0,3}?[\w.?!]*seekTo\([^)]*\)[\s;]*(?:[\w.?!]*setOnSeekCompleteListener\s*\(?[^{]*\{[^}]*?)?[\w.?!]*\.pause\(\s*\)")
+
+
+def _first_frame_only(call: Call) -> bool:
+    """Play followed at once (within two statements) by a pause of the same player, or a pause once
+    a short seek completes, with no person in between: the player only shows its first frame or
+    restores where the person left off."""
+    scope = next(iter(enclosing_functions(call.node)), None)
+    if scope is None:
+        return False
+    after = text(scope)[call.node.end_byte - scope.start_byte :]
+    receiver = re.escape(call.receiver.strip()) if call.receiver else ""
+    if receiver and re.match(rf"[\s;)]*(?:[^;{{}}\n]*[;\n]\s*){{0,2}}?(await\s+)?{receiver}\s*[?!]?\.\s*pause\(\s*\)", after):
+        return True  # `open(audio); seek(saved); pause();`: the last episode restored, paused
+    return FIRST_FRAME.match(re.sub(r"//[^\n]*", "", after)) is not None
 
 
 def _pcm_output(receiver: str, ctx: CheckContext) -> bool:
@@ -585,6 +629,8 @@ def _starts_playback(call: Call, ctx: CheckContext) -> bool:
     """`play()` / `start()` without arguments or `setPlayWhenReady(true)`, on a player."""
     if _flame_music(call, ctx) or _soloud_music(call, ctx) or _audio_cache_loop(call, ctx):
         return True
+    if call.name == "open":
+        return _assets_audio_open(call, ctx)
     if call.name == "loop":
         return False
     args = argument_nodes(call)
@@ -599,11 +645,42 @@ def _starts_playback(call: Call, ctx: CheckContext) -> bool:
     receiver = re.sub(r"\{.*\}", "", player_receiver(call.receiver, call.node), flags=re.S)  # `Thread { ... }.start()`
     if call.name == "start" and NOT_PLAYER_START.search(receiver.split(".")[-1]):
         return False  # `loadMediaThread.start()`, `videoTimer.start()`
+    if call.name == "start" and _thread_receiver(receiver.split(".")[-1], ctx):
+        return False  # `videoUpdater = new UpdateThread(); videoUpdater.start();`: a worker thread, not the video
     if call.name == "start" and not START_RECEIVER.search(re.sub(r"\(.*\)", "()", receiver, flags=re.S)):
         in_prepared = receiver in ("it", "mp", "this", "self") and in_prepared_callback(call.node)
         if not in_prepared and not declared_as_player(receiver.split(".")[-1], ctx):
             return False
     return is_media_receiver(receiver, call.node, ctx) or _plays_through_wrapper(call, receiver, ctx)
+
+
+THREAD_TYPE = re.compile(r"(Thread|Timer|Runnable|Animator|Executor)$")
+
+
+def _thread_receiver(name: str, ctx: CheckContext) -> bool:
+    """The receiver is declared or created as a thread, timer or animator (its type's name says
+    so, or the file declares that class as extending Thread): its `start()` plays nothing."""
+    if not re.fullmatch(r"\w+", name):
+        return False
+    source = ctx.code_without_comments()
+    types = re.findall(rf"\b{name}\s*=\s*(?:new\s+)?([A-Za-z_]\w*)\s*\(", source)
+    types += re.findall(rf"\b([A-Za-z_]\w*)\s+{name}\s*[;=]", source) + re.findall(rf"\b{name}\s*:\s*([A-Za-z_]\w*)", source)
+    for kind in types:
+        if THREAD_TYPE.search(kind) or re.search(rf"\bclass\s+{re.escape(kind)}\b[^{{]*(\bextends\s+Thread\b|:\s*Thread\s*\(|\bimplements\s+Runnable\b)", source):
+            return True
+    return False
+
+
+def _assets_audio_open(call: Call, ctx: CheckContext) -> bool:
+    """assets_audio_player `player.open(Audio('assets/theme.mp3'))`: `autoStart` defaults to true,
+    so opening the media plays it unless the call sets `autoStart` (to false or a setting). Only on a player kept in
+    a field or variable: an inline `AssetsAudioPlayer.newPlayer().open(...)` is a one-shot sound."""
+    if ctx.language != "dart" or re.search(r"\bautoStart\s*:\s*(?!true\b)", text(call.node)):
+        return False
+    name = call.receiver.strip().split(".")[-1].strip("?!")  # not `AssetsAudioPlayer.newPlayer().open(...)`: a throwaway one-shot
+    return bool(re.fullmatch(r"\w+", name)) and re.search(
+        rf"(\bAssetsAudioPlayer\??\s+{re.escape(name)}\b|\b{re.escape(name)}\s*=\s*(new\s+)?AssetsAudioPlayer\b)", ctx.code_without_comments()
+    ) is not None
 
 
 def _source_set_before(call: Call) -> bool:
@@ -1203,12 +1280,16 @@ def ended_advance(ctx: CheckContext) -> Verdict | bool:
         return False  # the next voice message of a chat the person started listening to
     if situation(node, ctx, screens=False)[0] == "user":
         return False  # an ended check in a click handler; the end of a video in a player screen still counts
+    if _extension_helper_only_on_tap(node, ctx):
+        return False  # `extension AVPlayer { func loopForever() }` applied only to players made on a tap
     source = handler_text(body, ctx)
     own = _text_without_user_handlers(body)
     if len(own) < len(text(body)):
         source = own  # `onCompletion` only offers "Replay" / "Next" buttons in a dialog: the person chooses
     label = _ended_label(node, ctx)
     if ADVANCE.search(source):
+        if (RECONNECT.search(strip_comments(text(body))) or _reruns_own_setup(body)) and not ADVANCE.search(strip_comments(text(body))):
+            return False  # the same stream or item set up again (a dropped live stream reconnects): not a next item
         if _next_song(node, source):
             return False  # a music player moving on to the next song of the list the person started
         return verdict(f"{label} starts the next item by itself (auto-advance)", is_muted(node, ctx))
@@ -1232,6 +1313,38 @@ def ended_advance(ctx: CheckContext) -> Verdict | bool:
     return False
 
 
+def _extension_helper_only_on_tap(node: Node, ctx: CheckContext) -> bool:
+    """Swift: the end hook sits in a method of an extension (`extension AVPlayer { func configure() }`)
+    and every call of that method in the whole project answers a tap (a player made in
+    `didSelectItemAt` or an `@IBAction`): the loop belongs to playback the person started."""
+    if ctx.language != "swift":
+        return False
+    if not any(a.type == "class_declaration" and text(a).lstrip().startswith("extension") for a in ancestors(node)):
+        return False
+    fn = next((f for f in enclosing_functions(node) if f.type not in LAMBDA_TYPES and function_name(f)), None)
+    index = project_index.whole_project(ctx)
+    if fn is None or index is None:
+        return False
+    own = str(ctx.path.resolve())
+    sites = [s for s in index.calls(function_name(fn)) if not (s.path == own and fn.start_byte <= s.byte < fn.end_byte)]
+    if not sites or len(sites) >= project_index.MAX_SITES:
+        return False
+    return all(_answers_tap(s, index) for s in sites)
+
+
+def _answers_tap(site: project_index.Site, index: project_index.ProjectIndex) -> bool:
+    """The call at `site` runs only on a tap: read at the site, else at every caller of the
+    function holding it (two levels), each caller read in its own file (`didSelectItemAt`)."""
+    kind = site_kind(site, index)
+    if kind != "other":
+        return kind == "user"
+    holder = site.functions[-1] if site.functions else ""
+    if not holder or project_index.too_common(holder):
+        return False
+    triggers = index.triggers(holder, depth=2)
+    return bool(triggers) and all(t.kind == "user" or (t.kind == "other" and site_kind(t.site, index) == "user") for t in triggers)
+
+
 # An app's own music engine (`PlaybackManager`, `MusicPlayerManager`) with a queue, shuffle or repeat
 # mode: playing on through the queue the person started is the player's job, not a feed.
 MUSIC_ENGINE = re.compile(r"(music|audio|song|track|radio|playback|queue|player)", re.I)
@@ -1244,6 +1357,23 @@ SONG_WORDS = re.compile(r"\b(song|songs|track|tracks|music|tune|tunes)\b")
 # An Android screen, or a class that is a MediaPlayer completion listener and nothing else.
 MUSIC_SCREEN = re.compile(r"[:,]\s*\w*(Activity|Fragment)\s*\(|\bextends\s+\w*(Activity|Fragment)\b|\bOnCompletionListener\b")
 VIDEO_WORDS = re.compile(r"\b(video|videos|reel|reels|clip|clips|movie|movies|episode|episodes|feed|story|stories|shorts?|ad|ads)\b")
+
+
+# A handler that sets up the same live stream again (`initStream()`, `reconnect()`, `connectRadio()`).
+RECONNECT = re.compile(r"\b((re)?(init|prepare|connect|start|setUp|setup|open)\w*(Stream|Radio|Live|Station)\w*|re_?connect\w*)\s*\(", re.I)
+
+
+def _reruns_own_setup(body: Node) -> bool:
+    """The end handler calls the function that registered it with that function's own
+    parameters (`playFrom(url)` inside `playFrom(String url)`): the same item is set up again."""
+    outer = next((f for f in enclosing_functions(body) if f.type not in LAMBDA_TYPES and f.id != body.id and function_name(f)), None)
+    if outer is None:
+        return False
+    header = text(outer).split("{", 1)[0]
+    for call in calls(body):
+        if call.name == function_name(outer) and call.receiver.rstrip("?!") in ("", "self", "this"):
+            return all(re.search(rf"\b{re.escape(text(a))}\b", header) for a in argument_nodes(call) if re.fullmatch(r"\w+", text(a))) and all(re.fullmatch(r"\w+", text(a)) for a in argument_nodes(call))
+    return False
 
 
 def _next_song(node: Node, source: str) -> bool:

@@ -40,7 +40,10 @@ LOAD_HOST = re.compile(
 )
 # Lambdas registered for a later event: a stream subscription (`interruptionEventStream.listen(...)`) or a
 # media command handed to a remote-control object (`MPRISEventHandler(play: () => player.play())`).
-EVENT_HOST = re.compile(r"^(listen|play|pause|resume|stop|toggle|playPause|togglePlay\w*|onPlay|onPause|onPlayPause|onStop|next|previous|onNext|onPrevious|onButtonPressed)$")
+EVENT_HOST = re.compile(
+    r"^(listen|play|pause|resume|stop|toggle|playPause|togglePlay\w*|onPlay|onPause|onPlayPause|onStop|next|previous|onNext|onPrevious|onButtonPressed|"
+    r"on(Play|Pause|Resume|Stop|Skip|Seek|Next|Previous|Toggle)\w*(Callback|Handler|Action|Command))$"  # `handler.onPlayCallback = () => play()`
+)
 ENDED_HOST = re.compile(
     r"^(setOnCompletionListener|onCompletion|OnCompletionListener|onPlayerComplete|onVideoEnd|onEnded)$"
 )

@@ -132,7 +132,7 @@ def project_callers_kind(fn: Node, name: str, ctx: CheckContext) -> tuple[str, s
     if not sites:
         result = ("none", "") if _whole_project(index, ctx) else ("unknown", "")
     else:
-        judged = [(_site_kind(site, index), site) for site in sites]
+        judged = [(site_kind(site, index), site) for site in sites]
         if is_sound_effect_name(name):  # a generic `playSound(...)`: only calls that name music count as load
             judged = [(k if k != "load" or MUSIC_AT_SITE.search(s.snippet) else "other", s) for k, s in judged]
         judged = [(k if k != "load" or not _effect_at_site(s, name) else "other", s) for k, s in judged]
@@ -245,6 +245,8 @@ def _same_target(site: project_index.Site, owner: str, others: set[str]) -> bool
         return site.owner == owner or _subclass_of(site, owner)
     if owner and owner.lower() in site.receiver.lower():
         return True
+    if any(re.search(rf"\b{re.escape(other)}\b", site.receiver) for other in others if other):
+        return False  # `GameAudio.sharedInstance.playMusic()` reaches GameAudio's method, not a same-named one here
     mine = set(name_words(owner).split()) - GENERIC_WORDS
     theirs = set(name_words(re.sub(r"[^\w]+", " ", site.receiver)).split()) - GENERIC_WORDS
     return bool(mine & theirs)
@@ -279,7 +281,7 @@ def _supertypes(path: str, stamp: int) -> dict[str, frozenset[str]]:
     return heads
 
 
-def _site_kind(site: project_index.Site, index: project_index.ProjectIndex) -> str:
+def site_kind(site: project_index.Site, index: project_index.ProjectIndex) -> str:
     """`load`, `user`, `view` or `other` for a call site in another file: the index's reading of the
     names around it, then this module's reading of that file's code around the site (Kotlin trailing
     lambdas such as `setOnClickListener { }`, Swift `didSelectRowAt`), then the callers of the
@@ -460,13 +462,19 @@ def _item_screen(screen: str, scope: Node, node: Node, ctx: CheckContext) -> boo
     one_item = _plays_one_bundled_item(scope, ctx) and not _first_screen(node, ctx)
     if NOT_ITEM_SCREEN.search(re.sub(r"\bmain\b", "", words) if one_item else words):
         return False  # a numbered `MainActivity3` opened from a button, which is not the first screen, is not `main`
-    handed = bool(ITEM_HANDED_OVER.search(text(scope)) or ROUTE_ARGUMENTS.search(text(scope)))
+    handed = bool(ITEM_HANDED_OVER.search(text(scope)) or ROUTE_ARGUMENTS.search(text(scope)) or PLAYS_HANDED_VALUE.search(text(scope)))
     if player_label(_receiver_text(node), ctx) == "audio":
         # music in a screen opened by "Play" is not an answer; one bundled song played once is the one chosen
         return handed or one_item or bool(AUDIO_SCREEN_NAME.search(words))
     return handed or one_item or bool(MEDIA_SCREEN_NAME.search(words))
 
 
+# The media played is the value the opener handed over, whatever its name (`open(Audio(widget.name2))`).
+PLAYS_HANDED_VALUE = re.compile(
+    r"\b(open|play|setUrl|setAsset|setSource|setFilePath|setAudioSource|setDataSource|setVideoURI|setVideoPath|"
+    r"Audio(\.\w+)?|AssetSource|UrlSource|DeviceFileSource|VideoPlayerController\.\w+)\s*\(\s*[^;]{0,40}?"
+    r"\b(widget|getIntent\(\)|intent|arguments|requireArguments\(\))\s*[.!?]*\s*\w+"
+)
 BUNDLED_FILE = re.compile(r"R\.raw\.(\w+)|forResource:\s*\"([^\"]+)\"|AssetSource\(\s*['\"]([^'\"]+)")
 LOOPS = re.compile(r"isLooping\s*=\s*true|setLooping\(\s*true|numberOfLoops\s*=\s*-|REPEAT_MODE_(ONE|ALL)|LoopMode\.(one|all)|ReleaseMode\.loop|AVPlayerLooper")
 NOT_CHOSEN_FILE = re.compile(r"\b(bgm|bg|background|ambient|theme|title|loop|menu|intro|splash|welcome|lobby|home)\b")
@@ -549,9 +557,9 @@ def _openers_all_user(screen: str, ctx: CheckContext) -> str:
     openers = _openers(screen, ctx, str(ctx.path.resolve()))
     if not openers:
         return ""
-    if all(_site_kind(site, index) == "user" for site in openers):
+    if all(site_kind(site, index) == "user" for site in openers):
         return f"{screen} is opened by a tap ({openers[0].where()})"
-    if all(_site_kind(site, index) == "user" or _host_opened_by_user(site, screen, ctx) or _notification_intent(site) for site in openers):
+    if all(site_kind(site, index) == "user" or _host_opened_by_user(site, screen, ctx) or _notification_intent(site) for site in openers):
         return f"{screen} is opened by a tap ({openers[0].where()})"
     return ""
 
@@ -595,7 +603,7 @@ def _host_opened_by_user(site: project_index.Site, screen: str, ctx: CheckContex
         index = project_index.for_context(ctx)
         openers = [o for o in _openers(host, ctx, site.path) if o.path != str(ctx.path.resolve())]
         ctx.memo[key] = bool(openers) and all(
-            _site_kind(o, index) == "user" or (depth == 0 and _host_opened_by_user(o, host, ctx, 1)) for o in openers
+            site_kind(o, index) == "user" or (depth == 0 and _host_opened_by_user(o, host, ctx, 1)) for o in openers
         )
     return ctx.memo[key]
 
@@ -628,7 +636,7 @@ def _service_starters_all_user(service: str, ctx: CheckContext) -> str:
     index = project_index.for_context(ctx)
     target = re.compile(rf"\b{re.escape(service)}\s*(::class|\.class\b)")
     starters = [s for s in _openers(service, ctx, str(ctx.path.resolve())) if target.search(s.snippet)]
-    if starters and all(_site_kind(site, index) == "user" for site in starters):
+    if starters and all(site_kind(site, index) == "user" for site in starters):
         return f"{service} is started by a tap ({starters[0].where()})"
     return ""
 
@@ -644,7 +652,7 @@ def service_started_on_load(service: str, ctx: CheckContext) -> str:
             index = project_index.for_context(ctx)
             target = re.compile(rf"\b{re.escape(service)}\s*(::class|\.class\b)")
             for site in _openers(service, ctx, str(ctx.path.resolve())):
-                if target.search(site.snippet) and _starts_service_at(site) and not _in_listener(site) and _site_kind(site, index) == "load":
+                if target.search(site.snippet) and _starts_service_at(site) and not _in_listener(site) and site_kind(site, index) == "load":
                     found = f"{service} is started as a screen loads ({site.where()})"
                     break
         ctx.memo[key] = found
@@ -707,7 +715,7 @@ def _opened_by_item_tap(screen: str, ctx: CheckContext, own: str, depth: int) ->
     openers = _openers(screen, ctx, own)
     evidence = ""
     for site in openers:
-        if _site_kind(site, index) == "user":
+        if site_kind(site, index) == "user":
             evidence = f"{screen} is opened by a tap on an item ({site.where()})" if _hands_over_item(site) else ""
         elif _embedded_in(site) and depth < 2 and site.owner and site.owner != screen:
             evidence = _opened_by_item_tap(site.owner, ctx, site.path, depth + 1)
