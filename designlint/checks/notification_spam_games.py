@@ -1735,6 +1735,23 @@ def _py_payload(ctx: CheckContext, node: Node) -> str:
     return " ".join(parts)
 
 
+# a silent push: named so (`send_silent_push`), or an APNs
+# background payload (`content-available`, `push_type="background"`, `apns-priority: 5`) ...
+PY_SILENT_NAME = re.compile(r"silent", re.I)
+PY_SILENT_PAYLOAD = re.compile(
+    r"(content[-_]?available|contentAvailable|push_type\s*=\s*['\"]background|['\"]apns-push-type['\"]\s*:\s*['\"]background|['\"]apns-priority['\"]\s*:\s*['\"]?5\b)"
+)
+# ... that shows nothing: no title, body or alert in what it sends
+PY_VISIBLE_PAYLOAD = re.compile(r"(\btitle\b|\bbody\b|\balert\b|\bsubtitle\b|\bmessage_title\b|\bmessage_body\b|Notification\s*\()", re.I)
+
+
+def _py_silent_push(node: Node, payload: str) -> bool:
+    """A background push that only wakes the app (to sync) and puts nothing on the screen."""
+    call = as_call(node)
+    named = call is not None and PY_SILENT_NAME.search(call.name)
+    return bool((named or PY_SILENT_PAYLOAD.search(payload)) and not PY_VISIBLE_PAYLOAD.search(payload))
+
+
 def _py_other_branch(assign: Node, around: set[int]) -> bool:
     """`assign` sits in another branch of an `if` that also holds the send (their closest common
     ancestor is the `if` statement itself): it cannot reach the send."""
@@ -1919,6 +1936,8 @@ def _py_judge(ctx: CheckContext, node: Node, chain: list[Node], chain_text: str,
     """The verdict on a push send (or a call of a push task of another module) that runs from a schedule or
     picks inactive users: not a transactional notice, not the user's own items falling due."""
     payload = PY_BADGE_FIELD.sub("", _py_payload(ctx, node))
+    if _py_silent_push(node, payload):
+        return False  # a background wake-up the user never sees
     reengage = re.search(r"(re_?engag|inactiv|streak|miss(ed)? you|come ?back|we miss)", payload, re.I)
     transactional = TRANSACTIONAL.search(payload) or TRANSACTIONAL_MORE.search(payload)
     if not inactive and not reengage and (transactional or (EVENT_WORDS.search(payload) and not NUDGE_WORDS.search(payload))):

@@ -198,6 +198,8 @@ def _launch_context(node: Node, ctx: CheckContext, depth: int = 0) -> str | None
             owner, label = _block_owner(fn)
             if USER_ACTION_CALLS.match(owner) or (label and USER_ACTION_LABELS.search(label)) or _stored_callback(fn):
                 return None
+            if label and _callback_run_later(owner, label, ctx):
+                return None  # `HomeScreen(onRequestPermission = { launcher.launch(...) })`: the screen runs it from a button
             if EVENT_REGISTRATION.match(owner) and not LAUNCH_EVENT.search(_registration_text(fn, owner)):
                 return None  # `addObserver(forName: .switchFlipped) { _ in ... }`: runs when the event fires
             if LAUNCH_BLOCKS.match(owner):
@@ -245,6 +247,39 @@ LAUNCH_EVENT = re.compile(
 
 # a GetX controller or service: its onInit runs as soon as a page or the app's start-up binding creates it
 GETX_CONTROLLER = re.compile(r"\bextends\s+(Getx(Controller|Service)|FullLifeCycleController|SuperController)\b")
+
+
+# a callback parameter (`onRequestPermission = { ... }`, `onAllow: () { ... }`); not a lifecycle one
+CALLBACK_LABEL = re.compile(r"^on[A-Z]")
+LIFECYCLE_LABEL = re.compile(r"^on(Create|Start|Resume|Appear|Launch|Init|Load|Ready|Attach|Compose|First|Enter)")
+
+
+def _callback_run_later(owner: str, label: str, ctx: CheckContext) -> bool:
+    """A lambda handed as a callback argument (`onX = { }`) to a function of this file that
+    never calls that parameter itself outside a user action (it passes it on to a button's
+    `onClick`, or calls it from one), or to one of another file that never calls it: it runs
+    when the user acts, not when the caller runs."""
+    if not CALLBACK_LABEL.match(label) or LIFECYCLE_LABEL.match(label):
+        return False
+    definitions = _definitions(owner, ctx)
+    if not definitions:
+        # defined in another file: only when it never calls the parameter itself (it hands it on);
+        # a library function, or one that calls it (`onNotGranted()`), may run it at once
+        elsewhere = [] if project_index.too_common(owner) else project_index.for_context(ctx).definitions(owner)
+        called = re.compile(rf"\b{re.escape(label)}\s*(\(|\??\.invoke\b)")
+        return bool(elsewhere) and not any(called.search(d.text) for d in elsewhere)
+    for definition in definitions:
+        for call in calls(definition):
+            if call.name != label and not (call.name == "invoke" and call.receiver.rstrip("?") == label):
+                continue
+            if not any(
+                USER_ACTION_CALLS.match(owner_name) or (arg and USER_ACTION_LABELS.search(arg)) or _stored_callback(lam)
+                for lam in ancestors(call.node)
+                if lam.type in FUNCTION_TYPES and not function_name(lam) and definition.start_byte <= lam.start_byte
+                for owner_name, arg in [_block_owner(lam)]
+            ):
+                return False  # the screen calls it itself, in its body or an effect: at launch
+    return True
 
 
 def _registration_text(fn: Node, owner: str) -> str:
@@ -1052,7 +1087,56 @@ def dart_permission_on_launch(ctx: CheckContext) -> Verdict | bool:
     where = _launch_context(ctx.node, ctx)
     if where is None or (fn is not None and _request_reported_at_call(fn, where)):
         return False
+    if _shallower_request(ctx, where) or (fn is not None and _asked_earlier_at_launch(fn, ctx)):
+        return False  # a second ask of the same start-up: one prompt, reported at the first
     return Verdict(message=f"notification permission is requested when the app starts ({call.name} in {where}), before the user asked for anything that needs it")
+
+
+def _dart_request(call: Call, ctx: CheckContext) -> bool:
+    """A notification permission request of a plugin (`FirebaseMessaging.instance.requestPermission()`,
+    `android?.requestNotificationsPermission()`)."""
+    return bool(DART_REQUEST.match(call.name)) and call.name != "request" and bool(DART_PERMISSION_RECEIVER.search(call.receiver) or _platform_plugin(call.receiver, ctx))
+
+
+def _shallower_request(ctx: CheckContext, where: str) -> bool:
+    """Another request of this file runs earlier in the same launch chain: `init()` asks, then
+    calls `_initLocalNotifications()`, which asks again ("main via init()" is where the first runs,
+    "main via init() via _initLocalNotifications()" the second)."""
+    return any(
+        c.node.id != ctx.node.id and _dart_request(c, ctx) and (w := _launch_context(c.node, ctx)) is not None and where.startswith(f"{w} via ")
+        for c in calls(ctx.root)
+    )
+
+
+# what asks directly, in a method's text: a plugin request or iOS settings that ask as they initialize
+DART_DIRECT_ASK = re.compile(r"(\.(requestPermission|requestPermissions|requestNotificationsPermission)\s*\(|request(Alert|Sound|Badge)Permission\s*:\s*true\b)")
+
+
+def _asked_earlier_at_launch(fn: Node, ctx: CheckContext) -> bool:
+    """This file's service is set up at launch in another file (`await LocalNotifications.instance.init()`
+    in `main()`) after another service whose method already asks (`await PushService.instance.init()` a
+    line before): a second service asking at the same start-up adds no prompt of its own."""
+    name = function_name(fn)
+    owner = _class_name(_enclosing_class(fn)).lstrip("_")
+    if not name or not owner:
+        return False
+    index = project_index.for_context(ctx)
+    here = str(Path(ctx.path).resolve())
+    for site in index.calls(owner) + index.references(owner):
+        if site.path == here or project_index.classify(site) != "load" or not _calls_method_after(site, owner, name):
+            continue
+        source = index.source(site.path)
+        spot = source.regions[0].root.descendant_for_byte_range(site.byte, site.byte) if source is not None and source.regions else None
+        holder = _enclosing_named(spot) if spot is not None else None
+        if holder is None:
+            continue
+        for call in calls(holder):
+            if call.node.start_byte >= site.byte or owner.lower() in call.receiver.lower():
+                continue
+            asks = [d for d in index.definitions(call.name) if d.owner and d.owner.lstrip("_").lower() in call.receiver.lower() and DART_DIRECT_ASK.search(d.text)]
+            if asks:
+                return True
+    return False
 
 
 def dart_settings_permission_on_launch(ctx: CheckContext) -> Verdict | bool:
@@ -1068,7 +1152,7 @@ def dart_settings_permission_on_launch(ctx: CheckContext) -> Verdict | bool:
     if fn is None or not re.search(r"\.initialize\s*\(", _code(fn)) or _other_settings_request(ctx.node, fn, ctx):
         return False
     where = _launch_context(ctx.node, ctx)
-    if where is None:
+    if where is None or _asked_earlier_at_launch(fn, ctx):
         return False
     asks = re.search(r"request\w+Permission", arguments).group(0)
     return Verdict(message=f"notification permission is requested when the app starts ({text(name)} with {asks}: true, initialized in {where}), before the user asked for anything that needs it")
@@ -1397,6 +1481,7 @@ def android_repeating_alarm(ctx: CheckContext) -> Verdict | bool:
     # one function setting several alarms: what this one wakes, not what the others do
     several = fn is not None and sum(c.name in ("setRepeating", "setInexactRepeating") for c in calls(fn)) > 1
     woken = _built_from(target, code) if several else code + target
+    woken += _intent_helpers_code(woken, fn, ctx)
     if not NOTIFICATION_TARGET.search(woken) and not _wakes_a_notifying_receiver(ctx, woken):
         return False
     if _wakes_a_silent_class(ctx, woken) or _wakes_a_foreground_service(ctx, woken):
@@ -1410,6 +1495,11 @@ def android_repeating_alarm(ctx: CheckContext) -> Verdict | bool:
     if hour is None and not re.search(r"(currentTimeMillis|elapsedRealtime|SystemClock|Calendar\.getInstance\(\)|System\.currentTimeMillis|\bnew\s+Date\(\s*\)\.getTime\(\)|\bDate\(\s*\)\.time\b)", code):
         return False
     when = f" at {_clock(hour, code)}" if hour is not None else ""
+    if hour is not None and not hour.isdigit() and _constant_value(hour, ctx):
+        # `set(Calendar.HOUR_OF_DAY, CHECK_HOUR)`: the constants' time
+        minute = re.search(r"\bMINUTE\s*,\s*([A-Z_][A-Z0-9_]*)\s*\)", code)
+        minutes = _constant_value(minute.group(1), ctx) if minute else None
+        when = f" at {_constant_value(hour, ctx)}:{int(minutes or 0):02d}"
     interval = text(args[2]) if len(args) > 2 else ""
     every = re.sub(r"^AlarmManager\.", "", interval) or "a fixed interval"
     return Verdict(
@@ -1435,7 +1525,9 @@ def _wakes_a_silent_class(ctx: CheckContext, code: str) -> bool:
     names = set(INTENT_CLASS.findall(code))
     bodies = [_class_code(name, ctx) for name in names]
     return bool(bodies) and all(
-        body is not None and not WORKER_NOTIFIES.search(STRING_LITERAL.sub('""', body)) and not HANDS_OVER.search(body) for body in bodies
+        body is not None and not WORKER_NOTIFIES.search(STRING_LITERAL.sub('""', body)) and not HANDS_OVER.search(body)
+        and not _posts_or_calls_poster(_strip_comments(body), project_index.for_context(ctx))
+        for body in bodies
     )
 
 
@@ -1474,10 +1566,35 @@ def _wakes_a_notifying_receiver(ctx: CheckContext, code: str) -> bool:
     if any(POSTS_NOTIFICATION.search(_code(n)) for n in declared_here):
         return True  # the receiver that posts arms its own alarm (`AlarmReceiver().setRepeatingAlarm(this)`)
     here = str(ctx.path.resolve())
-    for path, data in project_index.for_context(ctx).files().items():
-        if path != here and Path(path).stem in names and POSTS_NOTIFICATION.search(data.decode("utf-8", "replace")):
+    index = project_index.for_context(ctx)
+    for path, data in index.files().items():
+        if path != here and Path(path).stem in names and _posts_or_calls_poster(_strip_comments(data.decode("utf-8", "replace")), index):
             return True
     return False
+
+
+def _strip_comments(source: str) -> str:
+    return re.sub(r"/\*.*?\*/|//[^\n]*", "", source, flags=re.S)
+
+
+def _posts_or_calls_poster(source: str, index: project_index.ProjectIndex) -> bool:
+    """The receiver's code posts, or calls a function of the project that posts, one hop
+    (`DigestNotifier.post(context, total)` in onReceive, and DigestNotifier builds and notifies)."""
+    if POSTS_NOTIFICATION.search(source):
+        return True
+    called = dict.fromkeys(re.findall(r"\.(\w+)\s*\(", source) + re.findall(r"(?<![.\w])(\w+)\s*\(", source))
+    return any(
+        not project_index.too_common(name) and any(POSTS_NOTIFICATION.search(_strip_comments(d.text)) for d in index.definitions(name))
+        for name in called
+        if name[:1].islower() and name not in ("onReceive", "super", "if", "when", "for", "while", "catch")
+    )
+
+
+def _intent_helpers_code(woken: str, fn: Node | None, ctx: CheckContext) -> str:
+    """The code of same-file helpers that build the alarm's intent (`val pi = createPendingIntent()`,
+    `buildAlarmIntent(context)`): the class it wakes is named there, not where the alarm is set."""
+    names = dict.fromkeys(re.findall(r"\b(\w*Intent\w*)\s*\(", woken))
+    return "".join("\n" + _code(d) for name in names for d in _definitions(name, ctx) if fn is None or d.id != fn.id)
 
 
 def _built_from(name: str, code: str, depth: int = 2) -> str:
@@ -1975,7 +2092,12 @@ def swift_repeating_trigger(ctx: CheckContext) -> Verdict | bool:
             return False
         return Verdict(message=f"a local notification repeats every {interval} seconds on an interval the app chose (UNTimeIntervalNotificationTrigger, repeats: true)", note=_quiet_note(ctx))
     components = text(_argument(call, "dateMatching"))
-    if re.search(r"\bfrom:", components) or _user_chosen(code, fn) or _not_app_driven(ctx.node, ctx):
+    if re.search(r"\bfrom:", components):
+        return False
+    launch_hours = _hours_passed_at_launch(fn, components, code, ctx)
+    if launch_hours:
+        return Verdict(message=f"a local notification repeats every day at {', '.join(launch_hours)}, hours the app passes to {function_name(fn)}() when it starts (UNCalendarNotificationTrigger, repeats: true), not ones the user set", note=_quiet_note(ctx))
+    if _user_chosen(code, fn) or _not_app_driven(ctx.node, ctx):
         return False
     hour = _fixed_hour(code, ctx)
     if hour is None:
@@ -1984,6 +2106,34 @@ def swift_repeating_trigger(ctx: CheckContext) -> Verdict | bool:
     hour = _file_parameter_defaults(ctx).get(own.group(1), own.group(1)) if own else hour  # the hour set on these components (`night.hour = 20`)
     minutes = "\n".join(re.findall(rf"\b{re.escape(components)}\.minute\s*=\s*\d+", code)) if own else code
     return Verdict(message=f"a local notification repeats at {_clock(hour, minutes)} on a schedule the app chose (UNCalendarNotificationTrigger, repeats: true), not one the user set", note=_quiet_note(ctx))
+
+
+def _hours_passed_at_launch(fn: Node | None, components: str, code: str, ctx: CheckContext) -> list[str]:
+    """The components take their hour from a parameter of the app's own helper (`comps.hour = hour`
+    in `notification(_ title:, _ body:, _ hour:, _ minute:)`), and launch code of this file calls the
+    helper with literal hours (`notification("Lunch", "...", 12, 30)` in `viewDidLoad`): the app fixes
+    those hours, whatever the helper is called. The hours ("12:30"), or [] when no such call."""
+    if fn is None or not re.match(r"^\w+$", components) or not function_name(fn) or HELPER_NAME.match(function_name(fn)):
+        return []  # `scheduleDailyReminder(hour: 9)` is reported at its calls (*-fixed-hour-helper)
+    hour = re.search(rf"\b{re.escape(components)}\.hour\s*=\s*(\w+)", code)
+    minute = re.search(rf"\b{re.escape(components)}\.minute\s*=\s*(\w+)", code)
+    labels = _parameter_labels(fn)
+    position = {name: i for i, names in enumerate(labels) for name in names}
+    if hour is None or hour.group(1) not in position:
+        return []
+    out = []
+    for caller in _callers(function_name(fn), fn, ctx):
+        call = as_call(caller)
+        if call is None or _in_user_action(caller) or _launch_context(caller, ctx) is None:
+            continue
+        args = [_label(a) for a in argument_nodes(call)]
+        if len(args) != len(labels):
+            continue
+        value = text(args[position[hour.group(1)]][1])
+        at = text(args[position[minute.group(1)]][1]) if minute is not None and minute.group(1) in position else "0"
+        if re.fullmatch(r"([01]?\d|2[0-3])", value) and re.fullmatch(r"\d{1,2}", at):
+            out.append(f"{value}:{int(at):02d}")
+    return out
 
 
 def _next_fixed_hour(ctx: CheckContext, call: Call) -> Verdict | bool:
