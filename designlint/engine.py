@@ -84,14 +84,18 @@ COPY_MIN_LINES = 6
 COPY_MIN_BYTES = 240
 
 
-def copy_digest(code: bytes, owner: str = "") -> str | None:
-    """A whitespace-insensitive digest of a unit's code and the classes around it, or None when the
-    unit is too small for an equal digest elsewhere to mean a copy (findings.fold_copies)."""
-    if code.count(b"\n") + 1 < COPY_MIN_LINES:
-        return None
+def copy_digest(code: bytes, owner: str = "", file_name: str = "") -> str | None:
+    """A whitespace-insensitive digest of a unit's code and the classes around it (findings.fold_copies).
+    A unit too small for equal code elsewhere to mean a copy by itself (a two-line idiom) counts as
+    copied only into a file of the same name (`chapter-2/menu.lua` and `chapter-3/menu.lua`: a folder
+    copied whole); None when it is that small and no file name is given."""
     squeezed = b"".join(code.split())
-    if len(squeezed) < COPY_MIN_BYTES:
+    if not squeezed:
         return None
+    if code.count(b"\n") + 1 < COPY_MIN_LINES or len(squeezed) < COPY_MIN_BYTES:
+        if not file_name:
+            return None
+        owner = f"{file_name}\0{owner}"
     return hashlib.sha256(owner.encode("utf-8", "replace") + b"\0" + squeezed).hexdigest()[:24]
 
 
@@ -271,10 +275,10 @@ class Engine:
             unit_lines = [unit.start_point[0] + 1, unit.end_point[0] + 1]
             # The class is part of the copy: the same method pasted into two screens is two
             # behaviours (two feeds), the same class in a template or backup copy is one.
-            unit_digest = copy_digest(unit.text or b"", project_index.class_path(unit))
+            unit_digest = copy_digest(unit.text or b"", project_index.class_path(unit), source.path.name)
         elif top_level_is_script_body(candidate.region.language):
             unit_lines = [1, len(lines)]  # the script's body runs as one unit
-            unit_digest = copy_digest(source.data)
+            unit_digest = copy_digest(source.data, file_name=source.path.name)
         else:
             unit_lines = unit_digest = None
         return Finding(

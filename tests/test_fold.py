@@ -191,3 +191,14 @@ def test_a_method_pasted_into_two_screens_stays_two_findings_a_backup_copy_folds
         ("app/src/main/java/a/HomeFragment.kt", []),
         ("app/src/main/java/a/TopicFragment.kt", ["backup/a/TopicFragment.kt"]),
     ]
+
+
+def test_a_small_unit_folds_only_into_a_file_of_the_same_name(project, run_cli):
+    # A folder copied whole (a tutorial's chapters): the same two-line component in a file of the
+    # same name is a copy; in a file of another name it is a shared idiom and stays apart.
+    root = project({"chapter-1/Hero.jsx": SMALL, "chapter-2/Hero.jsx": SMALL, "chapter-2/Banner.jsx": SMALL})
+    findings = _check(run_cli, root, "--select", "autoplay")
+    assert sorted((f["path"], [r.get("path") for r in f["related"]]) for f in findings) == [
+        ("chapter-1/Hero.jsx", ["chapter-2/Hero.jsx"]),
+        ("chapter-2/Banner.jsx", []),
+    ]
