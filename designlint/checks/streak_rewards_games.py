@@ -1128,6 +1128,13 @@ def _last_name(node: Node | None) -> str:
 WEAK_LADDER_NAME = re.compile(r"^(?:(?:current|curr|cur|next|active|selected)_)?(?:reward|bonus|claim|claimed)_(?:index|idx|num|number|step|count)$")
 
 
+def _own_length_index(obj: Node, idx: Node) -> bool:
+    """Lua `rewards[#rewards + 1] = {...}` (append) or `rewards[#rewards]` (last entry): the index is
+    the table's own length, not a streak."""
+    own = re.fullmatch(r"#\s*(.+?)(?:\s*\+\s*1)?", text(idx).strip())
+    return own is not None and "".join(own.group(1).split()) == "".join(text(obj).split())
+
+
 def _reward_index(ctx: CheckContext) -> "Verdict | bool":
     """`dailyRewards[streakDay]`, `rewardsForStreak[streak]`, `DAILY_REWARDS[user.streak % 7]`,
     `STREAK_REWARDS.get(streak)`."""
@@ -1139,6 +1146,8 @@ def _reward_index(ctx: CheckContext) -> "Verdict | bool":
     else:
         obj, idx = _subscript_parts(node)
         table_name = _last_name(obj)
+        if obj is not None and idx is not None and _own_length_index(obj, idx):
+            return False
     if idx is None or not table_name:
         return False
     table = norm_name(table_name)
