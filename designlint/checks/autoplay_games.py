@@ -52,8 +52,11 @@ SETTING_NOTE = "the same file has a music volume or mute setting (lower severity
 # --------------------------------------------------------------------------------------------
 # vocabulary
 
+# Music in the languages game jams are written in (Spanish, Portuguese, Italian, French, German,
+# Dutch, Polish, Russian): `$Musica`, `musique_menu`, `Melodia.mp3`, `trilha`, `музыка`.
+FOREIGN_MUSIC = r"m[uú]sica|musique|musik|muzyka|muziek|музык[аиуе]?|melodi[ae]|canci[oó]n|trilha"
 VIDEO_NAME = re.compile(r"(video|movie|cutscene|cinematic|trailer|film|^vp$|^vid$|videoframe|intro_?clip)", re.I)
-MUSIC_NAME = re.compile(r"(music|bgm|soundtrack|song|theme|ambien|playlist|radio|jukebox|melody|^track$|^tune)", re.I)
+MUSIC_NAME = re.compile(rf"(music|bgm|soundtrack|song|theme|ambien|playlist|radio|jukebox|melody|^track$|^tune|{FOREIGN_MUSIC})", re.I)
 NOT_MEDIA = re.compile(r"(anim|tween|particle|timeline|director|sfx|effect|^fx|spring|shake|camera|emitter|^ps$)", re.I)
 VIDEO_TYPES = r"(VideoPlayer|VideoStreamPlayer|VideoFrame|VideoDisplay|VideoStreamTheora)"
 AUDIO_TYPES = r"(AudioSource|AudioStreamPlayer(2D|3D)?|Sound)"
@@ -160,10 +163,10 @@ AMBIENT_WORD = re.compile(
     r"crickets?|cicadas?|insects?|frogs?|traffic|city|fountains?|buzz\w*)$",
     re.I,
 )
-MUSIC_WORD = re.compile(r"^(music\w*|bgm|soundtrack|themes?|songs?|tracks?|playlist|jukebox|radio|melody|tune)$", re.I)
+MUSIC_WORD = re.compile(rf"^(music\w*|bgm|soundtrack|themes?|songs?|tracks?|playlist|jukebox|radio|melody|tune|{FOREIGN_MUSIC})$", re.I)
 # A script or class named for music (`music_player.gd`, `class_name BgmPlayer`): the nodes it plays are
 # its music, whatever they are called (`$Bass`, `$Drums`: stems of one track).
-MUSIC_SCRIPT = re.compile(r"(music|bgm|soundtrack)", re.I)
+MUSIC_SCRIPT = re.compile(rf"(music|bgm|soundtrack|{FOREIGN_MUSIC})", re.I)
 # A Godot node path (`$Bass`, `%Drums`, `get_node("Lead")`), not a variable or a property.
 NODE_PATH = re.compile(r"^\s*([$%]|get_node\s*\()")
 
@@ -403,7 +406,7 @@ def _is_music(name: str, ctx: CheckContext) -> bool:
         return False
     if re.search(
         rf"\b{n}\s*\.\s*(loop|Looped)\s*=\s*true|\b{n}\s*:\s*setLooping\(\s*true|\b{n}\s*\.\s*stream\s*\.\s*loop\s*=\s*true|"
-        rf"\b{n}\s*\.\s*(clip|stream|SoundId)\s*=\s*[^;\n]*(music|bgm|song|theme|soundtrack|ambien)|"
+        rf"\b{n}\s*\.\s*(clip|stream|SoundId)\s*=\s*[^;\n]*(music|bgm|song|theme|soundtrack|ambien|{FOREIGN_MUSIC})|"
         rf"\b{n}\s*=\s*{_love_audio(ctx)}\.newSource\([^)]*[\"']stream[\"']|"  # LÖVE streams long audio: music
         rf"\b{n}\s*=\s*[\w.:]+\s*\([^\n]*\btags?\s*=\s*\{{?[^}}\n]*\b(music|bgm)\b",  # made with a music tag
         code,
@@ -412,19 +415,28 @@ def _is_music(name: str, ctx: CheckContext) -> bool:
         return True
     if re.search(r"^\s*(loop|Looped)\s*=\s*true|^\s*stream\.loop\s*=\s*true", code, re.M) and name in ("", _extends(ctx)):
         return True
-    return bool(name) and _given_from_music_folder(name, code)
+    return bool(name) and _given_from_music_folder(name, code, own=name == _extends(ctx) and ctx.language == "gdscript")
 
 
-# A quoted asset path with a music folder: `"res://sounds/music/level 1.ogg"`, `"Audio/Music/Boss"`.
-MUSIC_FOLDER_PATH = re.compile(r"[\"']([^\"'\n]*[/\\])?(music|bgm|soundtrack|songs?)[/\\][^\"'\n]*[\"']", re.I)
+# A quoted asset path with a music folder (`"res://sounds/music/level 1.ogg"`, `"Audio/Music/Boss"`)
+# or a file named just for music (`"res://art/Melodia.mp3"`, `"res://bgm_2.ogg"`).
+MUSIC_FOLDER_PATH = re.compile(
+    rf"[\"']([^\"'\n]*[/\\])?(music|bgm|soundtrack|songs?|{FOREIGN_MUSIC})[/\\][^\"'\n]*[\"']|"
+    rf"[/\\](music|bgm|soundtrack|song|melody|{FOREIGN_MUSIC})[ _-]?\d*\.(ogg|mp3|wav|opus|flac)[\"']",
+    re.I,
+)
 
 
-def _given_from_music_folder(name: str, code: str) -> bool:
+def _given_from_music_folder(name: str, code: str, own: bool = False) -> bool:
     """The player is given a variable (`player.stream = gameplaySound`) that the file loads from a
     music folder (`var gameplaySound = preload("res://sounds/music/level.ogg")`): the folder says
-    what the generic names do not."""
+    what the generic names do not. `own`: a Godot script that extends the player gives the
+    stream to itself (`stream = tune`, `self.set_stream(tune)`)."""
     n = re.escape(name)
-    for value in re.findall(rf"\b{n}\s*[.:]\s*(?:clip|stream|SoundId)\s*=\s*(?:self\.|this\.)?(\w+)\s*(?:;|$)", code, re.M):
+    given = rf"\b{n}\s*[.:]\s*(?:clip|stream|SoundId)\s*=\s*(?:self\.|this\.)?(\w+)\s*(?:;|$)"
+    if own:
+        given += r"|^\s*(?:self\.)?(?:stream\s*=\s*|set_stream\(\s*)(\w+)\s*\)?\s*$"
+    for value in ("".join(found) for found in re.findall(given, code, re.M)):
         v = re.escape(value)
         if any(MUSIC_FOLDER_PATH.search(m) for m in re.findall(rf"(?<![\w.])(?:self\.|this\.)?{v}\s*(?::\s*[\w<>]+\s*)?:?=\s*([^;\n]{{0,200}})", code)):
             return True
@@ -1254,9 +1266,7 @@ def _plays_media_itself(call, ctx: CheckContext) -> bool:
     """The call is to a same-file function that (itself or through the functions it calls, two
     levels) plays a video or music player: the play-on-load pattern reports that play, with this
     call as its cause (one finding per behaviour)."""
-    if call.receiver not in ("", "self", "this"):
-        return False
-    level = list(_functions(ctx).get(call.name, []))
+    level = _own_functions(call, ctx)
     for _ in range(3):
         callees = []
         for fn in level:
@@ -1266,10 +1276,45 @@ def _plays_media_itself(call, ctx: CheckContext) -> bool:
                     played = text(argument_nodes(inner)[0])
                 if played is not None and media_kind(played, ctx) and situation(inner.node, ctx)[0] == "load":
                     return True
-                if inner.receiver in ("", "self", "this") and inner.name != call.name:
-                    callees += _functions(ctx).get(inner.name, [])
+                if _music_call_reported_itself(inner, ctx):
+                    return True
+                if inner.name != call.name:
+                    callees += _own_functions(inner, ctx)
         level = callees
     return False
+
+
+def _own_functions(call, ctx: CheckContext) -> list[Node]:
+    """The same-file functions a call runs: `helper()`, `self.helper()`, and in Lua a module
+    table's own function (`audio.startMusic()` for `function audio.startMusic()`)."""
+    found = _functions(ctx).get(call.name, [])
+    if call.receiver in ("", "self", "this"):
+        return list(found)
+    if ctx.language != "lua" or not re.match(r"^[\w.]+$", call.receiver):
+        return []
+    own = re.compile(rf"^\s*{re.escape(call.receiver)}\s*[.:]\s*{re.escape(call.name)}$")
+    return [fn for fn in found if own.match(_declared_name(fn))]
+
+
+def _declared_name(fn: Node) -> str:
+    """The whole declared name of a Lua function: `audio.startMusic` for `function
+    audio.startMusic()` and for `audio.startMusic = function() ... end`."""
+    name = fn.child_by_field_name("name")
+    if name is not None:
+        return text(name)
+    statement = fn.parent.parent if fn.parent is not None and fn.parent.type == "expression_list" else None
+    targets = next((c for c in statement.children if c.type == "variable_list"), None) if statement is not None else None
+    return text(targets) if targets is not None else ""
+
+
+def _music_call_reported_itself(inner, ctx: CheckContext) -> bool:
+    """A call in a helper that the music-call pattern reports on its own, at load
+    (`background_music_player.play(0)` in `play_background_music`, called from `_ready`)."""
+    if inner.receiver in ("", "self", "this") or (inner.name in ("Play", "play") and not argument_nodes(inner)):
+        return False
+    if not (MUSIC_CALL.match(inner.name) or (MUSIC_RECEIVER.search(inner.receiver) and not NOT_MUSIC_CALL.search(inner.name))):
+        return False
+    return situation(inner.node, ctx, elsewhere=False)[0] == "load" and not _off_by_default(inner.node, ctx)
 
 
 def love_audio_play(ctx: CheckContext) -> Verdict | None:
