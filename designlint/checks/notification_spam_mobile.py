@@ -54,6 +54,7 @@ from tree_sitter import Node
 from designlint import project_index
 from designlint.checks import CheckContext, Verdict
 from designlint.checks.notification_spam import NOTIF_CONTEXT, _copy_phrase, _quiet_note
+from designlint.checks.autoplay_mobile_openers import site_kind
 from designlint.checks.polyglot import Call, argument_nodes, as_call, calls, function_name, functions_by_name
 from designlint.checks.util import FUNCTION_TYPES, ancestors, text, unquote, walk
 
@@ -990,9 +991,32 @@ def _uses_of_name(name: str, ctx: CheckContext, call_names: str, receiver: bool)
 def android_permission_on_launch(ctx: CheckContext) -> Verdict | bool:
     for site in _android_request_sites(ctx.node, ctx):
         where = _launch_context(site, ctx)
-        if where is not None:
+        if where is not None and not _screen_opened_from_row(site, ctx):
             return Verdict(message=f"the notification permission (POST_NOTIFICATIONS) is requested as soon as the screen starts ({where}), before the user asked for anything that needs it")
     return False
+
+
+ITEM_HANDED_OVER = re.compile(r"\b(intent|getIntent\(\))\s*\??\.\s*(get\w*Extra|extras)\b|\bnavArgs\s*<|\b(arguments|requireArguments\(\))\s*\??\.\s*get\w+\(")
+ROW_OPENER = re.compile(r"(Adapter|ViewHolder|Holder)$")
+
+
+def _screen_opened_from_row(node: Node, ctx: CheckContext) -> bool:
+    """A screen about one item (it reads the item from its Intent extras or arguments) that every
+    opener elsewhere in the project starts from a tap in a list row (`startActivity(Intent(ctx,
+    TimerActivity::class.java))` in a `setOnClickListener` of an Adapter/ViewHolder): a prompt
+    there answers that tap, it does not greet the app's start."""
+    cls = next((a for a in reversed(list(ancestors(node))) if a.type in CLASS_TYPES), None)
+    name = _class_name(cls) if cls is not None else ""
+    index = project_index.whole_project(ctx) if name and not project_index.too_common(name) else None
+    if index is None or not ITEM_HANDED_OVER.search(text(cls)):
+        return False
+    here = str(Path(ctx.path).resolve())
+    opens = re.compile(rf"\b{re.escape(name)}\s*(::class|\.class)\b")
+    openers = [s for s in [*index.calls(name), *index.references(name)] if s.path != here and opens.search(s.snippet) and not TEST_PATH.search(s.shown)]
+    return bool(openers) and all(ROW_OPENER.search(s.owner) and site_kind(s, index) == "user" for s in openers)
+
+
+TEST_PATH = re.compile(r"(^|/)(test|androidTest|\w*Test)/")
 
 
 IOS_PERMISSION_RECEIVER = re.compile(r"(UNUserNotificationCenter|[Nn]otification|center|Center|OneSignal)")
@@ -1696,6 +1720,8 @@ def android_periodic_work(ctx: CheckContext) -> Verdict | bool:
         return False  # the period comes from the user's settings or the caller
     if definition is None and not ((posts and copy) or (NUDGE_WORKER_NAME.search(worker) and not _minutes_period(ctx))):
         return False  # a worker of another file named only after notifications, or run every few minutes, checks the user's own items
+    if definition is not None and not copy and _minutes_period(ctx) and not NUDGE_WORKER_NAME.search(worker) and USER_RECORDS.search(text(definition)):
+        return False  # a checker run every few minutes over the user's own records (their recurring bills, their tasks)
     fn, code = _scope_code(ctx.node, ctx)
     if _user_chosen(code, fn) or _polls_server(worker, fn, code) or _not_app_driven(ctx.node, ctx):
         return False
@@ -1754,6 +1780,7 @@ def _other_file_worker(worker: str, ctx: CheckContext) -> str:
 
 
 # worker names that say what the notification is for (a generic `NotificationWorker` does not)
+USER_RECORDS = re.compile(r"\b\w*(Repository|Repo|Dao)\b")
 NUDGE_WORKER_NAME = re.compile(rf"(?i:remind|nudge|engag|come_?back|streak|motivat|retention|recall|quote|tip|miss|daily)|{INACTIVE}")
 
 
@@ -2593,8 +2620,9 @@ def _counting_loop_schedule(ctx: CheckContext, call: Call, fn: Node | None, code
     elif _user_chosen(code, fn):
         return False
     head = text(loop).split("{", 1)[0].strip()[:60]
+    where = "" if loop.start_byte <= ctx.node.start_byte < loop.end_byte else f" at line {loop.start_point[0] + 1}"
     return Verdict(
-        message=f"a batch of notifications is scheduled ahead in a counting loop ({head} … {call.name}), at times the app chose",
+        message=f"a batch of notifications is scheduled ahead in a counting loop{where} ({head} … {call.name}), at times the app chose",
         note=_quiet_note(ctx),
     )
 
@@ -2606,16 +2634,33 @@ def _caller_counting_loop(fn: Node | None, ctx: CheckContext) -> Node | None:
     name = function_name(fn) if fn is not None else ""
     if not name or FRAMEWORK_NAME.match(name):
         return None
+    owner = _enclosing_class(fn)
     for site in calls(ctx.root):
-        if site.name == name and not (fn.start_byte <= site.node.start_byte < fn.end_byte):
+        if site.name == name and not (fn.start_byte <= site.node.start_byte < fn.end_byte) and _same_node(_enclosing_class(site.node), owner):
             loop = _counting_loop(site.node)
             head = text(loop).split("{", 1)[0] if loop is not None else ""
             if re.search(r"\d\s*(\.\.[.<]?|\buntil\b)\s*\d|;\s*\w+\s*<=?\s*\d+\s*;", head) and not _stops_after_first(loop, site.node):
                 caller = _enclosing_named(loop)
-                if caller is not None and _user_chosen(text(caller), caller):
+                if caller is not None and (_user_chosen(text(caller), caller) or _record_time_read(caller)):
                     continue
                 return loop  # a literal range (`1...30`, `day < 30`), not a walk over the user's items
     return None
+
+
+def _same_node(a: Node | None, b: Node | None) -> bool:
+    """Both None (top-level code) or the same node: a helper of one class is not called by a same-named method's caller in another."""
+    return (a is None and b is None) or (a is not None and b is not None and a.id == b.id)
+
+
+def _record_time_read(caller: Node) -> bool:
+    """The caller reads its days or hours from a record it was given (`_scheduleDaily(Quest quest)`
+    with `for (i = 0; i < 7; i++) { if (!quest.days[i]) continue; ... quest.hour ... }`):
+    the steps walk the user's own weekdays at the user's own time."""
+    body = STRING_LITERAL.sub('""', text(caller))
+    return any(
+        re.search(rf"\b{re.escape(p)}\??\.(hour|minute|time|days|weekdays|daysOfWeek|\w*(Hour|Minute|Time|Days|Weekday))\b", body)
+        for p in _parameter_names(caller)
+    )
 
 
 def _stops_after_first(loop: Node, call: Node) -> bool:
