@@ -1529,6 +1529,56 @@ SCROLLED_TO_END = re.compile(r"(?i)scroll(ed)?_?to_?(the_?)?(page_?)?(end|bottom
 SELF_REGISTERED = re.compile(r"\b(setOnLoadMoreListener|setOnRefreshLoadMoreListener|setOnLoadmoreListener|setOnRefreshLoadmoreListener|setLoadingListener)\s*\(\s*(?:[A-Z]\w*\.)?this\b")
 
 
+LOAD_PROPERTY = re.compile(r"^(on)?([Ll]oad|[Ff]etch|[Rr]equest)(More|Next)\w*$")  # as the kotlin-assigned-end-callback query
+TOP_LEVEL_CLASS = re.compile(rb"(?m)^(?=(?:[a-z]+\s+)*class\s)")
+
+
+def _callback_property_widget(ctx: CheckContext, prop: str) -> str:
+    """Kotlin: the file (not this one) of the app's own list widget that declares `prop` as a function-typed
+    property (`lateinit var onLoadMore: () -> Unit`) and calls it (`onLoadMore.invoke()`) from the callback of
+    an endless scroll listener it attaches: each screen assigns the callback, "" otherwise."""
+    if not LOAD_PROPERTY.match(prop):
+        return ""
+    declared = re.compile(rb"\bvar\s+" + re.escape(prop.encode()) + rb"\s*:\s*\(*\s*\([^()]*\)\s*->")
+    invoked = re.compile(rb"\b" + re.escape(prop.encode()) + rb"\s*(?:\?\.\s*invoke\s*\(|\.\s*invoke\s*\(|\()")
+    here = str(ctx.path.resolve())
+    widgets = [path for path, data in _project_bytes(ctx).items() if str(path) != here and declared.search(data)
+               for chunk in TOP_LEVEL_CLASS.split(data) if declared.search(chunk) and invoked.search(chunk)
+               and ENDLESS_SUPERTYPE.search(chunk.decode("utf-8", "replace")) and b"addOnScrollListener" in chunk]
+    return Path(widgets[0]).name if len(widgets) == 1 else ""
+
+
+@_own_records_at_info
+def assigned_end_callback(ctx: CheckContext) -> Verdict | bool:
+    """Kotlin: a screen sets the load callback of the app's own end-of-list RecyclerView subclass
+    (`recycler.onLoadMore = ::onLoadMoreItems`, `onLoadMore = { viewModel.next() }`): reported at each screen."""
+    left, right = ctx.node.child_by_field_name("left"), ctx.node.child_by_field_name("right")
+    if left is None or right is None or right.type not in ("callable_reference", "lambda_literal"):
+        return False
+    if right.type == "lambda_literal" and not any(True for _ in calls(right)):
+        return False
+    prop = left.named_children[-1] if left.type == "navigation_expression" else left
+    widget = _callback_property_widget(ctx, text(prop))
+    if not widget:
+        return False
+    return Verdict(message=f"The screen sets {text(prop)} of the app's end-of-list list widget ({widget}), "
+                   "which loads the next page when the user scrolls near the end")
+
+
+def _invokes_assigned_property(ctx: CheckContext, body: Node) -> bool:
+    """Kotlin: the endless listener's callback only runs a function-typed property of the widget
+    (`onLoadMore.invoke()`) that screens in other files assign: each screen's assignment reports."""
+    inner = list(calls(body))
+    if ctx.language != "kotlin" or len(inner) != 1:
+        return False
+    prop = inner[0].receiver if inner[0].name == "invoke" else inner[0].name
+    if not LOAD_PROPERTY.match(prop or "-") or not re.search(rf"\bvar\s+{re.escape(prop)}\s*:\s*\(*\s*\([^()]*\)\s*->", ctx.data.decode("utf-8", "replace")):
+        return False
+    assigned = re.compile(rb"(?:\.|^\s*|[{;]\s*)" + re.escape(prop.encode()) + rb"\s*=(?!=)", re.M)
+    here = str(ctx.path.resolve())
+    return any(str(path) != here and assigned.search(data) for path, data in _project_bytes(ctx).items())
+
+
 @_own_records_at_info
 def endless_listener_override(ctx: CheckContext) -> Verdict | bool:
     """`object : EndlessRecyclerViewScrollListener(lm) { override fun onLoadMore(...) { ... } }`: the
@@ -1543,6 +1593,8 @@ def endless_listener_override(ctx: CheckContext) -> Verdict | bool:
         return False  # `layout.setOnLoadMoreListener(this)` or `(object : OnLoadMoreListener {...})`: the load-more-library pattern decides on that feed, once
     if _stored_for_load_more_setter(ctx, holder):
         return False
+    if _invokes_assigned_property(ctx, body):
+        return False  # `onLoadMore.invoke()` of the app's own list widget: each screen assigning it reports
     if ctx.language == "java":
         if _abstract_load_overridden_elsewhere(ctx, body):
             return False  # the base screen's listener runs `loadMorePage(maxId)`: each screen's override reports
@@ -2109,12 +2161,14 @@ def _function_unread(index: project_index.ProjectIndex, name: str, owner: str, d
         return False
     sites = [*index.calls(name), *(r for r in index.references(name) if r.role == "passed")]
     if not sites:  # named only in declarations (an interface and its implementation)
-        return _occurrences(index, name) == len(index.definitions(name))
+        return _occurrences(index, name) == len(index.definitions(name)) and not _framework_callback(index, name)
     if len(sites) >= 5:
         return False
     for site in sites:
         if _receiver_of_other_type(index, site, owner):
             continue
+        if _site_reads_pages(index, site):
+            return False
         kind, holder, holder_owner = _caller_container(index, site)
         if kind == "property" and _property_unread(index, holder):
             continue
@@ -2122,6 +2176,33 @@ def _function_unread(index: project_index.ProjectIndex, name: str, owner: str, d
             continue
         return False
     return True
+
+
+PAGES_READ = re.compile(rb"\.observe\s*[({]|\bobserveAsState\b|\basLiveData\b|\bsubmitData\s*\(|\bcollectLatest\b|\.collect\s*[({]|\bcollectAsLazyPagingItems\b")
+
+
+def _site_reads_pages(index: project_index.ProjectIndex, site: project_index.Site) -> bool:
+    """The call's own statement reads what it returns: `vm.getImages().observe(viewLifecycleOwner) {
+    adapter.submitData(lifecycle, it) }`, `repo.pages().collectLatest { ... }` (its line and the lines
+    continuing its call chain)."""
+    lines = index.files().get(site.path, b"").split(b"\n")
+    if not 0 < site.line <= len(lines):
+        return False
+    statement = [lines[site.line - 1]]
+    for line in lines[site.line:site.line + 5]:
+        if not line.lstrip().startswith((b".", b"?.")):
+            break
+        statement.append(line)
+    return PAGES_READ.search(b"\n".join(statement)) is not None
+
+
+def _framework_callback(index: project_index.ProjectIndex, name: str) -> bool:
+    """A function the project never calls whose every declaration overrides (`override fun onCreateView`,
+    `override fun onViewCreated`): Android calls it, so what it feeds is shown."""
+    overriding = re.compile(rb"\boverride\s+(?:suspend\s+)?fun\s+" + re.escape(name.encode()) + rb"\b")
+    plain = re.compile(rb"\bfun\s+(?:<[^>]*>\s*)?" + re.escape(name.encode()) + rb"\s*\(")
+    files = index.files().values()
+    return sum(len(overriding.findall(d)) for d in files) == sum(len(plain.findall(d)) for d in files) > 0
 
 
 def _receiver_of_other_type(index: project_index.ProjectIndex, site: project_index.Site, owner: str) -> bool:
