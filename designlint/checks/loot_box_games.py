@@ -106,7 +106,7 @@ from designlint.checks.loot_box import (
     _words,
 )
 from designlint.checks.loot_box_mobile import NOT_REMOTE_PATH, REMOTE_LOOT_PATH, later_batch_of
-from designlint.checks.polyglot import Call, argument_nodes, as_call, function_name
+from designlint.checks.polyglot import Call, argument_nodes, as_call, calls, function_name
 from designlint.checks.util import FUNCTION_TYPES, ancestors, text, walk
 from designlint.languages import language_family
 
@@ -296,12 +296,19 @@ def _cosmetic_name(name: str) -> bool:
 STAT_WORDS = frozenset(
     """loyalty happiness hunger mood energy stamina health hp mp mana attack atk defense defence strength agility
     dexterity dex intelligence wisdom charisma power level lvl exp xp age height stat stats iv ivs
-    personality nature temperament fullness affection friendship""".split())  # (not `luck`, `weight`: rolls)
+    personality nature temperament fullness affection friendship upkeep heal""".split())  # (not `luck`, `weight`: rolls)
 
 
 def _stat_name(name: str) -> bool:
     words = _words(name)
     return bool(words) and words[-1] in STAT_WORDS
+
+
+def _stat_helper(name: str) -> bool:
+    """A helper named for the stat it rolls (`determine_chicken_upkeep`, `rollHappiness`): it sets an attribute
+    of an item already chosen, in this file or another one. Not `CheckStats()`/`UpdateStats()`: a screen refresh."""
+    words = _words(name)
+    return bool(words) and not LOOT_NAME.search(name) and words[-1] in STAT_WORDS - {"stat", "stats"}
 
 
 SINGLETON_ACCESSORS = frozenset({"Instance", "instance", "Singleton", "Shared", "shared", "Current", "current", "Main",
@@ -1049,8 +1056,9 @@ class _File:
                 continue
             seen.add(key)
             if _cosmetic_name(c.name) and not LOOT_NAME.search(c.name) and not set(_words(c.name)) & PRODUCT_WORDS or (
-                    UPGRADE_HELPER.search(c.name) or SHOP_STOCK_HELPER.search(c.name)):
-                continue  # a random position or colour, a random enchantment or stat, a shop's shelf: not a reward
+                    UPGRADE_HELPER.search(c.name) or SHOP_STOCK_HELPER.search(c.name) or _stat_helper(c.name)
+                    or "sell" in _words(c.name)):
+                continue  # a random position or colour, a random enchantment or stat, a shop's shelf, a forced sale
             if depth < 3 and not (loose and c.random or LOOT_NAME.search(c.name) or RANDOM_NAME.match(_camel(c.name))
                                   or PICK_HELPER.match(_camel(c.name))
                                   or set(_words(c.name)) & (STRONG_LOOT | WEAK_LOOT | {"random", "rng", "weighted"})):
@@ -1114,6 +1122,8 @@ class _File:
             return ("paid-elsewhere", payer, rnd[0], context) if payer is not None else None
         if not u.random and not u.pays and not name_loot and across is None:
             return None  # both halves only in helpers: only a loot-box name ties them together
+        if self._paid_after_roll(u):
+            return None  # `elif r == 2: lost_items(0.1)`: coins lost as one outcome of the roll, not its price
         context = self.loot_context(u, r.words, r.grant)
         if across is not None:
             # a roll in another file counts only with loot words in the paying unit or the rolling function
@@ -1156,6 +1166,27 @@ class _File:
             return ("consume", u.consume[0], rnd[0], context)
         return None
 
+    def _paid_after_roll(self, u: _Unit) -> bool:
+        """No payment of the unit shares a path with a pick it pays for: every payment is a call made either in
+        another arm than every pick (`if room == 1: … lost_items(0.1)` next to `elif room == 4: … randi_range(1, 2)`
+        opening a free chest) or in a branch of the roll's own result (`var r = randi_range(1, 2)` … `elif r == 2:
+        lost_items(0.1)`): a random-event room whose coins are lost as one outcome, not paid as a price."""
+        if u.purchase or u.consume or u.handlers:
+            return False
+        direct = [c.node for c in calls(u.node) if self._spend_call(c) or self._resource_spend(c) or self._priced_spend(c)]
+        if len(u.spend) + len(u.soft_spend) + len(u.weak_spend) != len(direct):
+            return False  # a payment written in place (`coins -= 50`): its path is not followed here
+        payers = {c.name for c in self.callees(u) if c.name and (c.pays or (lambda r: r.spend or r.soft or r.purchase)(
+            self.reach(c, 2, set())))}
+        rollers = {c.name for c in self.callees(u) if c.name and (c.random or self.reach(c, 2, set()).rnd)}
+        picks = [c.node for c in calls(u.node) if self._random_call(c) is not None and not self._cosmetic(c.node, u.node)
+                 or c.name in rollers]
+        sites = direct + [c.node for c in calls(u.node) if c.name in payers]
+        if not sites or not picks:
+            return False
+        return not any(not _other_arms(site, pick, u.node) and not _branch_of_roll(site, pick, u.node, self)
+                       for site in sites for pick in picks)
+
     def _reroll_is_a_pull(self, u: _Unit) -> bool:
         """A paid `reroll` (`spend_gold(200)`) in a loot-box file that runs the same roll-and-grant helper as the box's
         own `open` (`await self._roll()`, which adds a new random item to the inventory): another pull, not a reroll of
@@ -1178,6 +1209,67 @@ class _File:
                 if c.pays and self.verdict(c) is not None:
                     return None
         return v
+
+
+BRANCH_TYPES = ("if_statement", "elif_clause", "else_clause", "match_statement", "switch_statement",
+                "switch_expression", "elseif_statement", "else_statement", "case_clause", "when_expression")
+
+
+def _assigned_name(node: Node, fn: Node) -> str | None:
+    """The plain variable a value is stored in (`var r = randi_range(1, 2)`, `roll = random.randint(1, 6)`)."""
+    for a in ancestors(node):
+        if a is fn or a.type in FUNCTION_TYPES or a.type in BRANCH_TYPES:
+            return None
+        target = a.child_by_field_name("name") or a.child_by_field_name("left")
+        value = a.child_by_field_name("value") or a.child_by_field_name("right")
+        if target is not None and value is not None and value.start_byte <= node.start_byte and node.end_byte <= value.end_byte:
+            name = text(target).strip()
+            return name if re.fullmatch(r"[A-Za-z_]\w*", name) else None
+    return None
+
+
+def _arm(node: Node, branch: Node) -> Node | None:
+    """The child of a branching statement that holds the node (its body, an `elif`/`else` clause, a `match` arm)."""
+    for a in ancestors(node):
+        if a.parent is None or a.parent.type in FUNCTION_TYPES:
+            return None
+        if a.parent.id == branch.id:
+            return a
+        if a.parent.type in ("match_body", "switch_body", "switch_block", "switch_section") and a.parent.parent is not None \
+                and a.parent.parent.id == branch.id:
+            return a
+    return None
+
+
+def _other_arms(one: Node, two: Node, fn: Node) -> bool:
+    """The two nodes sit in different arms of one `if`/`elif`/`else` or `match`/`switch` (never both run)."""
+    for a in ancestors(one):
+        if a.id == fn.id or a.type in FUNCTION_TYPES:
+            return False
+        if a.type in BRANCH_TYPES and a.start_byte <= two.start_byte and two.end_byte <= a.end_byte:
+            arm1, arm2 = _arm(one, a), _arm(two, a)
+            cond = a.child_by_field_name("condition") or a.child_by_field_name("value") or a.child_by_field_name("subject")
+            if arm1 is not None and arm2 is not None and arm1.id != arm2.id and not (
+                    cond is not None and cond.id in (arm1.id, arm2.id)):
+                return True
+    return False
+
+
+def _branch_of_roll(site: Node, pick: Node, fn: Node, f: "_File") -> bool:
+    """The call sits in a branch chosen by the pick's rolled value (`if r == 2:`, `match randi() % 3:`)."""
+    rolled = _assigned_name(pick, fn)
+    for a in ancestors(site):
+        if a.id == fn.id or a.type in FUNCTION_TYPES:
+            return False
+        if a.type not in BRANCH_TYPES:
+            continue
+        cond = a.child_by_field_name("condition") or a.child_by_field_name("value") or a.child_by_field_name("subject")
+        if cond is None or cond.start_byte <= site.start_byte < cond.end_byte:
+            continue
+        if rolled and re.search(rf"(?<![\w.]){re.escape(rolled)}(?!\w)", text(cond)) or (
+                cond.start_byte <= pick.start_byte and pick.end_byte <= cond.end_byte):
+            return True
+    return False
 
 
 def _file(ctx: CheckContext) -> _File:
@@ -1449,8 +1541,9 @@ def _pick_in(index: project_index.ProjectIndex, d: project_index.Definition) -> 
     for it too (then it is reported in its own file) or is a frame, an upgrade or a spawn."""
     f = _foreign_file(index, d.path)
     fn = next((n for n in f.defs.get(d.name, []) if n.start_point[0] + 1 == d.line), None) if f else None
-    if fn is None or GAME_LOOP.match(d.name) or UPGRADE_HELPER.search(d.name) or SHOP_STOCK_HELPER.search(d.name):
-        return None
+    if fn is None or GAME_LOOP.match(d.name) or UPGRADE_HELPER.search(d.name) or SHOP_STOCK_HELPER.search(d.name) or (
+            _stat_helper(d.name) or "sell" in _words(d.name)):
+        return None  # also a stat of the chosen item rolled there (`determine_upkeep()`), a forced sale (`quick_sell()`)
     if NOT_LOOT_UNIT.search(d.name) and not LOOT_NAME.search(d.name):
         return None
     cu = f.unit(fn)
