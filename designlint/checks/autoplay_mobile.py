@@ -18,6 +18,7 @@ from __future__ import annotations
 import functools
 import re
 from typing import Callable, Iterator
+from pathlib import Path
 
 from tree_sitter import Node
 
@@ -223,7 +224,8 @@ def play_on_load(ctx: CheckContext) -> Verdict | bool:
     judged = ("load", started) if started else _autoplay_judgement(call.node, ctx)
     if judged is None:
         return False
-    if (is_sound_effect_name(judged[1]) or _in_sound_effect(call.node, ctx) or _plays_short_sound(call.node, ctx)) and not _loops_here(call.node, ctx) and not _plays_music_file(call.node):
+    short = _plays_short_sound(call.node, ctx) and not MUSIC_PLAYER.search(name_words(player_key(receiver)))  # `gameBackgroundMusic` playing `R.raw.game_sound`
+    if (is_sound_effect_name(judged[1]) or _in_sound_effect(call.node, ctx) or short) and not _loops_here(call.node, ctx) and not _plays_music_file(call.node):
         return False  # a short interface sound, a camera view; a player set to loop, or a music file, is music or a video
     if (not started and _in_call_or_service(call.node, ctx)) or _pcm_output(receiver, ctx) or _in_error_retry(call.node):
         return False
@@ -238,7 +240,7 @@ def play_on_load(ctx: CheckContext) -> Verdict | bool:
     if toggle_only_pauses(call.node, ctx):
         return False  # `if (isPlaying) pause() else play()`, called only while it plays
     if in_prepared_callback(call.node) or judged[1].startswith("onPrepared"):
-        if prepared_only_on_tap(call.node, ctx) or _prepared_without_load(call.node, ctx):
+        if prepared_only_on_tap(call.node, ctx) or _prepared_without_load(call.node, ctx) or _prepared_for_quiet_service(call.node, ctx):
             return False  # `onPrepared { mp.start() }` after a `prepareAsync()` that only a click listener runs
     if call.name == "setPlayWhenReady" and _media_set_only_on_tap(call.node, ctx):
         return False  # an empty player set to play once it has media; the media comes only from a tap
@@ -337,6 +339,38 @@ def _prepared_without_load(node: Node, ctx: CheckContext) -> bool:
     scope = next((a for a in reversed(list(ancestors(node))) if a.type in CLASS_TYPES), ctx.root)
     sites = [c.node for c in calls(scope) if c.name in ("prepareAsync", "prepare") and not argument_nodes(c)]
     return bool(sites) and all(_autoplay_judgement(site, ctx) is None for site in sites)
+
+
+def _prepared_for_quiet_service(node: Node, ctx: CheckContext) -> bool:
+    """`onPrepared { start() }` in a player an Android Service sets up (in the Service itself, or in a
+    builder only Services call: `object RadioPlayer { fun build(...) }` called from `RadioService.onCreate`)
+    follows how that Service is started: when no screen starts it as it loads (a play button does),
+    the start answers that request."""
+    outer = next((a for a in reversed(list(ancestors(node))) if a.type in CLASS_TYPES), None)
+    if outer is not None and PLAYBACK_SERVICE.search(class_head(outer)):
+        services = [class_name(outer)]
+    else:
+        top = enclosing_named_function(node)
+        name = function_name(top) if top is not None else ""
+        holder = next((a for a in ancestors(node) if a.type in CLASS_TYPES), None)
+        index = project_index.whole_project(ctx)
+        if not name or holder is None or index is None:
+            return False
+        sites = [s for s in index.calls(name) if s.path != str(ctx.path.resolve()) and s.receiver == class_name(holder)]
+        services = [s.owner for s in sites]
+        if not sites or not all(owner and _is_service_class(owner, site.path) for owner, site in zip(services, sites)):
+            return False
+    return all(name and not service_started_on_load(name, ctx) for name in services)
+
+
+def _is_service_class(name: str, path: str) -> bool:
+    """`class <name> : Service()` / `class <name> extends Service` is declared in the file at `path`."""
+    try:
+        source = Path(path).read_text("utf-8", "replace")
+    except OSError:
+        return False
+    head = re.search(rf"\bclass\s+{re.escape(name)}\b[^{{]*", source)
+    return head is not None and bool(PLAYBACK_SERVICE.search(head.group(0)))
 
 
 # A callback that runs when playback fails: `onErrorDo = (h) => h.player.play()`, `setOnErrorListener`.
@@ -535,6 +569,8 @@ def _in_sound_effect(node: Node, ctx: CheckContext) -> bool:
     a live camera view or spoken assistant replies (not media that starts by itself)."""
     names = [ctx.path.stem] + [function_name(a) if a.type in FUNCTION_TYPES else class_name(a) for a in ancestors(node) if a.type in FUNCTION_TYPES or a.type in CLASS_TYPES]
     return any(name and (is_sound_effect_name(name) or NOT_MEDIA_CONTEXT.search(name_words(name))) for name in names)
+# A player whose name says it holds music (`gameBackgroundMusic`, `bgmPlayer`): not an effect, whatever its file is called.
+MUSIC_PLAYER = re.compile(r"\b(music|bgm|song|soundtrack)\b")
 RESOURCE_NAME = re.compile(r"(?:R\.raw\.|forResource:\s*\"|Asset(?:Source)?\(\s*['\"]|setAsset\(\s*['\"])([\w\-/.]+)")
 
 
@@ -1257,6 +1293,31 @@ def _starts_by_itself(node: Node, ctx: CheckContext) -> bool:
     return _autoplay_judgement(node, ctx) is not None or situation(node, ctx)[0] == "ended"
 
 
+WIDGET_CALLBACK = re.compile(r"\bwidget\.(on\w*(?:Video|Clip|Reel|Item|Media)\w*(?:Finished|Ended|End|Completed?))\s*\(")
+
+
+def _only_empty_widget_callback(source: str, ctx: CheckContext) -> bool:
+    """Flutter: the only move on is `widget.onVideoFinished()`, and every screen that builds the item
+    hands it a handler that does nothing (`onVideoFinished: _onVideoFinished` with
+    `void _onVideoFinished() { return; }`): the item does not advance the feed."""
+    found = WIDGET_CALLBACK.search(source)
+    if found is None or ADVANCE.search(WIDGET_CALLBACK.sub("", source)):
+        return False
+    index = project_index.whole_project(ctx)
+    if index is None:
+        return False
+    name = found.group(1)
+    handlers = []
+    for data in index.files().values():
+        source_text = data.decode("utf-8", "replace")
+        for passed in re.finditer(rf"\b{name}\s*:\s*([\w.]+)\s*[,)]", source_text):
+            handlers.append((passed.group(1).split(".")[-1], source_text))
+        if re.search(rf"\b{name}\s*:\s*\(", source_text):
+            return False  # an inline handler: judged as code that may move on
+    empty = lambda h, text_: re.search(rf"\b{re.escape(h)}\s*\(\s*\)\s*(async\s*)?\{{\s*(return\s*;)?\s*\}}", text_) is not None
+    return bool(handlers) and all(empty(h, t) for h, t in handlers)
+
+
 @_unless_dead
 def ended_advance(ctx: CheckContext) -> Verdict | bool:
     """An "item ended" hook that starts the next item or replays the same one:
@@ -1287,7 +1348,7 @@ def ended_advance(ctx: CheckContext) -> Verdict | bool:
     if len(own) < len(text(body)):
         source = own  # `onCompletion` only offers "Replay" / "Next" buttons in a dialog: the person chooses
     label = _ended_label(node, ctx)
-    if ADVANCE.search(source):
+    if ADVANCE.search(source) and not _only_empty_widget_callback(source, ctx):
         if (RECONNECT.search(strip_comments(text(body))) or _reruns_own_setup(body)) and not ADVANCE.search(strip_comments(text(body))):
             return False  # the same stream or item set up again (a dropped live stream reconnects): not a next item
         if _next_song(node, source):

@@ -296,6 +296,8 @@ def site_kind(site: project_index.Site, index: project_index.ProjectIndex) -> st
     kind = _kind_in_file(site)
     if kind:
         return kind
+    if _task_started_by_tap(site, index):
+        return "user"
     holder = _site_holder(site)
     if not holder or len(holder) < 5 or holder in project_index.COMMON_NAMES:
         return "other"
@@ -310,6 +312,16 @@ def site_kind(site: project_index.Site, index: project_index.ProjectIndex) -> st
     if "view" in kinds:
         return "view"
     return "user" if kinds == {"user"} else "other"
+
+
+def _task_started_by_tap(site: project_index.Site, index: project_index.ProjectIndex) -> bool:
+    """The site is in an AsyncTask's `onPostExecute` (or `onProgressUpdate`) and every place that
+    creates that task is a tap (`new LoadVideoTask().execute(...)` in `onClick`): it finishes that tap.
+    One step only."""
+    if not site.functions or site.functions[0] not in ("onPostExecute", "onProgressUpdate") or not site.owner:
+        return False
+    made = [s for s in index.calls(site.owner) if s.role == "call" and not _in_tests(s)]
+    return bool(made) and all((project_index.classify(s) or ("user" if any(USER_SITE.match(v) for _, v in s.context) else "") or _kind_in_file(s)) == "user" for s in made)
 
 
 def _holder_kind(site: project_index.Site, index: project_index.ProjectIndex) -> str:
@@ -652,7 +664,7 @@ def service_started_on_load(service: str, ctx: CheckContext) -> str:
             index = project_index.for_context(ctx)
             target = re.compile(rf"\b{re.escape(service)}\s*(::class|\.class\b)")
             for site in _openers(service, ctx, str(ctx.path.resolve())):
-                if target.search(site.snippet) and _starts_service_at(site) and not _in_listener(site) and site_kind(site, index) == "load":
+                if target.search(site.snippet) and _starts_service_at(site) and not _in_listener(site) and not _under_setting_off(site) and site_kind(site, index) == "load":
                     found = f"{service} is started as a screen loads ({site.where()})"
                     break
         ctx.memo[key] = found
@@ -667,6 +679,32 @@ def _in_listener(site: project_index.Site) -> bool:
         return True
     functions = site.functions
     return len(functions) > 1 and bool(re.match(r"^on[A-Z]", functions[0])) and not LOAD_FN.match(functions[0])
+
+
+# A stored on/off setting that is off until the person turns it on: `prefs.getBoolean("music", false)`.
+SETTING_OFF = r"\bget(Boolean|Bool)\s*\(\s*[^,()]+,\s*false\s*\)"
+
+
+def _under_setting_off(site: project_index.Site) -> bool:
+    """The start sits right under `if (musicOn) {` (or `if (prefs.getBoolean("music", false))`) where
+    that name holds a stored setting read with a default of false: the music is opt-in, the person
+    turned it on in the settings."""
+    try:
+        source = Path(site.path).read_text("utf-8", "replace")
+    except OSError:
+        return False
+    lines = source.splitlines()[: site.line]
+    code = [line for line in lines[-3:] if line.strip() and not line.strip().startswith("//")]
+    head = next((line for line in reversed(code) if re.search(r"\bif\s*\(", line)), "")
+    if not head or not re.search(r"\)\s*(\{|\{?\s*start\w*Service\b.*)$", head.strip()):
+        return False
+    condition = re.search(r"\bif\s*\((.*)\)", head)
+    if condition is None or "!" in condition.group(1) or re.search(r"\|\||&&|else", condition.group(1)):
+        return False
+    flag = condition.group(1).strip()
+    if re.search(SETTING_OFF, flag):
+        return True
+    return bool(re.fullmatch(r"\w+", flag)) and re.search(rf"\b{flag}\s*=\s*[^;\n]*{SETTING_OFF}", source) is not None
 
 
 def _starts_service_at(site: project_index.Site) -> bool:

@@ -131,8 +131,10 @@ NOT_PLAYER_SCREEN = re.compile(
     r"promo|hero|preview|\bads?\b|advert|banner|launch|particle|timeline|list|grid|carousel|embed|inline|mini)",
     re.I,
 )
-# `PreviewMediaActivity`, `PreviewVideoFragment`: a screen that shows one item the person picked.
-PREVIEW_SCREEN = re.compile(r"^Preview(Media|Video|Audio|Image)\w*(Activity|Fragment|Screen|Page|ViewController)$")
+# `PreviewMediaActivity`, `PreviewVideoFragment`, `VideoPreviewScreen`: a screen that shows one item the
+# person picked or just recorded.
+PREVIEW_SCREEN = re.compile(r"^Preview(Media|Video|Audio|Image)\w*(Activity|Fragment|Screen|Page|ViewController)$|"
+                            r"^(Video|Media|Recording|Recorded|Capture|Captured)Preview(Activity|Fragment|Screen|Page|ViewController)$")
 COMPOSER_SCREEN = re.compile(r"(upload|compose|composer|creat(e|or)|editor|trim|draft|recorder|capture|picker|selector|chooser|cropper|share(?!d)|sharing|export|publish)", re.I)
 # A widget that plays as it scrolls into view (Flutter visibility_detector): a feed item.
 FEED_ITEM_MARKER = re.compile(r"\b(VisibilityDetector|VisibilityInfo|visibleFraction)\b")
