@@ -14,8 +14,6 @@ import hashlib
 import re
 from pathlib import Path
 
-from tree_sitter import Node
-
 from designlint import project_index
 from designlint.checks import CheckContext, Verdict
 from designlint.checks.autoplay_games import AMBIENT_WORD, MUSIC_NAME, MUSIC_WORD, VIDEO_NAME, _words, godot_script_unused
@@ -89,9 +87,9 @@ def _volume_db(value: str | None) -> float:
         return 0.0
 
 
-def _section_of(node: Node, sections: list[tuple[int, str, dict[str, str]]]) -> tuple[int, int, str, dict[str, str]] | None:
-    """(start, end, tag, attributes) of the section holding `node`."""
-    before = [s for s in sections if s[0] <= node.start_byte]
+def _section_of(offset: int, sections: list[tuple[int, str, dict[str, str]]]) -> tuple[int, int, str, dict[str, str]] | None:
+    """(start, end, tag, attributes) of the section holding the text at `offset`."""
+    before = [s for s in sections if s[0] <= offset]
     if not before:
         return None
     start, tag, attrs = before[-1]
@@ -103,13 +101,17 @@ def godot_scene_autoplay(ctx: CheckContext) -> Verdict | None:
     """`autoplay = true` on a Godot video player or music player in a scene the game loads; also
     a node that gets its player type and `autoplay = true` from another scene (an instance of a
     music-player scene, or a node of the scene this one inherits) and its stream here."""
-    text = ctx.data.decode("utf-8", "replace")
-    line = text[ctx.node.start_byte : text.find("\n", ctx.node.start_byte) if "\n" in text[ctx.node.start_byte :] else len(text)]
+    text = ctx.remember("godot_text", lambda: ctx.data.decode("utf-8", "replace"))
+    # The scene is read as text: the node's byte offset becomes a character offset (labels in
+    # other scripts before it take several bytes per character).
+    offset = len(ctx.data[: ctx.node.start_byte].decode("utf-8", "replace"))
+    end_of_line = text.find("\n", offset)
+    line = text[offset : end_of_line if end_of_line >= 0 else len(text)]
     key = line.split("=", 1)[0].strip()
     if key not in ("autoplay", "stream"):
         return None
     sections = ctx.remember("godot_sections", lambda: _sections(text))
-    found = _section_of(ctx.node, sections)
+    found = _section_of(offset, sections)
     if found is None or found[2] != "node":
         return None
     start, end, _, attrs = found
@@ -197,6 +199,10 @@ def _res_file(ctx: CheckContext, path: str) -> bytes | None:
     of the scene's cached result."""
     if not path.startswith("res://"):
         return None
+    return ctx.remember(f"godot_res:{path}", lambda: _read_res_file(ctx, path))
+
+
+def _read_res_file(ctx: CheckContext, path: str) -> bytes | None:
     relative = path[len("res://") :]
     folder = Path(ctx.path).resolve().parent
     for candidate in [folder, *folder.parents][:12]:
