@@ -187,6 +187,7 @@ class ProjectIndex:
         self._by_path: dict[str, bytes] | None = None
         self._unused: dict[tuple[str, str, int], bool] = {}
         self._complete: bool | None = None
+        self._typed: dict[str, list[Site]] = {}
 
     def root_is_project(self) -> bool:
         """The root holds a project marker of the group (pubspec.yaml, Gradle settings, an Xcode
@@ -207,6 +208,42 @@ class ProjectIndex:
         """Every use of `name` that is not a call: a type-like name used (`VideoActivity::class`,
         `ReminderWorker` as a type argument) or a function handed over as a value."""
         return self._facts(name).references[:MAX_SITES]
+
+    def calls_on_type(self, name: str, types: tuple[str, ...]) -> list[Site]:
+        """Calls of `name` made on an object of one of `types` (a class and its own supertypes), in
+        the files whose bytes name one of them: for method names too common to follow by name alone
+        (`play`, `start`), such as an app's own player wrapper's `play()`. A call counts when its
+        receiver names the type (`ReelPlayer.shared`, `get<ReelPlayer>()`), is a property, variable
+        or parameter that file declares with the type or creates from it (`val player: ReelPlayer`,
+        `player = ReelPlayer(ctx)`, `ReelPlayer player;`, `final ReelPlayer player`), or is named
+        after it (`reelPlayer`), or is a bare call inside the class itself."""
+        key = f"{name}@{'|'.join(types)}"
+        if key in self._typed:
+            return self._typed[key]
+        global _seconds
+        started = time.monotonic()
+        out: list[Site] = []
+        needles = [t.encode("utf-8", "replace") for t in types if t]
+        try:
+            if needles and re.fullmatch(r"[A-Za-z_$][\w$]*", name):
+                matched = 0
+                for path, data in self._files:
+                    if name.encode() not in data or not any(n in data for n in needles):
+                        continue
+                    source = self._source(path, data)
+                    if source is None:
+                        continue
+                    facts = _NameFacts()
+                    _collect(self.root, source, name, facts)
+                    text = data.decode("utf-8", "replace")
+                    out.extend(s for s in facts.calls if receiver_has_type(s, types, text))
+                    matched += 1
+                    if matched >= MAX_FILES_PER_NAME or len(out) >= MAX_SITES:
+                        break
+        finally:
+            _seconds += time.monotonic() - started
+        self._typed[key] = out[:MAX_SITES]
+        return self._typed[key]
 
     def definitions(self, name: str) -> list[Definition]:
         """Every named function `name` in the project, with its text."""
@@ -421,6 +458,43 @@ class ProjectIndex:
         if len(self._sources) > KEPT_TREES:
             self._sources.popitem(last=False)
         return source
+
+
+def receiver_has_type(site: Site, types: tuple[str, ...], file_text: str) -> bool:
+    """Whether the receiver of a call site is an object of one of `types`, read from the calling
+    file's text (see `ProjectIndex.calls_on_type`): the type named in the receiver, else the type
+    the file declares the receiver's last name with, else (no declaration in the file: a parameter
+    of a lambda, a property of a base class) a name spelled like the type."""
+    receiver = site.receiver
+    if not receiver:
+        return site.owner in types
+    if any(re.search(rf"\b{re.escape(t)}\b", receiver) for t in types):
+        return True
+    last = re.sub(r"[?!]|\(\s*\)", "", re.split(r"[.:]", re.sub(r"\s+", "", receiver).rstrip("?!."))[-1])
+    if not re.fullmatch(r"[A-Za-z_$][\w$]*", last):
+        return False
+    declared = declared_types(last, file_text)
+    if declared:
+        return bool(declared & set(types))
+    bare = last[1:] if re.match(r"^m[A-Z]", last) else last.lstrip("_$")
+    return any(bare.lower() == t.lower() for t in types)  # `reelPlayer`, `_reelPlayer`, `mReelPlayer`
+
+
+def declared_types(name: str, file_text: str) -> set[str]:
+    """The type names a file declares or creates `name` with: Kotlin/Swift `val name: T`, a
+    parameter `name: T`, Java/Dart/C# `T name;`, `name = T(...)` / `new T(...)` / `T.shared`,
+    Kotlin `val name by lazy { T(...) }`."""
+    n = re.escape(name)
+    found: set[str] = set()
+    patterns = (
+        rf"\b{n}\s*:\s*([A-Z]\w*)",
+        rf"\b([A-Z]\w*)\s*(?:<[^<>;=()]*>)?\s*[?!]?\s+{n}\s*[;=,)]",
+        rf"\b{n}\s*=\s*(?:new\s+)?([A-Z]\w*)\s*[(.<]",
+        rf"\b{n}\s+by\s+\w+\s*\{{\s*([A-Z]\w*)\s*[(.]",
+    )
+    for pattern in patterns:
+        found.update(m.group(1) for m in re.finditer(pattern, file_text))
+    return found
 
 
 def classify(site: Site) -> str:

@@ -115,7 +115,8 @@ def project_callers_kind(fn: Node, name: str, ctx: CheckContext) -> tuple[str, s
     followed up to two callers), `user` when every call answers a tap, `none` when nothing calls it,
     else `unknown`. Calls are kept only when their receiver can be this class's object (or when no
     other class defines the name); the sites themselves are in `where` (`initState in lib/a.dart:22`)."""
-    if not _queryable(fn, name):
+    by_name = _queryable(fn, name)
+    if not by_name and not _typed_queryable(fn, name):
         return "unknown", ""
     key = ("autoplay_mobile.project_callers", name, fn.start_byte)
     if key in ctx.memo:
@@ -123,14 +124,21 @@ def project_callers_kind(fn: Node, name: str, ctx: CheckContext) -> tuple[str, s
     index = project_index.for_context(ctx)
     own = str(ctx.path.resolve())
     owner = owner_of(fn)
-    others = {d.owner for d in index.definitions(name) if d.path != own or d.owner != owner} - {owner}
-    sites = [s for s in index.calls(name) if s.path != own and not _in_tests(s) and _same_target(s, owner, others)]
-    sites += [
-        s for s in index.references(name)
-        if s.role == "passed" and s.path != own and not _in_tests(s) and (not others or s.owner == owner)
-    ]
-    if not sites:
-        result = ("none", "") if _whole_project(index, ctx) else ("unknown", "")
+    types = () if by_name else _own_types(fn, owner, ctx, index)
+    if not by_name and len(types) == 1 and _overrides(fn):
+        ctx.memo[key] = ("unknown", "")
+        return ctx.memo[key]  # overrides a framework type's method: the framework calls it
+    if by_name:
+        others = {d.owner for d in index.definitions(name) if d.path != own or d.owner != owner} - {owner}
+        sites = [s for s in index.calls(name) if s.path != own and not _in_tests(s) and _same_target(s, owner, others)]
+        sites += [
+            s for s in index.references(name)
+            if s.role == "passed" and s.path != own and not _in_tests(s) and (not others or s.owner == owner)
+        ]
+    else:  # `play()` of the app's own player class: only calls made on an object of that class
+        sites = [s for s in index.calls_on_type(name, types) if s.path != own and not _in_tests(s)]
+    if not sites:  # (no call found on the type's name is no proof: receivers typed by a base class, casts)
+        result = ("none", "") if by_name and _whole_project(index, ctx) else ("unknown", "")
     else:
         judged = [(site_kind(site, index), site) for site in sites]
         if is_sound_effect_name(name):  # a generic `playSound(...)`: only calls that name music count as load
@@ -206,6 +214,38 @@ def _queryable(fn: Node, name: str) -> bool:
     if is_private(fn, name):
         return False
     return not (LOAD_FN.match(name) or VIEW_FN.match(name) or USER_FN.search(name) or ENDED_FN.match(name))
+
+
+def _typed_queryable(fn: Node, name: str) -> bool:
+    """A method of a class, too common by name to look up alone (`play`, `start`, `resume`), that
+    other files can call on an object of that class: looked up through that class's name."""
+    if not owner_of(fn) or is_private(fn, name) or name.startswith("_") or len(name) < 4:
+        return False
+    if re.search(r"@objc|@IBAction", signature_text(fn)):
+        return False  # a framework callback: the framework calls it
+    return not (LOAD_FN.match(name) or VIEW_FN.match(name) or USER_FN.search(name) or ENDED_FN.match(name))
+
+
+def _overrides(fn: Node) -> bool:
+    return bool(re.search(r"\boverride\b|@[Oo]verride", signature_text(fn)))
+
+
+def _own_types(fn: Node, owner: str, ctx: CheckContext, index: project_index.ProjectIndex) -> tuple[str, ...]:
+    """The class holding `fn` and the supertypes of it that the project itself declares as
+    interfaces, protocols or abstract classes (`class ExoReelPlayer : ReelPlayer`, callers holding a
+    `ReelPlayer`)."""
+    try:
+        heads = _supertypes(str(ctx.path), ctx.path.stat().st_mtime_ns)
+    except OSError:
+        heads = {}
+    declared = []
+    for parent in sorted(heads.get(owner, frozenset())):
+        if len(parent) < 4 or parent == owner:
+            continue
+        pattern = re.compile(rf"\b(interface|protocol|abstract\s+class|abstract\s+interface\s+class|sealed\s+class)\s+{re.escape(parent)}\b".encode())
+        if any(pattern.search(data) for data in index.files().values() if parent.encode() in data):
+            declared.append(parent)
+    return (owner, *declared)
 
 
 def named_to_guess(fn: Node, name: str) -> bool:
