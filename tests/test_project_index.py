@@ -499,3 +499,70 @@ def test_cached_result_follows_the_scenes_that_attach_a_godot_script(tmp_path):
         '[gd_scene load_steps=2 format=3]\n[ext_resource type="Script" path="res://scripts/shanty.gd" id="1"]\n'
         '[node name="Dock" type="Node2D"]\nscript = ExtResource("1")\n', encoding="utf-8")
     assert scan() == ["shanty.gd"]
+
+
+KOTLIN_WRAPPER = {
+    "settings.gradle": "include ':app'\n",
+    "app/src/main/java/demo/ReelPlayer.kt": """
+        class ReelPlayer(context: Context) {
+            fun play(url: String) { exo.play() }
+        }
+    """,
+    "app/src/main/java/demo/ReelAdapter.kt": """
+        class ReelAdapter(private val reelPlayer: ReelPlayer) {
+            override fun onViewAttachedToWindow(holder: Holder) {
+                reelPlayer.play(url)
+            }
+        }
+    """,
+    "app/src/main/java/demo/Detail.kt": """
+        class DetailActivity : AppCompatActivity() {
+            private lateinit var trailer: ReelPlayer
+            private val exo: ExoPlayer = ExoPlayer.Builder(this).build()
+            override fun onCreate(state: Bundle?) {
+                button.setOnClickListener { trailer.play(url) }
+                exo.play()
+            }
+        }
+    """,
+    "app/src/main/java/demo/Other.kt": """
+        class OtherActivity : AppCompatActivity() {
+            override fun onResume() {
+                val player = MediaPlayer()
+                player.play()
+            }
+        }
+    """,
+}
+
+
+def test_calls_on_type_keeps_calls_on_objects_of_the_class(tmp_path):
+    root = write(tmp_path, KOTLIN_WRAPPER)
+    index = project_index.index_for(root, "kotlin")
+    sites = index.calls_on_type("play", ("ReelPlayer",))
+    found = sorted((Path(s.path).name, s.receiver) for s in sites)
+    # `exo.play()` (declared ExoPlayer) in a file naming ReelPlayer, and `player.play()` in a file
+    # that does not name it at all, are left out
+    assert found == [("Detail.kt", "trailer"), ("ReelAdapter.kt", "reelPlayer")]
+    kinds = {Path(s.path).name: project_index.classify(s) for s in sites}
+    assert kinds == {"ReelAdapter.kt": "", "Detail.kt": "user"}
+
+
+@pytest.mark.parametrize(
+    ("receiver", "text", "expected"),
+    [
+        ("player", "val player: ReelPlayer = ReelPlayer(ctx)", True),
+        ("player", "private final ReelPlayer player;", True),
+        ("player", "player = new ReelPlayer(this);", True),
+        ("player", "val player by lazy { ReelPlayer(ctx) }", True),
+        ("player", "val player: ExoPlayer = build()", False),  # declared with another type
+        ("reelPlayer", "", True),  # named after the type, declared elsewhere
+        ("mReelPlayer", "", True),
+        ("ReelPlayer.shared", "", True),
+        ("holder.binding.player", "lateinit var player: ExoPlayer", False),
+        ("adapter", "", False),
+    ],
+)
+def test_receiver_has_type(receiver, text, expected):
+    site = project_index.Site("/x/A.kt", "A.kt", 1, "play", receiver, "call", "A", (), "")
+    assert project_index.receiver_has_type(site, ("ReelPlayer",), text) is expected
