@@ -237,6 +237,9 @@ def media_kind(receiver: str, ctx: CheckContext, alias: bool = True) -> str:
         picked = _picked_from(name, ctx)
         if picked and any(MUSIC_NAME.search(n) for n in _list_names(picked, ctx)):
             return "" if _ambient_loop(picked, ctx) else "music"
+    member = _autoload_member_kind(receiver, ctx)
+    if member is not None:
+        return member
     declared = _declared_type(name, receiver, ctx)
     if declared == "other" or _captures_input(name, ctx):
         return ""
@@ -247,12 +250,129 @@ def media_kind(receiver: str, ctx: CheckContext, alias: bool = True) -> str:
     if NOT_MEDIA.search(name):
         return ""
     if not declared and NODE_PATH.match(receiver) and MUSIC_SCRIPT.search(_script_names(ctx)):
-        return "" if _ambient_loop(name, ctx) else "music"  # `$Bass.play()` in music_player.gd
+        # `$Bass.play()` in music_player.gd; but the scene that attaches the script has the last
+        # word on what the node is (`$status` may be the toggle's AnimatedSprite icon)
+        types = _attached_node_types(receiver, ctx)
+        if types and not any(GODOT_MEDIA_TYPE.match(t) for t in types):
+            return ""
+        return "" if _ambient_loop(name, ctx) else "music"
     if (declared == "audio" or re.search(r"(audio|sound|source|^src$|^snd$|^au$|player)", name, re.I)) and (
         _is_music(name, ctx) or _own_component_set_up_as_music(receiver, ctx)
     ):
         return "" if _ambient_loop(name, ctx) else "music"
     return ""
+
+
+GODOT_MEDIA_TYPE = re.compile(r"^(VideoStreamPlayer|VideoPlayer|AudioStreamPlayer(2D|3D)?)$")
+GODOT_NODE_HEADER = re.compile(r"^\[node ([^\]]*)\]\s*$", re.M)
+GODOT_AUTOLOAD_MEMBER = re.compile(r"^([A-Z]\w*)\.(\w+)$")
+
+
+def _scene_nodes(code: str) -> list[tuple[str, str, str]]:
+    """(node path from the scene root, type, the node's own lines) of each node of a text scene."""
+    headers = list(GODOT_NODE_HEADER.finditer(code))
+    nodes = []
+    for i, header in enumerate(headers):
+        attrs = dict(re.findall(r'(\w+)\s*=\s*"([^"]*)"', header.group(1)))
+        body_end = code.find("\n[", header.end())
+        body = code[header.end(): body_end if body_end >= 0 else len(code)]
+        parent = attrs.get("parent")
+        name = attrs.get("name", "")
+        where = "." if parent is None else name if parent == "." else f"{parent}/{name}"
+        nodes.append((where, attrs.get("type", ""), body))
+    return nodes
+
+
+def _script_ids(code: str, res: str) -> set[str]:
+    """The ext_resource ids a scene gives the script at `res` (`res://ui/music.gd`)."""
+    ids = set()
+    for resource in re.findall(r"^\[ext_resource ([^\]]*)\]", code, re.M):
+        if f'path="{res}"' in resource:
+            found = re.search(r'\bid\s*=\s*"?([\w-]+)"?', resource)
+            if found:
+                ids.add(found.group(1))
+    return ids
+
+
+def _node_types_below(code: str, holder_ids: set[str], relative: str) -> set[str]:
+    """The types of the node at `relative` (`status`, `Bars/Bass`) below each node of the scene that
+    runs one of `holder_ids` as its script ("" for a node that comes from another scene)."""
+    nodes = _scene_nodes(code)
+    types = set()
+    for where, _, body in nodes:
+        used = re.search(r"^script\s*=\s*ExtResource\(\s*\"?([\w-]+)\"?\s*\)", body, re.M)
+        if not used or used.group(1) not in holder_ids:
+            continue
+        target = relative if where == "." else f"{where}/{relative}"
+        types.update(kind for other, kind, _ in nodes if other == target)
+    return types
+
+
+def _godot_project(ctx: CheckContext) -> tuple[Path, dict[Path, str]] | None:
+    root = project_index.project_root(ctx.path, "gdscript")
+    if not (root / "project.godot").is_file():
+        return None
+    files = _godot_files(root)
+    return (root.resolve(), files) if files is not None else None
+
+
+def _attached_node_types(receiver: str, ctx: CheckContext) -> set[str]:
+    """GDScript: the node types a `$status` / `get_node("Bars/Bass")` of this script has in the
+    scenes that attach the script (empty when no scene says)."""
+    found = re.match(r"""^\s*(?:\$|get_node\s*\(\s*)["']?([\w/]+)["']?\s*\)?$""", receiver)
+    project = _godot_project(ctx) if ctx.language == "gdscript" and found else None
+    if project is None:
+        return set()
+    root, files = project
+    own = ctx.path.resolve()
+    if not own.is_relative_to(root):
+        return set()
+    res = "res://" + own.relative_to(root).as_posix()
+    types = set()
+    for scene, code in files.items():
+        if scene.name.endswith(".tscn") and res in code:
+            types |= _node_types_below(code, _script_ids(code, res), found.group(1))
+    return {t for t in types if t}
+
+
+def _autoload_member_kind(receiver: str, ctx: CheckContext) -> str | None:
+    """GDScript: "music" / "video" for an autoload's player reached through its script's member
+    (`GlobalMusic.player`, with `onready var player = $music_player` and that node an
+    `AudioStreamPlayer` in the autoload's scene) when the autoload, the member, the node or its
+    bus names music; "" for another kind of node; None when the receiver is no autoload member."""
+    found = GODOT_AUTOLOAD_MEMBER.match(receiver.strip()) if ctx.language == "gdscript" else None
+    project = _godot_project(ctx) if found else None
+    if project is None:
+        return None
+    root, files = project
+    autoload, member = found.groups()
+    settings = files.get(root / "project.godot", "")
+    target = re.search(rf'^{re.escape(autoload)}\s*=\s*"\*?res://([^"]+)"', settings, re.M)
+    if not target:
+        return None
+    scene_code = files.get((root / target.group(1)).resolve(), "") if target.group(1).endswith(".tscn") else ""
+    script = _scene_root_script(root / target.group(1)) if scene_code else target.group(1)
+    code = files.get((root / script).resolve(), "") if script else ""
+    declared = re.search(rf"^\s*(?:@onready\s+|onready\s+)?var\s+{re.escape(member)}\s*(?::\s*(\w+)\s*)?(?::?=\s*(.*))?$", code, re.M)
+    if not declared:
+        return None
+    kind, value = declared.group(1) or "", (declared.group(2) or "").strip()
+    node = re.match(r"""^(?:\$|get_node\s*\(\s*)["']?([\w/]+)["']?\s*\)?$""", value)
+    body = ""
+    if node and scene_code:
+        for where, node_type, node_body in _scene_nodes(scene_code):
+            if where == node.group(1):
+                kind, body = kind or node_type, node_body
+    if not kind:
+        return None
+    if re.match(rf"^{VIDEO_TYPES}$", kind):
+        return "video"
+    if not GODOT_MEDIA_TYPE.match(kind):
+        return ""
+    names = [autoload, member, node.group(1) if node else ""]
+    if any(MUSIC_NAME.search(n) for n in names if n) or re.search(r'^bus\s*=\s*"(music|bgm)\w*"', body, re.M | re.I):
+        return "music"
+    return None
 
 
 def _own_component_set_up_as_music(receiver: str, ctx: CheckContext) -> bool:
@@ -715,6 +835,9 @@ def _named_kind(fn: Node, name: str, ctx: CheckContext, depth: int, elsewhere: b
     created = _created_on_load(fn, name, ctx)
     if created:
         return "load", created
+    entered = _state_entered_on_load(fn, name, ctx)
+    if entered:
+        return "load", entered
     if USER_FN.search(name):
         return "user", name
     if _is_ended_function(name):
@@ -798,9 +921,199 @@ def _created_on_load(fn: Node, name: str, ctx: CheckContext) -> str:
         sites = [site for site in index.calls(cls) if not site.receiver]
         sites += [site for site in index.calls("new") if site.receiver == cls]
         where = next((w for w in (_load_site(site, index, follow=False) for site in sites) if w), "")
-        return f"{name}, the constructor of {cls}, created in {where}" if where else ""
+        if where:
+            return f"{name}, the constructor of {cls}, created in {where}"
+        built = _built_by_name(str(ctx.path.resolve()), index)
+        return f"{BUILT_BY_NAME}{name}, the constructor of {cls}, built by name by {built}" if built else ""
 
-    return ctx.remember(f"apg_created:{fn.start_byte}", build)
+    created = ctx.remember(f"apg_created:{fn.start_byte}", build)
+    if created.startswith(BUILT_BY_NAME):
+        # a screen or scene the game's manager builds by name: only its named music counts (an
+        # engine loop such a scene sets up is its own sound effect)
+        return created[len(BUILT_BY_NAME):] if MUSIC_RECEIVER.search(text(ctx.node)) or TRACK_ARGUMENT.search(text(ctx.node)) else ""
+    return created
+
+
+BUILT_BY_NAME = "\0built:"
+
+
+# Lua: a module built from a name by the game's own screen or scene manager:
+# `self.screen = require("ui.screens." .. name)(...)`, `local cls = require("scenes." .. name); cls:new(self)`.
+LUA_NAMED_REQUIRE = re.compile(r"""require\s*\(?\s*["']([\w./-]+)["']\s*\.\.""")
+LUA_CLASS_DECLARED = re.compile(r"""^\s*(?:local\s+)?([A-Za-z_]\w*)\s*=\s*(?:[\w.]*[cC]lass\s*\(\s*["'](\w+)["']|\{\s*\}|setmetatable\s*\(\s*\{)""", re.M)
+LUA_SUBCLASS = re.compile(r"""[cC]lass\s*\(\s*["']\w+["']\s*,\s*([A-Za-z_]\w*)\s*\)|\b([A-Za-z_]\w*)\s*:\s*(?:extend|subclass)\s*\(""")
+
+
+def _lua_module(path: str, root: Path) -> str:
+    """`ui.screens.MainMenuScreen` for `<root>/ui/screens/MainMenuScreen.lua`."""
+    try:
+        relative = Path(path).resolve().relative_to(root.resolve())
+    except ValueError:
+        return ""
+    parts = list(relative.with_suffix("").parts)
+    if parts and parts[-1] == "init":
+        parts.pop()
+    return ".".join(parts)
+
+
+def _named_builders(index: project_index.ProjectIndex) -> list[tuple[str, str]]:
+    """(path, module prefix) of each Lua file that builds a module from a name: the result of
+    `require("prefix" .. name)` is called or given to `:new(...)` (a screen or scene manager)."""
+    key = (index.key, index.digest)
+    if key not in _BUILDERS_CACHE:
+        if len(_BUILDERS_CACHE) > 16:
+            _BUILDERS_CACHE.clear()
+        _BUILDERS_CACHE[key] = _find_named_builders(index)
+    return _BUILDERS_CACHE[key]
+
+
+_BUILDERS_CACHE: dict[tuple[str, str], list[tuple[str, str]]] = {}
+
+
+def _find_named_builders(index: project_index.ProjectIndex) -> list[tuple[str, str]]:
+    found = []
+    for path, data in index.files().items():
+        if not path.endswith((".lua", ".luau")) or b"require" not in data:
+            continue
+        code = data.decode("utf-8", "replace")
+        for match in LUA_NAMED_REQUIRE.finditer(code):
+            line_end = code.find("\n", match.end())
+            line = code[match.start(): line_end if line_end >= 0 else len(code)]
+            rest = line[line.find(")", len(match.group(0))) + 1:] if ")" in line[len(match.group(0)):] else ""
+            held = re.match(r"\s*(?:local\s+)?(\w+)\s*=\s*$", code[code.rfind("\n", 0, match.start()) + 1: match.start()])
+            built = re.match(r"\s*(\(|:\s*new\s*\()", rest) or (
+                held and re.search(rf"\b{re.escape(held.group(1))}\s*(\(|:\s*new\s*\()", code[match.end(): match.end() + 400])
+            )
+            if built:
+                found.append((path, match.group(1).replace("/", ".")))
+    return found
+
+
+def _built_by_name(path: str, index: project_index.ProjectIndex, depth: int = 0, seen: frozenset[str] = frozenset()) -> str:
+    """`BaseCutscene.lua, reached from ScreenManager in ScreenManager.lua, made in load in main.lua:105`
+    when the module at `path` is built by name by a manager the game makes on load (or by one that
+    is itself built by name, or by a class that extends it, a few levels); else ""."""
+    module = _lua_module(path, index.root)
+    if not module or depth > 3 or path in seen:
+        return ""
+    seen = seen | {path}
+    for builder, prefix in _named_builders(index):
+        # the game's root (where `require` paths start) may lie below the index's root
+        if builder == path or not re.search(rf"(^|\.){re.escape(prefix)}\w", module):
+            continue
+        code = index.files()[builder].decode("utf-8", "replace")
+        where = Path(builder).name
+        root = ""
+        for cls in {m.group(2) or m.group(1) for m in LUA_CLASS_DECLARED.finditer(code)} or {Path(builder).stem}:
+            sites = [site for site in index.calls(cls) if not site.receiver]
+            sites += [site for site in index.calls("new") if site.receiver == cls]
+            made = next((w for w in (_load_site(site, index, follow=False) for site in sites) if w), "")
+            if made:
+                return f"{cls} in {where}, made in {made}"
+            for other, data in index.files().items():  # a class that extends the builder, itself built by name
+                if root or other in seen or not other.endswith((".lua", ".luau")) or cls.encode() not in data:
+                    continue
+                if any((m.group(1) or m.group(2)) == cls for m in LUA_SUBCLASS.finditer(data.decode("utf-8", "replace"))):
+                    root = _built_by_name(other, index, depth + 1, seen)
+        root = root or _built_by_name(builder, index, depth + 1, seen)
+        if root:
+            return root if depth else f"{where}, itself reached from {root}"
+    return ""
+
+
+# C#: the entry method of a state-machine state (`public override FSM OnEnter()`).
+STATE_ENTER_FN = re.compile(r"^(OnEnter|OnStateEnter|OnEnterState|EnterState|Enter)$")
+STATE_SUFFIX = r"_?(state|fsm|step|phase|mode)$"  # `IntroState`, `SplashStep` and the `INTRO`, `SPLASH` that name them
+
+
+def _state_entered_on_load(fn: Node, name: str, ctx: CheckContext) -> str:
+    """C#: `OnEnter` of a state class runs when the scene loads when the state machine enters it
+    from a load hook: `Start` calls `ChangeState(IntroState_e.INTRO)`, whose body calls
+    `currentFSM?.OnEnter()` (another file's state). A machine that names its states one by one
+    (`introState`, `loginState`) counts only the state the load hook's call names (`INTRO` for
+    `IntroState`); one that reads its states from data (a dictionary of `StageFSM` assets) counts
+    every state of its base type. "" otherwise."""
+    if ctx.language != "csharp" or not STATE_ENTER_FN.match(name) or not re.search(r"\boverride\b", text(fn).split("(", 1)[0]):
+        return ""
+    cls = next((a for a in ancestors(fn) if a.type == "class_declaration"), None)
+    header = re.match(r"[^{]*?\bclass\s+(\w+)\s*(?:<[^>]*>\s*)?:\s*([\w.]+)", text(cls)) if cls is not None else None
+    if not header:
+        return ""
+    state, base = header.group(1), header.group(2).split(".")[-1]
+    own = re.sub(STATE_SUFFIX, "", state.lower())
+
+    def build() -> str:
+        index = project_index.for_context(ctx)
+        me = str(ctx.path.resolve())
+        for site in index.calls(name):
+            holder = next((n for k, n in site.context if k == "fn"), "")
+            if site.path == me or not holder or UPDATE_FN.match(holder) or STATE_ENTER_FN.match(holder):
+                continue
+            code = _read(site.path)
+            if re.search(rf"\bclass\s+\w+\s*(<[^>]*>\s*)?:\s*([\w.]+\.)?{re.escape(base)}\b", code):
+                continue  # one state handing over to the next: not where the machine starts
+            names_state = bool(re.search(rf"\b{re.escape(state)}\b", code))
+            if not names_state and not re.search(rf"\b{re.escape(base)}\b", code):
+                continue  # another machine's states
+            if LOAD_FN.match(holder):
+                if not names_state:
+                    return f"{name} of {state}, entered from {holder} in {site.where()}"
+                continue
+            caller = _typed_load_caller(holder, site.owner, index)
+            if caller is not None:
+                picked = {re.sub(STATE_SUFFIX, "", re.sub(r"_e$", "", w.lower())).replace("_", "") for w in re.findall(r"\w+", caller[1].split("(", 1)[-1])}
+                if not names_state or own in picked:
+                    return f"{name} of {state}, entered from {caller[0]} through {holder} in {site.where()}"
+        return ""
+
+    return ctx.remember(f"apg_state_entered:{fn.start_byte}", build)
+
+
+def _typed_load_caller(method: str, owner: str, index: project_index.ProjectIndex, depth: int = 0) -> tuple[str, str] | None:
+    """(where, call text) of the call of `owner`'s `method` that runs from a load hook (`Start`
+    calls `ChangeState(...)`, `StageManager.Init` calls `currentRule.Begin()` on a field declared
+    `StageRule currentRule`), following the calling method one more level; None when none is found."""
+    if not owner or depth > 1:
+        return None
+    for holder, holder_owner, where, snippet in _calls_on_owner(method, owner, index):
+        if LOAD_FN.match(holder):
+            return where, snippet
+        if holder and holder != method and not UPDATE_FN.match(holder) and not STATE_ENTER_FN.match(holder) and not USER_FN.search(holder):
+            if _typed_load_caller(holder, holder_owner, index, depth + 1) is not None:
+                return where, snippet
+    return None
+
+
+def _calls_on_owner(method: str, owner: str, index: project_index.ProjectIndex) -> list[tuple[str, str, str, str]]:
+    """(holding method, its class, where, call text) of each C# call of `method` on an `owner`: a
+    bare call in the owner's own class, or a call on a field, property or variable declared with
+    the type (`StageRule currentRule { get; set; }` ... `currentRule.Begin()`)."""
+    out = []
+    for path, data in index.files().items():
+        if not path.endswith(".cs") or method.encode() not in data or owner.encode() not in data:
+            continue
+        code = data.decode("utf-8", "replace")
+        held = set(re.findall(rf"\b{re.escape(owner)}\s+(\w+)\s*[;={{,)]", code))
+        own_class = bool(re.search(rf"\bclass\s+{re.escape(owner)}\b", code))
+        source = index.source(path)
+        if source is None:
+            continue
+        for match in re.finditer(rf"(?<![\w.])(?:(\w+)\s*\??\.\s*)?{re.escape(method)}\s*\(", code):
+            receiver = match.group(1)
+            if not ((receiver in held) if receiver else own_class) or re.search(r"\b(void|override|public|private|protected)\s+[\w<>\[\]]*\s*$", code[max(0, match.start() - 40): match.start()]):
+                continue
+            offset = len(code[: match.start()].encode("utf-8"))
+            for region in source.regions:
+                if region.root.start_byte <= offset < region.root.end_byte:
+                    node = region.root.descendant_for_byte_range(offset, offset)
+                    fn = next(iter(enclosing_functions(node)), None) if node is not None else None
+                    holder = function_name(fn) if fn is not None else ""
+                    cls = next((a for a in ancestors(node) if a.type == "class_declaration"), None) if node is not None else None
+                    line = code.count("\n", 0, match.start()) + 1
+                    shown = Path(path).relative_to(index.root).as_posix() if Path(path).is_relative_to(index.root) else path
+                    snippet = code[match.start(): code.find("\n", match.start())].strip()
+                    out.append((holder or "", text(cls.child_by_field_name("name")) if cls is not None else "", f"{shown}:{line}", snippet))
+    return out
 
 
 STARTED_BY_CALLERS = "apg_started_by_callers"
