@@ -133,8 +133,28 @@ def quiet_hours(ctx: CheckContext) -> bool:
 
 
 def frequency_cap(ctx: CheckContext) -> bool:
-    """Mitigation: a cap on how often one person is notified (Python servers)."""
-    return bool(FREQUENCY_CAP.search(ctx.code_without_comments()))
+    """Mitigation: a cap on how often one person is notified (Python servers), in the function
+    that sends (or a function of the file it calls): a `last_push__lte=...` filter of another task
+    of the same file does not cap this one's broadcast."""
+    sender = next((f for f in enclosing_functions(ctx.node) if function_name(f)), None)
+    if sender is None:
+        return bool(FREQUENCY_CAP.search(ctx.code_without_comments()))
+    functions = functions_by_name(ctx)
+    scope = [sender]
+    for call in (as_call(n) for n in walk(sender)):
+        if call is not None and call.receiver in ("", "self", "cls") and call.name in functions:
+            scope.extend(f for f in functions[call.name] if not within(f, sender))
+    return any(FREQUENCY_CAP.search(code) or LAST_SENT_FILTER.search(code) for code in (_without_comments(text(f)) for f in scope))
+
+
+# a filter or comparison on when this person was last sent one (`last_am_push__lte=day_ago`,
+# `p.last_daily_reminder < cutoff`): one per period at most
+LAST_SENT_FILTER = re.compile(r"\blast_\w*?(push|notif\w*|sent|reminder|nudge|message)\w*(__(lt|lte|gt|gte|range)\b|\s*[<>]=?)", re.I)
+
+
+def _without_comments(code: str) -> str:
+    """Python code without `#` comments (a commented-out cap does not count)."""
+    return re.sub(r"(?m)#.*$", "", code)
 
 
 def user_setting(ctx: CheckContext) -> bool:

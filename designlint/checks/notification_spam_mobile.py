@@ -218,7 +218,11 @@ def _launch_context(node: Node, ctx: CheckContext, depth: int = 0) -> str | None
             return None if project_index.in_unused_class(fn, ctx) else name
         if name == "onInit" and ctx.language == "dart" and GETX_CONTROLLER.search(text(_enclosing_class(fn) or fn)[:300].split("{")[0]):
             return None if project_index.in_unused_class(fn, ctx) else "onInit of a GetX controller"
-        if depth >= 3 or not name:
+        created = _constructor_of(fn, name)
+        where = _created_at_launch(created, fn, ctx, depth) if created and depth <= 5 else None
+        if where is not None:
+            return where
+        if depth >= 4 or not name:
             return None
         callers = _callers(name, fn, ctx)
         for caller in callers:
@@ -236,13 +240,55 @@ def _launch_context(node: Node, ctx: CheckContext, depth: int = 0) -> str | None
     return None
 
 
+def _constructor_of(fn: Node, name: str) -> str:
+    """The class whose constructor `fn` is (a Dart `AppState() { _init(); }`, a Java constructor), or ""."""
+    cls = _class_name(_enclosing_class(fn))
+    if not cls or name.split(".")[0] != cls:
+        return ""
+    signature = fn.prev_named_sibling if fn.type == "function_body" else None
+    if signature is not None and any(n.type == "constructor_signature" for n in walk(signature)):
+        return cls
+    return cls if fn.type == "constructor_declaration" else ""
+
+
+def _created_at_launch(cls: str, fn: Node, ctx: CheckContext, depth: int) -> str | None:
+    """The class is created at launch: `final state = AppState();` in `main()`, a provider's
+    `create: (_) => AppState()` in `runApp(...)`, in this file or another, so its constructor (and the
+    methods of its class it runs) runs at every start, not when the user asks. A class created only
+    from a button, or from a function no launch code runs, does not count."""
+    if project_index.in_unused_class(fn, ctx):
+        return None
+    for caller in _callers(cls, fn, ctx):
+        if _enclosing_class(caller) is not None and _class_name(_enclosing_class(caller)) == cls:
+            continue  # a factory or copy of the class itself
+        where = _launch_context(caller, ctx, depth + 1)
+        if where is not None:
+            return f"{where} via {cls}()"
+    if project_index.too_common(cls):
+        return None
+    index = project_index.for_context(ctx)
+    here = str(Path(ctx.path).resolve())
+    for site in index.calls(cls):
+        if site.path == here or site.receiver or _site_registered_for_event(site) or _after_granted_check(site):
+            continue
+        kind = project_index.classify(site)
+        holder = site.functions[0] if site.functions else ""
+        if kind == "" and holder and not project_index.too_common(holder):
+            load = next((t for t in index.triggers(holder, depth=1) if t.kind == "load" and not _site_registered_for_event(t.site)), None)
+            if load is not None:
+                return f"{_load_name(load.site)} in {load.site.shown} via {holder}() and {cls}()"
+        if kind == "load":
+            return f"{_load_name(site)} in {site.shown} via {cls}()"
+    return None
+
+
 # registrations of a handler that runs later, when the event fires (not now): NotificationCenter
 # observers (a `#selector` or a closure), Combine sinks, preference-change listeners, Dart streams
 EVENT_REGISTRATION = re.compile(r"^(addObserver|sink|registerOnSharedPreferenceChangeListener|listen)$")
 # ... unless the event is the app starting or coming to the front, or a stream that answers at once
 LAUNCH_EVENT = re.compile(
     r"(didFinishLaunching|didBecomeActive|willEnterForeground|[Ll]ifecycle|ON_(CREATE|START|RESUME)|AppLifecycleState|"
-    r"authStateChanges|userChanges|idTokenChanges|\$\w+\s*\.\s*sink|CurrentValueSubject|BehaviorSubject)"
+    r"authStateChanges|userChanges|idTokenChanges|onCurrentUserChanged|onAuthStateChange|\$\w+\s*\.\s*sink|CurrentValueSubject|BehaviorSubject)"
 )
 
 
@@ -299,7 +345,7 @@ def _handed_to_event(node: Node) -> bool:
             return False
         call = as_call(anc)
         if call is not None and call.node.id != node.id and EVENT_REGISTRATION.match(call.name):
-            return not LAUNCH_EVENT.search(text(anc))
+            return not LAUNCH_EVENT.search(f"{call.receiver} {text(anc)}")  # `auth.authStateChanges().listen(_onUser)`
     return False
 
 
@@ -656,6 +702,13 @@ def _call_index(ctx: CheckContext) -> tuple[dict[str, list[Node]], dict[int, str
                     if re.match(r"^((self|this)\.)?\w+$", text(value)):
                         index.setdefault(text(value).rsplit(".", 1)[-1], []).append(value)
                         launch_refs[value.id] = call.name
+            elif EVENT_REGISTRATION.match(call.name):
+                # a handler handed over by name (`stream.listen(_onUser)`): it runs when the event
+                # fires, which `_handed_to_event` judges (an auth-state stream answers at launch)
+                for arg in argument_nodes(call):
+                    _, value = _label(arg)
+                    if re.match(r"^((self|this)\.)?_?[a-z]\w*$", text(value)):
+                        index.setdefault(text(value).rsplit(".", 1)[-1], []).append(value)
         # Kotlin/Java method references (`::askPermission`, `this::askPermission`) count as calls
         for node in walk(ctx.root):
             if node.type in ("callable_reference", "method_reference"):
