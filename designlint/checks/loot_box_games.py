@@ -69,6 +69,7 @@ again (`loot_box_mobile.later_batch_of`).
 
 from __future__ import annotations
 
+import hashlib
 import re
 from pathlib import Path
 from types import SimpleNamespace
@@ -371,6 +372,11 @@ def _is_balance(name: str) -> bool:
 def _game_premium(evidence: str) -> bool:
     """`MainDia -= cost`, `gemas -= custo`, `SpendCrys(50)`: a premium currency by a short or foreign name."""
     return bool(set(_words(evidence)) & GAME_PREMIUM_WORDS or CAPITAL_DIA.search(evidence))
+
+
+# A getter of a tally or a price kept about random picks (`getRandomWeaponPurchases`, `randomBoxCost`,
+# `getRandomSpinsLeft`): a number read for the price or a limit, not the pick itself.
+TALLY_NAME = re.compile(r"[a-z0-9](?:Purchases|Purchased|PurchaseCount|Count|Counter|Cost|Costs|Price|Prices|Uses|Used|Remaining|Left|Limit)$")
 
 
 def _not_random_name(name: str) -> bool:
@@ -989,6 +995,8 @@ class _File:
             if lang == "python" and not receiver and name[:1].isupper():
                 return f"a {name} created here, rolled by another module"  # an imported box record, not the roll itself
             return f"{receiver + '.' if receiver else ''}{name}() in another module"
+        if TALLY_NAME.search(camel):
+            return None  # `GetRandomWeaponPurchases(player)`: how many were bought (a price step), not a roll
         if GAME_ROLL_NAME.match(camel) and not _not_random_name(camel):
             return f"{name}()"
         if RANDOM_NAME.match(camel) and not _not_random_name(camel) and name not in ("random", "Random", "shuffle", "chance", "sample"):
@@ -1566,6 +1574,61 @@ def _pick_in(index: project_index.ProjectIndex, d: project_index.Definition) -> 
 # pattern check
 
 
+# The payment sits in a click handler the unit registers (`buyButton.onClick.AddListener(delegate {
+# DeductPoints(cost, buyButton); })`): it runs later, when the player buys what is shown.
+LISTENER_PAY = re.compile(r"^\s*[\w.:\[\]]*(?:AddListener|addListener|Connect|connect)\(…\)\s*→")
+
+
+def _offer_filler(facts: "_File", f: Node) -> bool:
+    """A function that rolls an offer and sells it only through a buy button it registers."""
+    u = facts.unit(f)
+    v = facts.reported(u)
+    return v is not None and bool(LISTENER_PAY.match(v[1])) and not LISTENER_PAY.match(v[2]) and not u.pays
+
+
+def _rerolls_offers(facts: "_File", fn: Node, depth: int = 3) -> bool:
+    """The unit's roll (through the file's own functions, a few calls deep) fills offer slots that are
+    each bought later with a buy button (`OnPrestigeChest()` → `GenerateRandomBuff()` →
+    `GenerateRandomRarePassive()`): paying here replaces the shelf, it does not buy a random reward."""
+    by_name: dict[str, list[Node]] = {}
+    for f in facts.functions:
+        by_name.setdefault((function_name(f) or "").split(".")[-1], []).append(f)
+    seen = {fn}
+    frontier = [fn]
+    for _ in range(depth):
+        following = []
+        for f in frontier:
+            for c in calls(f):
+                for g in by_name.get(c.name, []):
+                    if g in seen:
+                        continue
+                    seen.add(g)
+                    if _offer_filler(facts, g):
+                        return True
+                    following.append(g)
+        frontier = following
+    return False
+
+
+def _pays_through_reported_unit(facts: "_File", fn: Node, pay: str) -> bool:
+    """The payment is reached only through another function of the file (`OnConfirmedBuyBox() →
+    gemsAmount -= …` for a chest button that opens an "are you sure?" popup) and that function is
+    itself reported as a paid random pick: one box purchase, one finding (at the function that pays
+    and rolls)."""
+    first = re.match(r"\s*(?:[\w.]+\.)?(\w+)\(\)\s*→", pay)
+    if first is None:
+        return False
+    name = first.group(1)
+    for other in facts.functions:
+        if other == fn or (function_name(other) or "").split(".")[-1] != name:
+            continue
+        if _absorbed(other):
+            continue
+        if facts.reported(facts.unit(other)) is not None:
+            return True
+    return False
+
+
 def paid_random_function(ctx: CheckContext) -> Verdict | bool:
     """A function that spends currency (or handles a real-money purchase) and makes a random pick."""
     fn = ctx.node
@@ -1579,6 +1642,12 @@ def paid_random_function(ctx: CheckContext) -> Verdict | bool:
     kind, pay, pick, context = v
     if later_batch_of(fn, u.name, pick, iter(facts.functions), lambda f: (facts.reported(facts.unit(f)) or (0, 0, None))[2]):
         return False  # the ten-pull of a gacha reported at its single pull
+    if _pays_through_reported_unit(facts, fn, pay):
+        return False  # a confirm popup whose Yes leads to the box purchase reported at its own function
+    if LISTENER_PAY.match(pay) and not LISTENER_PAY.match(pick) and not u.pays:
+        return False  # rolls an offer now, shows it, and charges only when its buy button is clicked later
+    if _rerolls_offers(facts, fn):
+        return False  # pays to roll a new shelf of offers, each then bought at its shown price: a shop reroll
     if kind == "paid-elsewhere":
         return Verdict(message=f"{u.label} makes a random pick ({_short(pick)}) that runs only after a payment"
                                f" in another file ({_short(pay, 90)}) [{context}]")
@@ -1656,3 +1725,52 @@ def odds_disclosed(ctx: CheckContext) -> bool:
     """loot_box.odds_disclosed, computed once per file: its regex over the whole file is the
     slowest step on a large bot or game script, and both mitigations ask it for every finding."""
     return ctx.remember(MEMO_KEY + ":odds", lambda: loot_box.odds_disclosed(ctx))
+
+
+# Words of a file name that say nothing of which loot system the file belongs to.
+GENERIC_FILE_WORDS = frozenset({
+    "module", "modules", "manager", "service", "server", "client", "config", "configs", "settings", "data", "handler",
+    "controller", "system", "systems", "script", "scripts", "main", "init", "core", "util", "utils", "helper", "helpers",
+    "ui", "gui", "view", "screen", "panel", "menu", "window", "local", "remote", "shared", "common", "game", "player",
+    "lua", "luau", "cs", "gd", "py", "the", "and", "of",
+})
+
+
+def _stem_words(stem: str) -> set[str]:
+    return {w for w in _words(stem.split(".")[0]) if len(w) >= 3 and w not in GENERIC_FILE_WORDS}
+
+
+def odds_disclosed_in_project(ctx: CheckContext) -> bool:
+    """The odds are shown in this file, or in another file of the same loot system in the project: one
+    this file names (`require(...GachaConfig)`) or whose name shares a loot word with this file's
+    (`GachaUI.lua` with its odds panel for `GachaModule.lua`). A game often keeps the roll on the
+    server and the rates panel in a client script; the roll is then not raised for missing odds."""
+    if odds_disclosed(ctx):
+        return True
+
+    def build() -> bool:
+        try:
+            files = project_index.for_context(ctx).files()
+        except Exception:  # no project to read: the file alone decides
+            return False
+        here = str(ctx.path.resolve())
+        own = _stem_words(ctx.path.stem)
+        code = ctx.data[:600_000].decode("utf-8", "replace")
+        inputs: dict[str, str] = {}
+        found = False
+        for path, data in list(files.items())[:3000]:
+            if path == here or len(data) > 600_000:
+                continue
+            stem = Path(path).stem.split(".")[0]
+            named = len(stem) >= 4 and re.search(r"(?<![\w])" + re.escape(stem) + r"(?![\w])", code) is not None
+            if not named and not own & _stem_words(stem) & (STRONG_LOOT | WEAK_LOOT):
+                continue  # another file of the same loot system: `GachaUI` for `GachaModule`, not any `*Manager`
+            inputs[path] = hashlib.sha256(data).hexdigest()
+            if loot_box.ODDS_DISCLOSURE.search(data.decode("utf-8", "replace")):
+                found = True
+                break
+        if inputs:
+            ctx.depends_on(inputs)
+        return found
+
+    return bool(ctx.remember(MEMO_KEY + ":odds_project", build))

@@ -2472,9 +2472,41 @@ def _read_by_streak_code_elsewhere(ctx: CheckContext, name: str) -> str | None:
                 other = LINE_COMMENT.sub(" ", open(site.path, "rb").read(200000).decode("utf-8", "replace"))
             except OSError:
                 continue
-            if re.search(r"streak", other, re.I):
+            if re.search(r"streak", other, re.I) or _lookup_reported_there(ctx, site):
                 return site.where()
     return None
+
+
+def _lookup_reported_there(ctx: CheckContext, site: "project_index.Site") -> bool:
+    """The other file's lookup (`Config.Rewards[state.CurrentDay]` in the manager that requires the
+    config module) is a reward table indexed by the streak (reported there, or part of that file's
+    reported streak update), although that file never says "streak" (a day counter set back after
+    days away): the table in the config module is the same ladder, one finding."""
+
+    def build() -> bool:
+        try:
+            index = project_index.for_context(ctx)
+            source = index.source(site.path)
+        except Exception:
+            return False
+        if source is None:
+            return False
+        for region in source.regions:
+            if region.language != ctx.language and project_index.group_of(region.language) != project_index.group_of(ctx.language):
+                continue
+            node = region.root.descendant_for_byte_range(site.byte, site.byte)
+            lookups = [a for a in (node, *ancestors(node)) if a is not None and a.type in SUBSCRIPT_PARTS][:1] if node is not None else []
+            for lookup in lookups:
+                other = CheckContext(node=lookup, captures={}, language=project_index.language_family(region.language), root=region.root, path=Path(site.path),
+                                     data=source.data, memo={}, project_root=ctx.project_root)
+                try:  # reported there, or folded into that file's own reported streak update
+                    if _reward_index(other) and not _calendar_only(other):
+                        return True
+                except Exception:
+                    return False
+        return False
+
+    return bool(ctx.remember(f"streak_games_lookup_there:{site.path}:{site.byte}", build))
 
 
 def _looked_up_by_streak_code_elsewhere(ctx: CheckContext, table: str) -> str | None:
