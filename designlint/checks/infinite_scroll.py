@@ -1486,7 +1486,7 @@ END_MARKER = re.compile(
     r"|nothing\s+more\s+to\s+(load|show|see)|that['’]s\s+all|没有更多|已经到底|到底了|noMoreText|finished-text|endMessage"
 )
 USER_SETTING = re.compile(
-    r"(?i)disable\w*auto_?(load|play|scroll)\w*|auto_?load(ing)?_?(enabled|setting|pref\w*|option)"
+    r"(?i)disable\w*auto_?(load|scroll)\w*|auto_?load(ing)?_?(enabled|setting|pref\w*|option)"
     r"|infinite_?scroll_?(enabled|setting|pref\w*|option)|enable_?infinite_?scroll|use_?infinite_?scroll_?setting"
 )
 

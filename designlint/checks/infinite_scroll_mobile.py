@@ -1208,10 +1208,115 @@ def _hook_reported_at_call_site(ctx: CheckContext, call: Call) -> bool:
             if ctor is not None and re.search(rf"\b{re.escape(hook)}\s*:", text(ctor)):
                 owner, declaration = _declared_type_name(a), a
             break
+    if declaration is not None and declaration.type == "function_declaration" and not REPORTED_HOOK_NAME.match(owner) \
+            and owner in _end_helpers(ctx) and not project_index.too_common(owner):
+        # a plain-named helper (`TriggerWhenReachingEnd(listState, retry, load)`): the screens calling it with a load report
+        return any(_end_helper_site_loads(ctx, site, owner) for site in project_index.for_context(ctx).calls(owner)[:40])
     if declaration is None or not REPORTED_HOOK_NAME.match(owner) or project_index.too_common(owner):
         return False
     here = str(ctx.path.resolve())
     return any(site.path != here or not declaration.start_byte <= site.byte < declaration.end_byte for site in project_index.for_context(ctx).calls(owner))
+
+
+# Kotlin function declarations of a project file and the function-typed parameters they take.
+KOTLIN_FUN = re.compile(r"(?m)^[ \t]*(?:@\w+(?:\([^()\n]*\))?\s+)*(?:(?:private|internal|public|protected|inline|suspend|override|open)\s+)*fun\s+(?:<[^>\n]*>\s*)?(?:[\w.<>?]+\.)?(\w+)\s*\(")
+FUNCTION_PARAMETER = re.compile(r"\b(\w+)\s*:\s*(?:@\w+\s+)?(?:suspend\s+)?\([^()]*\)\s*->")
+# (the end-reached callback patterns report these names at their call sites already)
+END_REACHED_NAME = re.compile(r"^((?i:on_?)?(ScrollBottom|ScrolledToBottom|ScrolledToEnd|ScrollToEnd|BottomReached|ReachedBottom|ReachedEnd|EndReached|ReachEnd|ReachBottom|LoadMoreOnScroll"
+                              r"|DidScrollToEnd|DidScrollToBottom|ReachedBottomEdge|ReachedEndEdge|Appear(ed)?LastItem|LastItem(Visible|Appeared?|Reached|Shown))"
+                              r"|\w*(LoadMore|NextPage|Paginat\w*|InfiniteScroll|InfiniteList|EndOfList)(Trigger|Sentinel|Detector|Observer|Handler))$")
+FUNCTION_PARAMETER_BYTES = re.compile(rb"\bfun\b[^{]*?\w\s*:\s*(?:suspend\s+)?\([^()]*\)\s*->")
+_END_HELPERS: dict[int, tuple[object, dict[str, tuple[str, int, tuple[str, ...]]]]] = {}
+
+
+def _end_helpers(ctx: CheckContext) -> dict[str, tuple[str, int, tuple[str, ...]]]:
+    """Kotlin: the project's own end-of-list helpers with plain names, name -> (file, line, callback parameters):
+    a function taking a callback (`load: () -> Unit`) that tests the end of a scrolled list
+    (`listState.isScrolledToEnd()`, `visibleItemsInfo` near `totalItemsCount`) and then runs it
+    (`if (endReached && !retry) LaunchedEffect(Unit) { load() }`). Each screen that calls it with its
+    load is reported (one feed each), not the helper."""
+    if ctx.language != "kotlin":
+        return {}
+    mine = ctx.memo.get("infinite_scroll_mobile.end_helpers")
+    if mine is not None:
+        return mine
+    index = project_index.for_context(ctx)
+    cached = _END_HELPERS.get(id(index))
+    if cached is not None and cached[0] is index:
+        ctx.memo["infinite_scroll_mobile.end_helpers"] = cached[1]
+        return cached[1]
+    found: dict[str, tuple[str, int, tuple[str, ...]]] = {}
+    for path, data in index.files().items():
+        if not path.endswith((".kt", ".kts")) or b"->" not in data or not FUNCTION_PARAMETER_BYTES.search(data):
+            continue
+        source = data.decode("utf-8", "replace")
+        if not SCROLL_CONTEXT.search(source):
+            continue
+        code = re.sub(r"//[^\n]*|/\*[\s\S]*?\*/", "", source)
+        heads = list(KOTLIN_FUN.finditer(code))
+        for i, head in enumerate(heads):
+            name = head.group(1)
+            if REPORTED_HOOK_NAME.match(name) or END_REACHED_NAME.match(name) or project_index.too_common(name):
+                continue
+            chunk = code[head.start(): heads[i + 1].start() if i + 1 < len(heads) else len(code)]
+            brace = chunk.find("{")
+            params = tuple(FUNCTION_PARAMETER.findall(chunk[:brace])) if brace > 0 else ()
+            if not params:
+                continue
+            body = chunk[brace:]
+            if not SCROLL_CONTEXT.search(chunk) or not _scroll_end(body):
+                continue
+            end_at = min((m.start() for api, _, _ in SCROLL_END for m in [api.search(body)] if m), default=0)
+            # run with no arguments: a trigger (`load()`), not a report of the end state (`onBottomChanged(atBottom)`,
+            # which the helper's own effect reports as handed on)
+            if any(re.search(rf"\b{re.escape(p)}\s*(\?\.\s*invoke\s*|\.\s*invoke\s*)?\(\s*\)", body[end_at:]) for p in params):
+                found.setdefault(name, (path, code.count("\n", 0, head.start() + head.group(0).rfind("fun")) + 1, params))
+    _END_HELPERS[id(index)] = (index, found)
+    ctx.memo["infinite_scroll_mobile.end_helpers"] = found
+    return found
+
+
+def _hands_load(call_node: Node) -> bool:
+    """The call hands the helper a load: a lambda that fetches, a callable reference, or a callback handed on by name."""
+    holder = _with_trailing_lambda(call_node)
+    call = as_call(call_node)
+    args = (argument_nodes(call) if call is not None else []) + [c for n in (call_node, holder) for c in n.named_children if c.type == "annotated_lambda"]
+    return _end_callback_loads(args)
+
+
+def _end_helper_site_loads(ctx: CheckContext, site: project_index.Site, name: str) -> bool:
+    """The call of the end-of-list helper `name` at `site` (not inside the helper itself) hands it a load."""
+    helper = _end_helpers(ctx).get(name)
+    if helper is None or (site.path == helper[0] and name in site.functions):
+        return False
+    source = project_index.for_context(ctx).source(site.path)
+    if source is None or not source.regions:
+        return False
+    root = source.regions[0].root
+    call = next((n for n in walk(root) if n.type == "call_expression" and n.start_point[0] + 1 == site.line and _call_name(n) == name), None)
+    return call is not None and _hands_load(call)
+
+
+@_own_records_at_info
+def end_helper_called(ctx: CheckContext) -> Verdict | bool:
+    """Kotlin: a screen calls the app's own end-of-list helper with its load (`TriggerWhenReachingEnd(listState,
+    retry) { viewModel.searchNextPage() }`, defined in another file as `if (listState.isScrolledToEnd())
+    LaunchedEffect(Unit) { load() }`): reported at each screen that hands in a load."""
+    captured = ctx.captures.get("fn")
+    name = ctx.text(captured[0]) if captured else _call_name(ctx.node)
+    helper = _end_helpers(ctx).get(name)
+    if helper is None:
+        return False
+    fn = _named_function(ctx.node)
+    if fn is not None and function_name(fn) == name and str(ctx.path.resolve()) == str(Path(helper[0]).resolve()):
+        return False  # the helper calling itself
+    if any(a.type == "function_declaration" and re.search(r"@Preview\b", text(a)) for a in ancestors(ctx.node)):
+        return False
+    if not _hands_load(ctx.node):
+        return False
+    shown = Path(helper[0]).name
+    return Verdict(message=f"The screen hands its load to {name}(), the app's own end-of-list helper ({shown}:{helper[1]}), "
+                   "which runs it when the list is scrolled to the end: more loads with no action from the user")
 
 
 def _row_appear_reports(ctx: CheckContext, branch: Node) -> bool:
@@ -1601,6 +1706,17 @@ def endless_listener_override(ctx: CheckContext) -> Verdict | bool:
         shared = _shared_end_mechanism(ctx, holder, function_name(ctx.node))
         if shared:
             return Verdict(message=f"{function_name(ctx.node)}() loads the next page when the user scrolls near the end: {shared}")
+        if FOOTER_REACHED.match(function_name(ctx.node)):
+            # `onScrolledToFooter()`, run by the adapter when it binds its loading footer (the row after the last
+            # item): it loads when it moves on to the next page (`mPageSubject.onNext(mNextPage)`, `loadPage(next)`)
+            head = text(holder).split("{", 1)[0]
+            if not (ENDLESS_SUPERTYPE.search(head) or re.search(r"(?i)footer\w*(listener|callback)", head)):
+                return False  # a method of that name in a class that is no footer listener
+            load = _loader([body], any_call=True)
+            if load is None or not (_loads(load, any_call=False) or LOAD_MORE_ARGUMENT.search(f"{load.receiver} {text(load.arguments) if load.arguments is not None else ''}")):
+                return False
+            return Verdict(message=f"{function_name(ctx.node)}() runs when the list's loading footer row is shown and loads the next page "
+                           f"({load.receiver + '.' if IDENTIFIER.match(load.receiver) else ''}{load.name}()): more loads as the user scrolls to the end")
         if not LISTENER_CALLBACK.match(function_name(ctx.node)):
             return False  # `loadMorePage()` and the like count only as the override of a shared mechanism
     supertypes = text(holder)[: (holder.child_by_field_name("body") or next((c for c in holder.named_children if c.type == "class_body"), holder)).start_byte - holder.start_byte]
@@ -1612,6 +1728,8 @@ def endless_listener_override(ctx: CheckContext) -> Verdict | bool:
     return Verdict(message=f"{function_name(ctx.node)}() of an endless scroll listener loads the next page when the user scrolls near the end")
 
 
+# A callback run when the list's loading footer (the row after the last item) is bound or scrolled to.
+FOOTER_REACHED = re.compile(r"^on((Scrolled|Scroll)To|Reached)Footer$|^onFooter(Reached|Shown|Visible)$")
 ENDLESS_SUPERTYPE = re.compile(r"(?i)(endless|infinite|paginat|load_?more|bottom|scroll)\w*(listener|scroll\w*|adapter)\b")
 
 
