@@ -482,13 +482,13 @@ def receiver_has_type(site: Site, types: tuple[str, ...], file_text: str) -> boo
 
 def declared_types(name: str, file_text: str) -> set[str]:
     """The type names a file declares or creates `name` with: Kotlin/Swift `val name: T`, a
-    parameter `name: T`, Java/Dart/C# `T name;`, `name = T(...)` / `new T(...)` / `T.shared`,
+    parameter `name: T`, Java/Dart/C# `T name;` (and C# `T Name { get; set; }`), `name = T(...)` / `new T(...)` / `T.shared`,
     Kotlin `val name by lazy { T(...) }`."""
     n = re.escape(name)
     found: set[str] = set()
     patterns = (
         rf"\b{n}\s*:\s*([A-Z]\w*)",
-        rf"\b([A-Z]\w*)\s*(?:<[^<>;=()]*>)?\s*[?!]?\s+{n}\s*[;=,)]",
+        rf"\b([A-Z]\w*)\s*(?:<[^<>;=()]*>)?\s*[?!]?\s+{n}\s*[;=,){{]",  # `{`: a C# property
         rf"\b{n}\s*=\s*(?:new\s+)?([A-Z]\w*)\s*[(.<]",
         rf"\b{n}\s+by\s+\w+\s*\{{\s*([A-Z]\w*)\s*[(.]",
     )

@@ -1085,39 +1085,13 @@ def _typed_load_caller(method: str, owner: str, index: project_index.ProjectInde
 
 
 def _calls_on_owner(method: str, owner: str, index: project_index.ProjectIndex) -> list[tuple[str, str, str, str]]:
-    """(holding method, its class, where, call text) of each C# call of `method` on an `owner`: a
-    bare call in the owner's own class, or a call on a field, property or variable declared with
-    the type (`StageRule currentRule { get; set; }` ... `currentRule.Begin()`)."""
-    out = []
-    for path, data in index.files().items():
-        if not path.endswith(".cs") or method.encode() not in data or owner.encode() not in data:
-            continue
-        code = data.decode("utf-8", "replace")
-        held = set(re.findall(rf"\b{re.escape(owner)}\s+(\w+)\s*[;={{,)]", code))
-        own_class = bool(re.search(rf"\bclass\s+{re.escape(owner)}\b", code))
-        source = index.source(path)
-        if source is None:
-            continue
-        for match in re.finditer(rf"(?<![\w.])(?:(\w+)\s*\??\.\s*)?{re.escape(method)}\s*\(", code):
-            receiver = match.group(1)
-            if not ((receiver in held) if receiver else own_class) or re.search(r"\b(void|override|public|private|protected)\s+[\w<>\[\]]*\s*$", code[max(0, match.start() - 40): match.start()]):
-                continue
-            offset = len(code[: match.start()].encode("utf-8"))
-            for region in source.regions:
-                if region.root.start_byte <= offset < region.root.end_byte:
-                    node = region.root.descendant_for_byte_range(offset, offset)
-                    fn = next(iter(enclosing_functions(node)), None) if node is not None else None
-                    holder = function_name(fn) if fn is not None else ""
-                    cls = next((a for a in ancestors(node) if a.type == "class_declaration"), None) if node is not None else None
-                    line = code.count("\n", 0, match.start()) + 1
-                    shown = Path(path).relative_to(index.root).as_posix() if Path(path).is_relative_to(index.root) else path
-                    snippet = code[match.start(): code.find("\n", match.start())].strip()
-                    out.append((holder or "", text(cls.child_by_field_name("name")) if cls is not None else "", f"{shown}:{line}", snippet))
-    return out
+    """(holding method, its class, where, call text) of each call of `method` on an `owner`: a bare
+    call in the owner's own class, or a call on a field, property or variable declared with the
+    type (`StageRule currentRule { get; set; }` ... `currentRule.Begin()`)."""
+    return [(next(iter(site.functions), ""), site.owner, site.where(), site.snippet) for site in index.calls_on_type(method, (owner,))]
 
 
 STARTED_BY_CALLERS = "apg_started_by_callers"
-
 
 def _module_start_reported_at_callers(fn: Node, name: str, ctx: CheckContext) -> bool:
     """Lua: a module's `function Music.Start(track)` is not a hook when another file calls it

@@ -145,6 +145,12 @@ def _split_callee(func: Node | None) -> tuple[str, str]:
             name = text(last).lstrip(".?")
             receiver = text(func)[: last.start_byte - func.start_byte].rstrip(".?! \t\n")
             return _last_name(name), receiver
+    if kind == "conditional_access_expression":  # C# `current?.OnEnter()`: the member after `?.`
+        binding = func.named_children[-1] if func.named_child_count > 1 else None
+        if binding is not None and binding.type == "member_binding_expression":
+            name_node = binding.child_by_field_name("name") or (binding.named_children[-1] if binding.named_child_count else None)
+            receiver = text(func)[: binding.start_byte - func.start_byte].rstrip("?. \t\n")
+            return _last_name(text(name_node)), receiver
     if kind in ("generic_name", "generic_type"):  # C# Foo<T>()
         first = func.named_children[0] if func.named_child_count else func
         return text(first), ""
