@@ -1141,8 +1141,11 @@ def _resume_helper_restart(node: Node, player: str) -> bool:
     outer = next((a for a in ancestors(fn) if a.type in CLASS_TYPES), None)
     if outer is None or SCREEN_BASE.search(class_head(outer)):
         return False
-    starts = re.compile(rf"\b{re.escape(player)}\s*[?!]?\.\s*(playWhenReady\s*=\s*true|setPlayWhenReady\(\s*true|play\(\s*\)|start\(\s*\))")
     whole = text(outer)
+    # `val player = exoPlayer ?: create()` in the method that starts it: the same player under a local name
+    names = {player, *re.findall(rf"\b(?:val|var|let|final)\s+(\w+)\s*(?::\s*[\w.?<>]+\s*)?=\s*(?:this\.)?{re.escape(player)}\b", whole)}
+    alternatives = "|".join(re.escape(n) for n in sorted(names))
+    starts = re.compile(rf"\b(?:{alternatives})\s*[?!]?\.\s*(playWhenReady\s*=\s*true|setPlayWhenReady\(\s*true|play\(\s*\)|start\(\s*\))")
     inside = (fn.start_byte - outer.start_byte, fn.end_byte - outer.start_byte)
     return any(not inside[0] <= m.start() < inside[1] for m in starts.finditer(whole))
 

@@ -481,8 +481,35 @@ def screen_opened_by_user(node: Node, ctx: CheckContext) -> str:
         return ""
     key = ("autoplay_mobile.opened_by_user", screen)
     if key not in ctx.memo:
-        ctx.memo[key] = _openers_all_user(screen, ctx) if _item_screen(screen, scope, node, ctx) else ""
+        ctx.memo[key] = _openers_all_user(screen, ctx) if _item_screen(screen, scope, node, ctx) else _sheets_all_user(screen, ctx)
     return ctx.memo[key]
+
+
+# Swift: the opener presents the screen as a modal sheet (`coordinator.presentedSheet = .welcome(Model(...))`,
+# `present(vc, animated:)`, `activeSheet = ...`).
+SHEET_OPENER = re.compile(r"(\b\w*(?:[sS]heet|[mM]odal|FullScreenCover|fullScreenCover)\w*\s*=[^=]|\bpresent\(\s*\w)")
+
+
+def _sheets_all_user(screen: str, ctx: CheckContext) -> str:
+    """Swift: a screen (whatever it is about) that every opener in the other files presents as a
+    modal sheet from a tap: what plays as the sheet appears answers that tap."""
+    if ctx.language != "swift":
+        return ""
+    index = project_index.for_context(ctx)
+    openers = _openers(screen, ctx, str(ctx.path.resolve()))
+    if not openers or not all(_presents_sheet(site) for site in openers):
+        return ""
+    if all(site_kind(site, index) == "user" for site in openers):
+        return f"{screen} is presented as a sheet on a tap ({openers[0].where()})"
+    return ""
+
+
+def _presents_sheet(site: project_index.Site) -> bool:
+    try:
+        lines = Path(site.path).read_text("utf-8", "replace").splitlines()[max(0, site.line - 3) : site.line]
+    except OSError:
+        return False
+    return bool(SHEET_OPENER.search("\n".join(lines)))
 
 
 def _screen_of(node: Node, ctx: CheckContext) -> tuple[str, Node | None]:
@@ -502,7 +529,7 @@ def _screen_of(node: Node, ctx: CheckContext) -> tuple[str, Node | None]:
         return name, outer
     if ctx.language == "swift" and re.search(r":\s*(\w+\s*,\s*)*(View|UIViewController|AVPlayerViewController|UIViewRepresentable|UIViewControllerRepresentable)\b", head):
         return name, outer
-    if ctx.language == "swift" and name.endswith("ViewModel") and re.search(r":\s*(\w+\s*,\s*)*ObservableObject\b", head):
+    if ctx.language == "swift" and name.endswith("Model") and re.search(r"(:\s*(\w+\s*,\s*)*(ObservableObject|ViewModel)\b|@Observable\b)", head):
         return name, outer  # a player view model built where its screen is opened (`NavigationLink(destination: V(vm: VM(url)))`)
     return "", None
 

@@ -204,6 +204,7 @@ def situation(node: Node, ctx: CheckContext, depth: int = 0, screens: bool = Tru
     if focused:
         return "view", f"didSet of {focused}"
     in_listener = False
+    stored_closure = False
     for fn in enclosing_functions(node):
         if fn.type == "function_body" and fn.parent is not None and fn.parent.type in FUNCTION_TYPES:
             continue  # Kotlin/Swift: the body of a declaration, judged with the declaration
@@ -219,7 +220,10 @@ def situation(node: Node, ctx: CheckContext, depth: int = 0, screens: bool = Tru
                 return "user", widget  # `answerSubmitBtn(context, function: () {...})`: the app's own button
             if EVENT_HOST.match(host):
                 return "unknown", host  # registered at init, runs on a later event (a media key, an interruption's end)
+            stored_closure = stored_closure or _labelled_closure(fn)
             continue
+        if stored_closure and fn.type == "computed_property":
+            return "unknown", ""  # `static var liveValue: Client { Client(play: { ... }) }`: the getter builds the closure, a caller runs it
         name = function_name(fn)
         if not name:
             continue
@@ -260,6 +264,8 @@ def situation(node: Node, ctx: CheckContext, depth: int = 0, screens: bool = Tru
         return "unknown", ""  # a listener method stored in a property runs when the listener fires, not at load
     if any(a.type in ("didset_clause", "willset_clause") for a in ancestors(node)):
         return "unknown", ""  # a property observer runs when someone sets the property (a toggle), not at load
+    if stored_closure:
+        return "unknown", ""  # `Client(play: { player.play() })`: a closure kept as a value runs when someone calls it
     if any(a.type == "property_declaration" for a in ancestors(node)) and any(a.type in CLASS_TYPES for a in ancestors(node)):
         return "load", "a property initializer"  # `private val player = createPlayer()` runs as the object is made
     return "unknown", ""
@@ -481,6 +487,20 @@ def _labelled_argument_call(fn: Node) -> str:
     return call.name if call is not None else ""
 
 
+def _labelled_closure(fn: Node) -> bool:
+    """A closure handed to a call under a label (Swift `play: { ... }`, Kotlin `onPlay = { ... }`,
+    Dart `onPlay: () {...}`): the call keeps it as a value (a dependency client's endpoints), so it
+    runs when someone calls it, not when the enclosing property is made."""
+    parent = fn.parent
+    while parent is not None and parent.type in ("parenthesized_expression", "function_expression_body"):
+        parent = parent.parent
+    if parent is None:
+        return False
+    if parent.type == "named_argument":
+        return True
+    return parent.type == "value_argument" and parent.named_child_count > 1 and parent.named_children[-1] == fn
+
+
 def _only_named_for_a_tap(fn: Node, name: str) -> bool:
     """A function of the app's own that only its name ties to a tap (`_onTogglePlay`, `handlePlayPause`):
     no framework callback (`override`, an annotation such as `@IBAction`) and no layout click signature."""
@@ -513,6 +533,8 @@ def _callers_kind(fn: Node, name: str, ctx: CheckContext, depth: int, screens: b
             continue
         if is_declaration_name(ref) or _is_player_api_call(ref) or _is_argument_label(ref) or _call_on_member(ref, fn):
             continue
+        if _names_another_value(ref, ctx):
+            continue
         host = _reference_host(ref)
         if host and USER_HOST.search(host):
             found.setdefault("user", host)
@@ -529,6 +551,25 @@ def _callers_kind(fn: Node, name: str, ctx: CheckContext, depth: int, screens: b
     if found and set(found) == {"dead"}:
         return "dead", ""  # called only from functions that nothing in the project calls
     return "unknown", ""
+
+
+def _names_another_value(ref: Node, ctx: CheckContext) -> bool:
+    """Swift: a stored property or a parameter of the same name (`var play: () async -> Void`,
+    `init(play: ...)`), or a bare use of such a parameter (`self._play = play`): another value,
+    not the method."""
+    parent = ref.parent
+    if parent is None:
+        return False
+    if parent.type == "parameter" or (parent.type == "pattern" and parent.parent is not None and parent.parent.type == "property_declaration"):
+        return True
+    if parent.type in ("call_expression", "navigation_expression", "navigation_suffix") or ctx.language != "swift":
+        return False
+    name = text(ref)
+    for scope in enclosing_functions(ref):
+        for child in scope.named_children:
+            if child.type == "parameter" and any(c.type == "simple_identifier" and text(c) == name for c in child.named_children):
+                return True
+    return False
 
 
 def _app_notification_observer(ref: Node) -> bool:
@@ -1063,7 +1104,14 @@ def scope_receiver(call: Node) -> str:
 def is_muted(node: Node, ctx: CheckContext) -> bool:
     """A mute in the enclosing function or in a same-file function it calls."""
     scope = next((f for f in enclosing_functions(node) if f.type not in LAMBDA_TYPES), None)
-    return scope is not None and bool(MUTED.search(handler_text(scope, ctx)))
+    if scope is None or not MUTED.search(handler_text(scope, ctx)):
+        return False
+    after = text(scope)[node.end_byte - scope.start_byte :]
+    return not RAISED_AFTER.search(after)  # `volume = 0; play(); setVolume(0.03, fadeDuration: 2)`: a fade-in, not muted
+
+
+# A volume raised above zero after the play (a fade-in).
+RAISED_AFTER = re.compile(r"(setVolume\(\s*(?!0(\.0+)?f?\s*[,)])[\w.]+|\bvolume\s*=\s*(?!0(\.0+)?f?\b)\d)")
 
 
 def verdict(message: str, muted: bool) -> Verdict:
