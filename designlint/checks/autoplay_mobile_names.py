@@ -115,6 +115,19 @@ CALL_NODE_TYPES = frozenset({"call_expression", "method_invocation", "expression
 IDENTIFIER_TYPES = frozenset({"identifier", "simple_identifier"})
 
 
+# Receivers that name a player, and names that say a "play" is not media.
+PLAYER_RECEIVER = re.compile(
+    r"(player|exo|media|video|audio|sound|music|song|track|clip|movie|trailer|reel|short|stream|"
+    r"looper|bgm|avplayer|mp\b|^mp$|controller|ctrl|flick|\bvv\b)",
+    re.I,
+)
+NOT_MEDIA = re.compile(
+    r"(anim|lottie|rive|confetti|carousel|slider|banner|timer|stopwatch|countdown|recorder|"
+    r"record|haptic|vibrat|tts|speech|speak|camera|scanner|gif|sprite|particle|transition|"
+    r"textController|tabController|editing)",
+    re.I,
+)
+
 def class_head(node: Node) -> str:
     """A class declaration up to its body: the name and the types it extends."""
     body = node.child_by_field_name("body") or next((c for c in node.named_children if c.type.endswith("body")), None)

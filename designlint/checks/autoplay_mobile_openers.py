@@ -23,6 +23,8 @@ from designlint.checks import CheckContext
 from designlint.checks.polyglot import as_call, calls, enclosing_functions, function_name
 from designlint.checks.util import FUNCTION_TYPES, ancestors, text, walk
 from designlint.checks.autoplay_mobile_names import (
+    NOT_MEDIA,
+    PLAYER_RECEIVER,
     BACKGROUND_MUSIC,
     CALL_NODE_TYPES,
     CLASS_TYPES,
@@ -137,6 +139,9 @@ def project_callers_kind(fn: Node, name: str, ctx: CheckContext) -> tuple[str, s
         ]
     else:  # `play()` of the app's own player class: only calls made on an object of that class
         sites = [s for s in index.calls_on_type(name, types) if s.path != own and not _in_tests(s)]
+        if any(_reports_itself(s) for s in sites):
+            ctx.memo[key] = ("unknown", "")
+            return ctx.memo[key]  # `(cell as? VideoCell)?.play()` in willDisplay is reported where it is called
     if not sites:  # (no call found on the type's name is no proof: receivers typed by a base class, casts)
         result = ("none", "") if by_name and _whole_project(index, ctx) else ("unknown", "")
     else:
@@ -224,6 +229,18 @@ def _typed_queryable(fn: Node, name: str) -> bool:
     if re.search(r"@objc|@IBAction", signature_text(fn)):
         return False  # a framework callback: the framework calls it
     return not (LOAD_FN.match(name) or VIEW_FN.match(name) or USER_FN.search(name) or ENDED_FN.match(name))
+
+
+def _reports_itself(site: project_index.Site) -> bool:
+    """A call of the class's method, with no arguments, on a receiver that names a player
+    (`videoCell.play()`, `(cell as? VideoCell)?.play()`): the rule reports that call in its own file, so the method's
+    inner start is not reported a second time."""
+    if site.name not in WRAPPER_CALLS or not re.search(rf"\b{re.escape(site.name)}\s*\(\s*\)", site.snippet):
+        return False  # `reelPlayer.play(url)`: a start the rule does not read at the call (it takes the media)
+    return bool(PLAYER_RECEIVER.search(site.receiver)) and not NOT_MEDIA.search(site.receiver)
+
+
+WRAPPER_CALLS = frozenset({"play", "start", "startPlayback", "startPlaying", "startVideo", "resumePlayback", "playVideo"})
 
 
 def _overrides(fn: Node) -> bool:

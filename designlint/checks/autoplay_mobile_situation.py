@@ -40,6 +40,8 @@ from designlint.checks import CheckContext, Verdict
 from designlint.checks.polyglot import argument_nodes, as_call, calls, enclosing_functions, enclosing_named_function, function_name
 from designlint.checks.util import FUNCTION_TYPES, ancestors, text, within
 from designlint.checks.autoplay_mobile_names import (
+    NOT_MEDIA,
+    PLAYER_RECEIVER,
     BACKGROUND_MUSIC,
     CALL_NODE_TYPES,
     CLASS_TYPES,
@@ -79,17 +81,6 @@ SETTING_NOTE = "follows the person's autoplay setting: lower severity, keep that
 # --------------------------------------------------------------------------------------------
 # vocabulary
 
-PLAYER_RECEIVER = re.compile(
-    r"(player|exo|media|video|audio|sound|music|song|track|clip|movie|trailer|reel|short|stream|"
-    r"looper|bgm|avplayer|mp\b|^mp$|controller|ctrl|flick|\bvv\b)",
-    re.I,
-)
-NOT_MEDIA = re.compile(
-    r"(anim|lottie|rive|confetti|carousel|slider|banner|timer|stopwatch|countdown|recorder|"
-    r"record|haptic|vibrat|tts|speech|speak|camera|scanner|gif|sprite|particle|transition|"
-    r"textController|tabController|editing)",
-    re.I,
-)
 PLAYER_TYPES = (
     r"(VideoView|MediaPlayer|ExoPlayer|SimpleExoPlayer|Player|MediaController|AVPlayer|AVQueuePlayer|"
     r"AVAudioPlayer|VideoPlayerController|AudioPlayer|ChewieController|BetterPlayerController)"
