@@ -1234,7 +1234,9 @@ def _end_helpers(ctx: CheckContext) -> dict[str, tuple[str, int, tuple[str, ...]
     a function taking a callback (`load: () -> Unit`) that tests the end of a scrolled list
     (`listState.isScrolledToEnd()`, `visibleItemsInfo` near `totalItemsCount`) and then runs it
     (`if (endReached && !retry) LaunchedEffect(Unit) { load() }`). Each screen that calls it with its
-    load is reported (one feed each), not the helper."""
+    load is reported (one feed each), not the helper. Swift: the app's own footer trigger views (_swift_trigger_views)."""
+    if ctx.language == "swift":
+        return _swift_trigger_views(ctx)
     if ctx.language != "kotlin":
         return {}
     mine = ctx.memo.get("infinite_scroll_mobile.end_helpers")
@@ -1284,12 +1286,13 @@ def _hands_load(call_node: Node) -> bool:
     return _end_callback_loads(args)
 
 
-def _end_helper_site_loads(ctx: CheckContext, site: project_index.Site, name: str) -> bool:
-    """The call of the end-of-list helper `name` at `site` (not inside the helper itself) hands it a load."""
+def _end_helper_site_loads(ctx: CheckContext, site: project_index.Site, name: str, index: project_index.ProjectIndex | None = None) -> bool:
+    """The call of the end-of-list helper `name` at `site` (not inside the helper itself) hands it a load
+    (`index`: the project the site was found in, when not the file's own)."""
     helper = _end_helpers(ctx).get(name)
-    if helper is None or (site.path == helper[0] and name in site.functions):
+    if helper is None or (site.path == helper[0] and (name in site.functions or site.owner == name)):
         return False
-    source = project_index.for_context(ctx).source(site.path)
+    source = (index or project_index.for_context(ctx)).source(site.path)
     if source is None or not source.regions:
         return False
     root = source.regions[0].root
@@ -1301,7 +1304,8 @@ def _end_helper_site_loads(ctx: CheckContext, site: project_index.Site, name: st
 def end_helper_called(ctx: CheckContext) -> Verdict | bool:
     """Kotlin: a screen calls the app's own end-of-list helper with its load (`TriggerWhenReachingEnd(listState,
     retry) { viewModel.searchNextPage() }`, defined in another file as `if (listState.isScrolledToEnd())
-    LaunchedEffect(Unit) { load() }`): reported at each screen that hands in a load."""
+    LaunchedEffect(Unit) { load() }`): reported at each screen that hands in a load. Swift: a list ends with the
+    app's own footer trigger view and hands it its load (`LoadMoreFooter { try await feed.fetchNextPage() }`)."""
     captured = ctx.captures.get("fn")
     name = ctx.text(captured[0]) if captured else _call_name(ctx.node)
     helper = _end_helpers(ctx).get(name)
@@ -1312,11 +1316,156 @@ def end_helper_called(ctx: CheckContext) -> Verdict | bool:
         return False  # the helper calling itself
     if any(a.type == "function_declaration" and re.search(r"@Preview\b", text(a)) for a in ancestors(ctx.node)):
         return False
+    if ctx.language == "swift" and (_in_swift_preview(ctx.node) or not _footer_context(ctx, ctx.node)):
+        return False
     if not _hands_load(ctx.node):
         return False
+    if ctx.language == "swift":
+        # `NextPageView { await onNextPage(.accounts) }` ... `NextPageView { await onNextPage(.tags) }` in the
+        # sections of one view's body: one screen, one finding, at the first
+        holder = next((a for a in ancestors(ctx.node) if a.type in ("function_declaration", "property_declaration", "init_declaration")), None)
+        key = (holder.start_byte if holder is not None else -1, name)
+        if ctx.memo.setdefault("infinite-scroll:end-helper-holders", {}).setdefault(key, ctx.node.start_byte) != ctx.node.start_byte:
+            return False
     shown = Path(helper[0]).name
+    if ctx.language == "swift":
+        return Verdict(message=f"The list hands its load to {name}, the app's own footer trigger view ({shown}:{helper[1]}), "
+                       "which runs it when it comes on screen at the end of the list: more loads with no action from the user")
     return Verdict(message=f"The screen hands its load to {name}(), the app's own end-of-list helper ({shown}:{helper[1]}), "
                    "which runs it when the list is scrolled to the end: more loads with no action from the user")
+
+
+# Swift: an app's own footer trigger view (`struct NextPageView: View { let loadNextPage: () async throws -> Void
+# ... .task { await executeTask() } }`), with the closure properties its appear closure runs.
+SWIFT_VIEW_HEAD = re.compile(r"(?m)^[ \t]*(?:@\w+(?:\([^()\n]*\))?\s+)*(?:(?:public|internal|private|fileprivate|final)\s+)*struct\s+(\w+)\s*(?:<[^>{]*>)?\s*:[^{]*\bView\b[^{]*\{")
+SWIFT_CLOSURE_PROPERTY = re.compile(r"(?m)^[ \t]*(?:@\w+\s+)*(?:(?:public|internal|private|fileprivate)\s+)?(?:let|var)\s+(\w+)\s*:\s*(?:@escaping\s+)?(?:@Sendable\s+)?\(*\s*(?:@MainActor\s+|@Sendable\s+)*\([^()]*\)\s*(?:async\s*)?(?:throws\s*)?->")
+SWIFT_APPEAR_CLOSURE = re.compile(r"\.(?:task|onAppear)\s*(?:\([^()]*\))?\s*(?:\{|\(\s*perform\s*:\s*\{)")
+SWIFT_METHOD = re.compile(r"\bfunc\s+(\w+)\s*\(\s*\)[^{]*\{")
+_SWIFT_TRIGGERS: dict[int, tuple[object, dict[str, tuple[str, int, tuple[str, ...]]]]] = {}
+
+
+def _braced(code: str, start: int) -> str:
+    """The text from the `{` at `start` to its matching `}` (strings and comments already removed)."""
+    depth = 0
+    for i in range(start, len(code)):
+        if code[i] == "{":
+            depth += 1
+        elif code[i] == "}":
+            depth -= 1
+            if depth == 0:
+                return code[start: i + 1]
+    return code[start:]
+
+
+def _swift_triggers_of(index: project_index.ProjectIndex) -> dict[str, tuple[str, int, tuple[str, ...]]]:
+    """The trigger views of one Swift project: a View struct named for a loading footer (or showing a progress
+    row) that stores a closure it was handed (`let loadNextPage: () async throws -> Void`) and runs it with no
+    arguments from its own `.task` / `.onAppear`, directly or through a method of the view (`executeTask()`)."""
+    cached = _SWIFT_TRIGGERS.get(id(index))
+    if cached is not None and cached[0] is index:
+        return cached[1]
+    found: dict[str, tuple[str, int, tuple[str, ...]]] = {}
+    for path, data in index.files().items():
+        if not path.endswith(".swift") or b"struct" not in data or (b".task" not in data and b".onAppear" not in data) or b"->" not in data:
+            continue
+        code = re.sub(r'//[^\n]*|/\*[\s\S]*?\*/|"(?:\\.|[^"\\\n])*"', '""', data.decode("utf-8", "replace"))
+        for head in SWIFT_VIEW_HEAD.finditer(code):
+            name = head.group(1)
+            if project_index.too_common(name) or name in found:
+                continue
+            body = _braced(code, head.end() - 1)
+            if not (FOOTER_TYPE.search(name) or PROGRESS_ROW.search(body)):
+                continue
+            params = tuple(SWIFT_CLOSURE_PROPERTY.findall(body))
+            if not params:
+                continue
+            runs = re.compile(rf"\b(?:self\.)?({'|'.join(map(re.escape, params))})\s*\??\s*\(\s*\)")
+            methods = {m.group(1): _braced(body, m.end() - 1) for m in SWIFT_METHOD.finditer(body)}
+            for appear in SWIFT_APPEAR_CLOSURE.finditer(body):
+                closure = _braced(body, appear.end() - 1)
+                if runs.search(closure) or any(runs.search(methods[m]) for m in re.findall(r"\b(?:self\.)?(\w+)\s*\(\s*\)", closure) if m in methods):
+                    found[name] = (path, code.count("\n", 0, head.start() + head.group(0).find("struct")) + 1, params)
+                    break
+    _SWIFT_TRIGGERS[id(index)] = (index, found)
+    return found
+
+
+SWIFT_LOCAL_PACKAGE = re.compile(r"\.package\s*\([^()]*?\bpath\s*:\s*\"([^\"]+)\"")
+
+
+def _swift_package_indexes(ctx: CheckContext, dependents: bool = False) -> list[project_index.ProjectIndex]:
+    """The file's Swift project, then the local packages its Package.swift depends on (`.package(path:
+    "../DesignSystem")`), or with `dependents`, the sibling packages that depend on it."""
+    own = project_index.for_context(ctx)
+    out = [own]
+    root = Path(own.root)
+    if dependents:
+        manifests = [m for m in sorted(root.parent.glob("*/Package.swift"))[:60] if m.parent != root]
+    else:
+        manifests = [root / "Package.swift"]
+    for manifest in manifests:
+        try:
+            spec = manifest.read_text("utf-8", "replace")
+        except OSError:
+            continue
+        for relative in SWIFT_LOCAL_PACKAGE.findall(spec):
+            target = (manifest.parent / relative).resolve()
+            if dependents:
+                other = manifest.parent.resolve() if target == root.resolve() else None
+            else:
+                other = target if target != root.resolve() and (target / "Package.swift").is_file() else None
+            if other is not None:
+                index = project_index.index_for(other, "swift")
+                if all(i is not index for i in out):
+                    ctx.depends_on({index.key: index.digest})
+                    out.append(index)
+                if dependents:
+                    break
+    return out
+
+
+def _swift_trigger_views(ctx: CheckContext) -> dict[str, tuple[str, int, tuple[str, ...]]]:
+    """Swift end-of-list helpers: the trigger views of the file's project and of the local packages it uses."""
+    mine = ctx.memo.get("infinite_scroll_mobile.end_helpers")
+    if mine is None:
+        mine = {}
+        for index in _swift_package_indexes(ctx):
+            for name, helper in _swift_triggers_of(index).items():
+                mine.setdefault(name, helper)
+        ctx.memo["infinite_scroll_mobile.end_helpers"] = mine
+    return mine
+
+
+def _in_swift_preview(node: Node) -> bool:
+    """Inside a `#Preview { ... }` macro or a PreviewProvider: sample views, never run in the app."""
+    for a in ancestors(node):
+        if a.type in ("class_declaration", "struct_declaration") and re.search(r":[^{]*\bPreviewProvider\b", text(a).split("{", 1)[0]):
+            return True
+        if a.type in ("macro_invocation", "call_expression") and text(a).startswith("#Preview"):
+            return True
+    return False
+
+
+def _trigger_view_handed_load(ctx: CheckContext, call: Call) -> bool:
+    """Swift: the load is a closure the view was handed (the trigger view's stored `loadNextPage()`, or its
+    method that runs it), and a list elsewhere hands the view a load: each such list is reported there
+    (swift-end-helper-call), not the view."""
+    owner = next((a for a in ancestors(call.node) if a.type in ("class_declaration", "struct_declaration")), None)
+    name = _declared_type_name(owner) if owner is not None else ""
+    helper = _end_helpers(ctx).get(name) if name else None
+    if helper is None or Path(helper[0]).resolve() != ctx.path.resolve():
+        return False
+    params = helper[2]
+    runs = re.compile(rf"\b({'|'.join(map(re.escape, params))})\s*\??\s*\(\s*\)")
+    if call.receiver not in ("", "self"):
+        return False
+    if call.name not in params:
+        own = next((d for d in walk(owner) if d.type == "function_declaration" and function_name(d) == call.name), None)
+        inner = _strong_load(ctx, own, 0) if own is not None else None
+        if own is None or not runs.search(text(own)) or (inner is not None and inner.name not in params):
+            return False  # a method that loads by itself
+    return any(_end_helper_site_loads(ctx, site, name, index)
+               for index in _swift_package_indexes(ctx, dependents=True) for site in index.calls(name)[:40])
 
 
 def _row_appear_reports(ctx: CheckContext, branch: Node) -> bool:
@@ -1382,6 +1531,8 @@ def appear_loads_more(ctx: CheckContext) -> Verdict | bool:
     call = _strong_load(ctx, closure) or _more_pages_row_load(call_node, closure)
     if call is None or _chat_history(ctx, call):
         return False
+    if ctx.language == "swift" and _trigger_view_handed_load(ctx, call):
+        return False  # the app's own footer view running the load each list hands it: reported at those lists
     where = f"A lazy list item's {text(ctx.node)}" if ctx.language == "kotlin" else f"The .{text(ctx.node)} of a list row"
     return Verdict(message=f"{where} loads more when it comes on screen: {call.name}() runs as the user scrolls to it")
 
