@@ -234,6 +234,8 @@ def function_kind(fn: Node, name: str) -> str | None:
         return "view"
     if LOAD_FN.match(name):
         return "load"
+    if FLAME_FIRST_LAYOUT.match(name) and _in_flame_game(fn):
+        return "load"  # Flame calls `onGameResize` / 0.x `resize` as the game is first laid out
     if USER_FN.search(name):
         return "user"
     if re.search(r"@Composable\b", head):
@@ -241,6 +243,15 @@ def function_kind(fn: Node, name: str) -> str | None:
     if re.search(r"@BindingAdapter\b", head):
         return "view"  # Android data binding: runs as each list item binds
     return None
+
+
+FLAME_FIRST_LAYOUT = re.compile(r"^(onGameResize|resize)$")
+FLAME_GAME_HEAD = re.compile(r"\b(extends|with)\s+(BaseGame|FlameGame|Game)\b")
+
+
+def _in_flame_game(fn: Node) -> bool:
+    """A method of a Flame game class (`class Flappy extends BaseGame`, `extends FlameGame`)."""
+    return any(a.type in CLASS_TYPES and FLAME_GAME_HEAD.search(class_head(a)) for a in ancestors(fn))
 
 
 # Java `void playVideo(View view)`, Kotlin `fun playVideo(view: View)`: the one-View signature of an
