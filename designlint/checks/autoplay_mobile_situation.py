@@ -189,8 +189,8 @@ def situation(node: Node, ctx: CheckContext, depth: int = 0, screens: bool = Tru
     if _in_media_button_branch(node):
         return "user", "a media button"
     opened = (opened_on_tap(node) or opened_on_tap_path(ctx)) if screens else ""
-    if opened and not _pager_page(node, ctx) and not launcher_activity(node, ctx):
-        return "user", opened
+    if opened and not _pager_page(node, ctx) and not launcher_activity(node, ctx) and not _in_page_change(node):
+        return "user", opened  # (a swipe pager inside the opened screen still plays each next page by itself)
     focused = _focused_property_observer(node)
     if focused:
         return "view", f"didSet of {focused}"
@@ -260,6 +260,21 @@ def situation(node: Node, ctx: CheckContext, depth: int = 0, screens: bool = Tru
     if any(a.type == "property_declaration" for a in ancestors(node)) and any(a.type in CLASS_TYPES for a in ancestors(node)):
         return "load", "a property initializer"  # `private val player = createPlayer()` runs as the object is made
     return "unknown", ""
+
+
+PAGE_CHANGE_FN = re.compile(r"^_?on(Page(Changed|Selected|Settled)|PageChange|CurrentPageChanged)$")
+
+
+def _in_page_change(node: Node) -> bool:
+    """Inside a pager's page-change handler (`_onPageChanged(index)`, `onPageSelected(position)`, a
+    closure under `onPageChanged:`): it runs on each swipe to the next page."""
+    for fn in enclosing_functions(node):
+        name = function_name(fn)
+        if name and PAGE_CHANGE_FN.match(name):
+            return True
+        if fn.type in LAMBDA_TYPES and PAGE_CHANGE_FN.match(lambda_host(fn) or ""):
+            return True
+    return False
 
 
 def _focused_property_observer(node: Node) -> str:
