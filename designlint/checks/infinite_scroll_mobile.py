@@ -104,6 +104,8 @@ NEGATED_SCROLL = re.compile(r"!\s*[\w.()?]*canScroll\w*\([^)]*\)|canScroll\w*\([
 LAST_ROW = re.compile(r"(==|===)\s*[\w.?!()]*\.last\b|\.last\b[\w.?!()]*\s*(==|===)|\.lastIndex\b|\bisLast(?!_?Page)\w*\(|\.last\?\.id\b")
 COMPARISON = re.compile(r"===|==|!=|>=|<=|(?<![-=>])>|<")
 CONDITION_PARTS = re.compile(r"&&|\|\||\band\b|\bor\b|,|;|\n")
+# `indexPath.row % pageSize == 5`: a given row of every page (the next page is asked for before the end is reached).
+PAGE_MODULO_ROW = re.compile(r"(?i)(\b(index|idx|row|item|position|pos)\b|\.(row|item)\b|(?-i:[a-z](Index|Position|Row)\b))\s*%\s*[\w.]*(page|per_?page|limit|batch|chunk)\w*\s*(==|>=)\s*[\w.]+")
 
 # Names that load the next page whatever the condition.
 STRONG_LOADER = re.compile(
@@ -206,7 +208,7 @@ def _own_records(ctx: CheckContext, message: str | None) -> bool:
     fn = _named_function(ctx.node)
     names = [ctx.path.stem, _declared_type_name(outer[-1]) if outer else "", function_name(fn) if fn is not None else "",
              *re.findall(r"\b[A-Za-z_]\w*(?=\(\))", message or "")]
-    words = {w[:-1] if w.endswith("s") and w not in ("stories", "news") else w for n in names for w in _words(n)}
+    words = {w[:-1] if w.endswith("s") and w not in ("stories", "news") else w for n in names for w in _fetch_verb_dropped(n)}
     own = OWN_RECORDS | (FAVOURITES_ANDROID if ctx.language in ("kotlin", "java") else frozenset())
     found = words & own
     pairs = [(a, b[:-1] if b.endswith("s") else b) for n in names for a, b in zip(_words(n), _words(n)[1:])]
@@ -216,6 +218,15 @@ def _own_records(ctx: CheckContext, message: str | None) -> bool:
     if found == {"mail"} and not _mail_messages(ctx):
         return False  # "mail" alone names mail-order shopping as often as a mailbox (`OverseasMailActivity`)
     return bool(found) and not words & CONTENT_FEED
+
+
+def _fetch_verb_dropped(name: str) -> list[str]:
+    """The words of a name, without a leading "download" used as a verb for what follows (`downloadImages()`,
+    `downloadPosts(page)` fetch content; `DownloadsFragment`, `loadDownloads()`, `downloadList` are the person's downloads)."""
+    words = _words(name)
+    if len(words) > 1 and words[0] == "download" and name[:1].islower() and words[1] not in ("list", "history", "queue", "record", "item", "manager", "s"):
+        return words[1:]
+    return words
 
 
 # What a mailbox's code shows: messages with a sender, subject, read state or mail folders.
@@ -364,7 +375,7 @@ def _scroll_end(condition_text: str) -> str | None:
 
 def _row_end(condition_text: str) -> bool:
     """`item == items.last`, `index >= items.length - 3`, `indexPath.row == data.count - 1`."""
-    if LAST_ROW.search(condition_text):
+    if LAST_ROW.search(condition_text) or PAGE_MODULO_ROW.search(condition_text):
         return True
     for part in CONDITION_PARTS.split(condition_text):
         if re.search(r"\bisLast(?!_?Page)", part):  # `isLastPage` says no more pages exist, not "the last row"
@@ -441,10 +452,16 @@ def _loader(regions: list[Node], any_call: bool) -> Call | None:
     return None
 
 
+# A named argument that switches a call to loading the next part: `run(loadMore: true)`, `fetch(isLoadingMore: true)`.
+LOAD_MORE_FLAG = re.compile(r"(?i)^\s*(is_?)?(load_?more|loading_?more|fetch_?more|fetching_?more|next_?page|paginate|paging|append)\s*:\s*true\s*$")
+
+
 def _loads(call: Call, any_call: bool) -> bool:
     name = call.name
     if not IDENTIFIER.match(name) or _implicit_member(call) or _getter_read(call):  # Kotlin `f(x) { ... }`; Swift `state = .releasing(progress: 1)`
         return False
+    if any(LOAD_MORE_FLAG.match(text(a)) for a in argument_nodes(call)) and not (NOT_DATA.search(name) or NOT_DATA.search(call.receiver)):
+        return True  # `_cubit.run(loadMore: true)`: a named flag says the call loads the next part
     if WRAPPERS.match(name):  # `recyclerView.post(loadMoreRunnable)`, `Task { ... }`: the calls inside are judged on their own
         return any(STRONG_LOADER.search(text(a)) and a.type in IDENTIFIER_TYPES | {"callable_reference", "value_argument", "argument"}
                    and ("(" not in text(a) or re.fullmatch(r"#selector\(\s*(self\.)?\w+(\(\w*:?\))?\s*\)", text(a)))
@@ -744,13 +761,15 @@ def _branch_load(ctx: CheckContext, branch: Node) -> tuple[str, Call] | None:
         return (what, call) if call is not None else None
     if what != "row":
         call = _loader(regions, any_call=True) or _load_hook_parameter_call(regions) or _event_method_load(ctx, regions, any_name=True) \
-            or _abstract_hook_load(ctx, regions)
+            or _abstract_hook_load(ctx, regions) or _stream_listener_load(ctx, regions)
         return (what, call) if call is not None else None
     if not regions:
         return None
     if not (_in_row_context(branch) or _called_from_row_context(ctx, branch)):
-        return _row_helper_load(ctx, branch, conds, regions)
+        return _row_helper_load(ctx, branch, conds, regions) or _row_reported_index_load(ctx, branch, conds, regions)
     row = f"the last row is shown ({_short(_row_condition(conds))})"
+    if any(PAGE_MODULO_ROW.search(text(c)) for c in conds):
+        row = f"a given row of each page is shown ({_short(next(c for c in conds if PAGE_MODULO_ROW.search(text(c))))})"
     if regions[0].parent != branch and branch.type != "guard_statement":
         # `if (index == items.length) return footer;` is a bounds check, unless the footer it
         # returns loads the next page when it appears (a VisibilityDetector, an onAppear)
@@ -760,6 +779,24 @@ def _branch_load(ctx: CheckContext, branch: Node) -> tuple[str, Call] | None:
     call = _loader(regions, any_call=False) or _page_advance_call(regions) or _count_growth_call(conds, regions) or _list_growth(regions) \
         or _event_method_load(ctx, regions) or _abstract_hook_load(ctx, regions)
     return (row, call) if call is not None else None
+
+
+def _stream_listener_load(ctx: CheckContext, regions: list[Node]) -> Call | None:
+    """Dart: the end branch only adds a value to a stream subject (`trigger.add(false)`) whose listener in the
+    same file (`trigger.stream.delay(d).listen((v) { bloc.dispatch(FetchPosts()); })`) runs the load."""
+    if ctx.language != "dart":
+        return None
+    for region in regions:
+        for call in calls(region):
+            subject = call.receiver.strip("?!")
+            if call.name not in ("add", "sink.add") or not IDENTIFIER.match(subject.removesuffix(".sink")):
+                continue
+            subject = subject.removesuffix(".sink")
+            for listen in calls(ctx.root):
+                if listen.name == "listen" and re.match(rf"^{re.escape(subject)}\.stream\b", listen.receiver) and listen.arguments is not None \
+                        and any(_loads(c, any_call=False) for c in calls(listen.arguments)):
+                    return call
+    return None
 
 
 EVENT_METHOD = re.compile(r"^(will|did|on)[A-Z]\w*$")
@@ -911,6 +948,29 @@ def _row_helper_load(ctx: CheckContext, branch: Node, conds: list[Node], regions
     if site is None:
         return None
     return (f"the last rows are shown ({_short(_row_condition(conds))}; {name}() is called for each row at {site.where()})", run)
+
+
+def _row_reported_index_load(ctx: CheckContext, branch: Node, conds: list[Node], regions: list[Node]) -> tuple[str, Call] | None:
+    """Kotlin: a view-model method that each lazy-list row calls with its index (`itemsIndexed { i, post ->
+    model.onRowShown(i) }` in another file), whose body compares that index with the list's end
+    (`if (i == posts.lastIndex) loadNextPage()`) and loads."""
+    fn = _named_function(branch)
+    name = function_name(fn) if fn is not None else ""
+    if ctx.language != "kotlin" or not name or project_index.too_common(name):
+        return None
+    params = {text(p.named_children[0]) for p in walk(fn) if p.type == "parameter" and p.named_child_count > 1
+              and _named_function(p) == fn}
+    if not any(re.search(rf"\b{re.escape(p)}\b", text(c)) for c in conds for p in params):
+        return None
+    call = _loader(regions, any_call=False)
+    if call is None:
+        return None
+    index = project_index.for_context(ctx)
+    site = next((s for s in index.calls(name)[:10] if s.role == "call" and s.path != str(ctx.path.resolve())
+                 and any(kind == "call" and ROW_CONTEXT_CALLS.match(n) for kind, n in s.context)), None)
+    if site is None:
+        return None
+    return (f"the last row is shown ({_short(_row_condition(conds))}; {name}() is called for each row at {site.where()})", call)
 
 
 def _row_caller_handing_load(ctx: CheckContext, name: str) -> project_index.Site | None:
@@ -1754,25 +1814,40 @@ def prefetch_loads_more(ctx: CheckContext) -> Verdict | bool:
     pages = bool(PAGE_ADVANCE.search(text(body)) or NEXT_PAGE_DATA.search(text(body)))
     for call in calls(body):
         if STRONG_LOADER.search(call.name) or (LOADER.search(call.name) and not NOT_LOADER.search(call.name + " " + call.receiver)
-                                               and (pages or NEXT_PAGE_DATA.search(text(call.arguments)) or _after_last_row_test(call, body))):
+                                               and (pages or NEXT_PAGE_DATA.search(text(call.arguments)) or _after_last_row_test(call, body, ctx))):
             if re.search(r"(?i)image|photo|thumbnail|avatar|picture|media|cell|detail", call.name + call.receiver + text(call.arguments)):
                 continue
             return Verdict(message=f"Prefetching loads the next page before the user reaches the end of the list: {call.name}()")
     return False
 
 
-def _after_last_row_test(call: Call, body: Node) -> bool:
+def _after_last_row_test(call: Call, body: Node, ctx: CheckContext | None = None) -> bool:
     """`if indexPath.item >= (presenter?.currentCount ?? 0) - 1 { presenter?.fetchMovies() }`: a prefetched
     row reaching the end of the list runs a fetch that is not told which row (the presenter, often in
-    another file, keeps the page and appends it)."""
+    another file, keeps the page and appends it). The test may be a local (`let atEnd = indexPaths.contains(
+    where: { $0.row == items.count - 1 }); if atEnd`) or a helper of the file (`contains(where: isLastCell)`)."""
     if re.search(r"(?i)index_?path|\$0|\brow\b|\bitem\b", text(call.arguments) if call.arguments is not None else ""):
         return False
     for branch in ancestors(call.node):
         if branch == body:
             return False
-        if branch.type in ("if_statement", "guard_statement") and any(_row_end(text(c)) for c in _conditions(branch)):
+        if branch.type in ("if_statement", "guard_statement") and any(_row_end(_row_test_text(ctx, c)) for c in _conditions(branch)):
             return True
     return False
+
+
+def _row_test_text(ctx: CheckContext | None, cond: Node) -> str:
+    """The condition with the locals it reads and the bodies of the file's predicates it names
+    (`indexPaths.contains(where: isLoadingCell)`)."""
+    if ctx is None:
+        return text(cond)
+    parts = [_expanded(ctx, cond)]
+    named = {text(n) for n in walk(cond) if n.type in IDENTIFIER_TYPES | {"simple_identifier"}}
+    for name in sorted(named):
+        for fn in functions_by_name(ctx).get(name, ())[:2]:
+            if fn.end_byte - fn.start_byte < 600:
+                parts.append(text(fn))
+    return "\n".join(parts)
 
 
 # the callback names the *-endless-listener-callback patterns match (their queries list the same names)
@@ -2996,6 +3071,8 @@ def _dart_helper_idle(ctx: CheckContext, call: Call) -> bool:
         return True  # a stub: nothing grows
     if _grows_only_after_delay(bodies):
         return True  # a demo that fakes a fetch: rows generated inside `Future.delayed(d, () { ... })`
+    if DATE_GENERATION.search(" ".join(text(b) for b in bodies)):
+        return True  # the rows are dates computed on the device (a week strip of a calendar), nothing fetched
     heads = [h for h in (text(a).split("{", 1)[0] for a in ancestors(call.node) if a.type in BRANCH_TYPES) if not SCROLL_GEOMETRY.search(h)]
     helpers = [h for b in bodies for c in calls(b) if c.receiver in ("", "this") and IDENTIFIER.match(c.name) for h in _dart_methods(ctx, c.name, b)]
     bounds = re.sub(r"\bfor\s*\([^)]*\)", "", " ".join(heads + [text(b) for b in [*bodies, *helpers]]))
@@ -3042,7 +3119,10 @@ SCROLL_GEOMETRY = re.compile(r"(?i)pixels|extent|offset|position|metrics|atEdge|
 LOCAL_CAP = re.compile(r"(?i)\b_?(max|limit|total|has_?more|can_?load|last_?page)\w*|\b\w+\s*(<|<=|>=|>)\s*\d+")
 
 
-IDLE_CALLS = re.compile(r"^(Duration|delayed|then|whenComplete|setState|print|debugPrint|log|Random|nextInt|nextDouble|nextBool|toString)$")
+IDLE_CALLS = re.compile(r"^(Duration|delayed|then|whenComplete|setState|print|debugPrint|log|Random|nextInt|nextDouble|nextBool|toString"
+                        r"|DateTime|isAfter|isBefore|isAtSameMomentAs|subtract|difference)$")
+# The helper builds dates from a date (`start.add(Duration(days: -i))`): a calendar strip growing by weeks, not fetched items.
+DATE_GENERATION = re.compile(r"\bDateTime\b[\s\S]*\.(add|subtract)\(\s*(const\s+)?Duration\(\s*days\s*:|\.(add|subtract)\(\s*(const\s+)?Duration\(\s*days\s*:[\s\S]*\bDateTime\b")
 
 
 def _dart_idle_body(ctx: CheckContext, body: Node, depth: int, seen: set[str]) -> bool:
