@@ -49,6 +49,7 @@ from designlint.checks.autoplay_mobile_names import (
 )
 from designlint.checks.autoplay_mobile_openers import (
     embedding_host_starts,
+    helper_screen_opened_by_user,
     identifier_references,
     screen_opened_by_user,
     service_started_by_user,
@@ -218,12 +219,16 @@ def play_on_load(ctx: CheckContext) -> Verdict | bool:
         return False
     if not _starts_playback(call, ctx):
         return False
+    if call.name == "playLongAudio" and _flame_narration(call):
+        return False  # a one-off voice-over (a tutorial's narration), not music
     receiver = player_receiver(call.receiver, call.node)
     args = argument_nodes(call)
     started = _service_start_on_load(call.node, ctx)
     judged = ("load", started) if started else _autoplay_judgement(call.node, ctx)
     if judged is None:
         return False
+    if judged[0] == "load" and helper_screen_opened_by_user(call.node, ctx):
+        return False  # a helper class that only a screen opened from a tap makes (`VideoScreen` -> `MixedController.init()`)
     short = _plays_short_sound(call.node, ctx) and not MUSIC_PLAYER.search(name_words(player_key(receiver)))  # `gameBackgroundMusic` playing `R.raw.game_sound`
     if (is_sound_effect_name(judged[1]) or _in_sound_effect(call.node, ctx) or short) and not _loops_here(call.node, ctx) and not _plays_music_file(call.node):
         return False  # a short interface sound, a camera view; a player set to loop, or a music file, is music or a video
@@ -246,6 +251,8 @@ def play_on_load(ctx: CheckContext) -> Verdict | bool:
         return False  # an empty player set to play once it has media; the media comes only from a tap
     if "observeValue" in judged[1] and _item_loaded_only_on_tap(call.node, ctx):
         return False  # KVO "item ready" -> play(): it carries on a play the person asked for in another class
+    if "observeValue" in judged[1] and _stall_restart(call.node):
+        return False  # KVO `playbackBufferEmpty` -> play(): a stream that was playing carries on after a stall
     if call.name in ("loadVideo", "loadOrCueVideo") and _paused_right_after(call):
         return False  # `loadVideo(id, 0); player.pause();`: only cued, the person presses play
     if _one_shot_helper(call, receiver) and not _loops_here(call.node, ctx):
@@ -501,6 +508,22 @@ def _feed_change_closure(node: Node, ctx: CheckContext, depth: int = 0) -> str:
 KVO_STATUS = re.compile(r"\baddObserver\(\s*self\s*,\s*forKeyPath:\s*[^,]*\bstatus\b")
 
 
+KVO_STALL = re.compile(r"\b(playbackBufferEmpty|isPlaybackBufferEmpty|playbackLikelyToKeepUp|isPlaybackLikelyToKeepUp|playbackBufferFull|isPlaybackBufferFull)\b")
+
+
+def _stall_restart(node: Node) -> bool:
+    """Swift KVO: `play()` under a branch on the item's buffering keys (`keyPath == "playbackBufferEmpty"`):
+    it restarts a stream that stalled while playing, not a start of its own (the start is judged where it is)."""
+    for a in ancestors(node):
+        if a.type in FUNCTION_TYPES:
+            return False
+        if a.type in ("if_statement", "guard_statement", "switch_entry"):
+            head = text(a).split("{", 1)[0]
+            if KVO_STALL.search(head):
+                return True
+    return False
+
+
 def _item_loaded_only_on_tap(node: Node, ctx: CheckContext) -> bool:
     """Swift: the item-ready KVO (`observeValue` for `status` -> `play()`) of an item that a function of
     this class loads and observes (`playEpisode(_:)` with `addObserver(self, forKeyPath: "status")`),
@@ -748,6 +771,27 @@ def _flame_music(call: Call, ctx: CheckContext) -> bool:
     return call.receiver in ("FlameAudio", "Flame.audio") and call.name in ("loop", "loopLongAudio", "playLongAudio")
 
 
+NARRATION = re.compile(r"(voice|narrat|tutorial|speech|spoken|dialogue|instruction)", re.I)
+
+
+def _flame_narration(call: Call) -> bool:
+    """`FlameAudio.playLongAudio(...)` played once (not looped) as a voice-over: its file, its function or
+    class is named for narration (`TutorialAnimation`, `voice_intro.mp3`), or the same function pauses or
+    stops the music first and waits for the clip's end (`bgm.pause(); a = await playLongAudio(x);
+    a.onPlayerStateChanged.listen(...)`): a spoken clip, not music."""
+    fn = enclosing_named_function(call.node)
+    owner = next((a for a in ancestors(call.node) if a.type in CLASS_TYPES), None)
+    named = " ".join([text(call.arguments) if call.arguments is not None else "", function_name(fn) if fn is not None else "",
+                      class_name(owner) if owner is not None else ""])
+    if NARRATION.search(named):
+        return True
+    body = strip_comments(text(fn)) if fn is not None else ""
+    before = strip_comments((fn.text or b"")[: max(0, call.node.start_byte - fn.start_byte)].decode("utf-8", "replace")) if fn is not None else ""
+    music_off = re.search(r"\bbgm\s*\.\s*(pause|stop)\s*\(", before)
+    waits = re.search(r"\.\s*(onPlayerStateChanged|onPlayerComplete(d)?)\s*\.\s*listen\s*\(", body)
+    return bool(music_off and waits)
+
+
 def _audio_cache_loop(call: Call, ctx: CheckContext) -> bool:
     """audioplayers 0.x `AudioCache().loop('theme.mp3')` (or on a field declared or built as an
     `AudioCache`): it plays the file at once and repeats it."""
@@ -919,6 +963,8 @@ def autoplay_option(ctx: CheckContext) -> Verdict | bool:
     kind = situation(node, ctx)[0]
     if kind == "user" or (kind == "load" and (screen_opened_by_user(node, ctx) or tapped_viewer(node, ctx))):
         return False  # a player option set up in code nothing calls still says how the player behaves
+    if kind in ("load", "unknown") and helper_screen_opened_by_user(node, ctx):
+        return False  # an option of a helper (a state notifier) that only a screen opened from a tap uses
     loop = any(k in named and _named_value_text(named[k]) == "true" for k in ("looping", "loop"))
     muted = any(k in named and _named_value_text(named[k]) == "true" for k in ("mute", "muted", "startMuted"))
     setting = "autoPlay is on by default" if by_default else f"autoPlay: {_named_value_text(node)}"
@@ -1136,8 +1182,8 @@ def _resume_helper_restart(node: Node, player: str) -> bool:
     starts (`playVideo(view, url)`): that start is judged where it is asked for, this one resumes it."""
     fn = enclosing_named_function(node)
     name = function_name(fn) if fn is not None else ""
-    if not player or not re.match(r"^(onResume|onStart|onRestart|resume\w*)$", name) or re.search(r"\boverride\b|@Override|@objc", signature_text(fn)):
-        return False
+    if not player or not re.match(r"^(onResume|onStart|onRestart|resume\w*)$", name) or re.search(r"\boverride\b|@Override|@objc|@OnLifecycleEvent", signature_text(fn)):
+        return False  # (`@OnLifecycleEvent(ON_RESUME) fun resumePlayer()`: the lifecycle runs it, not the screen)
     outer = next((a for a in ancestors(fn) if a.type in CLASS_TYPES), None)
     if outer is None or SCREEN_BASE.search(class_head(outer)):
         return False
@@ -1321,6 +1367,16 @@ def _only_empty_widget_callback(source: str, ctx: CheckContext) -> bool:
     return bool(handlers) and all(empty(h, t) for h, t in handlers)
 
 
+def _previews_own_media(node: Node, ctx: CheckContext) -> bool:
+    """A screen or folder for recording, picking or posting media (`Create Post/`,
+    `PreviewCapturedVideoVC`): moving from one of the person's own clips to the next is their preview."""
+    from designlint.checks.autoplay_mobile_names import COMPOSER_CLASS, COMPOSER_FOLDER
+    from designlint.checks.autoplay_mobile_situation import _project_folders
+    if any(COMPOSER_FOLDER.search(f) for f in _project_folders(ctx)):
+        return True
+    return any(a.type in CLASS_TYPES and COMPOSER_CLASS.search(class_name(a) or "") for a in ancestors(node))
+
+
 @_unless_dead
 def ended_advance(ctx: CheckContext) -> Verdict | bool:
     """An "item ended" hook that starts the next item or replays the same one:
@@ -1356,6 +1412,8 @@ def ended_advance(ctx: CheckContext) -> Verdict | bool:
             return False  # the same stream or item set up again (a dropped live stream reconnects): not a next item
         if _next_song(node, source):
             return False  # a music player moving on to the next song of the list the person started
+        if _previews_own_media(node, ctx):
+            return False  # the clips the person just recorded or picked, previewed one after another
         return verdict(f"{label} starts the next item by itself (auto-advance)", is_muted(node, ctx))
     restarts = "Completion" in text(node) and PLAY_CALL.search(source)  # MediaPlayer/VideoView start() after the end
     if not (REPLAY.search(source) or restarts) or opened_on_tap(node) or opened_on_tap_path(ctx):
@@ -1500,6 +1558,8 @@ def _ended_label(node: Node, ctx: CheckContext) -> str:
         return "end-of-item handler"
     if "playtoendtime" in source.lower():
         return "AVPlayerItemDidPlayToEndTime observer"
+    if HANDED_ENDED_CALLBACK.match(source) and node.parent is not None and node.parent.type in ("value_argument", "navigation_expression"):
+        return f"{source} handler handed to the player wrapper"
     if "Completion" in source:
         return "MediaPlayer completion listener"
     return "completion listener"
@@ -1508,6 +1568,8 @@ def _ended_label(node: Node, ctx: CheckContext) -> str:
 def _ended_body(node: Node, ctx: CheckContext) -> Node | None:
     """The code that runs when the item ends."""
     source = text(node)
+    if ctx.language == "kotlin" and HANDED_ENDED_CALLBACK.match(source) and node.parent is not None and node.parent.type in ("value_argument", "navigation_expression"):
+        return _handed_ended_callback(node, ctx)
     if is_declaration_name(node):  # func playerDidFinishPlaying() / fun onVideoEnded()
         if not re.search(PLAYER_TYPES.encode(), ctx.data):
             return None  # not a media file (an import job's onItemCompleted)
@@ -1542,6 +1604,36 @@ def _ended_body(node: Node, ctx: CheckContext) -> Node | None:
     if "playtoendtime" in source.lower():
         return _observer_handler(node, ctx)
     return None
+
+
+# Kotlin `PlayerWrapper(onVideoEnded = { scrollToNext() })`, `wrapper.onEnded = { ... }`: an end-of-item
+# handler handed to the app's own player wrapper, which calls it from its ended branch.
+HANDED_ENDED_CALLBACK = re.compile(r"^on\w*(Ended|End|Finished|Complete|Completed|Completion)$")
+
+
+def _handed_ended_callback(node: Node, ctx: CheckContext) -> Node | None:
+    """The lambda handed over under an end-of-item name (a named argument or a property set to a
+    lambda) when some file of the project calls that name inside a `STATE_ENDED` branch or a
+    completion listener (the wrapper passes it down, maybe through other classes, and runs it at
+    the end), else None."""
+    holder = node.parent
+    if holder is not None and holder.type == "navigation_expression" and holder.named_children[-1].id == node.id:
+        holder = holder.parent if holder.parent is not None and holder.parent.type == "assignment" and holder.parent.named_children[0].id == holder.id else None
+    elif holder is None or holder.type != "value_argument" or holder.named_children[0].id != node.id:
+        return None
+    handler = next((c for c in holder.named_children if c.type == "lambda_literal"), None) if holder is not None else None
+    if handler is None:
+        return None
+    name = text(node)
+    key = ("autoplay_mobile.called_at_end", name)
+    if key not in ctx.memo:
+        try:
+            sources = list(project_index.for_context(ctx).files().values())
+        except Exception:  # no project around the file
+            sources = [ctx.data]
+        at_end = re.compile(rf"(STATE_ENDED|END_OF_MEDIA_ITEM|OnCompletionListener|onCompletion\b)[^}}]{{0,400}}?(?<![\w.]){re.escape(name)}\s*(\?\s*\.\s*invoke\s*)?\(".encode())
+        ctx.memo[key] = any(name.encode() in data and at_end.search(data) for data in sources)
+    return handler if ctx.memo[key] else None
 
 
 def _about_animation(node: Node, ctx: CheckContext) -> bool:

@@ -67,7 +67,7 @@ LOAD_FN = re.compile(
 VIEW_FN = re.compile(
     r"^(onBindViewHolder|onViewAttachedToWindow|onChildViewAttachedToWindow|onViewDetachedFromWindow|onPageSelected|"
     r"onPageScrollStateChanged|onScrollStateChanged|onScrolled|onScrollChanged|"
-    r"scrollViewDidEndDecelerating|scrollViewDidEndDragging|scrollViewDidScroll|"
+    r"scrollViewDidEndDecelerating|scrollViewDidEndDragging|scrollViewWillEndDragging|scrollViewDidScroll|"
     r"onVisibilityChanged|onPageChanged|onPage(Update|Updated|Settled|Shown|Appeared?)|onItemVisible|"
     r"setActive(Index|Item|Page|Position|Video|Slot)|onActive\w*Changed|setCurrent(Index|Page|Position|Video)|"
     r"onCurrent\w*Changed|onPageSettled|onSettled\w*Changed|settle(Page|Index|Item|Position)|onItemFocused|onFocused\w*Changed|setFocused(Index|Item|Video))$"
@@ -91,16 +91,17 @@ SOUND_EFFECT = re.compile(
 # Screens to pick or compose a post: previewing the person's own picks answers that action.
 COMPOSER_CLASS = re.compile(r"^_?(Choose|Chosen|Pick(ed)?|Select(ed)?|Recorded|Captured|Add|Create|New|Edit)(?=[A-Z])\w*?(Image|Video|Media|Photo|Post|Reel|Story|Clip|Short|Status)|"
                             r"^_?(Post|Upload|Publish|Share)(Article|Video|Reel|Story|Status|Media|Clip|Photo)s?(Activity|Fragment|Screen|Page|ViewController|VC)$|"
-                            r"^_?Preview(Post|Upload|Reel|Story|Clip|Status)s?(Activity|Fragment|Screen|Page|ViewController|VC|View)?$")
+                            r"^_?Preview(Post|Upload|Reel|Story|Clip|Status)s?(Activity|Fragment|Screen|Page|ViewController|VC|View)?$|"
+                            r"^_?Preview(Captured|Recorded|Selected|Picked|Chosen)(Video|Asset|Media|Photo|Image|Clip)s?(Activity|Fragment|Screen|Page|ViewController|VC|View)?$")
 # Functions named for background music (`backgroundMusic()`, `playBgm()`): music the app starts
 # by itself, called from another file (a splash screen, `main`).
 BACKGROUND_MUSIC = re.compile(r"\b(background (music|audio|sound|track|song)|bgm|bg music|ambient (music|sound)|theme music|menu music)\b")
 # Functions that set up a view or cell, called from another file (bind, configure, setup).
 SETUP_FN = re.compile(r"^(bind|configure|setup|setUp|render|display|populate|onBind)[A-Z_]?\w*$")
-# Folders in any spelling (`createpost`, `create_post`, `new-reel`): making or posting one. A folder
+# Folders in any spelling (`createpost`, `create_post`, `new-reel`, `Create Post`): making or posting one. A folder
 # named just `compose` is Jetpack Compose's UI (`ui/compose/components/`), not a composer.
 COMPOSER_FOLDER = re.compile(r"(picker|upload|cropper|editor|trimmer|composer|recorder|schedul\w*post|drafts?$|"
-                             r"^(create|new|add|make|compose)[_-]?(post|video|reel|story|clip|short|media|tweet|status)s?$)", re.I)
+                             r"^(create|new|add|make|compose)[ _-]?(post|video|reel|story|clip|short|media|tweet|status)s?$)", re.I)
 SCREEN_BASE = re.compile(r"\b\w*(Activity|Fragment)\b")
 VIEW_GUARD = re.compile(
     r"(visible|visibleFraction|isCurrent|current(Page|Index|Item)|isActive|isFocused|focused|"

@@ -83,7 +83,7 @@ USER_SITE = re.compile(
     r"sheet|fullScreenCover|popover|navigationDestination|onItemClick\w*|onListItemClick)$"
 )
 # Dart route tables and Compose destinations register a screen; they do not open it.
-ROUTE_REGISTRATION = re.compile(r"^(routes|GoRoute|GetPage|composable|onGenerateRoute|MaterialApp|CupertinoApp|getPages)$")
+ROUTE_REGISTRATION = re.compile(r"^(routes|GoRoute|GetPage|composable|onGenerateRoute|generateRoute|MaterialApp|CupertinoApp|getPages)$")
 # Screens that are not about one item the person picked: feeds, first screens, menus and games
 # (music in a game screen opened by "Play" still starts by itself).
 NOT_ITEM_SCREEN = re.compile(
@@ -165,6 +165,22 @@ def project_callers_kind(fn: Node, name: str, ctx: CheckContext) -> tuple[str, s
     return result
 
 
+def delegate_callers_kind(fn: Node, name: str, ctx: CheckContext) -> tuple[str, str]:
+    """Swift: `view` when another file calls this method through a delegate (`delegate?.handleSetUpVideoPlayer(...)`)
+    from a feed scroll callback (`scrollViewWillEndDragging`): the next video starts as the person swipes.
+    For the names `project_callers_kind` does not look up (named like a tap handler)."""
+    if ctx.language != "swift" or is_private(fn, name) or len(name) < 7:
+        return "unknown", ""
+    index = project_index.for_context(ctx)
+    own = str(ctx.path.resolve())
+    for site in index.calls(name):
+        if site.path == own or _in_tests(site) or not re.search(r"\bdelegate\W*$", site.receiver, re.I):
+            continue
+        if site_kind(site, index) == "view":
+            return "view", f"{_site_holder(site) or 'a feed callback'} in {site.where()}"
+    return "unknown", ""
+
+
 TEST_PATH = re.compile(r"(^|/)(test|tests|androidTest|testDebug|integration_test|test_driver|\w*UITests|\w*Tests)/|_test\.dart$|Tests?\.(swift|kt|java)$")
 
 
@@ -193,6 +209,8 @@ def _in_tapped_item_screen(site: project_index.Site, ctx: CheckContext) -> bool:
     `onTap`): the service plays what the person picked."""
     state = re.fullmatch(r"_?(\w+?)State", site.owner)
     screen = state.group(1) if state else site.owner
+    if not screen and site.path.endswith(".kt") and site.functions:
+        screen = site.functions[-1]  # a top-level Compose screen (`@Composable fun videoPlayerScreen(channel)`)
     words = name_words(screen)
     if not re.search(r"(Activity|Fragment|Screen|Page|ViewController|VC|View)$", screen) or NOT_ITEM_SCREEN.search(words):
         return False
@@ -349,7 +367,11 @@ def site_kind(site: project_index.Site, index: project_index.ProjectIndex) -> st
     if any(USER_SITE.match(value) for _, value in site.context):
         return "user"
     if site.role == "passed":  # handed over (`callback: startGame`): it runs when the receiver calls it
-        return "user" if any(part != "fn" and USER_HOST.search(value) for part, value in site.context) else "other"
+        if any(part != "fn" and USER_HOST.search(value) for part, value in site.context):
+            return "user"
+        if site.receiver and site.context and site.context[0] == ("call", "pushNamed") and _kind_in_file(site) == "user":
+            return "user"  # a route name pushed from a tap handler (`void onWatch() => pushNamed(...)`, `onPressed: onWatch`)
+        return "other"
     kind = _kind_in_file(site)
     if kind:
         return kind
@@ -425,13 +447,40 @@ def _kind_around(node: Node) -> str | None:
                 return kind
             if EVENT_HOST.match(host):
                 return "other"  # `ref.listen(provider, (prev, next) {...})` in build: runs on a later change, not at load
+            local = re.match(r"[\w<>?]+\s+(\w+)\s*\(", text(fn)) if fn.type == "lambda_expression" and not host else None
+            if local and _local_function_kind(fn, local.group(1)) == "user":
+                return "user"  # Dart `void onWatch() => ...` declared in build, called only from tap handlers
+            if _swift_callback_argument(fn, host):
+                return "other"  # `CardView(onPlayAudio: { vm.speak() })` in a SwiftUI body: the view runs it later (a button)
             continue
         name = function_name(fn)
         if name == "prepare" and "segue" in signature_text(fn):
             return _segue_kind(fn)
         if name:
-            return function_kind(fn, name)
+            return function_kind(fn, name) or _local_function_kind(fn, name)
     return None
+
+
+def _local_function_kind(fn: Node, name: str) -> str | None:
+    """A function declared inside another one (Dart `void onWatch() => Navigator.pushNamed(...)` in
+    `build`) that the outer function only calls from tap handlers (`onPressed: () => onWatch()`): `user`."""
+    outer = next((f for f in enclosing_functions(fn) if f.type not in LAMBDA_TYPES and f.start_byte < fn.start_byte
+                  and function_name(f) and function_name(f) != name), None)
+    if outer is None:
+        return None
+    uses = [n for n in walk(outer) if n.type == "identifier" and text(n) == name
+            and not (fn.start_byte <= n.start_byte < fn.end_byte)]
+    uses = [n for n in uses if not (n.parent is not None and n.parent.start_byte == n.start_byte and "(" not in text(n.parent) and n.parent.type.endswith("signature"))]
+    kinds = {_kind_around(n) for n in uses}
+    return "user" if kinds == {"user"} else None
+
+
+def _swift_callback_argument(fn: Node, host: str) -> bool:
+    """A Swift closure handed to a view under an `onSomething:` label (`onPlayAudio: { ... }`): a
+    callback the view keeps and calls when its own control fires, not code run as the body is built."""
+    parent = fn.parent
+    label = parent.named_children[0] if parent is not None and parent.type == "value_argument" and parent.named_child_count > 1 else None
+    return label is not None and label.type == "value_argument_label" and re.match(r"^on[A-Z]", host) is not None
 
 
 def _segue_kind(prepare: Node) -> str | None:
@@ -655,9 +704,116 @@ def _openers_all_user(screen: str, ctx: CheckContext) -> str:
         return ""
     if all(site_kind(site, index) == "user" for site in openers):
         return f"{screen} is opened by a tap ({openers[0].where()})"
-    if all(site_kind(site, index) == "user" or _host_opened_by_user(site, screen, ctx) or _notification_intent(site) for site in openers):
+    if all(site_kind(site, index) == "user" or _host_opened_by_user(site, screen, ctx) or _notification_intent(site) or _state_switch_set_by_tap(site, ctx) for site in openers):
         return f"{screen} is opened by a tap ({openers[0].where()})"
     return ""
+
+
+WIDGET_CLASS = re.compile(r"\bextends\s+(State\b|StatelessWidget|StatefulWidget|ConsumerWidget|ConsumerStatefulWidget|HookWidget|HookConsumerWidget|Component|FlameGame)")
+
+
+def helper_screen_opened_by_user(node: Node, ctx: CheckContext) -> str:
+    """Dart: the start sits in a helper class that is not a widget (a `MixedController` in `util/`,
+    a `StateNotifier`), or in a top-level option that such a class uses, and that class is made in
+    one screen only (directly, or through one top-level provider: `final videoState =
+    StateNotifierProvider(... => VideoNotifier(...))` watched by the screen), a screen that every
+    opener opens from a tap: the helper plays what the person picked there. Returns evidence, or ""."""
+    if ctx.language != "dart":
+        return ""
+    root = node
+    while root.parent is not None:
+        root = root.parent
+    holder = next((a for a in ancestors(node) if a.type == "class_definition"), None)
+    if holder is not None:
+        helpers = [holder]
+    else:  # a top-level `const config = BetterPlayerConfiguration(...)`: the classes of the file that use it
+        top = next((a for a in ancestors(node) if a.parent is not None and a.parent.parent is None), None)
+        name = re.search(r"(\w+)\s*=", text(top)) if top is not None else None
+        if name is None:
+            return ""
+        helpers = [c for c in root.named_children if c.type == "class_definition"
+                   and re.search(rf"\b{re.escape(name.group(1))}\b", text(c))]
+    if len(helpers) != 1 or WIDGET_CLASS.search(text(helpers[0]).split("{", 1)[0]):
+        return ""
+    helper = class_name(helpers[0])
+    if not helper or len(helper) < 6:
+        return ""
+    index = project_index.for_context(ctx)
+    own = str(ctx.path.resolve())
+    users: set[str] = set()
+    for site in index.calls(helper):
+        if site.path == own or _in_tests(site):
+            continue
+        if site.owner:
+            users.add(site.owner)
+            continue
+        provider = _top_level_variable(site)
+        if not provider or len(provider) < 6:
+            return ""
+        reached = [s for s in [*index.calls(provider), *index.references(provider)] if s.path != site.path and not _in_tests(s)]
+        if not reached or any(not s.owner for s in reached):
+            return ""
+        users.update(s.owner for s in reached)
+    screens = {re.sub(r"^_?(\w+?)State$", r"\1", u) for u in users}
+    if len(screens) != 1:
+        return ""
+    screen = next(iter(screens))
+    if not re.search(r"(Screen|Page|View|Player)$", screen):
+        return ""
+    key = ("autoplay_mobile.opened_by_user", screen)
+    if key not in ctx.memo:
+        ctx.memo[key] = _openers_all_user(screen, ctx)
+    return str(ctx.memo[key] or "")
+
+
+def _top_level_variable(site: project_index.Site) -> str:
+    """The Dart top-level variable whose value holds the site (`final videoState = Provider((ref) =>
+    VideoNotifier(...))`), or ""."""
+    try:
+        lines = Path(site.path).read_text(encoding="utf-8", errors="replace").splitlines()[: site.line]
+    except OSError:
+        return ""
+    for line in reversed(lines):
+        if line[:1].strip() and not line.startswith(("//", "@")):  # the first line at column 0 above the site
+            found = re.match(r"(final|var|const|late)\b[^=(]*?\b(\w+)\s*=", line)
+            return found.group(2) if found else ""
+    return ""
+
+
+def _state_switch_set_by_tap(site: project_index.Site, ctx: CheckContext) -> bool:
+    """Kotlin Compose: the screen is shown by a branch of a state switch (`when (uiState.currentScreen)
+    { Screen.Player -> playerScreen(...) }`) and every place in the project that sets that state to
+    that value (`currentScreen = Screen.Player`) is a function only taps call (`selectChannel(channel)`
+    from `onChannelClick = { ... }`): the screen shows what the person tapped."""
+    if not site.path.endswith(".kt"):
+        return False
+    node = _node_at(site)
+    entry = next((a for a in ancestors(node) if a.type == "when_entry"), None) if node is not None else None
+    switch = entry.parent if entry is not None else None
+    subject = next((c for c in switch.named_children if c.type == "when_subject"), None) if switch is not None else None
+    if subject is None or entry.named_child_count < 2:
+        return False
+    value = text(entry.named_children[0]).strip()
+    state = re.search(r"(\w+)\s*\)?\s*$", text(subject))
+    if not re.fullmatch(r"[A-Z]\w*(\.[A-Z]\w*)+", value) or state is None:
+        return False
+    key = ("autoplay_mobile.state_switch_set_by_tap", state.group(1), value)
+    if key not in ctx.memo:
+        index = project_index.for_context(ctx)
+        sets = re.compile(rf"\b{re.escape(state.group(1))}\s*=\s*{re.escape(value)}\b")
+        setters = set()
+        for data in index.files().values():
+            source = data.decode("utf-8", "replace")
+            for found in sets.finditer(source):
+                holder = re.findall(r"\bfun\s+(?:[\w.<>]+\.)?(\w+)\s*\(", source[: found.start()])
+                setters.add(holder[-1] if holder else "")
+        ctx.memo[key] = bool(setters) and all(
+            len(setter) >= 5 and setter not in project_index.COMMON_NAMES
+            and (callers := [c for c in index.calls(setter) if not _in_tests(c)])
+            and all(site_kind(c, index) == "user" for c in callers)
+            for setter in setters
+        )
+    return ctx.memo[key]
 
 
 INTENT_VARIABLE = re.compile(r"\b(\w+)\s*=\s*(new\s+)?Intent\s*\(")

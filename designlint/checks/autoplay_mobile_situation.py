@@ -71,6 +71,7 @@ from designlint.checks.autoplay_mobile_openers import (
     on_return_to_app,
     owner_of,
     project_callers_kind,
+    delegate_callers_kind,
     identifier_references,
 )
 
@@ -189,7 +190,7 @@ def situation(node: Node, ctx: CheckContext, depth: int = 0, screens: bool = Tru
     if _in_media_button_branch(node):
         return "user", "a media button"
     opened = (opened_on_tap(node) or opened_on_tap_path(ctx)) if screens else ""
-    if opened and not _pager_page(node, ctx) and not launcher_activity(node, ctx) and not _in_page_change(node):
+    if opened and not _pager_page(node, ctx) and not launcher_activity(node, ctx) and not _in_launcher_layout(node, ctx) and not _in_page_change(node):
         return "user", opened  # (a swipe pager inside the opened screen still plays each next page by itself)
     focused = _focused_property_observer(node)
     if focused:
@@ -230,6 +231,10 @@ def situation(node: Node, ctx: CheckContext, depth: int = 0, screens: bool = Tru
             called_kind, called_where = _callers_kind(fn, name, ctx, depth, screens, own_class=True)
             if called_kind in ("load", "view"):
                 return called_kind, f"{name}, called from {called_where}"  # `_onTogglePlay()` run from onVisibilityChanged: the trigger wins
+            if called_kind in ("unknown", "dead"):
+                far_kind, far_where = delegate_callers_kind(fn, name, ctx)
+                if far_kind == "view":
+                    return far_kind, f"{name}, called from {far_where}"  # a feed cell's scroll callback calls its delegate's `handleSetUpVideoPlayer`
         if kind:
             return kind, name
         if _in_listener_object(fn):
@@ -374,6 +379,46 @@ def launcher_activity(node: Node, ctx: CheckContext) -> bool:
         return False
     activity = re.compile(rf"<activity\b[^>]*android:name\s*=\s*\"([\w.]*\.)?{re.escape(name)}\"[^>]*(?<!/)>(?:(?!</activity>|<activity\b).)*?category\.LAUNCHER\b", re.S)
     return activity.search(manifest) is not None
+
+
+def _in_launcher_layout(node: Node, ctx: CheckContext) -> bool:
+    """An Android fragment the launcher activity shows from its start (`<fragment android:name=
+    "...PlaybackFragment">` / `<FragmentContainerView android:name=...>` in a layout the launcher
+    sets as its content, or `add(..., PlaybackFragment())` in the launcher's own file): nobody tapped
+    to open it, whatever its name."""
+    if ctx.language not in ("kotlin", "java"):
+        return False
+    outer = next((a for a in reversed(list(ancestors(node))) if a.type in CLASS_TYPES), None)
+    name = class_name(outer) if outer is not None else ""
+    manifest = _android_manifest(ctx)
+    if not name or not manifest or not re.search(r"\bFragment\b", class_head(outer)):
+        return False
+    key = ("autoplay_mobile.launcher_layout", name)
+    if key in ctx.memo:
+        return ctx.memo[key]
+    ctx.memo[key] = False
+    launchers = re.findall(r"<activity\b[^>]*android:name\s*=\s*\"(?:[\w.]*\.)?(\w+)\"[^>]*(?<!/)>(?:(?!</activity>|<activity\b).)*?category\.LAUNCHER\b", strip_comments_xml(manifest), re.S)
+    folder = next((f for f in list(ctx.path.resolve().parents)[:12] if (f / "AndroidManifest.xml").is_file()), None)
+    if not launchers or folder is None:
+        return False
+    embeds = re.compile(rf"android:name\s*=\s*\"(?:[\w.]*\.)?{re.escape(name)}\"|\bclass\s*=\s*\"(?:[\w.]*\.)?{re.escape(name)}\"")
+    layouts = [p.stem for p in sorted((folder / "res").glob("layout*/*.xml"))[:400] if embeds.search(p.read_text("utf-8", "replace"))]
+    added = re.compile(rf"\b(add|replace)\s*\([^;\n]*\b{re.escape(name)}\s*(\(|\.new\w*\(|\.create\w*\()")
+    for source in sorted(p for suffix in ("kt", "java") for p in folder.rglob(f"*.{suffix}") if p.stem in launchers)[:4]:
+        code = source.read_text("utf-8", "replace")
+        if any(re.search(rf"\bR\.layout\.{re.escape(layout)}\b|\b{_binding_name(layout)}\b", code) for layout in layouts) or added.search(code):
+            ctx.memo[key] = True
+            break
+    return ctx.memo[key]
+
+
+def _binding_name(layout: str) -> str:
+    """`main_activity_handheld` -> `MainActivityHandheldBinding` (view binding's class for the layout)."""
+    return "".join(part.capitalize() for part in layout.split("_") if part) + "Binding"
+
+
+def strip_comments_xml(source: str) -> str:
+    return re.sub(r"<!--.*?-->", "", source, flags=re.S)
 
 
 def _android_manifest(ctx: CheckContext) -> str:
