@@ -1425,6 +1425,19 @@ def reengagement_copy(ctx: CheckContext) -> Verdict | bool:
     return Verdict(message=f"notification copy pulls people back with a re-engagement line (\"{phrase}\") instead of telling them something new")
 
 
+# a settings screen's catalogue of notification kinds (`notifications.types.reengagement: "We miss you!"`,
+# `settings.categories.reengagement_desc: "We miss you when you're away"`): labels that describe a
+# switch, not the message the switch lets through
+SETTING_SECTION = re.compile(r"^(settings?|preferences?|prefs|types|categories|channels|kinds|options|toggles)$", re.I)
+SETTING_KEY = re.compile(r"[_-](desc|description|label|setting|settings|hint|subtitle|caption|toggle)$|^(desc|description|label|hint)$", re.I)
+
+
+def _setting_label(keys: list[str]) -> bool:
+    if not keys:
+        return False
+    return bool(SETTING_KEY.search(keys[-1]) or any(SETTING_SECTION.match(k) for k in keys[:-1]))
+
+
 def _data_key_path(node: Node) -> list[str]:
     keys: list[str] = []
     for anc in _ancestors(node):
@@ -1463,6 +1476,8 @@ def reengagement_copy_data(ctx: CheckContext) -> Verdict | bool:
         return False
     if key_path and EMPTY_STATE_KEY.match(key_path.rsplit(".", 1)[-1].replace("-", "_")):
         return False  # the notifications panel's empty state ("You're all caught up, check back later"), not a notification
+    if _setting_label(keys):
+        return False  # the name or description of a kind of notification on a settings screen, not its text
     where = key_path or ctx.path.name
     return Verdict(message=f"notification copy pulls people back with a re-engagement line (\"{phrase}\" at {where}) instead of telling them something new")
 

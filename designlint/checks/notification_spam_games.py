@@ -157,6 +157,24 @@ def _without_comments(code: str) -> str:
     return re.sub(r"(?m)#.*$", "", code)
 
 
+PY_DOCSTRING = re.compile(r"(?ms)^[ \t]*[rRuU]?(\"\"\"|\'\'\').*?\1")
+
+
+def _py_inactive(code: str):
+    """The inactivity pick the code shows (`last_login__lt=cutoff`, `inactive_users`, a re-engagement job),
+    read without docstrings and `#` comments: a shared send helper whose docstring lists the kinds of
+    notification it carries ("reengagement, achievements") picks no one."""
+    code = _without_comments(PY_DOCSTRING.sub("", code))
+    # prose (a message body "Upgrade to reactivate them", a log line) and skip counters
+    # (`skipped["inactive_user"] += 1`, `{"inactive_user": 0}`: people left out) pick no one
+    code = PY_PROSE_STRING.sub('""', PY_SKIP_COUNTER.sub("", code))
+    return PY_INACTIVE.search(code) or INACTIVE.search(code)
+
+
+PY_PROSE_STRING = re.compile(r"(?<![\w'\"])[rRfFbBuU]{0,2}(\"[^\"\n]*\s[^\"\n]*\"|'[^'\n]*\s[^'\n]*')")
+PY_SKIP_COUNTER = re.compile(r"\[\s*['\"]\w+['\"]\s*\]\s*\+=\s*\d+|['\"]\w+['\"]\s*:\s*0\b")
+
+
 def user_setting(ctx: CheckContext) -> bool:
     """Mitigation: the player or user can turn these notifications off, or chose when they come."""
     code = ctx.code_without_comments()
@@ -1226,7 +1244,7 @@ def _reported_py_send(ctx: CheckContext, node: Node) -> bool:
         return False
     chain = _py_chain(ctx, node)
     chain_text = " ".join(text(f) for f in chain[:6]) or text(node)
-    return bool((PY_INACTIVE.search(chain_text) or INACTIVE.search(chain_text) or _py_schedule(ctx, node, chain)) and _py_send_kind(ctx, node))
+    return bool((_py_inactive(chain_text) or _py_schedule(ctx, node, chain)) and _py_send_kind(ctx, node))
 
 
 def _copy_list_sent(ctx: CheckContext, assignment: Node) -> bool:
@@ -1351,6 +1369,7 @@ SCHEDULE_DECORATOR = re.compile(
     r"@[\w.]*\.task\(\s*['\"](cron|interval)['\"][^\n]*"  # Flask-APScheduler `@scheduler.task("cron", id="daily", hour=9)`
 )
 TASK_DECORATOR = re.compile(r"@[\w.]*\b(shared_task|task|actor|job|huey_task)\b")
+PERIOD_NAME = re.compile(r"(daily|weekly|monthly|hourly|nightly|morning|evening|periodic|scheduled|cron|digest)", re.I)
 SCHEDULE_NAME = re.compile(r"(daily|weekly|monthly|hourly|nightly|morning|evening|periodic|scheduled|cron|digest|remind|re_?engag|inactiv|streak|comeback|winback|nudge|retention)", re.I)
 # the words a scheduler registration needs (checked once per file before the per-function search)
 SCHEDULER_REF = re.compile(r"(add_job|\.do\(|add_periodic_task|\bcron\(|['\"]task['\"]\s*:|\bfunc\s*=|\bsched(uler)?\.)")
@@ -1513,10 +1532,13 @@ def _py_schedule(ctx: CheckContext, node: Node, chain: list[Node]) -> str | None
             if ref:
                 return f"a scheduler ({ref})"
             if TASK_DECORATOR.search(decorators):
-                if SCHEDULE_NAME.search(name):
-                    return f"the background task {name}(), named as a periodic job"
                 params = fn.child_by_field_name("parameters")
                 plain = [p for p in (params.named_children if params is not None else []) if text(p) not in ("self", "cls")]
+                # a task handed one user's id (`celebrate_streak(user_id, streak)`) is started by an event in
+                # that user's account; only a name that says period (daily, weekly, cron) makes it a beat job
+                per_user = any(re.match(r"^(user|member|player|customer|account)_?id\b", text(p)) for p in plain)
+                if SCHEDULE_NAME.search(name) and (not per_user or PERIOD_NAME.search(name)):
+                    return f"the background task {name}(), named as a periodic job"
                 if not plain and any(a.type == "for_statement" for a in ancestors(node)):
                     return f"the background task {name}() with no arguments, looping over recipients (a beat job)"
             if SCHEDULE_NAME.search(name) and _py_broadcast(ctx, node):
@@ -1925,7 +1947,7 @@ def python_push_send(ctx: CheckContext) -> Verdict | bool:
     node = ctx.node
     chain = _py_chain(ctx, node)
     chain_text = " ".join(text(f) for f in chain[:6]) or text(node)
-    inactive = PY_INACTIVE.search(chain_text) or INACTIVE.search(chain_text)
+    inactive = _py_inactive(chain_text)
     schedule = _py_schedule(ctx, node, chain)
     if not inactive and schedule is None:
         # decided before resolving names, which is the costly part; then: run from another module?
@@ -1980,7 +2002,25 @@ def _py_judge(ctx: CheckContext, node: Node, chain: list[Node], chain_text: str,
         return False  # each user's own dated items (tomorrow's events), sent only when there are some
     if not reengage and PY_USER_SEND_TIME.search(chain_text):
         return False  # each user's reminder, sent at the time they chose for it
+    if not reengage and _py_row_time_match(chain_text):
+        return False  # each user's stored time (`goal.get("reminder_times")`) matched against the current time
     return Verdict(message=f"push notification sent on a timer ({kind} in {schedule}), not because something happened for the user", note=_quiet_note(ctx))
+
+
+# a time of day stored on the user's own row (`goal.get("reminder_times")`, `user.get("morning_time", "08:00")`),
+# then the current local time compared with it (`current_time not in times`, `user_now.hour != hour`): the
+# push goes out at the time the person set. An offset the app adds to it (`delay + 120`, `timedelta(hours=2)`)
+# makes it a follow-up the app chose ("I didn't hear back"), still reported.
+PY_ROW_TIME_READ = re.compile(r"\.get\(\s*['\"](?!last_|created_|updated_)\w+_(time|times|hour)['\"]")
+PY_NOW_COMPARE = re.compile(
+    r"\b(current_\w*|\w*now\.(hour|minute))\s*(!=|==|\bnot in\b|\bin\b)\s*[\w.]+|[\w.]+\s*(!=|==)\s*(current_\w*|\w*now\.(hour|minute))\b"
+)
+PY_APP_OFFSET = re.compile(r"[\w)\]]\s*\+\s*(\d{2,}\b|timedelta\(\s*hours\s*=\s*\d)")
+
+
+def _py_row_time_match(chain_text: str) -> bool:
+    code = _without_comments(PY_DOCSTRING.sub("", chain_text))
+    return bool(PY_ROW_TIME_READ.search(code) and PY_NOW_COMPARE.search(code) and not PY_APP_OFFSET.search(code))
 
 
 # --------------------------------------------------------------------------------------------
@@ -2024,7 +2064,7 @@ def _py_not_user_push(definition, index: ProjectIndex) -> bool:
 def _py_reported_there(sender) -> bool:
     """The sender's own module already reports its push: the function is a scheduled job (a schedule
     decorator, a task named as a daily/reminder job) or picks inactive users itself."""
-    if PY_INACTIVE.search(sender.text) or INACTIVE.search(sender.text):
+    if _py_inactive(sender.text):
         return True
     try:
         code = Path(sender.path).read_text("utf-8", "replace")
@@ -2053,7 +2093,7 @@ def python_push_task_call(ctx: CheckContext) -> Verdict | bool:
         return False  # a task of this file: judged at its own send
     chain = _py_chain(ctx, node)
     chain_text = " ".join(text(f) for f in chain[:6]) or text(node)
-    inactive = PY_INACTIVE.search(chain_text) or INACTIVE.search(chain_text)
+    inactive = _py_inactive(chain_text)
     schedule = _py_schedule(ctx, node, chain)
     if not inactive and schedule is None:
         return False
