@@ -1152,6 +1152,17 @@ def _near_streak_key(node: Node) -> bool:
     return False
 
 
+# A feature confirmed, described or asked about rather than a message that presses: "You will receive daily reminders
+# to keep your streak alive!" (after the person switched reminders on), "Smart nudges when you're about to break a
+# streak" (a feature list), "Tips to protect my streak" (a question the person picks to ask for advice).
+FEATURE_TEXT = re.compile(
+    r"^\W*(?:you(?:'ll|\s+will)\s+(?:now\s+)?(?:receive|get|be\s+sent)\s+(?:[\w-]+\s+){0,2}?(?:reminders?|notifications?|alerts?|nudges?)\b"
+    r"|(?:[\w-]+\s+){0,2}?(?:reminders?|notifications?|alerts?|warnings?|nudges?)\s+(?:when|if|before|whenever)\b"
+    r"|(?:tips?|ideas?|ways|advice|help)\s+(?:to|for|on)\b|how\s+(?:to|do\s+i|can\s+i)\b)",
+    re.I,
+)
+
+
 def _report_text(node: Node, raw: str, context: str = "") -> "Verdict | bool":
     if not TEXT_PREFILTER.search(raw) and not _near_streak_key(node):
         return False
@@ -1167,6 +1178,8 @@ def _report_text(node: Node, raw: str, context: str = "") -> "Verdict | bool":
             kind = "keyed"
     if kind is None or _silenced(node):
         return False
+    if kind == "loss" and FEATURE_TEXT.match(normalize_text(raw)):
+        return False  # "You will receive daily reminders to keep your streak alive!": a feature confirmed or described
     if kind == "sale":
         return Verdict(message=f"text sells a way to keep the streak: \"{snippet}\"")
     if kind == "keyed":

@@ -60,6 +60,7 @@ from designlint.checks.streak_rewards import (
     COST_WORDS,
     DAILY_CONTEXT,
     DAILY_WORDS,
+    FEATURE_TEXT,
     FREEZE_COST_NAME,
     GAME_WORDS,
     GENERIC_REWARD_NAME,
@@ -1990,15 +1991,15 @@ def loss_text(ctx: CheckContext) -> "Verdict | bool":
         raw = " ".join(_string_text(n) if n.type == node.type else " N " for n in _concat_parts(top))
     else:
         raw = _string_text(node)
-    kind = classify_streak_text(raw) or _pronoun_loss(raw) or ("loss" if NOT_LOSE_INFINITIVE.search(raw) or PT_ES_LOSS.search(raw) or ARABIC_LOSS.search(raw) else None) or _plain_threat(raw)
+    kind = classify_streak_text(raw) or _pronoun_loss(raw) or ("loss" if NOT_LOSE_INFINITIVE.search(raw) or PT_ES_LOSS.search(raw) or ARABIC_LOSS.search(raw) or CHINESE_LOSS.search(raw) else None) or _plain_threat(raw)
     if kind is None or _logged(node) or NOTHING_AT_RISK.match(raw):
         return False
     if kind == "loss" and not LOSS_OR_DEADLINE.search(normalize_text(raw)) and _account_pitch(ctx, top, raw):
         return False  # "Sync across devices & keep your streak" under "Sign in to save progress": a backup offered, no deadline
     if kind == "loss" and RUN_WORDS.search(raw) and not DAILY_WORDS.search(normalize_text(raw)):
         return False  # a run of puzzles or levels in one session, not of days
-    if kind == "loss" and (KEEP_GOING.search(raw) or TO_KEEP.search(raw)) and not THREAT_WORDS.search(raw):
-        return False  # "Keep your 5-day streak going!": encouragement, nothing is threatened
+    if kind == "loss" and (KEEP_GOING.search(raw) or TO_KEEP.search(raw) and not DEADLINE_WORDS.search(raw)) and not THREAT_WORDS.search(raw):
+        return False  # "Keep your 5-day streak going!": encouragement, nothing is threatened (but "Practice today to keep your streak!" sets a deadline)
     if kind == "loss" and SAFEGUARD_DOES.search(raw) and not THREAT_WORDS.search(raw) and not PAID.search(raw) and not SAFEGUARD_DEADLINE.search(raw):
         if not _file_sells(ctx):
             return False  # "This will protect your streak today. You get one freeze a week.": a free freeze confirmed
@@ -2007,7 +2008,7 @@ def loss_text(ctx: CheckContext) -> "Verdict | bool":
         return False  # "Protect your streak" under the title of a streak-freeze card: the safeguard's name
     if kind == "loss" and RECOVERY_LABEL.match(normalize_text(raw)) and not _file_sells(ctx):
         return False  # "⚡ Save Your Streak" heading a section of free recovery cards: the feature's name, nothing sold
-    if kind == "loss" and FEATURE_DESCRIPTION.match(normalize_text(raw)):
+    if kind == "loss" and (FEATURE_DESCRIPTION.match(normalize_text(raw)) or FEATURE_TEXT.match(normalize_text(raw))):
         return False  # "Get reminded if you are going to lose your streak": what the reminders do, in onboarding or settings
     if kind == "sale" and not PAID.search(raw) and not _file_sells(ctx):
         return False  # "revive streak for $id" as the name of a background task: a free restore, nothing is sold
@@ -2067,6 +2068,16 @@ PLAIN_THREAT = re.compile(
 
 # Arabic: "لا تكسر سلسلتك" (don't break your streak), "لا تفقد سلسلتك" (don't lose it), "ستفقد سلسلتك" (you will lose it),
 # "سلسلتك في خطر" (your streak is in danger).
+# Chinese: "连续学习即将中断！" (your streak is about to break), "打卡马上就要清零" (the check-in run is about to reset),
+# "别让连续记录中断" (don't let the streak break); not the rule explained ("错过一天，连续记录将清零": no imminence word).
+_ZH_RUN = r"(?:连续|打卡|连签)"
+CHINESE_LOSS = re.compile(
+    rf"{_ZH_RUN}[^。！!？?，,]{{0,10}}?(?:即将|快要|就要|马上就要|马上)(?:被)?(?:中断|断掉|断开|断了|清零|归零|失效|作废|重置)"
+    rf"|(?:别|不要|千万别)让?[^。！!？?，,]{{0,10}}?{_ZH_RUN}[^。！!？?，,]{{0,8}}?(?:中断|断掉|断了|白费|清零|归零)"
+    rf"|{_ZH_RUN}[^。！!？?，,]{{0,10}}?(?:岌岌可危|面临中断|有中断的?风险)"
+)
+
+
 ARABIC_LOSS = re.compile(r"لا\s+(?:تكسر|تكسري|تقطع|تقطعي|تخسر|تخسري|تفقد|تفقدي|تضيع|تضيعي)\s+(?:\S+\s+)?سلسل|ست(?:فقد|خسر)\s+(?:\S+\s+)?سلسل|سلسلت\S*\s+في\s+خطر")
 
 
