@@ -64,7 +64,7 @@ AUDIO_TYPES = r"(AudioSource|AudioStreamPlayer(2D|3D)?|Sound)"
 # Named functions that run when the scene, node or game loads.
 LOAD_FN = re.compile(
     r"^(Awake|Start|OnEnable|OnStartClient|OnStartLocalPlayer|OnSceneLoaded|OnLevelWasLoaded|"
-    r"_ready|_enter_tree|_init|_on_ready|_on_\w+_ready|load|enter|onEnter|onRun|KnitStart|KnitInit|OnStart|OnAwake|ClientAwake|ClientStart|"
+    r"_ready|_enter_tree|_init|_on_ready|_on_\w+_ready|load|enter|entered|enteredState|onEnter|onRun|KnitStart|KnitInit|OnStart|OnAwake|ClientAwake|ClientStart|"
     r"Init|init|Initiali[sz]e|Initialization|"
     r"(on|On)?(PlayerAdded|playerAdded|PlayerJoined|playerJoined|CharacterAdded|characterAdded))$"
 )
@@ -128,7 +128,7 @@ REPLAY_OR_ADVANCE = re.compile(
     re.I,
 )
 MUSIC_SETTING = re.compile(
-    r"((music|bgm|sound|audio|master)_?(volume|vol|enabled|on|muted?|toggle|setting)|"
+    r"((music|bgm|sound|audio|master)_?(volume|vol|enabled|on|muted?|toggle|setting)|(volume|vol)_?(music|bgm|theme|soundtrack)|"
     r"(is|set|toggle)_?(music|bgm|sound|audio)_?(on|off|enabled|muted?)?\b|mute_?(music|bgm|sound|audio)|"
     r"set_bus_mute|set_bus_volume_db|AudioListener\.volume|SetFloat\(\s*\"\w*(Music|Volume)|"
     r"GetFloat\(\s*\"\w*(Music|Volume)|(music|bgm)_?slider|set_stream_global_volume_scale|"
@@ -220,8 +220,8 @@ def _receiver_name(receiver: str) -> str:
 def media_kind(receiver: str, ctx: CheckContext, alias: bool = True) -> str:
     """"video", "music" or "" for the object a play / property is on."""
     owner = re.match(rf"^(.+)\.GetComponent\w*\s*<\s*{AUDIO_TYPES}\s*>\s*\(\s*\)$", receiver.strip())
-    if owner and MUSIC_NAME.search(_receiver_name(owner.group(1))):
-        return "music"  # `GameMusic.GetComponent<AudioSource>().Play()`
+    if owner and MUSIC_NAME.search(_receiver_name(re.sub(r"\.(Instance|instance|Singleton|singleton|Shared|shared)$", "", owner.group(1).strip()))):
+        return "music"  # `GameMusic.GetComponent<AudioSource>().Play()`, `MusicBase.Instance.GetComponent<AudioSource>()`
     name = _extends(ctx) if receiver in ("", "self", "this") else _receiver_name(receiver)
     if alias and _indexed_names(receiver):  # `_G[pick{'song1', 'song2'}]`: the names the index picks from
         kind = media_kind(re.sub(r"\[[^\]]*\]$", "", receiver), ctx, alias=False)
@@ -1061,7 +1061,7 @@ def _state_entered_on_load(fn: Node, name: str, ctx: CheckContext) -> str:
                 continue
             caller = _typed_load_caller(holder, site.owner, index)
             if caller is not None:
-                picked = {re.sub(STATE_SUFFIX, "", re.sub(r"_e$", "", w.lower())).replace("_", "") for w in re.findall(r"\w+", caller[1].split("(", 1)[-1])}
+                picked = {re.sub(STATE_SUFFIX, "", re.sub(r"_e$", "", w.lower())).replace("_", "") for w in re.findall(r"\w+", re.sub(r"^[^<(]*", "", caller[1]))}  # `ChangeState(INTRO)`, `ChangeState<Map>()`
                 if not names_state or own in picked:
                     return f"{name} of {state}, entered from {caller[0]} through {holder} in {site.where()}"
         return ""
@@ -1309,11 +1309,38 @@ def play_on_load(ctx: CheckContext) -> Verdict | None:
         return None  # `_ready(): if picked: change_music(picked) else: play()`: one start, reported in `_ready`
     if _earlier_load_play_of_same_player(ctx.node, receiver, ctx):
         return None  # `Awake` starts it, `Update` restarts it through `NextTrack`: one player, reported once
+    if _helper_reported_at_caller(ctx.node, ctx):
+        return None  # `PlayBGMusic()` called from another file's `Start`: reported at that call
     message = f"{_what(kind, receiver, ctx)} starts playing when the {_scene(ctx)} loads ({where})"
     hook = _replay_hooks(ctx).get(_receiver_name(receiver) if receiver not in ("", "self", "this") else "self")
     if hook:
         message += f"; when it ends, the hook at line {hook} plays it again or the next one"
     return _verdict(ctx, kind, receiver, message)
+
+
+def _helper_reported_at_caller(node: Node, ctx: CheckContext) -> bool:
+    """C#: the play sits in a music-named public method (`PlayBGMusic`) that another file calls
+    when its scene loads (`musicManager.PlayBGMusic()` in `Start`), and that call is reported
+    there: the helper and its caller are one finding, also when the helper's own file calls it
+    from a set-up method (`Init`)."""
+    if ctx.language != "csharp":
+        return False
+    fn = next((f for f in enclosing_functions(node) if f.type not in LAMBDA_TYPES and function_name(f)), None)
+    name = function_name(fn) if fn is not None else ""
+    if not name or not MUSIC_CALL.match(name):
+        return False
+
+    def build() -> bool:
+        index = project_index.for_context(ctx)
+        me = str(ctx.path.resolve())
+        names = _file_names(me, _class_of(fn), index.root)
+        return any(
+            site.path != me and site.role == "call" and _refers_to(site.receiver, names, _read(site.path))
+            and _named_for_music(site.name, site.receiver) and not _site_under_input(site, index) and _load_site(site, index, follow=False)
+            for site in index.calls(name)
+        )
+
+    return ctx.remember(f"apg_helper_at_caller:{fn.start_byte}", build)
 
 
 def _played_in_hook_itself(node: Node, receiver: str, where: str, ctx: CheckContext) -> bool:
@@ -2121,6 +2148,8 @@ def manager_call_on_load(ctx: CheckContext) -> Verdict | None:
     arguments = [text(arg) for arg in argument_nodes(call)]
     if any(EFFECT_ARGUMENT.search(_argument_name(a)) for a in arguments):
         return None  # a looping effect (a beep, an engine), not a track
+    if _switches_running_music(call, ctx):
+        return None  # the manager's own load-time music is reported in its file
     if SET_MUSIC_CALL.match(call.name) and any(re.search(r"^\s*(true|false)\s*$|==|~=|!=|\b(not|enabled|on|muted?)\b", a) for a in arguments):
         return None  # `SetMusic(false)`, `SetMusic(prefs.music == 1)`: a music switch, not a track
     if ctx.language == "lua" and call.name.lower() == "create":
@@ -2147,9 +2176,21 @@ def music_manager_method_on_load(ctx: CheckContext) -> Verdict | None:
     if when != "load" or _off_by_default(ctx.node, ctx) or _same_call_earlier(call, ctx, same_arguments=True):
         return None
     evidence = _manager_starts_track(call, ctx)
-    if not evidence:
+    if not evidence or _switches_running_music(call, ctx) or _music_call_on_same_receiver(call, ctx):
         return None
     return _verdict(ctx, "music", call.receiver, f"music starts playing when the {_scene(ctx)} loads ({call.name}() in {where}: {evidence})")
+
+
+def _music_call_on_same_receiver(call, ctx: CheckContext) -> bool:
+    """Another load-time call in this file on the same manager is a music call
+    (`musicManager.PlayBGMusic()` in `Start`, `musicManager.Init()` in `Awake`): one launch music,
+    reported at the music call."""
+    by_call = ctx.remember("apg_calls_by_name", lambda: _calls_by_name(ctx))
+    return any(
+        receiver == call.receiver and name != call.name and _named_for_music(name, receiver)
+        and any(situation(other.node, ctx, elsewhere=False)[0] == "load" and not _off_by_default(other.node, ctx) for other in others)
+        for (name, receiver), others in by_call.items()
+    )
 
 
 def _named_for_music(name: str, receiver: str) -> bool:
@@ -2198,6 +2239,37 @@ def _manager_starts_track(call, ctx: CheckContext, any_name: bool = False) -> st
             return f"{definition.name} in {definition.shown}:{definition.line} plays it"
         if _starts_track(definition.text, _read(definition.path), call.name, _callees_text(definition.text, definition.path, index), manager):
             return f"{definition.name} in {definition.shown}:{definition.line} starts a music track"
+    return ""
+
+
+# A manager method that switches the track of music already playing: `ChangeBGM(name)`, `SwitchTrack`, `CrossFadeTo`.
+SWITCH_CALL = re.compile(r"^_?(change|switch|swap|cross_?fade|fade_?to|transition)", re.I)
+# The hooks a manager's own script runs when it loads (its scene or autoload).
+OWN_LOAD_HOOKS = ("Awake", "Start", "OnEnable", "_ready", "_enter_tree")
+
+
+def _switches_running_music(call, ctx: CheckContext) -> str:
+    """`audio.ChangeBGM("World1")` on load: the receiver's method switches the track (by its name,
+    or it stops the current one before it plays), and the manager's own load hook already starts
+    music, which is reported there; the switch is the same music, not another finding."""
+    if len(call.name) < 4:
+        return ""
+    index = project_index.for_context(ctx)
+    code = ctx.code_without_comments()
+    for definition in _definitions(call.name, index):
+        if definition.path == str(ctx.path.resolve()) or not _refers_to(call.receiver, _file_names(definition.path, definition.owner, index.root), code):
+            continue
+        callees = _callees_text(definition.text, definition.path, index)
+        if not SWITCH_CALL.match(call.name) and not re.search(r"[.:]\s*[Ss]top\s*\(", f"{definition.text}\n{callees}"):
+            continue
+        manager = f"{definition.owner} {Path(definition.path).stem}"
+        file_code = _read(definition.path)
+        for hook in OWN_LOAD_HOOKS:
+            for own in index.definitions(hook):
+                if own.path != definition.path or own.owner != definition.owner:
+                    continue
+                if _starts_track(own.text, file_code, hook, _callees_text(own.text, own.path, index), manager):
+                    return f"{own.shown}:{own.line}"
     return ""
 
 

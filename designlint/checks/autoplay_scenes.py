@@ -80,6 +80,17 @@ def _music(names: list[str], positional: bool) -> bool:
     return not any(EFFECT_WORD.match(w) or AMBIENT_WORD.match(w) for w in words)
 
 
+def _unplaced_loop(attrs: dict[str, str], props: dict[str, str]) -> bool:
+    """A positional player that is not placed in the level: a child of the scene's root with no
+    position of its own, looping (`parameters/looping = true`). It plays the scene's background
+    loop, so its names decide as for a plain player (no effect or ambient word: music)."""
+    return (
+        attrs.get("parent") == "."
+        and not any(k in props for k in ("position", "transform", "global_position"))
+        and props.get("parameters/looping") == "true"
+    )
+
+
 def _volume_db(value: str | None) -> float:
     try:
         return float(value) if value else 0.0
@@ -125,7 +136,8 @@ def godot_scene_autoplay(ctx: CheckContext) -> Verdict | None:
     if kind is None or stream is None:
         return None  # another node type, or nothing to play
     name = attrs.get("name", "")
-    if kind != "video" and not _music([name, stream], positional=kind == "positional"):
+    positional = kind == "positional" and not _unplaced_loop(attrs, props)
+    if kind != "video" and not _music([name, stream], positional=positional):
         return None
     if _script_starts_node(ctx, text, sections, start, end, name):
         return None  # the scene's script plays or replays this node: its finding stands for the behaviour
