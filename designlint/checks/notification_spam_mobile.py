@@ -271,14 +271,12 @@ def _created_at_launch(cls: str, fn: Node, ctx: CheckContext, depth: int) -> str
     for site in index.calls(cls):
         if site.path == here or site.receiver or _site_registered_for_event(site) or _after_granted_check(site):
             continue
-        kind = project_index.classify(site)
-        holder = site.functions[0] if site.functions else ""
-        if kind == "" and holder and not project_index.too_common(holder):
-            load = next((t for t in index.triggers(holder, depth=1) if t.kind == "load" and not _site_registered_for_event(t.site)), None)
-            if load is not None:
-                return f"{_load_name(load.site)} in {load.site.shown} via {holder}() and {cls}()"
-        if kind == "load":
-            return f"{_load_name(site)} in {site.shown} via {cls}()"
+        launch = _runs_at_launch(site, index)
+        if launch is not None:
+            load, holder = launch
+            if load is site:
+                return f"{_load_name(site)} in {site.shown} via {cls}()"
+            return f"{_load_name(load)} in {load.shown} via {holder}() and {cls}()"
     return None
 
 
@@ -347,6 +345,20 @@ def _handed_to_event(node: Node) -> bool:
         if call is not None and call.node.id != node.id and EVENT_REGISTRATION.match(call.name):
             return not LAUNCH_EVENT.search(f"{call.receiver} {text(anc)}")  # `auth.authStateChanges().listen(_onUser)`
     return False
+
+
+def _runs_at_launch(site: project_index.Site, index: project_index.ProjectIndex) -> tuple[project_index.Site, str] | None:
+    """(the site that runs at launch, the function holding `site`) when `site` itself runs as the app
+    starts, or its holder is called from a launch site one level up (not one registered for a later
+    event); None otherwise."""
+    kind = project_index.classify(site)
+    holder = site.functions[0] if site.functions else ""
+    if kind == "" and holder and not project_index.too_common(holder):
+        load = next((t for t in index.triggers(holder, depth=1) if t.kind == "load" and not _site_registered_for_event(t.site)), None)
+        return (load.site, holder) if load is not None else None
+    if kind == "load" and not _site_registered_for_event(site):
+        return site, holder
+    return None
 
 
 def _site_registered_for_event(site: project_index.Site) -> bool:
@@ -434,14 +446,12 @@ def _launched_from_other_file(fn: Node, name: str, ctx: CheckContext) -> str | N
     for site in [*index.calls(owner), *index.references(owner)]:
         if site.path == here or not _calls_method_after(site, owner, name) or _after_granted_check(site):
             continue
-        kind = project_index.classify(site)
-        holder = site.functions[0] if site.functions else ""
-        if kind == "" and holder and not project_index.too_common(holder):
-            load = next((t for t in index.triggers(holder, depth=1) if t.kind == "load" and not _site_registered_for_event(t.site)), None)
-            if load is not None:
-                return f"{load.site.functions[0] if load.site.functions else 'launch'} in {load.site.shown} via {holder}() and {name}()"
-        if kind == "load" and not _site_registered_for_event(site):
-            return f"{holder or 'launch'} in {site.shown} via {name}()"
+        launch = _runs_at_launch(site, index)
+        if launch is not None:
+            load, holder = launch
+            if load is site:
+                return f"{holder or 'launch'} in {site.shown} via {name}()"
+            return f"{load.functions[0] if load.functions else 'launch'} in {load.shown} via {holder}() and {name}()"
     return None
 
 
