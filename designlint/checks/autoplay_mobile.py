@@ -48,6 +48,7 @@ from designlint.checks.autoplay_mobile_names import (
     lambda_host,
 )
 from designlint.checks.autoplay_mobile_openers import (
+    file_text,
     embedding_host_starts,
     helper_screen_opened_by_user,
     identifier_references,
@@ -373,7 +374,7 @@ def _prepared_for_quiet_service(node: Node, ctx: CheckContext) -> bool:
 def _is_service_class(name: str, path: str) -> bool:
     """`class <name> : Service()` / `class <name> extends Service` is declared in the file at `path`."""
     try:
-        source = Path(path).read_text("utf-8", "replace")
+        source = file_text(path)
     except OSError:
         return False
     head = re.search(rf"\bclass\s+{re.escape(name)}\b[^{{]*", source)

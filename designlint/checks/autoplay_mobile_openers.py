@@ -340,12 +340,23 @@ def _subclass_of(site: project_index.Site, owner: str) -> bool:
     return owner in _supertypes(site.path, stamp).get(site.owner, ())
 
 
+def file_text(path: str) -> str:
+    """Another project file's text, read once per version of the file (the call sites the checks
+    judge sit in the same few files, asked about again and again). Raises OSError like a read."""
+    return _file_text_at(path, Path(path).stat().st_mtime_ns)
+
+
+@functools.lru_cache(maxsize=256)
+def _file_text_at(path: str, stamp: int) -> str:
+    return Path(path).read_text("utf-8", "replace")
+
+
 @functools.lru_cache(maxsize=512)
 def _supertypes(path: str, stamp: int) -> dict[str, frozenset[str]]:
     """Class name -> the type names in its head (`class A extends B implements C` -> {B, C}), for one
     file (cached per file version: a project asks this for many call sites)."""
     try:
-        source = Path(path).read_text("utf-8", "replace")
+        source = file_text(path)
     except OSError:
         return {}
     heads: dict[str, frozenset[str]] = {}
@@ -572,7 +583,7 @@ def _sheets_all_user(screen: str, ctx: CheckContext) -> str:
 
 def _presents_sheet(site: project_index.Site) -> bool:
     try:
-        lines = Path(site.path).read_text("utf-8", "replace").splitlines()[max(0, site.line - 3) : site.line]
+        lines = file_text(site.path).splitlines()[max(0, site.line - 3) : site.line]
     except OSError:
         return False
     return bool(SHEET_OPENER.search("\n".join(lines)))
@@ -669,7 +680,7 @@ def _in_swift_preview(site: project_index.Site) -> bool:
     if site.owner.endswith("_Previews") or site.owner.endswith("Preview"):
         return True
     try:
-        lines = Path(site.path).read_text("utf-8", "replace").splitlines()[: site.line]
+        lines = file_text(site.path).splitlines()[: site.line]
     except OSError:
         return False
     top = next((line for line in reversed(lines) if line[:1] not in ("", " ", "\t", "}", "/")), "")
@@ -683,7 +694,7 @@ def _route_pushes(registration: project_index.Site, index: project_index.Project
     """For a screen built under `case AppRoutes.pattern:` of an `onGenerateRoute` switch, the
     places in other files that hand `AppRoutes.pattern` over (to `pushNamed`, a navigate helper)."""
     try:
-        lines = Path(registration.path).read_text("utf-8", "replace").splitlines()[max(0, registration.line - 12) : registration.line]
+        lines = file_text(registration.path).splitlines()[max(0, registration.line - 12) : registration.line]
     except OSError:
         return []
     case = next((m for m in map(ROUTE_CASE.match, reversed(lines)) if m), None)
@@ -770,7 +781,7 @@ def _top_level_variable(site: project_index.Site) -> str:
     """The Dart top-level variable whose value holds the site (`final videoState = Provider((ref) =>
     VideoNotifier(...))`), or ""."""
     try:
-        lines = Path(site.path).read_text(encoding="utf-8", errors="replace").splitlines()[: site.line]
+        lines = file_text(site.path).splitlines()[: site.line]
     except OSError:
         return ""
     for line in reversed(lines):
@@ -829,7 +840,7 @@ def _notification_intent(site: project_index.Site) -> bool:
     if variable is None:
         return False
     try:
-        lines = Path(site.path).read_text("utf-8", "replace").splitlines()[site.line - 1 : site.line + 40]
+        lines = file_text(site.path).splitlines()[site.line - 1 : site.line + 40]
     except OSError:
         return False
     return bool(re.search(rf"PendingIntent\s*\.\s*getActivit(y|ies)\s*\([^;]*\b{re.escape(variable.group(1))}\b", "\n".join(lines)))
@@ -930,7 +941,7 @@ def _under_setting_off(site: project_index.Site) -> bool:
     that name holds a stored setting read with a default of false: the music is opt-in, the person
     turned it on in the settings."""
     try:
-        source = Path(site.path).read_text("utf-8", "replace")
+        source = file_text(site.path)
     except OSError:
         return False
     lines = source.splitlines()[: site.line]
@@ -956,7 +967,7 @@ def _starts_service_at(site: project_index.Site) -> bool:
     if re.search(r"\bstart(Foreground)?Service\b", site.snippet):
         return True
     try:
-        lines = Path(site.path).read_text("utf-8", "replace").splitlines()[site.line - 1: site.line + 6]
+        lines = file_text(site.path).splitlines()[site.line - 1: site.line + 6]
     except OSError:
         return False
     for line in lines:
@@ -1034,7 +1045,7 @@ def embedding_host_starts(node: Node, receiver: str, ctx: CheckContext) -> str:
     starts = re.compile(rf"\b{re.escape(player)}\s*[?!]?\s*\.\s*play\(\s*\)")
     for site in openers:
         try:
-            source = Path(site.path).read_text("utf-8", "replace")
+            source = file_text(site.path)
         except OSError:
             continue
         # a host that starts the player only as the person swipes (`scrollViewDidEndDecelerating`)

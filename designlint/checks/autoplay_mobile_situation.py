@@ -374,11 +374,18 @@ def launcher_activity(node: Node, ctx: CheckContext) -> bool:
         return False
     outer = next((a for a in reversed(list(ancestors(node))) if a.type in CLASS_TYPES), None)
     name = class_name(outer) if outer is not None else ""
-    manifest = _android_manifest(ctx)
-    if not name or not manifest:
-        return False
-    activity = re.compile(rf"<activity\b[^>]*android:name\s*=\s*\"([\w.]*\.)?{re.escape(name)}\"[^>]*(?<!/)>(?:(?!</activity>|<activity\b).)*?category\.LAUNCHER\b", re.S)
-    return activity.search(manifest) is not None
+    return bool(name) and name in _launcher_names(ctx)
+
+
+LAUNCHER_ACTIVITY = re.compile(r"<activity\b[^>]*android:name\s*=\s*\"(?:[\w.]*\.)?(\w+)\"[^>]*(?<!/)>(?:(?!</activity>|<activity\b).)*?category\.LAUNCHER\b", re.S)
+
+
+def _launcher_names(ctx: CheckContext) -> set[str]:
+    """The class names of the activities the manifest gives the LAUNCHER category (comments left out)."""
+    key = "autoplay_mobile.launchers"
+    if key not in ctx.memo:
+        ctx.memo[key] = set(LAUNCHER_ACTIVITY.findall(strip_comments_xml(_android_manifest(ctx))))
+    return ctx.memo[key]
 
 
 def _in_launcher_layout(node: Node, ctx: CheckContext) -> bool:
@@ -397,15 +404,16 @@ def _in_launcher_layout(node: Node, ctx: CheckContext) -> bool:
     if key in ctx.memo:
         return ctx.memo[key]
     ctx.memo[key] = False
-    launchers = re.findall(r"<activity\b[^>]*android:name\s*=\s*\"(?:[\w.]*\.)?(\w+)\"[^>]*(?<!/)>(?:(?!</activity>|<activity\b).)*?category\.LAUNCHER\b", strip_comments_xml(manifest), re.S)
+    launchers = sorted(_launcher_names(ctx))
     folder = next((f for f in list(ctx.path.resolve().parents)[:12] if (f / "AndroidManifest.xml").is_file()), None)
     if not launchers or folder is None:
         return False
     embeds = re.compile(rf"android:name\s*=\s*\"(?:[\w.]*\.)?{re.escape(name)}\"|\bclass\s*=\s*\"(?:[\w.]*\.)?{re.escape(name)}\"")
     layouts = [p.stem for p in sorted((folder / "res").glob("layout*/*.xml"))[:400] if embeds.search(p.read_text("utf-8", "replace"))]
     added = re.compile(rf"\b(add|replace)\s*\([^;\n]*\b{re.escape(name)}\s*(\(|\.new\w*\(|\.create\w*\()")
-    for source in sorted(p for suffix in ("kt", "java") for p in folder.rglob(f"*.{suffix}") if p.stem in launchers)[:4]:
-        code = source.read_text("utf-8", "replace")
+    files = project_index.for_context(ctx).files()  # the project's Kotlin/Java sources, read once per scan
+    for path in sorted(p for p in files if Path(p).stem in launchers)[:4]:
+        code = files[path].decode("utf-8", "replace")
         if any(re.search(rf"\bR\.layout\.{re.escape(layout)}\b|\b{_binding_name(layout)}\b", code) for layout in layouts) or added.search(code):
             ctx.memo[key] = True
             break
