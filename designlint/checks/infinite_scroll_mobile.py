@@ -230,7 +230,7 @@ def _fetch_verb_dropped(name: str) -> list[str]:
 
 
 # What a mailbox's code shows: messages with a sender, subject, read state or mail folders.
-MAIL_MESSAGE = re.compile(r"(?i)inbox|mailbox|outbox|sender|recipient|subject|unread|is_?read|smtp|imap|pop3|mail_?folder|sent_?box|drafts?|messages?")
+MAIL_MESSAGE = re.compile(r"(?i)inbox|mailbox|outbox|sender|recipient|subject|unread|\bis_?read\b|smtp|imap|pop3|mail_?folder|sent_?box|\bdrafts?\b|\bmessages?\b")
 
 
 def _mail_messages(ctx: CheckContext) -> bool:

@@ -426,11 +426,34 @@ SWITCH_GUARD = re.compile(
 )
 
 
+# a stored boolean read with `true` as its default: Android `getBoolean("nudges_on", true)`, Dart
+# `prefs.getBool("x") ?? true`, a DataStore `preferences[NUDGES_ON] ?: true`, Swift
+# `defaults.object(forKey: "x") as? Bool ?? true`
+DEFAULT_ON_SWITCH = re.compile(
+    r"\bgetBool(?:ean)?\(\s*[^(),]+,\s*true\s*\)|\bgetBool\([^()]*\)\s*\?\?\s*true\b|\[\s*[\w.]+\s*\]\s*\?:\s*true\b|"
+    r"\b(?:bool|object)\(\s*forKey:[^()]*\)\s*(?:as\?\s*Bool\s*)?\?\?\s*true\b"
+)
+
+
+def _switch_on_by_default(condition: str, fn: Node | None) -> bool:
+    """The switch a condition tests is stored on until the person turns it off: the condition
+    reads it (`if (prefs.getBoolean("nudges", true))`) or a variable its function set from such a
+    read (`val isEnabled = prefs.getBoolean("daily_reminders_enabled", true)` ... `if (isEnabled)`).
+    A branch on it runs for everyone who never opened the settings: it is not the person's choice."""
+    if DEFAULT_ON_SWITCH.search(condition):
+        return True
+    if fn is None:
+        return False
+    names = {m.group(1) for m in re.finditer(r"\b(\w+)\s*(?::\s*[\w?]+\s*)?=\s*[^\n;=]*?(?:" + DEFAULT_ON_SWITCH.pattern + ")", _code(fn))}
+    return any(re.search(rf"\b{re.escape(name)}\b", condition) for name in names)
+
+
 def _after_switch_guard(node: Node, fn: Node) -> bool:
     """`node` follows an early return on the user's own switch in its function (not on the
     system permission: `if (!areNotificationsEnabled()) return` does not count)."""
     before = _code(fn)[: max(0, node.start_byte - fn.start_byte)]
-    return any(not SYSTEM_PERMISSION.search(m.group("a") or m.group("b") or "") for m in SWITCH_GUARD.finditer(before))
+    conditions = [m.group("a") or m.group("b") or "" for m in SWITCH_GUARD.finditer(before)]
+    return any(not SYSTEM_PERMISSION.search(c) and not _switch_on_by_default(c, fn) for c in conditions)
 
 
 def _launched_from_other_file(fn: Node, name: str, ctx: CheckContext) -> str | None:
@@ -972,12 +995,15 @@ def _user_action_references(ctx: CheckContext) -> dict[str, list[Node]]:
 
 
 def _behind_user_switch(node: Node) -> bool:
+    """In a branch on the person's own switch (not the system permission, not a stored switch
+    that is on by default)."""
+    fn = _enclosing_named(node)
     for anc in ancestors(node):
         if anc.type in FUNCTION_TYPES and function_name(anc):
             return False
         if anc.type in CONDITIONS:
             condition = text(anc.child_by_field_name("condition") or (anc.named_children[0] if anc.named_child_count else None))
-            if USER_SWITCH.search(condition) and not SYSTEM_PERMISSION.search(condition):
+            if USER_SWITCH.search(condition) and not SYSTEM_PERMISSION.search(condition) and not _switch_on_by_default(condition, fn):
                 return True
     return False
 
@@ -1375,9 +1401,16 @@ STRING_LITERAL = re.compile(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\
 
 def _user_chosen(code: str, fn: Node | None) -> bool:
     """The time comes from the user: a preference read, a picker, or the function's parameters.
-    Words inside string literals do not count ("Check your settings", "Pick a time to study")."""
+    Words inside string literals do not count ("Check your settings", "Pick a time to study").
+    A schedule behind a stored switch that is on until the person turns it off
+    (`getBoolean("study_reminder_on", true)`) is the app's: everyone who never opened the settings
+    gets it, at the app's default hour, so its preference reads do not make it the user's."""
+    if DEFAULT_ON_SWITCH.search(code):
+        return _time_parameter_used(code, fn)
     code = NOT_A_PREFERENCE.sub("", STRING_LITERAL.sub('""', code))
     return bool(PREFERENCE_READ.search(code)) or _time_parameter_used(code, fn)
+
+
 
 
 # reads that name no user choice: PackageManager turning a component (the boot receiver) on or
