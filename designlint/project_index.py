@@ -978,6 +978,10 @@ def _site(root: Path, path: Path, shown: str, lines: list[bytes], node: Node, na
             match = LABEL.match(head)
             if match:
                 context.append(("label", match.group(1)))
+        elif kind == "macro_invocation":  # Swift `#Preview { ClipFeed() }`: the macro's name, like a call's
+            macro = next((c for c in current.named_children if c.type == "simple_identifier"), None)
+            if macro is not None and macro.text:
+                context.append(("call", macro.text.decode("utf-8", "replace")))
         elif kind in CLASS_TYPES and not owner:
             owner = class_name(current)
         child = current
