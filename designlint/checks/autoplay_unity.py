@@ -45,6 +45,7 @@ MAX_PARENTS = 64
 META_FILE = re.compile(r"\.(ogg|wav|mp3|aiff?|flac|m4a|mod|it|s3m|xm|mp4|webm|mov|m4v|ogv|avi|mpe?g|wmv|asf|dv|vp8|cs)\.meta$", re.I)
 META_GUID = re.compile(rb"^guid:\s*([0-9a-fA-F]{32})", re.M)
 MAX_META_FILES = 40_000
+MAX_WALKED_FILES = 400_000  # names looked at while listing them (a monorepo without ProjectSettings)
 SKIPPED_DIRS = DEFAULT_EXCLUDED_DIRS | {"Library", "Temp", "Logs", "obj", "UserSettings", ".git"}
 LOAD_HOOK = re.compile(r"\bvoid\s+(Awake|Start|OnEnable)\s*\(\s*\)")
 TAKES_OVER = re.compile(r"\b(Play|PlayDelayed|PlayScheduled|Stop|Pause|Prepare)\s*\(|\.(playOnAwake|mute|clip|url)\s*=")
@@ -260,13 +261,17 @@ def _unity_root(ctx: CheckContext) -> Path:
 
 def _meta_index(root: Path) -> dict[str, str]:
     """guid -> asset path (the `.meta` file's path without `.meta`) of the project's audio, video
-    and C# files; built once per project and process."""
+    and C# files; built once per project and scan. A finding's cached result depends on the
+    `.meta` and script files it read, not on files added since (a new clip with an old guid)."""
     key, indexes = str(root), project_index.side_cache("unity-meta")
     if key not in indexes:
         index: dict[str, str] = {}
-        seen = 0
+        seen = walked = 0
         for folder, dirs, files in os.walk(root):
             dirs[:] = sorted(d for d in dirs if d not in SKIPPED_DIRS and not d.startswith("."))
+            walked += len(files)
+            if seen > MAX_META_FILES or walked > MAX_WALKED_FILES:
+                break
             for file in files:
                 if not META_FILE.search(file):
                     continue
