@@ -14,7 +14,7 @@ from typing import Callable
 
 from tree_sitter import Language
 
-from designlint.scene_text import godot_scene_as_yaml
+from designlint.scene_text import godot_scene_as_yaml, unity_scene_as_yaml
 
 
 @dataclass(frozen=True)
@@ -53,6 +53,8 @@ GRAMMARS: dict[str, Grammar] = {
     "python": Grammar("python", "tree_sitter_python"),
     # Godot scene files: read as YAML after a same-length rewrite (scene_text.py).
     "godot-scene": Grammar("godot-scene", "tree_sitter_yaml", transcode=godot_scene_as_yaml),
+    # Unity scenes and prefabs: YAML, reduced to their media players' play-on-awake lines first.
+    "unity-scene": Grammar("unity-scene", "tree_sitter_yaml", transcode=unity_scene_as_yaml),
 }
 
 # Names a rule may use in `languages:` that stand for several grammars.
@@ -78,13 +80,15 @@ class FileKind:
     `grammar` parses the whole file. `embeds_scripts` means its <script> blocks are parsed
     again as JavaScript/TypeScript; `display` is the language shown in reports. `fallback` is a
     dialect grammar tried when `grammar` finds syntax errors: the tree with fewer errors is kept
-    (Roblox code in .lua files is often Luau).
+    (Roblox code in .lua files is often Luau). `size_factor` multiplies --max-file-size for this
+    kind: Unity scenes run to several MB of editor data, and only a few lines of them are parsed.
     """
 
     display: str
     grammar: str
     embeds_scripts: bool = False
     fallback: str | None = None
+    size_factor: int = 1
 
 
 EXTENSIONS: dict[str, FileKind] = {
@@ -116,6 +120,8 @@ EXTENSIONS: dict[str, FileKind] = {
     ".py": FileKind("python", "python"),
     ".pyw": FileKind("python", "python"),
     ".tscn": FileKind("godot-scene", "godot-scene"),
+    ".unity": FileKind("unity-scene", "unity-scene", size_factor=8),
+    ".prefab": FileKind("unity-scene", "unity-scene", size_factor=8),
 }
 
 # Generated data files that are never message catalogues: skipped by name.

@@ -74,6 +74,10 @@ RESOURCE_FILES: dict[str, re.Pattern[str]] = {
     # Godot scenes, resources and settings attach and autoload scripts (read by autoplay games'
     # `godot_script_unused`; listed here so the project digest covers them).
     "gdscript": re.compile(r"\.(tscn|tres|godot|cfg)$"),
+    # Unity `.meta` files (an asset's guid, which scenes reference) and ProjectSettings `.asset`
+    # files (the scenes in the build): read by autoplay_unity through its own listing, no check
+    # asks the index for this group.
+    "unity-scene": re.compile(r"\.(meta|asset)$"),
 }
 # Groups whose types are all created from code or the resources above. Unity components, Godot
 # scripts and Roblox modules are attached in scenes and prefabs: never "unused" by this test.
@@ -527,6 +531,8 @@ def too_common(name: str) -> bool:
 _indexes: dict[tuple[Path, str], ProjectIndex] = {}
 _roots: dict[tuple[Path, str], Path] = {}
 _digests: dict[str, str] = {}
+# Other per-scan listings of a project's files, by name (autoplay_unity's `.meta` guids).
+_side_caches: dict[str, dict] = {}
 _seconds = 0.0  # time spent reading and parsing other files, in this process
 
 
@@ -541,6 +547,13 @@ def reset() -> None:
     _indexes.clear()
     _roots.clear()
     _digests.clear()
+    _side_caches.clear()
+
+
+def side_cache(name: str) -> dict:
+    """A dict a check fills with what it read from a project's files, forgotten with the rest by
+    `reset()` (a new scan may follow edits on disk)."""
+    return _side_caches.setdefault(name, {})
 
 
 def group_of(language: str) -> str:

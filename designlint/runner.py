@@ -264,8 +264,9 @@ class Scanner:
                 raw = path.read_bytes()
             except OSError as exc:
                 return [], [Diagnostic(name, "skipped", f"cannot read file: {exc.strerror or exc}")], None, {}
-        if len(raw) > self.options.max_file_bytes:
-            return [], [Diagnostic(name, "skipped", f"file is larger than {self.options.max_file_bytes} bytes")], None, {}
+        limit = self.options.max_file_bytes * kind.size_factor
+        if len(raw) > limit:
+            return [], [Diagnostic(name, "skipped", f"file is larger than {limit} bytes")], None, {}
         if _looks_minified(raw):
             return [], [Diagnostic(name, "skipped", "minified bundle (very long lines)")], None, {}
         library = vendored_library(raw, kind, path.name)

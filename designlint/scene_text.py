@@ -67,3 +67,33 @@ def godot_scene_as_yaml(data: bytes) -> bytes:
         kept = value if _PLAIN_WORD.match(value) else b" " * len(value)
         out.append(key + b":" + b" " * (len(gap) - 1) + kept + end)
     return b"\n".join(out)
+
+
+# Unity scenes and prefabs (`.unity`, `.prefab`) are YAML already, one document per object
+# (`--- !u!82 &1234` for an AudioSource), but several MB of it: parsing it all would build a tree
+# of every transform and curve key. `unity_scene_as_yaml` keeps only what the rules match, the
+# `m_PlayOnAwake: 1` line of each AudioSource (class 82) and VideoPlayer (class 328), and the
+# file's `#` comment lines (suppressions, fixture annotations); every other byte but line ends
+# becomes a space. Same length, same lines: checks read the scene's own bytes (autoplay_unity).
+UNITY_MEDIA_CLASSES = (b"82", b"328")
+_UNITY_HEADER = re.compile(rb"^--- !u!(\d+) &", re.M)
+_UNITY_COMMENT = re.compile(rb"^[ \t]*#[^\n]*", re.M)
+_UNITY_PLAY_ON_AWAKE = re.compile(rb"^  m_PlayOnAwake:[ \t]*1[ \t]*(?=\r?$)", re.M)
+_BLANK_BYTES = bytes(b if b in (0x0A, 0x0D) else 0x20 for b in range(256))
+
+
+def unity_scene_as_yaml(data: bytes) -> bytes:
+    """A Unity scene or prefab reduced, at the same length, to its media players' play-on-awake
+    lines and its comments (see above)."""
+    out = bytearray(data.translate(_BLANK_BYTES))
+    for match in _UNITY_COMMENT.finditer(data):
+        out[match.start() : match.end()] = match.group()
+    headers = list(_UNITY_HEADER.finditer(data))
+    for index, header in enumerate(headers):
+        if header.group(1) not in UNITY_MEDIA_CLASSES:
+            continue
+        end = headers[index + 1].start() if index + 1 < len(headers) else len(data)
+        match = _UNITY_PLAY_ON_AWAKE.search(data, header.end(), end)
+        if match is not None:
+            out[match.start() : match.end()] = match.group()
+    return bytes(out)

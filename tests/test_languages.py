@@ -61,7 +61,8 @@ def test_each_language_parses_finds_comments_and_reads_calls(language):
     [
         ("Feed.kt", "kotlin"), ("build.gradle.kts", "kotlin"), ("Main.java", "java"), ("View.swift", "swift"),
         ("main.dart", "dart"), ("Shop.cs", "csharp"), ("player.gd", "gdscript"), ("init.lua", "lua"),
-        ("Crate.luau", "lua"), ("tasks.py", "python"), ("feed.tsx", "tsx"),
+        ("Crate.luau", "lua"), ("tasks.py", "python"), ("feed.tsx", "tsx"), ("level.tscn", "godot-scene"),
+        ("Title.unity", "unity-scene"), ("Radio.prefab", "unity-scene"),
     ],
 )
 def test_extensions_map_to_languages(name, display):
@@ -176,3 +177,38 @@ def test_rules_written_for_lua_find_the_pattern_in_luau(tmp_path):
     (tmp_path / "Music.client.lua").write_text(typed)
     result = Scanner(Config(root=tmp_path), ScanOptions(select=["autoplay"], jobs=1)).scan([tmp_path])
     assert sorted((Path(f.path).name, f.line) for f in result.findings) == [("Music.client.lua", 8), ("Music.client.luau", 8)]
+
+
+UNITY_SCENE = (
+    "%YAML 1.1\n%TAG !u! tag:unity3d.com,2011:\n--- !u!1 &10\nGameObject:\n  m_Name: Musik \u266a\n  m_IsActive: 1\n"
+    "--- !u!82 &12\nAudioSource:\n  m_GameObject: {fileID: 10}\n  m_audioClip: {fileID: 8300000, guid: 0a1b2c3d4e5f60718293a4b5c6d7e8f9, type: 3}\n"
+    "# designlint: ignore[autoplay] menu only\n"
+    "  m_PlayOnAwake: 1\r\n  Loop: 1\n--- !u!114 &13\nMonoBehaviour:\n  m_PlayOnAwake: 1\n"
+)
+
+
+def test_unity_scenes_are_reduced_to_media_play_on_awake_lines_and_comments():
+    from designlint.scene_text import unity_scene_as_yaml
+
+    data = UNITY_SCENE.encode()
+    reduced = unity_scene_as_yaml(data)
+    assert len(reduced) == len(data) and reduced.count(b"\n") == data.count(b"\n")
+    kept = [line.strip() for line in reduced.decode().splitlines() if line.strip()]
+    # Only the AudioSource's line: a script's field of the same name is not a player setting.
+    assert kept == ["# designlint: ignore[autoplay] menu only", "m_PlayOnAwake: 1"]
+    tree = parse_source(Path("Title.unity"), data, kind_for("Title.unity")).regions[0].root
+    assert not tree.has_error
+
+
+def test_unity_scenes_may_be_larger_than_the_file_size_limit(tmp_path):
+    padding = "".join(f"--- !u!4 &{i}\nTransform:\n  m_LocalPosition: {{x: 0, y: 0, z: 0}}\n" for i in range(100, 4000))
+    scene = tmp_path / "Big.unity"
+    scene.write_text(UNITY_SCENE.replace("# designlint: ignore[autoplay] menu only\n", "") + padding)
+    options = ScanOptions(select=["autoplay"], max_file_bytes=len(scene.read_bytes()) // 4)
+    scanner = Scanner(Config(root=tmp_path), options)
+    findings, diagnostics, lines, _ = scanner.scan_file(scene, kind_for(scene.name))
+    assert lines and not diagnostics
+    assert [f.message.split(" starts")[0] for f in findings] == ["music (Musik \u266a)"]
+    script = tmp_path / "Big.cs"
+    script.write_text("// " + "x" * options.max_file_bytes)
+    assert scanner.scan_file(script, kind_for(script.name))[2] is None  # other files keep the limit
