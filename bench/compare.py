@@ -103,7 +103,7 @@ def main() -> int:
     parser.add_argument("--jobs", type=int, default=1)
     parser.add_argument("--cache-dir", type=Path, default=Path(tempfile.gettempdir()) / "designlint-compare")
     args = parser.parse_args()
-    codebases = [c for c in args.codebases if c.is_dir()]
+    codebases = [c.resolve() for c in args.codebases if c.is_dir()]
     before = _scan(args.base, codebases, args)
     after = _scan(args.head, codebases, args)
     added = removed = 0

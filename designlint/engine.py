@@ -99,6 +99,31 @@ def copy_digest(code: bytes, owner: str = "", file_name: str = "") -> str | None
     return hashlib.sha256(owner.encode("utf-8", "replace") + b"\0" + squeezed).hexdigest()[:24]
 
 
+# The message a person reads ("Your crops are ready, come back!"), not a key, an id or a label.
+PROSE_MIN_CHARS = 20
+
+
+def prose_digest(unit: Node) -> str | None:
+    """A digest of the longest prose string literal in a unit (findings.fold_same_text): among its
+    outermost string nodes (any grammar's `*string*` types), the longest that holds two words or
+    more, when it has PROSE_MIN_CHARS; None for a unit that says too little to be told apart. The
+    longest, not all: the Android half of a reminder also names its channel ("Notification
+    Channel"), the iOS half its category, and both carry the same body."""
+    longest = ""
+    stack = [unit]
+    while stack:
+        node = stack.pop()
+        if "string" in node.type and node.is_named:
+            text = " ".join((node.text or b"").decode("utf-8", "replace").strip("@$\"'`").split())
+            if " " in text and any(c.isalpha() for c in text) and (len(text), text) > (len(longest), longest):
+                longest = text
+            continue
+        stack.extend(node.children)
+    if len(longest) < PROSE_MIN_CHARS:
+        return None
+    return hashlib.sha256(longest.encode("utf-8")).hexdigest()[:24]
+
+
 def _outermost_named_function(node: Node) -> Node | None:
     """The unit a finding is folded by: the outermost named function around it (a method, not
     the listener or callback declared inside it)."""
@@ -281,6 +306,7 @@ class Engine:
             unit_digest = copy_digest(source.data, file_name=source.path.name)
         else:
             unit_lines = unit_digest = None
+        text_digest = prose_digest(unit) if rule.fold_same_text and unit is not None else None
         return Finding(
             rule_id=rule.id,
             pattern_id=pattern.id,
@@ -299,4 +325,5 @@ class Engine:
             mitigations=mitigated,
             unit=unit_lines,
             unit_digest=unit_digest,
+            text_digest=text_digest,
         )

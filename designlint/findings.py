@@ -51,6 +51,9 @@ class Finding:
     # Digest of the unit's code (whitespace-insensitive) when the unit is big enough that two equal
     # digests mean copied code, not a shared idiom (see fold_copies); None otherwise.
     unit_digest: str | None = None
+    # Digest of the prose in the unit's string literals, for rules that fold one message sent from
+    # two places (`fold-same-text`: the Android and the iOS half of one reminder); None otherwise.
+    text_digest: str | None = None
 
     @property
     def sort_key(self) -> tuple:
@@ -145,13 +148,26 @@ def fold_copies(findings: list[Finding], project_of: Callable[[str], object] = l
     folder or a build template) become `related` sites, with their path, of the first one.
     Copies in different projects (forks of one template scanned together) stay apart. Run after
     fold_findings."""
+    return _fold_by(findings, lambda f: f.unit_digest, project_of)
+
+
+def fold_same_text(findings: list[Finding], project_of: Callable[[str], object] = lambda path: None) -> list[Finding]:
+    """One finding per message: findings of one rule whose units carry the same message (the Android
+    and the iOS scheduler of one reminder, each behind its platform's `#if`) become `related` sites
+    of the first one, within one project. Only rules that ask for it set text_digest. Run after
+    fold_copies."""
+    return _fold_by(findings, lambda f: f.text_digest, project_of)
+
+
+def _fold_by(findings: list[Finding], digest: Callable[[Finding], str | None], project_of: Callable[[str], object]) -> list[Finding]:
     groups: dict[tuple, list[Finding]] = {}
     kept: list[Finding] = []
     for f in findings:
-        if f.unit_digest is None:
+        key = digest(f)
+        if key is None:
             kept.append(f)
             continue
-        groups.setdefault((f.rule_id, f.unit_digest, project_of(f.path), f.suppressed is None, f.baselined), []).append(f)
+        groups.setdefault((f.rule_id, key, project_of(f.path), f.suppressed is None, f.baselined), []).append(f)
     for group in groups.values():
         group.sort(key=lambda f: (-SEVERITY_ORDER.get(f.severity, 0), f.sort_key))
         primary = group[0]

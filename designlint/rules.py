@@ -30,7 +30,7 @@ ALLOWED_PREDICATES = {"eq?", "not-eq?", "match?", "not-match?", "any-of?", "any-
 PREDICATE_USE = re.compile(r"\(#([A-Za-z0-9_?!-]+)")
 MULTI_NOT_ANY_OF = re.compile(r"\(#not-any-of\?\s+@\S+\s+\"[^\"]*\"\s+\"")
 
-RULE_KEYS = {"id", "name", "severity", "summary", "criteria", "tags", "docs", "patterns", "mitigations", "exclude-paths"}
+RULE_KEYS = {"id", "name", "severity", "summary", "criteria", "tags", "docs", "patterns", "mitigations", "exclude-paths", "fold-same-text"}
 REQUIRED_RULE_KEYS = {"id", "name", "severity", "summary", "criteria", "docs", "patterns"}
 DOC_KEYS = {"what", "why", "example", "instead"}
 EXTENSION_KEYS = {"extends", "platform", "docs", "patterns", "mitigations", "exclude-paths"}
@@ -138,6 +138,8 @@ class Rule:
     source_path: Path
     exclude_paths: pathspec.GitIgnoreSpec | None = None
     extension_paths: list[Path] = field(default_factory=list)  # rules/<id>/<platform>.yaml files merged in
+    # Findings whose functions carry the same prose are one behaviour (findings.fold_same_text).
+    fold_same_text: bool = False
 
     def skips(self, path: str) -> bool:
         """True when the rule's `exclude-paths` globs (gitignore style) match the file, e.g.
@@ -262,7 +264,14 @@ def parse_rule(path: Path, data: Any) -> Rule:
             if "exclude-paths" in data
             else None
         ),
+        fold_same_text=_expect_bool(path, "fold-same-text", data.get("fold-same-text", False)),
     )
+
+
+def _expect_bool(path: Path, where: str, value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise _fail(path, where, "expected true or false")
+    return value
 
 
 def _parse_patterns(path: Path, raw_patterns: Any, rule_id: str, existing: list[Pattern]) -> list[Pattern]:

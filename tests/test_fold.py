@@ -6,10 +6,12 @@ and suppressions still see every site."""
 from __future__ import annotations
 
 import json
+import shutil
+from pathlib import Path
 
 import jsonschema
 
-from designlint.findings import Finding, fold_copies, fold_findings
+from designlint.findings import Finding, fold_copies, fold_findings, fold_same_text
 from test_output import _sarif_schema
 
 TWO_IN_ONE = "function Hero() {\n  return <div><video autoPlay /><video autoPlay /></div>;\n}\n"
@@ -202,3 +204,34 @@ def test_a_small_unit_folds_only_into_a_file_of_the_same_name(project, run_cli):
         ("chapter-1/Hero.jsx", ["chapter-2/Hero.jsx"]),
         ("chapter-2/Banner.jsx", []),
     ]
+
+
+PLATFORM_TWINS = Path(__file__).resolve().parent.parent / "fixtures" / "notification-spam" / "csharp" / "platform_twins"
+
+
+def test_one_reminder_written_per_platform_is_one_finding(tmp_path, run_cli):
+    """notification-spam folds findings whose functions hold the same prose (fold-same-text): the
+    Android and iOS halves of one reminder, in two files or in one class; other words stay apart."""
+    root = tmp_path / "game"
+    shutil.copytree(PLATFORM_TWINS, root / "Assets" / "Scripts")
+    (root / "ProjectSettings").mkdir()
+    (root / "ProjectSettings" / "ProjectVersion.txt").write_text("m_EditorVersion: 2022.3.0f1\n")
+    findings = _check(run_cli, root, "--select", "notification-spam")
+    places = {(f["path"].rsplit("/", 1)[-1], f["line"]): f for f in findings}
+    assert sorted(places) == [("HarvestReminderAndroid.cs", 19), ("LeaveReminders.cs", 34), ("LeaveReminders.cs", 58)]
+    harvest = places[("HarvestReminderAndroid.cs", 19)]
+    assert [(r["path"].rsplit("/", 1)[-1], r["line"]) for r in harvest["related"]] == [("HarvestReminderIos.cs", 16)]
+    assert 48 in {r["line"] for r in places[("LeaveReminders.cs", 34)]["related"]}  # the iOS half, same class
+    assert [r["line"] for r in places[("LeaveReminders.cs", 58)]["related"]] == [61]  # other words: apart
+    assert len(_check(run_cli, root, "--select", "notification-spam", "--each-site")) == 9
+
+
+def test_same_text_folds_only_findings_that_carry_a_text_digest():
+    first = _finding(3, text_digest="t1")
+    twin = _finding(3, text_digest="t1", unit=(20, 30))
+    twin.path = "b.js"
+    silent = _finding(3)
+    silent.path = "c.js"
+    kept = fold_same_text([first, twin, silent])
+    assert sorted(f.path for f in kept) == ["a.js", "c.js"]
+    assert [(r["path"], r["line"]) for r in kept[0].related] == [("b.js", 3)]

@@ -78,6 +78,7 @@ def test_invalid_query_names_rule_language_and_position():
         (lambda d: d["mitigations"][0].update(effect="vanish"), "effect"),
         (lambda d: d["mitigations"][0].update(patterns=["nope"]), "unknown pattern id"),
         (lambda d: d.update(id="Sample_Autoplay"), "kebab-case"),
+        (lambda d: d.update({"fold-same-text": "yes"}), "fold-same-text: expected true or false"),
     ],
 )
 def test_validation_errors(mutate, fragment):
