@@ -105,11 +105,26 @@ def test_invalid_utf8_inside_a_captured_node_does_not_break_predicates():
     assert any("not valid UTF-8" in w for w in source.warnings)
 
 
-def test_a_file_over_its_time_budget_is_skipped_and_named(tmp_path, run_cli):
+def test_a_file_over_its_time_budget_is_skipped_and_named(tmp_path, run_cli, monkeypatch):
+    """The parser's clock is made to advance 1 ms per progress check (about 21,000 for the big
+    file, none for the one-liner), so the outcome does not depend on how busy the machine is."""
+    import time
+
+    import designlint.source
+
+    checks = [0]
+
+    class WorkClock:
+        @staticmethod
+        def monotonic() -> float:
+            checks[0] += 1
+            return time.monotonic() + checks[0] * 0.001
+
+    monkeypatch.setattr(designlint.source, "time", WorkClock)
     big = "const rows = [\n" + "  [1, 2, 3, 4, 5, 6, 7, 8, 9, 10],\n" * 20000 + "];\nconst v = document.querySelector('video'); v.play();\n"
     (tmp_path / "big.js").write_text(big)
     (tmp_path / "small.js").write_text("const v = document.querySelector('video'); v.play();\n")
-    result = run_cli(["check", "--no-cache", "-j", "1", "-f", "json", "--file-timeout", "0.001", "."], cwd=tmp_path)
+    result = run_cli(["check", "--no-cache", "-j", "1", "-f", "json", "--file-timeout", "5", "."], cwd=tmp_path)
     doc = json.loads(result.stdout)
     assert [f["path"] for f in doc["findings"]] == ["small.js"]
     [skip] = [d for d in doc["diagnostics"] if d["path"] == "big.js"]
