@@ -1283,6 +1283,57 @@ def _trivial_handler(val: Node | None) -> bool:
     return False
 
 
+def _props_member(node: Node) -> str:
+    """`props.X` / `this.props.X` -> X, else ''."""
+    if node.type != "member_expression":
+        return ""
+    obj = node.child_by_field_name("object")
+    if obj is not None and _t(obj) in ("props", "this.props"):
+        return _t(node.child_by_field_name("property"))
+    return ""
+
+
+def _is_own_prop(name: str, at: Node) -> bool:
+    """Whether `name` is a prop of the component `at` sits in: a parameter of an enclosing
+    function (`({ items, onEndReached }) =>`) or destructured from `props` in its body."""
+    for fn in (a for a in _ancestors(at) if a.type in FUNCTION_TYPES):
+        params = fn.child_by_field_name("parameters") or fn.child_by_field_name("parameter")
+        if params is not None and any(
+            n.type in ("shorthand_property_identifier_pattern", "identifier") and _t(n) == name for n in _walk(params)
+        ):
+            return True
+        for decl in _walk(_body(fn)):
+            if decl.type == "variable_declarator":
+                pattern, value = decl.child_by_field_name("name"), decl.child_by_field_name("value")
+                if pattern is not None and pattern.type == "object_pattern" and value is not None and _t(value) in ("props", "this.props") and any(
+                    n.type == "shorthand_property_identifier_pattern" and _t(n) == name for n in _walk(pattern)
+                ):
+                    return True
+    return False
+
+
+def _passed_on_end_prop(val: Node | None, at: Node) -> str:
+    """The component's own end-reached prop (`onEndReached`, named as the list attributes are)
+    when `val` only hands it on: `onEndReached={onEndReached}`, `={props.onEndReached}`,
+    `={() => props.onEndReached?.()}`. The app's screen that passes the real loader to this
+    component is reported there, under the same attribute, so this layer is not."""
+    if val is None:
+        return ""
+    if val.type in FUNCTION_TYPES:
+        body = _body(val)
+        stmts = [c for c in body.named_children if c.type != "comment"] if body.type == "statement_block" else [body]
+        if len(stmts) != 1:
+            return ""
+        expr = stmts[0].named_children[0] if stmts[0].type == "expression_statement" and stmts[0].named_children else stmts[0]
+        if expr.type != "call_expression":
+            return ""
+        val = _callee(expr)
+        if val is None:
+            return ""
+    name = _props_member(val) or (_t(val) if val.type == "identifier" and _is_own_prop(_t(val), at) else "")
+    return name if name in END_ATTRS else ""
+
+
 def jsx_element(ctx: CheckContext) -> Verdict | bool:
     """JSX: infinite-scroll components, lists with end-reached callbacks, InView / Waypoint
     sentinels and onScroll handlers that load more near the bottom."""
@@ -1302,7 +1353,7 @@ def jsx_element(ctx: CheckContext) -> Verdict | bool:
     for n, a in attrs:
         if n in END_ATTRS:
             val = _jsx_attr_value(a)
-            if _trivial_handler(val):
+            if _trivial_handler(val) or _passed_on_end_prop(val, node):
                 continue
             return _verdict(f"<{tag} {n}> loads more items when the list is scrolled near its end")
     # 3. visibility sentinels: <InView onChange>, <Waypoint onEnter>, onItemsRendered
@@ -1339,6 +1390,9 @@ def jsx_element(ctx: CheckContext) -> Verdict | bool:
                 continue
             ev = _scroll_handler_loads(fns, index, ctx)
             if ev is not None:
+                called = ev.what.split("(")[0]
+                if called in END_ATTRS and (_is_own_prop(called, node) or f"props.{called}" in _t(val)):
+                    continue  # hands the bottom on to the parent's onEndReached (reported there)
                 return _verdict(f"<{tag} {n}> handler loads the next page when scrolled near the bottom ({ev.what})")
     return False
 
