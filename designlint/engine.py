@@ -10,11 +10,11 @@ same node, function or file) lower or drop it. An exception inside a check becom
 from __future__ import annotations
 
 import hashlib
-import time
 from dataclasses import dataclass
 
 from tree_sitter import Node, QueryCursor
 
+from designlint import budget
 from designlint import project_index
 from designlint.checks import CheckContext, Verdict
 from designlint.checks.polyglot import enclosing_functions, function_name
@@ -153,7 +153,7 @@ class Engine:
         }
 
     def scan(self, source: SourceFile, deadline: float | None = None) -> tuple[list[Finding], list[Diagnostic]]:
-        """Findings of every rule; past `deadline` (time.monotonic()) the remaining rules are
+        """Findings of every rule; past `deadline` (budget.now()) the remaining rules are
         skipped and a diagnostic says which: the findings made so far are kept."""
         findings: list[Finding] = []
         diagnostics: list[Diagnostic] = []
@@ -184,7 +184,7 @@ class Engine:
         if self._deadline is None:
             return False
         shared = project_index.seconds_spent() - self._index_seconds
-        return time.monotonic() - shared > self._deadline
+        return budget.now() - shared > self._deadline
 
     def _scan_rule(self, rule: Rule, source: SourceFile) -> list[Finding]:
         admitted = source.memo.get("admitted")

@@ -26,7 +26,6 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-import time
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -34,6 +33,7 @@ from pathlib import Path
 
 from tree_sitter import Node, Query, QueryCursor
 
+from designlint import budget
 from designlint.checks import polyglot
 from designlint.checks.util import FUNCTION_TYPES, within
 from designlint.files import DEFAULT_EXCLUDED_DIRS
@@ -180,12 +180,12 @@ class ProjectIndex:
         self.root = root
         self.group = group
         global _seconds
-        started = time.monotonic()
+        started = budget.now()
         self.key = f"{INPUT_PREFIX}{root}|{group}"
         self._files: list[tuple[Path, bytes]] = _read_group(root, group)
         self._resources: list[tuple[Path, bytes]] = _read_resources(root, group)
         self.digest = _digest(root, self._files + self._resources)
-        _seconds += time.monotonic() - started
+        _seconds += budget.now() - started
         self._names: dict[str, _NameFacts] = {}
         self._sources: OrderedDict[Path, SourceFile | None] = OrderedDict()
         self._by_path: dict[str, bytes] | None = None
@@ -225,7 +225,7 @@ class ProjectIndex:
         if key in self._typed:
             return self._typed[key]
         global _seconds
-        started = time.monotonic()
+        started = budget.now()
         out: list[Site] = []
         needles = [t.encode("utf-8", "replace") for t in types if t]
         try:
@@ -245,7 +245,7 @@ class ProjectIndex:
                     if matched >= MAX_FILES_PER_NAME or len(out) >= MAX_SITES:
                         break
         finally:
-            _seconds += time.monotonic() - started
+            _seconds += budget.now() - started
         self._typed[key] = out[:MAX_SITES]
         return self._typed[key]
 
@@ -406,7 +406,7 @@ class ProjectIndex:
         if name in self._names:
             return self._names[name]
         global _seconds
-        started = time.monotonic()
+        started = budget.now()
         facts = _NameFacts()
         needle = name.encode("utf-8", "replace")
         try:
@@ -422,7 +422,7 @@ class ProjectIndex:
                     if matched >= MAX_FILES_PER_NAME:
                         break
         finally:
-            _seconds += time.monotonic() - started
+            _seconds += budget.now() - started
         self._names[name] = facts
         return facts
 
@@ -440,11 +440,11 @@ class ProjectIndex:
         if data is None:
             return None
         global _seconds
-        started = time.monotonic()
+        started = budget.now()
         try:
             return self._source(Path(path), data)
         finally:
-            _seconds += time.monotonic() - started
+            _seconds += budget.now() - started
 
     def _source(self, path: Path, data: bytes) -> SourceFile | None:
         """The parsed file, kept for the last few files asked about (None: not parseable)."""
@@ -455,7 +455,7 @@ class ProjectIndex:
         source = None
         if kind is not None:
             try:
-                source = parse_source(path, data, kind, time.monotonic() + PARSE_SECONDS)
+                source = parse_source(path, data, kind, budget.deadline_in(PARSE_SECONDS))
             except (SkipFile, TimeBudgetExceeded, ValueError, RecursionError):
                 source = None
         self._sources[path] = source

@@ -8,7 +8,6 @@ is deterministic: findings are sorted by path, line, column and rule.
 from __future__ import annotations
 
 import re
-import time
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path, PurePosixPath
@@ -16,6 +15,7 @@ from typing import Callable
 
 import pathspec
 
+from designlint import budget
 from designlint import project_index
 from designlint.checks import INPUTS_MEMO
 from designlint.cache import ResultCache, cache_key, designlint_source_hash, settings_key
@@ -280,12 +280,12 @@ class Scanner:
         if not admitted and b"designlint:" not in data:
             # No pattern's words are in the file: nothing could match, so it is not parsed.
             return [], [Diagnostic(name, "warning", w) for w in warnings], _line_count(data), {}
-        deadline = time.monotonic() + self.options.file_timeout if self.options.file_timeout else None
+        deadline = budget.deadline_in(self.options.file_timeout) if self.options.file_timeout else None
         try:
             source = parse_source(shown, raw, kind, deadline)
         except TimeBudgetExceeded:
-            budget = f"{self.options.file_timeout:g} s"
-            return [], [Diagnostic(name, "skipped", f"parsing took longer than the {budget} time budget (--file-timeout)")], None, {}
+            allowed = f"{self.options.file_timeout:g} s"
+            return [], [Diagnostic(name, "skipped", f"parsing took longer than the {allowed} time budget (--file-timeout)")], None, {}
         source.memo["admitted"] = admitted
         source.rule_path = self._rule_path(path)
         source.project_root = path.resolve().parent if self.project_per_folder else None

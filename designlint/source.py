@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import codecs
 import re
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from tree_sitter import Node, Parser, Query, QueryCursor, Range, Tree
 
+from designlint import budget
 from designlint.languages import GRAMMARS, FileKind, load_language, script_grammar_for
 from designlint.parse_repairs import repaired
 
@@ -45,13 +45,13 @@ PARSE_CHUNK = 1 << 16
 
 
 def _parse(parser: Parser, data: bytes, deadline: float | None) -> Tree:
-    """Parse, giving up at `deadline` (time.monotonic()) through tree-sitter's progress callback."""
+    """Parse, giving up at `deadline` (budget.now()) through tree-sitter's progress callback."""
     if deadline is None:
         return parser.parse(data)
     try:
         tree = parser.parse(
             lambda offset, _point: data[offset : offset + PARSE_CHUNK],
-            progress_callback=lambda _offset, _has_error: time.monotonic() > deadline,
+            progress_callback=lambda _offset, _has_error: budget.now() > deadline,
         )
     except ValueError:  # tree-sitter cancelled the parse
         parser.reset()

@@ -1,4 +1,5 @@
-"""Shared helpers: run the CLI in-process and build small projects in temporary folders."""
+"""Shared helpers: run the CLI in-process, build small projects in temporary folders, and a fake
+clock for the per-file time budget."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from designlint import budget
 from designlint.cli import main
 
 REPO = Path(__file__).resolve().parent.parent
@@ -62,3 +64,28 @@ def project(tmp_path):
         return tmp_path
 
     return write
+
+
+class BudgetClock:
+    """Stands in for `designlint.budget.now`: reads `t`, which a test moves on by `advance(s)`,
+    or which moves on by `tick` at every reading (work done, as the parser's progress checks)."""
+
+    def __init__(self) -> None:
+        self.t = 0.0
+        self.tick = 0.0
+
+    def now(self) -> float:
+        self.t += self.tick
+        return self.t
+
+    def advance(self, seconds: float) -> None:
+        self.t += seconds
+
+
+@pytest.fixture
+def budget_clock(monkeypatch) -> BudgetClock:
+    """Time budgets read this clock instead of the process's CPU time: a test of a skip does not
+    depend on how fast or busy the machine is."""
+    clock = BudgetClock()
+    monkeypatch.setattr(budget, "now", clock.now)
+    return clock

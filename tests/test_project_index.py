@@ -289,23 +289,22 @@ def test_cached_result_is_recomputed_when_another_file_of_the_project_changes(tm
 
 
 SLOW_CHECK_MODULE = '''
-import time
-from designlint import project_index
+from designlint import budget, project_index
 
 def slow_index(ctx):
-    started = time.monotonic()
-    time.sleep(0.4)
-    project_index._seconds += time.monotonic() - started  # as if reading the project took that long
+    started = budget.now()
+    budget.now.__self__.advance(0.4)  # the test's BudgetClock: as if reading the project took that long
+    project_index._seconds += budget.now() - started
     return True
 
 def slow_own(ctx):
-    time.sleep(0.4)
+    budget.now.__self__.advance(0.4)
     return True
 '''
 
 
 @pytest.mark.parametrize("check, skipped", [("slow_index", False), ("slow_own", True)])
-def test_time_the_index_spends_is_not_charged_to_the_asking_files_budget(tmp_path, monkeypatch, check, skipped):
+def test_time_the_index_spends_is_not_charged_to_the_asking_files_budget(tmp_path, monkeypatch, budget_clock, check, skipped):
     modules = tmp_path / "mods"
     write(modules, {"xslow/__init__.py": "", "xslow/check.py": SLOW_CHECK_MODULE})
     monkeypatch.syspath_prepend(str(modules))

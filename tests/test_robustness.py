@@ -105,22 +105,10 @@ def test_invalid_utf8_inside_a_captured_node_does_not_break_predicates():
     assert any("not valid UTF-8" in w for w in source.warnings)
 
 
-def test_a_file_over_its_time_budget_is_skipped_and_named(tmp_path, run_cli, monkeypatch):
-    """The parser's clock is made to advance 1 ms per progress check (about 21,000 for the big
-    file, none for the one-liner), so the outcome does not depend on how busy the machine is."""
-    import time
-
-    import designlint.source
-
-    checks = [0]
-
-    class WorkClock:
-        @staticmethod
-        def monotonic() -> float:
-            checks[0] += 1
-            return time.monotonic() + checks[0] * 0.001
-
-    monkeypatch.setattr(designlint.source, "time", WorkClock)
+def test_a_file_over_its_time_budget_is_skipped_and_named(tmp_path, run_cli, budget_clock):
+    """Each reading of the budget's clock costs 1 ms: the big file's parse reads it at every
+    progress check (about 21,000), the one-liner's a few times."""
+    budget_clock.tick = 0.001
     big = "const rows = [\n" + "  [1, 2, 3, 4, 5, 6, 7, 8, 9, 10],\n" * 20000 + "];\nconst v = document.querySelector('video'); v.play();\n"
     (tmp_path / "big.js").write_text(big)
     (tmp_path / "small.js").write_text("const v = document.querySelector('video'); v.play();\n")
@@ -131,8 +119,7 @@ def test_a_file_over_its_time_budget_is_skipped_and_named(tmp_path, run_cli, mon
     assert skip["kind"] == "skipped" and "time budget" in skip["message"]
 
 
-def test_time_budget_while_matching_keeps_the_findings_made_so_far(tmp_path, monkeypatch):
-    import time
+def test_time_budget_while_matching_keeps_the_findings_made_so_far(tmp_path, monkeypatch, budget_clock):
     from pathlib import Path
 
     from designlint.config import Config
@@ -147,7 +134,7 @@ def test_time_budget_while_matching_keeps_the_findings_made_so_far(tmp_path, mon
     def slow(rule, source):
         found = original(rule, source)
         if rule.id == "autoplay":
-            time.sleep(3.1)  # as a pathological file would (the budget is generous: CI machines are busy)
+            budget_clock.advance(3.1)  # as a pathological file would
         return found
 
     monkeypatch.setattr(scanner.engine, "_scan_rule", slow)

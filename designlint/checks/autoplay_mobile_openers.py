@@ -18,6 +18,7 @@ from pathlib import Path
 
 from tree_sitter import Node
 
+from designlint import budget
 from designlint import project_index
 from designlint.checks import CheckContext
 from designlint.checks.polyglot import as_call, calls, enclosing_functions, function_name
@@ -518,7 +519,7 @@ def _node_at(site: project_index.Site) -> Node | None:
     if cached is None or cached[0] != data:
         kind = kind_for(Path(site.path).name)
         try:
-            source = parse_source(Path(site.path), data, kind, time.monotonic() + 5.0) if kind is not None else None
+            source = parse_source(Path(site.path), data, kind, budget.deadline_in(5.0)) if kind is not None else None
         except (SkipFile, TimeBudgetExceeded, ValueError, RecursionError):
             source = None
         if source is None or not source.regions:
