@@ -167,12 +167,49 @@ def _py_inactive(code: str):
     code = _without_comments(PY_DOCSTRING.sub("", code))
     # prose (a message body "Upgrade to reactivate them", a log line) and skip counters
     # (`skipped["inactive_user"] += 1`, `{"inactive_user": 0}`: people left out) pick no one
-    code = PY_PROSE_STRING.sub('""', PY_SKIP_COUNTER.sub("", code))
-    return PY_INACTIVE.search(code) or INACTIVE.search(code)
+    code = PY_PROSE_STRING.sub('""', PY_SKIP_COUNTER.sub("", PY_LOG_CALL.sub("", code)))
+    # a label (a log field, a stats or dict key, a reason code: `"inactive_users"`) and a push token or
+    # device that stopped working (`inactive_tokens`, `mark_inactive_user_tokens`: clean-up after a failed
+    # send) name no one picked for being away
+    code = PY_TOKEN_NAME.sub("_", PY_LABEL_STRING.sub('""', code))
+    return PY_INACTIVE.search(code) or INACTIVE.search(code) or _py_inactive_pick(code)
 
 
 PY_PROSE_STRING = re.compile(r"(?<![\w'\"])[rRfFbBuU]{0,2}(\"[^\"\n]*\s[^\"\n]*\"|'[^'\n]*\s[^'\n]*')")
 PY_SKIP_COUNTER = re.compile(r"\[\s*['\"]\w+['\"]\s*\]\s*\+=\s*\d+|['\"]\w+['\"]\s*:\s*0\b")
+# a log line (`log.info("push.skipped", extra={"reason": "inactive_user"})`, `print(...)`)
+PY_LOG_CALL = re.compile(
+    r"(?<![\w.])(?:[\w.]*\b(?:log|logger|logging|_log|_logger|LOG|LOGGER|structlog|log_\w+)\.\w+|print)\s*"
+    r"\((?:[^()]|\((?:[^()]|\((?:[^()]|\([^()]*\))*\))*\))*\)"
+)
+PY_LABEL_STRING = re.compile(r"(?<![\w'\"])[rRfFbBuU]{0,2}(['\"])[\w.:-]*(?i:inactiv|dormant|lapsed)[\w.:-]*\1")
+PY_TOKEN_NAME = re.compile(
+    r"\b\w*(?:inactiv|dormant|idle|stale|invalid|expired|dead|unregistered)\w*_(?:tokens?|devices?|registrations?|regs|subscriptions?|endpoints?)\b|"
+    r"\b\w*(?:token|device|registration|subscription)s?_\w*inactiv\w*",
+    re.I,
+)
+# people picked by inactivity in code: `(now - user.last_login).days >= 7`, and deactivated accounts
+# selected to be messaged (`User.objects.filter(is_active=False)`, not a device or token query)
+PY_DAYS_AWAY = re.compile(
+    r"\(\s*[\w.]*\b(?:now|today|utcnow|localdate)\b(?:\([^()]*\))?\s*-\s*[\w.\[\]'\"]*last_(?:login|active|seen|visit|open|activity|played|session|used)\w*['\"\]]*\s*\)\s*\.days\b"
+)
+PY_INACTIVE_ROWS = re.compile(
+    r"(?<![\w.])(\w+)(?:\(\s*\))?\.(?:objects|query)\.(filter|filter_by|exclude)\((?:[^()]|\([^()]*\))*?\b(is_active|active)\s*=\s*(False|True)\b"
+)
+PEOPLE_MODEL = re.compile(r"(user|member|profile|customer|player|subscriber|account|student|client)", re.I)
+NOT_PEOPLE_MODEL = re.compile(r"(device|token|registration|subscription|endpoint|session)", re.I)
+
+
+def _py_inactive_pick(code: str):
+    m = PY_DAYS_AWAY.search(code)
+    if m:
+        return m
+    for m in PY_INACTIVE_ROWS.finditer(code):
+        model, method, field, value = m.groups()
+        if (value == "False") == (method != "exclude") and not NOT_PEOPLE_MODEL.search(model):
+            if field == "is_active" or PEOPLE_MODEL.search(model):
+                return m
+    return None
 
 
 def user_setting(ctx: CheckContext) -> bool:
