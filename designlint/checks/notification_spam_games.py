@@ -1653,9 +1653,14 @@ def _py_to_staff(code: str) -> bool:
 # CRONJOBS line, `add_periodic_task(..., task.s())`, `scheduler.add_job(func, "cron")`, `schedule.every().do(func)`
 REGISTRY_FILE = re.compile(r"^(settings|base|production|prod|common|celery|celeryconfig|celery_config|celery_app|celery_beat|celerybeat|beat|beat_schedule|"
                            r"periodic_tasks|scheduled_tasks|"
-                           r"schedule|schedules|scheduler|schedulers|cron|crons|cronjobs|jobs|worker|workers|app|main|run|server|__init__)\.py$")
-REGISTRY_MARKERS = (b"beat_schedule", b"BEAT_SCHEDULE", b"CRONJOBS", b"add_periodic_task", b"add_job", b".do(")
+                           r"schedule|schedules|scheduler|schedulers|cron|crons|cronjobs|jobs|worker|workers|app|main|run|server|__init__|"
+                           # django_celery_beat rows created in code: an AppConfig, a signal, a set-up command
+                           # (`management/commands/install_beat.py`), a data migration (`0004_schedule_tasks.py`)
+                           r"apps|signals|tasks|\w*(beat|periodic|schedul|cron)\w*)\.py$")
+REGISTRY_MARKERS = (b"beat_schedule", b"BEAT_SCHEDULE", b"CRONJOBS", b"add_periodic_task", b"add_job", b".do(", b"PeriodicTask")
 SKIP_DIRS = re.compile(r"/(\.?venv|env|site-packages|node_modules|\.git|\.tox|build|dist|tests?|migrations)/")
+# a data migration that creates beat rows is read (`migrations/0004_schedule_celery_tasks.py`)
+BEAT_MIGRATION = re.compile(r"/migrations/\w*(beat|periodic|schedul|cron|celery)\w*\.py$")
 PROJECT_MARKERS = ("manage.py", "pyproject.toml", "setup.py", "setup.cfg", "requirements.txt", ".git")
 
 
@@ -1693,7 +1698,7 @@ def _registry_files(root: str) -> tuple[tuple[str, int, int], ...]:
     found = []
     for pattern in ("*.py", "*/*.py", "*/*/*.py", "*/*/*/*.py"):
         for f in Path(root).glob(pattern):
-            if REGISTRY_FILE.match(f.name) and not SKIP_DIRS.search(f.as_posix()):
+            if REGISTRY_FILE.match(f.name) and (not SKIP_DIRS.search(f.as_posix()) or BEAT_MIGRATION.search(f.as_posix()) and not SKIP_DIRS.search(f.parent.parent.as_posix() + "/")):
                 try:
                     stat = f.stat()
                 except OSError:
@@ -1728,7 +1733,8 @@ def _project_schedules(files: tuple[tuple[str, int, int], ...]) -> tuple[dict[st
 def _scheduled_names(code: str) -> list[str]:
     """The jobs one settings or scheduler file schedules (dotted task paths or bare function names)."""
     code = re.sub(r"(?m)^\s*#.*$", "", code)
-    out = re.findall(r"['\"]task['\"]\s*:\s*['\"]([\w.]+)['\"]", code)
+    code, out = _beat_rows(code)
+    out += re.findall(r"['\"]task['\"]\s*:\s*['\"]([\w.]+)['\"]", code)
     out += re.findall(r"\btask\s*=\s*['\"]([\w.]+)['\"]", code)
     for block in re.findall(r"CRONJOBS\s*=\s*[\[(](.*?)\n[\])]", code, re.S):
         out += [n for n in re.findall(r"['\"]([A-Za-z_][\w]*(?:\.[\w]+)+)['\"]", block)]
@@ -1740,6 +1746,38 @@ def _scheduled_names(code: str) -> list[str]:
             out.append(m.group(1).replace(":", "."))
     out += re.findall(r"\bevery\([^)]*\)(?:\.\w+)*(?:\.at\([^)]*\))?\.do\(\s*([\w.]+)", code)
     return out
+
+
+# django_celery_beat rows created in code: `PeriodicTask.objects.create(interval=every_day, task="app.tasks.x")`,
+# `update_or_create(name=..., defaults={"crontab": c, "task": "app.tasks.x"})`. Not a schedule that repeats:
+# a one-off row (`one_off=True`) or a clocked one (`clocked=launch`: one set time); not a row per person
+# (`args=json.dumps([instance.user_id])`, `name=f"watering-{user.pk}"`: the reminder that person set)
+BEAT_ROW = re.compile(r"\bPeriodicTask\.objects\.(create|update_or_create|get_or_create)\(")
+BEAT_ONCE = re.compile(r"\bone_off['\"]?\s*[=:]\s*True\b|\bclocked['\"]?\s*[=:]\s*(?!None\b)\w")
+BEAT_REPEATS = re.compile(r"\b(interval|crontab|solar)['\"]?\s*[=:]\s*(?!None\b)\w")
+BEAT_PER_PERSON = re.compile(
+    r"\b(args|kwargs)['\"]?\s*[=:][^\n]*\b(user|member|profile|customer|account|owner|subscriber|player|instance|request)\w*\b|"
+    r"\bname['\"]?\s*[=:]\s*f['\"][^'\"]*\{[^}]*(user|member|profile|customer|account|owner|instance|request|pk|id)\w*"
+)
+
+
+def _beat_rows(code: str) -> tuple[str, list[str]]:
+    """The tasks of the django_celery_beat rows `code` creates that repeat on a fixed schedule, and the code
+    with every such call blanked (its `task=` is read here, not by the generic `task=` patterns)."""
+    names: list[str] = []
+    for m in reversed(list(BEAT_ROW.finditer(code))):
+        depth, end = 0, len(code)
+        for i in range(m.end() - 1, len(code)):
+            depth += {"(": 1, ")": -1}.get(code[i], 0)
+            if depth == 0:
+                end = i + 1
+                break
+        call = code[m.start() : end]
+        task = re.search(r"\btask['\"]?\s*[=:]\s*['\"]([\w.]+)['\"]", call)
+        if task and BEAT_REPEATS.search(call) and not BEAT_ONCE.search(call) and not BEAT_PER_PERSON.search(call):
+            names.append(task.group(1))
+        code = code[: m.start()] + " " * (end - m.start()) + code[end:]
+    return code, names[::-1]
 
 
 BROADCAST = re.compile(r"(\.objects\.all\(\)|\btopic\s*=\s*['\"](all|everyone|all_users|global|general|news)['\"]|/topics/all\b|included_segments)")
