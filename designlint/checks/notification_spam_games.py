@@ -1757,8 +1757,13 @@ BEAT_ONCE = re.compile(r"\bone_off['\"]?\s*[=:]\s*True\b|\bclocked['\"]?\s*[=:]\
 BEAT_REPEATS = re.compile(r"\b(interval|crontab|solar)['\"]?\s*[=:]\s*(?!None\b)\w")
 BEAT_PER_PERSON = re.compile(
     r"\b(args|kwargs)['\"]?\s*[=:][^\n]*\b(user|member|profile|customer|account|owner|subscriber|player|instance|request)\w*\b|"
-    r"\bname['\"]?\s*[=:]\s*f['\"][^'\"]*\{[^}]*(user|member|profile|customer|account|owner|instance|request|pk|id)\w*"
+    r"\bname['\"]?\s*[=:]\s*f['\"][^'\"]*\{[^}]*(user|member|profile|customer|account|owner|instance|request|pk|id)\w*|"
+    r"\bname['\"]?\s*[=:][^\n]*\b(request\.user|user\.(username|pk|id|email))\b"
 )
+# the function creating the row answers one person (a view given `request`, a helper given `user`): the
+# schedule that person chose
+PER_PERSON_DEF = re.compile(r"^[ \t]*(?:async\s+)?def\s+\w+\s*\(([^)]*)\)", re.M)
+PERSON_PARAM = re.compile(r"\b(request|user|user_id|profile|member|customer|subscriber)\b")
 
 
 def _beat_rows(code: str) -> tuple[str, list[str]]:
@@ -1774,7 +1779,10 @@ def _beat_rows(code: str) -> tuple[str, list[str]]:
                 break
         call = code[m.start() : end]
         task = re.search(r"\btask['\"]?\s*[=:]\s*['\"]([\w.]+)['\"]", call)
-        if task and BEAT_REPEATS.search(call) and not BEAT_ONCE.search(call) and not BEAT_PER_PERSON.search(call):
+        indent = m.start() - code.rfind("\n", 0, m.start()) - 1
+        defs = [d for d in PER_PERSON_DEF.finditer(code, 0, m.start()) if len(d.group(0)) - len(d.group(0).lstrip()) < indent]
+        for_person = bool(defs) and PERSON_PARAM.search(defs[-1].group(1)) is not None
+        if task and BEAT_REPEATS.search(call) and not BEAT_ONCE.search(call) and not BEAT_PER_PERSON.search(call) and not for_person:
             names.append(task.group(1))
         code = code[: m.start()] + " " * (end - m.start()) + code[end:]
     return code, names[::-1]
