@@ -1187,7 +1187,13 @@ def play_on_load(ctx: CheckContext) -> Verdict | bool:
                 return False
         if not PLAY_RECEIVER.search(recv) and not _receiver_is_media(recv, ctx.root, _file_text(ctx)):
             return False
-    # skip the play() defined on a class that wraps audio (def play() { super.play() })
+    return _judge_play(ctx, call, prop, recv)
+
+
+def _judge_play(ctx: CheckContext, call: Node, prop: str, recv: str, what: str | None = None, how: str = "") -> Verdict | bool:
+    """The verdict on a call that starts media, by where it runs: on load, on scroll into view, on the first
+    click anywhere (reported), or in a handler of the player's own action, a state toggle, an ended handler
+    (not reported). `how` describes the call when it is not a plain `.play()`."""
     kinds = _code_kinds(call, ctx.root, ctx)
     first = "first" in kinds
     if "user" in kinds and not ({"load", "view"} & kinds) and not first:
@@ -1212,13 +1218,74 @@ def play_on_load(ctx: CheckContext) -> Verdict | bool:
     muted = bool(re.search(r"muted\s*=\s*true|\.mute\(\)|setAttribute\(\s*['\"]muted|\bmuted\s*:\s*true|volume\s*=\s*0(?![.\d])|setVolume\(\s*0\s*\)", scope_text))
     if not muted:
         muted = _file_media_muted(ctx)
-    what = "video" if re.search(r"video|vid\b|\bv\b|yt|youtube|movie|trailer|clip|hls", recv, re.I) else (
-        "audio" if re.search(r"audio|sound|music|song|track|bgm|mp3|radio|howl", recv, re.I) else "media")
+    what = what or ("video" if re.search(r"video|vid\b|\bv\b|yt|youtube|movie|trailer|clip|hls", recv, re.I) else (
+        "audio" if re.search(r"audio|sound|music|song|track|bgm|mp3|radio|howl", recv, re.I) else "media"))
+    how = how or f"{prop}()"
     if first and not ({"load", "view"} & kinds):
-        return _verdict(f"{what} starts on the first click or key press anywhere on the page, not on a play control ({prop}() in a page-wide listener)", muted)
+        return _verdict(f"{what} starts on the first click or key press anywhere on the page, not on a play control ({how} in a page-wide listener)", muted)
     if "view" in kinds and "load" not in kinds:
-        return _verdict(f"{what} starts playing when scrolled into view, without a user action ({prop}() in a visibility callback)", muted)
-    return _verdict(f"{what} starts playing without a user action ({prop}() called on load)", muted)
+        return _verdict(f"{what} starts playing when scrolled into view, without a user action ({how} in a visibility callback)", muted)
+    return _verdict(f"{what} starts playing without a user action ({how} called on load)", muted)
+
+
+# expo-av (React Native): `Audio.Sound.createAsync(src, { shouldPlay: true })`, `sound.loadAsync(src, { shouldPlay:
+# true })` (the initial status is the second argument), `setStatusAsync({ shouldPlay: true })`, and `playAsync()` /
+# `replayAsync()` / `playFromPositionAsync()` on a sound or video
+EXPO_STATUS_CALLS = {"createAsync": 1, "loadAsync": 1, "setStatusAsync": 0}
+EXPO_PLAY_CALLS = frozenset({"playAsync", "replayAsync", "playFromPositionAsync"})
+EXPO_AV_IMPORT = re.compile(r"""(from\s+|require\(\s*)['"]expo-av['"]""")
+
+
+def _status_on(obj: Node | None, root: Node, key: str) -> bool:
+    if obj is None or obj.type != "object":
+        return False
+    for pair in obj.named_children:
+        if pair.type == "pair" and _unquote(_t(pair.child_by_field_name("key"))) == key:
+            return _literal_truth(pair.child_by_field_name("value"), root) is True
+    return False
+
+
+def expo_av_play_on_load(ctx: CheckContext) -> Verdict | bool:
+    """expo-av sound or video started on mount (a `useEffect` with `[]`, `componentDidMount`), not from a press."""
+    call = ctx.node
+    fn = call.child_by_field_name("function")
+    if fn is None or fn.type != "member_expression" or not EXPO_AV_IMPORT.search(_file_text(ctx)):
+        return False
+    prop = _t(fn.child_by_field_name("property"))
+    recv = _t(fn.child_by_field_name("object"))
+    if NOT_PLAY_RECEIVER.search(recv):
+        return False
+    if prop in EXPO_STATUS_CALLS:
+        args = _args(call)
+        index = EXPO_STATUS_CALLS[prop]
+        status = args[index] if len(args) > index else None
+        if not _status_on(status, ctx.root, "shouldPlay"):
+            return False
+        looping = " and isLooping: true" if _status_on(status, ctx.root, "isLooping") else ""
+        how = f"{recv}.{prop} with shouldPlay: true{looping}"
+    elif prop in EXPO_PLAY_CALLS:
+        if not PLAY_RECEIVER.search(recv) and not _receiver_is_media(recv, ctx.root, _file_text(ctx)):
+            return False
+        how = f"{prop}()"
+    else:
+        return False
+    if _jsx_gated(call, ctx.root, ctx) or _component_opened_by_user(call, ctx):
+        return False  # the effect of a popup or player the user opened
+    what = "video" if re.search(r"video|vid\b|movie|trailer|clip", recv, re.I) else "audio"
+    return _judge_play(ctx, call, prop, recv, what=what, how=how)
+
+
+def _component_opened_by_user(node: Node, ctx: CheckContext) -> bool:
+    """The component around `node` is rendered in this file only where a user action shows it
+    (`<Modal visible={open}><SessionPreview /></Modal>`, `{open && <SessionPreview />}`)."""
+    name = _enclosing_component(node)
+    if not name or not name[:1].isupper():
+        return False
+    uses = [
+        n for n in _walk(ctx.root)
+        if n.type in ("jsx_opening_element", "jsx_self_closing_element") and _jsx_name(n) == name
+    ]
+    return bool(uses) and all(_jsx_gated(u, ctx.root, ctx) for u in uses)
 
 
 def _receiver_is_media(recv: str, root: Node, text: str = "") -> bool:

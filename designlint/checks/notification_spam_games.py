@@ -167,12 +167,49 @@ def _py_inactive(code: str):
     code = _without_comments(PY_DOCSTRING.sub("", code))
     # prose (a message body "Upgrade to reactivate them", a log line) and skip counters
     # (`skipped["inactive_user"] += 1`, `{"inactive_user": 0}`: people left out) pick no one
-    code = PY_PROSE_STRING.sub('""', PY_SKIP_COUNTER.sub("", code))
-    return PY_INACTIVE.search(code) or INACTIVE.search(code)
+    code = PY_PROSE_STRING.sub('""', PY_SKIP_COUNTER.sub("", PY_LOG_CALL.sub("", code)))
+    # a label (a log field, a stats or dict key, a reason code: `"inactive_users"`) and a push token or
+    # device that stopped working (`inactive_tokens`, `mark_inactive_user_tokens`: clean-up after a failed
+    # send) name no one picked for being away
+    code = PY_TOKEN_NAME.sub("_", PY_LABEL_STRING.sub('""', code))
+    return PY_INACTIVE.search(code) or INACTIVE.search(code) or _py_inactive_pick(code)
 
 
 PY_PROSE_STRING = re.compile(r"(?<![\w'\"])[rRfFbBuU]{0,2}(\"[^\"\n]*\s[^\"\n]*\"|'[^'\n]*\s[^'\n]*')")
 PY_SKIP_COUNTER = re.compile(r"\[\s*['\"]\w+['\"]\s*\]\s*\+=\s*\d+|['\"]\w+['\"]\s*:\s*0\b")
+# a log line (`log.info("push.skipped", extra={"reason": "inactive_user"})`, `print(...)`)
+PY_LOG_CALL = re.compile(
+    r"(?<![\w.])(?:[\w.]*\b(?:log|logger|logging|_log|_logger|LOG|LOGGER|structlog|log_\w+)\.\w+|print)\s*"
+    r"\((?:[^()]|\((?:[^()]|\((?:[^()]|\([^()]*\))*\))*\))*\)"
+)
+PY_LABEL_STRING = re.compile(r"(?<![\w'\"])[rRfFbBuU]{0,2}(['\"])[\w.:-]*(?i:inactiv|dormant|lapsed)[\w.:-]*\1")
+PY_TOKEN_NAME = re.compile(
+    r"\b\w*(?:inactiv|dormant|idle|stale|invalid|expired|dead|unregistered)\w*_(?:tokens?|devices?|registrations?|regs|subscriptions?|endpoints?)\b|"
+    r"\b\w*(?:token|device|registration|subscription)s?_\w*inactiv\w*",
+    re.I,
+)
+# people picked by inactivity in code: `(now - user.last_login).days >= 7`, and deactivated accounts
+# selected to be messaged (`User.objects.filter(is_active=False)`, not a device or token query)
+PY_DAYS_AWAY = re.compile(
+    r"\(\s*[\w.]*\b(?:now|today|utcnow|localdate)\b(?:\([^()]*\))?\s*-\s*[\w.\[\]'\"]*last_(?:login|active|seen|visit|open|activity|played|session|used)\w*['\"\]]*\s*\)\s*\.days\b"
+)
+PY_INACTIVE_ROWS = re.compile(
+    r"(?<![\w.])(\w+)(?:\(\s*\))?\.(?:objects|query)\.(filter|filter_by|exclude)\((?:[^()]|\([^()]*\))*?\b(is_active|active)\s*=\s*(False|True)\b"
+)
+PEOPLE_MODEL = re.compile(r"(user|member|profile|customer|player|subscriber|account|student|client)", re.I)
+NOT_PEOPLE_MODEL = re.compile(r"(device|token|registration|subscription|endpoint|session)", re.I)
+
+
+def _py_inactive_pick(code: str):
+    m = PY_DAYS_AWAY.search(code)
+    if m:
+        return m
+    for m in PY_INACTIVE_ROWS.finditer(code):
+        model, method, field, value = m.groups()
+        if (value == "False") == (method != "exclude") and not NOT_PEOPLE_MODEL.search(model):
+            if field == "is_active" or PEOPLE_MODEL.search(model):
+                return m
+    return None
 
 
 def user_setting(ctx: CheckContext) -> bool:
@@ -1616,9 +1653,14 @@ def _py_to_staff(code: str) -> bool:
 # CRONJOBS line, `add_periodic_task(..., task.s())`, `scheduler.add_job(func, "cron")`, `schedule.every().do(func)`
 REGISTRY_FILE = re.compile(r"^(settings|base|production|prod|common|celery|celeryconfig|celery_config|celery_app|celery_beat|celerybeat|beat|beat_schedule|"
                            r"periodic_tasks|scheduled_tasks|"
-                           r"schedule|schedules|scheduler|schedulers|cron|crons|cronjobs|jobs|worker|workers|app|main|run|server|__init__)\.py$")
-REGISTRY_MARKERS = (b"beat_schedule", b"BEAT_SCHEDULE", b"CRONJOBS", b"add_periodic_task", b"add_job", b".do(")
+                           r"schedule|schedules|scheduler|schedulers|cron|crons|cronjobs|jobs|worker|workers|app|main|run|server|__init__|"
+                           # django_celery_beat rows created in code: an AppConfig, a signal, a set-up command
+                           # (`management/commands/install_beat.py`), a data migration (`0004_schedule_tasks.py`)
+                           r"apps|signals|tasks|\w*(beat|periodic|schedul|cron)\w*)\.py$")
+REGISTRY_MARKERS = (b"beat_schedule", b"BEAT_SCHEDULE", b"CRONJOBS", b"add_periodic_task", b"add_job", b".do(", b"PeriodicTask")
 SKIP_DIRS = re.compile(r"/(\.?venv|env|site-packages|node_modules|\.git|\.tox|build|dist|tests?|migrations)/")
+# a data migration that creates beat rows is read (`migrations/0004_schedule_celery_tasks.py`)
+BEAT_MIGRATION = re.compile(r"/migrations/\w*(beat|periodic|schedul|cron|celery)\w*\.py$")
 PROJECT_MARKERS = ("manage.py", "pyproject.toml", "setup.py", "setup.cfg", "requirements.txt", ".git")
 
 
@@ -1656,7 +1698,7 @@ def _registry_files(root: str) -> tuple[tuple[str, int, int], ...]:
     found = []
     for pattern in ("*.py", "*/*.py", "*/*/*.py", "*/*/*/*.py"):
         for f in Path(root).glob(pattern):
-            if REGISTRY_FILE.match(f.name) and not SKIP_DIRS.search(f.as_posix()):
+            if REGISTRY_FILE.match(f.name) and (not SKIP_DIRS.search(f.as_posix()) or BEAT_MIGRATION.search(f.as_posix()) and not SKIP_DIRS.search(f.parent.parent.as_posix() + "/")):
                 try:
                     stat = f.stat()
                 except OSError:
@@ -1691,7 +1733,8 @@ def _project_schedules(files: tuple[tuple[str, int, int], ...]) -> tuple[dict[st
 def _scheduled_names(code: str) -> list[str]:
     """The jobs one settings or scheduler file schedules (dotted task paths or bare function names)."""
     code = re.sub(r"(?m)^\s*#.*$", "", code)
-    out = re.findall(r"['\"]task['\"]\s*:\s*['\"]([\w.]+)['\"]", code)
+    code, out = _beat_rows(code)
+    out += re.findall(r"['\"]task['\"]\s*:\s*['\"]([\w.]+)['\"]", code)
     out += re.findall(r"\btask\s*=\s*['\"]([\w.]+)['\"]", code)
     for block in re.findall(r"CRONJOBS\s*=\s*[\[(](.*?)\n[\])]", code, re.S):
         out += [n for n in re.findall(r"['\"]([A-Za-z_][\w]*(?:\.[\w]+)+)['\"]", block)]
@@ -1703,6 +1746,46 @@ def _scheduled_names(code: str) -> list[str]:
             out.append(m.group(1).replace(":", "."))
     out += re.findall(r"\bevery\([^)]*\)(?:\.\w+)*(?:\.at\([^)]*\))?\.do\(\s*([\w.]+)", code)
     return out
+
+
+# django_celery_beat rows created in code: `PeriodicTask.objects.create(interval=every_day, task="app.tasks.x")`,
+# `update_or_create(name=..., defaults={"crontab": c, "task": "app.tasks.x"})`. Not a schedule that repeats:
+# a one-off row (`one_off=True`) or a clocked one (`clocked=launch`: one set time); not a row per person
+# (`args=json.dumps([instance.user_id])`, `name=f"watering-{user.pk}"`: the reminder that person set)
+BEAT_ROW = re.compile(r"\bPeriodicTask\.objects\.(create|update_or_create|get_or_create)\(")
+BEAT_ONCE = re.compile(r"\bone_off['\"]?\s*[=:]\s*True\b|\bclocked['\"]?\s*[=:]\s*(?!None\b)\w")
+BEAT_REPEATS = re.compile(r"\b(interval|crontab|solar)['\"]?\s*[=:]\s*(?!None\b)\w")
+BEAT_PER_PERSON = re.compile(
+    r"\b(args|kwargs)['\"]?\s*[=:][^\n]*\b(user|member|profile|customer|account|owner|subscriber|player|instance|request)\w*\b|"
+    r"\bname['\"]?\s*[=:]\s*f['\"][^'\"]*\{[^}]*(user|member|profile|customer|account|owner|instance|request|pk|id)\w*|"
+    r"\bname['\"]?\s*[=:][^\n]*\b(request\.user|user\.(username|pk|id|email))\b"
+)
+# the function creating the row answers one person (a view given `request`, a helper given `user`): the
+# schedule that person chose
+PER_PERSON_DEF = re.compile(r"^[ \t]*(?:async\s+)?def\s+\w+\s*\(([^)]*)\)", re.M)
+PERSON_PARAM = re.compile(r"\b(request|user|user_id|profile|member|customer|subscriber)\b")
+
+
+def _beat_rows(code: str) -> tuple[str, list[str]]:
+    """The tasks of the django_celery_beat rows `code` creates that repeat on a fixed schedule, and the code
+    with every such call blanked (its `task=` is read here, not by the generic `task=` patterns)."""
+    names: list[str] = []
+    for m in reversed(list(BEAT_ROW.finditer(code))):
+        depth, end = 0, len(code)
+        for i in range(m.end() - 1, len(code)):
+            depth += {"(": 1, ")": -1}.get(code[i], 0)
+            if depth == 0:
+                end = i + 1
+                break
+        call = code[m.start() : end]
+        task = re.search(r"\btask['\"]?\s*[=:]\s*['\"]([\w.]+)['\"]", call)
+        indent = m.start() - code.rfind("\n", 0, m.start()) - 1
+        defs = [d for d in PER_PERSON_DEF.finditer(code, 0, m.start()) if len(d.group(0)) - len(d.group(0).lstrip()) < indent]
+        for_person = bool(defs) and PERSON_PARAM.search(defs[-1].group(1)) is not None
+        if task and BEAT_REPEATS.search(call) and not BEAT_ONCE.search(call) and not BEAT_PER_PERSON.search(call) and not for_person:
+            names.append(task.group(1))
+        code = code[: m.start()] + " " * (end - m.start()) + code[end:]
+    return code, names[::-1]
 
 
 BROADCAST = re.compile(r"(\.objects\.all\(\)|\btopic\s*=\s*['\"](all|everyone|all_users|global|general|news)['\"]|/topics/all\b|included_segments)")
