@@ -1296,6 +1296,8 @@ def _loop_value(source: str, ctx: CheckContext) -> str | None:
         if media_source.group(2) == "LoopingMediaSource" and re.search(r",\s*\d+\s*\)\s*$", source):
             return None  # `LoopingMediaSource(clip, 3)`: a few rounds, then it stops
         return media_source.group(2)
+    if _chosen_mode(source, ctx):
+        return None  # the mode the person picked in the settings, off among the choices
     match = re.search(r"REPEAT_MODE_(ONE|ALL)", source)
     if match:
         return f"REPEAT_MODE_{match.group(1)}"
@@ -1313,6 +1315,32 @@ def _loop_value(source: str, ctx: CheckContext) -> str | None:
     if named and named.group(2) not in ("true", "false") and _declared_true(named.group(2), ctx):
         return f"{named.group(1).strip()} {named.group(2)} (declared true)"
     return None
+
+
+# The "off" choice of a repeat setting: ExoPlayer `REPEAT_MODE_OFF`, an app's `RepeatMode.NONE`,
+# just_audio `LoopMode.off`, audioplayers `ReleaseMode.stop`.
+LOOP_OFF = re.compile(r"\b(REPEAT_MODE_OFF|(Repeat|Loop)Mode\.(NONE|OFF|None|Off|none|off)|ReleaseMode\.(stop|STOP|release|RELEASE))\b")
+# A condition that reads a stored choice (`prefs.loopVideos`, `settings.repeat`, `config.loop`).
+SETTING_READ = re.compile(r"(pref|setting|config|option|saved|stored|user|loop|repeat)", re.I)
+
+
+def _chosen_mode(source: str, ctx: CheckContext) -> bool:
+    """The loop setting maps a choice onto the player's modes, off among them: `repeatMode =
+    when (prefs.loopMode) { LoopMode.OFF -> REPEAT_MODE_OFF; LoopMode.ONE -> REPEAT_MODE_ONE ... }`,
+    a `switch` over the app's repeat enum, or `if (settings.loop) REPEAT_MODE_ONE else REPEAT_MODE_OFF`.
+    The loop is the mode the person picked, not one forced on them. A condition that is a constant
+    (`val loopIntro = true`) or that reads no setting (`if (isPreview)`) still forces the loop."""
+    if not LOOP_OFF.search(source):
+        return False
+    if re.search(r"\b(when|switch)\b", source):
+        return True
+    condition = re.search(r"\bif\s*\((.*?)\)\s*[\w.]", source) or re.search(r"[=(:]\s*([^=(:?]+?)\s*\?[^?.:]", source)
+    if condition is None:
+        return False
+    cond = condition.group(1).strip().lstrip("!").strip()
+    if re.fullmatch(r"true|false", cond) or (re.fullmatch(r"[A-Za-z_]\w*", cond) and (_declared_true(cond, ctx) or _declared_false(cond, ctx))):
+        return False
+    return SETTING_READ.search(cond) is not None
 
 
 def scope_autoplays(node: Node, ctx: CheckContext) -> bool:
