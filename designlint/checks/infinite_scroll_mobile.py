@@ -2793,7 +2793,69 @@ def lazy_paging_items(ctx: CheckContext) -> Verdict | bool:
         modifiers = next((c for c in fn.named_children if c.type == "modifiers"), None)
         if modifiers is not None and PREVIEW_ANNOTATION.search(text(modifiers)):
             return False
+    if _project_pages_only_local(ctx):
+        return Verdict(severity="info", note="Every Pager and PagingSource of the app reads its own database (Room DAO queries, "
+                       "no RemoteMediator or network source): the list ends where the stored data ends, so this is lowered to info.")
     return True
+
+
+PAGER_CALL = re.compile(r"(?<![\w.])Pager\s*(?:<[^<>;{}]*>)?\s*\(")
+# An app's own paging source class (Paging 3, or a Paging 2 DataSource): what its `load` reads decides.
+PAGING_SOURCE_CLASS = re.compile(r"\bclass\s+\w+[^{]*?(?::|\bextends)\s*(?:Rx\w*|ListenableFuture)?(PagingSource|PageKeyedDataSource|ItemKeyedDataSource|PositionalDataSource)\s*<")
+NETWORK_READ = re.compile(r"(?i)\b\w*(api|service|client|remote|retrofit|http|network|server|firestore|firebase|graphql|supabase)\w*\s*[.:(]")
+STRINGS_AND_COMMENTS = re.compile(r'"""[\s\S]*?"""|"(?:\\.|[^"\\\n])*"|//[^\n]*|/\*[\s\S]*?\*/')
+
+
+def _project_pages_only_local(ctx: CheckContext) -> bool:
+    """Every androidx.paging `Pager` of the project pages a local database (`Pager(config) {
+    feedDao.pagedItems() }`, a Room `@RawQuery` built in the lambda) and every PagingSource class the
+    app writes itself reads a DAO or database and no network client; no RemoteMediator anywhere. Room
+    writes the DAO's `PagingSource` functions, which read only stored rows. A screen collecting such
+    pages shows a list that ends where the stored data ends (memoised per project)."""
+    index = project_index.for_context(ctx)
+    key = ("infinite-scroll:pages-only-local", index.key, index.digest)
+    if key in _LOCAL_PAGES:
+        return _LOCAL_PAGES[key]
+    found = 0
+    answer = True
+    for data in index.files().values():
+        if b"Pager" not in data and b"Source" not in data:
+            continue
+        code = STRINGS_AND_COMMENTS.sub('""', data.decode("utf-8", "replace"))
+        if "RemoteMediator" in code:
+            answer = False
+            break
+        blocks = [_pager_block(code, m.end() - 1) for m in PAGER_CALL.finditer(code)]
+        blocks += [_braced(code, code.find("{", m.end())) for m in PAGING_SOURCE_CLASS.finditer(code) if code.find("{", m.end()) >= 0]
+        for block in blocks:
+            found += 1
+            if not LOCAL_SOURCE.search(block) or NETWORK_READ.search(block):
+                answer = False
+                break
+        if not answer:
+            break
+    _LOCAL_PAGES[key] = answer = answer and found > 0
+    return answer
+
+
+_LOCAL_PAGES: dict[tuple, bool] = {}
+
+
+def _pager_block(code: str, paren: int) -> str:
+    """`Pager(...)` with its trailing lambda (`{ dao.paged() }`), from the `(` at `paren`."""
+    depth = 0
+    for i in range(paren, len(code)):
+        if code[i] == "(":
+            depth += 1
+        elif code[i] == ")":
+            depth -= 1
+            if depth == 0:
+                rest = code[i + 1:]
+                after = len(rest) - len(rest.lstrip())
+                if rest[after:after + 1] == "{":
+                    return code[paren: i + 1] + _braced(code, i + 1 + after)
+                return code[paren: i + 1]
+    return code[paren:]
 
 
 # `Pager(config) { libraryDao.pagedShows() }`, `pagingSourceFactory = db.draftDao()::draftsPagingSource`
