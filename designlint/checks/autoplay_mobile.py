@@ -1078,6 +1078,40 @@ def loop_on_load(ctx: CheckContext) -> Verdict | bool:
     return verdict(f"player {what} ({value} in {where})", is_muted(node, ctx))
 
 
+# A playlist handed to a player: ExoPlayer `setMediaItems(list)`, `addMediaItems(...)`, a
+# ConcatenatingMediaSource, `addMediaSources(...)`.
+PLAYLIST_GIVEN = re.compile(rb"\b(setMediaItems|addMediaItems|addMediaSources|setMediaSources)\s*\(|\bConcatenatingMediaSource\b")
+
+
+@_unless_dead
+def playlist_no_pause(ctx: CheckContext) -> Verdict | bool:
+    """ExoPlayer `pauseAtEndOfMediaItems = false` / `setPauseAtEndOfMediaItems(false)` (also on the
+    builder) in a project that gives its players a playlist (`setMediaItems(list)`, in any file: a
+    media session's controller fills the service's player): at the end of an item the next one starts
+    by itself. `= !settings.autoplay` (a setting read) is the person's choice: info. `true`, or a
+    project with no playlist, is no finding."""
+    if ctx.language == "kotlin" and ctx.node.type == "assignment":
+        value = _assignment_sides(ctx.node)[1]
+    else:
+        call = as_call(ctx.node)
+        args = argument_nodes(call) if call is not None else []
+        value = args[0] if len(args) == 1 else None
+    if value is None:
+        return False
+    source = re.sub(r"\s+", " ", text(value).strip())
+    negated = re.fullmatch(r"!\s*\(?\s*([\w.?!()]+?)\s*\)?", source)
+    setting = negated is not None and AUTOPLAY_FLAG.search(negated.group(1)) is not None
+    if not (source == "false" or setting or (negated is not None and re.fullmatch(r"[A-Za-z_]\w*", negated.group(1)) and _declared_true(negated.group(1), ctx))):
+        return False
+    files = project_index.for_context(ctx).files().values()
+    if not (PLAYLIST_GIVEN.search(ctx.data) or any(PLAYLIST_GIVEN.search(data) for data in files)):
+        return False  # one item at a time: there is no next item to move on to
+    message = f"player moves on to the next item of its playlist by itself (pauseAtEndOfMediaItems = {source})"
+    if setting:
+        return Verdict(message=message, severity="info", note=SETTING_NOTE)
+    return Verdict(message=message)
+
+
 def _held_paused_here(node: Node, player: str) -> bool:
     """The function that sets the loop also holds the same player paused (`p.setPlayWhenReady(false)`,
     `p.playWhenReady = false`): a preloaded player, which plays only when the feed hands it over."""
