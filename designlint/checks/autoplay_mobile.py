@@ -1477,6 +1477,8 @@ def ended_advance(ctx: CheckContext) -> Verdict | bool:
             return False  # a music player moving on to the next song of the list the person started
         if _previews_own_media(node, ctx):
             return False  # the clips the person just recorded or picked, previewed one after another
+        if _controller_of_advancing_service(ctx):
+            return False  # the service that owns the player moves on at the same end: reported there, one finding per player
         return verdict(f"{label} starts the next item by itself (auto-advance)", is_muted(node, ctx))
     restarts = "Completion" in text(node) and PLAY_CALL.search(source)  # MediaPlayer/VideoView start() after the end
     if not (REPLAY.search(source) or restarts) or opened_on_tap(node) or opened_on_tap_path(ctx):
@@ -1495,6 +1497,35 @@ def ended_advance(ctx: CheckContext) -> Verdict | bool:
     if KEEPS_PLAYING.search(ctx.code_without_comments()) and not _started_only_on_tap(node, ctx):
         # `actionAtItemEnd = .none`: the player does not pause at the end, so a seek to zero loops it
         return verdict(f"{label} seeks back to the start of a player that keeps playing (an endless loop)", is_muted(node, ctx))
+    return False
+
+
+# A screen that drives a session service's player remotely (media3 `MediaController`, `MediaBrowser`).
+CONTROLLER_PLAYER = re.compile(r":\s*(MediaController|MediaBrowser)\b|\b(MediaController|MediaBrowser)\.Builder\s*\(")
+OWN_PLAYER = re.compile(r"\b(ExoPlayer|SimpleExoPlayer)\.Builder\s*\(|\bSimpleExoPlayer\.Builder\b|\bMediaPlayer\s*\(\s*\)|\bMediaPlayer\.create\s*\(")
+# A class of another file that is an Android service (`class StreamService : BaseStreamService()`).
+SERVICE_CLASS = re.compile(r"\bclass\s+\w*Service\b[^{]*?(?::|\bextends)\s*\w*Service\b")
+
+
+def _controller_of_advancing_service(ctx: CheckContext) -> bool:
+    """The end handler is in a screen that has no player of its own but a media3 `MediaController`
+    of the app's playback service, and a service class of another file of the project moves on to
+    the next item in its own `STATE_ENDED` branch (LibreTube: `PlayerFragment`'s countdown and
+    `OnlinePlayerService`'s `playNextVideo()` at the same end of the same player): the player's
+    auto-advance is reported once, at the service."""
+    code = ctx.code_without_comments()
+    if not CONTROLLER_PLAYER.search(code) or OWN_PLAYER.search(code):
+        return False
+    here = str(Path(ctx.path).resolve())
+    for path, data in project_index.for_context(ctx).files().items():
+        if b"STATE_ENDED" not in data or str(Path(path).resolve()) == here:
+            continue
+        other = data.decode("utf-8", "replace")
+        if not SERVICE_CLASS.search(other):
+            continue
+        for m in re.finditer(r"STATE_ENDED", other):
+            if ADVANCE.search(other[m.end(): m.end() + 300]):
+                return True
     return False
 
 
