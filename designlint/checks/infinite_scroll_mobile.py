@@ -1404,13 +1404,14 @@ SWIFT_METHOD = re.compile(r"\bfunc\s+(\w+)\s*\(\s*\)[^{]*\{")
 _SWIFT_TRIGGERS: dict[int, tuple[object, dict[str, tuple[str, int, tuple[str, ...]]]]] = {}
 
 
-def _braced(code: str, start: int) -> str:
-    """The text from the `{` at `start` to its matching `}` (strings and comments already removed)."""
+def _braced(code: str, start: int, pair: str = "{}") -> str:
+    """The text from the `{` at `start` to its matching `}` (strings and comments already removed);
+    `pair="()"` for parentheses."""
     depth = 0
     for i in range(start, len(code)):
-        if code[i] == "{":
+        if code[i] == pair[0]:
             depth += 1
-        elif code[i] == "}":
+        elif code[i] == pair[1]:
             depth -= 1
             if depth == 0:
                 return code[start: i + 1]
@@ -2843,19 +2844,10 @@ _LOCAL_PAGES: dict[tuple, bool] = {}
 
 def _pager_block(code: str, paren: int) -> str:
     """`Pager(...)` with its trailing lambda (`{ dao.paged() }`), from the `(` at `paren`."""
-    depth = 0
-    for i in range(paren, len(code)):
-        if code[i] == "(":
-            depth += 1
-        elif code[i] == ")":
-            depth -= 1
-            if depth == 0:
-                rest = code[i + 1:]
-                after = len(rest) - len(rest.lstrip())
-                if rest[after:after + 1] == "{":
-                    return code[paren: i + 1] + _braced(code, i + 1 + after)
-                return code[paren: i + 1]
-    return code[paren:]
+    arguments = _braced(code, paren, "()")
+    end = paren + len(arguments)
+    after = len(code) - len(code[end:].lstrip())
+    return arguments + (_braced(code, after) if code[after:after + 1] == "{" else "")
 
 
 # `Pager(config) { libraryDao.pagedShows() }`, `pagingSourceFactory = db.draftDao()::draftsPagingSource`
