@@ -1078,6 +1078,40 @@ def loop_on_load(ctx: CheckContext) -> Verdict | bool:
     return verdict(f"player {what} ({value} in {where})", is_muted(node, ctx))
 
 
+# A playlist handed to a player: ExoPlayer `setMediaItems(list)`, `addMediaItems(...)`, a
+# ConcatenatingMediaSource, `addMediaSources(...)`.
+PLAYLIST_GIVEN = re.compile(rb"\b(setMediaItems|addMediaItems|addMediaSources|setMediaSources)\s*\(|\bConcatenatingMediaSource\b")
+
+
+@_unless_dead
+def playlist_no_pause(ctx: CheckContext) -> Verdict | bool:
+    """ExoPlayer `pauseAtEndOfMediaItems = false` / `setPauseAtEndOfMediaItems(false)` (also on the
+    builder) in a project that gives its players a playlist (`setMediaItems(list)`, in any file: a
+    media session's controller fills the service's player): at the end of an item the next one starts
+    by itself. `= !settings.autoplay` (a setting read) is the person's choice: info. `true`, or a
+    project with no playlist, is no finding."""
+    if ctx.language == "kotlin" and ctx.node.type == "assignment":
+        value = _assignment_sides(ctx.node)[1]
+    else:
+        call = as_call(ctx.node)
+        args = argument_nodes(call) if call is not None else []
+        value = args[0] if len(args) == 1 else None
+    if value is None:
+        return False
+    source = re.sub(r"\s+", " ", text(value).strip())
+    negated = re.fullmatch(r"!\s*\(?\s*([\w.?!()]+?)\s*\)?", source)
+    setting = negated is not None and AUTOPLAY_FLAG.search(negated.group(1)) is not None
+    if not (source == "false" or setting or (negated is not None and re.fullmatch(r"[A-Za-z_]\w*", negated.group(1)) and _declared_true(negated.group(1), ctx))):
+        return False
+    files = project_index.for_context(ctx).files().values()
+    if not (PLAYLIST_GIVEN.search(ctx.data) or any(PLAYLIST_GIVEN.search(data) for data in files)):
+        return False  # one item at a time: there is no next item to move on to
+    message = f"player moves on to the next item of its playlist by itself (pauseAtEndOfMediaItems = {source})"
+    if setting:
+        return Verdict(message=message, severity="info", note=SETTING_NOTE)
+    return Verdict(message=message)
+
+
 def _held_paused_here(node: Node, player: str) -> bool:
     """The function that sets the loop also holds the same player paused (`p.setPlayWhenReady(false)`,
     `p.playWhenReady = false`): a preloaded player, which plays only when the feed hands it over."""
@@ -1296,6 +1330,8 @@ def _loop_value(source: str, ctx: CheckContext) -> str | None:
         if media_source.group(2) == "LoopingMediaSource" and re.search(r",\s*\d+\s*\)\s*$", source):
             return None  # `LoopingMediaSource(clip, 3)`: a few rounds, then it stops
         return media_source.group(2)
+    if _chosen_mode(source, ctx):
+        return None  # the mode the person picked in the settings, off among the choices
     match = re.search(r"REPEAT_MODE_(ONE|ALL)", source)
     if match:
         return f"REPEAT_MODE_{match.group(1)}"
@@ -1313,6 +1349,32 @@ def _loop_value(source: str, ctx: CheckContext) -> str | None:
     if named and named.group(2) not in ("true", "false") and _declared_true(named.group(2), ctx):
         return f"{named.group(1).strip()} {named.group(2)} (declared true)"
     return None
+
+
+# The "off" choice of a repeat setting: ExoPlayer `REPEAT_MODE_OFF`, an app's `RepeatMode.NONE`,
+# just_audio `LoopMode.off`, audioplayers `ReleaseMode.stop`.
+LOOP_OFF = re.compile(r"\b(REPEAT_MODE_OFF|(Repeat|Loop)Mode\.(NONE|OFF|None|Off|none|off)|ReleaseMode\.(stop|STOP|release|RELEASE))\b")
+# A condition that reads a stored choice (`prefs.loopVideos`, `settings.repeat`, `config.loop`).
+SETTING_READ = re.compile(r"(pref|setting|config|option|saved|stored|user|loop|repeat)", re.I)
+
+
+def _chosen_mode(source: str, ctx: CheckContext) -> bool:
+    """The loop setting maps a choice onto the player's modes, off among them: `repeatMode =
+    when (prefs.loopMode) { LoopMode.OFF -> REPEAT_MODE_OFF; LoopMode.ONE -> REPEAT_MODE_ONE ... }`,
+    a `switch` over the app's repeat enum, or `if (settings.loop) REPEAT_MODE_ONE else REPEAT_MODE_OFF`.
+    The loop is the mode the person picked, not one forced on them. A condition that is a constant
+    (`val loopIntro = true`) or that reads no setting (`if (isPreview)`) still forces the loop."""
+    if not LOOP_OFF.search(source):
+        return False
+    if re.search(r"\b(when|switch)\b", source):
+        return True
+    condition = re.search(r"\bif\s*\((.*?)\)\s*[\w.]", source) or re.search(r"[=(:]\s*([^=(:?]+?)\s*\?[^?.:]", source)
+    if condition is None:
+        return False
+    cond = condition.group(1).strip().lstrip("!").strip()
+    if re.fullmatch(r"true|false", cond) or (re.fullmatch(r"[A-Za-z_]\w*", cond) and (_declared_true(cond, ctx) or _declared_false(cond, ctx))):
+        return False
+    return SETTING_READ.search(cond) is not None
 
 
 def scope_autoplays(node: Node, ctx: CheckContext) -> bool:
@@ -1415,6 +1477,8 @@ def ended_advance(ctx: CheckContext) -> Verdict | bool:
             return False  # a music player moving on to the next song of the list the person started
         if _previews_own_media(node, ctx):
             return False  # the clips the person just recorded or picked, previewed one after another
+        if _controller_of_advancing_service(ctx):
+            return False  # the service that owns the player moves on at the same end: reported there, one finding per player
         return verdict(f"{label} starts the next item by itself (auto-advance)", is_muted(node, ctx))
     restarts = "Completion" in text(node) and PLAY_CALL.search(source)  # MediaPlayer/VideoView start() after the end
     if not (REPLAY.search(source) or restarts) or opened_on_tap(node) or opened_on_tap_path(ctx):
@@ -1433,6 +1497,35 @@ def ended_advance(ctx: CheckContext) -> Verdict | bool:
     if KEEPS_PLAYING.search(ctx.code_without_comments()) and not _started_only_on_tap(node, ctx):
         # `actionAtItemEnd = .none`: the player does not pause at the end, so a seek to zero loops it
         return verdict(f"{label} seeks back to the start of a player that keeps playing (an endless loop)", is_muted(node, ctx))
+    return False
+
+
+# A screen that drives a session service's player remotely (media3 `MediaController`, `MediaBrowser`).
+CONTROLLER_PLAYER = re.compile(r":\s*(MediaController|MediaBrowser)\b|\b(MediaController|MediaBrowser)\.Builder\s*\(")
+OWN_PLAYER = re.compile(r"\b(ExoPlayer|SimpleExoPlayer)\.Builder\s*\(|\bSimpleExoPlayer\.Builder\b|\bMediaPlayer\s*\(\s*\)|\bMediaPlayer\.create\s*\(")
+# A class of another file that is an Android service (`class StreamService : BaseStreamService()`).
+SERVICE_CLASS = re.compile(r"\bclass\s+\w*Service\b[^{]*?(?::|\bextends)\s*\w*Service\b")
+
+
+def _controller_of_advancing_service(ctx: CheckContext) -> bool:
+    """The end handler is in a screen that has no player of its own but a media3 `MediaController`
+    of the app's playback service, and a service class of another file of the project moves on to
+    the next item in its own `STATE_ENDED` branch (LibreTube: `PlayerFragment`'s countdown and
+    `OnlinePlayerService`'s `playNextVideo()` at the same end of the same player): the player's
+    auto-advance is reported once, at the service."""
+    code = ctx.code_without_comments()
+    if not CONTROLLER_PLAYER.search(code) or OWN_PLAYER.search(code):
+        return False
+    here = str(Path(ctx.path).resolve())
+    for path, data in project_index.for_context(ctx).files().items():
+        if b"STATE_ENDED" not in data or str(Path(path).resolve()) == here:
+            continue
+        other = data.decode("utf-8", "replace")
+        if not SERVICE_CLASS.search(other):
+            continue
+        for m in re.finditer(r"STATE_ENDED", other):
+            if ADVANCE.search(other[m.end(): m.end() + 300]):
+                return True
     return False
 
 

@@ -1404,13 +1404,14 @@ SWIFT_METHOD = re.compile(r"\bfunc\s+(\w+)\s*\(\s*\)[^{]*\{")
 _SWIFT_TRIGGERS: dict[int, tuple[object, dict[str, tuple[str, int, tuple[str, ...]]]]] = {}
 
 
-def _braced(code: str, start: int) -> str:
-    """The text from the `{` at `start` to its matching `}` (strings and comments already removed)."""
+def _braced(code: str, start: int, pair: str = "{}") -> str:
+    """The text from the `{` at `start` to its matching `}` (strings and comments already removed);
+    `pair="()"` for parentheses."""
     depth = 0
     for i in range(start, len(code)):
-        if code[i] == "{":
+        if code[i] == pair[0]:
             depth += 1
-        elif code[i] == "}":
+        elif code[i] == pair[1]:
             depth -= 1
             if depth == 0:
                 return code[start: i + 1]
@@ -2793,7 +2794,60 @@ def lazy_paging_items(ctx: CheckContext) -> Verdict | bool:
         modifiers = next((c for c in fn.named_children if c.type == "modifiers"), None)
         if modifiers is not None and PREVIEW_ANNOTATION.search(text(modifiers)):
             return False
+    if _project_pages_only_local(ctx):
+        return Verdict(severity="info", note="Every Pager and PagingSource of the app reads its own database (Room DAO queries, "
+                       "no RemoteMediator or network source): the list ends where the stored data ends, so this is lowered to info.")
     return True
+
+
+PAGER_CALL = re.compile(r"(?<![\w.])Pager\s*(?:<[^<>;{}]*>)?\s*\(")
+# An app's own paging source class (Paging 3, or a Paging 2 DataSource): what its `load` reads decides.
+PAGING_SOURCE_CLASS = re.compile(r"\bclass\s+\w+[^{]*?(?::|\bextends)\s*(?:Rx\w*|ListenableFuture)?(PagingSource|PageKeyedDataSource|ItemKeyedDataSource|PositionalDataSource)\s*<")
+NETWORK_READ = re.compile(r"(?i)\b\w*(api|service|client|remote|retrofit|http|network|server|firestore|firebase|graphql|supabase)\w*\s*[.:(]")
+STRINGS_AND_COMMENTS = re.compile(r'"""[\s\S]*?"""|"(?:\\.|[^"\\\n])*"|//[^\n]*|/\*[\s\S]*?\*/')
+
+
+def _project_pages_only_local(ctx: CheckContext) -> bool:
+    """Every androidx.paging `Pager` of the project pages a local database (`Pager(config) {
+    feedDao.pagedItems() }`, a Room `@RawQuery` built in the lambda) and every PagingSource class the
+    app writes itself reads a DAO or database and no network client; no RemoteMediator anywhere. Room
+    writes the DAO's `PagingSource` functions, which read only stored rows. A screen collecting such
+    pages shows a list that ends where the stored data ends (memoised per project)."""
+    index = project_index.for_context(ctx)
+    key = ("infinite-scroll:pages-only-local", index.key, index.digest)
+    if key in _LOCAL_PAGES:
+        return _LOCAL_PAGES[key]
+    found = 0
+    answer = True
+    for data in index.files().values():
+        if b"Pager" not in data and b"Source" not in data:
+            continue
+        code = STRINGS_AND_COMMENTS.sub('""', data.decode("utf-8", "replace"))
+        if "RemoteMediator" in code:
+            answer = False
+            break
+        blocks = [_pager_block(code, m.end() - 1) for m in PAGER_CALL.finditer(code)]
+        blocks += [_braced(code, code.find("{", m.end())) for m in PAGING_SOURCE_CLASS.finditer(code) if code.find("{", m.end()) >= 0]
+        for block in blocks:
+            found += 1
+            if not LOCAL_SOURCE.search(block) or NETWORK_READ.search(block):
+                answer = False
+                break
+        if not answer:
+            break
+    _LOCAL_PAGES[key] = answer = answer and found > 0
+    return answer
+
+
+_LOCAL_PAGES: dict[tuple, bool] = {}
+
+
+def _pager_block(code: str, paren: int) -> str:
+    """`Pager(...)` with its trailing lambda (`{ dao.paged() }`), from the `(` at `paren`."""
+    arguments = _braced(code, paren, "()")
+    end = paren + len(arguments)
+    after = len(code) - len(code[end:].lstrip())
+    return arguments + (_braced(code, after) if code[after:after + 1] == "{" else "")
 
 
 # `Pager(config) { libraryDao.pagedShows() }`, `pagingSourceFactory = db.draftDao()::draftsPagingSource`
@@ -3404,3 +3458,90 @@ def end_marker(ctx: CheckContext) -> bool:
 def user_setting(ctx: CheckContext) -> bool:
     """A user preference can turn automatic loading off."""
     return bool(USER_SETTING.search(ctx.data.decode("utf-8", "replace")))
+
+
+# --------------------------------------------------------------------------------------------
+# grishka appkit recycler fragments
+
+APPKIT_IMPORT = re.compile(r"^\s*import\s+me\.grishka\.appkit\.", re.M)
+# `class TimelineFragment extends BasePostListFragment<Post>`, generics with one level of nesting
+JAVA_EXTENDS = re.compile(r"\bclass\s+(\w+)\s*(?:<(?:[^<>{]|<[^<>{]*>)*>)?\s+extends\s+(\w+)")
+_APPKIT_CLASSES: dict[tuple, dict[str, tuple[str, bool]]] = {}
+
+
+@_own_records_at_info
+def appkit_more_pages(ctx: CheckContext) -> Verdict | bool:
+    """grishka appkit: a fragment descending from `BaseRecyclerFragment` (or the app's own
+    `*RecyclerFragment` built on it) overrides `doLoadData(int offset, int count)` and hands its
+    page to `onDataLoaded(items, more)` with a `more` that is not `false` (in the method, its
+    callbacks, or a method of the class it calls): appkit calls `doLoadData` again when the person
+    scrolls near the end of the list, for as long as a page says there are more. One finding per
+    fragment class, at its `doLoadData`."""
+    method = ctx.node.parent
+    body = method.child_by_field_name("body") if method is not None else None
+    owner = next((a for a in ancestors(ctx.node) if a.type in ("class_declaration", "object_creation_expression")), None)
+    if body is None or owner is None or owner.type != "class_declaration":
+        return False
+    if not _hands_more_pages(body, owner):
+        return False
+    return _descends_from_appkit_recycler(ctx, owner)
+
+
+def _hands_more_pages(body: Node, owner: Node) -> bool:
+    """`onDataLoaded(items, more)` with a second argument other than `false`, in `body` or in a method
+    of the class that `body` calls (one step)."""
+    def more_pages(node: Node) -> bool:
+        for call in calls(node):
+            if call.name == "onDataLoaded":
+                args = argument_nodes(call)
+                if len(args) == 2 and text(args[1]).strip() != "false":
+                    return True
+        return False
+
+    if more_pages(body):
+        return True
+    called = {c.name for c in calls(body) if not c.receiver or c.receiver == "this"}
+    class_body = owner.child_by_field_name("body")
+    for member in class_body.named_children if class_body is not None else []:
+        name = member.child_by_field_name("name") if member.type == "method_declaration" else None
+        if name is not None and text(name) in called and text(name) != "doLoadData":
+            inner = member.child_by_field_name("body")
+            if inner is not None and more_pages(inner):
+                return True
+    return False
+
+
+def _descends_from_appkit_recycler(ctx: CheckContext, owner: Node) -> bool:
+    """The class's superclass chain (followed through the project's Java classes) reaches a
+    `*RecyclerFragment`, and a file along the chain imports grishka appkit."""
+    index = project_index.for_context(ctx)
+    key = (index.key, index.digest)
+    classes = _APPKIT_CLASSES.get(key)
+    if classes is None:
+        classes = {}
+        for data in index.files().values():
+            if b"extends" not in data:
+                continue
+            code = data.decode("utf-8", "replace")
+            appkit = bool(APPKIT_IMPORT.search(code))
+            for m in JAVA_EXTENDS.finditer(code):
+                classes.setdefault(m.group(1), (m.group(2), appkit))
+        _APPKIT_CLASSES[key] = classes
+    own = JAVA_EXTENDS.search(text(owner)[:600])
+    if own is None:
+        return False
+    name, parent = own.group(1), own.group(2)
+    appkit = bool(APPKIT_IMPORT.search(ctx.data.decode("utf-8", "replace")))
+    seen = {name}
+    for _ in range(8):
+        if re.search(r"RecyclerFragment$", parent):
+            # the chain's own link to appkit: an import in a file along the way, or the base's own file
+            upper = classes.get(parent)
+            if appkit or (upper is not None and upper[1]):
+                return True
+        if parent in seen or parent not in classes:
+            return False
+        seen.add(parent)
+        parent, imports = classes[parent]
+        appkit = appkit or imports
+    return False

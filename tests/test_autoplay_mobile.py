@@ -1,0 +1,23 @@
+"""Severities of autoplay findings in mobile fixture projects (the annotations say only whether a
+line is reported; these say how strongly)."""
+
+from __future__ import annotations
+
+from designlint.config import Config
+from designlint.files import Discoverer
+from designlint.testing import fixture_scanner
+from conftest import REPO
+
+KOTLIN = REPO / "fixtures" / "autoplay" / "kotlin"
+
+
+def test_playlist_without_pause_is_a_warning_unless_a_setting_decides():
+    # nextplayer PlayerService.kt:560 `pauseAtEndOfMediaItems = !playerPreferences.autoplay`: info
+    scanner = fixture_scanner(Config(root=REPO))
+    found = {}
+    for path, kind in Discoverer(respect_gitignore=False).discover([KOTLIN / "playlistend"]).files:
+        for f in scanner.scan_file(path, kind)[0]:
+            if f.rule_id == "autoplay" and "pauseAtEndOfMediaItems" in f.message:
+                found[path.name] = f
+    assert found["QueueService.kt"].severity == "info"
+    assert found["EpisodeActivity.kt"].severity == "warning"

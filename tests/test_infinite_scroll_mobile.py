@@ -1,0 +1,40 @@
+"""Severities of infinite-scroll findings in mobile fixture projects (the annotations say only
+whether a line is reported; these say how strongly)."""
+
+from __future__ import annotations
+
+import pytest
+
+from designlint.config import Config
+from designlint.files import Discoverer
+from designlint.testing import fixture_scanner
+from conftest import REPO
+
+KOTLIN = REPO / "fixtures" / "infinite-scroll" / "kotlin"
+
+
+@pytest.fixture(scope="module")
+def scanner():
+    return fixture_scanner(Config(root=REPO))
+
+
+def _findings(scanner, folder):
+    out = {}
+    for path, kind in Discoverer(respect_gitignore=False).discover([folder]).files:
+        for f in scanner.scan_file(path, kind)[0]:
+            if f.rule_id == "infinite-scroll":
+                out[(path.name, f.line)] = f
+    return out
+
+
+def test_compose_pages_of_a_database_only_project_are_info(scanner):
+    # Feeder: every Pager reads a Room DAO PagingSource; the screens collecting them are lowered
+    found = _findings(scanner, KOTLIN / "offline_reader")
+    screens = {k: f for k, f in found.items() if k[0] == "ReaderScreen.kt"}
+    assert len(screens) == 2 and all(f.severity == "info" and any("own database" in n for n in f.notes) for f in screens.values())
+
+
+def test_compose_pages_stay_warning_when_one_pager_reads_the_network(scanner):
+    found = _findings(scanner, KOTLIN / "online_reader")
+    timeline = [f for (name, line), f in found.items() if name == "TimelineScreen.kt" and line == 10]
+    assert len(timeline) == 1 and timeline[0].severity == "warning"
