@@ -5,11 +5,12 @@
 Each revision is exported with `git archive` into a scratch folder and run as
 `python -m designlint check CODEBASE -f json --exit-zero -q --no-cache` from there, so the
 revision's own package is imported (the running interpreter must have designlint's dependencies).
-`--head` may be `WORKTREE` for the uncommitted files of this checkout. Results are kept per
-(revision commit, code base, selection) under --cache-dir, so the base is scanned once per commit.
+`--base`/`--head` may be `WORKTREE` for the files of this checkout as they are, or the path of
+another checkout (a helper's worktree) for its files. Results are kept per (revision commit or
+checkout state, code base, selection) under --cache-dir, so the base is scanned once per commit.
 
-Prints, per code base, the findings only one side has (path:line rule/pattern message), then
-a total. A fix's regression is read from this list: every added or removed finding must be an
+Prints, per code base, the findings only one side has (path:line rule/pattern [severity] message),
+then a total: a finding whose severity changed shows as one removed and one added. A fix's regression is read from this list: every added or removed finding must be an
 intended change. Run by hand, never as a test.
 """
 
@@ -29,14 +30,26 @@ REPO = Path(__file__).resolve().parent.parent
 WORKTREE = "WORKTREE"
 
 
-def _git(*args: str) -> str:
-    return subprocess.run(["git", "-C", str(REPO), *args], check=True, capture_output=True, text=True).stdout.strip()
+CACHE_FORMAT = "v2"  # v2: lines carry the severity
+
+
+def _git(*args: str, repo: Path = REPO) -> str:
+    return subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True, text=True).stdout.strip()
+
+
+def _checkout(rev: str) -> Path | None:
+    """The folder whose files are used as they are for `rev` (WORKTREE or a checkout's path), or None."""
+    if rev == WORKTREE:
+        return REPO
+    path = Path(rev)
+    return path.resolve() if (path / "designlint").is_dir() else None
 
 
 def _export(rev: str, into: Path) -> Path:
-    """The package as it is at `rev` (or this checkout's files for WORKTREE), under `into`."""
-    if rev == WORKTREE:
-        return REPO
+    """The package as it is at `rev` (or a checkout's files as they are), under `into`."""
+    checkout = _checkout(rev)
+    if checkout is not None:
+        return checkout
     archive = subprocess.run(
         ["git", "-C", str(REPO), "archive", rev, "designlint", "rules", "pyproject.toml"],
         check=True,
@@ -48,11 +61,13 @@ def _export(rev: str, into: Path) -> Path:
 
 
 def _key(rev: str) -> str:
-    if rev != WORKTREE:
+    checkout = _checkout(rev)
+    if checkout is None:
         return _git("rev-parse", rev)
-    status = _git("status", "--porcelain", "--", "designlint", "rules")
-    diff = _git("diff", "HEAD", "--", "designlint", "rules")
-    return "wt-" + hashlib.sha256((_git("rev-parse", "HEAD") + status + diff).encode()).hexdigest()[:16]
+    status = _git("status", "--porcelain", "--", "designlint", "rules", repo=checkout)
+    diff = _git("diff", "HEAD", "--", "designlint", "rules", repo=checkout)
+    state = str(checkout) + _git("rev-parse", "HEAD", repo=checkout) + status + diff
+    return "wt-" + hashlib.sha256(state.encode()).hexdigest()[:16]
 
 
 def _findings(package: Path, codebase: Path, select: str | None, jobs: int) -> list[dict]:
@@ -72,7 +87,7 @@ def _line(finding: dict, codebase: Path) -> str:
         path = path.resolve().relative_to(codebase.resolve())
     except ValueError:
         pass
-    return f"{path}:{finding['line']} {finding['rule']}/{finding.get('pattern', '')} {finding['message']}"
+    return f"{path}:{finding['line']} {finding['rule']}/{finding.get('pattern', '')} [{finding.get('severity', '')}] {finding['message']}"
 
 
 def _scan(rev: str, codebases: list[Path], args: argparse.Namespace) -> dict[Path, list[str]]:
@@ -82,7 +97,7 @@ def _scan(rev: str, codebases: list[Path], args: argparse.Namespace) -> dict[Pat
         package: Path | None = None
         for codebase in codebases:
             name = hashlib.sha256(f"{codebase.resolve()}|{args.select}".encode()).hexdigest()[:16]
-            cached = args.cache_dir / key / f"{name}.json"
+            cached = args.cache_dir / CACHE_FORMAT / key / f"{name}.json"
             if cached.exists():
                 results[codebase] = json.loads(cached.read_text())
                 continue
