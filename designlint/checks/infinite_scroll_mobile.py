@@ -714,7 +714,25 @@ def _near_end(ctx: CheckContext, conds: list[Node], branch: Node | None = None) 
             return scroll
         if _row_end(text(cond)) or (_row_end(expanded) and ROW_END.search(text(cond))) or _last_alias_compared(ctx, cond):
             return "row"
+        inlined = _inlined(ctx, cond)
+        if inlined != text(cond) and _row_end(inlined):
+            return "row"  # `final offset = index + 1; if (offset + threshold > posts.length - 1)`: the row's index under a local name
     return None
+
+
+def _inlined(ctx: CheckContext, cond: Node) -> str:
+    """The condition with each local name replaced by the value it was declared with (`offset` ->
+    `(index + 1)`), so a comparison written on an offset or margin variable reads as the row test it is."""
+    out = text(cond)
+    names = {text(n) for n in walk(cond) if n.type in IDENTIFIER_TYPES and not (n.prev_sibling is not None and text(n.prev_sibling) in (".", "?."))}
+    for name in sorted(names, key=len, reverse=True):
+        parts = _definition(ctx, name, cond)
+        if len(parts) != 1 or parts[0].type not in DECLARATION_TYPES:
+            continue
+        value = re.split(r"(?<![=!<>])=(?!=)", text(parts[0]), maxsplit=1)
+        if len(value) == 2 and "\n" not in value[1].strip() and len(value[1]) < 200:
+            out = re.sub(rf"(?<![\w.]){re.escape(name)}\b", lambda _: f"({value[1].strip().rstrip(';')})", out)
+    return out
 
 
 LAST_ALIAS = re.compile(r"=\s*[\w.?!]*\.last\b(?!\s*\()")
