@@ -2914,6 +2914,20 @@ def infinite_widget_fetches(ctx: CheckContext) -> Verdict | bool:
     return not _loader_chosen_by_creator(ctx, ctx.node, text(selector))
 
 
+def _dart_callee_of_argument(arg: Node) -> Node | None:
+    """The identifier a Dart named argument is handed to (`RankedFeed` for `RankedFeed(loadPage: ...)`,
+    also through `.builder` or generic selectors), or None."""
+    args = arg.parent
+    part = args.parent if args is not None else None
+    selector = part.parent if part is not None else None
+    if args is None or args.type != "arguments" or part is None or part.type != "argument_part" or selector is None or selector.type != "selector":
+        return None
+    callee = selector.prev_named_sibling
+    while callee is not None and callee.type == "selector":
+        callee = callee.prev_named_sibling
+    return callee if callee is not None and callee.type == "identifier" else None
+
+
 @_own_records_at_info
 def forwarded_loader_created(ctx: CheckContext) -> Verdict | bool:
     """`RankedFeed(loadPage: (page) => api.ranked(page))`, `LoadMoreListView(onLoadMore: store.fetchNext)`:
@@ -2922,15 +2936,8 @@ def forwarded_loader_created(ctx: CheckContext) -> Verdict | bool:
     finding, here: the widget and wrappers forwarding their own field are not reported
     (`_loader_chosen_by_creator`). Endless-named widgets report through dart-infinite-widget."""
     arg = ctx.node
-    args = arg.parent
-    part = args.parent if args is not None else None
-    selector = part.parent if part is not None else None
-    if args is None or args.type != "arguments" or part is None or part.type != "argument_part" or selector is None or selector.type != "selector":
-        return False
-    callee = selector.prev_named_sibling
-    while callee is not None and callee.type == "selector":
-        callee = callee.prev_named_sibling
-    if callee is None or callee.type != "identifier":
+    callee = _dart_callee_of_argument(arg)
+    if callee is None:
         return False
     name = text(callee)
     if not re.match(r"^[A-Z]\w*$", name) or INFINITE_WIDGET_NAME.match(name) or DART_PAGING.match(name + "(") or project_index.too_common(name):
@@ -3029,15 +3036,8 @@ def smart_refresher_wrapper_load(ctx: CheckContext) -> Verdict | bool:
     onLoading`), so each screen passing a loading callback with pull-up on is a feed. A wrapper that
     switches pull-up on itself (`enablePullUp: true`) is reported once, at its SmartRefresher."""
     arg = ctx.node
-    args = arg.parent
-    part = args.parent if args is not None else None
-    selector = part.parent if part is not None else None
-    if args is None or args.type != "arguments" or part is None or part.type != "argument_part" or selector is None or selector.type != "selector":
-        return False
-    callee = selector.prev_named_sibling
-    while callee is not None and callee.type == "selector":
-        callee = callee.prev_named_sibling
-    if callee is None or callee.type != "identifier":
+    callee = _dart_callee_of_argument(arg)
+    if callee is None:
         return False
     name = text(callee)
     if name == "SmartRefresher" or not re.match(r"^[A-Z]\w*$", name):
