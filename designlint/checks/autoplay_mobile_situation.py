@@ -770,8 +770,39 @@ def guard(node: Node, ctx: CheckContext) -> str | None:
         if STATE_GUARD.search(condition) and not _only_not_playing(condition):
             if _flipped_from_off(condition, ancestor, ctx):
                 continue  # `_playing = !_playing; if (_playing) play()` with `_playing = false`: the first call starts it
+            if _state_starts_playing(condition, ancestor, ctx):
+                return "flag-on"  # `final isPlaying = useState(true)`: the guard lets the first run play
             return "state"
     return None
+
+
+def _state_starts_playing(condition: str, branch: Node, ctx: CheckContext) -> bool:
+    """Dart: the app's own play/pause state tested by the guard starts as playing, so the guarded start
+    runs before any tap: `final isPlaying = useState(true)`, `bool _isPlaying = true`, or
+    `isPlaying ??= settings.autoPlayVideo` filled from a setting that is on by default (declared
+    `= true` in the project, or an autoplay setting that does not default to false)."""
+    if ctx.language != "dart":
+        return False
+    holder = next((a for a in ancestors(branch) if a.type == "class_definition"), None)
+    source = strip_comments(text(holder) if holder is not None else ctx.data.decode("utf-8", "replace"))
+    for found in STATE_GUARD.finditer(condition):
+        if found.start() > 0 and condition[found.start() - 1] in ".!":
+            continue  # `controller.value.isPlaying` is the player's own state; `!isPlaying` waits
+        flag = re.escape(found.group(0))
+        if re.search(rf"\b{flag}\s*=\s*useState\s*(?:<\s*bool\s*\??\s*>)?\(\s*true\s*\)|\b(?:bool\??|var)\s+{flag}\s*=\s*true\b", source):
+            return True
+        default = re.search(rf"(?<![\w.]){flag}\s*\?\?=\s*([^;]+);", source)
+        if default is None:
+            continue
+        value = default.group(1).strip()
+        setting = re.findall(r"[A-Za-z_]\w*", value)[-1:] or [""]
+        if value == "true" or AUTOPLAY_FLAG.fullmatch(setting[0]) and not flag_defaults_off(setting[0], ctx):
+            return True
+        index = project_index.whole_project(ctx)
+        declared_on = re.compile(rf"\bbool\??\s+{re.escape(setting[0])}\s*=\s*true\b".encode())
+        if setting[0] and index is not None and any(declared_on.search(data) for data in index.files().values()):
+            return True
+    return False
 
 
 def never_set_flag(condition: str, ctx: CheckContext) -> bool:

@@ -714,7 +714,25 @@ def _near_end(ctx: CheckContext, conds: list[Node], branch: Node | None = None) 
             return scroll
         if _row_end(text(cond)) or (_row_end(expanded) and ROW_END.search(text(cond))) or _last_alias_compared(ctx, cond):
             return "row"
+        inlined = _inlined(ctx, cond)
+        if inlined != text(cond) and _row_end(inlined):
+            return "row"  # `final offset = index + 1; if (offset + threshold > posts.length - 1)`: the row's index under a local name
     return None
+
+
+def _inlined(ctx: CheckContext, cond: Node) -> str:
+    """The condition with each local name replaced by the value it was declared with (`offset` ->
+    `(index + 1)`), so a comparison written on an offset or margin variable reads as the row test it is."""
+    out = text(cond)
+    names = {text(n) for n in walk(cond) if n.type in IDENTIFIER_TYPES and not (n.prev_sibling is not None and text(n.prev_sibling) in (".", "?."))}
+    for name in sorted(names, key=len, reverse=True):
+        parts = _definition(ctx, name, cond)
+        if len(parts) != 1 or parts[0].type not in DECLARATION_TYPES:
+            continue
+        value = re.split(r"(?<![=!<>])=(?!=)", text(parts[0]), maxsplit=1)
+        if len(value) == 2 and "\n" not in value[1].strip() and len(value[1]) < 200:
+            out = re.sub(rf"(?<![\w.]){re.escape(name)}\b", lambda _: f"({value[1].strip().rstrip(';')})", out)
+    return out
 
 
 LAST_ALIAS = re.compile(r"=\s*[\w.?!]*\.last\b(?!\s*\()")
@@ -1149,7 +1167,7 @@ def branch_loads_more(ctx: CheckContext) -> Verdict | bool:
         return False
     if _hook_reported_at_call_site(ctx, call) or _in_unused_type(ctx, branch) or _listener_screens_report(ctx, call):
         return False
-    if _row_appear_reports(ctx, branch):
+    if _row_appear_reports(ctx, branch) or _loader_chosen_by_creator(ctx, branch, f"{call.receiver}.{call.name}(" if call.receiver else f"{call.name}("):
         return False
     action = f"{call.name}()" if IDENTIFIER.match(call.name) else call.name
     if call.name in ("invoke", "call") and IDENTIFIER.match(call.receiver):
@@ -2854,7 +2872,89 @@ def _pager_block(code: str, paren: int) -> str:
 LOCAL_SOURCE = re.compile(r"\b\w*(Dao|dao|DAO)\b|\b(database|db|appDatabase|roomDatabase)\s*\.|\b(?![Ff]irebase)\w*(Db|DB|Database)\s*(\(\))?\s*\.|\w+Queries\s*\.|\broom(Repository|Repo|Db|Database|DataSource)\s*\.|\blocal\w*(DataSource|Source|Store|Repository|Repo)\s*\.")
 
 
-INFINITE_WIDGET_FETCH = re.compile(r"(?<![\w.])(fetcher|fetch\w*|onFetch\w*|onLoad\w*|load\w*|onNextPage|nextPage\w*|onPageRequest|pageRequest\w*|on\w*(End|Bottom)Reached)\s*:")
+# The names a list widget gives the page loader a screen hands in (`fetcher:`, `onLoadMore:`, `loadPage:`).
+LOADER_LABEL = r"(fetcher|fetch\w*|onFetch\w*|onLoad\w*|load\w*|onNextPage|nextPage\w*|onPageRequest|pageRequest\w*|on\w*(End|Bottom)Reached)"
+INFINITE_WIDGET_FETCH = re.compile(rf"(?<![\w.]){LOADER_LABEL}\s*:")
+INFINITE_WIDGET_NAME = re.compile(r"^\w*(Infinite|Endless)\w*$")  # as the dart-infinite-widget query
+# Paging inside an app widget's own declaration: a paging package widget (as the dart-paged-list
+# query) or its controller, a near-end scroll test, or an app widget named for endless scrolling.
+DART_PAGING = re.compile(r"\b(PagedListView|PagedGridView|PagedSliverList|PagedSliverGrid|PagedMasonryGridView|PagedSliverMasonryGrid|PagedPageView"
+                         r"|PagedLayoutBuilder|PagingController|LazyLoadScrollView|InfiniteList|SliverInfiniteList|LoadingMoreList|PagewiseListView)\b"
+                         r"|\bmaxScrollExtent\b|\bextentAfter\b|(?<![\w.])[A-Z]?\w*(Infinite|Endless)\w*(?<!Controller)\s*(<[^(){};]*>)?\s*\(")
+
+
+def _dart_widget_of(node: Node) -> tuple[str, Node] | None:
+    """The widget whose code holds `node`: the class around it, or for `class _FeedState extends
+    State<Feed>` the widget `Feed` (its fields read as `widget.fetcher`)."""
+    cls = next((a for a in ancestors(node) if a.type == "class_definition"), None)
+    if cls is None:
+        return None
+    head = text(cls)[:300]
+    state = re.match(r"(?:abstract\s+)?class\s+\w+\s*(?:<[^{]*?>)?\s+extends\s+State\s*<\s*(\w+)", head)
+    name = state.group(1) if state else _declared_type_name(cls)
+    return (name, cls) if name else None
+
+
+def _dart_widget_declaration(ctx: CheckContext, name: str) -> str:
+    """The project's declaration of widget `name` and of its State class, as one text."""
+    own = _project_declaration(ctx, name, re.compile(rf"\bclass\s+{re.escape(name)}\b")) or ""
+    state = _project_declaration(ctx, f"State<{name}", re.compile(rf"\bclass\s+\w+\s*(?:<[^{{]*?>)?\s+extends\s+State\s*<\s*{re.escape(name)}\b")) or ""
+    return own + "\n" + state
+
+
+def _forwards_field(declaration: str, field: str) -> bool:
+    """The widget takes `field` through its constructor (`this.fetcher`, `super.fetcher`) and
+    calls it or hands it on (`await fetcher(page, size)`, `widget.onLoadMore()`, `fetcher: (p) => widget.fetcher(p, sort)`)."""
+    name = re.escape(field)
+    return bool(re.search(rf"\b(this|super)\.{name}\b", declaration)) and bool(
+        re.search(rf"(?<![\w.])(widget\.)?{name}\s*(\?\.\s*call\s*)?\(|:\s*(widget\.)?{name}\s*[,)]", declaration))
+
+
+def _created_with(ctx: CheckContext, name: str, field: str, depth: int = 1) -> bool:
+    """Another widget of the project creates `name` (or a subclass of it that takes the field
+    through `super.field`) handing it `field:`: the creating code chose the loader."""
+    own = re.compile(rf"\bclass\s+{re.escape(name)}\b|\bclass\s+\w+\s*(?:<[^{{]*?>)?\s+extends\s+State\s*<\s*{re.escape(name)}\b")
+    creation = re.compile(rf"(?<![\w.]){re.escape(name)}\s*(<[^(){{}};]*>)?\s*\(")
+    label = re.compile(rf"(?<![\w.]){re.escape(field)}\s*:")
+    subclass = re.compile(rf"\bclass\s+(\w+)\s*(?:<[^{{]*?>)?\s+extends\s+{re.escape(name)}\b")
+    for data in _project_bytes(ctx).values():
+        if name.encode() not in data:
+            continue
+        code = data.decode("utf-8", "replace")
+        spans = []
+        for m in own.finditer(code):
+            following = NEXT_TYPE_DECLARATION.search(code, m.end())
+            spans.append((m.start(), following.start() if following else len(code)))
+        for m in creation.finditer(code):
+            if any(a <= m.start() < b for a, b in spans) or re.search(r"\b(class|extends|implements|with|new\s+\w+\s*=)\s*$", code[max(0, m.start() - 20):m.start()]):
+                continue
+            args = _balanced_arguments(code, m.end() - 1)
+            if args and label.search(args):
+                return True
+        if depth > 0:
+            for m in subclass.finditer(code):
+                if re.search(rf"\bsuper\.{re.escape(field)}\b", code[m.end():m.end() + 2000]) and _created_with(ctx, m.group(1), field, depth - 1):
+                    return True
+    return False
+
+
+def _loader_chosen_by_creator(ctx: CheckContext, node: Node, used: str) -> str:
+    """The list widget around `node` pages with a loader field that `used` (the loading code or
+    argument) reads, and other widgets create it handing that loader in: the feed is reported where
+    they do (`InfinitePostList(fetcher: api.posts)`), not in the widget or in a wrapper forwarding its
+    own field (`InfiniteScroll(fetcher: (page, size) => fetcher(page, size, sort))`). The widget's name."""
+    if ctx.language != "dart":
+        return ""
+    found = _dart_widget_of(node)
+    if found is None:
+        return ""
+    name, _ = found
+    declaration = _dart_widget_declaration(ctx, name)
+    for field in dict.fromkeys(re.findall(r"\b(?:this|super)\.(\w+)", declaration)):
+        if re.fullmatch(LOADER_LABEL, field) and re.search(rf"(?<![\w.])(widget\.)?{re.escape(field)}\b", used) \
+                and _forwards_field(declaration, field) and _created_with(ctx, name, field):
+            return name
+    return ""
 
 
 @_own_records_at_info
@@ -2863,7 +2963,47 @@ def infinite_widget_fetches(ctx: CheckContext) -> Verdict | bool:
     app widget named for endless scrolling that is handed a page fetcher (not an endless carousel or
     `InfiniteListView.builder` date strip, which fetch nothing)."""
     selector = ctx.node.next_named_sibling
-    return selector is not None and bool(INFINITE_WIDGET_FETCH.search(text(selector)))
+    if selector is None or not INFINITE_WIDGET_FETCH.search(text(selector)):
+        return False
+    return not _loader_chosen_by_creator(ctx, ctx.node, text(selector))
+
+
+def _dart_callee_of_argument(arg: Node) -> Node | None:
+    """The identifier a Dart named argument is handed to (`RankedFeed` for `RankedFeed(loadPage: ...)`,
+    also through `.builder` or generic selectors), or None."""
+    args = arg.parent
+    part = args.parent if args is not None else None
+    selector = part.parent if part is not None else None
+    if args is None or args.type != "arguments" or part is None or part.type != "argument_part" or selector is None or selector.type != "selector":
+        return None
+    callee = selector.prev_named_sibling
+    while callee is not None and callee.type == "selector":
+        callee = callee.prev_named_sibling
+    return callee if callee is not None and callee.type == "identifier" else None
+
+
+@_own_records_at_info
+def forwarded_loader_created(ctx: CheckContext) -> Verdict | bool:
+    """`RankedFeed(loadPage: (page) => api.ranked(page))`, `LoadMoreListView(onLoadMore: store.fetchNext)`:
+    a screen creates the app's own list widget, which pages with the loader it is handed (a paging
+    package widget or controller, a near-end scroll test, an endless-named app widget). One feed, one
+    finding, here: the widget and wrappers forwarding their own field are not reported
+    (`_loader_chosen_by_creator`). Endless-named widgets report through dart-infinite-widget."""
+    arg = ctx.node
+    callee = _dart_callee_of_argument(arg)
+    if callee is None:
+        return False
+    name = text(callee)
+    if not re.match(r"^[A-Z]\w*$", name) or INFINITE_WIDGET_NAME.match(name) or DART_PAGING.match(name + "(") or project_index.too_common(name):
+        return False  # not an app widget, or one another pattern reports (dart-infinite-widget, dart-paged-list)
+    label = ctx.text(next(c for c in arg.named_children if c.type == "label")).rstrip(": ")
+    declaration = _dart_widget_declaration(ctx, name)
+    if not DART_PAGING.search(declaration) or not _forwards_field(declaration, label):
+        return False
+    value = text(arg.named_children[-1])
+    if _loader_chosen_by_creator(ctx, arg, text(arg)) or value in ("null", "() {}", "(_) {}") or value.endswith("=> null"):
+        return False  # a wrapper forwarding its own loader (its creators report), or no loader
+    return Verdict(message=f"{name} loads the next page automatically as the user scrolls near the end: {label} is the page loader it runs")
 
 
 @_own_records_at_info
@@ -2872,7 +3012,10 @@ def paged_widget_feed(ctx: CheckContext) -> Verdict | bool:
     FirestoreListView, loading_more_list, ...), not one laid out bottom-up (`reverse: true`: a chat
     that loads its older messages at the top)."""
     reverse = _dart_named_arguments(ctx.node).get("reverse")
-    return reverse is None or reverse.named_children[-1].type != "true"
+    if reverse is not None and reverse.named_children[-1].type == "true":
+        return False
+    found = _dart_widget_of(ctx.node)
+    return found is None or not _loader_chosen_by_creator(ctx, ctx.node, text(found[1]))
 
 
 @_own_records_at_info
@@ -2947,15 +3090,8 @@ def smart_refresher_wrapper_load(ctx: CheckContext) -> Verdict | bool:
     onLoading`), so each screen passing a loading callback with pull-up on is a feed. A wrapper that
     switches pull-up on itself (`enablePullUp: true`) is reported once, at its SmartRefresher."""
     arg = ctx.node
-    args = arg.parent
-    part = args.parent if args is not None else None
-    selector = part.parent if part is not None else None
-    if args is None or args.type != "arguments" or part is None or part.type != "argument_part" or selector is None or selector.type != "selector":
-        return False
-    callee = selector.prev_named_sibling
-    while callee is not None and callee.type == "selector":
-        callee = callee.prev_named_sibling
-    if callee is None or callee.type != "identifier":
+    callee = _dart_callee_of_argument(arg)
+    if callee is None:
         return False
     name = text(callee)
     if name == "SmartRefresher" or not re.match(r"^[A-Z]\w*$", name):

@@ -118,6 +118,10 @@ GENERATOR_DECLARATION = re.compile(
     r"\b([A-Za-z_]\w*)\s*(?::\s*[\w.<>?]+\s*)?=\s*(?:new\s+)?(?:java\.util\.|kotlin\.random\.)?"
     r"(?:Random|SecureRandom|GKRandomSource|GK\w*RandomSource|GK\w*Distribution|Random\.secure|ThreadLocalRandom\.current)\b")
 QUIZ_POOL = re.compile(r"(?i)(question|answer|quiz|option|choice|song|track|playlist|queue|deck|tile|board|letter|word)s?\b")
+# Where a new piece lands, not what it is: a shuffle or random pick over the free squares of a board
+# (`emptySlots.shuffle()`, `cells[rng.nextInt(cells.length)]`, `final spot = ...`) places an item a
+# purchase already decided; it is not the reward pick.
+PLACEMENT_POOL = re.compile(r"(?i)(cell|slot|spot|position|coord|coordinate|location|empt(y|ie)|vacanc(y|ie)|free_?space|square)s?(?![a-z])")
 # A pick made by a helper of another file or an injected service, named for it: `gachaService.pullMultiGacha()`,
 # `chestOpener.OpenChest()`, `repo.summonHero()`; screens, dialogs and animations that show a result are not one.
 LOOT_ACTION_CALL = re.compile(
@@ -322,10 +326,13 @@ def _rolled_number(name: str) -> bool:
 
 def _cosmetic(call: Call) -> bool:
     """A random value that only feeds a position, colour, delay, id, string, or a message/quiz pool."""
-    if MESSAGE_POOL.search(_name_of(call.receiver) or "-") or QUIZ_POOL.search(call.receiver or "-"):
+    if MESSAGE_POOL.search(_name_of(call.receiver) or "-") or QUIZ_POOL.search(call.receiver or "-") or PLACEMENT_POOL.search(_name_of(call.receiver) or "-"):
         return True
-    if call.name in ("shuffle", "shuffled") and QUIZ_POOL.search(" ".join(text(a) for a in argument_nodes(call))):
+    arguments = " ".join(text(a) for a in argument_nodes(call))
+    if call.name in ("shuffle", "shuffled") and (QUIZ_POOL.search(arguments) or PLACEMENT_POOL.search(arguments)):
         return True
+    if re.fullmatch(r"\s*([\w.]+)\.(length|size|count)\s*", arguments) and PLACEMENT_POOL.search(_name_of(arguments.strip().rsplit(".", 1)[0])):
+        return True  # `cells[rng.nextInt(cells.length)]`: an index into the free squares
     target = _target_name(call.node)
     if target and (VISUAL_KEY.match(target) or _id_like(target) and not _rolled_number(target) or VISUAL_TARGET.search(target) or VISUAL_FN.search(target)):
         return True

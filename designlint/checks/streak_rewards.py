@@ -1066,7 +1066,19 @@ def classify_text(raw: str) -> str | None:
     return None
 
 
-PROTECTION_WORDS = re.compile(r"\bstreak\s+(?:freeze|freezes|saver|savers|shield|shields|repair|insurance)\b|\bsaved\s+days?\b|\bgrace\s+(?:period|day)|\brest\s+days?\b|\bfreezes?\b.{0,40}\b(?:protects?|keeps?|saves?)\b", re.I)
+# A safeguard told as an allowance: "you can miss one day and do not lose a streak", "skip a day without
+# losing your streak" (and the French, Dutch, German, Spanish and Portuguese wordings); not "you can't miss a day".
+MISS_ALLOWED = re.compile(
+    r"\b(?:can|may|could|are\s+allowed\s+to|get\s+to)\s+(?:still\s+|safely\s+)?(?:miss|skip)\s+(?:one|a|1|two|2|N|a\s+single|up\s+to\s+(?:one|two|N|\d))\s+days?\b"
+    r"|\b(?:miss(?:ing)?|skip(?:ping)?)\s+(?:one|a|1|N|a\s+single)\s+days?\s+(?:without\s+(?:losing|breaking|resetting|hurting|affecting)|and\s+(?:still\s+)?keep)\b"
+    r"|\b(?:pouvez|peux|pourrez)\s+(?:manquer|sauter|rater)\s+(?:un|1)\s+jour"
+    r"|\b(?:kun|kunt|mag|mogen)\s+(?:je|u|jij)\s+(?:één|een|1)\s+dag\s+(?:overslaan|missen)"
+    r"|\b(?:kannst|können|darfst|dürfen)\s+(?:du\s+|sie\s+)?(?:einen|1)\s+Tag\s+(?:auslassen|verpassen|überspringen|aussetzen)"
+    r"|\b(?:puedes|puede|podés|pode|podes)\s+(?:saltarte|saltar|perder|faltar|pular)\s+(?:un|um|1)\s+d[ií]a",
+    re.I,
+)
+PROTECTION_WORDS = re.compile(r"\bstreak\s+(?:freeze|freezes|saver|savers|shield|shields|repair|insurance)\b|\bsaved\s+days?\b|\bgrace\s+(?:period|day)|\brest\s+days?\b|\bfreezes?\b.{0,40}\b(?:protects?|keeps?|saves?)\b"
+                              "|" + MISS_ALLOWED.pattern, re.I)
 GAME_WORDS = re.compile(r"\b(?:wrong|picks?|answers?|correct(?:ly)?|questions?|wins?|won|winning|loss(?:es)?|bets?|guess(?:es)?|kills?|combos?|opponents?|matches)\b", re.I)
 DAILY_WORDS = re.compile(r"\b(?:day|days|daily|today|today's|tonight|tomorrow|midnight|hours?|login|log\s+in|week|weekly)\b", re.I)
 

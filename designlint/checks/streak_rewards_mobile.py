@@ -67,6 +67,7 @@ from designlint.checks.streak_rewards import (
     KEEP_GOING,
     NOT_A_DAILY_STREAK,
     PREDICATE_CALLS,
+    MISS_ALLOWED,
     PROTECTION_WORDS,
     REWARDISH,
     REWARD_TABLE_NAME,
@@ -1994,6 +1995,8 @@ def loss_text(ctx: CheckContext) -> "Verdict | bool":
     kind = classify_streak_text(raw) or _pronoun_loss(raw) or ("loss" if NOT_LOSE_INFINITIVE.search(raw) or PT_ES_LOSS.search(raw) or ARABIC_LOSS.search(raw) or CHINESE_LOSS.search(raw) else None) or _plain_threat(raw)
     if kind is None or _logged(node) or NOTHING_AT_RISK.match(raw):
         return False
+    if kind == "loss" and MISS_ALLOWED.search(normalize_text(raw)) and not SAFEGUARD_DEADLINE.search(raw):
+        return False  # "With two day rule, you can miss one day and do not lose a streak": the safeguard described
     if kind == "loss" and not LOSS_OR_DEADLINE.search(normalize_text(raw)) and _account_pitch(ctx, top, raw):
         return False  # "Sync across devices & keep your streak" under "Sign in to save progress": a backup offered, no deadline
     if kind == "loss" and RUN_WORDS.search(raw) and not DAILY_WORDS.search(normalize_text(raw)):
