@@ -23,7 +23,7 @@ from designlint.config import Config
 from designlint.engine import Engine
 from designlint.errors import DesignlintError
 from designlint.files import Discoverer, git_root
-from designlint.findings import Diagnostic, Finding, assign_fingerprints, fold_copies, fold_findings, fold_same_text
+from designlint.findings import Diagnostic, Finding, assign_fingerprints, fold_copies, fold_findings, fold_same_behaviour, fold_same_text
 from designlint.languages import FileKind, grammars_for, kind_for
 from designlint.parallel import CHUNK_FILES, scan_in_workers
 from designlint.rules import Rule, load_rules, rule_pack_hash
@@ -165,6 +165,7 @@ class Scanner:
                 finding.baselined = finding.fingerprint in self.baseline
         if self.options.fold:
             findings = fold_same_text(fold_copies(fold_findings(findings), self._project_of), self._project_of)
+            findings = fold_same_behaviour(findings, self._project_of)
         findings.sort(key=lambda f: f.sort_key)
         diagnostics.sort(key=lambda d: d.sort_key)
         return ScanResult(

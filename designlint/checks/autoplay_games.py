@@ -1551,7 +1551,8 @@ def music_call_on_load(ctx: CheckContext) -> Verdict | None:
     when, where = situation(ctx.node, ctx, elsewhere=False)  # a flow method (`StartGame`) is called from everywhere
     if when != "load" or _off_by_default(ctx.node, ctx) or _plays_media_itself(call, ctx) or _same_call_earlier(call, ctx):
         return None
-    return _verdict(ctx, "music", call.receiver, f"music starts playing when the {_scene(ctx)} loads ({call.name}() in {where})")
+    message = f"music starts playing when the {_scene(ctx)} loads ({call.name}() in {where})"
+    return _verdict(ctx, "music", call.receiver, message, fold_key=_started_script_key(call, ctx))
 
 
 def _same_call_earlier(call, ctx: CheckContext, same_arguments: bool = False) -> bool:
@@ -1751,7 +1752,10 @@ def ended_advance(ctx: CheckContext) -> Verdict | None:
     if played & _played_on_load(ctx):
         return None
     noun = "video" if kind == "video" else "music"
-    return _verdict(ctx, kind, receiver, f"when the {noun} ends, the next one (or the same one again) starts by itself (auto-advance)")
+    message = f"when the {noun} ends, the next one (or the same one again) starts by itself (auto-advance)"
+    # When another file's load-time call starts this script's music, that start is the finding
+    # and this hook one of its related sites (findings.fold_same_behaviour).
+    return _verdict(ctx, kind, receiver, message, fold_key=_player_script_key(ctx.path), fold_site=True)
 
 
 def _ended_replay(ctx: CheckContext) -> tuple[str, str, set[str]] | None:
@@ -1889,12 +1893,34 @@ def _what(kind: str, receiver: str, ctx: CheckContext) -> str:
     return f"video ({name})" if kind == "video" else f"music ({name})"
 
 
-def _verdict(ctx: CheckContext, kind: str, receiver: str, message: str) -> Verdict:
+def _verdict(ctx: CheckContext, kind: str, receiver: str, message: str, fold_key: str | None = None, fold_site: bool = False) -> Verdict:
+    fold = {"fold_key": fold_key, "fold_site": fold_site}
     if _muted(receiver, ctx):
-        return Verdict(message=message, severity="info", note=MUTED_NOTE)
+        return Verdict(message=message, severity="info", note=MUTED_NOTE, **fold)
     if kind == "music" and MUSIC_SETTING.search(ctx.code_without_comments()):
-        return Verdict(message=message, severity="info", note=SETTING_NOTE)
-    return Verdict(message=message)
+        return Verdict(message=message, severity="info", note=SETTING_NOTE, **fold)
+    return Verdict(message=message, **fold)
+
+
+def _player_script_key(path: str | Path) -> str:
+    """The behaviour key of one player script (Verdict.fold_key): its replay hook and the calls in
+    other files that start it are one music (or video) instance."""
+    return f"player-script:{Path(path).resolve()}"
+
+
+def _started_script_key(call, ctx: CheckContext) -> str | None:
+    """A load-time call on another object (`music.play_random_music()` in `_ready`) of a method
+    the project defines in one other file only: that file's behaviour key, so the replay hook
+    it holds (`stream_player.connect("finished", self, "play_random_music")`) folds into this
+    start as a related site. None for an own method or a name several files define."""
+    if call.receiver in ("", "self", "this") or call.name in NOT_METHOD:
+        return None
+    index = project_index.for_context(ctx)
+    me = Path(ctx.path).resolve()
+    paths = {Path(d.path).resolve() for d in _definitions(call.name, index)}
+    if len(paths) != 1 or me in paths:
+        return None
+    return _player_script_key(paths.pop())
 
 
 def _muted(receiver: str, ctx: CheckContext) -> bool:
@@ -2159,7 +2185,8 @@ def manager_call_on_load(ctx: CheckContext) -> Verdict | None:
         evidence = _track_argument(arguments) or _manager_starts_track(call, ctx)
     if not evidence:
         return None
-    return _verdict(ctx, "music", call.receiver, f"music starts playing when the {_scene(ctx)} loads ({call.name}() in {where}: {evidence})")
+    message = f"music starts playing when the {_scene(ctx)} loads ({call.name}() in {where}: {evidence})"
+    return _verdict(ctx, "music", call.receiver, message, fold_key=_started_script_key(call, ctx))
 
 
 # A Roblox audio module's `Create(id, parent, {Volume = MusicVolume}, {name = "Music"})`: options that make the sound music
@@ -2178,7 +2205,8 @@ def music_manager_method_on_load(ctx: CheckContext) -> Verdict | None:
     evidence = _manager_starts_track(call, ctx)
     if not evidence or _switches_running_music(call, ctx) or _music_call_on_same_receiver(call, ctx):
         return None
-    return _verdict(ctx, "music", call.receiver, f"music starts playing when the {_scene(ctx)} loads ({call.name}() in {where}: {evidence})")
+    message = f"music starts playing when the {_scene(ctx)} loads ({call.name}() in {where}: {evidence})"
+    return _verdict(ctx, "music", call.receiver, message, fold_key=_started_script_key(call, ctx))
 
 
 def _music_call_on_same_receiver(call, ctx: CheckContext) -> bool:
