@@ -2131,6 +2131,11 @@ SETUP_NAME = re.compile(r"^_?([Ll]oad|[Ii]nit|[Ii]nitiali[sz]e|[Ss]et_?[Uu]p|[Cc
 # Too common to look up across a project (every class has one).
 GENERIC_CALLS = frozenset({"play", "start", "resume", "begin", "run", "init", "load", "enter"})
 # An argument that names a track: `Play("Theme")`, `Play(mainTheme)`, `Play(SoundType.MenuMusic)`.
+# C# `typeof(Clips.MenuMusic)` / `nameof(Clips.MenuMusic)`: an argument naming a type or member.
+TYPE_FORM = re.compile(r"^\s*(?:typeof|nameof)\s*\(\s*([\w.<>]+)\s*\)\s*$")
+# A random pick says how a clip is chosen, not that it is an effect: `PlayRandomAudioFromGroup(
+# typeof(AudioLibraryData.NavigationMusic))` starts music when the group it is handed is music.
+RANDOM_PICK = re.compile(r"Random|random")
 TRACK_ARGUMENT = re.compile(r"(music|bgm|soundtrack|song|theme|ambien|playlist|background|jukebox|melody)", re.I)
 # An argument that names an effect: `StartLoopingSound(LoopingSound.Beep)`.
 EFFECT_ARGUMENT = re.compile(r"(sfx|effect|beep|click|hit|jump|coin|shot|explosion|footstep|alarm|engine|siren|whoosh)", re.I)
@@ -2164,8 +2169,10 @@ def manager_call_on_load(ctx: CheckContext) -> Verdict | None:
     (`AudioManager.Instance.Play("Theme")`) or whose method, read in the manager's own file,
     starts a looping or music track (`AudioManager.play_water_sound()` in `_ready`)."""
     call = as_call(ctx.node) or _inner_call(ctx.node)
-    if call is None or _named_for_music(call.name, call.receiver) or SFX_CALL.search(call.name):
-        return None  # a music-named call is the music-call pattern's; an effect is not a track
+    if call is None or _named_for_music(call.name, call.receiver):
+        return None  # a music-named call is the music-call pattern's
+    if SFX_CALL.search(call.name) and (SFX_CALL.search(RANDOM_PICK.sub("", call.name)) or not _track_argument([text(a) for a in argument_nodes(call)])):
+        return None  # an effect is not a track; a random pick of a music group is
     if call.name.lstrip("_").lower() in ("play", "start") and not argument_nodes(call):
         return None  # `audioSource.Play()`: the play-on-load pattern judges the player
     when, where = situation(ctx.node, ctx, elsewhere=False)  # the caller's own file decides when it runs
@@ -2229,21 +2236,29 @@ def _named_for_music(name: str, receiver: str) -> bool:
 
 
 def _track_argument(arguments: list[str]) -> str:
-    """The first argument that names a track (`"Theme"`, `mainTheme`, `Sounds.MenuMusic`)."""
+    """The first argument that names a track (`"Theme"`, `mainTheme`, `Sounds.MenuMusic`), or a
+    group of tracks by its type or name (`typeof(AudioLibraryData.NavigationMusic)`,
+    `nameof(Clips.MenuMusicGroup)`) or by an enum value (`AudioGroup.Music`)."""
     for argument in arguments:
         last = _argument_name(argument)
+        if TYPE_FORM.match(argument):
+            last = re.sub(r"_?Groups?$", "", last)  # the type of a group of tracks names the group
         words = _words(last)
         if any(AMBIENT_WORD.match(w) for w in words) and not any(MUSIC_WORD.match(w) for w in words):
             continue  # `Play("ambience/rain")`: an environment loop, not a track
         if TRACK_ARGUMENT.search(last) and not NOT_MEDIA.search(last) and not SFX_CALL.search(last) and not NOT_TRACK.search(last):
-            return f"the track {argument.strip()}"
+            return f"the {'group' if TYPE_FORM.match(argument) else 'track'} {argument.strip()}"
     return ""
 
 
 def _argument_name(argument: str) -> str:
     """What an argument names: `MenuMusic` for `Sounds.MenuMusic`, `music/bgm` for the file
     path `"res://music/bgm.ogg"` (its folder and file name, without the extension)."""
-    value = argument.strip().strip("\"'")
+    value = argument.strip()
+    form = TYPE_FORM.match(value)
+    if form:
+        value = form.group(1)  # `typeof(AudioLibraryData.NavigationMusic)`: the type it names
+    value = value.strip("\"'")
     if "/" in value or "\\" in value:
         parts = [p for p in re.split(r"[/\\]", re.sub(r"^\w+://", "", value)) if p]
         return "/".join(parts[-2:]).rsplit(".", 1)[0] if parts else ""
