@@ -684,6 +684,9 @@ def situation(node: Node, ctx: CheckContext, depth: int = 0, elsewhere: bool = T
     timer = _next_on_timer(node)
     if timer:
         return "load", f"{timer}, the next track when the last one's time is up"
+    countdown = _after_countdown(node)
+    if countdown:
+        return "load", countdown
     frame = _every_frame(node) if depth == 0 else ""  # a helper called every frame holds its own game logic
     if frame:
         return "load", f"{frame}, every frame from the first"
@@ -791,6 +794,47 @@ def _next_on_timer(node: Node) -> str:
                 for name in set(re.findall(r"(?<![.\w])((?:this\.|self\.)?[A-Za-z_]\w*)\b(?!\s*[.(])", condition)):
                     if re.search(rf"(?<![.\w]){re.escape(name)}\s*=\s*[^;\n]*{TRACK_LENGTH.pattern}", text(test)):
                         return function_name(ancestor)
+            return ""
+    return ""
+
+
+# A timer compared in a condition: `transition_time >= 3.5`, `self.time <= 0`, `DELAY < timer`.
+COUNTDOWN_TEST = re.compile(
+    r"(?<![.\w])((?:self\.|this\.)?[A-Za-z_]\w*)\s*(?:>=|<=|>|<)\s*-?[\w.]+|"
+    r"[\w.]+\s*(?:>=|<=|>|<)\s*((?:self\.|this\.)?[A-Za-z_]\w*)(?![\w.(])"
+)
+# The frame time a per-frame function advances a timer by: `dt`, `delta`, `Time.deltaTime`.
+FRAME_TIME = r"\b(dt|delta|deltaTime|delta_time|elapsed)\b"
+
+
+def _after_countdown(node: Node) -> str:
+    """A play in `Update` / `_process` / `love.update` (or a state's `ingame.update`) under a test
+    of a timer that the same function advances by the frame time (`transition_time =
+    transition_time + dt` ... `if transition_time >= 3.5 then playMusic(...)`): the music starts
+    by itself once the countdown runs out, with no input (an input test around it is a user
+    start, found before this). A short cue (`playMusic("victory", false)`) is not a track, and a
+    play beside a stop in the same block (`playmusic(); music:stop("starmusic")` when a power-up
+    runs out) switches back to the music already running, not a start of its own.
+    Returns "<function>, once the timer <name> runs out (<test>)", else ""."""
+    if SHORT_CUE.search(text(node)):
+        return ""
+    block = next((a for a in ancestors(node) if a is not node and a.type in BLOCK_TYPES), None)
+    if block is not None and re.search(r"\b_?([Ss]top|[Pp]ause)\w*\s*\(", text(block).replace(text(node), "", 1)):
+        return ""
+    tests = []
+    for ancestor in ancestors(node):
+        if ancestor.type in IF_TYPES or ancestor.type == "elseif_statement":
+            tests.append(text(ancestor.child_by_field_name("condition")).strip())
+        if ancestor.type in FUNCTION_TYPES:
+            name = function_name(ancestor) or ""
+            if not UPDATE_FN.match(re.split(r"[.:]", name)[-1]):
+                return ""
+            body = text(ancestor)
+            for condition in tests:
+                for match in COUNTDOWN_TEST.finditer(condition):
+                    timer = re.escape(match.group(1) or match.group(2))
+                    if re.search(rf"(?<![.\w]){timer}\s*(=\s*{timer}\s*[-+]|[-+]=)[^\n;]*{FRAME_TIME}", body):
+                        return f"{name}, once the timer {match.group(1) or match.group(2)} runs out ({condition})"
             return ""
     return ""
 
@@ -1549,7 +1593,10 @@ def music_call_on_load(ctx: CheckContext) -> Verdict | None:
     if not (MUSIC_CALL.match(call.name) or on_music_player):
         return None
     when, where = situation(ctx.node, ctx, elsewhere=False)  # a flow method (`StartGame`) is called from everywhere
-    if when != "load" or _off_by_default(ctx.node, ctx) or _plays_media_itself(call, ctx) or _same_call_earlier(call, ctx):
+    # A call naming its track by a literal is the same music only with the same arguments
+    # (`playMusic("roof")` for a boss level after `playMusic(table.random({...}))` for the others).
+    named = any(node.type in ("string", "string_literal", "interpreted_string_literal") for arg in argument_nodes(call) for node in walk(arg))
+    if when != "load" or _off_by_default(ctx.node, ctx) or _plays_media_itself(call, ctx) or _same_call_earlier(call, ctx, same_arguments=named):
         return None
     message = f"music starts playing when the {_scene(ctx)} loads ({call.name}() in {where})"
     return _verdict(ctx, "music", call.receiver, message, fold_key=_started_script_key(call, ctx))
