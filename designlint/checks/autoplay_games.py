@@ -2236,11 +2236,25 @@ def manager_call_on_load(ctx: CheckContext) -> Verdict | None:
         tag = next((m.group(0) for m in map(MUSIC_OPTION.search, arguments) if m), "")
         evidence = f"a sound made with {tag}" if tag and _manager_starts_track(call, ctx, any_name=True) else ""
     else:
-        evidence = _track_argument(arguments) or _manager_starts_track(call, ctx)
+        evidence = _track_argument(arguments) or _manager_starts_track(call, ctx) or _music_script_start(call, ctx, where)
     if not evidence:
         return None
     message = f"music starts playing when the {_scene(ctx)} loads ({call.name}() in {where}: {evidence})"
     return _verdict(ctx, "music", call.receiver, message, fold_key=_started_script_key(call, ctx))
+
+
+def _music_script_start(call, ctx: CheckContext, where: str) -> str:
+    """Roblox: a script whose file name says music (`music.client.lua`, `Music.server.lua`,
+    `BackgroundMusic.client.luau`) calls play on the game's own audio module at its top level
+    (`AudioPlayer.playAudio("LucidDream")` on `require(Modules:WaitForChild("AudioPlayer"))`),
+    and that module's method plays a sound: the script's name says what it plays. "" otherwise
+    (an effects or click script, a play inside a handler: not at the top of the script)."""
+    if ctx.language != "lua" or where != "the top of the script" or not re.match(r"^_?[Pp]lay", call.name):
+        return ""
+    if not MUSIC_SCRIPT.search(ctx.path.name.split(".")[0]):
+        return ""
+    plays = _manager_starts_track(call, ctx, any_name=True)
+    return f"{plays}, from a script named for music" if "plays it" in plays else ""
 
 
 # A Roblox audio module's `Create(id, parent, {Volume = MusicVolume}, {name = "Music"})`: options that make the sound music
