@@ -878,9 +878,24 @@ def _defined_function(node: Node, name: str) -> Node | None:
             body = current.child_by_field_name("body")
             inside_body = body is not None and body.start_byte <= node.start_byte
             return current if named and not inside_body else None
+        if current.type == "assignment_statement":
+            return _assigned_function(current, node)
         if current.type in polyglot.CALL_TYPES or current.type in ("block", "class_body", "function_body"):
             return None
     return None
+
+
+def _assigned_function(statement: Node, node: Node) -> Node | None:
+    """Lua `AudioPlayer.playAudio = function(name) ... end` (a module's function stored in its
+    table): the function when `node` is the name of the first target, else None."""
+    targets = next((c for c in statement.named_children if c.type == "variable_list"), None)
+    values = next((c for c in statement.named_children if c.type == "expression_list"), None)
+    target = targets.named_children[0] if targets is not None and targets.named_children else None
+    value = values.named_children[0] if values is not None and values.named_children else None
+    if target is None or value is None or value.type != "function_definition":
+        return None
+    named = target.child_by_field_name("field") if target.type == "dot_index_expression" else target
+    return value if named is not None and named.id == node.id else None
 
 
 def _call_of(node: Node, name: str) -> polyglot.Call | None:
