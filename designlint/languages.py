@@ -199,6 +199,18 @@ def script_grammar_for(lang_attr: str | None) -> str:
     return "javascript"
 
 
+# An XML document under a code file's extension: Qt Linguist translations are `.ts` files, Tiled
+# map tilesets `.tsx` files (Tuxemon's maps). No JavaScript, TypeScript or other code grammar
+# here starts with an XML declaration or a DOCTYPE.
+XML_PROLOG = re.compile(rb"\A(\xef\xbb\xbf)?\s*<(\?xml\s|!DOCTYPE\s)", re.I)
+MARKUP_GRAMMARS = frozenset({"html", "yaml", "godot-scene", "unity-scene"})
+
+
+def xml_document(data: bytes, kind: FileKind) -> bool:
+    """Whether a file named as code is an XML document (it is skipped: it is not code)."""
+    return kind.grammar not in MARKUP_GRAMMARS and not kind.embeds_scripts and XML_PROLOG.match(data) is not None
+
+
 # Grammars whose own syntax never has a Jinja/Django statement tag (`{% for x in xs -%}`) at the
 # start of a line: such a line, outside every string and comment of a tree with syntax errors,
 # makes the file a template that renders to code, not code (hawkthorne-journey's

@@ -24,7 +24,7 @@ from designlint.engine import Engine
 from designlint.errors import DesignlintError
 from designlint.files import Discoverer, git_root
 from designlint.findings import Diagnostic, Finding, assign_fingerprints, fold_copies, fold_findings, fold_same_behaviour, fold_same_text
-from designlint.languages import FileKind, grammars_for, kind_for, template_tag_line
+from designlint.languages import FileKind, grammars_for, kind_for, template_tag_line, xml_document
 from designlint.parallel import CHUNK_FILES, scan_in_workers
 from designlint.rules import Rule, load_rules, rule_pack_hash
 from designlint.source import SkipFile, TimeBudgetExceeded, decode_to_utf8, parse_source
@@ -277,6 +277,8 @@ class Scanner:
             data, warnings = decode_to_utf8(raw, kind.display)
         except SkipFile as exc:
             return [], [Diagnostic(name, "skipped", str(exc))], None, {}
+        if xml_document(data, kind):
+            return [], [Diagnostic(name, "skipped", f"XML document, not {kind.display} (a Qt translation or a Tiled tileset?)")], None, {}
         admitted = self.engine.admitted(data, grammars_for(kind))
         if not admitted and b"designlint:" not in data:
             # No pattern's words are in the file: nothing could match, so it is not parsed.

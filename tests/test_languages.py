@@ -252,3 +252,34 @@ def test_template_text_in_strings_comments_tables_or_markup_is_still_scanned(tmp
     scanner = Scanner(Config(root=tmp_path), ScanOptions(select=None, jobs=1))
     _, diagnostics, lines, _ = scanner.scan_file(tmp_path / name, kind_for(name))
     assert lines is not None and not any("template" in d.message for d in diagnostics)
+
+
+# XML documents under code extensions, and code that merely holds XML in a string.
+XML_DOCUMENTS = {
+    "app_nl.ts": '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n<TS version="2.1" language="nl">\n<context>\n'
+                 "    <message><source>Play video</source><translation>Video afspelen</translation></message>\n</context>\n</TS>\n",
+    "forest.tsx": '\ufeff<?xml version="1.0" encoding="UTF-8"?>\n<tileset version="1.10" name="forest" tilewidth="16" tileheight="16">\n'
+                  ' <image source="forest.png" width="256" height="256"/>\n</tileset>\n',
+}
+NOT_XML = {
+    "feed.tsx": "const header = '<?xml version=\"1.0\"?>';\nexport const Feed = () => <video autoPlay src=\"a.mp4\" />;\n",
+    "page.html": '<?xml version="1.0" encoding="UTF-8"?>\n<html><body><video autoplay src="a.mp4"></video></body></html>\n',
+}
+
+
+@pytest.mark.parametrize("name", sorted(XML_DOCUMENTS))
+def test_an_xml_document_under_a_code_extension_is_skipped_as_xml(tmp_path, name):
+    (tmp_path / name).write_text(XML_DOCUMENTS[name], encoding="utf-8")
+    scanner = Scanner(Config(root=tmp_path), ScanOptions(select=None, jobs=1))
+    findings, diagnostics, lines, _ = scanner.scan_file(tmp_path / name, kind_for(name))
+    assert not findings and lines is None
+    assert [(d.kind, d.message.split(",")[0]) for d in diagnostics] == [("skipped", "XML document")]
+
+
+@pytest.mark.parametrize("name", sorted(NOT_XML))
+def test_code_holding_xml_text_and_xhtml_pages_are_still_scanned(tmp_path, name):
+    (tmp_path / name).write_text(NOT_XML[name], encoding="utf-8")
+    scanner = Scanner(Config(root=tmp_path), ScanOptions(select=["autoplay"], jobs=1))
+    findings, diagnostics, _, _ = scanner.scan_file(tmp_path / name, kind_for(name))
+    assert [f.rule_id for f in findings] == ["autoplay"]
+    assert not any("XML" in d.message for d in diagnostics)
