@@ -37,7 +37,7 @@ from tree_sitter import Node
 
 from designlint import project_index
 from designlint.checks import CheckContext, Verdict
-from designlint.checks.polyglot import argument_nodes, as_call, calls, enclosing_functions, enclosing_named_function, function_name
+from designlint.checks.polyglot import argument_nodes, as_call, calls, dart_cascade_target, enclosing_functions, enclosing_named_function, function_name
 from designlint.checks.util import FUNCTION_TYPES, ancestors, text, within
 from designlint.checks.autoplay_mobile_names import (
     NOT_MEDIA,
@@ -1128,21 +1128,8 @@ def player_receiver(receiver: str, node: Node) -> str:
     if receiver and receiver != "it":
         return receiver
     if node.type == "cascade_section":
-        return _cascade_receiver(node) or receiver
+        return dart_cascade_target(node) or receiver
     return scope_receiver(node) or receiver
-
-
-def _cascade_receiver(section: Node) -> str:
-    """Dart `VideoPlayerController.networkUrl(url)..play()`: the object the cascade is on, up to its
-    first argument list (`VideoPlayerController.networkUrl`, `_controller`)."""
-    sibling = section.prev_sibling
-    while sibling is not None and (sibling.type == "cascade_section" or "comment" in sibling.type):
-        sibling = sibling.prev_sibling
-    owner = []
-    while sibling is not None and sibling.type in ("identifier", "selector", "type_identifier", "new_expression", "const_object_expression", "unconditional_assignable_selector"):
-        owner.insert(0, text(sibling))
-        sibling = sibling.prev_sibling
-    return re.split(r"[(<]", "".join(owner), maxsplit=1)[0].strip().rstrip(".?!")
 
 
 def scope_receiver(call: Node) -> str:
