@@ -359,9 +359,29 @@ SETTING_QUESTION = re.compile(
 )
 
 
+# A bare `autoplay` / `autoPlay` name: a setting only as a yes/no function the file declares.
+BARE_AUTOPLAY = re.compile(r"^_?auto_?play$", re.I)
+
+
 def names_setting(ctx: CheckContext) -> bool:
     """The `autoPlayVideos`-style name a safeguard matched is a setting: not a function that plays
-    (`fun autoPlayVideo(position)` / `autoPlayVideo(0)`), which is the autoplay itself."""
+    (`fun autoPlayVideo(position)` / `autoPlayVideo(0)`), which is the autoplay itself, unless the
+    file declares that function as a yes/no answer (`bool autoPlayVideo(state)` in Dart,
+    `fun autoplay(): Boolean` in Kotlin): it reads the person's setting."""
     name = ctx.captures["safeguard"][0]
+    spelled = ctx.text(name)
     rest = ctx.data[name.end_byte : name.end_byte + 40].lstrip()
-    return not rest.startswith(b"(") or bool(SETTING_QUESTION.search(ctx.text(name)))
+    if BARE_AUTOPLAY.match(spelled):
+        return rest.startswith(b"(") and answers_yes_no(spelled, ctx.data)
+    return not rest.startswith(b"(") or bool(SETTING_QUESTION.search(spelled)) or answers_yes_no(spelled, ctx.data)
+
+
+def answers_yes_no(name: str, data: bytes) -> bool:
+    """The file declares function `name` returning a boolean: Dart / Java `bool name(` /
+    `boolean name(`, Kotlin `fun name(...): Boolean`, Swift `func name(...) -> Bool`."""
+    n = re.escape(name).encode()
+    return bool(
+        re.search(rb"\b(bool|boolean|Boolean)\s+" + n + rb"\s*\(", data)
+        or re.search(rb"\bfun\s+" + n + rb"\s*\([^()]*\)\s*:\s*Boolean\b", data)
+        or re.search(rb"\bfunc\s+" + n + rb"\s*\([^()]*\)\s*->\s*Bool\b", data)
+    )
