@@ -264,7 +264,29 @@ def situation(node: Node, ctx: CheckContext, depth: int = 0, screens: bool = Tru
         return "unknown", ""  # `Client(play: { player.play() })`: a closure kept as a value runs when someone calls it
     if any(a.type == "property_declaration" for a in ancestors(node)) and any(a.type in CLASS_TYPES for a in ancestors(node)):
         return "load", "a property initializer"  # `private val player = createPlayer()` runs as the object is made
+    field = dart_field_initializer(node)
+    if field:
+        return "load", f"the initializer of {field}"  # `late final _c = VideoPlayerController.asset(x)..initialize().then((_) => _c.play())`
     return "unknown", ""
+
+
+def dart_field_initializer(node: Node) -> str:
+    """Dart: the field of a class whose initializer holds `node` (`late final _c = ...`, `final _x =
+    _startClip();`): it runs as the object is made (a State's fields as its widget is first built),
+    like `initState`. "" outside one, or inside a closure kept as the field's value
+    (`final onPlay = () => player.play();`), which runs when someone calls it."""
+    for ancestor in ancestors(node):
+        if ancestor.type in LAMBDA_TYPES and ancestor.parent is not None and ancestor.parent.type == "initialized_identifier":
+            return ""
+        if ancestor.type in FUNCTION_TYPES and ancestor.type not in LAMBDA_TYPES:
+            return ""
+        if ancestor.type == "initialized_identifier":
+            declaration = ancestor.parent.parent if ancestor.parent is not None else None
+            if declaration is None or declaration.type != "declaration" or declaration.parent is None or declaration.parent.type != "class_body":
+                return ""
+            name = next((c for c in ancestor.named_children if c.type == "identifier"), None)
+            return text(name) if name is not None and name.id != node.id else ""
+    return ""
 
 
 PAGE_CHANGE_FN = re.compile(r"^_?on(Page(Changed|Selected|Settled)|PageChange|CurrentPageChanged)$")
