@@ -99,13 +99,20 @@ LOAD_NAME = re.compile(
     r"OnStartClient|OnStartLocalPlayer|Init|Initialize|_ready|_enter_tree|load|onLoad|onMount|"
     r"componentDidMount|useEffect|onMounted|mounted|PlayerAdded|CharacterAdded|LocalPlayerAdded|"
     r"application|didFinishLaunchingWithOptions|main|runApp|LaunchedEffect|DisposableEffect|"
-    r"OnSceneLoaded|sceneLoaded|onReady|ready)$"
+    r"OnSceneLoaded|sceneLoaded|onReady|ready|onInit)$"
 )
 # Labels (named arguments, event receivers) that mean load: Roblox join events. Other labels such
 # as `onLoad:` of a refresh widget mean "load the next page", not "the screen opened".
 LOAD_LABEL = re.compile(r"^(PlayerAdded|CharacterAdded|LocalPlayerAdded|sceneLoaded|Loaded)$")
+# Callbacks named for what the person does, beyond tap and press (`onWatch`, `onReplay`,
+# `onPlayRequested`, `onPointerUp`): a widget's own callback parameters, handed a closure or a method.
+# (`onReady`, `onLoaded`, `onInit`, `onPageChanged`, `onVisibilityChanged` are not: no one asked.)
+USER_CALLBACK = (
+    r"_?on(Watch|Rewatch|Replay|Replayed|PlayAgain)(Now|Clip|Video|Episode|Trailer|Movie|Pressed|Tapped|Clicked|Selected)?|"
+    r"_?on\w*Requested|_?onPointer(Up|Down)|_?on(Double|Secondary|Tertiary)?Tap\w*|_?on(Item|Video|Clip|Episode|Movie|Song|Track)?(Selected|Chosen|Picked)"
+)
 USER_NAME = re.compile(
-    r"^(on[A-Z]?\w*(Click|Clicked|Press|Pressed|Tap|Tapped|LongPress|Submit|Submitted)|"
+    r"^(" + USER_CALLBACK + r"|on[A-Z]?\w*(Click|Clicked|Press|Pressed|Tap|Tapped|LongPress|Submit|Submitted)|"
     r"setOn\w*(Click|Touch)Listener|onClick|onPressed|onTap|onTapGesture|onLongPress|onLongPressGesture|"
     r"clickable|combinedClickable|Button|IconButton|TextButton|ElevatedButton|GestureDetector|InkWell|"
     r"action|primaryAction|addTarget|handle\w*(Click|Press|Tap)|\w+(Tapped|Clicked|Pressed|ButtonTap)|"
