@@ -391,12 +391,38 @@ def _pager_page(node: Node, ctx: CheckContext) -> str:
 
 def launcher_activity(node: Node, ctx: CheckContext) -> bool:
     """The Android activity the app opens on (its AndroidManifest.xml gives it the LAUNCHER
-    category): nobody tapped to open it, whatever its name (`FullScreenVideoActivity`)."""
+    category), or the Flutter widget that is the `home:` of the app's `MaterialApp` / `CupertinoApp`
+    / `GetMaterialApp`: nobody tapped to open it, whatever its name (`FullScreenVideoActivity`,
+    `VideoViewer`)."""
+    if ctx.language == "dart":
+        return _flutter_app_home(node, ctx)
     if ctx.language not in ("kotlin", "java"):
         return False
     outer = next((a for a in reversed(list(ancestors(node))) if a.type in CLASS_TYPES), None)
     name = class_name(outer) if outer is not None else ""
     return bool(name) and name in _launcher_names(ctx)
+
+
+FLUTTER_APP = re.compile(rb"\b(MaterialApp|CupertinoApp|GetMaterialApp|WidgetsApp)\b")
+
+
+def _flutter_app_home(node: Node, ctx: CheckContext) -> bool:
+    """The widget around `node` (a `_VideoViewerState` stands for `VideoViewer`) is built as the
+    `home:` of the app widget in some file of the project (`MaterialApp(home: const VideoViewer())`)."""
+    outer = next((a for a in reversed(list(ancestors(node))) if a.type in CLASS_TYPES), None)
+    name = re.sub(r"^_|State$", "", class_name(outer)) if outer is not None else ""
+    if not name or project_index.too_common(name):
+        return False
+    key = ("autoplay_mobile.app_home", name)
+    if key not in ctx.memo:
+        home = re.compile(rb"\bhome\s*:\s*(?:const\s+|new\s+)?" + re.escape(name.encode()) + rb"\s*[(<.]")
+        try:
+            files = project_index.for_context(ctx).files()
+        except Exception:  # no project around the file
+            files = {}
+        files = files or {str(ctx.path): ctx.data}
+        ctx.memo[key] = any(FLUTTER_APP.search(data) and home.search(data) for data in files.values() if name.encode() in data)
+    return ctx.memo[key]
 
 
 LAUNCHER_ACTIVITY = re.compile(r"<activity\b[^>]*android:name\s*=\s*\"(?:[\w.]*\.)?(\w+)\"[^>]*(?<!/)>(?:(?!</activity>|<activity\b).)*?category\.LAUNCHER\b", re.S)
