@@ -109,6 +109,7 @@ LOAD_LABEL = re.compile(r"^(PlayerAdded|CharacterAdded|LocalPlayerAdded|sceneLoa
 # (`onReady`, `onLoaded`, `onInit`, `onPageChanged`, `onVisibilityChanged` are not: no one asked.)
 USER_CALLBACK = (
     r"_?on(Watch|Rewatch|Replay|Replayed|PlayAgain)(Now|Clip|Video|Episode|Trailer|Movie|Pressed|Tapped|Clicked|Selected)?|"
+    r"_?on(Confirm|Confirmed|Accept|Accepted)(Listener|Pressed|Tapped|Clicked|Callback|Action)?|"  # a dialog's confirm button
     r"_?on\w*Requested|_?onPointer(Up|Down)|_?on(Double|Secondary|Tertiary)?Tap\w*|_?on(Item|Video|Clip|Episode|Movie|Song|Track)?(Selected|Chosen|Picked)"
 )
 USER_NAME = re.compile(
