@@ -1462,26 +1462,13 @@ def _reached_methods(start: Node, ctx: CheckContext, depth: int = 4, limit: int 
             for call in calls(fn):
                 if call.receiver.rstrip("?!") not in ("", "self", "this") or len(out) >= limit:
                     continue
-                target = _method_of(call.name, cls, ctx)
+                target = function_named(call.name, ctx, cls)
                 if target is not None and target.id not in seen:
                     seen.add(target.id)
                     out.append(target)
                     following.append(target)
         frontier = following
     return out
-
-
-def _method_of(name: str, cls: Node | None, ctx: CheckContext) -> Node | None:
-    """The function `name` declared in class `cls` (anywhere in the file without a class)."""
-    for ref in identifier_references(name, ctx):
-        if cls is not None and not (cls.start_byte <= ref.start_byte < cls.end_byte):
-            continue
-        parent = ref.parent
-        if parent is not None and parent.type in ("function_declaration", "method_declaration", "function_signature"):
-            if parent.type == "function_signature":
-                return parent.parent.next_named_sibling if parent.parent is not None and parent.parent.type == "method_signature" else parent.next_named_sibling
-            return parent
-    return None
 
 
 def _goes_on_into_app_picks(body: Node, ctx: CheckContext) -> str:

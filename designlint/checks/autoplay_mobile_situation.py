@@ -1220,8 +1220,11 @@ def when_message(kind: str, where: str, what: str, label: str) -> str:
     return f"{label} starts playing when the screen loads ({what} in {where})"
 
 
-def function_named(name: str, ctx: CheckContext) -> Node | None:
+def function_named(name: str, ctx: CheckContext, within_node: Node | None = None) -> Node | None:
+    """The function `name` declared in the file (with `within_node`, only inside that node: a class)."""
     for ref in identifier_references(name, ctx):
+        if within_node is not None and not (within_node.start_byte <= ref.start_byte < within_node.end_byte):
+            continue
         parent = ref.parent
         if parent is not None and parent.type in ("function_declaration", "method_declaration", "function_signature"):
             if parent.type == "function_signature":
