@@ -99,13 +99,21 @@ LOAD_NAME = re.compile(
     r"OnStartClient|OnStartLocalPlayer|Init|Initialize|_ready|_enter_tree|load|onLoad|onMount|"
     r"componentDidMount|useEffect|onMounted|mounted|PlayerAdded|CharacterAdded|LocalPlayerAdded|"
     r"application|didFinishLaunchingWithOptions|main|runApp|LaunchedEffect|DisposableEffect|"
-    r"OnSceneLoaded|sceneLoaded|onReady|ready)$"
+    r"OnSceneLoaded|sceneLoaded|onReady|ready|onInit)$"
 )
 # Labels (named arguments, event receivers) that mean load: Roblox join events. Other labels such
 # as `onLoad:` of a refresh widget mean "load the next page", not "the screen opened".
 LOAD_LABEL = re.compile(r"^(PlayerAdded|CharacterAdded|LocalPlayerAdded|sceneLoaded|Loaded)$")
+# Callbacks named for what the person does, beyond tap and press (`onWatch`, `onReplay`,
+# `onPlayRequested`, `onPointerUp`): a widget's own callback parameters, handed a closure or a method.
+# (`onReady`, `onLoaded`, `onInit`, `onPageChanged`, `onVisibilityChanged` are not: no one asked.)
+USER_CALLBACK = (
+    r"_?on(Watch|Rewatch|Replay|Replayed|PlayAgain)(Now|Clip|Video|Episode|Trailer|Movie|Pressed|Tapped|Clicked|Selected)?|"
+    r"_?on(Confirm|Confirmed|Accept|Accepted)(Listener|Pressed|Tapped|Clicked|Callback|Action)?|"  # a dialog's confirm button
+    r"_?on\w*Requested|_?onPointer(Up|Down)|_?on(Double|Secondary|Tertiary)?Tap\w*|_?on(Item|Video|Clip|Episode|Movie|Song|Track)?(Selected|Chosen|Picked)"
+)
 USER_NAME = re.compile(
-    r"^(on[A-Z]?\w*(Click|Clicked|Press|Pressed|Tap|Tapped|LongPress|Submit|Submitted)|"
+    r"^(" + USER_CALLBACK + r"|on[A-Z]?\w*(Click|Clicked|Press|Pressed|Tap|Tapped|LongPress|Submit|Submitted)|"
     r"setOn\w*(Click|Touch)Listener|onClick|onPressed|onTap|onTapGesture|onLongPress|onLongPressGesture|"
     r"clickable|combinedClickable|Button|IconButton|TextButton|ElevatedButton|GestureDetector|InkWell|"
     r"action|primaryAction|addTarget|handle\w*(Click|Press|Tap)|\w+(Tapped|Clicked|Pressed|ButtonTap)|"
@@ -834,7 +842,10 @@ def _collect(root: Path, source: SourceFile, name: str, facts: _NameFacts) -> No
                 continue
             call = _call_of(node, name)
             if call is not None:
-                facts.calls.append(_site(root, path, shown, lines, call.node, name, call.receiver, "call"))
+                receiver = call.receiver
+                if not receiver and call.node.type == "cascade_section":
+                    receiver = polyglot.dart_cascade_target(call.node)  # `AudioService()..initialize()`: a call on that object
+                facts.calls.append(_site(root, path, shown, lines, call.node, name, receiver, "call"))
                 continue
             if len(name) < 4 or _is_declaration_name(node):
                 continue
@@ -907,6 +918,10 @@ def _call_of(node: Node, name: str) -> polyglot.Call | None:
         if start.type != "cascade_selector" and start.parent is not None and start.parent.type == "selector":
             start = start.parent
     following = start.next_named_sibling
+    if start.type == "cascade_selector" and following is None:
+        cascade = _arrow_cascade_call(start.parent, name)
+        if cascade is not None:
+            return cascade
     while following is not None and following.type == "selector" and following.named_child_count == 0:
         following = following.next_named_sibling  # `!`
     if following is not None:
@@ -926,6 +941,22 @@ def _call_of(node: Node, name: str) -> polyglot.Call | None:
                 return None
             return call if call.name == name else None
     return None
+
+
+def _arrow_cascade_call(section: Node | None, name: str) -> polyglot.Call | None:
+    """tree-sitter-dart parses `create: (_) => AudioService()..initialize()` with the cascade's
+    argument list outside the arrow function (`function_expression` then a `selector(...)`): the
+    call is that cascade section, its arguments the list after the function."""
+    body = section.parent if section is not None and section.type == "cascade_section" else None
+    if body is None or body.type != "function_expression_body" or body.named_children[-1] != section:
+        return None
+    function = body.parent
+    after = function.next_named_sibling if function is not None and function.type == "function_expression" else None
+    part = after.named_children[0] if after is not None and after.type == "selector" and after.named_child_count else None
+    if part is None or part.type != "argument_part":
+        return None
+    arguments = next((c for c in part.named_children if c.type == "arguments"), None)
+    return polyglot.Call(section, name, "", arguments)
 
 
 def _is_declaration_name(node: Node) -> bool:
