@@ -948,6 +948,21 @@ def jsx_ended(ctx: CheckContext) -> Verdict | bool:
     return False
 
 
+def jsx_countdown(ctx: CheckContext) -> Verdict | bool:
+    """`<NextEpisodeCountdown onFinish={playNext}>`: an "up next" countdown whose completion callback
+    starts the next item (the query picks the tag and the callback by name). The press on the same
+    countdown is the person's choice and is not what is reported."""
+    attr = ctx.node
+    kids = attr.named_children
+    if len(kids) < 2:
+        return False
+    value = kids[1]
+    handler = value.named_children[0] if value.type == "jsx_expression" and value.named_children else value
+    if _handler_advances(handler, ctx.root, ctx, require_ended_state=False):
+        return Verdict(message="countdown starts the next item by itself when it runs out (auto-advance)")
+    return False
+
+
 # --------------------------------------------------------------------------------------------
 # ended handlers: does the handler start the next item?
 
