@@ -934,34 +934,29 @@ def jsx_playing(ctx: CheckContext) -> Verdict | bool:
 
 
 def jsx_ended(ctx: CheckContext) -> Verdict | bool:
-    attr = ctx.node
-    kids = attr.named_children
-    if len(kids) < 2:
-        return False
-    opening = attr.parent
+    opening = ctx.node.parent
     if opening is not None and opening.type in ("jsx_opening_element", "jsx_self_closing_element"):
-        name = _jsx_name(opening)
-        if NOT_MEDIA_NAME.search(name):
+        if NOT_MEDIA_NAME.search(_jsx_name(opening)):
             return False
-    value = kids[1]
-    handler = value.named_children[0] if value.type == "jsx_expression" and value.named_children else value
-    if _handler_advances(handler, ctx.root, ctx, require_ended_state=False):
-        return Verdict(message="'ended' handler starts the next item (auto-advance)")
-    return False
+    return _jsx_handler_advances(ctx, "'ended' handler starts the next item (auto-advance)")
 
 
 def jsx_countdown(ctx: CheckContext) -> Verdict | bool:
     """`<NextEpisodeCountdown onFinish={playNext}>`: an "up next" countdown whose completion callback
     starts the next item (the query picks the tag and the callback by name). The press on the same
     countdown is the person's choice and is not what is reported."""
-    attr = ctx.node
-    kids = attr.named_children
+    return _jsx_handler_advances(ctx, "countdown starts the next item by itself when it runs out (auto-advance)")
+
+
+def _jsx_handler_advances(ctx: CheckContext, message: str) -> Verdict | bool:
+    """The JSX attribute at `ctx.node` is given a handler that starts the next item."""
+    kids = ctx.node.named_children
     if len(kids) < 2:
         return False
     value = kids[1]
     handler = value.named_children[0] if value.type == "jsx_expression" and value.named_children else value
     if _handler_advances(handler, ctx.root, ctx, require_ended_state=False):
-        return Verdict(message="countdown starts the next item by itself when it runs out (auto-advance)")
+        return Verdict(message=message)
     return False
 
 
