@@ -1406,9 +1406,43 @@ def _user_chosen(code: str, fn: Node | None) -> bool:
     (`getBoolean("study_reminder_on", true)`) is the app's: everyone who never opened the settings
     gets it, at the app's default hour, so its preference reads do not make it the user's."""
     if DEFAULT_ON_SWITCH.search(code):
-        return _time_parameter_used(code, fn)
+        return _time_parameter_used(code, fn) or _record_time(code)
     code = NOT_A_PREFERENCE.sub("", STRING_LITERAL.sub('""', code))
-    return bool(PREFERENCE_READ.search(code)) or _time_parameter_used(code, fn)
+    return bool(PREFERENCE_READ.search(code)) or _time_parameter_used(code, fn) or _record_time(code)
+
+
+# a variable walking a collection: Swift `for reminder in habit.reminders`, Kotlin `for (r in rows)`,
+# Java `for (Reminder r : rows)`, Dart `for (final r in rows)`, `rows.forEach { r ->` / `{ r in` / `((r) {`
+LOOP_VARIABLE = re.compile(
+    r"\bfor\s*\(?\s*(?:(?:let|var|val|final|const)\s+)?(?:[\w.<>?]+\s+)?(?P<a>\w+)\s*(?::\s*[\w.<>?]+\s+)?(?:\bin\b|:)\s*(?P<ca>[^{\n]+)|"
+    r"(?P<cb>[\w.?!()]+)\s*\.forEach\s*(?:\{\s*\(?\s*(?P<b>\w+)\s*\)?\s*(?:->|\bin\b)|\(\s*\(?\s*(?:final\s+)?(?:\w+\s+)?(?P<c>\w+)\s*\)?\s*(?:\{|=>|->))"
+)
+# a time field of a record: `reminder.time`, `habit.reminderTime`, `item.notifyAt`, `task.dueDate`;
+# not when it was last opened or created (`user.lastActiveAt`: the app's re-engagement clock)
+RECORD_TIME_FIELD = r"\??!?\.(?:get)?(?!(?i:last|created|updated|modified|install|signup|sign_up|registered|joined|opened|seen|visited|active|login))(?:time|hour|minute|date|\w*(?:Time|Hour|Minute|Date|At)|\w*_(?:time|hour|minute|date|at))\b(?!\s*=[^=])"
+# a collection the app wrote itself: a literal list, a range, a constant, an enum's cases
+APP_LIST = re.compile(r"^\s*(\[|\(|\d|-?\d|(const\s+)?\[|(mutable)?(listOf|arrayOf|setOf)\b|List\.of\b|Arrays\.asList\b|\w+\.(allCases|values\(\)|entries)\b|(k[A-Z]\w*|[A-Z][A-Z0-9_]+)\b(?!\.))")
+
+
+def _record_time(code: str) -> bool:
+    """The time is read off one of the person's own records: a field such as `reminder.time` or
+    `routine.remindAt` of a variable that walks their items (`for alarm in routine.alarms`), or of
+    a variable named after one (`habit.reminderTime`, `item.notifyAt`, see ITEM_TIME). The person
+    set that time when they made the record, whatever the global switch defaults to. Items of a
+    list the app wrote itself (`let reminders = [Alarm(time: nine), ...]`, `0..<7`) are not theirs."""
+    code = STRING_LITERAL.sub('""', code)
+    app_lists = {m.group(1) for m in re.finditer(r"\b(\w+)\s*(?::\s*[\w.<>\[\]?]+\s*)?=\s*(?=\S)", code) if APP_LIST.match(code[m.end():m.end() + 60])}
+    walkers: dict[str, str] = {}
+    for m in LOOP_VARIABLE.finditer(code):
+        name, collection = m.group("a") or m.group("b") or m.group("c"), (m.group("ca") or m.group("cb") or "").strip()
+        walkers.setdefault(name, collection)
+    def app_owned(collection: str) -> bool:
+        root = re.match(r"\w+", collection)
+        return bool(APP_LIST.match(collection)) or (root is not None and root.group(0) in app_lists)
+    names = {n for n, c in walkers.items() if not app_owned(c)}
+    names |= {re.match(r"\w+", code[m.start():]).group(0) for m in ITEM_TIME.finditer(code) if re.match(r"\w", code[m.start():])}
+    names -= {n for n, c in walkers.items() if app_owned(c)} | app_lists | {"self", "this", "it", "Date", "DateTime", "Calendar", "now", "today", "calendar"}
+    return any(re.search(rf"(?<![\w.]){re.escape(n)}{RECORD_TIME_FIELD}", code) for n in names)
 
 
 
