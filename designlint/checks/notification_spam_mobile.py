@@ -2721,12 +2721,12 @@ def _counting_loop(node: Node) -> Node | None:
     return None
 
 
-def _timer_loop(node: Node) -> str | None:
+def _timer_loop(node: Node, ctx: CheckContext) -> str | None:
     """A `while (true)`/`while (isActive)` loop that sleeps, or a fixed-rate timer callback."""
     for anc in ancestors(node):
         if anc.type in FUNCTION_TYPES:
             owner, _ = _block_owner(anc)
-            if TIMER_CALLS.match(owner):
+            if TIMER_CALLS.match(owner) and (owner not in KOTLIN_TIMERS or _kotlin_repeating_timer(anc, ctx)):
                 return owner
             if function_name(anc):
                 if function_name(anc) == "run" and re.search(r"(scheduleAtFixedRate|postDelayed\(\s*this)", text(_enclosing_class(anc) or anc)):
@@ -2736,6 +2736,33 @@ def _timer_loop(node: Node) -> str | None:
         if anc.type in ("while_statement", "do_while_statement", "repeat_while_statement") and re.search(r"\b(delay|sleep|Thread\.sleep|Task\.sleep)\s*\(", text(anc)):
             return "a loop that sleeps between notifications"
     return None
+
+
+# kotlin.concurrent's `timer(period = ...)` / `fixedRateTimer(...)`: not imported by default, and
+# `period` has no default value
+KOTLIN_TIMERS = ("timer", "fixedRateTimer")
+KOTLIN_CONCURRENT_IMPORT = re.compile(r"^\s*import\s+kotlin\.concurrent\.(\*|timer\b|fixedRateTimer\b)", re.M)
+
+
+def _kotlin_repeating_timer(block: Node, ctx: CheckContext) -> bool:
+    """The block is handed to kotlin.concurrent's repeating `timer`/`fixedRateTimer`: the file
+    imports it (or names it in full) and the call gives the `period` (by name, or as the fourth
+    argument after name, daemon and initial delay). An app's own `CoroutineScope.timer(delayMillis)
+    { ... }` that waits once (a sleep timer running out) is not it."""
+    call = next((a for a in ancestors(block) if a.type == "call_expression"), None)
+    if call is None:
+        return False
+    head = text(call)[: block.start_byte - call.start_byte]
+    if not (KOTLIN_CONCURRENT_IMPORT.search(_source(ctx)) or re.match(r"^\s*kotlin\.concurrent\.", head)):
+        return False
+    opened = head.find("(")
+    inside = head[opened + 1 : head.rfind(")")] if opened >= 0 else ""
+    depth, pieces = 0, 1 if inside.strip() else 0
+    for char in inside:
+        depth += char in "([{<"
+        depth -= char in ")]}>"
+        pieces += char == "," and depth == 0
+    return bool(re.search(r"(^|[,(\s])period\s*=", inside)) or pieces >= 4
 
 
 def _counting_loop_schedule(ctx: CheckContext, call: Call, fn: Node | None, code: str) -> Verdict | bool:
@@ -2819,7 +2846,7 @@ def android_repeated_notify(ctx: CheckContext) -> Verdict | bool:
     fn, code = _scope_code(ctx.node, ctx)
     if PROGRESS.search(code):
         return False
-    timer = _timer_loop(ctx.node)
+    timer = _timer_loop(ctx.node, ctx)
     if timer is not None:
         return Verdict(message=f"a notification is posted over and over from a timer ({timer})", note=_quiet_note(ctx))
     loop = _counting_loop(ctx.node)
