@@ -419,10 +419,11 @@ SERVICE_CLASS = re.compile(r"\w{3,}(Service|Manager|Helper|Handler|Notifier|Noti
 
 
 # `if (!await isEnabled()) return;`, `guard settings.remindersOn else { return }`: the rest of the
-# function runs only for people who switched the feature on
+# function runs only for people who switched the feature on. A Swift `guard`'s `else` must leave
+# the scope, so it may log first (`guard planReminderEnabled else { logInfo("off"); return }`).
 SWITCH_GUARD = re.compile(
     r"(\bif\s*\(?\s*!\s*(await\s+)?(?P<a>[\w.?!]*(?i:enabled|opt_?in|opted|consent|wants|checked|toggle|switch|isOn|subscribed)\w*(\(\))?)\s*\)?\s*\{?\s*return\b|"
-    r"\bguard\s+(?P<b>[^{}\n]*(?i:enabled|opt_?in|opted|consent|wants|checked|toggle|switch|isOn|subscribed)[^{}\n]*)\s+else\s*\{\s*return\b)"
+    r"\bguard\s+(?P<b>[^{}\n]*(?i:enabled|opt_?in|opted|consent|wants|checked|toggle|switch|isOn|subscribed)[^{}\n]*)\s+else\s*\{\s*(return\b|[^{}]*\breturn\b[^{}]*\}))"
 )
 
 
@@ -3069,7 +3070,42 @@ def reengagement_copy(ctx: CheckContext) -> Verdict | bool:
         return False
     if _never_called(ctx.node, ctx) or project_index.in_unused_class(ctx.node, ctx):
         return False  # copy of a function or class nothing runs
+    if _asked_for(ctx.node, ctx):
+        return False  # a reminder the person switched on, or one they snoozed: their request, not a lure
     return Verdict(message=f"notification copy pulls people back with a re-engagement line (\"{phrase}\") instead of telling them something new")
+
+
+def _asked_for(node: Node, ctx: CheckContext, depth: int = 0) -> bool:
+    """Every path that sends the copy runs at the person's request: in a tap or toggle handler,
+    in the handler of their answer to a notification (Snooze on a `UNNotificationResponse`), or
+    after their own switch that is off until they turn it on (`guard defaults.bool(forKey:
+    "planReminderOn")`), in the function holding the copy or in the same-file callers that send
+    it (three calls up). The wording of a reminder they asked for does not make it a lure; a
+    switch that is on by default, or one sender that runs at launch, leaves it the app's."""
+    if _in_user_action(node) or _in_notification_response(node) or _behind_user_switch(node):
+        return True
+    fn = _enclosing_named(node)
+    name = function_name(fn) if fn is not None else ""
+    if not name:
+        return False
+    if _after_switch_guard(node, fn):
+        return True
+    callers = _callers(name, fn, ctx) if depth < 3 else []
+    if callers:
+        return all(_asked_for(c, ctx, depth + 1) for c in callers)
+    return depth > 0 and _run_by_user_elsewhere(fn, name, ctx)
+
+
+# the system's handler of the person's answer to a notification (a tapped action such as Snooze):
+# iOS `userNotificationCenter(_:didReceive response:withCompletionHandler:)`, flutter_local_notifications
+# `onDidReceiveNotificationResponse`, awesome_notifications `onActionReceivedMethod`
+NOTIFICATION_RESPONSE = re.compile(r"(\bdidReceive\s+\w+\s*:\s*UNNotificationResponse\b|^\s*(static\s+)?(Future<void>\s+|void\s+)?(onDidReceive\w*NotificationResponse|onActionReceived\w*)\s*\()")
+
+
+def _in_notification_response(node: Node) -> bool:
+    """`node` runs in the handler of the person's answer to a notification."""
+    fn = _enclosing_named(node)
+    return fn is not None and bool(NOTIFICATION_RESPONSE.search(text(fn).split("{", 1)[0]))
 
 
 def _in_settings_text(node: Node) -> bool:
