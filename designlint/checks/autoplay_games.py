@@ -137,11 +137,14 @@ MUSIC_SETTING = re.compile(
 )
 
 # Calls that start a music track through the game's own audio manager: `PlayMusic(clip)`,
-# `PlayBgm(SceneType.Main)`, `play_music("ambient")`, `playMusic("opening")`, `play_track(MENU)`.
+# `PlayBgm(SceneType.Main)`, `play_music("ambient")`, `playMusic("opening")`, `play_track(MENU)`;
+# a music word anywhere in the name makes it music, whatever else the name says: `playRandomSong()`,
+# `startRandomTrack()`, `play_random_music()` (BYTEPATH main.lua).
 MUSIC_CALL = re.compile(
     r"^_?(?:[Pp]lay|[Ss]tart)_?(?:[Bb]ackground_?|[Bb][Gg]_?|[Mm]enu_?|[Ll]obby_?|[Tt]itle_?|[Mm]ain_?|[Ss]cene_?|[Ll]evel_?|[Gg]ame_?)?"
     r"(?:[Mm]usic|BGM|Bgm|bgm|[Ss]oundtrack|[Ss]ong|[Tt]heme|[Tt]rack(?!ing|er)|[Jj]ingle_?[Ll]oop)\w*$|"
-    r"^_?[Pp]lay_?(?:[Bb]ackground|BG|Bg|bg)_?(?:[Ss]ound|[Aa]udio)\w*$"
+    r"^_?[Pp]lay_?(?:[Bb]ackground|BG|Bg|bg)_?(?:[Ss]ound|[Aa]udio)\w*$|"
+    r"^_?(?:[Pp]lay|[Ss]tart)(?:_?[A-Z][a-z0-9]*|_[a-z0-9]+)+?_?(?:[Mm]usic|BGM|Bgm|bgm|[Ss]oundtrack|[Ss]ong|[Tt]heme|[Tt]rack)s?(?![a-z])\w*$"
 )
 # An audio manager named for music: `MusicManager.Instance`, `MusicController`, a `Music` autoload.
 MUSIC_RECEIVER = re.compile(r"(music|bgm|soundtrack|jukebox|radio)", re.I)
@@ -2094,8 +2097,8 @@ SET_MUSIC_CALL = re.compile(r"^_?set_?(background_?|bg_?)?(music|bgm|soundtrack|
 # Manager calls that name a sound effect, not a track.
 SFX_CALL = re.compile(
     r"(OneShot|Sfx|SFX|sfx|Effect|effect|Voice|voice|Click|click|Hit(?![a-z])|_hit|UI(?![a-z])|Ui(?![a-z])|_ui|"
-    r"Anim|anim|Footstep|footstep|Random|random|Pitch|pitch|AtPoint|3D|2D)"
-)
+    r"Anim|anim|Footstep|footstep|[Rr]andom(?!\w*(?i:music|song|track|theme|bgm|soundtrack|playlist))|Pitch|pitch|AtPoint|3D|2D)"
+)  # (a random pick of songs is music: `playRandomSong`)
 # Callers of a manager method whose own callers are looked up (one project query each).
 MAX_FOLLOWED = 3
 # A function that sets things up (`init_background_music`, `setupAudio`, `LoadLevel`): followed first.
@@ -2128,7 +2131,7 @@ MEDIA_TEXT = re.compile(
     re.I,
 )
 CALLS_MUSIC = re.compile(
-    r"\b_?(play|start)_?(background_?|bg_?|menu_?|level_?|game_?)?(music|bgm|soundtrack|song)\w*\s*\(", re.I
+    r"\b_?(play|start)_?(background_?|bg_?|menu_?|level_?|game_?|(?-i:_?[A-Z][a-z0-9]*|_[a-z0-9]+)+?_?)?(music|bgm|soundtrack|song)\w*\s*\(", re.I
 )
 
 
