@@ -1027,6 +1027,9 @@ def _built_by_name(path: str, index: project_index.ProjectIndex, depth: int = 0,
 # C#: the entry method of a state-machine state (`public override FSM OnEnter()`).
 STATE_ENTER_FN = re.compile(r"^(OnEnter|OnStateEnter|OnEnterState|EnterState|Enter)$")
 STATE_SUFFIX = r"_?(state|fsm|step|phase|mode)$"  # `IntroState`, `SplashStep` and the `INTRO`, `SPLASH` that name them
+# Words of a state's name that say it comes after play (`GameOverState`, `ResultStep`, `PauseState`):
+# a machine whose states come from data starts in its first one, never in one of these.
+LATER_STATE_WORD = re.compile(r"^(over|gameover|results?|end|ending|win|won|lose|lost|loss|pause[ds]?|victory|defeat|death|dead)$")
 
 
 def _state_entered_on_load(fn: Node, name: str, ctx: CheckContext) -> str:
@@ -1044,6 +1047,7 @@ def _state_entered_on_load(fn: Node, name: str, ctx: CheckContext) -> str:
         return ""
     state, base = header.group(1), header.group(2).split(".")[-1]
     own = re.sub(STATE_SUFFIX, "", state.lower())
+    later = any(LATER_STATE_WORD.match(w) for w in _words(state))
 
     def build() -> str:
         index = project_index.for_context(ctx)
@@ -1058,6 +1062,8 @@ def _state_entered_on_load(fn: Node, name: str, ctx: CheckContext) -> str:
             names_state = bool(re.search(rf"\b{re.escape(state)}\b", code))
             if not names_state and not re.search(rf"\b{re.escape(base)}\b", code):
                 continue  # another machine's states
+            if not names_state and later:
+                continue  # states from data (`PushState(states[0].GetName())`): the first one, not the game-over state
             if LOAD_FN.match(holder):
                 if not names_state:
                     return f"{name} of {state}, entered from {holder} in {site.where()}"
