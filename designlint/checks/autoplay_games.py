@@ -2259,17 +2259,19 @@ OWN_LOAD_HOOKS = ("Awake", "Start", "OnEnable", "_ready", "_enter_tree")
 
 def _switches_running_music(call, ctx: CheckContext) -> str:
     """`audio.ChangeBGM("World1")` on load: the receiver's method switches the track (by its name,
-    or it stops the current one before it plays), and the manager's own load hook already starts
-    music, which is reported there; the switch is the same music, not another finding."""
+    or it stops the current one before it plays, or the caller first sets the track on the same
+    manager: `SetStem(0, menuTheme)` then `RestartAllStems()`), and the manager's own load hook
+    already starts music, which is reported there; the switch is the same music, not another finding."""
     if len(call.name) < 4:
         return ""
     index = project_index.for_context(ctx)
     code = ctx.code_without_comments()
+    track_set = _track_set_before(call, index)
     for definition in _definitions(call.name, index):
         if definition.path == str(ctx.path.resolve()) or not _refers_to(call.receiver, _file_names(definition.path, definition.owner, index.root), code):
             continue
         callees = _callees_text(definition.text, definition.path, index)
-        if not SWITCH_CALL.match(call.name) and not re.search(r"[.:]\s*[Ss]top\s*\(", f"{definition.text}\n{callees}"):
+        if not SWITCH_CALL.match(call.name) and not re.search(r"[.:]\s*[Ss]top\s*\(", f"{definition.text}\n{callees}") and not track_set:
             continue
         manager = f"{definition.owner} {Path(definition.path).stem}"
         file_code = _read(definition.path)
@@ -2279,6 +2281,28 @@ def _switches_running_music(call, ctx: CheckContext) -> str:
                     continue
                 if _starts_track(own.text, file_code, hook, _callees_text(own.text, own.path, index), manager):
                     return f"{own.shown}:{own.line}"
+    return ""
+
+
+# A manager method that sets the track to play: `SetStem(0, clip)`, `SetTrack(t)`, `set_stream(s)`.
+SET_TRACK_CALL = re.compile(r"^_?[Ss]et_?\w*(stem|track|clip|song|music|stream|bgm|theme|layer|playlist)", re.I)
+# A method body that gives a player or a slot its clip: `stems[index].clip = clip`, `player.stream = s`.
+SETS_CLIP_TEXT = re.compile(r"[.\]]\s*(clip|stream|SoundId|track)\s*=(?!=)|^\s*(clip|stream)\s*=(?!=)", re.M)
+
+
+def _track_set_before(call, index: project_index.ProjectIndex) -> str:
+    """Earlier in the caller's function, the same manager is given the track to play
+    (`MusicPlayer.instance.SetStem(0, menuTheme)` before `RestartAllStems()`): the name of that call."""
+    fn = next(iter(enclosing_functions(call.node)), None)
+    if fn is None or not call.receiver or call.receiver in ("self", "this"):
+        return ""
+    before = text(fn)[: call.node.start_byte - fn.start_byte]
+    for match in re.finditer(rf"(?<![\w.]){re.escape(call.receiver)}\s*[.:]\s*(\w+)\s*\(", before):
+        name = match.group(1)
+        if name == call.name:
+            continue
+        if SET_TRACK_CALL.match(name) or (len(name) >= 3 and any(SETS_CLIP_TEXT.search(d.text) for d in index.definitions(name))):
+            return name
     return ""
 
 
