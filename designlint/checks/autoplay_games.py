@@ -137,11 +137,14 @@ MUSIC_SETTING = re.compile(
 )
 
 # Calls that start a music track through the game's own audio manager: `PlayMusic(clip)`,
-# `PlayBgm(SceneType.Main)`, `play_music("ambient")`, `playMusic("opening")`, `play_track(MENU)`.
+# `PlayBgm(SceneType.Main)`, `play_music("ambient")`, `playMusic("opening")`, `play_track(MENU)`;
+# a music word anywhere in the name makes it music, whatever else the name says: `playRandomSong()`,
+# `startRandomTrack()`, `play_random_music()` (BYTEPATH main.lua).
 MUSIC_CALL = re.compile(
     r"^_?(?:[Pp]lay|[Ss]tart)_?(?:[Bb]ackground_?|[Bb][Gg]_?|[Mm]enu_?|[Ll]obby_?|[Tt]itle_?|[Mm]ain_?|[Ss]cene_?|[Ll]evel_?|[Gg]ame_?)?"
     r"(?:[Mm]usic|BGM|Bgm|bgm|[Ss]oundtrack|[Ss]ong|[Tt]heme|[Tt]rack(?!ing|er)|[Jj]ingle_?[Ll]oop)\w*$|"
-    r"^_?[Pp]lay_?(?:[Bb]ackground|BG|Bg|bg)_?(?:[Ss]ound|[Aa]udio)\w*$"
+    r"^_?[Pp]lay_?(?:[Bb]ackground|BG|Bg|bg)_?(?:[Ss]ound|[Aa]udio)\w*$|"
+    r"^_?(?:[Pp]lay|[Ss]tart)(?:_?[A-Z][a-z0-9]*|_[a-z0-9]+)+?_?(?:[Mm]usic|BGM|Bgm|bgm|[Ss]oundtrack|[Ss]ong|[Tt]heme|[Tt]rack)s?(?![a-z])\w*$"
 )
 # An audio manager named for music: `MusicManager.Instance`, `MusicController`, a `Music` autoload.
 MUSIC_RECEIVER = re.compile(r"(music|bgm|soundtrack|jukebox|radio)", re.I)
@@ -1068,6 +1071,9 @@ def _built_by_name(path: str, index: project_index.ProjectIndex, depth: int = 0,
 # C#: the entry method of a state-machine state (`public override FSM OnEnter()`).
 STATE_ENTER_FN = re.compile(r"^(OnEnter|OnStateEnter|OnEnterState|EnterState|Enter)$")
 STATE_SUFFIX = r"_?(state|fsm|step|phase|mode)$"  # `IntroState`, `SplashStep` and the `INTRO`, `SPLASH` that name them
+# Words of a state's name that say it comes after play (`GameOverState`, `ResultStep`, `PauseState`):
+# a machine whose states come from data starts in its first one, never in one of these.
+LATER_STATE_WORD = re.compile(r"^(over|gameover|results?|end|ending|win|won|lose|lost|loss|pause[ds]?|victory|defeat|death|dead)$")
 
 
 def _state_entered_on_load(fn: Node, name: str, ctx: CheckContext) -> str:
@@ -1085,6 +1091,7 @@ def _state_entered_on_load(fn: Node, name: str, ctx: CheckContext) -> str:
         return ""
     state, base = header.group(1), header.group(2).split(".")[-1]
     own = re.sub(STATE_SUFFIX, "", state.lower())
+    later = any(LATER_STATE_WORD.match(w) for w in _words(state))
 
     def build() -> str:
         index = project_index.for_context(ctx)
@@ -1099,6 +1106,8 @@ def _state_entered_on_load(fn: Node, name: str, ctx: CheckContext) -> str:
             names_state = bool(re.search(rf"\b{re.escape(state)}\b", code))
             if not names_state and not re.search(rf"\b{re.escape(base)}\b", code):
                 continue  # another machine's states
+            if not names_state and later:
+                continue  # states from data (`PushState(states[0].GetName())`): the first one, not the game-over state
             if LOAD_FN.match(holder):
                 if not names_state:
                     return f"{name} of {state}, entered from {holder} in {site.where()}"
@@ -2167,8 +2176,8 @@ SET_MUSIC_CALL = re.compile(r"^_?set_?(background_?|bg_?)?(music|bgm|soundtrack|
 # Manager calls that name a sound effect, not a track.
 SFX_CALL = re.compile(
     r"(OneShot|Sfx|SFX|sfx|Effect|effect|Voice|voice|Click|click|Hit(?![a-z])|_hit|UI(?![a-z])|Ui(?![a-z])|_ui|"
-    r"Anim|anim|Footstep|footstep|Random|random|Pitch|pitch|AtPoint|3D|2D)"
-)
+    r"Anim|anim|Footstep|footstep|[Rr]andom(?!\w*(?i:music|song|track|theme|bgm|soundtrack|playlist))|Pitch|pitch|AtPoint|3D|2D)"
+)  # (a random pick of songs is music: `playRandomSong`)
 # Callers of a manager method whose own callers are looked up (one project query each).
 MAX_FOLLOWED = 3
 # A function that sets things up (`init_background_music`, `setupAudio`, `LoadLevel`): followed first.
@@ -2206,7 +2215,7 @@ MEDIA_TEXT = re.compile(
     re.I,
 )
 CALLS_MUSIC = re.compile(
-    r"\b_?(play|start)_?(background_?|bg_?|menu_?|level_?|game_?)?(music|bgm|soundtrack|song)\w*\s*\(", re.I
+    r"\b_?(play|start)_?(background_?|bg_?|menu_?|level_?|game_?|(?-i:_?[A-Z][a-z0-9]*|_[a-z0-9]+)+?_?)?(music|bgm|soundtrack|song)\w*\s*\(", re.I
 )
 
 
@@ -2354,17 +2363,19 @@ OWN_LOAD_HOOKS = ("Awake", "Start", "OnEnable", "_ready", "_enter_tree")
 
 def _switches_running_music(call, ctx: CheckContext) -> str:
     """`audio.ChangeBGM("World1")` on load: the receiver's method switches the track (by its name,
-    or it stops the current one before it plays), and the manager's own load hook already starts
-    music, which is reported there; the switch is the same music, not another finding."""
+    or it stops the current one before it plays, or the caller first sets the track on the same
+    manager: `SetStem(0, menuTheme)` then `RestartAllStems()`), and the manager's own load hook
+    already starts music, which is reported there; the switch is the same music, not another finding."""
     if len(call.name) < 4:
         return ""
     index = project_index.for_context(ctx)
     code = ctx.code_without_comments()
+    track_set = _track_set_before(call, index)
     for definition in _definitions(call.name, index):
         if definition.path == str(ctx.path.resolve()) or not _refers_to(call.receiver, _file_names(definition.path, definition.owner, index.root), code):
             continue
         callees = _callees_text(definition.text, definition.path, index)
-        if not SWITCH_CALL.match(call.name) and not re.search(r"[.:]\s*[Ss]top\s*\(", f"{definition.text}\n{callees}"):
+        if not SWITCH_CALL.match(call.name) and not re.search(r"[.:]\s*[Ss]top\s*\(", f"{definition.text}\n{callees}") and not track_set:
             continue
         manager = f"{definition.owner} {Path(definition.path).stem}"
         file_code = _read(definition.path)
@@ -2374,6 +2385,28 @@ def _switches_running_music(call, ctx: CheckContext) -> str:
                     continue
                 if _starts_track(own.text, file_code, hook, _callees_text(own.text, own.path, index), manager):
                     return f"{own.shown}:{own.line}"
+    return ""
+
+
+# A manager method that sets the track to play: `SetStem(0, clip)`, `SetTrack(t)`, `set_stream(s)`.
+SET_TRACK_CALL = re.compile(r"^_?[Ss]et_?\w*(stem|track|clip|song|music|stream|bgm|theme|layer|playlist)", re.I)
+# A method body that gives a player or a slot its clip: `stems[index].clip = clip`, `player.stream = s`.
+SETS_CLIP_TEXT = re.compile(r"[.\]]\s*(clip|stream|SoundId|track)\s*=(?!=)|^\s*(clip|stream)\s*=(?!=)", re.M)
+
+
+def _track_set_before(call, index: project_index.ProjectIndex) -> str:
+    """Earlier in the caller's function, the same manager is given the track to play
+    (`MusicPlayer.instance.SetStem(0, menuTheme)` before `RestartAllStems()`): the name of that call."""
+    fn = next(iter(enclosing_functions(call.node)), None)
+    if fn is None or not call.receiver or call.receiver in ("self", "this"):
+        return ""
+    before = text(fn)[: call.node.start_byte - fn.start_byte]
+    for match in re.finditer(rf"(?<![\w.]){re.escape(call.receiver)}\s*[.:]\s*(\w+)\s*\(", before):
+        name = match.group(1)
+        if name == call.name:
+            continue
+        if SET_TRACK_CALL.match(name) or (len(name) >= 3 and any(SETS_CLIP_TEXT.search(d.text) for d in index.definitions(name))):
+            return name
     return ""
 
 
