@@ -1367,7 +1367,18 @@ NOT_PUSH_CHANNEL = re.compile(r"(e?mail|sms|slack|telegram|discord|whatsapp|in_?
 TRANSACTIONAL_MORE = re.compile(
     r"\b(credited|points (added|awarded)|account (disabled|deactivated|suspended|locked|deleted)|"
     r"acreditad[oa]s?|asignad[oa]s?|abonad[oa]s?|pedido|pago|recibo|reembolso|contraseña|creditad[oa]s?|pagamento|senha|"
-    r"gutgeschrieben|bestellung|zahlung|rechnung|passwort|crédité|commande|paiement|remboursement|mot de passe)\b",
+    r"gutgeschrieben|bestellung|zahlung|rechnung|passwort|crédité|commande|paiement|remboursement|mot de passe|"
+    # the state of the person's own account or balance: a debt or loan paid back, a plan or subscription about
+    # to end, a package of sessions or credits running low (English, Portuguese, Spanish, German, French, Dutch)
+    r"(is|was|has been|been|are|were) (returned|repaid|paid back|settled)|repaid|paid back|"
+    r"devolvid[oa]s?|devolveu|quitad[oa]s?|devuelt[oa]s?|saldad[oa]s?|zurückgezahlt|beglichen|remboursée?s?|terugbetaald|"
+    r"expira|expiram|expiran|expirando|expirad[oa]s?|expirou|expiró|vencendo|venciendo|vencid[oa]s?|vencimento|vencimiento|"
+    r"vence[mn]? (hoje|amanh[ãa]|hoy|ma[ñn]ana|pronto|em|en|el|no|dia|día)|caducan?|caducado|läuft( \w+){0,4} ab|abgelaufen|"
+    r"expirera|expiré|verloopt|verlopen|vervalt|"
+    r"(balance|credits?|sessions?|package|plan|subscription|storage|quota|funds|minutes)( \w+){0,2} (is |are )?running (low|out)|"
+    r"running low on \w+|low balance|\d+ (sessions?|credits?|classes|lessons|uses|minutes) (left|remaining)|"
+    r"(pacote|plano|assinatura|saldo|cr[ée]ditos?|sess(ão|ões)|aulas?|paquete|suscripci[óo]n|clases?)( \w+){0,2} (est[áa] |est[ãa]o |se )?(acabando|agotando|terminando)|"
+    r"(sess(ão|ões)|cr[ée]ditos?|aulas?|clases|sesiones) restantes?|fast aufgebraucht|presque épuisée?|bijna op)\b",
     re.I,
 )
 PUSH_URL = re.compile(r"(onesignal\.com/api|api\.onesignal\.com|exp\.host/--/api/v2/push|fcm\.googleapis\.com|gcm-http\.googleapis|android\.googleapis\.com/gcm|api\.push\.apple\.com)", re.I)
