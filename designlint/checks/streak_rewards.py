@@ -793,7 +793,8 @@ SCALED_TARGET = re.compile(r"(?:^|_)(?:rewards?|bonus(?:es)?|coins?|gems?|xp|exp
 
 
 def _streak_count_operand(node: Node | None) -> str | None:
-    """`streak`, `user.loginStreak`, `(streak - 1)`, `Math.min(streak, 7)`: the count of days itself."""
+    """`streak`, `user.loginStreak`, `(streak - 1)`, `Math.min(streak, 7)`, `Math.floor(streak / 7)` (full weeks of
+    the streak): the count of days itself. The streak divided into (`100 / streak`) shrinks the reward: not."""
     if node is None:
         return None
     node = _strip(node)
@@ -806,7 +807,10 @@ def _streak_count_operand(node: Node | None) -> str | None:
             return _streak_count_operand(left)
         if _strip(left).type == "number":
             return _streak_count_operand(right)
-    if node.type == "call_expression" and callee_name(node) in ("min", "max", "floor", "ceil", "round", "Number"):
+    if node.type == "binary_expression" and _op(node) == "/" and _strip(node.child_by_field_name("right")).type in ("number", "identifier", "member_expression"):
+        if _strip(node.child_by_field_name("right")).type == "number" or not _streak_count_operand(node.child_by_field_name("right")):
+            return _streak_count_operand(node.child_by_field_name("left"))
+    if node.type == "call_expression" and callee_name(node) in ("min", "max", "floor", "ceil", "round", "trunc", "Number"):
         args = node.child_by_field_name("arguments")
         for a in args.named_children if args is not None else []:
             name = _streak_count_operand(a)
