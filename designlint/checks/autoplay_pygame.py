@@ -22,9 +22,11 @@ Pygame Zero runs a script with no imports: its `music` is recognised when the fi
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from tree_sitter import Node
 
+from designlint import project_index
 from designlint.checks import CheckContext, Verdict
 from designlint.checks.autoplay_games import MUSIC_NAME, MUSIC_SETTING, MUTED_NOTE, SETTING_NOTE, SFX_CONTAINER
 from designlint.checks.util import ancestors, text, walk
@@ -183,7 +185,47 @@ def _start(node: Node, ctx: CheckContext, depth: int = 0) -> str | None:
         where = _start(caller, ctx, depth + 1)
         if where is not None:
             return f"in {name}(), called {where}"
+    for caller, other, site in _callers_elsewhere(name, fn, ctx):
+        if _function(caller) is None and _in_loop(caller, None):
+            continue
+        where = _start(caller, other, depth + 1)
+        if where is not None:
+            return f"in {name}(), called from {site.where()} {where}"
     return None
+
+
+def _callers_elsewhere(name: str, fn: Node, ctx: CheckContext) -> list[tuple[Node, CheckContext, project_index.Site]]:
+    """Calls of `name` in the project's other Python files (the game's `Game.__init__` in Game.py calling
+    `sound_handler.play_level_soundtrack()`), each with a context for its own file. A module-level function
+    counts when called bare or on the module's name (`sound_handler.`); a method by its name alone."""
+    if project_index.too_common(name) or name.startswith("__"):
+        return []
+    index = project_index.for_context(ctx)
+    here = str(Path(ctx.path).resolve())
+    stem = Path(ctx.path).stem
+    method = any(a.type == "class_definition" for a in ancestors(fn))
+    out = []
+    for site in index.calls(name):
+        if site.path == here or site.role != "call" or not site.path.endswith(".py"):
+            continue
+        if not method and site.receiver.rsplit(".", 1)[-1] not in ("", stem):
+            continue
+        other = ctx.remember(f"autoplay_pygame:other:{site.path}", lambda path=site.path: _other_context(path, index, ctx))
+        if other is None or (not method and stem.encode() not in other.data):
+            continue  # a bare call of a function the file does not import from this module
+        leaf = other.root.descendant_for_byte_range(site.byte, site.byte)
+        call = next((a for a in ([leaf] if leaf is not None else []) + list(ancestors(leaf) if leaf is not None else []) if a.type == "call"), None)
+        if call is not None:
+            out.append((call, other, site))
+    return out
+
+
+def _other_context(path: str, index: project_index.ProjectIndex, ctx: CheckContext) -> CheckContext | None:
+    source = index.source(path)
+    region = next((r for r in source.regions if r.language == "python"), None) if source is not None else None
+    if region is None:
+        return None
+    return CheckContext(node=region.root, captures={}, language="python", root=region.root, path=Path(path), data=source.data, project_root=ctx.project_root)
 
 
 def _earlier_in_function(node: Node, ctx: CheckContext) -> bool:

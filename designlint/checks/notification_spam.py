@@ -611,7 +611,11 @@ INACTIVE = re.compile(
     r"(inactiv\w*[ _-]?(users?|members?|players?|customers?|accounts?|subscribers?|since|for \d|days|threshold|period)|"
     r"(get|find|fetch|query|list|select|load)[_-]?(inactive|dormant|idle|lapsed|churned)|inactive[_-]?\w*(users|members|customers|players)|inactivity|INACTIVITY|"
     r"dormant[_-]?(users|members|customers|players)|lapsed[_-]?(users|members|customers)|churned[_-]?users|"
-    r"re-?engag\w*|reEngag\w*|re_engag\w*|reactivat\w*|win[_-]?back|winBack|come[_-]?back[_-]?(push|notif|campaign|reminder)|"
+    r"re-?engag\w*|reEngag\w*|re_engag\w*|win[_-]?back|winBack|come[_-]?back[_-]?(push|notif|campaign|reminder)|"
+    # reactivation as the marketing term (a reactivation campaign or push, reactivating users in bulk); bringing
+    # one thing back (`reactivate_organization`, a `reactivation_invite`, an account reactivated) is an event
+    r"reactivat\w*?[_-]?(campaign|push|notif|nudge|email|flow|sequence|drip)|reactivate[_-]?(users|members|customers|players|subscribers)\b|"
+    r"(user|member|customer|player|subscriber)s?[_-]?reactivation|"
     r"last[_-]?(active|login|logged[_-]?in|seen|open(ed)?|visit(ed)?|activity|used|session|played|practi[cs]ed)(_?at|At|_?date|Date|_?time|Time|_?timestamp|Timestamp)?['\"]?\s*"
     r"(<=?|:\s*\{\s*['\"]?\$lte?|,\s*['\"]<=?['\"]|\)?\s*\.(endAt|endBefore)\(|:\s*(LessThan|lt|lte)\b)|"
     r"where\(\s*['\"]last[_-]?(active|login|seen|open|visit|activity|played)\w*['\"]\s*,\s*['\"]<|"

@@ -1367,7 +1367,18 @@ NOT_PUSH_CHANNEL = re.compile(r"(e?mail|sms|slack|telegram|discord|whatsapp|in_?
 TRANSACTIONAL_MORE = re.compile(
     r"\b(credited|points (added|awarded)|account (disabled|deactivated|suspended|locked|deleted)|"
     r"acreditad[oa]s?|asignad[oa]s?|abonad[oa]s?|pedido|pago|recibo|reembolso|contraseña|creditad[oa]s?|pagamento|senha|"
-    r"gutgeschrieben|bestellung|zahlung|rechnung|passwort|crédité|commande|paiement|remboursement|mot de passe)\b",
+    r"gutgeschrieben|bestellung|zahlung|rechnung|passwort|crédité|commande|paiement|remboursement|mot de passe|"
+    # the state of the person's own account or balance: a debt or loan paid back, a plan or subscription about
+    # to end, a package of sessions or credits running low (English, Portuguese, Spanish, German, French, Dutch)
+    r"(is|was|has been|been|are|were) (returned|repaid|paid back|settled)|repaid|paid back|"
+    r"devolvid[oa]s?|devolveu|quitad[oa]s?|devuelt[oa]s?|saldad[oa]s?|zurückgezahlt|beglichen|remboursée?s?|terugbetaald|"
+    r"expira|expiram|expiran|expirando|expirad[oa]s?|expirou|expiró|vencendo|venciendo|vencid[oa]s?|vencimento|vencimiento|"
+    r"vence[mn]? (hoje|amanh[ãa]|hoy|ma[ñn]ana|pronto|em|en|el|no|dia|día)|caducan?|caducado|läuft( \w+){0,4} ab|abgelaufen|"
+    r"expirera|expiré|verloopt|verlopen|vervalt|"
+    r"(balance|credits?|sessions?|package|plan|subscription|storage|quota|funds|minutes)( \w+){0,2} (is |are )?running (low|out)|"
+    r"running low on \w+|low balance|\d+ (sessions?|credits?|classes|lessons|uses|minutes) (left|remaining)|"
+    r"(pacote|plano|assinatura|saldo|cr[ée]ditos?|sess(ão|ões)|aulas?|paquete|suscripci[óo]n|clases?)( \w+){0,2} (est[áa] |est[ãa]o |se )?(acabando|agotando|terminando)|"
+    r"(sess(ão|ões)|cr[ée]ditos?|aulas?|clases|sesiones) restantes?|fast aufgebraucht|presque épuisée?|bijna op)\b",
     re.I,
 )
 PUSH_URL = re.compile(r"(onesignal\.com/api|api\.onesignal\.com|exp\.host/--/api/v2/push|fcm\.googleapis\.com|gcm-http\.googleapis|android\.googleapis\.com/gcm|api\.push\.apple\.com)", re.I)
@@ -2052,6 +2063,47 @@ def _judged_in_definition(ctx: CheckContext, node: Node) -> bool:
     return sender is not None and (_py_reported_there(sender) or bool(DUE_REMINDER.search(sender.text) or PY_DUE_ITEMS.search(sender.text)))
 
 
+# the send goes to someone who looks after the people picked (their trainer, coach, teacher, the owner or
+# admin of their group): `user_id=trainer_id`, `token=coach.fcm_token`
+PY_OVERSEER = re.compile(
+    r"(trainer|coach|owner|admin|manager|teacher|instructor|mentor|supervisor|tutor|parent|guardian|organi[sz]er|leader|captain)", re.I
+)
+PY_RECIPIENT_KEY = re.compile(
+    r"^(user_ids?|users?|to|tokens?|recipients?|receivers?|registration_ids?|registration_tokens?|devices?|chat_id|targets?|"
+    r"\w*_tokens?|player_ids?|include_player_ids|include_external_user_ids|external_ids?|member_ids?)$"
+)
+
+
+def _py_recipient(node: Node, depth: int = 0) -> str:
+    """The text of whom a send addresses: its recipient keyword (`user_id=`, `token=`, `to=`), else its first
+    positional argument (looked into once when it is a message built in place: `Message(token=...)`)."""
+    args = node.child_by_field_name("arguments") if node.type == "call" else None
+    if args is None:
+        return ""
+    for a in args.named_children:
+        if a.type == "keyword_argument" and PY_RECIPIENT_KEY.match(text(a.child_by_field_name("name"))):
+            return text(a.child_by_field_name("value"))
+    first = next((a for a in args.named_children if a.type not in ("keyword_argument", "comment")), None)
+    if first is None:
+        return ""
+    if first.type == "call" and depth == 0:
+        return _py_recipient(first, 1) or text(first)
+    return text(first)
+
+
+def _py_report_to_overseer(node: Node, inactive) -> bool:
+    """People are picked for being inactive, but the push goes to the one who looks after them (a trainer's
+    daily list of their students who stopped training): a report, not a pull on the inactive people. When the
+    line that picks by inactivity names the same role (`Trainer.last_login < cutoff`, `inactive_coaches`),
+    the overseers themselves are the ones picked."""
+    recipient = _py_recipient(node)
+    if not PY_OVERSEER.search(recipient):
+        return False
+    code = inactive.string
+    line = code[code.rfind("\n", 0, inactive.start()) + 1 : code.find("\n", inactive.end()) % (len(code) + 1)]
+    return not PY_OVERSEER.search(line)
+
+
 # the name of the APNs badge count a send sets (`badge=1`, `"badge": 1`), a field of the push, not an
 # achievement badge the user earned (`award.badge` is kept)
 PY_BADGE_FIELD = re.compile(r"(['\"]?)\bbadge\1(?=\s*(:|=(?!=)))")
@@ -2070,6 +2122,8 @@ def _py_judge(ctx: CheckContext, node: Node, chain: list[Node], chain_text: str,
     loops = " ".join(f"for {text(a.child_by_field_name('left'))} in {text(a.child_by_field_name('right'))}" for a in ancestors(node) if a.type == "for_statement")
     if _py_to_staff(f"{payload} {loops}"):
         return False  # a notice to the people who run the app, not to its users
+    if inactive and _py_report_to_overseer(node, inactive):
+        return False  # a report about inactive people to the one who looks after them, not a lure to them
     if inactive:
         how = f" from {schedule}" if schedule else ""
         return Verdict(message=f"push notification sent to users because they have been inactive ({kind}{how}, \"{inactive.group(0)[:30]}\"), to pull them back", note=_quiet_note(ctx) if schedule else None)

@@ -20,6 +20,7 @@ What a tree-sitter query cannot say, and these checks do:
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Iterable
 
 from tree_sitter import Node
@@ -792,7 +793,8 @@ SCALED_TARGET = re.compile(r"(?:^|_)(?:rewards?|bonus(?:es)?|coins?|gems?|xp|exp
 
 
 def _streak_count_operand(node: Node | None) -> str | None:
-    """`streak`, `user.loginStreak`, `(streak - 1)`, `Math.min(streak, 7)`: the count of days itself."""
+    """`streak`, `user.loginStreak`, `(streak - 1)`, `Math.min(streak, 7)`, `Math.floor(streak / 7)` (full weeks of
+    the streak): the count of days itself. The streak divided into (`100 / streak`) shrinks the reward: not."""
     if node is None:
         return None
     node = _strip(node)
@@ -805,7 +807,10 @@ def _streak_count_operand(node: Node | None) -> str | None:
             return _streak_count_operand(left)
         if _strip(left).type == "number":
             return _streak_count_operand(right)
-    if node.type == "call_expression" and callee_name(node) in ("min", "max", "floor", "ceil", "round", "Number"):
+    if node.type == "binary_expression" and _op(node) == "/" and _strip(node.child_by_field_name("right")).type in ("number", "identifier", "member_expression"):
+        if _strip(node.child_by_field_name("right")).type == "number" or not _streak_count_operand(node.child_by_field_name("right")):
+            return _streak_count_operand(node.child_by_field_name("left"))
+    if node.type == "call_expression" and callee_name(node) in ("min", "max", "floor", "ceil", "round", "trunc", "Number"):
         args = node.child_by_field_name("arguments")
         for a in args.named_children if args is not None else []:
             name = _streak_count_operand(a)
@@ -1077,7 +1082,7 @@ MISS_ALLOWED = re.compile(
     r"|\b(?:puedes|puede|podés|pode|podes)\s+(?:saltarte|saltar|perder|faltar|pular)\s+(?:un|um|1)\s+d[ií]a",
     re.I,
 )
-PROTECTION_WORDS = re.compile(r"\bstreak\s+(?:freeze|freezes|saver|savers|shield|shields|repair|insurance)\b|\bsaved\s+days?\b|\bgrace\s+(?:period|day)|\brest\s+days?\b|\bfreezes?\b.{0,40}\b(?:protects?|keeps?|saves?)\b"
+PROTECTION_WORDS = re.compile(r"\bstreak\s+(?:freeze|freezes|saver|savers|shield|shields|repair|insurance|protections?|protectors?)\b|\bsaved\s+days?\b|\bgrace\s+(?:period|day)|\brest\s+days?\b|\bfreezes?\b.{0,40}\b(?:protects?|keeps?|saves?)\b"
                               "|" + MISS_ALLOWED.pattern, re.I)
 GAME_WORDS = re.compile(r"\b(?:wrong|picks?|answers?|correct(?:ly)?|questions?|wins?|won|winning|loss(?:es)?|bets?|guess(?:es)?|kills?|combos?|opponents?|matches)\b", re.I)
 DAILY_WORDS = re.compile(r"\b(?:day|days|daily|today|today's|tonight|tomorrow|midnight|hours?|login|log\s+in|week|weekly)\b", re.I)
@@ -1175,7 +1180,36 @@ FEATURE_TEXT = re.compile(
 )
 
 
-def _report_text(node: Node, raw: str, context: str = "") -> "Verdict | bool":
+# the slides of a first-run tour or a feature list (`onboardingData`, `welcomeSlides`, `introSteps`, `features`),
+# by the name of the list or of the file
+SLIDES_NAME = re.compile(r"onboard|intro|welcome|walkthrough|tour|slides?\b|slides?[A-Z_]|carousel|features?\b|features?[A-Z_]|get_?started|first_?run", re.I)
+
+
+def _protection_slide(node: Node, path: str) -> bool:
+    """A slide of a first-run tour whose other text describes the streak protection the app gives
+    ("Never Lose Your Streak" over "Use streak protections ... when you need a break"): the title names
+    what the safeguard is for, it does not press. A push whose body offers a protection is not a slide."""
+    pair = node.parent
+    if pair is None or pair.type != "pair" or pair.parent is None or pair.parent.type != "object":
+        return False
+    siblings = " ".join(
+        _string_value(v) for p in pair.parent.named_children
+        if p.type == "pair" and p is not pair and (v := p.child_by_field_name("value")) is not None and v.type in ("string", "template_string")
+    )
+    if not PROTECTION_WORDS.search(normalize_text(siblings)):
+        return False
+    holder = ""
+    for a in ancestors(pair.parent):
+        if a.type in ("variable_declarator", "pair", "assignment_expression", "public_field_definition"):
+            name = a.child_by_field_name("name") or a.child_by_field_name("key") or a.child_by_field_name("left")
+            holder = _plain(name) if name is not None else ""
+            break
+        if a.type in FUNCTION_TYPES:
+            break
+    return bool(SLIDES_NAME.search(holder) or SLIDES_NAME.search(Path(path).stem))
+
+
+def _report_text(node: Node, raw: str, context: str = "", path: str = "") -> "Verdict | bool":
     if not TEXT_PREFILTER.search(raw) and not _near_streak_key(node):
         return False
     if context and GAME_WORDS.search(normalize_text(context)) and not DAILY_WORDS.search(normalize_text(context)):
@@ -1192,6 +1226,8 @@ def _report_text(node: Node, raw: str, context: str = "") -> "Verdict | bool":
         return False
     if kind == "loss" and FEATURE_TEXT.match(normalize_text(raw)):
         return False  # "You will receive daily reminders to keep your streak alive!": a feature confirmed or described
+    if kind == "loss" and _protection_slide(node, path):
+        return False  # a first-run slide naming what the free streak protection is for
     if kind == "sale":
         return Verdict(message=f"text sells a way to keep the streak: \"{snippet}\"")
     if kind == "keyed":
@@ -1234,7 +1270,7 @@ def loss_text_string(ctx: CheckContext) -> "Verdict | bool":
         raw = _string_value(node)
     if node.type == "template_string" and parent.type == "call_expression" and callee_name(parent) in ("sql", "gql", "css", "html", "styled"):
         return _report_text(node, raw) if callee_name(parent) == "html" else False
-    return _report_text(node, raw)
+    return _report_text(node, raw, path=ctx.path.as_posix())
 
 
 def _concat_parts(node: Node) -> list[Node]:
