@@ -18,6 +18,7 @@ function the file exports or returns from a hook (`openFile` of `useDownloadedFi
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -78,6 +79,19 @@ def _route_pattern(segments: list[str]) -> re.Pattern[str]:
     return re.compile(r"^/?(?:\([^/)]+\)/)*" + "/".join(parts) + r"(?:[?#].*)?$", re.S)
 
 
+def _uses_expo_router(folder: Path, ctx: CheckContext) -> bool:
+    """Whether the folder holding `app/` is an expo-router app: its package.json names
+    expo-router. Any project may have an `app` folder (Next.js, a copy of an app under `app/`);
+    only an expo-router app's files are screens opened by their path."""
+    manifest = folder / "package.json"
+    try:
+        raw = manifest.read_bytes()
+    except OSError:
+        return False
+    ctx.depends_on({str(manifest): hashlib.sha256(raw).hexdigest()})
+    return b'"expo-router"' in raw
+
+
 def openings(ctx: CheckContext) -> list[Opening] | None:
     """Where the project opens the screen of `ctx.path`, and when that runs; None when the file is
     not an expo-router screen with a static segment to look for (the app's index route: opened at
@@ -87,7 +101,7 @@ def openings(ctx: CheckContext) -> list[Opening] | None:
         return None
     folder, segments = route
     static = [s for s in segments if not s.startswith("[")]
-    if not static:
+    if not static or not _uses_expo_router(folder, ctx):
         return None
     key = ("expo_routes.openings", "/".join(segments))
     if key in ctx.memo:
