@@ -326,4 +326,6 @@ class Engine:
             unit=unit_lines,
             unit_digest=unit_digest,
             text_digest=text_digest,
+            behaviour_key=verdict.fold_key,
+            behaviour_site=verdict.fold_site,
         )

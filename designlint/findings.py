@@ -54,6 +54,10 @@ class Finding:
     # Digest of the prose in the unit's string literals, for rules that fold one message sent from
     # two places (`fold-same-text`: the Android and the iOS half of one reminder); None otherwise.
     text_digest: str | None = None
+    # The behaviour a check says this finding is part of, across files (Verdict.fold_key), and
+    # whether it is only a related site of that behaviour's start (Verdict.fold_site).
+    behaviour_key: str | None = None
+    behaviour_site: bool = False
 
     @property
     def sort_key(self) -> tuple:
@@ -159,7 +163,28 @@ def fold_same_text(findings: list[Finding], project_of: Callable[[str], object] 
     return _fold_by(findings, lambda f: f.text_digest, project_of)
 
 
-def _fold_by(findings: list[Finding], digest: Callable[[Finding], str | None], project_of: Callable[[str], object]) -> list[Finding]:
+def fold_same_behaviour(findings: list[Finding], project_of: Callable[[str], object] = lambda path: None) -> list[Finding]:
+    """One finding per behaviour a check named across files (`behaviour_key`: a music script's
+    replay hook and the call in another file that starts that music): the findings of one rule
+    with the same key in one project become `related` sites, with their path, of the start (a
+    finding not marked `behaviour_site`), when the group has one. Run after fold_same_text."""
+    keyed = [f for f in findings if f.behaviour_key is not None]
+    starts = {(f.rule_id, f.behaviour_key, project_of(f.path)) for f in keyed if not f.behaviour_site}
+    # A site with no start to fold into stays a finding of its own.
+    return _fold_by(
+        findings,
+        lambda f: f.behaviour_key if (f.rule_id, f.behaviour_key, project_of(f.path)) in starts else None,
+        project_of,
+        first=lambda f: f.behaviour_site,
+    )
+
+
+def _fold_by(
+    findings: list[Finding],
+    digest: Callable[[Finding], str | None],
+    project_of: Callable[[str], object],
+    first: Callable[[Finding], object] = lambda f: 0,
+) -> list[Finding]:
     groups: dict[tuple, list[Finding]] = {}
     kept: list[Finding] = []
     for f in findings:
@@ -169,7 +194,7 @@ def _fold_by(findings: list[Finding], digest: Callable[[Finding], str | None], p
             continue
         groups.setdefault((f.rule_id, key, project_of(f.path), f.suppressed is None, f.baselined), []).append(f)
     for group in groups.values():
-        group.sort(key=lambda f: (-SEVERITY_ORDER.get(f.severity, 0), f.sort_key))
+        group.sort(key=lambda f: (first(f), -SEVERITY_ORDER.get(f.severity, 0), f.sort_key))
         primary = group[0]
         for copy in sorted(group[1:], key=lambda f: f.sort_key):
             primary.related += [{**site, "path": copy.path} for site in [related_site(copy), *copy.related]]

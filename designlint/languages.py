@@ -8,11 +8,12 @@ file and which embedded blocks are parsed again with another grammar (see `sourc
 from __future__ import annotations
 
 import importlib
+import re
 from dataclasses import dataclass
 from functools import cache
 from typing import Callable
 
-from tree_sitter import Language
+from tree_sitter import Language, Node
 
 from designlint.scene_text import godot_scene_as_yaml, unity_scene_as_yaml
 
@@ -196,3 +197,42 @@ def script_grammar_for(lang_attr: str | None) -> str:
     if value == "tsx":
         return "tsx"
     return "javascript"
+
+
+# An XML document under a code file's extension: Qt Linguist translations are `.ts` files, Tiled
+# map tilesets `.tsx` files (Tuxemon's maps). No JavaScript, TypeScript or other code grammar
+# here starts with an XML declaration or a DOCTYPE.
+XML_PROLOG = re.compile(rb"\A(\xef\xbb\xbf)?\s*<(\?xml\s|!DOCTYPE\s)", re.I)
+MARKUP_GRAMMARS = frozenset({"html", "yaml", "godot-scene", "unity-scene"})
+
+
+def xml_document(data: bytes, kind: FileKind) -> bool:
+    """Whether a file named as code is an XML document (it is skipped: it is not code)."""
+    return kind.grammar not in MARKUP_GRAMMARS and not kind.embeds_scripts and XML_PROLOG.match(data) is not None
+
+
+# Grammars whose own syntax never has a Jinja/Django statement tag (`{% for x in xs -%}`) at the
+# start of a line: such a line, outside every string and comment of a tree with syntax errors,
+# makes the file a template that renders to code, not code (hawkthorne-journey's
+# templates/credits.lua). Markup (HTML, Vue, Svelte) and YAML are left out: a Django HTML
+# template or a templated YAML file is still read as what it renders.
+TEMPLATE_FOREIGN_GRAMMARS = frozenset(
+    {"javascript", "typescript", "tsx", "json", "kotlin", "java", "swift", "dart", "csharp", "gdscript", "lua", "luau", "python"}
+)
+TEMPLATE_TAG = re.compile(rb"^[ \t]*(\{%-?\s*[a-z_]+\b[^\n]*?-?%\})", re.M)
+
+
+def template_tag_line(data: bytes, language: str, root: Node) -> int | None:
+    """The 1-based line of the first Jinja/Django statement tag standing as code in a file of
+    `language` (parsed as `root`), or None: the file is a template, not code, when it has one."""
+    if language not in TEMPLATE_FOREIGN_GRAMMARS or not root.has_error or b"{%" not in data:
+        return None
+    for match in TEMPLATE_TAG.finditer(data):
+        node = root.descendant_for_byte_range(match.start(1), match.start(1) + 2)
+        inside = []
+        while node is not None:
+            inside.append(node.type)
+            node = node.parent
+        if not any("string" in kind or "comment" in kind for kind in inside):
+            return data.count(b"\n", 0, match.start(1)) + 1
+    return None

@@ -103,13 +103,21 @@ LOAD_NAME = re.compile(
     r"OnStartClient|OnStartLocalPlayer|Init|Initialize|_ready|_enter_tree|load|onLoad|onMount|"
     r"componentDidMount|useEffect|onMounted|mounted|PlayerAdded|CharacterAdded|LocalPlayerAdded|"
     r"application|didFinishLaunchingWithOptions|main|runApp|LaunchedEffect|DisposableEffect|"
-    r"OnSceneLoaded|sceneLoaded|onReady|ready)$"
+    r"OnSceneLoaded|sceneLoaded|onReady|ready|onInit)$"
 )
 # Labels (named arguments, event receivers) that mean load: Roblox join events. Other labels such
 # as `onLoad:` of a refresh widget mean "load the next page", not "the screen opened".
 LOAD_LABEL = re.compile(r"^(PlayerAdded|CharacterAdded|LocalPlayerAdded|sceneLoaded|Loaded)$")
+# Callbacks named for what the person does, beyond tap and press (`onWatch`, `onReplay`,
+# `onPlayRequested`, `onPointerUp`): a widget's own callback parameters, handed a closure or a method.
+# (`onReady`, `onLoaded`, `onInit`, `onPageChanged`, `onVisibilityChanged` are not: no one asked.)
+USER_CALLBACK = (
+    r"_?on(Watch|Rewatch|Replay|Replayed|PlayAgain)(Now|Clip|Video|Episode|Trailer|Movie|Pressed|Tapped|Clicked|Selected)?|"
+    r"_?on(Confirm|Confirmed|Accept|Accepted)(Listener|Pressed|Tapped|Clicked|Callback|Action)?|"  # a dialog's confirm button
+    r"_?on\w*Requested|_?onPointer(Up|Down)|_?on(Double|Secondary|Tertiary)?Tap\w*|_?on(Item|Video|Clip|Episode|Movie|Song|Track)?(Selected|Chosen|Picked)"
+)
 USER_NAME = re.compile(
-    r"^(on[A-Z]?\w*(Click|Clicked|Press|Pressed|Tap|Tapped|LongPress|Submit|Submitted)|"
+    r"^(" + USER_CALLBACK + r"|on[A-Z]?\w*(Click|Clicked|Press|Pressed|Tap|Tapped|LongPress|Submit|Submitted)|"
     r"setOn\w*(Click|Touch)Listener|onClick|onPressed|onTap|onTapGesture|onLongPress|onLongPressGesture|"
     r"clickable|combinedClickable|Button|IconButton|TextButton|ElevatedButton|GestureDetector|InkWell|"
     r"action|primaryAction|addTarget|handle\w*(Click|Press|Tap)|\w+(Tapped|Clicked|Pressed|ButtonTap)|"
@@ -838,7 +846,10 @@ def _collect(root: Path, source: SourceFile, name: str, facts: _NameFacts) -> No
                 continue
             call = _call_of(node, name)
             if call is not None:
-                facts.calls.append(_site(root, path, shown, lines, call.node, name, call.receiver, "call"))
+                receiver = call.receiver
+                if not receiver and call.node.type == "cascade_section":
+                    receiver = polyglot.dart_cascade_target(call.node)  # `AudioService()..initialize()`: a call on that object
+                facts.calls.append(_site(root, path, shown, lines, call.node, name, receiver, "call"))
                 continue
             if len(name) < 4 or _is_declaration_name(node):
                 continue
@@ -882,9 +893,24 @@ def _defined_function(node: Node, name: str) -> Node | None:
             body = current.child_by_field_name("body")
             inside_body = body is not None and body.start_byte <= node.start_byte
             return current if named and not inside_body else None
+        if current.type == "assignment_statement":
+            return _assigned_function(current, node)
         if current.type in polyglot.CALL_TYPES or current.type in ("block", "class_body", "function_body"):
             return None
     return None
+
+
+def _assigned_function(statement: Node, node: Node) -> Node | None:
+    """Lua `AudioPlayer.playAudio = function(name) ... end` (a module's function stored in its
+    table): the function when `node` is the name of the first target, else None."""
+    targets = next((c for c in statement.named_children if c.type == "variable_list"), None)
+    values = next((c for c in statement.named_children if c.type == "expression_list"), None)
+    target = targets.named_children[0] if targets is not None and targets.named_children else None
+    value = values.named_children[0] if values is not None and values.named_children else None
+    if target is None or value is None or value.type != "function_definition":
+        return None
+    named = target.child_by_field_name("field") if target.type == "dot_index_expression" else target
+    return value if named is not None and named.id == node.id else None
 
 
 def _call_of(node: Node, name: str) -> polyglot.Call | None:
@@ -896,6 +922,10 @@ def _call_of(node: Node, name: str) -> polyglot.Call | None:
         if start.type != "cascade_selector" and start.parent is not None and start.parent.type == "selector":
             start = start.parent
     following = start.next_named_sibling
+    if start.type == "cascade_selector" and following is None:
+        cascade = _arrow_cascade_call(start.parent, name)
+        if cascade is not None:
+            return cascade
     while following is not None and following.type == "selector" and following.named_child_count == 0:
         following = following.next_named_sibling  # `!`
     if following is not None:
@@ -915,6 +945,22 @@ def _call_of(node: Node, name: str) -> polyglot.Call | None:
                 return None
             return call if call.name == name else None
     return None
+
+
+def _arrow_cascade_call(section: Node | None, name: str) -> polyglot.Call | None:
+    """tree-sitter-dart parses `create: (_) => AudioService()..initialize()` with the cascade's
+    argument list outside the arrow function (`function_expression` then a `selector(...)`): the
+    call is that cascade section, its arguments the list after the function."""
+    body = section.parent if section is not None and section.type == "cascade_section" else None
+    if body is None or body.type != "function_expression_body" or body.named_children[-1] != section:
+        return None
+    function = body.parent
+    after = function.next_named_sibling if function is not None and function.type == "function_expression" else None
+    part = after.named_children[0] if after is not None and after.type == "selector" and after.named_child_count else None
+    if part is None or part.type != "argument_part":
+        return None
+    arguments = next((c for c in part.named_children if c.type == "arguments"), None)
+    return polyglot.Call(section, name, "", arguments)
 
 
 def _is_declaration_name(node: Node) -> bool:

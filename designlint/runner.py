@@ -23,8 +23,8 @@ from designlint.config import Config
 from designlint.engine import Engine
 from designlint.errors import DesignlintError
 from designlint.files import Discoverer, git_root
-from designlint.findings import Diagnostic, Finding, assign_fingerprints, fold_copies, fold_findings, fold_same_text
-from designlint.languages import FileKind, grammars_for, kind_for
+from designlint.findings import Diagnostic, Finding, assign_fingerprints, fold_copies, fold_findings, fold_same_behaviour, fold_same_text
+from designlint.languages import FileKind, grammars_for, kind_for, template_tag_line, xml_document
 from designlint.parallel import CHUNK_FILES, scan_in_workers
 from designlint.rules import Rule, load_rules, rule_pack_hash
 from designlint.source import SkipFile, TimeBudgetExceeded, decode_to_utf8, parse_source
@@ -165,6 +165,7 @@ class Scanner:
                 finding.baselined = finding.fingerprint in self.baseline
         if self.options.fold:
             findings = fold_same_text(fold_copies(fold_findings(findings), self._project_of), self._project_of)
+            findings = fold_same_behaviour(findings, self._project_of)
         findings.sort(key=lambda f: f.sort_key)
         diagnostics.sort(key=lambda d: d.sort_key)
         return ScanResult(
@@ -276,6 +277,8 @@ class Scanner:
             data, warnings = decode_to_utf8(raw, kind.display)
         except SkipFile as exc:
             return [], [Diagnostic(name, "skipped", str(exc))], None, {}
+        if xml_document(data, kind):
+            return [], [Diagnostic(name, "skipped", f"XML document, not {kind.display} (a Qt translation or a Tiled tileset?)")], None, {}
         admitted = self.engine.admitted(data, grammars_for(kind))
         if not admitted and b"designlint:" not in data:
             # No pattern's words are in the file: nothing could match, so it is not parsed.
@@ -286,6 +289,11 @@ class Scanner:
         except TimeBudgetExceeded:
             allowed = f"{self.options.file_timeout:g} s"
             return [], [Diagnostic(name, "skipped", f"parsing took longer than the {allowed} time budget (--file-timeout)")], None, {}
+        if not kind.embeds_scripts and source.regions:
+            tag = template_tag_line(source.data, source.regions[0].language, source.regions[0].root)
+            if tag is not None:
+                message = f"template, not code: a Jinja/Django tag stands as code on line {tag} (the file renders to code; scan what it renders)"
+                return [], [Diagnostic(name, "skipped", message)], None, {}
         source.memo["admitted"] = admitted
         source.rule_path = self._rule_path(path)
         source.project_root = path.resolve().parent if self.project_per_folder else None

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from designlint.config import Config
 from designlint.files import Discoverer
+from designlint.findings import Finding, fold_same_behaviour
 from designlint.runner import Scanner, ScanOptions
 
 ANNOTATION = re.compile(r"designlint-(?P<kind>expect|ok):\s*(?P<ids>[a-z0-9][a-z0-9-]*(?:\s*,\s*[a-z0-9][a-z0-9-]*)*)")
@@ -70,6 +71,21 @@ def fixture_scanner(config: Config) -> Scanner:
     return scanner
 
 
+def _fold_with_siblings(path: Path, findings: list[Finding], scanner: Scanner) -> list[Finding]:
+    """A finding that is a site of a behaviour started in another file (a music script's replay
+    hook: Finding.behaviour_site) folds as in a run: the other files of the fixture's folder (its
+    project, see fixture_scanner) are scanned and the file keeps what fold_same_behaviour leaves."""
+    if not any(f.behaviour_site and f.behaviour_key for f in findings):
+        return findings
+    others: list[Finding] = []
+    for other, kind in Discoverer(respect_gitignore=False).discover([path.parent]).files:
+        if other.resolve() != path.resolve():
+            scanned = scanner.scan_file(other, kind)
+            others += scanned[0] if scanned else []
+    kept = set(map(id, fold_same_behaviour(findings + others)))
+    return [f for f in findings if id(f) in kept]
+
+
 def run_fixtures(paths: list[Path], config: Config, scanner: Scanner | None = None) -> list[FixtureResult]:
     scanner = scanner or fixture_scanner(config)
     known = {r.id for r in scanner.all_rules}
@@ -79,7 +95,7 @@ def run_fixtures(paths: list[Path], config: Config, scanner: Scanner | None = No
         text = path.read_text(encoding="utf-8", errors="replace")
         result = FixtureResult(path.as_posix(), parse_annotations(text))
         scanned = scanner.scan_file(path, kind)
-        findings = scanned[0] if scanned else []
+        findings = _fold_with_siblings(path, scanned[0] if scanned else [], scanner)
         for diag in scanned[1] if scanned else []:
             if diag.kind in ("internal-error", "skipped"):
                 result.failures.append(f"{diag.path}: {diag.kind}: {diag.message}")

@@ -135,3 +135,32 @@ def _assert_positives_and_near_misses(rule_id: str, folder) -> None:
                     counts[a.kind] += 1
     assert counts["expect"] >= 4, f"{folder}: {counts['expect']} positives (need 4)"
     assert counts["ok"] >= 3, f"{folder}: {counts['ok']} near misses (need 3)"
+
+
+@pytest.mark.parametrize("name", ["autoplay/dart/trail_clip_setting_answer.dart", "autoplay/kotlin/TrailClipSettingAnswer.kt"])
+def test_autoplay_setting_read_through_a_yes_no_function_lowers_the_finding(name, scanner):
+    """thunder-app/thunder: `if (autoPlayVideo(state)) play()` with `bool autoPlayVideo(...)` declared
+    in the file (Kotlin `fun autoplay(): Boolean`) follows the person's setting: reported at info."""
+    path = FIXTURES / name
+    findings = [f for f in scanner.scan_file(path, kind_for(path.name))[0] if f.rule_id == "autoplay"]
+    assert findings and all(f.severity == "info" and f.mitigations for f in findings)
+
+
+def test_a_function_that_plays_named_autoplay_is_not_a_setting(scanner):
+    path = FIXTURES / "autoplay/dart/trail_clip_autoplay_action.dart"
+    findings = [f for f in scanner.scan_file(path, kind_for(path.name))[0] if f.rule_id == "autoplay"]
+    assert findings and not any(f.mitigations for f in findings)
+
+
+def test_an_audio_handler_going_on_into_songs_the_app_picks_behind_a_setting_is_info(scanner):
+    """gokadzev/Musify: a BaseAudioHandler whose end of queue fetches and plays recommended songs,
+    only while the person's `playNextSongAutomatically` is on: reported, at info."""
+    path = FIXTURES / "autoplay/dart/harbor_radio_handlers.dart"
+    findings = [f for f in scanner.scan_file(path, kind_for(path.name))[0] if f.rule_id == "autoplay"]
+    assert findings and all(f.severity == "info" for f in findings)
+
+
+def test_an_audio_handler_going_on_into_songs_the_app_picks_without_a_setting_is_a_warning(scanner):
+    path = FIXTURES / "autoplay/dart/harbor_radio_autopick.dart"
+    findings = [f for f in scanner.scan_file(path, kind_for(path.name))[0] if f.rule_id == "autoplay"]
+    assert findings and all(f.severity == "warning" for f in findings)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import jsonschema
 
-from designlint.findings import Finding, fold_copies, fold_findings, fold_same_text
+from designlint.findings import Finding, fold_copies, fold_findings, fold_same_behaviour, fold_same_text
 from test_output import _sarif_schema
 
 TWO_IN_ONE = "function Hero() {\n  return <div><video autoPlay /><video autoPlay /></div>;\n}\n"
@@ -235,3 +235,34 @@ def test_same_text_folds_only_findings_that_carry_a_text_digest():
     kept = fold_same_text([first, twin, silent])
     assert sorted(f.path for f in kept) == ["a.js", "c.js"]
     assert [(r["path"], r["line"]) for r in kept[0].related] == [("b.js", 3)]
+
+
+def test_a_site_of_a_behaviour_folds_into_its_start_in_another_file():
+    """fold_same_behaviour: a replay hook (a behaviour_site) folds into the start that carries the
+    same key, also when the hook's file sorts first; a site with no start stays a finding."""
+    hook = _finding(9, behaviour_key="player-script:/g/music.gd", behaviour_site=True)
+    hook.path = "a_music.gd"
+    start = _finding(40, behaviour_key="player-script:/g/music.gd")
+    start.path = "level.gd"
+    lone_hook = _finding(12, behaviour_key="player-script:/g/jukebox.gd", behaviour_site=True)
+    lone_hook.path = "jukebox.gd"
+    unkeyed = _finding(5)
+    kept = fold_same_behaviour([hook, start, lone_hook, unkeyed])
+    assert sorted((f.path, f.line) for f in kept) == [("a.js", 5), ("jukebox.gd", 12), ("level.gd", 40)]
+    (primary,) = [f for f in kept if f.path == "level.gd"]
+    assert [(r["path"], r["line"]) for r in primary.related] == [("a_music.gd", 9)]
+
+
+RADIO_PROJECT = Path(__file__).resolve().parent.parent / "fixtures" / "autoplay" / "gdscript" / "radio_project"
+
+
+def test_a_music_script_started_from_another_file_is_one_finding_with_its_hook(tmp_path, run_cli):
+    """A Godot music node whose `finished` hook plays the next track, started by another script's
+    `_ready` (KOBUGE-Games/minilens main/music.gd and level_holder.gd): one finding, the hook a
+    related site; a hook whose music only a button starts stays a finding of its own."""
+    shutil.copytree(RADIO_PROJECT, tmp_path / "radio")
+    findings = _check(run_cli, tmp_path / "radio", "--select", "autoplay")
+    assert sorted((f["path"], f["line"], [(r.get("path"), r["line"]) for r in f["related"]]) for f in findings) == [
+        ("scripts/jukebox.gd", 12, []),
+        ("scripts/station.gd", 10, [("scripts/radio.gd", 11)]),
+    ]

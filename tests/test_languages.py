@@ -13,7 +13,7 @@ from tree_sitter import Parser, Query, QueryCursor
 from designlint.checks import CheckContext
 from designlint.checks.polyglot import argument_nodes, as_call, calls, enclosing_named_function, function_name
 from designlint.checks.util import parse_snippet
-from designlint.languages import GRAMMARS, comment_query_source, expand_languages, kind_for, load_language
+from designlint.languages import GRAMMARS, comment_query_source, expand_languages, kind_for, load_language, template_tag_line
 from designlint.config import Config
 from designlint.runner import Scanner, ScanOptions
 from designlint.source import parse_source
@@ -212,3 +212,74 @@ def test_unity_scenes_may_be_larger_than_the_file_size_limit(tmp_path):
     script = tmp_path / "Big.cs"
     script.write_text("// " + "x" * options.max_file_bytes)
     assert scanner.scan_file(script, kind_for(script.name))[2] is None  # other files keep the limit
+
+
+# A Lua file that is a Jinja template rendered into the game's credits screen (modelled on
+# hawkthorne-journey's templates/credits.lua): the loop tags are not Lua.
+LUA_TEMPLATE = (
+    "local sound = require 'audio'\nlocal screen = {}\n\nfunction screen:enter()\n  sound.playMusic('credits')\nend\n\n"
+    "screen.names = {\n  {% for name in names -%}\n  '{{name}}',\n  {% endfor -%}\n}\n\nreturn screen\n"
+)
+# Code that only carries template text in strings, comments or table braces stays code.
+NOT_TEMPLATES = {
+    "page.py": (
+        "from flask import render_template_string\n\nPAGE = '''\n{% for clip in clips %}\n<video autoplay src=\"{{ clip }}\"></video>\n"
+        "{% endfor %}\n'''\n\n\ndef show(clips):\n    return render_template_string(PAGE, clips=clips)\n"
+    ),
+    "grid.lua": "local grid = {{1, 2}, {3, 4}}\nlocal label = {{name = 'x'}}\n-- {% for row in grid %} in the docs\nmusic:play()\n",
+    "intro.js": "const tpl = `\n{% if autoplay %}\n<video autoplay>\n{% endif %}\n`;\nvideo.play();\n",
+    "base.html": "{% extends 'layout.html' %}\n{% block body %}\n<video autoplay muted src=\"a.mp4\"></video>\n{% endblock %}\n",
+}
+
+
+def test_a_source_file_that_is_a_jinja_template_is_skipped_as_a_template(tmp_path):
+    (tmp_path / "credits.lua").write_text(LUA_TEMPLATE)
+    cookie = "const intro = document.querySelector('video');\n{% if cookiecutter.intro_video %}\nintro.play();\n{% endif %}\n"
+    (tmp_path / "boot.js").write_text(cookie)
+    scanner = Scanner(Config(root=tmp_path), ScanOptions(select=["autoplay"], jobs=1))
+    for name, line in (("credits.lua", 9), ("boot.js", 2)):
+        findings, diagnostics, lines, _ = scanner.scan_file(tmp_path / name, kind_for(name))
+        assert not findings and lines is None
+        assert [(d.kind, d.message.split(":")[0]) for d in diagnostics] == [("skipped", "template, not code")]
+        assert f"line {line}" in diagnostics[0].message
+
+
+@pytest.mark.parametrize("name", sorted(NOT_TEMPLATES))
+def test_template_text_in_strings_comments_tables_or_markup_is_still_scanned(tmp_path, name):
+    (tmp_path / name).write_text(NOT_TEMPLATES[name])
+    source = parse_source(Path(name), NOT_TEMPLATES[name].encode(), kind_for(name))
+    assert template_tag_line(source.data, source.regions[0].language, source.regions[0].root) is None
+    scanner = Scanner(Config(root=tmp_path), ScanOptions(select=None, jobs=1))
+    _, diagnostics, lines, _ = scanner.scan_file(tmp_path / name, kind_for(name))
+    assert lines is not None and not any("template" in d.message for d in diagnostics)
+
+
+# XML documents under code extensions, and code that merely holds XML in a string.
+XML_DOCUMENTS = {
+    "app_nl.ts": '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n<TS version="2.1" language="nl">\n<context>\n'
+                 "    <message><source>Play video</source><translation>Video afspelen</translation></message>\n</context>\n</TS>\n",
+    "forest.tsx": '\ufeff<?xml version="1.0" encoding="UTF-8"?>\n<tileset version="1.10" name="forest" tilewidth="16" tileheight="16">\n'
+                  ' <image source="forest.png" width="256" height="256"/>\n</tileset>\n',
+}
+NOT_XML = {
+    "feed.tsx": "const header = '<?xml version=\"1.0\"?>';\nexport const Feed = () => <video autoPlay src=\"a.mp4\" />;\n",
+    "page.html": '<?xml version="1.0" encoding="UTF-8"?>\n<html><body><video autoplay src="a.mp4"></video></body></html>\n',
+}
+
+
+@pytest.mark.parametrize("name", sorted(XML_DOCUMENTS))
+def test_an_xml_document_under_a_code_extension_is_skipped_as_xml(tmp_path, name):
+    (tmp_path / name).write_text(XML_DOCUMENTS[name], encoding="utf-8")
+    scanner = Scanner(Config(root=tmp_path), ScanOptions(select=None, jobs=1))
+    findings, diagnostics, lines, _ = scanner.scan_file(tmp_path / name, kind_for(name))
+    assert not findings and lines is None
+    assert [(d.kind, d.message.split(",")[0]) for d in diagnostics] == [("skipped", "XML document")]
+
+
+@pytest.mark.parametrize("name", sorted(NOT_XML))
+def test_code_holding_xml_text_and_xhtml_pages_are_still_scanned(tmp_path, name):
+    (tmp_path / name).write_text(NOT_XML[name], encoding="utf-8")
+    scanner = Scanner(Config(root=tmp_path), ScanOptions(select=["autoplay"], jobs=1))
+    findings, diagnostics, _, _ = scanner.scan_file(tmp_path / name, kind_for(name))
+    assert [f.rule_id for f in findings] == ["autoplay"]
+    assert not any("XML" in d.message for d in diagnostics)

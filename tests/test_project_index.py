@@ -547,6 +547,28 @@ def test_calls_on_type_keeps_calls_on_objects_of_the_class(tmp_path):
     assert kinds == {"ReelAdapter.kt": "", "Detail.kt": "user"}
 
 
+def test_a_lua_function_stored_in_a_table_or_local_is_a_definition(tmp_path):
+    # Roblox modules often store their functions by assignment (`Module.play = function() ... end`,
+    # Pet_Clickers' AudioPlayer); a call stored in a table field, or a function passed as a value
+    # to another target, is not a definition.
+    root = write(tmp_path, {
+        "default.project.json": "{}",
+        "src/Deck.lua": """
+            local Deck = {}
+            Deck.playSound = function(name)
+                SoundService:FindFirstChild(name):Play()
+            end
+            local playSound = function() end
+            Deck.other = playSound
+            Deck.cached = makePlaySound(playSound)
+            return Deck
+        """,
+    })
+    index = project_index.index_for(root, "lua")
+    found = sorted((Path(d.path).name, d.line, d.text.split("\n")[0]) for d in index.definitions("playSound"))
+    assert found == [("Deck.lua", 3, "function(name)"), ("Deck.lua", 6, "function() end")]
+
+
 @pytest.mark.parametrize(
     ("receiver", "text", "expected"),
     [

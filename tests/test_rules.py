@@ -214,3 +214,22 @@ def test_exclude_paths_with_a_folder_path_are_not_anchored_at_the_scan_root():
         globs = data.get("exclude-paths", []) if isinstance(data, dict) else []
         anchored = [g for g in globs if "/" in g.rstrip("/") and not g.startswith("**/")]
         assert not anchored, f"{path.name}: {anchored}"
+
+
+def test_every_rule_file_skips_the_same_test_folders():
+    # The rule files' own (web, JSON, YAML) patterns skip tests alike: a test scenario in Habitto's
+    # Tests/GoldenScenarios/*.json was reported by streak-rewards, whose list lacked the folders
+    # autoplay had. Xcode's AppTests/ and AppUITests/ (and a plain Tests/) are test folders too.
+    lists = {}
+    for path in sorted(builtin_rules_dir().glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        if isinstance(data, dict) and "patterns" in data:
+            lists[path.name] = data.get("exclude-paths")
+    assert len(lists) >= 5 and len({tuple(v or ()) for v in lists.values()}) == 1, lists
+    rule = load_rule_file(builtin_rules_dir() / "streak-rewards.yaml")
+    json_pattern = next(p for p in rule.patterns if p.id == "streak-loss-message-json")
+    own = json_pattern if json_pattern.exclude_paths is not None else rule
+    for test_path in ("Tests/GoldenScenarios/a.json", "HabitTests/a.json", "HabitUITests/a.json", "app/test/a.json", "src/__tests__/a.json"):
+        assert own.skips(test_path), test_path
+    for app_path in ("Contests/weekly.json", "latest/a.json", "src/TestimonialsView.json"):
+        assert not own.skips(app_path), app_path

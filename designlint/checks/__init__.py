@@ -28,6 +28,12 @@ class Verdict:
     message: str | None = None
     severity: str | None = None
     note: str | None = None
+    # Names the one behaviour this finding is part of when its parts sit in different files
+    # (a music script's replay hook and another file's call that starts it): findings of one rule
+    # in one project with the same key fold into one (findings.fold_same_behaviour), the start
+    # first; `fold_site` marks a part that is only ever a related site of that start.
+    fold_key: str | None = None
+    fold_site: bool = False
 
 
 @dataclass

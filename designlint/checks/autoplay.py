@@ -34,6 +34,8 @@ import re
 from tree_sitter import Node
 
 from designlint.checks import CheckContext, Verdict
+from designlint.checks import expo_routes
+from designlint.checks.autoplay_mobile_situation import NOT_PLAYER_SCREEN, PLAYER_SCREEN
 from designlint.checks.util import text as _t, walk as _walk, ancestors as _ancestors, unquote as _unquote, FUNCTION_TYPES
 
 # --------------------------------------------------------------------------------------------
@@ -893,7 +895,7 @@ def jsx_autoplay(ctx: CheckContext) -> Verdict | bool:
     on = _literal_truth(attrs[key], ctx.root)
     if on is not True:
         return False
-    if _jsx_gated(opening, ctx.root, ctx):
+    if _jsx_gated(opening, ctx.root, ctx) or _screen_opened_by_press(ctx):
         return False
     if _live_capture(_t(opening), _file_text(ctx)):
         return False
@@ -915,7 +917,7 @@ def jsx_playing(ctx: CheckContext) -> Verdict | bool:
         base = name.split(".")[-1]
         if not base[:1].isupper() or NOT_MEDIA_NAME.search(name) or not re.search(r"(Video|Audio|Player|Media|YouTube|Vimeo|Movie|Clip|Trailer)", name):
             return False
-        if _literal_truth(attrs[key], ctx.root) is not True or _jsx_gated(opening, ctx.root, ctx):
+        if _literal_truth(attrs[key], ctx.root) is not True or _jsx_gated(opening, ctx.root, ctx) or _screen_opened_by_press(ctx):
             return False
         return _verdict(f"<{name}> starts playing without a user action ({key})", _jsx_muted(attrs, ctx.root))
     is_player = bool(re.search(r"(ReactPlayer|Player|Video|YouTube|Audio|Media)", name)) and not NOT_MEDIA_NAME.search(name)
@@ -926,25 +928,35 @@ def jsx_playing(ctx: CheckContext) -> Verdict | bool:
     on = _literal_truth(attrs["playing"], ctx.root)
     if on is not True:
         return False
-    if _jsx_gated(opening, ctx.root, ctx):
+    if _jsx_gated(opening, ctx.root, ctx) or _screen_opened_by_press(ctx):
         return False
     return _verdict(f"<{name}> starts playing without a user action (playing)", _jsx_muted(attrs, ctx.root))
 
 
 def jsx_ended(ctx: CheckContext) -> Verdict | bool:
-    attr = ctx.node
-    kids = attr.named_children
+    opening = ctx.node.parent
+    if opening is not None and opening.type in ("jsx_opening_element", "jsx_self_closing_element"):
+        if NOT_MEDIA_NAME.search(_jsx_name(opening)):
+            return False
+    return _jsx_handler_advances(ctx, "'ended' handler starts the next item (auto-advance)")
+
+
+def jsx_countdown(ctx: CheckContext) -> Verdict | bool:
+    """`<NextEpisodeCountdown onFinish={playNext}>`: an "up next" countdown whose completion callback
+    starts the next item (the query picks the tag and the callback by name). The press on the same
+    countdown is the person's choice and is not what is reported."""
+    return _jsx_handler_advances(ctx, "countdown starts the next item by itself when it runs out (auto-advance)")
+
+
+def _jsx_handler_advances(ctx: CheckContext, message: str) -> Verdict | bool:
+    """The JSX attribute at `ctx.node` is given a handler that starts the next item."""
+    kids = ctx.node.named_children
     if len(kids) < 2:
         return False
-    opening = attr.parent
-    if opening is not None and opening.type in ("jsx_opening_element", "jsx_self_closing_element"):
-        name = _jsx_name(opening)
-        if NOT_MEDIA_NAME.search(name):
-            return False
     value = kids[1]
     handler = value.named_children[0] if value.type == "jsx_expression" and value.named_children else value
     if _handler_advances(handler, ctx.root, ctx, require_ended_state=False):
-        return Verdict(message="'ended' handler starts the next item (auto-advance)")
+        return Verdict(message=message)
     return False
 
 
@@ -1212,6 +1224,8 @@ def _judge_play(ctx: CheckContext, call: Node, prop: str, recv: str, what: str |
         return False
     if _live_stream_scope(call):
         return False
+    if "view" not in kinds and not first and _screen_opened_by_press(ctx):
+        return False  # on mount of the player screen the person opened with a Play button
     if re.search(r"(webcam|camera|\bcam|local|remote|peer|stream|selfie|scanner|\bqr|capture|participant)", recv, re.I) and LIVE_CAPTURE_FILE.search(_file_text(ctx)):
         return False
     scope_text = _t(context_fn) if context_fn is not None else _t(ctx.root)
@@ -1269,7 +1283,7 @@ def expo_av_play_on_load(ctx: CheckContext) -> Verdict | bool:
         how = f"{prop}()"
     else:
         return False
-    if _jsx_gated(call, ctx.root, ctx) or _component_opened_by_user(call, ctx):
+    if _jsx_gated(call, ctx.root, ctx) or _component_opened_by_user(call, ctx) or _screen_opened_by_press(ctx):
         return False  # the effect of a popup or player the user opened
     what = "video" if re.search(r"video|vid\b|movie|trailer|clip", recv, re.I) else "audio"
     return _judge_play(ctx, call, prop, recv, what=what, how=how)
@@ -1286,6 +1300,22 @@ def _component_opened_by_user(node: Node, ctx: CheckContext) -> bool:
         if n.type in ("jsx_opening_element", "jsx_self_closing_element") and _jsx_name(n) == name
     ]
     return bool(uses) and all(_jsx_gated(u, ctx.root, ctx) for u in uses)
+
+
+def _screen_opened_by_press(ctx: CheckContext) -> bool:
+    """The file is an expo-router player screen (`app/(auth)/player/[id].tsx`, a route named for a
+    player, video, episode, movie...; not a feed, reel or home) that the project opens only from
+    press handlers and links (`router.push('/player/...')` in an `onPress`), never on mount and not
+    as the index route: playing there is what the person asked for by pressing Play."""
+    if ctx.language not in ("tsx", "javascript", "typescript"):
+        return False
+    route = expo_routes.route_of(ctx.path)
+    if route is None:
+        return False
+    name = "/".join(route[1])
+    if not (PLAYER_SCREEN.search(name) or MEDIA_NAME.search(name)) or NOT_PLAYER_SCREEN.search(name) or NOT_MEDIA_NAME.search(name):
+        return False
+    return bool(expo_routes.opened_by_press(ctx))
 
 
 def _receiver_is_media(recv: str, root: Node, text: str = "") -> bool:
@@ -1389,6 +1419,8 @@ def config_autoplay(ctx: CheckContext) -> Verdict | bool:
     kinds = _code_kinds(pair, ctx.root, ctx)
     if kinds <= {"user", "first"}:
         return False
+    if _screen_opened_by_press(ctx):
+        return False  # the player screen the person opened with a Play button
     obj_text = _t(obj)
     parent_obj_text = _t(obj.parent.parent) if obj.parent is not None and obj.parent.type == "pair" and obj.parent.parent is not None else ""
     shorthand_muted = any(

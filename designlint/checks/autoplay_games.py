@@ -137,11 +137,14 @@ MUSIC_SETTING = re.compile(
 )
 
 # Calls that start a music track through the game's own audio manager: `PlayMusic(clip)`,
-# `PlayBgm(SceneType.Main)`, `play_music("ambient")`, `playMusic("opening")`, `play_track(MENU)`.
+# `PlayBgm(SceneType.Main)`, `play_music("ambient")`, `playMusic("opening")`, `play_track(MENU)`;
+# a music word anywhere in the name makes it music, whatever else the name says: `playRandomSong()`,
+# `startRandomTrack()`, `play_random_music()` (BYTEPATH main.lua).
 MUSIC_CALL = re.compile(
     r"^_?(?:[Pp]lay|[Ss]tart)_?(?:[Bb]ackground_?|[Bb][Gg]_?|[Mm]enu_?|[Ll]obby_?|[Tt]itle_?|[Mm]ain_?|[Ss]cene_?|[Ll]evel_?|[Gg]ame_?)?"
     r"(?:[Mm]usic|BGM|Bgm|bgm|[Ss]oundtrack|[Ss]ong|[Tt]heme|[Tt]rack(?!ing|er)|[Jj]ingle_?[Ll]oop)\w*$|"
-    r"^_?[Pp]lay_?(?:[Bb]ackground|BG|Bg|bg)_?(?:[Ss]ound|[Aa]udio)\w*$"
+    r"^_?[Pp]lay_?(?:[Bb]ackground|BG|Bg|bg)_?(?:[Ss]ound|[Aa]udio)\w*$|"
+    r"^_?(?:[Pp]lay|[Ss]tart)(?:_?[A-Z][a-z0-9]*|_[a-z0-9]+)+?_?(?:[Mm]usic|BGM|Bgm|bgm|[Ss]oundtrack|[Ss]ong|[Tt]heme|[Tt]rack)s?(?![a-z])\w*$"
 )
 # An audio manager named for music: `MusicManager.Instance`, `MusicController`, a `Music` autoload.
 MUSIC_RECEIVER = re.compile(r"(music|bgm|soundtrack|jukebox|radio)", re.I)
@@ -684,6 +687,9 @@ def situation(node: Node, ctx: CheckContext, depth: int = 0, elsewhere: bool = T
     timer = _next_on_timer(node)
     if timer:
         return "load", f"{timer}, the next track when the last one's time is up"
+    countdown = _after_countdown(node)
+    if countdown:
+        return "load", countdown
     frame = _every_frame(node) if depth == 0 else ""  # a helper called every frame holds its own game logic
     if frame:
         return "load", f"{frame}, every frame from the first"
@@ -791,6 +797,47 @@ def _next_on_timer(node: Node) -> str:
                 for name in set(re.findall(r"(?<![.\w])((?:this\.|self\.)?[A-Za-z_]\w*)\b(?!\s*[.(])", condition)):
                     if re.search(rf"(?<![.\w]){re.escape(name)}\s*=\s*[^;\n]*{TRACK_LENGTH.pattern}", text(test)):
                         return function_name(ancestor)
+            return ""
+    return ""
+
+
+# A timer compared in a condition: `transition_time >= 3.5`, `self.time <= 0`, `DELAY < timer`.
+COUNTDOWN_TEST = re.compile(
+    r"(?<![.\w])((?:self\.|this\.)?[A-Za-z_]\w*)\s*(?:>=|<=|>|<)\s*-?[\w.]+|"
+    r"[\w.]+\s*(?:>=|<=|>|<)\s*((?:self\.|this\.)?[A-Za-z_]\w*)(?![\w.(])"
+)
+# The frame time a per-frame function advances a timer by: `dt`, `delta`, `Time.deltaTime`.
+FRAME_TIME = r"\b(dt|delta|deltaTime|delta_time|elapsed)\b"
+
+
+def _after_countdown(node: Node) -> str:
+    """A play in `Update` / `_process` / `love.update` (or a state's `ingame.update`) under a test
+    of a timer that the same function advances by the frame time (`transition_time =
+    transition_time + dt` ... `if transition_time >= 3.5 then playMusic(...)`): the music starts
+    by itself once the countdown runs out, with no input (an input test around it is a user
+    start, found before this). A short cue (`playMusic("victory", false)`) is not a track, and a
+    play beside a stop in the same block (`playmusic(); music:stop("starmusic")` when a power-up
+    runs out) switches back to the music already running, not a start of its own.
+    Returns "<function>, once the timer <name> runs out (<test>)", else ""."""
+    if SHORT_CUE.search(text(node)):
+        return ""
+    block = next((a for a in ancestors(node) if a is not node and a.type in BLOCK_TYPES), None)
+    if block is not None and re.search(r"\b_?([Ss]top|[Pp]ause)\w*\s*\(", text(block).replace(text(node), "", 1)):
+        return ""
+    tests = []
+    for ancestor in ancestors(node):
+        if ancestor.type in IF_TYPES or ancestor.type == "elseif_statement":
+            tests.append(text(ancestor.child_by_field_name("condition")).strip())
+        if ancestor.type in FUNCTION_TYPES:
+            name = function_name(ancestor) or ""
+            if not UPDATE_FN.match(re.split(r"[.:]", name)[-1]):
+                return ""
+            body = text(ancestor)
+            for condition in tests:
+                for match in COUNTDOWN_TEST.finditer(condition):
+                    timer = re.escape(match.group(1) or match.group(2))
+                    if re.search(rf"(?<![.\w]){timer}\s*(=\s*{timer}\s*[-+]|[-+]=)[^\n;]*{FRAME_TIME}", body):
+                        return f"{name}, once the timer {match.group(1) or match.group(2)} runs out ({condition})"
             return ""
     return ""
 
@@ -1024,6 +1071,9 @@ def _built_by_name(path: str, index: project_index.ProjectIndex, depth: int = 0,
 # C#: the entry method of a state-machine state (`public override FSM OnEnter()`).
 STATE_ENTER_FN = re.compile(r"^(OnEnter|OnStateEnter|OnEnterState|EnterState|Enter)$")
 STATE_SUFFIX = r"_?(state|fsm|step|phase|mode)$"  # `IntroState`, `SplashStep` and the `INTRO`, `SPLASH` that name them
+# Words of a state's name that say it comes after play (`GameOverState`, `ResultStep`, `PauseState`):
+# a machine whose states come from data starts in its first one, never in one of these.
+LATER_STATE_WORD = re.compile(r"^(over|gameover|results?|end|ending|win|won|lose|lost|loss|pause[ds]?|victory|defeat|death|dead)$")
 
 
 def _state_entered_on_load(fn: Node, name: str, ctx: CheckContext) -> str:
@@ -1041,6 +1091,7 @@ def _state_entered_on_load(fn: Node, name: str, ctx: CheckContext) -> str:
         return ""
     state, base = header.group(1), header.group(2).split(".")[-1]
     own = re.sub(STATE_SUFFIX, "", state.lower())
+    later = any(LATER_STATE_WORD.match(w) for w in _words(state))
 
     def build() -> str:
         index = project_index.for_context(ctx)
@@ -1055,6 +1106,8 @@ def _state_entered_on_load(fn: Node, name: str, ctx: CheckContext) -> str:
             names_state = bool(re.search(rf"\b{re.escape(state)}\b", code))
             if not names_state and not re.search(rf"\b{re.escape(base)}\b", code):
                 continue  # another machine's states
+            if not names_state and later:
+                continue  # states from data (`PushState(states[0].GetName())`): the first one, not the game-over state
             if LOAD_FN.match(holder):
                 if not names_state:
                     return f"{name} of {state}, entered from {holder} in {site.where()}"
@@ -1549,9 +1602,13 @@ def music_call_on_load(ctx: CheckContext) -> Verdict | None:
     if not (MUSIC_CALL.match(call.name) or on_music_player):
         return None
     when, where = situation(ctx.node, ctx, elsewhere=False)  # a flow method (`StartGame`) is called from everywhere
-    if when != "load" or _off_by_default(ctx.node, ctx) or _plays_media_itself(call, ctx) or _same_call_earlier(call, ctx):
+    # A call naming its track by a literal is the same music only with the same arguments
+    # (`playMusic("roof")` for a boss level after `playMusic(table.random({...}))` for the others).
+    named = any(node.type in ("string", "string_literal", "interpreted_string_literal") for arg in argument_nodes(call) for node in walk(arg))
+    if when != "load" or _off_by_default(ctx.node, ctx) or _plays_media_itself(call, ctx) or _same_call_earlier(call, ctx, same_arguments=named):
         return None
-    return _verdict(ctx, "music", call.receiver, f"music starts playing when the {_scene(ctx)} loads ({call.name}() in {where})")
+    message = f"music starts playing when the {_scene(ctx)} loads ({call.name}() in {where})"
+    return _verdict(ctx, "music", call.receiver, message, fold_key=_started_script_key(call, ctx))
 
 
 def _same_call_earlier(call, ctx: CheckContext, same_arguments: bool = False) -> bool:
@@ -1751,7 +1808,10 @@ def ended_advance(ctx: CheckContext) -> Verdict | None:
     if played & _played_on_load(ctx):
         return None
     noun = "video" if kind == "video" else "music"
-    return _verdict(ctx, kind, receiver, f"when the {noun} ends, the next one (or the same one again) starts by itself (auto-advance)")
+    message = f"when the {noun} ends, the next one (or the same one again) starts by itself (auto-advance)"
+    # When another file's load-time call starts this script's music, that start is the finding
+    # and this hook one of its related sites (findings.fold_same_behaviour).
+    return _verdict(ctx, kind, receiver, message, fold_key=_player_script_key(ctx.path), fold_site=True)
 
 
 def _ended_replay(ctx: CheckContext) -> tuple[str, str, set[str]] | None:
@@ -1889,12 +1949,34 @@ def _what(kind: str, receiver: str, ctx: CheckContext) -> str:
     return f"video ({name})" if kind == "video" else f"music ({name})"
 
 
-def _verdict(ctx: CheckContext, kind: str, receiver: str, message: str) -> Verdict:
+def _verdict(ctx: CheckContext, kind: str, receiver: str, message: str, fold_key: str | None = None, fold_site: bool = False) -> Verdict:
+    fold = {"fold_key": fold_key, "fold_site": fold_site}
     if _muted(receiver, ctx):
-        return Verdict(message=message, severity="info", note=MUTED_NOTE)
+        return Verdict(message=message, severity="info", note=MUTED_NOTE, **fold)
     if kind == "music" and MUSIC_SETTING.search(ctx.code_without_comments()):
-        return Verdict(message=message, severity="info", note=SETTING_NOTE)
-    return Verdict(message=message)
+        return Verdict(message=message, severity="info", note=SETTING_NOTE, **fold)
+    return Verdict(message=message, **fold)
+
+
+def _player_script_key(path: str | Path) -> str:
+    """The behaviour key of one player script (Verdict.fold_key): its replay hook and the calls in
+    other files that start it are one music (or video) instance."""
+    return f"player-script:{Path(path).resolve()}"
+
+
+def _started_script_key(call, ctx: CheckContext) -> str | None:
+    """A load-time call on another object (`music.play_random_music()` in `_ready`) of a method
+    the project defines in one other file only: that file's behaviour key, so the replay hook
+    it holds (`stream_player.connect("finished", self, "play_random_music")`) folds into this
+    start as a related site. None for an own method or a name several files define."""
+    if call.receiver in ("", "self", "this") or call.name in NOT_METHOD:
+        return None
+    index = project_index.for_context(ctx)
+    me = Path(ctx.path).resolve()
+    paths = {Path(d.path).resolve() for d in _definitions(call.name, index)}
+    if len(paths) != 1 or me in paths:
+        return None
+    return _player_script_key(paths.pop())
 
 
 def _muted(receiver: str, ctx: CheckContext) -> bool:
@@ -2094,8 +2176,8 @@ SET_MUSIC_CALL = re.compile(r"^_?set_?(background_?|bg_?)?(music|bgm|soundtrack|
 # Manager calls that name a sound effect, not a track.
 SFX_CALL = re.compile(
     r"(OneShot|Sfx|SFX|sfx|Effect|effect|Voice|voice|Click|click|Hit(?![a-z])|_hit|UI(?![a-z])|Ui(?![a-z])|_ui|"
-    r"Anim|anim|Footstep|footstep|Random|random|Pitch|pitch|AtPoint|3D|2D)"
-)
+    r"Anim|anim|Footstep|footstep|[Rr]andom(?!\w*(?i:music|song|track|theme|bgm|soundtrack|playlist))|Pitch|pitch|AtPoint|3D|2D)"
+)  # (a random pick of songs is music: `playRandomSong`)
 # Callers of a manager method whose own callers are looked up (one project query each).
 MAX_FOLLOWED = 3
 # A function that sets things up (`init_background_music`, `setupAudio`, `LoadLevel`): followed first.
@@ -2105,6 +2187,11 @@ SETUP_NAME = re.compile(r"^_?([Ll]oad|[Ii]nit|[Ii]nitiali[sz]e|[Ss]et_?[Uu]p|[Cc
 # Too common to look up across a project (every class has one).
 GENERIC_CALLS = frozenset({"play", "start", "resume", "begin", "run", "init", "load", "enter"})
 # An argument that names a track: `Play("Theme")`, `Play(mainTheme)`, `Play(SoundType.MenuMusic)`.
+# C# `typeof(Clips.MenuMusic)` / `nameof(Clips.MenuMusic)`: an argument naming a type or member.
+TYPE_FORM = re.compile(r"^\s*(?:typeof|nameof)\s*\(\s*([\w.<>]+)\s*\)\s*$")
+# A random pick says how a clip is chosen, not that it is an effect: `PlayRandomAudioFromGroup(
+# typeof(AudioLibraryData.NavigationMusic))` starts music when the group it is handed is music.
+RANDOM_PICK = re.compile(r"Random|random")
 TRACK_ARGUMENT = re.compile(r"(music|bgm|soundtrack|song|theme|ambien|playlist|background|jukebox|melody)", re.I)
 # An argument that names an effect: `StartLoopingSound(LoopingSound.Beep)`.
 EFFECT_ARGUMENT = re.compile(r"(sfx|effect|beep|click|hit|jump|coin|shot|explosion|footstep|alarm|engine|siren|whoosh)", re.I)
@@ -2128,7 +2215,7 @@ MEDIA_TEXT = re.compile(
     re.I,
 )
 CALLS_MUSIC = re.compile(
-    r"\b_?(play|start)_?(background_?|bg_?|menu_?|level_?|game_?)?(music|bgm|soundtrack|song)\w*\s*\(", re.I
+    r"\b_?(play|start)_?(background_?|bg_?|menu_?|level_?|game_?|(?-i:_?[A-Z][a-z0-9]*|_[a-z0-9]+)+?_?)?(music|bgm|soundtrack|song)\w*\s*\(", re.I
 )
 
 
@@ -2138,8 +2225,10 @@ def manager_call_on_load(ctx: CheckContext) -> Verdict | None:
     (`AudioManager.Instance.Play("Theme")`) or whose method, read in the manager's own file,
     starts a looping or music track (`AudioManager.play_water_sound()` in `_ready`)."""
     call = as_call(ctx.node) or _inner_call(ctx.node)
-    if call is None or _named_for_music(call.name, call.receiver) or SFX_CALL.search(call.name):
-        return None  # a music-named call is the music-call pattern's; an effect is not a track
+    if call is None or _named_for_music(call.name, call.receiver):
+        return None  # a music-named call is the music-call pattern's
+    if SFX_CALL.search(call.name) and (SFX_CALL.search(RANDOM_PICK.sub("", call.name)) or not _track_argument([text(a) for a in argument_nodes(call)])):
+        return None  # an effect is not a track; a random pick of a music group is
     if call.name.lstrip("_").lower() in ("play", "start") and not argument_nodes(call):
         return None  # `audioSource.Play()`: the play-on-load pattern judges the player
     when, where = situation(ctx.node, ctx, elsewhere=False)  # the caller's own file decides when it runs
@@ -2156,10 +2245,25 @@ def manager_call_on_load(ctx: CheckContext) -> Verdict | None:
         tag = next((m.group(0) for m in map(MUSIC_OPTION.search, arguments) if m), "")
         evidence = f"a sound made with {tag}" if tag and _manager_starts_track(call, ctx, any_name=True) else ""
     else:
-        evidence = _track_argument(arguments) or _manager_starts_track(call, ctx)
+        evidence = _track_argument(arguments) or _manager_starts_track(call, ctx) or _music_script_start(call, ctx, where)
     if not evidence:
         return None
-    return _verdict(ctx, "music", call.receiver, f"music starts playing when the {_scene(ctx)} loads ({call.name}() in {where}: {evidence})")
+    message = f"music starts playing when the {_scene(ctx)} loads ({call.name}() in {where}: {evidence})"
+    return _verdict(ctx, "music", call.receiver, message, fold_key=_started_script_key(call, ctx))
+
+
+def _music_script_start(call, ctx: CheckContext, where: str) -> str:
+    """Roblox: a script whose file name says music (`music.client.lua`, `Music.server.lua`,
+    `BackgroundMusic.client.luau`) calls play on the game's own audio module at its top level
+    (`AudioPlayer.playAudio("LucidDream")` on `require(Modules:WaitForChild("AudioPlayer"))`),
+    and that module's method plays a sound: the script's name says what it plays. "" otherwise
+    (an effects or click script, a play inside a handler: not at the top of the script)."""
+    if ctx.language != "lua" or where != "the top of the script" or not re.match(r"^_?[Pp]lay", call.name):
+        return ""
+    if not MUSIC_SCRIPT.search(ctx.path.name.split(".")[0]):
+        return ""
+    plays = _manager_starts_track(call, ctx, any_name=True)
+    return f"{plays}, from a script named for music" if "plays it" in plays else ""
 
 
 # A Roblox audio module's `Create(id, parent, {Volume = MusicVolume}, {name = "Music"})`: options that make the sound music
@@ -2178,7 +2282,8 @@ def music_manager_method_on_load(ctx: CheckContext) -> Verdict | None:
     evidence = _manager_starts_track(call, ctx)
     if not evidence or _switches_running_music(call, ctx) or _music_call_on_same_receiver(call, ctx):
         return None
-    return _verdict(ctx, "music", call.receiver, f"music starts playing when the {_scene(ctx)} loads ({call.name}() in {where}: {evidence})")
+    message = f"music starts playing when the {_scene(ctx)} loads ({call.name}() in {where}: {evidence})"
+    return _verdict(ctx, "music", call.receiver, message, fold_key=_started_script_key(call, ctx))
 
 
 def _music_call_on_same_receiver(call, ctx: CheckContext) -> bool:
@@ -2201,21 +2306,29 @@ def _named_for_music(name: str, receiver: str) -> bool:
 
 
 def _track_argument(arguments: list[str]) -> str:
-    """The first argument that names a track (`"Theme"`, `mainTheme`, `Sounds.MenuMusic`)."""
+    """The first argument that names a track (`"Theme"`, `mainTheme`, `Sounds.MenuMusic`), or a
+    group of tracks by its type or name (`typeof(AudioLibraryData.NavigationMusic)`,
+    `nameof(Clips.MenuMusicGroup)`) or by an enum value (`AudioGroup.Music`)."""
     for argument in arguments:
         last = _argument_name(argument)
+        if TYPE_FORM.match(argument):
+            last = re.sub(r"_?Groups?$", "", last)  # the type of a group of tracks names the group
         words = _words(last)
         if any(AMBIENT_WORD.match(w) for w in words) and not any(MUSIC_WORD.match(w) for w in words):
             continue  # `Play("ambience/rain")`: an environment loop, not a track
         if TRACK_ARGUMENT.search(last) and not NOT_MEDIA.search(last) and not SFX_CALL.search(last) and not NOT_TRACK.search(last):
-            return f"the track {argument.strip()}"
+            return f"the {'group' if TYPE_FORM.match(argument) else 'track'} {argument.strip()}"
     return ""
 
 
 def _argument_name(argument: str) -> str:
     """What an argument names: `MenuMusic` for `Sounds.MenuMusic`, `music/bgm` for the file
     path `"res://music/bgm.ogg"` (its folder and file name, without the extension)."""
-    value = argument.strip().strip("\"'")
+    value = argument.strip()
+    form = TYPE_FORM.match(value)
+    if form:
+        value = form.group(1)  # `typeof(AudioLibraryData.NavigationMusic)`: the type it names
+    value = value.strip("\"'")
     if "/" in value or "\\" in value:
         parts = [p for p in re.split(r"[/\\]", re.sub(r"^\w+://", "", value)) if p]
         return "/".join(parts[-2:]).rsplit(".", 1)[0] if parts else ""
@@ -2250,17 +2363,19 @@ OWN_LOAD_HOOKS = ("Awake", "Start", "OnEnable", "_ready", "_enter_tree")
 
 def _switches_running_music(call, ctx: CheckContext) -> str:
     """`audio.ChangeBGM("World1")` on load: the receiver's method switches the track (by its name,
-    or it stops the current one before it plays), and the manager's own load hook already starts
-    music, which is reported there; the switch is the same music, not another finding."""
+    or it stops the current one before it plays, or the caller first sets the track on the same
+    manager: `SetStem(0, menuTheme)` then `RestartAllStems()`), and the manager's own load hook
+    already starts music, which is reported there; the switch is the same music, not another finding."""
     if len(call.name) < 4:
         return ""
     index = project_index.for_context(ctx)
     code = ctx.code_without_comments()
+    track_set = _track_set_before(call, index)
     for definition in _definitions(call.name, index):
         if definition.path == str(ctx.path.resolve()) or not _refers_to(call.receiver, _file_names(definition.path, definition.owner, index.root), code):
             continue
         callees = _callees_text(definition.text, definition.path, index)
-        if not SWITCH_CALL.match(call.name) and not re.search(r"[.:]\s*[Ss]top\s*\(", f"{definition.text}\n{callees}"):
+        if not SWITCH_CALL.match(call.name) and not re.search(r"[.:]\s*[Ss]top\s*\(", f"{definition.text}\n{callees}") and not track_set:
             continue
         manager = f"{definition.owner} {Path(definition.path).stem}"
         file_code = _read(definition.path)
@@ -2270,6 +2385,28 @@ def _switches_running_music(call, ctx: CheckContext) -> str:
                     continue
                 if _starts_track(own.text, file_code, hook, _callees_text(own.text, own.path, index), manager):
                     return f"{own.shown}:{own.line}"
+    return ""
+
+
+# A manager method that sets the track to play: `SetStem(0, clip)`, `SetTrack(t)`, `set_stream(s)`.
+SET_TRACK_CALL = re.compile(r"^_?[Ss]et_?\w*(stem|track|clip|song|music|stream|bgm|theme|layer|playlist)", re.I)
+# A method body that gives a player or a slot its clip: `stems[index].clip = clip`, `player.stream = s`.
+SETS_CLIP_TEXT = re.compile(r"[.\]]\s*(clip|stream|SoundId|track)\s*=(?!=)|^\s*(clip|stream)\s*=(?!=)", re.M)
+
+
+def _track_set_before(call, index: project_index.ProjectIndex) -> str:
+    """Earlier in the caller's function, the same manager is given the track to play
+    (`MusicPlayer.instance.SetStem(0, menuTheme)` before `RestartAllStems()`): the name of that call."""
+    fn = next(iter(enclosing_functions(call.node)), None)
+    if fn is None or not call.receiver or call.receiver in ("self", "this"):
+        return ""
+    before = text(fn)[: call.node.start_byte - fn.start_byte]
+    for match in re.finditer(rf"(?<![\w.]){re.escape(call.receiver)}\s*[.:]\s*(\w+)\s*\(", before):
+        name = match.group(1)
+        if name == call.name:
+            continue
+        if SET_TRACK_CALL.match(name) or (len(name) >= 3 and any(SETS_CLIP_TEXT.search(d.text) for d in index.definitions(name))):
+            return name
     return ""
 
 

@@ -1460,7 +1460,13 @@ def ended_advance(ctx: CheckContext) -> Verdict | bool:
     if _in_sound_effect(node, ctx):
         return False  # the end of a spoken reply or a camera clip
     if _in_media_session_service(node) or _music_queue_engine(node):
-        return False  # the queue of a music or podcast service plays on: the person started that queue
+        picked = _goes_on_into_app_picks(body, ctx)
+        if not picked:
+            return False  # the queue of a music or podcast service plays on: the person started that queue
+        message = f"{_ended_label(node, ctx)} goes on into songs the app picks when the queue ends (auto-advance: {picked})"
+        if _follows_setting(body, ctx):
+            return Verdict(message=message, severity="info", note=SETTING_NOTE)
+        return verdict(message, is_muted(node, ctx))
     if _chat_audio_message(node, ctx):
         return False  # the next voice message of a chat the person started listening to
     if situation(node, ctx, screens=False)[0] == "user":
@@ -1581,6 +1587,57 @@ def _controller_of_advancing_service(ctx: CheckContext) -> bool:
             if ADVANCE.search(other[m.end(): m.end() + 300]):
                 return True
     return False
+
+
+# Songs the app chooses for the person: recommendations, similar or related songs, an auto-filled queue.
+APP_PICKED = re.compile(r"(recommend|similar|suggest|auto_?pick|auto_?queue|auto_?fill|related_?(song|track|tune)|radio_?(queue|songs|tracks))", re.I)
+PLAYS_SOMETHING = re.compile(r"(?<![\w.])(?:[\w?!]+\.)*_?(?:play|start)\w*\s*\(|\bskipTo\w*\s*\(")
+# A switch the person sets for going on by itself (`playNextSongAutomatically`, `autoplayEnabled`).
+AUTO_CONTINUE_SETTING = re.compile(r"\b\w*(auto_?play|automatic(ally)?|auto_?queue|auto_?advance|keep_?playing|continu\w*_?play)\w*\b", re.I)
+
+
+def _reached_methods(start: Node, ctx: CheckContext, depth: int = 4, limit: int = 40) -> list[Node]:
+    """`start` and the methods of its own class it calls (bare, `this.` or `self.`), followed
+    `depth` calls deep: what an ended handler goes on to run."""
+    cls = next((a for a in ancestors(start) if a.type in CLASS_TYPES), None)
+    seen = {start.id}
+    out = [start]
+    frontier = [start]
+    for _ in range(depth):
+        following = []
+        for fn in frontier:
+            for call in calls(fn):
+                if call.receiver.rstrip("?!") not in ("", "self", "this") or len(out) >= limit:
+                    continue
+                target = function_named(call.name, ctx, cls)
+                if target is not None and target.id not in seen:
+                    seen.add(target.id)
+                    out.append(target)
+                    following.append(target)
+        frontier = following
+    return out
+
+
+def _goes_on_into_app_picks(body: Node, ctx: CheckContext) -> str:
+    """The end-of-song code of a music service reaches a method that fetches songs the app picks
+    (recommendations, similar songs) and plays them: the name of that method, else ""."""
+    for fn in _reached_methods(body, ctx)[1:]:
+        source = strip_comments(text(fn))
+        if not APP_PICKED.search(source):
+            continue
+        if any(PLAYS_SOMETHING.search(strip_comments(text(f))) for f in _reached_methods(fn, ctx, depth=2)):
+            return _declared_name(fn) or "a recommendation"
+    return ""
+
+
+def _declared_name(fn: Node) -> str:
+    name = function_name(fn)
+    return f"{name}()" if name else ""
+
+
+def _follows_setting(body: Node, ctx: CheckContext) -> bool:
+    """The way from the end of the song to the app's picks reads the person's setting for it."""
+    return any(AUTO_CONTINUE_SETTING.search(strip_comments(text(fn))) for fn in _reached_methods(body, ctx))
 
 
 def _extension_helper_only_on_tap(node: Node, ctx: CheckContext) -> bool:

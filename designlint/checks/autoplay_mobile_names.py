@@ -15,6 +15,7 @@ import re
 from tree_sitter import Node
 
 from designlint.checks import CheckContext
+from designlint.project_index import USER_CALLBACK
 from designlint.checks.polyglot import as_call
 from designlint.checks.util import ancestors, text
 from designlint.project_index import USER_QUEUE_ACTION
@@ -25,7 +26,8 @@ USER_HOST = re.compile(
     r"(click|tap|press|touch|gesture|swipe|drag|fling|long|key|action|submit|toggle|checked|"
     r"^button$|button$|btn$|menu|option|select(ed)?$|onChanged$|pointerInput|onSeek|^open|^onOpen|^(" + USER_QUEUE_ACTION + r")$|"
     r"^addCallback$|BackPressed|^BackHandler$|^onWillPop$|^onPopInvoked|^addTarget$|^onChange(Start|End)$|"
-    r"^onDismiss(ed)?$|^(on|handle)?refresh(able)?$|OnRefreshListener$|PlayPause)",  # a sheet the person closed, a pull to refresh
+    r"^onDismiss(ed)?$|^(on|handle)?refresh(able)?$|OnRefreshListener$|PlayPause|"  # a sheet the person closed, a pull to refresh
+    r"^(" + USER_CALLBACK + r")$)",  # a widget's callback named for what the person does: `onWatch: () => ...`
     re.I,
 )
 # SwiftUI `.onChange(of: tabSelection)`, `.onChange(of: showReport)`: a value the person changed by
@@ -54,7 +56,8 @@ USER_FN = re.compile(
     r"toggle|playPause|pauseplay|^on\w*Button|button\w*(tap|click|press|action)|^action|"
     r"didSelect|onItemSelected|onOptionsItemSelected|onMenuItem|onKey|onSeek|BackPressed|^(" + USER_QUEUE_ACTION + r")$|"
     r"^onStartCommand$|^onHandleIntent$|"  # a playback Service runs the commands the app's controls send
-    r"^(on|handle|did)?_?(pull_?to_?)?refresh(ed)?$)",  # pull to refresh
+    r"^(on|handle|did)?_?(pull_?to_?)?refresh(ed)?$|"  # pull to refresh
+    r"^(" + USER_CALLBACK + r")$)",  # `void onReplay()`, `_onPlayRequested()`
     re.I,
 )
 LOAD_FN = re.compile(
@@ -63,7 +66,7 @@ LOAD_FN = re.compile(
     r"viewDidLoad|viewWillAppear|viewDidAppear|viewIsAppearing|awakeFromNib|didMoveToWindow|"
     r"didMoveToSuperview|didMove|sceneDidLoad|surfaceCreated|loadView|makeUIView|makeNSView|makeUIViewController|makeNSViewController|"
     r"applicationDidBecomeActive|sceneDidBecomeActive|initState|didChangeDependencies|build|body|"
-    r"onReady|onInitializationSuccess|onPrepared|onLoad|onLoaded|onMount|init|main|observeValue)$"
+    r"onReady|onInit|onInitializationSuccess|onPrepared|onLoad|onLoaded|onMount|init|main|observeValue)$"
 )
 VIEW_FN = re.compile(
     r"^(onBindViewHolder|onViewAttachedToWindow|onChildViewAttachedToWindow|onViewDetachedFromWindow|onPageSelected|"
@@ -360,9 +363,29 @@ SETTING_QUESTION = re.compile(
 )
 
 
+# A bare `autoplay` / `autoPlay` name: a setting only as a yes/no function the file declares.
+BARE_AUTOPLAY = re.compile(r"^_?auto_?play$", re.I)
+
+
 def names_setting(ctx: CheckContext) -> bool:
     """The `autoPlayVideos`-style name a safeguard matched is a setting: not a function that plays
-    (`fun autoPlayVideo(position)` / `autoPlayVideo(0)`), which is the autoplay itself."""
+    (`fun autoPlayVideo(position)` / `autoPlayVideo(0)`), which is the autoplay itself, unless the
+    file declares that function as a yes/no answer (`bool autoPlayVideo(state)` in Dart,
+    `fun autoplay(): Boolean` in Kotlin): it reads the person's setting."""
     name = ctx.captures["safeguard"][0]
+    spelled = ctx.text(name)
     rest = ctx.data[name.end_byte : name.end_byte + 40].lstrip()
-    return not rest.startswith(b"(") or bool(SETTING_QUESTION.search(ctx.text(name)))
+    if BARE_AUTOPLAY.match(spelled):
+        return rest.startswith(b"(") and answers_yes_no(spelled, ctx.data)
+    return not rest.startswith(b"(") or bool(SETTING_QUESTION.search(spelled)) or answers_yes_no(spelled, ctx.data)
+
+
+def answers_yes_no(name: str, data: bytes) -> bool:
+    """The file declares function `name` returning a boolean: Dart / Java `bool name(` /
+    `boolean name(`, Kotlin `fun name(...): Boolean`, Swift `func name(...) -> Bool`."""
+    n = re.escape(name).encode()
+    return bool(
+        re.search(rb"\b(bool|boolean|Boolean)\s+" + n + rb"\s*\(", data)
+        or re.search(rb"\bfun\s+" + n + rb"\s*\([^()]*\)\s*:\s*Boolean\b", data)
+        or re.search(rb"\bfunc\s+" + n + rb"\s*\([^()]*\)\s*->\s*Bool\b", data)
+    )

@@ -37,7 +37,7 @@ from tree_sitter import Node
 
 from designlint import project_index
 from designlint.checks import CheckContext, Verdict
-from designlint.checks.polyglot import argument_nodes, as_call, calls, enclosing_functions, enclosing_named_function, function_name
+from designlint.checks.polyglot import argument_nodes, as_call, calls, dart_cascade_target, enclosing_functions, enclosing_named_function, function_name
 from designlint.checks.util import FUNCTION_TYPES, ancestors, text, within
 from designlint.checks.autoplay_mobile_names import (
     NOT_MEDIA,
@@ -264,7 +264,29 @@ def situation(node: Node, ctx: CheckContext, depth: int = 0, screens: bool = Tru
         return "unknown", ""  # `Client(play: { player.play() })`: a closure kept as a value runs when someone calls it
     if any(a.type == "property_declaration" for a in ancestors(node)) and any(a.type in CLASS_TYPES for a in ancestors(node)):
         return "load", "a property initializer"  # `private val player = createPlayer()` runs as the object is made
+    field = dart_field_initializer(node)
+    if field:
+        return "load", f"the initializer of {field}"  # `late final _c = VideoPlayerController.asset(x)..initialize().then((_) => _c.play())`
     return "unknown", ""
+
+
+def dart_field_initializer(node: Node) -> str:
+    """Dart: the field of a class whose initializer holds `node` (`late final _c = ...`, `final _x =
+    _startClip();`): it runs as the object is made (a State's fields as its widget is first built),
+    like `initState`. "" outside one, or inside a closure kept as the field's value
+    (`final onPlay = () => player.play();`), which runs when someone calls it."""
+    for ancestor in ancestors(node):
+        if ancestor.type in LAMBDA_TYPES and ancestor.parent is not None and ancestor.parent.type == "initialized_identifier":
+            return ""
+        if ancestor.type in FUNCTION_TYPES and ancestor.type not in LAMBDA_TYPES:
+            return ""
+        if ancestor.type == "initialized_identifier":
+            declaration = ancestor.parent.parent if ancestor.parent is not None else None
+            if declaration is None or declaration.type != "declaration" or declaration.parent is None or declaration.parent.type != "class_body":
+                return ""
+            name = next((c for c in ancestor.named_children if c.type == "identifier"), None)
+            return text(name) if name is not None and name.id != node.id else ""
+    return ""
 
 
 PAGE_CHANGE_FN = re.compile(r"^_?on(Page(Changed|Selected|Settled)|PageChange|CurrentPageChanged)$")
@@ -369,12 +391,38 @@ def _pager_page(node: Node, ctx: CheckContext) -> str:
 
 def launcher_activity(node: Node, ctx: CheckContext) -> bool:
     """The Android activity the app opens on (its AndroidManifest.xml gives it the LAUNCHER
-    category): nobody tapped to open it, whatever its name (`FullScreenVideoActivity`)."""
+    category), or the Flutter widget that is the `home:` of the app's `MaterialApp` / `CupertinoApp`
+    / `GetMaterialApp`: nobody tapped to open it, whatever its name (`FullScreenVideoActivity`,
+    `VideoViewer`)."""
+    if ctx.language == "dart":
+        return _flutter_app_home(node, ctx)
     if ctx.language not in ("kotlin", "java"):
         return False
     outer = next((a for a in reversed(list(ancestors(node))) if a.type in CLASS_TYPES), None)
     name = class_name(outer) if outer is not None else ""
     return bool(name) and name in _launcher_names(ctx)
+
+
+FLUTTER_APP = re.compile(rb"\b(MaterialApp|CupertinoApp|GetMaterialApp|WidgetsApp)\b")
+
+
+def _flutter_app_home(node: Node, ctx: CheckContext) -> bool:
+    """The widget around `node` (a `_VideoViewerState` stands for `VideoViewer`) is built as the
+    `home:` of the app widget in some file of the project (`MaterialApp(home: const VideoViewer())`)."""
+    outer = next((a for a in reversed(list(ancestors(node))) if a.type in CLASS_TYPES), None)
+    name = re.sub(r"^_|State$", "", class_name(outer)) if outer is not None else ""
+    if not name or project_index.too_common(name):
+        return False
+    key = ("autoplay_mobile.app_home", name)
+    if key not in ctx.memo:
+        home = re.compile(rb"\bhome\s*:\s*(?:const\s+|new\s+)?" + re.escape(name.encode()) + rb"\s*[(<.]")
+        try:
+            files = project_index.for_context(ctx).files()
+        except Exception:  # no project around the file
+            files = {}
+        files = files or {str(ctx.path): ctx.data}
+        ctx.memo[key] = any(FLUTTER_APP.search(data) and home.search(data) for data in files.values() if name.encode() in data)
+    return ctx.memo[key]
 
 
 LAUNCHER_ACTIVITY = re.compile(r"<activity\b[^>]*android:name\s*=\s*\"(?:[\w.]*\.)?(\w+)\"[^>]*(?<!/)>(?:(?!</activity>|<activity\b).)*?category\.LAUNCHER\b", re.S)
@@ -1167,21 +1215,8 @@ def player_receiver(receiver: str, node: Node) -> str:
     if receiver and receiver != "it":
         return receiver
     if node.type == "cascade_section":
-        return _cascade_receiver(node) or receiver
+        return dart_cascade_target(node) or receiver
     return scope_receiver(node) or receiver
-
-
-def _cascade_receiver(section: Node) -> str:
-    """Dart `VideoPlayerController.networkUrl(url)..play()`: the object the cascade is on, up to its
-    first argument list (`VideoPlayerController.networkUrl`, `_controller`)."""
-    sibling = section.prev_sibling
-    while sibling is not None and (sibling.type == "cascade_section" or "comment" in sibling.type):
-        sibling = sibling.prev_sibling
-    owner = []
-    while sibling is not None and sibling.type in ("identifier", "selector", "type_identifier", "new_expression", "const_object_expression", "unconditional_assignable_selector"):
-        owner.insert(0, text(sibling))
-        sibling = sibling.prev_sibling
-    return re.split(r"[(<]", "".join(owner), maxsplit=1)[0].strip().rstrip(".?!")
 
 
 def scope_receiver(call: Node) -> str:
@@ -1224,8 +1259,11 @@ def when_message(kind: str, where: str, what: str, label: str) -> str:
     return f"{label} starts playing when the screen loads ({what} in {where})"
 
 
-def function_named(name: str, ctx: CheckContext) -> Node | None:
+def function_named(name: str, ctx: CheckContext, within_node: Node | None = None) -> Node | None:
+    """The function `name` declared in the file (with `within_node`, only inside that node: a class)."""
     for ref in identifier_references(name, ctx):
+        if within_node is not None and not (within_node.start_byte <= ref.start_byte < within_node.end_byte):
+            continue
         parent = ref.parent
         if parent is not None and parent.type in ("function_declaration", "method_declaration", "function_signature"):
             if parent.type == "function_signature":

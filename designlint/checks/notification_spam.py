@@ -31,9 +31,11 @@ Everything is syntactic and file-local.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from tree_sitter import Node
 
+from designlint import project_index
 from designlint.checks import CheckContext, Verdict
 from designlint.checks.util import text as _t, walk as _walk, ancestors as _ancestors, unquote as _unquote, FUNCTION_TYPES, call_arguments as _args, within
 
@@ -790,9 +792,87 @@ def permission_on_load(ctx: CheckContext) -> Verdict | bool:
         before = ctx.data[fn.start_byte : call.start_byte].decode("utf-8", "replace")
         if re.search(r"OneSignal\s*\.\s*(init|initialize|setAppId)\s*\(", before):
             where = {"load": "right after OneSignal.init(), which runs at startup"}
+    if not where.keys() & {"load", "user"}:
+        launch = _launch_caller_elsewhere(call, ctx)
+        if launch:
+            where = {"load": launch}
     if "load" not in where or "user" in where:
         return False
     return Verdict(message=f"{kind} is shown when the page or app loads ({where['load']}), not after a user action")
+
+
+def _exported(name: str, ctx: CheckContext) -> bool:
+    n = re.escape(name)
+    return bool(re.search(
+        rf"\bexport\s+(default\s+)?(async\s+)?(function\*?|const|let|var)\s+{n}\b|\bexport\s*\{{[^}}]*\b{n}\b|"
+        rf"\bmodule\.exports\b[^;]*\b{n}\b|\bexports\.{n}\s*=",
+        _code_text(ctx),
+    ))
+
+
+def _imports_from(name: str, text: str, module: Path) -> bool:
+    """The file `text` imports `name` from the module file `module` (`import { name } from
+    './utils/reminders'`, `const { name } = require('../reminders.js')`, `from '@/utils/reminders'`):
+    the last part of the specifier names the module's file (or its folder, for an index file)."""
+    stem = module.stem if module.stem != "index" else module.parent.name
+    n = re.escape(name)
+    for m in re.finditer(
+        rf"\bimport\s*(?:\w+\s*,\s*)?\{{[^}}]*\b{n}\b[^}}]*\}}\s*from\s*['\"]([^'\"]+)['\"]|"
+        rf"\{{[^}}]*\b{n}\b[^}}]*\}}\s*=\s*require\(\s*['\"]([^'\"]+)['\"]",
+        text,
+    ):
+        spec = (m.group(1) or m.group(2) or "").rstrip("/")
+        last = re.sub(r"\.(js|jsx|ts|tsx|mjs|cjs)$", "", spec.rsplit("/", 1)[-1])
+        if last == stem:
+            return True
+    return False
+
+
+def _launch_caller_elsewhere(call: Node, ctx: CheckContext) -> str:
+    """The prompt sits in an exported function (or one an exported function of this file calls)
+    that another file of the project imports and calls when the app starts (a mount effect, the
+    top level of the entry file): where that is, or "". A name that any importing file also calls
+    from a user action is left alone, as within one file."""
+    names = []
+    for fn in _function_chain(call, ctx, hops=2):
+        name = _function_name(fn)
+        if name and name not in names and not project_index.too_common(name) and _exported(name, ctx):
+            names.append(name)
+    if not names:
+        return ""
+    index = project_index.for_context(ctx)
+    own = str(ctx.path.resolve())
+    for name in names:
+        load = ""
+        user = False
+        for site in index.calls(name):
+            if site.path == own:
+                continue
+            other = _other_file(ctx, index, site.path)
+            if other is None or not _imports_from(name, other.data.decode("utf-8", "replace"), ctx.path):
+                continue
+            node = other.root.descendant_for_byte_range(site.byte, site.byte)
+            where = _Where(other).code(node) if node is not None else {}
+            user = user or "user" in where
+            if "load" in where and not load:
+                load = f"{where['load']}, {site.shown}:{site.line} calls {name}()"
+        if load and not user:
+            return load
+    return ""
+
+
+def _other_file(ctx: CheckContext, index, path: str) -> CheckContext | None:
+    """Another JS/TS file of the project (parsed by the project index), as a context `_Where` can read."""
+
+    def build() -> CheckContext | None:
+        source = index.source(path)
+        if source is None or not source.regions:
+            return None
+        region = source.regions[0]
+        return CheckContext(node=region.root, captures={}, language=region.language, root=region.root,
+                            path=Path(path), data=source.data, project_root=index.root)
+
+    return ctx.remember(f"notification_spam.other:{path}", build)
 
 
 def auto_prompt_option(ctx: CheckContext) -> Verdict | bool:

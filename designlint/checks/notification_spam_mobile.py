@@ -419,10 +419,11 @@ SERVICE_CLASS = re.compile(r"\w{3,}(Service|Manager|Helper|Handler|Notifier|Noti
 
 
 # `if (!await isEnabled()) return;`, `guard settings.remindersOn else { return }`: the rest of the
-# function runs only for people who switched the feature on
+# function runs only for people who switched the feature on. A Swift `guard`'s `else` must leave
+# the scope, so it may log first (`guard planReminderEnabled else { logInfo("off"); return }`).
 SWITCH_GUARD = re.compile(
     r"(\bif\s*\(?\s*!\s*(await\s+)?(?P<a>[\w.?!]*(?i:enabled|opt_?in|opted|consent|wants|checked|toggle|switch|isOn|subscribed)\w*(\(\))?)\s*\)?\s*\{?\s*return\b|"
-    r"\bguard\s+(?P<b>[^{}\n]*(?i:enabled|opt_?in|opted|consent|wants|checked|toggle|switch|isOn|subscribed)[^{}\n]*)\s+else\s*\{\s*return\b)"
+    r"\bguard\s+(?P<b>[^{}\n]*(?i:enabled|opt_?in|opted|consent|wants|checked|toggle|switch|isOn|subscribed)[^{}\n]*)\s+else\s*\{\s*(return\b|[^{}]*\breturn\b[^{}]*\}))"
 )
 
 
@@ -1406,9 +1407,43 @@ def _user_chosen(code: str, fn: Node | None) -> bool:
     (`getBoolean("study_reminder_on", true)`) is the app's: everyone who never opened the settings
     gets it, at the app's default hour, so its preference reads do not make it the user's."""
     if DEFAULT_ON_SWITCH.search(code):
-        return _time_parameter_used(code, fn)
+        return _time_parameter_used(code, fn) or _record_time(code)
     code = NOT_A_PREFERENCE.sub("", STRING_LITERAL.sub('""', code))
-    return bool(PREFERENCE_READ.search(code)) or _time_parameter_used(code, fn)
+    return bool(PREFERENCE_READ.search(code)) or _time_parameter_used(code, fn) or _record_time(code)
+
+
+# a variable walking a collection: Swift `for reminder in habit.reminders`, Kotlin `for (r in rows)`,
+# Java `for (Reminder r : rows)`, Dart `for (final r in rows)`, `rows.forEach { r ->` / `{ r in` / `((r) {`
+LOOP_VARIABLE = re.compile(
+    r"\bfor\s*\(?\s*(?:(?:let|var|val|final|const)\s+)?(?:[\w.<>?]+\s+)?(?P<a>\w+)\s*(?::\s*[\w.<>?]+\s+)?(?:\bin\b|:)\s*(?P<ca>[^{\n]+)|"
+    r"(?P<cb>[\w.?!()]+)\s*\.forEach\s*(?:\{\s*\(?\s*(?P<b>\w+)\s*\)?\s*(?:->|\bin\b)|\(\s*\(?\s*(?:final\s+)?(?:\w+\s+)?(?P<c>\w+)\s*\)?\s*(?:\{|=>|->))"
+)
+# a time field of a record: `reminder.time`, `habit.reminderTime`, `item.notifyAt`, `task.dueDate`;
+# not when it was last opened or created (`user.lastActiveAt`: the app's re-engagement clock)
+RECORD_TIME_FIELD = r"\??!?\.(?:get)?(?!(?i:last|created|updated|modified|install|signup|sign_up|registered|joined|opened|seen|visited|active|login))(?:time|hour|minute|date|\w*(?:Time|Hour|Minute|Date|At)|\w*_(?:time|hour|minute|date|at))\b(?!\s*=[^=])"
+# a collection the app wrote itself: a literal list, a range, a constant, an enum's cases
+APP_LIST = re.compile(r"^\s*(\[|\(|\d|-?\d|(const\s+)?\[|(mutable)?(listOf|arrayOf|setOf)\b|List\.of\b|Arrays\.asList\b|\w+\.(allCases|values\(\)|entries)\b|(k[A-Z]\w*|[A-Z][A-Z0-9_]+)\b(?!\.))")
+
+
+def _record_time(code: str) -> bool:
+    """The time is read off one of the person's own records: a field such as `reminder.time` or
+    `routine.remindAt` of a variable that walks their items (`for alarm in routine.alarms`), or of
+    a variable named after one (`habit.reminderTime`, `item.notifyAt`, see ITEM_TIME). The person
+    set that time when they made the record, whatever the global switch defaults to. Items of a
+    list the app wrote itself (`let reminders = [Alarm(time: nine), ...]`, `0..<7`) are not theirs."""
+    code = STRING_LITERAL.sub('""', code)
+    app_lists = {m.group(1) for m in re.finditer(r"\b(\w+)\s*(?::\s*[\w.<>\[\]?]+\s*)?=\s*(?=\S)", code) if APP_LIST.match(code[m.end():m.end() + 60])}
+    walkers: dict[str, str] = {}
+    for m in LOOP_VARIABLE.finditer(code):
+        name, collection = m.group("a") or m.group("b") or m.group("c"), (m.group("ca") or m.group("cb") or "").strip()
+        walkers.setdefault(name, collection)
+    def app_owned(collection: str) -> bool:
+        root = re.match(r"\w+", collection)
+        return bool(APP_LIST.match(collection)) or (root is not None and root.group(0) in app_lists)
+    names = {n for n, c in walkers.items() if not app_owned(c)}
+    names |= {re.match(r"\w+", code[m.start():]).group(0) for m in ITEM_TIME.finditer(code) if re.match(r"\w", code[m.start():])}
+    names -= {n for n, c in walkers.items() if app_owned(c)} | app_lists | {"self", "this", "it", "Date", "DateTime", "Calendar", "now", "today", "calendar"}
+    return any(re.search(rf"(?<![\w.]){re.escape(n)}{RECORD_TIME_FIELD}", code) for n in names)
 
 
 
@@ -2687,12 +2722,12 @@ def _counting_loop(node: Node) -> Node | None:
     return None
 
 
-def _timer_loop(node: Node) -> str | None:
+def _timer_loop(node: Node, ctx: CheckContext) -> str | None:
     """A `while (true)`/`while (isActive)` loop that sleeps, or a fixed-rate timer callback."""
     for anc in ancestors(node):
         if anc.type in FUNCTION_TYPES:
             owner, _ = _block_owner(anc)
-            if TIMER_CALLS.match(owner):
+            if TIMER_CALLS.match(owner) and (owner not in KOTLIN_TIMERS or _kotlin_repeating_timer(anc, ctx)):
                 return owner
             if function_name(anc):
                 if function_name(anc) == "run" and re.search(r"(scheduleAtFixedRate|postDelayed\(\s*this)", text(_enclosing_class(anc) or anc)):
@@ -2702,6 +2737,33 @@ def _timer_loop(node: Node) -> str | None:
         if anc.type in ("while_statement", "do_while_statement", "repeat_while_statement") and re.search(r"\b(delay|sleep|Thread\.sleep|Task\.sleep)\s*\(", text(anc)):
             return "a loop that sleeps between notifications"
     return None
+
+
+# kotlin.concurrent's `timer(period = ...)` / `fixedRateTimer(...)`: not imported by default, and
+# `period` has no default value
+KOTLIN_TIMERS = ("timer", "fixedRateTimer")
+KOTLIN_CONCURRENT_IMPORT = re.compile(r"^\s*import\s+kotlin\.concurrent\.(\*|timer\b|fixedRateTimer\b)", re.M)
+
+
+def _kotlin_repeating_timer(block: Node, ctx: CheckContext) -> bool:
+    """The block is handed to kotlin.concurrent's repeating `timer`/`fixedRateTimer`: the file
+    imports it (or names it in full) and the call gives the `period` (by name, or as the fourth
+    argument after name, daemon and initial delay). An app's own `CoroutineScope.timer(delayMillis)
+    { ... }` that waits once (a sleep timer running out) is not it."""
+    call = next((a for a in ancestors(block) if a.type == "call_expression"), None)
+    if call is None:
+        return False
+    head = text(call)[: block.start_byte - call.start_byte]
+    if not (KOTLIN_CONCURRENT_IMPORT.search(_source(ctx)) or re.match(r"^\s*kotlin\.concurrent\.", head)):
+        return False
+    opened = head.find("(")
+    inside = head[opened + 1 : head.rfind(")")] if opened >= 0 else ""
+    depth, pieces = 0, 1 if inside.strip() else 0
+    for char in inside:
+        depth += char in "([{<"
+        depth -= char in ")]}>"
+        pieces += char == "," and depth == 0
+    return bool(re.search(r"(^|[,(\s])period\s*=", inside)) or pieces >= 4
 
 
 def _counting_loop_schedule(ctx: CheckContext, call: Call, fn: Node | None, code: str) -> Verdict | bool:
@@ -2785,7 +2847,7 @@ def android_repeated_notify(ctx: CheckContext) -> Verdict | bool:
     fn, code = _scope_code(ctx.node, ctx)
     if PROGRESS.search(code):
         return False
-    timer = _timer_loop(ctx.node)
+    timer = _timer_loop(ctx.node, ctx)
     if timer is not None:
         return Verdict(message=f"a notification is posted over and over from a timer ({timer})", note=_quiet_note(ctx))
     loop = _counting_loop(ctx.node)
@@ -3008,7 +3070,42 @@ def reengagement_copy(ctx: CheckContext) -> Verdict | bool:
         return False
     if _never_called(ctx.node, ctx) or project_index.in_unused_class(ctx.node, ctx):
         return False  # copy of a function or class nothing runs
+    if _asked_for(ctx.node, ctx):
+        return False  # a reminder the person switched on, or one they snoozed: their request, not a lure
     return Verdict(message=f"notification copy pulls people back with a re-engagement line (\"{phrase}\") instead of telling them something new")
+
+
+def _asked_for(node: Node, ctx: CheckContext, depth: int = 0) -> bool:
+    """Every path that sends the copy runs at the person's request: in a tap or toggle handler,
+    in the handler of their answer to a notification (Snooze on a `UNNotificationResponse`), or
+    after their own switch that is off until they turn it on (`guard defaults.bool(forKey:
+    "planReminderOn")`), in the function holding the copy or in the same-file callers that send
+    it (three calls up). The wording of a reminder they asked for does not make it a lure; a
+    switch that is on by default, or one sender that runs at launch, leaves it the app's."""
+    if _in_user_action(node) or _in_notification_response(node) or _behind_user_switch(node):
+        return True
+    fn = _enclosing_named(node)
+    name = function_name(fn) if fn is not None else ""
+    if not name:
+        return False
+    if _after_switch_guard(node, fn):
+        return True
+    callers = _callers(name, fn, ctx) if depth < 3 else []
+    if callers:
+        return all(_asked_for(c, ctx, depth + 1) for c in callers)
+    return depth > 0 and _run_by_user_elsewhere(fn, name, ctx)
+
+
+# the system's handler of the person's answer to a notification (a tapped action such as Snooze):
+# iOS `userNotificationCenter(_:didReceive response:withCompletionHandler:)`, flutter_local_notifications
+# `onDidReceiveNotificationResponse`, awesome_notifications `onActionReceivedMethod`
+NOTIFICATION_RESPONSE = re.compile(r"(\bdidReceive\s+\w+\s*:\s*UNNotificationResponse\b|^\s*(static\s+)?(Future<void>\s+|void\s+)?(onDidReceive\w*NotificationResponse|onActionReceived\w*)\s*\()")
+
+
+def _in_notification_response(node: Node) -> bool:
+    """`node` runs in the handler of the person's answer to a notification."""
+    fn = _enclosing_named(node)
+    return fn is not None and bool(NOTIFICATION_RESPONSE.search(text(fn).split("{", 1)[0]))
 
 
 def _in_settings_text(node: Node) -> bool:

@@ -9,6 +9,7 @@ logic is written once per idea rather than once per grammar. No rule logic lives
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Iterator
 
@@ -192,6 +193,20 @@ def _dart_call(part: Node) -> Call | None:
         return None
     args = next((c for c in part.named_children if c.type == "arguments"), None)
     return Call(holder, name, receiver, args)
+
+
+def dart_cascade_target(section: Node) -> str:
+    """Dart `VideoPlayerController.networkUrl(url)..play()`, `AudioService()..initialize()`: the
+    object a cascade section is on, up to its first argument list (`VideoPlayerController.networkUrl`,
+    `AudioService`, `_controller`)."""
+    sibling = section.prev_sibling
+    while sibling is not None and (sibling.type == "cascade_section" or "comment" in sibling.type):
+        sibling = sibling.prev_sibling
+    owner = []
+    while sibling is not None and sibling.type in ("identifier", "selector", "type_identifier", "new_expression", "const_object_expression", "unconditional_assignable_selector"):
+        owner.insert(0, text(sibling))
+        sibling = sibling.prev_sibling
+    return re.split(r"[(<]", "".join(owner), maxsplit=1)[0].strip().rstrip(".?!")
 
 
 # Node types that continue a Dart call chain leftwards: `a`, `.b`, `()`, `super`, `this`.

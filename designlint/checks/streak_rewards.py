@@ -972,13 +972,13 @@ _NP_STRICT = r"(?:your|the|this|their|my|ur)\s+(?:[^\s]+\s+){0,3}?streaks?\b"
 LOSS_PATTERNS = [
     rf"\b(?:don'?t|do\s+not|dont|never|doesn'?t|won'?t|shouldn'?t)\s+(?:want\s+to\s+)?(?:lose|break|ruin|waste|kill|end|drop|blow|forfeit|miss\s+out\s+on|let\s+go\s+of|throw\s+away|sacrifice)\s+{_NP}",
     rf"\b(?:don'?t|do\s+not|dont|never)\s+let\s+{_NP}\s+(?:die|end|slip|go\b|break|reset|expire|burn\s+out|fizzle|disappear|freeze|run\s+out|lapse|fade|vanish|drop|melt|be\s+lost|go\s+cold|go\s+out|snap)",
-    r"\bstreaks?\s+(?:is\s+|are\s+|'s\s+|will\s+be\s+|now\s+|still\s+)?(?:at\s+risk|in\s+danger|on\s+the\s+line|in\s+jeopardy|under\s+threat|at\s+stake)",
+    r"\bstreaks?\s+(?:is\s+|are\s+|'s\s+|will\s+be\s+|now\s+|still\s+)?(?:at\s+risk|in\s+danger|on\s+the\s+line|in\s+jeopardy|under\s+threat|at\s+stake|slipping(?:\s+away)?\b)",
     r"\bstreaks?\s+(?:is\s+|'s\s+|are\s+)?(?:about\s+to|going\s+to|set\s+to|due\s+to)\s+(?:end|break|expire|reset|be\s+lost|die|disappear|freeze|run\s+out|lapse|vanish)",
     r"\bstreaks?\s+(?:is\s+|'s\s+)?(?:ending|expiring|resetting|breaking|dying|disappearing)(?:\s+(?:soon|tonight|today|in|at))",
     r"\bstreaks?\s+(?:will\s+|would\s+|could\s+|might\s+|may\s+)?(?:end|ends|expire|expires|reset|resets|break|breaks|die|dies|disappear|disappears|be\s+lost|be\s+reset|be\s+broken|freeze|freezes|run\s+out|runs\s+out|go\s+back\s+to\s+(?:0|zero))\s+(?:in\b|at\b|soon|tonight|today|tomorrow|at\s+midnight|if\b|unless\b|when\b|before\b|after\b|otherwise|N\b|\d)",
     rf"\b(?:you'?ll|you\s+will|you'?re\s+(?:going|about)\s+to|you\s+are\s+(?:going|about)\s+to|or\s+(?:you'?ll\s+|you\s+will\s+)?|could|might|may|to\s+avoid|avoid|before\s+you|risk|risking|at\s+risk\s+of)\s+(?:lose|losing|break|breaking|lose\s+out\s+on)\s+{_NP}",
     rf"\b(?:keep|save|protect|rescue|preserve|guard|defend|secure|salvage)\s+{_NP_STRICT}(?!\s+(?:count|counter|stats?|history|data|record|calendar|freeze|freezes|shield|repair)\b)",
-    rf"\b(?:keep|keeping)\s+{_NP_STRICT}\s+(?:alive|going|intact|burning|lit|on\s+fire|rolling|unbroken)",
+    rf"\b(?:keep|keeps|keeping)\s+{_NP_STRICT}\s+(?:alive|going|intact|burning|lit|on\s+fire|rolling|unbroken)",
     r"\bdon'?t\s+break\s+the\s+chain\b",
     rf"\bbefore\s+{_NP}\s+(?:ends|resets|expires|breaks|is\s+gone|disappears|dies|runs\s+out|is\s+lost|freezes)",
     r"\b(?:last\s+chance|time\s+is\s+running\s+out|running\s+out\s+of\s+time|hurry|(?:only\s+)?(?:N|\d+)\s+(?:hours?|hrs?|minutes?|mins?)\s+(?:left|remaining|to\s+go))\b.{0,80}\bstreak",
@@ -1623,7 +1623,7 @@ RECORD_BREAK = re.compile(r"(?i)\b(?:break|breaking|beat|beating|top|surpass)\s+
 # running out!", "Don't let your streak of 5 days disappear".
 MORE_LOSS = re.compile(
     r"\b(?:away\s+from|close\s+to|near(?:ly)?|on\s+the\s+verge\s+of|moments?\s+from)\s+losing\s+(?:your|the|this|that)\s+(?:[^\s]+\s+){0,3}?streak"
-    r"|\bstreaks?\s+(?:is\s+|'s\s+|are\s+)?(?:running\s+out|slipping\s+away|fading\s+away|on\s+thin\s+ice)"
+    r"|\bstreaks?\s+(?:is\s+|'s\s+|are\s+)?(?:running\s+out|slipping(?:\s+away)?|fading\s+away|on\s+thin\s+ice)"
     r"|\bdon'?t\s+let\s+(?:your|the|this)\s+(?:[^\s]+\s+){0,2}?streak\s+of\s+(?:N|\d+)\s+(?:[^\s]+\s+){0,2}?(?:die|end|slip\s+away|break|reset|expire|disappear|vanish|run\s+out|be\s+lost)",
     re.I,
 )
