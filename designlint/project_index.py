@@ -91,10 +91,6 @@ ENTRY_POINT = re.compile(rb"@(main|UIApplicationMain|NSApplicationMain)\b")
 # @RouterUri, DeepLinkDispatch @DeepLink): no code names the class, yet it runs.
 ROUTED = re.compile(rb"@(Route|RouterUri|RouterPage|Router|DeepLink|AppLink|WebDeepLink)\s*\(")
 
-# A media app's menu entries and queue buttons, named for what the person asks for (`onStartRadio`,
-# `onPlayNext`, `onEnqueue`, `onShufflePlay`): callbacks the person taps, handed a closure or a method.
-USER_QUEUE_ACTION = r"_?on(StartRadio|PlayNext|PlayLater|Enqueue|AddToQueue|Shuffle(Play|All|Queue|Songs)?|PlayAll)"
-
 # Where a name runs, read from the names around a call site (innermost first).
 LOAD_NAME = re.compile(
     r"^(initState|didChangeDependencies|onCreate|onCreateView|onViewCreated|onStart|onResume|onPostResume|"
@@ -114,6 +110,7 @@ LOAD_LABEL = re.compile(r"^(PlayerAdded|CharacterAdded|LocalPlayerAdded|sceneLoa
 USER_CALLBACK = (
     r"_?on(Watch|Rewatch|Replay|Replayed|PlayAgain)(Now|Clip|Video|Episode|Trailer|Movie|Pressed|Tapped|Clicked|Selected)?|"
     r"_?on(Confirm|Confirmed|Accept|Accepted)(Listener|Pressed|Tapped|Clicked|Callback|Action)?|"  # a dialog's confirm button
+    r"_?on(StartRadio|PlayNext|PlayLater|Enqueue|AddToQueue|Shuffle(Play|All|Queue|Songs)?|PlayAll)|"  # a media app's menu and queue entries
     r"_?on\w*Requested|_?onPointer(Up|Down)|_?on(Double|Secondary|Tertiary)?Tap\w*|_?on(Item|Video|Clip|Episode|Movie|Song|Track)?(Selected|Chosen|Picked)"
 )
 USER_NAME = re.compile(
@@ -123,7 +120,7 @@ USER_NAME = re.compile(
     r"action|primaryAction|addTarget|handle\w*(Click|Press|Tap)|\w+(Tapped|Clicked|Pressed|ButtonTap)|"
     r"_on_\w*_(pressed|button_up|button_down|toggled|gui_input)|pressed|button_up|"
     r"MouseButton1Click|MouseButton1Down|Activated|Triggered|TouchTap|OnPointerClick|OnMouseDown|"
-    r"OnClick|OnButton\w*|onValueChanged|onSubmit|ElementClicked|IBAction|" + USER_QUEUE_ACTION + r")$"
+    r"OnClick|OnButton\w*|onValueChanged|onSubmit|ElementClicked|IBAction)$"
 )
 
 

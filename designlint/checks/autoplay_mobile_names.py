@@ -18,13 +18,12 @@ from designlint.checks import CheckContext
 from designlint.project_index import USER_CALLBACK
 from designlint.checks.polyglot import as_call
 from designlint.checks.util import ancestors, text
-from designlint.project_index import USER_QUEUE_ACTION
 
 
 # Hosts of a lambda (the call it is passed to, its argument label or the property it is stored in).
 USER_HOST = re.compile(
     r"(click|tap|press|touch|gesture|swipe|drag|fling|long|key|action|submit|toggle|checked|"
-    r"^button$|button$|btn$|menu|option|select(ed)?$|onChanged$|pointerInput|onSeek|^open|^onOpen|^(" + USER_QUEUE_ACTION + r")$|"
+    r"^button$|button$|btn$|menu|option|select(ed)?$|onChanged$|pointerInput|onSeek|^open|^onOpen|"
     r"^addCallback$|BackPressed|^BackHandler$|^onWillPop$|^onPopInvoked|^addTarget$|^onChange(Start|End)$|"
     r"^onDismiss(ed)?$|^(on|handle)?refresh(able)?$|OnRefreshListener$|PlayPause|"  # a sheet the person closed, a pull to refresh
     r"^(" + USER_CALLBACK + r")$)",  # a widget's callback named for what the person does: `onWatch: () => ...`
@@ -54,7 +53,7 @@ ENDED_HOST = re.compile(
 USER_FN = re.compile(
     r"(click|tapped|tap$|^tap|^didTap|press|touch|gesture|swipe|^handle\w*(tap|click|press|play)|"
     r"toggle|playPause|pauseplay|^on\w*Button|button\w*(tap|click|press|action)|^action|"
-    r"didSelect|onItemSelected|onOptionsItemSelected|onMenuItem|onKey|onSeek|BackPressed|^(" + USER_QUEUE_ACTION + r")$|"
+    r"didSelect|onItemSelected|onOptionsItemSelected|onMenuItem|onKey|onSeek|BackPressed|"
     r"^onStartCommand$|^onHandleIntent$|"  # a playback Service runs the commands the app's controls send
     r"^(on|handle|did)?_?(pull_?to_?)?refresh(ed)?$|"  # pull to refresh
     r"^(" + USER_CALLBACK + r")$)",  # `void onReplay()`, `_onPlayRequested()`
