@@ -110,6 +110,7 @@ LOAD_LABEL = re.compile(r"^(PlayerAdded|CharacterAdded|LocalPlayerAdded|sceneLoa
 USER_CALLBACK = (
     r"_?on(Watch|Rewatch|Replay|Replayed|PlayAgain)(Now|Clip|Video|Episode|Trailer|Movie|Pressed|Tapped|Clicked|Selected)?|"
     r"_?on(Confirm|Confirmed|Accept|Accepted)(Listener|Pressed|Tapped|Clicked|Callback|Action)?|"  # a dialog's confirm button
+    r"_?on(StartRadio|PlayNext|PlayLater|Enqueue|AddToQueue|Shuffle(Play|All|Queue|Songs)?|PlayAll)|"  # a media app's menu and queue entries
     r"_?on\w*Requested|_?onPointer(Up|Down)|_?on(Double|Secondary|Tertiary)?Tap\w*|_?on(Item|Video|Clip|Episode|Movie|Song|Track)?(Selected|Chosen|Picked)"
 )
 USER_NAME = re.compile(

@@ -1455,6 +1455,8 @@ def ended_advance(ctx: CheckContext) -> Verdict | bool:
     owner = next((function_name(f) for f in enclosing_functions(node) if f.type in FUNCTION_TYPES and function_name(f)), "")
     if re.search(r"(STATE_ENDED|END_OF_MEDIA_ITEM)", text(node)) and PLAY_COMMAND.match(owner or ""):
         return False  # `fun play() { if (state == STATE_ENDED) reload() }`: restarting what the person asked to play
+    if re.search(r"(STATE_ENDED|END_OF_MEDIA_ITEM)", text(node)) and _state_asked_by_helper(node, ctx):
+        return False  # `fun Player.enqueue(item) { if (playbackState == STATE_ENDED) forcePlay(item) ... }`: asked when called, not at the end
     if _in_sound_effect(node, ctx):
         return False  # the end of a spoken reply or a camera clip
     if _in_media_session_service(node) or _music_queue_engine(node):
@@ -1504,6 +1506,58 @@ def ended_advance(ctx: CheckContext) -> Verdict | bool:
         # `actionAtItemEnd = .none`: the player does not pause at the end, so a seek to zero loops it
         return verdict(f"{label} seeks back to the start of a player that keeps playing (an endless loop)", is_muted(node, ctx))
     return False
+
+
+# A function named for the player's state or its end (`updateState`, `handlePlaybackEvent`, `checkEnded`).
+STATE_HANDLER_WORDS = re.compile(r"\b(state|status|event|events|end|ended|ending|complete|completed|completion|finish|finished)\b")
+
+
+def _state_asked_by_helper(node: Node, ctx: CheckContext) -> bool:
+    """Kotlin / Java: the `STATE_ENDED` comparison sits in an ordinary helper that reads the player's
+    state when it is called (ViMusic's `fun Player.addNext(item) { if (playbackState == STATE_IDLE ||
+    playbackState == STATE_ENDED) forcePlay(item) else addMediaItem(...) }`, run from a menu), not in
+    an end handler: no listener method or override, no callback-like name (`on…`, `handle…`, a
+    state or end word), no callback lambda around it (only scope functions such as `apply`), the
+    state not handed in as a parameter, and no call of it in this file from such a handler."""
+    if ctx.language not in ("kotlin", "java"):
+        return False
+    named = None
+    for fn in enclosing_functions(node):
+        if fn.type == "function_body" and fn.parent is not None and fn.parent.type in FUNCTION_TYPES:
+            continue
+        if fn.type in LAMBDA_TYPES:
+            if lambda_host(fn) in SCOPE_FUNCTIONS:
+                continue
+            return False  # a collector, observer or posted callback may well be the end handler
+        named = fn
+        break
+    name = function_name(named) if named is not None else ""
+    if not name or _handler_like(named, name):
+        return False
+    head = signature_text(named)
+    parameters = set(re.findall(r"(\w+)\s*:", head.split("(", 1)[-1])) | set(re.findall(r"\w\s+(\w+)\s*[,)]", head.split("(", 1)[-1]))
+    branch = next((a for a in ancestors(node) if a.type in ("if_expression", "if_statement", "when_expression", "switch_expression", "switch_statement")), None)
+    tested = text(branch.child_by_field_name("condition") or branch.named_children[0]) if branch is not None and branch.named_child_count else text(node.parent or node)
+    if any(re.search(rf"(?<![\w.]){re.escape(p)}\b", tested) for p in parameters):
+        return False  # `fun rollOn(state: Int) { if (state == STATE_ENDED) ... }`: a handler's state handed on
+    for ref in identifier_references(name, ctx):
+        if is_declaration_name(ref) or inside_own_body(ref, named):
+            continue
+        caller = next((f for f in enclosing_functions(ref) if not (f.type == "function_body" and f.parent is not None and f.parent.type in FUNCTION_TYPES)), None)
+        if caller is None:
+            continue
+        if caller.type in LAMBDA_TYPES:
+            if lambda_host(caller) not in SCOPE_FUNCTIONS:
+                return False  # `handler.postDelayed({ advanceIfDone() }, 500)`: polled from a callback
+            continue
+        if _handler_like(caller, function_name(caller) or ""):
+            return False  # called from `onPlaybackStateChanged`
+    return True
+
+
+def _handler_like(fn: Node, name: str) -> bool:
+    """A listener method or framework callback: an override, or named `on…` / `handle…` or for the state or end."""
+    return bool(re.search(r"\boverride\b|@Override\b", signature_text(fn)) or re.match(r"_?(on|handle)[A-Z_]", name) or STATE_HANDLER_WORDS.search(name_words(name)))
 
 
 # A screen that drives a session service's player remotely (media3 `MediaController`, `MediaBrowser`).

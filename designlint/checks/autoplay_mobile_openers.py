@@ -449,6 +449,10 @@ def _kind_in_file(site: project_index.Site) -> str | None:
 
 def _kind_around(node: Node) -> str | None:
     """`situation` without callers: the first lambda host or named function around `node` that decides."""
+    from designlint.checks.autoplay_mobile_situation import _in_media_button_branch  # the situation module imports this one
+
+    if _in_media_button_branch(node):
+        return "user"  # `is EpisodeUIEvent.PlayEpisode -> appState.play(...)`: a UI event the screen's buttons send
     for fn in enclosing_functions(node):
         if fn.type == "function_body" and fn.parent is not None and fn.parent.type in FUNCTION_TYPES:
             continue

@@ -650,6 +650,8 @@ def _callers_kind(fn: Node, name: str, ctx: CheckContext, depth: int, screens: b
             continue  # `addObserver(self, selector: #selector(play), name: willEnterForegroundNotification)`: a resume
         if any(a.type == "selector_expression" for a in ancestors(ref)) and _app_notification_observer(ref):
             continue  # `addObserver(self, selector: #selector(update), name: .audioStatusChanged)`: runs when posted
+        if guard(ref, ctx) in ("state", "flag-off"):
+            continue  # `if (status == Status.Playing) seekAndPlay()`: the caller puts back the person's own playback (or follows an opt-in setting)
         kind, where = situation(ref, ctx, depth + 1, screens)
         found.setdefault(kind, where)
     for kind in ("load", "view", "ended", "user"):
@@ -794,8 +796,14 @@ def dart_member_receiver(ref: Node) -> str | None:
 
 def guard(node: Node, ctx: CheckContext) -> str | None:
     """'state' when the code runs only under the person's own play/pause state, 'view' under a
-    visibility test, 'flag-on' / 'flag-off' under an autoplay flag (off when it defaults to false)."""
-    stop = next(iter(enclosing_functions(node)), None)
+    visibility test, 'flag-on' / 'flag-off' under an autoplay flag (off when it defaults to false).
+    A method of an anonymous listener object also runs under the conditions around the object's
+    creation: `if (prefs.getBoolean(key, false)) { register(object : AudioDeviceCallback() {...}) }`
+    registers the callback only once the person turned the setting on."""
+    functions = iter(enclosing_functions(node))
+    stop = next(functions, None)
+    while stop is not None and _listener_object(stop) is not None:
+        stop = next(functions, None)
     for ancestor in ancestors(node):
         if stop is not None and ancestor.id == stop.id:
             break
