@@ -156,6 +156,21 @@ SFX_CONTAINER = re.compile(
     r"enemy|zombie|horn|siren|alarm)",
     re.I,
 )
+# Words of a class or script name that say its looping sound belongs to a vehicle (`DriveSound1`,
+# `KartEngine`, `TruckIdle`): the engine or road loop of a car, not background music, whatever its
+# player field is called (`bgSound1`). Whole words, so `CardTable` and `Scary` are no cars.
+VEHICLE_WORD = re.compile(
+    r"^(cars?|drive|drives|driving|drift\w*|engines?|motors?|motorbikes?|motorcycles?|vehicles?|trucks?|lorry|karts?|"
+    r"tractors?|taxis?|tyres?|tires?|exhaust)$",
+    re.I,
+)
+
+
+def _vehicle_container(ctx: CheckContext) -> bool:
+    """The class around the match (else the script's file name) names a vehicle (`DriveSound1`, `TruckIdle`)."""
+    return any(VEHICLE_WORD.match(w) for w in _words(_container_name(ctx)))
+
+
 IF_TYPES = frozenset({"if_statement", "elif_clause", "conditional_expression"})
 BLOCK_TYPES = frozenset({"block", "body"})  # C# / Lua `block`, GDScript `body`
 # Words (of camelCase / snake_case names) that name an ambient or environment loop: wind, rain,
@@ -384,7 +399,7 @@ def _own_component_set_up_as_music(receiver: str, ctx: CheckContext) -> bool:
     music clip set on it in the same function makes the play music (an ambient clip does not)."""
     own = rf"(?<![\w.])((this|gameObject)\s*\.\s*)?GetComponent\s*<\s*{AUDIO_TYPES}\s*>\s*\(\s*\)"
     fn = next(iter(enclosing_functions(ctx.node)), None)
-    if fn is None or not re.fullmatch(own, receiver.strip()) or SFX_CONTAINER.search(_container_name(ctx)):
+    if fn is None or not re.fullmatch(own, receiver.strip()) or SFX_CONTAINER.search(_container_name(ctx)) or _vehicle_container(ctx):
         return False
     body = text(fn)
     clips = _words(*(m.group("clip") for m in re.finditer(rf"{own}\s*\.\s*clip\s*=\s*(?P<clip>[^;\n]{{0,160}})", body)))
@@ -523,8 +538,8 @@ def _is_music(name: str, ctx: CheckContext) -> bool:
     container = _container_name(ctx)
     if MUSIC_NAME.search(container):
         return True
-    if SFX_CONTAINER.search(container) or SFX_CONTAINER.search(name):
-        return False
+    if SFX_CONTAINER.search(container) or SFX_CONTAINER.search(name) or _vehicle_container(ctx):
+        return False  # an engine, weapon or effect script's loop; a vehicle's own loop (`bgSound1` in `DriveSound1`)
     if ctx.language == "lua" and _roblox_effect_sound(name, ctx):
         return False
     if re.search(
