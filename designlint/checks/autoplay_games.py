@@ -156,6 +156,21 @@ SFX_CONTAINER = re.compile(
     r"enemy|zombie|horn|siren|alarm)",
     re.I,
 )
+# Words of a class or script name that say its looping sound belongs to a vehicle (`DriveSound1`,
+# `KartEngine`, `TruckIdle`): the engine or road loop of a car, not background music, whatever its
+# player field is called (`bgSound1`). Whole words, so `CardTable` and `Scary` are no cars.
+VEHICLE_WORD = re.compile(
+    r"^(cars?|drive|drives|driving|drift\w*|engines?|motors?|motorbikes?|motorcycles?|vehicles?|trucks?|lorry|karts?|"
+    r"tractors?|taxis?|tyres?|tires?|exhaust)$",
+    re.I,
+)
+
+
+def _vehicle_container(ctx: CheckContext) -> bool:
+    """The class around the match (else the script's file name) names a vehicle (`DriveSound1`, `TruckIdle`)."""
+    return any(VEHICLE_WORD.match(w) for w in _words(_container_name(ctx)))
+
+
 IF_TYPES = frozenset({"if_statement", "elif_clause", "conditional_expression"})
 BLOCK_TYPES = frozenset({"block", "body"})  # C# / Lua `block`, GDScript `body`
 # Words (of camelCase / snake_case names) that name an ambient or environment loop: wind, rain,
@@ -384,7 +399,7 @@ def _own_component_set_up_as_music(receiver: str, ctx: CheckContext) -> bool:
     music clip set on it in the same function makes the play music (an ambient clip does not)."""
     own = rf"(?<![\w.])((this|gameObject)\s*\.\s*)?GetComponent\s*<\s*{AUDIO_TYPES}\s*>\s*\(\s*\)"
     fn = next(iter(enclosing_functions(ctx.node)), None)
-    if fn is None or not re.fullmatch(own, receiver.strip()) or SFX_CONTAINER.search(_container_name(ctx)):
+    if fn is None or not re.fullmatch(own, receiver.strip()) or SFX_CONTAINER.search(_container_name(ctx)) or _vehicle_container(ctx):
         return False
     body = text(fn)
     clips = _words(*(m.group("clip") for m in re.finditer(rf"{own}\s*\.\s*clip\s*=\s*(?P<clip>[^;\n]{{0,160}})", body)))
@@ -523,8 +538,8 @@ def _is_music(name: str, ctx: CheckContext) -> bool:
     container = _container_name(ctx)
     if MUSIC_NAME.search(container):
         return True
-    if SFX_CONTAINER.search(container) or SFX_CONTAINER.search(name):
-        return False
+    if SFX_CONTAINER.search(container) or SFX_CONTAINER.search(name) or _vehicle_container(ctx):
+        return False  # an engine, weapon or effect script's loop; a vehicle's own loop (`bgSound1` in `DriveSound1`)
     if ctx.language == "lua" and _roblox_effect_sound(name, ctx):
         return False
     if re.search(
@@ -875,6 +890,10 @@ def _user_condition(node: Node) -> str:
 
 
 def _named_kind(fn: Node, name: str, ctx: CheckContext, depth: int, elsewhere: bool) -> tuple[str, str]:
+    if LOAD_FN.match(name) and ctx.language == "lua" and LUA_SCREEN_HOOK.match(name) and _lua_hook_table(text(fn)):
+        index = project_index.for_context(ctx)
+        if _lua_hook_runs_later(str(ctx.path.resolve()), fn.start_point[0] + 1, name, index):
+            return "event", f"{name}, a screen hook the game runs when it moves to that screen, not at load"
     if LOAD_FN.match(name):
         if _module_start_reported_at_callers(fn, name, ctx):
             return "unknown", name  # `Music.Start("Lobby")` in a client script is the finding, not the module's play
@@ -2568,15 +2587,158 @@ def _load_site(site: project_index.Site, index: project_index.ProjectIndex, foll
         kind = "load" if LOAD_FN.match(holder) else "user" if USER_FN.search(holder) else ""
     if not kind and not site.context and site.path.endswith((".lua", ".luau")):
         return f"the top of {site.where()}"
+    if kind == "load" and holder and _lua_hook_runs_later(site.path, site.line, holder, index):
+        return ""  # `breakMusic()` in `function DiceBreakScreen.load()`: a screen hook run on a later transition
     if kind == "load":
         event = next((name for k, name in site.context if k == "label" and LOAD_EVENT.match(name)), "")
         return f"{holder or event or 'load'} in {site.where()}"
     if kind or not follow or not holder or len(holder) < 4 or holder.lstrip("_").lower() in GENERIC_CALLS or UPDATE_FN.match(holder):
         return ""
     for trigger in index.triggers(holder, depth=1):
-        if trigger.kind == "load" and trigger.site.role == "call":  # `print(Global.next_level)` is not a call
+        if trigger.kind == "load" and trigger.site.role == "call" and not _lua_hook_runs_later(
+            trigger.site.path, trigger.site.line, next((n for k, n in trigger.site.context if k == "fn"), ""), index
+        ):  # `print(Global.next_level)` is not a call; a screen's `load` run later is no load hook
             return f"{holder} in {site.where()}, called from {trigger.site.where()}"
     return ""
+
+
+# Lua: a `load` / `enter` function defined on a module table other than `love` (`function GameScreen.load()`,
+# `function Menu:enter()`) is a screen or state hook: the game calls it when it moves to that screen.
+LUA_SCREEN_HOOK = re.compile(r"^(load|enter)$")
+LUA_TABLE_FUNCTION = re.compile(r"^\s*(?:local\s+)?(?:function\s+([\w.]+)[.:](\w+)\s*\(|([\w.]+)[.:](\w+)\s*=\s*function\b)")
+# Calls that make a hump.gamestate-style manager enter a state (`Gamestate.switch(menu)`, `GS.push(Title)`).
+STATE_SWITCH_CALL = ("switch", "push", "change", "changeState", "switchState", "setState")
+
+
+def _lua_hook_table(header: str) -> str:
+    """`GameScreen` for `function GameScreen.load()`, `Menu` for `function Menu:enter()`; "" for
+    `love.load`, a bare function, or a name that is no screen hook."""
+    found = LUA_TABLE_FUNCTION.match(header)
+    if not found:
+        return ""
+    table, name = (found.group(1), found.group(2)) if found.group(1) else (found.group(3), found.group(4))
+    return table if LUA_SCREEN_HOOK.match(name) and table != "love" else ""
+
+
+def _lua_definition_at(path: str, line: int, name: str, index: project_index.ProjectIndex):
+    """The project's definition of `name` in `path` that holds `line` (the nearest one above it)."""
+    held = [d for d in index.definitions(name) if d.path == path and d.line <= line]
+    return max(held, key=lambda d: d.line, default=None)
+
+
+def _site_in_lua_load(site: project_index.Site, index: project_index.ProjectIndex) -> bool:
+    """The site runs when the game loads: in `love.load` or at the top of a script."""
+    holder = next((n for k, n in site.context if k == "fn"), "")
+    if not holder:
+        return True
+    if holder != "load":
+        return False
+    definition = _lua_definition_at(site.path, site.line, holder, index)
+    return definition is not None and bool(re.match(r"\s*(function\s+love\.load\b|love\.load\s*=)", definition.text))
+
+
+def _lua_hook_runs_later(path: str, line: int, name: str, index: project_index.ProjectIndex) -> bool:
+    """Lua: the `name` function holding `line` of `path` is a screen or state hook (`function
+    GameOverScreen.load()`, `function Menu:enter()`) that nothing runs as the game loads: neither
+    `love.load` nor the top of a script calls it (`TitleScreen.load()`) or switches to its state
+    (`Gamestate.switch(menu)`), directly or through one function they call. The game runs it later,
+    when the player or the game moves to that screen."""
+    if not path.endswith((".lua", ".luau")) or not LUA_SCREEN_HOOK.match(name):
+        return False
+    definition = _lua_definition_at(path, line, name, index)
+    table = _lua_hook_table(definition.text) if definition is not None else ""
+    if not table:
+        return False
+    key = (str(index.key), str(index.digest), path, definition.line)
+    if key not in _LUA_HOOK_REACHED:
+        if len(_LUA_HOOK_REACHED) > 4096:
+            _LUA_HOOK_REACHED.clear()
+        _LUA_HOOK_REACHED[key] = _lua_hook_reached(definition, table, index)
+    return not _LUA_HOOK_REACHED[key]
+
+
+_LUA_HOOK_REACHED: dict[tuple[str, str, str, int], bool] = {}
+
+
+def _lua_hook_reached(definition, table: str, index: project_index.ProjectIndex) -> bool:
+    """True when the game's start reaches the hook, or when the start cannot be seen: no screen
+    hook or state switch runs from `love.load` / a script's top, or one runs on a table or state
+    this project does not define (the earlier reading, load, stands)."""
+    entries = _lua_entry_sites(index)
+    if not entries or not _lua_required_elsewhere(definition.path, index):
+        return True
+    names = _file_names(definition.path, table.split(".")[-1], index.root)
+    short = table.split(".")[-1]
+    tables = _lua_hook_tables(index)
+    for site, subject in entries:
+        subject = subject.strip()
+        if subject == table or _receiver_name(subject) == short or _refers_to(subject, names, _read(site.path)):
+            return True
+        if not any(subject == t or _receiver_name(subject) == t.split(".")[-1] or _refers_to(subject, n, _read(site.path)) for t, n in tables):
+            return True  # `current.load()`, `Stack.push(item)`: a screen picked at run time, or no screen at all
+    # the start names the screen some other way (`scenes:goto("title")`, `startWith(TitleScreen)`)
+    mentioned = re.compile(rf"\b({re.escape(short)}|{re.escape(Path(definition.path).stem)})\b")
+    return any(mentioned.search(body) for body in _lua_start_bodies(index))
+
+
+def _lua_start_bodies(index: project_index.ProjectIndex) -> list[str]:
+    """The text of `love.load` and of the functions it calls by name (one level)."""
+    bodies = [d.text for d in index.definitions("load") if re.match(r"\s*(function\s+love\.load\b|love\.load\s*=)", d.text)]
+    for body in list(bodies):
+        for called in set(re.findall(r"(?<![\w.:])([A-Za-z_]\w{3,})\s*\(", body)):
+            bodies += [d.text for d in index.definitions(called) if d.path.endswith((".lua", ".luau"))][:3]
+    return bodies
+
+
+LUA_REQUIRE = re.compile(r"""\brequire\s*\(?\s*["']([\w./\\-]+)["']""")
+
+
+def _lua_required_elsewhere(path: str, index: project_index.ProjectIndex) -> bool:
+    """Another Lua file of the project requires this one (`require('Screens/GameScreen')`,
+    `require "states.menu"`): the game knows the screen, so who calls its hook can be seen."""
+    stem = Path(path).stem
+    for other, data in index.files().items():
+        if other != path and other.endswith((".lua", ".luau")):
+            for module in LUA_REQUIRE.findall(data.decode("utf-8", "replace")):
+                if re.split(r"[./\\]", module)[-1] == stem:
+                    return True
+    return False
+
+
+def _lua_hook_tables(index: project_index.ProjectIndex) -> list[tuple[str, frozenset[str]]]:
+    """(table, names of its file) of each screen hook the project defines (`GameScreen` for
+    `function GameScreen.load()`)."""
+    out = []
+    for name in ("load", "enter"):
+        for d in index.definitions(name):
+            table = _lua_hook_table(d.text)
+            if table:
+                out.append((table, _file_names(d.path, table.split(".")[-1], index.root)))
+    return out
+
+
+def _lua_entry_sites(index: project_index.ProjectIndex) -> list[tuple[project_index.Site, str]]:
+    """(site, the table or state it names) of each screen hook call (`TitleScreen.load()`) and state
+    switch (`Gamestate.switch(menu)`) that runs as the game loads: in `love.load` or at the top of a
+    script, or in a function one of those calls (`love.load` calls `startGame()`)."""
+    found = []
+    for name in ("load", "enter"):
+        found += [(site, site.receiver) for site in index.calls(name) if site.receiver and not site.receiver.startswith("love")]
+    for call in STATE_SWITCH_CALL:
+        for site in index.calls(call):
+            argument = re.search(rf"\b{re.escape(call)}\s*\(\s*([\w.]+|\"[\w./]+\"|'[\w./]+')", site.snippet)
+            if site.receiver and argument:
+                found.append((site, argument.group(1)))
+    return [(site, subject) for site, subject in found if site.path.endswith((".lua", ".luau")) and _lua_load_time(site, index)]
+
+
+def _lua_load_time(site: project_index.Site, index: project_index.ProjectIndex) -> bool:
+    if _site_in_lua_load(site, index):
+        return True
+    holder = next((n for k, n in site.context if k == "fn"), "")
+    if not holder or UPDATE_FN.match(holder) or USER_FN.search(holder) or LUA_SCREEN_HOOK.match(holder) or project_index.too_common(holder):
+        return False
+    return any(_site_in_lua_load(caller, index) for caller in index.calls(holder))  # `love.load` calls `startGame()`
 
 
 def _class_of(fn: Node) -> str:
