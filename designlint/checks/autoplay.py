@@ -116,7 +116,10 @@ LOAD_HOOKS = re.compile(
     r"^(useEffect|useLayoutEffect|useIsomorphicLayoutEffect|useEffectOnce|useMount|useMountEffect|"
     r"onMounted|onMount|onBeforeMount|afterNextRender|afterRender|\$effect|\$effect\.pre|"
     r"createEffect|onMountEffect|useFocusEffect|useVisibleTask\$|useTask\$|watchEffect|"
-    r"componentDidMount|ngAfterViewInit|ngOnInit|ngAfterContentInit|connectedCallback|firstUpdated)$"
+    r"componentDidMount|ngAfterViewInit|ngOnInit|ngAfterContentInit|connectedCallback|firstUpdated|"
+    # expo-video: the setup callback of `useVideoPlayer(source, player => ...)` runs when the player is
+    # created, as the component mounts
+    r"useVideoPlayer)$"
 )
 LOAD_METHODS = re.compile(
     r"^(componentDidMount|ngAfterViewInit|ngOnInit|ngAfterContentInit|connectedCallback|"
@@ -1197,9 +1200,33 @@ def play_on_load(ctx: CheckContext) -> Verdict | bool:
             cls = next((a for a in _ancestors(call) if a.type in ("class_declaration", "class")), None)
             if cls is None or not re.search(r"extends\s+(Audio|HTML(Video|Audio|Media)Element|\w*Player)\b", _t(cls)[:400]):
                 return False
+        if _expo_video_player(recv, call, ctx.root):
+            return _judge_play(ctx, call, prop, recv, what="video")
         if not PLAY_RECEIVER.search(recv) and not _receiver_is_media(recv, ctx.root, _file_text(ctx)):
             return False
     return _judge_play(ctx, call, prop, recv)
+
+
+EXPO_VIDEO_PLAYER = re.compile(r"(^|\.)(useVideoPlayer|createVideoPlayer)$")
+
+
+def _expo_video_player(recv: str, call: Node, root: Node) -> bool:
+    """`recv` is an expo-video player: the parameter of the setup callback around the call
+    (`useVideoPlayer(source, p => { p.play() })`) or a variable made by `useVideoPlayer(...)` /
+    `createVideoPlayer(...)`."""
+    if not re.fullmatch(r"[A-Za-z_$][\w$]*", recv):
+        return False
+    for anc in _ancestors(call):
+        if anc.type in FUNCTION_TYPES and anc.parent is not None and anc.parent.type == "arguments":
+            params = anc.child_by_field_name("parameters") or anc.child_by_field_name("parameter")
+            names = [_t(n) for n in (params.named_children if params is not None and params.type == "formal_parameters" else [params]) if n is not None]
+            if names[:1] == [recv] and EXPO_VIDEO_PLAYER.search(_callee_text(anc.parent.parent)):
+                return True
+    for node in _walk(root):
+        if node.type == "variable_declarator" and _t(node.child_by_field_name("name")) == recv:
+            value = node.child_by_field_name("value")
+            return value is not None and value.type == "call_expression" and bool(EXPO_VIDEO_PLAYER.search(_callee_text(value)))
+    return False
 
 
 def _judge_play(ctx: CheckContext, call: Node, prop: str, recv: str, what: str | None = None, how: str = "") -> Verdict | bool:

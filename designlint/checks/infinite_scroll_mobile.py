@@ -67,6 +67,7 @@ from designlint.checks.util import FUNCTION_TYPES, ancestors, text, walk
 # vocabularies
 
 # Conditions that compare a scroll position with the end of the content.
+CONTENT_END = "the scroll offset nears contentSize.height"
 SCROLL_END = [
     (re.compile(r"findLast\w*Visible\w*Positions?"), re.compile(r"(?i)item_?count|total|\bsize\b|\bcount\b|length|lastIndex|threshold"),
      "the last visible item nears the end of the RecyclerView (findLastVisibleItemPosition near itemCount)"),
@@ -85,7 +86,7 @@ SCROLL_END = [
     (re.compile(r"\batEdge\b"), re.compile(r"pixels\s*(!=|>)\s*0|!\s*_?isTop\b|pixels\s*(==|>=)\s*[\w.]*maxScrollExtent|\b_?isBottom\b"),
      "the list is scrolled to its bottom edge (position.atEdge away from the top)"),
     (re.compile(r"contentSize(?!\s*=[^=])(?!\.width)"), re.compile(r"(?i)offset|bottom|scroll"),  # not `contentSize = CGSize(...)`
-     "the scroll offset nears contentSize.height"),
+     CONTENT_END),
     (re.compile(r"(?i)scroll_?y\b|\.scrollY\b|getScrollY\(\)"), re.compile(r"getChildAt\(0\)|\.getChildAt\(0\)|children\.first\(\)|getChildAt\(\s*(\w+\.)?(childCount|getChildCount\(\))\s*-\s*1\s*\)"),
      "the scroll position reaches the bottom of the scroll view"),
     # states, not actions: `didScrollToBottom`, `isScrolledToEnd`, `needPagination()`; a
@@ -442,12 +443,13 @@ def _following(stmt: Node) -> list[Node]:
 # loaders
 
 
-def _loader(regions: list[Node], any_call: bool) -> Call | None:
+def _loader(regions: list[Node], any_call: bool, plain_self: bool = True) -> Call | None:
     """The first call in `regions` that loads more. With `any_call`, any call that is not UI,
-    scrolling or logging counts (a scroll-end condition already says what it is for)."""
+    scrolling or logging counts (a scroll-end condition already says what it is for); without
+    `plain_self`, not a call on the object itself unless its name loads (see `_loads`)."""
     for region in regions:
         for call in calls(region):
-            if _loads(call, any_call):
+            if _loads(call, any_call, plain_self):
                 return call
     return None
 
@@ -456,7 +458,11 @@ def _loader(regions: list[Node], any_call: bool) -> Call | None:
 LOAD_MORE_FLAG = re.compile(r"(?i)^\s*(is_?)?(load_?more|loading_?more|fetch_?more|fetching_?more|next_?page|paginate|paging|append)\s*:\s*true\s*$")
 
 
-def _loads(call: Call, any_call: bool) -> bool:
+def _loads(call: Call, any_call: bool, plain_self: bool = True) -> bool:
+    """Whether the call loads more. With `any_call` a call on a data owner (a presenter, a view model)
+    or on the object itself counts too; without `plain_self`, a call on the object itself needs a load
+    word in its name (`fetchStories()`), since the condition does not say it is about a list
+    (`startDeceleration(...)` when a drag ends past contentSize is scroll physics)."""
     name = call.name
     if not IDENTIFIER.match(name) or _implicit_member(call) or _getter_read(call):  # Kotlin `f(x) { ... }`; Swift `state = .releasing(progress: 1)`
         return False
@@ -495,6 +501,8 @@ def _loads(call: Call, any_call: bool) -> bool:
         return True
     if receiver and receiver not in ("this", "self", "super") and not MODEL_RECEIVER.search(receiver):
         return False  # `view.setTranslationY()`, `Modifier.align()`: work on some other object
+    if not plain_self and (not receiver or receiver in ("this", "self", "super")):
+        return False
     return (name[:1].islower() or name[:1] == "_") and not re.match(r"^_?set[A-Z_]", name) and name not in (
         "add", "remove", "get", "set", "put", "map", "filter", "forEach", "equals", "compareTo", "height", "width", "align", "padding", "fillMaxWidth")
 
@@ -755,7 +763,39 @@ def _polarity_ok(what: str, conds: list[Node], after: bool) -> bool:
         return bool(NEGATED_SCROLL.search(condition)) != after
     if what == "the list is scrolled to the bottom" and after:
         return "!" in condition or "not " in condition
+    if what == CONTENT_END:
+        # `!(y < 0 || y > contentSize.height - bounds.height)`: not past either edge, inside the content
+        inner = _negated_group(condition, "contentSize")
+        if inner is not None and _past_content_end(inner):
+            return after
     return True
+
+
+def _negated_group(condition: str, word: str) -> str | None:
+    """The text inside the first `!( ... )` of the condition that holds `word`, or None."""
+    for m in re.finditer(r"!\s*\(", condition):
+        depth, start = 0, m.end() - 1
+        for i in range(start, len(condition)):
+            depth += {"(": 1, ")": -1}.get(condition[i], 0)
+            if depth == 0:
+                inner = condition[start + 1:i]
+                if word in inner:
+                    return inner
+                break
+    return None
+
+
+def _past_content_end(condition: str) -> bool:
+    """A comparison says the position is at or past the content's end: `offset > contentSize.height - h`,
+    `contentSize.height <= bottom` (not `bottom < contentSize.height - 200`, "short of the end")."""
+    for part in CONDITION_PARTS.split(condition):
+        found = COMPARISON.search(part)
+        if found is None or "contentSize" not in part:
+            continue
+        op, end_on_right = found.group(0), "contentSize" in part[found.end():]
+        if (op in (">", ">=") and end_on_right) or (op in ("<", "<=") and not end_on_right):
+            return True
+    return False
 
 
 def _branch_load(ctx: CheckContext, branch: Node) -> tuple[str, Call] | None:
@@ -778,7 +818,7 @@ def _branch_load(ctx: CheckContext, branch: Node) -> tuple[str, Call] | None:
         call = _loader(regions, any_call=False)
         return (what, call) if call is not None else None
     if what != "row":
-        call = _loader(regions, any_call=True) or _load_hook_parameter_call(regions) or _event_method_load(ctx, regions, any_name=True) \
+        call = _loader(regions, any_call=True, plain_self=what != CONTENT_END) or _load_hook_parameter_call(regions) or _event_method_load(ctx, regions, any_name=True) \
             or _abstract_hook_load(ctx, regions) or _stream_listener_load(ctx, regions)
         return (what, call) if call is not None else None
     if not regions:

@@ -241,6 +241,23 @@ IMPORTED_ROLL_WORDS = frozenset({"gacha", "gachapon", "lootbox", "summon", "hatc
 # `pick_hero`), followed past the first hop like `RollRarity`.
 PICK_HELPER = re.compile(r"^(get|choose|pick|select|draw|generate|determine)(Random)?(Pet|Hero|Card|Skin|Item|Reward|Prize|Unit"
                          r"|Character|Loot|Drop|Rarity|Tier|Monster|Creature|Fish|Weapon)s?$")
+# A unit named for unlocking a random collectible (`UnlockRandomCard`, `unlock_random_skin`): what the
+# currency buys is a card, skin or character the player does not choose, a random reward.
+RANDOM_UNLOCK_NOUNS = frozenset({"card", "cards", "skin", "skins", "character", "characters", "hero", "heroes", "pet", "pets",
+                                 "champion", "champions", "outfit", "outfits", "costume", "costumes", "avatar", "avatars",
+                                 "sticker", "stickers"})
+
+
+def _random_unlock(name: str) -> str | None:
+    """`UnlockRandomCard` -> "random card unlock"; None for other names."""
+    words = _words(name)
+    noun = next((w for w in words if w in RANDOM_UNLOCK_NOUNS), None)
+    if noun is None or "unlock" not in words or not {"random", "rand"} & set(words):
+        return None
+    one = next((x for x in (noun[:-2], noun[:-1]) if noun.endswith("s") and x in RANDOM_UNLOCK_NOUNS), noun)
+    return f"random {one} unlock"
+
+
 # Helpers that re-roll a stat, an enchantment or a trait of something the player owns: a paid upgrade.
 UPGRADE_HELPER = re.compile(r"(?i)(enchant|upgrade|re_?roll|refine|reforge|forge|mutat|evolv|trait|craft|fuse|merge|enhanc"
                             r"|reinforc|awaken|potential)")
@@ -1132,7 +1149,7 @@ class _File:
             return None  # both halves only in helpers: only a loot-box name ties them together
         if self._paid_after_roll(u):
             return None  # `elif r == 2: lost_items(0.1)`: coins lost as one outcome of the roll, not its price
-        context = self.loot_context(u, r.words, r.grant)
+        context = self.loot_context(u, r.words, r.grant) or _random_unlock(u.name)
         if across is not None:
             # a roll in another file counts only with loot words in the paying unit or the rolling function
             context = loot_context_of(u.words | across[1], u.grant or across[2], False, granted_to="the inventory")
