@@ -183,6 +183,18 @@ def _swift_launch_function(fn: Node) -> bool:
     return False
 
 
+def _in_settings(owner: str, functions: tuple[str, ...]) -> bool:
+    """Code of a settings class (`_NotificationSettingsPageState`) or of a settings screen written as a
+    function (`NotificationSettingsScreen()`): it runs because the person opened the settings, not at
+    launch. The same test for a function of this file and for a call site of another file."""
+    return bool(SETTINGS_CLASS.search(owner)) or any(SETTINGS_SCREEN.search(f) for f in functions)
+
+
+def _site_in_settings(site: project_index.Site) -> bool:
+    """`_in_settings` for a call site of another file."""
+    return _in_settings(site.owner, site.functions)
+
+
 def _launch_context(node: Node, ctx: CheckContext, depth: int = 0) -> str | None:
     """What starts `node` at launch ("onCreate", "LaunchedEffect", "main", ...), or None when
     it runs after a user action or from a function no launch code of this file calls."""
@@ -206,7 +218,7 @@ def _launch_context(node: Node, ctx: CheckContext, depth: int = 0) -> str | None
             if LAUNCH_BLOCKS.match(owner):
                 return owner if owner != "LaunchedEffect" or _runs_once(fn) else None
             continue
-        if SETTINGS_CLASS.search(_class_name(_enclosing_class(fn))) or _after_switch_guard(node, fn):
+        if _in_settings(_class_name(_enclosing_class(fn)), (name,)) or _after_switch_guard(node, fn):
             return None
         if ctx.language == "swift" and _swift_launch_function(fn):
             if project_index.in_unused_class(fn, ctx):
@@ -350,11 +362,13 @@ def _handed_to_event(node: Node) -> bool:
 def _runs_at_launch(site: project_index.Site, index: project_index.ProjectIndex) -> tuple[project_index.Site, str] | None:
     """(the site that runs at launch, the function holding `site`) when `site` itself runs as the app
     starts, or its holder is called from a launch site one level up (not one registered for a later
-    event); None otherwise."""
+    event, nor in a settings screen, which runs when the person opens it); None otherwise."""
+    if _site_in_settings(site):
+        return None
     kind = project_index.classify(site)
     holder = site.functions[0] if site.functions else ""
     if kind == "" and holder and not project_index.too_common(holder):
-        load = next((t for t in index.triggers(holder, depth=1) if t.kind == "load" and not _site_registered_for_event(t.site)), None)
+        load = next((t for t in index.triggers(holder, depth=1) if t.kind == "load" and not _site_registered_for_event(t.site) and not _site_in_settings(t.site)), None)
         return (load.site, holder) if load is not None else None
     if kind == "load" and not _site_registered_for_event(site):
         return site, holder
@@ -468,7 +482,7 @@ def _launched_from_other_file(fn: Node, name: str, ctx: CheckContext) -> str | N
     index = project_index.for_context(ctx)
     here = str(Path(ctx.path).resolve())
     for site in [*index.calls(owner), *index.references(owner)]:
-        if site.path == here or not _calls_method_after(site, owner, name) or _after_granted_check(site):
+        if site.path == here or not _calls_method_after(site, owner, name) or _asked_already(site, index, ctx):
             continue
         launch = _runs_at_launch(site, index)
         if launch is not None:
@@ -490,18 +504,28 @@ def _triggered_from_other_file(fn: Node, name: str, callers: list[Node], ctx: Ch
     here = str(Path(ctx.path).resolve())
     owner = _class_name(_enclosing_class(fn)).lstrip("_")
     runs = [*index.calls(name), *(r for r in index.references(name) if r.role == "passed")]  # `onPressed: askForAlerts`
-    direct = [s for s in runs if s.path != here and _calls_this_function(s, owner, index) and not _after_granted_check(s)]
+    direct = [s for s in runs if s.path != here and _calls_this_function(s, owner, index) and not _asked_already(s, index, ctx)]
     holders = {s.functions[0] for s in direct if s.functions}
     found = [
         t
         for t in index.triggers(name, exclude=here)
         if (t.site in direct if not t.via else t.via[0] in holders and _reaches_chain(t, name, {s.owner for s in direct if s.functions and s.functions[0] == t.via[0]}, index)) and not (t.kind == "load" and _site_registered_for_event(t.site))
     ]
-    load = next((t for t in found if t.kind == "load" and not re.search(r"(Service|Receiver|Worker)$", t.site.owner)), None)
+    # a load through a settings screen runs when the person opens it, as in this file (`_launch_context`)
+    load = next((t for t in found if t.kind == "load" and not re.search(r"(Service|Receiver|Worker)$", t.site.owner) and not _through_settings(t, direct)), None)
     if load is None or any(t.kind == "user" for t in found):
         return None
     via = "".join(f" via {n}()" for n in reversed(load.via))
     return f"{_load_name(load.site)} in {load.site.where()}{via} via {name}()"
+
+
+def _through_settings(trigger: project_index.Trigger, direct: list[project_index.Site]) -> bool:
+    """The chain of a trigger starts, or first calls into this file, in settings code: the site that
+    decided, or every call of this file's function from the first function of the chain."""
+    if _site_in_settings(trigger.site):
+        return True
+    entries = [s for s in direct if s.functions and s.functions[0] == trigger.via[0]] if trigger.via else []
+    return bool(entries) and all(_site_in_settings(s) for s in entries)
 
 
 def _reaches_chain(trigger: project_index.Trigger, name: str, holders: set[str], index: project_index.ProjectIndex) -> bool:
@@ -544,6 +568,13 @@ def _after_granted_check(site: project_index.Site) -> bool:
     except OSError:
         return False
     return bool(GRANTED_GUARD.search("\n".join(lines[max(0, site.line - 7) : site.line - 1])))
+
+
+def _asked_already(site: project_index.Site, index: project_index.ProjectIndex, ctx: CheckContext) -> bool:
+    """A call site of another file runs once the permission is settled: under a granted check, or
+    (Dart) after its function asked itself (`final ok = await Alerts.requestPermissions(context);
+    if (ok) await store.applyToggles(...)`): that first ask is the prompt, reported there."""
+    return _after_granted_check(site) or (ctx.language == "dart" and _asked_before_in_function(site, index, DART_DIRECT_ASK))
 
 
 def _reported_at_call(name: str, ctx: CheckContext) -> bool:
