@@ -3165,7 +3165,22 @@ def _notification_copy(node: Node) -> bool:
             if NOTIF_CONTEXT.search(_declared_name(anc)):
                 return True
         if anc.type in FUNCTION_TYPES and function_name(anc):
-            return bool(NOTIF_CONTEXT.search(function_name(anc)))
+            return _names_notification(function_name(anc), string_key=_string_getter(anc, node))
         if anc.type in CLASS_TYPES:
             return bool(NOTIF_CONTEXT.search(_class_name(anc)))
     return False
+
+
+def _names_notification(name: str, string_key: bool = False) -> bool:
+    """The name says notification (NOTIF_CONTEXT). The key of a localized string says so by
+    notification/push/reminder words; "nudge" alone there names an in-app hint as often as a push
+    (`String get streakFadingNudge3 => 'Time to get back on track';`, an in-app banner)."""
+    words = [m.group(0).lower() for m in NOTIF_CONTEXT.finditer(name)]
+    return any(w != "nudge" for w in words) if string_key else bool(words)
+
+
+def _string_getter(fn: Node, node: Node) -> bool:
+    """`fn` is a Dart getter whose whole body is the string `node`: one key of a string table
+    (a generated `AppLocalizations` class)."""
+    signature = fn.prev_named_sibling if fn.type == "function_body" else None
+    return node.parent is not None and node.parent.id == fn.id and signature is not None and any(n.type == "getter_signature" for n in walk(signature))
