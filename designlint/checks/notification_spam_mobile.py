@@ -218,7 +218,7 @@ def _launch_context(node: Node, ctx: CheckContext, depth: int = 0) -> str | None
             if LAUNCH_BLOCKS.match(owner):
                 return owner if owner != "LaunchedEffect" or _runs_once(fn) else None
             continue
-        if _in_settings(_class_name(_enclosing_class(fn)), (name,)) or _after_switch_guard(node, fn):
+        if _in_settings(_class_name(_enclosing_class(fn)), (name,)) or _after_switch_guard(node, fn) or _after_dialog_answer(node, fn):
             return None
         if ctx.language == "swift" and _swift_launch_function(fn):
             if project_index.in_unused_class(fn, ctx):
@@ -469,6 +469,31 @@ def _after_switch_guard(node: Node, fn: Node) -> bool:
     before = _code(fn)[: max(0, node.start_byte - fn.start_byte)]
     conditions = [m.group("a") or m.group("b") or "" for m in SWITCH_GUARD.finditer(before)]
     return any(not SYSTEM_PERMISSION.search(c) and not _switch_on_by_default(c, fn) for c in conditions)
+
+
+# Dart: the person's answer in a dialog the app shows: `final ok = await showDialog<bool>(...)`
+DIALOG_AWAIT = re.compile(r"\b(\w+)\s*=\s*await\s+show\w*(Dialog|Sheet)\s*(<[^>(]*>)?\s*\(")
+DIALOG_THEN = re.compile(r"\bshow\w*(Dialog|Sheet)\s*(<[^>(]*>)?\s*\([\s\S]*\)\s*\.\s*then\s*(<[^>(]*>)?\s*\(\s*$")
+
+
+def _after_dialog_answer(node: Node, fn: Node) -> bool:
+    """`node` runs only when the person said yes in a dialog: it sits under a test of the dialog's
+    result (`final ok = await showDialog<bool>(...); if (ok == true) request();`, or
+    `showDialog(...).then((ok) { if (ok == true) request(); })`). The dialog may show at launch; the
+    request is their answer to it, not a launch prompt."""
+    code = text(fn)
+    answers = {m.group(1) for m in DIALOG_AWAIT.finditer(code[: node.start_byte - fn.start_byte])}
+    tests = []
+    for anc in ancestors(node):
+        if anc.id == fn.id:
+            break
+        if anc.type == "if_statement":
+            condition = anc.child_by_field_name("condition") or (anc.named_children[0] if anc.named_child_count else None)
+            tests.append(text(condition) if condition is not None and condition.id != node.id else "")
+        elif anc.type in FUNCTION_TYPES and DIALOG_THEN.search(code[: anc.start_byte - fn.start_byte]):
+            parameters = next((c for c in anc.named_children if c.type == "formal_parameter_list"), None)
+            answers |= set(re.findall(r"\w+", text(parameters))) if parameters is not None else set()
+    return any(re.search(rf"\b{re.escape(a)}\b", t) for a in answers for t in tests)
 
 
 def _launched_from_other_file(fn: Node, name: str, ctx: CheckContext) -> str | None:
