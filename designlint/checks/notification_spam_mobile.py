@@ -481,8 +481,12 @@ def _after_dialog_answer(node: Node, fn: Node) -> bool:
     result (`final ok = await showDialog<bool>(...); if (ok == true) request();`, or
     `showDialog(...).then((ok) { if (ok == true) request(); })`). The dialog may show at launch; the
     request is their answer to it, not a launch prompt."""
-    code = text(fn)
-    answers = {m.group(1) for m in DIALOG_AWAIT.finditer(code[: node.start_byte - fn.start_byte])}
+    data = fn.text or b""
+
+    def before(n: Node) -> str:
+        return data[: n.start_byte - fn.start_byte].decode("utf-8", "replace")
+
+    answers = {m.group(1) for m in DIALOG_AWAIT.finditer(before(node))}
     tests = []
     for anc in ancestors(node):
         if anc.id == fn.id:
@@ -490,7 +494,7 @@ def _after_dialog_answer(node: Node, fn: Node) -> bool:
         if anc.type == "if_statement":
             condition = anc.child_by_field_name("condition") or (anc.named_children[0] if anc.named_child_count else None)
             tests.append(text(condition) if condition is not None and condition.id != node.id else "")
-        elif anc.type in FUNCTION_TYPES and DIALOG_THEN.search(code[: anc.start_byte - fn.start_byte]):
+        elif anc.type in FUNCTION_TYPES and DIALOG_THEN.search(before(anc)):
             parameters = next((c for c in anc.named_children if c.type == "formal_parameter_list"), None)
             answers |= set(re.findall(r"\w+", text(parameters))) if parameters is not None else set()
     return any(re.search(rf"\b{re.escape(a)}\b", t) for a in answers for t in tests)
