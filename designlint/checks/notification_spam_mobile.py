@@ -2469,7 +2469,10 @@ def dart_awesome_repeating(ctx: CheckContext) -> Verdict | bool:
     if call is None or text(_argument(call, "repeats")) != "true":
         return False
     fn, code = _scope_code(ctx.node, ctx)
-    if _user_chosen(code, fn) or _not_app_driven(ctx.node, ctx):
+    # the hour read from a settings object the app builds switched on at its own hours: not the user's
+    hour = next((re.sub(r"^\s*hour\s*:\s*", "", text(a)) for a in argument_nodes(call) if _label(a)[0] == "hour"), "")
+    default = _default_on_settings_hour(hour, fn, ctx) if call.name == "NotificationCalendar" else None
+    if (default is None and _user_chosen(code, fn)) or _not_app_driven(ctx.node, ctx):
         return False
     if call.name == "NotificationInterval":
         interval = text(_argument(call, "interval"))
@@ -2486,10 +2489,46 @@ def dart_awesome_repeating(ctx: CheckContext) -> Verdict | bool:
         label, value = _label(arg)
         if label in ("second", "minute", "hour", "weekday", "day", "month"):
             parts[label] = text(value)
-    if not parts or not all(_literal_number(v, ctx) for v in parts.values()):
+    if parts and not all(_literal_number(v, ctx) for v in parts.values()):
+        if default is None:
+            return False
+        return Verdict(message=f"a local notification repeats at an hour the app picks and switches on by default (hour {default}; NotificationCalendar, repeats: true), not one the user set", note=_quiet_note(ctx))
+    if not parts:
         return False
     when = f"at {_clock(parts['hour'], 'minute: ' + parts.get('minute', ''))}" if "hour" in parts else "every " + ("hour" if "minute" in parts else "minute")
     return Verdict(message=f"a local notification repeats {when} on a schedule the app chose (NotificationCalendar, repeats: true), not one the user set", note=_quiet_note(ctx))
+
+
+# a settings object built switched on (`NotificationSettings(enabled: true, time: period.defaultTime)`)
+DEFAULT_ON_ARGUMENT = re.compile(r"\b(enabled|isEnabled|active|isActive|on)\s*:\s*true\b")
+LITERAL_TIME_OF_DAY = re.compile(r"\bTimeOfDay\s*\(\s*hour\s*:\s*(\d{1,2})\b")
+
+
+def _default_on_settings_hour(hour: str, fn: Node | None, ctx: CheckContext) -> str | None:
+    """Dart: the hour is read from a settings parameter (`hour: settings.time.hour`, `settings` a
+    `NotificationSettings`) and the project builds that class switched on with a time of the app's
+    (`NotificationSettings(enabled: true, time: period.defaultTime)`, the getter returning
+    `TimeOfDay(hour: 8, ...)`): the app's default, on until the person turns it off. The hours, or None."""
+    m = re.fullmatch(r"(\w+)\.(\w+)\.hour", hour.strip())
+    signature = fn.prev_named_sibling if fn is not None and fn.type == "function_body" else None
+    if ctx.language != "dart" or m is None or signature is None:
+        return None
+    var, field = m.groups()
+    declared = re.search(rf"\b([A-Z]\w*)\??\s+{re.escape(var)}\b", text(signature))
+    if declared is None or project_index.too_common(declared.group(1)):
+        return None
+    index = project_index.for_context(ctx)
+    hours: list[str] = []
+    for site in index.calls(declared.group(1)):
+        source = index.files().get(site.path) or b""
+        built = source[site.byte : site.byte + 400].decode("utf-8", "replace").split(";")[0]
+        value = re.search(rf"\b{re.escape(field)}\s*:\s*([\w.]+(\s*\([^)]*\))?)", built)
+        if not DEFAULT_ON_ARGUMENT.search(built) or value is None:
+            continue
+        getter = value.group(1).rsplit(".", 1)[-1]
+        texts = [value.group(0)] + [d.text for d in index.definitions(getter) if "." in value.group(1)]
+        hours += [h for t in texts for h in LITERAL_TIME_OF_DAY.findall(t)]
+    return ", ".join(str(int(h)) for h in dict.fromkeys(hours)) or None
 
 
 def fixed_hour_helper(ctx: CheckContext) -> Verdict | bool:
