@@ -183,6 +183,18 @@ def _swift_launch_function(fn: Node) -> bool:
     return False
 
 
+def _in_settings(owner: str, functions: tuple[str, ...]) -> bool:
+    """Code of a settings class (`_NotificationSettingsPageState`) or of a settings screen written as a
+    function (`NotificationSettingsScreen()`): it runs because the person opened the settings, not at
+    launch. The same test for a function of this file and for a call site of another file."""
+    return bool(SETTINGS_CLASS.search(owner)) or any(SETTINGS_SCREEN.search(f) for f in functions)
+
+
+def _site_in_settings(site: project_index.Site) -> bool:
+    """`_in_settings` for a call site of another file."""
+    return _in_settings(site.owner, site.functions)
+
+
 def _launch_context(node: Node, ctx: CheckContext, depth: int = 0) -> str | None:
     """What starts `node` at launch ("onCreate", "LaunchedEffect", "main", ...), or None when
     it runs after a user action or from a function no launch code of this file calls."""
@@ -206,7 +218,7 @@ def _launch_context(node: Node, ctx: CheckContext, depth: int = 0) -> str | None
             if LAUNCH_BLOCKS.match(owner):
                 return owner if owner != "LaunchedEffect" or _runs_once(fn) else None
             continue
-        if SETTINGS_CLASS.search(_class_name(_enclosing_class(fn))) or _after_switch_guard(node, fn):
+        if _in_settings(_class_name(_enclosing_class(fn)), (name,)) or _after_switch_guard(node, fn) or _after_dialog_answer(node, fn):
             return None
         if ctx.language == "swift" and _swift_launch_function(fn):
             if project_index.in_unused_class(fn, ctx):
@@ -350,11 +362,13 @@ def _handed_to_event(node: Node) -> bool:
 def _runs_at_launch(site: project_index.Site, index: project_index.ProjectIndex) -> tuple[project_index.Site, str] | None:
     """(the site that runs at launch, the function holding `site`) when `site` itself runs as the app
     starts, or its holder is called from a launch site one level up (not one registered for a later
-    event); None otherwise."""
+    event, nor in a settings screen, which runs when the person opens it); None otherwise."""
+    if _site_in_settings(site):
+        return None
     kind = project_index.classify(site)
     holder = site.functions[0] if site.functions else ""
     if kind == "" and holder and not project_index.too_common(holder):
-        load = next((t for t in index.triggers(holder, depth=1) if t.kind == "load" and not _site_registered_for_event(t.site)), None)
+        load = next((t for t in index.triggers(holder, depth=1) if t.kind == "load" and not _site_registered_for_event(t.site) and not _site_in_settings(t.site)), None)
         return (load.site, holder) if load is not None else None
     if kind == "load" and not _site_registered_for_event(site):
         return site, holder
@@ -457,6 +471,35 @@ def _after_switch_guard(node: Node, fn: Node) -> bool:
     return any(not SYSTEM_PERMISSION.search(c) and not _switch_on_by_default(c, fn) for c in conditions)
 
 
+# Dart: the person's answer in a dialog the app shows: `final ok = await showDialog<bool>(...)`
+DIALOG_AWAIT = re.compile(r"\b(\w+)\s*=\s*await\s+show\w*(Dialog|Sheet)\s*(<[^>(]*>)?\s*\(")
+DIALOG_THEN = re.compile(r"\bshow\w*(Dialog|Sheet)\s*(<[^>(]*>)?\s*\([\s\S]*\)\s*\.\s*then\s*(<[^>(]*>)?\s*\(\s*$")
+
+
+def _after_dialog_answer(node: Node, fn: Node) -> bool:
+    """`node` runs only when the person said yes in a dialog: it sits under a test of the dialog's
+    result (`final ok = await showDialog<bool>(...); if (ok == true) request();`, or
+    `showDialog(...).then((ok) { if (ok == true) request(); })`). The dialog may show at launch; the
+    request is their answer to it, not a launch prompt."""
+    data = fn.text or b""
+
+    def before(n: Node) -> str:
+        return data[: n.start_byte - fn.start_byte].decode("utf-8", "replace")
+
+    answers = {m.group(1) for m in DIALOG_AWAIT.finditer(before(node))}
+    tests = []
+    for anc in ancestors(node):
+        if anc.id == fn.id:
+            break
+        if anc.type == "if_statement":
+            condition = anc.child_by_field_name("condition") or (anc.named_children[0] if anc.named_child_count else None)
+            tests.append(text(condition) if condition is not None and condition.id != node.id else "")
+        elif anc.type in FUNCTION_TYPES and DIALOG_THEN.search(before(anc)):
+            parameters = next((c for c in anc.named_children if c.type == "formal_parameter_list"), None)
+            answers |= set(re.findall(r"\w+", text(parameters))) if parameters is not None else set()
+    return any(re.search(rf"\b{re.escape(a)}\b", t) for a in answers for t in tests)
+
+
 def _launched_from_other_file(fn: Node, name: str, ctx: CheckContext) -> str | None:
     """A method of this file's class called at launch from another file of the project, on the
     class or on a variable holding it: `await NotificationService.instance.init()` in `main()`,
@@ -468,7 +511,7 @@ def _launched_from_other_file(fn: Node, name: str, ctx: CheckContext) -> str | N
     index = project_index.for_context(ctx)
     here = str(Path(ctx.path).resolve())
     for site in [*index.calls(owner), *index.references(owner)]:
-        if site.path == here or not _calls_method_after(site, owner, name) or _after_granted_check(site):
+        if site.path == here or not _calls_method_after(site, owner, name) or _asked_already(site, index, ctx):
             continue
         launch = _runs_at_launch(site, index)
         if launch is not None:
@@ -490,18 +533,28 @@ def _triggered_from_other_file(fn: Node, name: str, callers: list[Node], ctx: Ch
     here = str(Path(ctx.path).resolve())
     owner = _class_name(_enclosing_class(fn)).lstrip("_")
     runs = [*index.calls(name), *(r for r in index.references(name) if r.role == "passed")]  # `onPressed: askForAlerts`
-    direct = [s for s in runs if s.path != here and _calls_this_function(s, owner, index) and not _after_granted_check(s)]
+    direct = [s for s in runs if s.path != here and _calls_this_function(s, owner, index) and not _asked_already(s, index, ctx)]
     holders = {s.functions[0] for s in direct if s.functions}
     found = [
         t
         for t in index.triggers(name, exclude=here)
         if (t.site in direct if not t.via else t.via[0] in holders and _reaches_chain(t, name, {s.owner for s in direct if s.functions and s.functions[0] == t.via[0]}, index)) and not (t.kind == "load" and _site_registered_for_event(t.site))
     ]
-    load = next((t for t in found if t.kind == "load" and not re.search(r"(Service|Receiver|Worker)$", t.site.owner)), None)
+    # a load through a settings screen runs when the person opens it, as in this file (`_launch_context`)
+    load = next((t for t in found if t.kind == "load" and not re.search(r"(Service|Receiver|Worker)$", t.site.owner) and not _through_settings(t, direct)), None)
     if load is None or any(t.kind == "user" for t in found):
         return None
     via = "".join(f" via {n}()" for n in reversed(load.via))
     return f"{_load_name(load.site)} in {load.site.where()}{via} via {name}()"
+
+
+def _through_settings(trigger: project_index.Trigger, direct: list[project_index.Site]) -> bool:
+    """The chain of a trigger starts, or first calls into this file, in settings code: the site that
+    decided, or every call of this file's function from the first function of the chain."""
+    if _site_in_settings(trigger.site):
+        return True
+    entries = [s for s in direct if s.functions and s.functions[0] == trigger.via[0]] if trigger.via else []
+    return bool(entries) and all(_site_in_settings(s) for s in entries)
 
 
 def _reaches_chain(trigger: project_index.Trigger, name: str, holders: set[str], index: project_index.ProjectIndex) -> bool:
@@ -544,6 +597,13 @@ def _after_granted_check(site: project_index.Site) -> bool:
     except OSError:
         return False
     return bool(GRANTED_GUARD.search("\n".join(lines[max(0, site.line - 7) : site.line - 1])))
+
+
+def _asked_already(site: project_index.Site, index: project_index.ProjectIndex, ctx: CheckContext) -> bool:
+    """A call site of another file runs once the permission is settled: under a granted check, or
+    (Dart) after its function asked itself (`final ok = await Alerts.requestPermissions(context);
+    if (ok) await store.applyToggles(...)`): that first ask is the prompt, reported there."""
+    return _after_granted_check(site) or (ctx.language == "dart" and _asked_before_in_function(site, index, DART_DIRECT_ASK))
 
 
 def _reported_at_call(name: str, ctx: CheckContext) -> bool:
@@ -2409,7 +2469,10 @@ def dart_awesome_repeating(ctx: CheckContext) -> Verdict | bool:
     if call is None or text(_argument(call, "repeats")) != "true":
         return False
     fn, code = _scope_code(ctx.node, ctx)
-    if _user_chosen(code, fn) or _not_app_driven(ctx.node, ctx):
+    # the hour read from a settings object the app builds switched on at its own hours: not the user's
+    hour = next((re.sub(r"^\s*hour\s*:\s*", "", text(a)) for a in argument_nodes(call) if _label(a)[0] == "hour"), "")
+    default = _default_on_settings_hour(hour, fn, ctx) if call.name == "NotificationCalendar" else None
+    if (default is None and _user_chosen(code, fn)) or _not_app_driven(ctx.node, ctx):
         return False
     if call.name == "NotificationInterval":
         interval = text(_argument(call, "interval"))
@@ -2426,10 +2489,46 @@ def dart_awesome_repeating(ctx: CheckContext) -> Verdict | bool:
         label, value = _label(arg)
         if label in ("second", "minute", "hour", "weekday", "day", "month"):
             parts[label] = text(value)
-    if not parts or not all(_literal_number(v, ctx) for v in parts.values()):
+    if parts and not all(_literal_number(v, ctx) for v in parts.values()):
+        if default is None:
+            return False
+        return Verdict(message=f"a local notification repeats at an hour the app picks and switches on by default (hour {default}; NotificationCalendar, repeats: true), not one the user set", note=_quiet_note(ctx))
+    if not parts:
         return False
     when = f"at {_clock(parts['hour'], 'minute: ' + parts.get('minute', ''))}" if "hour" in parts else "every " + ("hour" if "minute" in parts else "minute")
     return Verdict(message=f"a local notification repeats {when} on a schedule the app chose (NotificationCalendar, repeats: true), not one the user set", note=_quiet_note(ctx))
+
+
+# a settings object built switched on (`NotificationSettings(enabled: true, time: period.defaultTime)`)
+DEFAULT_ON_ARGUMENT = re.compile(r"\b(enabled|isEnabled|active|isActive|on)\s*:\s*true\b")
+LITERAL_TIME_OF_DAY = re.compile(r"\bTimeOfDay\s*\(\s*hour\s*:\s*(\d{1,2})\b")
+
+
+def _default_on_settings_hour(hour: str, fn: Node | None, ctx: CheckContext) -> str | None:
+    """Dart: the hour is read from a settings parameter (`hour: settings.time.hour`, `settings` a
+    `NotificationSettings`) and the project builds that class switched on with a time of the app's
+    (`NotificationSettings(enabled: true, time: period.defaultTime)`, the getter returning
+    `TimeOfDay(hour: 8, ...)`): the app's default, on until the person turns it off. The hours, or None."""
+    m = re.fullmatch(r"(\w+)\.(\w+)\.hour", hour.strip())
+    signature = fn.prev_named_sibling if fn is not None and fn.type == "function_body" else None
+    if ctx.language != "dart" or m is None or signature is None:
+        return None
+    var, field = m.groups()
+    declared = re.search(rf"\b([A-Z]\w*)\??\s+{re.escape(var)}\b", text(signature))
+    if declared is None or project_index.too_common(declared.group(1)):
+        return None
+    index = project_index.for_context(ctx)
+    hours: list[str] = []
+    for site in index.calls(declared.group(1)):
+        source = index.files().get(site.path) or b""
+        built = source[site.byte : site.byte + 400].decode("utf-8", "replace").split(";")[0]
+        value = re.search(rf"\b{re.escape(field)}\s*:\s*([\w.]+(\s*\([^)]*\))?)", built)
+        if not DEFAULT_ON_ARGUMENT.search(built) or value is None:
+            continue
+        getter = value.group(1).rsplit(".", 1)[-1]
+        texts = [value.group(0)] + [d.text for d in index.definitions(getter) if "." in value.group(1)]
+        hours += [h for t in texts for h in LITERAL_TIME_OF_DAY.findall(t)]
+    return ", ".join(str(int(h)) for h in dict.fromkeys(hours)) or None
 
 
 def fixed_hour_helper(ctx: CheckContext) -> Verdict | bool:
@@ -3134,7 +3233,22 @@ def _notification_copy(node: Node) -> bool:
             if NOTIF_CONTEXT.search(_declared_name(anc)):
                 return True
         if anc.type in FUNCTION_TYPES and function_name(anc):
-            return bool(NOTIF_CONTEXT.search(function_name(anc)))
+            return _names_notification(function_name(anc), string_key=_string_getter(anc, node))
         if anc.type in CLASS_TYPES:
             return bool(NOTIF_CONTEXT.search(_class_name(anc)))
     return False
+
+
+def _names_notification(name: str, string_key: bool = False) -> bool:
+    """The name says notification (NOTIF_CONTEXT). The key of a localized string says so by
+    notification/push/reminder words; "nudge" alone there names an in-app hint as often as a push
+    (`String get streakFadingNudge3 => 'Time to get back on track';`, an in-app banner)."""
+    words = [m.group(0).lower() for m in NOTIF_CONTEXT.finditer(name)]
+    return any(w != "nudge" for w in words) if string_key else bool(words)
+
+
+def _string_getter(fn: Node, node: Node) -> bool:
+    """`fn` is a Dart getter whose whole body is the string `node`: one key of a string table
+    (a generated `AppLocalizations` class)."""
+    signature = fn.prev_named_sibling if fn.type == "function_body" else None
+    return node.parent is not None and node.parent.id == fn.id and signature is not None and any(n.type == "getter_signature" for n in walk(signature))
