@@ -1806,8 +1806,37 @@ def _ended_body(node: Node, ctx: CheckContext) -> Node | None:
         if source == "addListener" and not re.search(r"isCompleted|position\s*>=?\s*\S*duration|duration\s*<=?\s*\S*position|position\s*==\s*\S*duration|duration\s*==\s*\S*position", text(handler)):
             return None  # a video_player listener that does not look at the end of the video
         return handler
+    if source in POSITION_STREAMS:
+        return _position_end_handler(node)
     if "playtoendtime" in source.lower():
         return _observer_handler(node, ctx)
+    return None
+
+
+# just_audio `positionStream`, audioplayers `onPositionChanged`: a listener of the position that
+# tests whether it has reached the length of the item is an end handler.
+POSITION_STREAMS = ("positionStream", "onPositionChanged")
+
+
+def _position_end_handler(node: Node) -> Node | None:
+    """The closure of `player.positionStream.listen((pos) { if (pos >= duration) ... })` when it
+    compares the position it is handed (or `position`) with the duration (`>=`, `>`, `==`, also in
+    milliseconds, or `duration <= pos`), else None: a listener that only moves a progress bar."""
+    statement = next((a for a in ancestors(node) if a.type == "expression_statement"), None)
+    if statement is None or not re.search(rf"\b{re.escape(text(node))}\s*\.\s*listen\s*\(", text(statement)):
+        return None
+    handler = next((c for c in walk(statement) if c.type in LAMBDA_TYPES), None)
+    if handler is None:
+        return None
+    head = text(handler).split("{", 1)[0].split("=>", 1)[0]
+    names = [n for n in re.findall(r"\b([a-z_]\w*)\b", head) if n not in ("async", "final", "var", "dynamic", "Duration")]
+    position = "|".join([re.escape(n) for n in names] + [r"[\w.!?]*[pP]osition"])
+    value = rf"(?<![\w.])(?:{position})\b[\w.!?]*"
+    body = strip_comments(text(handler))
+    aliases = [re.escape(a) for a in re.findall(r"\b(\w+)\s*=\s*[\w.!?]*\.duration\b", body)]  # `final length = _player.duration;`
+    length = rf"\(?\s*(?:[\w.!?]*[dD]uration|{'|'.join(aliases) or '[dD]uration'})\b[\w.!?]*"
+    if re.search(rf"{value}\s*(>=|>|==)\s*{length}", body) or re.search(rf"{length}\s*(<=|<|==)\s*{value}", body):
+        return handler
     return None
 
 
