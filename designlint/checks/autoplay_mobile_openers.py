@@ -718,11 +718,49 @@ def _openers_all_user(screen: str, ctx: CheckContext) -> str:
     openers = _openers(screen, ctx, str(ctx.path.resolve()))
     if not openers:
         return ""
+    shown = [site for site in openers if not _built_in_panel_with_tested_flag(site, screen, ctx)]
+    if not shown:
+        return ""
+    openers = shown
     if all(site_kind(site, index) == "user" for site in openers):
         return f"{screen} is opened by a tap ({openers[0].where()})"
     if all(site_kind(site, index) == "user" or _host_opened_by_user(site, screen, ctx) or _notification_intent(site) or _state_switch_set_by_tap(site, ctx) for site in openers):
         return f"{screen} is opened by a tap ({openers[0].where()})"
     return ""
+
+
+# A mini player, sliding panel or sheet that builds its content in a `builder:` callback.
+PANEL_HOST = re.compile(r"^(\w*(Miniplayer|MiniPlayer|Panel|Sheet|Expandable\w*|Dismissible\w*)|showModalBottomSheet|showBottomSheet)$")
+PANEL_BUILDER_LABEL = re.compile(r"^(builder|panelBuilder|expanded|collapsed|panel|child)$")
+
+
+def _built_in_panel_with_tested_flag(site: project_index.Site, screen: str, ctx: CheckContext) -> bool:
+    """BlackHole's `Miniplayer(builder: (h, p) => PlayScreen(..., fromMiniplayer: true))`: the screen
+    is built inside a mini player's (panel's, sheet's) builder and handed a flag set to `true` that
+    the screen's own code tests (`if (widget.fromMiniplayer)`, `fromMiniplayer ? ... : ...`): that
+    copy shows what already plays and is not an opener that plays."""
+    labels = [name for kind, name in site.context if kind == "label"]
+    hosts = [name for kind, name in site.context if kind == "call"]
+    if not any(PANEL_BUILDER_LABEL.match(n) for n in labels[:3]) or not any(PANEL_HOST.match(n) for n in hosts):
+        return False
+    try:
+        after = file_text(site.path).encode()[site.byte : site.byte + 2000].decode(errors="ignore")
+    except OSError:
+        return False
+    call = re.search(rf"\b{re.escape(screen)}\s*\(", after[:200])  # the site may start at its label (`child: PlayScreen(`)
+    if call is None:
+        return False
+    depth, end = 0, len(after)
+    for i in range(call.end() - 1, len(after)):
+        depth += {"(": 1, ")": -1}.get(after[i], 0)
+        if depth == 0:
+            end = i
+            break
+    code = ctx.code_without_comments()
+    for flag in re.findall(r"\b(\w+)\s*:\s*true\b", after[call.end() : end]):
+        if re.search(rf"\bif\s*\(\s*!?\s*(widget\.)?{re.escape(flag)}\s*\)|\b(widget\.)?{re.escape(flag)}\s*\?(?![.?])", code):
+            return True
+    return False
 
 
 WIDGET_CLASS = re.compile(r"\bextends\s+(State\b|StatelessWidget|StatefulWidget|ConsumerWidget|ConsumerStatefulWidget|HookWidget|HookConsumerWidget|Component|FlameGame)")
