@@ -42,3 +42,9 @@ def test_lone_file_keeps_its_severity(tmp_path):
     shutil.copy(SWIFT / "idle_bonus" / "WaterService.swift", tmp_path / "WaterService.swift")
     found = _bonus_findings(tmp_path)
     assert found["let bonus = streakDays * 6"].severity == "warning"
+
+
+def test_kotlin_reward_nothing_calls_is_lowered_but_a_click_handler_is_a_caller():
+    found = _bonus_findings(REPO / "fixtures" / "streak-rewards" / "kotlin" / "idle_bonus")
+    assert found["val bonus = streakDays * 4"].severity == "warning"  # reached from onWaterClicked()
+    assert found["val bonus = streakDays * 9"].severity == "info"

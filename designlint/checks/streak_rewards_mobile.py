@@ -1359,8 +1359,8 @@ def _uncalled(name: str, index: project_index.ProjectIndex, own: tuple[str, int,
     steps removed, every mention is a call in a function that is itself uncalled (`calculateStreakBonus`
     used only by `calculateXPToRemoveForHabits`, called only by the deprecated `removeXPForHabitUncompleted`,
     which nothing calls): the callers' names. None when something may run it."""
-    if not name or project_index.too_common(name):
-        return None
+    if not name or project_index.too_common(name) or project_index.USER_NAME.match(name) or project_index.LOAD_NAME.match(name):
+        return None  # `onWaterClicked`, `viewDidLoad`: the system or a layout calls a handler
     mentions = _mentions_outside(name, index, own)
     if not mentions:
         return []
