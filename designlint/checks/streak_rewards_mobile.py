@@ -37,6 +37,9 @@ Owns the patterns of `rules/streak-rewards/mobile.yaml`:
   reminders ("Get reminded if...", a channel's "Warnings when your streak is at risk") are not messages, and "revive
   streak" with no price or currency in the text or the file is a free restore, not a sale.
 
+- The reward patterns (`milestone_reward` ... `reward_index`) are lowered to info in a function that nothing in the
+  whole project calls or names, or reaches only through such functions (`_lowered_when_uncalled`): likely dead code.
+
 - `free_missed_day` (the mitigation): the web rule's free safeguard, or a limited allowance of freezes the user
   takes for free (`maxFreezes`, `freezeLimit`) in a file that names no price or currency.
 
@@ -1311,6 +1314,111 @@ def _about_days(ctx: CheckContext) -> bool:
 CALENDAR_CONTEXT = re.compile(r"\b(?:DateTime|LocalDate|LocalDateTime|Calendar|Timestamp)\b|\bDate\(\)|\binDays\b|\btoDays\(|\btoday\b|\bstreak_?date\b|\blast_?(?:streak|completed|done)\w*(?:date|day)", re.I)
 
 
+# --------------------------------------------------------------------------- rewards nothing calls
+
+# Functions the system or another language may call without a call site in the project's code.
+CALLED_FROM_OUTSIDE = re.compile(r"\b[oO]verride\b|@objc\b|@IBAction\b|@JvmStatic\b|@JavascriptInterface\b|@pragma\b|@Composable\b|@(?:Test|Preview)\b")
+
+
+def _function_span(fn: Node) -> tuple[str, int, int]:
+    """(name, start byte, end byte) of a function, its declaration included (Dart: signature and body)."""
+    if fn.type == "function_body" and fn.prev_named_sibling is not None:
+        start = fn.prev_named_sibling
+        signature = next((n for n in walk(start) if n.type == "function_signature"), None)
+        name = _function_parts(signature)[0] if signature is not None else ""
+        return name, start.start_byte, fn.end_byte
+    if fn.type in ("function_signature", "method_signature"):
+        signature = fn if fn.type == "function_signature" else next((n for n in walk(fn) if n.type == "function_signature"), fn)
+        holder = fn.parent if fn.type == "function_signature" and fn.parent is not None and fn.parent.type == "method_signature" else fn
+        body = holder.next_named_sibling
+        end = body.end_byte if body is not None and body.type == "function_body" else holder.end_byte
+        return _function_parts(signature)[0], holder.start_byte, end
+    return function_name(fn) or "", fn.start_byte, fn.end_byte
+
+
+def _mentions_outside(name: str, index: project_index.ProjectIndex, own: tuple[str, int, int]) -> list[tuple[str, int]]:
+    """(path, line) of every word `name` in the project's files outside tests, outside the function's own
+    lines (`own`: path, first and last line) and outside the first line of any other definition of the name.
+    Comments, strings and the project's layouts and storyboards count: a selector or a string-named call may run it."""
+    word = re.compile(rb"(?<![\w$])" + re.escape(name.encode()) + rb"(?![\w$])")
+    out: list[tuple[str, int]] = []
+    defined = {(d.path, d.line) for d in index.definitions(name)}
+    resources = ((str(p), data) for p, data in index._resources)  # a layout's data binding, a storyboard's action
+    for path, data in [*index.files().items(), *resources]:
+        if name.encode() not in data or project_index.NOT_A_RUN_PATH.search(project_index._relative(index.root, Path(path))):
+            continue
+        for m in word.finditer(data):
+            line = data.count(b"\n", 0, m.start()) + 1
+            if (path, line) not in defined and not (path == own[0] and own[1] <= line <= own[2]):
+                out.append((path, line))
+    return out
+
+
+def _uncalled(name: str, index: project_index.ProjectIndex, own: tuple[str, int, int], depth: int = 2) -> list[str] | None:
+    """Nothing in the whole project (tests aside) names `name` outside its own lines: []. Or, up to `depth`
+    steps removed, every mention is a call in a function that is itself uncalled (`calculateStreakBonus`
+    used only by `calculateXPToRemoveForHabits`, called only by the deprecated `removeXPForHabitUncompleted`,
+    which nothing calls): the callers' names. None when something may run it."""
+    if not name or project_index.too_common(name) or project_index.USER_NAME.match(name) or project_index.LOAD_NAME.match(name):
+        return None  # `onWaterClicked`, `viewDidLoad`: the system or a layout calls a handler
+    mentions = _mentions_outside(name, index, own)
+    if not mentions:
+        return []
+    if depth == 0 or len(mentions) > 12:
+        return None
+    sites = {(s.path, s.line): s for s in [*index.calls(name), *index.references(name)]}
+    callers: list[str] = []
+    for path, line in mentions:
+        site = sites.get((path, line))
+        outer = site.functions[0] if site is not None and site.functions else ""
+        if not outer or outer == name or outer == "main" or project_index.too_common(outer):
+            return None
+        homes = [d for d in index.definitions(outer) if d.path == path and d.line <= line <= d.line + d.text.count("\n")]
+        if len(homes) != 1 or len(homes[0].text) >= 4000 or CALLED_FROM_OUTSIDE.search(homes[0].text.split("{")[0]):
+            return None
+        home = homes[0]
+        further = _uncalled(outer, index, (path, home.line, home.line + home.text.count("\n")), depth - 1)
+        if further is None:
+            return None
+        callers += [outer, *further]
+    return list(dict.fromkeys(callers))
+
+
+def _lowered_when_uncalled(check):
+    """A reward found in a function the whole project never calls nor names (no call, no selector, no
+    closure reference; tests do not count) is lowered to info: the code may never run, though a dynamic
+    call can still reach it. Only inside a real project (a marker or .git at its root), never for a lone file."""
+
+    def checked(ctx: CheckContext) -> "Verdict | bool":
+        found = check(ctx)
+        if not found:
+            return found
+        node = ctx.node
+        fn = node if node.type in FUNCTION_TYPES or node.type == "function_signature" else enclosing_named_function(node)
+        if fn is None:
+            return found
+        name, start, end = _function_span(fn)
+        head = text(fn)[: max(0, text(fn).find("{"))] if "{" in text(fn) else text(fn)[:200]
+        if not name or name == "main" or CALLED_FROM_OUTSIDE.search(head):
+            return found
+        index = project_index.whole_project(ctx)
+        own = (str(Path(ctx.path).resolve()), ctx.data.count(b"\n", 0, start) + 1, ctx.data.count(b"\n", 0, end) + 1)
+        callers = _uncalled(name, index, own) if index is not None else None
+        if callers is None:
+            return found
+        reason = f"nothing in the project calls {name}()" if not callers else (
+            f"{name}() is reached only through {', '.join(c + '()' for c in callers)}, which nothing in the project calls")
+        verdict = found if isinstance(found, Verdict) else Verdict()
+        message = f"{verdict.message}; {reason}" if verdict.message else None
+        note = f"{reason} (dead code, unless called dynamically): lowered"
+        return replace(verdict, message=message, severity="info", note=verdict.note or note)
+
+    checked.__name__ = check.__name__
+    checked.__doc__ = check.__doc__
+    return checked
+
+
+@_lowered_when_uncalled
 def milestone_reward(ctx: CheckContext) -> "Verdict | bool":
     """`if (loginStreak % 7 == 0) coins += 100`, `if streak == 7 { addGems(50) }`, and the guard-clause
     form `if (streak < 7) return null` followed by the payout (one finding per file, naming the others)."""
@@ -1415,6 +1523,7 @@ LADDER_DAY = re.compile(r"^(?:cycle|reward|streak|login|claim|ladder)_day(?:_ind
 STREAK_REWARD_FN = re.compile(r"(?:^|_)streak_(?:\w+_)?(?:rewards?|bonus|bonuses|milestones?|payouts?)(?:$|_)|(?:^|_)(?:rewards?|bonus|award)_(?:\w+_)?streak(?:$|_)")
 
 
+@_lowered_when_uncalled
 def switch_milestone_reward(ctx: CheckContext) -> "Verdict | bool":
     """`switch streak { case 7: addGems(50) }`, `when (loginStreak) { 30 -> coins += 500 }`, and in
     `func awardStreakReward(days: Int)`: `switch days { case 3: coinsReward = 50 }`."""
@@ -1488,6 +1597,7 @@ def _local_paid_out(node: Node, target: str) -> bool:
     return bool(re.search(PAYOUT_SINKS.format(n=re.escape(target)), after))
 
 
+@_lowered_when_uncalled
 def scaled_reward(ctx: CheckContext) -> "Verdict | bool":
     """`val bonus = currentStreak * 10`, `coins += 5 * loginStreak`."""
     declared = _declared(ctx.node)
@@ -1538,6 +1648,7 @@ def _streak_parameter(signature: str, body: str) -> str | None:
     return None
 
 
+@_lowered_when_uncalled
 def streak_reward_function(ctx: CheckContext) -> "Verdict | bool":
     """`fun calculatePoints(streak: Int) = 1 + 2 * (min(streak, 7) - 1)`, `func rewardCoins(forStreak streak: Int) -> Int`
     (a table read at the streak), `RewardDay getRewardDay(LocalDate date, int streakDay)`: a reward computed from the
@@ -1656,6 +1767,7 @@ def _helper_paid_out(node: Node, statement: Node, local: str | None, milestone: 
     return next((m.group(0) for m in REWARD_WRITE.finditer(code) if not NOT_A_PAYOUT.search(m.group(0))), None)
 
 
+@_lowered_when_uncalled
 def helper_reward_call(ctx: CheckContext) -> "Verdict | bool":
     """`val multiplier = XpRewards.streakMultiplier(profile.currentStreak)` then `baseXp * multiplier`;
     `StreakEngine.checkMilestone(streak)?.let { addXp(it.bonusXp) }`: a reward computed from the streak by a helper
@@ -1694,6 +1806,7 @@ def _table_norm(name: str) -> str:
     return re.sub(r"^k_(?=[a-z])", "", norm_name(name.lstrip("_")))
 
 
+@_lowered_when_uncalled
 def reward_index(ctx: CheckContext) -> "Verdict | bool":
     verdict = _reward_index(ctx)
     if verdict and _file_reports_update(ctx):
