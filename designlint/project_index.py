@@ -442,6 +442,15 @@ class ProjectIndex:
             self._by_path = {str(p): data for p, data in self._files}
         return self._by_path
 
+    def resources(self) -> list[tuple[str, bytes]]:
+        """(path, bytes) of the project's resource files the digest covers (Android layouts and
+        manifests, storyboards, Godot scenes): where a name may be used without a call in code."""
+        return [(str(p), data) for p, data in self._resources]
+
+    def is_test_path(self, path: str | Path) -> bool:
+        """Whether a file of the project is test code (its path under the project's root)."""
+        return bool(NOT_A_RUN_PATH.search(_relative(self.root, Path(path))))
+
     def source(self, path: str | Path) -> SourceFile | None:
         """Another file of the project, parsed (the bytes the digest was made of; the last few files
         are kept). None for a file outside the index or one that cannot be parsed."""

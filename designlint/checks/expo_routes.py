@@ -27,7 +27,7 @@ from tree_sitter import Node
 
 from designlint import project_index
 from designlint.checks import CheckContext
-from designlint.checks.util import FUNCTION_TYPES, text as _t, unquote as _unquote, walk as _walk
+from designlint.checks.util import FUNCTION_TYPES, ancestors as _ancestors, text as _t, unquote as _unquote, walk as _walk
 
 # A file that is not a screen of its folder.
 NOT_A_SCREEN = re.compile(r"^(_layout|\+html|\+not-found|\+native-intent|\+middleware|_sitemap)$|\+api$")
@@ -279,10 +279,3 @@ def _decide(kinds: list[str]) -> str:
         if kind in kinds:
             return kind
     return "other"
-
-
-def _ancestors(node: Node):
-    current = node.parent
-    while current is not None:
-        yield current
-        current = current.parent

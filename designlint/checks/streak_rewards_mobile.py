@@ -1343,9 +1343,9 @@ def _mentions_outside(name: str, index: project_index.ProjectIndex, own: tuple[s
     word = re.compile(rb"(?<![\w$])" + re.escape(name.encode()) + rb"(?![\w$])")
     out: list[tuple[str, int]] = []
     defined = {(d.path, d.line) for d in index.definitions(name)}
-    resources = ((str(p), data) for p, data in index._resources)  # a layout's data binding, a storyboard's action
-    for path, data in [*index.files().items(), *resources]:
-        if name.encode() not in data or project_index.NOT_A_RUN_PATH.search(project_index._relative(index.root, Path(path))):
+    # a layout's data binding, a storyboard's action
+    for path, data in [*index.files().items(), *index.resources()]:
+        if name.encode() not in data or index.is_test_path(path):
             continue
         for m in word.finditer(data):
             line = data.count(b"\n", 0, m.start()) + 1
