@@ -182,12 +182,9 @@ def delegate_callers_kind(fn: Node, name: str, ctx: CheckContext) -> tuple[str, 
     return "unknown", ""
 
 
-TEST_PATH = re.compile(r"(^|/)(test|tests|androidTest|testDebug|integration_test|test_driver|\w*UITests|\w*Tests)/|_test\.dart$|Tests?\.(swift|kt|java)$")
-
-
 def _in_tests(site: project_index.Site) -> bool:
     """A call from a test (`main()` of a `_test.dart` is not the app loading)."""
-    return bool(TEST_PATH.search(site.shown))
+    return bool(project_index.NOT_A_RUN_PATH.search(site.shown))
 
 
 def _whole_project(index: project_index.ProjectIndex, ctx: CheckContext) -> bool:

@@ -1162,11 +1162,8 @@ def _screen_opened_from_row(node: Node, ctx: CheckContext) -> bool:
         return False
     here = str(Path(ctx.path).resolve())
     opens = re.compile(rf"\b{re.escape(name)}\s*(::class|\.class)\b")
-    openers = [s for s in [*index.calls(name), *index.references(name)] if s.path != here and opens.search(s.snippet) and not TEST_PATH.search(s.shown)]
+    openers = [s for s in [*index.calls(name), *index.references(name)] if s.path != here and opens.search(s.snippet) and not project_index.NOT_A_RUN_PATH.search(s.shown)]
     return bool(openers) and all(ROW_OPENER.search(s.owner) and site_kind(s, index) == "user" for s in openers)
-
-
-TEST_PATH = re.compile(r"(^|/)(test|androidTest|\w*Test)/")
 
 
 IOS_PERMISSION_RECEIVER = re.compile(r"(UNUserNotificationCenter|[Nn]otification|center|Center|OneSignal)")
