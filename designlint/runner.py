@@ -30,6 +30,7 @@ from designlint.rules import Rule, load_rules, rule_pack_hash
 from designlint.source import SkipFile, TimeBudgetExceeded, decode_to_utf8, parse_source
 from designlint.suppress import META_RULES, apply_suppressions, read_baseline
 from designlint.vendored import vendored_library
+from designlint.xcode_membership import unbuilt_reason
 
 DEFAULT_MAX_FILE_BYTES = 1_000_000
 DEFAULT_FILE_TIMEOUT = 20.0  # seconds to parse and match one file before it is skipped
@@ -283,6 +284,9 @@ class Scanner:
         if not admitted and b"designlint:" not in data:
             # No pattern's words are in the file: nothing could match, so it is not parsed.
             return [], [Diagnostic(name, "warning", w) for w in warnings], _line_count(data), {}
+        unbuilt, project_files = unbuilt_reason(path) if kind.grammar == "swift" else (None, {})
+        if unbuilt is not None:
+            return [], [Diagnostic(name, "skipped", unbuilt)], None, project_files
         deadline = budget.deadline_in(self.options.file_timeout) if self.options.file_timeout else None
         try:
             source = parse_source(shown, raw, kind, deadline)
@@ -312,7 +316,7 @@ class Scanner:
         known_ids = {r.id for r in self.all_rules}
         meta = apply_suppressions(source, findings, active_ids, known_ids)
         findings += [m for m in meta if not self._ignored_by_path(shown, m.rule_id) and m.rule_id not in self._ignored_meta()]
-        return findings, diags, _line_count(source.data), source.memo.get(INPUTS_MEMO, {})
+        return findings, diags, _line_count(source.data), {**source.memo.get(INPUTS_MEMO, {}), **project_files}
 
     @staticmethod
     def _project_of(shown_path: str) -> Path | None:
