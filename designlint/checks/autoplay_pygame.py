@@ -6,7 +6,8 @@ start music with no tap from the player:
 * what plays: the music stream (`pygame.mixer.music.play(...)`, `pg.mixer.music.play()`, `mixer.music`
   after `from pygame import mixer`, Pygame Zero's built-in `music.play("theme")`), or a `Sound` / `Channel`
   told to loop for ever (`pygame.mixer.Sound("theme.ogg").play(loops=-1)`, `theme.play(-1)` on a name the
-  file assigns a `Sound(...)`). A sound effect played once (`laser.play()`) is not music; a looping effect
+  file assigns a `Sound(...)`, or on anything named for music: `self.sounds["music"].play(-1)` on a table
+  another module fills). A sound effect played once (`laser.play()`) is not music; a looping effect
   named for an engine, rain or wind is not either;
 * when it runs: at the top of the script (outside any function), in a class's `__init__` (the `Game` the
   script builds), in `run()` / `main()` before its loop, or in a function of the file that one of those,
@@ -132,6 +133,10 @@ def _what_plays(call: Node, ctx: CheckContext) -> str | None:
         return f"a looping sound ({name})"
     if _loops_forever(call, 1) and (re.search(r"\bChannel\s*\(", receiver) or _assigned_from(receiver, "Channel", code)):
         return f"a looping sound on a channel ({name})"
+    if _loops_forever(call, 0) and MUSIC_NAME.search(receiver):
+        # a Sound built elsewhere (a table another module fills: `self.sounds["music"].play(-1)`),
+        # named for music and told to loop for ever
+        return f"looping music ({receiver})"
     return None
 
 
