@@ -47,7 +47,7 @@ from designlint.checks.util import FUNCTION_TYPES, ancestors, text, walk
 from designlint.files import DEFAULT_EXCLUDED_DIRS
 
 MUTED_NOTE = "muted: lower severity, but it still captures attention"
-SETTING_NOTE = "the same file has a music volume or mute setting (lower severity)"
+SETTING_NOTE = "the same file has a music volume or mute setting: the player can turn it down, but it still starts by itself"
 
 # --------------------------------------------------------------------------------------------
 # vocabulary
@@ -1973,7 +1973,7 @@ def _verdict(ctx: CheckContext, kind: str, receiver: str, message: str, fold_key
     if _muted(receiver, ctx):
         return Verdict(message=message, severity="info", note=MUTED_NOTE, **fold)
     if kind == "music" and MUSIC_SETTING.search(ctx.code_without_comments()):
-        return Verdict(message=message, severity="info", note=SETTING_NOTE, **fold)
+        return Verdict(message=message, note=SETTING_NOTE, **fold)
     return Verdict(message=message, **fold)
 
 

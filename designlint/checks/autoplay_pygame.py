@@ -263,5 +263,5 @@ def play_on_start(ctx: CheckContext) -> Verdict | None:
     if _muted(ctx):
         return Verdict(message=message, severity="info", note=MUTED_NOTE)
     if MUSIC_SETTING.search(ctx.code_without_comments()):
-        return Verdict(message=message, severity="info", note=SETTING_NOTE)
+        return Verdict(message=message, note=SETTING_NOTE)
     return Verdict(message=message)
