@@ -1320,6 +1320,33 @@ def _sends_reported(ctx: CheckContext, fn: Node, follow: bool) -> bool:
     )
 
 
+# A notification channel's constructor: its Name and Description label a category in the system's
+# settings; the copy the person is pulled back by is the notifications sent on it.
+CHANNEL_CALL = re.compile(r"NotificationChannel(Group)?$")
+CSHARP_STRINGS = ("string_literal", "verbatim_string_literal", "interpolated_string_expression", "raw_string_literal")
+
+
+def _in_channel(node: Node) -> bool:
+    for anc in ancestors(node):
+        if anc.type in ("invocation_expression", "object_creation_expression"):
+            call = as_call(anc)
+            if call is not None and CHANNEL_CALL.search(call.name):
+                return True
+    return False
+
+
+def _copy_outside_channels(ctx: CheckContext) -> bool:
+    """The file has re-engagement copy in a notification itself (not in a channel's label)."""
+
+    def build() -> bool:
+        for node in walk(ctx.root):
+            if node.type in CSHARP_STRINGS and _lure_phrase(node) and not _in_channel(node) and _copy_context(node, ctx):
+                return True
+        return False
+
+    return ctx.remember("notification-copy-outside-channels", build)
+
+
 def reengagement_copy(ctx: CheckContext) -> Verdict | bool:
     node = ctx.node
     parent = node.parent
@@ -1331,6 +1358,8 @@ def reengagement_copy(ctx: CheckContext) -> Verdict | bool:
     where = _copy_context(node, ctx)
     if where is None or _earlier_lure_in_same_list(node) or (ctx.language == "python" and _in_reported_send(ctx, node)):
         return False
+    if ctx.language == "csharp" and _in_channel(node) and _copy_outside_channels(ctx):
+        return False  # "Come Back Reminder" names the channel of a notification reported at its own copy
     return Verdict(message=f"notification copy pulls people back with a re-engagement line (\"{phrase}\" in {where}) instead of telling them something new")
 
 
