@@ -15,6 +15,10 @@ more by itself; the checks here decide whether it really does:
   need a loader name (or grow the list in place, `items += more`) and must sit where rows are
   built or shown (`onAppear`, `willDisplay`, `itemBuilder`, `onBindViewHolder`, a Compose
   `items {}` block); local values are followed through their compound assignments (`h -= ...`);
+* SwiftUI `.onChange(of:)` of state that moves as the list scrolls (a paged `TabView` selection, a
+  `.scrollPosition(id:)` binding, an index rows record in `.onAppear` / `.onDisappear`): its new value is
+  the reached row under any name, in the closure or in the function it is handed to, in this file or
+  (through the project index) a view model's (swiftui_scroll_state.py);
 * Compose `snapshotFlow { ... }.collect { loadMore() }` chains, SwiftUI `.onAppear` / `.task`
   and Compose `LaunchedEffect` footers that call a load-more function (or a `LaunchedEffect`
   keyed on the end of the list that hands it to a callback), UIKit prefetching that
@@ -61,6 +65,7 @@ from designlint import project_index
 from designlint.checks import CheckContext, Verdict
 from designlint.checks.infinite_scroll import END_MARKER, PAGE_CAP_COMPARISON, USER_SETTING
 from designlint.checks.polyglot import Call, argument_nodes, as_call, calls, enclosing_functions, function_name, functions_by_name
+from designlint.checks.swiftui_scroll_state import scroll_position
 from designlint.checks.util import FUNCTION_TYPES, ancestors, text, walk
 
 # --------------------------------------------------------------------------------------------
@@ -410,7 +415,7 @@ def _conditions(branch: Node) -> list[Node]:
 def _guarded(branch: Node, conds: list[Node]) -> list[Node]:
     """What runs because of the branch: its body, or (for `guard` / `if (...) return`) what follows it."""
     if branch.type == "guard_statement":
-        return _following(branch)
+        return _following(branch) or _after_enclosing_if(branch)
     end = conds[-1].end_byte
     alternative = branch.child_by_field_name("alternative")
     body = [c for c in branch.named_children if c.start_byte >= end and c != alternative and c.type not in ("else", "else_clause", "comment")]
@@ -428,6 +433,17 @@ def _is_exit(node: Node) -> bool:
     while current.type in ("block", "statements", "control_structure_body") and current.named_child_count:
         current = current.named_children[-1]
     return current.type in EXIT_TYPES
+
+
+def _after_enclosing_if(guard: Node) -> list[Node]:
+    """Swift `if lastId != nil { guard lastId! >= items.count - 6 else { return } }`: the guard is the last
+    statement of an `if` with no `else`, so what follows that `if` runs when the guard lets it through."""
+    statements = guard.parent
+    holder = statements.parent if statements is not None and statements.type == "statements" else None
+    if holder is None or holder.type != "if_statement" or holder.child_by_field_name("alternative") is not None \
+            or any(c.type == "else" for c in holder.children):
+        return []
+    return _following(holder) or _after_enclosing_if(holder)
 
 
 def _following(stmt: Node) -> list[Node]:
@@ -723,9 +739,23 @@ def _near_end(ctx: CheckContext, conds: list[Node], branch: Node | None = None) 
         if _row_end(text(cond)) or (_row_end(expanded) and ROW_END.search(text(cond))) or _last_alias_compared(ctx, cond):
             return "row"
         inlined = _inlined(ctx, cond)
-        if inlined != text(cond) and _row_end(inlined):
+        if inlined != text(cond) and COMPARISON.search(text(cond)) and _row_end(inlined):
             return "row"  # `final offset = index + 1; if (offset + threshold > posts.length - 1)`: the row's index under a local name
+        if _scroll_position_row_end(ctx, cond, branch):
+            return "row"
     return None
+
+
+def _scroll_position_row_end(ctx: CheckContext, cond: Node, branch: Node | None) -> bool:
+    """SwiftUI: `new >= statuses!.count - 6` where `new` is what an `.onChange` of scroll-driven state receives
+    (or a parameter such a closure hands it to): the row the person reached, under any name."""
+    if ctx.language != "swift" or branch is None or not ROW_END.search(text(cond)) or not COMPARISON.search(text(cond)):
+        return False
+    found = scroll_position(ctx, branch, text(cond))
+    if found is None:
+        return False
+    names = "|".join(re.escape(n) for n in sorted(found[0], key=len, reverse=True))
+    return _row_end(re.sub(rf"(?<![\w.$])(?:self\.)?({names})\b!?", "index", text(cond)))
 
 
 def _inlined(ctx: CheckContext, cond: Node) -> str:
@@ -823,9 +853,13 @@ def _branch_load(ctx: CheckContext, branch: Node) -> tuple[str, Call] | None:
         return (what, call) if call is not None else None
     if not regions:
         return None
+    row = f"the last row is shown ({_short(_row_condition(conds))})"
+    position = scroll_position(ctx, branch, " ".join(text(c) for c in conds)) if ctx.language == "swift" else None
+    if position is not None:
+        call = _more_of_the_list(regions)
+        return (f"the last rows are reached ({_short(_row_condition(conds))}; read when {position[1]})", call) if call is not None else None
     if not (_in_row_context(branch) or _called_from_row_context(ctx, branch)):
         return _row_helper_load(ctx, branch, conds, regions) or _row_reported_index_load(ctx, branch, conds, regions)
-    row = f"the last row is shown ({_short(_row_condition(conds))})"
     if any(PAGE_MODULO_ROW.search(text(c)) for c in conds):
         row = f"a given row of each page is shown ({_short(next(c for c in conds if PAGE_MODULO_ROW.search(text(c))))})"
     if regions[0].parent != branch and branch.type != "guard_statement":
@@ -837,6 +871,18 @@ def _branch_load(ctx: CheckContext, branch: Node) -> tuple[str, Call] | None:
     call = _loader(regions, any_call=False) or _page_advance_call(regions) or _count_growth_call(conds, regions) or _list_growth(regions) \
         or _event_method_load(ctx, regions) or _abstract_hook_load(ctx, regions)
     return (row, call) if call is not None else None
+
+
+def _more_of_the_list(regions: list[Node]) -> Call | None:
+    """What a scroll-driven `.onChange` runs near the end must fetch more of the same list: a load-more name
+    (`loadMoreShorts()`), a fetch told where the loaded part ends (`fetchStatuses(lastStatusId:)`, `maxId:`),
+    or the list growing in place (`posts.append(contentsOf:)`); not the last page of an onboarding pager
+    loading its paywall."""
+    for region in regions:
+        for call in calls(region):
+            if _loads(call, any_call=False) and (STRONG_LOADER.search(call.name) or LOAD_MORE_ARGUMENT.search(text(call.arguments))):
+                return call
+    return _list_growth(regions) or _page_advance_call(regions)
 
 
 def _stream_listener_load(ctx: CheckContext, regions: list[Node]) -> Call | None:
