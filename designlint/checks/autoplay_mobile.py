@@ -52,6 +52,7 @@ from designlint.checks.autoplay_mobile_openers import (
     embedding_host_starts,
     helper_screen_opened_by_user,
     identifier_references,
+    own_recording_preview,
     screen_opened_by_user,
     service_started_by_user,
     service_started_on_load,
@@ -204,6 +205,8 @@ def _autoplay_judgement(node: Node, ctx: CheckContext) -> tuple[str, str] | None
         return None  # the player library starting once prepared: the start someone asked for is judged where it is asked
     if kind == "load" and (screen_opened_by_user(node, ctx) or tapped_viewer(node, ctx)):
         return None  # a video detail screen the person opens by tapping that video, decided where it is opened
+    if kind == "load" and own_recording_preview(node, ctx):
+        return None  # the clip the person just recorded, played back where it was recorded
     found = guard(node, ctx)
     if found in ("state", "flag-off"):
         return None
@@ -994,7 +997,7 @@ def autoplay_option(ctx: CheckContext) -> Verdict | bool:
     if not by_default and _widget_passes_on(_named_value_text(node), node, ctx):
         return False  # `autoPlay: widget.autoplay`: reported where the wrapper is built with `autoplay: true`
     kind = situation(node, ctx)[0]
-    if kind == "user" or (kind == "load" and (screen_opened_by_user(node, ctx) or tapped_viewer(node, ctx))):
+    if kind == "user" or (kind == "load" and (screen_opened_by_user(node, ctx) or tapped_viewer(node, ctx) or own_recording_preview(node, ctx))):
         return False  # a player option set up in code nothing calls still says how the player behaves
     if kind in ("load", "unknown") and helper_screen_opened_by_user(node, ctx):
         return False  # an option of a helper (a state notifier) that only a screen opened from a tap uses
