@@ -52,6 +52,7 @@ from designlint.checks.autoplay_mobile_openers import (
     embedding_host_starts,
     helper_screen_opened_by_user,
     identifier_references,
+    own_recording_preview,
     screen_opened_by_user,
     service_started_by_user,
     service_started_on_load,
@@ -75,6 +76,7 @@ from designlint.checks.autoplay_mobile_situation import (
     SETTING_NOTE,
     START_NAMES,
     START_RECEIVER,
+    STATE_GUARD,
     condition_span,
     dart_member_receiver,
     declared_as_player,
@@ -203,6 +205,8 @@ def _autoplay_judgement(node: Node, ctx: CheckContext) -> tuple[str, str] | None
         return None  # the player library starting once prepared: the start someone asked for is judged where it is asked
     if kind == "load" and (screen_opened_by_user(node, ctx) or tapped_viewer(node, ctx)):
         return None  # a video detail screen the person opens by tapping that video, decided where it is opened
+    if kind == "load" and own_recording_preview(node, ctx):
+        return None  # the clip the person just recorded, played back where it was recorded
     found = guard(node, ctx)
     if found in ("state", "flag-off"):
         return None
@@ -703,6 +707,8 @@ def _starts_playback(call: Call, ctx: CheckContext) -> bool:
     if call.name == "resume" and (args or not _source_set_before(call)):
         return False  # `resume()` starts audioplayers only after `setSource(...)` in the same function
     receiver = re.sub(r"\{.*\}", "", player_receiver(call.receiver, call.node), flags=re.S)  # `Thread { ... }.start()`
+    if call.name == "start" and ctx.language == "dart":
+        return _dart_player(receiver, ctx)  # `start()` is also a Stopwatch's, a service's, an animation's
     if call.name == "start" and NOT_PLAYER_START.search(receiver.split(".")[-1]):
         return False  # `loadMediaThread.start()`, `videoTimer.start()`
     if call.name == "start" and _thread_receiver(receiver.split(".")[-1], ctx):
@@ -715,6 +721,32 @@ def _starts_playback(call: Call, ctx: CheckContext) -> bool:
 
 
 THREAD_TYPE = re.compile(r"(Thread|Timer|Runnable|Animator|Executor)$")
+# Dart players whose `start()` plays (fijkplayer's `FijkPlayer`), with the others' types and an app's
+# own `ReelPlayer` / `ClipPlayerController`: a `start()` on one of these is a play.
+DART_PLAYER_TYPE = (r"(?:FijkPlayer|IjkMediaController|VlcPlayerController|BetterPlayerController|\w*VideoPlayerController|"
+                    r"ChewieController|AssetsAudioPlayer|\w*(?:Video|Audio|Media|Music|Clip|Reel|Song|Sound)Player(?:Controller)?)")
+
+
+def _dart_player(receiver: str, ctx: CheckContext) -> bool:
+    """Dart `player.start()`, `playerAt(i).start()`, `players[i].start()`, `FijkPlayer()..start()`
+    where the file declares that variable, field, list, getter or function with a player type
+    (`FijkPlayer playerAt(int i) => ...`, `List<FijkPlayer> players`): fijkplayer starts with
+    `start()`. Never on a name alone: a `start()` is just as often a Stopwatch's, a timer's or a
+    service's."""
+    last = re.split(r"\?\.|!\.|\.(?![^(\[]*[)\]])", receiver.strip())[-1].strip("?! \t\n")
+    if re.fullmatch(DART_PLAYER_TYPE + r"(\.\w+)?\s*(\(.*\))?", last, re.S):
+        return True  # `FijkPlayer()..start()`
+    shape = re.fullmatch(r"(\w+)\s*(\(.*\)|\[.*\])?", last, re.S)
+    if shape is None:
+        return False
+    name, rest = re.escape(shape.group(1)), shape.group(2) or ""
+    source = ctx.code_without_comments()
+    kind = DART_PLAYER_TYPE
+    if rest.startswith("("):  # a function or method that returns a player
+        return re.search(rf"\b{kind}\??\s+{name}\s*\(", source) is not None
+    if rest.startswith("["):  # a list or map of players
+        return re.search(rf"(<\s*(\w+\s*,\s*)?{kind}\??\s*>\??\s+{name}\b|\b{name}\s*=\s*(const\s+)?<\s*(\w+\s*,\s*)?{kind}\??\s*>)", source) is not None
+    return re.search(rf"(\b{kind}\??\s+(get\s+)?{name}\b|\b{name}\s*=\s*(new\s+)?{kind}\b)", source) is not None
 
 
 def _thread_receiver(name: str, ctx: CheckContext) -> bool:
@@ -949,6 +981,9 @@ def autoplay_option(ctx: CheckContext) -> Verdict | bool:
     true)`, `YoutubePlayerFlags(autoPlay: true)`; `YoutubePlayerFlags()` autoplays by default."""
     node = ctx.node
     owner, arguments = _dart_constructor(node)
+    method = _player_method(node, ctx)
+    if method:
+        owner = method  # fijkplayer `FijkPlayer()..setDataSource(url, autoPlay: true)`
     if not owner or NOT_MEDIA.search(owner) or not MEDIA_OWNER.search(owner):
         return False
     named = _named_arguments(arguments)
@@ -962,14 +997,35 @@ def autoplay_option(ctx: CheckContext) -> Verdict | bool:
     if not by_default and _widget_passes_on(_named_value_text(node), node, ctx):
         return False  # `autoPlay: widget.autoplay`: reported where the wrapper is built with `autoplay: true`
     kind = situation(node, ctx)[0]
-    if kind == "user" or (kind == "load" and (screen_opened_by_user(node, ctx) or tapped_viewer(node, ctx))):
+    if kind == "user" or (kind == "load" and (screen_opened_by_user(node, ctx) or tapped_viewer(node, ctx) or own_recording_preview(node, ctx))):
         return False  # a player option set up in code nothing calls still says how the player behaves
     if kind in ("load", "unknown") and helper_screen_opened_by_user(node, ctx):
         return False  # an option of a helper (a state notifier) that only a screen opened from a tap uses
-    loop = any(k in named and _named_value_text(named[k]) == "true" for k in ("looping", "loop"))
+    loop = any(k in named and _named_value_text(named[k]) == "true" for k in ("looping", "loop")) or _cascade_loops(node)
     muted = any(k in named and _named_value_text(named[k]) == "true" for k in ("mute", "muted", "startMuted"))
     setting = "autoPlay is on by default" if by_default else f"autoPlay: {_named_value_text(node)}"
     return verdict(f"{owner} starts the video as soon as it loads ({setting}{', looping' if loop else ''})", muted)
+
+
+def _player_method(argument: Node, ctx: CheckContext) -> str:
+    """The player a method with an autoPlay argument is called on: fijkplayer
+    `FijkPlayer()..setDataSource(url, autoPlay: true)` or `player.setDataSource(...)` on a variable
+    the file declares as a player, youtube_player_iframe `YoutubePlayerController.fromVideoId(videoId:
+    id, autoPlay: true)`; "" otherwise (assets_audio_player `open(...)` is judged as a play)."""
+    holder = argument.parent.parent if argument.type == "named_argument" and argument.parent is not None else None
+    call = as_call(holder) if holder is not None and holder.type == "argument_part" else None
+    if call is None or not call.name[:1].islower() or call.name == "open":
+        return ""
+    receiver = player_receiver(call.receiver, call.node)
+    if re.fullmatch(r"[A-Z]\w*", receiver) and MEDIA_OWNER.search(receiver):
+        return receiver  # a named constructor or factory of a player type
+    return receiver if _dart_player(receiver, ctx) else ""
+
+
+def _cascade_loops(argument: Node) -> bool:
+    """The same cascade also sets the player to loop: fijkplayer `..setLoop(0)` (0 loops for ever)."""
+    section = next((a for a in ancestors(argument) if a.type == "cascade_section"), None)
+    return section is not None and section.parent is not None and re.search(r"\.\.\s*setLoop\(\s*0\s*\)", text(section.parent)) is not None
 
 
 def _copies_own_setting(argument: Node) -> bool:
@@ -1011,7 +1067,22 @@ def _is_on(value: str, ctx: CheckContext) -> bool:
     if re.fullmatch(r"[\w.!?]+", value) and VIEW_GUARD.search(value):
         return True  # `autoPlay: widget.isInView`: each feed item plays as it comes into view
     flag = AUTOPLAY_FLAG.search(value)
-    return flag is not None and not flag_defaults_off(flag.group(1), ctx)
+    if flag is not None:
+        return not flag_defaults_off(flag.group(1), ctx)
+    return _computed_choice(value)
+
+
+# A setting or the person's own choice read in an expression: `prefs.getBool(...)`, `settings.x`, `userWants`.
+PERSON_CHOICE = re.compile(r"(setting|pref|option|config|user|choice|enabled|allowed|wants)", re.I)
+
+
+def _computed_choice(value: str) -> bool:
+    """`autoPlay: playerList.length == 0`, `autoPlay: index == 0`, `autoPlay: clips.isEmpty`: the code
+    picks which items start by themselves (the feed's first video), no setting of the person's and
+    not their own play/pause state (`state == PlayerState.playing`)."""
+    if not re.search(r"(==|!=|<=|>=|(?<![<=])<(?![<=])|(?<![>=])>(?![>=])|&&|\|\||\.is(Not)?Empty\b)", value):
+        return False
+    return not STATE_GUARD.search(value) and not PERSON_CHOICE.search(value)
 
 
 def _dart_constructor(node: Node) -> tuple[str, Node | None]:

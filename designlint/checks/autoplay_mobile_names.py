@@ -185,6 +185,8 @@ def host_kind(host: str, fn: Node) -> str | None:
         return "ended"
     if VIEW_HOST.match(host):
         return "view"
+    if host == "addListener" and pager_listener(fn):
+        return "view"  # `pageController.addListener(() { ... players[page].start(); })`: runs as the person swipes
     if host == "LaunchedEffect" and VIEW_GUARD.search(_call_arguments_text(fn)):
         return "view"  # LaunchedEffect(pagerState.currentPage) { players[page].play() }
     if host == "onChange":
@@ -198,6 +200,32 @@ def host_kind(host: str, fn: Node) -> str | None:
     if USER_HOST.search(host):
         return "user"
     return None
+
+
+# Flutter page controllers (`PageController`, preload_page_view's `PreloadPageController`).
+PAGE_CONTROLLER = re.compile(r"(page_?controller|pager|^_?pages?$)", re.I)
+
+
+def pager_listener(fn: Node) -> bool:
+    """A Dart closure given to `addListener` of a page controller (`_pageController.addListener(...)`,
+    or a receiver the file declares or creates as a `PageController`): it runs as the page scrolls."""
+    arguments = fn.parent
+    while arguments is not None and arguments.type in ("argument", "parenthesized_expression"):
+        arguments = arguments.parent
+    part = arguments.parent if arguments is not None and arguments.type == "arguments" else None
+    call = as_call(part) if part is not None and part.type == "argument_part" else None
+    if call is None or call.name != "addListener":
+        return False
+    subject = re.split(r"[.?!]", call.receiver.strip())[-1] if call.receiver.strip() else ""
+    if not re.fullmatch(r"\w+", subject):
+        return False
+    if PAGE_CONTROLLER.search(subject):
+        return True
+    root = fn
+    while root.parent is not None:
+        root = root.parent
+    name = re.escape(subject)
+    return re.search(rf"(\b\w*PageController\??\s+{name}\b|\b{name}\s*=\s*(new\s+)?\w*PageController\s*\()", text(root)) is not None
 
 
 def swift_change_subject(fn: Node) -> str:

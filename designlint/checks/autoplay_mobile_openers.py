@@ -1056,6 +1056,53 @@ def _opened_by_item_tap(screen: str, ctx: CheckContext, own: str, depth: int) ->
     return ctx.memo[key]
 
 
+# Flutter: the player plays a local file the widget was handed (`VideoPlayerController.file(widget.videoFile)`,
+# `.file(File(widget.path))`, `.file(File(widget.clip.path))` for an XFile).
+HANDED_FILE_SOURCE = re.compile(r"\bVideoPlayerController\s*\.\s*file\s*\(\s*(File\s*\(\s*)?widget\s*\.\s*\w+")
+# A file that records or picks media: the camera plugin's video recording, image_picker, file_picker.
+MAKES_MEDIA = re.compile(r"\b(startVideoRecording|stopVideoRecording|ImagePicker|FilePicker|pickVideo|pickMedia)\b")
+
+
+def own_recording_preview(node: Node, ctx: CheckContext) -> str:
+    """A Flutter widget that plays a local file it is handed (`Video(File(_filePath))`) and is named
+    for a preview, or is built only where media is recorded or picked (a camera screen that records
+    and swaps the preview in once recording stops, a picker) or in a screen opened from there with
+    the file (a share / post screen): it plays back the person's own fresh recording. Not a
+    network URL, and not a file built from anywhere else (a downloads list). Returns the evidence or ""."""
+    if ctx.language != "dart":
+        return ""
+    screen, scope = _screen_of(node, ctx)
+    if not screen or scope is None or not HANDED_FILE_SOURCE.search(text(scope)):
+        return ""
+    if re.search(r"preview", screen, re.I):
+        return f"{screen} previews a file it is handed"
+    return _built_after_recording(screen, ctx, str(ctx.path.resolve()), 0)
+
+
+def _built_after_recording(widget: str, ctx: CheckContext, own: str, depth: int) -> str:
+    key = ("autoplay_mobile.after_recording", widget)
+    if key in ctx.memo:
+        return ctx.memo[key]
+    ctx.memo[key] = ""  # widgets building each other decide nothing
+    built = re.compile(rf"\b{re.escape(widget)}\s*\(")  # constructed; not a type named the same (a `List<Video>` of a model class)
+    builders = [site for site in _openers(widget, ctx, own) if built.search(site.snippet)]
+    found = []
+    for site in builders:
+        try:
+            records = bool(MAKES_MEDIA.search(file_text(site.path)))
+        except OSError:
+            records = False
+        holder = re.sub(r"^_|State$", "", site.owner)
+        if records or _in_composer(site):
+            found.append(f"{widget} shows the media recorded or picked in {site.where()}")
+        elif holder and holder != widget and depth < 2 and _built_after_recording(holder, ctx, site.path, depth + 1):
+            found.append(f"{widget} shows the file handed over from a recording in {site.where()}")  # a share screen opened with the clip
+        else:
+            return ""
+    ctx.memo[key] = found[0] if found else ""
+    return ctx.memo[key]
+
+
 def _embedded_in(site: project_index.Site) -> bool:
     """A view constructed in another view's `body` / `build` / `makeUIView` (as its content)."""
     return bool(site.functions) and bool(EMBED_FN.match(site.functions[0]))

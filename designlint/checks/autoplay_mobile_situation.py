@@ -206,7 +206,7 @@ def situation(node: Node, ctx: CheckContext, depth: int = 0, screens: bool = Tru
             host = lambda_host(fn)
             kind = host_kind(host, fn)
             if kind:
-                return kind, host
+                return kind, ("a page controller's listener" if host == "addListener" and kind == "view" else host)
             widget = _labelled_argument_call(fn)
             if widget and host_kind(widget, fn) == "user":
                 return "user", widget  # `answerSubmitBtn(context, function: () {...})`: the app's own button
