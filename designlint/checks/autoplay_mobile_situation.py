@@ -569,8 +569,12 @@ def _call_text_outside_receiver(call: Node, inner: Node) -> str:
         callee = callee.named_children[0]
     if callee is not None and callee.start_byte <= inner.start_byte < callee.end_byte:
         return ""
-    closure = next((a for a in ancestors(inner) if a.type in LAMBDA_TYPES and call.start_byte <= a.start_byte and a.end_byte <= call.end_byte), None)
-    if closure is not None:  # `.onAppear { play(); addObserver(forName: ended) {...} }`: the ended name is a sibling's
+    # the call's own closure that holds `inner` (the outermost one inside the call): what it holds is
+    # not the call's business. `.onAppear { play(); addObserver(forName: ended) {...} }`: the ended
+    # name is a sibling's; `Group { if a { ...observer... } else if b { play() } }`: another branch's.
+    closures = [a for a in ancestors(inner) if a.type in LAMBDA_TYPES and call.start_byte <= a.start_byte and a.end_byte <= call.end_byte]
+    closure = closures[-1] if closures else None
+    if closure is not None:
         whole = text(call)
         return whole[: closure.start_byte - call.start_byte] + whole[closure.end_byte - call.start_byte:]
     return text(call)
