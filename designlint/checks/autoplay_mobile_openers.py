@@ -349,6 +349,9 @@ def _same_target(site: project_index.Site, owner: str, others: set[str]) -> bool
         return site.owner not in others and not any(_subclass_of(site, other) for other in others)
     if not site.receiver:
         return site.owner == owner or _subclass_of(site, owner)
+    declared = _declared_type(site)
+    if declared and (declared == owner or declared in others):
+        return declared == owner  # `parent.feedViewModel.goNext()` where the file declares `var feedViewModel = GuestFeedViewModel.shared`
     if owner and owner.lower() in site.receiver.lower():
         return True
     if any(re.search(rf"\b{re.escape(other)}\b", site.receiver) for other in others if other):
@@ -356,6 +359,22 @@ def _same_target(site: project_index.Site, owner: str, others: set[str]) -> bool
     mine = set(name_words(owner).split()) - GENERIC_WORDS
     theirs = set(name_words(re.sub(r"[^\w]+", " ", site.receiver)).split()) - GENERIC_WORDS
     return bool(mine & theirs)
+
+
+def _declared_type(site: project_index.Site) -> str:
+    """The type the site's file declares the receiver's last member with (`var viewModel =
+    GuestFeedViewModel.shared`, `let player: ClipPlayer`), when every declaration of that name in
+    the file gives the same type; "" when it cannot be read."""
+    member = re.split(r"[.?!]+", site.receiver.strip("?! "))[-1]
+    if not re.fullmatch(r"[A-Za-z_]\w*", member):
+        return ""
+    try:
+        source = file_text(site.path)
+    except OSError:
+        return ""
+    declared = re.compile(rf"\b(?:var|let|val|final)\s+{re.escape(member)}\s*(?::\s*([A-Z]\w*)[?!]?\s*)?(?:=\s*([A-Z]\w*)\s*[.(])?")
+    types = {m.group(1) or m.group(2) or "" for m in declared.finditer(source)}
+    return types.pop() if len(types) == 1 else ""
 
 
 def _subclass_of(site: project_index.Site, owner: str) -> bool:
