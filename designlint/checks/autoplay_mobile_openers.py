@@ -21,7 +21,7 @@ from tree_sitter import Node
 from designlint import budget
 from designlint import project_index
 from designlint.checks import CheckContext
-from designlint.checks.polyglot import as_call, calls, enclosing_functions, function_name
+from designlint.checks.polyglot import argument_label, argument_nodes, as_call, calls, enclosing_functions, enclosing_named_function, function_name, parameter_labels
 from designlint.checks.util import FUNCTION_TYPES, ancestors, text, walk
 from designlint.checks.autoplay_mobile_names import (
     NOT_MEDIA,
@@ -112,16 +112,17 @@ MUSIC_AT_SITE = re.compile(r"(bgm|music|theme|song|soundtrack|background|ambient
 RETURN_TO_APP = re.compile(r"(willEnterForeground|didBecomeActive|WillEnterForeground|DidBecomeActive|AppLifecycleState\.resumed)")
 
 
-def project_callers_kind(fn: Node, name: str, ctx: CheckContext) -> tuple[str, str]:
+def project_callers_kind(fn: Node, name: str, ctx: CheckContext, needs: frozenset[str] = frozenset()) -> tuple[str, str]:
     """How the other files of the project call `name` (a method this file defines): `load` as soon
     as one call runs as a screen or game loads (initState, onLoad, main, onCreate, viewDidLoad,
     followed up to two callers), `user` when every call answers a tap, `none` when nothing calls it,
     else `unknown`. Calls are kept only when their receiver can be this class's object (or when no
-    other class defines the name); the sites themselves are in `where` (`initState in lib/a.dart:22`)."""
+    other class defines the name); the sites themselves are in `where` (`initState in lib/a.dart:22`).
+    Calls that pass a literal `false` for one of the parameters in `needs` (see `passed_on`) are left out."""
     by_name = _queryable(fn, name)
     if not by_name and not _typed_queryable(fn, name):
         return "unknown", ""
-    key = ("autoplay_mobile.project_callers", name, fn.start_byte)
+    key = ("autoplay_mobile.project_callers", name, fn.start_byte, needs)
     if key in ctx.memo:
         return ctx.memo[key]
     index = project_index.for_context(ctx)
@@ -143,6 +144,8 @@ def project_callers_kind(fn: Node, name: str, ctx: CheckContext) -> tuple[str, s
         if any(_reports_itself(s) for s in sites):
             ctx.memo[key] = ("unknown", "")
             return ctx.memo[key]  # `(cell as? VideoCell)?.play()` in willDisplay is reported where it is called
+    if needs:  # `setVideo(recent, autoPlay: false)` on launch: that call does not play
+        sites = [s for s in sites if not _passes_false(s, name, fn, needs)]
     if not sites:  # (no call found on the type's name is no proof: receivers typed by a base class, casts)
         result = ("none", "") if by_name and _whole_project(index, ctx) else ("unknown", "")
     else:
@@ -164,6 +167,36 @@ def project_callers_kind(fn: Node, name: str, ctx: CheckContext) -> tuple[str, s
             result = ("unknown", "")
     ctx.memo[key] = result
     return result
+
+
+def passed_on(ref: Node, name: str, fn: Node, needs: frozenset[str]) -> frozenset[str] | None:
+    """For a call of `fn` (named `name`) at `ref`, and the parameters of `fn` in `needs` that must be
+    true for the code being judged to run (`if autoPlay { player.play() }`): None when the call
+    passes a literal `false` for one of them by its label (`setVideo(recent, autoPlay: false)`), else
+    the parameters of the calling function it hands on for them (`load(video, autoPlay: autoPlay)`
+    in `setVideo(_:autoPlay:)`), which that function's own callers must then pass. Unlabelled
+    (positional) arguments are not read."""
+    call = next((c for c in (as_call(a) for a in list(ancestors(ref))[:4]) if c is not None and c.name == name), None)
+    if not needs or call is None:
+        return frozenset()
+    wanted = set().union(*(labels for labels in parameter_labels(fn) if labels & needs))
+    caller = enclosing_named_function(ref)
+    own = set().union(*parameter_labels(caller)) if caller is not None else set()
+    handed: set[str] = set()
+    for argument in argument_nodes(call):
+        label, value = argument_label(argument)
+        if label not in wanted:
+            continue
+        if text(value).strip() == "false":
+            return None
+        if text(value).strip() in own:
+            handed.add(text(value).strip())
+    return frozenset(handed)
+
+
+def _passes_false(site: project_index.Site, name: str, fn: Node, needs: frozenset[str]) -> bool:
+    node = _node_at(site)
+    return node is not None and passed_on(node, name, fn, needs) is None
 
 
 def delegate_callers_kind(fn: Node, name: str, ctx: CheckContext) -> tuple[str, str]:
@@ -316,6 +349,9 @@ def _same_target(site: project_index.Site, owner: str, others: set[str]) -> bool
         return site.owner not in others and not any(_subclass_of(site, other) for other in others)
     if not site.receiver:
         return site.owner == owner or _subclass_of(site, owner)
+    declared = _declared_type(site)
+    if declared and (declared == owner or declared in others):
+        return declared == owner  # `parent.feedViewModel.goNext()` where the file declares `var feedViewModel = GuestFeedViewModel.shared`
     if owner and owner.lower() in site.receiver.lower():
         return True
     if any(re.search(rf"\b{re.escape(other)}\b", site.receiver) for other in others if other):
@@ -323,6 +359,22 @@ def _same_target(site: project_index.Site, owner: str, others: set[str]) -> bool
     mine = set(name_words(owner).split()) - GENERIC_WORDS
     theirs = set(name_words(re.sub(r"[^\w]+", " ", site.receiver)).split()) - GENERIC_WORDS
     return bool(mine & theirs)
+
+
+def _declared_type(site: project_index.Site) -> str:
+    """The type the site's file declares the receiver's last member with (`var viewModel =
+    GuestFeedViewModel.shared`, `let player: ClipPlayer`), when every declaration of that name in
+    the file gives the same type; "" when it cannot be read."""
+    member = re.split(r"[.?!]+", site.receiver.strip("?! "))[-1]
+    if not re.fullmatch(r"[A-Za-z_]\w*", member):
+        return ""
+    try:
+        source = file_text(site.path)
+    except OSError:
+        return ""
+    declared = re.compile(rf"\b(?:var|let|val|final)\s+{re.escape(member)}\s*(?::\s*([A-Z]\w*)[?!]?\s*)?(?:=\s*([A-Z]\w*)\s*[.(])?")
+    types = {m.group(1) or m.group(2) or "" for m in declared.finditer(source)}
+    return types.pop() if len(types) == 1 else ""
 
 
 def _subclass_of(site: project_index.Site, owner: str) -> bool:

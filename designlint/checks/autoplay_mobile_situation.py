@@ -37,7 +37,7 @@ from tree_sitter import Node
 
 from designlint import project_index
 from designlint.checks import CheckContext, Verdict
-from designlint.checks.polyglot import argument_nodes, as_call, calls, dart_cascade_target, enclosing_functions, enclosing_named_function, function_name
+from designlint.checks.polyglot import argument_nodes, as_call, calls, dart_cascade_target, enclosing_functions, enclosing_named_function, function_name, parameter_labels
 from designlint.checks.util import FUNCTION_TYPES, ancestors, text, within
 from designlint.checks.autoplay_mobile_names import (
     NOT_MEDIA,
@@ -70,6 +70,7 @@ from designlint.checks.autoplay_mobile_openers import (
     named_to_guess,
     on_return_to_app,
     owner_of,
+    passed_on,
     project_callers_kind,
     delegate_callers_kind,
     identifier_references,
@@ -180,11 +181,13 @@ IF_TYPES = frozenset({"if_expression", "if_statement", "guard_statement", "when_
 LIFECYCLE_EVENT = re.compile(r"@OnLifecycleEvent\(\s*(?:Lifecycle\.)?(?:Event\.)?(ON_(?:CREATE|START|RESUME))\b")
 
 
-def situation(node: Node, ctx: CheckContext, depth: int = 0, screens: bool = True) -> tuple[str, str]:
+def situation(node: Node, ctx: CheckContext, depth: int = 0, screens: bool = True, needs: frozenset[str] = frozenset()) -> tuple[str, str]:
     """(kind, where) for the code at `node`: kind is load, view, user, ended, dead (nothing in the
     project calls it) or unknown;
     `where` names the lifecycle method, effect or callback that decided it. With `screens`, code
-    in a player screen or viewer counts as the answer to the tap that opened it."""
+    in a player screen or viewer counts as the answer to the tap that opened it. `needs`: parameters
+    of the first named function around `node` that its callers must pass as true (a caller of
+    `load(autoPlay:)` that hands on its own `autoPlay`); callers passing a literal false are left out."""
     if in_ended_hook(node):
         return "ended", "an ended hook"
     if _in_media_button_branch(node):
@@ -219,6 +222,7 @@ def situation(node: Node, ctx: CheckContext, depth: int = 0, screens: bool = Tru
         name = function_name(fn)
         if not name:
             continue
+        needs, passed = frozenset(), needs | gating_parameters(node, fn)  # `if autoPlay { play() }`: the first named function's own parameters
         event = LIFECYCLE_EVENT.search(text(fn).split("{", 1)[0])
         if event:
             return "load", f"{name}, an {event.group(1)} lifecycle observer"  # `@OnLifecycleEvent(ON_START) fun play()`
@@ -228,7 +232,7 @@ def situation(node: Node, ctx: CheckContext, depth: int = 0, screens: bool = Tru
             if registered[0] in ("user", "dead"):
                 return registered  # `addListener(new ...Listener() { onReady() {...} })` added on a tap: ready answers that tap
         if kind == "user" and depth < 3 and _only_named_for_a_tap(fn, name):
-            called_kind, called_where = _callers_kind(fn, name, ctx, depth, screens, own_class=True)
+            called_kind, called_where = _callers_kind(fn, name, ctx, depth, screens, own_class=True, needs=passed)
             if called_kind in ("load", "view"):
                 return called_kind, f"{name}, called from {called_where}"  # `_onTogglePlay()` run from onVisibilityChanged: the trigger wins
             if called_kind in ("unknown", "dead"):
@@ -242,9 +246,9 @@ def situation(node: Node, ctx: CheckContext, depth: int = 0, screens: bool = Tru
             continue  # onPlaybackStateChanged(STATE_READY) etc.: judged where the listener is added
         if depth >= 3:
             return "unknown", name
-        kind, where = _callers_kind(fn, name, ctx, depth, screens)
+        kind, where = _callers_kind(fn, name, ctx, depth, screens, needs=passed)
         if kind in ("unknown", "dead", "user"):
-            far_kind, far_where = project_callers_kind(fn, name, ctx)
+            far_kind, far_where = project_callers_kind(fn, name, ctx, passed)
             if far_kind in ("load", "view") or (kind != "user" and far_kind == "user"):
                 return far_kind, f"{name}, called from {far_where}"
             if far_kind == "none" and named_to_guess(fn, name) and (kind == "dead" or (kind == "unknown" and not has_local_callers(fn, name, ctx))):
@@ -569,8 +573,12 @@ def _call_text_outside_receiver(call: Node, inner: Node) -> str:
         callee = callee.named_children[0]
     if callee is not None and callee.start_byte <= inner.start_byte < callee.end_byte:
         return ""
-    closure = next((a for a in ancestors(inner) if a.type in LAMBDA_TYPES and call.start_byte <= a.start_byte and a.end_byte <= call.end_byte), None)
-    if closure is not None:  # `.onAppear { play(); addObserver(forName: ended) {...} }`: the ended name is a sibling's
+    # the call's own closure that holds `inner` (the outermost one inside the call): what it holds is
+    # not the call's business. `.onAppear { play(); addObserver(forName: ended) {...} }`: the ended
+    # name is a sibling's; `Group { if a { ...observer... } else if b { play() } }`: another branch's.
+    closures = [a for a in ancestors(inner) if a.type in LAMBDA_TYPES and call.start_byte <= a.start_byte and a.end_byte <= call.end_byte]
+    closure = closures[-1] if closures else None
+    if closure is not None:
         whole = text(call)
         return whole[: closure.start_byte - call.start_byte] + whole[closure.end_byte - call.start_byte:]
     return text(call)
@@ -628,9 +636,10 @@ def _listener_object(fn: Node) -> Node | None:
     return holder if holder is not None and holder.type in ("object_literal", "object_creation_expression") else None
 
 
-def _callers_kind(fn: Node, name: str, ctx: CheckContext, depth: int, screens: bool = True, own_class: bool = False) -> tuple[str, str]:
+def _callers_kind(fn: Node, name: str, ctx: CheckContext, depth: int, screens: bool = True, own_class: bool = False, needs: frozenset[str] = frozenset()) -> tuple[str, str]:
     """How the places that call or reference `name` in this file run (load wins over user); with
-    `own_class`, only the places in the class that defines it."""
+    `own_class`, only the places in the class that defines it. A call that passes a literal false
+    for a parameter in `needs` does not run the code judged (see `passed_on`)."""
     found: dict[str, str] = {}
     owner = owner_of(fn) if own_class else ""
     for ref in identifier_references(name, ctx):
@@ -652,7 +661,10 @@ def _callers_kind(fn: Node, name: str, ctx: CheckContext, depth: int, screens: b
             continue  # `addObserver(self, selector: #selector(update), name: .audioStatusChanged)`: runs when posted
         if guard(ref, ctx) in ("state", "flag-off"):
             continue  # `if (status == Status.Playing) seekAndPlay()`: the caller puts back the person's own playback (or follows an opt-in setting)
-        kind, where = situation(ref, ctx, depth + 1, screens)
+        handed = passed_on(ref, name, fn, needs)
+        if handed is None:
+            continue  # `load(video, autoPlay: false)`: this call does not play
+        kind, where = situation(ref, ctx, depth + 1, screens, handed)
         found.setdefault(kind, where)
     for kind in ("load", "view", "ended", "user"):
         if kind in found:
@@ -660,6 +672,27 @@ def _callers_kind(fn: Node, name: str, ctx: CheckContext, depth: int, screens: b
     if found and set(found) == {"dead"}:
         return "dead", ""  # called only from functions that nothing in the project calls
     return "unknown", ""
+
+
+def gating_parameters(node: Node, fn: Node) -> frozenset[str]:
+    """Parameters of `fn` that must be true for the code at `node` to run: each one a whole term of
+    the condition of an `if` around it, alone or joined by `&&` (Swift `,`), not negated:
+    `func load(_ item: Item, autoPlay: Bool) { ... if autoPlay { player.play() } }`."""
+    params = parameter_labels(fn)
+    found: set[str] = set()
+    for ancestor in ancestors(node):
+        if ancestor.id == fn.id:
+            break
+        if ancestor.type not in IF_TYPES:
+            continue
+        condition = _condition_text(ancestor, node)
+        if not condition or "||" in condition:
+            continue
+        for term in re.split(r"&&|,", condition):
+            term = term.strip(" \t\n()")
+            if any(term in labels for labels in params):
+                found.add(term)
+    return frozenset(found)
 
 
 def _names_another_value(ref: Node, ctx: CheckContext) -> bool:

@@ -56,6 +56,7 @@ from designlint.checks import CheckContext, Verdict
 from designlint.checks.notification_spam import NOTIF_CONTEXT, _copy_phrase, _quiet_note
 from designlint.checks.autoplay_mobile_openers import site_kind
 from designlint.checks.polyglot import Call, argument_nodes, as_call, calls, function_name, functions_by_name
+from designlint.checks.polyglot import argument_label as _label, parameter_labels as _parameter_labels, parameter_text as _parameter_text
 from designlint.checks.util import FUNCTION_TYPES, ancestors, text, unquote, walk
 
 # --------------------------------------------------------------------------------------------
@@ -90,25 +91,6 @@ def _argument(call: Call, label: str | None = None, index: int | None = None) ->
     if index is not None and index < len(positional):
         return positional[index]
     return None
-
-
-def _label(arg: Node) -> tuple[str | None, Node]:
-    """(label, value) of one argument node in Kotlin, Java, Swift or Dart."""
-    if arg.type == "named_argument":  # Dart
-        label = next((c for c in arg.named_children if c.type == "label"), None)
-        value = arg.named_children[-1]
-        return text(label).rstrip(": ") if label is not None else None, value
-    if arg.type == "value_argument":  # Kotlin, Swift
-        label = arg.child_by_field_name("name") or next((c for c in arg.named_children if c.type in ("value_argument_label", "simple_identifier")), None)
-        if label is None and arg.named_child_count > 1 and any(c.type == "=" for c in arg.children):
-            label = arg.named_children[0]  # Kotlin `onCheckedChange = { ... }` (the label is a plain identifier)
-        value = arg.child_by_field_name("value") or arg.named_children[-1]
-        if label is not None and label.id != value.id:
-            return text(label).rstrip(": ="), value
-        return None, value
-    if arg.type == "argument":  # Dart positional
-        return None, arg
-    return None, arg
 
 
 def _literal_text(node: Node | None) -> str:
@@ -1531,41 +1513,6 @@ PARAMETER_DEFAULT = re.compile(r"\b(\w+)\s*(?::\s*[\w.?]+\s*)?[=:]\s*(\d+)\b")
 def _parameter_defaults(fn: Node) -> dict[str, str]:
     """Parameters with a literal number as default value (`hour: Int = 20`, `{int hour = 20}`)."""
     return {m.group(1): m.group(2) for m in PARAMETER_DEFAULT.finditer(_parameter_text(fn))}
-
-
-def _parameter_text(fn: Node) -> str:
-    """The parameter list of a function, from its opening parenthesis to its body."""
-    if fn.type == "function_body":  # Dart: the parameters are in the signature before the body
-        signature = fn.prev_named_sibling
-        head = text(signature) if signature is not None else ""
-    else:
-        body = fn.child_by_field_name("body") or next((c for c in fn.named_children if c.type in ("function_body", "block", "statements")), None)
-        head = text(fn)[: body.start_byte - fn.start_byte] if body is not None else text(fn).split("{", 1)[0]
-    return head[head.find("(") :] if "(" in head else ""
-
-
-def _parameter_labels(fn: Node) -> list[set[str]]:
-    """The names each parameter can be passed by, in order: `hour` of `hour: Int = 20` or
-    `int hour = 20`, `at` and `hour` of a Swift `at hour: Int`."""
-    inner = _parameter_text(fn).strip()[1:].replace("->", "  ")
-    pieces, depth, current = [], 0, ""
-    for char in inner:  # split at the commas between parameters (Dart's `{...}` of named ones included)
-        depth += char in "(<"
-        depth -= char in ")>"
-        if depth < 0 or (char == "," and depth == 0):
-            pieces.append(current)
-            current = ""
-            if depth < 0:
-                break
-            continue
-        current += char
-    out = []
-    for piece in pieces:
-        name_part = re.split(r"[:=]", piece.strip(" {}[]\n"), maxsplit=1)[0] if ":" in piece else piece.split("=", 1)[0]
-        names = set(re.findall(r"\b[a-z_]\w*\b", name_part)) - {"final", "required", "var", "val", "const", "this", "int", "double", "num", "bool", "long", "boolean"}
-        if names:
-            out.append(names)
-    return out
 
 
 def _file_parameter_defaults(ctx: CheckContext) -> dict[str, str]:

@@ -300,3 +300,57 @@ def enclosing_functions(node: Node) -> Iterator[Node]:
 def enclosing_named_function(node: Node) -> Node | None:
     """The innermost enclosing function that has a name (skipping lambdas and closures)."""
     return next((f for f in enclosing_functions(node) if function_name(f)), None)
+
+
+def argument_label(arg: Node) -> tuple[str | None, Node]:
+    """(label, value) of one argument node in Kotlin, Java, Swift or Dart."""
+    if arg.type == "named_argument":  # Dart
+        label = next((c for c in arg.named_children if c.type == "label"), None)
+        value = arg.named_children[-1]
+        return text(label).rstrip(": ") if label is not None else None, value
+    if arg.type == "value_argument":  # Kotlin, Swift
+        label = arg.child_by_field_name("name") or next((c for c in arg.named_children if c.type in ("value_argument_label", "simple_identifier")), None)
+        if label is None and arg.named_child_count > 1 and any(c.type == "=" for c in arg.children):
+            label = arg.named_children[0]  # Kotlin `onCheckedChange = { ... }` (the label is a plain identifier)
+        value = arg.child_by_field_name("value") or arg.named_children[-1]
+        if label is not None and label.id != value.id:
+            return text(label).rstrip(": ="), value
+        return None, value
+    if arg.type == "argument":  # Dart positional
+        return None, arg
+    return None, arg
+
+
+def parameter_text(fn: Node) -> str:
+    """The parameter list of a function, from its opening parenthesis to its body."""
+    if fn.type == "function_body":  # Dart: the parameters are in the signature before the body
+        signature = fn.prev_named_sibling
+        head = text(signature) if signature is not None else ""
+    else:
+        body = fn.child_by_field_name("body") or next((c for c in fn.named_children if c.type in ("function_body", "block", "statements")), None)
+        head = text(fn)[: body.start_byte - fn.start_byte] if body is not None else text(fn).split("{", 1)[0]
+    return head[head.find("(") :] if "(" in head else ""
+
+
+def parameter_labels(fn: Node) -> list[set[str]]:
+    """The names each parameter can be passed by, in order: `hour` of `hour: Int = 20` or
+    `int hour = 20`, `at` and `hour` of a Swift `at hour: Int`."""
+    inner = parameter_text(fn).strip()[1:].replace("->", "  ")
+    pieces, depth, current = [], 0, ""
+    for char in inner:  # split at the commas between parameters (Dart's `{...}` of named ones included)
+        depth += char in "(<"
+        depth -= char in ")>"
+        if depth < 0 or (char == "," and depth == 0):
+            pieces.append(current)
+            current = ""
+            if depth < 0:
+                break
+            continue
+        current += char
+    out = []
+    for piece in pieces:
+        name_part = re.split(r"[:=]", piece.strip(" {}[]\n"), maxsplit=1)[0] if ":" in piece else piece.split("=", 1)[0]
+        names = set(re.findall(r"\b[a-z_]\w*\b", name_part)) - {"final", "required", "var", "val", "const", "this", "int", "double", "num", "bool", "long", "boolean"}
+        if names:
+            out.append(names)
+    return out
