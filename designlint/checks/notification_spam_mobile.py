@@ -29,7 +29,9 @@ iOS and Flutter apps; the checks here decide whether one pulls people back:
 * a push topic subscription names a marketing topic and is not behind a user's choice;
 * an FCM `onMessageReceived` builds marketing notifications;
 * a string literal with re-engagement copy ("we miss you", "don't lose your streak") is
-  notification copy.
+  notification copy, and so is an Android string resource shown there (`getString(R.string.x)`),
+  read as its default-locale text (checks/android_strings.py); a worker's come-back copy is read
+  through its string resources too.
 
 Not reported: prompts after an early return on the user's own switch, prompts in handlers that
 launch code registers for a later event (a NotificationCenter observer of a settings change, a
@@ -52,7 +54,7 @@ from pathlib import Path
 from tree_sitter import Node
 
 from designlint import project_index
-from designlint.checks import CheckContext, Verdict
+from designlint.checks import CheckContext, Verdict, android_strings
 from designlint.checks.notification_spam import NOTIF_CONTEXT, _copy_phrase, _quiet_note
 from designlint.checks.autoplay_mobile_openers import site_kind
 from designlint.checks.polyglot import Call, argument_nodes, as_call, calls, function_name, functions_by_name
@@ -1895,6 +1897,7 @@ def android_periodic_work(ctx: CheckContext) -> Verdict | bool:
         return False
     definition = next((n for n in walk(ctx.root) if n.type in ("class_declaration",) and _class_name(n) == worker), None)
     worker_code = _worker_notifications(definition) if definition is not None else _other_file_worker(worker, ctx)
+    worker_code = android_strings.with_resource_texts(worker_code, ctx)  # `getString(R.string.comeback_body)`: its words
     if (definition is not None or worker_code) and (not WORKER_NOTIFIES.search(STRING_LITERAL.sub('""', worker_code)) or _builds_but_never_posts(worker_code)):
         return False  # the worker, found in the project, posts nothing (it logs, syncs or cleans up)
     if definition is None and not REENGAGE_WORKER_COPY.search(worker_code):
@@ -2025,6 +2028,7 @@ def android_periodic_job(ctx: CheckContext) -> Verdict | bool:
     posts = re.search(r"(\.notify\(|show\w*Notification\(|send\w*Notification\()", STRING_LITERAL.sub('""', service_code))
     if posts is None or _builds_but_never_posts(service_code) or _item_time(service_code):
         return False
+    service_code = android_strings.with_resource_texts(service_code, ctx)  # `getString(R.string.comeback_body)`: its words
     copy = REENGAGE_WORKER_COPY.search(service_code)
     if not (copy or NUDGE_WORKER_NAME.search(name)):
         return False  # a job named only after its work (a sync, a cleanup) that also notifies
@@ -3157,7 +3161,23 @@ THING_COMES_BACK = re.compile(r"(?i)\b((should|will|would|can|does|did|when)\s+(
 
 
 def reengagement_copy(ctx: CheckContext) -> Verdict | bool:
-    value = _literal_text(ctx.node)
+    return _reengagement_verdict(ctx, _literal_text(ctx.node))
+
+
+def reengagement_resource(ctx: CheckContext) -> Verdict | bool:
+    """`getString(R.string.lives_full_body)` in notification code, judged by the text the string
+    resource holds in the default locale (res/values/strings.xml): the same words as a literal."""
+    found = android_strings.resource_text(ctx, ctx.node)
+    if found is None:
+        return False
+    name, value = found
+    verdict = _reengagement_verdict(ctx, value, f"R.string.{name}")
+    if isinstance(verdict, Verdict):
+        verdict.fold_key = f"R.string.{name}"  # one message shown from several places: one finding
+    return verdict
+
+
+def _reengagement_verdict(ctx: CheckContext, value: str, resource: str = "") -> Verdict | bool:
     if FROM_SOMEONE.search(value) or THING_COMES_BACK.search(value) or _in_settings_text(ctx.node):
         return False
     streak = STREAK_LURE.search(value)
@@ -3168,7 +3188,8 @@ def reengagement_copy(ctx: CheckContext) -> Verdict | bool:
         return False  # copy of a function or class nothing runs
     if _asked_for(ctx.node, ctx):
         return False  # a reminder the person switched on, or one they snoozed: their request, not a lure
-    return Verdict(message=f"notification copy pulls people back with a re-engagement line (\"{phrase}\") instead of telling them something new")
+    where = f", {resource}" if resource else ""
+    return Verdict(message=f"notification copy pulls people back with a re-engagement line (\"{phrase}\"{where}) instead of telling them something new")
 
 
 def _asked_for(node: Node, ctx: CheckContext, depth: int = 0) -> bool:

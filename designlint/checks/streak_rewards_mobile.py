@@ -56,7 +56,7 @@ from itertools import islice
 from tree_sitter import Node
 
 from designlint import project_index
-from designlint.checks import CheckContext, Verdict
+from designlint.checks import CheckContext, Verdict, android_strings
 from designlint.checks.polyglot import argument_nodes, as_call, enclosing_named_function, function_name
 from designlint.checks.streak_rewards import (
     BUY_FN,
@@ -2105,8 +2105,39 @@ def loss_text(ctx: CheckContext) -> "Verdict | bool":
         raw = " ".join(_string_text(n) if n.type == node.type else " N " for n in _concat_parts(top))
     else:
         raw = _string_text(node)
+    return _loss_verdict(ctx, node, top, raw)
+
+
+# The calls that fetch a string resource's text: `getString(R.string.x)`, Compose `stringResource(R.string.x, n)`.
+RESOURCE_GETTER = re.compile(r"^(?:getString|getText|stringResource|getQuantityString|pluralStringResource|fromHtml)$")
+
+
+def loss_resource(ctx: CheckContext) -> "Verdict | bool":
+    """`stringResource(R.string.keep_streak)`, `getString(R.string.streak_body, n)`: an Android string resource
+    shown in code, judged by its default-locale text (res/values/strings.xml) like a literal written there."""
+    node = ctx.node
+    if EXPLANATORY_FILE.search(norm_name(ctx.path.stem)):
+        return False
+    found = android_strings.resource_text(ctx, node)
+    if found is None or not TEXT_PREFILTER.search(found[1]):
+        return False
+    name, value = found
+    top = node
+    for a in islice(ancestors(node), 3):  # judged where the text is used: the getter call around the reference
+        call = as_call(a)
+        if call is not None:
+            top = a if RESOURCE_GETTER.match(call.name) else top
+            break
+    verdict = _loss_verdict(ctx, node, top, INTERPOLATION.sub(" N ", value), f"R.string.{name}")
+    if isinstance(verdict, Verdict):
+        verdict.fold_key = f"R.string.{name}"  # one message shown from several places: one finding
+    return verdict
+
+
+def _loss_verdict(ctx: CheckContext, node: Node, top: Node, raw: str, resource: str = "") -> "Verdict | bool":
+    """The judgement of `loss_text` on the text `raw` shown at `node` (`top`: the whole expression around it)."""
     kind = classify_streak_text(raw) or _pronoun_loss(raw) or ("loss" if NOT_LOSE_INFINITIVE.search(raw) or PT_ES_LOSS.search(raw) or ARABIC_LOSS.search(raw) or CHINESE_LOSS.search(raw) else None) or _plain_threat(raw)
-    if kind is None or _logged(node) or NOTHING_AT_RISK.match(raw):
+    if kind is None or _logged(top) or NOTHING_AT_RISK.match(raw):
         return False
     if kind == "loss" and MISS_ALLOWED.search(normalize_text(raw)) and not SAFEGUARD_DEADLINE.search(raw):
         return False  # "With two day rule, you can miss one day and do not lose a streak": the safeguard described
@@ -2134,9 +2165,10 @@ def loss_text(ctx: CheckContext) -> "Verdict | bool":
         return False  # the other wording of the same message (`when { a -> "Don't lose..."; else -> "...could break..." }`)
     snippet = " ".join(raw.split())
     snippet = snippet if len(snippet) <= 60 else snippet[:59] + "…"
+    where = f" ({resource})" if resource else ""
     if kind == "sale":
-        return Verdict(message=f"text sells a way to keep the streak: \"{snippet}\"")
-    return Verdict(message=f"text uses the fear of losing a streak: \"{snippet}\"")
+        return Verdict(message=f"text sells a way to keep the streak: \"{snippet}\"{where}")
+    return Verdict(message=f"text uses the fear of losing a streak: \"{snippet}\"{where}")
 
 
 # What a safeguard does, said of the streak: "This will protect your streak for today", "A freeze shields your streak",
@@ -2252,8 +2284,9 @@ def _same_message(a: Node, b: Node) -> bool:
     return abs(a.start_point[0] - b.start_point[0]) <= 3
 
 
-# A function that fires a copy of a message to try it out: `showTestStreakNow`, `debugSendReminder`, `previewNotification`.
-DEBUG_FUNCTION = re.compile(r"(?:^|_)(?:test|debug|demo|preview|sample|dummy|fake|mock)(?:_|$)")
+# A function that fires a copy of a message to try it out: `showTestStreakNow`, `debugSendReminder`, `previewNotification`,
+# a developer button's `devDirectFire()`.
+DEBUG_FUNCTION = re.compile(r"(?:^|_)(?:test|debug|demo|preview|sample|dummy|fake|mock|dev)(?:_|$)")
 
 
 def _debug_copy(ctx: CheckContext, node: Node, raw: str) -> bool:
