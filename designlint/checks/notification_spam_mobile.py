@@ -995,7 +995,7 @@ def _scheduled_by_user(node: Node, ctx: CheckContext, depth: int = 0) -> bool:
     name = function_name(fn) if fn is not None else ""
     if not name or depth >= 2:
         return False
-    if depth == 0 and _after_switch_guard(node, fn):
+    if depth == 0 and _after_switch_guard(node, fn) and not _default_on_switch_passed(node, fn, name, ctx):
         return True  # `if (!enabled) return;` on the user's own switch before the schedule
     callers = _callers(name, fn, ctx)
     handed = _user_action_references(ctx).get(name, [])  # `onPressed: repeatedNotification`
@@ -1003,6 +1003,53 @@ def _scheduled_by_user(node: Node, ctx: CheckContext, depth: int = 0) -> bool:
         by_user = all(_scheduled_by_user(c, ctx, depth + 1) for c in callers)
         return by_user and not (depth == 0 and _run_at_launch_elsewhere(fn, name, ctx))
     return depth == 0 and _run_by_user_elsewhere(fn, name, ctx)
+
+
+def _default_on_switch_passed(node: Node, fn: Node, name: str, ctx: CheckContext) -> bool:
+    """The early return tests a parameter (`if (!notificationsEnabled) return`) and a caller of
+    another file hands it a switch the project stores on until the person turns it off
+    (`notificationsEnabled = progress.notifyDailyChallenge`, with `prefs[KEY_NOTIFY_DAILY] ?: true`
+    or `val notifyDailyChallenge: Boolean = true`): the guard is no choice of the person's, everyone
+    who never opened the settings gets the schedule (whether a tap or the app runs it is then decided
+    by the callers, as for a function without a guard)."""
+    before = _code(fn)[: max(0, node.start_byte - fn.start_byte)]
+    guards = [m.group("a") or "" for m in SWITCH_GUARD.finditer(before)]
+    params = _parameter_names(fn)
+    if not guards or not all(g in params for g in guards) or not _whole_project(ctx):
+        return False
+    index = project_index.for_context(ctx)
+    labels = _parameter_labels(fn)
+    positions = [i for i, names in enumerate(labels) if names & set(guards)]
+    here = str(Path(ctx.path).resolve())
+    owner = _class_name(_enclosing_class(fn)).lstrip("_")
+    for site in index.calls(name):
+        if site.path == here or not _calls_this_function(site, owner, index):
+            continue
+        call = _call_at_site(site, index)
+        for position in positions if call is not None else []:
+            passed = _argument_for(call, labels[position], position)
+            field = re.split(r"[.?!]+", text(passed).strip())[-1] if passed is not None else ""
+            if re.fullmatch(r"[A-Za-z_]\w{3,}", field) and _stored_on_by_default(field, index):
+                return True
+    return False
+
+
+def _argument_for(call: Call, names: set[str], position: int) -> Node | None:
+    """The value a call passes for a parameter: by label (`enabled = x`, `enabled: x`) or by position."""
+    args = [_label(arg) for arg in argument_nodes(call)]
+    labelled = next((value for label, value in args if label in names), None)
+    if labelled is not None:
+        return labelled
+    positional = [value for label, value in args if label is None]
+    return positional[position] if position < len(positional) else None
+
+
+def _stored_on_by_default(field: str, index: project_index.ProjectIndex) -> bool:
+    """A field of the project declared `true` by default or read with `true` as the default
+    (`val notifyDaily: Boolean = true`, `notifyDaily = prefs[KEY] ?: true`, `getBoolean("x", true)`)."""
+    pattern = re.compile(rf"\b{re.escape(field)}\s*(?::\s*Boolean\s*)?=\s*(?:true\b|[^\n;,]*?(?:{DEFAULT_ON.pattern}))")
+    needle = field.encode()
+    return any(needle in data and pattern.search(data.decode("utf-8", "replace")) for data in index.files().values())
 
 
 def _project_triggers(name: str, ctx: CheckContext) -> list[project_index.Trigger]:
@@ -1609,10 +1656,16 @@ HOUR_SET = re.compile(
 TYPE_NAMES = frozenset({"Int", "Long", "Integer", "Double", "Float", "Number", "UInt", "Int32", "Int64", "int", "num", "double"})
 
 
+# a time of day kept in a local: `val noon = LocalTime.of(12, 0)`, `val t = LocalTime.NOON`
+LOCAL_TIME = re.compile(r"\b(\w+)\s*(?::\s*LocalTime\s*)?=\s*LocalTime\.(?:of\(\s*(?P<hour>\d+)\b|(?P<named>NOON|MIDNIGHT)\b)")
+
+
 def _fixed_hour(code: str, ctx: CheckContext) -> str | None:
     """The hour the code fixes, when every hour it sets is a literal or a constant: the last one
-    set before the matched call (two triggers in one function, 8:00 then 20:00), else the first."""
-    sets = [m for m in HOUR_SET.finditer(code) if m.group("hour") not in TYPE_NAMES]  # not `hour: Int = 20`
+    set before the matched call (two triggers in one function, 8:00 then 20:00), else the first.
+    A time kept in a local (`atTime(noon)` after `val noon = LocalTime.of(12, 0, 0)`) is its hour."""
+    locals_ = {m.group(1): m.group("hour") or ("12" if m.group("named") == "NOON" else "0") for m in LOCAL_TIME.finditer(code)}
+    sets = [m for m in HOUR_SET.finditer(code) if m.group("hour") not in TYPE_NAMES and m.group("hour") not in locals_]  # not `hour: Int = 20`
     loop_vars = _literal_loop_variables(ctx.node)  # `for hour in [9, 12, 18]`
     if not sets or not all(_literal_number(m.group("hour"), ctx) or m.group("hour") in loop_vars for m in sets):
         return None
@@ -1646,12 +1699,17 @@ def _loop_values(name: str, node: Node) -> list[str]:
     return []
 
 
+# Helpers named for a date, a time or a delay: `nextInstanceOfTenAM`, `triggerAt`, `msUntilNextNoon`, `delayUntilMorning`.
+DATE_HELPER = re.compile(r"([Nn]ext|Instance|Date|Time|[Tt]rigger|[Ss]chedule|At$|Calendar|[Uu]ntil|[Dd]elay|Noon|Midnight|Morning|Evening)")
+
+
 def _scope_code(node: Node, ctx: CheckContext) -> tuple[Node | None, str]:
     """The enclosing named function and its code, plus the bodies of same-file helpers it
-    calls for a date (`_nextInstanceOfTenAM()`, `nextTriggerAt()`)."""
+    calls for a date or a delay (`_nextInstanceOfTenAM()`, `nextTriggerAt()`, `msUntilNextNoon()`,
+    also when the result goes through a local: `val delayMs = msUntilNextNoon()`)."""
     fn = _enclosing_named(node)
     code = _code(fn if fn is not None else node)
-    helpers = [c.name for c in calls(fn or node) if re.search(r"(next|Instance|Date|Time|trigger|Trigger|schedule|Schedule|At$|Calendar)", c.name)]
+    helpers = [c.name for c in calls(fn or node) if DATE_HELPER.search(c.name)]
     helpers += [c.name for c in calls(node)]  # whatever the scheduling call itself is handed (`everyDayAtSix()`)
     for name in dict.fromkeys(helpers):
         if name not in ("zonedSchedule", "schedule"):
