@@ -1107,8 +1107,31 @@ def day_gap_update(ctx: CheckContext) -> "Verdict | bool":
     if not ctx.memo["streaky"]:
         return _ladder_reset(ctx)
     verdict = _gap_verdict(ctx, node)
-    if verdict is None or node.id not in _file_gap_findings(ctx):
+    families = _file_gap_findings(ctx)
+    if verdict is None or node.id not in families:
         return False  # another function's update of the same streak is the one reported
+    verdict.fold_key = _update_key(ctx, families[node.id])
+    return verdict
+
+
+def _update_key(ctx: CheckContext, family: str) -> str:
+    """The behaviour key of one streak's reported update in one file (Verdict.fold_key)."""
+    return f"streak-update:{Path(ctx.path).resolve()}:{family}"
+
+
+def _joined_to_update(ctx: CheckContext, name: str | None, verdict: "Verdict | bool") -> "Verdict | bool":
+    """A payout of a streak whose day-gap update this file reports is a related site of that finding
+    (one streak, one finding): the payout's streak is the update's (same name up to affixes), or it is
+    the generic `streak` (a reward function's parameter: `applyStreakRewards(p, streak: Int)`) and the
+    file reports the update of one streak only. A payout of another named streak (`loginStreak` where the
+    file updates `streak`), or in another file, stays a finding of its own."""
+    if not isinstance(verdict, Verdict) or not name or not _file_reports_update(ctx):
+        return verdict
+    families = set(_file_gap_findings(ctx).values())
+    family = _streak_family(name)
+    target = family if family in families else next(iter(families)) if family == "streak" and len(families) == 1 else None
+    if target is not None:
+        verdict.fold_key, verdict.fold_site = _update_key(ctx, target), True
     return verdict
 
 
@@ -1422,9 +1445,11 @@ def _lowered_when_uncalled(check):
 def milestone_reward(ctx: CheckContext) -> "Verdict | bool":
     """`if (loginStreak % 7 == 0) coins += 100`, `if streak == 7 { addGems(50) }`, and the guard-clause
     form `if (streak < 7) return null` followed by the payout (one finding per file, naming the others)."""
-    if _guard_milestone(ctx.node) is not None:
-        return _guard_milestone_payout(ctx) or False
-    return _milestone_payout(ctx, ctx.node) or False
+    name = _guard_milestone(ctx.node)
+    if name is not None:
+        return _joined_to_update(ctx, name, _guard_milestone_payout(ctx) or False)
+    conditions = _condition_nodes(ctx.node)
+    return _joined_to_update(ctx, next((m for m in (_milestone(c) for c in conditions) if m), None), _milestone_payout(ctx, ctx.node) or False)
 
 
 # The payout after a guard clause, kept in a coins-named local: `val coins = addDailyEarned(context, 50)`.
@@ -1527,6 +1552,10 @@ STREAK_REWARD_FN = re.compile(r"(?:^|_)streak_(?:\w+_)?(?:rewards?|bonus|bonuses
 def switch_milestone_reward(ctx: CheckContext) -> "Verdict | bool":
     """`switch streak { case 7: addGems(50) }`, `when (loginStreak) { 30 -> coins += 500 }`, and in
     `func awardStreakReward(days: Int)`: `switch days { case 3: coinsReward = 50 }`."""
+    return _joined_to_update(ctx, text(ctx.capture("c")).strip("() "), _switch_milestone(ctx))
+
+
+def _switch_milestone(ctx: CheckContext) -> "Verdict | bool":
     node = ctx.node
     subject = ctx.capture("c")
     st = text(subject).strip("() ")
