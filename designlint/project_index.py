@@ -69,7 +69,9 @@ MAX_RESOURCE_FILES = 1500  # resource files (manifests, layouts, storyboards) re
 # services, receivers), layouts (custom views, <fragment android:name>), navigation graphs and
 # preference screens; iOS storyboards and xibs (customClass="...").
 RESOURCE_FILES: dict[str, re.Pattern[str]] = {
-    "android": re.compile(r"(^|/)(AndroidManifest\.xml|res/(layout|navigation|xml)[\w-]*/[^/]+\.xml)$"),
+    # Also the default-locale value files (`res/values/strings.xml`), which create no class: the text
+    # an `R.string.name` reference shows (checks/android_strings.py; `value_resources()`).
+    "android": re.compile(r"(^|/)(AndroidManifest\.xml|res/(layout|navigation|xml)[\w-]*/[^/]+\.xml|res/values/[^/]+\.xml)$"),
     "swift": re.compile(r"\.(storyboard|xib)$|(^|/)[\w.-]*Info\.plist$"),
     # Godot scenes, resources and settings attach and autoload scripts (read by autoplay games'
     # `godot_script_unused`; listed here so the project digest covers them).
@@ -79,6 +81,8 @@ RESOURCE_FILES: dict[str, re.Pattern[str]] = {
     # asks the index for this group.
     "unity-scene": re.compile(r"\.(meta|asset)$"),
 }
+# Android value files of the default locale (strings, plurals, colours): text, not class names.
+VALUE_FILE = re.compile(r"(^|/)res/values/[^/]+\.xml$")
 # Groups whose types are all created from code or the resources above. Unity components, Godot
 # scripts and Roblox modules are attached in scenes and prefabs: never "unused" by this test.
 TYPES_CREATED_IN_CODE = frozenset({"android", "swift", "dart"})
@@ -192,8 +196,11 @@ class ProjectIndex:
         started = budget.now()
         self.key = f"{INPUT_PREFIX}{root}|{group}"
         self._files: list[tuple[Path, bytes]] = _read_group(root, group)
-        self._resources: list[tuple[Path, bytes]] = _read_resources(root, group)
-        self.digest = _digest(root, self._files + self._resources)
+        resources = _read_resources(root, group)
+        self.digest = _digest(root, self._files + resources)
+        # Value files hold text, not class names: kept apart from the resources that create classes.
+        self._values = [(p, data) for p, data in resources if VALUE_FILE.search(_relative(root, p))]
+        self._resources: list[tuple[Path, bytes]] = [(p, data) for p, data in resources if not VALUE_FILE.search(_relative(root, p))]
         _seconds += budget.now() - started
         self._names: dict[str, _NameFacts] = {}
         self._sources: OrderedDict[Path, SourceFile | None] = OrderedDict()
@@ -446,6 +453,11 @@ class ProjectIndex:
         """(path, bytes) of the project's resource files the digest covers (Android layouts and
         manifests, storyboards, Godot scenes): where a name may be used without a call in code."""
         return [(str(p), data) for p, data in self._resources]
+
+    def value_resources(self) -> list[tuple[str, bytes]]:
+        """(path, bytes) of the Android default-locale value files (`res/values/*.xml`, not
+        `values-de/`) the digest covers: the text of the app's string resources."""
+        return [(str(p), data) for p, data in self._values]
 
     def is_test_path(self, path: str | Path) -> bool:
         """Whether a file of the project is test code (its path under the project's root)."""

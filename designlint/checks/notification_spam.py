@@ -1365,7 +1365,7 @@ def repeating_local_notification(ctx: CheckContext) -> Verdict | bool:
 # 5. re-engagement copy
 
 REENGAGE = re.compile(
-    r"(\bwe(['’]ve)? (really )?miss(ed)? you\b|\b(still )?miss(es)? you\b|\bcome back\b|\bcome on back\b|\bget back (in|to|on)\b(?! (you|with))|"
+    r"(\bwe(['’]ve)? (really )?miss(ed)? you\b|\b(still )?miss(es)? you\b|\bcome back\b|\bcome on back\b|\bget back (in|to|on)\b(?! (you|with))|\b(jump|hop|dive) (right )?back in\b|"
     r"\b(friends?|buddies|followers|matches|fans|crew|squad|team|community|partner|everyone|people|players|rewards?|bonus(es)?|coins|gems|"
     r"prizes?|lives|hearts|garden|pets?|plants?|seedlings?|progress|lessons?|streak|puzzle|quests?|cards?) (are|is) (still |all )?waiting\b|"
     r"\b(are|is) (still )?waiting for you\b|\bwaiting for you to (come|return|log|open|play)|\b(still )?waiting for your (reply|answer|response)\b|"

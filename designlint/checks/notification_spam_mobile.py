@@ -29,7 +29,9 @@ iOS and Flutter apps; the checks here decide whether one pulls people back:
 * a push topic subscription names a marketing topic and is not behind a user's choice;
 * an FCM `onMessageReceived` builds marketing notifications;
 * a string literal with re-engagement copy ("we miss you", "don't lose your streak") is
-  notification copy.
+  notification copy, and so is an Android string resource shown there (`getString(R.string.x)`),
+  read as its default-locale text (checks/android_strings.py); a worker's come-back copy is read
+  through its string resources too.
 
 Not reported: prompts after an early return on the user's own switch, prompts in handlers that
 launch code registers for a later event (a NotificationCenter observer of a settings change, a
@@ -52,7 +54,7 @@ from pathlib import Path
 from tree_sitter import Node
 
 from designlint import project_index
-from designlint.checks import CheckContext, Verdict
+from designlint.checks import CheckContext, Verdict, android_strings
 from designlint.checks.notification_spam import NOTIF_CONTEXT, _copy_phrase, _quiet_note
 from designlint.checks.autoplay_mobile_openers import site_kind
 from designlint.checks.polyglot import Call, argument_nodes, as_call, calls, function_name, functions_by_name
@@ -975,7 +977,7 @@ def _scheduled_by_user(node: Node, ctx: CheckContext, depth: int = 0) -> bool:
     name = function_name(fn) if fn is not None else ""
     if not name or depth >= 2:
         return False
-    if depth == 0 and _after_switch_guard(node, fn):
+    if depth == 0 and _after_switch_guard(node, fn) and not _default_on_switch_passed(node, fn, name, ctx):
         return True  # `if (!enabled) return;` on the user's own switch before the schedule
     callers = _callers(name, fn, ctx)
     handed = _user_action_references(ctx).get(name, [])  # `onPressed: repeatedNotification`
@@ -983,6 +985,53 @@ def _scheduled_by_user(node: Node, ctx: CheckContext, depth: int = 0) -> bool:
         by_user = all(_scheduled_by_user(c, ctx, depth + 1) for c in callers)
         return by_user and not (depth == 0 and _run_at_launch_elsewhere(fn, name, ctx))
     return depth == 0 and _run_by_user_elsewhere(fn, name, ctx)
+
+
+def _default_on_switch_passed(node: Node, fn: Node, name: str, ctx: CheckContext) -> bool:
+    """The early return tests a parameter (`if (!notificationsEnabled) return`) and a caller of
+    another file hands it a switch the project stores on until the person turns it off
+    (`notificationsEnabled = progress.notifyDailyChallenge`, with `prefs[KEY_NOTIFY_DAILY] ?: true`
+    or `val notifyDailyChallenge: Boolean = true`): the guard is no choice of the person's, everyone
+    who never opened the settings gets the schedule (whether a tap or the app runs it is then decided
+    by the callers, as for a function without a guard)."""
+    before = _code(fn)[: max(0, node.start_byte - fn.start_byte)]
+    guards = [m.group("a") or "" for m in SWITCH_GUARD.finditer(before)]
+    params = _parameter_names(fn)
+    if not guards or not all(g in params for g in guards) or not _whole_project(ctx):
+        return False
+    index = project_index.for_context(ctx)
+    labels = _parameter_labels(fn)
+    positions = [i for i, names in enumerate(labels) if names & set(guards)]
+    here = str(Path(ctx.path).resolve())
+    owner = _class_name(_enclosing_class(fn)).lstrip("_")
+    for site in index.calls(name):
+        if site.path == here or not _calls_this_function(site, owner, index):
+            continue
+        call = _call_at_site(site, index)
+        for position in positions if call is not None else []:
+            passed = _argument_for(call, labels[position], position)
+            field = re.split(r"[.?!]+", text(passed).strip())[-1] if passed is not None else ""
+            if re.fullmatch(r"[A-Za-z_]\w{3,}", field) and _stored_on_by_default(field, index):
+                return True
+    return False
+
+
+def _argument_for(call: Call, names: set[str], position: int) -> Node | None:
+    """The value a call passes for a parameter: by label (`enabled = x`, `enabled: x`) or by position."""
+    args = [_label(arg) for arg in argument_nodes(call)]
+    labelled = next((value for label, value in args if label in names), None)
+    if labelled is not None:
+        return labelled
+    positional = [value for label, value in args if label is None]
+    return positional[position] if position < len(positional) else None
+
+
+def _stored_on_by_default(field: str, index: project_index.ProjectIndex) -> bool:
+    """A field of the project declared `true` by default or read with `true` as the default
+    (`val notifyDaily: Boolean = true`, `notifyDaily = prefs[KEY] ?: true`, `getBoolean("x", true)`)."""
+    pattern = re.compile(rf"\b{re.escape(field)}\s*(?::\s*Boolean\s*)?=\s*(?:true\b|[^\n;,]*?(?:{DEFAULT_ON.pattern}))")
+    needle = field.encode()
+    return any(needle in data and pattern.search(data.decode("utf-8", "replace")) for data in index.files().values())
 
 
 def _project_triggers(name: str, ctx: CheckContext) -> list[project_index.Trigger]:
@@ -1554,10 +1603,16 @@ HOUR_SET = re.compile(
 TYPE_NAMES = frozenset({"Int", "Long", "Integer", "Double", "Float", "Number", "UInt", "Int32", "Int64", "int", "num", "double"})
 
 
+# a time of day kept in a local: `val noon = LocalTime.of(12, 0)`, `val t = LocalTime.NOON`
+LOCAL_TIME = re.compile(r"\b(\w+)\s*(?::\s*LocalTime\s*)?=\s*LocalTime\.(?:of\(\s*(?P<hour>\d+)\b|(?P<named>NOON|MIDNIGHT)\b)")
+
+
 def _fixed_hour(code: str, ctx: CheckContext) -> str | None:
     """The hour the code fixes, when every hour it sets is a literal or a constant: the last one
-    set before the matched call (two triggers in one function, 8:00 then 20:00), else the first."""
-    sets = [m for m in HOUR_SET.finditer(code) if m.group("hour") not in TYPE_NAMES]  # not `hour: Int = 20`
+    set before the matched call (two triggers in one function, 8:00 then 20:00), else the first.
+    A time kept in a local (`atTime(noon)` after `val noon = LocalTime.of(12, 0, 0)`) is its hour."""
+    locals_ = {m.group(1): m.group("hour") or ("12" if m.group("named") == "NOON" else "0") for m in LOCAL_TIME.finditer(code)}
+    sets = [m for m in HOUR_SET.finditer(code) if m.group("hour") not in TYPE_NAMES and m.group("hour") not in locals_]  # not `hour: Int = 20`
     loop_vars = _literal_loop_variables(ctx.node)  # `for hour in [9, 12, 18]`
     if not sets or not all(_literal_number(m.group("hour"), ctx) or m.group("hour") in loop_vars for m in sets):
         return None
@@ -1591,12 +1646,17 @@ def _loop_values(name: str, node: Node) -> list[str]:
     return []
 
 
+# Helpers named for a date, a time or a delay: `nextInstanceOfTenAM`, `triggerAt`, `msUntilNextNoon`, `delayUntilMorning`.
+DATE_HELPER = re.compile(r"([Nn]ext|Instance|Date|Time|[Tt]rigger|[Ss]chedule|At$|Calendar|[Uu]ntil|[Dd]elay|Noon|Midnight|Morning|Evening)")
+
+
 def _scope_code(node: Node, ctx: CheckContext) -> tuple[Node | None, str]:
     """The enclosing named function and its code, plus the bodies of same-file helpers it
-    calls for a date (`_nextInstanceOfTenAM()`, `nextTriggerAt()`)."""
+    calls for a date or a delay (`_nextInstanceOfTenAM()`, `nextTriggerAt()`, `msUntilNextNoon()`,
+    also when the result goes through a local: `val delayMs = msUntilNextNoon()`)."""
     fn = _enclosing_named(node)
     code = _code(fn if fn is not None else node)
-    helpers = [c.name for c in calls(fn or node) if re.search(r"(next|Instance|Date|Time|trigger|Trigger|schedule|Schedule|At$|Calendar)", c.name)]
+    helpers = [c.name for c in calls(fn or node) if DATE_HELPER.search(c.name)]
     helpers += [c.name for c in calls(node)]  # whatever the scheduling call itself is handed (`everyDayAtSix()`)
     for name in dict.fromkeys(helpers):
         if name not in ("zonedSchedule", "schedule"):
@@ -1842,6 +1902,7 @@ def android_periodic_work(ctx: CheckContext) -> Verdict | bool:
         return False
     definition = next((n for n in walk(ctx.root) if n.type in ("class_declaration",) and _class_name(n) == worker), None)
     worker_code = _worker_notifications(definition) if definition is not None else _other_file_worker(worker, ctx)
+    worker_code = android_strings.with_resource_texts(worker_code, ctx)  # `getString(R.string.comeback_body)`: its words
     if (definition is not None or worker_code) and (not WORKER_NOTIFIES.search(STRING_LITERAL.sub('""', worker_code)) or _builds_but_never_posts(worker_code)):
         return False  # the worker, found in the project, posts nothing (it logs, syncs or cleans up)
     if definition is None and not REENGAGE_WORKER_COPY.search(worker_code):
@@ -1972,6 +2033,7 @@ def android_periodic_job(ctx: CheckContext) -> Verdict | bool:
     posts = re.search(r"(\.notify\(|show\w*Notification\(|send\w*Notification\()", STRING_LITERAL.sub('""', service_code))
     if posts is None or _builds_but_never_posts(service_code) or _item_time(service_code):
         return False
+    service_code = android_strings.with_resource_texts(service_code, ctx)  # `getString(R.string.comeback_body)`: its words
     copy = REENGAGE_WORKER_COPY.search(service_code)
     if not (copy or NUDGE_WORKER_NAME.search(name)):
         return False  # a job named only after its work (a sync, a cleanup) that also notifies
@@ -3104,7 +3166,23 @@ THING_COMES_BACK = re.compile(r"(?i)\b((should|will|would|can|does|did|when)\s+(
 
 
 def reengagement_copy(ctx: CheckContext) -> Verdict | bool:
-    value = _literal_text(ctx.node)
+    return _reengagement_verdict(ctx, _literal_text(ctx.node))
+
+
+def reengagement_resource(ctx: CheckContext) -> Verdict | bool:
+    """`getString(R.string.lives_full_body)` in notification code, judged by the text the string
+    resource holds in the default locale (res/values/strings.xml): the same words as a literal."""
+    found = android_strings.resource_text(ctx, ctx.node)
+    if found is None:
+        return False
+    name, value = found
+    verdict = _reengagement_verdict(ctx, value, f"R.string.{name}")
+    if isinstance(verdict, Verdict):
+        verdict.fold_key = f"R.string.{name}"  # one message shown from several places: one finding
+    return verdict
+
+
+def _reengagement_verdict(ctx: CheckContext, value: str, resource: str = "") -> Verdict | bool:
     if FROM_SOMEONE.search(value) or THING_COMES_BACK.search(value) or _in_settings_text(ctx.node):
         return False
     streak = STREAK_LURE.search(value)
@@ -3115,7 +3193,8 @@ def reengagement_copy(ctx: CheckContext) -> Verdict | bool:
         return False  # copy of a function or class nothing runs
     if _asked_for(ctx.node, ctx):
         return False  # a reminder the person switched on, or one they snoozed: their request, not a lure
-    return Verdict(message=f"notification copy pulls people back with a re-engagement line (\"{phrase}\") instead of telling them something new")
+    where = f", {resource}" if resource else ""
+    return Verdict(message=f"notification copy pulls people back with a re-engagement line (\"{phrase}\"{where}) instead of telling them something new")
 
 
 def _asked_for(node: Node, ctx: CheckContext, depth: int = 0) -> bool:

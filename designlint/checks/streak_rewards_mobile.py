@@ -56,7 +56,7 @@ from itertools import islice
 from tree_sitter import Node
 
 from designlint import project_index
-from designlint.checks import CheckContext, Verdict
+from designlint.checks import CheckContext, Verdict, android_strings
 from designlint.checks.polyglot import argument_nodes, as_call, enclosing_named_function, function_name
 from designlint.checks.streak_rewards import (
     BUY_FN,
@@ -1107,8 +1107,31 @@ def day_gap_update(ctx: CheckContext) -> "Verdict | bool":
     if not ctx.memo["streaky"]:
         return _ladder_reset(ctx)
     verdict = _gap_verdict(ctx, node)
-    if verdict is None or node.id not in _file_gap_findings(ctx):
+    families = _file_gap_findings(ctx)
+    if verdict is None or node.id not in families:
         return False  # another function's update of the same streak is the one reported
+    verdict.fold_key = _update_key(ctx, families[node.id])
+    return verdict
+
+
+def _update_key(ctx: CheckContext, family: str) -> str:
+    """The behaviour key of one streak's reported update in one file (Verdict.fold_key)."""
+    return f"streak-update:{Path(ctx.path).resolve()}:{family}"
+
+
+def _joined_to_update(ctx: CheckContext, name: str | None, verdict: "Verdict | bool") -> "Verdict | bool":
+    """A payout of a streak whose day-gap update this file reports is a related site of that finding
+    (one streak, one finding): the payout's streak is the update's (same name up to affixes), or it is
+    the generic `streak` (a reward function's parameter: `applyStreakRewards(p, streak: Int)`) and the
+    file reports the update of one streak only. A payout of another named streak (`loginStreak` where the
+    file updates `streak`), or in another file, stays a finding of its own."""
+    if not isinstance(verdict, Verdict) or not name or not _file_reports_update(ctx):
+        return verdict
+    families = set(_file_gap_findings(ctx).values())
+    family = _streak_family(name)
+    target = family if family in families else next(iter(families)) if family == "streak" and len(families) == 1 else None
+    if target is not None:
+        verdict.fold_key, verdict.fold_site = _update_key(ctx, target), True
     return verdict
 
 
@@ -1422,9 +1445,11 @@ def _lowered_when_uncalled(check):
 def milestone_reward(ctx: CheckContext) -> "Verdict | bool":
     """`if (loginStreak % 7 == 0) coins += 100`, `if streak == 7 { addGems(50) }`, and the guard-clause
     form `if (streak < 7) return null` followed by the payout (one finding per file, naming the others)."""
-    if _guard_milestone(ctx.node) is not None:
-        return _guard_milestone_payout(ctx) or False
-    return _milestone_payout(ctx, ctx.node) or False
+    name = _guard_milestone(ctx.node)
+    if name is not None:
+        return _joined_to_update(ctx, name, _guard_milestone_payout(ctx) or False)
+    conditions = _condition_nodes(ctx.node)
+    return _joined_to_update(ctx, next((m for m in (_milestone(c) for c in conditions) if m), None), _milestone_payout(ctx, ctx.node) or False)
 
 
 # The payout after a guard clause, kept in a coins-named local: `val coins = addDailyEarned(context, 50)`.
@@ -1527,6 +1552,10 @@ STREAK_REWARD_FN = re.compile(r"(?:^|_)streak_(?:\w+_)?(?:rewards?|bonus|bonuses
 def switch_milestone_reward(ctx: CheckContext) -> "Verdict | bool":
     """`switch streak { case 7: addGems(50) }`, `when (loginStreak) { 30 -> coins += 500 }`, and in
     `func awardStreakReward(days: Int)`: `switch days { case 3: coinsReward = 50 }`."""
+    return _joined_to_update(ctx, text(ctx.capture("c")).strip("() "), _switch_milestone(ctx))
+
+
+def _switch_milestone(ctx: CheckContext) -> "Verdict | bool":
     node = ctx.node
     subject = ctx.capture("c")
     st = text(subject).strip("() ")
@@ -2105,8 +2134,39 @@ def loss_text(ctx: CheckContext) -> "Verdict | bool":
         raw = " ".join(_string_text(n) if n.type == node.type else " N " for n in _concat_parts(top))
     else:
         raw = _string_text(node)
+    return _loss_verdict(ctx, node, top, raw)
+
+
+# The calls that fetch a string resource's text: `getString(R.string.x)`, Compose `stringResource(R.string.x, n)`.
+RESOURCE_GETTER = re.compile(r"^(?:getString|getText|stringResource|getQuantityString|pluralStringResource|fromHtml)$")
+
+
+def loss_resource(ctx: CheckContext) -> "Verdict | bool":
+    """`stringResource(R.string.keep_streak)`, `getString(R.string.streak_body, n)`: an Android string resource
+    shown in code, judged by its default-locale text (res/values/strings.xml) like a literal written there."""
+    node = ctx.node
+    if EXPLANATORY_FILE.search(norm_name(ctx.path.stem)):
+        return False
+    found = android_strings.resource_text(ctx, node)
+    if found is None or not TEXT_PREFILTER.search(found[1]):
+        return False
+    name, value = found
+    top = node
+    for a in islice(ancestors(node), 3):  # judged where the text is used: the getter call around the reference
+        call = as_call(a)
+        if call is not None:
+            top = a if RESOURCE_GETTER.match(call.name) else top
+            break
+    verdict = _loss_verdict(ctx, node, top, INTERPOLATION.sub(" N ", value), f"R.string.{name}")
+    if isinstance(verdict, Verdict):
+        verdict.fold_key = f"R.string.{name}"  # one message shown from several places: one finding
+    return verdict
+
+
+def _loss_verdict(ctx: CheckContext, node: Node, top: Node, raw: str, resource: str = "") -> "Verdict | bool":
+    """The judgement of `loss_text` on the text `raw` shown at `node` (`top`: the whole expression around it)."""
     kind = classify_streak_text(raw) or _pronoun_loss(raw) or ("loss" if NOT_LOSE_INFINITIVE.search(raw) or PT_ES_LOSS.search(raw) or ARABIC_LOSS.search(raw) or CHINESE_LOSS.search(raw) else None) or _plain_threat(raw)
-    if kind is None or _logged(node) or NOTHING_AT_RISK.match(raw):
+    if kind is None or _logged(top) or NOTHING_AT_RISK.match(raw):
         return False
     if kind == "loss" and MISS_ALLOWED.search(normalize_text(raw)) and not SAFEGUARD_DEADLINE.search(raw):
         return False  # "With two day rule, you can miss one day and do not lose a streak": the safeguard described
@@ -2134,9 +2194,10 @@ def loss_text(ctx: CheckContext) -> "Verdict | bool":
         return False  # the other wording of the same message (`when { a -> "Don't lose..."; else -> "...could break..." }`)
     snippet = " ".join(raw.split())
     snippet = snippet if len(snippet) <= 60 else snippet[:59] + "…"
+    where = f" ({resource})" if resource else ""
     if kind == "sale":
-        return Verdict(message=f"text sells a way to keep the streak: \"{snippet}\"")
-    return Verdict(message=f"text uses the fear of losing a streak: \"{snippet}\"")
+        return Verdict(message=f"text sells a way to keep the streak: \"{snippet}\"{where}")
+    return Verdict(message=f"text uses the fear of losing a streak: \"{snippet}\"{where}")
 
 
 # What a safeguard does, said of the streak: "This will protect your streak for today", "A freeze shields your streak",
@@ -2252,8 +2313,9 @@ def _same_message(a: Node, b: Node) -> bool:
     return abs(a.start_point[0] - b.start_point[0]) <= 3
 
 
-# A function that fires a copy of a message to try it out: `showTestStreakNow`, `debugSendReminder`, `previewNotification`.
-DEBUG_FUNCTION = re.compile(r"(?:^|_)(?:test|debug|demo|preview|sample|dummy|fake|mock)(?:_|$)")
+# A function that fires a copy of a message to try it out: `showTestStreakNow`, `debugSendReminder`, `previewNotification`,
+# a developer button's `devDirectFire()`.
+DEBUG_FUNCTION = re.compile(r"(?:^|_)(?:test|debug|demo|preview|sample|dummy|fake|mock|dev)(?:_|$)")
 
 
 def _debug_copy(ctx: CheckContext, node: Node, raw: str) -> bool:
