@@ -80,7 +80,7 @@ from typing import Iterator
 from tree_sitter import Node
 
 from designlint import project_index
-from designlint.checks import CheckContext, Verdict, loot_box
+from designlint.checks import CheckContext, Verdict
 from designlint.checks.loot_box import (
     BET_WORDS,
     CHANGE_VERB,
@@ -109,6 +109,7 @@ from designlint.checks.loot_box import (
     _words,
 )
 from designlint.checks.loot_box_items import bought_item, picked_collection, removed_from
+from designlint.checks.loot_box_odds import shows_odds
 from designlint.checks.loot_box_mobile import NOT_REMOTE_PATH, REMOTE_LOOT_PATH, later_batch_of
 from designlint.checks.polyglot import Call, argument_nodes, as_call, calls, function_name
 from designlint.checks.util import FUNCTION_TYPES, ancestors, text, walk
@@ -1759,9 +1760,9 @@ def priced_random_item(ctx: CheckContext) -> Verdict | bool:
 
 
 def odds_disclosed(ctx: CheckContext) -> bool:
-    """loot_box.odds_disclosed, computed once per file: its regex over the whole file is the
-    slowest step on a large bot or game script, and both mitigations ask it for every finding."""
-    return ctx.remember(MEMO_KEY + ":odds", lambda: loot_box.odds_disclosed(ctx))
+    """The file shows the odds to the player (checks/loot_box_odds.py: text, a widget, a label set; not a tuning field
+    such as `nsfwOddsMultiplier`), computed once per file: both mitigations ask it for every finding."""
+    return ctx.remember(MEMO_KEY + ":odds", lambda: shows_odds(ctx.data[:600_000].decode("utf-8", "replace")))
 
 
 # Words of a file name that say nothing of which loot system the file belongs to.
@@ -1803,7 +1804,7 @@ def odds_disclosed_in_project(ctx: CheckContext) -> bool:
             if not named and not own & _stem_words(stem) & (STRONG_LOOT | WEAK_LOOT):
                 continue  # another file of the same loot system: `GachaUI` for `GachaModule`, not any `*Manager`
             inputs[path] = hashlib.sha256(data).hexdigest()
-            if loot_box.ODDS_DISCLOSURE.search(data.decode("utf-8", "replace")):
+            if shows_odds(data.decode("utf-8", "replace")):
                 found = True
                 break
         if inputs:
