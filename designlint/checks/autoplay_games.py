@@ -274,6 +274,9 @@ def media_kind(receiver: str, ctx: CheckContext, alias: bool = True) -> str:
         if types and not any(GODOT_MEDIA_TYPE.match(t) for t in types):
             return ""
         return "" if _ambient_loop(name, ctx) else "music"
+    streamed = _attached_stream_kind(receiver, ctx) if not declared and NODE_PATH.match(receiver) else None
+    if streamed is not None:  # `get_node("StreamPlayer")` whose scene gives it background_music.ogg, or click.wav
+        return "" if not streamed or _ambient_loop(name, ctx) else streamed
     if (declared == "audio" or re.search(r"(audio|sound|source|^src$|^snd$|^au$|player)", name, re.I)) and (
         _is_music(name, ctx) or _own_component_set_up_as_music(receiver, ctx)
     ):
@@ -312,45 +315,83 @@ def _script_ids(code: str, res: str) -> set[str]:
     return ids
 
 
-def _node_types_below(code: str, holder_ids: set[str], relative: str) -> set[str]:
-    """The types of the node at `relative` (`status`, `Bars/Bass`) below each node of the scene that
-    runs one of `holder_ids` as its script ("" for a node that comes from another scene)."""
+def _nodes_below(code: str, holder_ids: set[str], relative: str) -> list[tuple[str, str]]:
+    """(type, the node's own lines) of the node at `relative` (`status`, `Bars/Bass`) below each node of the scene
+    that runs one of `holder_ids` as its script (type "" for a node that comes from another scene)."""
     nodes = _scene_nodes(code)
-    types = set()
+    found = []
     for where, _, body in nodes:
         used = re.search(r"^script\s*=\s*ExtResource\(\s*\"?([\w-]+)\"?\s*\)", body, re.M)
         if not used or used.group(1) not in holder_ids:
             continue
         target = relative if where == "." else f"{where}/{relative}"
-        types.update(kind for other, kind, _ in nodes if other == target)
-    return types
+        found += [(kind, own) for other, kind, own in nodes if other == target]
+    return found
 
 
 def _godot_project(ctx: CheckContext) -> tuple[Path, dict[Path, str]] | None:
+    """The text files of the script's Godot project, to read its scenes and autoloads (a binary tileset beside them
+    says nothing of them)."""
     root = project_index.project_root(ctx.path, "gdscript")
     if not (root / "project.godot").is_file():
         return None
-    files = _godot_files(root)
+    files = _godot_files(root, binary_ok=True)
     return (root.resolve(), files) if files is not None else None
+
+
+def _attached_nodes(receiver: str, ctx: CheckContext) -> list[tuple[str, str, str]]:
+    """GDScript: (scene text, type, the node's own lines) of a `$status` / `get_node("Bars/Bass")` of this script in
+    each scene that attaches the script (empty when no scene says)."""
+    found = re.match(r"""^\s*(?:\$|get_node\s*\(\s*)["']?([\w/]+)["']?\s*\)?$""", receiver)
+    project = _godot_project(ctx) if ctx.language == "gdscript" and found else None
+    if project is None:
+        return []
+    root, files = project
+    own = ctx.path.resolve()
+    if not own.is_relative_to(root):
+        return []
+    res = "res://" + own.relative_to(root).as_posix()
+    return [(code, kind, body) for scene, code in files.items() if scene.name.endswith(".tscn") and res in code
+            for kind, body in _nodes_below(code, _script_ids(code, res), found.group(1))]
 
 
 def _attached_node_types(receiver: str, ctx: CheckContext) -> set[str]:
     """GDScript: the node types a `$status` / `get_node("Bars/Bass")` of this script has in the
     scenes that attach the script (empty when no scene says)."""
-    found = re.match(r"""^\s*(?:\$|get_node\s*\(\s*)["']?([\w/]+)["']?\s*\)?$""", receiver)
-    project = _godot_project(ctx) if ctx.language == "gdscript" and found else None
-    if project is None:
-        return set()
-    root, files = project
-    own = ctx.path.resolve()
-    if not own.is_relative_to(root):
-        return set()
-    res = "res://" + own.relative_to(root).as_posix()
-    types = set()
-    for scene, code in files.items():
-        if scene.name.endswith(".tscn") and res in code:
-            types |= _node_types_below(code, _script_ids(code, res), found.group(1))
-    return {t for t in types if t}
+    return {kind for _, kind, _ in _attached_nodes(receiver, ctx) if kind}
+
+
+STREAM_RESOURCE = re.compile(r"^stream\s*=\s*ExtResource\(\s*\"?([\w-]+)\"?\s*\)", re.M)
+
+
+def _ext_resource_path(code: str, ident: str) -> str:
+    """The `res://` path of a scene's `[ext_resource ... id=2]` ("" when the scene has none of that id)."""
+    for resource in re.findall(r"^\[ext_resource ([^\]]*)\]", code, re.M):
+        if re.search(rf'\bid\s*=\s*"?{re.escape(ident)}"?(?![\w-])', resource):
+            found = re.search(r'\bpath\s*=\s*"([^"]*)"', resource)
+            return found.group(1) if found else ""
+    return ""
+
+
+def _attached_stream_kind(receiver: str, ctx: CheckContext) -> str | None:
+    """GDScript: what a player node of this script plays, by the stream the scenes that attach the script give it
+    (`get_node("StreamPlayer").play()` in the autoload whose scene sets `stream = ExtResource( 2 )`,
+    `res://assets/Audio/background_music.ogg`): "music" when the stream's file or folder names music, "" when its
+    file names an effect (`click.wav`, `jump.ogg`, checks/autoplay_scenes.py's words); None when no scene says."""
+    from designlint.checks.autoplay_scenes import EFFECT_WORD as SCENE_EFFECT_WORD  # that module imports this one
+
+    kinds = set()
+    for code, kind, body in _attached_nodes(receiver, ctx):
+        stream = STREAM_RESOURCE.search(body)
+        if not GODOT_MEDIA_TYPE.match(kind) or re.match(rf"^{VIDEO_TYPES}$", kind) or stream is None:
+            continue
+        folder, _, file = _ext_resource_path(code, stream.group(1)).removeprefix("res://").rpartition("/")
+        stem = _words(file.rsplit(".", 1)[0])
+        if any(SCENE_EFFECT_WORD.match(w) or EFFECT_WORD.match(w) for w in stem):
+            kinds.add("")
+        elif any(MUSIC_WORD.match(w) for w in stem + _words(folder)):
+            kinds.add("music")
+    return kinds.pop() if len(kinds) == 1 else None
 
 
 def _autoload_member_kind(receiver: str, ctx: CheckContext) -> str | None:
@@ -2865,13 +2906,14 @@ def _godot_built(scene: Path, root: Path, built: list[str]) -> bool:
     return any(res.startswith(prefix) or not prefix.startswith("res://") for prefix in built)
 
 
-def _godot_files(root: Path) -> dict[Path, str] | None:
+def _godot_files(root: Path, binary_ok: bool = False) -> dict[Path, str] | None:
     """The text of the project's scripts, scenes, resources and settings (read again when a file
-    changes); None when it has binary scenes or resources, or too many files."""
+    changes); None when it has too many files, or binary scenes or resources and the caller needs every
+    reference (`binary_ok`: it only reads what the text scenes say, as a script's own attached nodes)."""
     found: list[Path] = []
     for folder, dirs, names in os.walk(root):
         dirs[:] = sorted(d for d in dirs if d not in DEFAULT_EXCLUDED_DIRS and not d.startswith("."))
-        if any(n.endswith(GODOT_BINARY) for n in names):
+        if not binary_ok and any(n.endswith(GODOT_BINARY) for n in names):
             return None
         found += [Path(folder) / n for n in sorted(names) if n.endswith(GODOT_TEXT)]
         if len(found) > MAX_GODOT_FILES:

@@ -45,7 +45,9 @@ loot word, Roblox bindables of the economy script move a balance (`MoneyFunction
 and `stickers.Random()` (a C# collection's pick extension) is a pick, as is a C# web request to a loot path
 (`UnityWebRequest.Get(url + "buyBooster.php?…")`: the server draws). A stake paid back in its own currency
 with nothing else handed out (`Money = Money - price` … `Money = Money + jackpot`) is a lottery, and
-UI builders named for a purchase (`BuyCoinsKeyboard()`) charge nothing.
+UI builders named for a purchase (`BuyCoinsKeyboard()`) charge nothing. A buy-named shop button whose own draw picks which
+item is handed out (`BuyTrail()` drawing from `NotBuyedItems`) is a paid random reward whatever the item is called
+(checks/loot_box_items.py).
 Lua product tables that keep a grant callback under a purchase key
 (`Purchased = function(self, userId)`) are purchase handlers. Game loops (`Update`, `_process`,
 `main`), bets and gambling commands (slots, coin flips, `gamble`, `dados`, a duel for a stake),
@@ -78,7 +80,7 @@ from typing import Iterator
 from tree_sitter import Node
 
 from designlint import project_index
-from designlint.checks import CheckContext, Verdict, loot_box
+from designlint.checks import CheckContext, Verdict
 from designlint.checks.loot_box import (
     BET_WORDS,
     CHANGE_VERB,
@@ -106,6 +108,8 @@ from designlint.checks.loot_box import (
     _short,
     _words,
 )
+from designlint.checks.loot_box_items import bought_item, picked_collection, removed_from
+from designlint.checks.loot_box_odds import shows_odds
 from designlint.checks.loot_box_mobile import NOT_REMOTE_PATH, REMOTE_LOOT_PATH, later_batch_of
 from designlint.checks.polyglot import Call, argument_nodes, as_call, calls, function_name
 from designlint.checks.util import FUNCTION_TYPES, ancestors, text, walk
@@ -472,7 +476,8 @@ def _is_negative(node: Node) -> bool:
 
 class _Unit:
     __slots__ = ("node", "name", "label", "spend", "soft_spend", "weak_spend", "purchase", "consume", "random", "calls",
-                 "words", "grant", "prompt", "payout", "foreign", "handlers", "spent", "credited", "increased", "item_reward")
+                 "words", "grant", "prompt", "payout", "foreign", "handlers", "spent", "credited", "increased", "item_reward",
+                 "picks")
 
     def __init__(self, node: Node, name: str, label: str):
         self.node = node
@@ -484,6 +489,7 @@ class _Unit:
         self.purchase: list[str] = []
         self.consume: list[str] = []
         self.random: list[str] = []
+        self.picks: list[Call] = []  # the random calls behind `random`, to see which list they draw from
         self.calls: list[str] = []
         self.words: set[str] = set(_words(name))
         self.grant = False
@@ -861,6 +867,7 @@ class _File:
         pick = self._random_call(call)
         if pick is not None and not self._cosmetic(call.node, fn):
             u.random.append(pick)
+            u.picks.append(call)
         receiver = call.receiver
         if re.match(r"^(Add|add|append|push|insert|Insert|AddItem|add_item|give|Give|grant|Grant)\w*$", call.name) and (
                 GRANT_TARGET.search(receiver.split(".")[-1] if receiver else "") or GRANT_TARGET.search(call.name[3:])):
@@ -1149,7 +1156,8 @@ class _File:
             return None  # both halves only in helpers: only a loot-box name ties them together
         if self._paid_after_roll(u):
             return None  # `elif r == 2: lost_items(0.1)`: coins lost as one outcome of the roll, not its price
-        context = self.loot_context(u, r.words, r.grant) or _random_unlock(u.name)
+        bought = self._bought_item(u)
+        context = self.loot_context(u, r.words, r.grant) or _random_unlock(u.name) or bought
         if across is not None:
             # a roll in another file counts only with loot words in the paying unit or the rolling function
             context = loot_context_of(u.words | across[1], u.grant or across[2], False, granted_to="the inventory")
@@ -1181,7 +1189,7 @@ class _File:
         if spend and (context or any(_premium_spend(s) or HARD_CURRENCY.search(s) or _game_premium(s) for s in spend)):
             return ("spend", spend[0], rnd[0], context)
         soft = u.soft_spend + r.soft[:1]
-        if soft and strong_context:
+        if soft and (strong_context or bought and context == bought):
             return ("spend", soft[0], rnd[0], context)
         if u.weak_spend and (name_loot or (u.random and strong_context and not SHOP_UNIT.search(u.name))):
             if self.project is not None and self.project.server_decides(self, u):
@@ -1190,6 +1198,19 @@ class _File:
         if u.consume and context and (self.file_sells or self.project is not None and self.project.sells_elsewhere(self, u)):
             return ("consume", u.consume[0], rnd[0], context)
         return None
+
+    def _bought_item(self, u: _Unit) -> str | None:
+        """A unit that takes a price and whose own pick (or a rolling helper's) selects which item is handed out:
+        `BuyTrail()` drawing `NotBuyedItems[Random.Range(0, NotBuyedItems.Count)]` (checks/loot_box_items.py)."""
+        if not (u.spend or u.soft_spend):
+            return None
+        picks = list(u.picks)
+        for c in self.callees(u):
+            if c.picks and not _cosmetic_name(c.name) and not UPGRADE_HELPER.search(c.name):
+                picks += c.picks
+        pools = [picked_collection(c.node, c.name, " ".join(c.receiver.split()), argument_nodes(c)) for c in picks]
+        return bought_item(u.name, [p for p in pools if p], _cosmetic_name, removed_from(calls(u.node)),
+                           u.grant)
 
     def _paid_after_roll(self, u: _Unit) -> bool:
         """No payment of the unit shares a path with a pick it pays for: every payment is a call made either in
@@ -1739,9 +1760,9 @@ def priced_random_item(ctx: CheckContext) -> Verdict | bool:
 
 
 def odds_disclosed(ctx: CheckContext) -> bool:
-    """loot_box.odds_disclosed, computed once per file: its regex over the whole file is the
-    slowest step on a large bot or game script, and both mitigations ask it for every finding."""
-    return ctx.remember(MEMO_KEY + ":odds", lambda: loot_box.odds_disclosed(ctx))
+    """The file shows the odds to the player (checks/loot_box_odds.py: text, a widget, a label set; not a tuning field
+    such as `nsfwOddsMultiplier`), computed once per file: both mitigations ask it for every finding."""
+    return ctx.remember(MEMO_KEY + ":odds", lambda: shows_odds(ctx.data[:600_000].decode("utf-8", "replace")))
 
 
 # Words of a file name that say nothing of which loot system the file belongs to.
@@ -1783,7 +1804,7 @@ def odds_disclosed_in_project(ctx: CheckContext) -> bool:
             if not named and not own & _stem_words(stem) & (STRONG_LOOT | WEAK_LOOT):
                 continue  # another file of the same loot system: `GachaUI` for `GachaModule`, not any `*Manager`
             inputs[path] = hashlib.sha256(data).hexdigest()
-            if loot_box.ODDS_DISCLOSURE.search(data.decode("utf-8", "replace")):
+            if shows_odds(data.decode("utf-8", "replace")):
                 found = True
                 break
         if inputs:
