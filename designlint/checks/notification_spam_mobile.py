@@ -2321,6 +2321,9 @@ def swift_repeating_trigger(ctx: CheckContext) -> Verdict | bool:
     launch_hours = _hours_passed_at_launch(fn, components, code, ctx)
     if launch_hours:
         return Verdict(message=f"a local notification repeats every day at {', '.join(launch_hours)}, hours the app passes to {function_name(fn)}() when it starts (UNCalendarNotificationTrigger, repeats: true), not ones the user set", note=_quiet_note(ctx))
+    stored = _stored_default_at_launch(fn, code, ctx)
+    if stored is not None:
+        return Verdict(message=f"a local notification repeats every day at {stored}, not a time the user set (UNCalendarNotificationTrigger, repeats: true)", note=_quiet_note(ctx))
     if _user_chosen(code, fn) or _not_app_driven(ctx.node, ctx):
         return False
     hour = _fixed_hour(code, ctx)
@@ -2358,6 +2361,139 @@ def _hours_passed_at_launch(fn: Node | None, components: str, code: str, ctx: Ch
         if re.fullmatch(r"([01]?\d|2[0-3])", value) and re.fullmatch(r"\d{1,2}", at):
             out.append(f"{value}:{int(at):02d}")
     return out
+
+
+# a literal hour in a stored default: `DateComponents(hour: 19, minute: 0)`, `bySettingHour: 7, minute: 30`
+LITERAL_HOUR = re.compile(r"(?:\bhour\s*:\s*|\bbySettingHour\s*:\s*|\.hour\s*=\s*)(?P<hour>[01]?\d|2[0-3])\b(?:[^\n]*?\bminute\s*:\s*(?P<minute>[0-5]?\d)\b)?")
+# a switch-like name in a condition: `user.notificationsEnabled`, `settings.remindersOn`, `wantsReminders`
+SWITCH_NAME = re.compile(r"(?i:enabled|opt_?in|opted|consent|wants|allow|subscribed)|On$|^is[A-Z]\w*On\b")
+
+
+def _stored_default_at_launch(fn: Node | None, code: str, ctx: CheckContext) -> str | None:
+    """Swift: the helper takes its time as a parameter (`scheduleStudyReminder(at time: Date)`), and
+    launch code of the project passes it a model's stored property (`if user.remindersOn, let t =
+    user.reminderTime { scheduleStudyReminder(at: t) }` in `.onAppear`) whose declared default is a
+    literal hour (`self.reminderTime = calendar.date(from: DateComponents(hour: 19, minute: 0))` in
+    `init`/`awakeFromInsert`, or the property's initial value), behind no switch or switches declared
+    on (`self.remindersOn = true`): every new install gets the app's hour. A switch declared off, or a
+    time with no literal default (filled by a DatePicker), is the person's. "19:00, ..." or None."""
+    name = function_name(fn) if fn is not None else ""
+    if ctx.language != "swift" or not name or project_index.too_common(name) or FRAMEWORK_NAME.match(name):
+        return None
+    times = {p for p in _parameter_names(fn) if re.search(r"(time|date|^at$|when|hour)", p, re.I) and re.search(rf"\b{re.escape(p)}\b", code)}
+    labels = _parameter_labels(fn)
+    positions = [i for i, names in enumerate(labels) if names & times]
+    if len(positions) != 1:
+        return None
+    index = project_index.for_context(ctx)
+    owner = _class_name(_enclosing_class(fn)).lstrip("_")
+    for site in index.calls(name):
+        if index.is_test_path(site.path) or _site_in_settings(site) or not _calls_this_function(site, owner, index):
+            continue
+        call = _call_at_site(site, index)
+        if call is None or _site_in_user_action(site, ctx) or _runs_at_launch(site, index) is None:
+            continue
+        args = [_label(a) for a in argument_nodes(call)]
+        given = next((v for label, v in args if label in labels[positions[0]]), None)
+        if given is None and len(args) == len(labels) and all(label is None for label, _ in args):
+            given = args[positions[0]][1]
+        caller = _enclosing_named(call.node)
+        prop = _passed_property(text(given) if given is not None else "", call.node, caller)
+        clock = _declared_default(prop, index, hour=True) if prop else None
+        switches = _switches_on(call.node, caller, index) if clock is not None else None
+        if switches is None:
+            continue
+        behind = f", behind {', '.join(switches)} that is on by default" if switches else ""
+        return f"{clock}, the stored default of {prop} that launch code passes to {name}() ({site.where()}){behind}"
+    return None
+
+
+def _passed_property(value: str, call: Node, caller: Node | None) -> str:
+    """The stored property an argument reads: `user.reminderTime`, or a local bound to it before the
+    call (`let t = user.reminderTime`, `if let t = user.reminderTime`), else a bare name (the caller's
+    own property). "" for anything else."""
+    value = value.strip()
+    dotted = re.fullmatch(r"(?:\w+[?!]?\.)+(\w+)", value)
+    if dotted:
+        return dotted.group(1)
+    if not re.fullmatch(r"[A-Za-z_]\w*", value):
+        return ""
+    before = text(caller)[: call.start_byte - caller.start_byte] if caller is not None else ""
+    bound = re.findall(rf"\b(?:let|var)\s+{re.escape(value)}\s*(?::[^=\n]+)?=\s*((?:\w+[?!]?\.)*\w+)\s*(?=[,{{\n]|else\b)", before)
+    return bound[-1].rsplit(".", 1)[-1] if bound else value
+
+
+def _declared_default(prop: str, index: project_index.ProjectIndex, hour: bool) -> str | None:
+    """The default the project declares for a stored property: its initial value (`var remindersOn =
+    true`, `@AppStorage("k") var on: Bool = true`) or what an `init`/`awakeFromInsert` sets it to.
+    `hour`: the literal clock ("19:00") of a time default, reading one local it is built from
+    (`let parts = DateComponents(hour: 19, minute: 0)` ... `self.reminderTime = cal.date(from: parts)`);
+    else "true"/"false" for a Boolean one (None when the defaults disagree or none is found)."""
+    if project_index.too_common(prop) or len(prop) < 4:
+        return None
+    cache = project_index.side_cache("ns-mobile-stored-defaults")
+    key = (index.key, prop, hour)
+    if key not in cache:
+        cache[key] = _find_declared_default(prop, index, hour)
+    return cache[key]
+
+
+def _find_declared_default(prop: str, index: project_index.ProjectIndex, hour: bool) -> str | None:
+    found: list[str] = []
+    pattern = re.compile(rf"(?<![\w.])(?:(?P<decl>(?:var|let)\s+)|self\.)?{re.escape(prop)}\s*(?::\s*[\w?.<>\[\]]+\s*)?=(?!=)\s*(?P<value>[^\n]+)")
+    for path, data in index.files().items():
+        if prop.encode() not in data:
+            continue
+        source = index.source(path)
+        if source is None or not source.regions:
+            continue
+        src = data.decode("utf-8", "replace")
+        for m in pattern.finditer(src):
+            node = source.regions[0].root.descendant_for_byte_range(len(src[: m.start()].encode()), len(src[: m.start()].encode()))
+            holder = _enclosing_named(node) if node is not None else None
+            if (holder is None and not m.group("decl")) or re.search(r"@(State|Binding|FocusState)\b", src[src.rfind("\n", 0, m.start()) + 1 : m.start()]):
+                continue  # a view's own `@State var on = false` copy is not the stored default
+            if holder is not None and not (holder.type == "init_declaration" or function_name(holder) in ("init", "awakeFromInsert")):
+                continue
+            value = m.group("value").strip()
+            if not hour:
+                found += re.findall(r"^(true|false)\b", value)
+                continue
+            literal = LITERAL_HOUR.search(value)
+            if literal is None and holder is not None:
+                body = text(holder)
+                for local in re.findall(r"\b[a-z]\w*\b", value):
+                    bound = re.search(rf"\b(?:let|var)\s+{re.escape(local)}\s*(?::[^=\n]+)?=\s*([^\n]+)", body)
+                    literal = LITERAL_HOUR.search(bound.group(1)) if bound else None
+                    if literal:
+                        break
+            if literal:
+                found.append(f"{int(literal.group('hour'))}:{int(literal.group('minute') or 0):02d}")
+    if hour:
+        return found[0] if found else None
+    return found[0] if found and len(set(found)) == 1 else None
+
+
+def _switches_on(call: Node, caller: Node | None, index: project_index.ProjectIndex) -> list[str] | None:
+    """The switches the call is guarded by (an `if`/`guard` around or before it in the caller) when
+    each is a stored property the project declares `true` ([] when there are none); None when one is
+    the person's opt-in: a stored read with no `true` default (`UserDefaults.standard.bool(forKey:)`),
+    a switch declared `false`, or a switch-like name with no default found."""
+    on: list[str] = []
+    conditions = [text(a).split("{", 1)[0] for a in ancestors(call) if a.type in ("if_statement", "guard_statement") and (caller is None or a.start_byte >= caller.start_byte)]
+    if caller is not None:
+        conditions += re.findall(r"\bguard\s+([^{]*)\belse\b", text(caller)[: call.start_byte - caller.start_byte])
+    for condition in conditions:
+        condition = re.sub(r"\b(?:let|var)\s+\w+\s*(?::[^=,{]+)?=\s*[^,{]+", "", condition)  # `let t = user.time` bindings
+        if re.search(r"\b(bool|object)\(\s*forKey:", condition) and not DEFAULT_ON_SWITCH.search(condition):
+            return None
+        for negated, prop in re.findall(r"(!?)\s*(?:\w+[?!]?\.)*(\w+)\b(?!\s*\()", condition):
+            default = _declared_default(prop, index, hour=False) if prop not in ("if", "guard", "else", "self", "true", "false") else None
+            if default == "false" or (negated and default == "true") or (default is None and SWITCH_NAME.search(prop)):
+                return None
+            if default == "true":
+                on.append(prop)
+    return on
 
 
 def _next_fixed_hour(ctx: CheckContext, call: Call) -> Verdict | bool:
