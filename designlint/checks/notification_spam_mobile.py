@@ -1133,12 +1133,94 @@ def _android_request_sites(ref: Node, ctx: CheckContext) -> list[Node]:
             if call.name in ("rememberPermissionState", "rememberMultiplePermissionsState"):
                 decl = next((a for a in ancestors(anc) if a.type in ("property_declaration", "assignment")), None)
                 return _uses_of_holder(decl, ctx, r"^(launchPermissionRequest|launchMultiplePermissionRequest)$", receiver=True) if decl else []
+            if _wrapper_asks_on_show(call, ref, ctx) and not _shown_after_tap(anc):
+                return [anc]  # `PermissionDialog(POST_NOTIFICATIONS)`: the app's composable asks as it shows
             continue
         if anc.type in ("property_declaration", "variable_declarator", "local_variable_declaration", "assignment", "assignment_expression"):
             return _uses_of_holder(anc, ctx, r"^(requestPermissions?|launch|request)$", receiver=False)
         if anc.type in FUNCTION_TYPES or anc.type in ("class_body", "statements", "block"):
             return []
     return []
+
+
+# the request a Compose permission state or an activity-result launcher makes
+PERMISSION_ASKS = re.compile(r"^(launchPermissionRequest|launchMultiplePermissionRequest|launch|requestPermissions?)$")
+
+
+def _wrapper_asks_on_show(call: Call, ref: Node, ctx: CheckContext) -> bool:
+    """Kotlin: the reference is an argument of the app's own function (`PermissionDialog(POST_NOTIFICATIONS)`,
+    in this file or another of the project) whose parameter becomes a permission state or request
+    (`rememberPermissionState(permission)`, `launcher.launch(permission)`) that it makes in a Compose
+    effect (`SideEffect { state.launchPermissionRequest() }`, `LaunchedEffect(Unit) { ... }`), not from a
+    button: showing it asks."""
+    if ctx.language != "kotlin" or REQUEST_CALLS.match(call.name) or CHECK_CALLS.match(call.name) or project_index.too_common(call.name):
+        return False
+    args = argument_nodes(call)
+    position = next((i for i, a in enumerate(args) if a.start_byte <= ref.start_byte < a.end_byte), None)
+    if position is None:
+        return False
+    label = _label(args[position])[0]
+    definitions = list(_definitions(call.name, ctx))
+    if not definitions:
+        index = project_index.for_context(ctx)
+        for path in dict.fromkeys(d.path for d in index.definitions(call.name)):
+            source = index.source(path)
+            definitions += [n for region in (source.regions if source is not None else []) for n in walk(region.root) if n.type in FUNCTION_TYPES and function_name(n) == call.name]
+    for fn in definitions:
+        params = _kotlin_parameters(fn, call.name)
+        param = (label if label in params else None) if label else (params[position] if position < len(params) else None)
+        if param is None:
+            continue
+        holders = {param} | {m.group(1) for m in re.finditer(rf"\b(?:val|var)\s+(\w+)\s*(?::[^=\n]+)?=\s*remember\w*Permissions?State\(\s*(?:listOf\(\s*)?{re.escape(param)}\b", _code(fn))}
+        for ask in calls(fn):
+            if not PERMISSION_ASKS.match(ask.name) or not ({ask.receiver.rsplit(".", 1)[-1]} | {text(a).strip() for a in argument_nodes(ask)}) & holders:
+                continue
+            lambdas = [a for a in ancestors(ask.node) if a.type in FUNCTION_TYPES and a.start_byte > fn.start_byte]
+            owner = _block_owner(lambdas[0])[0] if lambdas else ""
+            if lambdas and LAUNCH_BLOCKS.match(owner) and (owner != "LaunchedEffect" or _runs_once(lambdas[0])) and not _in_user_action(ask.node):
+                return True
+    return False
+
+
+def _kotlin_parameters(fn: Node, name: str) -> list[str]:
+    """The parameter names of a Kotlin `fun name(a: A, b: B = x)`, read after its name (its
+    annotations, `@OptIn(...)`, come first)."""
+    head = re.search(rf"\bfun\s+(?:<[^>]*>\s*)?(?:[\w.]+\.)?{re.escape(name)}\s*\(", text(fn))
+    if head is None:
+        return []
+    depth, current, pieces = 0, "", []
+    for char in text(fn)[head.end():]:
+        if char == ")" and depth == 0:
+            break
+        depth += char in "(<[{"
+        depth -= char in ")>]}"
+        if char == "," and depth == 0:
+            pieces.append(current)
+            current = ""
+            continue
+        current += char
+    pieces.append(current)
+    return [m.group(1) for m in (re.match(r"\s*(?:@\w+\s+)*(?:vararg\s+|crossinline\s+|noinline\s+)?(\w+)\s*:", p) for p in pieces) if m]
+
+
+def _shown_after_tap(node: Node) -> bool:
+    """Compose: the call sits in a branch on a state the same function sets only in a click or
+    toggle handler (`var ask by remember { mutableStateOf(false) }`, `Button(onClick = { ask = true })`,
+    `if (ask) PermissionDialog(...)`): it is shown once the person asked."""
+    fn = _enclosing_named(node)
+    if fn is None:
+        return False
+    for anc in ancestors(node):
+        if anc.id == fn.id:
+            return False
+        if anc.type not in ("if_expression", "when_expression"):
+            continue
+        condition = text(anc).split("{", 1)[0]
+        for flag in set(re.findall(r"(?<![\w.])([a-z]\w*)\b(?!\s*[.(])", condition)) - {"if", "when", "true", "false", "null"}:
+            writes = [n for n in walk(fn) if n.type == "assignment" and n.named_child_count and text(n.named_children[0]).strip() == flag]
+            if writes and all(_in_user_action(w) for w in writes):
+                return True
+    return False
 
 
 def _declared_name(decl: Node) -> str:
