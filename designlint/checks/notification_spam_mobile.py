@@ -2480,6 +2480,8 @@ def _stored_default_at_launch(fn: Node | None, code: str, ctx: CheckContext) -> 
         if given is None and len(args) == len(labels) and all(label is None for label, _ in args):
             given = args[positions[0]][1]
         caller = _enclosing_named(call.node)
+        if any(a.type in LOOP_TYPES or (a.type in FUNCTION_TYPES and _block_owner(a)[0] in ("forEach", "map", "compactMap")) for a in ancestors(call.node) if caller is None or a.start_byte > caller.start_byte):
+            continue  # `for reminder in reminders { schedule(at: reminder.time) }`: the person's own rows
         prop = _passed_property(text(given) if given is not None else "", call.node, caller)
         clock = _declared_default(prop, index, hour=True) if prop else None
         switches = _switches_on(call.node, caller, index) if clock is not None else None
