@@ -1153,8 +1153,8 @@ def _wrapper_asks_on_show(call: Call, ref: Node, ctx: CheckContext) -> bool:
     (`rememberPermissionState(permission)`, `launcher.launch(permission)`) that it makes in a Compose
     effect (`SideEffect { state.launchPermissionRequest() }`, `LaunchedEffect(Unit) { ... }`), not from a
     button: showing it asks."""
-    if ctx.language != "kotlin" or REQUEST_CALLS.match(call.name) or CHECK_CALLS.match(call.name) or project_index.too_common(call.name):
-        return False
+    if ctx.language != "kotlin" or REQUEST_CALLS.match(call.name) or CHECK_CALLS.match(call.name) or project_index.too_common(call.name) or re.match(r"^(\w+Of|Intent|to[A-Z]\w*)$", call.name):
+        return False  # not `arrayOf(...)`, `listOf(...)`: the standard library builds the list
     args = argument_nodes(call)
     position = next((i for i, a in enumerate(args) if a.start_byte <= ref.start_byte < a.end_byte), None)
     if position is None:
