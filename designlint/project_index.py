@@ -1014,6 +1014,8 @@ def _passed_as_value(node: Node) -> str | None:
     parent = value.parent
     if parent is None:
         return None
+    if parent.type == "value_argument" and value.next_sibling is not None and value.next_sibling.type == "=":
+        return None  # Kotlin `onPlay = { ... }`: the parameter's name, not a function `onPlay` handed over
     if parent.type in ("assignment_expression", "assignment") and b"+=" in (parent.text or b""):
         passed = parent.named_children[-1] == value
     elif parent.type not in VALUE_HOLDERS:

@@ -46,6 +46,34 @@ EVENT_HOST = re.compile(
     r"^(listen|play|pause|resume|stop|toggle|playPause|togglePlay\w*|onPlay|onPause|onPlayPause|onStop|next|previous|onNext|onPrevious|onButtonPressed|"
     r"on(Play|Pause|Resume|Stop|Skip|Seek|Next|Previous|Toggle)\w*(Callback|Handler|Action|Command))$"  # `handler.onPlayCallback = () => play()`
 )
+# Kotlin (Compose) callbacks handed to a call under an `on...` label (`onTitleChange = { ... }`,
+# `onGetSpeech = { ... }`): the callee keeps them and calls them when its own control fires. Labels
+# naming an event that fires by itself (a load, a ready player, a page or state change, an end) are not
+# such callbacks: the code around them decides.
+LABELLED_CALLBACK = re.compile(r"^on[A-Z]\w*$")
+SELF_FIRING = re.compile(
+    r"(Ready|Prepared|Load|Init|Start|Creat|Attach|Appear|Shown|Display|Compos|Layout|Measur|Size|Position|Progress|"
+    r"Time|Buffer|State|Status|Error|Fail|Complet|End|Finish|Visib|Page|Index|Item|Focus|Scroll|Settl|Dispos|Result|"
+    r"Success|Response|Receive|Frame|Render|Playing|Current|Active|Lifecycle|Network|Orientation|Config|Media|Track|Update)"
+)
+# `onTitleChange = { ... }`, `onValueChange`, `onCheckedChange`: a value the person changed by typing or picking.
+VALUE_EDITED = re.compile(r"^on[A-Z]\w*Changed?$")
+
+
+def labelled_callback(fn: Node, host: str) -> str | None:
+    """`user` for a Kotlin lambda under an edited-value label (`onTitleChange = { ... }`), `unknown` for
+    one under another `on...` label that names no self-firing event (`onGetSpeech = { ... }`), else None."""
+    parent = fn.parent
+    if parent is None or parent.type != "value_argument" or parent.named_child_count < 2 or parent.named_children[-1] != fn:
+        return None
+    label = parent.named_children[0]
+    if label.type not in ("identifier", "simple_identifier") or text(label) != host or not LABELLED_CALLBACK.match(host):
+        return None
+    if SELF_FIRING.search(host[2:].replace("Change", "")):
+        return None
+    return "user" if VALUE_EDITED.match(host) else "unknown"
+
+
 ENDED_HOST = re.compile(
     r"^(setOnCompletionListener|onCompletion|OnCompletionListener|onPlayerComplete|onVideoEnd|onEnded)$"
 )
@@ -199,6 +227,8 @@ def host_kind(host: str, fn: Node) -> str | None:
         return "load"
     if USER_HOST.search(host):
         return "user"
+    if _view_setter_listener(host, fn):
+        return "user"
     return None
 
 
@@ -226,6 +256,42 @@ def pager_listener(fn: Node) -> bool:
         root = root.parent
     name = re.escape(subject)
     return re.search(rf"(\b\w*PageController\??\s+{name}\b|\b{name}\s*=\s*(new\s+)?\w*PageController\s*\()", text(root)) is not None
+
+
+# `lrcView.setDraggable(true) { time -> ... }`, `ratingBar.setOnRate { ... }`: a lambda a view's setter keeps is
+# that view's listener, run on the person's gesture. Not the setters whose lambda runs by itself (content,
+# layout, scrolling, a player's prepared/ready/complete/error listeners); not on a player's view.
+VIEW_SETTER = re.compile(r"^set[A-Z]\w*$")
+NOT_GESTURE_SETTER = re.compile(r"(Content|Scroll|Layout|Insets|Attach|Visib|Focus|Draw|Hierarch|Prepared|Ready|Load|Complet|Error|"
+                                r"Info|Buffer|Size|Frame|Surface|Adapter|Factory|State|Status|Progress|Time|Update|Result|Callback)")
+VIEW_RECEIVER = re.compile(r"(View|Layout|Bar|Button|Btn|Slider|Switch|Chip|Card|Toolbar|Picker|Pager|Spinner|Seek\w*|Image|Icon|Fab)$")
+SCOPE_FUNCTIONS = frozenset({"apply", "also", "run", "let", "with"})
+
+
+def _view_setter_listener(host: str, fn: Node) -> bool:
+    if not VIEW_SETTER.match(host) or NOT_GESTURE_SETTER.search(host):
+        return False
+    receiver = _setter_receiver(fn)
+    last = re.split(r"[.?!]+", receiver.rstrip("?!."))[-1] if receiver else ""
+    return bool(VIEW_RECEIVER.search(last)) and not PLAYER_RECEIVER.search(last)
+
+
+def _setter_receiver(fn: Node) -> str:
+    """The object a lambda's setter is called on: `lrcView` for `lrcView.setDraggable(true) { }` and for
+    `lrcView.apply { setDraggable(true) { } }`."""
+    parent = fn.parent
+    call = as_call(parent.parent) if parent is not None and parent.type == "annotated_lambda" and parent.parent is not None else None
+    if call is None:
+        return ""
+    if call.receiver:
+        return call.receiver
+    for ancestor in ancestors(call.node):
+        if ancestor.type == "lambda_literal" and ancestor.parent is not None and ancestor.parent.type == "annotated_lambda":
+            scope = as_call(ancestor.parent.parent) if ancestor.parent.parent is not None else None
+            if scope is not None and scope.name in SCOPE_FUNCTIONS:
+                return scope.receiver
+            return ""
+    return ""
 
 
 def swift_change_subject(fn: Node) -> str:

@@ -23,6 +23,7 @@ from designlint import project_index
 from designlint.checks import CheckContext
 from designlint.checks.polyglot import argument_label, argument_nodes, as_call, calls, enclosing_functions, enclosing_named_function, function_name, parameter_labels
 from designlint.checks.util import FUNCTION_TYPES, ancestors, text, walk
+from designlint.checks.autoplay_mobile_callbacks import inside_parentheses
 from designlint.checks.autoplay_mobile_names import (
     NOT_MEDIA,
     PLAYER_RECEIVER,
@@ -50,6 +51,7 @@ from designlint.checks.autoplay_mobile_names import (
     is_declaration_name,
     is_private,
     is_sound_effect_name,
+    labelled_callback,
     player_label,
     player_key,
     signature_text,
@@ -112,17 +114,19 @@ MUSIC_AT_SITE = re.compile(r"(bgm|music|theme|song|soundtrack|background|ambient
 RETURN_TO_APP = re.compile(r"(willEnterForeground|didBecomeActive|WillEnterForeground|DidBecomeActive|AppLifecycleState\.resumed)")
 
 
-def project_callers_kind(fn: Node, name: str, ctx: CheckContext, needs: frozenset[str] = frozenset()) -> tuple[str, str]:
+def project_callers_kind(fn: Node, name: str, ctx: CheckContext, needs: frozenset[str] = frozenset(), action: str = "") -> tuple[str, str]:
     """How the other files of the project call `name` (a method this file defines): `load` as soon
     as one call runs as a screen or game loads (initState, onLoad, main, onCreate, viewDidLoad,
     followed up to two callers), `user` when every call answers a tap, `none` when nothing calls it,
     else `unknown`. Calls are kept only when their receiver can be this class's object (or when no
     other class defines the name); the sites themselves are in `where` (`initState in lib/a.dart:22`).
-    Calls that pass a literal `false` for one of the parameters in `needs` (see `passed_on`) are left out."""
+    Calls that pass a literal `false` for one of the parameters in `needs` (see `passed_on`) are left out.
+    With `action` (the code asked about sits in the `is Action.OnGetSpeech ->` branch of a dispatcher
+    such as `onEvent(event)`), only the calls that send that action count."""
     by_name = _queryable(fn, name)
     if not by_name and not _typed_queryable(fn, name):
         return "unknown", ""
-    key = ("autoplay_mobile.project_callers", name, fn.start_byte, needs)
+    key = ("autoplay_mobile.project_callers", name, fn.start_byte, needs, action)
     if key in ctx.memo:
         return ctx.memo[key]
     index = project_index.for_context(ctx)
@@ -139,6 +143,8 @@ def project_callers_kind(fn: Node, name: str, ctx: CheckContext, needs: frozense
             s for s in index.references(name)
             if s.role == "passed" and s.path != own and not _in_tests(s) and (not others or s.owner == owner)
         ]
+        if action:
+            sites = [s for s in sites if s.role == "call" and _sends_action(s, action)]
     else:  # `play()` of the app's own player class: only calls made on an object of that class
         sites = [s for s in index.calls_on_type(name, types) if s.path != own and not _in_tests(s)]
         if any(_reports_itself(s) for s in sites):
@@ -197,6 +203,43 @@ def passed_on(ref: Node, name: str, fn: Node, needs: frozenset[str]) -> frozense
 def _passes_false(site: project_index.Site, name: str, fn: Node, needs: frozenset[str]) -> bool:
     node = _node_at(site)
     return node is not None and passed_on(node, name, fn, needs) is None
+
+
+def dispatched_action(node: Node, fn: Node) -> str:
+    """Kotlin: the action a dispatcher's branch answers when `node` sits in `when (event) { is
+    Action.OnGetSpeech -> ... }` (or `Action.Refresh -> ...`) and `event` is a parameter of `fn`
+    (`fun onEvent(event: Action)`): "OnGetSpeech", else ""."""
+    parameters = set(re.findall(r"(\w+)\s*:", text(fn.child_by_field_name("parameters") or next((c for c in fn.named_children if c.type == "function_value_parameters"), fn))[:400]))
+    for ancestor in ancestors(node):
+        if ancestor is fn:
+            break
+        if ancestor.type != "when_entry" or ancestor.parent is None or ancestor.parent.type != "when_expression":
+            continue
+        subject = next((c for c in ancestor.parent.named_children if c.type == "when_subject"), None)
+        if subject is None or text(subject).strip("() ") not in parameters:
+            continue
+        condition = text(ancestor.named_children[0]) if ancestor.named_child_count > 1 else ""
+        match = re.fullmatch(r"(?:is\s+)?(?:[A-Z]\w*\.)+([A-Z]\w*)(?:<[^<>]*>)?", condition.strip())
+        return match.group(1) if match else ""
+    return ""
+
+
+def _sends_action(site: project_index.Site, action: str) -> bool:
+    """The call's arguments name the action (`viewModel.onEvent(UiAction.OnGetSpeech(id, ...))`), read
+    from the calling file up to the call's closing parenthesis, or pass on a value that may be any
+    action (`viewModel.onEvent(action)`)."""
+    try:
+        source = file_text(site.path)
+    except OSError:
+        return False
+    line_start = sum(len(line) + 1 for line in source.split("\n")[: site.line - 1])
+    start = source.find("(", line_start + site.column)
+    if start < 0:
+        return False
+    sent = inside_parentheses(source, start + 1)
+    if re.search(rf"\b{re.escape(action)}\b", sent):
+        return True
+    return not re.search(r"\b[A-Z]\w*\.[A-Z]\w*|\b[A-Z]\w*\s*\(", sent)  # `onEvent(action)`: a value passed on, any action
 
 
 def delegate_callers_kind(fn: Node, name: str, ctx: CheckContext) -> tuple[str, str]:
@@ -363,7 +406,8 @@ def _same_target(site: project_index.Site, owner: str, others: set[str]) -> bool
 
 def _declared_type(site: project_index.Site) -> str:
     """The type the site's file declares the receiver's last member with (`var viewModel =
-    GuestFeedViewModel.shared`, `let player: ClipPlayer`), when every declaration of that name in
+    GuestFeedViewModel.shared`, `let player: ClipPlayer`, a parameter `viewModel: CardViewModel =
+    hiltViewModel()`), when every declaration of that name in
     the file gives the same type; "" when it cannot be read."""
     member = re.split(r"[.?!]+", site.receiver.strip("?! "))[-1]
     if not re.fullmatch(r"[A-Za-z_]\w*", member):
@@ -374,6 +418,8 @@ def _declared_type(site: project_index.Site) -> str:
         return ""
     declared = re.compile(rf"\b(?:var|let|val|final)\s+{re.escape(member)}\s*(?::\s*([A-Z]\w*)[?!]?\s*)?(?:=\s*([A-Z]\w*)\s*[.(])?")
     types = {m.group(1) or m.group(2) or "" for m in declared.finditer(source)}
+    parameter = re.compile(rf"[(,]\s*{re.escape(member)}\s*:\s*([A-Z]\w*)")  # Compose `viewModel: CardViewModel = hiltViewModel()`
+    types |= {m.group(1) for m in parameter.finditer(source)}
     return types.pop() if len(types) == 1 else ""
 
 
@@ -423,6 +469,8 @@ def site_kind(site: project_index.Site, index: project_index.ProjectIndex) -> st
     lambdas such as `setOnClickListener { }`, Swift `didSelectRowAt`), then the callers of the
     function holding it (two levels)."""
     kind = project_index.classify(site)
+    if kind == "load" and site.context[:1] and site.context[0][0] == "call" and _kind_in_file(site) == "user":
+        return "user"  # `lrcView.setDraggable(true) { resumePlaying() }` in onViewCreated: a listener the view runs on a gesture
     if kind:
         return kind
     if any(USER_SITE.match(value) for _, value in site.context):
@@ -507,9 +555,9 @@ def _kind_around(node: Node) -> str | None:
             continue
         if fn.type in LAMBDA_TYPES:
             host = lambda_host(fn)
-            kind = host_kind(host, fn)
+            kind = host_kind(host, fn) or labelled_callback(fn, host)
             if kind:
-                return kind
+                return kind if kind != "unknown" else "other"  # `onGetSpeech = { vm.onEvent(...) }` in a composable: a callback, not load
             if EVENT_HOST.match(host):
                 return "other"  # `ref.listen(provider, (prev, next) {...})` in build: runs on a later change, not at load
             local = re.match(r"[\w<>?]+\s+(\w+)\s*\(", text(fn)) if fn.type == "lambda_expression" and not host else None

@@ -60,11 +60,13 @@ from designlint.checks.autoplay_mobile_names import (
     host_kind,
     is_declaration_name,
     is_private,
+    labelled_callback,
     layout_on_click,
     signature_text,
     name_words,
     lambda_host,
 )
+from designlint.checks.autoplay_mobile_callbacks import constructor_callback_kind
 from designlint.checks.autoplay_mobile_openers import (
     has_local_callers,
     named_to_guess,
@@ -73,6 +75,7 @@ from designlint.checks.autoplay_mobile_openers import (
     passed_on,
     project_callers_kind,
     delegate_callers_kind,
+    dispatched_action,
     identifier_references,
 )
 
@@ -207,9 +210,9 @@ def situation(node: Node, ctx: CheckContext, depth: int = 0, screens: bool = Tru
             return "load", "init"
         if fn.type in LAMBDA_TYPES:
             host = lambda_host(fn)
-            kind = host_kind(host, fn)
+            kind = host_kind(host, fn) or labelled_callback(fn, host) or constructor_callback_kind(fn, ctx)
             if kind:
-                return kind, ("a page controller's listener" if host == "addListener" and kind == "view" else host)
+                return kind, ("a page controller's listener" if host == "addListener" and kind == "view" else host)  # (also `onGetSpeech = { ... }` handed to a composable, `new ListAdapter(ctx, pos -> ...)`: run when that object calls it)
             widget = _labelled_argument_call(fn)
             if widget and host_kind(widget, fn) == "user":
                 return "user", widget  # `answerSubmitBtn(context, function: () {...})`: the app's own button
@@ -248,7 +251,7 @@ def situation(node: Node, ctx: CheckContext, depth: int = 0, screens: bool = Tru
             return "unknown", name
         kind, where = _callers_kind(fn, name, ctx, depth, screens, needs=passed)
         if kind in ("unknown", "dead", "user"):
-            far_kind, far_where = project_callers_kind(fn, name, ctx, passed)
+            far_kind, far_where = project_callers_kind(fn, name, ctx, passed, dispatched_action(node, fn))
             if far_kind in ("load", "view") or (kind != "user" and far_kind == "user"):
                 return far_kind, f"{name}, called from {far_where}"
             if far_kind == "none" and named_to_guess(fn, name) and (kind == "dead" or (kind == "unknown" and not has_local_callers(fn, name, ctx))):
