@@ -442,6 +442,10 @@ def _operands(node: Node) -> tuple[Node | None, Node | None]:
 
 COMPARISONS = frozenset({"<", ">", "<=", ">=", "==", "!=", "~="})
 ORDERING = frozenset({"<", ">", "<=", ">="})
+# A prestige that resets progress once the money reaches its threshold (`RebirthHandler`, `prestige()`).
+PRESTIGE = re.compile(r"(?i)rebirth|reborn|prestige|ascen(?:d|sion)|reincarnat")
+# A balance scaled in a comparison (`Money.Value * 2.4`): a band of prices, not what the player can pay.
+SCALING = frozenset({"*", "/", "//", "%"})
 STATEMENT_HINT = ("statement", "declaration", "block", "body", "assignment")
 
 
@@ -477,7 +481,7 @@ def _is_negative(node: Node) -> bool:
 class _Unit:
     __slots__ = ("node", "name", "label", "spend", "soft_spend", "weak_spend", "purchase", "consume", "random", "calls",
                  "words", "grant", "prompt", "payout", "foreign", "handlers", "spent", "credited", "increased", "item_reward",
-                 "picks")
+                 "picks", "gated", "reset")
 
     def __init__(self, node: Node, name: str, label: str):
         self.node = node
@@ -504,6 +508,8 @@ class _Unit:
         # inline handlers the unit registers (`onDone.AddListener(() => Roll())`, `:Connect(function() … end)`):
         # they run later, on behalf of the unit, and are followed like its helpers
         self.handlers: list[Node] = []
+        self.gated: set[str] = set()  # balances compared with a price (`if Money.Value >= Price`)
+        self.reset: set[str] = set()  # balances set back to a starting amount (`Money.Value = 50`)
 
     @property
     def pays(self) -> bool:
@@ -729,6 +735,8 @@ class _File:
         target = _balance_name(text(left))
         if op == "+=" or op == "=" and text(right).replace(" ", "").startswith(text(left).replace(" ", "") + "+"):
             u.increased.add(target.lower())
+        if op == "=" and re.fullmatch(r"\d+(?:\.\d+)?", text(right).strip()) and _is_balance(target):
+            u.reset.add(target.lower())  # `Money.Value = 50`: the balance starts over
         if op == "-=":
             if _is_balance(target):
                 u.spend.append(f"{_short(text(left), 30)} -= …")
@@ -810,9 +818,12 @@ class _File:
             return  # `reward == RewardType.Coins` compares a kind, not a balance
         for side, other in ((left, right), (right, left)):
             if side.type in ("binary_expression", "binary_operator"):
+                if _operator(side) in SCALING:
+                    continue  # `cost > Money.Value / 50`: a price band around the balance picks items, charges nothing
                 side = _operands(side)[0] or side
             if _is_balance(_balance_name(text(side))) and text(other).strip() not in ("0", "nil", "None", "null"):
                 u.weak_spend.append(_short(text(node), 40))
+                u.gated.add(_balance_name(text(side)).lower())
                 return
 
     def _string(self, u: _Unit, node: Node) -> None:
@@ -1194,6 +1205,8 @@ class _File:
         if u.weak_spend and (name_loot or (u.random and strong_context and not SHOP_UNIT.search(u.name))):
             if self.project is not None and self.project.server_decides(self, u):
                 return None  # the client half of a crate the server charges and rolls
+            if u.gated and u.gated <= u.reset and PRESTIGE.search(f"{u.label} {Path(self.path).stem}"):
+                return None  # a rebirth: the money reached the threshold and starts over, reborn items are not bought
             return ("gate", u.weak_spend[0], rnd[0], context)
         if u.consume and context and (self.file_sells or self.project is not None and self.project.sells_elsewhere(self, u)):
             return ("consume", u.consume[0], rnd[0], context)
