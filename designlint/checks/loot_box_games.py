@@ -102,6 +102,7 @@ from designlint.checks.loot_box import (
     WEAK_LOOT,
     _describe,
     _is_box_counter,
+    BOX_NOUNS,
     _is_currency,
     _payer_ok,
     _premium_spend,
@@ -410,9 +411,22 @@ def _not_random_name(name: str) -> bool:
 def _is_opening_stock(lvalue: str) -> bool:
     """`crates`, `caseKeys`, `data.Spins[wheel]`, `lootBoxes[tier]`: a stock of bought boxes, keys
     or openings (an index that is not a string key names an entry of the stock)."""
-    name = _balance_name(re.sub(r"(\[[^\]'\"]*\])+$", "", lvalue.strip()))
+    stripped = re.sub(r"(\[[^\]'\"]*\])+$", "", lvalue.strip())
+    name = _balance_name(stripped)
     words = _words(name)
-    return _is_box_counter(name) or bool(words) and words[-1] in OPENING_WORDS
+    return _is_box_counter(name) or bool(words) and words[-1] in OPENING_WORDS or _kept_in_box_folder(stripped)
+
+
+def _kept_in_box_folder(lvalue: str) -> bool:
+    """`Player.Crates.Unreal.Value`, `data.Eggs.Golden`: the count of one kind of box kept in a folder of
+    boxes (Roblox IntValues under a `Crates` folder). A single box's field (`chest.Health`) is not."""
+    parts = [p for p in re.split(r"\W+", lvalue) if p and not p.isdigit()]
+    while len(parts) > 2 and parts[-1] in ACCESSOR_NAMES:
+        parts.pop()
+    if len(parts) < 2:
+        return False
+    folder = _words(parts[-2])
+    return len(folder) == 1 and folder[0] in BOX_NOUNS and folder[0].endswith("s")
 
 
 def _field_key(fn: Node) -> str:
