@@ -48,6 +48,10 @@ with nothing else handed out (`Money = Money - price` … `Money = Money + jackp
 UI builders named for a purchase (`BuyCoinsKeyboard()`) charge nothing. A buy-named shop button whose own draw picks which
 item is handed out (`BuyTrail()` drawing from `NotBuyedItems`) is a paid random reward whatever the item is called
 (checks/loot_box_items.py).
+A comparison with a scaled balance (`item.Cost.Value > Money.Value / 50`: a free gift's price band) is not a balance
+check, and a rebirth or prestige that compares the money with its threshold and sets it back to a number
+(`Money.Value = 50`) buys nothing. The count of one kind of box in a folder of boxes (`Player.Crates.Unreal.Value - 1`)
+is a stock of bought boxes.
 Lua product tables that keep a grant callback under a purchase key
 (`Purchased = function(self, userId)`) are purchase handlers. Game loops (`Update`, `_process`,
 `main`), bets and gambling commands (slots, coin flips, `gamble`, `dados`, a duel for a stake),
