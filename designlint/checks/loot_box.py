@@ -49,6 +49,7 @@ from typing import Iterable, Iterator
 from tree_sitter import Node
 
 from designlint.checks import CheckContext, Verdict
+from designlint.checks.loot_box_odds import shows_odds
 from designlint.checks.util import text as _t, walk as _walk, ancestors as _ancestors, html_attributes as _html_attrs, FUNCTION_TYPES, parse_snippet as _parse_snippet, call_arguments as _args
 
 # --------------------------------------------------------------------------------------------
@@ -1440,6 +1441,16 @@ def locale_string(ctx: CheckContext) -> Verdict | bool:
 
 
 def odds_disclosed(ctx: CheckContext) -> bool:
-    """The file shows drop rates / odds / probabilities (a rates table, `dropRates`, "Odds")."""
-    text = ctx.data[:600_000].decode("utf-8", "replace")
-    return bool(ODDS_DISCLOSURE.search(text))
+    """The file shows the player the drop rates (checks/loot_box_odds.py: "Odds" text, JSX/HTML text between tags, an
+    `oddsTable`/`showRates()` widget, a rate written into a label); a `dropRates` map or a `probabilities` array that only
+    feeds the roll is not a disclosure. A message catalogue (JSON/YAML) is text the app shows, keys and values alike."""
+    def build() -> bool:
+        text = ctx.data[:600_000].decode("utf-8", "replace")
+        if ctx.language in ("json", "yaml"):
+            return bool(ODDS_DISCLOSURE.search(text))
+        return shows_odds(text, markup=ctx.language in MARKUP_LANGUAGES)
+    return ctx.remember("loot-box:odds-shown", build)
+
+
+# Languages whose files hold markup text (JSX, HTML, Vue and Svelte templates).
+MARKUP_LANGUAGES = frozenset({"javascript", "typescript", "tsx", "html", "vue", "svelte"})

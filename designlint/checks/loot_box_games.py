@@ -48,6 +48,10 @@ with nothing else handed out (`Money = Money - price` … `Money = Money + jackp
 UI builders named for a purchase (`BuyCoinsKeyboard()`) charge nothing. A buy-named shop button whose own draw picks which
 item is handed out (`BuyTrail()` drawing from `NotBuyedItems`) is a paid random reward whatever the item is called
 (checks/loot_box_items.py).
+A comparison with a scaled balance (`item.Cost.Value > Money.Value / 50`: a free gift's price band) is not a balance
+check, and a rebirth or prestige that compares the money with its threshold and sets it back to a number
+(`Money.Value = 50`) buys nothing. The count of one kind of box in a folder of boxes (`Player.Crates.Unreal.Value - 1`)
+is a stock of bought boxes.
 Lua product tables that keep a grant callback under a purchase key
 (`Purchased = function(self, userId)`) are purchase handlers. Game loops (`Update`, `_process`,
 `main`), bets and gambling commands (slots, coin flips, `gamble`, `dados`, a duel for a stake),
@@ -102,6 +106,7 @@ from designlint.checks.loot_box import (
     WEAK_LOOT,
     _describe,
     _is_box_counter,
+    BOX_NOUNS,
     _is_currency,
     _payer_ok,
     _premium_spend,
@@ -410,9 +415,22 @@ def _not_random_name(name: str) -> bool:
 def _is_opening_stock(lvalue: str) -> bool:
     """`crates`, `caseKeys`, `data.Spins[wheel]`, `lootBoxes[tier]`: a stock of bought boxes, keys
     or openings (an index that is not a string key names an entry of the stock)."""
-    name = _balance_name(re.sub(r"(\[[^\]'\"]*\])+$", "", lvalue.strip()))
+    stripped = re.sub(r"(\[[^\]'\"]*\])+$", "", lvalue.strip())
+    name = _balance_name(stripped)
     words = _words(name)
-    return _is_box_counter(name) or bool(words) and words[-1] in OPENING_WORDS
+    return _is_box_counter(name) or bool(words) and words[-1] in OPENING_WORDS or _kept_in_box_folder(stripped)
+
+
+def _kept_in_box_folder(lvalue: str) -> bool:
+    """`Player.Crates.Unreal.Value`, `data.Eggs.Golden`: the count of one kind of box kept in a folder of
+    boxes (Roblox IntValues under a `Crates` folder). A single box's field (`chest.Health`) is not."""
+    parts = [p for p in re.split(r"\W+", lvalue) if p and not p.isdigit()]
+    while len(parts) > 2 and parts[-1] in ACCESSOR_NAMES:
+        parts.pop()
+    if len(parts) < 2:
+        return False
+    folder = _words(parts[-2])
+    return len(folder) == 1 and folder[0] in BOX_NOUNS and folder[0].endswith("s")
 
 
 def _field_key(fn: Node) -> str:
@@ -442,6 +460,10 @@ def _operands(node: Node) -> tuple[Node | None, Node | None]:
 
 COMPARISONS = frozenset({"<", ">", "<=", ">=", "==", "!=", "~="})
 ORDERING = frozenset({"<", ">", "<=", ">="})
+# A prestige that resets progress once the money reaches its threshold (`RebirthHandler`, `prestige()`).
+PRESTIGE = re.compile(r"(?i)rebirth|reborn|prestige|ascen(?:d|sion)|reincarnat")
+# A balance scaled in a comparison (`Money.Value * 2.4`): a band of prices, not what the player can pay.
+SCALING = frozenset({"*", "/", "//", "%"})
 STATEMENT_HINT = ("statement", "declaration", "block", "body", "assignment")
 
 
@@ -477,7 +499,7 @@ def _is_negative(node: Node) -> bool:
 class _Unit:
     __slots__ = ("node", "name", "label", "spend", "soft_spend", "weak_spend", "purchase", "consume", "random", "calls",
                  "words", "grant", "prompt", "payout", "foreign", "handlers", "spent", "credited", "increased", "item_reward",
-                 "picks")
+                 "picks", "gated", "reset")
 
     def __init__(self, node: Node, name: str, label: str):
         self.node = node
@@ -504,6 +526,8 @@ class _Unit:
         # inline handlers the unit registers (`onDone.AddListener(() => Roll())`, `:Connect(function() … end)`):
         # they run later, on behalf of the unit, and are followed like its helpers
         self.handlers: list[Node] = []
+        self.gated: set[str] = set()  # balances compared with a price (`if Money.Value >= Price`)
+        self.reset: set[str] = set()  # balances set back to a starting amount (`Money.Value = 50`)
 
     @property
     def pays(self) -> bool:
@@ -729,6 +753,8 @@ class _File:
         target = _balance_name(text(left))
         if op == "+=" or op == "=" and text(right).replace(" ", "").startswith(text(left).replace(" ", "") + "+"):
             u.increased.add(target.lower())
+        if op == "=" and re.fullmatch(r"\d+(?:\.\d+)?", text(right).strip()) and _is_balance(target):
+            u.reset.add(target.lower())  # `Money.Value = 50`: the balance starts over
         if op == "-=":
             if _is_balance(target):
                 u.spend.append(f"{_short(text(left), 30)} -= …")
@@ -810,9 +836,12 @@ class _File:
             return  # `reward == RewardType.Coins` compares a kind, not a balance
         for side, other in ((left, right), (right, left)):
             if side.type in ("binary_expression", "binary_operator"):
+                if _operator(side) in SCALING:
+                    continue  # `cost > Money.Value / 50`: a price band around the balance picks items, charges nothing
                 side = _operands(side)[0] or side
             if _is_balance(_balance_name(text(side))) and text(other).strip() not in ("0", "nil", "None", "null"):
                 u.weak_spend.append(_short(text(node), 40))
+                u.gated.add(_balance_name(text(side)).lower())
                 return
 
     def _string(self, u: _Unit, node: Node) -> None:
@@ -1194,6 +1223,8 @@ class _File:
         if u.weak_spend and (name_loot or (u.random and strong_context and not SHOP_UNIT.search(u.name))):
             if self.project is not None and self.project.server_decides(self, u):
                 return None  # the client half of a crate the server charges and rolls
+            if u.gated and u.gated <= u.reset and PRESTIGE.search(f"{u.label} {Path(self.path).stem}"):
+                return None  # a rebirth: the money reached the threshold and starts over, reborn items are not bought
             return ("gate", u.weak_spend[0], rnd[0], context)
         if u.consume and context and (self.file_sells or self.project is not None and self.project.sells_elsewhere(self, u)):
             return ("consume", u.consume[0], rnd[0], context)
