@@ -767,7 +767,7 @@ def _assets_audio_open(call: Call, ctx: CheckContext) -> bool:
     """assets_audio_player `player.open(Audio('assets/theme.mp3'))`: `autoStart` defaults to true,
     so opening the media plays it unless the call sets `autoStart` (to false or a setting). Only on a player kept in
     a field or variable: an inline `AssetsAudioPlayer.newPlayer().open(...)` is a one-shot sound."""
-    if ctx.language != "dart" or re.search(r"\bautoStart\s*:\s*(?!true\b)", text(call.node)):
+    if ctx.language != "dart" or re.search(r"\bautoStart\s*:(?!\s*true\b)", text(call.node)):
         return False
     name = call.receiver.strip().split(".")[-1].strip("?!")  # not `AssetsAudioPlayer.newPlayer().open(...)`: a throwaway one-shot
     return bool(re.fullmatch(r"\w+", name)) and re.search(
