@@ -3,7 +3,8 @@
 Some valid code loses a whole class to tree-sitter's error recovery because the grammar lacks
 one construct: a C# method header split by `#if ... #else ... #endif` (Unity code written for
 the editor and the player); Swift's unit value `()` as an argument or a closure's result
-(`subject.onNext(())`, `map { _ in () }`, `UIView(forAutoLayout: ())`) and a `;` after a space.
+(`subject.onNext(())`, `map { _ in () }`, `UIView(forAutoLayout: ())`), an enum case pattern with an
+empty payload (`case .success():`) and a `;` after a space.
 A repair rewrites only those bytes, keeping every byte offset and line where it was, so
 positions, messages and snippets (read from the original bytes) are unchanged. The parser keeps
 the repaired tree only when it has fewer errors.
@@ -51,12 +52,17 @@ def csharp_first_branches(data: bytes) -> bytes:
 # `in`, before `)`, `,`, `}` or the line's end. A function type `() -> Void` is followed by `->`
 # and stays.
 _SWIFT_UNIT_VALUE = re.compile(rb"([(,=:][ \t]*|\b(?:in|return)[ \t]+)\(\)(?=[ \t]*(?:[),}]|\r?\n|$))")
+# An enum case pattern with an empty payload (`case .success():`, `if case .done() = state`): the
+# grammar has no empty tuple pattern; `case .success  :` means the same.
+_SWIFT_EMPTY_CASE_PAYLOAD = re.compile(rb"(\bcase[ \t]+(?:(?:let|var)[ \t]+)?(?:\w+)?\.\w+)\(\)(?=[ \t]*(?:[:,=]|where\b))")
 # A statement ended by a `;` after a space (`lock.lock() ; defer {...}`, `return ;`).
 _SWIFT_SPACED_SEMICOLON = re.compile(rb"([ \t]+);")
 
 
 def swift_unit_values(data: bytes) -> bytes:
-    """Swift with each unit value `()` written as `0 ` and each ` ;` as `; ` (same length)."""
+    """Swift with each unit value `()` written as `0 `, each empty case payload `.success()` as
+    `.success  ` and each ` ;` as `; ` (same length)."""
+    data = _SWIFT_EMPTY_CASE_PAYLOAD.sub(lambda m: m.group(1) + b"  ", data)
     data = _SWIFT_UNIT_VALUE.sub(lambda m: m.group(1) + b"0 ", data)
     return _SWIFT_SPACED_SEMICOLON.sub(lambda m: b";" + m.group(1), data)
 

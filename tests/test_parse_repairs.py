@@ -29,6 +29,13 @@ SWIFT_UNIT = b"""final class FeedViewModel {
         let handler: () -> Void = {}
         let banner = UIView(forAutoLayout: ())
         lock.lock() ; defer { lock.unlock() }
+        switch result {
+        case .success():
+            reload.onNext(())
+        case .failure(let error):
+            print(error)
+        }
+        if case .finished() = state { ticks.removeAll() }
     }
 }
 """
@@ -53,6 +60,7 @@ def test_swift_unit_values_become_a_same_length_value_and_function_types_stay():
     assert b"onNext(0 )" in fixed and b"in 0  }" in fixed and b"forAutoLayout: 0 )" in fixed
     assert b"lock.lock();  defer" in fixed
     assert b"PublishSubject<Void>()" in fixed and b"let handler: () -> Void" in fixed
+    assert b"case .success  :" in fixed and b"case .finished   = state" in fixed and b"case .failure(let error):" in fixed
 
 
 def _parsed(name: str, data: bytes):
