@@ -886,6 +886,26 @@ def _jsx_is_media(name: str, attrs: dict[str, Node | None], ctx: CheckContext) -
     return True
 
 
+def _ref_to_animation(recv: str, ctx: CheckContext) -> bool:
+    """`mascotRef.current.play()` where the file hands `ref={mascotRef}` to an animation (a Lottie or
+    Rive component: `animationData`, a `.json`/`.lottie`/`.riv` source, a name such as `Lottie`):
+    the animation's play(), not media's."""
+    ref = re.fullmatch(r"(\w+)\.current\??", recv.strip())
+    if ref is None:
+        return False
+    wanted = re.compile(rf"^\{{\s*{re.escape(ref.group(1))}\s*\}}$")
+    for node in _walk(ctx.root):
+        if node.type not in ("jsx_opening_element", "jsx_self_closing_element"):
+            continue
+        attrs = _jsx_attrs(node)
+        if not any(key in ("ref", "lottieRef") and value is not None and wanted.match(_t(value)) for key, value in attrs.items()):
+            continue
+        name = _jsx_name(node)
+        animation_source = "src" in attrs and re.search(r"\.(json|lottie|riv)\b", _t(attrs["src"]) if attrs["src"] is not None else "")
+        return bool("animationData" in attrs or animation_source or NOT_PLAY_RECEIVER.search(name))
+    return False
+
+
 def jsx_autoplay(ctx: CheckContext) -> Verdict | bool:
     opening = ctx.node
     name = _jsx_name(opening)
@@ -1202,6 +1222,8 @@ def play_on_load(ctx: CheckContext) -> Verdict | bool:
                 return False
         if _expo_video_player(recv, call, ctx.root):
             return _judge_play(ctx, call, prop, recv, what="video")
+        if _ref_to_animation(recv, ctx):
+            return False
         if not PLAY_RECEIVER.search(recv) and not _receiver_is_media(recv, ctx.root, _file_text(ctx)):
             return False
     return _judge_play(ctx, call, prop, recv)
