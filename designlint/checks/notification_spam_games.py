@@ -545,9 +545,22 @@ def _cs_entry(ctx: CheckContext, node: Node) -> tuple[str, str] | None:
     """(kind, hook) when the code runs from a Unity lifecycle hook: kind `leave` (the player leaves:
     OnApplicationPause/Quit/Focus, OnDisable/OnDestroy), `start` (Start/Awake/OnEnable) or
     `repeat` (InvokeRepeating); followed through the methods of the same file."""
+    for name, callers in _cs_chain(ctx, node):
+        if name in LEAVE_HOOKS:
+            return "leave", name
+        if name in START_HOOKS:
+            return "start", name
+        if any(how == "InvokeRepeating" for _, how in callers):
+            return "repeat", f"InvokeRepeating(\"{name}\")"
+    return None
+
+
+def _cs_chain(ctx: CheckContext, node: Node, levels: int = 4):
+    """(name, its callers in this file) for the method around the code, then for the methods calling it,
+    level by level (`levels` deep), each method once."""
     frontier = [node]
     seen: set[int] = set()
-    for _ in range(4):
+    for _ in range(levels):
         following = []
         for current in frontier:
             method = _cs_method(current)
@@ -555,16 +568,10 @@ def _cs_entry(ctx: CheckContext, node: Node) -> tuple[str, str] | None:
                 continue
             seen.add(method.id)
             name = function_name(method)
-            if name in LEAVE_HOOKS:
-                return "leave", name
-            if name in START_HOOKS:
-                return "start", name
-            for caller, how in _callers(ctx, name):
-                if how == "InvokeRepeating":
-                    return "repeat", f"InvokeRepeating(\"{name}\")"
-                following.append(caller)
+            callers = _callers(ctx, name)
+            yield name, callers
+            following += [caller for caller, _ in callers]
         frontier = following
-    return None
 
 
 def _cs_in_loop(call: Node, method: Node | None) -> bool:
@@ -1146,7 +1153,8 @@ def _cs_permission_api(ctx: CheckContext, node: Node) -> str | None:
 
 def unity_permission_on_start(ctx: CheckContext) -> Verdict | bool:
     """The notification permission prompt shown when a scene starts (Start/Awake/OnEnable, followed
-    through the methods and coroutines of the same file), not from a button the player pressed."""
+    through the methods and coroutines of the same file, or from another script's start hook that calls
+    this class's method, also through an interface it implements), not from a button the player pressed."""
     node = ctx.node
     api = _cs_permission_api(ctx, node)
     if api is None:
@@ -1158,9 +1166,69 @@ def unity_permission_on_start(ctx: CheckContext) -> Verdict | bool:
     if cls is not None and IN_CONTEXT_CLASS.search(text(cls.child_by_field_name("name"))):
         return False  # a settings screen: the player came to turn notifications on
     entry = _cs_entry(ctx, node)
-    if entry is None or entry[0] != "start":
+    hook = entry[1] if entry is not None and entry[0] == "start" else None
+    if entry is None:
+        hook = _cs_start_elsewhere(ctx, node, cls)
+    if hook is None:
         return False
-    return Verdict(message=f"the notification permission prompt ({api}) is shown as soon as the game starts (from {entry[1]}), before the player has chosen anything that needs it")
+    return Verdict(message=f"the notification permission prompt ({api}) is shown as soon as the game starts (from {hook}), before the player has chosen anything that needs it")
+
+
+# the permission calls the `unity-permission-on-start` query matches by name (judged at the call)
+PERMISSION_CALL = re.compile(
+    r"^(RequestPermission|RequestPermissionAsync|RequestUserPermission|CallStatic|RegisterForNotifications|RegisterForPushNotifications|"
+    r"RegisterForPushNotificationsAsync|PromptForPushNotificationsWithUserResponse|Request(Notification|Push)[A-Za-z]*(Permission|Authori[sz]ation)s?(Async)?|"
+    r"RequestAuthori[sz]ations?(Async)?|(Notification|Push)?Permissions?Request(Async)?|(Ask|Prompt)(For)?(Notification|Push)?[A-Za-z]*(Permission|Authori[sz]ation)s?(Async)?)$"
+)
+
+
+def _cs_start_elsewhere(ctx: CheckContext, node: Node, cls: Node | None) -> str | None:
+    """`Start in Boot.cs:12` when a method of this class holding the code (or calling it) is called from
+    another file's Start/Awake/OnEnable, directly or through two more methods there, on an object of
+    this class or of an interface it implements (`IPermissionsRequester requester` handed in by a DI
+    container, then `requester.RequestPermissions()` in the boot script's `Start`)."""
+    from designlint import project_index
+    from designlint.checks.autoplay_mobile_openers import _own_types
+
+    owner = text(cls.child_by_field_name("name")) if cls is not None else ""
+    if not owner:
+        return None
+    index = project_index.for_context(ctx)
+    here = str(Path(ctx.path).resolve())
+    types = _own_types(node, owner, ctx, index)
+    for name, _ in _cs_chain(ctx, node):
+        if not name or _too_common_here(name) or name in HOOK_NAMES:
+            continue
+        for site in index.calls_on_type(name, types):
+            if site.path == here or (PERMISSION_CALL.match(site.name) and PERMISSION_RECEIVER.search(site.receiver + site.name)):
+                continue  # the caller's own file judges a call named as a permission request
+            found = _cs_start_site(site, index, 0)
+            if found:
+                return f"{found}, which runs {owner}.{name}()"
+    return None
+
+
+def _cs_start_site(site, index, depth: int) -> str | None:
+    """`Start in Boot.cs:12` when a call site of another file runs from a start hook of its class, or from a
+    method of that class such a hook calls (up to two levels); None from a button, a toggle or a leave hook."""
+    from designlint import project_index
+
+    if project_index.classify(site) == "user" or IN_CONTEXT_CLASS.search(site.owner):
+        return None  # `toggle.onValueChanged.AddListener(on => ...)`, a settings screen
+    holder = site.functions[0] if site.functions else ""
+    if holder in START_HOOKS:
+        return f"{holder} in {site.where()}"
+    if not holder or holder in LEAVE_HOOKS or depth >= 2 or _too_common_here(holder) or USER_HOLDER.search(holder):
+        return None
+    for caller in index.calls_on_type(holder, (site.owner,)):
+        found = _cs_start_site(caller, index, depth + 1) if caller.path == site.path or caller.receiver else None
+        if found:
+            return found
+    return None
+
+
+# a method the player runs (a button's or toggle's handler): what it calls is asked for, not pushed at start
+USER_HOLDER = re.compile(r"(Click|Press|Tap|Toggle|Button|Changed|Select|Submit|Pointer)", re.I)
 
 
 # --------------------------------------------------------------------------------------------

@@ -231,9 +231,49 @@ def _launch_context(node: Node, ctx: CheckContext, depth: int = 0) -> str | None
         elsewhere = _launched_from_other_file(fn, name, ctx) or (_triggered_from_other_file(fn, name, callers, ctx) if depth == 0 else None)
         if elsewhere is not None:
             return elsewhere
+        singleton = _lazy_singleton(fn, ctx)
+        if singleton:
+            return _singleton_touched_at_launch(singleton, ctx)  # its init runs where it is first used
         # a service's start-up method runs at launch, unless the file calls it on demand (`if (!_initialized) await init();`)
         return None if callers or _unused_class(fn, ctx) else _startup_class(fn)
     return None
+
+
+def _lazy_singleton(fn: Node, ctx: CheckContext) -> str:
+    """The class, when `fn` is the Swift `init` of a class whose instance is a `static let shared = Cls()`:
+    a static stored property is created on first use, so the init runs where `Cls.shared` is first touched."""
+    if ctx.language != "swift" or fn.type != "init_declaration":
+        return ""
+    cls = _enclosing_class(fn)
+    name = _class_name(cls)
+    found = name and re.search(rf"\bstatic\s+(let|var)\s+\w+\s*(:\s*{re.escape(name)}\s*)?=\s*({re.escape(name)}|Self)\s*\(", text(cls))
+    return name if found else ""
+
+
+def _singleton_touched_at_launch(cls: str, ctx: CheckContext) -> str | None:
+    """Where launch code touches the singleton (`Cls.shared` in the App's `init`, in
+    `didFinishLaunchingWithOptions`, in a view's `.onAppear`/`.task`, in this file or another), or None
+    when only code the person runs uses it (a settings toggle's `.onChange`)."""
+    index = project_index.for_context(ctx)
+    for site in [*index.references(cls), *index.calls(cls)]:
+        if site.owner == cls or _asked_already(site, index, ctx):
+            continue  # `static let shared = Cls()` itself
+        if site.functions[:1] == ("init",) and _swift_app_type(site):
+            return f"init() of {site.owner} in {site.where()} via {cls}.shared"
+        launch = _runs_at_launch(site, index)
+        if launch is not None:
+            name = _load_name(launch[0])
+            return f"{'application(_:didFinishLaunchingWithOptions:)' if name == 'application' else name} in {launch[0].where()} via {cls}.shared"
+    return None
+
+
+def _swift_app_type(site: project_index.Site) -> bool:
+    """The site's type is the SwiftUI `App` or the app delegate (its `init` runs at launch)."""
+    try:
+        source = Path(site.path).read_text("utf-8", "replace")
+    except OSError:
+        return False
+    return bool(re.search(rf"\b(struct|class)\s+{re.escape(site.owner)}\s*:\s*[^{{]*\b(App|UIApplicationDelegate|UIResponder)\b", source))
 
 
 def _constructor_of(fn: Node, name: str) -> str:
