@@ -1018,6 +1018,8 @@ def _created_on_load(fn: Node, name: str, ctx: CheckContext) -> str:
     """Lua: `Intro:initialize` (middleclass) or `Intro.new` runs when the object is made: `initialize,
     the constructor of Intro, created in load in main.lua:20` when a load hook makes it
     (`intro = Intro()`, `Intro:new()`); else ""."""
+    if ctx.language == "csharp" and fn.type == "constructor_declaration":
+        return _made_on_load(fn, name, ctx)
     found = LUA_CONSTRUCTOR.match(text(fn)) if ctx.language == "lua" and name in ("initialize", "new") else None
     if not found:
         return ""
@@ -1042,6 +1044,25 @@ def _created_on_load(fn: Node, name: str, ctx: CheckContext) -> str:
 
 
 BUILT_BY_NAME = "\0built:"
+
+
+def _made_on_load(fn: Node, cls: str, ctx: CheckContext) -> str:
+    """C#: the constructor of a plain class runs when the object is made: `SoundService, the constructor
+    of SoundService, created in Awake in Assets/Main/GameService.cs:41` when a load hook, or a method
+    one calls, makes it (`new SoundService(...)`, a service locator's set-up); not one made on a click."""
+    if re.search(r"\bstatic\b", text(fn).split("(", 1)[0]):
+        return ""
+
+    def build() -> str:
+        index = project_index.for_context(ctx)
+        made = re.compile(rf"\bnew\s+(?:[\w.]+\.)?{re.escape(cls)}\s*[(<{{]")
+        sites = [site for site in index.calls(cls) if made.search(site.snippet) and not _site_under_input(site, index)]
+        where = next((w for w in (_load_site(site, index, follow=False) for site in sites) if w), "")
+        for site in sites[:MAX_FOLLOWED]:
+            where = where or _load_site(site, index, follow=True)
+        return f"{cls}, the constructor of {cls}, created in {where}" if where else ""
+
+    return ctx.remember(f"apg_made:{fn.start_byte}", build)
 
 
 # Lua: a module built from a name by the game's own screen or scene manager:
