@@ -163,20 +163,64 @@ def fold_same_text(findings: list[Finding], project_of: Callable[[str], object] 
     return _fold_by(findings, lambda f: f.text_digest, project_of)
 
 
+# The behaviour_key of a site that is part of whatever its rule reports in the project (the text
+# that warns a player about losing a streak belongs to the project's streak code): see fold_same_behaviour.
+PROJECT_PART = "*"
+
+
 def fold_same_behaviour(findings: list[Finding], project_of: Callable[[str], object] = lambda path: None) -> list[Finding]:
     """One finding per behaviour a check named across files (`behaviour_key`: a music script's
     replay hook and the call in another file that starts that music): the findings of one rule
     with the same key in one project become `related` sites, with their path, of the start (a
-    finding not marked `behaviour_site`), when the group has one. Run after fold_same_text."""
-    keyed = [f for f in findings if f.behaviour_key is not None]
+    finding not marked `behaviour_site`), when the group has one. A site keyed PROJECT_PART
+    becomes a related site of the rule's most severe (then first) other finding in the project,
+    when that one is at least as severe; else the PROJECT_PART sites of one file are one finding.
+    Run after fold_same_text."""
+    keyed = [f for f in findings if f.behaviour_key is not None and f.behaviour_key != PROJECT_PART]
     starts = {(f.rule_id, f.behaviour_key, project_of(f.path)) for f in keyed if not f.behaviour_site}
     # A site with no start to fold into stays a finding of its own.
-    return _fold_by(
+    kept = _fold_by(
         findings,
         lambda f: f.behaviour_key if (f.rule_id, f.behaviour_key, project_of(f.path)) in starts else None,
         project_of,
         first=lambda f: f.behaviour_site,
     )
+    return _fold_project_parts(kept, project_of)
+
+
+def _fold_project_parts(findings: list[Finding], project_of: Callable[[str], object]) -> list[Finding]:
+    def part(f: Finding) -> bool:
+        return f.behaviour_site and f.behaviour_key == PROJECT_PART
+
+    def rank(f: Finding) -> tuple:
+        return (-SEVERITY_ORDER.get(f.severity, 0), f.sort_key)
+
+    if not any(part(f) for f in findings):
+        return findings
+    owners: dict[tuple, Finding] = {}
+    for f in findings:
+        group = (f.rule_id, project_of(f.path), f.suppressed is None, f.baselined)
+        if not part(f) and (group not in owners or rank(f) < rank(owners[group])):
+            owners[group] = f
+    by_file: dict[tuple, list[Finding]] = {}
+    kept: list[Finding] = []
+    for f in findings:
+        if not part(f):
+            kept.append(f)
+            continue
+        owner = owners.get((f.rule_id, project_of(f.path), f.suppressed is None, f.baselined))
+        if owner is not None and SEVERITY_ORDER.get(owner.severity, 0) >= SEVERITY_ORDER.get(f.severity, 0):
+            owner.related += [{**site, "path": f.path} for site in [related_site(f), *f.related]]
+        else:
+            by_file.setdefault((f.rule_id, f.path, f.suppressed is None, f.baselined), []).append(f)
+    for group in by_file.values():
+        group.sort(key=rank)
+        primary = group[0]
+        for other in sorted(group[1:], key=lambda f: f.sort_key):
+            primary.related += [related_site(other), *other.related]
+        kept.append(primary)
+    kept.sort(key=lambda f: f.sort_key)
+    return kept
 
 
 def _fold_by(

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import jsonschema
 
-from designlint.findings import Finding, fold_copies, fold_findings, fold_same_behaviour, fold_same_text
+from designlint.findings import PROJECT_PART, Finding, fold_copies, fold_findings, fold_same_behaviour, fold_same_text
 from test_output import _sarif_schema
 
 TWO_IN_ONE = "function Hero() {\n  return <div><video autoPlay /><video autoPlay /></div>;\n}\n"
@@ -251,6 +251,25 @@ def test_a_site_of_a_behaviour_folds_into_its_start_in_another_file():
     assert sorted((f.path, f.line) for f in kept) == [("a.js", 5), ("jukebox.gd", 12), ("level.gd", 40)]
     (primary,) = [f for f in kept if f.path == "level.gd"]
     assert [(r["path"], r["line"]) for r in primary.related] == [("a_music.gd", 9)]
+
+
+def test_a_project_part_folds_into_the_rules_most_severe_finding_or_per_file():
+    """PROJECT_PART sites (streak copy) hang on the rule's most severe, then first, other finding of the
+    project when it is at least as severe; with none, the sites of one file are one finding."""
+    def part(path: str, line: int, severity: str = "warning") -> Finding:
+        f = _finding(line, severity, unit=None, behaviour_key=PROJECT_PART, behaviour_site=True)
+        f.path = path
+        return f
+
+    info, sale = _finding(30, "info"), _finding(40)
+    info.path = sale.path = "streaks.lua"
+    kept = fold_same_behaviour([part("popup.lua", 9), part("push.lua", 3), part("push.lua", 8), info, sale])
+    assert sorted((f.path, f.line) for f in kept) == [("streaks.lua", 30), ("streaks.lua", 40)]
+    (primary,) = [f for f in kept if f.line == 40]
+    assert [(r["path"], r["line"]) for r in primary.related] == [("popup.lua", 9), ("push.lua", 3), ("push.lua", 8)]
+
+    alone = fold_same_behaviour([part("push.lua", 3), part("push.lua", 8), part("hint.lua", 2), _finding(5, "info")])
+    assert sorted((f.path, f.line, len(f.related)) for f in alone) == [("a.js", 5, 0), ("hint.lua", 2, 0), ("push.lua", 3, 1)]
 
 
 RADIO_PROJECT = Path(__file__).resolve().parent.parent / "fixtures" / "autoplay" / "gdscript" / "radio_project"

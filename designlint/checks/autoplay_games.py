@@ -942,7 +942,7 @@ def _named_kind(fn: Node, name: str, ctx: CheckContext, depth: int, elsewhere: b
     created = _created_on_load(fn, name, ctx)
     if created:
         return "load", created
-    entered = _state_entered_on_load(fn, name, ctx)
+    entered = _state_entered_on_load(fn, name, ctx) or _state_switched_on_load(fn, name, ctx)
     if entered:
         return "load", entered
     if USER_FN.search(name):
@@ -1018,6 +1018,8 @@ def _created_on_load(fn: Node, name: str, ctx: CheckContext) -> str:
     """Lua: `Intro:initialize` (middleclass) or `Intro.new` runs when the object is made: `initialize,
     the constructor of Intro, created in load in main.lua:20` when a load hook makes it
     (`intro = Intro()`, `Intro:new()`); else ""."""
+    if ctx.language == "csharp" and fn.type == "constructor_declaration":
+        return _made_on_load(fn, name, ctx)
     found = LUA_CONSTRUCTOR.match(text(fn)) if ctx.language == "lua" and name in ("initialize", "new") else None
     if not found:
         return ""
@@ -1042,6 +1044,25 @@ def _created_on_load(fn: Node, name: str, ctx: CheckContext) -> str:
 
 
 BUILT_BY_NAME = "\0built:"
+
+
+def _made_on_load(fn: Node, cls: str, ctx: CheckContext) -> str:
+    """C#: the constructor of a plain class runs when the object is made: `SoundService, the constructor
+    of SoundService, created in Awake in Assets/Main/GameService.cs:41` when a load hook, or a method
+    one calls, makes it (`new SoundService(...)`, a service locator's set-up); not one made on a click."""
+    if re.search(r"\bstatic\b", text(fn).split("(", 1)[0]):
+        return ""
+
+    def build() -> str:
+        index = project_index.for_context(ctx)
+        made = re.compile(rf"\bnew\s+(?:[\w.]+\.)?{re.escape(cls)}\s*[(<{{]")
+        sites = [site for site in index.calls(cls) if made.search(site.snippet) and not _site_under_input(site, index)]
+        where = next((w for w in (_load_site(site, index, follow=False) for site in sites) if w), "")
+        for site in sites[:MAX_FOLLOWED]:
+            where = where or _load_site(site, index, follow=True)
+        return f"{cls}, the constructor of {cls}, created in {where}" if where else ""
+
+    return ctx.remember(f"apg_made:{fn.start_byte}", build)
 
 
 # Lua: a module built from a name by the game's own screen or scene manager:
@@ -1180,6 +1201,49 @@ def _state_entered_on_load(fn: Node, name: str, ctx: CheckContext) -> str:
         return ""
 
     return ctx.remember(f"apg_state_entered:{fn.start_byte}", build)
+
+
+# LÖVE: a screen's loader named for its state (`function game_load()`, `title_init`, `arena_enter`), run by
+# the game's own state switch through the globals table: `function changeGameState(s) ... _G[s .. "_load"]() end`.
+LUA_STATE_LOADER = re.compile(r"^([A-Za-z]\w*?)_(load|init|enter)$")
+LUA_GLOBAL_DISPATCH = re.compile(r"""_G\s*\[\s*\w+\s*\.\.\s*["']_(load|init|enter)["']\s*\]\s*\(""")
+LUA_FUNCTION_HEAD = re.compile(r"^\s*(?:local\s+)?function\s+([\w.:]+)\s*\(", re.M)
+
+
+def _state_switched_on_load(fn: Node, name: str, ctx: CheckContext) -> str:
+    """Lua (LÖVE): `game_load`, entered by `changeGameState("game")` in love.load in main.lua:8, when the
+    game's switch calls `_G[state .. "_load"]()` and love.load (or a script's top, or one function down)
+    switches to that state; a state switched to only from a key handler runs later. "" otherwise."""
+    found = LUA_STATE_LOADER.match(name) if ctx.language == "lua" else None
+    if not found or not re.match(rf"\s*function\s+{re.escape(name)}\s*\(", text(fn)):
+        return ""
+    state, suffix = found.groups()
+
+    def build() -> str:
+        index = project_index.for_context(ctx)
+        for switch in _lua_state_switches(index, suffix):
+            short = re.split(r"[.:]", switch)[-1]
+            named = re.compile(rf"""\b{re.escape(short)}\s*\(\s*["']{re.escape(state)}["']""")
+            for site in index.calls(short):
+                if named.search(site.snippet) and site.path.endswith((".lua", ".luau")) and not _site_under_input(site, index) and _lua_load_time(site, index):
+                    return f'{name}, entered by {short}("{state}") in {site.where()} as the game starts'
+        return ""
+
+    return ctx.remember(f"apg_state_switched:{fn.start_byte}", build)
+
+
+def _lua_state_switches(index: project_index.ProjectIndex, suffix: str) -> list[str]:
+    """The functions of the project that run a state's `<state>_<suffix>` through `_G[...]`."""
+    out = []
+    for path, data in index.files().items():
+        if not path.endswith((".lua", ".luau")) or b"_G" not in data:
+            continue
+        code = data.decode("utf-8", "replace")
+        for dispatch in LUA_GLOBAL_DISPATCH.finditer(code):
+            heads = [m.group(1) for m in LUA_FUNCTION_HEAD.finditer(code, 0, dispatch.start())]
+            if dispatch.group(1) == suffix and heads:
+                out.append(heads[-1])
+    return out
 
 
 def _typed_load_caller(method: str, owner: str, index: project_index.ProjectIndex, depth: int = 0) -> tuple[str, str] | None:

@@ -82,22 +82,30 @@ def _loop_after(node: Node, fn: Node) -> bool:
     return any(n.type == "while_statement" and n.start_byte > node.end_byte for n in walk(fn))
 
 
-def _int_minus_one(node: Node | None) -> bool:
-    return node is not None and re.fullmatch(r"-\s*1", text(node).strip()) is not None
+# a repeat count this large is a loop for ever in practice (`play(loops=999)`); a jingle repeats once or twice
+FOREVER_COUNT = 10
+
+
+def _repeats_forever(node: Node | None) -> bool:
+    """-1, or an integer literal of at least FOREVER_COUNT repeats."""
+    if node is None:
+        return False
+    value = text(node).strip()
+    return re.fullmatch(r"-\s*1", value) is not None or (value.isdigit() and int(value) >= FOREVER_COUNT)
 
 
 def _loops_forever(call: Node, position: int) -> bool:
-    """`loops=-1`, or -1 as the `position`-th positional argument."""
+    """`loops=-1` (or a count of FOREVER_COUNT and more), or so as the `position`-th positional argument."""
     args = call.child_by_field_name("arguments")
     if args is None:
         return False
     positional = 0
     for arg in args.named_children:
         if arg.type == "keyword_argument":
-            if text(arg.child_by_field_name("name")) == "loops" and _int_minus_one(arg.child_by_field_name("value")):
+            if text(arg.child_by_field_name("name")) == "loops" and _repeats_forever(arg.child_by_field_name("value")):
                 return True
         elif arg.type != "comment":
-            if positional == position and _int_minus_one(arg):
+            if positional == position and _repeats_forever(arg):
                 return True
             positional += 1
     return False

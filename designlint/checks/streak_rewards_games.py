@@ -57,6 +57,7 @@ from designlint.checks.streak_rewards import (
     norm_name,
 )
 from designlint.checks.util import FUNCTION_TYPES, ancestors, text, walk, within
+from designlint.findings import PROJECT_PART
 
 # --------------------------------------------------------------------------- names
 
@@ -1938,9 +1939,11 @@ def loss_text(ctx: CheckContext) -> "Verdict | bool":
         return False  # the description of a shop item a seed script creates again
     snippet = " ".join(raw.split())
     snippet = snippet[:59] + "…" if len(snippet) > 60 else snippet
+    # the copy is part of the project's streak: a related site of the streak finding there, or with
+    # the file's other copy one finding when it is the only evidence (findings.fold_same_behaviour)
     if kind == "sale":
-        return Verdict(message=f"text sells a way to keep the streak: {snippet}")
-    return Verdict(message=f"text uses the fear of losing a streak: {snippet}")
+        return Verdict(message=f"text sells a way to keep the streak: {snippet}", fold_key=PROJECT_PART, fold_site=True)
+    return Verdict(message=f"text uses the fear of losing a streak: {snippet}", fold_key=PROJECT_PART, fold_site=True)
 
 
 STREAK_PREDICATE = re.compile(
