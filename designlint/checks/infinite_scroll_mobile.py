@@ -646,6 +646,8 @@ def _in_expression(node: Node) -> bool:
     """The call's result is computed with (`return 0.4 * applyFriction(...)`, `a && check()`): a
     value, not a load run for its effect (a Dart call's node is the expression that holds it)."""
     for a in [node, *ancestors(node)]:
+        if a.type == "unary_expression" and a.named_child_count == 1 and a.named_children[0].type == "await_expression":
+            continue  # Dart `await _next();`: awaited for its effect, not a value
         if a.type in VALUE_EXPRESSIONS:
             return True
         if a.type in ("expression_statement", "statements", "block", "lambda_literal", "annotated_lambda", "function_body", "control_structure_body"):
