@@ -68,6 +68,8 @@ from designlint.checks.autoplay_mobile_names import (
 )
 from designlint.checks.autoplay_mobile_callbacks import constructor_callback_kind
 from designlint.checks.autoplay_mobile_openers import (
+    constructor_creations_kind,
+    dart_constructor_class,
     has_local_callers,
     named_to_guess,
     on_return_to_app,
@@ -208,6 +210,8 @@ def situation(node: Node, ctx: CheckContext, depth: int = 0, screens: bool = Tru
             continue  # Kotlin/Swift: the body of a declaration, judged with the declaration
         if fn.type in INIT_TYPES:
             return "load", "init"
+        if dart_constructor_class(fn):
+            return constructor_creations_kind(fn, node, ctx)  # a plain Dart class: its constructor runs where it is created
         if fn.type in LAMBDA_TYPES:
             host = lambda_host(fn)
             kind = host_kind(host, fn) or labelled_callback(fn, host) or constructor_callback_kind(fn, ctx)
