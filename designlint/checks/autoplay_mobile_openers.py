@@ -810,6 +810,11 @@ def _receiver_text(node: Node) -> str:
     return call.receiver if call is not None else text(node)[:60]
 
 
+def openers_of(screen: str, ctx: CheckContext) -> list[project_index.Site]:
+    """The places in the project's other files that open or embed `screen`."""
+    return _openers(screen, ctx, str(ctx.path.resolve()))
+
+
 def _openers(screen: str, ctx: CheckContext, own: str) -> list[project_index.Site]:
     """The places outside `own` (a path) that open or embed `screen`; a Flutter route table entry
     (`case AppRoutes.lesson: ... LessonView()`) stands for the places that push that route."""
