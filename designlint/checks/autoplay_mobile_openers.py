@@ -22,7 +22,7 @@ from designlint import budget
 from designlint import project_index
 from designlint.checks import CheckContext
 from designlint.checks.polyglot import argument_label, argument_nodes, as_call, calls, enclosing_functions, enclosing_named_function, function_name, parameter_labels
-from designlint.checks.util import FUNCTION_TYPES, ancestors, text, walk
+from designlint.checks.util import FUNCTION_TYPES, ancestors, text, walk, within
 from designlint.checks.autoplay_mobile_callbacks import inside_parentheses
 from designlint.checks.autoplay_mobile_names import (
     NOT_MEDIA,
@@ -173,6 +173,58 @@ def project_callers_kind(fn: Node, name: str, ctx: CheckContext, needs: frozense
             result = ("unknown", "")
     ctx.memo[key] = result
     return result
+
+
+def dart_constructor_class(fn: Node) -> str:
+    """Dart: the class whose constructor body `fn` is (`VideoController({String? url}) { ... }`), else ""."""
+    signature = fn.prev_named_sibling if fn.type == "function_body" else None
+    if signature is None or not any(n.type == "constructor_signature" for n in (signature, *signature.named_children)):
+        return ""
+    owner = owner_of(fn)
+    return owner if owner and function_name(fn) == owner else ""
+
+
+def constructor_creations_kind(fn: Node, node: Node, ctx: CheckContext) -> tuple[str, str]:
+    """How the places that create the class of Dart constructor `fn` run (a plain controller class,
+    `VideoController(videoUrl: url)` in a feed item's `ChangeNotifierProvider(create: ...)` or a State's
+    `initState`): `load` as soon as one creation runs as a screen loads, `view` for a feed callback, `user`
+    when every creation answers a tap, else `unknown`. A creation that leaves out a named parameter the
+    constructor tests against null on the way to `node` (`if (videoUrl != null) { ... }`) does not run it."""
+    owner = dart_constructor_class(fn)
+    if not owner or project_index.too_common(owner):
+        return "unknown", ""
+    required = {m.group(1) for a in ancestors(node) if a.type in ("if_statement", "if_element") and within(a, fn)
+                for m in re.finditer(r"\b(\w+)\s*!=\s*null\b", text(a.named_children[0]) if a.named_child_count else "")}
+    index = project_index.for_context(ctx)
+    judged = []
+    for site in index.calls(owner):
+        if site.receiver or _in_tests(site) or site.owner == owner:
+            continue
+        if required and not all(re.search(rf"(?<![\w.]){re.escape(label)}\s*:", _site_call_text(site)) for label in required):
+            continue  # `VideoController()` for a recording: the guarded set-up does not run
+        if site.owner and not project_index.too_common(site.owner) and not any(s.path != site.path or s.owner != site.owner for s in index.calls(site.owner)):
+            continue  # made in a widget nothing creates
+        kind = site_kind(site, index)
+        judged.append(("user" if kind == "load" and (_in_composer(site) or _in_tapped_item_screen(site, ctx)) else kind, site))
+    for wanted in ("load", "view"):
+        found = next((s for k, s in judged if k == wanted), None)
+        if found is not None:
+            return wanted, f"{owner}(...), created in {_site_holder(found) or 'the top level'} in {found.where()}"
+    if judged and all(k == "user" for k, _ in judged):
+        return "user", f"a tap in {judged[0][1].where()}"
+    return "unknown", ""
+
+
+def _site_call_text(site: project_index.Site) -> str:
+    """The whole call at a site (its arguments may run over several lines), else the site's line."""
+    node = _node_at(site)
+    if node is None:
+        return site.snippet
+    selector = node.next_named_sibling
+    if selector is not None and selector.type == "selector" and any(c.type == "argument_part" for c in selector.named_children):
+        return text(node) + text(selector)  # Dart `Name(...)`: the identifier, then its arguments
+    call = next((c for c in (as_call(a) for a in list(ancestors(node))[:4]) if c is not None and c.name == site.name), None)
+    return text(call.node) if call is not None else site.snippet
 
 
 def passed_on(ref: Node, name: str, fn: Node, needs: frozenset[str]) -> frozenset[str] | None:
@@ -756,6 +808,11 @@ def _first_screen(node: Node, ctx: CheckContext) -> bool:
 def _receiver_text(node: Node) -> str:
     call = as_call(node)
     return call.receiver if call is not None else text(node)[:60]
+
+
+def openers_of(screen: str, ctx: CheckContext) -> list[project_index.Site]:
+    """The places in the project's other files that open or embed `screen`."""
+    return _openers(screen, ctx, str(ctx.path.resolve()))
 
 
 def _openers(screen: str, ctx: CheckContext, own: str) -> list[project_index.Site]:

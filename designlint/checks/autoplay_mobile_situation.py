@@ -68,6 +68,10 @@ from designlint.checks.autoplay_mobile_names import (
 )
 from designlint.checks.autoplay_mobile_callbacks import constructor_callback_kind
 from designlint.checks.autoplay_mobile_openers import (
+    constructor_creations_kind,
+    openers_of,
+    site_kind,
+    dart_constructor_class,
     has_local_callers,
     named_to_guess,
     on_return_to_app,
@@ -196,6 +200,8 @@ def situation(node: Node, ctx: CheckContext, depth: int = 0, screens: bool = Tru
     if _in_media_button_branch(node):
         return "user", "a media button"
     opened = (opened_on_tap(node) or opened_on_tap_path(ctx)) if screens else ""
+    if opened and ctx.language == "dart" and _player_screen_shown_by_itself(node, opened, ctx):
+        opened = ""  # named like a player screen, but the project shows it with no tap (pushed from initState)
     if opened and not _pager_page(node, ctx) and not launcher_activity(node, ctx) and not _in_launcher_layout(node, ctx) and not _in_page_change(node):
         return "user", opened  # (a swipe pager inside the opened screen still plays each next page by itself)
     focused = _focused_property_observer(node)
@@ -208,6 +214,8 @@ def situation(node: Node, ctx: CheckContext, depth: int = 0, screens: bool = Tru
             continue  # Kotlin/Swift: the body of a declaration, judged with the declaration
         if fn.type in INIT_TYPES:
             return "load", "init"
+        if dart_constructor_class(fn):
+            return constructor_creations_kind(fn, node, ctx)  # a plain Dart class: its constructor runs where it is created
         if fn.type in LAMBDA_TYPES:
             host = lambda_host(fn)
             kind = host_kind(host, fn) or labelled_callback(fn, host) or constructor_callback_kind(fn, ctx)
@@ -526,6 +534,18 @@ def _is_player_screen(node: Node, name: str) -> bool:
     if node.type == "class_definition" and short.endswith("View"):
         return True  # Dart `AnimePlayerView`, `PlayerView`: a route widget; inline players are `*Widget` / `*Item`
     return node.type in CLASS_TYPES and bool(SCREEN_BASE.search(class_head(node)))
+
+
+def _player_screen_shown_by_itself(node: Node, opened: str, ctx: CheckContext) -> bool:
+    """A screen taken for opened-on-tap only by its player name (`VideoPlayerScreen`) that the project
+    creates as a screen loads or as a feed shows it (a countdown clip pushed from a quiz's `initState`):
+    how it is opened decides, not its name. With no creation found, or undecided ones, the name stands."""
+    cls = next((a for a in ancestors(node) if a.type in CLASS_TYPES and class_name(a) == opened), None)
+    if cls is None or OPENED_ON_TAP.search(opened) or COMPOSER_CLASS.search(opened) or not _is_player_screen(cls, opened):
+        return False
+    screen = re.sub(r"^_|State$", "", opened)
+    index = project_index.for_context(ctx)
+    return any(site_kind(site, index) in ("load", "view") for site in openers_of(screen, ctx))
 
 
 def _first_screen(name: str, node: Node) -> bool:

@@ -183,7 +183,7 @@ REVERSED_LIST = re.compile(r"reverse\s*:\s*true|axisDirection\s*:\s*AxisDirectio
 WRAPPERS = re.compile(r"^(launch|async|Task|post|postDelayed|runOnUiThread|withContext|setState|asyncAfter|sync|microtask|Future|then|whenComplete|run|let|also|apply|with|runCatching|viewModelScope|lifecycleScope|MainScope|schedule|perform\w*|addPostFrameCallback|delayed|dispatch_after|dispatch_async)$")
 
 # Where a row-index condition means "the last row is being shown or built".
-ROW_CONTEXT_FUNCTIONS = re.compile(r"^(\w*[Aa]ppear\w*|onBindViewHolder|getView|bind|onBind|convert|onViewAttachedToWindow|getItem|onPageSelected|onPageChanged|itemBuilder|builder|buildItem|_buildItem|_?build\w*Item\w*|onScrolled|onScrollStateChanged|onScroll|scrollViewDidScroll|loadMore\w*IfNeeded|\w*IfNeeded)$")
+ROW_CONTEXT_FUNCTIONS = re.compile(r"^_?(\w*[Aa]ppear\w*|onBindViewHolder|getView|bind|onBind|convert|onViewAttachedToWindow|getItem|onPageSelected|onPageChanged|itemBuilder|builder|build\w*Item\w*|onScrolled|onScrollStateChanged|onScroll|scrollViewDidScroll|loadMore\w*IfNeeded|\w*IfNeeded)$")
 ROW_CONTEXT_CALLS = re.compile(r"^(onAppear|task|ForEach|List|LazyVStack|LazyHStack|LazyVGrid|LazyHGrid|items|itemsIndexed|item|LaunchedEffect|SideEffect|DisposableEffect|builder|separated|onVisibilityChanged|VisibilityDetector|SliverChildBuilderDelegate)$")
 ROW_CONTEXT_LABELS = re.compile(r"\b(willDisplay|cellForRowAt|cellForItemAt|prefetchRowsAt|prefetchItemsAt|willDisplayCell|itemBuilder|builder)\b")
 
@@ -646,6 +646,8 @@ def _in_expression(node: Node) -> bool:
     """The call's result is computed with (`return 0.4 * applyFriction(...)`, `a && check()`): a
     value, not a load run for its effect (a Dart call's node is the expression that holds it)."""
     for a in [node, *ancestors(node)]:
+        if a.type == "unary_expression" and a.named_child_count == 1 and a.named_children[0].type == "await_expression":
+            continue  # Dart `await _next();`: awaited for its effect, not a value
         if a.type in VALUE_EXPRESSIONS:
             return True
         if a.type in ("expression_statement", "statements", "block", "lambda_literal", "annotated_lambda", "function_body", "control_structure_body"):
@@ -1255,6 +1257,8 @@ def branch_loads_more(ctx: CheckContext) -> Verdict | bool:
         return False
     if _row_appear_reports(ctx, branch) or _loader_chosen_by_creator(ctx, branch, f"{call.receiver}.{call.name}(" if call.receiver else f"{call.name}("):
         return False
+    if ctx.language == "dart" and _handed_to_forwarded_loader(ctx, call.node, branch):
+        return False  # `if (index == count) return Waypoint(onTouchEdge: () => fetchMore())`: reported where the widget is created
     action = f"{call.name}()" if IDENTIFIER.match(call.name) else call.name
     if call.name in ("invoke", "call") and IDENTIFIER.match(call.receiver):
         action = f"{call.receiver}()"  # `listener?.invoke()`
@@ -2958,8 +2962,11 @@ def _pager_block(code: str, paren: int) -> str:
 LOCAL_SOURCE = re.compile(r"\b\w*(Dao|dao|DAO)\b|\b(database|db|appDatabase|roomDatabase)\s*\.|\b(?![Ff]irebase)\w*(Db|DB|Database)\s*(\(\))?\s*\.|\w+Queries\s*\.|\broom(Repository|Repo|Db|Database|DataSource)\s*\.|\blocal\w*(DataSource|Source|Store|Repository|Repo)\s*\.")
 
 
-# The names a list widget gives the page loader a screen hands in (`fetcher:`, `onLoadMore:`, `loadPage:`).
-LOADER_LABEL = r"(fetcher|fetch\w*|onFetch\w*|onLoad\w*|load\w*|onNextPage|nextPage\w*|onPageRequest|pageRequest\w*|on\w*(End|Bottom)Reached)"
+# The names a list widget gives the page loader a screen hands in (`fetcher:`, `onLoadMore:`, `loadPage:`),
+# and the callbacks it names for touching the list's edge (`onTouchEdge:`, `onReachEnd:`, `onBottom:`): these
+# say when, not what, so what is handed in must load (`EDGE_LABEL`, `_edge_callback_loads`).
+EDGE_LABEL = r"on(Touch(ed)?|Reach(ed)?|Hit)?(Edge|End|Bottom)"
+LOADER_LABEL = rf"(fetcher|fetch\w*|onFetch\w*|onLoad\w*|load\w*|onNextPage|nextPage\w*|onPageRequest|pageRequest\w*|on\w*(End|Bottom)Reached|{EDGE_LABEL})"
 INFINITE_WIDGET_FETCH = re.compile(rf"(?<![\w.]){LOADER_LABEL}\s*:")
 INFINITE_WIDGET_NAME = re.compile(r"^\w*(Infinite|Endless)\w*$")  # as the dart-infinite-widget query
 # Paging inside an app widget's own declaration: a paging package widget (as the dart-paged-list
@@ -3070,26 +3077,76 @@ def _dart_callee_of_argument(arg: Node) -> Node | None:
 
 @_own_records_at_info
 def forwarded_loader_created(ctx: CheckContext) -> Verdict | bool:
-    """`RankedFeed(loadPage: (page) => api.ranked(page))`, `LoadMoreListView(onLoadMore: store.fetchNext)`:
-    a screen creates the app's own list widget, which pages with the loader it is handed (a paging
-    package widget or controller, a near-end scroll test, an endless-named app widget). One feed, one
-    finding, here: the widget and wrappers forwarding their own field are not reported
-    (`_loader_chosen_by_creator`). Endless-named widgets report through dart-infinite-widget."""
-    arg = ctx.node
-    callee = _dart_callee_of_argument(arg)
-    if callee is None:
+    """`RankedFeed(loadPage: (page) => api.ranked(page))`, `LoadMoreListView(onLoadMore: store.fetchNext)`,
+    `Waypoint(onTouchEdge: notifier.fetchMore)`: a screen creates the app's own list widget, which pages
+    with the loader it is handed (a paging package widget or controller, a near-end scroll test, an
+    endless-named app widget). One feed, one finding, here: the widget and wrappers forwarding their own
+    field are not reported (`_loader_chosen_by_creator`). Endless-named widgets report through dart-infinite-widget."""
+    found = _forwarded_loader_widget(ctx, ctx.node)
+    if found is None:
         return False
+    name, label = found
+    return Verdict(message=f"{name} loads the next page automatically as the user scrolls near the end: {label} is the page loader it runs")
+
+
+def _forwarded_loader_widget(ctx: CheckContext, arg: Node) -> tuple[str, str] | None:
+    """(widget, label) when the named argument `arg` hands a page loader to an app widget that pages with it."""
+    callee = _dart_callee_of_argument(arg)
+    label_node = next((c for c in arg.named_children if c.type == "label"), None)
+    if callee is None or label_node is None:
+        return None
     name = text(callee)
     if not re.match(r"^[A-Z]\w*$", name) or INFINITE_WIDGET_NAME.match(name) or DART_PAGING.match(name + "(") or project_index.too_common(name):
-        return False  # not an app widget, or one another pattern reports (dart-infinite-widget, dart-paged-list)
-    label = ctx.text(next(c for c in arg.named_children if c.type == "label")).rstrip(": ")
+        return None  # not an app widget, or one another pattern reports (dart-infinite-widget, dart-paged-list)
+    label = text(label_node).rstrip(": ")
+    if not re.fullmatch(LOADER_LABEL, label):
+        return None
     declaration = _dart_widget_declaration(ctx, name)
     if not DART_PAGING.search(declaration) or not _forwards_field(declaration, label):
-        return False
+        return None
     value = text(arg.named_children[-1])
     if _loader_chosen_by_creator(ctx, arg, text(arg)) or value in ("null", "() {}", "(_) {}") or value.endswith("=> null"):
-        return False  # a wrapper forwarding its own loader (its creators report), or no loader
-    return Verdict(message=f"{name} loads the next page automatically as the user scrolls near the end: {label} is the page loader it runs")
+        return None  # a wrapper forwarding its own loader (its creators report), or no loader
+    if re.fullmatch(EDGE_LABEL, label) and not _edge_callback_loads(ctx, arg):
+        return None
+    if _own_field_paged_elsewhere(ctx, arg):
+        return None
+    return name, label
+
+
+def _handed_to_forwarded_loader(ctx: CheckContext, node: Node, stop: Node) -> bool:
+    """The call sits in a callback handed to an app widget that pages with it (dart-forwarded-loader reports the argument)."""
+    for a in ancestors(node):
+        if a == stop:
+            return False
+        if a.type == "named_argument" and _forwarded_loader_widget(ctx, a) is not None:
+            return True
+    return False
+
+
+def _edge_callback_loads(ctx: CheckContext, arg: Node) -> bool:
+    """What a screen hands to an edge-named callback (`onTouchEdge:`) loads: a closure or a method of the
+    file that calls a loader, or a loader passed by reference that is defined elsewhere (`notifier.fetchMore`)."""
+    found = _dart_callback_load(ctx, arg)
+    if found is None:
+        last = re.split(r"[.?!]+", text(arg.named_children[-1]).strip())[-1]
+        return bool(IDENTIFIER.match(last)) and bool(STRONG_LOADER.search(last) or _load_verb(last))
+    return bool(found)
+
+
+def _own_field_paged_elsewhere(ctx: CheckContext, arg: Node) -> bool:
+    """`onTouchEdge: onRequestMore` inside a widget that also hands its own `onRequestMore` field to a paging
+    package widget (`SliverInfiniteList(onFetchData: onRequestMore)`): two modes of one feed, reported there."""
+    value = re.sub(r"^widget\.", "", text(arg.named_children[-1]).strip())
+    found = _dart_widget_of(arg)
+    if found is None or not IDENTIFIER.match(value):
+        return False
+    declaration = _dart_widget_declaration(ctx, found[0])
+    if not re.search(rf"\b(this|super)\.{re.escape(value)}\b", declaration):
+        return False
+    handed = re.compile(rf"\w+\s*:\s*(widget\.)?{re.escape(value)}\s*(,|$)")
+    return any(DART_PAGING.match(m.group(1) + "(") and handed.search(_balanced_arguments(declaration, m.end() - 1) or "")
+               for m in re.finditer(r"(?<![\w.])([A-Z]\w*)\s*(<[^(){};]*>)?\s*\(", declaration))
 
 
 @_own_records_at_info
