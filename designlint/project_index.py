@@ -903,6 +903,9 @@ def _defined_function(node: Node, name: str) -> Node | None:
         if current is None:
             return None
         if current.type in DART_SIGNATURES:
+            declared = current.child_by_field_name("name")
+            if declared is None or declared.start_byte != node.start_byte:
+                return None  # the return or parameter type (`VideoController? get current => ...`), not the name
             top = current.parent if current.parent is not None and current.parent.type == "method_signature" else current
             body = top.next_named_sibling
             return body if body is not None and body.type == "function_body" else None
