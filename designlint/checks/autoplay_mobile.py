@@ -456,7 +456,7 @@ def _splash_one_shot_sound(node: Node, ctx: CheckContext) -> bool:
     if outer is None or not any(n and SPLASH.search(name_words(n)) for n in names):
         return False
     source = strip_comments(text(outer))
-    return not VIDEO_API.search(source) and not LOOP_ON.search(source) and not _class_replays_at_end(node)
+    return not VIDEO_API.search(source) and not loops(source) and not _class_replays_at_end(node)
 
 
 def _caller_reports_itself(where: str, ctx: CheckContext) -> bool:
@@ -683,10 +683,20 @@ LOOP_ON = re.compile(
 )
 
 
+# The modes a player view's repeat button offers (`setRepeatToggleModes(REPEAT_MODE_ONE)`,
+# `repeatToggleModes = ...`): a choice given to the person, not a loop the app sets.
+REPEAT_TOGGLE_MODES = re.compile(r"(setRepeatToggleModes\s*\([^;\n]*|\brepeatToggleModes\s*=[^;\n]*)")
+
+
+def loops(source: str) -> bool:
+    """The code sets a player to loop (the repeat modes a toggle button offers do not)."""
+    return bool(LOOP_ON.search(REPEAT_TOGGLE_MODES.sub("", source)))
+
+
 def _loops_here(node: Node, ctx: CheckContext) -> bool:
     """The enclosing function (or a same-file function it calls) sets the player to loop."""
     scope = next((f for f in enclosing_functions(node) if f.type not in LAMBDA_TYPES), None)
-    return scope is not None and bool(LOOP_ON.search(handler_text(scope, ctx)))
+    return scope is not None and loops(handler_text(scope, ctx))
 
 
 def _starts_playback(call: Call, ctx: CheckContext) -> bool:
@@ -1334,7 +1344,7 @@ def _class_replays_at_end(node: Node) -> bool:
     source = strip_comments(_text_without_user_handlers(outer)) if outer is not None else ""  # `//setLooping(true);` does not loop
     # `seek(to: .zero)` right before `pause()` rewinds a page the person swiped away from: not a replay
     replays = [m for m in REPLAY.finditer(source) if not re.match(r"[\s;)]*[\w.\[\]?!()]*?\.pause\(\s*\)", source[m.end() :])]
-    return bool(LOOP_ON.search(source)) or (bool(ENDED_CALL.search(source)) and bool(replays)) or _exo_ended_seeks_back(source)
+    return loops(source) or (bool(ENDED_CALL.search(source)) and bool(replays)) or _exo_ended_seeks_back(source)
 
 
 # ExoPlayer stays at playWhenReady = true when an item ends: a seek back to the start plays it again,

@@ -982,9 +982,9 @@ def toggle_only_pauses(node: Node, ctx: CheckContext) -> bool:
     return True
 
 
-# `wasPlaying`, `_wasPlayingBeforePause` (not negated): playback that was on before a pause, a
-# quality switch or a rebuild, put back as it was.
-RESTORE_GUARD = re.compile(r"(?<![!\w])_?was\w*Playing\w*\b(?!\s*==\s*false)")
+# `wasPlaying`, `_wasPlayingBeforePause`, `restorePlayState` (not negated): playback that was on
+# before a pause, a scrub, a quality switch or a rebuild, put back as it was.
+RESTORE_GUARD = re.compile(r"(?<![!\w])_?(was\w*Playing\w*|m?_?[rR]estore\w*Play(ing|back)?(State)?)\b(?!\s*==\s*false)")
 
 
 # A preference read that defaults to off: Android `getBoolean("musicOn", false)`, Flutter
