@@ -81,6 +81,7 @@ from designlint.checks.autoplay_mobile_situation import (
     dart_member_receiver,
     declared_as_player,
     flag_defaults_off,
+    focus_regained,
     function_named,
     handler_text,
     in_ended_hook,
@@ -241,7 +242,7 @@ def play_on_load(ctx: CheckContext) -> Verdict | bool:
         return False
     if call.name == "open" and (judged[0] != "load" or "called from" in judged[1]):
         return False  # assets_audio_player `open(...)` counts only in the lifecycle method itself (`initState`): elsewhere it is mostly a bell or effect
-    if _focus_regained(call.node, judged[1]):
+    if focus_regained(call.node, judged[1]):
         return False  # `AUDIOFOCUS_GAIN -> player.start()`: the person's own playback resumes after a call or another app
     if _first_frame_only(call):
         return False  # `start(); seekTo(100); ... pause()`: the first frame as a thumbnail, the person presses play
@@ -395,25 +396,6 @@ def _in_error_retry(node: Node) -> bool:
     return any(fn.type in LAMBDA_TYPES and ERROR_HOOK.match(_last_word(lambda_host(fn))) for fn in enclosing_functions(node))
 
 
-AUDIO_FOCUS = re.compile(r"(audio_?focus|focus_?(gain|change|regain))", re.I)
-FOCUS_GAIN = re.compile(r"\b(AUDIOFOCUS_GAIN|FOCUS_GAINED?|focusGained|FocusGain)\b")
-
-
-def _focus_regained(node: Node, where: str) -> bool:
-    """The play answers audio focus coming back (`onAudioFocusChange`, an `AUDIOFOCUS_GAIN`
-    branch, a collector of the focus state): focus is asked for when the person starts playback,
-    so this only resumes what a call or another app interrupted."""
-    if AUDIO_FOCUS.search(where):
-        return True
-    for fn in enclosing_functions(node):
-        name = lambda_host(fn) if fn.type in LAMBDA_TYPES else function_name(fn)
-        if AUDIO_FOCUS.search(name or ""):
-            return True
-    branch = next((a for a in ancestors(node) if a.type in IF_BRANCH_TYPES), None)
-    return branch is not None and FOCUS_GAIN.search(text(branch)[: max(0, node.start_byte - branch.start_byte)]) is not None
-
-
-IF_BRANCH_TYPES = frozenset({"if_expression", "if_statement", "when_entry", "switch_block_statement_group", "switch_rule", "switch_entry"})
 # `seekTo(100)` then a `pause()` (directly or once the seek completes): the start shows the first frame.
 FIRST_FRAME = re.compile(r"^[\s;)]*(?:[^;{}]*[;{]\s*){0,3}?[\w.?!]*seekTo\([^)]*\)[\s;]*(?:[\w.?!]*setOnSeekCompleteListener\s*\(?[^{]*\{[^}]*?)?[\w.?!]*\.pause\(\s*\)")
 

@@ -664,6 +664,8 @@ def _callers_kind(fn: Node, name: str, ctx: CheckContext, depth: int, screens: b
             continue  # `addObserver(self, selector: #selector(update), name: .audioStatusChanged)`: runs when posted
         if guard(ref, ctx) in ("state", "flag-off"):
             continue  # `if (status == Status.Playing) seekAndPlay()`: the caller puts back the person's own playback (or follows an opt-in setting)
+        if focus_regained(ref, "", FOCUS_CHANGE):
+            continue  # `case AUDIOFOCUS_GAIN: play();`: audio focus coming back resumes what was playing
         handed = passed_on(ref, name, fn, needs)
         if handed is None:
             continue  # `load(video, autoPlay: false)`: this call does not play
@@ -675,6 +677,29 @@ def _callers_kind(fn: Node, name: str, ctx: CheckContext, depth: int, screens: b
     if found and set(found) == {"dead"}:
         return "dead", ""  # called only from functions that nothing in the project calls
     return "unknown", ""
+
+
+AUDIO_FOCUS = re.compile(r"(audio_?focus|focus_?(gain|change|regain))", re.I)
+FOCUS_CHANGE = re.compile(r"focus_?(gain|change|regain)", re.I)  # the callback itself, not `requestAudioFocusAndPlay()`
+FOCUS_GAIN = re.compile(r"\b(AUDIOFOCUS_GAIN|FOCUS_GAINED?|focusGained|FocusGain)\b")
+
+
+def focus_regained(node: Node, where: str, names: re.Pattern[str] = AUDIO_FOCUS) -> bool:
+    """The play answers audio focus coming back (`onAudioFocusChange`, an `AUDIOFOCUS_GAIN`
+    branch, a collector of the focus state): focus is asked for when the person starts playback,
+    so this only resumes what a call or another app interrupted. `names`: what the enclosing
+    functions and callbacks must be named."""
+    if names.search(where):
+        return True
+    for fn in enclosing_functions(node):
+        name = lambda_host(fn) if fn.type in LAMBDA_TYPES else function_name(fn)
+        if names.search(name or ""):
+            return True
+    branch = next((a for a in ancestors(node) if a.type in IF_BRANCH_TYPES), None)
+    return branch is not None and FOCUS_GAIN.search(text(branch)[: max(0, node.start_byte - branch.start_byte)]) is not None
+
+
+IF_BRANCH_TYPES = frozenset({"if_expression", "if_statement", "when_entry", "switch_block_statement_group", "switch_rule", "switch_entry"})
 
 
 def gating_parameters(node: Node, fn: Node) -> frozenset[str]:
