@@ -99,6 +99,7 @@ from designlint.checks.autoplay_mobile_situation import (
     scope_receiver,
     strip_comments,
     toggle_only_pauses,
+    resumes_after_overlay,
     verdict,
     when_message,
     guard,
@@ -250,6 +251,8 @@ def play_on_load(ctx: CheckContext) -> Verdict | bool:
         return False  # `MediaPlayer.create(this, R.raw.splash_audio).start()` on a splash screen that moves on
     if toggle_only_pauses(call.node, ctx):
         return False  # `if (isPlaying) pause() else play()`, called only while it plays
+    if resumes_after_overlay(call.node, call.receiver):
+        return False  # `sheetState.collect { when (it) { STATE_EXPANDED -> pause(); STATE_COLLAPSED -> play() } }`: a resume
     if in_prepared_callback(call.node) or judged[1].startswith("onPrepared"):
         if prepared_only_on_tap(call.node, ctx) or _prepared_without_load(call.node, ctx) or _prepared_for_quiet_service(call.node, ctx):
             return False  # `onPrepared { mp.start() }` after a `prepareAsync()` that only a click listener runs

@@ -38,7 +38,7 @@ from tree_sitter import Node
 from designlint import project_index
 from designlint.checks import CheckContext, Verdict
 from designlint.checks.polyglot import argument_nodes, as_call, calls, dart_cascade_target, enclosing_functions, enclosing_named_function, function_name, parameter_labels
-from designlint.checks.util import FUNCTION_TYPES, ancestors, text, within
+from designlint.checks.util import FUNCTION_TYPES, ancestors, text, walk, within
 from designlint.checks.autoplay_mobile_names import (
     NOT_MEDIA,
     PLAYER_RECEIVER,
@@ -1005,6 +1005,67 @@ def toggle_only_pauses(node: Node, ctx: CheckContext) -> bool:
         if not playing:
             return False
     return True
+
+
+# The state of something laid over the player: a bottom sheet (its `STATE_EXPANDED` / `STATE_COLLAPSED`),
+# a drawer, a dialog, a panel, the keyboard.
+OVERLAY_STATE = re.compile(
+    r"(sheet|slider|drawer|dialog|popup|keyboard|panel|overlay|STATE_(EXPANDED|COLLAPSED|HALF_EXPANDED|HIDDEN)|"
+    r"\b(is_?)?(expanded|collapsed)\b)",
+    re.I,
+)
+HALTS = re.compile(r"\.\s*(pause\s*\(|stop\s*\(|setPlayWhenReady\s*\(\s*false|playWhenReady\s*=\s*false)")  # after the player's name
+
+
+def resumes_after_overlay(node: Node, receiver: str) -> bool:
+    """The start sits in one branch of a `when` / `if` inside a callback (a flow collector such as
+    `sheetState.collectLatest { }`, a listener's `onStateChanged`), another branch of it pauses the
+    same player, and what it tests is the state of an overlay (a bottom sheet expanded or collapsed,
+    a drawer, a dialog): the callback pauses while the overlay is up and resumes when it goes,
+    playback that was already on. A collector of the feed's loading state (`Loading -> pause()`,
+    `Ready -> play()`) is not one, nor the sheet's state read once in `onViewCreated`."""
+    player = re.sub(r"[?!]", "", receiver)
+    if not player:
+        return False
+    for ancestor in ancestors(node):
+        if ancestor.type in FUNCTION_TYPES:
+            return False  # reached the function without finding the branch
+        if ancestor.type not in ("when_entry", "if_expression", "if_statement"):
+            continue
+        switch = ancestor.parent if ancestor.type == "when_entry" else ancestor
+        while switch is not None and switch.parent is not None and switch.parent.type in ("if_expression", "if_statement", "else"):
+            switch = switch.parent  # `if (expanded) pause() else if (collapsed) play()`: the whole chain
+        if switch is None:
+            return False
+        own = ancestor if ancestor.type == "when_entry" else _branch_holding(ancestor, node)
+        others = text(switch).replace(text(own), "", 1) if own is not None else ""
+        halts = re.search(rf"(?<![\w.]){re.escape(player)}\s*{HALTS.pattern}", re.sub(r"[?!]", "", others))
+        if not halts or not OVERLAY_STATE.search(_tested_text(switch)):
+            return False
+        fn = next(iter(enclosing_functions(switch)), None)
+        return fn is not None and (fn.type in LAMBDA_TYPES or _listener_object(fn) is not None)
+    return False
+
+
+def _branch_holding(branch: Node, node: Node) -> Node | None:
+    """The consequence or alternative of an if that holds `node`."""
+    for field in ("consequence", "alternative"):
+        part = branch.child_by_field_name(field)
+        if part is not None and part.start_byte <= node.start_byte < part.end_byte:
+            return part
+    return next((c for c in branch.named_children if c.start_byte <= node.start_byte < c.end_byte), None)
+
+
+def _tested_text(switch: Node) -> str:
+    """What a `when` or an if chain tests: the subject and the entries' conditions, the if conditions."""
+    if switch.type == "when_expression":
+        parts = [text(c) for c in switch.named_children if c.type == "when_subject"]
+        for entry in (c for c in switch.named_children if c.type == "when_entry"):
+            arrow = next((c for c in entry.children if c.type == "->"), None)
+            parts.append(text(entry)[: arrow.start_byte - entry.start_byte] if arrow is not None else "")
+        return " ".join(parts)
+    ifs = [a for a in walk(switch) if a.type in ("if_expression", "if_statement") and a.named_child_count]
+    return " ".join(text(a.child_by_field_name("condition") or a.named_children[0]) for a in ifs)  # (Kotlin: the first child)
 
 
 # `wasPlaying`, `_wasPlayingBeforePause`, `restorePlayState` (not negated): playback that was on
