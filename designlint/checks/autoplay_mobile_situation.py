@@ -350,6 +350,9 @@ def _in_media_button_branch(node: Node) -> bool:
             return False
         if ancestor.type in ("when_entry", "switch_block_statement_group", "switch_rule", "switch_entry", "switch_statement_case"):
             condition = text(ancestor.named_children[0]) if ancestor.named_child_count else ""
+            arrow = next((c for c in ancestor.children if c.type == "->"), None) if ancestor.type == "when_entry" else None
+            if arrow is not None:  # Kotlin: what comes before `->` (nothing but `else` in an else entry, not its body)
+                condition = (ancestor.text or b"")[: arrow.start_byte - ancestor.start_byte].decode("utf-8", "replace")
             if ancestor.type == "switch_statement_case":  # Dart `case SMTCEvent.play: player.play();`
                 condition = text(ancestor).split(":", 1)[0]
             if MEDIA_BUTTON.search(condition) or USER_EVENT.search(condition):
@@ -1062,7 +1065,7 @@ def _tested_text(switch: Node) -> str:
         parts = [text(c) for c in switch.named_children if c.type == "when_subject"]
         for entry in (c for c in switch.named_children if c.type == "when_entry"):
             arrow = next((c for c in entry.children if c.type == "->"), None)
-            parts.append(text(entry)[: arrow.start_byte - entry.start_byte] if arrow is not None else "")
+            parts.append((entry.text or b"")[: arrow.start_byte - entry.start_byte].decode("utf-8", "replace") if arrow is not None else "")
         return " ".join(parts)
     ifs = [a for a in walk(switch) if a.type in ("if_expression", "if_statement") and a.named_child_count]
     return " ".join(text(a.child_by_field_name("condition") or a.named_children[0]) for a in ifs)  # (Kotlin: the first child)
