@@ -109,17 +109,19 @@ LOAD_NAME = re.compile(
 # as `onLoad:` of a refresh widget mean "load the next page", not "the screen opened".
 LOAD_LABEL = re.compile(r"^(PlayerAdded|CharacterAdded|LocalPlayerAdded|sceneLoaded|Loaded)$")
 # Callbacks named for what the person does, beyond tap and press (`onWatch`, `onReplay`,
-# `onPlayRequested`, `onPointerUp`): a widget's own callback parameters, handed a closure or a method.
+# `onPlayRequested`, `onPointerUp`, a seek bar's `onStopTrackingTouch`, a switch's `onCheckedChanged`): a
+# widget's own callback parameters, handed a closure or a method, or the methods of its listener.
 # (`onReady`, `onLoaded`, `onInit`, `onPageChanged`, `onVisibilityChanged` are not: no one asked.)
 USER_CALLBACK = (
     r"_?on(Watch|Rewatch|Replay|Replayed|PlayAgain)(Now|Clip|Video|Episode|Trailer|Movie|Pressed|Tapped|Clicked|Selected)?|"
     r"_?on(Confirm|Confirmed|Accept|Accepted)(Listener|Pressed|Tapped|Clicked|Callback|Action)?|"  # a dialog's confirm button
     r"_?on(StartRadio|PlayNext|PlayLater|Enqueue|AddToQueue|Shuffle(Play|All|Queue|Songs)?|PlayAll)|"  # a media app's menu and queue entries
-    r"_?on\w*Requested|_?onPointer(Up|Down)|_?on(Double|Secondary|Tertiary)?Tap\w*|_?on(Item|Video|Clip|Episode|Movie|Song|Track)?(Selected|Chosen|Picked)"
+    r"_?on\w*Requested|_?onPointer(Up|Down)|_?on(Double|Secondary|Tertiary)?Tap\w*|_?on(Item|Video|Clip|Episode|Movie|Song|Track)?(Selected|Chosen|Picked)|"
+    r"_?onScrub(Start|Move|Stop)|_?on(Start|Stop)TrackingTouch|_?onCheckedChanged?"  # a time bar or seek bar the person drags, a switch they flip
 )
 USER_NAME = re.compile(
     r"^(" + USER_CALLBACK + r"|on[A-Z]?\w*(Click|Clicked|Press|Pressed|Tap|Tapped|LongPress|Submit|Submitted)|"
-    r"setOn\w*(Click|Touch)Listener|onClick|onPressed|onTap|onTapGesture|onLongPress|onLongPressGesture|"
+    r"setOn\w*(Click|Touch|CheckedChange)Listener|onClick|onPressed|onTap|onTapGesture|onLongPress|onLongPressGesture|"
     r"clickable|combinedClickable|Button|IconButton|TextButton|ElevatedButton|GestureDetector|InkWell|"
     r"action|primaryAction|addTarget|handle\w*(Click|Press|Tap)|\w+(Tapped|Clicked|Pressed|ButtonTap)|"
     r"_on_\w*_(pressed|button_up|button_down|toggled|gui_input)|pressed|button_up|"

@@ -21,3 +21,14 @@ def test_playlist_without_pause_is_a_warning_unless_a_setting_decides():
                 found[path.name] = f
     assert found["QueueService.kt"].severity == "info"
     assert found["EpisodeActivity.kt"].severity == "warning"
+
+
+def test_repeat_toggle_modes_are_not_a_loop():
+    # Player PlayerActivity.java:332 `setRepeatToggleModes(REPEAT_MODE_ONE)`: the modes the repeat
+    # button offers, not a loop the app turns on
+    scanner = fixture_scanner(Config(root=REPO))
+    found = []
+    for path, kind in Discoverer(respect_gitignore=False).discover([REPO / "fixtures" / "autoplay" / "java" / "SeekBarAndSwitchListeners.java"]).files:
+        found += [f for f in scanner.scan_file(path, kind)[0] if f.rule_id == "autoplay"]
+    teaser = [f for f in found if "teaserPlayer" in f.snippet]
+    assert teaser and "loops" not in teaser[0].message

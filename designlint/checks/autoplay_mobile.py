@@ -81,6 +81,7 @@ from designlint.checks.autoplay_mobile_situation import (
     dart_member_receiver,
     declared_as_player,
     flag_defaults_off,
+    focus_regained,
     function_named,
     handler_text,
     in_ended_hook,
@@ -98,6 +99,7 @@ from designlint.checks.autoplay_mobile_situation import (
     scope_receiver,
     strip_comments,
     toggle_only_pauses,
+    resumes_after_overlay,
     verdict,
     when_message,
     guard,
@@ -241,7 +243,7 @@ def play_on_load(ctx: CheckContext) -> Verdict | bool:
         return False
     if call.name == "open" and (judged[0] != "load" or "called from" in judged[1]):
         return False  # assets_audio_player `open(...)` counts only in the lifecycle method itself (`initState`): elsewhere it is mostly a bell or effect
-    if _focus_regained(call.node, judged[1]):
+    if focus_regained(call.node, judged[1]):
         return False  # `AUDIOFOCUS_GAIN -> player.start()`: the person's own playback resumes after a call or another app
     if _first_frame_only(call):
         return False  # `start(); seekTo(100); ... pause()`: the first frame as a thumbnail, the person presses play
@@ -249,6 +251,8 @@ def play_on_load(ctx: CheckContext) -> Verdict | bool:
         return False  # `MediaPlayer.create(this, R.raw.splash_audio).start()` on a splash screen that moves on
     if toggle_only_pauses(call.node, ctx):
         return False  # `if (isPlaying) pause() else play()`, called only while it plays
+    if resumes_after_overlay(call.node, call.receiver):
+        return False  # `sheetState.collect { when (it) { STATE_EXPANDED -> pause(); STATE_COLLAPSED -> play() } }`: a resume
     if in_prepared_callback(call.node) or judged[1].startswith("onPrepared"):
         if prepared_only_on_tap(call.node, ctx) or _prepared_without_load(call.node, ctx) or _prepared_for_quiet_service(call.node, ctx):
             return False  # `onPrepared { mp.start() }` after a `prepareAsync()` that only a click listener runs
@@ -395,25 +399,6 @@ def _in_error_retry(node: Node) -> bool:
     return any(fn.type in LAMBDA_TYPES and ERROR_HOOK.match(_last_word(lambda_host(fn))) for fn in enclosing_functions(node))
 
 
-AUDIO_FOCUS = re.compile(r"(audio_?focus|focus_?(gain|change|regain))", re.I)
-FOCUS_GAIN = re.compile(r"\b(AUDIOFOCUS_GAIN|FOCUS_GAINED?|focusGained|FocusGain)\b")
-
-
-def _focus_regained(node: Node, where: str) -> bool:
-    """The play answers audio focus coming back (`onAudioFocusChange`, an `AUDIOFOCUS_GAIN`
-    branch, a collector of the focus state): focus is asked for when the person starts playback,
-    so this only resumes what a call or another app interrupted."""
-    if AUDIO_FOCUS.search(where):
-        return True
-    for fn in enclosing_functions(node):
-        name = lambda_host(fn) if fn.type in LAMBDA_TYPES else function_name(fn)
-        if AUDIO_FOCUS.search(name or ""):
-            return True
-    branch = next((a for a in ancestors(node) if a.type in IF_BRANCH_TYPES), None)
-    return branch is not None and FOCUS_GAIN.search(text(branch)[: max(0, node.start_byte - branch.start_byte)]) is not None
-
-
-IF_BRANCH_TYPES = frozenset({"if_expression", "if_statement", "when_entry", "switch_block_statement_group", "switch_rule", "switch_entry"})
 # `seekTo(100)` then a `pause()` (directly or once the seek completes): the start shows the first frame.
 FIRST_FRAME = re.compile(r"^[\s;)]*(?:[^;{}]*[;{]\s*){0,3}?[\w.?!]*seekTo\([^)]*\)[\s;]*(?:[\w.?!]*setOnSeekCompleteListener\s*\(?[^{]*\{[^}]*?)?[\w.?!]*\.pause\(\s*\)")
 
@@ -456,7 +441,7 @@ def _splash_one_shot_sound(node: Node, ctx: CheckContext) -> bool:
     if outer is None or not any(n and SPLASH.search(name_words(n)) for n in names):
         return False
     source = strip_comments(text(outer))
-    return not VIDEO_API.search(source) and not LOOP_ON.search(source) and not _class_replays_at_end(node)
+    return not VIDEO_API.search(source) and not loops(source) and not _class_replays_at_end(node)
 
 
 def _caller_reports_itself(where: str, ctx: CheckContext) -> bool:
@@ -683,10 +668,20 @@ LOOP_ON = re.compile(
 )
 
 
+# The modes a player view's repeat button offers (`setRepeatToggleModes(REPEAT_MODE_ONE)`,
+# `repeatToggleModes = ...`): a choice given to the person, not a loop the app sets.
+REPEAT_TOGGLE_MODES = re.compile(r"(setRepeatToggleModes\s*\([^;\n]*|\brepeatToggleModes\s*=[^;\n]*)")
+
+
+def loops(source: str) -> bool:
+    """The code sets a player to loop (the repeat modes a toggle button offers do not)."""
+    return bool(LOOP_ON.search(REPEAT_TOGGLE_MODES.sub("", source)))
+
+
 def _loops_here(node: Node, ctx: CheckContext) -> bool:
     """The enclosing function (or a same-file function it calls) sets the player to loop."""
     scope = next((f for f in enclosing_functions(node) if f.type not in LAMBDA_TYPES), None)
-    return scope is not None and bool(LOOP_ON.search(handler_text(scope, ctx)))
+    return scope is not None and loops(handler_text(scope, ctx))
 
 
 def _starts_playback(call: Call, ctx: CheckContext) -> bool:
@@ -1334,7 +1329,7 @@ def _class_replays_at_end(node: Node) -> bool:
     source = strip_comments(_text_without_user_handlers(outer)) if outer is not None else ""  # `//setLooping(true);` does not loop
     # `seek(to: .zero)` right before `pause()` rewinds a page the person swiped away from: not a replay
     replays = [m for m in REPLAY.finditer(source) if not re.match(r"[\s;)]*[\w.\[\]?!()]*?\.pause\(\s*\)", source[m.end() :])]
-    return bool(LOOP_ON.search(source)) or (bool(ENDED_CALL.search(source)) and bool(replays)) or _exo_ended_seeks_back(source)
+    return loops(source) or (bool(ENDED_CALL.search(source)) and bool(replays)) or _exo_ended_seeks_back(source)
 
 
 # ExoPlayer stays at playWhenReady = true when an item ends: a seek back to the start plays it again,

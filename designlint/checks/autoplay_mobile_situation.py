@@ -38,7 +38,7 @@ from tree_sitter import Node
 from designlint import project_index
 from designlint.checks import CheckContext, Verdict
 from designlint.checks.polyglot import argument_nodes, as_call, calls, dart_cascade_target, enclosing_functions, enclosing_named_function, function_name, parameter_labels
-from designlint.checks.util import FUNCTION_TYPES, ancestors, text, within
+from designlint.checks.util import FUNCTION_TYPES, ancestors, text, walk, within
 from designlint.checks.autoplay_mobile_names import (
     NOT_MEDIA,
     PLAYER_RECEIVER,
@@ -358,6 +358,9 @@ def _in_media_button_branch(node: Node) -> bool:
             return False
         if ancestor.type in ("when_entry", "switch_block_statement_group", "switch_rule", "switch_entry", "switch_statement_case"):
             condition = text(ancestor.named_children[0]) if ancestor.named_child_count else ""
+            arrow = next((c for c in ancestor.children if c.type == "->"), None) if ancestor.type == "when_entry" else None
+            if arrow is not None:  # Kotlin: what comes before `->` (nothing but `else` in an else entry, not its body)
+                condition = (ancestor.text or b"")[: arrow.start_byte - ancestor.start_byte].decode("utf-8", "replace")
             if ancestor.type == "switch_statement_case":  # Dart `case SMTCEvent.play: player.play();`
                 condition = text(ancestor).split(":", 1)[0]
             if MEDIA_BUTTON.search(condition) or USER_EVENT.search(condition):
@@ -684,6 +687,8 @@ def _callers_kind(fn: Node, name: str, ctx: CheckContext, depth: int, screens: b
             continue  # `addObserver(self, selector: #selector(update), name: .audioStatusChanged)`: runs when posted
         if guard(ref, ctx) in ("state", "flag-off"):
             continue  # `if (status == Status.Playing) seekAndPlay()`: the caller puts back the person's own playback (or follows an opt-in setting)
+        if focus_regained(ref, "", FOCUS_CHANGE):
+            continue  # `case AUDIOFOCUS_GAIN: play();`: audio focus coming back resumes what was playing
         handed = passed_on(ref, name, fn, needs)
         if handed is None:
             continue  # `load(video, autoPlay: false)`: this call does not play
@@ -695,6 +700,29 @@ def _callers_kind(fn: Node, name: str, ctx: CheckContext, depth: int, screens: b
     if found and set(found) == {"dead"}:
         return "dead", ""  # called only from functions that nothing in the project calls
     return "unknown", ""
+
+
+AUDIO_FOCUS = re.compile(r"(audio_?focus|focus_?(gain|change|regain))", re.I)
+FOCUS_CHANGE = re.compile(r"focus_?(gain|change|regain)", re.I)  # the callback itself, not `requestAudioFocusAndPlay()`
+FOCUS_GAIN = re.compile(r"\b(AUDIOFOCUS_GAIN|FOCUS_GAINED?|focusGained|FocusGain)\b")
+
+
+def focus_regained(node: Node, where: str, names: re.Pattern[str] = AUDIO_FOCUS) -> bool:
+    """The play answers audio focus coming back (`onAudioFocusChange`, an `AUDIOFOCUS_GAIN`
+    branch, a collector of the focus state): focus is asked for when the person starts playback,
+    so this only resumes what a call or another app interrupted. `names`: what the enclosing
+    functions and callbacks must be named."""
+    if names.search(where):
+        return True
+    for fn in enclosing_functions(node):
+        name = lambda_host(fn) if fn.type in LAMBDA_TYPES else function_name(fn)
+        if names.search(name or ""):
+            return True
+    branch = next((a for a in ancestors(node) if a.type in IF_BRANCH_TYPES), None)
+    return branch is not None and FOCUS_GAIN.search(text(branch)[: max(0, node.start_byte - branch.start_byte)]) is not None
+
+
+IF_BRANCH_TYPES = frozenset({"if_expression", "if_statement", "when_entry", "switch_block_statement_group", "switch_rule", "switch_entry"})
 
 
 def gating_parameters(node: Node, fn: Node) -> frozenset[str]:
@@ -1002,9 +1030,70 @@ def toggle_only_pauses(node: Node, ctx: CheckContext) -> bool:
     return True
 
 
-# `wasPlaying`, `_wasPlayingBeforePause` (not negated): playback that was on before a pause, a
-# quality switch or a rebuild, put back as it was.
-RESTORE_GUARD = re.compile(r"(?<![!\w])_?was\w*Playing\w*\b(?!\s*==\s*false)")
+# The state of something laid over the player: a bottom sheet (its `STATE_EXPANDED` / `STATE_COLLAPSED`),
+# a drawer, a dialog, a panel, the keyboard.
+OVERLAY_STATE = re.compile(
+    r"(sheet|slider|drawer|dialog|popup|keyboard|panel|overlay|STATE_(EXPANDED|COLLAPSED|HALF_EXPANDED|HIDDEN)|"
+    r"\b(is_?)?(expanded|collapsed)\b)",
+    re.I,
+)
+HALTS = re.compile(r"\.\s*(pause\s*\(|stop\s*\(|setPlayWhenReady\s*\(\s*false|playWhenReady\s*=\s*false)")  # after the player's name
+
+
+def resumes_after_overlay(node: Node, receiver: str) -> bool:
+    """The start sits in one branch of a `when` / `if` inside a callback (a flow collector such as
+    `sheetState.collectLatest { }`, a listener's `onStateChanged`), another branch of it pauses the
+    same player, and what it tests is the state of an overlay (a bottom sheet expanded or collapsed,
+    a drawer, a dialog): the callback pauses while the overlay is up and resumes when it goes,
+    playback that was already on. A collector of the feed's loading state (`Loading -> pause()`,
+    `Ready -> play()`) is not one, nor the sheet's state read once in `onViewCreated`."""
+    player = re.sub(r"[?!]", "", receiver)
+    if not player:
+        return False
+    for ancestor in ancestors(node):
+        if ancestor.type in FUNCTION_TYPES:
+            return False  # reached the function without finding the branch
+        if ancestor.type not in ("when_entry", "if_expression", "if_statement"):
+            continue
+        switch = ancestor.parent if ancestor.type == "when_entry" else ancestor
+        while switch is not None and switch.parent is not None and switch.parent.type in ("if_expression", "if_statement", "else"):
+            switch = switch.parent  # `if (expanded) pause() else if (collapsed) play()`: the whole chain
+        if switch is None:
+            return False
+        own = ancestor if ancestor.type == "when_entry" else _branch_holding(ancestor, node)
+        others = text(switch).replace(text(own), "", 1) if own is not None else ""
+        halts = re.search(rf"(?<![\w.]){re.escape(player)}\s*{HALTS.pattern}", re.sub(r"[?!]", "", others))
+        if not halts or not OVERLAY_STATE.search(_tested_text(switch)):
+            return False
+        fn = next(iter(enclosing_functions(switch)), None)
+        return fn is not None and (fn.type in LAMBDA_TYPES or _listener_object(fn) is not None)
+    return False
+
+
+def _branch_holding(branch: Node, node: Node) -> Node | None:
+    """The consequence or alternative of an if that holds `node`."""
+    for field in ("consequence", "alternative"):
+        part = branch.child_by_field_name(field)
+        if part is not None and part.start_byte <= node.start_byte < part.end_byte:
+            return part
+    return next((c for c in branch.named_children if c.start_byte <= node.start_byte < c.end_byte), None)
+
+
+def _tested_text(switch: Node) -> str:
+    """What a `when` or an if chain tests: the subject and the entries' conditions, the if conditions."""
+    if switch.type == "when_expression":
+        parts = [text(c) for c in switch.named_children if c.type == "when_subject"]
+        for entry in (c for c in switch.named_children if c.type == "when_entry"):
+            arrow = next((c for c in entry.children if c.type == "->"), None)
+            parts.append((entry.text or b"")[: arrow.start_byte - entry.start_byte].decode("utf-8", "replace") if arrow is not None else "")
+        return " ".join(parts)
+    ifs = [a for a in walk(switch) if a.type in ("if_expression", "if_statement") and a.named_child_count]
+    return " ".join(text(a.child_by_field_name("condition") or a.named_children[0]) for a in ifs)  # (Kotlin: the first child)
+
+
+# `wasPlaying`, `_wasPlayingBeforePause`, `restorePlayState` (not negated): playback that was on
+# before a pause, a scrub, a quality switch or a rebuild, put back as it was.
+RESTORE_GUARD = re.compile(r"(?<![!\w])_?(was\w*Playing\w*|m?_?[rR]estore\w*Play(ing|back)?(State)?)\b(?!\s*==\s*false)")
 
 
 # A preference read that defaults to off: Android `getBoolean("musicOn", false)`, Flutter

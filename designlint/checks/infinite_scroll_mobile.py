@@ -505,6 +505,8 @@ def _loads(call: Call, any_call: bool, plain_self: bool = True) -> bool:
         return True  # `if (!state.canScrollForward) onScrollToEnd?.invoke()`: the end hook a screen hands its loader to
     if NOTIFIER_RECEIVER.search(receiver):  # `delegate?.listDidScroll(isUp:)` tells, `delegate?.loadNextPage()` asks
         return bool(NOTIFIED_LOAD.search(receiver if name in ("invoke", "call") else name)) and not SCROLL_REPORT.search(name)
+    if name in FLOW_SENDS and _signals_load(call, receiver):
+        return True  # `loadMoreChannel.trySend(Unit)`, `_reachedEnd.tryEmit(Unit)`: the collector elsewhere loads
     if DISPATCH.match(name):  # `bloc.add(PostFetched())`, not `layer.add(animation)`
         if any(EVENT_ARG.search(text(a)) for a in argument_nodes(call)):
             return True
@@ -521,6 +523,27 @@ def _loads(call: Call, any_call: bool, plain_self: bool = True) -> bool:
         return False
     return (name[:1].islower() or name[:1] == "_") and not re.match(r"^_?set[A-Z_]", name) and name not in (
         "add", "remove", "get", "set", "put", "map", "filter", "forEach", "equals", "compareTo", "height", "width", "align", "padding", "fillMaxWidth")
+
+
+# Sending a value into a Kotlin channel or flow: its collector (often in another file) acts on it.
+FLOW_SENDS = frozenset({"emit", "tryEmit", "send", "trySend", "trySendBlocking", "offer"})
+FLOW_BUILDERS = frozenset({"callbackFlow", "channelFlow", "flow", "produce"})
+
+
+def _signals_load(call: Call, receiver: str) -> bool:
+    """The value goes into a channel or flow named for loading more or for the end being reached
+    (`loadMoreChannel.trySend(Unit)`, `_reachedEnd.emit(Unit)`, `onEndReached.tryEmit(Unit)`), or, sent
+    bare inside `callbackFlow { }`, into the flow a function so named returns (`fun ViewPager2.loadMoreVideoData():
+    Flow<Unit> = callbackFlow { ... trySend(Unit) }`): whoever collects it loads the next page."""
+    if receiver and receiver not in ("this", "channel"):
+        return bool(STRONG_LOADER.search(receiver) or SCROLLED_TO_END.search(receiver))
+    for a in ancestors(call.node):
+        builder = as_call(a) if a.type == "call_expression" else None
+        if builder is not None and builder.name in FLOW_BUILDERS and not builder.receiver:
+            owner = next((f for f in enclosing_functions(a) if function_name(f)), None)
+            name = function_name(owner) if owner is not None else ""
+            return bool(STRONG_LOADER.search(name) or SCROLLED_TO_END.search(name))
+    return False
 
 
 # `AppCubit.get(context)`, `BlocProvider.of<FeedBloc>(context)`, `context.read<FeedBloc>()`, `Get.find<FeedController>()`:
