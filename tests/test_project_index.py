@@ -569,6 +569,30 @@ def test_a_lua_function_stored_in_a_table_or_local_is_a_definition(tmp_path):
     assert found == [("Deck.lua", 3, "function(name)"), ("Deck.lua", 6, "function() end")]
 
 
+def test_a_dart_type_in_a_signature_is_not_a_definition_of_that_name(tmp_path):
+    root = write(tmp_path, {
+        "pubspec.yaml": "name: clips\n",
+        "lib/clip_controller.dart": """
+            class ClipController {
+              ClipController({this.url}) {
+                assert(url != null);
+              }
+              final String? url;
+            }
+        """,
+        "lib/recorder.dart": """
+            class Recorder {
+              ClipController? _clip;
+              ClipController? get current => _clip;
+              ClipController make() => ClipController(url: 'a.mp4');
+            }
+        """,
+    })
+    index = project_index.index_for(root, "dart")
+    found = sorted((Path(d.path).name, d.line) for d in index.definitions("ClipController"))
+    assert found == [("clip_controller.dart", 3)]  # the constructor body, not the getter nor the factory-like method
+
+
 @pytest.mark.parametrize(
     ("receiver", "text", "expected"),
     [
