@@ -178,7 +178,9 @@ BLOCK_TYPES = frozenset({"block", "body"})  # C# / Lua `block`, GDScript `body`
 AMBIENT_WORD = re.compile(
     r"^(ambien\w*|amb|winds?|windy|rain\w{0,3}|ocean|sea|waves?|birds?|forest|jungle|crowd|room|roomtone|hum|"
     r"engine|fire|campfire|water|river|environment\w*|env|atmos\w*|nature|weather|storm|thunder|"
-    r"crickets?|cicadas?|insects?|frogs?|traffic|city|fountains?|buzz\w*)$",
+    r"crickets?|cicadas?|insects?|frogs?|traffic|city|fountains?|buzz\w*|"
+    # a kitchen's or a crowd's loop (a cooking game's grill layers: `sizzleLayerA`)
+    r"sizzl\w*|grill\w*|frying|fryer|boil\w*|simmer\w*|kitchen|crackl\w*|applause|cheer\w*|murmur\w*|chatter\w*)$",
     re.I,
 )
 MUSIC_WORD = re.compile(rf"^(music\w*|bgm|soundtrack|themes?|songs?|tracks?|playlist|jukebox|radio|melody|tune|{FOREIGN_MUSIC})$", re.I)
