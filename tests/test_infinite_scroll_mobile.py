@@ -38,3 +38,9 @@ def test_compose_pages_stay_warning_when_one_pager_reads_the_network(scanner):
     found = _findings(scanner, KOTLIN / "online_reader")
     timeline = [f for (name, line), f in found.items() if name == "TimelineScreen.kt" and line == 10]
     assert len(timeline) == 1 and timeline[0].severity == "warning"
+
+
+def test_a_commented_out_end_of_feed_toast_is_no_end_marker(scanner):
+    found = _findings(scanner, REPO / "fixtures" / "infinite-scroll" / "java" / "end_toasts")
+    severity = {name: f.severity for (name, _), f in found.items()}
+    assert severity == {"ClipListFragment.java": "warning", "SearchListFragment.java": "info"}

@@ -66,7 +66,7 @@ from designlint.checks import CheckContext, Verdict
 from designlint.checks.infinite_scroll import END_MARKER, PAGE_CAP_COMPARISON, USER_SETTING
 from designlint.checks.polyglot import Call, argument_nodes, as_call, calls, enclosing_functions, function_name, functions_by_name
 from designlint.checks.swiftui_scroll_state import scroll_position
-from designlint.checks.util import FUNCTION_TYPES, ancestors, text, walk
+from designlint.checks.util import FUNCTION_TYPES, ancestors, text, text_without_comments, walk
 
 # --------------------------------------------------------------------------------------------
 # vocabularies
@@ -3729,13 +3729,14 @@ def _short(node: Node) -> str:
 # safeguards
 
 
-def _scope_text(ctx: CheckContext) -> str:
-    """The finding's class or outermost function (the screen or listener it belongs to)."""
+def _scope_text(ctx: CheckContext, comments: bool = True) -> str:
+    """The finding's class or outermost function (the screen or listener it belongs to); with
+    `comments=False` its comments are blanked."""
     outer = ctx.node
     for a in ancestors(ctx.node):
         if a.type in FUNCTION_TYPES or a.type in ("class_declaration", "class_definition", "object_declaration", "object_literal"):
             outer = a
-    return text(outer)
+    return text(outer) if comments else text_without_comments(outer)
 
 
 MOBILE_END_MARKER = re.compile(r"(?i)R\.string\.\w*(no_?more|end_?of_?(the_?)?(feed|list|results)|caught_?up|reached_?(the_?)?end)\w*|L10n\.\w*(noMore|endOf|caughtUp)\w*")
@@ -3752,7 +3753,7 @@ def page_cap(ctx: CheckContext) -> bool:
 
 def end_marker(ctx: CheckContext) -> bool:
     """The screen shows an end-of-feed message ("You're all caught up", R.string.no_more_posts)."""
-    scope = LOG_CALL.sub("", _scope_text(ctx))
+    scope = LOG_CALL.sub("", _scope_text(ctx, comments=False))  # a commented-out toast is no marker
     strings = " ".join(re.findall(r"\"[^\"\n]*\"|'[^'\n]*'", scope))
     return bool(END_MARKER.search(strings) or MOBILE_END_MARKER.search(scope))
 

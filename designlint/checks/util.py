@@ -44,6 +44,18 @@ def text(node: Node | None) -> str:
     return node.text.decode("utf-8", "replace")
 
 
+def text_without_comments(node: Node | None) -> str:
+    """The node's text with every comment inside it blanked (a commented-out line does not count)."""
+    if node is None or node.text is None:
+        return ""
+    data = bytearray(node.text)
+    for inner in walk(node):
+        if "comment" in inner.type:
+            start, end = inner.start_byte - node.start_byte, inner.end_byte - node.start_byte
+            data[start:end] = b" " * (end - start)
+    return data.decode("utf-8", "replace")
+
+
 def walk(node: Node) -> Iterator[Node]:
     """All descendants of a node (itself included), depth first, without recursion."""
     stack = [node]
