@@ -2392,7 +2392,7 @@ def auto_load_library(ctx: CheckContext) -> Verdict | bool:
     switched off in the file nor in the layout XML the screen inflates."""
     if _auto_load_switched_off(ctx) or _layout_switches_off(ctx) or _app_default_auto_load_off(ctx):
         return False
-    if _load_more_repeats_refresh(ctx) or _swipe_gesture_layout(ctx):
+    if _load_more_repeats_refresh(ctx) or _swipe_gesture_layout(ctx) or _load_more_does_nothing(ctx):
         return False
     fn = ctx.captures.get("fn")
     if fn and ctx.text(fn[0]) == "setLoadingListener":  # XRecyclerView: the listener's onLoadMore must load something
@@ -2400,6 +2400,17 @@ def auto_load_library(ctx: CheckContext) -> Verdict | bool:
         return any(function_name(n) == "onLoadMore" and any(True for _ in calls(n)) for n in walk(holder)
                    if n.type in ("method_declaration", "function_declaration"))
     return True
+
+
+def _load_more_does_nothing(ctx: CheckContext) -> bool:
+    """The listener's `onLoadMore` is empty: an anonymous listener's own, or, for
+    `setOnRefreshLoadMoreListener(this)`, the screen's (a stub the template left: nothing loads)."""
+    holder = _with_trailing_lambda(ctx.node)
+    call = as_call(ctx.node)
+    if call is not None and [text(a).strip() for a in argument_nodes(call)] == ["this"]:
+        holder = next((a for a in ancestors(ctx.node) if a.type in ("class_declaration", "object_declaration")), holder)
+    handlers = [n for n in walk(holder) if n.type in ("method_declaration", "function_declaration") and function_name(n) == "onLoadMore"]
+    return bool(handlers) and not any(True for n in handlers for _ in calls(n))
 
 
 LAMBDA_TYPES = frozenset({"lambda_expression", "lambda_literal", "annotated_lambda"})
