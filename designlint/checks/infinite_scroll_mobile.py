@@ -499,6 +499,8 @@ def _loads(call: Call, any_call: bool, plain_self: bool = True) -> bool:
     receiver = _receiver_object(call.receiver)
     if _collection_fetch(call):
         return True  # `cubit.getSaved(loadMore: true, after: true)`, `await repo.getHistory(page)`
+    if _unused_collection_get(call, receiver):
+        return True  # `_store.getCategories();`: a MobX store's action fetching the next page, its result not read
     if name in ("invoke", "call") and IDENTIFIER.match(receiver) and STRONG_LOADER.search(receiver):
         return True  # `onLoadMore?.invoke()`: the callback's own name says what it does
     if name in ("invoke", "call") and any_call and IDENTIFIER.match(receiver) and SCROLLED_TO_END.search(receiver):
@@ -576,6 +578,34 @@ def _collection_fetch(call: Call) -> bool:
         return False
     args = re.sub(r"\s", "", text(call.arguments)) if call.arguments is not None else ""
     return bool(LOAD_MORE_ARGUMENT.search(args)) or _awaited(call.node)
+
+
+def _unused_collection_get(call: Call, receiver: str) -> bool:
+    """`if (index > store.categories.length - 10 && store.hasMore) store.getCategories();`: a getter of a collection
+    on the object that owns the list (a store, repository, notifier, bloc, controller) or on the screen itself, run
+    as a statement (its result not even read) in a branch that asks whether there is more, fetches the next part
+    (not `final rows = store.getRows();`, nor `repo.getTiles()` when the condition only says "last row")."""
+    if not _collection_getter(call.name) or not _result_unused(call) or not _asks_for_more(call.node):
+        return False
+    return not receiver or receiver in ("this", "self") or (bool(DART_DATA_OWNER.search(receiver)) and not NOT_LOADER.search(receiver))
+
+
+def _asks_for_more(node: Node) -> bool:
+    """A branch around `node` (in the same function) tests whether more pages exist (`hasMore`, `canLoadMore`)."""
+    for a in ancestors(node):
+        if a.type in FUNCTION_TYPES:
+            return False
+        if a.type in BRANCH_TYPES and any(MORE_PAGES.search(text(c)) for c in _conditions(a)):
+            return True
+    return False
+
+
+def _result_unused(call: Call) -> bool:
+    """The call is a statement of its own (Dart: the statement holding it ends with its argument list)."""
+    if call.node.type == "expression_statement":
+        return call.arguments is not None and text(call.node)[call.arguments.end_byte - call.node.start_byte:].strip() in ("", ";")
+    parent = call.node.parent
+    return parent is not None and parent.type in STATEMENT_PARENTS
 
 
 def _collection_getter(name: str) -> bool:
