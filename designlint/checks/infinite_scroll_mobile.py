@@ -1308,7 +1308,7 @@ def branch_loads_more(ctx: CheckContext) -> Verdict | bool:
         return False
     if _hook_reported_at_call_site(ctx, call) or _in_unused_type(ctx, branch) or _listener_screens_report(ctx, call):
         return False
-    if _row_appear_reports(ctx, branch) or _loader_chosen_by_creator(ctx, branch, f"{call.receiver}.{call.name}(" if call.receiver else f"{call.name}("):
+    if _row_appear_reports(ctx, branch) or _loader_chosen_by_creator(ctx, branch, _load_code(ctx, call)):
         return False
     if ctx.language == "dart" and _handed_to_forwarded_loader(ctx, call.node, branch):
         return False  # `if (index == count) return Waypoint(onTouchEdge: () => fetchMore())`: reported where the widget is created
@@ -1321,6 +1321,15 @@ def branch_loads_more(ctx: CheckContext) -> Verdict | bool:
                        "or a photo, contacts or calendar plugin: the user's own calendar, contacts, media or records) and the file uses no network client: "
                        "a finite list, windowed as it scrolls")
     return Verdict(message=message)
+
+
+def _load_code(ctx: CheckContext, call: Call) -> str:
+    """The code that loads: the call, and for a Dart private helper of the widget itself (`_loadMore()`) also
+    the helper's body one level down (`await widget.onLoadMore();`), which says whose loader runs."""
+    used = f"{call.receiver}.{call.name}(" if call.receiver else f"{call.name}("
+    if ctx.language == "dart" and call.receiver in ("", "this") and call.name.startswith("_"):
+        used += "".join(f" {text(body)}" for body in _dart_methods(ctx, call.name, call.node))
+    return used
 
 
 TYPE_DECLARATIONS = frozenset({"class_declaration", "object_declaration", "class_definition", "struct_declaration"})
