@@ -3531,6 +3531,13 @@ IDLE_CALLS = re.compile(r"^(Duration|delayed|then|whenComplete|setState|print|de
 DATE_GENERATION = re.compile(r"\bDateTime\b[\s\S]*\.(add|subtract)\(\s*(const\s+)?Duration\(\s*days\s*:|\.(add|subtract)\(\s*(const\s+)?Duration\(\s*days\s*:[\s\S]*\bDateTime\b")
 
 
+def _animation_controller(ctx: CheckContext, receiver: str) -> bool:
+    """The receiver is a field or variable the file declares or creates as an AnimationController."""
+    name = _last_name(receiver)
+    return bool(IDENTIFIER.match(name)) and any(t.endswith("AnimationController")
+                                                for t in project_index.declared_types(name, ctx.data.decode("utf-8", "replace")))
+
+
 def _dart_idle_body(ctx: CheckContext, body: Node, depth: int, seen: set[str]) -> bool:
     """Every call of the body is known to fetch nothing: a delay, `setState`, list operations on the
     screen's own list (`_list.addAll(List.generate(...))`), helpers of the file that are idle themselves,
@@ -3539,6 +3546,8 @@ def _dart_idle_body(ctx: CheckContext, body: Node, depth: int, seen: set[str]) -
         name, receiver = inner.name, inner.receiver
         if IDLE_CALLS.match(name) or REFRESH_FINISH.match(name) or (name in LOCAL_OPS and not DART_DATA_OWNER.search(_last_name(receiver))):
             continue
+        if _animation_controller(ctx, receiver):
+            continue  # `_revealController.forward()`: an animation (a button sliding in), not a fetch
         if receiver == "widget" and _widget_load_switched_off(ctx, inner, body):
             continue
         if name == "Timer" and receiver == "" and depth > 0 and _timer_callbacks_idle(ctx, inner, body, depth, seen):
