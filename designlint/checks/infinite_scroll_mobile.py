@@ -109,6 +109,7 @@ ROW_END = re.compile(r"(?i)\.(count|size|length|lastIndex|last|endIndex|itemCoun
 NEGATED_SCROLL = re.compile(r"!\s*[\w.()?]*canScroll\w*\([^)]*\)|canScroll\w*\([^)]*\)\s*(==|===)\s*false|!\s*[\w.?]*canScrollForward|canScrollForward\s*==\s*false")
 LAST_ROW = re.compile(r"(==|===)\s*[\w.?!()]*\.last\b|\.last\b[\w.?!()]*\s*(==|===)|\.lastIndex\b|\bisLast(?!_?Page)\w*\(|\.last\?\.id\b")
 COMPARISON = re.compile(r"===|==|!=|>=|<=|(?<![-=>])>|<")
+OPERATOR_LINE_BREAK = re.compile(r"(?<=[-+*/%<>=])[ \t]*\n\s*|[ \t]*\n\s*(?=[-+*/%<>=](?!>))")
 CONDITION_PARTS = re.compile(r"&&|\|\||\band\b|\bor\b|,|;|\n")
 # `indexPath.row % pageSize == 5`: a given row of every page (the next page is asked for before the end is reached).
 PAGE_MODULO_ROW = re.compile(r"(?i)(\b(index|idx|row|item|position|pos)\b|\.(row|item)\b|(?-i:[a-z](Index|Position|Row)\b))\s*%\s*[\w.]*(page|per_?page|limit|batch|chunk)\w*\s*(==|>=)\s*[\w.]+")
@@ -383,6 +384,7 @@ def _row_end(condition_text: str) -> bool:
     """`item == items.last`, `index >= items.length - 3`, `indexPath.row == data.count - 1`."""
     if LAST_ROW.search(condition_text) or PAGE_MODULO_ROW.search(condition_text):
         return True
+    condition_text = OPERATOR_LINE_BREAK.sub(" ", condition_text)  # `index >\n items.length -\n 5`: one comparison over three lines
     for part in CONDITION_PARTS.split(condition_text):
         if re.search(r"\bisLast(?!_?Page)", part):  # `isLastPage` says no more pages exist, not "the last row"
             return True
