@@ -37,7 +37,7 @@ from tree_sitter import Node
 
 from designlint import project_index
 from designlint.checks import CheckContext, Verdict
-from designlint.checks.polyglot import argument_nodes, as_call, calls, dart_cascade_target, enclosing_functions, enclosing_named_function, function_name, parameter_labels
+from designlint.checks.polyglot import argument_nodes, as_call, calls, dart_cascade_target, enclosing_functions, enclosing_named_function, function_name, parameter_labels, smart_cast_type
 from designlint.checks.util import FUNCTION_TYPES, ancestors, text, walk, within
 from designlint.checks.autoplay_mobile_names import (
     NOT_MEDIA,
@@ -1242,6 +1242,9 @@ def is_media_receiver(receiver: str, call_node: Node, ctx: CheckContext) -> bool
         return True
     if receiver in ("it", "mp", "this", "self") and in_prepared_callback(call_node):
         return True
+    cast = smart_cast_type(receiver, call_node)  # `if (view is VideoPlayer) view.play()`
+    if cast:
+        return bool(PLAYER_RECEIVER.search(cast)) and not NOT_MEDIA.search(cast)
     return declared_as_player(receiver.split(".")[-1], ctx)
 
 

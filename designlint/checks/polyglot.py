@@ -354,3 +354,40 @@ def parameter_labels(fn: Node) -> list[set[str]]:
         if names:
             out.append(names)
     return out
+
+
+def _positive_type_tests(condition: Node) -> Iterator[tuple[str, str]]:
+    """(name, type) for each `name is Type` that holds whenever `condition` is true: the test itself,
+    or one side of an `&&` (never under `||`, `!` or `!is`)."""
+    if condition.type == "parenthesized_expression" and condition.named_child_count == 1:
+        yield from _positive_type_tests(condition.named_children[0])
+    elif condition.type == "binary_expression" and any(c.type == "&&" for c in condition.children):
+        for side in condition.named_children:
+            yield from _positive_type_tests(side)
+    elif condition.type == "is_expression" and condition.named_child_count == 2 and not any(c.type == "!is" for c in condition.children):
+        name, kind = condition.named_children
+        if name.type == "identifier":
+            yield text(name), text(kind)
+
+
+def smart_cast_type(name: str, node: Node) -> str:
+    """Kotlin: the type a bare `name` has at `node` through a smart cast, or "": inside the body of
+    `if (name is VideoPlayer && ...) { ... }` or of the entry `is VideoPlayer -> ...` of
+    `when (name) { ... }` / `when (val name = ...) { ... }`."""
+    child = node
+    for outer in ancestors(node):
+        if outer.type in FUNCTION_TYPES:
+            return ""
+        if outer.type == "if_expression" and outer.named_child_count >= 2 and outer.named_children[1] == child:
+            found = next((kind for tested, kind in _positive_type_tests(outer.named_children[0]) if tested == name), "")
+            if found:
+                return found
+        if outer.type == "when_entry" and child != outer.named_children[0]:
+            tests = [c for c in outer.named_children if c.type == "type_test"]
+            subject = next((c for c in outer.parent.named_children if c.type == "when_subject"), None) if outer.parent is not None else None
+            subject_name = next((text(c.child_by_field_name("name") or c.named_children[0]) if c.type == "variable_declaration" else text(c)
+                                 for c in (subject.named_children if subject is not None else []) if c.type in ("identifier", "variable_declaration")), "")
+            if len(tests) == 1 and tests[0] == outer.named_children[0] and subject_name == name and tests[0].named_child_count:
+                return text(tests[0].named_children[0])
+        child = outer
+    return ""
