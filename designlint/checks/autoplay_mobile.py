@@ -103,6 +103,7 @@ from designlint.checks.autoplay_mobile_situation import (
     verdict,
     when_message,
     guard,
+    plays_opened_file,
     situation,
 )
 
@@ -207,6 +208,8 @@ def _autoplay_judgement(node: Node, ctx: CheckContext) -> tuple[str, str] | None
         return None  # the player library starting once prepared: the start someone asked for is judged where it is asked
     if kind == "load" and (screen_opened_by_user(node, ctx) or tapped_viewer(node, ctx)):
         return None  # a video detail screen the person opens by tapping that video, decided where it is opened
+    if kind == "load" and plays_opened_file(node, ctx):
+        return None  # "open with": the audio or video file the person opened from another app (`intent.data`)
     if kind == "load" and own_recording_preview(node, ctx):
         return None  # the clip the person just recorded, played back where it was recorded
     found = guard(node, ctx)

@@ -454,6 +454,35 @@ def _launcher_names(ctx: CheckContext) -> set[str]:
     return ctx.memo[key]
 
 
+ACTIVITY_ENTRY = re.compile(r"<activity\b[^>]*android:name\s*=\s*\"(?:[\w.]*\.)?(\w+)\"[^>]*(?<!/)>((?:(?!</activity>|<activity\b).)*)", re.S)
+MEDIA_VIEW_FILTER = re.compile(r"<intent-filter\b(?:(?!</intent-filter>).)*?(?:action\.VIEW\b(?:(?!</intent-filter>).)*?android:mimeType\s*=\s*\"(?:audio|video)/"
+                               r"|android:mimeType\s*=\s*\"(?:audio|video)/(?:(?!</intent-filter>).)*?action\.VIEW\b)", re.S)
+INTENT_DATA = re.compile(r"\b(?:intent|getIntent\(\))\s*[?!]*\.\s*(?:data|dataString|getData\(\)|getDataString\(\))\b")
+
+
+def _media_viewer_names(ctx: CheckContext) -> set[str]:
+    """The activities the manifest registers to open an audio or video file from another app: an
+    `ACTION_VIEW` intent filter with an `audio/*` or `video/*` `mimeType` ("open with")."""
+    key = "autoplay_mobile.media_viewers"
+    if key not in ctx.memo:
+        entries = ACTIVITY_ENTRY.findall(strip_comments_xml(_android_manifest(ctx)))
+        ctx.memo[key] = {name for name, body in entries if MEDIA_VIEW_FILTER.search(body)}
+    return ctx.memo[key]
+
+
+def plays_opened_file(node: Node, ctx: CheckContext) -> bool:
+    """Android: the play at `node` is in an activity the manifest registers to view audio or video
+    files, in a function that reads the file it was handed (`intent.data`, `intent?.data`,
+    `getIntent().getData()`): the person chose that file in another app and opened it here."""
+    if ctx.language not in ("kotlin", "java"):
+        return False
+    outer = next((a for a in reversed(list(ancestors(node))) if a.type in CLASS_TYPES), None)
+    fn = enclosing_named_function(node)
+    if outer is None or fn is None or class_name(outer) not in _media_viewer_names(ctx):
+        return False
+    return INTENT_DATA.search(text(fn)) is not None
+
+
 def _in_launcher_layout(node: Node, ctx: CheckContext) -> bool:
     """An Android fragment the launcher activity shows from its start (`<fragment android:name=
     "...PlaybackFragment">` / `<FragmentContainerView android:name=...>` in a layout the launcher
