@@ -457,7 +457,7 @@ def _launcher_names(ctx: CheckContext) -> set[str]:
 ACTIVITY_ENTRY = re.compile(r"<activity\b[^>]*android:name\s*=\s*\"(?:[\w.]*\.)?(\w+)\"[^>]*(?<!/)>((?:(?!</activity>|<activity\b).)*)", re.S)
 MEDIA_VIEW_FILTER = re.compile(r"<intent-filter\b(?:(?!</intent-filter>).)*?(?:action\.VIEW\b(?:(?!</intent-filter>).)*?android:mimeType\s*=\s*\"(?:audio|video)/"
                                r"|android:mimeType\s*=\s*\"(?:audio|video)/(?:(?!</intent-filter>).)*?action\.VIEW\b)", re.S)
-INTENT_DATA = re.compile(r"\b(?:intent|getIntent\(\))\s*[?!]*\.\s*(?:data|dataString|getData\(\)|getDataString\(\))\b")
+INTENT_DATA = re.compile(r"\b(?:intent|getIntent\(\))\s*[?!]*\.\s*(?:(?:data|dataString)\b|getData\(\)|getDataString\(\))")
 
 
 def _media_viewer_names(ctx: CheckContext) -> set[str]:
