@@ -197,6 +197,8 @@ def lambda_host(fn: Node) -> str:
             owner = owner.parent
         if owner is not None and owner.type == "argument_part":
             call = as_call(owner)
+        elif owner is not None and owner.type == "call_expression" and owner.named_child_count and owner.named_children[0].type == "call_expression":
+            call = as_call(owner.named_children[0])  # Swift `CPBarButton(title: "Go") { [weak self] _ in }`: a capture list parses as a call of the call
         else:
             call = as_call(owner) if owner is not None else None
         return call.name if call is not None else ""
@@ -227,9 +229,41 @@ def host_kind(host: str, fn: Node) -> str | None:
         return "load"
     if USER_HOST.search(host):
         return "user"
-    if _view_setter_listener(host, fn):
+    if _view_setter_listener(host, fn) or _carplay_control_handler(host, fn):
         return "user"
     return None
+
+
+# CarPlay template controls (`CPListItem`, `CPGridButton`, `CPBarButton`, `CPTextButton`, `CPAlertAction`,
+# `CPListImageRowItem`): their `handler` runs when the driver taps the item or button.
+CARPLAY_CONTROL = r"CP\w*(?:Item|Button|Action)"
+
+
+def _carplay_control_handler(host: str, fn: Node) -> bool:
+    """A closure given to a CarPlay control: `CPBarButton(title: "Play") { _ in ... }`,
+    `CPGridButton(..., handler: { _ in ... })`, or stored as `item.handler = { _, done in ... }` where the
+    file declares or creates `item` as one (`let item = CPListItem(text: ...)`)."""
+    if re.fullmatch(CARPLAY_CONTROL, host):
+        return True  # a trailing closure of the control's initialiser
+    if host != "handler":
+        return False
+    parent = fn.parent
+    if parent is not None and parent.type == "value_argument":
+        call = next((as_call(a) for a in ancestors(parent) if a.type == "call_expression"), None)
+        return call is not None and re.fullmatch(CARPLAY_CONTROL, call.name) is not None
+    if parent is None or parent.type != "assignment" or not parent.named_child_count:
+        return False
+    receiver = re.sub(r"\.handler$", "", text(parent.named_children[0]).replace("?", "")).strip()
+    if re.fullmatch(CARPLAY_CONTROL + r"\(.*\)", receiver, re.S):
+        return True
+    name = re.split(r"[.]", receiver)[-1]
+    if not re.fullmatch(r"\w+", name):
+        return False
+    root = fn
+    while root.parent is not None:
+        root = root.parent
+    declared = rf"\b{re.escape(name)}\s*(?::\s*\[?{CARPLAY_CONTROL}\b|=\s*{CARPLAY_CONTROL}\s*\()"
+    return re.search(declared, text(root)) is not None
 
 
 # Flutter page controllers (`PageController`, preload_page_view's `PreloadPageController`).
@@ -326,6 +360,8 @@ def function_kind(fn: Node, name: str) -> str | None:
         return "view"
     if any(SWIFT_LOAD_LABELS.match(label) for label in labels):
         return "load"
+    if name == "templateApplicationScene" and "didConnect" in labels:
+        return "load"  # CarPlay: the car's screen connected (the app's launch on the dashboard)
     if ENDED_FN.match(name):
         return "ended"
     if VIEW_FN.match(name):
@@ -402,7 +438,7 @@ def player_label(receiver: str, ctx: CheckContext) -> str:
     data = ctx.data
     if "{" in receiver:  # `ExoPlayer.Builder(ctx).apply { setTrackSelector(...) }.build()`: the type, not the setup words
         receiver = re.split(r"[({]", receiver, maxsplit=1)[0]
-    if re.search(r"audio|sound|music|song|bgm|track", receiver, re.I) or re.search(rb"\b(AVAudioPlayer|just_audio|audioplayers|flutter_soloud)\b", data) or re.search(r"soloud", receiver, re.I):
+    if re.search(r"audio|sound|music|song|bgm|track|radio|podcast", receiver, re.I) or re.search(rb"\b(AVAudioPlayer|just_audio|audioplayers|flutter_soloud)\b", data) or re.search(r"soloud", receiver, re.I):
         return "audio"
     if re.search(r"exo", receiver, re.I) or b"ExoPlayer" in data:
         return "ExoPlayer"
