@@ -328,4 +328,5 @@ class Engine:
             text_digest=text_digest,
             behaviour_key=verdict.fold_key,
             behaviour_site=verdict.fold_site,
+            related=[{"pattern": pattern.id, "severity": severity, "fingerprint": "", **site} for site in verdict.related],
         )

@@ -95,6 +95,10 @@ def assign_fingerprints(findings: list[Finding]) -> None:
         seen[key] = occurrence + 1
         digest = hashlib.sha256("\x1f".join([*key, str(occurrence)]).encode("utf-8")).hexdigest()
         finding.fingerprint = digest[:32]
+        for site in finding.related:
+            if not site.get("fingerprint"):  # a site the check named itself (Verdict.related)
+                parts = [finding.rule_id, site.get("path", finding.path), normalise_snippet(site["snippet"]), "0"]
+                site["fingerprint"] = hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:32]
 
 
 def related_site(f: Finding) -> dict:
@@ -140,7 +144,7 @@ def fold_findings(findings: list[Finding]) -> list[Finding]:
     for group in groups.values():
         group.sort(key=lambda f: (-SEVERITY_ORDER.get(f.severity, 0), f.sort_key))
         primary = group[0]
-        primary.related = [related_site(f) for f in sorted(group[1:], key=lambda f: f.sort_key)]
+        primary.related = [*primary.related, *(site for f in sorted(group[1:], key=lambda f: f.sort_key) for site in [related_site(f), *f.related])]
         kept.append(primary)
     kept.sort(key=lambda f: f.sort_key)
     return kept

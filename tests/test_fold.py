@@ -285,3 +285,20 @@ def test_a_music_script_started_from_another_file_is_one_finding_with_its_hook(t
         ("scripts/jukebox.gd", 12, []),
         ("scripts/station.gd", 10, [("scripts/radio.gd", 11)]),
     ]
+
+
+JUKEBOX = Path(__file__).resolve().parent.parent / "fixtures" / "autoplay" / "swift" / "jukebox"
+
+
+def test_a_shared_music_helper_names_its_first_load_caller_and_lists_the_others(tmp_path, run_cli):
+    """One looping player every scene starts through a shared helper (SynapseIX/shotty-bird-ios
+    AudioManager.playMusic, called from five scenes' didMove): one finding at the helper's play(),
+    naming the first scene in path order; the other scenes that start it on load are related sites,
+    the scene that starts it only on a tap is not."""
+    shutil.copytree(JUKEBOX, tmp_path / "jukebox")
+    findings = _check(run_cli, tmp_path / "jukebox", "--select", "autoplay", "--no-cache")
+    assert [(f["path"], f["line"]) for f in findings] == [("Jukebox.swift", 23)]
+    assert "called from didMove in LevelScene.swift:10" in findings[0]["message"]
+    related = findings[0]["related"]
+    assert [(r.get("path"), r["line"]) for r in related] == [("ResultsScene.swift", 9), ("TitleScene.swift", 11)]
+    assert all("startTune() in didMove" in r["message"] and r["fingerprint"] for r in related)

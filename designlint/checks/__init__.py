@@ -34,6 +34,10 @@ class Verdict:
     # first; `fold_site` marks a part that is only ever a related site of that start.
     fold_key: str | None = None
     fold_site: bool = False
+    # Other sites of the same behaviour the check found itself (the other screens that call a shared
+    # helper's start): dicts with path, line, column, end_line, end_column, snippet and message; the
+    # engine adds the finding's pattern and severity, findings.assign_fingerprints their fingerprints.
+    related: list[dict] = field(default_factory=list)
 
 
 @dataclass

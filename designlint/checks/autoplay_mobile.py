@@ -16,6 +16,7 @@ The functions here are the checks the YAML names; they turn a situation into a v
 from __future__ import annotations
 
 import functools
+import os
 import re
 from typing import Callable, Iterator
 from pathlib import Path
@@ -52,6 +53,7 @@ from designlint.checks.autoplay_mobile_openers import (
     embedding_host_starts,
     helper_screen_opened_by_user,
     identifier_references,
+    other_callers,
     own_recording_preview,
     screen_opened_by_user,
     service_started_by_user,
@@ -290,7 +292,30 @@ def play_on_load(ctx: CheckContext) -> Verdict | bool:
     swapped = _swaps_in_feed(call.node, player_key(receiver), ctx)
     if swapped:
         message = message.replace(" (", f" and moves on to the next item as the feed scrolls (replaceCurrentItem(with:) in {swapped}; ", 1)
-    return verdict(message, is_muted(call.node, ctx))
+    judgement = verdict(message, is_muted(call.node, ctx))
+    judgement.related = _other_start_sites(judged[1], player_label(receiver, ctx), ctx)
+    return judgement
+
+
+def _other_start_sites(where: str, label: str, ctx: CheckContext) -> list[dict]:
+    """Related sites (Verdict.related) for the other screens that start a shared helper's player as
+    they load: the finding names the first caller (`called from didMove in Scenes/CreditsScene.swift:41`),
+    these are the rest (project_callers_kind), in the finding's path form."""
+    own = ctx.path.resolve().parent
+    sites = []
+    for kind, site in other_callers(where, ctx):
+        holder = site.functions[0] if site.functions else "the top level"
+        column = site.column + 1
+        span = len(f"{site.receiver}.{site.name}" if site.receiver else site.name)  # `audioManager.playMusic`
+        sites.append({
+            "path": Path(os.path.normpath(ctx.path.parent / os.path.relpath(site.path, own))).as_posix(),
+            "line": site.line, "end_line": site.line,
+            "column": column, "end_column": column + span,
+            "column_utf16": column, "end_column_utf16": column + span,
+            "snippet": site.snippet,
+            "message": when_message(kind, holder, f"{site.name}()", label),
+        })
+    return sites
 
 
 @_unless_dead

@@ -114,6 +114,19 @@ MUSIC_AT_SITE = re.compile(r"(bgm|music|theme|song|soundtrack|background|ambient
 RETURN_TO_APP = re.compile(r"(willEnterForeground|didBecomeActive|WillEnterForeground|DidBecomeActive|AppLifecycleState\.resumed)")
 
 
+# Memo: `where` of a project_callers_kind answer -> the other load/view call sites of the same helper.
+OTHER_CALLERS = "autoplay_mobile.other_callers"
+MAX_OTHER_CALLERS = 10
+
+
+def other_callers(where: str, ctx: CheckContext) -> list[tuple[str, project_index.Site]]:
+    """(kind, site) of the other calls that start the helper named at the end of `where` (`resume,
+    called from playMusic, called from didMove in Scenes/CreditsScene.swift:41`) as their screens
+    load or scroll into view, in path order; [] when the answer named no project caller."""
+    found = ctx.memo.get(OTHER_CALLERS, {})
+    return next((sites for named, sites in found.items() if where == named or where.endswith(" " + named)), [])
+
+
 def project_callers_kind(fn: Node, name: str, ctx: CheckContext, needs: frozenset[str] = frozenset(), action: str = "") -> tuple[str, str]:
     """How the other files of the project call `name` (a method this file defines): `load` as soon
     as one call runs as a screen or game loads (initState, onLoad, main, onCreate, viewDidLoad,
@@ -161,12 +174,17 @@ def project_callers_kind(fn: Node, name: str, ctx: CheckContext, needs: frozense
         judged = [(k if k != "load" or not _effect_at_site(s, name) else "other", s) for k, s in judged]
         judged = [(k if k != "load" or not _in_tapped_item_screen(s, ctx) else "user", s) for k, s in judged]
         judged = [(k if k != "load" or not _in_composer(s) else "user", s) for k, s in judged]
+        judged.sort(key=lambda pair: (pair[1].shown, pair[1].line))  # the first start in path order is named
         load = next((s for k, s in judged if k == "load"), None)
         view = next((s for k, s in judged if k == "view"), None)
         if load is not None:
             result = ("load", f"{_site_holder(load) or 'the top level'} in {load.where()}")
         elif view is not None:  # a subclass's scroll callback runs the base class's `startPlay(position)`
             result = ("view", f"{_site_holder(view) or 'a feed callback'} in {view.where()}")
+        named = load or view
+        if named is not None:  # the other screens that start it the same way: related sites of the one finding
+            others = [(k, s) for k, s in judged if k in ("load", "view") and s is not named]
+            ctx.memo.setdefault(OTHER_CALLERS, {})[result[1]] = others[:MAX_OTHER_CALLERS]
         elif all(k == "user" for k, _ in judged):
             result = ("user", f"a tap in {judged[0][1].where()}")
         else:
