@@ -483,7 +483,18 @@ def _declared_type(site: project_index.Site) -> str:
     if not re.fullmatch(r"[A-Za-z_]\w*", member):
         return ""
     try:
-        source = file_text(site.path)
+        stamp = Path(site.path).stat().st_mtime_ns
+    except OSError:
+        return ""
+    return _declared_type_at(site.path, stamp, member)
+
+
+@functools.lru_cache(maxsize=4096)
+def _declared_type_at(path: str, stamp: int, member: str) -> str:
+    """_declared_type for one version of a file (the same receivers are asked about for every
+    call site of a name: thousands of times in a large project)."""
+    try:
+        source = _file_text_at(path, stamp)
     except OSError:
         return ""
     declared = re.compile(rf"\b(?:var|let|val|final)\s+{re.escape(member)}\s*(?::\s*([A-Z]\w*)[?!]?\s*)?(?:=\s*([A-Z]\w*)\s*[.(])?")
