@@ -477,8 +477,7 @@ def _same_target(site: project_index.Site, owner: str, others: set[str]) -> bool
 def _declared_type(site: project_index.Site) -> str:
     """The type the site's file declares the receiver's last member with (`var viewModel =
     GuestFeedViewModel.shared`, `let player: ClipPlayer`, a parameter `viewModel: CardViewModel =
-    hiltViewModel()`), when every declaration of that name in
-    the file gives the same type; "" when it cannot be read."""
+    hiltViewModel()`: project_index.declared_types), when the file names only one; "" otherwise."""
     member = re.split(r"[.?!]+", site.receiver.strip("?! "))[-1]
     if not re.fullmatch(r"[A-Za-z_]\w*", member):
         return ""
@@ -494,13 +493,9 @@ def _declared_type_at(path: str, stamp: int, member: str) -> str:
     """_declared_type for one version of a file (the same receivers are asked about for every
     call site of a name: thousands of times in a large project)."""
     try:
-        source = _file_text_at(path, stamp)
+        types = project_index.declared_types(member, _file_text_at(path, stamp))
     except OSError:
         return ""
-    declared = re.compile(rf"\b(?:var|let|val|final)\s+{re.escape(member)}\s*(?::\s*([A-Z]\w*)[?!]?\s*)?(?:=\s*([A-Z]\w*)\s*[.(])?")
-    types = {m.group(1) or m.group(2) or "" for m in declared.finditer(source)}
-    parameter = re.compile(rf"[(,]\s*{re.escape(member)}\s*:\s*([A-Z]\w*)")  # Compose `viewModel: CardViewModel = hiltViewModel()`
-    types |= {m.group(1) for m in parameter.finditer(source)}
     return types.pop() if len(types) == 1 else ""
 
 
