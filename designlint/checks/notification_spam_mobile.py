@@ -1207,10 +1207,11 @@ def _wrapper_asks_on_show(call: Call, ref: Node, ctx: CheckContext) -> bool:
             source = index.source(path)
             definitions += [n for region in (source.regions if source is not None else []) for n in walk(region.root) if n.type in FUNCTION_TYPES and function_name(n) == call.name]
     for fn in definitions:
-        params = _kotlin_parameters(fn, call.name)
-        param = (label if label in params else None) if label else (params[position] if position < len(params) else None)
-        if param is None:
+        params = _parameter_labels(fn)
+        names = next((n for n in params if label in n), None) if label else (params[position] if position < len(params) else None)
+        if not names:
             continue
+        param = min(names)
         holders = {param} | {m.group(1) for m in re.finditer(rf"\b(?:val|var)\s+(\w+)\s*(?::[^=\n]+)?=\s*remember\w*Permissions?State\(\s*(?:listOf\(\s*)?{re.escape(param)}\b", _code(fn))}
         for ask in calls(fn):
             if not PERMISSION_ASKS.match(ask.name) or not ({ask.receiver.rsplit(".", 1)[-1]} | {text(a).strip() for a in argument_nodes(ask)}) & holders:
@@ -1220,27 +1221,6 @@ def _wrapper_asks_on_show(call: Call, ref: Node, ctx: CheckContext) -> bool:
             if lambdas and LAUNCH_BLOCKS.match(owner) and (owner != "LaunchedEffect" or _runs_once(lambdas[0])) and not _in_user_action(ask.node):
                 return True
     return False
-
-
-def _kotlin_parameters(fn: Node, name: str) -> list[str]:
-    """The parameter names of a Kotlin `fun name(a: A, b: B = x)`, read after its name (its
-    annotations, `@OptIn(...)`, come first)."""
-    head = re.search(rf"\bfun\s+(?:<[^>]*>\s*)?(?:[\w.]+\.)?{re.escape(name)}\s*\(", text(fn))
-    if head is None:
-        return []
-    depth, current, pieces = 0, "", []
-    for char in text(fn)[head.end():]:
-        if char == ")" and depth == 0:
-            break
-        depth += char in "(<[{"
-        depth -= char in ")>]}"
-        if char == "," and depth == 0:
-            pieces.append(current)
-            current = ""
-            continue
-        current += char
-    pieces.append(current)
-    return [m.group(1) for m in (re.match(r"\s*(?:@\w+\s+)*(?:vararg\s+|crossinline\s+|noinline\s+)?(\w+)\s*:", p) for p in pieces) if m]
 
 
 def _shown_after_tap(node: Node) -> bool:

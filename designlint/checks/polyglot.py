@@ -329,6 +329,10 @@ def parameter_text(fn: Node) -> str:
     else:
         body = fn.child_by_field_name("body") or next((c for c in fn.named_children if c.type in ("function_body", "block", "statements")), None)
         head = text(fn)[: body.start_byte - fn.start_byte] if body is not None else text(fn).split("{", 1)[0]
+        # Kotlin: from the parameter list itself, not the first `(` (`@OptIn(X::class) fun f(a: A)`)
+        params = next((c for c in fn.named_children if c.type == "function_value_parameters"), None)
+        if params is not None:
+            head = head[params.start_byte - fn.start_byte :]
     return head[head.find("(") :] if "(" in head else ""
 
 
@@ -350,7 +354,7 @@ def parameter_labels(fn: Node) -> list[set[str]]:
     out = []
     for piece in pieces:
         name_part = re.split(r"[:=]", piece.strip(" {}[]\n"), maxsplit=1)[0] if ":" in piece else piece.split("=", 1)[0]
-        names = set(re.findall(r"\b[a-z_]\w*\b", name_part)) - {"final", "required", "var", "val", "const", "this", "int", "double", "num", "bool", "long", "boolean"}
+        names = set(re.findall(r"\b[a-z_]\w*\b", name_part)) - {"final", "required", "var", "val", "const", "this", "int", "double", "num", "bool", "long", "boolean", "vararg", "crossinline", "noinline"}
         if names:
             out.append(names)
     return out
