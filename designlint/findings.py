@@ -199,32 +199,24 @@ def _fold_project_parts(findings: list[Finding], project_of: Callable[[str], obj
     def rank(f: Finding) -> tuple:
         return (-SEVERITY_ORDER.get(f.severity, 0), f.sort_key)
 
+    def group(f: Finding) -> tuple:
+        return (f.rule_id, project_of(f.path), f.suppressed is None, f.baselined)
+
     if not any(part(f) for f in findings):
         return findings
     owners: dict[tuple, Finding] = {}
     for f in findings:
-        group = (f.rule_id, project_of(f.path), f.suppressed is None, f.baselined)
-        if not part(f) and (group not in owners or rank(f) < rank(owners[group])):
-            owners[group] = f
-    by_file: dict[tuple, list[Finding]] = {}
+        if not part(f) and (group(f) not in owners or rank(f) < rank(owners[group(f)])):
+            owners[group(f)] = f
     kept: list[Finding] = []
     for f in findings:
-        if not part(f):
-            kept.append(f)
-            continue
-        owner = owners.get((f.rule_id, project_of(f.path), f.suppressed is None, f.baselined))
+        owner = owners.get(group(f)) if part(f) else None
         if owner is not None and SEVERITY_ORDER.get(owner.severity, 0) >= SEVERITY_ORDER.get(f.severity, 0):
             owner.related += [{**site, "path": f.path} for site in [related_site(f), *f.related]]
         else:
-            by_file.setdefault((f.rule_id, f.path, f.suppressed is None, f.baselined), []).append(f)
-    for group in by_file.values():
-        group.sort(key=rank)
-        primary = group[0]
-        for other in sorted(group[1:], key=lambda f: f.sort_key):
-            primary.related += [related_site(other), *other.related]
-        kept.append(primary)
-    kept.sort(key=lambda f: f.sort_key)
-    return kept
+            kept.append(f)
+    # the parts no finding takes in: one finding per file
+    return _fold_by(kept, lambda f: f.path if part(f) else None, project_of)
 
 
 def _fold_by(
