@@ -20,7 +20,7 @@ import re
 from tree_sitter import Node
 
 from designlint import project_index
-from designlint.checks.polyglot import argument_nodes, as_call, function_name
+from designlint.checks.polyglot import argument_label, argument_nodes, as_call, function_name
 from designlint.checks.util import ancestors, text, walk
 
 ROW_CALLBACKS = frozenset({"onAppear", "onDisappear", "task"})
@@ -44,9 +44,9 @@ def _labelled(call_node: Node) -> dict[str, Node]:
     call = as_call(call_node)
     out: dict[str, Node] = {}
     for arg in argument_nodes(call) if call is not None else ():
-        label = next((c for c in arg.named_children if c.type == "value_argument_label"), None)
-        if label is not None and arg.named_child_count > 1:
-            out.setdefault(text(label), arg.named_children[-1])
+        label, value = argument_label(arg)
+        if label is not None:
+            out.setdefault(label, value)
     return out
 
 
@@ -166,7 +166,7 @@ def _argument_for(call_node: Node, label: str, position: int) -> str:
     args = argument_nodes(call) if call is not None else []
     if label != "_":
         return text(_labelled(call_node).get(label))
-    plain = [a for a in args if not any(c.type == "value_argument_label" for c in a.named_children)]
+    plain = [a for a in args if argument_label(a)[0] is None]
     return text(plain[position]) if position < len(plain) else ""
 
 
