@@ -36,7 +36,7 @@ from tree_sitter import Node
 from designlint.checks import CheckContext, Verdict
 from designlint.checks import expo_routes
 from designlint.checks.autoplay_mobile_situation import NOT_PLAYER_SCREEN, PLAYER_SCREEN
-from designlint.checks.util import text as _t, walk as _walk, ancestors as _ancestors, unquote as _unquote, FUNCTION_TYPES
+from designlint.checks.util import text as _t, walk as _walk, ancestors as _ancestors, unquote as _unquote, FUNCTION_TYPES, closing_bracket
 
 # --------------------------------------------------------------------------------------------
 # vocabulary
@@ -1697,15 +1697,8 @@ def _svelte_expression(attr: Node) -> str:
         root = root.parent
     start = value_node.start_byte
     raw = (root.text or b"")[start:].decode("utf-8", "replace")
-    depth = 0
-    for i, ch in enumerate(raw[:400]):
-        if ch == "{":
-            depth += 1
-        elif ch == "}":
-            depth -= 1
-            if depth == 0:
-                return raw[: i + 1]
-    return raw[:1]
+    close = closing_bracket(raw, 0, limit=400)
+    return raw[:1] if close is None else raw[: close + 1]
 
 
 def _eval_template_expr(v: str, ctx: CheckContext) -> bool | None:
@@ -1830,16 +1823,8 @@ def _text_function_body(name: str, text: str, limit: int = 1500) -> str:
     i = text.find("{", start - 1)
     if i < 0 or i - start > 200:
         return text[start : start + 300]
-    depth = 0
-    for j in range(i, min(len(text), i + limit)):
-        ch = text[j]
-        if ch == "{":
-            depth += 1
-        elif ch == "}":
-            depth -= 1
-            if depth == 0:
-                return text[i : j + 1]
-    return text[i : i + limit]
+    close = closing_bracket(text, i, limit=limit)
+    return text[i : i + limit] if close is None else text[i : close + 1]
 
 
 def html_autoplay(ctx: CheckContext) -> Verdict | bool:

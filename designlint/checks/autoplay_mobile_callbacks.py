@@ -20,7 +20,7 @@ from designlint import project_index
 from designlint.checks import CheckContext
 from designlint.checks.autoplay_mobile_names import ENDED_FN, USER_FN, VIEW_FN
 from designlint.checks.polyglot import as_call
-from designlint.checks.util import text
+from designlint.checks.util import closing_bracket, text
 
 ADAPTER = re.compile(r"^[A-Z]\w*Adapter$")
 
@@ -124,12 +124,8 @@ def _is_call(source: str, offset: int) -> bool:
 def inside_parentheses(source: str, start: int) -> str:
     """The text from `start` (just after an opening parenthesis) to its closing one ("" when it does
     not close within 3000 characters)."""
-    depth = 1
-    for i in range(start, min(len(source), start + 3000)):
-        depth += {"(": 1, ")": -1}.get(source[i], 0)
-        if depth == 0:
-            return source[start:i]
-    return ""
+    close = closing_bracket(source, start, "()", depth=1, limit=3000)
+    return "" if close is None else source[start:close]
 
 
 def _split_top_level(parameters: str) -> list[str]:
@@ -157,17 +153,11 @@ def _single_method(interface: str, files: dict[str, bytes]) -> str | None:
         if match is None:
             continue
         body = data[match.end():match.end() + 2000].decode("utf-8", "replace")
-        body = body[: _closing_brace(body)]
+        close = closing_bracket(body, 0, depth=1)
+        body = body if close is None else body[:close]
         methods = re.findall(r"\bfun\s+(\w+)\s*\(|^\s*(?:public\s+|abstract\s+)*[\w<>\[\].]+\s+(\w+)\s*\([^()]*\)\s*;", body, re.M)
         names = [a or b for a, b in methods]
         return names[0] if len(names) == 1 else None
     return None
 
 
-def _closing_brace(body: str) -> int:
-    depth = 1
-    for i, char in enumerate(body):
-        depth += {"{": 1, "}": -1}.get(char, 0)
-        if depth == 0:
-            return i
-    return len(body)

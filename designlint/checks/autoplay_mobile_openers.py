@@ -22,7 +22,7 @@ from designlint import budget
 from designlint import project_index
 from designlint.checks import CheckContext
 from designlint.checks.polyglot import argument_label, argument_nodes, as_call, calls, enclosing_functions, enclosing_named_function, function_name, parameter_labels
-from designlint.checks.util import FUNCTION_TYPES, ancestors, text, walk, within
+from designlint.checks.util import FUNCTION_TYPES, ancestors, closing_bracket, text, walk, within
 from designlint.checks.autoplay_mobile_callbacks import inside_parentheses
 from designlint.checks.autoplay_mobile_names import (
     NOT_MEDIA,
@@ -928,12 +928,8 @@ def _built_in_panel_with_tested_flag(site: project_index.Site, screen: str, ctx:
     call = re.search(rf"\b{re.escape(screen)}\s*\(", after[:200])  # the site may start at its label (`child: PlayScreen(`)
     if call is None:
         return False
-    depth, end = 0, len(after)
-    for i in range(call.end() - 1, len(after)):
-        depth += {"(": 1, ")": -1}.get(after[i], 0)
-        if depth == 0:
-            end = i
-            break
+    close = closing_bracket(after, call.end() - 1, "()")
+    end = len(after) if close is None else close
     code = ctx.code_without_comments()
     for flag in re.findall(r"\b(\w+)\s*:\s*true\b", after[call.end() : end]):
         if re.search(rf"\bif\s*\(\s*!?\s*(widget\.)?{re.escape(flag)}\s*\)|\b(widget\.)?{re.escape(flag)}\s*\?(?![.?])", code):

@@ -33,6 +33,7 @@ from designlint.checks import CheckContext, Verdict
 from designlint.checks.autoplay_games import AMBIENT_WORD, MUSIC_WORD, _words
 from designlint.checks.autoplay_games import EFFECT_WORD as CODE_EFFECT_WORD
 from designlint.checks.autoplay_scenes import EFFECT_WORD as SCENE_EFFECT_WORD
+from designlint.checks.util import closing_bracket
 from designlint.files import DEFAULT_EXCLUDED_DIRS
 
 HEADER = re.compile(rb"^--- !u!(\d+) &(-?\d+)", re.M)
@@ -329,16 +330,8 @@ def _body(code: str, offset: int) -> str:
         return code[arrow : semi if semi >= 0 else len(code)]
     if brace < 0:
         return ""
-    depth = 0
-    for index in range(brace, len(code)):
-        char = code[index]
-        if char == "{":
-            depth += 1
-        elif char == "}":
-            depth -= 1
-            if depth == 0:
-                return code[brace : index + 1]
-    return code[brace:]
+    close = closing_bracket(code, brace)
+    return code[brace:] if close is None else code[brace : close + 1]
 
 
 def _scene_left_out_of_build(ctx: CheckContext) -> bool:

@@ -66,7 +66,7 @@ from designlint.checks import CheckContext, Verdict
 from designlint.checks.infinite_scroll import END_MARKER, PAGE_CAP_COMPARISON, USER_SETTING
 from designlint.checks.polyglot import Call, argument_nodes, as_call, calls, enclosing_functions, function_name, functions_by_name
 from designlint.checks.swiftui_scroll_state import scroll_position
-from designlint.checks.util import FUNCTION_TYPES, ancestors, text, text_without_comments, walk
+from designlint.checks.util import FUNCTION_TYPES, ancestors, closing_bracket, text, text_without_comments, walk
 
 # --------------------------------------------------------------------------------------------
 # vocabularies
@@ -861,14 +861,9 @@ def _polarity_ok(what: str, conds: list[Node], after: bool) -> bool:
 def _negated_group(condition: str, word: str) -> str | None:
     """The text inside the first `!( ... )` of the condition that holds `word`, or None."""
     for m in re.finditer(r"!\s*\(", condition):
-        depth, start = 0, m.end() - 1
-        for i in range(start, len(condition)):
-            depth += {"(": 1, ")": -1}.get(condition[i], 0)
-            if depth == 0:
-                inner = condition[start + 1:i]
-                if word in inner:
-                    return inner
-                break
+        close = closing_bracket(condition, m.end() - 1, "()")
+        if close is not None and word in condition[m.end():close]:
+            return condition[m.end():close]
     return None
 
 
@@ -1579,15 +1574,8 @@ _SWIFT_TRIGGERS: dict[int, tuple[object, dict[str, tuple[str, int, tuple[str, ..
 def _braced(code: str, start: int, pair: str = "{}") -> str:
     """The text from the `{` at `start` to its matching `}` (strings and comments already removed);
     `pair="()"` for parentheses."""
-    depth = 0
-    for i in range(start, len(code)):
-        if code[i] == pair[0]:
-            depth += 1
-        elif code[i] == pair[1]:
-            depth -= 1
-            if depth == 0:
-                return code[start: i + 1]
-    return code[start:]
+    close = closing_bracket(code, start, pair)
+    return code[start:] if close is None else code[start: close + 1]
 
 
 def _swift_triggers_of(index: project_index.ProjectIndex) -> dict[str, tuple[str, int, tuple[str, ...]]]:
@@ -3594,12 +3582,8 @@ def _balanced_arguments(data: str, start: int) -> str | None:
     opening = data.find("(", start)
     if opening < 0 or opening - start > 80:
         return None
-    depth = 0
-    for i in range(opening, min(len(data), opening + 4000)):
-        depth += {"(": 1, ")": -1}.get(data[i], 0)
-        if depth == 0:
-            return data[opening + 1:i]
-    return None
+    close = closing_bracket(data, opening, "()", limit=4000)
+    return None if close is None else data[opening + 1:close]
 
 
 LOAD_MORE_ROW = re.compile(r"(?i)load_?more|next_?page|paginat|loading_?(cell|row|footer|section|indicator|view)")

@@ -56,7 +56,7 @@ from designlint.checks.notification_spam import (
     _quiet_hours_present,
 )
 from designlint.checks.polyglot import Call, argument_nodes, as_call, enclosing_functions, function_name, functions_by_name
-from designlint.checks.util import ancestors, text, walk, within
+from designlint.checks.util import ancestors, closing_bracket, text, walk, within
 
 if TYPE_CHECKING:
     from designlint.project_index import ProjectIndex
@@ -1879,12 +1879,8 @@ def _beat_rows(code: str) -> tuple[str, list[str]]:
     with every such call blanked (its `task=` is read here, not by the generic `task=` patterns)."""
     names: list[str] = []
     for m in reversed(list(BEAT_ROW.finditer(code))):
-        depth, end = 0, len(code)
-        for i in range(m.end() - 1, len(code)):
-            depth += {"(": 1, ")": -1}.get(code[i], 0)
-            if depth == 0:
-                end = i + 1
-                break
+        close = closing_bracket(code, m.end() - 1, "()")
+        end = len(code) if close is None else close + 1
         call = code[m.start() : end]
         task = re.search(r"\btask['\"]?\s*[=:]\s*['\"]([\w.]+)['\"]", call)
         indent = m.start() - code.rfind("\n", 0, m.start()) - 1

@@ -59,7 +59,7 @@ from designlint.checks.notification_spam import NOTIF_CONTEXT, _copy_phrase, _qu
 from designlint.checks.autoplay_mobile_openers import site_kind
 from designlint.checks.polyglot import Call, argument_nodes, as_call, calls, function_name, functions_by_name
 from designlint.checks.polyglot import argument_label as _label, parameter_labels as _parameter_labels, parameter_text as _parameter_text
-from designlint.checks.util import FUNCTION_TYPES, ancestors, text, unquote, walk
+from designlint.checks.util import FUNCTION_TYPES, ancestors, closing_bracket, text, unquote, walk
 
 # --------------------------------------------------------------------------------------------
 # calls, whatever the grammar
@@ -3287,12 +3287,8 @@ def _brace_block(code: str, at: int) -> str:
             break
     else:
         return code
-    depth = 0
-    for j in range(start, len(code)):
-        depth += {"{": 1, "}": -1}.get(code[j], 0)
-        if depth == 0:
-            return code[start : j + 1]
-    return code[start:]
+    close = closing_bracket(code, start)
+    return code[start:] if close is None else code[start : close + 1]
 
 
 def dart_periodic_task(ctx: CheckContext) -> Verdict | bool:

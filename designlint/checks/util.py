@@ -141,18 +141,29 @@ def unquote(value: str) -> str:
     return value
 
 
-def balanced_braces(data: bytes, start: int, limit: int = 4000) -> str:
-    """The `{...}` expression starting at byte `start`, read from the file itself."""
-    depth = 0
-    for i in range(start, min(len(data), start + limit)):
-        ch = data[i : i + 1]
-        if ch == b"{":
+def closing_bracket(source: str | bytes, start: int, pair: str = "{}", depth: int = 0, limit: int | None = None) -> int | None:
+    """The index of the bracket that closes the one at `start` (`pair` is the opener and closer, `"()"` for
+    parentheses), or with `depth=1` of the first unmatched closer from `start` on (`start` just after an
+    opener); None when it does not close within `limit` characters (the whole source when None). The one
+    bracket matcher of the checks: strings and comments are the caller's to remove."""
+    opener, closer = (pair[0].encode(), pair[1].encode()) if isinstance(source, bytes) else (pair[0], pair[1])
+    end = len(source) if limit is None else min(len(source), start + limit)
+    for i in range(start, end):
+        char = source[i : i + 1]
+        if char == opener:
             depth += 1
-        elif ch == b"}":
+        elif char == closer:
             depth -= 1
             if depth == 0:
-                return data[start : i + 1].decode("utf-8", "replace")
-    return data[start : start + 200].decode("utf-8", "replace")
+                return i
+    return None
+
+
+def balanced_braces(data: bytes, start: int, limit: int = 4000) -> str:
+    """The `{...}` expression starting at byte `start`, read from the file itself."""
+    close = closing_bracket(data, start, limit=limit)
+    end = start + 200 if close is None else close + 1
+    return data[start:end].decode("utf-8", "replace")
 
 
 def html_attributes(tag_node: Node, data: bytes) -> list[tuple[str, str, Node]]:
