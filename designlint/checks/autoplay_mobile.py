@@ -1553,6 +1553,11 @@ def ended_advance(ctx: CheckContext) -> Verdict | bool:
         return False  # `fun Player.enqueue(item) { if (playbackState == STATE_ENDED) forcePlay(item) ... }`: asked when called, not at the end
     if _in_sound_effect(node, ctx):
         return False  # the end of a spoken reply or a camera clip
+    if ctx.language == "swift":
+        from designlint.checks.autoplay_queue_swift import ended_in_queue
+        queued = ended_in_queue(node, body, ctx)
+        if queued is not None:
+            return queued  # an audio engine moving on through the list the person started: info, one per engine
     if _in_media_session_service(node) or _music_queue_engine(node):
         picked = _goes_on_into_app_picks(body, ctx)
         if not picked:
