@@ -38,7 +38,7 @@ AUDIO_QUEUE_WORDS = re.compile(r"\b(song|songs|track|tracks|album|albums|music|a
 STOPS_AT_END = re.compile(r"actionAtItemEnd\s*=\s*(AVPlayer(\.ActionAtItemEnd)?)?\.(pause|none)\b|actionAtItemEnd\s*=\s*AVPlayerActionAtItemEnd(Pause|None)\b")
 MUSIC_FRAMEWORK = re.compile(r"\b(MPMusicPlayerController|applicationMusicPlayer|systemMusicPlayer|applicationQueuePlayer|ApplicationMusicPlayer|SystemMusicPlayer)\b")
 # One song: `[song]`, `MPMediaItemCollection(items: [item])`, a query narrowed to one persistent ID.
-ONE_ITEM = re.compile(r"^\s*\[\s*[^,\[\]]+\]\s*$|MPMediaItemPropertyPersistentID|\(\s*items\s*:\s*\[\s*[^,\[\]]+\]\s*\)|storeIDs\s*:\s*\[\s*[^,\[\]]+\]")
+ONE_ITEM = re.compile(r"^\s*\[\s*[^,\[\]]+\]\s*$|MPMediaItemPropertyPersistentID|\(\s*items\s*:\s*\[\s*[^,\[\]]+\]\s*\)|(storeIDs|\bfor)\s*:\s*\[\s*[^,\[\]]+\]")
 WHOLE_LIST = re.compile(r"\b(album|albums|playlist|playlists|collection)\b")
 PLAY_AFTER = re.compile(r"(?<![\w.])(?:[\w?!]+\.)*play\(\s*\)")
 
