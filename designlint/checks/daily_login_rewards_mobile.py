@@ -7,7 +7,8 @@ Kotlin and Java (Android), Swift (iOS), Dart (Flutter), JavaScript / TypeScript 
 a reward on that path: currency added (`coins += 50`, `addCoins(100)`, `prefs.putInt("coins", coins + 50)`, Firestore
 `'coins': FieldValue.increment(100)`), a claim opened (`canClaim = true`, `showDailyRewardDialog()`), a login calendar
 moved on by wrapping round (`day = (day + 1) % 7`) or a random daily gift. Also the early-exit form: `if (now - last <
-DAY_MS) return reply("already claimed")` followed by the grant. Reported at info, once per file (one reward mechanism:
+DAY_MS) return reply("already claimed")` followed by the grant, and a gate that only opens the claim (hides a countdown)
+when a daily-named method of the same file pays it (`refreshDailyWheel()` / `spinBonus()`). Reported at info, once per file (one reward mechanism:
 the gate and the claim of one daily bonus often sit in two functions of one class), in code about a daily bonus,
 reward, gift, claim or log-in.
 
@@ -27,8 +28,9 @@ from tree_sitter import Node
 from designlint.checks import CheckContext, Verdict
 from designlint.checks.polyglot import enclosing_named_function, function_name
 from designlint.checks.streak_rewards_mobile import _condition_nodes, _file_reports_update
-from designlint.checks.util import ancestors, text_without_comments, walk
+from designlint.checks.util import FUNCTION_TYPES, ancestors, text_without_comments, walk, within
 
+CLASS_TYPES = frozenset({"class_declaration", "object_declaration", "class_definition", "class", "struct_declaration", "extension_declaration"})
 GATE_TYPES = frozenset({"if_statement", "if_expression", "guard_statement"})
 MOBILE = frozenset({"kotlin", "java", "swift", "dart"})
 
@@ -58,7 +60,7 @@ NEW_DAY_TESTS = [
 ]
 
 # ---------------------------------------------------------------- the reward
-_CURRENCY = r"coins?|gems?|diamonds?|gold|credits?|points?|xp|exp|money|balance|wallet|tokens?|cash|rubies|crystals?|spins?|bucks|currency|keys?|tickets?"
+_CURRENCY = r"coins?|chips?|gems?|diamonds?|gold|credits?|points?|xp|exp|money|balance|wallet|tokens?|cash|rubies|crystals?|spins?|bucks|currency|keys?|tickets?"
 GRANTS = [
     # `coins += 50`, `user.wallet += 10`, `user[reward] += rewards[reward]`
     re.compile(rf"(?i)\b\w*(?:{_CURRENCY}|reward|bonus|prize)\w*\s*\]?\s*\+=\s*[\w(]"),
@@ -66,6 +68,7 @@ GRANTS = [
     re.compile(rf"(?i)\b(\w*(?:{_CURRENCY})\w*)\s*=\s*\(?\s*[\w.]*\1\b[^;\n]*\+\s*[\w(]"),
     # `addCoins(100)`, `grantDailyBonus()`, `claimDailyReward()`, `giveReward(user)`, `addMoney(id, 500)`
     re.compile(rf"(?i)\b(?:add|give|grant|award|credit|deposit|earn|receive|claim|collect|increase|increment|pay|tambah)_?\w*(?:{_CURRENCY}|bonus|reward|gift|prize|chest)\w*\s*\("),
+    re.compile(rf"(?i)\b(?:adjust|update|change|modify)_?(?:{_CURRENCY})\w*\s*\(\s*\+?\d"),
     re.compile(r"\b(?:give|grant|award)[A-Z_]\w*\s*\("),
     # a React / Compose setter: `setCoins(c => c + 50)`, `setBalance(balance + 10)`
     re.compile(rf"(?i)\bset_?(?:{_CURRENCY})\w*\(\s*[^;\n]*\+\s*[\w(]"),
@@ -128,54 +131,109 @@ def _grants(code: str) -> bool:
     return bool(RANDOM_GIFT.search(code) and GIFTISH.search(code))
 
 
+def _function_label(fn: Node) -> str:
+    """A function's name, also for an arrow function held by a constant (`const dailyBonus = () => ...`)."""
+    name = function_name(fn)
+    if not name and fn.parent is not None and fn.parent.type in ("variable_declarator", "pair", "assignment_expression"):
+        target = fn.parent.child_by_field_name("name") or fn.parent.child_by_field_name("key") or fn.parent.child_by_field_name("left")
+        name = target.text.decode("utf-8", "replace") if target is not None and target.text else ""
+    return name
+
+
 def _owner_names(node: Node) -> str:
-    """The names of the function and class around a node (`claimDailyBonus`, `DailyRewardManager`)."""
-    names = []
-    fn = enclosing_named_function(node)
-    if fn is not None:
-        names.append(function_name(fn))
+    """The names of the functions and class around a node (`claimDailyBonus`, `DailyRewardManager`)."""
+    names = [_function_label(a) for a in ancestors(node) if a.type in FUNCTION_TYPES]
     for a in ancestors(node):
-        if a.type in ("class_declaration", "object_declaration", "class_definition", "class", "struct_declaration", "extension_declaration"):
+        if a.type in CLASS_TYPES:
             name = a.child_by_field_name("name")
             if name is None:
                 name = next((c for c in a.named_children if c.type in ("type_identifier", "identifier", "simple_identifier")), None)
             if name is not None and name.text:
                 names.append(name.text.decode("utf-8", "replace"))
             break
-    return " ".join(names)
+    return " ".join(n for n in names if n)
 
 
-def _gate(node: Node) -> bool:
-    condition = _gate_text(node)
-    if not condition or not any(rx.search(condition) for rx in NEW_DAY_TESTS):
+# A local holding today's date, compared in the gate: `const encodedDate = btoa(today)`, `val todayKey = fmt(LocalDate.now())`.
+TODAY_LOCAL = re.compile(r"\b(\w+)\s*(?::\s*[\w<>?]+\s*)?=\s*[^;\n=]*(?:\btoday\b|toDateString\(\)|LocalDate\.now\(\)|toISOString\(\)\.(?:split|slice|substring))")
+
+
+def _today_locals(node: Node) -> set[str]:
+    fn = enclosing_named_function(node) or next((a for a in ancestors(node) if a.type in FUNCTION_TYPES), None)
+    return set(TODAY_LOCAL.findall(text_without_comments(fn))) if fn is not None else set()
+
+
+def _new_day_test(condition: str, node: Node) -> bool:
+    if any(rx.search(condition) for rx in NEW_DAY_TESTS):
+        return True
+    if not re.search(r"[!=]=", condition):
         return False
+    names = _today_locals(node)
+    return any(re.search(rf"[!=]==?\s*{re.escape(n)}\b|\b{re.escape(n)}\s*[!=]==?", condition) for n in names)
+
+
+def _claim_elsewhere(node: Node) -> str | None:
+    """The gate only opens the claim (shows the button, hides the countdown) and a daily-named method of the same file
+    (the class or its Swift extension) pays it (`goBonus()` adding a random bonus to the coins): that method's name."""
+    owner = node
+    while owner.parent is not None:
+        owner = owner.parent
+    for fn in walk(owner):
+        if fn.type in FUNCTION_TYPES and not within(node, fn) and DAILY_CONTEXT.search(function_name(fn)):
+            if _grants(text_without_comments(fn)) and not QUIET.search(function_name(fn)):
+                return function_name(fn)
+    return None
+
+
+def _gate(node: Node) -> str | None:
+    """The message's account of a daily log-in reward gate ("" when the gate itself grants), else None."""
+    condition = _gate_text(node)
+    if not condition or not _new_day_test(condition, node):
+        return None
     branches, rest = _body_and_rest(node)
     owner = _owner_names(node)
     granted = branches if _grants(branches) else rest if rest and _grants(rest) else None
+    payer = ""
     if granted is None:
-        return False
-    if not DAILY_CONTEXT.search(f"{condition} {owner} {granted}"):
-        return False
-    return not QUIET.search(f"{condition} {owner} {branches}")
+        # the gate opens a claim that another daily method of the file pays
+        payer = _claim_elsewhere(node) if DAILY_CONTEXT.search(f"{condition} {owner}") else None
+        if not payer:
+            return None
+        granted = ""
+    if not DAILY_CONTEXT.search(f"{condition} {owner} {granted}") or QUIET.search(f"{condition} {owner} {branches}"):
+        return None
+    return payer
 
 
-def _file_gate(ctx: CheckContext) -> int | None:
-    """The first daily log-in reward gate of the file (memoised): one finding per file."""
+def _file_gate(ctx: CheckContext) -> tuple[int, str] | None:
+    """The first daily log-in reward gate of the file and the method that pays it when that is another one (memoised):
+    one finding per file."""
     key = f"daily_login_gate:{ctx.root.start_byte}"
     if key not in ctx.memo:
         found = None
-        code = text_without_comments(ctx.root)
-        if not STREAK_RESET.search(code):
-            found = next((n.id for n in walk(ctx.root) if n.type in GATE_TYPES and _gate(n)), None)
+        if not STREAK_RESET.search(text_without_comments(ctx.root)):
+            for n in walk(ctx.root):
+                payer = _gate(n) if n.type in GATE_TYPES else None
+                if payer is not None:
+                    found = (n.id, payer)
+                    break
         ctx.memo[key] = found
     return ctx.memo[key]
 
 
+def _where(node: Node) -> str:
+    """`claimDaily() `: the innermost function around the gate that has a name."""
+    name = next((n for n in (_function_label(a) for a in ancestors(node) if a.type in FUNCTION_TYPES) if n), "")
+    return f"{name}() " if name else ""
+
+
 def daily_login_reward(ctx: CheckContext) -> Verdict | bool:
-    if ctx.node.type not in GATE_TYPES or _file_gate(ctx) != ctx.node.id:
+    found = _file_gate(ctx) if ctx.node.type in GATE_TYPES else None
+    if found is None or found[0] != ctx.node.id:
         return False
     if ctx.language in MOBILE and _file_reports_update(ctx):
         return False  # the streak's update is reported: the daily claim is part of it
-    fn = enclosing_named_function(ctx.node)
-    where = f"{function_name(fn)}() " if fn is not None else ""
-    return Verdict(message=f"daily log-in reward: {where}grants a reward for coming back on a new day")
+    payer = found[1]
+    if payer:
+        return Verdict(message=f"daily log-in reward: {_where(ctx.node)}opens a reward once a day that {payer}() pays (a reward for coming back on a new day)")
+    return Verdict(message=f"daily log-in reward: {_where(ctx.node)}grants a reward for coming back on a new day")
