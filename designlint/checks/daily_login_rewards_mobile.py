@@ -158,17 +158,21 @@ def _owner_names(node: Node) -> str:
 TODAY_LOCAL = re.compile(r"\b(\w+)\s*(?::\s*[\w<>?]+\s*)?=\s*[^;\n=]*(?:\btoday\b|toDateString\(\)|LocalDate\.now\(\)|toISOString\(\)\.(?:split|slice|substring))")
 
 
-def _today_locals(node: Node) -> set[str]:
+def _today_locals(node: Node, cache: dict[int, set[str]]) -> set[str]:
     fn = enclosing_named_function(node) or next((a for a in ancestors(node) if a.type in FUNCTION_TYPES), None)
-    return set(TODAY_LOCAL.findall(text_without_comments(fn))) if fn is not None else set()
+    if fn is None:
+        return set()
+    if fn.id not in cache:  # read once per function of the file
+        cache[fn.id] = set(TODAY_LOCAL.findall(text_without_comments(fn)))
+    return cache[fn.id]
 
 
-def _new_day_test(condition: str, node: Node) -> bool:
+def _new_day_test(condition: str, node: Node, cache: dict[int, set[str]]) -> bool:
     if any(rx.search(condition) for rx in NEW_DAY_TESTS):
         return True
     if not re.search(r"[!=]=", condition):
         return False
-    names = _today_locals(node)
+    names = _today_locals(node, cache)
     return any(re.search(rf"[!=]==?\s*{re.escape(n)}\b|\b{re.escape(n)}\s*[!=]==?", condition) for n in names)
 
 
@@ -185,10 +189,10 @@ def _claim_elsewhere(node: Node) -> str | None:
     return None
 
 
-def _gate(node: Node) -> str | None:
+def _gate(node: Node, cache: dict[int, set[str]]) -> str | None:
     """The message's account of a daily log-in reward gate ("" when the gate itself grants), else None."""
     condition = _gate_text(node)
-    if not condition or not _new_day_test(condition, node):
+    if not condition or not _new_day_test(condition, node, cache):
         return None
     branches, rest = _body_and_rest(node)
     owner = _owner_names(node)
@@ -211,9 +215,10 @@ def _file_gate(ctx: CheckContext) -> tuple[int, str] | None:
     key = f"daily_login_gate:{ctx.root.start_byte}"
     if key not in ctx.memo:
         found = None
+        cache: dict[int, set[str]] = {}
         if not STREAK_RESET.search(text_without_comments(ctx.root)):
             for n in walk(ctx.root):
-                payer = _gate(n) if n.type in GATE_TYPES else None
+                payer = _gate(n, cache) if n.type in GATE_TYPES else None
                 if payer is not None:
                     found = (n.id, payer)
                     break
