@@ -2461,15 +2461,15 @@ def own_manager_call_on_load(ctx: CheckContext) -> Verdict | None:
 
 
 def _own_method_plays(fn: Node, ctx: CheckContext) -> bool:
-    """The same-file method (or a same-file method it calls) plays something: `s.source.Play()`,
-    `sound.Play(name)`, `PlayClip(s)` -> `src.Play()`."""
+    """The same-file method (or a same-file method it calls) plays a sound: `s.source.Play()`,
+    `sound.Play(name)`, `PlayClip(s)` -> `src.Play()`; not an animator's or a particle system's `Play`."""
     level = [fn]
     for _ in range(2):
         callees = []
         for method in level:
-            if PLAYS_TEXT.search(text(method)):
-                return True
             for inner in calls(method):
+                if inner.name in ("Play", "play") and inner.receiver not in ("", "this") and not NOT_MEDIA.search(_receiver_name(inner.receiver)):
+                    return True
                 if inner.receiver in ("", "this"):
                     callees += [f for f in _functions(ctx).get(inner.name, []) if f is not method]
         level = callees
