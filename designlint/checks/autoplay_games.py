@@ -910,13 +910,45 @@ def _table_key(fn: Node) -> str:
 
 def _off_by_default(node: Node, ctx: CheckContext) -> bool:
     """The play sits under an autoplay option (`if autoplay:`, `if (autoPlayOnStart)`) that the
-    file does not turn on (an Inspector / editor option, off unless someone ticks it)."""
+    file does not turn on (an Inspector / editor option, off unless someone ticks it), or under a
+    saved music setting that is off until the player turns it on (`_saved_setting_off`)."""
     for ancestor in ancestors(node):
         if ancestor.type in IF_TYPES:
-            flag = re.search(r"\b(\w*[aA]uto_?[pP]lay\w*|playOnStart|play_on_start)\b", text(ancestor.child_by_field_name("condition")))
+            condition = text(ancestor.child_by_field_name("condition"))
+            flag = re.search(r"\b(\w*[aA]uto_?[pP]lay\w*|playOnStart|play_on_start)\b", condition)
             if flag:
                 return not re.search(rf"\b{flag.group(1)}\s*(:\s*\w+\s*)?:?=\s*true\b", ctx.code_without_comments())
+            consequence = ancestor.child_by_field_name("consequence")
+            if consequence is not None and consequence.start_byte <= node.start_byte < consequence.end_byte and _saved_setting_off(condition, ctx):
+                return True
     return False
+
+
+# Unity: a saved audio setting compared with a number (`PlayerPrefs.GetInt("MusicOn") == 1`,
+# `PlayerPrefs.GetInt("music", 0) != 0`); a missing key reads as the default (0 unless given).
+SAVED_SETTING_TEST = re.compile(
+    r"^\s*\(?\s*PlayerPrefs\s*\.\s*GetInt\s*\(\s*\"(\w*(?i:music|bgm|sound|audio)\w*)\"\s*(?:,\s*(-?\d+)\s*)?\)\s*(==|!=|>=|<=|>|<)\s*(-?\d+)\s*\)?\s*$"
+)
+
+
+def _saved_setting_off(condition: str, ctx: CheckContext) -> bool:
+    """The condition reads a saved music setting that is false on the first launch: the key's default
+    fails the test and no file of the project sets a default for it (`if (!PlayerPrefs.HasKey("music"))`).
+    The music then waits for the player to switch it on (`if (PlayerPrefs.GetInt("MusicOn") == 1) Play("Theme")`)."""
+    test = SAVED_SETTING_TEST.match(condition)
+    if test is None:
+        return False
+    key, default, op, value = test.group(1), int(test.group(2) or 0), test.group(3), int(test.group(4))
+    passes = {"==": default == value, "!=": default != value, ">=": default >= value, "<=": default <= value,
+              ">": default > value, "<": default < value}[op]
+    if passes:
+        return False
+
+    def given_a_default() -> bool:
+        has_key = re.compile(rb"HasKey\s*\(\s*\"" + re.escape(key.encode()) + rb"\"")
+        return any(has_key.search(data) for data in project_index.for_context(ctx).files().values())
+
+    return not ctx.remember(f"apg_setting_default:{key}", given_a_default)
 
 
 def _user_condition(node: Node) -> str:
@@ -2390,6 +2422,58 @@ def _music_script_start(call, ctx: CheckContext, where: str) -> str:
         return ""
     plays = _manager_starts_track(call, ctx, any_name=True)
     return f"{plays}, from a script named for music" if "plays it" in plays else ""
+
+
+# The manager's own singleton, through which its own methods are called too: `instance.Play("Theme")`.
+OWN_INSTANCE = re.compile(r"^(this|_?[iI]nstance|s_?[iI]nstance|_?[sS]ingleton|[A-Z]\w*\.(_?[iI]nstance|[sS]ingleton))$")
+
+
+@_in_live_script
+def own_manager_call_on_load(ctx: CheckContext) -> Verdict | None:
+    """An audio manager's own load hook playing one of its sounds by a name that reads as music (the
+    widely copied `Sound[]` manager: `Start() { Play("MainTheme"); }`, its `Play(string name)` finding the
+    sound with `Array.Find(sounds, ...)` and calling `s.source.Play()`, with `loop` copied from the
+    Inspector: `s.source.loop = s.loop`). The name says music, the own method says it plays; a sound
+    effect's name (`Play("Jump")`) is not a track."""
+    call = as_call(ctx.node)
+    if call is None or not (call.receiver in ("", "this") or OWN_INSTANCE.match(call.receiver)):
+        return None
+    if SFX_CALL.search(call.name) or not argument_nodes(call):
+        return None
+    own = [fn for fn in _functions(ctx).get(call.name, []) if not fn.start_byte <= ctx.node.start_byte < fn.end_byte]
+    plays = next((fn for fn in own if _own_method_plays(fn, ctx)), None)
+    if plays is None:
+        return None
+    arguments = [text(arg) for arg in argument_nodes(call)]
+    if any(EFFECT_ARGUMENT.search(_argument_name(a)) for a in arguments):
+        return None
+    evidence = _track_argument(arguments)
+    if not evidence:
+        return None
+    when, where = situation(ctx.node, ctx, elsewhere=False)
+    if when != "load" or _off_by_default(ctx.node, ctx) or _same_call_earlier(call, ctx, same_arguments=True):
+        return None
+    if _plays_media_itself(call, ctx):
+        return None  # the own method's play is known music (`loop = true`): the play-on-load pattern reports it
+    line = plays.start_point[0] + 1
+    message = f"music starts playing when the {_scene(ctx)} loads ({call.name}() in {where}: {evidence}, played by its own {call.name}() at line {line})"
+    return _verdict(ctx, "music", call.receiver, message, fold_key=_player_script_key(ctx.path))
+
+
+def _own_method_plays(fn: Node, ctx: CheckContext) -> bool:
+    """The same-file method (or a same-file method it calls) plays a sound: `s.source.Play()`,
+    `sound.Play(name)`, `PlayClip(s)` -> `src.Play()`; not an animator's or a particle system's `Play`."""
+    level = [fn]
+    for _ in range(2):
+        callees = []
+        for method in level:
+            for inner in calls(method):
+                if inner.name in ("Play", "play") and inner.receiver not in ("", "this") and not NOT_MEDIA.search(_receiver_name(inner.receiver)):
+                    return True
+                if inner.receiver in ("", "this"):
+                    callees += [f for f in _functions(ctx).get(inner.name, []) if f is not method]
+        level = callees
+    return False
 
 
 # A Roblox audio module's `Create(id, parent, {Volume = MusicVolume}, {name = "Music"})`: options that make the sound music

@@ -1212,6 +1212,8 @@ class _File:
         purchase = u.purchase + r.purchase[:1]
         if u.spent & u.credited and u.increased <= u.spent and not (u.grant or r.grant or u.item_reward or purchase):
             return None  # only the stake's own currency paid back on a win (`Money = Money + prize`): a lottery
+        if not purchase and self._rebirth_bonus(u, r, strong_context):
+            return None  # a rebirth's random bonus amount of a stat (`exp.Value += math.random(1000, 10000)`): no draw
         if purchase:
             return ("purchase", purchase[0], rnd[0], context)
         spend = u.spend + r.spend[:2]
@@ -1229,6 +1231,17 @@ class _File:
         if u.consume and context and (self.file_sells or self.project is not None and self.project.sells_elsewhere(self, u)):
             return ("consume", u.consume[0], rnd[0], context)
         return None
+
+    def _rebirth_bonus(self, u: _Unit, r: _Reach, strong_context: bool) -> bool:
+        """A rebirth or prestige (its name, its remote's, or its file's: `RebirthServer`, `onRebirth.OnServerEvent`)
+        whose only random pick is a number (`math.random(1000, 10000)` added to `exp.Value`), not an element of a
+        collection, and that hands out no item: the spend buys the reset, the roll only sizes a bonus."""
+        names = u.name or f"{u.label} {Path(self.path).stem}"  # an inline handler: its remote's and its file's names
+        if not PRESTIGE.search(names) or strong_context:
+            return False
+        if r.rnd or u.grant or r.grant or u.item_reward or not u.picks:
+            return False
+        return all(picked_collection(c.node, c.name, " ".join(c.receiver.split()), argument_nodes(c)) is None for c in u.picks)
 
     def _bought_item(self, u: _Unit) -> str | None:
         """A unit that takes a price and whose own pick (or a rolling helper's) selects which item is handed out:
