@@ -1,0 +1,153 @@
+"""Queue auto-advance on Android (Kotlin, Java) and Flutter (Dart), for the `autoplay` rule.
+
+A music or podcast player that moves on by itself through the queue, album, playlist or episode
+list the person started (session decision B): a Media3 `MediaSessionService` or audio_service
+`BaseAudioHandler` whose end of song skips to the next, an app's own music engine or a music
+screen's completion listener that plays the next song, ExoPlayer `setMediaItems(list)` while
+`pauseAtEndOfMediaItems` keeps its default (false), just_audio `ConcatenatingAudioSource`,
+assets_audio_player `open(Playlist(...))`. The harm is milder than a feed's (the person chose the
+queue, no break is punished), so these are reported at `info`, one finding per player engine:
+every site of one engine carries the same `Verdict.fold_key` and findings.fold_same_behaviour
+keeps one. Songs the app picks after the queue ends and video rolling on stay `warning`
+(autoplay_mobile.ended_advance).
+"""
+
+from __future__ import annotations
+
+import re
+
+from tree_sitter import Node
+
+from designlint import project_index
+from designlint.checks import CheckContext, Verdict
+from designlint.checks.autoplay_mobile_names import CLASS_TYPES, class_head, class_name, name_words
+from designlint.checks.autoplay_mobile_situation import strip_comments
+from designlint.checks.polyglot import as_call, argument_nodes
+from designlint.checks.util import ancestors, text
+
+QUEUE_MESSAGE = "moves on to the next item of the queue the person started (queue auto-advance)"
+QUEUE_NOTE = "the person chose the queue: info severity; a setting that stops at the end of each item, or a pause at the end, removes it"
+
+# A player driven from a Media3 / MediaBrowser session service or an audio_service handler: the
+# screens' controllers and the service are one engine in the project.
+SESSION_ENGINE = re.compile(
+    r"\b(extends|with|implements)\s+(BaseAudioHandler|QueueHandler)\b|"
+    r"[:,]\s*(MediaSessionService|MediaLibraryService|MediaBrowserServiceCompat|MediaBrowserService)\s*\(|"
+    r"\bextends\s+(MediaSessionService|MediaLibraryService|MediaBrowserServiceCompat|MediaBrowserService)\b|"
+    r"\bMediaController\.Builder\s*\(|:\s*MediaController\b|\bAudioHandler\b"
+)
+# Words of a music or podcast app's code, and of video code (video rolling on stays a warning).
+AUDIO_WORDS = re.compile(r"\b(song|songs|track|tracks|album|albums|music|artist|artists|podcast|podcasts|audiobook|audiobooks|tune|tunes|surah|recitation)\b")
+VIDEO_WORDS = re.compile(r"\b(video|videos|reel|reels|movie|movies|clip|clips|shorts|feed|stories|trailer|trailers)\b")
+# The project stops the player at the end of each item.
+SETS_PAUSE_AT_END = re.compile(rb"(setPauseAtEndOfMediaItems|pauseAtEndOfMediaItems\s*=)")
+# The index and position arguments of `setMediaItems(items, startIndex, startPositionMs)`.
+INDEX_ARGUMENT = re.compile(r"\s*(-?\d+L?|C\.\w+|true|false|\w*[iI]ndex\w*|\w*[pP]os(ition)?\w*|start\w*|\w*Ms)\s*")
+# A list of one: nothing to move on to.
+ONE_ITEM = re.compile(r"^\s*(listOf|mutableListOf|arrayListOf|ImmutableList\.of|List\.of|Collections\.singletonList|Arrays\.asList)\s*\(\s*[^,()]*(\([^()]*\))?[^,()]*\)\s*$|^\s*\[[^,\[\]]*\]\s*$")
+
+
+def queue_verdict(node: Node, ctx: CheckContext, label: str, site: bool = False) -> Verdict:
+    """The info finding for a player that moves on through the person's queue, keyed to its engine.
+    A `site` (the list handed to the player) is a related site of the engine's end handler when
+    there is one, else a finding of its own."""
+    return Verdict(message=f"{label} {QUEUE_MESSAGE}", severity="info", note=QUEUE_NOTE, fold_key=engine_key(node, ctx), fold_site=site)
+
+
+def engine_key(node: Node, ctx: CheckContext) -> str:
+    """One key per player engine: the project's session service / audio handler (and the screens'
+    controllers of it) share one; any other engine is its outermost class (or file)."""
+    if _session_engine(ctx):
+        return "queue-engine:session"
+    outer = next((a for a in reversed(list(ancestors(node))) if a.type in CLASS_TYPES), None)
+    return f"queue-engine:{ctx.path.resolve()}#{class_name(outer) if outer is not None else ''}"
+
+
+def _session_engine(ctx: CheckContext) -> bool:
+    key = "queue:session-engine"
+    if key not in ctx.memo:
+        ctx.memo[key] = bool(SESSION_ENGINE.search(ctx.code_without_comments()))
+    return ctx.memo[key]
+
+
+def audio_words_only(source: str) -> bool:
+    """The code speaks of songs, albums or podcasts and not of video."""
+    words = name_words(source)
+    return bool(AUDIO_WORDS.search(words)) and not VIDEO_WORDS.search(words)
+
+
+def dart_song_advance(node: Node, source: str) -> bool:
+    """Dart: an end handler in a class about songs (not video) that moves to the next song
+    (`currentSong++` then `play(...)`): a music player screen playing on through its list."""
+    if not audio_words_only(source):
+        return False
+    outer = next((a for a in ancestors(node) if a.type in CLASS_TYPES), None)
+    return outer is not None and not VIDEO_WORDS.search(name_words(class_name(outer) + " " + class_head(outer)))
+
+
+def playlist_queue(ctx: CheckContext) -> Verdict | bool:
+    """ExoPlayer / Media3 `setMediaItems(list)` / `addMediaItems(list)` on a music or podcast
+    player while the project leaves `pauseAtEndOfMediaItems` at its default (false); just_audio
+    `ConcatenatingAudioSource(...)` (or `setAudioSources(list)`) handed to a player; assets_audio_player
+    `open(Playlist(...))`: the player moves on through the list by itself."""
+    node = ctx.node
+    if project_index.in_unused_class(node, ctx):
+        return False
+    if not audio_words_only(_scope_words(node, ctx)):
+        return False  # video rolling on is judged elsewhere; code with no songs or episodes is not a music queue
+    name = text(node)
+    if name in ("setMediaItems", "addMediaItems", "setAudioSources"):
+        if name == "setAudioSources":
+            listed = re.match(r"setAudioSources\s*\(\s*([^,)]*)", _statement_text(node, name))
+            items_text = listed.group(1) if listed else ""
+        else:
+            call = next((c for c in map(as_call, ancestors(node)) if c is not None and c.name == name), None)
+            args = argument_nodes(call) if call is not None else []
+            items = next((a for a in args if not INDEX_ARGUMENT.fullmatch(text(a))), None)
+            items_text = text(items) if items is not None else ""
+        if not items_text.strip() or ONE_ITEM.match(items_text):
+            return False  # one item, or only an index
+        if name != "setAudioSources" and _project_sets_pause_at_end(ctx):
+            return False  # the player stops at the end of each item (or the app's own pauseAtEndOfMediaItems finding covers it)
+        return queue_verdict(node, ctx, f"the player given a list ({name})", site=True)
+    if name == "ConcatenatingAudioSource":
+        if not re.search(r"\bsetAudioSource\s*\(|\bAudioHandler\b", ctx.code_without_comments()):
+            return False  # built but never handed to a player in this file
+        return queue_verdict(node, ctx, "the just_audio playlist (ConcatenatingAudioSource)", site=True)
+    if name == "Playlist":
+        opened = next((a for a in ancestors(node) if a.type in ("selector", "expression_statement", "return_statement")), None)
+        statement = next((a for a in ancestors(node) if a.type in ("expression_statement", "return_statement", "local_variable_declaration")), opened)
+        if statement is None or not re.search(r"\.open\s*\(\s*Playlist\s*\(", strip_comments(text(statement))):
+            return False
+        return queue_verdict(node, ctx, "the assets_audio_player playlist (open(Playlist(...)))", site=True)
+    return False
+
+
+def _statement_text(node: Node, name: str) -> str:
+    """The source from `name` to the end of its statement (Dart: the selectors after the identifier)."""
+    statement = next((a for a in ancestors(node) if a.type.endswith("statement") or a.type == "local_variable_declaration"), node.parent or node)
+    source = text(statement)
+    return source[source.find(name):]
+
+
+def _scope_words(node: Node, ctx: CheckContext) -> str:
+    """The class around the call and the file's path: what the player plays."""
+    outer = next((a for a in reversed(list(ancestors(node))) if a.type in CLASS_TYPES), None)
+    scope = text(outer) if outer is not None else ctx.code_without_comments()
+    return " ".join([*ctx.path.parts[-3:], strip_comments(scope)])
+
+
+def _project_sets_pause_at_end(ctx: CheckContext) -> bool:
+    """This file or another of the project sets `pauseAtEndOfMediaItems` (to true: it stops; to
+    false: reported by autoplay_mobile.playlist_no_pause)."""
+    key = "queue:pause-at-end"
+    if key not in ctx.memo:
+        found = bool(SETS_PAUSE_AT_END.search(ctx.data))
+        if not found:
+            try:
+                files = project_index.for_context(ctx).files()
+            except Exception:  # no project around the file
+                files = {}
+            found = any(SETS_PAUSE_AT_END.search(data) for data in files.values())
+        ctx.memo[key] = found
+    return ctx.memo[key]
