@@ -1201,6 +1201,8 @@ def playlist_no_pause(ctx: CheckContext) -> Verdict | bool:
     if not (PLAYLIST_GIVEN.search(ctx.data) or any(PLAYLIST_GIVEN.search(data) for data in files)):
         return False  # one item at a time: there is no next item to move on to
     message = f"player moves on to the next item of its playlist by itself (pauseAtEndOfMediaItems = {source})"
+    if not setting and autoplay_queue.music_player_scope(ctx.node, ctx):
+        return autoplay_queue.queue_verdict(ctx.node, ctx, f"the music player (pauseAtEndOfMediaItems = {source})")  # the person's queue plays on: info, one per engine
     if setting:
         return Verdict(message=message, severity="info", note=SETTING_NOTE)
     return Verdict(message=message)
@@ -1566,8 +1568,12 @@ def ended_advance(ctx: CheckContext) -> Verdict | bool:
             return autoplay_queue.queue_verdict(node, ctx, _ended_label(node, ctx))  # the person's queue plays on: info, one per engine
         message = f"{_ended_label(node, ctx)} goes on into songs the app picks when the queue ends (auto-advance: {picked})"
         if _follows_setting(body, ctx):
-            return Verdict(message=message, severity="info", note=SETTING_NOTE)
-        return verdict(message, is_muted(node, ctx))
+            found = Verdict(message=message, severity="info", note=SETTING_NOTE)
+        else:
+            found = verdict(message, is_muted(node, ctx))
+        if ctx.language != "swift":
+            found.fold_key = autoplay_queue.engine_key(node, ctx)  # the engine's queue sites fold into this finding
+        return found
     if _chat_audio_message(node, ctx):
         return False  # the next voice message of a chat the person started listening to
     if situation(node, ctx, screens=False)[0] == "user":

@@ -22,8 +22,8 @@ from designlint import project_index
 from designlint.checks import CheckContext, Verdict
 from designlint.checks.autoplay_mobile_names import CLASS_TYPES, class_head, class_name, name_words
 from designlint.checks.autoplay_mobile_situation import strip_comments
-from designlint.checks.polyglot import as_call, argument_nodes
-from designlint.checks.util import ancestors, text
+from designlint.checks.polyglot import argument_nodes, as_call, enclosing_functions, function_name
+from designlint.checks.util import ancestors, text, walk
 
 QUEUE_MESSAGE = "moves on to the next item of the queue the person started (queue auto-advance)"
 QUEUE_NOTE = "the person chose the queue: info severity; a setting that stops at the end of each item, or a pause at the end, removes it"
@@ -37,7 +37,7 @@ SESSION_ENGINE = re.compile(
     r"\bMediaController\.Builder\s*\(|:\s*MediaController\b|\bAudioHandler\b"
 )
 # Words of a music or podcast app's code, and of video code (video rolling on stays a warning).
-AUDIO_WORDS = re.compile(r"\b(song|songs|track|tracks|album|albums|music|artist|artists|podcast|podcasts|audiobook|audiobooks|tune|tunes|surah|recitation)\b")
+AUDIO_WORDS = re.compile(r"\b(song|songs|track|tracks|album|albums|music|artist|artists|podcast|podcasts|episode|episodes|audiobook|audiobooks|tune|tunes|surah|recitation)\b")
 VIDEO_WORDS = re.compile(r"\b(video|videos|reel|reels|movie|movies|clip|clips|shorts|feed|stories|trailer|trailers)\b")
 # The project stops the player at the end of each item.
 SETS_PAUSE_AT_END = re.compile(rb"(setPauseAtEndOfMediaItems|pauseAtEndOfMediaItems\s*=)")
@@ -86,16 +86,49 @@ def dart_song_advance(node: Node, source: str) -> bool:
 
 
 def playlist_queue(ctx: CheckContext) -> Verdict | bool:
-    """ExoPlayer / Media3 `setMediaItems(list)` / `addMediaItems(list)` on a music or podcast
-    player while the project leaves `pauseAtEndOfMediaItems` at its default (false); just_audio
-    `ConcatenatingAudioSource(...)` (or `setAudioSources(list)`) handed to a player; assets_audio_player
-    `open(Playlist(...))`: the player moves on through the list by itself."""
-    node = ctx.node
-    if project_index.in_unused_class(node, ctx):
+    """ExoPlayer / Media3 `setMediaItems(list)` / `addMediaItems(list)` (or `addMediaItem` in a loop)
+    on a music or podcast player while the project leaves `pauseAtEndOfMediaItems` at its default
+    (false); just_audio `ConcatenatingAudioSource(...)` (or `setAudioSources(list)`) handed to a player;
+    assets_audio_player / media_kit `open(Playlist(...))`: the player moves on through the list by
+    itself. Such a site is a related site of its engine's end handler; in a file with no end
+    handler the first one is the engine's finding and the file's others fold into it."""
+    label = _queue_label(ctx.node, ctx)
+    if label is None:
         return False
-    if not audio_words_only(_scope_words(node, ctx)):
-        return False  # video rolling on is judged elsewhere; code with no songs or episodes is not a music queue
+    key = engine_key(ctx.node, ctx)
+    first = _first_sites(ctx).get(key)
+    site = bool(END_MARKERS.search(ctx.code_without_comments())) or first != ctx.node.start_byte
+    return queue_verdict(ctx.node, ctx, label, site=site)
+
+
+# An end-of-item handler in the file (reported by autoplay_mobile.ended_advance when it moves on).
+END_MARKERS = re.compile(r"\b(STATE_ENDED|END_OF_MEDIA_ITEM|onCompletion|setOnCompletionListener|onPlayerComplete)\b|ProcessingState\.completed\b")
+QUEUE_CALLS = frozenset({"setMediaItems", "addMediaItems", "addMediaItem", "setAudioSources", "ConcatenatingAudioSource", "Playlist"})
+
+
+def _first_sites(ctx: CheckContext) -> dict[str, int]:
+    """The first queue site of each engine in the file, by position."""
+    memo = "queue:first-sites"
+    if memo not in ctx.memo:
+        firsts: dict[str, int] = {}
+        for node in walk(ctx.root):
+            if node.type in ("identifier", "simple_identifier") and text(node) in QUEUE_CALLS and _queue_label(node, ctx) is not None:
+                firsts.setdefault(engine_key(node, ctx), node.start_byte)
+        ctx.memo[memo] = firsts
+    return ctx.memo[memo]
+
+
+def _queue_label(node: Node, ctx: CheckContext) -> str | None:
+    """What hands the player a list it moves on through by itself, or None."""
+    if project_index.in_unused_class(node, ctx):
+        return None
+    if not music_player_scope(node, ctx):
+        return None  # video rolling on is judged elsewhere; code with no songs or episodes is not a music queue
     name = text(node)
+    if name == "addMediaItem":
+        if not _in_loop(node) or _project_sets_pause_at_end(ctx):
+            return None  # one item added (play next, enqueue from a menu), or a player that stops at each end
+        return "the player given the queue item by item (addMediaItem in a loop)"
     if name in ("setMediaItems", "addMediaItems", "setAudioSources"):
         if name == "setAudioSources":
             listed = re.match(r"setAudioSources\s*\(\s*([^,)]*)", _statement_text(node, name))
@@ -106,21 +139,56 @@ def playlist_queue(ctx: CheckContext) -> Verdict | bool:
             items = next((a for a in args if not INDEX_ARGUMENT.fullmatch(text(a))), None)
             items_text = text(items) if items is not None else ""
         if not items_text.strip() or ONE_ITEM.match(items_text):
-            return False  # one item, or only an index
+            return None  # one item, or only an index
         if name != "setAudioSources" and _project_sets_pause_at_end(ctx):
-            return False  # the player stops at the end of each item (or the app's own pauseAtEndOfMediaItems finding covers it)
-        return queue_verdict(node, ctx, f"the player given a list ({name})", site=True)
+            return None  # the player stops at the end of each item (or the app's own pauseAtEndOfMediaItems finding covers it)
+        return f"the player given a list ({name})"
     if name == "ConcatenatingAudioSource":
         if not re.search(r"\bsetAudioSource\s*\(|\bAudioHandler\b", ctx.code_without_comments()):
-            return False  # built but never handed to a player in this file
-        return queue_verdict(node, ctx, "the just_audio playlist (ConcatenatingAudioSource)", site=True)
+            return None  # built but never handed to a player in this file
+        scope = next((f for f in enclosing_functions(node) if function_name(f)), None)
+        if scope is not None and "ClippingAudioSource" in text(scope):
+            return None  # the kept segments of one song (sponsor parts cut out), not a list of songs
+        return "the just_audio playlist (ConcatenatingAudioSource)"
     if name == "Playlist":
         opened = next((a for a in ancestors(node) if a.type in ("selector", "expression_statement", "return_statement")), None)
         statement = next((a for a in ancestors(node) if a.type in ("expression_statement", "return_statement", "local_variable_declaration")), opened)
-        if statement is None or not re.search(r"\.open\s*\(\s*Playlist\s*\(", strip_comments(text(statement))):
+        if statement is None or not re.search(r"\.open\s*\(\s*(\w+\.)?Playlist\s*\(", strip_comments(text(statement))):
+            return None
+        return "the playlist opened on the player (open(Playlist(...)))"
+    return None
+
+
+def music_player_scope(node: Node, ctx: CheckContext) -> bool:
+    """The class around `node` (else its file) is a music or podcast player's: songs, albums or
+    episodes of a podcast, and no video."""
+    outer = next((a for a in reversed(list(ancestors(node))) if a.type in CLASS_TYPES), None)
+    memo = f"queue:music-scope:{outer.id if outer is not None else 'file'}"
+    if memo not in ctx.memo:
+        ctx.memo[memo] = audio_words_only(_scope_words(node, ctx))
+    return ctx.memo[memo]
+
+
+LOOP_TYPES = frozenset({"for_statement", "enhanced_for_statement", "while_statement"})
+
+
+def _in_loop(node: Node) -> bool:
+    """`for (episode in queue) controller.addMediaItem(...)`, `queue.forEach { addMediaItem(it) }`."""
+    for a in ancestors(node):
+        if a.type in LOOP_TYPES:
+            return True
+        if a.type in ("lambda_literal", "lambda_expression") and re.search(r"\b(forEach|forEachIndexed|onEach)\s*\{?\s*$", _text_before(a)):
+            return True
+        if a.type in ("function_declaration", "method_declaration"):
             return False
-        return queue_verdict(node, ctx, "the assets_audio_player playlist (open(Playlist(...)))", site=True)
     return False
+
+
+def _text_before(node: Node) -> str:
+    """The source of the call a trailing lambda belongs to, up to the lambda."""
+    host = node.parent.parent if node.parent is not None and node.parent.parent is not None else node
+    source = text(host)
+    return source[: node.start_byte - host.start_byte]
 
 
 def _statement_text(node: Node, name: str) -> str:
