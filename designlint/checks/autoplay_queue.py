@@ -28,14 +28,9 @@ from designlint.checks.util import ancestors, text, walk
 QUEUE_MESSAGE = "moves on to the next item of the queue the person started (queue auto-advance)"
 QUEUE_NOTE = "the person chose the queue: info severity; a setting that stops at the end of each item, or a pause at the end, removes it"
 
-# A player driven from a Media3 / MediaBrowser session service or an audio_service handler: the
-# screens' controllers and the service are one engine in the project.
-SESSION_ENGINE = re.compile(
-    r"\b(extends|with|implements)\s+(BaseAudioHandler|QueueHandler)\b|"
-    r"[:,]\s*(MediaSessionService|MediaLibraryService|MediaBrowserServiceCompat|MediaBrowserService)\s*\(|"
-    r"\bextends\s+(MediaSessionService|MediaLibraryService|MediaBrowserServiceCompat|MediaBrowserService)\b|"
-    r"\bMediaController\.Builder\s*\(|:\s*MediaController\b|\bAudioHandler\b"
-)
+# A Flutter file that drives the app's audio_service handler (the Android session service and its
+# screens' controllers: autoplay_mobile.MEDIA_SESSION_SERVICE and CONTROLLER_PLAYER).
+AUDIO_HANDLER = re.compile(r"\bAudioHandler\b")
 # Words of a music or podcast app's code, and of video code (video rolling on stays a warning).
 AUDIO_WORDS = re.compile(r"\b(song|songs|track|tracks|album|albums|music|artist|artists|podcast|podcasts|episode|episodes|audiobook|audiobooks|tune|tunes|surah|recitation)\b")
 VIDEO_WORDS = re.compile(r"\b(video|videos|reel|reels|movie|movies|clip|clips|shorts|feed|stories|trailer|trailers)\b")
@@ -66,7 +61,9 @@ def engine_key(node: Node, ctx: CheckContext) -> str:
 def _session_engine(ctx: CheckContext) -> bool:
     key = "queue:session-engine"
     if key not in ctx.memo:
-        ctx.memo[key] = bool(SESSION_ENGINE.search(ctx.code_without_comments()))
+        from designlint.checks.autoplay_mobile import CONTROLLER_PLAYER, MEDIA_SESSION_SERVICE  # imported here: that module imports this one
+        code = ctx.code_without_comments()
+        ctx.memo[key] = any(rx.search(code) for rx in (MEDIA_SESSION_SERVICE, CONTROLLER_PLAYER, AUDIO_HANDLER))
     return ctx.memo[key]
 
 
