@@ -25,7 +25,7 @@ from designlint.checks.autoplay_mobile_situation import strip_comments
 from designlint.checks.polyglot import argument_nodes, as_call, enclosing_functions, function_name
 from designlint.checks.util import ancestors, text, walk
 
-QUEUE_MESSAGE = "moves on to the next item of the queue the person started (queue auto-advance)"
+QUEUE_MESSAGE = "moves on to the next item of the queue the person started (auto-advance)"
 QUEUE_NOTE = "the person chose the queue: info severity; a setting that stops at the end of each item, or a pause at the end, removes it"
 
 # A Flutter file that drives the app's audio_service handler (the Android session service and its
