@@ -24,7 +24,7 @@ from pathlib import Path
 from tree_sitter import Node
 
 from designlint import project_index
-from designlint.checks import CheckContext, Verdict
+from designlint.checks import CheckContext, Verdict, autoplay_queue
 from designlint.checks.polyglot import Call, argument_nodes, as_call, calls, enclosing_functions, enclosing_named_function, function_name
 from designlint.checks.util import FUNCTION_TYPES, ancestors, text, walk
 from designlint.checks.autoplay_mobile_names import (
@@ -1201,6 +1201,8 @@ def playlist_no_pause(ctx: CheckContext) -> Verdict | bool:
     if not (PLAYLIST_GIVEN.search(ctx.data) or any(PLAYLIST_GIVEN.search(data) for data in files)):
         return False  # one item at a time: there is no next item to move on to
     message = f"player moves on to the next item of its playlist by itself (pauseAtEndOfMediaItems = {source})"
+    if not setting and autoplay_queue.music_player_scope(ctx.node, ctx):
+        return autoplay_queue.queue_verdict(ctx.node, ctx, f"the music player (pauseAtEndOfMediaItems = {source})")  # the person's queue plays on: info, one per engine
     if setting:
         return Verdict(message=message, severity="info", note=SETTING_NOTE)
     return Verdict(message=message)
@@ -1561,11 +1563,17 @@ def ended_advance(ctx: CheckContext) -> Verdict | bool:
     if _in_media_session_service(node) or _music_queue_engine(node):
         picked = _goes_on_into_app_picks(body, ctx)
         if not picked:
-            return False  # the queue of a music or podcast service plays on: the person started that queue
+            if ctx.language == "swift" or not ADVANCE.search(handler_text(body, ctx)):
+                return False  # the queue of a music or podcast service plays on (Swift: judged elsewhere), or only a replay under the person's repeat mode
+            return autoplay_queue.queue_verdict(node, ctx, _ended_label(node, ctx))  # the person's queue plays on: info, one per engine
         message = f"{_ended_label(node, ctx)} goes on into songs the app picks when the queue ends (auto-advance: {picked})"
         if _follows_setting(body, ctx):
-            return Verdict(message=message, severity="info", note=SETTING_NOTE)
-        return verdict(message, is_muted(node, ctx))
+            found = Verdict(message=message, severity="info", note=SETTING_NOTE)
+        else:
+            found = verdict(message, is_muted(node, ctx))
+        if ctx.language != "swift":
+            found.fold_key = autoplay_queue.engine_key(node, ctx)  # the engine's queue sites fold into this finding
+        return found
     if _chat_audio_message(node, ctx):
         return False  # the next voice message of a chat the person started listening to
     if situation(node, ctx, screens=False)[0] == "user":
@@ -1580,8 +1588,10 @@ def ended_advance(ctx: CheckContext) -> Verdict | bool:
     if ADVANCE.search(source) and not _only_empty_widget_callback(source, ctx):
         if (RECONNECT.search(strip_comments(text(body))) or _reruns_own_setup(body)) and not ADVANCE.search(strip_comments(text(body))):
             return False  # the same stream or item set up again (a dropped live stream reconnects): not a next item
-        if _next_song(node, source):
-            return False  # a music player moving on to the next song of the list the person started
+        if _next_song(node, source) or (ctx.language == "dart" and autoplay_queue.dart_song_advance(node, source)):
+            if ctx.language == "swift":
+                return False  # a music player moving on to the next song of the list the person started
+            return autoplay_queue.queue_verdict(node, ctx, label)  # the next song of the list the person started: info, one per engine
         if _previews_own_media(node, ctx):
             return False  # the clips the person just recorded or picked, previewed one after another
         if _controller_of_advancing_service(ctx):

@@ -1,0 +1,218 @@
+"""Queue auto-advance on Android (Kotlin, Java) and Flutter (Dart), for the `autoplay` rule.
+
+A music or podcast player that moves on by itself through the queue, album, playlist or episode
+list the person started (session decision B): a Media3 `MediaSessionService` or audio_service
+`BaseAudioHandler` whose end of song skips to the next, an app's own music engine or a music
+screen's completion listener that plays the next song, ExoPlayer `setMediaItems(list)` while
+`pauseAtEndOfMediaItems` keeps its default (false), just_audio `ConcatenatingAudioSource`,
+assets_audio_player `open(Playlist(...))`. The harm is milder than a feed's (the person chose the
+queue, no break is punished), so these are reported at `info`, one finding per player engine:
+every site of one engine carries the same `Verdict.fold_key` and findings.fold_same_behaviour
+keeps one. Songs the app picks after the queue ends and video rolling on stay `warning`
+(autoplay_mobile.ended_advance).
+"""
+
+from __future__ import annotations
+
+import re
+
+from tree_sitter import Node
+
+from designlint import project_index
+from designlint.checks import CheckContext, Verdict
+from designlint.checks.autoplay_mobile_names import CLASS_TYPES, class_head, class_name, name_words
+from designlint.checks.autoplay_mobile_situation import strip_comments
+from designlint.checks.polyglot import argument_nodes, as_call, enclosing_functions, function_name
+from designlint.checks.util import ancestors, text, walk
+
+QUEUE_MESSAGE = "moves on to the next item of the queue the person started (auto-advance)"
+QUEUE_NOTE = "the person chose the queue: info severity; a setting that stops at the end of each item, or a pause at the end, removes it"
+
+# A Flutter file that drives the app's audio_service handler (the Android session service and its
+# screens' controllers: autoplay_mobile.MEDIA_SESSION_SERVICE and CONTROLLER_PLAYER).
+AUDIO_HANDLER = re.compile(r"\bAudioHandler\b")
+# Words of a music or podcast app's code, and of video code (video rolling on stays a warning).
+AUDIO_WORDS = re.compile(r"\b(song|songs|track|tracks|album|albums|music|artist|artists|podcast|podcasts|episode|episodes|audiobook|audiobooks|tune|tunes|surah|recitation)\b")
+VIDEO_WORDS = re.compile(r"\b(video|videos|reel|reels|movie|movies|clip|clips|shorts|feed|stories|trailer|trailers)\b")
+# The project stops the player at the end of each item.
+SETS_PAUSE_AT_END = re.compile(rb"(setPauseAtEndOfMediaItems|pauseAtEndOfMediaItems\s*=)")
+# The index and position arguments of `setMediaItems(items, startIndex, startPositionMs)`.
+INDEX_ARGUMENT = re.compile(r"\s*(-?\d+L?|C\.\w+|true|false|\w*[iI]ndex\w*|\w*[pP]os(ition)?\w*|start\w*|\w*Ms)\s*")
+# A list of one: nothing to move on to.
+ONE_ITEM = re.compile(r"^\s*(listOf|mutableListOf|arrayListOf|ImmutableList\.of|List\.of|Collections\.singletonList|Arrays\.asList)\s*\(\s*[^,()]*(\([^()]*\))?[^,()]*\)\s*$|^\s*\[[^,\[\]]*\]\s*$")
+
+
+def queue_verdict(node: Node, ctx: CheckContext, label: str, site: bool = False) -> Verdict:
+    """The info finding for a player that moves on through the person's queue, keyed to its engine.
+    A `site` (the list handed to the player) is a related site of the engine's end handler when
+    there is one, else a finding of its own."""
+    return Verdict(message=f"{label} {QUEUE_MESSAGE}", severity="info", note=QUEUE_NOTE, fold_key=engine_key(node, ctx), fold_site=site)
+
+
+def engine_key(node: Node, ctx: CheckContext) -> str:
+    """One key per player engine: the project's session service / audio handler (and the screens'
+    controllers of it) share one; any other engine is its outermost class (or file)."""
+    if _session_engine(ctx):
+        return "queue-engine:session"
+    outer = next((a for a in reversed(list(ancestors(node))) if a.type in CLASS_TYPES), None)
+    return f"queue-engine:{ctx.path.resolve()}#{class_name(outer) if outer is not None else ''}"
+
+
+def _session_engine(ctx: CheckContext) -> bool:
+    key = "queue:session-engine"
+    if key not in ctx.memo:
+        from designlint.checks.autoplay_mobile import CONTROLLER_PLAYER, MEDIA_SESSION_SERVICE  # imported here: that module imports this one
+        code = ctx.code_without_comments()
+        ctx.memo[key] = any(rx.search(code) for rx in (MEDIA_SESSION_SERVICE, CONTROLLER_PLAYER, AUDIO_HANDLER))
+    return ctx.memo[key]
+
+
+def audio_words_only(source: str) -> bool:
+    """The code speaks of songs, albums or podcasts and not of video."""
+    words = name_words(source)
+    return bool(AUDIO_WORDS.search(words)) and not VIDEO_WORDS.search(words)
+
+
+def dart_song_advance(node: Node, source: str) -> bool:
+    """Dart: an end handler in a class about songs (not video) that moves to the next song
+    (`currentSong++` then `play(...)`): a music player screen playing on through its list."""
+    if not audio_words_only(source):
+        return False
+    outer = next((a for a in ancestors(node) if a.type in CLASS_TYPES), None)
+    return outer is not None and not VIDEO_WORDS.search(name_words(class_name(outer) + " " + class_head(outer)))
+
+
+def playlist_queue(ctx: CheckContext) -> Verdict | bool:
+    """ExoPlayer / Media3 `setMediaItems(list)` / `addMediaItems(list)` (or `addMediaItem` in a loop)
+    on a music or podcast player while the project leaves `pauseAtEndOfMediaItems` at its default
+    (false); just_audio `ConcatenatingAudioSource(...)` (or `setAudioSources(list)`) handed to a player;
+    assets_audio_player / media_kit `open(Playlist(...))`: the player moves on through the list by
+    itself. Such a site is a related site of its engine's end handler; in a file with no end
+    handler the first one is the engine's finding and the file's others fold into it."""
+    label = _queue_label(ctx.node, ctx)
+    if label is None:
+        return False
+    key = engine_key(ctx.node, ctx)
+    first = _first_sites(ctx).get(key)
+    site = bool(END_MARKERS.search(ctx.code_without_comments())) or first != ctx.node.start_byte
+    return queue_verdict(ctx.node, ctx, label, site=site)
+
+
+# An end-of-item handler in the file (reported by autoplay_mobile.ended_advance when it moves on).
+END_MARKERS = re.compile(r"\b(STATE_ENDED|END_OF_MEDIA_ITEM|onCompletion|setOnCompletionListener|onPlayerComplete)\b|ProcessingState\.completed\b")
+QUEUE_CALLS = frozenset({"setMediaItems", "addMediaItems", "addMediaItem", "setAudioSources", "ConcatenatingAudioSource", "Playlist"})
+
+
+def _first_sites(ctx: CheckContext) -> dict[str, int]:
+    """The first queue site of each engine in the file, by position."""
+    memo = "queue:first-sites"
+    if memo not in ctx.memo:
+        firsts: dict[str, int] = {}
+        for node in walk(ctx.root):
+            if node.type in ("identifier", "simple_identifier") and text(node) in QUEUE_CALLS and _queue_label(node, ctx) is not None:
+                firsts.setdefault(engine_key(node, ctx), node.start_byte)
+        ctx.memo[memo] = firsts
+    return ctx.memo[memo]
+
+
+def _queue_label(node: Node, ctx: CheckContext) -> str | None:
+    """What hands the player a list it moves on through by itself, or None."""
+    if project_index.in_unused_class(node, ctx):
+        return None
+    if not music_player_scope(node, ctx):
+        return None  # video rolling on is judged elsewhere; code with no songs or episodes is not a music queue
+    name = text(node)
+    if name == "addMediaItem":
+        if not _in_loop(node) or _project_sets_pause_at_end(ctx):
+            return None  # one item added (play next, enqueue from a menu), or a player that stops at each end
+        return "the player given the queue item by item (addMediaItem in a loop)"
+    if name in ("setMediaItems", "addMediaItems", "setAudioSources"):
+        if name == "setAudioSources":
+            listed = re.match(r"setAudioSources\s*\(\s*([^,)]*)", _statement_text(node, name))
+            items_text = listed.group(1) if listed else ""
+        else:
+            call = next((c for c in map(as_call, ancestors(node)) if c is not None and c.name == name), None)
+            args = argument_nodes(call) if call is not None else []
+            items = next((a for a in args if not INDEX_ARGUMENT.fullmatch(text(a))), None)
+            items_text = text(items) if items is not None else ""
+        if not items_text.strip() or ONE_ITEM.match(items_text):
+            return None  # one item, or only an index
+        if name != "setAudioSources" and _project_sets_pause_at_end(ctx):
+            return None  # the player stops at the end of each item (or the app's own pauseAtEndOfMediaItems finding covers it)
+        return f"the player given a list ({name})"
+    if name == "ConcatenatingAudioSource":
+        if not re.search(r"\bsetAudioSource\s*\(|\bAudioHandler\b", ctx.code_without_comments()):
+            return None  # built but never handed to a player in this file
+        scope = next((f for f in enclosing_functions(node) if function_name(f)), None)
+        if scope is not None and "ClippingAudioSource" in text(scope):
+            return None  # the kept segments of one song (sponsor parts cut out), not a list of songs
+        return "the just_audio playlist (ConcatenatingAudioSource)"
+    if name == "Playlist":
+        opened = next((a for a in ancestors(node) if a.type in ("selector", "expression_statement", "return_statement")), None)
+        statement = next((a for a in ancestors(node) if a.type in ("expression_statement", "return_statement", "local_variable_declaration")), opened)
+        if statement is None or not re.search(r"\.open\s*\(\s*(\w+\.)?Playlist\s*\(", strip_comments(text(statement))):
+            return None
+        return "the playlist opened on the player (open(Playlist(...)))"
+    return None
+
+
+def music_player_scope(node: Node, ctx: CheckContext) -> bool:
+    """The class around `node` (else its file) is a music or podcast player's: songs, albums or
+    episodes of a podcast, and no video."""
+    outer = next((a for a in reversed(list(ancestors(node))) if a.type in CLASS_TYPES), None)
+    memo = f"queue:music-scope:{outer.id if outer is not None else 'file'}"
+    if memo not in ctx.memo:
+        ctx.memo[memo] = audio_words_only(_scope_words(node, ctx))
+    return ctx.memo[memo]
+
+
+LOOP_TYPES = frozenset({"for_statement", "enhanced_for_statement", "while_statement"})
+
+
+def _in_loop(node: Node) -> bool:
+    """`for (episode in queue) controller.addMediaItem(...)`, `queue.forEach { addMediaItem(it) }`."""
+    for a in ancestors(node):
+        if a.type in LOOP_TYPES:
+            return True
+        if a.type in ("lambda_literal", "lambda_expression") and re.search(r"\b(forEach|forEachIndexed|onEach)\s*\{?\s*$", _text_before(a)):
+            return True
+        if a.type in ("function_declaration", "method_declaration"):
+            return False
+    return False
+
+
+def _text_before(node: Node) -> str:
+    """The source of the call a trailing lambda belongs to, up to the lambda."""
+    host = node.parent.parent if node.parent is not None and node.parent.parent is not None else node
+    source = text(host)
+    return source[: node.start_byte - host.start_byte]
+
+
+def _statement_text(node: Node, name: str) -> str:
+    """The source from `name` to the end of its statement (Dart: the selectors after the identifier)."""
+    statement = next((a for a in ancestors(node) if a.type.endswith("statement") or a.type == "local_variable_declaration"), node.parent or node)
+    source = text(statement)
+    return source[source.find(name):]
+
+
+def _scope_words(node: Node, ctx: CheckContext) -> str:
+    """The class around the call and the file's path: what the player plays."""
+    outer = next((a for a in reversed(list(ancestors(node))) if a.type in CLASS_TYPES), None)
+    scope = text(outer) if outer is not None else ctx.code_without_comments()
+    return " ".join([*ctx.path.parts[-3:], strip_comments(scope)])
+
+
+def _project_sets_pause_at_end(ctx: CheckContext) -> bool:
+    """This file or another of the project sets `pauseAtEndOfMediaItems` (to true: it stops; to
+    false: reported by autoplay_mobile.playlist_no_pause)."""
+    key = "queue:pause-at-end"
+    if key not in ctx.memo:
+        found = bool(SETS_PAUSE_AT_END.search(ctx.data))
+        if not found:
+            try:
+                files = project_index.for_context(ctx).files()
+            except Exception:  # no project around the file
+                files = {}
+            found = any(SETS_PAUSE_AT_END.search(data) for data in files.values())
+        ctx.memo[key] = found
+    return ctx.memo[key]
