@@ -25,6 +25,7 @@ from tree_sitter import Node
 from designlint import project_index
 from designlint.checks import CheckContext, Verdict
 from designlint.checks.autoplay_mobile_names import CLASS_TYPES, class_name, name_words
+from designlint.checks.autoplay_queue import QUEUE_MESSAGE, QUEUE_NOTE
 from designlint.checks.autoplay_mobile_situation import ADVANCE, handler_text, strip_comments
 from designlint.checks.polyglot import argument_nodes, as_call, enclosing_functions
 from designlint.checks.util import FUNCTION_TYPES, ancestors, text
@@ -86,8 +87,9 @@ def _verdict(node: Node, ctx: CheckContext, label: str) -> Verdict:
     site = key in started
     started.add(key)
     return Verdict(
-        message=f"{label} moves on to the next item of the queue the person started (auto-advance)",
+        message=f"{label} {QUEUE_MESSAGE}",
         severity="info",
+        note=QUEUE_NOTE,
         fold_key=key,
         fold_site=site,
     )
