@@ -1895,36 +1895,139 @@ def footer_bind_loads_more(ctx: CheckContext) -> Verdict | bool:
     return Verdict(message=f"The loading footer {_call_name(model)} loads more when it is bound on screen: {call.name}() runs as the user scrolls to it")
 
 
-RX_CONSUMER = re.compile(r"^(subscribe\w*|drive|bind|sink|flatMap\w*|concatMap|do)$")
+RX_CONSUMER = re.compile(r"^(subscribe\w*|drive|bind|sink\w*|assign|flatMap\w*|concatMap|do)$")
 
 
 @_own_records_at_info
 def rx_scroll_end_loads(ctx: CheckContext) -> Verdict | bool:
     """`tableView.rx.didScroll.filter { $0.tableView.isNeedPagination() }.subscribe(onNext: {
     viewModel.loadNextPage() })`: an Rx / Combine chain on the scroll view's events whose filter says
-    "near the end" and whose subscriber loads the next page."""
-    chain = ctx.node
-    while chain.parent is not None and chain.parent.type in ("navigation_expression", "call_expression"):
-        chain = chain.parent
+    "near the end" and whose subscriber loads the next page. Also the end event of a helper package
+    without `.rx` (swift-end-reached-publisher): `collectionView.reachedEnd?.sink { vm.nextPage.send(true) }`,
+    `tableView.reachedBottomPublisher().sink { … }`, also bound first, `guard let end = cv.reachedEnd else
+    { return }; end.sink { … }`."""
     event = ctx.text(ctx.captures["event"][0])
-    what = "the list is scrolled to the bottom" if event in RX_BOTTOM_EVENTS else _scroll_end(_expanded(ctx, chain))
-    if what is None or _has_reporting_branch(ctx, chain):
+    view = ctx.captures.get("view")
+    if view is not None:  # swift-end-reached-publisher: a property or method of the scroll view itself
+        if _end_callback_call(ctx.node):
+            return False  # `collectionView.reachedEnd { … }`: a callback, swift-end-reached-callback's
+        label = f"{_last_segment(ctx.text(view[0]))}.{event}"
+    else:
+        label = f"rx.{event}"
+    what = NAMED_END if END_EVENT.match(event) else None
+    origin, chains = _event_chain(ctx.node), _event_chains(ctx.node)
+    if what is None:
+        what = _scroll_end(_expanded(ctx, origin))
+    if what is None or any(_has_reporting_branch(ctx, c) for c in chains):
         return False
-    consumers = [c for c in walk(chain) if c.type == "call_expression" and RX_CONSUMER.match(_call_name(c))]
-    call = _loader([n for c in consumers for n in c.named_children if n.type == "call_suffix"], any_call=False)
-    if call is not None:
-        return Verdict(message=f"Loads more automatically when {what} (rx.{event}): {call.name}() runs with no action from the user")
-    action = _load_action_bound(chain) if consumers else ""
-    if action:
-        return Verdict(message=f"Loads more automatically when {what} (rx.{event}): the event becomes a load-more action ({action}) that is bound to the screen's model")
-    trigger = _paging_trigger_name(chain)
-    if trigger:
-        return Verdict(message=f"Loads more automatically when {what} (rx.{event}): the event stream is the list's paging trigger ({trigger})")
+    for chain in chains:
+        consumers = [c for c in walk(chain) if c.type == "call_expression" and RX_CONSUMER.match(_call_name(c))]
+        call = _loader([n for c in consumers for n in c.named_children if n.type == "call_suffix"], any_call=False)
+        if call is not None and not ANALYTICS_RECEIVER.search(call.receiver):
+            if call.name in FLOW_SENDS and call.receiver:
+                return Verdict(message=f"Loads more automatically when {what} ({label}): the event is sent on to the screen's paging subject "
+                                       f"({_last_segment(call.receiver)}), with no action from the user")
+            return Verdict(message=f"Loads more automatically when {what} ({label}): {call.name}() runs with no action from the user")
+        relay = _relayed_to_paging_input(ctx, consumers)
+        if relay:
+            return Verdict(message=f"Loads more automatically when {what} ({label}): the event is sent on to {relay}, "
+                                   f"the paging input the screen hands its view model, with no action from the user")
+        target = _bound_paging_target(consumers)
+        if target:
+            return Verdict(message=f"Loads more automatically when {what} ({label}): the event is bound to the list's paging input ({target})")
+        action = _load_action_bound(chain) if consumers else ""
+        if action:
+            return Verdict(message=f"Loads more automatically when {what} ({label}): the event becomes a load-more action ({action}) that is bound to the screen's model")
+    trigger = _paging_trigger_name(origin)
+    if trigger and (view is None or origin.parent.type == "value_argument"):
+        return Verdict(message=f"Loads more automatically when {what} ({label}): the event stream is the list's paging trigger ({trigger})")
     return False
 
 
-# the app's own reactive "scrolled to the bottom" events (`extension Reactive where Base: UIScrollView { var isReachedBottom }`)
-RX_BOTTOM_EVENTS = frozenset({"reachedBottom", "isReachedBottom", "isNearBottomEdge", "nearBottom"})
+# The end-of-list events of helper packages and apps' own extensions on UIScrollView, Combine or Rx
+# (`reachedEnd`, `reachedBottom(offset:)`, `isReachedBottom`, `onReachedEnd`, `didScrollToBottomPublisher()`,
+# `isNearBottomEdge`, `loadNextPageTrigger`); keep in step with the swift-rx-scroll-end and
+# swift-end-reached-publisher queries.
+END_EVENT = re.compile(r"^(rx_)?((?i:is|did|on)_?)?([Rr]each(ed|es|ing)?_?(To_?)?(The_?)?(End|Bottom)(Edge)?|[Ss]croll(ed)?_?To_?(The_?)?(End|Bottom)"
+                       r"|[Nn]ear_?(The_?)?Bottom(Edge)?|[Ee]nd_?Reached|[Bb]ottom_?Reached|([Ll]oad_?)?[Nn]ext(Page)?_?Trigger)(Publisher|Signal|Event|Subject|Observable)?$")
+ANALYTICS_RECEIVER = re.compile(r"(?i)analytic|tracker|tracking|telemetry|metric|logger|\blog$")
+BINDING_PARENTS = frozenset({"guard_statement", "if_statement", "property_declaration"})
+
+
+def _last_segment(receiver: str) -> str:
+    return re.split(r"[.?!]+", receiver.strip(".?! "))[-1]
+
+
+def _end_callback_call(node: Node) -> bool:
+    """`collectionView.reachedEnd { … }` / `onReachedEnd(perform: { … })`: the event's own call takes a closure."""
+    parent = node.parent
+    return parent is not None and parent.type == "call_expression" and any(
+        n.type == "lambda_literal" for s in parent.named_children if s.type == "call_suffix" for n in walk(s))
+
+
+def _event_chain(node: Node) -> Node:
+    while node.parent is not None and node.parent.type in ("navigation_expression", "call_expression"):
+        node = node.parent
+    return node
+
+
+def _event_chains(node: Node) -> list[Node]:
+    """The chain the event starts, or, when it is first bound to a local (`guard let end = cv.reachedEnd
+    else { return }`, `let end = tableView.reachedBottomPublisher()`), the chains that start with that
+    local later in the same function."""
+    chain = _event_chain(node)
+    holder = chain.parent
+    if holder is None or holder.type not in BINDING_PARENTS or not any(True for _ in enclosing_functions(holder)):
+        return [chain]
+    if holder.type == "property_declaration":
+        name = _declared_name(holder)
+    else:  # `guard let a = x, let end = cv.reachedEnd`: the name bound just before the chain
+        before = [n for n in holder.named_children if n.end_byte <= chain.start_byte and n.type == "simple_identifier"]
+        name = text(before[-1]) if before else ""
+    if not IDENTIFIER.match(name or ""):
+        return [chain]
+    uses = []
+    for stmt in [holder, *_following(holder)]:
+        for n in walk(stmt):
+            if n.type == "simple_identifier" and text(n) == name and n.start_byte >= chain.end_byte and n.parent is not None \
+                    and n.parent.type == "navigation_expression" and n.parent.named_children[0] == n:
+                uses.append(_event_chain(n))
+    return uses or [chain]
+
+
+RELAY_SENDS = frozenset({"send", "onNext", "accept"})
+
+
+def _relayed_to_paging_input(ctx: CheckContext, consumers: list[Node]) -> str:
+    """`.sink { vc.endOfFeed.send(()) }` where the screen hands `endOfFeed` to its view model under a paging
+    label (`viewModel.transform(input: .init(reachedEnd: endOfFeed.eraseToAnyPublisher()))`, `Input(loadMore: endOfFeed)`):
+    a subject with a plain name relays the end to the view model's paging pipeline."""
+    for c in consumers:
+        for s in (n for n in c.named_children if n.type == "call_suffix"):
+            for call in calls(s):
+                subject = _last_segment(call.receiver)
+                if call.name not in RELAY_SENDS or not IDENTIFIER.match(subject) or ANALYTICS_RECEIVER.search(call.receiver):
+                    continue
+                handed = re.finditer(rf"\b(\w+)\s*:\s*(?:self\.)?{re.escape(subject)}\b(?!\s*[:(])".encode(), ctx.data)
+                if any(PAGING_TRIGGER.search(m.group(1).decode()) or STRONG_LOADER.search(m.group(1).decode()) for m in handed):
+                    return subject
+    return ""
+
+
+def _bound_paging_target(consumers: list[Node]) -> str:
+    """`.bind(to: viewModel.loadMoreTrigger)`, `.subscribe(input.nextPage)`, `.assign(to: &model.$page)`:
+    the event is handed to a subject or input named for the next page."""
+    for c in consumers:
+        call = as_call(c)
+        if call is None or call.name not in ("bind", "drive", "subscribe", "assign"):
+            continue
+        for a in argument_nodes(call):
+            value = re.sub(r"^\s*\w+\s*:\s*", "", text(a))
+            if a.type != "lambda_literal" and "{" not in value and re.fullmatch(r"[\w.?!&$\\]+", value.strip()):
+                last = _last_segment(value.replace("$", ""))
+                if (STRONG_LOADER.search(last) or SCROLLED_TO_END.search(last) or PAGING_TRIGGER.search(last)) and not ANALYTICS_RECEIVER.search(value):
+                    return value.strip()
+    return ""
 
 
 def _load_action_bound(chain: Node) -> str:
