@@ -25,7 +25,7 @@ from tree_sitter import Node
 
 from designlint import project_index
 from designlint.checks import CheckContext, Verdict, autoplay_queue
-from designlint.checks.polyglot import Call, argument_nodes, as_call, calls, enclosing_functions, enclosing_named_function, function_name
+from designlint.checks.polyglot import Call, argument_nodes, as_call, calls, enclosing_functions, enclosing_named_function, function_name, functions_by_name
 from designlint.checks.util import FUNCTION_TYPES, ancestors, text, walk
 from designlint.checks.autoplay_mobile_names import (
     BACKGROUND_MUSIC,
@@ -280,7 +280,8 @@ def play_on_load(ctx: CheckContext) -> Verdict | bool:
     what = f"{call.name}({text(args[0]) if call.name == 'setPlayWhenReady' else '...' if call.name == 'open' else ''})"
     if _flame_music(call, ctx) or _soloud_music(call, ctx) or _audio_cache_loop(call, ctx):
         what = f"{call.receiver}.{call.name}(...)"
-    message = when_message(*judged, what, player_label(receiver, ctx))
+    gate = _swift_scroll_gate(call.node, ctx) if judged[0] == "load" else ""
+    message = when_message("view" if gate else judged[0], gate or judged[1], what, player_label(receiver, ctx))
     if started:
         message = message.replace("when the screen loads", "as soon as a screen starts its service on load", 1)
     elif judged[0] == "load" and _in_playback_service(call.node):
@@ -295,6 +296,40 @@ def play_on_load(ctx: CheckContext) -> Verdict | bool:
     judgement = verdict(message, is_muted(call.node, ctx))
     judgement.related = _other_start_sites(judged[1], player_label(receiver, ctx), ctx)
     return judgement
+
+
+PUBLISHED_INPUT = re.compile(r"\$(\w+)\b")
+# Names in a call site's context that say it runs on the cells the scroll has brought into view.
+SCROLL_VISIBILITY = re.compile(r"^(visibleCells|indexPathsForVisibleItems|indexPathsForVisibleRows|scrollViewDidScroll|scrollViewDidEndDecelerating"
+                               r"|scrollViewWillEndDragging|scrollViewDidEndDragging|willDisplay|didEndDisplaying)$")
+
+
+def _swift_scroll_gate(node: Node, ctx: CheckContext) -> str:
+    """Swift: the start sits in a subscription set up at init (`player.isReadyPublisher.combineLatest($shouldPlay)
+    .sink { … if shouldPlay { player.playVideo() } }`) whose `@Published` input a method of the class sets
+    (`func playOrPause(play: Bool) { shouldPlay = play }`), and another file calls that method on the visible cells
+    of a scrolling feed: the video starts as the scroll brings its cell into view, not as the screen loads.
+    Returns where that is said (`playOrPause, which sets shouldPlay, called from bind in Feed.swift:88`) or ""."""
+    if ctx.language != "swift":
+        return ""
+    lam = next((f for f in enclosing_functions(node) if f.type == "lambda_literal"), None)
+    host = lam.parent.parent if lam is not None and lam.parent is not None and lam.parent.type == "call_suffix" else None
+    if host is None or host.type != "call_expression":
+        return ""
+    inputs = set(PUBLISHED_INPUT.findall(text(host)[: lam.start_byte - host.start_byte]))
+    if not inputs:
+        return ""
+    index, own = project_index.for_context(ctx), str(ctx.path.resolve())
+    for name, fns in functions_by_name(ctx).items():
+        for fn in fns:
+            set_input = next((x for x in inputs if re.search(rf"(?<![\w.])(?:self\.)?{re.escape(x)}\s*=(?!=)", text(fn))), None)
+            if set_input is None or fn.type != "function_declaration" or any(True for _ in enclosing_functions(fn)):
+                continue
+            for site in index.calls(name):
+                if site.path != own and any(SCROLL_VISIBILITY.match(value) for _, value in site.context):
+                    holder = next((value for part, value in site.context if part == "fn"), "")
+                    return f"{name}, which sets {set_input}, called on the visible cells{' in ' + holder if holder else ''} at {site.where()}"
+    return ""
 
 
 def _other_start_sites(where: str, label: str, ctx: CheckContext) -> list[dict]:
