@@ -1,0 +1,278 @@
+"""Daily log-in rewards in game and server code (Unity C#, Godot GDScript, Roblox / LÖVE Lua,
+Python bots and servers), part of the `streak-rewards` rule, reported at `info`.
+
+A reward the game grants for coming back on a new day: a claim behind a new-day or 24-hour test
+(`if (lastClaim.Date < DateTime.Today) coins += 100;`, `if os.time() - last >= 86400 then
+giveCash(player) end`, `if time_diff.days >= 1: user.coins += 100`), the same test used as a
+guard that turns an early visitor away before the grant (`if now - last < timedelta(hours=24):
+return`), a flag that makes the gift claimable (`dailyRewardAvailable = true`) and a bot command
+on a one-day cooldown (`@commands.cooldown(1, 86400, BucketType.user)`) that pays. No break is
+punished, so the finding is milder than a streak's: one per file (the reward mechanism), at the
+gate. A file whose daily streak (reset after a missed day) is reported keeps that one `warning`
+finding: its claim is part of the streak.
+
+Not reported: refills of energy, stamina or lives, ad-view caps, daily quests that pay for a task,
+a daily puzzle, days-played counters with no reward, expiry of a trial, and a gift given once.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tree_sitter import Node
+
+from designlint.checks import CheckContext, Verdict
+from designlint.checks.polyglot import enclosing_functions, function_name
+from designlint.checks.streak_rewards_games import (
+    COMPARISON_OPS,
+    NOT_A_GAP,
+    _comparisons,
+    _definitions,
+    _file_keeps_streak,
+    _if_chain,
+    _operands,
+    _operator,
+    _pays_out,
+    _strip,
+    gap_test,
+)
+from designlint.checks.util import text, walk
+
+# --------------------------------------------------------------------------- the new-day test
+
+# An expression for the current day: `DateTime.Today`, `DateTime.UtcNow.Date`, `DateTime.Now.Day`,
+# `date.today()`, `datetime.now().date()`, `os.date("%x")`, `Time.get_date_dict_from_system()`,
+# `math.floor(os.time() / 86400)`, `today`.
+TODAY = re.compile(
+    r"DateTime\.(?:Today|(?:Utc)?Now\.(?:Date|Day(?:OfYear)?\b|ToShortDateString|ToString\(\s*\"(?:d|yyyy-?MM-?dd|dd/MM/yyyy|MM/dd/yyyy)\"))"
+    r"|\bdate\.today\(\)|\b(?:datetime|timezone)\.(?:utc)?now\([^()]*\)\.date\(\)|\.(?:utc)?now\([^()]*\)\.(?:date\(\)|day\b|strftime)|\btoday\(\)"
+    r"|\bos\.date\(|get_date_(?:dict|string)_from_system|get_datetime_dict_from_system|get_date_dict_from_unix_time"
+    r"|os\.time\(\)\s*/\s*\(?\s*(?:86_?400|24\s*\*\s*60\s*\*\s*60|60\s*\*\s*60\s*\*\s*24|\w*DAY\w*)|os\.time\(\)\s*//\s*86_?400|\btime\.time\(\)\s*//\s*86_?400"
+    r"|^\s*(?:self\.)?_?(?:today|current_?day|now_?day|day_?now|this_?day|cur_?day|today_?(?:str|string|key|number|num|index|date))\s*$",
+    re.I,
+)
+# The stored day of the last claim or visit: `lastClaim.Date`, `data.LastDay`, `user["last_daily"]`, `PlayerPrefs.GetString("LastRewardDate")`.
+LAST_DAY = re.compile(r"last|claim|daily|reward|login|log_?in|prev|saved|stored|bonus|gift|collect|visit|played|checked", re.I)
+# `DateTime.Now > last.AddHours(24)`, `now >= last + timedelta(days=1)`: the last claim moved one day on.
+ONE_DAY_ON = re.compile(r"AddHours\(\s*(?:2[0-9])\s*\)|AddDays\(\s*1(?:\.0)?\s*\)|timedelta\(\s*(?:days\s*=\s*)?1\s*\)|timedelta\(\s*hours\s*=\s*2[0-9]\s*\)|[-+]\s*\(?\s*(?:86_?400|24\s*\*\s*60\s*\*\s*60|24\s*\*\s*3600)\b", re.I)
+NOW = re.compile(r"\bnow\b|DateTime\.(?:Utc)?Now|\bos\.time\(\)|\btime\.time\(\)|get_unix_time|\bDateTime\.now\(\)|\btick\(\)", re.I)
+# A stored moment to come back at: `nextClaimTime`, `next_daily`, `self.next_day_time`.
+NEXT_CLAIM = re.compile(r"next_?(?:claim|daily|reward|bonus|gift|day|collect|chest|spin)\w*|claim_?(?:after|at|time)|available_?(?:at|from)", re.I)
+
+
+def _date_changed(ctx: CheckContext, comp: Node, fn: Node | None) -> bool:
+    """`lastClaim.Date < DateTime.Today`, `LastDate != DateTime.Now.Day`, `today ~= data.LastDay`,
+    `DateTime.Now > last.AddHours(24)`, `now() > self.next_day_time`."""
+    parts = _operands(comp)
+    if parts is None:
+        return False
+    a, b = (_strip(p) for p in parts)
+    for x, y in ((a, b), (b, a)):
+        tx, ty = text(x), text(y)
+        if len(tx) > 160 or len(ty) > 160 or NOT_A_GAP.search(tx + " " + ty):
+            continue
+        today = TODAY.search(tx)
+        if not today and x.type in ("identifier", "name") and len(tx) < 40:
+            values = (_definitions(ctx, fn, tx) if fn is not None else []) or _definitions(ctx, ctx.root, tx)
+            today = any(TODAY.search(text(v)) for v in values[:3] if len(text(v)) < 200)
+        if today and LAST_DAY.search(ty) and not TODAY.search(ty):
+            return True
+        if NOW.search(tx) and not LAST_DAY.search(tx) and (ONE_DAY_ON.search(ty) or NEXT_CLAIM.search(ty)) and _operator(comp) in ("<", "<=", ">", ">="):
+            return True
+    return False
+
+
+def new_day_test(ctx: CheckContext, condition: Node, fn: Node | None) -> bool:
+    """The condition tells a new day (or 24 hours) since the last claim, either way round."""
+    if len(text(condition)) > 600:
+        return False
+    if gap_test(ctx, condition, fn):
+        return True
+    return any(_operator(c) in COMPARISON_OPS and _date_changed(ctx, c, fn) for c in _comparisons(condition))
+
+
+# --------------------------------------------------------------------------- the grant
+
+# What is not a log-in reward, though it may come back every day: refills, ad caps, paid tasks,
+# daily content, counters of days or sessions.
+NOT_A_GIFT = re.compile(
+    r"energy|stamina|lives|\blife\b|hearts?\b|fuel|refill|regen|\bads?\b|ads?_|_ads?\b|advert|rewarded_?video|quests?|challenges?|missions?|tasks?|objectives?|achievements?"
+    r"|puzzles?|riddles?|word_?of_?the_?day|days?_?played|played_?days|total_?days|launch|sessions?|visits?|login_?count|logins\b|trial|subscription|premium|interest|salary|wage|income|tax",
+    re.I,
+)
+GRANT_TYPES = {
+    "augmented_assignment", "update_statement", "assignment_expression", "assignment", "assignment_statement",
+    "invocation_expression", "call", "attribute_call", "function_call", "postfix_unary_expression", "prefix_unary_expression",
+}
+# `dailyRewardAvailable = true`, `self.can_claim = True`, `giftReady = true`: the gift is made claimable.
+CLAIMABLE_FLAG = re.compile(r"(?:daily|reward|bonus|gift|chest|spin|claim|login|present)\w*(?:available|ready|claimable|unlocked|enabled|active)|can_?claim|(?:is|has)_?(?:daily|reward|bonus|gift)\w*(?:available|ready)", re.I)
+TRUE = re.compile(r"^\s*(?:true|True)\s*$")
+
+
+def _snake(t: str) -> str:
+    """`watchedAds += 1` -> `watched_ads += 1`: the words of camelCase names, for NOT_A_GIFT."""
+    return re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", t)
+
+
+def _subject(n: Node) -> str:
+    """What a grant statement changes or calls: its target (`energy += 1`) or its callee
+    (`Lives.Refill(...)`), not its arguments (`AddCoins(rewards[daysPlayed % 7])` is a gift)."""
+    head = n.child_by_field_name("left") or n.child_by_field_name("function") or n.child_by_field_name("name")
+    if head is None and n.named_children:
+        head = n.named_children[0]
+    return text(head if head is not None else n)[:200]
+
+
+def _grant(body: Node) -> Node | None:
+    """The first statement of `body` that gives the player something for the day (currency grows, a
+    payout function is called, a reward is chosen), unless it refills energy or pays for a task."""
+    for n in walk(body):
+        if n.type in GRANT_TYPES and len(text(n)) < 400 and _pays_out(n) and not NOT_A_GIFT.search(_snake(_subject(n))):
+            return n
+    return None
+
+
+def _made_claimable(body: Node) -> bool:
+    for n in walk(body):
+        if n.type in ("assignment_expression", "assignment", "assignment_statement", "variable_declarator"):
+            parts = [c for c in n.named_children if "comment" not in c.type]
+            if len(parts) >= 2 and CLAIMABLE_FLAG.search(text(parts[0])) and TRUE.match(text(parts[-1])):
+                return True
+    return False
+
+
+EXIT_TYPES = {"return_statement", "raise_statement", "throw_statement", "break_statement"}
+STATEMENT_PARENTS = {"block", "body", "statement_block", "chunk", "module", "suite"}
+
+
+def _exits(branch: Node) -> bool:
+    return any(n.type in EXIT_TYPES for n in walk(branch))
+
+
+def _rest_of_function(node: Node, fn: Node | None) -> list[Node]:
+    """The statements after `node` in its block and the blocks around it, up to the function."""
+    out: list[Node] = []
+    current = node
+    while current.parent is not None and current is not fn:
+        sibling = current.next_named_sibling
+        while sibling is not None:
+            out.append(sibling)
+            sibling = sibling.next_named_sibling
+        current = current.parent
+        if fn is not None and current is fn:
+            break
+    return out
+
+
+def _branch_body(branch: Node) -> Node:
+    return branch.child_by_field_name("consequence") or branch.child_by_field_name("body") or branch
+
+
+def _gate_grant(ctx: CheckContext, stmt: Node, fn: Node | None) -> Node | None:
+    """What the new-day gate `stmt` lets through: a grant in one of its branches, the flag that
+    makes the gift claimable, or, when its branch turns the visitor away (`return`), a grant after it."""
+    branches = _if_chain(stmt)
+    for branch in branches:
+        found = _grant(_branch_body(branch))
+        if found is not None:
+            return found
+    if any(_made_claimable(_branch_body(b)) for b in branches) and _file_grant(ctx) is not None:
+        return stmt
+    if _exits(_branch_body(branches[0])):
+        for later in _rest_of_function(stmt, fn)[:40]:
+            found = _grant(later)
+            if found is not None:
+                return found
+    return None
+
+
+def _file_grant(ctx: CheckContext) -> Node | None:
+    if "daily_login_file_grant" not in ctx.memo:
+        ctx.memo["daily_login_file_grant"] = _grant(ctx.root)
+    return ctx.memo["daily_login_file_grant"]
+
+
+IF_STATEMENTS = {"if_statement", "elif_clause", "elseif_statement"}
+
+
+def _gates(ctx: CheckContext) -> list[Node]:
+    """The file's new-day gates that lead to a grant, in source order (computed once per file)."""
+    if "daily_login_gates" in ctx.memo:
+        return ctx.memo["daily_login_gates"]
+    gates: list[Node] = []
+    for n in walk(ctx.root):
+        if n.type not in IF_STATEMENTS or (n.type == "if_statement" and n.parent is not None and n.parent.type == "if_statement" and n in n.parent.children_by_field_name("alternative")):
+            continue
+        chain = _if_chain(n) if n.type == "if_statement" else [n]
+        conds = [c for c in (b.child_by_field_name("condition") for b in chain) if c is not None]
+        fn = next(enclosing_functions(n), None)
+        if not conds or not any(new_day_test(ctx, c, fn) for c in conds):
+            continue
+        scope = " ".join(text(c) for c in conds) + " " + (function_name(fn) or "" if fn is not None else "")
+        if NOT_A_GIFT.search(_snake(scope)):
+            continue
+        if _gate_grant(ctx, n, fn) is not None:
+            gates.append(n)
+    ctx.memo["daily_login_gates"] = gates
+    return gates
+
+
+CLASS_TYPES = {"class_declaration", "class_definition", "struct_declaration"}
+
+
+def _owner(node: Node) -> tuple[int, int]:
+    """The class a gate belongs to (the file when none): one reward mechanism."""
+    current = node.parent
+    while current is not None and current.type not in CLASS_TYPES:
+        current = current.parent
+    return (current.start_byte, current.end_byte) if current is not None else (-1, -1)
+
+
+def _absorbed(ctx: CheckContext) -> bool:
+    """The file's daily streak (reset after a missed day) is reported: the claim is part of it."""
+    return _file_keeps_streak(ctx)
+
+
+MESSAGE = "daily log-in reward: {what} (a reward for coming back every day; no break is punished)"
+
+
+def daily_gate(ctx: CheckContext) -> "Verdict | bool":
+    node = ctx.node
+    if node.type == "elif_clause" or node.type == "elseif_statement":
+        return False  # the chain is reported at its `if`
+    gates = _gates(ctx)
+    if node not in gates or _absorbed(ctx) or _cooldown_commands(ctx):
+        return False
+    owner = _owner(node)
+    if any(_owner(g) == owner for g in gates[: gates.index(node)]):
+        return False  # one finding per class (or file): the first gate stands for the claim, its preview and its timer
+    return Verdict(message=MESSAGE.format(what="a gift is granted once a new day (or 24 hours) has come since the last claim"))
+
+
+# A bot command allowed once a day: `@commands.cooldown(1, 86400, BucketType.user)`, `@cooldown(1, 60 * 60 * 24)`.
+DAY_COOLDOWN = re.compile(r"cooldown\(\s*1\s*,\s*(?:86_?400(?:\.0)?|24\s*\*\s*60\s*\*\s*60|60\s*\*\s*60\s*\*\s*24|24\s*\*\s*3600|3600\s*\*\s*24|(?:ONE_)?DAY\w*|\w*DAILY\w*)\s*[,)]", re.I)
+
+
+def _cooldown_commands(ctx: CheckContext) -> list[Node]:
+    """The file's Python commands on a one-day cooldown that pay (computed once per file)."""
+    if "daily_login_cooldowns" not in ctx.memo:
+        found = []
+        if ctx.language == "python" and "cooldown" in text(ctx.root):
+            for definition in (n for n in walk(ctx.root) if n.type == "decorated_definition"):
+                fn = definition.child_by_field_name("definition")
+                decorators = [d for d in definition.named_children if d.type == "decorator"]
+                if fn is None or not any(DAY_COOLDOWN.search(text(d)) for d in decorators):
+                    continue
+                if not NOT_A_GIFT.search(_snake(function_name(fn) or "")) and _grant(fn) is not None:
+                    found.append(definition)
+        ctx.memo["daily_login_cooldowns"] = found
+    return ctx.memo["daily_login_cooldowns"]
+
+
+def daily_cooldown_command(ctx: CheckContext) -> "Verdict | bool":
+    """`@commands.cooldown(1, 86400, commands.BucketType.user)` on a command that pays: one finding per file."""
+    commands = _cooldown_commands(ctx)
+    if not commands or commands[0] != ctx.node or _absorbed(ctx):
+        return False
+    fn = ctx.node.child_by_field_name("definition")
+    return Verdict(message=MESSAGE.format(what=f"the command '{function_name(fn)}' pays out once a day, on a one-day cooldown"))
