@@ -29,6 +29,8 @@ from designlint.checks.streak_rewards_games import (
     _comparisons,
     _definitions,
     _file_keeps_streak,
+    _ladder_counters,
+    _reported_update,
     _if_chain,
     _operands,
     _operator,
@@ -36,7 +38,7 @@ from designlint.checks.streak_rewards_games import (
     _strip,
     gap_test,
 )
-from designlint.checks.util import text, walk
+from designlint.checks.util import FUNCTION_TYPES, text, walk
 
 # --------------------------------------------------------------------------- the new-day test
 
@@ -220,17 +222,28 @@ def _gates(ctx: CheckContext) -> list[Node]:
 CLASS_TYPES = {"class_declaration", "class_definition", "struct_declaration"}
 
 
-def _owner(node: Node) -> tuple[int, int]:
-    """The class a gate belongs to (the file when none): one reward mechanism."""
+def _owner(node: Node) -> Node | None:
+    """The class a gate belongs to (None: the file): one reward mechanism."""
     current = node.parent
     while current is not None and current.type not in CLASS_TYPES:
         current = current.parent
-    return (current.start_byte, current.end_byte) if current is not None else (-1, -1)
+    return current
 
 
-def _absorbed(ctx: CheckContext) -> bool:
-    """The file's daily streak (reset after a missed day) is reported: the claim is part of it."""
-    return _file_keeps_streak(ctx)
+def _absorbed(ctx: CheckContext, owner: Node | None) -> bool:
+    """The daily streak (reset after a missed day) of the gate's class, or of the file when the gate
+    is in no class, is reported: the claim is part of that streak, not a second finding."""
+    if owner is None:
+        return _file_keeps_streak(ctx)
+    key = ("daily_login_absorbed", owner.start_byte)
+    if key not in ctx.memo:
+        ladder = ctx.language == "csharp"
+        ctx.memo[key] = any(
+            _reported_update(ctx, fn) is not None or (ladder and _ladder_counters(ctx, fn) is not None)
+            for fn in walk(owner)
+            if fn.type in FUNCTION_TYPES
+        )
+    return ctx.memo[key]
 
 
 MESSAGE = "daily log-in reward: {what} (a reward for coming back every day; no break is punished)"
@@ -241,9 +254,11 @@ def daily_gate(ctx: CheckContext) -> "Verdict | bool":
     if node.type == "elif_clause" or node.type == "elseif_statement":
         return False  # the chain is reported at its `if`
     gates = _gates(ctx)
-    if node not in gates or _absorbed(ctx) or _cooldown_commands(ctx):
+    if node not in gates or _cooldown_commands(ctx):
         return False
     owner = _owner(node)
+    if _absorbed(ctx, owner):
+        return False
     if any(_owner(g) == owner for g in gates[: gates.index(node)]):
         return False  # one finding per class (or file): the first gate stands for the claim, its preview and its timer
     return Verdict(message=MESSAGE.format(what="a gift is granted once a new day (or 24 hours) has come since the last claim"))
@@ -272,7 +287,7 @@ def _cooldown_commands(ctx: CheckContext) -> list[Node]:
 def daily_cooldown_command(ctx: CheckContext) -> "Verdict | bool":
     """`@commands.cooldown(1, 86400, commands.BucketType.user)` on a command that pays: one finding per file."""
     commands = _cooldown_commands(ctx)
-    if not commands or commands[0] != ctx.node or _absorbed(ctx):
+    if not commands or commands[0] != ctx.node or _absorbed(ctx, _owner(ctx.node)):
         return False
     fn = ctx.node.child_by_field_name("definition")
     return Verdict(message=MESSAGE.format(what=f"the command '{function_name(fn)}' pays out once a day, on a one-day cooldown"))
