@@ -22,15 +22,19 @@ import re
 from tree_sitter import Node
 
 from designlint.checks import CheckContext, Verdict
-from designlint.checks.polyglot import enclosing_functions, function_name
+from designlint.checks.polyglot import as_call, enclosing_functions, function_name
+from designlint.checks.streak_rewards import norm_name
 from designlint.checks.streak_rewards_games import (
     COMPARISON_OPS,
     NOT_A_GAP,
     _comparisons,
     _definitions,
     _file_keeps_streak,
+    file_functions,
     _ladder_counters,
     _reported_update,
+    _under_inc,
+    PAYOUT_TARGET,
     _if_chain,
     _operands,
     _operator,
@@ -99,7 +103,14 @@ def new_day_test(ctx: CheckContext, condition: Node, fn: Node | None) -> bool:
 # daily content, counters of days or sessions.
 NOT_A_GIFT = re.compile(
     r"energy|stamina|lives|\blife\b|hearts?\b|fuel|refill|regen|\bads?\b|ads?_|_ads?\b|advert|rewarded_?video|quests?|challenges?|missions?|tasks?|objectives?|achievements?"
-    r"|puzzles?|riddles?|word_?of_?the_?day|days?_?played|played_?days|total_?days|launch|sessions?|visits?|login_?count|logins\b|trial|subscription|premium|interest|salary|wage|income|tax",
+    r"|puzzles?|riddles?|word_?of_?the_?day|days?_?(?:played|active|seen|logged|visited|online|count)|(?:played|active|total|login|visit)_?days|launch|sessions?|visits?|login_?count|logins\b|trial|subscription|premium|interest|salary|wage|income|tax",
+    re.I,
+)
+# A gate about one of those (`if quest.IsComplete && ...`, `func refill_lives()`): the words of the
+# refills and paid tasks only (a visit or log-in date is what a daily gift tests).
+NOT_A_GIFT_GATE = re.compile(
+    r"energy|stamina|lives|\blife\b|hearts?\b|fuel|refill|regen|\bads?\b|ads?_|_ads?\b|advert|rewarded_?video|quests?|challenges?|missions?|tasks?|objectives?|achievements?"
+    r"|puzzles?|riddles?|word_?of_?the_?day|trial|subscription|premium|interest|salary|wage|income|tax",
     re.I,
 )
 GRANT_TYPES = {
@@ -107,7 +118,7 @@ GRANT_TYPES = {
     "invocation_expression", "call", "attribute_call", "function_call", "postfix_unary_expression", "prefix_unary_expression",
 }
 # `dailyRewardAvailable = true`, `self.can_claim = True`, `giftReady = true`: the gift is made claimable.
-CLAIMABLE_FLAG = re.compile(r"(?:daily|reward|bonus|gift|chest|spin|claim|login|present)\w*(?:available|ready|claimable|unlocked|enabled|active)|can_?claim|(?:is|has)_?(?:daily|reward|bonus|gift)\w*(?:available|ready)", re.I)
+CLAIMABLE_FLAG = re.compile(r"\w(?:_?(?:available|ready|claimable|unlocked))$|can_?claim|^(?:self\.)?_?(?:is|has)_?(?:daily|reward|bonus|gift)\w*(?:available|ready)$", re.I)
 TRUE = re.compile(r"^\s*(?:true|True)\s*$")
 
 
@@ -125,22 +136,34 @@ def _subject(n: Node) -> str:
     return text(head if head is not None else n)[:200]
 
 
-def _grant(body: Node) -> Node | None:
+def _grant(body: Node, ctx: CheckContext | None = None, depth: int = 1) -> Node | None:
     """The first statement of `body` that gives the player something for the day (currency grows, a
     payout function is called, a reward is chosen), unless it refills energy or pays for a task."""
     for n in walk(body):
+        if n.type == "pair" and _under_inc(n) and PAYOUT_TARGET.search(norm_name(text(n.child_by_field_name("key")).strip("\"'"))):
+            return n  # MongoDB `{"$inc": {"points": 100}}`
         if n.type in GRANT_TYPES and len(text(n)) < 400 and _pays_out(n) and not NOT_A_GIFT.search(_snake(_subject(n))):
             return n
+        if ctx is not None and depth > 0 and n.type in CALL_TYPES:
+            call = as_call(n)
+            if call is not None and call.receiver in ("", "self", "this") and not NOT_A_GIFT.search(_snake(call.name)):
+                for helper in file_functions(ctx).get(call.name, [])[:2]:
+                    if len(text(helper)) < 3000 and _grant(helper, ctx, depth - 1) is not None:
+                        return n  # `GrantGift()` where `GrantGift` adds the gems
     return None
 
 
-def _made_claimable(body: Node) -> bool:
+CALL_TYPES = {"invocation_expression", "call", "function_call"}
+
+
+def _claimable_flag(body: Node) -> str | None:
+    """`dailyRewardAvailable = true`, `self.gift_ready = True`: the name of the flag the gate sets."""
     for n in walk(body):
         if n.type in ("assignment_expression", "assignment", "assignment_statement", "variable_declarator"):
             parts = [c for c in n.named_children if "comment" not in c.type]
             if len(parts) >= 2 and CLAIMABLE_FLAG.search(text(parts[0])) and TRUE.match(text(parts[-1])):
-                return True
-    return False
+                return text(parts[0]).split(".")[-1].strip()
+    return None
 
 
 EXIT_TYPES = {"return_statement", "raise_statement", "throw_statement", "break_statement"}
@@ -175,23 +198,20 @@ def _gate_grant(ctx: CheckContext, stmt: Node, fn: Node | None) -> Node | None:
     makes the gift claimable, or, when its branch turns the visitor away (`return`), a grant after it."""
     branches = _if_chain(stmt)
     for branch in branches:
-        found = _grant(_branch_body(branch))
+        found = _grant(_branch_body(branch), ctx)
         if found is not None:
             return found
-    if any(_made_claimable(_branch_body(b)) for b in branches) and _file_grant(ctx) is not None:
-        return stmt
+    flag = next((f for f in (_claimable_flag(_branch_body(b)) for b in branches) if f), None)
+    if flag and not NOT_A_GIFT.search(_snake(flag)):
+        for other in (f for fns in file_functions(ctx).values() for f in fns):
+            if other is not fn and flag in text(other) and _grant(other, ctx) is not None:
+                return stmt
     if _exits(_branch_body(branches[0])):
         for later in _rest_of_function(stmt, fn)[:40]:
-            found = _grant(later)
+            found = _grant(later, ctx)
             if found is not None:
                 return found
     return None
-
-
-def _file_grant(ctx: CheckContext) -> Node | None:
-    if "daily_login_file_grant" not in ctx.memo:
-        ctx.memo["daily_login_file_grant"] = _grant(ctx.root)
-    return ctx.memo["daily_login_file_grant"]
 
 
 IF_STATEMENTS = {"if_statement", "elif_clause", "elseif_statement"}
@@ -211,7 +231,7 @@ def _gates(ctx: CheckContext) -> list[Node]:
         if not conds or not any(new_day_test(ctx, c, fn) for c in conds):
             continue
         scope = " ".join(text(c) for c in conds) + " " + (function_name(fn) or "" if fn is not None else "")
-        if NOT_A_GIFT.search(_snake(scope)):
+        if NOT_A_GIFT_GATE.search(_snake(scope)):
             continue
         if _gate_grant(ctx, n, fn) is not None:
             gates.append(n)
@@ -278,7 +298,7 @@ def _cooldown_commands(ctx: CheckContext) -> list[Node]:
                 decorators = [d for d in definition.named_children if d.type == "decorator"]
                 if fn is None or not any(DAY_COOLDOWN.search(text(d)) for d in decorators):
                     continue
-                if not NOT_A_GIFT.search(_snake(function_name(fn) or "")) and _grant(fn) is not None:
+                if not NOT_A_GIFT.search(_snake(function_name(fn) or "")) and _grant(fn, ctx) is not None:
                     found.append(definition)
         ctx.memo["daily_login_cooldowns"] = found
     return ctx.memo["daily_login_cooldowns"]
