@@ -166,7 +166,8 @@ def _claimable_flag(body: Node) -> str | None:
     return None
 
 
-EXIT_TYPES = {"return_statement", "raise_statement", "throw_statement", "break_statement"}
+EXIT_TYPES = {"return_statement", "raise_statement", "throw_statement"}
+LOOP_TYPES = {"for_statement", "for_each_statement", "while_statement", "do_statement", "for_in_statement", "repeat_statement"}
 STATEMENT_PARENTS = {"block", "body", "statement_block", "chunk", "module", "suite"}
 
 
@@ -175,7 +176,8 @@ def _exits(branch: Node) -> bool:
 
 
 def _rest_of_function(node: Node, fn: Node | None) -> list[Node]:
-    """The statements after `node` in its block and the blocks around it, up to the function."""
+    """The statements after `node` in its block and the blocks around it, up to the function (or
+    the loop: a test inside a timer loop guards that loop's turn, not what follows it)."""
     out: list[Node] = []
     current = node
     while current.parent is not None and current is not fn:
@@ -184,7 +186,7 @@ def _rest_of_function(node: Node, fn: Node | None) -> list[Node]:
             out.append(sibling)
             sibling = sibling.next_named_sibling
         current = current.parent
-        if fn is not None and current is fn:
+        if current is fn or current.type in FUNCTION_TYPES or current.type in LOOP_TYPES:
             break
     return out
 
@@ -217,12 +219,24 @@ def _gate_grant(ctx: CheckContext, stmt: Node, fn: Node | None) -> Node | None:
 IF_STATEMENTS = {"if_statement", "elif_clause", "elseif_statement"}
 
 
+# A Roblox client script (`game.Players.LocalPlayer`, `*.client.lua`): it shows the wheel or the
+# calendar; the server script that grants the reward is the mechanism.
+ROBLOX_CLIENT = re.compile(r"\bLocalPlayer\b")
+
+
+def _not_a_gift_file(ctx: CheckContext) -> bool:
+    name = _snake(ctx.path.stem)
+    if NOT_A_GIFT_GATE.search(name):
+        return True  # `DailyQuestsServer.lua`, `energy_refill.gd`
+    return ctx.language in ("lua", "luau") and (ctx.path.name.lower().endswith((".client.lua", ".client.luau")) or bool(ROBLOX_CLIENT.search(ctx.code_without_comments())))
+
+
 def _gates(ctx: CheckContext) -> list[Node]:
     """The file's new-day gates that lead to a grant, in source order (computed once per file)."""
     if "daily_login_gates" in ctx.memo:
         return ctx.memo["daily_login_gates"]
     gates: list[Node] = []
-    for n in walk(ctx.root):
+    for n in walk(ctx.root) if not _not_a_gift_file(ctx) else ():
         if n.type not in IF_STATEMENTS or (n.type == "if_statement" and n.parent is not None and n.parent.type == "if_statement" and n in n.parent.children_by_field_name("alternative")):
             continue
         chain = _if_chain(n) if n.type == "if_statement" else [n]
