@@ -216,7 +216,6 @@ def _gate_grant(ctx: CheckContext, stmt: Node, fn: Node | None) -> Node | None:
     return None
 
 
-IF_STATEMENTS = {"if_statement", "elif_clause", "elseif_statement"}
 
 
 # A Roblox client script (`game.Players.LocalPlayer`, `*.client.lua`): it shows the wheel or the
@@ -231,26 +230,45 @@ def _not_a_gift_file(ctx: CheckContext) -> bool:
     return ctx.language in ("lua", "luau") and (ctx.path.name.lower().endswith((".client.lua", ".client.luau")) or bool(ROBLOX_CLIENT.search(ctx.code_without_comments())))
 
 
-def _gates(ctx: CheckContext) -> list[Node]:
-    """The file's new-day gates that lead to a grant, in source order (computed once per file)."""
-    if "daily_login_gates" in ctx.memo:
-        return ctx.memo["daily_login_gates"]
-    gates: list[Node] = []
-    for n in walk(ctx.root) if not _not_a_gift_file(ctx) else ():
-        if n.type not in IF_STATEMENTS or (n.type == "if_statement" and n.parent is not None and n.parent.type == "if_statement" and n in n.parent.children_by_field_name("alternative")):
-            continue
-        chain = _if_chain(n) if n.type == "if_statement" else [n]
-        conds = [c for c in (b.child_by_field_name("condition") for b in chain) if c is not None]
-        fn = next(enclosing_functions(n), None)
-        if not conds or not any(new_day_test(ctx, c, fn) for c in conds):
-            continue
-        scope = " ".join(text(c) for c in conds) + " " + (function_name(fn) or "" if fn is not None else "")
-        if NOT_A_GIFT_GATE.search(_snake(scope)):
-            continue
-        if _gate_grant(ctx, n, fn) is not None:
-            gates.append(n)
-    ctx.memo["daily_login_gates"] = gates
-    return gates
+# Cheap first looks: a condition that may be about time, and a function that may give something.
+TIME_HINT = re.compile(r"(?i)day|date|time|hour|86_?400|\b2[0-9]\b|now|today|last|claim|elapsed|since|diff|gap|delta|next|ago|second|\.days|[a-z_]*_?at\b")
+GRANT_HINT = re.compile(r"(?i)coin|gem|gold|cash|money|xp|exp|point|credit|bonus|reward|balance|diamond|currency|wallet|bank|token|crate|box|chest|key|spin|ticket|gift|prize|give|grant|award|add|deposit|inc\b|\$inc|\+=|available|ready|claimable")
+
+
+# A function that may read a clock or a calendar day (not `Time.deltaTime`).
+DAY_HINT = re.compile(r"DateTime|86_?400|os\.time|os\.date|timedelta|datetime|\bdate\b|today|[Dd]ays?\b|[Dd]ay[A-Z_]|[_.]day|[Hh]ours?|unix_time|time\.time\(|get_date|get_datetime|\b2[0-9]\b|60\s*\*\s*60|3600|tick\(\)|[Nn]ow\b")
+
+
+def _chain_head(n: Node) -> bool:
+    """An `if` that starts its chain (not the `if` of a C# `else if`)."""
+    return n.type == "if_statement" and not (n.parent is not None and n.parent.type == "if_statement" and n in n.parent.children_by_field_name("alternative"))
+
+
+def _is_gate(ctx: CheckContext, n: Node) -> bool:
+    """`n` (the head of an if chain) tests a new day and leads to a grant (remembered per file)."""
+    memo = ctx.memo.setdefault("daily_login_is_gate", {})
+    if n.start_byte in memo:
+        return memo[n.start_byte]
+    memo[n.start_byte] = result = _gate(ctx, n)
+    return result
+
+
+def _gate(ctx: CheckContext, n: Node) -> bool:
+    if not _chain_head(n) or _not_a_gift_file(ctx):
+        return False  # an else-if / elif / elseif is tested with its chain
+    conds = [c for c in (b.child_by_field_name("condition") for b in _if_chain(n)) if c is not None and TIME_HINT.search(text(c))]
+    if not conds:
+        return False
+    fn = next(enclosing_functions(n), None)
+    hinted = ctx.memo.setdefault("daily_login_grant_hint", {})  # per function: may it give something at all?
+    key = fn.start_byte if fn is not None else -n.start_byte - 1
+    if key not in hinted:
+        body = text(fn if fn is not None else n)
+        hinted[key] = bool(GRANT_HINT.search(body) and DAY_HINT.search(body))
+    if not hinted[key] or not any(new_day_test(ctx, c, fn) for c in conds):
+        return False
+    scope = " ".join(text(c) for c in conds) + " " + ((function_name(fn) or "") if fn is not None else "")
+    return not NOT_A_GIFT_GATE.search(_snake(scope)) and _gate_grant(ctx, n, fn) is not None
 
 
 CLASS_TYPES = {"class_declaration", "class_definition", "struct_declaration"}
@@ -285,16 +303,16 @@ MESSAGE = "daily log-in reward: {what} (a reward for coming back every day; no b
 
 def daily_gate(ctx: CheckContext) -> "Verdict | bool":
     node = ctx.node
-    if node.type == "elif_clause" or node.type == "elseif_statement":
-        return False  # the chain is reported at its `if`
-    gates = _gates(ctx)
-    if node not in gates or _cooldown_commands(ctx):
+    if not _is_gate(ctx, node) or _cooldown_commands(ctx):
         return False
     owner = _owner(node)
     if _absorbed(ctx, owner):
         return False
-    if any(_owner(g) == owner for g in gates[: gates.index(node)]):
-        return False  # one finding per class (or file): the first gate stands for the claim, its preview and its timer
+    for n in walk(owner if owner is not None else ctx.root):
+        if n.start_byte >= node.start_byte:
+            break
+        if n.type == "if_statement" and _owner(n) == owner and _is_gate(ctx, n):
+            return False  # one finding per class (or file): the first gate stands for the claim, its preview and its timer
     return Verdict(message=MESSAGE.format(what="a gift is granted once a new day (or 24 hours) has come since the last claim"))
 
 
