@@ -298,7 +298,7 @@ def _absorbed(ctx: CheckContext, owner: Node | None) -> bool:
     return ctx.memo[key]
 
 
-MESSAGE = "daily log-in reward: {what} (a reward for coming back every day; no break is punished)"
+MESSAGE = "daily log-in reward: {what} (a reward for coming back on a new day)"
 
 
 def daily_gate(ctx: CheckContext) -> "Verdict | bool":
