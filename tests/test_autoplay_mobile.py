@@ -32,3 +32,14 @@ def test_repeat_toggle_modes_are_not_a_loop():
         found += [f for f in scanner.scan_file(path, kind)[0] if f.rule_id == "autoplay"]
     teaser = [f for f in found if "teaserPlayer" in f.snippet]
     assert teaser and "loops" not in teaser[0].message
+
+
+def test_legacy_list_player_set_loop_is_folded_into_the_start():
+    # kotlinreddit BookmarkAdapter.kt:71 `holder.mp4Player.setLoop(true)` (JCVideoPlayer): a loop like
+    # `setLooping(true)`; reported with the start of a clip the screen starts by itself, not alone
+    scanner = fixture_scanner(Config(root=REPO))
+    found = []
+    for folder in (KOTLIN / "legacy_list_player_loops.kt", KOTLIN / "gifposts", REPO / "fixtures" / "autoplay" / "java" / "gifclips"):
+        for path, kind in Discoverer(respect_gitignore=False).discover([folder]).files:
+            found += [f for f in scanner.scan_file(path, kind)[0] if f.rule_id == "autoplay"]
+    assert len(found) == 3 and all("loops without end" in f.message for f in found), [f.message for f in found]

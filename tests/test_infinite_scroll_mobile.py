@@ -44,3 +44,11 @@ def test_a_commented_out_end_of_feed_toast_is_no_end_marker(scanner):
     found = _findings(scanner, REPO / "fixtures" / "infinite-scroll" / "java" / "end_toasts")
     severity = {name: f.severity for (name, _), f in found.items()}
     assert severity == {"ClipListFragment.java": "warning", "SearchListFragment.java": "info"}
+
+
+def test_pager_over_a_repository_method_answered_by_a_dao_is_info(scanner):
+    # `Pager { presetRepository.all() }` where the repository returns its Room DAO's PagingSource: info;
+    # a repository that also calls a web API, and PagingSources that also query GraphQL / Apollo, stay warning
+    found = _findings(scanner, KOTLIN / "preset_pages")
+    severity = {line: f.severity for (name, line), f in found.items() if name == "PresetViewModels.kt"}
+    assert severity == {15: "info", 22: "info", 27: "warning", 36: "warning", 57: "warning"}

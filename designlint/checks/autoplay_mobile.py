@@ -726,7 +726,7 @@ def _in_call_or_service(node: Node, ctx: CheckContext) -> bool:
 
 
 LOOP_ON = re.compile(
-    r"(isLooping\s*=\s*true|setLooping\(\s*true|numberOfLoops\s*=\s*-\s*1|REPEAT_MODE_(ONE|ALL)|"
+    r"(isLooping\s*=\s*true|setLooping\(\s*true|setLoop\(\s*true|\.loop\s*=\s*true\b|numberOfLoops\s*=\s*-\s*1|REPEAT_MODE_(ONE|ALL)|"
     r"LoopMode\.(one|all)|ReleaseMode\.(loop|LOOP)|AVPlayerLooper|LoopingMediaSource|\blooping:\s*true)"
 )
 
@@ -1287,7 +1287,7 @@ def _loop_receiver(ctx: CheckContext) -> str:
     call = as_call(ctx.node)
     if call is not None:
         return player_receiver(call.receiver, ctx.node)
-    target = re.match(r"\s*([\w.?!]+?)\s*\.\s*(repeatMode|isLooping|numberOfLoops)\b", source)
+    target = re.match(r"\s*([\w.?!]+?)\s*\.\s*(repeatMode|isLooping|numberOfLoops|loop)\b", source)
     if target:
         return target.group(1)
     scope = scope_receiver(ctx.node)
@@ -1474,9 +1474,9 @@ def _loop_value(source: str, ctx: CheckContext) -> str | None:
     match = re.search(r"\b(LoopMode\.(one|all)|ReleaseMode\.(loop|LOOP))\b", source)
     if match:  # just_audio setLoopMode(LoopMode.one), audioplayers setReleaseMode(ReleaseMode.loop) (0.x: LOOP)
         return match.group(1)
-    if re.search(r"(isLooping\s*=|setLooping\(|looping\s*=)\s*true\b", source):
+    if re.search(r"(isLooping\s*=|setLooping\(|looping\s*=|setLoop\(|\.loop\s*=)\s*true\b", source):
         return re.sub(r"\s+", " ", source.split("\n")[0].strip().rstrip(";"))[-40:]
-    named = re.search(r"(isLooping\s*=|setLooping\(|looping\s*=)\s*([A-Za-z_]\w*)\s*\)?\s*;?\s*$", source.strip())
+    named = re.search(r"(isLooping\s*=|setLooping\(|looping\s*=|setLoop\(|\.loop\s*=)\s*([A-Za-z_]\w*)\s*\)?\s*;?\s*$", source.strip())
     if named and named.group(2) not in ("true", "false") and _declared_true(named.group(2), ctx):
         return f"{named.group(1).strip()} {named.group(2)} (declared true)"
     return None

@@ -810,7 +810,7 @@ PLAYS_HANDED_VALUE = re.compile(
     r"\b(widget|getIntent\(\)|intent|arguments|requireArguments\(\))\s*[.!?]*\s*\w+"
 )
 BUNDLED_FILE = re.compile(r"R\.raw\.(\w+)|forResource:\s*\"([^\"]+)\"|AssetSource\(\s*['\"]([^'\"]+)")
-LOOPS = re.compile(r"isLooping\s*=\s*true|setLooping\(\s*true|numberOfLoops\s*=\s*-|REPEAT_MODE_(ONE|ALL)|LoopMode\.(one|all)|ReleaseMode\.loop|AVPlayerLooper")
+LOOPS = re.compile(r"isLooping\s*=\s*true|setLooping\(\s*true|setLoop\(\s*true|\.loop\s*=\s*true\b|numberOfLoops\s*=\s*-|REPEAT_MODE_(ONE|ALL)|LoopMode\.(one|all)|ReleaseMode\.loop|AVPlayerLooper")
 NOT_CHOSEN_FILE = re.compile(r"\b(bgm|bg|background|ambient|theme|title|loop|menu|intro|splash|welcome|lobby|home)\b")
 
 

@@ -1297,6 +1297,8 @@ def branch_loads_more(ctx: CheckContext) -> Verdict | bool:
     what, call = found
     if _chat_history(ctx, call) or _pull_gesture(branch, call) or (ctx.language == "dart" and (_bottom_up_list(ctx, branch) or _dart_helper_idle(ctx, call))):
         return False
+    if ctx.language in ("kotlin", "java") and _shows_more_of_held_list(ctx, call):
+        return False
     regions = _guarded(branch, _conditions(branch))
     inside = branch.start_byte <= call.node.start_byte < branch.end_byte
     if not inside and regions and regions[0].parent != branch and any(_has_reporting_branch(ctx, r) for r in regions):
@@ -1318,6 +1320,49 @@ def branch_loads_more(ctx: CheckContext) -> Verdict | bool:
                        "or a photo, contacts or calendar plugin: the user's own calendar, contacts, media or records) and the file uses no network client: "
                        "a finite list, windowed as it scrolls")
     return Verdict(message=message)
+
+
+# Kotlin/Java: cutting the next part out of a list already in memory (`all.subList(shown, shown + 100)`,
+# `rest.take(20)`), growing the shown list and telling the adapter: no fetch.
+MEMORY_SLICES = frozenset({"subList", "take", "takeLast", "drop", "dropLast", "slice", "copyOfRange", "subSequence", "get", "getOrNull", "elementAt"})
+MEMORY_STEPS = MEMORY_SLICES | frozenset({"add", "addAll", "plus", "plusAssign", "clear", "min", "max", "minOf", "maxOf", "coerceAtMost", "coerceAtLeast",
+                                          "coerceIn", "let", "also", "apply", "run", "with", "takeIf", "size", "count", "isEmpty", "isNotEmpty",
+                                          "toList", "toMutableList", "map", "filter", "forEach", "until", "submitList", "post", "setVisibility"})
+# A receiver that owns or fetches data: a call on it is a load, whatever the call is named.
+DATA_OWNER_RECEIVER = re.compile(r"(?i)repository|repo$|api$|service|client|dao$|database|db$|view_?model|presenter|loader|fetcher|source$|store$|interactor|use_?case")
+
+
+def _shows_more_of_held_list(ctx: CheckContext, call: Call, depth: int = 2, seen: frozenset[str] = frozenset()) -> bool:
+    """The end-of-list load is a method of the file that only shows the next part of a list it already holds
+    (xtra's viewer list: `items.addAll(fullList.viewers.subList(offset, offset + add)); adapter.notifyItemRangeChanged(...)`):
+    every call in it is a list step (a slice, `addAll`, `min`, a scope function), an adapter notification or such a
+    helper of the file, at least one cuts a slice, and none is made on a repository, API, DAO or view model.
+    The list ends where the list in memory ends; nothing is fetched."""
+    if call.receiver not in ("", "this") or not IDENTIFIER.match(call.name) or call.name in seen or depth == 0:
+        return False
+    bodies = functions_by_name(ctx).get(call.name, [])
+    here = next((a for a in ancestors(call.node) if a.type in TYPE_DECLARATIONS), None)
+    bodies = [b for b in bodies if here is not None and here.start_byte <= b.start_byte and b.end_byte <= here.end_byte] or bodies
+    if not bodies:
+        return False
+    sliced = False
+    for body in bodies:
+        for inner in calls(body):
+            if inner.node == body or not IDENTIFIER.match(inner.name):
+                continue
+            if DATA_OWNER_RECEIVER.search(_last_name(inner.receiver)) or DATA_OWNER_RECEIVER.search(inner.receiver.split(".")[0]):
+                return False
+            if inner.name in MEMORY_SLICES:
+                sliced = True
+            elif inner.name in MEMORY_STEPS or re.match(r"^notify\w*$", inner.name):
+                continue
+            elif inner.receiver in ("", "this") and functions_by_name(ctx).get(inner.name):
+                if not _shows_more_of_held_list(ctx, inner, depth - 1, seen | {call.name}):
+                    return False
+                sliced = True
+            else:
+                return False
+    return sliced
 
 
 def _load_code(ctx: CheckContext, call: Call) -> str:
@@ -2738,6 +2783,39 @@ def paging_pager(ctx: CheckContext) -> Verdict | bool:
     if "remoteMediator" not in text(holder) and _source_reads_local_store(ctx, holder):
         return Verdict(severity="info", note="The app's PagingSource reads its pages through a repository backed only by the app's "
                        "own database (a DAO, no network client): the list ends where the stored data ends, so this is lowered to info.")
+    if "remoteMediator" not in text(holder) and _repository_pages_local_store(ctx, holder):
+        return Verdict(severity="info", note="The pages come from a repository method that returns the app's own database query "
+                       "(a Room DAO PagingSource) and a repository that names no network client: the list ends where the stored data ends, "
+                       "so this is lowered to info.")
+    return True
+
+
+def _repository_pages_local_store(ctx: CheckContext, holder: Node) -> bool:
+    """`Pager(config) { savedFiltersRepository.getAll() }` where the repository (a class of another file,
+    `class SavedFiltersRepository(private val savedFiltersDao: SavedFiltersDao)`) answers `getAll()` with
+    `savedFiltersDao.getAll()`, a Room query: each implementation of the method (an interface's abstract one
+    left out) reads a DAO or database, and no such repository class names a network client anywhere (an
+    API, service, GraphQL or remote source): one that also calls the network is not taken as local."""
+    source = text(holder)
+    m = re.search(r"\{\s*(?:\w+\s*->\s*)?(\w+)\s*\.\s*(\w+)\s*\(", source) or re.search(r"(?:->|pagingSourceFactory\s*=)\s*(\w+)\s*\.\s*(\w+)\s*\(", source)
+    if m is None:
+        return False
+    receiver, method = m.groups()
+    types = [t for t in project_index.declared_types(receiver, ctx.data.decode("utf-8", "replace")) if t != "Pager"][:2]
+    if not types:
+        return False
+    index = project_index.for_context(ctx)
+    owned = [d for d in index.definitions(method) if any(t in d.owner for t in types) and re.search(r"\)[^()]*[={]", d.text)]
+    if not owned:
+        return False
+    for definition in owned:
+        body = re.sub(r"//[^\n]*|/\*[\s\S]*?\*/", "", definition.text)
+        if not LOCAL_SOURCE.search(body) or NETWORK_CALL_OWNER.search(body):
+            return False
+        owner = _project_declaration(ctx, definition.owner, re.compile(rf"\bclass\s+{re.escape(definition.owner)}\b"))
+        owner = re.sub(r"//[^\n]*|/\*[\s\S]*?\*/", "", owner or "")
+        if not owner or NETWORK_CALL_OWNER.search(owner) or NETWORK_TYPE.search(owner):
+            return False
     return True
 
 
@@ -2872,6 +2950,10 @@ def _instance_unused(index: project_index.ProjectIndex, owner: str) -> bool:
 
 
 NETWORK_OWNER = re.compile(r"(?i)api|service|retrofit|http|client|remote|network|server|firestore|firebase|graphql|supabase|socket|url")
+# A network client named in code (`storyApi.page(n)`, `graphQLRepository.loadGames(...)`, `apolloClient.query(...)`,
+# `private val service: FeedService`): the source also fetches from a server.
+NETWORK_CALL_OWNER = re.compile(r"(?i)\b\w*(api|service|client|remote|graphql|gql|apollo|retrofit|http|helix)\w*\s*[.:]")
+NETWORK_TYPE = re.compile(r"\b[A-Z]\w*(Api|API|Service|Client|GraphQL\w*|Apollo\w*|Retrofit|RemoteDataSource|RemoteSource)\b")
 STORE_TYPE = re.compile(r":\s*([A-Z]\w*(?:Repository|Repo|DataSource|Storage|Store))\b")
 
 
@@ -2885,7 +2967,7 @@ def _source_reads_local_store(ctx: CheckContext, holder: Node) -> bool:
         if source is None:
             return False
         body = re.sub(r"//[^\n]*|/\*[\s\S]*?\*/", "", source)
-        if re.search(r"(?i)\b\w*(api|service|client|remote)\w*\s*[.:]", body):
+        if NETWORK_CALL_OWNER.search(body):
             return False
         if LOCAL_SOURCE.search(body):
             found = True
