@@ -2007,22 +2007,26 @@ def android_periodic_work(ctx: CheckContext) -> Verdict | bool:
     worker_code = android_strings.with_resource_texts(worker_code, ctx)  # `getString(R.string.comeback_body)`: its words
     if (definition is not None or worker_code) and (not WORKER_NOTIFIES.search(STRING_LITERAL.sub('""', worker_code)) or _builds_but_never_posts(worker_code)):
         return False  # the worker, found in the project, posts nothing (it logs, syncs or cleans up)
+    followed = worker_code if definition is None else ""
     if definition is None and not REENGAGE_WORKER_COPY.search(worker_code):
         worker_code = ""  # a worker of another file counts by its come-back copy, not by merely posting
     posts = bool(re.search(r"(\.notify\(|NotificationCompat|Notification\.Builder|show\w*Notification|send\w*Notification)", worker_code))
     copy = REENGAGE_WORKER_COPY.search(worker_code)
-    if not (WORKER_NAME.search(worker) or posts):
+    if not (WORKER_NAME.search(worker) or posts or CHAIN_POSTS.search(followed)):
         return False
     interval = _periodic_interval(ctx)
     if interval is None or not _literal_number(re.sub(r"^(Duration\.of\w+|\w+\.(days|hours|minutes))\(|\)$", "", interval), ctx):
         return False  # the period comes from the user's settings or the caller
-    if definition is None and not ((posts and copy) or (NUDGE_WORKER_NAME.search(worker) and not _minutes_period(ctx))):
+    started_with_app = definition is None and not _minutes_period(ctx) and bool(CHAIN_POSTS.search(followed)) and _enqueued_at_app_start(ctx)
+    if definition is None and not ((posts and copy) or (NUDGE_WORKER_NAME.search(worker) and not _minutes_period(ctx)) or started_with_app):
         return False  # a worker of another file named only after notifications, or run every few minutes, checks the user's own items
     if definition is not None and not copy and _minutes_period(ctx) and not NUDGE_WORKER_NAME.search(worker) and USER_RECORDS.search(text(definition)):
         return False  # a checker run every few minutes over the user's own records (their recurring bills, their tasks)
     fn, code = _scope_code(ctx.node, ctx)
-    if _user_chosen(code, fn) or _polls_server(worker, fn, code) or _not_app_driven(ctx.node, ctx):
+    if _user_chosen(code, fn) or _not_app_driven(ctx.node, ctx):
         return False
+    if _polls_server(worker, fn, code) and not (started_with_app and not POLLING_NAME.search(worker) and not WORKER_FETCHES.search(followed)):
+        return False  # a network constraint alone is no fetch when the worker's chain posts and fetches nothing
     if DUE_NOTICE.search(worker_code) and not copy:
         return False  # the job tells the user that one of their own items expires or is due
     detail = f' with re-engagement copy ("{copy.group(0)}")' if copy else ""
@@ -2068,13 +2072,55 @@ def _worker_notifications(worker: Node) -> str:
 
 
 def _other_file_worker(worker: str, ctx: CheckContext) -> str:
-    """The `doWork` of a worker class written in another file of the project, with the
-    notification helpers it calls (`NotificationHelper.comeBackNotification(context)`)."""
+    """The `doWork` of a worker class written in another file of the project, with the `doWork` of
+    a worker it enqueues in turn (`OneTimeWorkRequestBuilder<DisplayNotificationWorker>()`: one more
+    step) and the notification helpers they call (`NotificationHelper.comeBackNotification(context)`,
+    `notificationHelper.showNotification(...)`)."""
     index = project_index.for_context(ctx)
     code = "\n".join(d.text for d in index.definitions("doWork") if d.owner == worker)
+    for next_worker in dict.fromkeys(m.group(1) or m.group(2) for m in ENQUEUED_WORKER.finditer(code)):
+        if next_worker != worker:
+            code += "".join("\n" + d.text for d in index.definitions("doWork") if d.owner == next_worker)
     for name in dict.fromkeys(re.findall(r"\b(\w*(?i:notif|remind|nudge|alert)\w*)\s*\(", code)):
         code += "".join("\n" + d.text for d in index.definitions(name)[:3])
     return code
+
+
+# a worker enqueued from another worker's doWork: `OneTimeWorkRequestBuilder<ShowWorker>()`, `OneTimeWorkRequest.Builder(ShowWorker::class.java)`
+ENQUEUED_WORKER = re.compile(r"\bOneTimeWorkRequestBuilder\s*<\s*(\w+)|\bOneTimeWorkRequest\s*\.\s*(?:Builder|from)\s*\(\s*(\w+)\s*(?:::class|\.class)")
+# the followed worker code posts: a notify call, a builder, or a show/send/post…Notification helper
+CHAIN_POSTS = re.compile(r"\.notify\s*\(|NotificationCompat\.Builder|Notification\.Builder|\b(show|send|post|display)\w*Notification\w*\s*\(")
+# the followed worker code fetches from a server (the network constraint is then for that fetch)
+WORKER_FETCHES = re.compile(r"(?i)\b\w*(api|service|client|remote|retrofit|http|graphql)\w*\s*\.\s*\w+\s*\(|\b(fetch|sync|refresh|download|pull|poll)\w*\s*\(")
+APPLICATION_CLASS = r"class\s+{owner}\b[^{{]*?(:\s*(?:[\w.<>]+\s*(?:\([^)]*\))?\s*,\s*)*|\bextends\s+)[\w.]*Application\b"
+SWITCH_GUARD = re.compile(r"(?i)\bif\s*\(?[^\n{]*(pref|setting|enabled|remind|notif|opt_?in|opted|consent|allow)")
+
+
+def _enqueued_at_app_start(ctx: CheckContext) -> bool:
+    """The function that enqueues the job runs from `Application.onCreate` (the schedule's function called
+    there, or the enqueue itself there), with no switch read on the way (`if (prefs.remindersOn)`): every
+    install gets the job from its first launch, whatever the person set."""
+    fn = _enclosing_named(ctx.node)
+    name = function_name(fn) if fn is not None else ""
+    if not name:
+        return False
+    index = project_index.for_context(ctx)
+    files = index.files()
+    sites = index.calls(name) if name != "onCreate" else []
+    if name == "onCreate":
+        owner = _class_name(_enclosing_class(fn))
+        return bool(owner) and re.search(APPLICATION_CLASS.format(owner=re.escape(owner)), ctx.data.decode("utf-8", "replace")) is not None \
+            and not SWITCH_GUARD.search(text(fn)[: ctx.node.start_byte - fn.start_byte])
+    for site in sites[:4]:
+        if "onCreate" not in site.functions or not site.owner:
+            continue
+        data = files.get(site.path, b"").decode("utf-8", "replace")
+        if not re.search(APPLICATION_CLASS.format(owner=re.escape(site.owner)), data):
+            continue
+        start = data.rfind("onCreate", 0, site.byte)
+        if start >= 0 and not SWITCH_GUARD.search(data[start:site.byte]):
+            return True
+    return False
 
 
 # worker names that say what the notification is for (a generic `NotificationWorker` does not)
