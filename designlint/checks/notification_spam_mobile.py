@@ -2093,7 +2093,7 @@ CHAIN_POSTS = re.compile(r"\.notify\s*\(|NotificationCompat\.Builder|Notificatio
 # the followed worker code fetches from a server (the network constraint is then for that fetch)
 WORKER_FETCHES = re.compile(r"(?i)\b\w*(api|service|client|remote|retrofit|http|graphql)\w*\s*\.\s*\w+\s*\(|\b(fetch|sync|refresh|download|pull|poll)\w*\s*\(")
 APPLICATION_CLASS = r"class\s+{owner}\b[^{{]*?(:\s*(?:[\w.<>]+\s*(?:\([^)]*\))?\s*,\s*)*|\bextends\s+)[\w.]*Application\b"
-SWITCH_GUARD = re.compile(r"(?i)\bif\s*\(?[^\n{]*(pref|setting|enabled|remind|notif|opt_?in|opted|consent|allow)")
+APP_START_SWITCH = re.compile(r"(?i)\bif\s*\(?[^\n{]*(pref|setting|enabled|remind|notif|opt_?in|opted|consent|allow)")
 
 
 def _enqueued_at_app_start(ctx: CheckContext) -> bool:
@@ -2110,7 +2110,7 @@ def _enqueued_at_app_start(ctx: CheckContext) -> bool:
     if name == "onCreate":
         owner = _class_name(_enclosing_class(fn))
         return bool(owner) and re.search(APPLICATION_CLASS.format(owner=re.escape(owner)), ctx.data.decode("utf-8", "replace")) is not None \
-            and not SWITCH_GUARD.search(text(fn)[: ctx.node.start_byte - fn.start_byte])
+            and not APP_START_SWITCH.search(text(fn)[: ctx.node.start_byte - fn.start_byte])
     for site in sites[:4]:
         if "onCreate" not in site.functions or not site.owner:
             continue
@@ -2118,7 +2118,7 @@ def _enqueued_at_app_start(ctx: CheckContext) -> bool:
         if not re.search(APPLICATION_CLASS.format(owner=re.escape(site.owner)), data):
             continue
         start = data.rfind("onCreate", 0, site.byte)
-        if start >= 0 and not SWITCH_GUARD.search(data[start:site.byte]):
+        if start >= 0 and not APP_START_SWITCH.search(data[start:site.byte]):
             return True
     return False
 
