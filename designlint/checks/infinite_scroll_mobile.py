@@ -793,6 +793,8 @@ def _near_end(ctx: CheckContext, conds: list[Node], branch: Node | None = None) 
         scroll = _scroll_end(expanded)
         if scroll:
             return scroll
+        if ctx.language == "dart" and _visible_positions_end(ctx, cond, expanded):
+            return VISIBLE_POSITIONS_END
         if _row_end(text(cond)) or (_row_end(expanded) and ROW_END.search(text(cond))) or _last_alias_compared(ctx, cond):
             return "row"
         inlined = _inlined(ctx, cond)
@@ -801,6 +803,27 @@ def _near_end(ctx: CheckContext, conds: list[Node], branch: Node | None = None) 
         if _scroll_position_row_end(ctx, cond, branch):
             return "row"
     return None
+
+
+# scrollable_positioned_list: the ItemPositionsListener reports the rows on screen; the last or largest
+# visible index (`positions.last.index`, `positions.map((p) => p.index).reduce(max)`) is the bottom row.
+VISIBLE_POSITIONS_END = "the last visible row of the ScrollablePositionedList nears the end of the list (ItemPositionsListener)"
+ITEM_POSITIONS = re.compile(r"\bitemPositions\b|\bItemPosition\b")
+BOTTOM_VISIBLE_INDEX = re.compile(r"\.last\??\.index\b|\.index\s*\)\s*\.reduce\(\s*(\w+\.)?max\b|\.lastOrNull\??\.index\b")
+
+
+def _visible_positions_end(ctx: CheckContext, cond: Node, expanded: str) -> bool:
+    """Dart: `lastIndex > statuses.length - 5` where `lastIndex` is the last (or largest) index an
+    ItemPositionsListener reports: the person has scrolled to the last rows of the list."""
+    if not ITEM_POSITIONS.search(expanded) or not BOTTOM_VISIBLE_INDEX.search(expanded):
+        return False
+    condition = text(cond)
+    names = {text(n) for n in walk(cond) if n.type in IDENTIFIER_TYPES and not (n.prev_sibling is not None and text(n.prev_sibling) in (".", "?."))}
+    for name in names:
+        if any(BOTTOM_VISIBLE_INDEX.search(text(part)) for part in _definition(ctx, name, cond)):
+            condition = re.sub(rf"(?<![\w.]){re.escape(name)}\b", "index", condition)
+    condition = BOTTOM_VISIBLE_INDEX.sub(".index", condition)
+    return condition != text(cond) and _row_end(condition)
 
 
 def _scroll_position_row_end(ctx: CheckContext, cond: Node, branch: Node | None) -> bool:
