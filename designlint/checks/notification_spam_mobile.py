@@ -1450,7 +1450,8 @@ def dart_settings_permission_on_launch(ctx: CheckContext) -> Verdict | bool:
     name = ctx.capture("fn")
     following = name.next_named_sibling if name is not None else None
     arguments = text(following if following is not None and following.type == "selector" else ctx.node)
-    if name is None or not re.search(r"request(Alert|Sound|Badge)Permission\s*:\s*true\b", arguments):
+    asks = _settings_ask(arguments) if name is not None else None
+    if asks is None:
         return False
     fn = _enclosing_named(ctx.node)
     if fn is None or not re.search(r"\.initialize\s*\(", _code(fn)) or _other_settings_request(ctx.node, fn, ctx):
@@ -1458,8 +1459,25 @@ def dart_settings_permission_on_launch(ctx: CheckContext) -> Verdict | bool:
     where = _launch_context(ctx.node, ctx)
     if where is None or _asked_earlier_at_launch(fn, ctx):
         return False
-    asks = re.search(r"request\w+Permission", arguments).group(0)
-    return Verdict(message=f"notification permission is requested when the app starts ({text(name)} with {asks}: true, initialized in {where}), before the user asked for anything that needs it")
+    return Verdict(message=f"notification permission is requested when the app starts ({text(name)} with {asks}, initialized in {where}), before the user asked for anything that needs it")
+
+
+SETTINGS_ASKS = ("requestAlertPermission", "requestSoundPermission", "requestBadgePermission")
+
+
+def _settings_ask(arguments: str) -> str | None:
+    """What makes iOS settings ask (`requestAlertPermission: true`), or None. The plugin's defaults for the
+    three are true: a permission the arguments leave out is asked for too (`DarwinInitializationSettings()`);
+    only all three set (to false, or to a value worked out elsewhere) keep it quiet."""
+    explicit = re.search(r"request(Alert|Sound|Badge)Permission\s*:\s*true\b", arguments)
+    if explicit:
+        return f"{explicit.group(0).split(':')[0].strip()}: true"
+    missing = [a for a in SETTINGS_ASKS if not re.search(rf"\b{a}\s*:", arguments)]
+    if len(missing) == len(SETTINGS_ASKS):
+        return "the plugin's defaults (it asks for alert, badge and sound unless told not to)"
+    if missing:
+        return f"{missing[0]} left to the plugin's default, true"
+    return None
 
 
 def _other_settings_request(node: Node, fn: Node, ctx: CheckContext) -> bool:
@@ -1467,7 +1485,9 @@ def _other_settings_request(node: Node, fn: Node, ctx: CheckContext) -> bool:
     (iOS, then macOS), or a request call of the file that also runs at launch (reported by
     dart-permission-on-launch): one prompt, one finding."""
     earlier = text(fn)[: max(0, node.start_byte - fn.start_byte)]
-    return bool(re.search(r"request(Alert|Sound|Badge)Permission\s*:\s*true\b", earlier)) or any(
+    earlier_settings = [earlier[m.end() - 1: (closing_bracket(earlier, m.end() - 1, "()") or len(earlier)) + 1]
+                        for m in re.finditer(r"\b(IOSInitializationSettings|DarwinInitializationSettings)\s*\(", earlier)]
+    return any(_settings_ask(a) for a in earlier_settings) or any(
         DART_REQUEST.match(c.name) and c.name != "request" and (DART_PERMISSION_RECEIVER.search(c.receiver) or _platform_plugin(c.receiver, ctx)) and _launch_context(c.node, ctx) is not None
         for c in calls(ctx.root)
     )
