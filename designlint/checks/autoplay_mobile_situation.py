@@ -289,7 +289,11 @@ def dart_field_initializer(node: Node) -> str:
     """Dart: the field of a class whose initializer holds `node` (`late final _c = ...`, `final _x =
     _startClip();`): it runs as the object is made (a State's fields as its widget is first built),
     like `initState`. "" outside one, or inside a closure kept as the field's value
-    (`final onPlay = () => player.play();`), which runs when someone calls it."""
+    (`final onPlay = () => player.play();`), which runs when someone calls it, or for a method handed
+    by name to the object the initializer makes (`Sync(play: play, pause: this.pause)`, a tear-off that
+    object calls later)."""
+    if _named_argument_tear_off(node):
+        return ""
     for ancestor in ancestors(node):
         if ancestor.type in LAMBDA_TYPES and ancestor.parent is not None and ancestor.parent.type == "initialized_identifier":
             return ""
@@ -302,6 +306,20 @@ def dart_field_initializer(node: Node) -> str:
             name = next((c for c in ancestor.named_children if c.type == "identifier"), None)
             return text(name) if name is not None and name.id != node.id else ""
     return ""
+
+
+def _named_argument_tear_off(node: Node) -> bool:
+    """Dart: `node` is the whole value of a named argument, unhandled (`play: play`, `play: this.play`)."""
+    value = node
+    if node.parent is not None and node.parent.type == "unconditional_assignable_selector":
+        value = node.parent.parent  # `this.play`: (this) (selector (unconditional_assignable_selector (identifier)))
+        if value is None or value.prev_named_sibling is None or value.prev_named_sibling.type != "this":
+            return False
+    holder = value.parent if value is not None else None
+    if holder is None or holder.type != "named_argument":
+        return False
+    values = [c for c in holder.named_children if c.type != "label"]
+    return bool(values) and values[-1].id == value.id and (value.id == node.id or len(values) == 2)
 
 
 PAGE_CHANGE_FN = re.compile(r"^_?on(Page(Changed|Selected|Settled)|PageChange|CurrentPageChanged)$")
