@@ -174,6 +174,10 @@ def project_callers_kind(fn: Node, name: str, ctx: CheckContext, needs: frozense
         judged = [(k if k != "load" or not _effect_at_site(s, name) else "other", s) for k, s in judged]
         judged = [(k if k != "load" or not _in_tapped_item_screen(s, ctx) else "user", s) for k, s in judged]
         judged = [(k if k != "load" or not _in_composer(s) else "user", s) for k, s in judged]
+        if ctx.language == "dart":
+            judged = [(k if k != "load" or not _dart_command_site(s) else "user", s) for k, s in judged]
+        if ctx.language == "dart" and REPLAY_FROM_START.search(text(fn)) and not OPENS_MEDIA.search(text(fn)):
+            judged = [(k if k != "load" or not _in_end_check(s) else "other", s) for k, s in judged]
         judged.sort(key=lambda pair: (pair[1].shown, pair[1].line))  # the first start in path order is named
         load = next((s for k, s in judged if k == "load"), None)
         view = next((s for k, s in judged if k == "view"), None)
@@ -371,6 +375,48 @@ def _in_composer(site: project_index.Site) -> bool:
     (`Upload/VideoCaptureView.swift`, `UploadVideoFragment`): it previews the person's own media."""
     folders = site.shown.split("/")[:-1]
     return any(COMPOSER_FOLDER.search(f) for f in folders) or bool(COMPOSER_CLASS.search(site.owner))
+
+
+# A replay of the loaded item: back to its start, then play (`await player.seek(Duration.zero); player.play();`),
+# with nothing new opened.
+REPLAY_FROM_START = re.compile(r"\bseek(To)?\(\s*(const\s+)?(Duration\.zero|Duration\(\s*\)|0)\s*\)")
+OPENS_MEDIA = re.compile(r"\.(open|setUrl|setAudioSource|setDataSource|setFilePath|setAsset|setSource|load)\(|\bMedia\(|VideoPlayerController\.")
+END_CHECK = re.compile(r"(?i)\b(is_?)?(completed|ended|finished)\b|ProcessingState\.completed|STATE_ENDED")
+
+
+def command_table_entry(fn: Node) -> bool:
+    """Dart: the closure is the value of a map entry keyed by a string (`'playorpause': () => ...`), a
+    table of commands the app looks up when a shortcut key or an action arrives."""
+    parent = fn.parent
+    return parent is not None and parent.type == "pair" and parent.named_child_count == 2 and parent.named_children[1].id == fn.id \
+        and parent.named_children[0].type == "string_literal"
+
+
+def _dart_command_site(site: project_index.Site) -> bool:
+    """Dart: the call answers a command: a closure in a command table (`{'playorpause': () => c.playOrPause()}`)
+    or a media-button case (`case 'play_pause':` of a picture-in-picture `onAction`)."""
+    from designlint.checks.autoplay_mobile_situation import _in_media_button_branch  # the situation module imports this one
+
+    node = _node_at(site)
+    if node is None:
+        return False
+    lam = next((f for f in enclosing_functions(node) if f.type in LAMBDA_TYPES), None)
+    return (lam is not None and command_table_entry(lam)) or _in_media_button_branch(node)
+
+
+def _in_end_check(site: project_index.Site) -> bool:
+    """Dart: the call sits in a branch that tests whether the item played to its end (`if
+    (playback.completed) { ... replayFromStart(); }` in a periodic check): a replay of the same item
+    at its end, judged with that end (the next-item advance beside it is dart-ended-advance's)."""
+    from designlint.checks.autoplay_mobile_situation import IF_TYPES, _condition_text  # the situation module imports this one
+
+    node = _node_at(site)
+    for ancestor in ancestors(node) if node is not None else ():
+        if ancestor.type in FUNCTION_TYPES and function_name(ancestor):
+            return False
+        if ancestor.type in IF_TYPES and END_CHECK.search(_condition_text(ancestor, node)):
+            return True
+    return False
 
 
 def _queryable(fn: Node, name: str) -> bool:

@@ -68,6 +68,7 @@ from designlint.checks.autoplay_mobile_names import (
 )
 from designlint.checks.autoplay_mobile_callbacks import constructor_callback_kind
 from designlint.checks.autoplay_mobile_openers import (
+    command_table_entry,
     constructor_creations_kind,
     openers_of,
     site_kind,
@@ -141,7 +142,7 @@ FEED_ITEM_MARKER = re.compile(r"\b(VisibilityDetector|VisibilityInfo|visibleFrac
 SCREEN_NAME = re.compile(r"(Activity|Fragment|Screen|Page|ViewController|VC|Dialog|Sheet|Route|Destination|Details?)$")
 # `is PlayerEvent.PlayPause ->`, `Action.TogglePlay ->`, `UiEvent.PlayClicked ->`: a branch for the person's own event.
 USER_EVENT = re.compile(r"\b(is\s+)?[\w.]*(Event|Action|Intent|Command)\.\w*(PlayPause|TogglePlay|Toggle|Click|Tap|Press|Play)\w*\b")
-MEDIA_BUTTON = re.compile(r"(ACTION\w*PLAY|KEYCODE_MEDIA_PLAY|MediaPlay\b|Key\.MediaPlay|\.play\b|remoteCommand|playCommand)", re.I)
+MEDIA_BUTTON = re.compile(r"""(ACTION\w*PLAY|KEYCODE_MEDIA_PLAY|MediaPlay\b|Key\.MediaPlay|\.play\b|remoteCommand|playCommand|(?<=case )[\'"](play|play_?pause|toggle_?play\w*)[\'"])""", re.I)
 # Conditions around a play: the person's own play/pause state, or visibility in a feed.
 STATE_GUARD = re.compile(
     r"\b(get|is|was|_is|_was)?_?(playing|paused|resumed?|playWhenReady|userPaused|pausedByUser|"
@@ -217,6 +218,8 @@ def situation(node: Node, ctx: CheckContext, depth: int = 0, screens: bool = Tru
         if dart_constructor_class(fn):
             return constructor_creations_kind(fn, node, ctx)  # a plain Dart class: its constructor runs where it is created
         if fn.type in LAMBDA_TYPES:
+            if command_table_entry(fn):
+                return "unknown", ""  # `{'playorpause': () => c.playOrPause(), ...}`: runs when that command (a shortcut key) comes
             host = lambda_host(fn)
             kind = host_kind(host, fn) or labelled_callback(fn, host) or constructor_callback_kind(fn, ctx)
             if kind:
