@@ -295,6 +295,10 @@ def play_on_load(ctx: CheckContext) -> Verdict | bool:
         message = message.replace(" (", f" and moves on to the next item as the feed scrolls (replaceCurrentItem(with:) in {swapped}; ", 1)
     judgement = verdict(message, is_muted(call.node, ctx))
     judgement.related = _other_start_sites(judged[1], player_label(receiver, ctx), ctx)
+    if ctx.language == "dart":
+        key = _wrapper_flag_key(call.node)
+        if key is not None:
+            judgement.fold_key, judgement.fold_site = key, True  # a site of the builder's `autoPlay:` finding, when there is one
     return judgement
 
 
@@ -1062,7 +1066,29 @@ def autoplay_option(ctx: CheckContext) -> Verdict | bool:
     loop = any(k in named and _named_value_text(named[k]) == "true" for k in ("looping", "loop")) or _cascade_loops(node)
     muted = any(k in named and _named_value_text(named[k]) == "true" for k in ("mute", "muted", "startMuted"))
     setting = "autoPlay is on by default" if by_default else f"autoPlay: {_named_value_text(node)}"
-    return verdict(f"{owner} starts the video as soon as it loads ({setting}{', looping' if loop else ''})", muted)
+    judgement = verdict(f"{owner} starts the video as soon as it loads ({setting}{', looping' if loop else ''})", muted)
+    if not by_default and re.fullmatch(r"[A-Z]\w*", owner):
+        judgement.fold_key = f"dart-player-widget:{owner}"  # the wrapper's own `if (widget.autoPlay) play()` folds into this one
+    return judgement
+
+
+def _wrapper_flag_key(node: Node) -> str | None:
+    """Dart: the play sits in the State of a widget and runs only when the widget's autoplay parameter is on
+    (`if (widget.autoPlay) controller.play()`): the same player as the `MediaPlayer(autoPlay: ...)` that builds it,
+    one finding (the fold key that autoplay_option gives the builder)."""
+    state = next((a for a in ancestors(node) if a.type == "class_definition"), None)
+    widget = re.search(r"\bState<\s*(\w+)\s*>", class_head(state)) if state is not None else None
+    if widget is None:
+        return None
+    for ancestor in ancestors(node):
+        if ancestor.type == "class_definition":
+            return None
+        close = next((c for c in ancestor.children if c.type == ")"), None) if ancestor.type == "if_statement" else None
+        if close is None or node.start_byte < close.end_byte:
+            continue  # (Dart spreads the condition over the nodes before the `)`)
+        if re.search(r"\bwidget\.(auto_?play|autoStart)\w*\b", ancestor.text[: close.start_byte - ancestor.start_byte].decode("utf-8", "replace"), re.I):
+            return f"dart-player-widget:{widget.group(1)}"
+    return None
 
 
 def _player_method(argument: Node, ctx: CheckContext) -> str:
