@@ -2055,6 +2055,25 @@ TIP_CALL = re.compile(r"(?:^|_)(?:tips?|hints?|help|faqs?|rules?|guide|instructi
 DEADLINE_WORDS = re.compile(r"\b(?:today|tonight|midnight|hours?|minutes?|hoy|esta\s+noche|medianoche|horas?|minutos?|hoje|meia-noite|heute|mitternacht|stunden?)\b", re.I)
 
 
+# A list of what the app or its paid plan offers: `final features = [(icon: ..., title: ..., desc: ...), ...]`.
+FEATURE_LIST_NAME = re.compile(r"(?:^|_)(?:features?|benefits?|perks?|highlights?|advantages?|selling_points?)(?:_|$)")
+
+
+def _feature_list_entry(node: Node, raw: str) -> bool:
+    """Dart: the string is a field of a record or map in a list held by a variable named for features
+    (`final features = [(icon: ..., title: 'Home Widget', desc: '... Never break a streak.'), ...]`): copy
+    describing what the app offers, not a message sent to the person (a deadline makes it a nudge again)."""
+    if DEADLINE_WORDS.search(raw):
+        return False
+    entry = next((a for a in islice(ancestors(node), 3) if a.type in ("record_literal", "set_or_map_literal")), None)
+    listed = entry.parent if entry is not None else None
+    holder = listed.parent if listed is not None and listed.type == "list_literal" else None
+    if holder is None or holder.type not in ("initialized_variable_definition", "static_final_declaration", "initialized_identifier"):
+        return False
+    name = next((c for c in holder.named_children if c.type == "identifier"), None)
+    return name is not None and bool(FEATURE_LIST_NAME.search(norm_name(text(name))))
+
+
 def _tip_item(node: Node, raw: str) -> bool:
     """A rule explained in a list of tips: the string is an argument of a tip or help widget
     (`_buildTipItem(Icons.calendar_today, 'Do not skip days', 'If you miss a day, your streak starts over')`)."""
@@ -2083,7 +2102,7 @@ EXPLANATORY_FILE = re.compile(r"(?:^|_)(?:about|help|faqs?|rules|how_to|tutorial
 # A string given as the subtitle, description or hint of a widget, or stored under such a key in a
 # translation table, explains the feature rather than pressing the user.
 EXPLANATORY_SLOT = re.compile(r"(?:sub_?title|description|desc|hint|hint_?text|helper_?text|caption|explanation|summary|tooltip)$", re.I)
-SLOT_TYPES = frozenset({"named_argument", "value_argument", "pair"})
+SLOT_TYPES = frozenset({"named_argument", "value_argument", "pair", "record_field"})  # (Dart records: `(title: ..., desc: '...')`)
 # A run inside one session of a game: "Keep your streak alive! Next level"; a day word makes it daily again.
 RUN_WORDS = re.compile(r"\b(?:puzzles?|levels?|rounds?|hands?|spins?|shots?|waves?|in\s+a\s+row)\b", re.I)
 
@@ -2180,7 +2199,7 @@ def _loss_verdict(ctx: CheckContext, node: Node, top: Node, raw: str, resource: 
         if not _file_sells(ctx):
             return False  # "This will protect your streak today. You get one freeze a week.": a free freeze confirmed
         kind = "sale"  # "Streak Freezes: protect your streaks on off days" on a paywall: the safeguard is what is sold
-    if _explanatory_slot(top) or kind == "loss" and _tip_item(top, raw) or kind == "loss" and FEATURE_LABEL.match(normalize_text(raw)) and PROTECTION_WORDS.search(_code(ctx)):
+    if _explanatory_slot(top) or _feature_list_entry(top, raw) or kind == "loss" and _tip_item(top, raw) or kind == "loss" and FEATURE_LABEL.match(normalize_text(raw)) and PROTECTION_WORDS.search(_code(ctx)):
         return False  # "Protect your streak" under the title of a streak-freeze card: the safeguard's name
     if kind == "loss" and RECOVERY_LABEL.match(normalize_text(raw)) and not _file_sells(ctx):
         return False  # "⚡ Save Your Streak" heading a section of free recovery cards: the feature's name, nothing sold
