@@ -43,3 +43,16 @@ def test_legacy_list_player_set_loop_is_folded_into_the_start():
         for path, kind in Discoverer(respect_gitignore=False).discover([folder]).files:
             found += [f for f in scanner.scan_file(path, kind)[0] if f.rule_id == "autoplay"]
     assert len(found) == 3 and all("loops without end" in f.message for f in found), [f.message for f in found]
+
+def test_dart_setting_that_defaults_on_does_not_lower_the_advance():
+    # Kazumi player_item.dart:1150 `completed && autoPlayNext` with SettingKey<bool>(..autoPlayNext, true):
+    # the setting is on until the person finds it, so the next-episode advance stays a warning
+    scanner = fixture_scanner(Config(root=REPO))
+    found = {}
+    project = REPO / "fixtures" / "autoplay" / "dart" / "next_episode_setting"
+    for path, kind in Discoverer(respect_gitignore=False).discover([project]).files:
+        for f in scanner.scan_file(path, kind)[0]:
+            if f.rule_id == "autoplay":
+                found[path.name] = f
+    assert found["series_player.dart"].severity == "warning"
+    assert found["trailer_player.dart"].severity == "info"

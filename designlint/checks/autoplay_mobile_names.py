@@ -15,6 +15,7 @@ import re
 from tree_sitter import Node
 
 from designlint.checks import CheckContext
+from designlint import project_index
 from designlint.project_index import USER_CALLBACK
 from designlint.checks.polyglot import as_call
 from designlint.checks.util import ancestors, text
@@ -504,6 +505,8 @@ def names_setting(ctx: CheckContext) -> bool:
     name = ctx.captures["safeguard"][0]
     spelled = ctx.text(name)
     rest = ctx.data[name.end_byte : name.end_byte + 40].lstrip()
+    if ctx.language == "dart" and dart_setting_defaults_on(spelled.lstrip("_"), ctx):
+        return False  # `autoPlayNext` whose stored default is on: autoplay unless the person finds the switch
     if BARE_AUTOPLAY.match(spelled):
         return rest.startswith(b"(") and answers_yes_no(spelled, ctx.data)
     return not rest.startswith(b"(") or bool(SETTING_QUESTION.search(spelled)) or answers_yes_no(spelled, ctx.data)
@@ -518,3 +521,32 @@ def answers_yes_no(name: str, data: bytes) -> bool:
         or re.search(rb"\bfun\s+" + n + rb"\s*\([^()]*\)\s*:\s*Boolean\b", data)
         or re.search(rb"\bfunc\s+" + n + rb"\s*\([^()]*\)\s*->\s*Bool\b", data)
     )
+
+
+def dart_setting_defaults_on(name: str, ctx: CheckContext) -> bool:
+    """Dart: the project stores the setting `name` with an on default: Hive `setting.get(SettingBoxKey.autoPlayNext,
+    defaultValue: true)`, `prefs.getBool('autoPlayNext') ?? true`, a typed key registry `static const autoPlayNext =
+    SettingKey<bool>(_Keys.autoPlayNext, true, ...)`, or a settings field declared `bool autoPlayNext = true`."""
+    if len(name) < 5:
+        return False
+    cache = project_index.side_cache("autoplay_mobile.dart_setting_on")
+    try:
+        index = project_index.for_context(ctx)
+        files, key = index.files(), (str(index.root), name)
+    except Exception:  # no project around the file
+        files, key = {}, (str(ctx.path), name)
+    if key in cache:
+        return cache[key]
+    files = files or {str(ctx.path): ctx.data}
+    n = re.escape(name)
+    stored = rf"[\w.'\"$]*{n}[\w'\"]*"
+    on = re.compile(
+        rf"{stored}\s*,\s*defaultValue\s*:\s*true\b"  # Hive `get(key, defaultValue: true)`
+        rf"|getBool\(\s*{stored}\s*\)\s*\?\?\s*true\b"
+        rf"|\b{n}\s*=\s*\w*<bool>\s*\(\s*{stored}\s*,\s*true\b"  # `autoPlayNext = SettingKey<bool>(key, true, ...)`
+        rf"|\b(?:bool|var)\s+{n}\s*=\s*true\s*;|\bthis\.{n}\s*=\s*true\b",
+        re.I,
+    )
+    lowered = name.lower().encode()
+    cache[key] = any(lowered in data.lower() and on.search(data.decode("utf-8", "replace")) for data in files.values())
+    return cache[key]
