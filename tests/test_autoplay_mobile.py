@@ -55,6 +55,7 @@ def test_dart_setting_that_defaults_on_does_not_lower_the_advance():
         for f in scanner.scan_file(path, kind)[0]:
             if f.rule_id == "autoplay":
                 found[path.name] = f
-    # (the severity itself may come from other tiers, such as the queue one: only the setting mitigation is tested)
+    # a series of videos rolling on is not a person's music queue (that tier is info): it keeps its warning
     assert "a user setting can turn autoplay off" not in found["series_player.dart"].mitigations
+    assert found["series_player.dart"].severity == "warning"
     assert "a user setting can turn autoplay off" in found["trailer_player.dart"].mitigations

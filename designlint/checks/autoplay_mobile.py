@@ -1649,7 +1649,7 @@ def ended_advance(ctx: CheckContext) -> Verdict | bool:
     if ADVANCE.search(source) and not _only_empty_widget_callback(source, ctx):
         if (RECONNECT.search(strip_comments(text(body))) or _reruns_own_setup(body)) and not ADVANCE.search(strip_comments(text(body))):
             return False  # the same stream or item set up again (a dropped live stream reconnects): not a next item
-        if _next_song(node, source) or (ctx.language == "dart" and autoplay_queue.dart_song_advance(node, source)):
+        if (_next_song(node, source) or (ctx.language == "dart" and autoplay_queue.dart_song_advance(node, source))) and not autoplay_queue.in_video_class(node):
             if ctx.language == "swift":
                 return False  # a music player moving on to the next song of the list the person started
             return autoplay_queue.queue_verdict(node, ctx, label)  # the next song of the list the person started: info, one per engine

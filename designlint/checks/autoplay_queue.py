@@ -73,6 +73,13 @@ def audio_words_only(source: str) -> bool:
     return bool(AUDIO_WORDS.search(words)) and not VIDEO_WORDS.search(words)
 
 
+def in_video_class(node: Node) -> bool:
+    """The class around `node` speaks of video (`VideoController`, `Video(controller: ...)`, a movie
+    or a reel) in its code: an episode or the next item there is a video's, not a song's."""
+    outer = next((a for a in ancestors(node) if a.type in CLASS_TYPES), None)
+    return outer is not None and VIDEO_WORDS.search(name_words(strip_comments(text(outer)))) is not None
+
+
 def dart_song_advance(node: Node, source: str) -> bool:
     """Dart: an end handler in a class about songs (not video) that moves to the next song
     (`currentSong++` then `play(...)`): a music player screen playing on through its list."""
