@@ -132,15 +132,29 @@ def _label(name: str, clip: str | None) -> str:
 
 def _music(name: str, clip: str | None, folders: str, parent: str, looping: bool) -> bool:
     """Whether an AudioSource plays music. A music word in its GameObject's or clip's name says so;
-    an effect or ambient word there says not. Otherwise a music word in the clip's folders or the
-    parent's name says so when the source loops (a loop alone, or a looping voice line, does not)."""
+    an effect or ambient word there says not. Otherwise, when the source loops (a loop alone, or a
+    looping voice line, does not): a music word in the clip's folders or the parent's name, a
+    GameObject or clip called `Background` / `BG` (the scene's background track), or a parent that
+    is the game's audio manager (`AudioManager`, `SoundManager`: its looping source is the music)."""
     stem = re.sub(r"\.\w+$", "", clip or "")
     own = _words(name, stem)
     if any(_music_word(w) for w in own):
         return True
     if any(SCENE_EFFECT_WORD.match(w) or CODE_EFFECT_WORD.match(w) or AMBIENT_WORD.match(w) for w in own):
         return False
-    return looping and any(_music_word(w) for w in _words(folders, parent))
+    if not looping:
+        return False
+    return any(_music_word(w) for w in _words(folders, parent)) or bool(BACKGROUND_WORD & set(own)) or _audio_manager(parent)
+
+
+# A looping source on an object called `Background` / `BG` plays the background track.
+BACKGROUND_WORD = {"background", "bg", "backround", "backgound"}
+AUDIO_MANAGER = re.compile(r"^(audio|sounds?|music) ?(manager|mgr|controller)$", re.I)
+
+
+def _audio_manager(parent: str) -> bool:
+    """`AudioManager`, `Sound Manager`, `sound_controller`: the object that holds the game's sound."""
+    return bool(AUDIO_MANAGER.match(" ".join(_words(parent)))) if parent else False
 
 
 def _music_word(word: str) -> bool:
