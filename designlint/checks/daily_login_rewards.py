@@ -83,9 +83,31 @@ def _date_changed(ctx: CheckContext, comp: Node, fn: Node | None) -> bool:
             today = any(TODAY.search(text(v)) for v in values[:3] if len(text(v)) < 200)
         if today and LAST_DAY.search(ty) and not TODAY.search(ty):
             return True
-        if NOW.search(tx) and not LAST_DAY.search(tx) and (ONE_DAY_ON.search(ty) or NEXT_CLAIM.search(ty)) and _operator(comp) in ("<", "<=", ">", ">="):
-            return True
+        if NOW.search(tx) and not LAST_DAY.search(tx) and _operator(comp) in ("<", "<=", ">", ">="):
+            if ONE_DAY_ON.search(ty) or NEXT_CLAIM.search(ty) or _stored_day_on(ctx, y):
+                return True
     return False
+
+
+# A stored value, a key or a field: `rewards[uid]["daily"]`, `self.cooldowns[uid]`, `user.wait_until`.
+STORED_TYPES = {"subscript", "attribute", "element_access_expression", "member_access_expression", "bracket_index_expression", "dot_index_expression", "identifier", "name", "attribute_call"}
+
+
+def _stored_day_on(ctx: CheckContext, stored: Node) -> bool:
+    """The file sets `stored` (the same key or field, written the same way) to now plus one day
+    (`rewards[uid]["daily"] = time.time() + 86400`): the time the next claim opens."""
+    key = " ".join(text(stored).split())
+    if stored.type not in STORED_TYPES or len(key) > 60:
+        return False
+    return any(
+        NOW.search(text(v)) and ONE_DAY_ON.search(text(v)) and not SEVERAL_DAYS.search(text(v))
+        for v in _definitions(ctx, ctx.root, text(stored).strip())[:4]
+        if len(text(v)) < 200
+    )
+
+
+# `time.time() + 86400 * 7`, `+ 3 * 86400`: several days on, a weekly or longer wait.
+SEVERAL_DAYS = re.compile(r"86_?400\s*\)?\s*\*|\*\s*\(?\s*86_?400|\*\s*24\s*\*\s*60\s*\*\s*60|24\s*\*\s*60\s*\*\s*60\s*\*")
 
 
 def new_day_test(ctx: CheckContext, condition: Node, fn: Node | None) -> bool:
@@ -268,7 +290,39 @@ def _gate(ctx: CheckContext, n: Node) -> bool:
     if not hinted[key] or not any(new_day_test(ctx, c, fn) for c in conds):
         return False
     scope = " ".join(text(c) for c in conds) + " " + ((function_name(fn) or "") if fn is not None else "")
-    return not NOT_A_GIFT_GATE.search(_snake(scope)) and _gate_grant(ctx, n, fn) is not None
+    if NOT_A_GIFT_GATE.search(_snake(scope)):
+        return False
+    grant = _gate_grant(ctx, n, fn)
+    return grant is not None and not (_in_row_loop(n, fn) and _bare_counter(grant))
+
+
+# A loop that walks a collection (`for record in rows:`, `foreach (var log in logs)`, `for _, entry in
+# ipairs(history)`), not a count (`for i in range(7)`, `for (int i = 0; ...)`).
+FOR_EACH_TYPES = {"for_statement", "for_each_statement", "for_in_statement", "for_generic_clause"}
+COUNTED_LOOP = re.compile(r"^\s*for\s*\(\s*(?:int|var|let|long)?\s*\w+\s*=|\brange\s*\(|^\s*for\s+\w+\s*=\s*[^,]+,", re.I)
+
+
+def _in_row_loop(node: Node, fn: Node | None) -> bool:
+    """`node` sits in a loop over the rows of a collection inside its function: a date test there
+    sorts each row (a log entry, a past visit) into a window, as a statistic does."""
+    current = node.parent
+    while current is not None and current is not fn and current.type not in FUNCTION_TYPES:
+        if current.type in FOR_EACH_TYPES and not COUNTED_LOOP.search(text(current)[:200]):
+            return True
+        current = current.parent
+    return False
+
+
+# Words of what a player is given: a counter named for none of them (`todaysUses += 1`,
+# `registered["day"] += 1`) counts rows, it does not pay.
+REWARD_WORD = re.compile(r"coin|gem|gold|cash|money|xp\b|exp\b|point|credit|bonus|reward|prize|gift|balance|diamond|currency|wallet|bank|token|crate|box|chest|key|spin|ticket|winning|payout|loot|item", re.I)
+
+
+def _bare_counter(grant: Node) -> bool:
+    """The grant is a bare `+= 1`-style counter whose target names nothing the player gets."""
+    if grant.type not in ("augmented_assignment", "update_statement", "assignment", "assignment_expression", "assignment_statement", "postfix_unary_expression", "prefix_unary_expression"):
+        return False
+    return not REWARD_WORD.search(_subject(grant))
 
 
 CLASS_TYPES = {"class_declaration", "class_definition", "struct_declaration"}
