@@ -167,8 +167,30 @@ def _class_of(fn: Node) -> str:
     return text(cls.child_by_field_name("name")) if cls is not None else ""
 
 
-def _start(node: Node, ctx: CheckContext, depth: int = 0) -> str | None:
-    """Where `node` runs when the game starts, with no player action, or None."""
+# How many calls back the walk follows: two for any looping sound, more for the music stream
+# itself (`pygame.mixer.music`, a track by definition) in a game that sets up its run through a few
+# helpers (`run()` -> `_open_start_menu()` -> `start_new_run()` -> `_start_music()` -> `play()`); a
+# looping `Sound` that far from the start is as often a footstep loop as a track.
+HOPS = 2
+MUSIC_STREAM_HOPS = 5
+
+
+def _hops(what: str) -> int:
+    return MUSIC_STREAM_HOPS if what.startswith("music (") else HOPS
+
+
+def _start(node: Node, ctx: CheckContext, depth: int = 0, hops: int = HOPS) -> str | None:
+    """Where `node` runs when the game starts, with no player action, or None (remembered per call
+    site, hop count and limit: the deeper walk meets the same callers many times)."""
+    memo = ctx.memo.setdefault("autoplay_pygame:start", {})
+    key = (node.start_byte, node.end_byte, depth, hops)
+    if key not in memo:
+        memo[key] = None  # a call cycle ends here
+        memo[key] = _start_walk(node, ctx, depth, hops)
+    return memo[key]
+
+
+def _start_walk(node: Node, ctx: CheckContext, depth: int, hops: int) -> str | None:
     fn = _function(node)
     if _under_input(node, fn):
         return None
@@ -180,14 +202,14 @@ def _start(node: Node, ctx: CheckContext, depth: int = 0) -> str | None:
     cls = _class_of(fn)
     if name == "__init__" and cls:
         built = _calls_of(cls, ctx)
-        if built and all(_start(b, ctx, depth + 1) is None for b in built) and depth < 2:
+        if built and all(_start(b, ctx, depth + 1, hops) is None for b in built) and depth < hops:
             return None  # made only when the player asks (in an input branch)
         return f"in {cls}.__init__"
     if RUN_NAMES.match(name) and _loop_after(node, fn):
         callers = _calls_of(name, ctx)
         if not callers or any(not _under_input(c, _function(c)) for c in callers):
             return f"in {name}() before its loop"
-    if depth >= 2:
+    if depth >= hops:
         return None
     for caller in _calls_of(name, ctx):
         outer = _function(caller)
@@ -195,13 +217,13 @@ def _start(node: Node, ctx: CheckContext, depth: int = 0) -> str | None:
             continue
         if outer is None and _in_loop(caller, None):
             continue  # after the first round of the script's own loop (a game-over screen)
-        where = _start(caller, ctx, depth + 1)
+        where = _start(caller, ctx, depth + 1, hops)
         if where is not None:
             return f"in {name}(), called {where}"
     for caller, other, site in _callers_elsewhere(name, fn, ctx):
         if _function(caller) is None and _in_loop(caller, None):
             continue
-        where = _start(caller, other, depth + 1)
+        where = _start(caller, other, depth + 1, hops)
         if where is not None:
             return f"in {name}(), called from {site.where()} {where}"
     return None
@@ -246,7 +268,8 @@ def _earlier_in_function(node: Node, ctx: CheckContext) -> bool:
     fn = _function(node)
     scope = fn if fn is not None else ctx.root
     for n in walk(scope):
-        if n.type == "call" and n.start_byte < node.start_byte and _function(n) is fn and _what_plays(n, ctx) and _start(n, ctx) is not None:
+        what = _what_plays(n, ctx) if n.type == "call" and n.start_byte < node.start_byte and _function(n) is fn else None
+        if what and _start(n, ctx, hops=_hops(what)) is not None:
             return True
         if n.start_byte >= node.start_byte:
             break
@@ -264,7 +287,7 @@ def play_on_start(ctx: CheckContext) -> Verdict | None:
     what = _what_plays(node, ctx)
     if what is None:
         return None
-    where = _start(node, ctx)
+    where = _start(node, ctx, hops=_hops(what))
     if where is None or _earlier_in_function(node, ctx):
         return None
     message = f"{what} starts playing when the game starts ({where}), before the player does anything"
