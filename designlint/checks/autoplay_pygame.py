@@ -32,7 +32,7 @@ from designlint.checks import CheckContext, Verdict
 from designlint.checks.autoplay_games import MUSIC_NAME, MUSIC_SETTING, MUTED_NOTE, SETTING_NOTE, SFX_CONTAINER
 from designlint.checks.util import ancestors, text, walk
 
-MUSIC_STREAM = re.compile(r"(^|\.)mixer\.music$")
+MUSIC_STREAM = re.compile(r"(^|\.)mixer[._]music$")  # `pygame.mixer_music` is the same module
 # a test of the player's input: the event loop's type or key, the keyboard or mouse state
 EVENT_TEST = re.compile(
     r"\bevent\.(type|key|button|pos|unicode)\b|\b(KEYDOWN|KEYUP|MOUSEBUTTONDOWN|MOUSEBUTTONUP|MOUSEMOTION|JOYBUTTONDOWN|"
