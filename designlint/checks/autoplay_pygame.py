@@ -12,7 +12,8 @@ start music with no tap from the player:
 * when it runs: at the top of the script (outside any function), in a class's `__init__` (the `Game` the
   script builds), in `run()` / `main()` before its loop, or in a function of the file that one of those,
   or the top of the script outside a loop, calls (two hops: `game.title_screen()`, `self.set_music()` in
-  `__init__`). Not when a key, mouse or other event branch guards it (`if event.type == KEYDOWN`,
+  `__init__`; five for the music stream itself, `run()` -> `_open_menu()` -> `start_new_run()` ->
+  `_start_music()` -> `_play_track()`). Not when a key, mouse or other event branch guards it (`if event.type == KEYDOWN`,
   `for event in pygame.event.get()`, a key test), nor in a handler named for the player's input
   (`on_mouse_down`, `play_pressed`, `handle_event`), nor in a function reached only from such a branch.
 

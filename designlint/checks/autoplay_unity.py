@@ -10,7 +10,8 @@ Unity's default for an AudioSource is Play On Awake, so almost every sound-effec
 too: only music is reported, known by a music word in the GameObject's name or its clip's file
 name (the `.meta` file whose `guid:` the source's `m_audioClip` names), or, for a looping source
 whose names say no effect or ambient loop, in the clip's folders (`Audio/Music/`) or the parent
-object's name; a loop alone is not enough. Several sources on one GameObject are one finding. A
+object's name, a GameObject or clip called `Background` / `BG`, or a parent that is the game's audio
+manager (`AudioManager`, `SoundManager`); a loop alone is not enough. Several sources on one GameObject are one finding. A
 VideoPlayer with a clip or URL is reported whatever it is called. Not reported: a source or player without a clip, muted
 (`Mute: 1`, volume 0), disabled (`m_Enabled: 0`) or on an inactive GameObject (itself or a
 parent, `m_IsActive: 0`); a scene the build does not include (ProjectSettings'

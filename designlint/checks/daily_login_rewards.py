@@ -3,7 +3,8 @@ Python bots and servers), part of the `streak-rewards` rule, reported at `info`.
 
 A reward the game grants for coming back on a new day: a claim behind a new-day or 24-hour test
 (`if (lastClaim.Date < DateTime.Today) coins += 100;`, `if os.time() - last >= 86400 then
-giveCash(player) end`, `if time_diff.days >= 1: user.coins += 100`), the same test used as a
+giveCash(player) end`, `if time_diff.days >= 1: user.coins += 100`, a stored time the file sets to
+now + one day: `if rewards[uid]["daily"] > time.time(): return`), the same test used as a
 guard that turns an early visitor away before the grant (`if now - last < timedelta(hours=24):
 return`), a flag that makes the gift claimable (`dailyRewardAvailable = true`) and a bot command
 on a one-day cooldown (`@commands.cooldown(1, 86400, BucketType.user)`) that pays. No break is
@@ -12,7 +13,9 @@ gate. A file whose daily streak (reset after a missed day) is reported keeps tha
 finding: its claim is part of the streak.
 
 Not reported: refills of energy, stamina or lives, ad-view caps, daily quests that pay for a task,
-a daily puzzle, days-played counters with no reward, expiry of a trial, and a gift given once.
+a daily puzzle, days-played counters with no reward, expiry of a trial, a gift given once, and a
+one-day window in a loop over a collection's rows that bumps a counter named for no reward (usage
+statistics over a log).
 """
 
 from __future__ import annotations
