@@ -52,3 +52,31 @@ def test_pager_over_a_repository_method_answered_by_a_dao_is_info(scanner):
     found = _findings(scanner, KOTLIN / "preset_pages")
     severity = {line: f.severity for (name, line), f in found.items() if name == "PresetViewModels.kt"}
     assert severity == {15: "info", 22: "info", 27: "warning", 36: "warning", 57: "warning"}
+
+
+SWIFT = REPO / "fixtures" / "infinite-scroll" / "swift"
+
+
+def _folded(scanner, folder):
+    from designlint.findings import fold_same_behaviour
+
+    found = []
+    for path, kind in Discoverer(respect_gitignore=False).discover([folder]).files:
+        found += [f for f in scanner.scan_file(path, kind)[0] if f.rule_id == "infinite-scroll"]
+    return {(f.path.rsplit("/", 1)[-1], f.line): sorted(site["line"] for site in f.related) for f in fold_same_behaviour(found)}
+
+
+def test_swift_one_feed_in_two_layouts_is_one_finding_with_related_sites(scanner):
+    found = _folded(scanner, SWIFT / "one_feed_layouts")
+    assert found[("ArtistPageView.swift", 33)] == [45]  # the grid's last tile, same fetchMoreTracks()
+    assert found[("ArtistPageView.swift", 63)] == []  # the albums: another load, another finding
+    assert found[("StationSearchView.swift", 14)] == [26]  # the row builder's count - 4 trigger
+    assert found[("FollowedFeedView.swift", 28)] == [47]
+    assert ("FollowedFeedView.swift", 71) in found  # another View struct of the file
+    assert ("StationSearchView.swift", 45) in found and ("StationSearchView.swift", 54) in found  # two models, two feeds
+
+
+def test_swift_footers_of_one_body_list_the_others_as_related(scanner):
+    found = _folded(scanner, SWIFT / "footer_trigger_packages" / "Reader")
+    finder = [sites for (name, line), sites in found.items() if name == "ReaderLists.swift" and sites]
+    assert finder == [[39]]

@@ -259,6 +259,9 @@ def _own_records_at_info(check):
         message = verdict.message if isinstance(verdict, Verdict) else None
         if not _own_records(ctx, message):
             return verdict
+        if isinstance(verdict, Verdict):  # lowered in place: a Swift feed's fold (_swift_one_feed) holds this verdict
+            verdict.severity, verdict.note = "info", OWN_RECORDS_NOTE
+            return verdict
         return Verdict(message=message, severity="info", note=OWN_RECORDS_NOTE)
     return judged
 
@@ -1311,7 +1314,8 @@ def branch_loads_more(ctx: CheckContext) -> Verdict | bool:
         return False
     loading_row = _loader_row_guard(branch)
     if loading_row is not None:
-        return Verdict(message=f"Loads more automatically when the loading row after the last item is shown: {loading_row.name}() runs with no action from the user")
+        return _swift_one_feed(ctx, Verdict(message=f"Loads more automatically when the loading row after the last item is shown: {loading_row.name}() runs with no action from the user"),
+                               branch, _swift_load_name(loading_row))
     if _in_scroll_mechanics(branch):
         return False
     found = _branch_load(ctx, branch)
@@ -1326,8 +1330,8 @@ def branch_loads_more(ctx: CheckContext) -> Verdict | bool:
     inside = branch.start_byte <= call.node.start_byte < branch.end_byte
     if not inside and regions and regions[0].parent != branch and any(_has_reporting_branch(ctx, r) for r in regions):
         return False  # `if (too short) return; if (near end) load()`: the second branch reports
-    if _reported_before(ctx, branch, call) or _overridden_elsewhere(ctx, branch, call) or _unused_base_listener(ctx, branch, call):
-        return False
+    if (ctx.language != "swift" and _reported_before(ctx, branch, call)) or _overridden_elsewhere(ctx, branch, call) or _unused_base_listener(ctx, branch, call):
+        return False  # Swift: a second branch of the feed is a related site of the first (_swift_one_feed)
     if _hook_reported_at_call_site(ctx, call) or _in_unused_type(ctx, branch) or _listener_screens_report(ctx, call):
         return False
     if _row_appear_reports(ctx, branch) or _loader_chosen_by_creator(ctx, branch, _load_code(ctx, call)):
@@ -1338,6 +1342,8 @@ def branch_loads_more(ctx: CheckContext) -> Verdict | bool:
     if call.name in ("invoke", "call") and IDENTIFIER.match(call.receiver):
         action = f"{call.receiver}()"  # `listener?.invoke()`
     message = f"Loads more automatically when {what}: {action} runs with no action from the user"
+    if ctx.language == "swift":
+        return _swift_one_feed(ctx, Verdict(message=message), branch, _swift_load_name(call))
     if _reads_device_provider(ctx):
         return Verdict(message=message, severity="info", note="The rows come from data on the device (a content provider, a SQLite database "
                        "or a photo, contacts or calendar plugin: the user's own calendar, contacts, media or records) and the file uses no network client: "
@@ -1615,17 +1621,18 @@ def end_helper_called(ctx: CheckContext) -> Verdict | bool:
         return False
     if not _hands_load(ctx.node):
         return False
-    if ctx.language == "swift":
-        # `NextPageView { await onNextPage(.accounts) }` ... `NextPageView { await onNextPage(.tags) }` in the
-        # sections of one view's body: one screen, one finding, at the first
-        holder = next((a for a in ancestors(ctx.node) if a.type in ("function_declaration", "property_declaration", "init_declaration")), None)
-        key = (holder.start_byte if holder is not None else -1, name)
-        if ctx.memo.setdefault("infinite-scroll:end-helper-holders", {}).setdefault(key, ctx.node.start_byte) != ctx.node.start_byte:
-            return False
     shown = Path(helper[0]).name
     if ctx.language == "swift":
-        return Verdict(message=f"The list hands its load to {name}, the app's own footer trigger view ({shown}:{helper[1]}), "
-                       "which runs it when it comes on screen at the end of the list: more loads with no action from the user")
+        verdict = Verdict(message=f"The list hands its load to {name}, the app's own footer trigger view ({shown}:{helper[1]}), "
+                          "which runs it when it comes on screen at the end of the list: more loads with no action from the user")
+        load = _swift_handed_load(ctx, ctx.node) or name
+        # `NextPageView { await onNextPage(.accounts) }` ... `NextPageView { await onNextPage(.tags) }` in the
+        # sections of one view's body: one screen, one finding, at the first, the others its related sites
+        holder = next((a for a in ancestors(ctx.node) if a.type in ("function_declaration", "property_declaration", "init_declaration")), None)
+        owner = [a for a in ancestors(ctx.node) if a.type in TYPE_DECLARATIONS]
+        first = ctx.memo.setdefault("infinite-scroll:end-helper-holders", {}).setdefault((holder.start_byte if holder is not None else -1, name), load)
+        key = f"swift-feed:{ctx.path.as_posix()}:{owner[-1].start_byte if owner else -1}:{first}"
+        return _swift_one_feed(ctx, verdict, ctx.node, load, key)
     return Verdict(message=f"The screen hands its load to {name}(), the app's own end-of-list helper ({shown}:{helper[1]}), "
                    "which runs it when the list is scrolled to the end: more loads with no action from the user")
 
@@ -1782,6 +1789,57 @@ def _reported_before(ctx: CheckContext, branch: Node, call: Call) -> bool:
     return first != branch.start_byte
 
 
+
+def _swift_feed_starts(ctx: CheckContext) -> dict[str, dict[int, Verdict]]:
+    """The Swift feeds found so far in the file: fold key -> {site's start byte: its verdict} (_swift_one_feed)."""
+    return ctx.memo.setdefault("infinite-scroll:swift-feeds", {})
+
+
+def _swift_one_feed(ctx: CheckContext, verdict: Verdict | bool, node: Node, load: str, key: str | None = None) -> Verdict | bool:
+    """Swift: one feed drawn in two layouts (a list layout ending in the app's footer trigger view and a grid
+    layout whose last cell's `.onAppear` loads, each in its own computed property of one View), or with a
+    second row-level trigger (`.onAppear { if index == items.count - 3 { vm.loadMore() } }`), is one feed:
+    every site of one type (struct or class) that runs the same load (`loadMoreVideos`, `vm.loadMore`)
+    carries one fold key (findings.fold_same_behaviour), and all but the first in the file are its related
+    sites. Two feeds of one view calling different loads stay two findings. `key`: a fold key chosen by the
+    caller (the footers of one body)."""
+    if ctx.language != "swift" or not isinstance(verdict, Verdict) or not load:
+        return verdict
+    if key is None:
+        owner = [a for a in ancestors(node) if a.type in TYPE_DECLARATIONS]
+        key = f"swift-feed:{ctx.path.as_posix()}:{owner[-1].start_byte if owner else -1}:{load}"
+    sites = _swift_feed_starts(ctx).setdefault(key, {})
+    sites[node.start_byte] = verdict
+    # the verdicts are read when the file's findings are made, after every match: the earliest site is the start
+    first = min(sites)
+    for start, judged in sites.items():
+        judged.fold_key, judged.fold_site = key, start != first
+    return verdict
+
+
+def _swift_handed_load(ctx: CheckContext, call_node: Node) -> str:
+    """The load a list hands the app's footer trigger view: `loadMoreVideos` for `LoadMoreTrigger(...) { Task {
+    await loadMoreVideos() } }`, `vm.loadMore` for `LoadMoreTrigger(onLoadMore: vm.loadMore)`."""
+    holder = _with_trailing_lambda(call_node)
+    call = as_call(call_node)
+    args = (argument_nodes(call) if call is not None else []) + [c for n in (call_node, holder) for c in n.named_children if c.type == "annotated_lambda"]
+    for arg in args:
+        found = _strong_load(ctx, arg) or _loader([arg], any_call=True)
+        if found is not None:
+            return _swift_load_name(found)
+    values = [text(a).split(":", 1)[-1].strip() for a in args]  # `onLoadMore: vm.loadMore`, a function handed by name
+    return next((re.sub(r"^self\.", "", v) for v in values if re.fullmatch(r"[A-Za-z_][\w.]*", v) and STRONG_LOADER.search(v)), "")
+
+
+def _swift_load_name(call: Call | None) -> str:
+    """`vm.loadMore` for `await vm.loadMore()`, `loadMoreVideos` for `self.loadMoreVideos()`: what a feed's
+    trigger runs, the fold key of _swift_one_feed."""
+    if call is None or not call.name:
+        return ""
+    receiver = re.sub(r"^self\b\.?", "", call.receiver.replace("?", "").replace("!", ""))
+    return f"{receiver}.{call.name}" if receiver else call.name
+
+
 VALUE_CALLBACK = re.compile(r"^on\w*(Value|Selection|Selected|Select|Change|Changed|Index)\w*$")
 
 
@@ -1823,7 +1881,8 @@ def appear_loads_more(ctx: CheckContext) -> Verdict | bool:
     if ctx.language == "swift" and _trigger_view_handed_load(ctx, call):
         return False  # the app's own footer view running the load each list hands it: reported at those lists
     where = f"A lazy list item's {text(ctx.node)}" if ctx.language == "kotlin" else f"The .{text(ctx.node)} of a list row"
-    return Verdict(message=f"{where} loads more when it comes on screen: {call.name}() runs as the user scrolls to it")
+    return _swift_one_feed(ctx, Verdict(message=f"{where} loads more when it comes on screen: {call.name}() runs as the user scrolls to it"),
+                           call_node, _swift_load_name(call))
 
 
 MORE_PAGES = re.compile(r"(?i)has_?more|can_?load_?more|has_?next|more_?(items|data|pages|results|content|available)|loading_?more")
