@@ -248,6 +248,8 @@ def play_on_load(ctx: CheckContext) -> Verdict | bool:
         return False
     if call.name == "open" and (judged[0] != "load" or "called from" in judged[1]):
         return False  # assets_audio_player `open(...)` counts only in the lifecycle method itself (`initState`): elsewhere it is mostly a bell or effect
+    if ctx.language == "swift" and _deferred_play_request(call.node, ctx):
+        return False  # `if pendingPlayAfterSeek { client.play() }`: a play asked for before the player was ready
     if focus_regained(call.node, judged[1]):
         return False  # `AUDIOFOCUS_GAIN -> player.start()`: the person's own playback resumes after a call or another app
     if _first_frame_only(call):
@@ -300,6 +302,47 @@ def play_on_load(ctx: CheckContext) -> Verdict | bool:
         if key is not None:
             judgement.fold_key, judgement.fold_site = key, True  # a site of the builder's `autoPlay:` finding, when there is one
     return judgement
+
+
+
+# Swift: a flag that holds a play asked for before the player could start (`pendingPlayAfterSeek`,
+# `playRequested`, `wantsToPlay`, `shouldResumePlayback`); not an autoplay flag (`pendingAutoplay`).
+DEFERRED_PLAY_FLAG = re.compile(r"(?<![\w.!])(?:self\.)?(_?(?:pending|requested|wants|wanted|should_?resume)\w*play\w*|_?\w*play\w*(?:pending|requested))\b(?!\s*==\s*false)", re.I)
+# The methods a play request arrives in, and the tests that say the player was playing before a pause.
+PLAY_REQUEST_METHOD = re.compile(r"^(play|resume|unpause|playRequested|requestPlay(back)?|resumePlayback|startPlayback)$")
+WAS_PLAYING = re.compile(r"(?<![!\w])(?:self\.)?(?:\w+\??\.)?(isPlaying|wasPlaying|playing)\b(?!\s*==\s*false)")
+
+
+def _deferred_play_request(node: Node, ctx: CheckContext) -> bool:
+    """Swift: the start runs only under a flag that holds a play the person asked for before the player was
+    ready (`if pendingPlayAfterSeek { pendingPlayAfterSeek = false; mpvClient?.play() }`), and the file sets
+    that flag true only in its play request method (`func play() { guard isReady else { pendingPlayAfterSeek
+    = true; return } ... }`) or while the player was playing (`if isPlaying { pause(); pendingPlayAfterSeek =
+    true }` around a seek): a play carried on, not a start on load. A flag set on setup is no request."""
+    stop = enclosing_named_function(node)
+    flag = ""
+    for ancestor in ancestors(node):
+        if stop is not None and ancestor.id == stop.id:
+            break
+        if ancestor.type in ("if_statement",):
+            head = text(ancestor).split("{", 1)[0]
+            found = DEFERRED_PLAY_FLAG.search(head)
+            if found and not re.search(r"auto_?play", found.group(1), re.I):
+                flag = found.group(1)
+                break
+    if not flag:
+        return False
+    sets = [n for n in walk(ctx.root) if n.type == "assignment" and re.fullmatch(rf"(?:self\.)?{re.escape(flag)}\s*=\s*true", text(n))]
+    in_request = False
+    for assignment in sets:
+        method = enclosing_named_function(assignment)
+        if method is not None and PLAY_REQUEST_METHOD.match(function_name(method) or ""):
+            in_request = True
+            continue
+        tests = [text(a).split("{", 1)[0] for a in ancestors(assignment) if a.type == "if_statement" and (method is None or a.start_byte > method.start_byte)]
+        if not any(WAS_PLAYING.search(t) for t in tests):
+            return False  # set on setup or by itself: the flag starts a play nobody asked for
+    return in_request
 
 
 PUBLISHED_INPUT = re.compile(r"\$(\w+)\b")
