@@ -240,6 +240,8 @@ def situation(node: Node, ctx: CheckContext, depth: int = 0, screens: bool = Tru
         event = LIFECYCLE_EVENT.search(text(fn).split("{", 1)[0])
         if event:
             return "load", f"{name}, an {event.group(1)} lifecycle observer"  # `@OnLifecycleEvent(ON_START) fun play()`
+        if _session_transport_method(fn, name):
+            return "user", f"{name} of a media session callback (a play button in the notification, on the lock screen or a headset)"
         kind = function_kind(fn, name)
         if kind == "load" and READY_FN.match(name) and _in_listener_object(fn) and depth < 3:
             registered = situation(_listener_object(fn), ctx, depth + 1, screens)
@@ -256,6 +258,8 @@ def situation(node: Node, ctx: CheckContext, depth: int = 0, screens: bool = Tru
         if kind:
             return kind, name
         if _in_listener_object(fn):
+            if _handed_back(_listener_object(fn)):
+                return "unknown", ""  # `return new X.Callback() { void onResume() {...} }`: runs when whoever keeps the object calls it
             in_listener = True
             continue  # onPlaybackStateChanged(STATE_READY) etc.: judged where the listener is added
         if depth >= 3:
@@ -710,6 +714,41 @@ def _listener_object(fn: Node) -> Node | None:
     body = owner.parent if owner is not None else None
     holder = body.parent if body is not None else None
     return holder if holder is not None and holder.type in ("object_literal", "object_creation_expression") else None
+
+
+# Android media sessions (MediaSessionCompat.Callback, framework MediaSession.Callback, Media3
+# MediaSession / MediaLibrarySession.Callback): their transport methods run when a controller sends a
+# command (the notification's or lock screen's play button, a headset, a car, a watch).
+SESSION_CALLBACK_HEAD = re.compile(r"\b(MediaSessionCompat|MediaSession|MediaLibrarySession|MediaLibraryService\.MediaLibrarySession)\.Callback\b")
+TRANSPORT_METHOD = re.compile(r"^on(Play|PlayFrom\w+|Prepare|PrepareFrom\w+|SkipTo\w+|FastForward|Rewind|SeekTo|MediaButtonEvent|CustomAction|Command|CustomCommand|"
+                              r"SetMediaItems|AddMediaItems|PlaybackResumption|SetPlaybackSpeed|SetRepeatMode|SetShuffleMode)$")
+
+
+def _session_transport_method(fn: Node, name: str) -> bool:
+    """`onPlay`, `onSkipToNext`, `onPlayFromMediaId` of a media session callback (anonymous,
+    `object :`, or a class extending one): the person's press of play somewhere outside the app."""
+    if not TRANSPORT_METHOD.match(name):
+        return False
+    holder = _listener_object(fn)
+    if holder is None:
+        holder = next((a for a in ancestors(fn) if a.type in CLASS_TYPES), None)
+    return holder is not None and bool(SESSION_CALLBACK_HEAD.search(class_head(holder)))
+
+
+def _handed_back(holder: Node | None) -> bool:
+    """An anonymous object a function returns (`return new X() {...}`, Kotlin `fun f() = object : X {...}`,
+    `return object : X {...}`): the function only makes it, so its methods are not part of that
+    function's flow (unlike one handed straight to `post(...)` or `addListener(...)`)."""
+    parent = holder.parent if holder is not None else None
+    while parent is not None and parent.type in ("parenthesized_expression", "cast_expression", "as_expression"):
+        parent = parent.parent
+    if parent is None:
+        return False
+    if parent.type == "return_statement":
+        return True
+    if parent.type == "jump_expression":
+        return text(parent).startswith("return")
+    return parent.type == "function_body" and any(c.type == "=" for c in parent.children)
 
 
 def _callers_kind(fn: Node, name: str, ctx: CheckContext, depth: int, screens: bool = True, own_class: bool = False, needs: frozenset[str] = frozenset()) -> tuple[str, str]:
