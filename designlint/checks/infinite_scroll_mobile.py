@@ -2843,8 +2843,47 @@ def _swipe_gesture_layout(ctx: CheckContext) -> bool:
     return bool(SWIPE_TO_LOAD.search(data)) and "com.scwang" not in data and not re.search(r"\bsetLoadingMore\s*\(\s*true", data)
 
 
-@_own_records_at_info
 def paging_pager(ctx: CheckContext) -> Verdict | bool:
+    """A Pager that loads the next page by itself (`_paging_pager`). The Pagers one class builds over
+    the same paging source (one per constructor or listing type of a view model) show one feed: they
+    fold into one finding, the others its related sites."""
+    verdict = _paging_pager(ctx)
+    if not verdict:
+        return verdict
+    verdict = verdict if isinstance(verdict, Verdict) else Verdict()
+    holder = _with_trailing_lambda(ctx.node)
+    verdict.fold_key = _pager_source_key(ctx, holder)
+    verdict.fold_site = any(_pager_source_key(ctx, _with_trailing_lambda(other)) == verdict.fold_key for other in _earlier_pagers(ctx))
+    return verdict
+
+
+def _earlier_pagers(ctx: CheckContext) -> list[Node]:
+    """The Pager constructions of the file before the reported one (same node type and class name)."""
+    name = text(ctx.capture("type") or ctx.capture("fn") or ctx.node)
+    return [n for n in walk(ctx.root) if n.type == ctx.node.type and n.start_byte < ctx.node.start_byte
+            and re.match(rf"(new\s+)?{re.escape(name)}\b", text(n))]
+
+
+CONSTRUCTED_SOURCE = re.compile(r"\b([A-Z]\w*(?:PagingSource|DataSource|Source|SourceFactory|Factory))\s*(?:<[^<>()]*>)?\s*\(")
+
+
+def _pager_source_key(ctx: CheckContext, holder: Node) -> str:
+    """`paging-pager:<file>:<class>:<source>`: the source is the PagingSource class the Pager's factory
+    constructs (`() -> new PostPagingSource(...)`, `{ FeedSource(api) }`, or the method a reference such as
+    `this::returnPagingSource` names makes), else the whole construction
+    as written (`new Pager<>(config, this::returnPagingSource)`)."""
+    source = text(holder)
+    constructed = CONSTRUCTED_SOURCE.search(source)
+    reference = None if constructed else re.search(r"(?:\bthis|\b[A-Z]\w*)?::(\w+)\s*[),]", source)
+    if reference:  # `this::returnPagingSource`: the source class its body makes
+        made = (CONSTRUCTED_SOURCE.search(text(fn)) for fn in functions_by_name(ctx).get(reference.group(1), []))
+        constructed = next((m for m in made if m), None)
+    name = constructed.group(1) if constructed else re.sub(r"\s+", "", source)
+    return f"paging-pager:{ctx.path}:{_enclosing_type_name(holder)}:{name}"
+
+
+@_own_records_at_info
+def _paging_pager(ctx: CheckContext) -> Verdict | bool:
     """androidx.paging `Pager(PagingConfig(...)) { source }`, not some other class named Pager.
     A Pager whose pages a Compose screen collects (`collectAsLazyPagingItems()` in a composable that
     uses the view model holding it) is reported there, once per feed."""
