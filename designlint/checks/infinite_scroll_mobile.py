@@ -184,7 +184,7 @@ REVERSED_LIST = re.compile(r"reverse\s*:\s*true|axisDirection\s*:\s*AxisDirectio
 WRAPPERS = re.compile(r"^(launch|async|Task|post|postDelayed|runOnUiThread|withContext|setState|asyncAfter|sync|microtask|Future|then|whenComplete|run|let|also|apply|with|runCatching|viewModelScope|lifecycleScope|MainScope|schedule|perform\w*|addPostFrameCallback|delayed|dispatch_after|dispatch_async)$")
 
 # Where a row-index condition means "the last row is being shown or built".
-ROW_CONTEXT_FUNCTIONS = re.compile(r"^_?(\w*[Aa]ppear\w*|onBindViewHolder|getView|bind|onBind|convert|onViewAttachedToWindow|getItem|onPageSelected|onPageChanged|itemBuilder|builder|build\w*Item\w*|onScrolled|onScrollStateChanged|onScroll|scrollViewDidScroll|loadMore\w*IfNeeded|\w*IfNeeded)$")
+ROW_CONTEXT_FUNCTIONS = re.compile(r"^_?(\w*[Aa]ppear\w*|onBindViewHolder|getView|getGroupView|getChildView|bind|onBind|convert|onViewAttachedToWindow|getItem|onPageSelected|onPageChanged|itemBuilder|builder|build\w*Item\w*|onScrolled|onScrollStateChanged|onScroll|scrollViewDidScroll|loadMore\w*IfNeeded|\w*IfNeeded)$")
 ROW_CONTEXT_CALLS = re.compile(r"^(onAppear|task|ForEach|List|LazyVStack|LazyHStack|LazyVGrid|LazyHGrid|items|itemsIndexed|item|LaunchedEffect|SideEffect|DisposableEffect|builder|separated|onVisibilityChanged|VisibilityDetector|SliverChildBuilderDelegate)$")
 ROW_CONTEXT_LABELS = re.compile(r"\b(willDisplay|cellForRowAt|cellForItemAt|prefetchRowsAt|prefetchItemsAt|willDisplayCell|itemBuilder|builder)\b")
 
@@ -947,8 +947,36 @@ def _branch_load(ctx: CheckContext, branch: Node) -> tuple[str, Call] | None:
         call = next((c for c in calls(own[0]) if _loads(c, any_call=False) and not _in_user_action(c.node, own[0])), None) if own else None
         return (row, call) if call is not None else None
     call = _loader(regions, any_call=False) or _page_advance_call(regions) or _count_growth_call(conds, regions) or _list_growth(regions) \
-        or _event_method_load(ctx, regions) or _abstract_hook_load(ctx, regions)
+        or _event_method_load(ctx, regions) or _abstract_hook_load(ctx, regions) or _own_fetching_method(ctx, regions)
     return (row, call) if call is not None else None
+
+
+# What starts a background fetch in Android code: an AsyncTask or Rx chain, a Retrofit or OkHttp call.
+FETCH_START = re.compile(r"\.(execute|executeOnExecutor|executeInParallel|enqueue|subscribe|subscribeWith)\s*\(|\bnew\s+\w*(Task|Request)\s*\(")
+# ... and what makes a method a restart of the list instead (pull to refresh: empty it, load page one).
+LIST_RESTART = re.compile(r"\.clear\(\s*\)|\bsetRefreshing\s*\(|\b(page|pageToken|nextPageToken|offset|cursor)\s*=\s*(0|1|null|nil)\b|\breset\w*\(")
+
+
+def _own_fetching_method(ctx: CheckContext, regions: list[Node]) -> Call | None:
+    """Java / Kotlin: the last-row branch of an adapter calls a method of its own class whose name
+    says nothing (`refresh(onFinished)`, `more()`), and that method starts a fetch (`YouTubeTasks.getX(...)
+    .subscribe(...)`, `new GetPageTask().execute()`, `call.enqueue(...)`, a loader call) without emptying
+    the list first (a pull-to-refresh restart `clear()`s it or goes back to page one)."""
+    if ctx.language not in ("java", "kotlin"):
+        return None
+    functions = functions_by_name(ctx)
+    for region in regions:
+        for call in calls(region):
+            if call.receiver not in ("", "this") or not IDENTIFIER.match(call.name) or NOT_DATA.search(call.name):
+                continue
+            owner = _enclosing_type_name(call.node)
+            for fn in functions.get(call.name, []):
+                if _enclosing_type_name(fn) != owner or fn.start_byte <= call.node.start_byte < fn.end_byte:
+                    continue
+                body = text_without_comments(fn) if fn.type != "constructor_declaration" else ""
+                if body and not LIST_RESTART.search(body) and (FETCH_START.search(body) or any(_loads(c, any_call=False) for c in calls(fn))):
+                    return call
+    return None
 
 
 def _more_of_the_list(regions: list[Node]) -> Call | None:
