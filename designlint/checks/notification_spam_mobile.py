@@ -55,6 +55,7 @@ from tree_sitter import Node
 
 from designlint import project_index
 from designlint.checks import CheckContext, Verdict, android_strings
+from designlint.checks.android_prefs import list_preference_on_by_default
 from designlint.checks.notification_spam import NOTIF_CONTEXT, _copy_phrase, _quiet_note
 from designlint.checks.autoplay_mobile_openers import site_kind
 from designlint.checks.polyglot import Call, argument_nodes, as_call, calls, function_name, functions_by_name
@@ -1614,10 +1615,11 @@ def _user_chosen(code: str, fn: Node | None) -> bool:
     """The time comes from the user: a preference read, a picker, or the function's parameters.
     Words inside string literals do not count ("Check your settings", "Pick a time to study").
     A schedule behind a stored switch that is on until the person turns it off
-    (`getBoolean("study_reminder_on", true)`) is the app's: everyone who never opened the settings
+    (`getBoolean("study_reminder_on", true)`, or a list preference such as `getString("interval", "24")`
+    whose off value is "0") is the app's: everyone who never opened the settings
     gets it, at the app's default hour, so its preference reads do not make it the user's."""
-    if DEFAULT_ON_SWITCH.search(code):
-        return _time_parameter_used(code, fn) or _record_time(code)
+    if DEFAULT_ON_SWITCH.search(code) or list_preference_on_by_default(code):
+        return _time_parameter_used(code, fn) or _record_time(code)  # (also `getString("interval", "24")` with "0" = off)
     code = NOT_A_PREFERENCE.sub("", STRING_LITERAL.sub('""', code))
     return bool(PREFERENCE_READ.search(code)) or _time_parameter_used(code, fn) or _record_time(code)
 
