@@ -57,3 +57,21 @@ def list_preference_on_by_default(code: str) -> bool:
     with `"0"` = off): on for everyone who never opened the settings."""
     found = list_preference_default(code)
     return found is not None and not found[1]
+
+
+# `getString(KEY_VIDEO_AUTOPLAY, VIDEO_AUTOPLAY_VALUE_NEVER)`, `getString("autoplay", "off")`: the read of a
+# list preference named by `key` whose default is an off value, written or a constant named for it.
+OFF_CONSTANT = re.compile(r"^[\w.]*?\b\w*(NEVER|OFF|DISABLED|NONE)$|^[\w.]*\b(NEVER|OFF|DISABLED|NONE)_\w+$")
+
+
+def list_preference_read_off(code: str, key: str) -> bool:
+    """The code reads a list or string preference whose key matches `key` (a regex) with an off
+    default: a literal off value (`"0"`, `"never"`, `"off"`) or a constant named for one
+    (`VIDEO_AUTOPLAY_VALUE_NEVER`, `AUTOPLAY_OFF`). Everyone who never opened the settings has it off."""
+    for read in re.finditer(r"\bgetString\(\s*([^,()]+?)\s*,\s*([^,()]+?)\s*\)", code):
+        if not re.search(key, read.group(1)):
+            continue
+        default = read.group(2)
+        if _value(default) in OFF_VALUES or OFF_CONSTANT.search(default):
+            return True
+    return False

@@ -67,6 +67,7 @@ from designlint.checks.autoplay_mobile_names import (
     lambda_host,
 )
 from designlint.checks.autoplay_mobile_callbacks import constructor_callback_kind
+from designlint.checks.android_prefs import list_preference_read_off
 from designlint.checks.autoplay_mobile_openers import (
     command_table_entry,
     constructor_creations_kind,
@@ -990,6 +991,8 @@ def guard(node: Node, ctx: CheckContext) -> str | None:
         if never_set_flag(condition, ctx):
             return "flag-off"  # `if (hasVideo)` with `bool hasVideo = false` that nothing sets: the branch never runs
         flag = AUTOPLAY_FLAG.search(condition)
+        if flag and _autoplay_holder_behind_off_setting(condition, flag.group(1), ctx):
+            return "flag-off"  # `holder instanceof VideoAutoplayViewHolder` in an adapter whose autoplay list setting defaults to never
         if flag:
             return "flag-off" if flag_defaults_off(flag.group(1), ctx) else "flag-on"
         if _opt_in_preference(condition, ctx):
@@ -1003,6 +1006,19 @@ def guard(node: Node, ctx: CheckContext) -> str | None:
                 return "flag-on"  # `final isPlaying = useState(true)`: the guard lets the first run play
             return "state"
     return None
+
+
+def _autoplay_holder_behind_off_setting(condition: str, name: str, ctx: CheckContext) -> bool:
+    """Java / Kotlin: the branch is for the feed's autoplay view holder (`holder instanceof
+    PostVideoAutoplayViewHolder`, `is AutoplayHolder`), and the file reads the autoplay list setting that
+    picks that holder with an off default (`getString(VIDEO_AUTOPLAY, VIDEO_AUTOPLAY_VALUE_NEVER)`, `"0"`), in
+    the class around it: the holder is used only once the person turned autoplay on."""
+    if ctx.language not in ("java", "kotlin") or not name[:1].isupper():
+        return False
+    if not re.search(rf"(\binstanceof|\bis)\s+([\w.]+\.)?{re.escape(name)}\b", condition):
+        return False
+    outer = next((a for a in reversed(list(ancestors(ctx.node))) if a.type in CLASS_TYPES), None)
+    return list_preference_read_off(text(outer) if outer is not None else ctx.data.decode("utf-8", "replace"), r"(?i)auto_?play")
 
 
 def _state_starts_playing(condition: str, branch: Node, ctx: CheckContext) -> bool:
