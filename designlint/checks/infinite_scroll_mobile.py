@@ -3447,15 +3447,124 @@ def _loader_chosen_by_creator(ctx: CheckContext, node: Node, used: str) -> str:
     return ""
 
 
-@_own_records_at_info
 def infinite_widget_fetches(ctx: CheckContext) -> Verdict | bool:
     """`InfinitePostList(fetcher: api.posts)`, `InfiniteScrollListener(onBottomReached: fetchMore)`: an
     app widget named for endless scrolling that is handed a page fetcher (not an endless carousel or
-    `InfiniteListView.builder` date strip, which fetch nothing)."""
+    `InfiniteListView.builder` date strip, which fetch nothing). Every screen building the project's
+    own widget is one behaviour with the others (`_one_list_widget`); a screen nothing opens is not reported."""
     selector = ctx.node.next_named_sibling
-    if selector is None or not INFINITE_WIDGET_FETCH.search(text(selector)):
+    if selector is None:
         return False
-    return not _loader_chosen_by_creator(ctx, ctx.node, text(selector))
+    label = INFINITE_WIDGET_FETCH.search(text(selector))
+    if label is None or _loader_chosen_by_creator(ctx, ctx.node, text(selector)):
+        return False
+    if ctx.language == "dart" and project_index.in_unused_class(ctx.node, ctx):
+        return False  # a screen class the project never creates (a page left behind): nothing runs
+    return _one_list_widget(ctx, ctx.node, label.group(1), _own_records_at_info(lambda c: True)(ctx))
+
+
+def _one_list_widget(ctx: CheckContext, callee: Node, label: str, verdict: Verdict | bool) -> Verdict | bool:
+    """The screens that build the project's own list widget (`InfinitePostList(fetcher: ...)`,
+    `CommunitiesListPage(fetcher: ...)`), directly or through wrappers forwarding the loader, all run
+    one end-of-list load (the root widget's): one finding, at the first screen in path order, with the
+    others as its related sites (findings.fold_same_behaviour). Two widgets with loads of their own are two."""
+    if ctx.language != "dart" or not verdict:
+        return verdict
+    root, field = _dart_loader_root(ctx, text(callee), label)
+    sites = _dart_loader_sites(ctx, root) if root and _keeps_what_loader_returns(ctx, root, field) else []
+    if len(sites) < 2:
+        return verdict
+    found = verdict if isinstance(verdict, Verdict) else Verdict()
+    found.fold_key = f"dart-list-widget:{root}"
+    found.fold_site = (str(ctx.path.resolve()), callee.start_byte) != sites[0]
+    return found
+
+
+def _dart_loader_root(ctx: CheckContext, name: str, field: str, depth: int = 4) -> tuple[str, str]:
+    """(widget, field) of the project's widget whose own code runs the page loader that `name` is handed as
+    `field:`: `name` itself, or the widget it forwards the loader to (a subclass's `super.fetcher`, a
+    wrapper's `InfiniteScroll(fetcher: (page, size) => fetcher(page, size, sort))`); ("", "") when `name`
+    is not the project's."""
+    cache = project_index.side_cache("infinite-scroll:dart-loader-root")
+    key = (str(project_index.for_context(ctx).root), name, field)
+    if key not in cache:
+        cache[key] = ("", "")  # a cycle of widgets forwarding to each other ends here
+        cache[key] = _loader_root(ctx, name, field, depth)
+    return cache[key]
+
+
+def _loader_root(ctx: CheckContext, name: str, field: str, depth: int) -> tuple[str, str]:
+    declaration = _dart_widget_declaration(ctx, name)
+    if not declaration.strip():
+        return ("", "")
+    own = re.escape(field)
+    if depth > 0:
+        parent = re.search(rf"\bclass\s+{re.escape(name)}\b[^{{]*?\bextends\s+(\w+)", declaration)
+        if parent and re.search(rf"\bsuper\.{own}\b", declaration):
+            inherited = _dart_loader_root(ctx, parent.group(1), field, depth - 1)
+            return inherited if inherited[0] else (name, field)
+        for m in re.finditer(r"(?<![\w.])([A-Z]\w*)\s*(<[^(){};]*>)?\s*\(", declaration):
+            args = _balanced_arguments(declaration, m.end() - 1) or ""
+            for label in re.finditer(rf"(?<![\w.]){LOADER_LABEL}\s*:", args):
+                value = re.split(r",\s*\w+\s*:", args[label.end():], maxsplit=1)[0]
+                if m.group(1) == name or not re.search(rf"(?<![\w.])(widget\.)?{own}\b", value):
+                    continue
+                handed = _dart_loader_root(ctx, m.group(1), label.group(1), depth - 1)
+                if handed[0]:
+                    return handed  # (an outer `Scaffold(body: ...)` holding it is not the project's: look further)
+    return (name, field)
+
+
+def _keeps_what_loader_returns(ctx: CheckContext, name: str, field: str) -> bool:
+    """The widget's own code takes the page its loader returns and adds it to the list it shows
+    (`fetcher(page, size).then((items) => ...)`, `final items = await widget.fetcher(page)`): the load
+    is the widget's, one for every screen; not an edge trigger that only calls back (`widget.onTouchEdge()`),
+    after which each screen loads into its own list."""
+    own = re.escape(field)
+    declaration = _dart_widget_declaration(ctx, name)
+    return bool(re.search(rf"=\s*(await\s+)?(widget\.)?{own}\s*\(|(?<![\w.])(widget\.)?{own}\s*\([^;{{}}]*\)\s*\.\s*then\s*\(", declaration))
+
+
+DART_CREATION = re.compile(r"(?<![\w.])([A-Z]\w*)\s*(<[^(){};]*>)?\s*\(")
+DART_CLASS = re.compile(r"^\s*(?:abstract\s+)?class\s+(\w+)(?:\s*<[^{]*?>)?(?:\s+extends\s+State\s*<\s*(\w+))?", re.M)
+LOADER_LABEL_BYTES = re.compile(INFINITE_WIDGET_FETCH.pattern.encode())
+
+
+def _dart_loader_sites(ctx: CheckContext, root: str) -> list[tuple[str, int]]:
+    """(path, byte) of every screen in the project that builds a widget running `root`'s loader and hands
+    it the loader (not a wrapper forwarding its own field, not a class the project never creates), in path order."""
+    index = project_index.for_context(ctx)
+    cache = project_index.side_cache("infinite-scroll:dart-loader-sites")
+    key = (str(index.root), root)
+    if key in cache:
+        return cache[key]
+    cache[key] = sites = []
+    for path, data in sorted(index.files().items()):
+        if not LOADER_LABEL_BYTES.search(data):
+            continue
+        code = data.decode("utf-8", "replace")
+        classes = [(m.group(1), m.start(), m.group(2) or m.group(1)) for m in DART_CLASS.finditer(code)]
+        for m in DART_CREATION.finditer(code):
+            args = _balanced_arguments(code, m.end() - 1)
+            label = INFINITE_WIDGET_FETCH.search(args or "")
+            if label is None or re.search(r"\b(class|extends|implements|with)\s*$", code[max(0, m.start() - 20):m.start()]):
+                continue
+            if _dart_loader_root(ctx, m.group(1), label.group(1))[0] != root:
+                continue
+            holder = next((c for c in reversed(classes) if c[1] < m.start()), None)
+            if holder is None:
+                continue
+            value = re.split(r",\s*\w+\s*:", args[label.end():], maxsplit=1)[0]
+            declaration = _dart_widget_declaration(ctx, holder[2])  # a State's fields are its widget's
+            fields = re.findall(r"\b(?:this|super)\.(\w+)", declaration)
+            if any(re.search(rf"(?<![\w.])(widget\.)?{re.escape(f)}\b", value) for f in fields if re.fullmatch(LOADER_LABEL, f)):
+                continue  # a wrapper forwarding its own loader: its creators are the screens
+            end = next((c[1] for c in classes if c[1] > holder[1]), len(code))
+            span = (len(code[: holder[1]].encode()), len(code[:end].encode()))
+            if index.type_unused(holder[0], path, span):
+                continue
+            sites.append((str(Path(path).resolve()), len(code[: m.start()].encode())))
+    return sites
 
 
 def _dart_callee_of_argument(arg: Node) -> Node | None:
@@ -3483,7 +3592,11 @@ def forwarded_loader_created(ctx: CheckContext) -> Verdict | bool:
     if found is None:
         return False
     name, label = found
-    return Verdict(message=f"{name} loads the next page automatically as the user scrolls near the end: {label} is the page loader it runs")
+    if ctx.language == "dart" and project_index.in_unused_class(ctx.node, ctx):
+        return False  # a screen class the project never creates: nothing runs
+    callee = _dart_callee_of_argument(ctx.node)
+    found_verdict = Verdict(message=f"{name} loads the next page automatically as the user scrolls near the end: {label} is the page loader it runs")
+    return _one_list_widget(ctx, callee, label, found_verdict) if callee is not None else found_verdict
 
 
 def _forwarded_loader_widget(ctx: CheckContext, arg: Node) -> tuple[str, str] | None:
