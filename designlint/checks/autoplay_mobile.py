@@ -1700,6 +1700,11 @@ def ended_advance(ctx: CheckContext) -> Verdict | bool:
             return False  # the clips the person just recorded or picked, previewed one after another
         if _controller_of_advancing_service(ctx):
             return False  # the service that owns the player moves on at the same end: reported there, one finding per player
+        mode = _dart_stored_mode_advances(body, ctx)
+        if mode is False:
+            return False  # `if (playRepeat != PlayRepeat.pause)` with the stored mode's default `PlayRepeat.pause`: the person's choice
+        if mode is True:
+            return Verdict(message=f"{label} starts the next item by itself (auto-advance)", severity="info", note=SETTING_NOTE)
         return verdict(f"{label} starts the next item by itself (auto-advance)", is_muted(node, ctx))
     restarts = "Completion" in text(node) and PLAY_CALL.search(source)  # MediaPlayer/VideoView start() after the end
     if not (REPLAY.search(source) or restarts) or opened_on_tap(node) or opened_on_tap_path(ctx):
@@ -2186,3 +2191,76 @@ def _observer_handler(node: Node, ctx: CheckContext) -> Node | None:
 
 def _last_word(value: str) -> str:
     return re.split(r"[.:]+", value.strip())[-1].strip("()")
+
+
+# `playRepeat != PlayRepeat.pause`, `mode == PlayMode.listCycle`: a play mode tested against a member of its enum.
+ENUM_MODE_TEST = re.compile(r"([\w.!?]*?\b(\w*(?:[mM]ode|[rR]epeat|[lL]oop|[cC]ycle|[oO]rder)\w*))\s*(==|!=)\s*([A-Z]\w*)\.(\w+)")
+
+
+def _dart_stored_mode_advances(body: Node, ctx: CheckContext) -> bool | None:
+    """Dart: every start of the next item in the end handler sits under a test of a play mode the person
+    picks (`if (playRepeat != PlayRepeat.pause && playRepeat != PlayRepeat.singleCycle) nextPlay()`) whose
+    value is stored with a default in the project (Hive `get(VideoBoxKey.playRepeat, defaultValue:
+    PlayRepeat.pause.value)`, `prefs.getInt('playMode') ?? PlayMode.order.index`): False when the test fails
+    for the default (the person must choose to go on), True when it passes (on unless changed), None when
+    there is no such test or default."""
+    if ctx.language != "dart":
+        return None
+    guarded, answers = False, set()
+    for branch in (n for n in walk(body) if n.type == "if_statement"):
+        start, end = condition_span(branch)
+        condition = ctx.data[start:end].decode("utf-8", "replace")
+        tests = list(ENUM_MODE_TEST.finditer(condition))
+        consequence = branch.named_children[1] if len(branch.named_children) > 1 else None
+        if not tests or consequence is None or not ADVANCE.search(strip_comments(text(consequence))):
+            continue
+        defaults = {m.group(2): _stored_mode_default(m.group(2), m.group(4), ctx) for m in tests}
+        if None in defaults.values():
+            return None
+        logic = ENUM_MODE_TEST.sub(lambda m: " True " if (defaults[m.group(2)] == m.group(5)) == (m.group(3) == "==") else " False ", condition)
+        logic = logic.replace("&&", " and ").replace("||", " or ").replace("!", " not ")
+        if re.sub(r"\b(True|False|and|or|not)\b|[()\s]", "", logic):
+            return None  # something else is tested too
+        try:
+            answers.add(bool(eval(" ".join(logic.split()), {"__builtins__": {}}, {})))  # only True/False/and/or/not and brackets are left
+        except SyntaxError:
+            return None
+        guarded = True
+    if not guarded:
+        return None
+    outside = ADVANCE.search(strip_comments(_text_outside_ifs(body, ctx)))
+    return None if outside else any(answers)
+
+
+def _text_outside_ifs(body: Node, ctx: CheckContext) -> str:
+    """The body's code without the consequences of its mode tests (what runs whatever the mode)."""
+    data = bytearray(ctx.data[body.start_byte:body.end_byte])
+    for branch in (n for n in walk(body) if n.type == "if_statement" and ENUM_MODE_TEST.search(text(n)[:400])):
+        if len(branch.named_children) > 1:
+            c = branch.named_children[1]
+            data[c.start_byte - body.start_byte:c.end_byte - body.start_byte] = b" " * (c.end_byte - c.start_byte)
+    return data.decode("utf-8", "replace")
+
+
+def _stored_mode_default(field: str, enum: str, ctx: CheckContext) -> str | None:
+    """The member of `enum` the project stores as the default of the setting `field`: `defaultValue:
+    PlayRepeat.pause.value` (Hive), `?? PlayMode.order.index` / `?? PlayMode.order` after a prefs read of a
+    key named like the field; None when not found."""
+    cache = project_index.side_cache("autoplay_mobile.dart_mode_default")
+    try:
+        index = project_index.for_context(ctx)
+        files, key = index.files(), (str(index.root), field, enum)
+    except Exception:  # no project around the file
+        files, key = {}, (str(ctx.path), field, enum)
+    if key not in cache:
+        stored = rf"[\w.'\"$]*{re.escape(field)}[\w'\"]*"
+        default = re.compile(rf"{stored}\s*,\s*defaultValue\s*:\s*{re.escape(enum)}\.(\w+)|get\w*\(\s*{stored}\s*\)\s*\?\?\s*{re.escape(enum)}\.(\w+)", re.I)
+        found = None
+        for data in (files or {str(ctx.path): ctx.data}).values():
+            if field.lower().encode() in data.lower():
+                m = default.search(data.decode("utf-8", "replace"))
+                if m:
+                    found = m.group(1) or m.group(2)
+                    break
+        cache[key] = found
+    return cache[key]
