@@ -544,7 +544,8 @@ def dart_setting_defaults_on(name: str, ctx: CheckContext) -> bool:
         rf"{stored}\s*,\s*defaultValue\s*:\s*true\b"  # Hive `get(key, defaultValue: true)`
         rf"|getBool\(\s*{stored}\s*\)\s*\?\?\s*true\b"
         rf"|\b{n}\s*=\s*\w*<bool>\s*\(\s*{stored}\s*,\s*true\b"  # `autoPlayNext = SettingKey<bool>(key, true, ...)`
-        rf"|\b(?:bool|var)\s+{n}\s*=\s*true\s*;|\bthis\.{n}\s*=\s*true\b",
+        rf"|\b(?:bool|var)\s+{n}\s*=\s*true\s*;|\bthis\.{n}\s*=\s*true\b"
+        rf"|(?:\bk(?:Key)?\w*{n}|['\"]\w*{n}['\"])\s*:\s*true\b",  # a defaults map `{kKeyAutoPlayNext: true}`, `{'autoPlayNext': true}`
         re.I,
     )
     lowered = name.lower().encode()

@@ -102,7 +102,39 @@ def playlist_queue(ctx: CheckContext) -> Verdict | bool:
     key = engine_key(ctx.node, ctx)
     first = _first_sites(ctx).get(key)
     site = bool(END_MARKERS.search(ctx.code_without_comments())) or first != ctx.node.start_byte
+    mix = _shuffled_library_after_queue(ctx.node, ctx)
+    if mix:
+        # the app's own picks after the person's list: the warning tier, the engine's queue sites fold into it
+        return Verdict(message=f"{label} goes on into songs the app picks when the queue ends (auto-advance: {mix}, on by default)", fold_key=key)
     return queue_verdict(ctx.node, ctx, label, site=site)
+
+
+# `medias.addAll(library.tracks.map(...).toList()..shuffle())`: a shuffled selection the app adds to the list.
+SHUFFLED_APPEND = re.compile(r"\.\s*addAll\s*\((?:[^;]|\n)*?(\.\.\s*shuffle\s*\(|\bshuffle\w*\s*\(|\bRandom\s*\(|\brecommend\w*|\bsimilar\w*)")
+
+
+def _shuffled_library_after_queue(node: Node, ctx: CheckContext) -> str:
+    """Dart: the function that opens the person's list on the player first appends a shuffled (or
+    recommended) selection the app picks after it, under a setting the project stores on by default
+    (`if (Configuration.instance.nowPlayingStartMixAfterEnding) medias.addAll(library.tracks...
+    ..shuffle())` with `kKeyNowPlayingStartMixAfterEnding: true`): the setting's name, else ""."""
+    if ctx.language != "dart":
+        return ""
+    from designlint.checks.autoplay_mobile_names import dart_setting_defaults_on
+    from designlint.checks.autoplay_mobile_situation import condition_span
+    fn = next((f for f in enclosing_functions(node) if function_name(f)), None)
+    if fn is None:
+        return ""
+    for branch in (n for n in walk(fn) if n.type == "if_statement" and n.end_byte <= node.start_byte):
+        consequence = branch.named_children[1] if len(branch.named_children) > 1 else None
+        if consequence is None or not SHUFFLED_APPEND.search(strip_comments(text(consequence))):
+            continue
+        start, end = condition_span(branch)
+        condition = ctx.data[start:end].decode("utf-8", "replace")
+        for name in re.findall(r"\b[a-z_]\w{6,}\b", condition):
+            if dart_setting_defaults_on(name.lstrip("_"), ctx):
+                return name
+    return ""
 
 
 # An end-of-item handler in the file (reported by autoplay_mobile.ended_advance when it moves on).
