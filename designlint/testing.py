@@ -71,6 +71,17 @@ def fixture_scanner(config: Config) -> Scanner:
     return scanner
 
 
+def fixture_findings(folder: Path, rule_id: str, config: Config, scanner: Scanner | None = None) -> list[Finding]:
+    """The findings of one rule over a fixture file or folder (its own project), file by file as the
+    fixture harness scans them, before any fold: what a test of severities and messages reads."""
+    scanner = scanner or fixture_scanner(config)
+    found: list[Finding] = []
+    for path, kind in Discoverer(respect_gitignore=False).discover([folder]).files:
+        scanned = scanner.scan_file(path, kind)
+        found += [f for f in (scanned[0] if scanned else []) if f.rule_id == rule_id]
+    return found
+
+
 def _fold_with_siblings(path: Path, findings: list[Finding], scanner: Scanner) -> list[Finding]:
     """A finding that is a site of a behaviour started in another file (a music script's replay
     hook: Finding.behaviour_site) folds as in a run: the other files of the fixture's folder (its

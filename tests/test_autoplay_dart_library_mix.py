@@ -5,19 +5,14 @@ behind a setting that is off by default, or a shuffle of the person's own list, 
 from __future__ import annotations
 
 from designlint.config import Config
-from designlint.files import Discoverer
-from designlint.testing import fixture_scanner
+from designlint.testing import fixture_findings
 from conftest import REPO
 
 MIX = REPO / "fixtures" / "autoplay" / "dart" / "library_mix"
 
 
 def _findings():
-    scanner = fixture_scanner(Config(root=REPO))
-    found = []
-    for path, kind in Discoverer(respect_gitignore=False).discover([MIX]).files:
-        found += [f for f in scanner.scan_file(path, kind)[0] if f.rule_id == "autoplay"]
-    return found
+    return fixture_findings(MIX, "autoplay", Config(root=REPO))
 
 
 def test_mix_on_by_default_is_a_warning():

@@ -5,20 +5,15 @@ episode stay warnings."""
 from __future__ import annotations
 
 from designlint.config import Config
-from designlint.files import Discoverer
 from designlint.findings import fold_same_behaviour
-from designlint.testing import fixture_scanner
+from designlint.testing import fixture_findings
 from conftest import REPO
 
 QUEUES = REPO / "fixtures" / "autoplay" / "swift" / "queues"
 
 
 def _findings():
-    scanner = fixture_scanner(Config(root=REPO))
-    found = []
-    for path, kind in Discoverer(respect_gitignore=False).discover([QUEUES]).files:
-        found += [f for f in scanner.scan_file(path, kind)[0] if f.rule_id == "autoplay"]
-    return fold_same_behaviour(found)
+    return fold_same_behaviour(fixture_findings(QUEUES, "autoplay", Config(root=REPO)))
 
 
 def test_queue_advance_is_info_and_one_finding_per_engine():

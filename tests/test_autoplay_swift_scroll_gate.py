@@ -4,17 +4,12 @@ on the visible cells is described as starting on scroll, not on load (fm17 dekry
 from __future__ import annotations
 
 from designlint.config import Config
-from designlint.files import Discoverer
-from designlint.testing import fixture_scanner
+from designlint.testing import fixture_findings
 from conftest import REPO
 
 
 def test_published_gate_set_on_visible_cells_names_the_scroll():
-    scanner = fixture_scanner(Config(root=REPO))
-    found = []
-    for path, kind in Discoverer(respect_gitignore=False).discover([REPO / "fixtures" / "autoplay" / "swift" / "visiblegate"]).files:
-        found += [f for f in scanner.scan_file(path, kind)[0] if f.rule_id == "autoplay"]
-    [finding] = found
+    [finding] = fixture_findings(REPO / "fixtures" / "autoplay" / "swift" / "visiblegate", "autoplay", Config(root=REPO))
     assert "scrolls into view" in finding.message
     assert "setActive, which sets wantsPlay" in finding.message
     assert "screen loads" not in finding.message
