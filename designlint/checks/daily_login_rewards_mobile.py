@@ -74,6 +74,9 @@ GRANTS = [
     re.compile(rf"(?i)\bset_?(?:{_CURRENCY})\w*\(\s*[^;\n]*\+\s*[\w(]"),
     # Firestore / Prisma / Mongo: `'coins': FieldValue.increment(100)`, `coins: { increment: 100 }`, `$inc: { coins: 50 }`
     re.compile(rf"(?i)['\"]?\w*(?:{_CURRENCY})\w*['\"]?\s*[:,]\s*(?:[\w.]*FieldValue\.)?increment\(|\b\w*(?:{_CURRENCY})\w*\s*:\s*\{{\s*increment\s*:|\$inc['\"]?\s*:\s*\{{\s*['\"]?\w*(?:{_CURRENCY})"),
+    # a new balance computed into a local before it is stored: `final coins = (prefs.getInt('coins') ?? 0) + reward`,
+    # `int coins = prefs.getInt("coins", 0) + 50`, `let gems = defaults.integer(forKey: "gems") + 10` (not text: `+ " coins"`)
+    re.compile(rf"(?i)\b(?:final|val|var|let|const|int|long)\s+(?:int\s+|long\s+)?\w*(?:{_CURRENCY})\w*\s*(?::\s*\w+\s*)?=\s*(?!['\"])[^;\n]*(?<!['\"])(?<!['\"]\s)\+\s*(?!['\"])[\w(]"),
     # SharedPreferences / UserDefaults: `putInt("coins", coins + 50)`, `set(coins + 50, forKey: "coins")`
     re.compile(rf"(?i)\b(?:put|set)(?:Int|Long|Integer|Double|Float)?\(\s*['\"]?\w*(?:{_CURRENCY})\w*['\"]?\s*,\s*[^,;\n]*\+"),
     re.compile(rf"(?i)\.set\([^,;\n]*\+[^,;\n]*,\s*forKey:\s*[^)\n]*(?:{_CURRENCY})"),

@@ -1978,8 +1978,17 @@ def reward_table(ctx: CheckContext) -> "Verdict | bool":
         return False
     if PRICED_ENTRY.search(text(value)[:20000]):
         return False  # `StreakReward(name: 'Theme pack', pointsCost: 750)`: a shop of rewards bought with points, not paid per day
+    if _part_of_daily_gate(ctx):
+        return False  # a calendar that goes round, paid behind the file's new-day gate: that gate is its one (info) finding
     what = "rewards paid at streak milestones" if milestones else "rewards that grow with the streak" if re.search(r"streak|multiplier|bonus", name, re.I) else "a reward for each consecutive login day"
     return Verdict(message=f"daily-login reward table '{name}' ({what})")
+
+
+def _part_of_daily_gate(ctx: CheckContext) -> bool:
+    """The file pays a daily log-in reward behind a new-day gate and resets no streak (decision A): the
+    gate is reported at info as the reward mechanism, and the table it pays from is part of it."""
+    from designlint.checks.daily_login_rewards_mobile import _file_gate  # that module imports this one
+    return _file_gate(ctx) is not None and not _file_reports_update(ctx)
 
 
 # --------------------------------------------------------------------------- streak freezes that are sold
