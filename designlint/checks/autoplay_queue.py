@@ -31,9 +31,13 @@ QUEUE_NOTE = "the person chose the queue: info severity; a setting that stops at
 # A Flutter file that drives the app's audio_service handler (the Android session service and its
 # screens' controllers: autoplay_mobile.MEDIA_SESSION_SERVICE and CONTROLLER_PLAYER).
 AUDIO_HANDLER = re.compile(r"\bAudioHandler\b")
-# Words of a music or podcast app's code, and of video code (video rolling on stays a warning).
+# Words of a music or podcast app's code.
 AUDIO_WORDS = re.compile(r"\b(song|songs|track|tracks|album|albums|music|artist|artists|podcast|podcasts|episode|episodes|audiobook|audiobooks|tune|tunes|surah|recitation)\b")
-VIDEO_WORDS = re.compile(r"\b(video|videos|reel|reels|movie|movies|clip|clips|shorts|feed|stories|trailer|trailers)\b")
+_VIDEO = r"video|videos|movie|movies|reel|reels|clip|clips|shorts|stories|film|films|trailer|trailers"
+# Words of video (video rolling on stays a warning), in code and in names; "feed" counts only in names
+# (a podcast player's code speaks of its RSS feed). Shared with autoplay_queue_swift.
+VIDEO_CODE_WORDS = re.compile(rf"\b({_VIDEO})\b")
+VIDEO_WORDS = re.compile(rf"\b({_VIDEO}|feed)\b")
 # The project stops the player at the end of each item.
 SETS_PAUSE_AT_END = re.compile(rb"(setPauseAtEndOfMediaItems|pauseAtEndOfMediaItems\s*=)")
 # The index and position arguments of `setMediaItems(items, startIndex, startPositionMs)`.
@@ -77,7 +81,7 @@ def in_video_class(node: Node) -> bool:
     """The class around `node` speaks of video (`VideoController`, `Video(controller: ...)`, a movie
     or a reel) in its code: an episode or the next item there is a video's, not a song's."""
     outer = next((a for a in ancestors(node) if a.type in CLASS_TYPES), None)
-    return outer is not None and VIDEO_WORDS.search(name_words(strip_comments(text(outer)))) is not None
+    return outer is not None and VIDEO_CODE_WORDS.search(name_words(strip_comments(text(outer)))) is not None
 
 
 def dart_song_advance(node: Node, source: str) -> bool:

@@ -25,13 +25,12 @@ from tree_sitter import Node
 from designlint import project_index
 from designlint.checks import CheckContext, Verdict
 from designlint.checks.autoplay_mobile_names import CLASS_TYPES, class_name, name_words
-from designlint.checks.autoplay_queue import QUEUE_MESSAGE, QUEUE_NOTE
+from designlint.checks.autoplay_queue import QUEUE_MESSAGE, QUEUE_NOTE, VIDEO_CODE_WORDS as VIDEO_WORDS
 from designlint.checks.autoplay_mobile_situation import ADVANCE, handler_text, strip_comments
 from designlint.checks.polyglot import argument_nodes, as_call, enclosing_functions
 from designlint.checks.util import FUNCTION_TYPES, ancestors, text
 
 # A video player: the next video or episode rolling on stays a warning (autoplay_mobile).
-VIDEO_WORDS = re.compile(r"\b(video|videos|movie|movies|reel|reels|clip|clips|shorts|stories|film|films|trailer|trailers)\b")
 VIDEO_TYPES = re.compile(r"\b(AVPlayerLayer|AVPlayerViewController|VideoPlayer|AVPictureInPictureController|AVPlayerView|VideoView|SKVideoNode)\b")
 # What an audio queue is made of.
 AUDIO_QUEUE_WORDS = re.compile(r"\b(song|songs|track|tracks|album|albums|music|artist|playlist|playlists|podcast|podcasts|episode|episodes|audiobook|audiobooks|chapter|chapters|queue|audio)\b")

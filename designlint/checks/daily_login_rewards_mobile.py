@@ -212,7 +212,7 @@ def _gate(node: Node, cache: dict[int, set[str]]) -> str | None:
     return payer
 
 
-def _file_gate(ctx: CheckContext) -> tuple[int, str] | None:
+def file_gate(ctx: CheckContext) -> tuple[int, str] | None:
     """The first daily log-in reward gate of the file and the method that pays it when that is another one (memoised):
     one finding per file."""
     key = f"daily_login_gate:{ctx.root.start_byte}"
@@ -236,7 +236,7 @@ def _where(node: Node) -> str:
 
 
 def daily_login_reward(ctx: CheckContext) -> Verdict | bool:
-    found = _file_gate(ctx) if ctx.node.type in GATE_TYPES else None
+    found = file_gate(ctx) if ctx.node.type in GATE_TYPES else None
     if found is None or found[0] != ctx.node.id:
         return False
     if ctx.language in MOBILE and _file_reports_update(ctx):

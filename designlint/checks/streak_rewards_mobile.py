@@ -1987,8 +1987,8 @@ def reward_table(ctx: CheckContext) -> "Verdict | bool":
 def _part_of_daily_gate(ctx: CheckContext) -> bool:
     """The file pays a daily log-in reward behind a new-day gate and resets no streak (decision A): the
     gate is reported at info as the reward mechanism, and the table it pays from is part of it."""
-    from designlint.checks.daily_login_rewards_mobile import _file_gate  # that module imports this one
-    return _file_gate(ctx) is not None and not _file_reports_update(ctx)
+    from designlint.checks.daily_login_rewards_mobile import file_gate  # that module imports this one
+    return file_gate(ctx) is not None and not _file_reports_update(ctx)
 
 
 # --------------------------------------------------------------------------- streak freezes that are sold
