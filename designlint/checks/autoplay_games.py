@@ -754,7 +754,7 @@ def situation(node: Node, ctx: CheckContext, depth: int = 0, elsewhere: bool = T
     for fn in enclosing_functions(node):
         name = function_name(fn) or _table_key(fn)
         if fn.type in LAMBDA_TYPES or (fn.type == "function_definition" and not name):
-            kind, host = _lambda_kind(fn)
+            kind, host = _lambda_kind(fn, ctx)
             if kind:
                 return kind, host
             continue
@@ -965,6 +965,10 @@ def _user_condition(node: Node) -> str:
 
 
 def _named_kind(fn: Node, name: str, ctx: CheckContext, depth: int, elsewhere: bool) -> tuple[str, str]:
+    if name == "OnInvoke" and ctx.language == "lua":
+        invoked = _bindable_started_on_load(_assigned_to(fn), "OnInvoke", ctx)
+        if invoked:
+            return "load", invoked
     if LOAD_FN.match(name) and ctx.language == "lua" and LUA_SCREEN_HOOK.match(name) and _lua_hook_table(text(fn)):
         index = project_index.for_context(ctx)
         if _lua_hook_runs_later(str(ctx.path.resolve()), fn.start_point[0] + 1, name, index):
@@ -1004,6 +1008,91 @@ def _named_kind(fn: Node, name: str, ctx: CheckContext, depth: int, elsewhere: b
         if caller:
             return "load", f"{name}, called from {caller}"
     return best
+
+
+# Roblox: the instance a BindableFunction / BindableEvent is found by: `x:FindFirstChild('Play Song')`,
+# `x:WaitForChild("StartMusic")`, `x["Play Song"]`, `x.StartMusic` (the last name of the path).
+BINDABLE_CHILD = re.compile(r"""(?::\s*(?:FindFirstChild|WaitForChild)\s*\(\s*|\[\s*)(["'])([^"'\n]+)\1\s*(?:,[^()]*)?[)\]]\s*$|\.\s*([A-Za-z_]\w*)\s*$""")
+NOT_BINDABLE_NAME = frozenset({"Parent", "Event", "OnInvoke", "Value"})
+# The two ends of one bindable: `Invoke(...)` runs the `OnInvoke` callback, `Fire(...)` the `Event:Connect` handlers.
+BINDABLE_CALL = {"OnInvoke": "Invoke", "Event": "Fire"}
+
+
+def _bindable_name(expression: str, code: str, depth: int = 0) -> str:
+    """The instance name a Lua expression finds a bindable by (`Modules:FindFirstChild('Play Song')`:
+    `Play Song`); a local alias is followed (`local startMusic = Events:WaitForChild("StartMusic")`,
+    `local bindable = Instance.new("BindableEvent"); bindable.Name = "StartMusic"`)."""
+    expression = expression.strip()
+    found = BINDABLE_CHILD.search(expression)
+    if found and (found.group(2) or found.group(3)) not in NOT_BINDABLE_NAME:
+        return found.group(2) or found.group(3)
+    if depth or not re.fullmatch(r"[A-Za-z_]\w*", expression):
+        return ""
+    named = re.search(rf"""^\s*{re.escape(expression)}\.Name\s*=\s*(["'])([^"'\n]+)\1""", code, re.M)
+    if named:
+        return named.group(2)
+    alias = re.search(rf"^\s*local\s+{re.escape(expression)}\s*(?::\s*\w+)?\s*=\s*(.+?)\s*$", code, re.M)
+    return _bindable_name(alias.group(1), code, depth + 1) if alias else ""
+
+
+def _assigned_to(fn: Node) -> str:
+    """Lua `holder.OnInvoke = function ... end`: the text of `holder`."""
+    statement = fn.parent
+    while statement is not None and statement.type not in ("assignment_statement", "chunk", "block"):
+        statement = statement.parent
+    if statement is None or statement.type != "assignment_statement":
+        return ""
+    found = re.match(r"\s*(.+?)\s*\.\s*OnInvoke\s*=", text(statement), re.S)
+    return found.group(1) if found else ""
+
+
+def _bindable_event_fired_on_load(node: Node, event: str, ctx: CheckContext | None) -> str:
+    """Lua `holder.Event:Connect(F)`: where another script fires that BindableEvent at load, else ""."""
+    if ctx is None or ctx.language != "lua" or event != "Event":
+        return ""
+    parent = node.parent
+    while parent is not None and parent.type in ("argument", "arguments", "argument_list", "parenthesized_expression"):
+        parent = parent.parent
+    call = as_call(parent) if parent is not None else None
+    holder = re.match(r"\s*(.+?)\s*\.\s*Event\s*$", call.receiver if call is not None else "", re.S)
+    return _bindable_started_on_load(holder.group(1), "Event", ctx) if holder else ""
+
+
+def _site_in_handler(site: project_index.Site, index: project_index.ProjectIndex) -> bool:
+    """The call site sits in a function handed to an event that is not a load event (a click,
+    `Touched`, a value change): it runs when that event fires."""
+    source = index.source(site.path)
+    for region in source.regions if source is not None else []:
+        if region.root.start_byte <= site.byte < region.root.end_byte:
+            node = region.root.descendant_for_byte_range(site.byte, site.byte)
+            for fn in enclosing_functions(node) if node is not None else []:
+                event = _event_of(fn)
+                if event:
+                    return _event_kind(event) != "load"
+    return False
+
+
+def _bindable_started_on_load(holder: str, hook: str, ctx: CheckContext) -> str:
+    """Roblox: a handler of a BindableFunction (`OnInvoke`) or BindableEvent (`Event:Connect`) runs when a
+    script calls `Invoke` / `Fire` on the same named instance: where such a call runs at load (the top of
+    a server script, a `while true do` playlist loop there, `PlayerAdded`), else ""."""
+    name = _bindable_name(holder, ctx.code_without_comments()) if holder else ""
+    if not name:
+        return ""
+
+    def build() -> str:
+        index = project_index.for_context(ctx)
+        for site in index.calls(BINDABLE_CALL[hook]):
+            if not site.receiver or _bindable_name(site.receiver, _read(site.path)) != name or _site_under_input(site, index):
+                continue
+            if _site_in_handler(site, index):
+                continue  # `ClickDetector.MouseClick:Connect(function() insertCoin:Fire() end)`: a click fires it
+            where = _load_site(site, index, follow=True)
+            if where:
+                return f"{hook} of '{name}', run by {BINDABLE_CALL[hook]}() at {where}"
+        return ""
+
+    return ctx.remember(f"apg_bindable:{hook}:{name}", build)
 
 
 # A Roblox signal that fires when a value changes (`GetAttributeChangedSignal("Phase")`, `state.Changed`).
@@ -1400,6 +1489,9 @@ def _reference_kind(ref: Node, ctx: CheckContext, depth: int, elsewhere: bool) -
     place), or handed to an event (`x.loopPointReached += F`, `sig.connect(F)`,
     `Event:Connect(F)`, `connect("finished", self, "F")`)."""
     event = _event_of(ref)
+    fired = _bindable_event_fired_on_load(ref, event, ctx)
+    if fired:
+        return "load", fired
     if event:
         kind = _event_kind(event)
         if kind:
@@ -1466,9 +1558,12 @@ def _event_kind(event: str) -> str:
     return "event"
 
 
-def _lambda_kind(fn: Node) -> tuple[str, str]:
+def _lambda_kind(fn: Node, ctx: CheckContext | None = None) -> tuple[str, str]:
     """The kind a lambda gets from the event it is attached to ("" to look through it)."""
     event = _event_of(fn)
+    fired = _bindable_event_fired_on_load(fn, event, ctx) if ctx is not None else ""
+    if fired:
+        return "load", fired
     if not event:
         return "", ""
     kind = _event_kind(event)
