@@ -1861,7 +1861,7 @@ def music_call_on_load(ctx: CheckContext) -> Verdict | None:
     if when != "load" or _off_by_default(ctx.node, ctx) or _plays_media_itself(call, ctx) or _same_call_earlier(call, ctx, same_arguments=named):
         return None
     message = f"music starts playing when the {_scene(ctx)} loads ({call.name}() in {where})"
-    return _verdict(ctx, "music", call.receiver, message, fold_key=_started_script_key(call, ctx))
+    return _verdict(ctx, "music", call.receiver, message, **_started_script_fold(call, ctx))
 
 
 def _same_call_earlier(call, ctx: CheckContext, same_arguments: bool = False) -> bool:
@@ -2217,19 +2217,91 @@ def _player_script_key(path: str | Path) -> str:
     return f"player-script:{Path(path).resolve()}"
 
 
-def _started_script_key(call, ctx: CheckContext) -> str | None:
+def _started_script_fold(call, ctx: CheckContext) -> dict:
     """A load-time call on another object (`music.play_random_music()` in `_ready`) of a method
     the project defines in one other file only: that file's behaviour key, so the replay hook
     it holds (`stream_player.connect("finished", self, "play_random_music")`) folds into this
-    start as a related site. None for an own method or a name several files define."""
+    start as a related site. No key for an own method or a name several files define.
+
+    Starts of different tracks (`play_music(menu_song)` in the main menu, `play_music(finish_song)`
+    on the finish screen) are different findings: the start the player reaches first (in a script of
+    the main scene, else the first by path and line) carries the plain key the replay hook folds into,
+    a start of another track keys that track; a later start of a track already started elsewhere is a
+    site (`fold_site`) of that track's first start."""
     if call.receiver in ("", "self", "this") or call.name in NOT_METHOD:
-        return None
+        return {}
     index = project_index.for_context(ctx)
     me = Path(ctx.path).resolve()
     paths = {Path(d.path).resolve() for d in _definitions(call.name, index)}
     if len(paths) != 1 or me in paths:
-        return None
-    return _player_script_key(paths.pop())
+        return {}
+    callee = paths.pop()
+    key = _player_script_key(callee)
+    starts = ctx.remember(f"apg_starts:{call.name}:{callee}", lambda: _load_starts(call.name, callee, ctx))
+    track = _call_arguments(text(call.node), call.name)
+    if not starts:
+        return {"fold_key": key}
+    first = next(((path, line) for path, line, arguments in starts if arguments == track), None)
+    later = first is not None and first != (me, call.node.start_point[0] + 1)
+    return {"fold_key": key if track == starts[0][2] else f"{key}#track:{track}", "fold_site": later}
+
+
+def _load_starts(name: str, callee: Path, ctx: CheckContext) -> list[tuple[Path, int, str]]:
+    """(file, line, argument text) of the load-time calls of `name` from files other than `callee`,
+    the one the player reaches first first: in a script of the project's main scene, else by path and line."""
+    index = project_index.for_context(ctx)
+    main = _main_scene_scripts(ctx)
+    starts = [
+        (Path(site.path).resolve(), site.line, _call_arguments(_site_text(site), name))
+        for site in index.calls(name)
+        if site.receiver not in ("", "self", "this") and Path(site.path).resolve() != callee and _load_site(site, index, follow=False)
+    ]
+    return sorted(starts, key=lambda start: (start[0] not in main, str(start[0]), start[1]))
+
+
+def _call_arguments(code: str, name: str) -> str:
+    """The argument text of the call of `name` in `code`, spaces dropped (`main_menu_song,"Menu"`)."""
+    found = re.search(rf"\b{re.escape(name)}\s*\((.*)\)", code, re.S)
+    return re.sub(r"\s+", "", found.group(1)) if found else ""
+
+
+def _site_text(site: project_index.Site) -> str:
+    """The text of the call at a site (from its byte to the end of its line, then on while brackets are open)."""
+    code = _read(site.path)
+    start = len(code.encode("utf-8", "replace")[: site.byte].decode("utf-8", "replace"))
+    end, depth = start, 0
+    while end < len(code):
+        char = code[end]
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        end += 1
+        if (char == ")" and depth == 0) or (char == "\n" and depth <= 0):
+            break
+    return code[start:end]
+
+
+GODOT_MAIN_SCENE = re.compile(r'^\s*run/main_scene\s*=\s*"([^"]+)"', re.M)
+
+
+def _main_scene_scripts(ctx: CheckContext) -> set[Path]:
+    """Godot: the scripts the project's main scene (`run/main_scene`, a res:// path or a uid) attaches."""
+    project = _godot_project(ctx) if ctx.language == "gdscript" else None
+    if project is None:
+        return set()
+    root, files = project
+    found = GODOT_MAIN_SCENE.search(files.get(root / "project.godot", ""))
+    if not found:
+        return set()
+    main = found.group(1)
+    scene = next(
+        (code for path, code in files.items() if path.suffix == ".tscn" and (
+            main == "res://" + path.relative_to(root).as_posix()
+            or re.match(rf'\[gd_scene[^\]]*\buid="{re.escape(main)}"', code))),
+        "",
+    )
+    return {
+        (root / res[len("res://"):]).resolve()
+        for res in re.findall(r'^\[ext_resource[^\]]*\bpath="(res://[^"]+\.gd)"', scene, re.M)
+    }
 
 
 def _muted(receiver: str, ctx: CheckContext) -> bool:
@@ -2502,7 +2574,7 @@ def manager_call_on_load(ctx: CheckContext) -> Verdict | None:
     if not evidence:
         return None
     message = f"music starts playing when the {_scene(ctx)} loads ({call.name}() in {where}: {evidence})"
-    return _verdict(ctx, "music", call.receiver, message, fold_key=_started_script_key(call, ctx))
+    return _verdict(ctx, "music", call.receiver, message, **_started_script_fold(call, ctx))
 
 
 def _music_script_start(call, ctx: CheckContext, where: str) -> str:
@@ -2588,7 +2660,7 @@ def music_manager_method_on_load(ctx: CheckContext) -> Verdict | None:
     if not evidence or _switches_running_music(call, ctx) or _music_call_on_same_receiver(call, ctx):
         return None
     message = f"music starts playing when the {_scene(ctx)} loads ({call.name}() in {where}: {evidence})"
-    return _verdict(ctx, "music", call.receiver, message, fold_key=_started_script_key(call, ctx))
+    return _verdict(ctx, "music", call.receiver, message, **_started_script_fold(call, ctx))
 
 
 def _music_call_on_same_receiver(call, ctx: CheckContext) -> bool:
