@@ -24,6 +24,7 @@ import re
 
 from tree_sitter import Node
 
+from designlint import project_index
 from designlint.checks import CheckContext, Verdict
 from designlint.checks.polyglot import as_call, enclosing_functions, function_name
 from designlint.checks.streak_rewards import norm_name
@@ -84,12 +85,73 @@ def _date_changed(ctx: CheckContext, comp: Node, fn: Node | None) -> bool:
         if not today and x.type in ("identifier", "name") and len(tx) < 40:
             values = (_definitions(ctx, fn, tx) if fn is not None else []) or _definitions(ctx, ctx.root, tx)
             today = any(TODAY.search(text(v)) for v in values[:3] if len(text(v)) < 200)
-        if today and LAST_DAY.search(ty) and not TODAY.search(ty):
+        if today and (LAST_DAY.search(ty) or LAST_DAY.search(_parsed_from(text(fn if fn is not None else ctx.root), ty))) and not TODAY.search(ty):
             return True
         if NOW.search(tx) and not LAST_DAY.search(tx) and _operator(comp) in ("<", "<=", ">", ">="):
             if ONE_DAY_ON.search(ty) or NEXT_CLAIM.search(ty) or _stored_day_on(ctx, y):
                 return True
     return False
+
+
+def _parsed_from(code: str, operand: str) -> str:
+    """C#: the stored value a date was read from (`DateTime.TryParse(data.LastDailyRewardClaimed, out var
+    when)`, `var when = DateTime.Parse(PlayerPrefs.GetString("LastClaim"))`) for `when` / `when.Date`; else ""."""
+    name = re.match(r"^\s*([A-Za-z_]\w*)(?:\.Date)?\s*$", operand)
+    if name is None:
+        return ""
+    var = re.escape(name.group(1))
+    found = re.search(rf"\bTryParse(?:Exact)?\s*\(\s*([^,;]{{1,120}}?)\s*,[^;]{{0,160}}?\bout\s+(?:var\s+|DateTime\s+)?{var}\b", code) or re.search(
+        rf"\b{var}\s*=\s*DateTime\.Parse(?:Exact)?\s*\(\s*([^,;]{{1,120}}?)\s*[,)]", code
+    )
+    return found.group(1) if found else ""
+
+
+# A new-day test written as a bool helper: `bool IsClaimedToday() => DateTime.Now.Date == last.Date;`,
+# `public bool CanClaimDaily() { if (DateTime.TryParse(saved, out var d)) return DateTime.Today > d.Date; return true; }`.
+RETURNED = re.compile(r"(?:\breturn\s+|=>\s*)([^;{}]{1,200});")
+SPLIT_COMPARISON = re.compile(r"^(.+?)\s*(==|!=|<=|>=|<|>)\s*(.+)$")
+PREDICATE_NAME = re.compile(r"^(?:Is|Has|Can|Was|Did|Check|is_|has_|can_|was_|did_|check_)")
+MAX_PREDICATE = 2000
+
+
+def _returns_new_day_test(body: str) -> bool:
+    """A helper's text returns a comparison of today with a stored claim day (either way round)."""
+    for returned in RETURNED.finditer(body):
+        parts = SPLIT_COMPARISON.match(returned.group(1).strip())
+        if parts is None or NOT_A_GAP.search(returned.group(1)):
+            continue
+        a, op, b = (part.strip() for part in parts.groups())
+        for x, y in ((a, b), (b, a)):
+            stored = LAST_DAY.search(y) or LAST_DAY.search(_parsed_from(body, y))
+            if TODAY.search(x) and not TODAY.search(y) and stored:
+                return True
+            if NOW.search(x) and not LAST_DAY.search(x) and op not in ("==", "!=") and (ONE_DAY_ON.search(y) or NEXT_CLAIM.search(y)):
+                return True
+    return False
+
+
+def _predicate_test(ctx: CheckContext, condition: Node) -> bool:
+    """The condition calls a bool helper (of this file, or of another file of the project when it is called
+    on an object: `popup.IsClaimTodayDailyReward()`) that returns a new-day test."""
+    for n in walk(condition):
+        call = as_call(n) if n.type in CALL_TYPES else None
+        if call is None or not PREDICATE_NAME.match(call.name) or NOT_A_GIFT_GATE.search(_snake(call.name)):
+            continue
+        memo = ctx.memo.setdefault("daily_login_predicates", {})
+        key = (call.name, call.receiver in ("", "self", "this"))
+        if key not in memo:
+            memo[key] = any(_returns_new_day_test(body) for body in _predicate_bodies(ctx, call.name, own=key[1]))
+        if memo[key]:
+            return True
+    return False
+
+
+def _predicate_bodies(ctx: CheckContext, name: str, own: bool) -> list[str]:
+    bodies = [text(fn) for fn in file_functions(ctx).get(name, [])[:2]]
+    if bodies or own or ctx.language != "csharp":
+        return [body for body in bodies if len(body) < MAX_PREDICATE]
+    index = project_index.for_context(ctx)
+    return [d.text for d in index.definitions(name)[:3] if len(d.text) < MAX_PREDICATE and re.search(rf"\bbool\s+{re.escape(name)}\b", d.text)]
 
 
 # A stored value, a key or a field: `rewards[uid]["daily"]`, `self.cooldowns[uid]`, `user.wait_until`.
@@ -119,7 +181,9 @@ def new_day_test(ctx: CheckContext, condition: Node, fn: Node | None) -> bool:
         return False
     if gap_test(ctx, condition, fn):
         return True
-    return any(_operator(c) in COMPARISON_OPS and _date_changed(ctx, c, fn) for c in _comparisons(condition))
+    if any(_operator(c) in COMPARISON_OPS and _date_changed(ctx, c, fn) for c in _comparisons(condition)):
+        return True
+    return _predicate_test(ctx, condition)
 
 
 # --------------------------------------------------------------------------- the grant
@@ -182,13 +246,23 @@ CALL_TYPES = {"invocation_expression", "call", "function_call"}
 
 
 def _claimable_flag(body: Node) -> str | None:
-    """`dailyRewardAvailable = true`, `self.gift_ready = True`: the name of the flag the gate sets."""
+    """`dailyRewardAvailable = true`, `self.gift_ready = True`: the name of the flag the gate sets;
+    `state = RewardState.ReadyToClaim` (an enum value named claimable): that value."""
     for n in walk(body):
         if n.type in ("assignment_expression", "assignment", "assignment_statement", "variable_declarator"):
             parts = [c for c in n.named_children if "comment" not in c.type]
             if len(parts) >= 2 and CLAIMABLE_FLAG.search(text(parts[0])) and TRUE.match(text(parts[-1])):
                 return text(parts[0]).split(".")[-1].strip()
+            state = CLAIMABLE_STATE.match(text(parts[-1])) if len(parts) >= 2 else None
+            if state:
+                return state.group(1)
     return None
+
+
+# An enum value that makes a gift claimable: `DailyRewardItemState.ReadyToClaim`, `GiftState.Claimable`.
+CLAIMABLE_STATE = re.compile(r"^\s*[A-Z]\w*\.((?:ReadyTo|CanBe|Can)(?:Claim|Collect|Redeem)\w*|Claimable|Collectable|Collectible|Redeemable)\s*$")
+# A method that claims the gift (`OnClaim`, `ClaimReward`, `CollectGift`): its payout is the claim the state opens.
+CLAIM_METHOD = re.compile(r"claim|collect|redeem", re.I)
 
 
 EXIT_TYPES = {"return_statement", "raise_statement", "throw_statement"}
@@ -230,9 +304,12 @@ def _gate_grant(ctx: CheckContext, stmt: Node, fn: Node | None) -> Node | None:
             return found
     flag = next((f for f in (_claimable_flag(_branch_body(b)) for b in branches) if f), None)
     if flag and not NOT_A_GIFT.search(_snake(flag)):
-        for other in (f for fns in file_functions(ctx).values() for f in fns):
-            if other is not fn and flag in text(other) and _grant(other, ctx) is not None:
-                return stmt
+        for name, fns in file_functions(ctx).items():
+            for other in fns:
+                # the flag read where the gift is paid, or (a claimable state) the class's own claim method that pays
+                opens = flag in text(other) or (CLAIMABLE_STATE.match(f"S.{flag}") and CLAIM_METHOD.search(name) and _owner(other) == _owner(stmt))
+                if other is not fn and opens and _grant(other, ctx) is not None:
+                    return stmt
     if _exits(_branch_body(branches[0])):
         for later in _rest_of_function(stmt, fn)[:40]:
             found = _grant(later, ctx)
