@@ -17,7 +17,8 @@ The functions here decide three things:
   footsteps), animations, tweens, particles and timelines are not media here;
 * when it runs (`situation`): on load (`Awake`/`Start`/`OnEnable`, `_ready`, `love.load`, the
   top of a Roblox script, `PlayerAdded`/`CharacterAdded`, or a method, coroutine or handler
-  those reach in the same file; also `Update` / `_process` restarting a stopped player), on
+  those reach in the same file; a Roblox BindableFunction / BindableEvent handler another script
+  invokes or fires at load; also `Update` / `_process` restarting a stopped player), on
   a player action (button, click, input handlers, not reported), on some other game event
   (not reported), or when an item ends;
 * whether an "ended" handler moves on or starts again (`plays_again`): it plays, changes the

@@ -2,7 +2,8 @@
 Python bots and servers), part of the `streak-rewards` rule, reported at `info`.
 
 A reward the game grants for coming back on a new day: a claim behind a new-day or 24-hour test
-(`if (lastClaim.Date < DateTime.Today) coins += 100;`, `if os.time() - last >= 86400 then
+(`if (lastClaim.Date < DateTime.Today) coins += 100;`, `if (!IsClaimedToday())` where that C# bool
+helper, of the file or of another class of the project, returns a same-day comparison, `if os.time() - last >= 86400 then
 giveCash(player) end`, `if time_diff.days >= 1: user.coins += 100`, a stored time the file sets to
 now + one day: `if rewards[uid]["daily"] > time.time(): return`), the same test used as a
 guard that turns an early visitor away before the grant (`if now - last < timedelta(hours=24):
