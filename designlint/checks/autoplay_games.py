@@ -1062,14 +1062,11 @@ def _bindable_event_fired_on_load(node: Node, event: str, ctx: CheckContext | No
 def _site_in_handler(site: project_index.Site, index: project_index.ProjectIndex) -> bool:
     """The call site sits in a function handed to an event that is not a load event (a click,
     `Touched`, a value change): it runs when that event fires."""
-    source = index.source(site.path)
-    for region in source.regions if source is not None else []:
-        if region.root.start_byte <= site.byte < region.root.end_byte:
-            node = region.root.descendant_for_byte_range(site.byte, site.byte)
-            for fn in enclosing_functions(node) if node is not None else []:
-                event = _event_of(fn)
-                if event:
-                    return _event_kind(event) != "load"
+    node = _site_node(site, index)
+    for fn in enclosing_functions(node) if node is not None else []:
+        event = _event_of(fn)
+        if event:
+            return _event_kind(event) != "load"
     return False
 
 
@@ -2927,14 +2924,19 @@ def _caller_reports(site: project_index.Site, definition: str, file_code: str, c
     return _starts_track(definition, file_code, site.name, callees, manager)
 
 
-def _site_under_input(site: project_index.Site, index: project_index.ProjectIndex) -> bool:
-    """The call site sits under an input check (`if love.keyboard.isDown("w")`, `the.keys:pressed('w')`)."""
+def _site_node(site: project_index.Site, index: project_index.ProjectIndex) -> Node | None:
+    """The syntax node at a call site of another file."""
     source = index.source(site.path)
     for region in source.regions if source is not None else []:
         if region.root.start_byte <= site.byte < region.root.end_byte:
-            node = region.root.descendant_for_byte_range(site.byte, site.byte)
-            return node is not None and bool(_user_condition(node))
-    return False
+            return region.root.descendant_for_byte_range(site.byte, site.byte)
+    return None
+
+
+def _site_under_input(site: project_index.Site, index: project_index.ProjectIndex) -> bool:
+    """The call site sits under an input check (`if love.keyboard.isDown("w")`, `the.keys:pressed('w')`)."""
+    node = _site_node(site, index)
+    return node is not None and bool(_user_condition(node))
 
 
 def _load_site(site: project_index.Site, index: project_index.ProjectIndex, follow: bool) -> str:
