@@ -22,9 +22,12 @@ re-engagement copy. The checks here decide, with the web rule's notions
   `schedule.every()`, huey, `@repeat_every`, a Django management command, a `while True` loop
   with a sleep; Celery tasks are followed through `.delay()`/`.apply_async()`/`.s()`; beat entries,
   CRONJOBS lines and scheduler registrations in the project's settings/celery/scheduler modules
-  are read from the project, and the result depends on those files) or picks its
+  are read from the project, and the result depends on those files; APScheduler registrations are read
+  on the syntax tree by designlint/checks/python_schedules.py) or picks its
   recipients by inactivity (`last_login__lt`, "inactive", "dormant"), and is not a transactional
-  notice (receipt, password, order, 2FA, ...) judged by the values that reach the send.
+  notice (receipt, password, order, 2FA, ...) judged by the values that reach the send. A send handed to
+  a runner (`asyncio.to_thread(messaging.send, m)`) is a send; the module's own push wrapper
+  (`self.send(...)`) is judged at each call of it, so every scheduled job calling it is one finding.
 * Copy: a re-engagement line ("we miss you", "come back", ...) where a notification is built.
 
 Everything is syntactic. Other files are read in two ways: the Python schedule files read by
@@ -56,6 +59,7 @@ from designlint.checks.notification_spam import (
     _quiet_hours_present,
 )
 from designlint.checks.polyglot import Call, argument_nodes, as_call, enclosing_functions, function_name, functions_by_name
+from designlint.checks.python_schedules import scheduled_jobs
 from designlint.checks.util import ancestors, closing_bracket, text, walk, within
 
 if TYPE_CHECKING:
@@ -212,9 +216,20 @@ def _py_inactive_pick(code: str):
     return None
 
 
+# Python: the recipients are picked by their own switch for this kind of push, a column of the user row
+# (`filter(User.push_morning == True)`, `.filter(notify_digest=True)`); its default is the model's, so the
+# push is still reported, lowered
+PY_SWITCH_FILTER = re.compile(
+    r"\.(push|notif\w*|notify|reminders?|alerts?|digest)_\w+\s*(==\s*True\b|\.is_\(\s*True\s*\))|"
+    r"\b(filter|filter_by|where)\([^()]*\b(push|notif\w*|notify|reminders?|alerts?|digest)_\w+\s*=\s*True\b"
+)
+
+
 def user_setting(ctx: CheckContext) -> bool:
     """Mitigation: the player or user can turn these notifications off, or chose when they come."""
     code = ctx.code_without_comments()
+    if ctx.language == "python" and PY_SWITCH_FILTER.search(code):
+        return True
     return bool(USER_SETTING.search(code) or USER_SCHEDULE.search(code))
 
 
@@ -1345,7 +1360,7 @@ def _in_reported_send(ctx: CheckContext, node: Node) -> bool:
 
 def _reported_py_send(ctx: CheckContext, node: Node) -> bool:
     call = as_call(node)
-    if call is None or not PY_SEND_NAME.match(call.name):
+    if call is None or not (PY_SEND_NAME.match(call.name) or _py_handed_send(node) is not None):
         return False
     chain = _py_chain(ctx, node)
     chain_text = " ".join(text(f) for f in chain[:6]) or text(node)
@@ -1548,17 +1563,24 @@ def _py_string_constant(name: str, ctx: CheckContext) -> str:
     return m.group(1) if m else ""
 
 
-def _py_send_kind(ctx: CheckContext, node: Node) -> str | None:
-    """The push API a call uses (`firebase_admin.messaging.send`, `APNsClient.send_notification`, ...), or None."""
+def _py_send_kind(ctx: CheckContext, node: Node, local: bool = True) -> str | None:
+    """The push API a call uses (`firebase_admin.messaging.send`, `APNsClient.send_notification`, ...), or None.
+    With `local`, also a call of this file's own push wrapper (`self.send(...)` whose body sends one)."""
     from designlint.python_names import qualified_names
 
     call = as_call(node)
     func = node.child_by_field_name("function")
     if call is None or func is None:
         return None
+    handed = _py_handed_send(node)
+    if handed is not None:
+        # `asyncio.to_thread(messaging.send, message)`: judged as the call of the function handed over
+        func = handed
+        receiver, _, name = text(handed).rpartition(".")
+        call = Call(node=node, name=name, receiver=receiver, arguments=call.arguments)
     if call.name in ("post", "request"):
         # an HTTP call is a push when its URL is a push endpoint, whatever the client
-        args = argument_nodes(call)
+        args = [a for a in argument_nodes(call) if handed is None or a.id != handed.id and text(a) != "None"]
         url = " ".join(text(a) + " " + _py_string_constant(text(a), ctx) for a in args[:2])
         return f"a push REST call ({PUSH_URL.search(url).group(0)})" if PUSH_URL.search(url) else None
     names = qualified_names(ctx, func, PUSH_MODULES)
@@ -1580,7 +1602,92 @@ def _py_send_kind(ctx: CheckContext, node: Node) -> str | None:
     if PY_WRAPPER.match(call.name) and call.name not in _methods_by_name(ctx) and not NOT_PUSH_CHANNEL.search(f"{call.receiver}.{call.name}"):
         return f"{call.name}()"
     service = _py_push_service(ctx, node, call)
-    return f"{service}().{call.name}" if service else None
+    if service:
+        return f"{service}().{call.name}"
+    return _py_local_wrapper(ctx, node, call) if local and handed is None else None
+
+
+def _py_local_wrapper(ctx: CheckContext, node: Node, call: Call) -> str | None:
+    """A call of this file's own push wrapper (`await self.send(title=..., token=...)`, `send_push(user, ...)`):
+    one function of the file by that name whose body sends a push; the wrapper's send itself is then left to
+    its callers (`_py_deferred_to_callers`), so each scheduled job that calls it is judged on its own."""
+    if call.receiver not in ("", "self", "cls") or NOT_PUSH_CHANNEL.search(call.name):
+        return None
+    defs = _methods_by_name(ctx).get(call.name, [])
+    if len(defs) != 1 or within(node, defs[0]):
+        return None
+    inner = _py_wrapper_send(ctx, defs[0])
+    return f"{inner} through {call.name}()" if inner else None
+
+
+def _py_wrapper_send(ctx: CheckContext, fn: Node) -> str | None:
+    """The push API the body of a function of this file calls (not through another wrapper), or None."""
+
+    def build() -> str | None:
+        for n in walk(fn):
+            if n.type == "call" and (c := as_call(n)) is not None and (PY_SEND_NAME.match(c.name) or _py_handed_send(n) is not None):
+                kind = _py_send_kind(ctx, n, local=False)
+                if kind:
+                    return kind
+        return None
+
+    return ctx.remember(f"nsg_wrapper_send:{fn.id}", build)
+
+
+def _py_deferred_to_callers(ctx: CheckContext, node: Node) -> bool:
+    """The send sits in the file's own push wrapper (`async def send(self, title, body, token)`), which no
+    schedule runs by itself and which this file calls by a name the python-recapture-push query matches:
+    the send is judged at each of those calls (one finding per scheduled job calling it, with the copy
+    and the recipients that job passes), not once here for all of them."""
+    own = list(enclosing_functions(node))
+    if not own:
+        return False
+    name = function_name(own[0])
+    if not name or not PY_SEND_NAME.match(name) or NOT_PUSH_CHANNEL.search(name) or len(_methods_by_name(ctx).get(name, [])) != 1:
+        return False
+    callers = _callers(ctx, name)
+    if not callers or any(how != "call" for _, how in callers):
+        return False
+    if any(SCHEDULE_DECORATOR.search(_decorators(f)) or _py_scheduler_ref(ctx, function_name(f)) for f in own):
+        return False  # the wrapper is a job itself
+    return not _py_registered_job(ctx, own) and not _py_inactive(" ".join(text(f) for f in own))
+
+
+def _py_job_named_only(schedule: str | None) -> bool:
+    """The schedule is read from the function's name alone (a broadcast named as a daily job, a task named so)."""
+    return schedule is not None and ("named as a periodic job" in schedule or schedule.startswith("the background task"))
+
+
+def _py_run_from_other_modules(ctx: CheckContext, chain: list[Node]) -> bool:
+    """The function around the call is run from other modules by a name the call-side queries judge
+    (`send_weekly_nudges()` in a cron view): it is reported there, where the schedule is."""
+    from designlint import project_index
+
+    name = function_name(chain[0]) if chain else ""
+    if not name or _too_common_here(name) or not PY_CALL_SIDE.match(name):
+        return False
+    here = str(Path(ctx.path).resolve())
+    return any(s.path != here for s in project_index.for_context(ctx).calls(name))
+
+
+# runners that call the function handed to them: `asyncio.to_thread(fn, *args)`, `loop.run_in_executor(executor, fn,
+# *args)`, `functools.partial(fn, *args)`, `executor.submit(fn, *args)`, anyio `to_thread.run_sync(fn, *args)`,
+# asgiref `sync_to_async(fn)`
+PY_RUNNERS = ("to_thread", "run_in_executor", "partial", "submit", "run_sync", "sync_to_async")
+
+
+def _py_handed_send(node: Node) -> Node | None:
+    """The push function a runner call is handed (`messaging.send` of `asyncio.to_thread(messaging.send, m)`,
+    the second argument of `run_in_executor`), or None when `node` is not such a call."""
+    call = as_call(node) if node.type == "call" else None
+    if call is None or call.name not in PY_RUNNERS:
+        return None
+    positional = [a for a in argument_nodes(call) if a.type != "keyword_argument"]
+    index = 1 if call.name == "run_in_executor" else 0
+    handed = positional[index] if len(positional) > index else None
+    if handed is None or handed.type not in ("identifier", "attribute"):
+        return None
+    return handed if PY_SEND_NAME.match(text(handed).rsplit(".", 1)[-1]) else None
 
 
 def _py_device_query(ctx: CheckContext, node: Node, call: Call) -> str | None:
@@ -1782,12 +1889,25 @@ def _py_registered_job(ctx: CheckContext, chain: list[Node]) -> str | None:
     module = Path(ctx.path).with_suffix("").as_posix()
     for fn in chain:
         name = function_name(fn)
+        cls = _py_class_name(fn)
         for dotted, where in registry.get(name, ()):
             parts = dotted.split(".")
             custom = re.search(rf"name\s*=\s*['\"]{re.escape(dotted)}['\"]", _decorators(fn))
             if len(parts) == 1 or custom or module.endswith("/".join(parts[:-1])) or Path(module).name == parts[-2]:
                 return f"a schedule in {where} ({dotted})"
+            # a method of an object the registry builds (`PushService(...).send_morning_push`): the class
+            # around the function, in the module the registry imported it from
+            if cls and parts[-2] == cls and (len(parts) == 2 or module.endswith("/".join(parts[:-2]))):
+                return f"a schedule in {where} ({cls}().{name})"
     return None
+
+
+def _py_class_name(fn: Node) -> str:
+    """The name of the class a Python method is defined in, or ""."""
+    holder = fn.parent.parent if fn.parent is not None and fn.parent.type == "decorated_definition" else fn
+    block = holder.parent if holder is not None else None
+    cls = block.parent if block is not None and block.type == "block" else None
+    return text(cls.child_by_field_name("name")) if cls is not None and cls.type == "class_definition" else ""
 
 
 @lru_cache(maxsize=256)
@@ -1848,10 +1968,7 @@ def _scheduled_names(code: str) -> list[str]:
         out += [n for n in re.findall(r"['\"]([A-Za-z_][\w]*(?:\.[\w]+)+)['\"]", block)]
     out += re.findall(r"add_periodic_task\([^()]*(?:\([^()]*\)[^()]*)*?\b(\w+)\.(?:s|si|signature)\(", code)
     out += re.findall(r"add_periodic_task\(\s*(?:[^(),]|\([^()]*\))+,\s*([A-Za-z_][\w.]*)\s*[,)]", code)
-    for call in re.findall(r"\.add_job\(([^()]*(?:\([^()]*\)[^()]*)*)\)", code):
-        m = re.match(r"\s*(?:func\s*=\s*)?['\"]?([\w.:]+)", call)
-        if m and re.search(r"cron|interval|Cron|Interval", call):
-            out.append(m.group(1).replace(":", "."))
+    out += scheduled_jobs(code)  # APScheduler `add_job(...)` / `@scheduled_job(...)`, read on the syntax tree
     out += re.findall(r"\bevery\([^)]*\)(?:\.\w+)*(?:\.at\([^)]*\))?\.do\(\s*([\w.]+)", code)
     return out
 
@@ -2030,7 +2147,10 @@ PY_SEND_FIELD = r"\w*(?:notif\w*|notify|alert|push|digest|delivery|preferred|dai
 PY_USER_SEND_TIME = re.compile(
     rf"\b{PY_SEND_FIELD}(?:__(?:hour|minute))?\s*=\s*(?:(?:current|now)\w*|[\w.]*now\(\s*[\w.]*\s*\))[\w.]*(?=\s*[,)])|"
     rf"\b(?:now|current\w*)(?:\.hour|\.time\(\))?\s*==\s*[\w.]+\.{PY_SEND_FIELD}\b|"
-    rf"\b[\w.]+\.{PY_SEND_FIELD}(?:\.hour)?\s*==\s*(?:now|current\w*)\b"
+    rf"\b[\w.]+\.{PY_SEND_FIELD}(?:\.hour)?\s*==\s*(?:now|current\w*)\b|"
+    # in an SQLAlchemy query, a part of the row's own send time equal to the current one:
+    # `func.hour(Event.push_time) == now.hour`, `extract("minute", Row.notify_time) == now.minute`
+    rf"\b(?:\w+\.)?(?:hour|minute|date|time|extract)\(\s*(?:['\"]\w+['\"]\s*,\s*)?[\w.]+\.{PY_SEND_FIELD}\s*\)\s*==\s*(?:now|current\w*)\b"
 )
 
 
@@ -2140,7 +2260,9 @@ def python_push_send(ctx: CheckContext) -> Verdict | bool:
         # decided before resolving names, which is the costly part; then: run from another module?
         return _py_called_from_other_modules(ctx, node, chain)
     kind = _py_send_kind(ctx, node)
-    if kind is None or _judged_in_definition(ctx, node):
+    if kind is None or _judged_in_definition(ctx, node) or _py_deferred_to_callers(ctx, node):
+        return False
+    if " through " in kind and _py_job_named_only(schedule) and _py_run_from_other_modules(ctx, chain):
         return False
     return _py_judge(ctx, node, chain, chain_text, inactive, schedule, kind)
 
@@ -2176,7 +2298,8 @@ def _py_recipient(node: Node, depth: int = 0) -> str:
     for a in args.named_children:
         if a.type == "keyword_argument" and PY_RECIPIENT_KEY.match(text(a.child_by_field_name("name"))):
             return text(a.child_by_field_name("value"))
-    first = next((a for a in args.named_children if a.type not in ("keyword_argument", "comment")), None)
+    handed = _py_handed_send(node) if depth == 0 else None
+    first = next((a for a in args.named_children if a.type not in ("keyword_argument", "comment") and not (handed is not None and (a.id == handed.id or text(a) == "None"))), None)
     if first is None:
         return ""
     if first.type == "call" and depth == 0:
@@ -2230,11 +2353,41 @@ def _py_judge(ctx: CheckContext, node: Node, chain: list[Node], chain_text: str,
         return False  # an opt-in push: nothing goes out until the user turns it on
     if not reengage and _py_due_digest(ctx, node, chain):
         return False  # each user's own dated items (tomorrow's events), sent only when there are some
+    if not reengage and _py_made_for_recipient(node):
+        return False  # it announces a record this run just made for that user (their weekly report), linked by its id
     if not reengage and PY_USER_SEND_TIME.search(chain_text):
         return False  # each user's reminder, sent at the time they chose for it
     if not reengage and _py_row_time_match(chain_text):
         return False  # each user's stored time (`goal.get("reminder_times")`) matched against the current time
     return Verdict(message=f"push notification sent on a timer ({kind} in {schedule}), not because something happened for the user", note=_quiet_note(ctx))
+
+
+# a builder of the push itself (its copy or payload), not a record made for the user
+PY_MESSAGE_BUILDER = re.compile(r"(message|msg|notif|push|payload|body|title|text|copy|reminder|content|template)", re.I)
+
+
+def _py_made_for_recipient(node: Node) -> bool:
+    """In a loop over people, the send links to a record made for that person in the same pass of the loop
+    (`report = await generate_report(user)`, then `landing_url=f"/report/{report.id}"`): the push tells them
+    something now exists for them, an event of their own, not a nudge on a timer."""
+    text_of_send = text(node)
+    for loop in (a for a in ancestors(node) if a.type == "for_statement"):
+        person = text(loop.child_by_field_name("left"))
+        body = loop.child_by_field_name("body")
+        if body is None or not re.fullmatch(r"\w+", person):
+            continue
+        for assign in (a for a in walk(body) if a.type == "assignment" and a.start_byte < node.start_byte):
+            left, right = text(assign.child_by_field_name("left")), assign.child_by_field_name("right")
+            call = right.named_children[0] if right is not None and right.type == "await" and right.named_children else right
+            if call is None or call.type != "call" or not re.fullmatch(r"\w+", left):
+                continue
+            made = as_call(call)
+            if made is None or PY_MESSAGE_BUILDER.search(made.name) or not re.search(rf"\b{re.escape(person)}\b", text(call.child_by_field_name("arguments"))):
+                continue
+            if re.search(rf"\b{re.escape(left)}\.(id|pk|uuid|slug)\b", text_of_send):
+                return True
+        return False
+    return False
 
 
 # a time of day stored on the user's own row (`goal.get("reminder_times")`, `user.get("morning_time", "08:00")`),
