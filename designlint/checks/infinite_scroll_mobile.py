@@ -55,7 +55,6 @@ and a second end-of-list branch of one class running the same load not at all.
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import re
 from pathlib import Path
@@ -64,12 +63,18 @@ from tree_sitter import Node
 from designlint import project_index
 from designlint.checks import CheckContext, Verdict
 from designlint.checks.infinite_scroll import END_MARKER, PAGE_CAP_COMPARISON, USER_SETTING
+from designlint.checks.infinite_scroll_mobile_loads import (
+    APPENDS, BRANCH_TYPES, DART_DATA_OWNER, DECLARATION_TYPES, DISPATCH, FLOW_SENDS, IDENTIFIER, IDENTIFIER_TYPES,
+    LOADER, LOAD_MORE_ARGUMENT, MODEL_RECEIVER, MORE_PAGES, NEXT_TYPE_DECLARATION, NOT_DATA, NOT_LOADER, REPORT_VERBS,
+    SCROLLED_TO_END, STRONG_LOADER, TYPE_DECLARATIONS, WRAPPERS, braced, call_name, collection_getter, conditions,
+    declared_name, declared_type_name, definitions_of, enclosing_type_name, expanded_text, in_user_action, last_name,
+    load_verb, loads, named_function, own_records_at_info, project_bytes, project_declaration, reports_progress,
+    scope_text, short, stored_name, with_trailing_lambda, word_list,
+)
 from designlint.checks.polyglot import Call, argument_nodes, as_call, calls, enclosing_functions, function_name, functions_by_name
 from designlint.checks.swiftui_scroll_state import scroll_position
 from designlint.checks.util import FUNCTION_TYPES, ancestors, closing_bracket, text, text_without_comments, walk
 
-# --------------------------------------------------------------------------------------------
-# vocabularies
 
 # Conditions that compare a scroll position with the end of the content.
 CONTENT_END = "the scroll offset nears contentSize.height"
@@ -114,264 +119,17 @@ CONDITION_PARTS = re.compile(r"&&|\|\||\band\b|\bor\b|,|;|\n")
 # `indexPath.row % pageSize == 5`: a given row of every page (the next page is asked for before the end is reached).
 PAGE_MODULO_ROW = re.compile(r"(?i)(\b(index|idx|row|item|position|pos)\b|\.(row|item)\b|(?-i:[a-z](Index|Position|Row)\b))\s*%\s*[\w.]*(page|per_?page|limit|batch|chunk)\w*\s*(==|>=)\s*[\w.]+")
 
-# Names that load the next page whatever the condition.
-STRONG_LOADER = re.compile(
-    r"(?i)load_?more|more_?(items|data|posts|results|content|entries|pages?|feed|rows|messages|photos|videos|articles)"
-    r"|load_?next|fetch_?next|next_?page|fetch_?more|get_?more|request_?more|load_?page|fetch_?page|paginat|load_?older"
-    r"|fetch_?older|append_?(page|items|data|more)|on_?end_?reached|on_?bottom_?reached|(on_?|did_?)reach(ed|ing)?_?(the_?)?(end|bottom)|infinite"
-    r"|load_?additional|next_?batch|load_?batch|fetch_?batch|if_?threshold|end_?of_?(the_?)?(list|feed|items|data|content)_?reached"
-    r"|last_?(cell|row|item)_?(is_?)?(showing|shown|displayed|appeared|visible|reached)"
-    r"|(carregar|cargar|buscar|obter|obtener|traer)_?(mais|m[aá]s)|pr[oó]xima_?p[aá]gina|siguiente_?p[aá]gina"
-    r"|(?-i:(?<![A-Za-z])(?:mais|mas|más|Mais|Mas|Más)|(?<=[a-z0-9])(?:Mais|Mas|Más))_?(dados|datos|itens|items|p[aá]ginas?|resultados)"
-)  # (Portuguese and Spanish "load more", "next page")
-# Names that load data; enough when the condition says the last row is shown.
-LOADER = re.compile(r"(?i)^_?(load|fetch|request|retrieve|download|query|obtain|pull|refill|add_?more(?![a-z0-9])|carregar|cargar|get\w*(data|list|page|items|posts|feed|more|next|records|results|articles|news|comments|messages|videos|products|movies|repos|users)\b)")
-# A load verb as a later word of a function's camel-case or snake name (`pageFetch`, `nextPageLoad`),
-# not next to a word that makes it an event, a stop or a thing (`viewDidLoad`, `onLoad`,
-# `cancelRequest`, `onAdFailedToLoad`, `handleLoadState`, `permissionRequest`).
-LOAD_WORDS = frozenset({"fetch", "load", "request"})
-NOT_LOAD_BEFORE = frozenset({"did", "will", "on", "after", "before", "should", "can", "cancel", "stop", "finish", "end", "abort", "is", "has", "was",
-                             "un", "pre", "to", "show", "dismiss", "prepare", "ad", "ads", "permission",
-                             "complete", "fail", "failed", "friend", "follow", "pull", "accept", "reject", "decline", "approve", "verification", "review", "token"})
-NOT_LOAD_AFTER = frozenset({"error", "failed", "failure", "state", "status", "options", "result", "callback", "listener", "control", "config",
-                            "body", "button", "code", "type", "permission"})
-# First words of setters, getters, event handlers and builders, whatever follows (`setLoadWithOverviewMode`).
-NOT_LOAD_FIRST = frozenset({"set", "get", "is", "has", "should", "can", "on", "did", "will", "build", "test"})
-# Calls that report how far the user got (`delegate?.setCurrentPage(page)`, `setCompleted()`,
-# `markRead()`, `saveReadingPosition(row)`, `updateProgress(1)`): bookkeeping, not content.
-REPORT_VERBS = frozenset({"set", "update", "save", "store", "persist", "report", "record", "mark", "sync", "remember", "track"})
-PROGRESS_WORDS = frozenset({"progress", "position", "completed", "complete", "finished", "done", "read", "seen", "viewed"})
-# (one image is decoration; a page of `photos` / `images` is content)
-NOT_DATA = re.compile(r"(?i)fragment|image(?!s)|photo(?!s)|icon|avatar|thumbnail(?!s)|cover(?!s)|banner|bitmap|drawable|font|animation|glide|picasso|coil|kingfisher|sdwebimage|view$|layout$|url$|(?-i:(^|[a-z_])Ads?$|^ads?$)")
-# An event or action dispatched to a bloc / view model: `bloc.add(PostFetched())`, `send(.loadMore)`.
-DISPATCH = re.compile(r"^(add|send|dispatch|emit|trySend|onEvent|onAction|onIntent|handle|handleEvent|handleIntent|process|accept|submit|postAction|sendEvent|sendAction|obtainEvent|onTriggerEvent|intent|reduce)$")
-EVENT_ARG = re.compile(r"(?i)fetch|load|more|next|page|paginat|older|append|request|continue|\bget[A-Z]")
-# Calls that are UI, scrolling, logging or plumbing, never the load itself.
-NOT_LOADER = re.compile(
-    r"(?i)^(show|hide|reveal|animate|fade|scroll|smooth|jump|toggle|log|print|debug|track|analytics|invalidate|notify|request_?layout|post_?value"
-    r"|set_?(visib|alpha|elevation|enabled|text|title|color|background|state|value|scroll|refreshing|selection)|toast|make_?text|snack|vibrate|dismiss"
-    r"|expand|collapse|get_?item_?count|get_?child|find|can_?scroll|is_?|has_?|contains|layout_?if_?needed|reload_?data|remember"
-    r"|mark|change_?read|update_?(fab|toolbar|header|ui|view|padding|layout)|clear|remove_?on_?scroll|add_?on_?scroll|use_?normal|haptic|feedback|stop|cancel"
-    r"|move|drag|swap|measure|layout|offset|translate|resize|compute|calc|draw|render|focus|request_?focus|with_?(animation|transaction)|clamp)"
-    r"|^(d|e|i|v|w|read|watch|of|select|context|get|let|also|apply|run|with|take_?if|require|check|assert|min|max|abs|last|first|last_?or_?null"
-    r"|first_?or_?null|to_?string|equals|size|count|length|await|try|emit_?ui|on_?scroll(ed|_?changed?|_?state_?changed)?"
-    r"|ceil|floor|round|truncate|to_?int|to_?double|parse|try_?parse|to_?json|from_?json|dispatch_?time|dispatch_?get_?\w+"
-    r"|enumerated|map|compact_?map|flat_?map|for_?each|filter|reduce|sorted|reversed|joined|zip|indices"
-    r"|((mutable|array|hash|linked|sorted|persistent|immutable)_?)?(list|set|map|array|sequence)_?of(_?not_?null)?|empty_?(list|set|map|array|sequence)|build_?(list|set|map|string))$"
-    r"|image(?!s)|photo(?!s)|thumbnail(?!s)|avatar|bitmap|glide|picasso|kingfisher|prefetcher|elevation|\bfab\b|toolbar|header|badge|scroll_?to|scroll_?by"
-)
-# Appending the next items to the list the user sees.
-APPENDS = frozenset({"addAll", "append", "appendAll", "extend", "plusAssign", "insertAll", "appendContentsOf"})
-# Objects that own the list's data: a call on them under a scroll-end condition is a load.
-MODEL_RECEIVER = re.compile(r"(?i)view_?model|presenter|bloc|cubit|controller|repository|repo$|store|model$|manager|source|notifier|provider|ref$|fetcher|loader|paginator|interactor|use_?case|service|api$|client|delegate|listener|callback|feed|adapter|items|list|data|posts|results|state$|handler|coordinator|interface|vm$|ctrl?$|^widget$")
-
-# A delegate, listener or callback is told many things while the list scrolls; only a method
-# that asks for data loads (`delegate?.loadNextPage()`, not `delegate?.panelScrollStatus(isUp:)`).
-NOTIFIER_RECEIVER = re.compile(r"(?i)(delegate|listener|callback)s?$")
-NOTIFIED_LOAD = re.compile(r"(?i)fetch|load|more|next|page|paginat|append|request|older|reach(ed)?_?(the_?)?(end|bottom)|(end|bottom)_?reached")
-# A scroll-direction callback (`onScrollUp()`, `onScrollDown()`, `scrollDirectionChanged(up)`) of a detector
-# that hides a toolbar or floating button: it reports which way the list moved and loads nothing.
-SCROLL_DIRECTION = re.compile(r"(?i)scroll(ed|ing)?_?(up|down|direction)|(up|down)_?scroll")
-SCROLL_REPORT = re.compile(r"(?i)scroll_?(status|bottom|up|down|direction|offset|state|position|progress|distance)")
-
 # Loading the older messages of a chat or history (often a footer of an upside-down table) is
 # not a feed that never ends: the conversation has a start.
 CHAT_HISTORY = re.compile(r"(?i)(^|[^a-z])(load|fetch|get|request|pull)_?(more_?|older_?|previous_?|earlier_?)?history|(chat|message|conversation|msg)s?_?history|history_?(messages?|chats?)\b|\bhistory\b"
                           r"|older_?messages?|earlier_?messages?|previous_?messages?|oldest_?message|load_?(earlier|previous)")
 # A list laid out bottom-up (a chat): its "end" is the start of the conversation.
 REVERSED_LIST = re.compile(r"reverse\s*:\s*true|axisDirection\s*:\s*AxisDirection\.up\b|reverseLayout\s*=\s*true|stackFromEnd\s*=\s*true|setStackFromEnd\(\s*true|setReverseLayout\(\s*true|scaleX:\s*1,\s*y:\s*-1")
-# Calls whose lambda or closure runs the code inside it (look inside for the loader).
-WRAPPERS = re.compile(r"^(launch|async|Task|post|postDelayed|runOnUiThread|withContext|setState|asyncAfter|sync|microtask|Future|then|whenComplete|run|let|also|apply|with|runCatching|viewModelScope|lifecycleScope|MainScope|schedule|perform\w*|addPostFrameCallback|delayed|dispatch_after|dispatch_async)$")
 
 # Where a row-index condition means "the last row is being shown or built".
 ROW_CONTEXT_FUNCTIONS = re.compile(r"^_?(\w*[Aa]ppear\w*|onBindViewHolder|getView|getGroupView|getChildView|bind|onBind|convert|onViewAttachedToWindow|getItem|onPageSelected|onPageChanged|itemBuilder|builder|build\w*Item\w*|onScrolled|onScrollStateChanged|onScroll|scrollViewDidScroll|loadMore\w*IfNeeded|\w*IfNeeded)$")
 ROW_CONTEXT_CALLS = re.compile(r"^(onAppear|task|ForEach|List|LazyVStack|LazyHStack|LazyVGrid|LazyHGrid|items|itemsIndexed|item|LaunchedEffect|SideEffect|DisposableEffect|builder|separated|onVisibilityChanged|VisibilityDetector|SliverChildBuilderDelegate)$")
 ROW_CONTEXT_LABELS = re.compile(r"\b(willDisplay|cellForRowAt|cellForItemAt|prefetchRowsAt|prefetchItemsAt|willDisplayCell|itemBuilder|builder)\b")
-
-# The person's own finite records (a to-do list, notes, their mailbox, calendar, transactions, orders,
-# downloads, files, bookmarks), and content feeds, which stay at warning whatever else they are named.
-OWN_RECORDS = frozenset({"task", "todo", "note", "inbox", "mailbox", "mail", "email", "message", "notification", "agenda", "calendar", "transaction", "order", "download",
-                         "file", "bookmark", "reminder", "expense", "invoice", "receipt", "payment", "favorite", "favourite", "history", "saved", "fav"})
-# What the person kept themselves (saved, favourites, bookmarks, 收藏 `collect`, read later, read records): their own
-# list even when it holds posts or articles.
-KEPT_BY_THEM = frozenset({"saved", "favorite", "favourite", "fav", "bookmark", "collect", "collection", "record"})
-# Two-word names of the person's own lists: what they read (`ReadRecordActivity`), kept to read later, or watched.
-OWN_RECORD_PAIRS = frozenset({("read", "record"), ("read", "later"), ("watch", "later"), ("read", "history"), ("watch", "history"), ("browse", "history")})
-# "Collect" is the usual English rendering of 收藏 (favourites) in apps from China (`MyCollectActivity`,
-# `CollectionFragment`); not on iOS, where a `…CollectionViewController` is any grid.
-FAVOURITES_ANDROID = frozenset({"collect", "collection"})
-CONTENT_FEED = frozenset({"post", "video", "timeline", "feed", "explore", "discover", "search", "product", "news", "article", "story", "stories",
-                          "reel", "movie", "tweet", "shop", "catalog", "trending", "recommend", "recommendation", "home", "clip", "short", "photo", "comment"})
-OWN_RECORDS_NOTE = ("The list pages through the person's own records (its names say tasks, notes, mailbox, messages, notifications, calendar, transactions, orders, "
-                    "downloads, files, bookmarks or their history): it has no stopping cue, but it ends where their records end, so this is lowered to info.")
-
-
-def _own_records(ctx: CheckContext, message: str | None) -> bool:
-    """The screen's file, the class around the match, the function holding it or the finding's load call is
-    named for the person's own records (`OrderHistoryFragment`, `class TransactionsAdapter`, `loadMoreTasks()`,
-    a repository's `getMessagePagingData()`) and none of them for a content feed (posts, videos, timeline,
-    search results, products, news)."""
-    outer = [a for a in ancestors(ctx.node) if a.type in TYPE_DECLARATIONS]
-    fn = _named_function(ctx.node)
-    names = [ctx.path.stem, _declared_type_name(outer[-1]) if outer else "", function_name(fn) if fn is not None else "",
-             *re.findall(r"\b[A-Za-z_]\w*(?=\(\))", message or "")]
-    words = {w[:-1] if w.endswith("s") and w not in ("stories", "news") else w for n in names for w in _fetch_verb_dropped(n)}
-    own = OWN_RECORDS | (FAVOURITES_ANDROID if ctx.language in ("kotlin", "java") else frozenset())
-    found = words & own
-    pairs = [(a, b[:-1] if b.endswith("s") else b) for n in names for a, b in zip(_words(n), _words(n)[1:])]
-    found |= {"record" for p in pairs if p in OWN_RECORD_PAIRS}
-    if found & KEPT_BY_THEM:
-        return True  # their saved posts, favourite videos or read-later articles are content, but a list they chose and that ends
-    if found == {"mail"} and not _mail_messages(ctx):
-        return False  # "mail" alone names mail-order shopping as often as a mailbox (`OverseasMailActivity`)
-    return bool(found) and not words & CONTENT_FEED
-
-
-def _fetch_verb_dropped(name: str) -> list[str]:
-    """The words of a name, without a leading "download" used as a verb for what follows (`downloadImages()`,
-    `downloadPosts(page)` fetch content; `DownloadsFragment`, `loadDownloads()`, `downloadList` are the person's downloads)."""
-    words = _words(name)
-    if len(words) > 1 and words[0] == "download" and name[:1].islower() and words[1] not in ("list", "history", "queue", "record", "item", "manager", "s"):
-        return words[1:]
-    return words
-
-
-# What a mailbox's code shows: messages with a sender, subject, read state or mail folders.
-MAIL_MESSAGE = re.compile(r"(?i)inbox|mailbox|outbox|sender|recipient|subject|unread|\bis_?read\b|smtp|imap|pop3|mail_?folder|sent_?box|\bdrafts?\b|\bmessages?\b")
-
-
-def _mail_messages(ctx: CheckContext) -> bool:
-    """The file's code (not its comments: an author's `@email` tag) is about mail messages."""
-    memo = ctx.memo.get("infinite-scroll:mail-messages")
-    if memo is None:
-        code = re.sub(r"//[^\n]*|/\*[\s\S]*?\*/", "", ctx.data.decode("utf-8", "replace"))
-        memo = ctx.memo["infinite-scroll:mail-messages"] = bool(MAIL_MESSAGE.search(code))
-    return memo
-
-
-def _own_records_at_info(check):
-    """Lowers a finding to info when the list pages through the person's own finite records."""
-    @functools.wraps(check)
-    def judged(ctx: CheckContext) -> Verdict | bool | None:
-        verdict = check(ctx)
-        if not verdict or (isinstance(verdict, Verdict) and verdict.severity == "info"):
-            return verdict
-        message = verdict.message if isinstance(verdict, Verdict) else None
-        if not _own_records(ctx, message):
-            return verdict
-        if isinstance(verdict, Verdict):  # lowered in place: a Swift feed's fold (_swift_one_feed) holds this verdict
-            verdict.severity, verdict.note = "info", OWN_RECORDS_NOTE
-            return verdict
-        return Verdict(message=message, severity="info", note=OWN_RECORDS_NOTE)
-    return judged
-
-
-IDENTIFIER = re.compile(r"^[A-Za-z_]\w*$")
-BRANCH_TYPES = frozenset({"if_expression", "if_statement", "guard_statement", "when_entry"})
-IDENTIFIER_TYPES = frozenset({"identifier", "simple_identifier"})
-DECLARATION_TYPES = frozenset({"property_declaration", "variable_declarator", "initialized_variable_definition", "static_final_declaration",
-                               "function_declaration", "method_declaration", "getter_signature", "function_signature"})
-
-
-# --------------------------------------------------------------------------------------------
-# conditions
-
-
-def _declarations(ctx: CheckContext) -> dict[str, list[tuple[Node, list[Node]]]]:
-    """name -> [(scope, definition nodes)] for the variables, properties, getters and functions of
-    the file; the scope is the function or class the declaration is visible in."""
-    memo = ctx.memo.get("infinite_scroll_mobile.decls")
-    if memo is not None:
-        return memo
-    out: dict[str, list[tuple[Node, list[Node]]]] = {}
-    for node in walk(ctx.root):
-        if node.type in ASSIGNMENT_TYPES and _compound_target(node):
-            # `h -= v.getHeight() + v.getScrollY()`: a later step of the same value
-            scope = next((a for a in ancestors(node) if a.type in FUNCTION_TYPES), ctx.root)
-            out.setdefault(_compound_target(node), []).append((scope, [node]))
-            continue
-        if node.type not in DECLARATION_TYPES:
-            continue
-        name = _declared_name(node)
-        if not name or _has_parameters(node):
-            continue
-        parts = [node]
-        holder = node
-        if node.type in ("getter_signature", "function_signature"):  # Dart: the body is a sibling
-            holder = node.parent if node.parent is not None and node.parent.type == "method_signature" else node
-            body = holder.next_named_sibling
-            if body is not None and body.type == "function_body":
-                parts.append(body)
-        scope = next((a for a in ancestors(holder) if a.type in FUNCTION_TYPES or a.type in SCOPE_TYPES), ctx.root)
-        out.setdefault(name, []).append((scope, parts))
-    ctx.memo["infinite_scroll_mobile.decls"] = out
-    return out
-
-
-SCOPE_TYPES = frozenset({"class_body", "class_declaration", "class_definition", "object_declaration", "extension_declaration", "extension_body", "protocol_declaration", "enum_class_body", "mixin_declaration"})
-
-
-def _has_parameters(node: Node) -> bool:
-    """A function that takes arguments: its body is not a plain "is near the end" test."""
-    for child in node.named_children:
-        if child.type == "parameter" or (child.type in ("function_value_parameters", "formal_parameters", "formal_parameter_list") and child.named_child_count):
-            return True
-    return False
-
-
-def _declared_name(node: Node) -> str:
-    name = node.child_by_field_name("name")
-    if name is not None:
-        if name.type == "pattern":  # Swift `let x = ...`
-            name = name.child_by_field_name("bound_identifier") or name
-        return text(name)
-    if node.type == "property_declaration":  # Kotlin: (variable_declaration (identifier))
-        var = next((c for c in node.named_children if c.type == "variable_declaration"), None)
-        return text(var.named_children[0]) if var is not None and var.named_child_count else ""
-    if node.type == "static_final_declaration" and node.named_child_count:  # Dart top-level `final x = ...`
-        return text(node.named_children[0])
-    return ""
-
-
-def _definition(ctx: CheckContext, name: str, at: Node) -> list[Node]:
-    """The nearest declaration of `name` visible from `at` (its scope encloses `at`), with the
-    compound assignments (`h -= ...`) of the same scope."""
-    visible = [(scope, parts) for scope, parts in _declarations(ctx).get(name, ())
-               if scope.start_byte <= at.start_byte and at.end_byte <= scope.end_byte and not (parts[0].start_byte <= at.start_byte < parts[-1].end_byte)]
-    if not visible:
-        return []
-    innermost = max(scope.start_byte for scope, _ in visible)
-    found = [part for scope, parts in visible if scope.start_byte == innermost for part in parts]
-    return found if sum(p.end_byte - p.start_byte for p in found) < 3000 else []
-
-
-ASSIGNMENT_TYPES = frozenset({"assignment_expression", "assignment"})
-
-
-def _compound_target(node: Node) -> str:
-    """The variable a `+=` / `-=` assignment updates (`h` in `h -= v.getHeight()`), or ""."""
-    if not any(c.type in ("+=", "-=") for c in node.children) or not node.named_child_count:
-        return ""
-    target = node.named_children[0]
-    while target.type in ("directly_assignable_expression", "assignable_expression") and target.named_child_count:
-        target = target.named_children[0]
-    return text(target) if target.type in IDENTIFIER_TYPES else ""
-
-
-def _expanded(ctx: CheckContext, node: Node, depth: int = 2, seen: set[str] | None = None) -> str:
-    """The node's text followed by the definitions of the names it reads, two levels deep."""
-    parts = [text(node)]
-    seen = set() if seen is None else seen
-    if depth == 0:
-        return parts[0]
-    for ident in walk(node):
-        name = text(ident) if ident.type in IDENTIFIER_TYPES else ""
-        if not name or name in seen:
-            continue
-        seen.add(name)
-        for definition in _definition(ctx, name, node):
-            parts.append(_expanded(ctx, definition, depth - 1, seen))
-    return "\n".join(parts)
 
 
 def _scroll_end(condition_text: str) -> str | None:
@@ -402,19 +160,6 @@ def _row_end(condition_text: str) -> bool:
         if op in ("==", "===", "<=", "<") and ROW_END.search(left) and ROW_POSITION.search(right):
             return True
     return False
-
-
-def _conditions(branch: Node) -> list[Node]:
-    """The condition nodes of a branch (Swift `if let x, a > b` has several)."""
-    if branch.type == "when_entry":
-        return [c for c in branch.named_children if c.type not in ("control_structure_body", "comment")][:1]
-    conds = branch.children_by_field_name("condition")
-    if not conds and branch.named_child_count:
-        # Dart: the condition is what stands between the parentheses (`_controller.position.atEdge`
-        # is an identifier followed by selectors, several nodes)
-        close = next((c for c in branch.children if c.type == ")"), None)
-        conds = [c for c in branch.named_children if close is not None and c.end_byte <= close.start_byte] or [branch.named_children[0]]
-    return conds
 
 
 def _guarded(branch: Node, conds: list[Node]) -> list[Node]:
@@ -460,261 +205,15 @@ def _following(stmt: Node) -> list[Node]:
     return out
 
 
-# --------------------------------------------------------------------------------------------
-# loaders
-
-
 def _loader(regions: list[Node], any_call: bool, plain_self: bool = True) -> Call | None:
     """The first call in `regions` that loads more. With `any_call`, any call that is not UI,
     scrolling or logging counts (a scroll-end condition already says what it is for); without
-    `plain_self`, not a call on the object itself unless its name loads (see `_loads`)."""
+    `plain_self`, not a call on the object itself unless its name loads (see `loads`)."""
     for region in regions:
         for call in calls(region):
-            if _loads(call, any_call, plain_self):
+            if loads(call, any_call, plain_self):
                 return call
     return None
-
-
-# A named argument that switches a call to loading the next part: `run(loadMore: true)`, `fetch(isLoadingMore: true)`.
-LOAD_MORE_FLAG = re.compile(r"(?i)^\s*(is_?)?(load_?more|loading_?more|fetch_?more|fetching_?more|next_?page|paginate|paging|append)\s*:\s*true\s*$")
-
-
-def _loads(call: Call, any_call: bool, plain_self: bool = True) -> bool:
-    """Whether the call loads more. With `any_call` a call on a data owner (a presenter, a view model)
-    or on the object itself counts too; without `plain_self`, a call on the object itself needs a load
-    word in its name (`fetchStories()`), since the condition does not say it is about a list
-    (`startDeceleration(...)` when a drag ends past contentSize is scroll physics)."""
-    name = call.name
-    if not IDENTIFIER.match(name) or _implicit_member(call) or _getter_read(call):  # Kotlin `f(x) { ... }`; Swift `state = .releasing(progress: 1)`
-        return False
-    if any(LOAD_MORE_FLAG.match(text(a)) for a in argument_nodes(call)) and not (NOT_DATA.search(name) or NOT_DATA.search(call.receiver)):
-        return True  # `_cubit.run(loadMore: true)`: a named flag says the call loads the next part
-    if WRAPPERS.match(name):  # `recyclerView.post(loadMoreRunnable)`, `Task { ... }`: the calls inside are judged on their own
-        return any(STRONG_LOADER.search(text(a)) and a.type in IDENTIFIER_TYPES | {"callable_reference", "value_argument", "argument"}
-                   and ("(" not in text(a) or re.fullmatch(r"#selector\(\s*(self\.)?\w+(\(\w*:?\))?\s*\)", text(a)))
-                   for a in argument_nodes(call))  # also `perform(#selector(loadMore), with: nil, afterDelay: 0.25)`
-    if NOT_DATA.search(name) or NOT_DATA.search(call.receiver):
-        return False
-    if SCROLL_DIRECTION.search(name) and not (STRONG_LOADER.search(name) or _load_verb(name)):
-        return False
-    if _reports_progress(name) and not STRONG_LOADER.search(name):
-        return False
-    if STRONG_LOADER.search(name) or _load_verb(name):
-        return not NOT_LOADER.search(name) or bool(STRONG_LOADER.search(name))
-    receiver = _receiver_object(call.receiver)
-    if _collection_fetch(call):
-        return True  # `cubit.getSaved(loadMore: true, after: true)`, `await repo.getHistory(page)`
-    if _unused_collection_get(call, receiver):
-        return True  # `_store.getCategories();`: a MobX store's action fetching the next page, its result not read
-    if name in ("invoke", "call") and IDENTIFIER.match(receiver) and STRONG_LOADER.search(receiver):
-        return True  # `onLoadMore?.invoke()`: the callback's own name says what it does
-    if name in ("invoke", "call") and any_call and IDENTIFIER.match(receiver) and SCROLLED_TO_END.search(receiver):
-        return True  # `if (!state.canScrollForward) onScrollToEnd?.invoke()`: the end hook a screen hands its loader to
-    if NOTIFIER_RECEIVER.search(receiver):  # `delegate?.listDidScroll(isUp:)` tells, `delegate?.loadNextPage()` asks
-        return bool(NOTIFIED_LOAD.search(receiver if name in ("invoke", "call") else name)) and not SCROLL_REPORT.search(name)
-    if name in FLOW_SENDS and _signals_load(call, receiver):
-        return True  # `loadMoreChannel.trySend(Unit)`, `_reachedEnd.tryEmit(Unit)`: the collector elsewhere loads
-    if DISPATCH.match(name):  # `bloc.add(PostFetched())`, not `layer.add(animation)`
-        if any(EVENT_ARG.search(text(a)) for a in argument_nodes(call)):
-            return True
-        return any_call and (not receiver or receiver in ("this", "self") or bool(MODEL_RECEIVER.search(receiver)))
-    if not any_call or NOT_LOADER.search(name) or NOT_LOADER.search(receiver) or _in_expression(call.node):
-        return False
-    if re.match(r"^_?get[A-Z_]", name) and not _fetching_getter(call, receiver):  # a getter, not a load
-        return False
-    if name in APPENDS or name in ("invoke", "call", "callback", "onNext"):
-        return True
-    if receiver and receiver not in ("this", "self", "super") and not MODEL_RECEIVER.search(receiver):
-        return False  # `view.setTranslationY()`, `Modifier.align()`: work on some other object
-    if not plain_self and (not receiver or receiver in ("this", "self", "super")):
-        return False
-    return (name[:1].islower() or name[:1] == "_") and not re.match(r"^_?set[A-Z_]", name) and name not in (
-        "add", "remove", "get", "set", "put", "map", "filter", "forEach", "equals", "compareTo", "height", "width", "align", "padding", "fillMaxWidth")
-
-
-# Sending a value into a Kotlin channel or flow: its collector (often in another file) acts on it.
-FLOW_SENDS = frozenset({"emit", "tryEmit", "send", "trySend", "trySendBlocking", "offer"})
-FLOW_BUILDERS = frozenset({"callbackFlow", "channelFlow", "flow", "produce"})
-
-
-def _signals_load(call: Call, receiver: str) -> bool:
-    """The value goes into a channel or flow named for loading more or for the end being reached
-    (`loadMoreChannel.trySend(Unit)`, `_reachedEnd.emit(Unit)`, `onEndReached.tryEmit(Unit)`), or, sent
-    bare inside `callbackFlow { }`, into the flow a function so named returns (`fun ViewPager2.loadMoreVideoData():
-    Flow<Unit> = callbackFlow { ... trySend(Unit) }`): whoever collects it loads the next page."""
-    if receiver and receiver not in ("this", "channel"):
-        return bool(STRONG_LOADER.search(receiver) or SCROLLED_TO_END.search(receiver))
-    for a in ancestors(call.node):
-        builder = as_call(a) if a.type == "call_expression" else None
-        if builder is not None and builder.name in FLOW_BUILDERS and not builder.receiver:
-            owner = next((f for f in enclosing_functions(a) if function_name(f)), None)
-            name = function_name(owner) if owner is not None else ""
-            return bool(STRONG_LOADER.search(name) or SCROLLED_TO_END.search(name))
-    return False
-
-
-# `AppCubit.get(context)`, `BlocProvider.of<FeedBloc>(context)`, `context.read<FeedBloc>()`, `Get.find<FeedController>()`:
-# a lookup of the object that owns the list, named by its type.
-OBJECT_LOOKUP = re.compile(r"^(?P<owner>[\w.]*?)\.?\b(get|of|read|watch|find|instance|getInstance)\s*(<\s*(?P<type>[\w.]+)\s*>)?\s*\(\s*(context|ctx|this|)\s*\)\s*$")
-
-
-def _receiver_object(receiver: str) -> str:
-    """The last name of a call's receiver (`viewModel` in `this.viewModel?.`), or the type a lookup
-    returns (`AppCubit` in `AppCubit.get(context)`, `FeedBloc` in `context.read<FeedBloc>()`)."""
-    m = OBJECT_LOOKUP.match(receiver.strip())
-    if m and (m.group("type") or m.group("owner")):
-        return (m.group("type") or m.group("owner")).rsplit(".", 1)[-1]
-    return receiver.rsplit(".", 1)[-1].strip("?!() ")
-
-
-# Last words of getters that name one value or a setting, not a collection of items (`getSettings`, `getBounds`).
-NOT_COLLECTION = frozenset({"status", "bounds", "settings", "options", "params", "extras", "arguments", "resources", "preferences", "prefs", "headers",
-                            "insets", "margins", "paddings", "dimens", "children", "progress", "is", "has", "this", "details", "stats", "statistics",
-                            "permissions", "credentials", "coordinates", "metrics", "properties", "attributes", "args", "props", "dimensions"})
-COLLECTION_NOUNS = frozenset({"history", "saved", "feed", "timeline", "list", "data", "inbox", "collection", "content"})
-LOAD_MORE_ARGUMENT = re.compile(r"(?i)page|offset|cursor|skip|next|last_?id|after|since|before|load_?more|\bmore\b|max_?id|until")
-
-
-def _collection_fetch(call: Call) -> bool:
-    """A getter of a collection that fetches the next part of it: `getSaved(loadMore: true, after: true)`,
-    `getHistory(page)`, `await repo.getSubreddits()`, not `getItemCount()`, `getHeight()`, a no-argument
-    `adapter.getData()` whose list is read, nor `getSettings(page)`."""
-    if not _collection_getter(call.name) or _getter_read(call):
-        return False
-    args = re.sub(r"\s", "", text(call.arguments)) if call.arguments is not None else ""
-    return bool(LOAD_MORE_ARGUMENT.search(args)) or _awaited(call.node)
-
-
-def _unused_collection_get(call: Call, receiver: str) -> bool:
-    """`if (index > store.categories.length - 10 && store.hasMore) store.getCategories();`: a getter of a collection
-    on the object that owns the list (a store, repository, notifier, bloc, controller) or on the screen itself, run
-    as a statement (its result not even read) in a branch that asks whether there is more, fetches the next part
-    (not `final rows = store.getRows();`, nor `repo.getTiles()` when the condition only says "last row")."""
-    if not _collection_getter(call.name) or not _result_unused(call) or not _asks_for_more(call.node):
-        return False
-    return not receiver or receiver in ("this", "self") or (bool(DART_DATA_OWNER.search(receiver)) and not NOT_LOADER.search(receiver))
-
-
-def _asks_for_more(node: Node) -> bool:
-    """A branch around `node` (in the same function) tests whether more pages exist (`hasMore`, `canLoadMore`)."""
-    for a in ancestors(node):
-        if a.type in FUNCTION_TYPES:
-            return False
-        if a.type in BRANCH_TYPES and any(MORE_PAGES.search(text(c)) for c in _conditions(a)):
-            return True
-    return False
-
-
-def _result_unused(call: Call) -> bool:
-    """The call is a statement of its own (Dart: the statement holding it ends with its argument list)."""
-    if call.node.type == "expression_statement":
-        return call.arguments is not None and text(call.node)[call.arguments.end_byte - call.node.start_byte:].strip() in ("", ";")
-    parent = call.node.parent
-    return parent is not None and parent.type in STATEMENT_PARENTS
-
-
-def _collection_getter(name: str) -> bool:
-    """`getSaved`, `getHistory`, `getSubreddits`: "get" and a collection noun (not `getItemCount`, `getSettings`)."""
-    if not re.match(r"^_?get[A-Z_]", name) or NOT_LOADER.search(name) or NOT_DATA.search(name) or re.match(r"(?i)^_?get_?(item|child|view)", name):
-        return False
-    words = _words(name)[1:]
-    last = words[-1] if words else ""
-    return last not in NOT_COLLECTION and (last in COLLECTION_NOUNS or (len(last) > 2 and last.endswith("s") and not last.endswith("ss")))
-
-
-def _awaited(node: Node) -> bool:
-    """`await repo.getHistory()`, `try await api.getPosts()`: the call is awaited."""
-    for a in [node, *ancestors(node)]:
-        if a.type == "await_expression" or (a.type == "unary_expression" and text(a).startswith("await")):
-            return True
-        if a.type in STATEMENT_PARENTS or a.type in ("function_body", "property_declaration", "local_variable_declaration"):
-            return False
-    return False
-
-
-COLLECTION_READ = re.compile(r"^\s*(\?|!!)?\.\s*(size|length|count|isEmpty|isNotEmpty|get|first|last|indexOf)\b|^\s*\[")
-
-
-def _getter_read(call: Call) -> bool:
-    """`adapter.getData().size()` in `smoothScrollToPosition(adapter.getData().size() - 1)`: a getter
-    with no arguments whose list is read (sized, indexed), not a load."""
-    if not re.match(r"^_?get[A-Z_]", call.name) or STRONG_LOADER.search(call.name):
-        return False
-    if call.arguments is not None and re.sub(r"\s", "", text(call.arguments)) not in ("", "()"):
-        return False
-    parent = call.node.parent
-    return parent is not None and bool(COLLECTION_READ.match(text(parent)[call.node.end_byte - parent.start_byte:]))
-
-
-def _words(name: str) -> list[str]:
-    """`nextPageLoad` -> ["next", "page", "load"]; `_page_fetch` -> ["page", "fetch"]."""
-    return [w.lower() for w in re.findall(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+", name)]
-
-
-def _load_verb(name: str) -> bool:
-    """`fetchTopNews`, `loadItems`, but also `pageFetch`, `nextPageLoad` (not `viewDidLoad`, `itemsLoaded`)."""
-    if LOADER.search(name):
-        return True
-    if not re.match(r"^_?[a-z]", name):
-        return False  # `URLRequest(url:)`, `PHFetchOptions()`: a type, not a call that loads
-    words = _words(name)
-    if words[:1] and words[0] in NOT_LOAD_FIRST:
-        return False
-    return any(w in LOAD_WORDS and words[i - 1] not in NOT_LOAD_BEFORE and not NOT_LOAD_AFTER.intersection(words[i + 1:i + 2])
-               for i, w in enumerate(words) if i > 0)
-
-
-def _reports_progress(name: str) -> bool:
-    """`setCurrentPage`, `setCompleted`, `markAsRead`, `saveReadingPosition`, `reportProgress`."""
-    words = _words(name)
-    if not words or words[0] not in REPORT_VERBS:
-        return False
-    return bool(PROGRESS_WORDS.intersection(words[1:])) or (words[1:2] == ["current"] and words[2:3] in (["page"], ["index"], ["item"], ["chapter"], ["article"], ["row"]))
-
-
-STATEMENT_PARENTS = frozenset({"expression_statement", "statements", "block", "control_structure_body", "lambda_literal", "annotated_lambda"})
-PAGE_ARGUMENT = re.compile(r"(?i)page|offset|cursor|skip|next|last_?id|after|since")
-
-
-def _fetching_getter(call: Call, receiver: str) -> bool:
-    """Under a scroll-end condition, `getMovies(pageCount)` or `viewModel.getMostPopular()` run as
-    a statement (the result thrown away) fetch the data; a real getter's value is used."""
-    parent = call.node.parent
-    if parent is None or parent.type not in STATEMENT_PARENTS:
-        return False
-    if call.arguments is not None and PAGE_ARGUMENT.search(text(call.arguments)):
-        return True
-    if not receiver or receiver in ("this", "self"):
-        return True  # `getMostPopularApp();` on the screen itself: its result is not even read
-    return bool(MODEL_RECEIVER.search(receiver)) and not NOT_LOADER.search(receiver)
-
-
-def _implicit_member(call: Call) -> bool:
-    """Swift `.releasing(progress: 1)`: an enum case or a static factory, a value, not a load."""
-    callee = call.node.named_children[0] if call.node.type == "call_expression" and call.node.named_child_count else None
-    return callee is not None and callee.type in ("prefix_expression", "navigation_expression") and text(callee).startswith(".")
-
-
-VALUE_EXPRESSIONS = frozenset({"multiplicative_expression", "additive_expression", "binary_expression", "relational_expression",
-                               "equality_expression", "comparison_expression", "conjunction_expression", "disjunction_expression",
-                               "logical_and_expression", "logical_or_expression", "prefix_expression", "unary_expression", "range_expression"})
-
-
-def _in_expression(node: Node) -> bool:
-    """The call's result is computed with (`return 0.4 * applyFriction(...)`, `a && check()`): a
-    value, not a load run for its effect (a Dart call's node is the expression that holds it)."""
-    for a in [node, *ancestors(node)]:
-        if a.type == "unary_expression" and a.named_child_count == 1 and a.named_children[0].type == "await_expression":
-            continue  # Dart `await _next();`: awaited for its effect, not a value
-        if a.type in VALUE_EXPRESSIONS:
-            return True
-        if a.type in ("expression_statement", "statements", "block", "lambda_literal", "annotated_lambda", "function_body", "control_structure_body"):
-            return False
-    return False
-
-
-# --------------------------------------------------------------------------------------------
-# contexts
 
 
 SCROLL_EVENT = re.compile(r"\brx\.(didScroll|didEndDecelerating|didEndDragging|contentOffset|willDisplayCell)\b|\bvisibleCells\b|\bindexPathsForVisible(Rows|Items)\b")
@@ -723,7 +222,7 @@ SCROLL_EVENT = re.compile(r"\brx\.(didScroll|didEndDecelerating|didEndDragging|c
 def _in_row_context(node: Node) -> bool:
     """The node runs when a row is built, bound or shown, or while the list scrolls (also an Rx
     subscription to the scroll view's events, `rx.didEndDecelerating` ... `visibleCells.last`)."""
-    fn = _named_function(node)
+    fn = named_function(node)
     if fn is not None and fn.type == "function_declaration" and SCROLL_EVENT.search(text(fn)):
         return True
     for a in ancestors(node):
@@ -733,27 +232,11 @@ def _in_row_context(node: Node) -> bool:
                 return True
             if a.type == "function_declaration" and ROW_CONTEXT_LABELS.search(_signature(a)):
                 return True
-        if ROW_CONTEXT_CALLS.match(_call_name(a)):
+        if ROW_CONTEXT_CALLS.match(call_name(a)):
             return True
         if a.type == "named_argument" and re.match(r"^(itemBuilder|builder|onVisibilityChanged|onNotification|onPageChanged)\b", text(a)):
             return True
     return False
-
-
-def _call_name(node: Node) -> str:
-    """The invoked name of a call node; Kotlin `f(x) { ... }` nests the named call in the outer one."""
-    if node.type == "call_expression" and node.named_child_count and node.named_children[0].type == "call_expression":
-        node = node.named_children[0]
-    call = as_call(node) if node.type in ("call_expression", "argument_part", "method_invocation") else None
-    return call.name if call is not None else ""
-
-
-def _with_trailing_lambda(call: Node) -> Node:
-    """Kotlin `f(x) { ... }`: the outer call that holds the trailing lambda of `f(x)`."""
-    parent = call.parent
-    if parent is not None and parent.type == "call_expression" and parent.named_children and parent.named_children[0] == call:
-        return parent
-    return call
 
 
 def _signature(fn: Node) -> str:
@@ -762,18 +245,8 @@ def _signature(fn: Node) -> str:
     return fn.text[: end - fn.start_byte].decode("utf-8", "replace") if fn.text else ""
 
 
-def _named_function(node: Node) -> Node | None:
-    """The innermost declared function or method around a node (closures and lambdas skipped)."""
-    for a in ancestors(node):
-        if a.type in ("function_declaration", "method_declaration", "init_declaration"):
-            return a
-        if a.type == "function_body" and a.prev_named_sibling is not None and "signature" in a.prev_named_sibling.type:
-            return a
-    return None
-
-
 def _in_prefetch(node: Node) -> bool:
-    fn = _named_function(node)
+    fn = named_function(node)
     return fn is not None and fn.type == "function_declaration" and bool(re.search(r"\bprefetch(Rows|Items)At\b", _signature(fn)))
 
 
@@ -783,7 +256,7 @@ def _edge_context(branch: Node) -> str:
     for a in ancestors(branch):
         if a.type in FUNCTION_TYPES:
             break
-        if a.type in BRANCH_TYPES and any(re.search(r"\batEdge\b", text(c)) for c in _conditions(a)):
+        if a.type in BRANCH_TYPES and any(re.search(r"\batEdge\b", text(c)) for c in conditions(a)):
             return "\natEdge"
     return ""
 
@@ -792,7 +265,7 @@ def _near_end(ctx: CheckContext, conds: list[Node], branch: Node | None = None) 
     """What the conditions say about the end of the list ("row" for a row-index test), or None."""
     edge = _edge_context(branch) if branch is not None and ctx.language == "dart" else ""
     for cond in conds:
-        expanded = _expanded(ctx, cond) + edge
+        expanded = expanded_text(ctx, cond) + edge
         scroll = _scroll_end(expanded)
         if scroll:
             return scroll
@@ -823,7 +296,7 @@ def _visible_positions_end(ctx: CheckContext, cond: Node, expanded: str) -> bool
     condition = text(cond)
     names = {text(n) for n in walk(cond) if n.type in IDENTIFIER_TYPES and not (n.prev_sibling is not None and text(n.prev_sibling) in (".", "?."))}
     for name in names:
-        if any(BOTTOM_VISIBLE_INDEX.search(text(part)) for part in _definition(ctx, name, cond)):
+        if any(BOTTOM_VISIBLE_INDEX.search(text(part)) for part in definitions_of(ctx, name, cond)):
             condition = re.sub(rf"(?<![\w.]){re.escape(name)}\b", "index", condition)
     condition = BOTTOM_VISIBLE_INDEX.sub(".index", condition)
     return condition != text(cond) and _row_end(condition)
@@ -847,7 +320,7 @@ def _inlined(ctx: CheckContext, cond: Node) -> str:
     out = text(cond)
     names = {text(n) for n in walk(cond) if n.type in IDENTIFIER_TYPES and not (n.prev_sibling is not None and text(n.prev_sibling) in (".", "?."))}
     for name in sorted(names, key=len, reverse=True):
-        parts = _definition(ctx, name, cond)
+        parts = definitions_of(ctx, name, cond)
         if len(parts) != 1 or parts[0].type not in DECLARATION_TYPES:
             continue
         value = re.split(r"(?<![=!<>])=(?!=)", text(parts[0]), maxsplit=1)
@@ -865,7 +338,7 @@ def _last_alias_compared(ctx: CheckContext, cond: Node) -> bool:
     if not re.search(r"===?", text(cond)):
         return False
     names = {text(n) for n in walk(cond) if n.type in IDENTIFIER_TYPES}
-    return any(LAST_ALIAS.search(text(part)) for name in names for part in _definition(ctx, name, cond))
+    return any(LAST_ALIAS.search(text(part)) for name in names for part in definitions_of(ctx, name, cond))
 
 
 def _polarity_ok(what: str, conds: list[Node], after: bool) -> bool:
@@ -908,7 +381,7 @@ def _past_content_end(condition: str) -> bool:
 
 def _branch_load(ctx: CheckContext, branch: Node) -> tuple[str, Call] | None:
     """(what the condition says, the loading call) when the branch loads more near the end."""
-    conds = _conditions(branch)
+    conds = conditions(branch)
     if not conds:
         return None
     what = _near_end(ctx, conds, branch)
@@ -920,7 +393,7 @@ def _branch_load(ctx: CheckContext, branch: Node) -> tuple[str, Call] | None:
     if what == NAMED_END:
         # only a name says "bottom" (`isBottom`, `isAtEnd`): it must be about scrolling a list
         # (not a toolbar at the bottom or a video at its end) and the call must be a loader
-        fn = _named_function(branch)
+        fn = named_function(branch)
         if fn is None or not SCROLL_CONTEXT.search(re.sub(r"//[^\n]*|/\*[\s\S]*?\*/", "", text(fn))):
             return None
         call = _loader(regions, any_call=False)
@@ -931,20 +404,20 @@ def _branch_load(ctx: CheckContext, branch: Node) -> tuple[str, Call] | None:
         return (what, call) if call is not None else None
     if not regions:
         return None
-    row = f"the last row is shown ({_short(_row_condition(conds))})"
+    row = f"the last row is shown ({short(_row_condition(conds))})"
     position = scroll_position(ctx, branch, " ".join(text(c) for c in conds)) if ctx.language == "swift" else None
     if position is not None:
         call = _more_of_the_list(regions)
-        return (f"the last rows are reached ({_short(_row_condition(conds))}; read when {position[1]})", call) if call is not None else None
+        return (f"the last rows are reached ({short(_row_condition(conds))}; read when {position[1]})", call) if call is not None else None
     if not (_in_row_context(branch) or _called_from_row_context(ctx, branch)):
         return _row_helper_load(ctx, branch, conds, regions) or _row_reported_index_load(ctx, branch, conds, regions)
     if any(PAGE_MODULO_ROW.search(text(c)) for c in conds):
-        row = f"a given row of each page is shown ({_short(next(c for c in conds if PAGE_MODULO_ROW.search(text(c))))})"
+        row = f"a given row of each page is shown ({short(next(c for c in conds if PAGE_MODULO_ROW.search(text(c))))})"
     if regions[0].parent != branch and branch.type != "guard_statement":
         # `if (index == items.length) return footer;` is a bounds check, unless the footer it
         # returns loads the next page when it appears (a VisibilityDetector, an onAppear)
         own = [c for c in branch.named_children if c.start_byte >= conds[-1].end_byte and c.type not in ("else", "else_clause", "comment")][:1]
-        call = next((c for c in calls(own[0]) if _loads(c, any_call=False) and not _in_user_action(c.node, own[0])), None) if own else None
+        call = next((c for c in calls(own[0]) if loads(c, any_call=False) and not in_user_action(c.node, own[0])), None) if own else None
         return (row, call) if call is not None else None
     call = _loader(regions, any_call=False) or _page_advance_call(regions) or _count_growth_call(conds, regions) or _list_growth(regions) \
         or _event_method_load(ctx, regions) or _abstract_hook_load(ctx, regions) or _own_fetching_method(ctx, regions)
@@ -969,12 +442,12 @@ def _own_fetching_method(ctx: CheckContext, regions: list[Node]) -> Call | None:
         for call in calls(region):
             if call.receiver not in ("", "this") or not IDENTIFIER.match(call.name) or NOT_DATA.search(call.name):
                 continue
-            owner = _enclosing_type_name(call.node)
+            owner = enclosing_type_name(call.node)
             for fn in functions.get(call.name, []):
-                if _enclosing_type_name(fn) != owner or fn.start_byte <= call.node.start_byte < fn.end_byte:
+                if enclosing_type_name(fn) != owner or fn.start_byte <= call.node.start_byte < fn.end_byte:
                     continue
                 body = text_without_comments(fn) if fn.type != "constructor_declaration" else ""
-                if body and not LIST_RESTART.search(body) and (FETCH_START.search(body) or any(_loads(c, any_call=False) for c in calls(fn))):
+                if body and not LIST_RESTART.search(body) and (FETCH_START.search(body) or any(loads(c, any_call=False) for c in calls(fn))):
                     return call
     return None
 
@@ -986,7 +459,7 @@ def _more_of_the_list(regions: list[Node]) -> Call | None:
     loading its paywall."""
     for region in regions:
         for call in calls(region):
-            if _loads(call, any_call=False) and (STRONG_LOADER.search(call.name) or LOAD_MORE_ARGUMENT.search(text(call.arguments))):
+            if loads(call, any_call=False) and (STRONG_LOADER.search(call.name) or LOAD_MORE_ARGUMENT.search(text(call.arguments))):
                 return call
     return _list_growth(regions) or _page_advance_call(regions)
 
@@ -1004,7 +477,7 @@ def _stream_listener_load(ctx: CheckContext, regions: list[Node]) -> Call | None
             subject = subject.removesuffix(".sink")
             for listen in calls(ctx.root):
                 if listen.name == "listen" and re.match(rf"^{re.escape(subject)}\.stream\b", listen.receiver) and listen.arguments is not None \
-                        and any(_loads(c, any_call=False) for c in calls(listen.arguments)):
+                        and any(loads(c, any_call=False) for c in calls(listen.arguments)):
                     return call
     return None
 
@@ -1020,12 +493,12 @@ def _event_method_load(ctx: CheckContext, regions: list[Node], any_name: bool = 
     index = project_index.for_context(ctx)
     for region in regions:
         for call in calls(region):
-            if not (any_name or EVENT_METHOD.match(call.name)) or not MODEL_RECEIVER.search(_last_name(call.receiver)) or project_index.too_common(call.name):
+            if not (any_name or EVENT_METHOD.match(call.name)) or not MODEL_RECEIVER.search(last_name(call.receiver)) or project_index.too_common(call.name):
                 continue
             for definition in index.definitions(call.name)[:4]:
                 body = re.sub(r"//[^\n]*|/\*[\s\S]*?\*/", "", definition.text)
                 body = body[body.find("{") + 1:] if "{" in body else ""
-                if any(_load_verb(name) and not NOT_LOADER.search(name) for name in re.findall(r"\b([A-Za-z_]\w*)\s*\(", body)):
+                if any(load_verb(name) and not NOT_LOADER.search(name) for name in re.findall(r"\b([A-Za-z_]\w*)\s*\(", body)):
                     return call
     return None
 
@@ -1047,7 +520,7 @@ def _abstract_hook_load(ctx: CheckContext, regions: list[Node]) -> Call | None:
                     continue
                 body = re.sub(r"//[^\n]*|/\*[\s\S]*?\*/", "", definition.text)
                 body = body[body.find("{") + 1:] if "{" in body else ""
-                if any((_load_verb(name) and not NOT_LOADER.search(name)) or (_collection_getter(name) and LOAD_MORE_ARGUMENT.search(args))
+                if any((load_verb(name) and not NOT_LOADER.search(name)) or (collection_getter(name) and LOAD_MORE_ARGUMENT.search(args))
                        for name, args in re.findall(r"\b([A-Za-z_]\w*)\s*\(([^()]*)", body)):
                     return call
     return None
@@ -1123,7 +596,7 @@ def _count_growth_call(conds: list[Node], regions: list[Node]) -> Call | None:
 def _called_from_row_context(ctx: CheckContext, node: Node, depth: int = 2) -> bool:
     """The node's function is a helper that a row or page callback calls or is, up to two calls
     away (`onPageChanged: _onPage` where `_onPage` calls `_growFeed(page)`)."""
-    fn = _named_function(node)
+    fn = named_function(node)
     name = function_name(fn) if fn is not None else ""
     if not name or depth == 0:
         return False
@@ -1144,7 +617,7 @@ def _row_helper_load(ctx: CheckContext, branch: Node, conds: list[Node], regions
     """A Compose helper that list rows in other files call, `PagingEffect(index, items.lastIndex) {
     viewModel.loadMore() }`, defined as `if (currentIndex == lastIndex - 3) SideEffect(block)`:
     at the last rows it runs the callback its callers hand it, and the callers hand it a load."""
-    fn = _named_function(branch)
+    fn = named_function(branch)
     name = function_name(fn) if fn is not None else ""
     if ctx.language != "kotlin" or not name or project_index.too_common(name):
         return None
@@ -1157,19 +630,19 @@ def _row_helper_load(ctx: CheckContext, branch: Node, conds: list[Node], regions
     site = _row_caller_handing_load(ctx, name)
     if site is None:
         return None
-    return (f"the last rows are shown ({_short(_row_condition(conds))}; {name}() is called for each row at {site.where()})", run)
+    return (f"the last rows are shown ({short(_row_condition(conds))}; {name}() is called for each row at {site.where()})", run)
 
 
 def _row_reported_index_load(ctx: CheckContext, branch: Node, conds: list[Node], regions: list[Node]) -> tuple[str, Call] | None:
     """Kotlin: a view-model method that each lazy-list row calls with its index (`itemsIndexed { i, post ->
     model.onRowShown(i) }` in another file), whose body compares that index with the list's end
     (`if (i == posts.lastIndex) loadNextPage()`) and loads."""
-    fn = _named_function(branch)
+    fn = named_function(branch)
     name = function_name(fn) if fn is not None else ""
     if ctx.language != "kotlin" or not name or project_index.too_common(name):
         return None
     params = {text(p.named_children[0]) for p in walk(fn) if p.type == "parameter" and p.named_child_count > 1
-              and _named_function(p) == fn}
+              and named_function(p) == fn}
     if not any(re.search(rf"\b{re.escape(p)}\b", text(c)) for c in conds for p in params):
         return None
     call = _loader(regions, any_call=False)
@@ -1180,7 +653,7 @@ def _row_reported_index_load(ctx: CheckContext, branch: Node, conds: list[Node],
                  and any(kind == "call" and ROW_CONTEXT_CALLS.match(n) for kind, n in s.context)), None)
     if site is None:
         return None
-    return (f"the last row is shown ({_short(_row_condition(conds))}; {name}() is called for each row at {site.where()})", call)
+    return (f"the last row is shown ({short(_row_condition(conds))}; {name}() is called for each row at {site.where()})", call)
 
 
 def _row_caller_handing_load(ctx: CheckContext, name: str) -> project_index.Site | None:
@@ -1193,8 +666,8 @@ def _row_caller_handing_load(ctx: CheckContext, name: str) -> project_index.Site
         if source is None or not source.regions:
             continue
         root = source.regions[0].root
-        call = next((n for n in walk(root) if n.type == "call_expression" and n.start_point[0] + 1 == site.line and _call_name(n) == name), None)
-        if call is not None and any(_loads(c, False) for c in calls(_with_trailing_lambda(call))):
+        call = next((n for n in walk(root) if n.type == "call_expression" and n.start_point[0] + 1 == site.line and call_name(n) == name), None)
+        if call is not None and any(loads(c, False) for c in calls(with_trailing_lambda(call))):
             return site
     return None
 
@@ -1234,10 +707,6 @@ def _has_reporting_branch(ctx: CheckContext, node: Node) -> bool:
     return any(n.type in BRANCH_TYPES and _branch_load(ctx, n) is not None for n in walk(node))
 
 
-# --------------------------------------------------------------------------------------------
-# pattern checks
-
-
 def _chat_history(ctx: CheckContext, call: Call) -> bool:
     """`fetchMessages(from: oldestMessageDate)`, or `_loadMoreMessages()` in a file whose list is
     laid out bottom-up: a chat loading its history, not a feed."""
@@ -1264,15 +733,15 @@ def _bottom_up_list(ctx: CheckContext, branch: Node) -> bool:
     same build method (`NotificationListener(onNotification: ..., child: CustomScrollView(reverse: true, ...))`)
     or is given the controller the branch reads (`ListView(reverse: true, controller: _scroll)`; read through a
     getter such as `_isBottom`, the list must be built in the branch's own class)."""
-    fn = _named_function(branch)
+    fn = named_function(branch)
     if fn is not None and DART_REVERSED.search(text(fn)):
         return True
-    conds = _conditions(branch)
+    conds = conditions(branch)
     condition = " ".join(text(c) for c in conds)
     if any(re.search(rf"\b{re.escape(name)}\b", condition) for name in _reversed_controllers(ctx, ctx.root)):
         return True
     owner = next((a for a in ancestors(branch) if a.type == "class_definition"), None)
-    expanded = " ".join(_expanded(ctx, c) for c in conds)
+    expanded = " ".join(expanded_text(ctx, c) for c in conds)
     return owner is not None and any(re.search(rf"\b{re.escape(name)}\b", expanded) for name in _reversed_controllers(ctx, owner))
 
 
@@ -1299,11 +768,11 @@ def _pull_gesture(branch: Node, call: Call) -> bool:
     """The load waits on the user's finger (`if offset < -threshold && !scrollView.isDragging`): a
     pull-to-refresh or pull-up-to-load control, not loading by scrolling alone."""
     for a in [call.node, *ancestors(call.node)]:
-        if a.type in BRANCH_TYPES and any(PULL_GESTURE.search(text(c)) for c in _conditions(a)):
+        if a.type in BRANCH_TYPES and any(PULL_GESTURE.search(text(c)) for c in conditions(a)):
             return True
         if a == branch or a.type in FUNCTION_TYPES:
             break
-    return any(PULL_GESTURE.search(text(c)) for c in _conditions(branch))
+    return any(PULL_GESTURE.search(text(c)) for c in conditions(branch))
 
 
 def _loader_row_guard(branch: Node) -> Call | None:
@@ -1311,7 +780,7 @@ def _loader_row_guard(branch: Node) -> Call | None:
     callback: the row past the data is the loading row, and showing it loads the next page."""
     if branch.type != "guard_statement" or not _in_row_context(branch):
         return None
-    conds = _conditions(branch)
+    conds = conditions(branch)
     if len(conds) != 1 or not re.fullmatch(r"[\w.]*\.(row|item)\s*<\s*[\w.()?!]*\.(count|endIndex)", text(conds[0]).strip()):
         return None
     fallback = next((c for c in branch.named_children if c.type == "statements"), None)
@@ -1319,7 +788,7 @@ def _loader_row_guard(branch: Node) -> Call | None:
 
 
 def _strong_load_call(node: Node) -> Call | None:
-    return next((c for c in calls(node) if IDENTIFIER.match(c.name) and STRONG_LOADER.search(c.name) and not _in_user_action(c.node, node)), None)
+    return next((c for c in calls(node) if IDENTIFIER.match(c.name) and STRONG_LOADER.search(c.name) and not in_user_action(c.node, node)), None)
 
 
 # overrides of a scroll position, scroll physics or scrolling view's layout: they work out the
@@ -1330,11 +799,11 @@ SCROLL_MECHANICS = re.compile(r"^(applyContentDimensions|applyViewportDimension|
 
 
 def _in_scroll_mechanics(branch: Node) -> bool:
-    fn = _named_function(branch)
+    fn = named_function(branch)
     return fn is not None and bool(SCROLL_MECHANICS.match(function_name(fn) or ""))
 
 
-@_own_records_at_info
+@own_records_at_info
 def branch_loads_more(ctx: CheckContext) -> Verdict | bool:
     """A branch whose condition says "near the end of the list" and that runs a loading call."""
     branch = ctx.node
@@ -1354,7 +823,7 @@ def branch_loads_more(ctx: CheckContext) -> Verdict | bool:
         return False
     if ctx.language in ("kotlin", "java") and _shows_more_of_held_list(ctx, call):
         return False
-    regions = _guarded(branch, _conditions(branch))
+    regions = _guarded(branch, conditions(branch))
     inside = branch.start_byte <= call.node.start_byte < branch.end_byte
     if not inside and regions and regions[0].parent != branch and any(_has_reporting_branch(ctx, r) for r in regions):
         return False  # `if (too short) return; if (near end) load()`: the second branch reports
@@ -1407,7 +876,7 @@ def _shows_more_of_held_list(ctx: CheckContext, call: Call, depth: int = 2, seen
         for inner in calls(body):
             if inner.node == body or not IDENTIFIER.match(inner.name):
                 continue
-            if DATA_OWNER_RECEIVER.search(_last_name(inner.receiver)) or DATA_OWNER_RECEIVER.search(inner.receiver.split(".")[0]):
+            if DATA_OWNER_RECEIVER.search(last_name(inner.receiver)) or DATA_OWNER_RECEIVER.search(inner.receiver.split(".")[0]):
                 return False
             if inner.name in MEMORY_SLICES:
                 sliced = True
@@ -1431,21 +900,11 @@ def _load_code(ctx: CheckContext, call: Call) -> str:
     return used
 
 
-TYPE_DECLARATIONS = frozenset({"class_declaration", "object_declaration", "class_definition", "struct_declaration"})
-
-
 def _in_unused_type(ctx: CheckContext, branch: Node) -> bool:
     """Flutter: the branch sits in a widget or State class that the whole project never creates or
     names (dead code copied from a tutorial loads nothing). Kept to Dart: the Swift and Android
     answers were not checked on enough projects for this rule yet."""
     return ctx.language == "dart" and project_index.in_unused_class(branch, ctx)
-
-
-def _declared_type_name(node: Node) -> str:
-    named = node.child_by_field_name("name")
-    if named is not None:
-        return text(named)
-    return next((text(c) for c in node.named_children if c.type in ("type_identifier", "simple_identifier", "identifier")), "")
 
 
 # Android's on-device data: a content provider queried through a ContentResolver / AsyncQueryHandler /
@@ -1482,7 +941,7 @@ def _abstract_base_listener(branch: Node, call: Call, any_callback: bool = False
     classes = [a for a in ancestors(branch) if a.type in ("class_declaration", "object_declaration")]
     if not classes or not re.search(rf"\babstract\b[^;{{}}=]*\b{re.escape(call.name)}\s*\(", text(classes[-1])):
         return ""
-    base = _enclosing_type_name(branch)
+    base = enclosing_type_name(branch)
     return "" if not base or project_index.too_common(base) else base
 
 
@@ -1493,7 +952,7 @@ def _overridden_elsewhere(ctx: CheckContext, branch: Node, call: Call) -> bool:
     if not base:
         return False
     index, here = project_index.for_context(ctx), str(ctx.path.resolve())
-    files = _project_bytes(ctx)
+    files = project_bytes(ctx)
     needle = re.compile(rf"\b{re.escape(call.name)}\s*\(")
     return any(site.path != here and needle.search(files.get(site.path, b"").decode("utf-8", "replace"))
                for site in (*index.calls(base), *index.references(base)))
@@ -1535,7 +994,7 @@ def _hook_reported_at_call_site(ctx: CheckContext, call: Call) -> bool:
         if a.type == "class_declaration":
             ctor = next((c for c in a.named_children if c.type == "primary_constructor"), None)
             if ctor is not None and re.search(rf"\b{re.escape(hook)}\s*:", text(ctor)):
-                owner, declaration = _declared_type_name(a), a
+                owner, declaration = declared_type_name(a), a
             break
     if declaration is not None and declaration.type == "function_declaration" and not REPORTED_HOOK_NAME.match(owner) \
             and owner in _end_helpers(ctx) and not project_index.too_common(owner):
@@ -1609,7 +1068,7 @@ def _end_helpers(ctx: CheckContext) -> dict[str, tuple[str, int, tuple[str, ...]
 
 def _hands_load(call_node: Node) -> bool:
     """The call hands the helper a load: a lambda that fetches, a callable reference, or a callback handed on by name."""
-    holder = _with_trailing_lambda(call_node)
+    holder = with_trailing_lambda(call_node)
     call = as_call(call_node)
     args = (argument_nodes(call) if call is not None else []) + [c for n in (call_node, holder) for c in n.named_children if c.type == "annotated_lambda"]
     return _end_callback_loads(args)
@@ -1625,22 +1084,22 @@ def _end_helper_site_loads(ctx: CheckContext, site: project_index.Site, name: st
     if source is None or not source.regions:
         return False
     root = source.regions[0].root
-    call = next((n for n in walk(root) if n.type == "call_expression" and n.start_point[0] + 1 == site.line and _call_name(n) == name), None)
+    call = next((n for n in walk(root) if n.type == "call_expression" and n.start_point[0] + 1 == site.line and call_name(n) == name), None)
     return call is not None and _hands_load(call)
 
 
-@_own_records_at_info
+@own_records_at_info
 def end_helper_called(ctx: CheckContext) -> Verdict | bool:
     """Kotlin: a screen calls the app's own end-of-list helper with its load (`TriggerWhenReachingEnd(listState,
     retry) { viewModel.searchNextPage() }`, defined in another file as `if (listState.isScrolledToEnd())
     LaunchedEffect(Unit) { load() }`): reported at each screen that hands in a load. Swift: a list ends with the
     app's own footer trigger view and hands it its load (`LoadMoreFooter { try await feed.fetchNextPage() }`)."""
     captured = ctx.captures.get("fn")
-    name = ctx.text(captured[0]) if captured else _call_name(ctx.node)
+    name = ctx.text(captured[0]) if captured else call_name(ctx.node)
     helper = _end_helpers(ctx).get(name)
     if helper is None:
         return False
-    fn = _named_function(ctx.node)
+    fn = named_function(ctx.node)
     if fn is not None and function_name(fn) == name and str(ctx.path.resolve()) == str(Path(helper[0]).resolve()):
         return False  # the helper calling itself
     if any(a.type == "function_declaration" and re.search(r"@Preview\b", text(a)) for a in ancestors(ctx.node)):
@@ -1674,13 +1133,6 @@ SWIFT_METHOD = re.compile(r"\bfunc\s+(\w+)\s*\(\s*\)[^{]*\{")
 _SWIFT_TRIGGERS: dict[int, tuple[object, dict[str, tuple[str, int, tuple[str, ...]]]]] = {}
 
 
-def _braced(code: str, start: int, pair: str = "{}") -> str:
-    """The text from the `{` at `start` to its matching `}` (strings and comments already removed);
-    `pair="()"` for parentheses."""
-    close = closing_bracket(code, start, pair)
-    return code[start:] if close is None else code[start: close + 1]
-
-
 def _swift_triggers_of(index: project_index.ProjectIndex) -> dict[str, tuple[str, int, tuple[str, ...]]]:
     """The trigger views of one Swift project: a View struct named for a loading footer (or showing a progress
     row) that stores a closure it was handed (`let loadNextPage: () async throws -> Void`) and runs it with no
@@ -1697,16 +1149,16 @@ def _swift_triggers_of(index: project_index.ProjectIndex) -> dict[str, tuple[str
             name = head.group(1)
             if project_index.too_common(name) or name in found:
                 continue
-            body = _braced(code, head.end() - 1)
+            body = braced(code, head.end() - 1)
             if not (FOOTER_TYPE.search(name) or PROGRESS_ROW.search(body)):
                 continue
             params = tuple(SWIFT_CLOSURE_PROPERTY.findall(body))
             if not params:
                 continue
             runs = re.compile(rf"\b(?:self\.)?({'|'.join(map(re.escape, params))})\s*\??\s*\(\s*\)")
-            methods = {m.group(1): _braced(body, m.end() - 1) for m in SWIFT_METHOD.finditer(body)}
+            methods = {m.group(1): braced(body, m.end() - 1) for m in SWIFT_METHOD.finditer(body)}
             for appear in SWIFT_APPEAR_CLOSURE.finditer(body):
-                closure = _braced(body, appear.end() - 1)
+                closure = braced(body, appear.end() - 1)
                 if runs.search(closure) or any(runs.search(methods[m]) for m in re.findall(r"\b(?:self\.)?(\w+)\s*\(\s*\)", closure) if m in methods):
                     found[name] = (path, code.count("\n", 0, head.start() + head.group(0).find("struct")) + 1, params)
                     break
@@ -1775,7 +1227,7 @@ def _trigger_view_handed_load(ctx: CheckContext, call: Call) -> bool:
     method that runs it), and a list elsewhere hands the view a load: each such list is reported there
     (swift-end-helper-call), not the view."""
     owner = next((a for a in ancestors(call.node) if a.type in ("class_declaration", "struct_declaration")), None)
-    name = _declared_type_name(owner) if owner is not None else ""
+    name = declared_type_name(owner) if owner is not None else ""
     helper = _end_helpers(ctx).get(name) if name else None
     if helper is None or Path(helper[0]).resolve() != ctx.path.resolve():
         return False
@@ -1796,7 +1248,7 @@ def _row_appear_reports(ctx: CheckContext, branch: Node) -> bool:
     """SwiftUI: the branch sits in a view model's `loadMoreContentIfNeeded(currentItem:)` and a list row's
     `.onAppear { vm.loadMoreContentIfNeeded(currentItem: item) }` calls it: one feed, one finding, at the row
     (swift-row-appear reports the load-more name it calls)."""
-    fn = _named_function(branch) if ctx.language == "swift" else None
+    fn = named_function(branch) if ctx.language == "swift" else None
     name = function_name(fn) or "" if fn is not None else ""
     if not IDENTIFIER.match(name) or not STRONG_LOADER.search(name) or project_index.too_common(name):
         return False
@@ -1815,7 +1267,6 @@ def _reported_before(ctx: CheckContext, branch: Node, call: Call) -> bool:
     key = (outer[-1].start_byte if outer else -1, call.receiver, call.name)
     first = ctx.memo.setdefault("infinite-scroll:reported-loads", {}).setdefault(key, branch.start_byte)
     return first != branch.start_byte
-
 
 
 def _swift_feed_starts(ctx: CheckContext) -> dict[str, dict[int, Verdict]]:
@@ -1848,7 +1299,7 @@ def _swift_one_feed(ctx: CheckContext, verdict: Verdict | bool, node: Node, load
 def _swift_handed_load(ctx: CheckContext, call_node: Node) -> str:
     """The load a list hands the app's footer trigger view: `loadMoreVideos` for `LoadMoreTrigger(...) { Task {
     await loadMoreVideos() } }`, `vm.loadMore` for `LoadMoreTrigger(onLoadMore: vm.loadMore)`."""
-    holder = _with_trailing_lambda(call_node)
+    holder = with_trailing_lambda(call_node)
     call = as_call(call_node)
     args = (argument_nodes(call) if call is not None else []) + [c for n in (call_node, holder) for c in n.named_children if c.type == "annotated_lambda"]
     for arg in args:
@@ -1871,13 +1322,13 @@ def _swift_load_name(call: Call | None) -> str:
 VALUE_CALLBACK = re.compile(r"^on\w*(Value|Selection|Selected|Select|Change|Changed|Index)\w*$")
 
 
-@_own_records_at_info
+@own_records_at_info
 def flow_loads_more(ctx: CheckContext) -> Verdict | bool:
     """Compose `snapshotFlow { lastVisibleIndex }.filter { ... }.collect { loadMore() }`."""
     chain = ctx.node
     while chain.parent is not None and chain.parent.type in ("navigation_expression", "call_expression"):
         chain = chain.parent
-    if not _scroll_end(_expanded(ctx, chain)) or _has_reporting_branch(ctx, chain):
+    if not _scroll_end(expanded_text(ctx, chain)) or _has_reporting_branch(ctx, chain):
         return False
     lambdas = [n for c in walk(chain) if c.type == "call_expression" and c != ctx.node for n in c.named_children if n.type == "annotated_lambda"]
     call = _loader(lambdas, any_call=True)
@@ -1888,14 +1339,14 @@ def flow_loads_more(ctx: CheckContext) -> Verdict | bool:
     return Verdict(message=f"A snapshotFlow on the lazy list's scroll position loads more near the end: {call.name}() runs with no action from the user")
 
 
-@_own_records_at_info
+@own_records_at_info
 def appear_loads_more(ctx: CheckContext) -> Verdict | bool:
     """SwiftUI `.onAppear` / `.task` of a row or loading footer, or a Compose `LaunchedEffect` in a
     lazy list item, that calls a load-more function (directly or through a function of the file)."""
     call_node = next((a for a in ancestors(ctx.node) if a.type == "call_expression"), None)
     if call_node is None:
         return False
-    call_node = _with_trailing_lambda(call_node)
+    call_node = with_trailing_lambda(call_node)
     closure = next((c for c in call_node.named_children if c.type in ("annotated_lambda", "lambda_literal", "call_suffix")), None)
     handed = _end_state_handed_on(ctx, call_node, closure) if closure is not None and ctx.language == "kotlin" else None
     if handed is not None:
@@ -1913,7 +1364,6 @@ def appear_loads_more(ctx: CheckContext) -> Verdict | bool:
                            call_node, _swift_load_name(call))
 
 
-MORE_PAGES = re.compile(r"(?i)has_?more|can_?load_?more|has_?next|more_?(items|data|pages|results|content|available)|loading_?more")
 PROGRESS_ROW = re.compile(r"\b\w*(Progress|Loading|Spinner|ActivityIndicator|Loader)\w*\s*\(")
 
 
@@ -1931,7 +1381,7 @@ def _more_pages_row_load(call_node: Node, closure: Node) -> Call | None:
     then = next((c for c in branch.named_children if c.type in ("statements", "block", "control_structure_body")), None)
     if then is None or not (then.start_byte <= call_node.start_byte < then.end_byte):
         return None  # the `else` of `if vm.hasMorePages`
-    return next((c for c in calls(closure) if _loads(c, False) and not _in_user_action(c.node, closure)), None)
+    return next((c for c in calls(closure) if loads(c, False) and not in_user_action(c.node, closure)), None)
 
 
 END_CALLBACK = re.compile(r"(?i)bottom|end|reach|load|more|next|page|paginat")
@@ -1951,34 +1401,18 @@ def _end_state_handed_on(ctx: CheckContext, call_node: Node, closure: Node) -> C
     return None
 
 
-USER_ACTION = re.compile(r"^(on(Pressed|Tap|TapUp|LongPress|DoubleTap|Click|LongClick|Submitted|Selected)|onClick|setOnClickListener|clickable"
-                         r"|Button|TextButton|ElevatedButton|OutlinedButton|FilledButton|IconButton|InkWell|GestureDetector|CupertinoButton)$")
-
-
-def _in_user_action(node: Node, stop: Node) -> bool:
-    """The node runs when the user taps something (`onPressed: () => ...`, `Button(action:)`)."""
-    for a in ancestors(node):
-        if a == stop:
-            return False
-        if a.type in ("named_argument", "value_argument") and a.named_child_count and USER_ACTION.match(text(a.named_children[0]).rstrip(": ")):
-            return True
-        if a.type in ("call_expression", "method_invocation") and USER_ACTION.match(_call_name(a)):
-            return True
-    return False
-
-
 def _strong_load(ctx: CheckContext, node: Node, depth: int = 1) -> Call | None:
     """A call to a load-more function in `node`, or in a function of the file that it calls (not
     one behind a button)."""
     for call in calls(node):
-        if not IDENTIFIER.match(call.name) or _in_user_action(call.node, node):
+        if not IDENTIFIER.match(call.name) or in_user_action(call.node, node):
             continue
         if STRONG_LOADER.search(call.name) or STRONG_LOADER.search(call.receiver.rsplit(".", 1)[-1]) \
                 or (DISPATCH.match(call.name) and any(STRONG_LOADER.search(text(a)) for a in argument_nodes(call))):
             return call  # `loadMore()`, `FeedActions.LoadMore.Start()`, `send(.loadNextPage)`
     if depth:
         for call in calls(node):
-            for definition in _definition(ctx, call.name, node) if call.name and not call.receiver else ():
+            for definition in definitions_of(ctx, call.name, node) if call.name and not call.receiver else ():
                 if definition.type in ("function_declaration", "method_declaration", "function_body") and _strong_load(ctx, definition, 0):
                     return call
     return None
@@ -1997,7 +1431,7 @@ def _footer_context(ctx: CheckContext, node: Node) -> bool:
     if target is not None and re.match(r"(ProgressView|Loading|Spinner|ActivityIndicator|CircularProgressIndicator|NextPage|LoadMore)", text(target)):
         return not _first_load_spinner(node)
     for a in ancestors(node):
-        if a.type == "call_expression" and LIST_CALLS.match(_call_name(a)):
+        if a.type == "call_expression" and LIST_CALLS.match(call_name(a)):
             return True
         if a.type in BRANCH_TYPES | {"switch_entry", "switch_statement"}:
             head = text(a).split("{", 1)[0] if a.type != "when_entry" else text(a).split("->", 1)[0]
@@ -2017,7 +1451,7 @@ def _first_load_spinner(node: Node) -> bool:
     """The spinner is the whole view of a first-load state (`switch vm.state { case .loading: ProgressView()
     .onAppear { load() } case .loaded: LazyVStack { ... } }`), outside any list: it loads the first page."""
     around = list(ancestors(node))
-    if any(a.type == "call_expression" and LIST_CALLS.match(_call_name(a)) for a in around):
+    if any(a.type == "call_expression" and LIST_CALLS.match(call_name(a)) for a in around):
         return False
     case = next((a for a in around if a.type == "switch_entry"), None)
     return case is not None and bool(FIRST_LOAD_CASE.match(text(case)))
@@ -2027,7 +1461,7 @@ def _row_builders(ctx: CheckContext) -> frozenset[str]:
     """Functions of the file named inside a list call (`ForEach(items) { rowView($0) }`)."""
     memo = ctx.memo.get("infinite_scroll_mobile.row_builders")
     if memo is None:
-        lists = " ".join(text(n) for n in walk(ctx.root) if n.type == "call_expression" and LIST_CALLS.match(_call_name(n)))
+        lists = " ".join(text(n) for n in walk(ctx.root) if n.type == "call_expression" and LIST_CALLS.match(call_name(n)))
         names = {function_name(n) for n in walk(ctx.root) if n.type in ("function_declaration", "method_declaration")}
         memo = ctx.memo["infinite_scroll_mobile.row_builders"] = frozenset(n for n in names if n and re.search(rf"\b{re.escape(n)}\b", lists))
     return memo
@@ -2036,24 +1470,24 @@ def _row_builders(ctx: CheckContext) -> frozenset[str]:
 FOOTER_MODEL = re.compile(r"(?i)load|progress|footer|spinner|paginat|more")
 
 
-@_own_records_at_info
+@own_records_at_info
 def footer_bind_loads_more(ctx: CheckContext) -> Verdict | bool:
     """Epoxy-style `loadingRow { id("more"); onBind { _, _, _ -> viewModel.loadNextPage() } }`: the
     loading footer's bind callback fetches the next page as soon as the footer is on screen."""
-    call_node = _with_trailing_lambda(ctx.node)
-    model = next((a for a in ancestors(call_node) if a.type == "call_expression" and _call_name(a) and FOOTER_MODEL.search(_call_name(a))), None)
+    call_node = with_trailing_lambda(ctx.node)
+    model = next((a for a in ancestors(call_node) if a.type == "call_expression" and call_name(a) and FOOTER_MODEL.search(call_name(a))), None)
     if model is None:
         return False
     call = _strong_load(ctx, call_node, depth=0)
     if call is None:
         return False
-    return Verdict(message=f"The loading footer {_call_name(model)} loads more when it is bound on screen: {call.name}() runs as the user scrolls to it")
+    return Verdict(message=f"The loading footer {call_name(model)} loads more when it is bound on screen: {call.name}() runs as the user scrolls to it")
 
 
 RX_CONSUMER = re.compile(r"^(subscribe\w*|drive|bind|sink\w*|assign|flatMap\w*|concatMap|do)$")
 
 
-@_own_records_at_info
+@own_records_at_info
 def rx_scroll_end_loads(ctx: CheckContext) -> Verdict | bool:
     """`tableView.rx.didScroll.filter { $0.tableView.isNeedPagination() }.subscribe(onNext: {
     viewModel.loadNextPage() })`: an Rx / Combine chain on the scroll view's events whose filter says
@@ -2072,11 +1506,11 @@ def rx_scroll_end_loads(ctx: CheckContext) -> Verdict | bool:
     what = NAMED_END if END_EVENT.match(event) else None
     origin, chains = _event_chain(ctx.node), _event_chains(ctx.node)
     if what is None:
-        what = _scroll_end(_expanded(ctx, origin))
+        what = _scroll_end(expanded_text(ctx, origin))
     if what is None or any(_has_reporting_branch(ctx, c) for c in chains):
         return False
     for chain in chains:
-        consumers = [c for c in walk(chain) if c.type == "call_expression" and RX_CONSUMER.match(_call_name(c))]
+        consumers = [c for c in walk(chain) if c.type == "call_expression" and RX_CONSUMER.match(call_name(c))]
         call = _loader([n for c in consumers for n in c.named_children if n.type == "call_suffix"], any_call=False)
         if call is not None and not ANALYTICS_RECEIVER.search(call.receiver):
             if call.name in FLOW_SENDS and call.receiver:
@@ -2135,7 +1569,7 @@ def _event_chains(node: Node) -> list[Node]:
     if holder is None or holder.type not in BINDING_PARENTS or not any(True for _ in enclosing_functions(holder)):
         return [chain]
     if holder.type == "property_declaration":
-        name = _declared_name(holder)
+        name = declared_name(holder)
     else:  # `guard let a = x, let end = cv.reachedEnd`: the name bound just before the chain
         before = [n for n in holder.named_children if n.end_byte <= chain.start_byte and n.type == "simple_identifier"]
         name = text(before[-1]) if before else ""
@@ -2189,12 +1623,12 @@ def _load_action_bound(chain: Node) -> str:
     """`collectionView.rx.isReachedBottom.map { Reactor.Action.loadMore }.bind(to: reactor.action)`: the
     scroll event is mapped to a load-more action value (a ReactorKit / MVI action, no call) and bound on."""
     for node in walk(chain):
-        if node.type == "call_expression" and _call_name(node) in ("map", "compactMap", "flatMap", "flatMapLatest", "mapTo"):
+        if node.type == "call_expression" and call_name(node) in ("map", "compactMap", "flatMap", "flatMapLatest", "mapTo"):
             closure = next((n for n in walk(node) if n.type == "lambda_literal"), None)
             body = text(closure) if closure is not None else text(node)[len(text(node).split("(")[0]):]
             cases = re.findall(r"\.\s*(\w+)\b(?!\s*\()", body[-120:])  # the last member named: the enum case
             if cases and PAGING_TRIGGER.search(cases[-1]) and not re.search(r"(?i)refresh|reload", cases[-1]):
-                return _short(closure) if closure is not None else cases[-1]
+                return short(closure) if closure is not None else cases[-1]
     return ""
 
 
@@ -2209,7 +1643,7 @@ def _paging_trigger_name(chain: Node) -> str:
     if parent is None:
         return ""
     if parent.type == "property_declaration":
-        name = _declared_name(parent)
+        name = declared_name(parent)
     elif parent.type == "value_argument" and parent.named_child_count > 1:
         name = text(parent.named_children[0]).rstrip(": ")
     else:
@@ -2222,7 +1656,7 @@ def _paging_trigger_name(chain: Node) -> str:
 NEXT_PAGE_DATA = re.compile(r"(?i)\b\w*(page|offset|cursor)\w*\s*\+\s*1\b|\b(page|offset|cursor|after|since|before|max_?id|next\w*)\s*:|append\(\s*contentsOf:")
 
 
-@_own_records_at_info
+@own_records_at_info
 def prefetch_loads_more(ctx: CheckContext) -> Verdict | bool:
     """UITableView / UICollectionView prefetching that fetches the next page of the list (a
     load-more call, or a fetch told which page to get), not the images or data of the rows it is
@@ -2250,7 +1684,7 @@ def _after_last_row_test(call: Call, body: Node, ctx: CheckContext | None = None
     for branch in ancestors(call.node):
         if branch == body:
             return False
-        if branch.type in ("if_statement", "guard_statement") and any(_row_end(_row_test_text(ctx, c)) for c in _conditions(branch)):
+        if branch.type in ("if_statement", "guard_statement") and any(_row_end(_row_test_text(ctx, c)) for c in conditions(branch)):
             return True
     return False
 
@@ -2260,7 +1694,7 @@ def _row_test_text(ctx: CheckContext | None, cond: Node) -> str:
     (`indexPaths.contains(where: isLoadingCell)`)."""
     if ctx is None:
         return text(cond)
-    parts = [_expanded(ctx, cond)]
+    parts = [expanded_text(ctx, cond)]
     named = {text(n) for n in walk(cond) if n.type in IDENTIFIER_TYPES | {"simple_identifier"}}
     for name in sorted(named):
         for fn in functions_by_name(ctx).get(name, ())[:2]:
@@ -2271,7 +1705,6 @@ def _row_test_text(ctx: CheckContext | None, cond: Node) -> str:
 
 # the callback names the *-endless-listener-callback patterns match (their queries list the same names)
 LISTENER_CALLBACK = re.compile(r"^(onLoadMore|loadMoreItems|loadMore|onLoadNextPage|loadNextPage|onBottomReached|onReachBottom|onEndReached|onScrolledToBottom|onScrolledToEnd|onListEnd|fetchMore|requestMore|onLoadMoreRequested|onPageRequested|onNextPage|onScrolledDown|onScrollToBottom|onReachedEnd|onScrollToPageEnd|onScrolledToPageEnd|onScrollToEnd)$")
-SCROLLED_TO_END = re.compile(r"(?i)scroll(ed)?_?to_?(the_?)?(page_?)?(end|bottom)|(bottom|end)_?reached|reached_?(the_?)?(end|bottom)")
 
 
 # a screen that is its own load-more listener (`class Feed : Fragment(), OnLoadMoreListener` with
@@ -2292,13 +1725,13 @@ def _callback_property_widget(ctx: CheckContext, prop: str) -> str:
     declared = re.compile(rb"\bvar\s+" + re.escape(prop.encode()) + rb"\s*:\s*\(*\s*\([^()]*\)\s*->")
     invoked = re.compile(rb"\b" + re.escape(prop.encode()) + rb"\s*(?:\?\.\s*invoke\s*\(|\.\s*invoke\s*\(|\()")
     here = str(ctx.path.resolve())
-    widgets = [path for path, data in _project_bytes(ctx).items() if str(path) != here and declared.search(data)
+    widgets = [path for path, data in project_bytes(ctx).items() if str(path) != here and declared.search(data)
                for chunk in TOP_LEVEL_CLASS.split(data) if declared.search(chunk) and invoked.search(chunk)
                and ENDLESS_SUPERTYPE.search(chunk.decode("utf-8", "replace")) and b"addOnScrollListener" in chunk]
     return Path(widgets[0]).name if len(widgets) == 1 else ""
 
 
-@_own_records_at_info
+@own_records_at_info
 def assigned_end_callback(ctx: CheckContext) -> Verdict | bool:
     """Kotlin: a screen sets the load callback of the app's own end-of-list RecyclerView subclass
     (`recycler.onLoadMore = ::onLoadMoreItems`, `onLoadMore = { viewModel.next() }`): reported at each screen."""
@@ -2326,10 +1759,10 @@ def _invokes_assigned_property(ctx: CheckContext, body: Node) -> bool:
         return False
     assigned = re.compile(rb"(?:\.|^\s*|[{;]\s*)" + re.escape(prop.encode()) + rb"\s*=(?!=)", re.M)
     here = str(ctx.path.resolve())
-    return any(str(path) != here and assigned.search(data) for path, data in _project_bytes(ctx).items())
+    return any(str(path) != here and assigned.search(data) for path, data in project_bytes(ctx).items())
 
 
-@_own_records_at_info
+@own_records_at_info
 def endless_listener_override(ctx: CheckContext) -> Verdict | bool:
     """`object : EndlessRecyclerViewScrollListener(lm) { override fun onLoadMore(...) { ... } }`: the
     callback of the app's own endless-scroll listener loads the next page."""
@@ -2358,7 +1791,7 @@ def endless_listener_override(ctx: CheckContext) -> Verdict | bool:
             if not (ENDLESS_SUPERTYPE.search(head) or re.search(r"(?i)footer\w*(listener|callback)", head)):
                 return False  # a method of that name in a class that is no footer listener
             load = _loader([body], any_call=True)
-            if load is None or not (_loads(load, any_call=False) or LOAD_MORE_ARGUMENT.search(f"{load.receiver} {text(load.arguments) if load.arguments is not None else ''}")):
+            if load is None or not (loads(load, any_call=False) or LOAD_MORE_ARGUMENT.search(f"{load.receiver} {text(load.arguments) if load.arguments is not None else ''}")):
                 return False
             return Verdict(message=f"{function_name(ctx.node)}() runs when the list's loading footer row is shown and loads the next page "
                            f"({load.receiver + '.' if IDENTIFIER.match(load.receiver) else ''}{load.name}()): more loads as the user scrolls to the end")
@@ -2421,7 +1854,7 @@ def _shared_end_mechanism(ctx: CheckContext, holder: Node, name: str) -> str:
     if not SHARED_LOAD_NAME.match(name):
         return ""
     index, here = project_index.for_context(ctx), str(ctx.path.resolve())
-    files = _project_bytes(ctx)
+    files = project_bytes(ctx)
     head = text(holder).split("{", 1)[0]
     if holder.type == "object_creation_expression" or re.search(r"\bimplements\b", head):
         types = set(re.findall(r"\b([A-Z]\w*)\b", head.split("implements", 1)[-1] if "implements" in head else head))
@@ -2452,10 +1885,10 @@ def _abstract_load_overridden_elsewhere(ctx: CheckContext, body: Node) -> bool:
     outer = [a for a in ancestors(body) if a.type == "class_declaration"]
     if not own or not outer:
         return False
-    base = _declared_type_name(outer[-1])
+    base = declared_type_name(outer[-1])
     if not base or project_index.too_common(base):
         return False
-    index, here, files = project_index.for_context(ctx), str(ctx.path.resolve()), _project_bytes(ctx)
+    index, here, files = project_index.for_context(ctx), str(ctx.path.resolve()), project_bytes(ctx)
     extends = re.compile(rf"\bextends\s+{re.escape(base)}\b")
     for c in own:
         if SHARED_LOAD_NAME.match(c.name) and re.search(rf"\babstract\b[^;{{}}=]*\b{re.escape(c.name)}\s*\(", text(outer[-1])):
@@ -2483,7 +1916,7 @@ def _listener_screens_report(ctx: CheckContext, call: Call) -> bool:
     if not listener_type or project_index.too_common(listener_type) or not re.search(r"(?i)(listener|callback|delegate)s?$", target.receiver + " " + listener_type):
         return False  # `homeListVM.loadMore()`: a view model, not a listener the screens hand in
     index, here = project_index.for_context(ctx), str(ctx.path.resolve())
-    files = _project_bytes(ctx)
+    files = project_bytes(ctx)
     declared = re.compile(rb"\binterface\s+" + re.escape(listener_type.encode()) + rb"\b")
     if not any(declared.search(data) for data in files.values()):
         return False
@@ -2491,7 +1924,7 @@ def _listener_screens_report(ctx: CheckContext, call: Call) -> bool:
                for d in index.definitions(target.name))
 
 
-@_own_records_at_info
+@own_records_at_info
 def endless_listener_created(ctx: CheckContext) -> Verdict | bool:
     """`addOnScrollListener(InfiniteScrollListener(layoutManager) { viewModel.loadMore() })`; a
     listener class with a plain name (`RecyclerScrollListener { ... }`, `MovieListScrollListener(lm,
@@ -2507,7 +1940,7 @@ def endless_listener_created(ctx: CheckContext) -> Verdict | bool:
         handler = _listener_end_handler(ctx, call.name)
         if handler is None:
             return False
-    args = argument_nodes(call) + [c for c in _with_trailing_lambda(ctx.node).named_children if c.type == "annotated_lambda"]
+    args = argument_nodes(call) + [c for c in with_trailing_lambda(ctx.node).named_children if c.type == "annotated_lambda"]
     if not any(a.type in ("callable_reference", "method_reference") or any(n.type == "callable_reference" for n in walk(a))
                or BOUND_REFERENCE.match(text(a)) or _passed_callback(a)
                or any(n.type in ("annotated_lambda", "lambda_literal", "lambda_expression") and any(True for _ in calls(n)) for n in walk(a))
@@ -2537,7 +1970,7 @@ def _end_callback_loads(args: list[Node]) -> bool:
         if a.type in ("callable_reference", "method_reference") or any(n.type == "callable_reference" for n in walk(a)) or BOUND_REFERENCE.match(text(a)):
             return True
         for c in calls(a):
-            if _loads(c, any_call=True) and _words(c.name)[:1] and _words(c.name)[0] not in BOOKKEEPING_VERBS:
+            if loads(c, any_call=True) and word_list(c.name)[:1] and word_list(c.name)[0] not in BOOKKEEPING_VERBS:
                 return True
     return any(_passed_callback(a) and not any(True for _ in calls(a)) for a in args)  # `onEnd = onLoadMore` handed on
 
@@ -2545,26 +1978,15 @@ def _end_callback_loads(args: list[Node]) -> bool:
 STORED_SETTERS = "setOnLoadMoreListener|setOnRefreshLoadMoreListener|setOnLoadmoreListener|setOnRefreshLoadmoreListener|setLoadingListener"
 
 
-def _stored_name(node: Node) -> str:
-    """The property, field or variable a listener object is stored in (`val onMore = OnLoadMoreListener { }`,
-    `private OnLoadMoreListener more = new OnLoadMoreListener() { ... };`), or ""."""
-    for a in ancestors(node):
-        if a.type in ("property_declaration", "variable_declarator"):
-            return _declared_name(a)
-        if a.type not in ("call_expression", "object_creation_expression", "annotated_lambda", "call_suffix", "parenthesized_expression"):
-            return ""
-    return ""
-
-
 def _stored_for_load_more_setter(ctx: CheckContext, node: Node) -> bool:
     """The listener object is stored in a property that the project hands to a load-more setter
     (`loadMoreModule.setOnLoadMoreListener(onMore)`, in this file or in each screen extending a base
     class): the load-more-library pattern reports each of those setters, one finding per feed."""
-    name = _stored_name(node)
+    name = stored_name(node)
     if not name or not IDENTIFIER.match(name):
         return False
     handed = re.compile(rf"\b({STORED_SETTERS})\s*\(\s*(?:this(?:@\w+)?\.)?{re.escape(name)}\s*\)".encode())
-    return any(handed.search(data) for data in [ctx.data, *_project_bytes(ctx).values()])
+    return any(handed.search(data) for data in [ctx.data, *project_bytes(ctx).values()])
 
 
 TOP_LABEL = re.compile(r"(?i)top|older|previous|prev(?![a-z])|earlier|history|at_?start|upward")
@@ -2581,9 +2003,6 @@ def _only_top_callbacks(args: list[Node]) -> bool:
     labels = [m.group(1) if (m := ARGUMENT_LABEL.match(text(a))) else "" for a in busy]
     return bool(busy) and all(label and TOP_LABEL.search(label) for label in labels)
 
-
-# --------------------------------------------------------------------------------------------
-# the app's own scroll listener classes, defined in another file of the project
 
 PLAIN_SCROLL_LISTENER = re.compile(r"Scroll\w*Listener$")
 LISTENER_SETTER = re.compile(r"^(add|set|remove|clear)[A-Z]")
@@ -2635,7 +2054,7 @@ def _called_after_end_test(handler: str, name: str) -> bool:
     return False
 
 
-@_own_records_at_info
+@own_records_at_info
 def app_listener_subclass(ctx: CheckContext) -> Verdict | bool:
     """`new ScrollPagerListener(lm) { @Override public void load() { getTweets(); } }` (Kotlin
     `object : ScrollPagerListener(lm) { override fun load() = ... }`): the screen overrides the
@@ -2672,7 +2091,7 @@ def _passed_callback(arg: Node) -> bool:
     return value.type in IDENTIFIER_TYPES and bool(CALLBACK_NAME.search(text(value))) and not re.search(r"(?i)size|count|threshold|limit", text(value))
 
 
-@_own_records_at_info
+@own_records_at_info
 def auto_load_library(ctx: CheckContext) -> Verdict | bool:
     """A load-more library listener (SmartRefreshLayout, BaseRecyclerViewAdapterHelper, XRecyclerView
     `setLoadingListener` with an `onLoadMore`) whose automatic loading at the end of the list is not
@@ -2683,7 +2102,7 @@ def auto_load_library(ctx: CheckContext) -> Verdict | bool:
         return False
     fn = ctx.captures.get("fn")
     if fn and ctx.text(fn[0]) == "setLoadingListener":  # XRecyclerView: the listener's onLoadMore must load something
-        holder = _with_trailing_lambda(ctx.node)
+        holder = with_trailing_lambda(ctx.node)
         return any(function_name(n) == "onLoadMore" and any(True for _ in calls(n)) for n in walk(holder)
                    if n.type in ("method_declaration", "function_declaration"))
     return True
@@ -2692,7 +2111,7 @@ def auto_load_library(ctx: CheckContext) -> Verdict | bool:
 def _load_more_does_nothing(ctx: CheckContext) -> bool:
     """The listener's `onLoadMore` is empty: an anonymous listener's own, or, for
     `setOnRefreshLoadMoreListener(this)`, the screen's (a stub the template left: nothing loads)."""
-    holder = _with_trailing_lambda(ctx.node)
+    holder = with_trailing_lambda(ctx.node)
     call = as_call(ctx.node)
     if call is not None and [text(a).strip() for a in argument_nodes(call)] == ["this"]:
         holder = next((a for a in ancestors(ctx.node) if a.type in ("class_declaration", "object_declaration")), holder)
@@ -2705,7 +2124,7 @@ PAGE_STATE_CHANGE = re.compile(r"(?i)\b\w*(page|offset|cursor|skip|start|index|a
 
 
 def _listener_lambda(call_node: Node) -> Node | None:
-    holder = _with_trailing_lambda(call_node)
+    holder = with_trailing_lambda(call_node)
     return next((n for n in walk(holder) if n.type in LAMBDA_TYPES and n is not holder), None)
 
 
@@ -2739,7 +2158,7 @@ def _presenter_refetches_same(ctx: CheckContext, mine: Node, other: Node) -> boo
     where the presenter's `loadMore() { isRefresh = false; getKnowledgeList(); }` and `autoRefresh() { isRefresh =
     true; getKnowledgeList(); }` run the same fetch, which is told no page, offset or cursor: "more" fetches the
     same unpaged list again (the view then only says there is no more data)."""
-    asks = [[c for c in calls(body) if c.receiver and not c.name.startswith("finish") and MODEL_RECEIVER.search(_last_name(c.receiver))]
+    asks = [[c for c in calls(body) if c.receiver and not c.name.startswith("finish") and MODEL_RECEIVER.search(last_name(c.receiver))]
             for body in (mine, other)]
     if [len(a) for a in asks] != [1, 1] or asks[0][0].receiver != asks[1][0].receiver or asks[0][0].name == asks[1][0].name:
         return False
@@ -2799,11 +2218,6 @@ def _layout_switches_off(ctx: CheckContext) -> bool:
     return False
 
 
-def _last_name(receiver: str) -> str:
-    names = re.findall(r"\w+", receiver)
-    return names[-1] if names else ""
-
-
 def _auto_load_switched_off(ctx: CheckContext) -> bool:
     """Automatic loading is switched off for this listener's view (`refreshLayout.setEnableAutoLoadMore(false)`).
     A switch-off that names another view of the file which also gets a load-more listener
@@ -2812,14 +2226,14 @@ def _auto_load_switched_off(ctx: CheckContext) -> bool:
     builder) covers the file. Only the listener's own (outermost) class is read when it has one."""
     classes = [a for a in ancestors(ctx.node) if a.type in ("class_declaration", "object_declaration")]
     data = text(classes[-1]) if classes else ctx.data.decode("utf-8", "replace")
-    offs = {_last_name(m.group(1)) for m in AUTO_LOAD_OFF.finditer(data)}
+    offs = {last_name(m.group(1)) for m in AUTO_LOAD_OFF.finditer(data)}
     if not offs:
         return False
     call = as_call(ctx.node)
-    mine = _last_name(call.receiver) if call is not None else ""
+    mine = last_name(call.receiver) if call is not None else ""
     if mine in offs:
         return True
-    listened = {_last_name(m.group(1)) for m in LOAD_MORE_SETTER.finditer(data)} - {mine}
+    listened = {last_name(m.group(1)) for m in LOAD_MORE_SETTER.finditer(data)} - {mine}
     return not (mine and offs <= listened)
 
 
@@ -2849,7 +2263,7 @@ def _app_default_auto_load_off(ctx: CheckContext) -> bool:
     if "app_default_off" not in ctx.memo:
         root = getattr(ctx, "project_root", None)
         found = False
-        for path, data in _project_bytes(ctx).items():
+        for path, data in project_bytes(ctx).items():
             if b"setDefaultRefreshInitializer" not in data or (root is not None and Path(path).parent != Path(root)):
                 continue
             source = data.decode("utf-8", "replace")
@@ -2857,7 +2271,7 @@ def _app_default_auto_load_off(ctx: CheckContext) -> bool:
                 found = True
                 break
         ctx.memo["app_default_off"] = found
-    return ctx.memo["app_default_off"] and not AUTO_LOAD_ON.search(_scope_text(ctx))
+    return ctx.memo["app_default_off"] and not AUTO_LOAD_ON.search(scope_text(ctx))
 
 
 SWIPE_TO_LOAD = re.compile(r"\bimport\s+com\.aspsine\.swipetoloadlayout\.|\bSwipeToLoadLayout\b")
@@ -2879,9 +2293,9 @@ def paging_pager(ctx: CheckContext) -> Verdict | bool:
     if not verdict:
         return verdict
     verdict = verdict if isinstance(verdict, Verdict) else Verdict()
-    holder = _with_trailing_lambda(ctx.node)
+    holder = with_trailing_lambda(ctx.node)
     verdict.fold_key = _pager_source_key(ctx, holder)
-    verdict.fold_site = any(_pager_source_key(ctx, _with_trailing_lambda(other)) == verdict.fold_key for other in _earlier_pagers(ctx))
+    verdict.fold_site = any(_pager_source_key(ctx, with_trailing_lambda(other)) == verdict.fold_key for other in _earlier_pagers(ctx))
     return verdict
 
 
@@ -2907,15 +2321,15 @@ def _pager_source_key(ctx: CheckContext, holder: Node) -> str:
         made = (CONSTRUCTED_SOURCE.search(text(fn)) for fn in functions_by_name(ctx).get(reference.group(1), []))
         constructed = next((m for m in made if m), None)
     name = constructed.group(1) if constructed else re.sub(r"\s+", "", source)
-    return f"paging-pager:{ctx.path}:{_enclosing_type_name(holder)}:{name}"
+    return f"paging-pager:{ctx.path}:{enclosing_type_name(holder)}:{name}"
 
 
-@_own_records_at_info
+@own_records_at_info
 def _paging_pager(ctx: CheckContext) -> Verdict | bool:
     """androidx.paging `Pager(PagingConfig(...)) { source }`, not some other class named Pager.
     A Pager whose pages a Compose screen collects (`collectAsLazyPagingItems()` in a composable that
     uses the view model holding it) is reported there, once per feed."""
-    holder = _with_trailing_lambda(ctx.node)
+    holder = with_trailing_lambda(ctx.node)
     head = ctx.data.decode("utf-8", "replace")[:5000]
     if not (re.search(r"PagingConfig|pagingSourceFactory|PagedList\.Config", text(holder)) or "androidx.paging" in head or "android.arch.paging" in head):
         return False
@@ -2961,7 +2375,7 @@ def _repository_pages_local_store(ctx: CheckContext, holder: Node) -> bool:
         body = re.sub(r"//[^\n]*|/\*[\s\S]*?\*/", "", definition.text)
         if not LOCAL_SOURCE.search(body) or NETWORK_CALL_OWNER.search(body):
             return False
-        owner = _project_declaration(ctx, definition.owner, re.compile(rf"\bclass\s+{re.escape(definition.owner)}\b"))
+        owner = project_declaration(ctx, definition.owner, re.compile(rf"\bclass\s+{re.escape(definition.owner)}\b"))
         owner = re.sub(r"//[^\n]*|/\*[\s\S]*?\*/", "", owner or "")
         if not owner or NETWORK_CALL_OWNER.search(owner) or NETWORK_TYPE.search(owner):
             return False
@@ -2981,8 +2395,8 @@ def _pager_flow_unread(ctx: CheckContext, pager: Node) -> bool:
     name = _pager_property(pager)
     if name:
         return _property_unread(index, name)
-    fn = _named_function(pager)
-    return fn is not None and _function_unread(index, function_name(fn), _enclosing_type_name(pager), 3)
+    fn = named_function(pager)
+    return fn is not None and _function_unread(index, function_name(fn), enclosing_type_name(pager), 3)
 
 
 def _occurrences(index: project_index.ProjectIndex, name: str) -> int:
@@ -3078,9 +2492,9 @@ def _caller_container(index: project_index.ProjectIndex, site: project_index.Sit
             continue
         for a in ancestors(node):
             if a.type == "property_declaration" and a.parent is not None and a.parent.type in ("class_body", "source_file"):
-                return "property", _declared_name(a), ""
+                return "property", declared_name(a), ""
             if a.type == "function_declaration":
-                return "function", function_name(a), _enclosing_type_name(a)
+                return "function", function_name(a), enclosing_type_name(a)
             if a.type in ("class_body", "anonymous_initializer"):
                 break
     return "", "", ""
@@ -3112,7 +2526,7 @@ def _source_reads_local_store(ctx: CheckContext, holder: Node) -> bool:
     reads a DAO or database and names no network client: pages of the app's own stored data."""
     found = False
     for m in list(re.finditer(r"\b([A-Z]\w*Source)\s*\(", text(holder)))[:2]:
-        source = _project_declaration(ctx, m.group(1), re.compile(rf"\bclass\s+{re.escape(m.group(1))}\b"))
+        source = project_declaration(ctx, m.group(1), re.compile(rf"\bclass\s+{re.escape(m.group(1))}\b"))
         if source is None:
             return False
         body = re.sub(r"//[^\n]*|/\*[\s\S]*?\*/", "", source)
@@ -3125,7 +2539,7 @@ def _source_reads_local_store(ctx: CheckContext, holder: Node) -> bool:
         if not stores:
             return False
         for store in stores:
-            impl = _project_declaration(ctx, store, re.compile(rf"\bclass\s+\w*{re.escape(store)}\w*\b"))
+            impl = project_declaration(ctx, store, re.compile(rf"\bclass\s+\w*{re.escape(store)}\w*\b"))
             impl = re.sub(r"//[^\n]*|/\*[\s\S]*?\*/", "", impl or "")
             if not impl or not LOCAL_SOURCE.search(impl) or NETWORK_OWNER.search(" ".join(re.findall(r"\b[a-z]\w*(?=\s*:)", impl))):
                 return False
@@ -3140,12 +2554,12 @@ def _collected_by_compose(ctx: CheckContext, pager: Node) -> bool:
     """The Pager's pages are shown by a Compose lazy list that the lazy-paging-items pattern
     reports: a function that uses the class holding the Pager collects pages (for a Pager built
     in a top-level helper, a function using a class that calls the helper)."""
-    owner = _enclosing_type_name(pager)
+    owner = enclosing_type_name(pager)
     if owner and (_property_collected(ctx, pager, owner) or _collected_in_package(ctx, pager)):
         return True
     owners = [owner] if owner else []
     if not owners:
-        fn = _named_function(pager)
+        fn = named_function(pager)
         name = function_name(fn) if fn is not None else ""
         if not name or project_index.too_common(name):
             return False
@@ -3154,7 +2568,7 @@ def _collected_by_compose(ctx: CheckContext, pager: Node) -> bool:
     if not owners:
         return False
     index = project_index.for_context(ctx)
-    files = _project_bytes(ctx)
+    files = project_bytes(ctx)
     for name in owners:
         for site in (*index.references(name), *index.calls(name)):
             holder = next((n for kind, n in site.context if kind == "fn"), "")
@@ -3176,7 +2590,7 @@ def _pager_shown_by_compose(ctx: CheckContext, pager: Node) -> bool:
     (no PagingDataAdapter, AsyncPagingDataDiffer or `submitData` outside iOS/web source sets): the screen that
     collects them is reported (lazy-paging-items), so the Pager would report the same feed a second time.
     PagingData has no other way onto an Android screen."""
-    files = [data for path, data in _project_bytes(ctx).items() if not NON_ANDROID_SOURCE_SET.search(str(path))]
+    files = [data for path, data in project_bytes(ctx).items() if not NON_ANDROID_SOURCE_SET.search(str(path))]
     return any(COMPOSE_COLLECT in data for data in files) and not any(VIEW_PAGING.search(data) for data in files)
 
 
@@ -3193,7 +2607,7 @@ def _collected_in_package(ctx: CheckContext, pager: Node) -> bool:
     if not names:
         return False
     here = ctx.path.resolve()
-    siblings = {path: data for path, data in _project_bytes(ctx).items() if Path(path) != here and Path(path).parent == here.parent}
+    siblings = {path: data for path, data in project_bytes(ctx).items() if Path(path) != here and Path(path).parent == here.parent}
     read = re.compile(rb"\.\s*(" + b"|".join(re.escape(n.encode()) for n in names[:5]) + rb")\b")
     return any(COMPOSE_COLLECT in data for data in siblings.values()) and any(
         b"@Composable" in data and read.search(data) for data in siblings.values())
@@ -3208,31 +2622,19 @@ def _property_collected(ctx: CheckContext, pager: Node, owner: str) -> bool:
         return False
     collected = re.compile(rf"\b{re.escape(name)}\b(\s*[?!]*\.\s*(flow|\w+Flow)\b)?\s*[?!]*\.\s*collectAsLazyPagingItems\(".encode())
     uses = re.compile(rf"\b{re.escape(owner)}\b".encode())
-    return any(COMPOSE_COLLECT in data and collected.search(data) and uses.search(data) for data in _project_bytes(ctx).values())
+    return any(COMPOSE_COLLECT in data and collected.search(data) and uses.search(data) for data in project_bytes(ctx).values())
 
 
 def _pager_property(pager: Node) -> str:
     """The property a Pager is stored in (`val pages = Pager(...) { }.flow.cachedIn(scope)`: up the chain
     to the declaration), or ""."""
-    name = _stored_name(pager)
+    name = stored_name(pager)
     for a in ([] if name else ancestors(pager)):
         if a.type == "property_declaration":
-            return _declared_name(a)
+            return declared_name(a)
         if a.type not in ("navigation_expression", "call_expression", "navigation_suffix", "call_suffix", "value_arguments"):
             break
     return name
-
-
-def _enclosing_type_name(node: Node) -> str:
-    for a in ancestors(node):
-        if a.type in ("class_declaration", "object_declaration"):
-            return next((text(c) for c in a.named_children if c.type in ("type_identifier", "simple_identifier", "identifier")), "")
-    return ""
-
-
-def _project_bytes(ctx: CheckContext) -> dict[str, bytes]:
-    """path -> bytes of the project's files of this language group."""
-    return project_index.for_context(ctx).files()
 
 
 def _stored_paged_list(ctx: CheckContext, builder: Node) -> bool:
@@ -3248,7 +2650,7 @@ def _stored_paged_list(ctx: CheckContext, builder: Node) -> bool:
     args = argument_nodes(call)
     if not args or "BoundaryCallback" in text(chain):
         return False
-    source = _expanded(ctx, args[0])
+    source = expanded_text(ctx, args[0])
     return bool(LOCAL_SOURCE.search(source)) or _reads_local_store(ctx, source)
 
 
@@ -3263,12 +2665,12 @@ def _reads_local_store(ctx: CheckContext, source: str) -> bool:
 PAGED_LIST_CONFIG = re.compile(r"\bpageSize\s*=|\bPagedList\.Config\b|\bConfig\s*\(")
 
 
-@_own_records_at_info
+@own_records_at_info
 def paging_ktx_builder(ctx: CheckContext) -> Verdict | bool:
     """Paging 2 KTX `dataSourceFactory.toLiveData(pageSize = 20)` / `.toFlowable(config)`: a
     PagedList that loads the next page as the list nears its end (not Rx `publisher.toLiveData()`,
     which takes no page size). Over the app's own database it is lowered to info, as `Pager` is."""
-    holder = _with_trailing_lambda(ctx.node)
+    holder = with_trailing_lambda(ctx.node)
     call = as_call(ctx.node)
     if call is None or not PAGED_LIST_CONFIG.search(text(call.arguments)) or not re.search(r"\b(androidx|android\.arch)\.paging\b|\bPagedList\b", ctx.data.decode("utf-8", "replace")):
         return False
@@ -3282,14 +2684,14 @@ STATIC_PAGING_DATA = re.compile(r"\bPagingData\.(from|empty)\s*\(|\bflowOf\s*\("
 PREVIEW_ANNOTATION = re.compile(r"@(?!FlowPreview\b)\w*Preview\w*\b")  # not the coroutines opt-in marker @FlowPreview
 
 
-@_own_records_at_info
+@own_records_at_info
 def lazy_paging_items(ctx: CheckContext) -> Verdict | bool:
     """Compose `pager.flow.collectAsLazyPagingItems()` of a real pager, not static sample data
     (`flowOf(PagingData.from(list))`), a `@Preview`, or a wrapper extension that is itself named
     `collectAsLazyPagingItems` (its callers are reported)."""
     navigation = ctx.node.named_children[0] if ctx.node.named_child_count else None
     receiver = navigation.named_children[0] if navigation is not None and navigation.named_child_count else None
-    if receiver is not None and STATIC_PAGING_DATA.search(_expanded(ctx, receiver)):
+    if receiver is not None and STATIC_PAGING_DATA.search(expanded_text(ctx, receiver)):
         return False
     for fn in ancestors(ctx.node):
         if fn.type != "function_declaration":
@@ -3332,7 +2734,7 @@ def _project_pages_only_local(ctx: CheckContext) -> bool:
             answer = False
             break
         blocks = [_pager_block(code, m.end() - 1) for m in PAGER_CALL.finditer(code)]
-        blocks += [_braced(code, code.find("{", m.end())) for m in PAGING_SOURCE_CLASS.finditer(code) if code.find("{", m.end()) >= 0]
+        blocks += [braced(code, code.find("{", m.end())) for m in PAGING_SOURCE_CLASS.finditer(code) if code.find("{", m.end()) >= 0]
         for block in blocks:
             found += 1
             if not LOCAL_SOURCE.search(block) or NETWORK_READ.search(block):
@@ -3349,10 +2751,10 @@ _LOCAL_PAGES: dict[tuple, bool] = {}
 
 def _pager_block(code: str, paren: int) -> str:
     """`Pager(...)` with its trailing lambda (`{ dao.paged() }`), from the `(` at `paren`."""
-    arguments = _braced(code, paren, "()")
+    arguments = braced(code, paren, "()")
     end = paren + len(arguments)
     after = len(code) - len(code[end:].lstrip())
-    return arguments + (_braced(code, after) if code[after:after + 1] == "{" else "")
+    return arguments + (braced(code, after) if code[after:after + 1] == "{" else "")
 
 
 # `Pager(config) { libraryDao.pagedShows() }`, `pagingSourceFactory = db.draftDao()::draftsPagingSource`
@@ -3381,14 +2783,14 @@ def _dart_widget_of(node: Node) -> tuple[str, Node] | None:
         return None
     head = text(cls)[:300]
     state = re.match(r"(?:abstract\s+)?class\s+\w+\s*(?:<[^{]*?>)?\s+extends\s+State\s*<\s*(\w+)", head)
-    name = state.group(1) if state else _declared_type_name(cls)
+    name = state.group(1) if state else declared_type_name(cls)
     return (name, cls) if name else None
 
 
 def _dart_widget_declaration(ctx: CheckContext, name: str) -> str:
     """The project's declaration of widget `name` and of its State class, as one text."""
-    own = _project_declaration(ctx, name, re.compile(rf"\bclass\s+{re.escape(name)}\b")) or ""
-    state = _project_declaration(ctx, f"State<{name}", re.compile(rf"\bclass\s+\w+\s*(?:<[^{{]*?>)?\s+extends\s+State\s*<\s*{re.escape(name)}\b")) or ""
+    own = project_declaration(ctx, name, re.compile(rf"\bclass\s+{re.escape(name)}\b")) or ""
+    state = project_declaration(ctx, f"State<{name}", re.compile(rf"\bclass\s+\w+\s*(?:<[^{{]*?>)?\s+extends\s+State\s*<\s*{re.escape(name)}\b")) or ""
     return own + "\n" + state
 
 
@@ -3407,7 +2809,7 @@ def _created_with(ctx: CheckContext, name: str, field: str, depth: int = 1) -> b
     creation = re.compile(rf"(?<![\w.]){re.escape(name)}\s*(<[^(){{}};]*>)?\s*\(")
     label = re.compile(rf"(?<![\w.]){re.escape(field)}\s*:")
     subclass = re.compile(rf"\bclass\s+(\w+)\s*(?:<[^{{]*?>)?\s+extends\s+{re.escape(name)}\b")
-    for data in _project_bytes(ctx).values():
+    for data in project_bytes(ctx).values():
         if name.encode() not in data:
             continue
         code = data.decode("utf-8", "replace")
@@ -3460,7 +2862,7 @@ def infinite_widget_fetches(ctx: CheckContext) -> Verdict | bool:
         return False
     if ctx.language == "dart" and project_index.in_unused_class(ctx.node, ctx):
         return False  # a screen class the project never creates (a page left behind): nothing runs
-    return _one_list_widget(ctx, ctx.node, label.group(1), _own_records_at_info(lambda c: True)(ctx))
+    return _one_list_widget(ctx, ctx.node, label.group(1), own_records_at_info(lambda c: True)(ctx))
 
 
 def _one_list_widget(ctx: CheckContext, callee: Node, label: str, verdict: Verdict | bool) -> Verdict | bool:
@@ -3581,7 +2983,7 @@ def _dart_callee_of_argument(arg: Node) -> Node | None:
     return callee if callee is not None and callee.type == "identifier" else None
 
 
-@_own_records_at_info
+@own_records_at_info
 def forwarded_loader_created(ctx: CheckContext) -> Verdict | bool:
     """`RankedFeed(loadPage: (page) => api.ranked(page))`, `LoadMoreListView(onLoadMore: store.fetchNext)`,
     `Waypoint(onTouchEdge: notifier.fetchMore)`: a screen creates the app's own list widget, which pages
@@ -3640,7 +3042,7 @@ def _edge_callback_loads(ctx: CheckContext, arg: Node) -> bool:
     found = _dart_callback_load(ctx, arg)
     if found is None:
         last = re.split(r"[.?!]+", text(arg.named_children[-1]).strip())[-1]
-        return bool(IDENTIFIER.match(last)) and bool(STRONG_LOADER.search(last) or _load_verb(last))
+        return bool(IDENTIFIER.match(last)) and bool(STRONG_LOADER.search(last) or load_verb(last))
     return bool(found)
 
 
@@ -3659,7 +3061,7 @@ def _own_field_paged_elsewhere(ctx: CheckContext, arg: Node) -> bool:
                for m in re.finditer(r"(?<![\w.])([A-Z]\w*)\s*(<[^(){};]*>)?\s*\(", declaration))
 
 
-@_own_records_at_info
+@own_records_at_info
 def paged_widget_feed(ctx: CheckContext) -> Verdict | bool:
     """A paging list widget (infinite_scroll_pagination, paginate_firestore, firebase_ui
     FirestoreListView, loading_more_list, ...), not one laid out bottom-up (`reverse: true`: a chat
@@ -3671,7 +3073,7 @@ def paged_widget_feed(ctx: CheckContext) -> Verdict | bool:
     return found is None or not _loader_chosen_by_creator(ctx, ctx.node, text(found[1]))
 
 
-@_own_records_at_info
+@own_records_at_info
 def smart_refresher_pull_up(ctx: CheckContext) -> Verdict | bool:
     """Flutter pull_to_refresh `SmartRefresher(enablePullUp: true, onLoading: ...)` whose onLoading
     callback loads more data. The callback is resolved (a closure, a method of the file named or
@@ -3689,7 +3091,7 @@ def smart_refresher_pull_up(ctx: CheckContext) -> Verdict | bool:
     if found is False:
         return False
     if isinstance(found, Call):
-        what = f"{found.name}({_short(found.arguments)[1:-1]})" if DISPATCH.match(found.name) and found.arguments is not None else f"{found.name}()"
+        what = f"{found.name}({short(found.arguments)[1:-1]})" if DISPATCH.match(found.name) and found.arguments is not None else f"{found.name}()"
         return Verdict(message=f"SmartRefresher with enablePullUp loads more automatically when the list reaches its end: onLoading runs {what} as the footer comes on screen")
     return True
 
@@ -3697,7 +3099,7 @@ def smart_refresher_pull_up(ctx: CheckContext) -> Verdict | bool:
 LOADMORE_PACKAGE = re.compile(r"""import\s+['"]package:loadmore\w*/""")
 
 
-@_own_records_at_info
+@own_records_at_info
 def loadmore_package_widget(ctx: CheckContext) -> Verdict | bool:
     """The `loadmore` package's `LoadMore(onLoadMore: ..., child: ListView(...))`: its footer calls
     onLoadMore as soon as it is built at the end of the list (not another widget named LoadMore; a
@@ -3736,7 +3138,7 @@ def _pull_up_on(ctx: CheckContext, body: str) -> bool:
     return bool(re.search(rf"\bget\s+{field}\s*(=>\s*true\b|\{{\s*return\s+true\s*;)|\b(final\s+|var\s+)?bool\s+{field}\s*=\s*true\b", scope))
 
 
-@_own_records_at_info
+@own_records_at_info
 def smart_refresher_wrapper_load(ctx: CheckContext) -> Verdict | bool:
     """`CustomRefreshIndicator(enablePullUp: true, onLoading: () => dispatch(LoadNextPage()))`: the app's
     own widget builds a SmartRefresher from its fields (`enablePullUp: enablePullUp, onLoading:
@@ -3757,7 +3159,7 @@ def smart_refresher_wrapper_load(ctx: CheckContext) -> Verdict | bool:
         following = NEXT_TYPE_DECLARATION.search(rest)
         own = data[here.start(): here.end() + (following.start() if following else len(rest))]
     else:
-        own = _project_declaration(ctx, name, declared)
+        own = project_declaration(ctx, name, declared)
     start = own.find("SmartRefresher(") if own else -1
     if start < 0:
         return False
@@ -3777,7 +3179,7 @@ def smart_refresher_wrapper_load(ctx: CheckContext) -> Verdict | bool:
     found = _dart_callback_load(ctx, arg)
     if found is False:
         return False
-    what = f"{found.name}({_short(found.arguments)[1:-1]})" if isinstance(found, Call) and DISPATCH.match(found.name) and found.arguments is not None \
+    what = f"{found.name}({short(found.arguments)[1:-1]})" if isinstance(found, Call) and DISPATCH.match(found.name) and found.arguments is not None \
         else f"{found.name}()" if isinstance(found, Call) else "the callback"
     return Verdict(message=f"{name} builds a SmartRefresher with pull-up loading on: {label} runs {what} automatically as the list reaches its end")
 
@@ -3786,10 +3188,6 @@ def smart_refresher_wrapper_load(ctx: CheckContext) -> Verdict | bool:
 REFRESH_FINISH = re.compile(r"^(load(Complete|NoData|Failed)|refresh(Completed|Failed|ToIdle)|resetNoData|twoLevelComplete|request(Loading|Refresh|TwoLevel)"
                             r"|finish(Load|Refresh)\w*|close(Header|Footer)\w*|reset(Header|Footer)\w*)$")
 REFRESH_CONTROLLER_VAR = re.compile(r"\b(\w+)\s*=\s*(?:new\s+)?(?:Refresh|EasyRefresh)Controller\s*\(|\b(?:Refresh|EasyRefresh)Controller\??\s+(\w+)")
-# Objects that own or fetch the list's data: a call on them from the load callback is the load
-# (`controller.onLoadMore()`, `logic.nextPage()`, `vm.getMore()`), not a local collection.
-DART_DATA_OWNER = re.compile(r"(?i)view_?model|^vm$|presenter|bloc|cubit|controller|logic|store|notifier|provider|repository|repo$|service|api$|client"
-                             r"|fetcher|loader|paginator|interactor|use_?case|manager|^widget$|\bref\b|\bread\b|\bGet\.find\b")
 # An HTTP or database client: `http.get(...)`, `dio.post(...)`, `query.limit(20).get()`
 DART_NETWORK = re.compile(r"(?i)http|dio|client|api|request|net|service|repo|graphql|supabase|firestore|firebase|collection|query|startAfter|\.limit\(")
 DART_NETWORK_CALL = re.compile(r"^(get|post|put|request|fetch|query|send|rawQuery|select|execute|getDocuments)$")
@@ -3865,14 +3263,14 @@ def _dart_body_load(ctx: CheckContext, body: Node, depth: int, seen: set[str]) -
     controllers = _dart_refresh_controllers(ctx)
     for call in calls(body):
         name, receiver = call.name, call.receiver
-        if not IDENTIFIER.match(name) or REFRESH_FINISH.match(name) or _last_name(receiver) in controllers or _in_user_action(call.node, body):
+        if not IDENTIFIER.match(name) or REFRESH_FINISH.match(name) or last_name(receiver) in controllers or in_user_action(call.node, body):
             continue
         if receiver in ("", "this"):
             if name in seen:
                 continue
             bodies = _dart_methods(ctx, name, body)
             if bodies:  # a helper of the file: what it does, or (too deep) what its name says
-                if (any(_dart_body_load(ctx, b, depth - 1, seen | {name}) for b in bodies) if depth else _loads(call, any_call=False)):
+                if (any(_dart_body_load(ctx, b, depth - 1, seen | {name}) for b in bodies) if depth else loads(call, any_call=False)):
                     return call
                 continue
         if _dart_loads(call):
@@ -3883,18 +3281,18 @@ def _dart_body_load(ctx: CheckContext, body: Node, depth: int, seen: set[str]) -
 def _dart_loads(call: Call) -> bool:
     """A call, in a load callback, that fetches or asks for more data."""
     name, receiver = call.name, call.receiver
-    last = _last_name(receiver)
+    last = last_name(receiver)
     if WRAPPERS.match(name) or name[:1].isupper():
-        return _loads(call, any_call=False)  # setState(() {...}), Future.delayed(...): the calls inside count on their own
+        return loads(call, any_call=False)  # setState(() {...}), Future.delayed(...): the calls inside count on their own
     if name in ("call", "invoke") or receiver.startswith("widget.") or receiver == "widget":
         return True  # `widget.onLoadMore()`, `onLoad?.call()`: a callback handed in by the parent
     if name in LOCAL_OPS and not (DISPATCH.match(name) and re.search(r"(?i)bloc|cubit|event|sink|stream|store|notifier|provider|vm$|model|presenter|read<|of<", receiver)):
         return False  # `items.add(...)`, `List.generate(...)`
     if DART_NETWORK_CALL.match(name) and DART_NETWORK.search(receiver):
         return True
-    if _loads(call, any_call=False):
+    if loads(call, any_call=False):
         return True
-    if NOT_LOADER.search(name) or re.match(r"^_?set[A-Z_]", name) or NOT_DATA.search(name) or _reports_progress(name):
+    if NOT_LOADER.search(name) or re.match(r"^_?set[A-Z_]", name) or NOT_DATA.search(name) or reports_progress(name):
         return False
     if not receiver:
         return name[:1].islower() or name[:1] == "_"  # a method the file does not define (a mixin's, a base class's)
@@ -3970,7 +3368,7 @@ DATE_GENERATION = re.compile(r"\bDateTime\b[\s\S]*\.(add|subtract)\(\s*(const\s+
 
 def _animation_controller(ctx: CheckContext, receiver: str) -> bool:
     """The receiver is a field or variable the file declares or creates as an AnimationController."""
-    name = _last_name(receiver)
+    name = last_name(receiver)
     return bool(IDENTIFIER.match(name)) and any(t.endswith("AnimationController")
                                                 for t in project_index.declared_types(name, ctx.data.decode("utf-8", "replace")))
 
@@ -3981,7 +3379,7 @@ def _dart_idle_body(ctx: CheckContext, body: Node, depth: int, seen: set[str]) -
     or the parent's callback that every caller switches off."""
     for inner in calls(body):
         name, receiver = inner.name, inner.receiver
-        if IDLE_CALLS.match(name) or REFRESH_FINISH.match(name) or (name in LOCAL_OPS and not DART_DATA_OWNER.search(_last_name(receiver))):
+        if IDLE_CALLS.match(name) or REFRESH_FINISH.match(name) or (name in LOCAL_OPS and not DART_DATA_OWNER.search(last_name(receiver))):
             continue
         if _animation_controller(ctx, receiver):
             continue  # `_revealController.forward()`: an animation (a button sliding in), not a fetch
@@ -4042,13 +3440,13 @@ def _load_more_row_head(node: Node) -> str:
     `if indexPath.section == Section.loadMore.rawValue`, `guard let cell = cell as? LoadMoreCell`."""
     if node.type == "switch_entry":
         return " ".join(text(c) for c in node.named_children if c.type == "switch_pattern")
-    return " ".join(text(c) for c in _conditions(node))
+    return " ".join(text(c) for c in conditions(node))
 
 
 def _load_more_row_call(node: Node) -> Call | None:
     """The load call that runs for the load-more row: a loader, or a call told to load more
     (`updateFeeds(mode: .loadMore)`, `discoverUsers(isLoadMore: true)`)."""
-    regions = [node] if node.type == "switch_entry" else _guarded(node, _conditions(node))
+    regions = [node] if node.type == "switch_entry" else _guarded(node, conditions(node))
     call = _loader(regions, any_call=False)
     if call is not None:
         return call
@@ -4059,14 +3457,14 @@ def _load_more_row_call(node: Node) -> Call | None:
     return None
 
 
-@_own_records_at_info
+@own_records_at_info
 def load_more_row_shown(ctx: CheckContext) -> Verdict | bool:
     """UIKit `tableView(_:willDisplay:forRowAt:)` / `cellForRowAt` whose load-more section or
     loading cell starts the next page as soon as it is shown (`case .loadMore: fetchFeeds(mode: .loadMore)`)."""
     node = ctx.node
     if not LOAD_MORE_ROW.search(_load_more_row_head(node)):
         return False
-    fn = _named_function(node)
+    fn = named_function(node)
     if fn is None or not ROW_DISPLAY.search(_signature(fn) if fn.type == "function_declaration" else ""):
         return False
     for a in ancestors(node):
@@ -4083,7 +3481,7 @@ def load_more_row_shown(ctx: CheckContext) -> Verdict | bool:
 MJ_AUTO_OFF = re.compile(r"(?i)automaticallyRefresh\s*=\s*(false|NO)\b")
 
 
-@_own_records_at_info
+@own_records_at_info
 def mjrefresh_auto_footer(ctx: CheckContext) -> Verdict | bool:
     """`mj_footer = MJRefreshAutoNormalFooter(refreshingBlock: { ... })`: MJRefresh auto footers load
     by themselves once the footer comes on screen (`automaticallyRefresh` is on by default); a
@@ -4095,7 +3493,7 @@ def mjrefresh_auto_footer(ctx: CheckContext) -> Verdict | bool:
         return False
     declared = re.compile(rf"\bclass\s+{re.escape(name)}\s*:\s*\w*Auto\w*Footer\b")
     if "Auto" not in name and not declared.search(ctx.data.decode("utf-8", "replace")):
-        elsewhere = _project_declaration(ctx, name, declared)
+        elsewhere = project_declaration(ctx, name, declared)
         if elsewhere is None or MJ_AUTO_OFF.search(elsewhere):
             return False  # not an auto footer, or the app's subclass switches automatic loading off
     suffix = next((c for c in ctx.node.named_children if c.type == "call_suffix"), None)
@@ -4109,7 +3507,7 @@ def mjrefresh_auto_footer(ctx: CheckContext) -> Verdict | bool:
     return Verdict(message=f"An MJRefresh auto footer ({name}) loads the next page by itself when the list is scrolled to its end")
 
 
-@_own_records_at_info
+@own_records_at_info
 def mjrefresh_target_set(ctx: CheckContext) -> Verdict | bool:
     """`tableView.foot.setRefreshingTarget(self, refreshingAction: #selector(nextPage))`: the load is
     attached afterwards to an auto footer created bare elsewhere (`let foot = MJRefreshAutoNormalFooter()`
@@ -4119,11 +3517,11 @@ def mjrefresh_target_set(ctx: CheckContext) -> Verdict | bool:
     call = as_call(ctx.node)
     if call is None or not call.receiver:
         return False
-    name = _last_name(call.receiver)
+    name = last_name(call.receiver)
     if not name or name.startswith("mj_") or not IDENTIFIER.match(name):
         return False
     held = re.compile(rf"\b(?:let|var)\s+{re.escape(name)}\s*(?::\s*([A-Z]\w*Footer)[!?]?\s*)?(?:=\s*([A-Z]\w*Footer)\s*\(\s*\))?")
-    found = [m for data in [ctx.data, *_project_bytes(ctx).values()] if name.encode() in data
+    found = [m for data in [ctx.data, *project_bytes(ctx).values()] if name.encode() in data
              for m in held.finditer(data.decode("utf-8", "replace")) if m.group(1) or m.group(2)]
     if not found:
         return False
@@ -4133,7 +3531,7 @@ def mjrefresh_target_set(ctx: CheckContext) -> Verdict | bool:
     data = ctx.data.decode("utf-8", "replace")
     if "Auto" not in footer:  # the app's own footer class: it must subclass an auto footer and keep it automatic
         declared = re.compile(rf"\bclass\s+{re.escape(footer)}\s*:\s*\w*Auto\w*Footer\b")
-        own = data[declared.search(data).start():] if declared.search(data) else _project_declaration(ctx, footer, declared)
+        own = data[declared.search(data).start():] if declared.search(data) else project_declaration(ctx, footer, declared)
         if own is None or MJ_AUTO_OFF.search(own):
             return False
     off = re.compile(rf"\b{re.escape(name)}\s*[?!]?\s*\.\s*(?:is)?[Aa]utomaticallyRefresh\s*=\s*(false|NO)\b")
@@ -4142,25 +3540,6 @@ def mjrefresh_target_set(ctx: CheckContext) -> Verdict | bool:
     if CHAT_HISTORY.search(text(call.arguments)):
         return False
     return Verdict(message=f"An MJRefresh auto footer ({name}: {footer}) loads the next page by itself when the list is scrolled to its end")
-
-
-def _project_declaration(ctx: CheckContext, name: str, declaration: re.Pattern[str]) -> str | None:
-    """The declaration of `name` in another file of the project (same language group), as
-    `declaration` says (`class FeedFooter: MJRefreshAutoNormalFooter` in Components/), up to the
-    next type declaration of that file, or None.
-    (project_index has no public way to find a class declaration: its definitions are functions.)"""
-    memo = ctx.memo.setdefault("infinite-scroll:project-declaration", {})
-    if name not in memo:
-        needle = name.encode("utf-8")
-        found = (declaration.search(data.decode("utf-8", "replace")) for data in _project_bytes(ctx).values() if needle in data)
-        match = next((m for m in found if m), None)
-        rest = match.string[match.end():] if match else ""
-        following = NEXT_TYPE_DECLARATION.search(rest)
-        memo[name] = match.group(0) + rest[: following.start() if following else None] if match else None
-    return memo[name]
-
-
-NEXT_TYPE_DECLARATION = re.compile(r"\n(?:(?:final|open|public|private|fileprivate|internal|abstract|data|sealed)\s+)*(?:class|struct|extension|enum|protocol|interface|object)\b")
 
 
 # easy_refresh footers that only load when the user pulls past the end (no infinite load):
@@ -4190,7 +3569,7 @@ def _dart_named_arguments(ident: Node) -> dict[str, Node]:
     return {}
 
 
-@_own_records_at_info
+@own_records_at_info
 def easy_refresh_auto_load(ctx: CheckContext) -> Verdict | bool:
     """easy_refresh `EasyRefresh(onLoad: ..., footer: ...)` whose footer loads by itself at the end."""
     args = _dart_named_arguments(ctx.node)
@@ -4200,7 +3579,7 @@ def easy_refresh_auto_load(ctx: CheckContext) -> Verdict | bool:
     if project_index.in_unused_class(ctx.node, ctx) or _dart_callback_load(ctx, on_load) is False:
         return False  # a page no screen creates, or an onLoad that fetches nothing (`_count += 20` after a delay)
     footer = args.get("footer")
-    footer_text = _expanded(ctx, footer) if footer is not None else ""
+    footer_text = expanded_text(ctx, footer) if footer is not None else ""
     if re.search(r"infiniteOffset\s*:\s*null\b|enableInfiniteLoad\s*:\s*false\b", footer_text):
         return False
     v2 = bool(EASY_REFRESH_V2.search(ctx.data.decode("utf-8", "replace")))
@@ -4212,32 +3591,13 @@ def easy_refresh_auto_load(ctx: CheckContext) -> Verdict | bool:
     return Verdict(message=f"EasyRefresh loads more automatically when the list reaches its end: onLoad runs as the {footer_name} comes on screen, with no action from the user")
 
 
-def _short(node: Node) -> str:
-    value = " ".join(text(node).split())
-    return value if len(value) <= 60 else value[:57] + "..."
-
-
-# --------------------------------------------------------------------------------------------
-# safeguards
-
-
-def _scope_text(ctx: CheckContext, comments: bool = True) -> str:
-    """The finding's class or outermost function (the screen or listener it belongs to); with
-    `comments=False` its comments are blanked."""
-    outer = ctx.node
-    for a in ancestors(ctx.node):
-        if a.type in FUNCTION_TYPES or a.type in ("class_declaration", "class_definition", "object_declaration", "object_literal"):
-            outer = a
-    return text(outer) if comments else text_without_comments(outer)
-
-
 MOBILE_END_MARKER = re.compile(r"(?i)R\.string\.\w*(no_?more|end_?of_?(the_?)?(feed|list|results)|caught_?up|reached_?(the_?)?end)\w*|L10n\.\w*(noMore|endOf|caughtUp)\w*")
 LOG_CALL = re.compile(r"(?m)\b(log|Log\.\w|print|println|debugPrint|NSLog|os_log|logger\.\w+|Timber\.\w|Logger\.\w+)\s*\(.*$")
 
 
 def page_cap(ctx: CheckContext) -> bool:
     """Automatic loading stops after a fixed number of pages (`page < MAX_PAGES`)."""
-    for m in PAGE_CAP_COMPARISON.finditer(_scope_text(ctx)):
+    for m in PAGE_CAP_COMPARISON.finditer(scope_text(ctx)):
         if not re.search(r"(?i)total|count\b|length\b|size\b", m.group(0).split("<")[-1].split(">")[-1]):
             return True
     return False
@@ -4245,7 +3605,7 @@ def page_cap(ctx: CheckContext) -> bool:
 
 def end_marker(ctx: CheckContext) -> bool:
     """The screen shows an end-of-feed message ("You're all caught up", R.string.no_more_posts)."""
-    scope = LOG_CALL.sub("", _scope_text(ctx, comments=False))  # a commented-out toast is no marker
+    scope = LOG_CALL.sub("", scope_text(ctx, comments=False))  # a commented-out toast is no marker
     strings = " ".join(re.findall(r"\"[^\"\n]*\"|'[^'\n]*'", scope))
     return bool(END_MARKER.search(strings) or MOBILE_END_MARKER.search(scope))
 
@@ -4255,16 +3615,13 @@ def user_setting(ctx: CheckContext) -> bool:
     return bool(USER_SETTING.search(ctx.data.decode("utf-8", "replace")))
 
 
-# --------------------------------------------------------------------------------------------
-# grishka appkit recycler fragments
-
 APPKIT_IMPORT = re.compile(r"^\s*import\s+me\.grishka\.appkit\.", re.M)
 # `class TimelineFragment extends BasePostListFragment<Post>`, generics with one level of nesting
 JAVA_EXTENDS = re.compile(r"\bclass\s+(\w+)\s*(?:<(?:[^<>{]|<[^<>{]*>)*>)?\s+extends\s+(\w+)")
 _APPKIT_CLASSES: dict[tuple, dict[str, tuple[str, bool]]] = {}
 
 
-@_own_records_at_info
+@own_records_at_info
 def appkit_more_pages(ctx: CheckContext) -> Verdict | bool:
     """grishka appkit: a fragment descending from `BaseRecyclerFragment` (or the app's own
     `*RecyclerFragment` built on it) overrides `doLoadData(int offset, int count)` and hands its

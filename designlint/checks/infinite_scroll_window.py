@@ -17,7 +17,7 @@ import re
 from tree_sitter import Node
 
 from designlint.checks import CheckContext, Verdict
-from designlint.checks.infinite_scroll_mobile import _loads
+from designlint.checks.infinite_scroll_mobile_loads import loads
 from designlint.checks.polyglot import argument_nodes, as_call, function_name
 from designlint.checks.util import FUNCTION_TYPES, ancestors, text, walk
 
@@ -28,7 +28,7 @@ NOT_ROWS = re.compile(r"(?i)image|thumbnail|preview|photo|avatar|icon|bitmap|pic
 
 def visible_window_load(ctx: CheckContext) -> Verdict | bool:
     call = as_call(ctx.node)
-    if call is None or not _loads(call, any_call=False) or NOT_ROWS.search(call.name):
+    if call is None or not loads(call, any_call=False) or NOT_ROWS.search(call.name):
         return False
     callback = next((a for a in ancestors(ctx.node) if a.type in FUNCTION_TYPES and function_name(a)), None)
     if callback is None or not SCROLL_CALLBACK.match(function_name(callback) or ""):
