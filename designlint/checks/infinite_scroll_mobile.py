@@ -63,13 +63,17 @@ from tree_sitter import Node
 from designlint import project_index
 from designlint.checks import CheckContext, Verdict
 from designlint.checks.infinite_scroll import END_MARKER, PAGE_CAP_COMPARISON, USER_SETTING
+from designlint.checks.infinite_scroll_mobile_dart import (
+    LOCAL_OPS, REFRESH_FINISH, balanced_arguments, dart_callback_load, dart_callee_of_argument, dart_methods,
+    dart_named_arguments, forwarded_loader_widget, loader_chosen_by_creator,
+)
 from designlint.checks.infinite_scroll_mobile_listeners import LISTENER_CALLBACK, SHARED_LOAD_NAME, end_callback_loads, field_type
 from designlint.checks.infinite_scroll_mobile_loads import (
     APPENDS, BRANCH_TYPES, DART_DATA_OWNER, DISPATCH, FLOW_SENDS, IDENTIFIER, IDENTIFIER_TYPES, LOADER, MODEL_RECEIVER,
-    MORE_PAGES, NEXT_TYPE_DECLARATION, NOT_DATA, NOT_LOADER, SCROLLED_TO_END, STRONG_LOADER, TYPE_DECLARATIONS,
-    WRAPPERS, braced, call_name, conditions, declared_name, declared_type_name, definitions_of, enclosing_type_name,
-    expanded_text, in_user_action, last_name, load_verb, loads, named_function, own_records_at_info, project_bytes,
-    project_declaration, reports_progress, scope_text, short, with_trailing_lambda,
+    MORE_PAGES, NEXT_TYPE_DECLARATION, NOT_LOADER, SCROLLED_TO_END, STRONG_LOADER, TYPE_DECLARATIONS, braced, call_name,
+    conditions, declared_name, declared_type_name, definitions_of, enclosing_type_name, expanded_text, in_user_action,
+    last_name, loads, named_function, own_records_at_info, project_bytes, project_declaration, scope_text, short,
+    with_trailing_lambda,
 )
 from designlint.checks.infinite_scroll_mobile_near_end import (
     CHAT_HISTORY, NAMED_END, PAGE_ADVANCE, SCROLL_CONTEXT, SCROLL_END, branch_load, chat_history, covered,
@@ -77,7 +81,7 @@ from designlint.checks.infinite_scroll_mobile_near_end import (
     scroll_end, signature,
 )
 from designlint.checks.polyglot import Call, argument_nodes, as_call, calls, enclosing_functions, function_name, functions_by_name
-from designlint.checks.util import FUNCTION_TYPES, ancestors, closing_bracket, text, walk
+from designlint.checks.util import FUNCTION_TYPES, ancestors, text, walk
 
 
 def _in_prefetch(node: Node) -> bool:
@@ -192,7 +196,7 @@ def branch_loads_more(ctx: CheckContext) -> Verdict | bool:
         return False  # Swift: a second branch of the feed is a related site of the first (_swift_one_feed)
     if _hook_reported_at_call_site(ctx, call) or _in_unused_type(ctx, branch) or _listener_screens_report(ctx, call):
         return False
-    if _row_appear_reports(ctx, branch) or _loader_chosen_by_creator(ctx, branch, _load_code(ctx, call)):
+    if _row_appear_reports(ctx, branch) or loader_chosen_by_creator(ctx, branch, _load_code(ctx, call)):
         return False
     if ctx.language == "dart" and _handed_to_forwarded_loader(ctx, call.node, branch):
         return False  # `if (index == count) return Waypoint(onTouchEdge: () => fetchMore())`: reported where the widget is created
@@ -257,7 +261,7 @@ def _load_code(ctx: CheckContext, call: Call) -> str:
     the helper's body one level down (`await widget.onLoadMore();`), which says whose loader runs."""
     used = f"{call.receiver}.{call.name}(" if call.receiver else f"{call.name}("
     if ctx.language == "dart" and call.receiver in ("", "this") and call.name.startswith("_"):
-        used += "".join(f" {text(body)}" for body in _dart_methods(ctx, call.name, call.node))
+        used += "".join(f" {text(body)}" for body in dart_methods(ctx, call.name, call.node))
     return used
 
 
@@ -1285,316 +1289,14 @@ def _swipe_gesture_layout(ctx: CheckContext) -> bool:
     return bool(SWIPE_TO_LOAD.search(data)) and "com.scwang" not in data and not re.search(r"\bsetLoadingMore\s*\(\s*true", data)
 
 
-# The names a list widget gives the page loader a screen hands in (`fetcher:`, `onLoadMore:`, `loadPage:`),
-# and the callbacks it names for touching the list's edge (`onTouchEdge:`, `onReachEnd:`, `onBottom:`): these
-# say when, not what, so what is handed in must load (`EDGE_LABEL`, `_edge_callback_loads`).
-EDGE_LABEL = r"on(Touch(ed)?|Reach(ed)?|Hit)?(Edge|End|Bottom)"
-LOADER_LABEL = rf"(fetcher|fetch\w*|onFetch\w*|onLoad\w*|load\w*|onNextPage|nextPage\w*|onPageRequest|pageRequest\w*|on\w*(End|Bottom)Reached|{EDGE_LABEL})"
-INFINITE_WIDGET_FETCH = re.compile(rf"(?<![\w.]){LOADER_LABEL}\s*:")
-INFINITE_WIDGET_NAME = re.compile(r"^\w*(Infinite|Endless)\w*$")  # as the dart-infinite-widget query
-# Paging inside an app widget's own declaration: a paging package widget (as the dart-paged-list
-# query) or its controller, a near-end scroll test, or an app widget named for endless scrolling.
-DART_PAGING = re.compile(r"\b(PagedListView|PagedGridView|PagedSliverList|PagedSliverGrid|PagedMasonryGridView|PagedSliverMasonryGrid|PagedPageView"
-                         r"|PagedLayoutBuilder|PagingController|LazyLoadScrollView|InfiniteList|SliverInfiniteList|LoadingMoreList|PagewiseListView)\b"
-                         r"|\bmaxScrollExtent\b|\bextentAfter\b|(?<![\w.])[A-Z]?\w*(Infinite|Endless)\w*(?<!Controller)\s*(<[^(){};]*>)?\s*\(")
-
-
-def _dart_widget_of(node: Node) -> tuple[str, Node] | None:
-    """The widget whose code holds `node`: the class around it, or for `class _FeedState extends
-    State<Feed>` the widget `Feed` (its fields read as `widget.fetcher`)."""
-    cls = next((a for a in ancestors(node) if a.type == "class_definition"), None)
-    if cls is None:
-        return None
-    head = text(cls)[:300]
-    state = re.match(r"(?:abstract\s+)?class\s+\w+\s*(?:<[^{]*?>)?\s+extends\s+State\s*<\s*(\w+)", head)
-    name = state.group(1) if state else declared_type_name(cls)
-    return (name, cls) if name else None
-
-
-def _dart_widget_declaration(ctx: CheckContext, name: str) -> str:
-    """The project's declaration of widget `name` and of its State class, as one text."""
-    own = project_declaration(ctx, name, re.compile(rf"\bclass\s+{re.escape(name)}\b")) or ""
-    state = project_declaration(ctx, f"State<{name}", re.compile(rf"\bclass\s+\w+\s*(?:<[^{{]*?>)?\s+extends\s+State\s*<\s*{re.escape(name)}\b")) or ""
-    return own + "\n" + state
-
-
-def _forwards_field(declaration: str, field: str) -> bool:
-    """The widget takes `field` through its constructor (`this.fetcher`, `super.fetcher`) and
-    calls it or hands it on (`await fetcher(page, size)`, `widget.onLoadMore()`, `fetcher: (p) => widget.fetcher(p, sort)`)."""
-    name = re.escape(field)
-    return bool(re.search(rf"\b(this|super)\.{name}\b", declaration)) and bool(
-        re.search(rf"(?<![\w.])(widget\.)?{name}\s*(\?\.\s*call\s*)?\(|:\s*(widget\.)?{name}\s*[,)]", declaration))
-
-
-def _created_with(ctx: CheckContext, name: str, field: str, depth: int = 1) -> bool:
-    """Another widget of the project creates `name` (or a subclass of it that takes the field
-    through `super.field`) handing it `field:`: the creating code chose the loader."""
-    own = re.compile(rf"\bclass\s+{re.escape(name)}\b|\bclass\s+\w+\s*(?:<[^{{]*?>)?\s+extends\s+State\s*<\s*{re.escape(name)}\b")
-    creation = re.compile(rf"(?<![\w.]){re.escape(name)}\s*(<[^(){{}};]*>)?\s*\(")
-    label = re.compile(rf"(?<![\w.]){re.escape(field)}\s*:")
-    subclass = re.compile(rf"\bclass\s+(\w+)\s*(?:<[^{{]*?>)?\s+extends\s+{re.escape(name)}\b")
-    for data in project_bytes(ctx).values():
-        if name.encode() not in data:
-            continue
-        code = data.decode("utf-8", "replace")
-        spans = []
-        for m in own.finditer(code):
-            following = NEXT_TYPE_DECLARATION.search(code, m.end())
-            spans.append((m.start(), following.start() if following else len(code)))
-        for m in creation.finditer(code):
-            if any(a <= m.start() < b for a, b in spans) or re.search(r"\b(class|extends|implements|with|new\s+\w+\s*=)\s*$", code[max(0, m.start() - 20):m.start()]):
-                continue
-            args = _balanced_arguments(code, m.end() - 1)
-            if args and label.search(args):
-                return True
-        if depth > 0:
-            for m in subclass.finditer(code):
-                if re.search(rf"\bsuper\.{re.escape(field)}\b", code[m.end():m.end() + 2000]) and _created_with(ctx, m.group(1), field, depth - 1):
-                    return True
-    return False
-
-
-def _loader_chosen_by_creator(ctx: CheckContext, node: Node, used: str) -> str:
-    """The list widget around `node` pages with a loader field that `used` (the loading code or
-    argument) reads, and other widgets create it handing that loader in: the feed is reported where
-    they do (`InfinitePostList(fetcher: api.posts)`), not in the widget or in a wrapper forwarding its
-    own field (`InfiniteScroll(fetcher: (page, size) => fetcher(page, size, sort))`). The widget's name."""
-    if ctx.language != "dart":
-        return ""
-    found = _dart_widget_of(node)
-    if found is None:
-        return ""
-    name, _ = found
-    declaration = _dart_widget_declaration(ctx, name)
-    for field in dict.fromkeys(re.findall(r"\b(?:this|super)\.(\w+)", declaration)):
-        if re.fullmatch(LOADER_LABEL, field) and re.search(rf"(?<![\w.])(widget\.)?{re.escape(field)}\b", used) \
-                and _forwards_field(declaration, field) and _created_with(ctx, name, field):
-            return name
-    return ""
-
-
-def infinite_widget_fetches(ctx: CheckContext) -> Verdict | bool:
-    """`InfinitePostList(fetcher: api.posts)`, `InfiniteScrollListener(onBottomReached: fetchMore)`: an
-    app widget named for endless scrolling that is handed a page fetcher (not an endless carousel or
-    `InfiniteListView.builder` date strip, which fetch nothing). Every screen building the project's
-    own widget is one behaviour with the others (`_one_list_widget`); a screen nothing opens is not reported."""
-    selector = ctx.node.next_named_sibling
-    if selector is None:
-        return False
-    label = INFINITE_WIDGET_FETCH.search(text(selector))
-    if label is None or _loader_chosen_by_creator(ctx, ctx.node, text(selector)):
-        return False
-    if ctx.language == "dart" and project_index.in_unused_class(ctx.node, ctx):
-        return False  # a screen class the project never creates (a page left behind): nothing runs
-    return _one_list_widget(ctx, ctx.node, label.group(1), own_records_at_info(lambda c: True)(ctx))
-
-
-def _one_list_widget(ctx: CheckContext, callee: Node, label: str, verdict: Verdict | bool) -> Verdict | bool:
-    """The screens that build the project's own list widget (`InfinitePostList(fetcher: ...)`,
-    `CommunitiesListPage(fetcher: ...)`), directly or through wrappers forwarding the loader, all run
-    one end-of-list load (the root widget's): one finding, at the first screen in path order, with the
-    others as its related sites (findings.fold_same_behaviour). Two widgets with loads of their own are two."""
-    if ctx.language != "dart" or not verdict:
-        return verdict
-    root, field = _dart_loader_root(ctx, text(callee), label)
-    sites = _dart_loader_sites(ctx, root) if root and _keeps_what_loader_returns(ctx, root, field) else []
-    if len(sites) < 2:
-        return verdict
-    found = verdict if isinstance(verdict, Verdict) else Verdict()
-    found.fold_key = f"dart-list-widget:{root}"
-    found.fold_site = (str(ctx.path.resolve()), callee.start_byte) != sites[0]
-    return found
-
-
-def _dart_loader_root(ctx: CheckContext, name: str, field: str, depth: int = 4) -> tuple[str, str]:
-    """(widget, field) of the project's widget whose own code runs the page loader that `name` is handed as
-    `field:`: `name` itself, or the widget it forwards the loader to (a subclass's `super.fetcher`, a
-    wrapper's `InfiniteScroll(fetcher: (page, size) => fetcher(page, size, sort))`); ("", "") when `name`
-    is not the project's."""
-    cache = project_index.side_cache("infinite-scroll:dart-loader-root")
-    key = (str(project_index.for_context(ctx).root), name, field)
-    if key not in cache:
-        cache[key] = ("", "")  # a cycle of widgets forwarding to each other ends here
-        cache[key] = _loader_root(ctx, name, field, depth)
-    return cache[key]
-
-
-def _loader_root(ctx: CheckContext, name: str, field: str, depth: int) -> tuple[str, str]:
-    declaration = _dart_widget_declaration(ctx, name)
-    if not declaration.strip():
-        return ("", "")
-    own = re.escape(field)
-    if depth > 0:
-        parent = re.search(rf"\bclass\s+{re.escape(name)}\b[^{{]*?\bextends\s+(\w+)", declaration)
-        if parent and re.search(rf"\bsuper\.{own}\b", declaration):
-            inherited = _dart_loader_root(ctx, parent.group(1), field, depth - 1)
-            return inherited if inherited[0] else (name, field)
-        for m in re.finditer(r"(?<![\w.])([A-Z]\w*)\s*(<[^(){};]*>)?\s*\(", declaration):
-            args = _balanced_arguments(declaration, m.end() - 1) or ""
-            for label in re.finditer(rf"(?<![\w.]){LOADER_LABEL}\s*:", args):
-                value = re.split(r",\s*\w+\s*:", args[label.end():], maxsplit=1)[0]
-                if m.group(1) == name or not re.search(rf"(?<![\w.])(widget\.)?{own}\b", value):
-                    continue
-                handed = _dart_loader_root(ctx, m.group(1), label.group(1), depth - 1)
-                if handed[0]:
-                    return handed  # (an outer `Scaffold(body: ...)` holding it is not the project's: look further)
-    return (name, field)
-
-
-def _keeps_what_loader_returns(ctx: CheckContext, name: str, field: str) -> bool:
-    """The widget's own code takes the page its loader returns and adds it to the list it shows
-    (`fetcher(page, size).then((items) => ...)`, `final items = await widget.fetcher(page)`): the load
-    is the widget's, one for every screen; not an edge trigger that only calls back (`widget.onTouchEdge()`),
-    after which each screen loads into its own list."""
-    own = re.escape(field)
-    declaration = _dart_widget_declaration(ctx, name)
-    return bool(re.search(rf"=\s*(await\s+)?(widget\.)?{own}\s*\(|(?<![\w.])(widget\.)?{own}\s*\([^;{{}}]*\)\s*\.\s*then\s*\(", declaration))
-
-
-DART_CREATION = re.compile(r"(?<![\w.])([A-Z]\w*)\s*(<[^(){};]*>)?\s*\(")
-DART_CLASS = re.compile(r"^\s*(?:abstract\s+)?class\s+(\w+)(?:\s*<[^{]*?>)?(?:\s+extends\s+State\s*<\s*(\w+))?", re.M)
-LOADER_LABEL_BYTES = re.compile(INFINITE_WIDGET_FETCH.pattern.encode())
-
-
-def _dart_loader_sites(ctx: CheckContext, root: str) -> list[tuple[str, int]]:
-    """(path, byte) of every screen in the project that builds a widget running `root`'s loader and hands
-    it the loader (not a wrapper forwarding its own field, not a class the project never creates), in path order."""
-    index = project_index.for_context(ctx)
-    cache = project_index.side_cache("infinite-scroll:dart-loader-sites")
-    key = (str(index.root), root)
-    if key in cache:
-        return cache[key]
-    cache[key] = sites = []
-    for path, data in sorted(index.files().items()):
-        if not LOADER_LABEL_BYTES.search(data):
-            continue
-        code = data.decode("utf-8", "replace")
-        classes = [(m.group(1), m.start(), m.group(2) or m.group(1)) for m in DART_CLASS.finditer(code)]
-        for m in DART_CREATION.finditer(code):
-            args = _balanced_arguments(code, m.end() - 1)
-            label = INFINITE_WIDGET_FETCH.search(args or "")
-            if label is None or re.search(r"\b(class|extends|implements|with)\s*$", code[max(0, m.start() - 20):m.start()]):
-                continue
-            if _dart_loader_root(ctx, m.group(1), label.group(1))[0] != root:
-                continue
-            holder = next((c for c in reversed(classes) if c[1] < m.start()), None)
-            if holder is None:
-                continue
-            value = re.split(r",\s*\w+\s*:", args[label.end():], maxsplit=1)[0]
-            declaration = _dart_widget_declaration(ctx, holder[2])  # a State's fields are its widget's
-            fields = re.findall(r"\b(?:this|super)\.(\w+)", declaration)
-            if any(re.search(rf"(?<![\w.])(widget\.)?{re.escape(f)}\b", value) for f in fields if re.fullmatch(LOADER_LABEL, f)):
-                continue  # a wrapper forwarding its own loader: its creators are the screens
-            end = next((c[1] for c in classes if c[1] > holder[1]), len(code))
-            span = (len(code[: holder[1]].encode()), len(code[:end].encode()))
-            if index.type_unused(holder[0], path, span):
-                continue
-            sites.append((str(Path(path).resolve()), len(code[: m.start()].encode())))
-    return sites
-
-
-def _dart_callee_of_argument(arg: Node) -> Node | None:
-    """The identifier a Dart named argument is handed to (`RankedFeed` for `RankedFeed(loadPage: ...)`,
-    also through `.builder` or generic selectors), or None."""
-    args = arg.parent
-    part = args.parent if args is not None else None
-    selector = part.parent if part is not None else None
-    if args is None or args.type != "arguments" or part is None or part.type != "argument_part" or selector is None or selector.type != "selector":
-        return None
-    callee = selector.prev_named_sibling
-    while callee is not None and callee.type == "selector":
-        callee = callee.prev_named_sibling
-    return callee if callee is not None and callee.type == "identifier" else None
-
-
-@own_records_at_info
-def forwarded_loader_created(ctx: CheckContext) -> Verdict | bool:
-    """`RankedFeed(loadPage: (page) => api.ranked(page))`, `LoadMoreListView(onLoadMore: store.fetchNext)`,
-    `Waypoint(onTouchEdge: notifier.fetchMore)`: a screen creates the app's own list widget, which pages
-    with the loader it is handed (a paging package widget or controller, a near-end scroll test, an
-    endless-named app widget). One feed, one finding, here: the widget and wrappers forwarding their own
-    field are not reported (`_loader_chosen_by_creator`). Endless-named widgets report through dart-infinite-widget."""
-    found = _forwarded_loader_widget(ctx, ctx.node)
-    if found is None:
-        return False
-    name, label = found
-    if ctx.language == "dart" and project_index.in_unused_class(ctx.node, ctx):
-        return False  # a screen class the project never creates: nothing runs
-    callee = _dart_callee_of_argument(ctx.node)
-    found_verdict = Verdict(message=f"{name} loads the next page automatically as the user scrolls near the end: {label} is the page loader it runs")
-    return _one_list_widget(ctx, callee, label, found_verdict) if callee is not None else found_verdict
-
-
-def _forwarded_loader_widget(ctx: CheckContext, arg: Node) -> tuple[str, str] | None:
-    """(widget, label) when the named argument `arg` hands a page loader to an app widget that pages with it."""
-    callee = _dart_callee_of_argument(arg)
-    label_node = next((c for c in arg.named_children if c.type == "label"), None)
-    if callee is None or label_node is None:
-        return None
-    name = text(callee)
-    if not re.match(r"^[A-Z]\w*$", name) or INFINITE_WIDGET_NAME.match(name) or DART_PAGING.match(name + "(") or project_index.too_common(name):
-        return None  # not an app widget, or one another pattern reports (dart-infinite-widget, dart-paged-list)
-    label = text(label_node).rstrip(": ")
-    if not re.fullmatch(LOADER_LABEL, label):
-        return None
-    declaration = _dart_widget_declaration(ctx, name)
-    if not DART_PAGING.search(declaration) or not _forwards_field(declaration, label):
-        return None
-    value = text(arg.named_children[-1])
-    if _loader_chosen_by_creator(ctx, arg, text(arg)) or value in ("null", "() {}", "(_) {}") or value.endswith("=> null"):
-        return None  # a wrapper forwarding its own loader (its creators report), or no loader
-    if re.fullmatch(EDGE_LABEL, label) and not _edge_callback_loads(ctx, arg):
-        return None
-    if _own_field_paged_elsewhere(ctx, arg):
-        return None
-    return name, label
-
-
 def _handed_to_forwarded_loader(ctx: CheckContext, node: Node, stop: Node) -> bool:
     """The call sits in a callback handed to an app widget that pages with it (dart-forwarded-loader reports the argument)."""
     for a in ancestors(node):
         if a == stop:
             return False
-        if a.type == "named_argument" and _forwarded_loader_widget(ctx, a) is not None:
+        if a.type == "named_argument" and forwarded_loader_widget(ctx, a) is not None:
             return True
     return False
-
-
-def _edge_callback_loads(ctx: CheckContext, arg: Node) -> bool:
-    """What a screen hands to an edge-named callback (`onTouchEdge:`) loads: a closure or a method of the
-    file that calls a loader, or a loader passed by reference that is defined elsewhere (`notifier.fetchMore`)."""
-    found = _dart_callback_load(ctx, arg)
-    if found is None:
-        last = re.split(r"[.?!]+", text(arg.named_children[-1]).strip())[-1]
-        return bool(IDENTIFIER.match(last)) and bool(STRONG_LOADER.search(last) or load_verb(last))
-    return bool(found)
-
-
-def _own_field_paged_elsewhere(ctx: CheckContext, arg: Node) -> bool:
-    """`onTouchEdge: onRequestMore` inside a widget that also hands its own `onRequestMore` field to a paging
-    package widget (`SliverInfiniteList(onFetchData: onRequestMore)`): two modes of one feed, reported there."""
-    value = re.sub(r"^widget\.", "", text(arg.named_children[-1]).strip())
-    found = _dart_widget_of(arg)
-    if found is None or not IDENTIFIER.match(value):
-        return False
-    declaration = _dart_widget_declaration(ctx, found[0])
-    if not re.search(rf"\b(this|super)\.{re.escape(value)}\b", declaration):
-        return False
-    handed = re.compile(rf"\w+\s*:\s*(widget\.)?{re.escape(value)}\s*(,|$)")
-    return any(DART_PAGING.match(m.group(1) + "(") and handed.search(_balanced_arguments(declaration, m.end() - 1) or "")
-               for m in re.finditer(r"(?<![\w.])([A-Z]\w*)\s*(<[^(){};]*>)?\s*\(", declaration))
-
-
-@own_records_at_info
-def paged_widget_feed(ctx: CheckContext) -> Verdict | bool:
-    """A paging list widget (infinite_scroll_pagination, paginate_firestore, firebase_ui
-    FirestoreListView, loading_more_list, ...), not one laid out bottom-up (`reverse: true`: a chat
-    that loads its older messages at the top)."""
-    reverse = _dart_named_arguments(ctx.node).get("reverse")
-    if reverse is not None and reverse.named_children[-1].type == "true":
-        return False
-    found = _dart_widget_of(ctx.node)
-    return found is None or not _loader_chosen_by_creator(ctx, ctx.node, text(found[1]))
 
 
 @own_records_at_info
@@ -1608,10 +1310,10 @@ def smart_refresher_pull_up(ctx: CheckContext) -> Verdict | bool:
     body = text(ctx.node.parent)
     if not (_pull_up_on(ctx, body) and re.search(r"\bonLoading\s*:", body)):
         return False
-    on_loading = _dart_named_arguments(ctx.node).get("onLoading")
+    on_loading = dart_named_arguments(ctx.node).get("onLoading")
     if on_loading is None:
         return True
-    found = _dart_callback_load(ctx, on_loading)
+    found = dart_callback_load(ctx, on_loading)
     if found is False:
         return False
     if isinstance(found, Call):
@@ -1630,10 +1332,10 @@ def loadmore_package_widget(ctx: CheckContext) -> Verdict | bool:
     callback of the file that loads nothing is not reported)."""
     if not LOADMORE_PACKAGE.search(ctx.data.decode("utf-8", "replace")[:6000]):
         return False
-    on_load_more = _dart_named_arguments(ctx.node).get("onLoadMore")
+    on_load_more = dart_named_arguments(ctx.node).get("onLoadMore")
     if on_load_more is None:
         return False
-    found = _dart_callback_load(ctx, on_load_more)
+    found = dart_callback_load(ctx, on_load_more)
     if found is False:
         return False
     if isinstance(found, Call):
@@ -1669,7 +1371,7 @@ def smart_refresher_wrapper_load(ctx: CheckContext) -> Verdict | bool:
     onLoading`), so each screen passing a loading callback with pull-up on is a feed. A wrapper that
     switches pull-up on itself (`enablePullUp: true`) is reported once, at its SmartRefresher."""
     arg = ctx.node
-    callee = _dart_callee_of_argument(arg)
+    callee = dart_callee_of_argument(arg)
     if callee is None:
         return False
     name = text(callee)
@@ -1694,133 +1396,18 @@ def smart_refresher_wrapper_load(ctx: CheckContext) -> Verdict | bool:
     if not forwarded or not pull or pull.group(1) in ("true", "false"):
         return False  # not forwarded, pull-up off, or switched on in the wrapper (reported there)
     field = pull.group(1)
-    given = _dart_named_arguments(callee).get(field)
+    given = dart_named_arguments(callee).get(field)
     if given is not None:
         if re.fullmatch(r"\s*\w+\s*:\s*false\s*", text(given)):
             return False
     elif not re.search(rf"\bthis\.{re.escape(field)}\s*=\s*true\b", own):
         return False  # pull-up off unless the screen asks for it
-    found = _dart_callback_load(ctx, arg)
+    found = dart_callback_load(ctx, arg)
     if found is False:
         return False
     what = f"{found.name}({short(found.arguments)[1:-1]})" if isinstance(found, Call) and DISPATCH.match(found.name) and found.arguments is not None \
         else f"{found.name}()" if isinstance(found, Call) else "the callback"
     return Verdict(message=f"{name} builds a SmartRefresher with pull-up loading on: {label} runs {what} automatically as the list reaches its end")
-
-
-# pull_to_refresh / easy_refresh controller calls that end a load, they fetch nothing
-REFRESH_FINISH = re.compile(r"^(load(Complete|NoData|Failed)|refresh(Completed|Failed|ToIdle)|resetNoData|twoLevelComplete|request(Loading|Refresh|TwoLevel)"
-                            r"|finish(Load|Refresh)\w*|close(Header|Footer)\w*|reset(Header|Footer)\w*)$")
-REFRESH_CONTROLLER_VAR = re.compile(r"\b(\w+)\s*=\s*(?:new\s+)?(?:Refresh|EasyRefresh)Controller\s*\(|\b(?:Refresh|EasyRefresh)Controller\??\s+(\w+)")
-# An HTTP or database client: `http.get(...)`, `dio.post(...)`, `query.limit(20).get()`
-DART_NETWORK = re.compile(r"(?i)http|dio|client|api|request|net|service|repo|graphql|supabase|firestore|firebase|collection|query|startAfter|\.limit\(")
-DART_NETWORK_CALL = re.compile(r"^(get|post|put|request|fetch|query|send|rawQuery|select|execute|getDocuments)$")
-# Operations on a local list or value: growing `items` in setState is no fetch
-LOCAL_OPS = frozenset({"add", "addAll", "insert", "insertAll", "remove", "removeAt", "removeLast", "removeWhere", "clear", "generate", "filled", "from", "of",
-                       "map", "where", "toList", "take", "skip", "sublist", "sort", "shuffle", "forEach", "fold", "reduce", "expand", "followedBy", "getRange",
-                       "toString", "parse", "tryParse", "dispose", "addListener", "removeListener", "close", "cancel", "pop", "push", "pushNamed", "of", "maybeOf"})
-
-
-def _dart_refresh_controllers(ctx: CheckContext) -> frozenset[str]:
-    memo = ctx.memo.get("infinite_scroll_mobile.refresh_controllers")
-    if memo is None:
-        data = ctx.data.decode("utf-8", "replace")
-        memo = ctx.memo["infinite_scroll_mobile.refresh_controllers"] = frozenset(
-            a or b for a, b in REFRESH_CONTROLLER_VAR.findall(data))
-    return memo
-
-
-def _dart_methods(ctx: CheckContext, name: str, at: Node) -> list[Node]:
-    """The bodies of the file's functions named `name`, those of the class around `at` first."""
-    bodies = [f for f in functions_by_name(ctx).get(name, ()) if f.type == "function_body"]
-    here = next((a for a in ancestors(at) if a.type in ("class_definition", "mixin_declaration", "extension_declaration")), None)
-    mine = [b for b in bodies if here is not None and here.start_byte <= b.start_byte and b.end_byte <= here.end_byte]
-    return mine or bodies
-
-
-def _dart_callback_load(ctx: CheckContext, arg: Node) -> Call | bool | None:
-    """What a Dart callback argument (`onLoading: ...`) does: the Call that loads data, False when
-    the file defines it and it loads nothing, None when it cannot be told (defined elsewhere)."""
-    values = arg.named_children[1:]
-    if len(values) == 1 and values[0].type == "function_expression":
-        return _dart_body_load(ctx, values[0], 2, set()) or False
-    if not values or values[0].type not in ("identifier", "this") or any(v.type != "selector" or "argument_part" in {c.type for c in v.named_children} for v in values[1:]):
-        return None  # `onLoading: makeLoader()`, a conditional: not resolved
-    names = [text(values[0])] + [text(v).lstrip("?!.").strip() for v in values[1:]]
-    receiver, name = names[:-1], names[-1]
-    if receiver and receiver != ["this"] and receiver[0] == "widget":
-        return None  # a callback the parent widget hands in
-    bodies = _dart_methods(ctx, name, arg)
-    if not bodies:
-        return False if _stub_elsewhere(ctx, name) else None
-    for body in bodies:
-        found = _dart_body_load(ctx, body, 2, {name})
-        if found is not None:
-            return found
-    return False
-
-
-STUB_CALLS = re.compile(r"^(if|for|while|switch|catch|return|await|Duration|print|debugPrint|log|setState|update)$")
-
-
-def _stub_elsewhere(ctx: CheckContext, name: str) -> bool:
-    """The callback is a method of another file of the project (`onLoading: logic.onLoading`) that, once its
-    comments are dropped, calls nothing but the refresh controller and a delay (`Future.delayed(d, () {
-    refreshController.loadComplete(); })`): a stub that loads nothing."""
-    if project_index.too_common(name):
-        return False
-    definitions = project_index.for_context(ctx).definitions(name)
-    if not definitions:
-        return False
-    for definition in definitions:
-        body = re.sub(r"//[^\n]*|/\*[\s\S]*?\*/", "", definition.text)
-        starts = [i for i in (body.find("{"), body.find("=>")) if i >= 0]
-        called = re.findall(r"(\w+)\s*(?:<[^>()]*>)?\s*\(", body[min(starts):] if starts else "")
-        if not starts or any(not (REFRESH_FINISH.match(c) or WRAPPERS.match(c) or STUB_CALLS.match(c)) for c in called):
-            return False
-    return True
-
-
-def _dart_body_load(ctx: CheckContext, body: Node, depth: int, seen: set[str]) -> Call | None:
-    """The first call in a load callback's body that loads data, following the file's own
-    helpers `depth` levels (`_onLoading() { _page++; _getList(); }`)."""
-    controllers = _dart_refresh_controllers(ctx)
-    for call in calls(body):
-        name, receiver = call.name, call.receiver
-        if not IDENTIFIER.match(name) or REFRESH_FINISH.match(name) or last_name(receiver) in controllers or in_user_action(call.node, body):
-            continue
-        if receiver in ("", "this"):
-            if name in seen:
-                continue
-            bodies = _dart_methods(ctx, name, body)
-            if bodies:  # a helper of the file: what it does, or (too deep) what its name says
-                if (any(_dart_body_load(ctx, b, depth - 1, seen | {name}) for b in bodies) if depth else loads(call, any_call=False)):
-                    return call
-                continue
-        if _dart_loads(call):
-            return call
-    return None
-
-
-def _dart_loads(call: Call) -> bool:
-    """A call, in a load callback, that fetches or asks for more data."""
-    name, receiver = call.name, call.receiver
-    last = last_name(receiver)
-    if WRAPPERS.match(name) or name[:1].isupper():
-        return loads(call, any_call=False)  # setState(() {...}), Future.delayed(...): the calls inside count on their own
-    if name in ("call", "invoke") or receiver.startswith("widget.") or receiver == "widget":
-        return True  # `widget.onLoadMore()`, `onLoad?.call()`: a callback handed in by the parent
-    if name in LOCAL_OPS and not (DISPATCH.match(name) and re.search(r"(?i)bloc|cubit|event|sink|stream|store|notifier|provider|vm$|model|presenter|read<|of<", receiver)):
-        return False  # `items.add(...)`, `List.generate(...)`
-    if DART_NETWORK_CALL.match(name) and DART_NETWORK.search(receiver):
-        return True
-    if loads(call, any_call=False):
-        return True
-    if NOT_LOADER.search(name) or re.match(r"^_?set[A-Z_]", name) or NOT_DATA.search(name) or reports_progress(name):
-        return False
-    if not receiver:
-        return name[:1].islower() or name[:1] == "_"  # a method the file does not define (a mixin's, a base class's)
-    return bool(DART_DATA_OWNER.search(last) or DART_DATA_OWNER.search(receiver)) and not REFRESH_FINISH.match(name)
 
 
 def _dart_helper_idle(ctx: CheckContext, call: Call) -> bool:
@@ -1829,7 +1416,7 @@ def _dart_helper_idle(ctx: CheckContext, call: Call) -> bool:
     or the app's own list widget's loader whose `widget.loadMore()` every caller switches off (`hasMore: false`)."""
     if call.receiver not in ("", "this") or not IDENTIFIER.match(call.name):
         return False
-    bodies = _dart_methods(ctx, call.name, call.node)
+    bodies = dart_methods(ctx, call.name, call.node)
     if not bodies or not all(_dart_idle_body(ctx, body, 2, {call.name}) for body in bodies):
         return False
     if not any(c.name in LOCAL_OPS for body in bodies for c in calls(body)):
@@ -1839,7 +1426,7 @@ def _dart_helper_idle(ctx: CheckContext, call: Call) -> bool:
     if DATE_GENERATION.search(" ".join(text(b) for b in bodies)):
         return True  # the rows are dates computed on the device (a week strip of a calendar), nothing fetched
     heads = [h for h in (text(a).split("{", 1)[0] for a in ancestors(call.node) if a.type in BRANCH_TYPES) if not SCROLL_GEOMETRY.search(h)]
-    helpers = [h for b in bodies for c in calls(b) if c.receiver in ("", "this") and IDENTIFIER.match(c.name) for h in _dart_methods(ctx, c.name, b)]
+    helpers = [h for b in bodies for c in calls(b) if c.receiver in ("", "this") and IDENTIFIER.match(c.name) for h in dart_methods(ctx, c.name, b)]
     bounds = re.sub(r"\bfor\s*\([^)]*\)", "", " ".join(heads + [text(b) for b in [*bodies, *helpers]]))
     return bool(LOCAL_CAP.search(bounds))  # generated rows up to a fixed end; not rows generated forever
 
@@ -1876,7 +1463,7 @@ def _timer_callbacks_idle(ctx: CheckContext, timer: Call, body: Node, depth: int
     callback = text(args[1]).strip()
     if re.match(r"^\(\s*\w*\s*\)\s*(\{|=>)", callback):
         return True
-    helpers = _dart_methods(ctx, callback, body) if IDENTIFIER.match(callback) and callback not in seen else []
+    helpers = dart_methods(ctx, callback, body) if IDENTIFIER.match(callback) and callback not in seen else []
     return bool(helpers) and all(_dart_idle_body(ctx, h, depth - 1, seen | {callback}) for h in helpers)
 
 
@@ -1912,7 +1499,7 @@ def _dart_idle_body(ctx: CheckContext, body: Node, depth: int, seen: set[str]) -
         if name == "Timer" and receiver == "" and depth > 0 and _timer_callbacks_idle(ctx, inner, body, depth, seen):
             continue
         if receiver in ("", "this") and IDENTIFIER.match(name) and name not in seen and depth > 0:
-            helpers = _dart_methods(ctx, name, body)
+            helpers = dart_methods(ctx, name, body)
             if helpers and all(_dart_idle_body(ctx, h, depth - 1, seen | {name}) for h in helpers):
                 continue
         return False
@@ -1940,19 +1527,10 @@ def _widget_load_switched_off(ctx: CheckContext, load: Call, body: Node) -> bool
         return False
     for site in sites:
         data = index.files().get(site.path, b"").decode("utf-8", "replace")
-        arguments = _balanced_arguments(data, len(data.encode("utf-8", "replace")[:site.byte].decode("utf-8", "replace")))
+        arguments = balanced_arguments(data, len(data.encode("utf-8", "replace")[:site.byte].decode("utf-8", "replace")))
         if arguments is None or not any(re.search(rf"\b{gate}\s*:\s*false\b", arguments) for gate in gates):
             return False
     return True
-
-
-def _balanced_arguments(data: str, start: int) -> str | None:
-    """The text between the first `(` at or after `start` and its matching `)`."""
-    opening = data.find("(", start)
-    if opening < 0 or opening - start > 80:
-        return None
-    close = closing_bracket(data, opening, "()", limit=4000)
-    return None if close is None else data[opening + 1:close]
 
 
 LOAD_MORE_ROW = re.compile(r"(?i)load_?more|next_?page|paginat|loading_?(cell|row|footer|section|indicator|view)")
@@ -2075,32 +1653,14 @@ PULL_ONLY_FOOTER_V3 = re.compile(r"\b(MaterialFooter|BezierFooter|TaurusFooter|P
 PULL_ONLY_FOOTER_V2 = re.compile(r"\b(BezierBounceFooter|PhoenixFooter|TaurusFooter|CustomFooter)\s*\(")
 
 
-def _dart_named_arguments(ident: Node) -> dict[str, Node]:
-    """label -> named_argument node of the first argument list after a Dart callee
-    (`EasyRefresh.builder(...)`); a value such as `Footer(...)` is several nodes, so the whole
-    argument is kept."""
-    selector = ident.next_named_sibling
-    while selector is not None and selector.type == "selector":
-        part = next((c for c in selector.named_children if c.type == "argument_part"), None)
-        if part is not None:
-            args = next((c for c in part.named_children if c.type == "arguments"), None)
-            out = {}
-            for arg in args.named_children if args is not None else ():
-                if arg.type == "named_argument" and arg.named_child_count >= 2:
-                    out[text(arg.named_children[0]).rstrip(": ")] = arg
-            return out
-        selector = selector.next_named_sibling
-    return {}
-
-
 @own_records_at_info
 def easy_refresh_auto_load(ctx: CheckContext) -> Verdict | bool:
     """easy_refresh `EasyRefresh(onLoad: ..., footer: ...)` whose footer loads by itself at the end."""
-    args = _dart_named_arguments(ctx.node)
+    args = dart_named_arguments(ctx.node)
     on_load = args.get("onLoad")
     if on_load is None or on_load.named_children[-1].type == "null_literal":
         return False
-    if project_index.in_unused_class(ctx.node, ctx) or _dart_callback_load(ctx, on_load) is False:
+    if project_index.in_unused_class(ctx.node, ctx) or dart_callback_load(ctx, on_load) is False:
         return False  # a page no screen creates, or an onLoad that fetches nothing (`_count += 20` after a delay)
     footer = args.get("footer")
     footer_text = expanded_text(ctx, footer) if footer is not None else ""
