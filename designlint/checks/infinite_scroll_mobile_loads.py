@@ -157,7 +157,7 @@ def own_records_at_info(check):
         message = verdict.message if isinstance(verdict, Verdict) else None
         if not _own_records(ctx, message):
             return verdict
-        if isinstance(verdict, Verdict):  # lowered in place: a Swift feed's fold (_swift_one_feed) holds this verdict
+        if isinstance(verdict, Verdict):  # lowered in place: a Swift feed's fold (swift_one_feed) holds this verdict
             verdict.severity, verdict.note = "info", OWN_RECORDS_NOTE
             return verdict
         return Verdict(message=message, severity="info", note=OWN_RECORDS_NOTE)
