@@ -250,6 +250,8 @@ def play_on_load(ctx: CheckContext) -> Verdict | bool:
         return False  # assets_audio_player `open(...)` counts only in the lifecycle method itself (`initState`): elsewhere it is mostly a bell or effect
     if ctx.language == "swift" and _deferred_play_request(call.node, ctx):
         return False  # `if pendingPlayAfterSeek { client.play() }`: a play asked for before the player was ready
+    if ctx.language == "dart" and _resumes_at_held_position(call, ctx):
+        return False  # a stream reopened (a quality switch) and sought back to where it was: playback carried on
     if focus_regained(call.node, judged[1]):
         return False  # `AUDIOFOCUS_GAIN -> player.start()`: the person's own playback resumes after a call or another app
     if _first_frame_only(call):
@@ -303,6 +305,26 @@ def play_on_load(ctx: CheckContext) -> Verdict | bool:
             judgement.fold_key, judgement.fold_site = key, True  # a site of the builder's `autoPlay:` finding, when there is one
     return judgement
 
+
+
+# Dart: a variable that holds where the player was (`currentPosition = player.state.position`,
+# `_resumeAt = _controller.value.position`), and a seek to it.
+HELD_POSITION = re.compile(r"\b(_?\w+)\s*=\s*(?:await\s+)?[\w.?!]*(?:player|controller|state|value)[\w?!]*\.(?:position|currentPosition)\b(?!\s*[+-])", re.I)
+
+
+def _resumes_at_held_position(call: Call, ctx: CheckContext) -> bool:
+    """Dart: the play comes right after a seek back to a position read from the player before the media was
+    reopened (`await player.seek(currentPosition).then((_) => player.play())`, or the seek on the line
+    before): a stream swapped for another quality (or source) carries on where it was, not a start on load."""
+    fn = enclosing_named_function(call.node)
+    cls = next((a for a in ancestors(call.node) if a.type in CLASS_TYPES), None)
+    scope = strip_comments(text(cls if cls is not None else fn if fn is not None else ctx.root))
+    held = {m.group(1) for m in HELD_POSITION.finditer(scope)}
+    if not held or fn is None:
+        return False
+    before = strip_comments(ctx.data[fn.start_byte : call.node.end_byte].decode("utf-8", "replace"))
+    near = before[-240:]  # the seek in the play's own statement or the one before it
+    return any(re.search(rf"\bseek(?:To)?\(\s*{re.escape(name)}\b[!]?\s*\)", near) for name in held)
 
 
 # Swift: a flag that holds a play asked for before the player could start (`pendingPlayAfterSeek`,

@@ -108,9 +108,84 @@ def playlist_queue(ctx: CheckContext) -> Verdict | bool:
     site = bool(END_MARKERS.search(ctx.code_without_comments())) or first != ctx.node.start_byte
     mix = _shuffled_library_after_queue(ctx.node, ctx)
     if mix:
-        # the app's own picks after the person's list: the warning tier, the engine's queue sites fold into it
-        return Verdict(message=f"{label} goes on into songs the app picks when the queue ends (auto-advance: {mix}, on by default)", fold_key=key)
+        # the app's own picks appended to the person's list and opened with it: the warning tier, its own
+        # finding (the engine's other queue sites stay the info one)
+        return Verdict(message=f"{label} goes on into songs the app picks when the queue ends (auto-advance: {mix}, on by default)", fold_key=f"app-picks:{key}")
     return queue_verdict(ctx.node, ctx, label, site=site)
+
+
+APP_PICKS_MESSAGE = "goes on into songs the app picks when the queue the person started runs out (auto-advance"
+# The songs appended are the app's picks: related or similar songs, a radio, recommendations.
+APP_PICKED_WORDS = re.compile(r"(related|similar|recommend|suggest|radio|auto_?queue|auto_?fill|auto_?pick)", re.I)
+# The queue is about to run out: `(queue.length - currentIdx) < 2`, `index >= queue.length - 2`, `!hasNext`.
+NEAR_QUEUE_END = re.compile(
+    r"\.length\s*-\s*[\w.]*(?:idx|index|pos\w*)\w*\s*\)?\s*<=?\s*\d"
+    r"|(?:idx|index)\w*\s*>=?\s*[\w.]*\.length\s*-\s*\d"
+    r"|!\s*(?:_?\w+\.)?hasNext\b|\bis(?:Last|AtEnd|NearEnd)\w*\b",
+    re.I,
+)
+# A setting read that stops only when it is stored false: unset means on (`if (autoPlay != null && !autoPlay) return;`).
+OFF_ONLY_WHEN_STORED = r"if\s*\(\s*(?:{n}\s*!=\s*null\s*&&\s*!\s*{n}|{n}\s*==\s*false)\s*\)\s*\{{?\s*return\b"
+
+
+def app_picks_after_queue(ctx: CheckContext) -> Verdict | bool:
+    """Dart: a music player's code appends songs the app picks to the end of the person's queue, so
+    playback goes on past the list the person started: related or radio songs added when the queue is
+    about to run out (`if ((queue.length - idx) < 3) onAddQueueItems?.call(relatedSongs, atLast: true)`, from a
+    periodic check or the position stream; a mix appended before the list is opened is playlist_queue's). The warning tier
+    (session decision B), a finding of its own beside the engine's queue finding (info); a switch for it
+    that is off by default leaves it out (the person turned it on)."""
+    if ctx.language != "dart" or project_index.in_unused_class(ctx.node, ctx):
+        return False
+    node = ctx.node
+    fn = next((f for f in enclosing_functions(node) if function_name(f)), None)
+    if fn is None or not music_player_scope(node, ctx):
+        return False
+    if not _called_here(node):
+        return False  # the callback's declaration or assignment, not the append
+    fn_text = strip_comments(text(fn))
+    cls = next((a for a in ancestors(node) if a.type in CLASS_TYPES), None)
+    scope = strip_comments(text(cls)) if cls is not None else ctx.code_without_comments()
+    if not APP_PICKED_WORDS.search(f"{function_name(fn)} {text(node)} {fn_text}"):
+        return False  # the person's own "add to queue"
+    if not NEAR_QUEUE_END.search(fn_text) and not _caller_tests_queue_end(fn, scope):
+        return False  # added whenever (a "play radio" action), not to carry on when the queue runs out
+    setting = _continue_setting(scope, ctx)
+    if setting == "off":
+        return False  # the person switched the app's picks on
+    return _app_picks_verdict(node, ctx, f"{function_name(fn)}()" + (f", {setting} on by default" if setting else ""))
+
+
+def _app_picks_verdict(node: Node, ctx: CheckContext, how: str) -> Verdict:
+    return Verdict(message=f"{APP_PICKS_MESSAGE}: {how})", fold_key=f"app-picks:{engine_key(node, ctx)}")
+
+
+def _called_here(node: Node) -> bool:
+    """`onAddQueueItems?.call(...)`, `addQueueItems(...)`: the identifier is called, not declared or assigned."""
+    host = node.parent if node.parent is not None else node
+    after = text(host)[node.end_byte - host.start_byte :]
+    if not after.strip() and host.next_named_sibling is not None:
+        after = text(host.next_named_sibling)  # Dart: the call's selectors follow the identifier's node
+    return bool(re.match(r"\s*(?:\??\.call)?\s*\(", after))
+
+
+def _caller_tests_queue_end(fn: Node, scope: str) -> bool:
+    """A method of the class calls `fn` under a test that the queue is about to run out
+    (`final shouldQueueMore = (queue.length - idx) < 2 ...; loadRelatedSongs(...)`)."""
+    name = re.escape(function_name(fn))
+    return any(NEAR_QUEUE_END.search(body) for body in re.findall(rf"\{{[^{{}}]*(?:\{{[^{{}}]*\}}[^{{}}]*)*\b{name}\s*\(", scope))
+
+
+def _continue_setting(scope: str, ctx: CheckContext) -> str:
+    """The switch the class reads before adding the app's picks (`autoPlay`, `autoQueue`): its name when it is
+    on by default (stored on, or read so that unset means on), "off" when it is stored off, else ""."""
+    from designlint.checks.autoplay_mobile import AUTO_CONTINUE_SETTING  # imported here: that module imports this one
+    from designlint.checks.autoplay_mobile_names import dart_setting_defaults_on
+    names = {m.group(0) for m in AUTO_CONTINUE_SETTING.finditer(scope) if not m.group(0)[0].isupper()}
+    for n in sorted(names):
+        if re.search(OFF_ONLY_WHEN_STORED.format(n=re.escape(n)), scope) or dart_setting_defaults_on(n.lstrip("_"), ctx):
+            return n
+    return "off" if names and any(re.search(rf"\bif\s*\(\s*!?\s*[\w.]*\b{re.escape(n)}\b", scope) for n in names) else ""
 
 
 # `medias.addAll(library.tracks.map(...).toList()..shuffle())`: a shuffled selection the app adds to the list.

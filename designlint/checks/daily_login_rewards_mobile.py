@@ -26,7 +26,7 @@ import re
 from tree_sitter import Node
 
 from designlint.checks import CheckContext, Verdict
-from designlint.checks.polyglot import enclosing_named_function, function_name
+from designlint.checks.polyglot import enclosing_named_function, function_name, parameter_labels
 from designlint.checks.streak_rewards_mobile import _condition_nodes, _file_reports_update
 from designlint.checks.util import FUNCTION_TYPES, ancestors, text_without_comments, walk, within
 
@@ -106,6 +106,11 @@ STREAK_RESET = re.compile(
     r"copy(?:With)?\([^()]*streak\w*\s*[:=]\s*[01]\b"
 )
 EARLY_EXIT = re.compile(r"\b(?:return|throw)\b")
+# The new day sets a daily tally back to 0 (`prefs.setInt(_dailyPointsKey, 0)`, `todayCoins = 0`): a day rolling over, no claim opened.
+RESETS_TALLY = re.compile(r"(?i)\b(?:set|put)(?:Int|Long|Integer|Double|Float)?\(\s*[^,;\n]+,\s*0(?:\.0)?\s*\)|\b\w+(?:\.value)?\s*=\s*0(?:\.0)?\s*;")
+OPENS_CLAIM = re.compile(r"(?i)=\s*true\b|\(\s*true\s*\)|\bshow\w*\s*\(|\bnotify")
+# A method that only reads a figure (`getAverageDailyPoints()` summing the history, `isTodayReset()`): it pays nothing.
+READER_NAME = re.compile(r"^_?(?:get|is|has|calc|calculate|compute|count|load|read)(?:[A-Z_]|$)")
 
 
 def _gate_text(node: Node) -> str:
@@ -186,10 +191,18 @@ def _claim_elsewhere(node: Node) -> str | None:
     while owner.parent is not None:
         owner = owner.parent
     for fn in walk(owner):
-        if fn.type in FUNCTION_TYPES and not within(node, fn) and DAILY_CONTEXT.search(function_name(fn)):
+        if fn.type in FUNCTION_TYPES and not within(node, fn) and DAILY_CONTEXT.search(function_name(fn)) and not READER_NAME.match(function_name(fn)):
             if _grants(text_without_comments(fn)) and not QUIET.search(function_name(fn)):
                 return function_name(fn)
     return None
+
+
+def _stores_callers_amount(node: Node, branches: str) -> bool:
+    """The new-day branch stores an amount the caller passed in (`addTodayPoints(int points)` opening the
+    day's tally with `setInt(_dailyPointsKey, points)`): points earned elsewhere recorded per day, not granted here."""
+    fn = enclosing_named_function(node)
+    names = {n for labels in (parameter_labels(fn) if fn is not None else []) for n in labels}
+    return any(re.search(rf"(?i)\b(?:set|put)(?:Int|Long|Integer|Double|Float)?\(\s*[^,;\n]+,\s*{re.escape(n)}\s*\)", branches) for n in names)
 
 
 def _gate(node: Node, cache: dict[int, set[str]]) -> str | None:
@@ -200,8 +213,12 @@ def _gate(node: Node, cache: dict[int, set[str]]) -> str | None:
     branches, rest = _body_and_rest(node)
     owner = _owner_names(node)
     granted = branches if _grants(branches) else rest if rest and _grants(rest) else None
+    if granted is not None and granted is rest and _stores_callers_amount(node, branches):
+        return None  # the day's tally started with what the caller earned, then added to on later calls
     payer = ""
     if granted is None:
+        if RESETS_TALLY.search(branches) and not OPENS_CLAIM.search(branches):
+            return None  # a daily counter set back to 0 on a new day: nothing is granted for coming back
         # the gate opens a claim that another daily method of the file pays
         payer = _claim_elsewhere(node) if DAILY_CONTEXT.search(f"{condition} {owner}") else None
         if not payer:
