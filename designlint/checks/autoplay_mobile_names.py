@@ -84,6 +84,7 @@ USER_FN = re.compile(
     r"toggle|playPause|pauseplay|^on\w*Button|button\w*(tap|click|press|action)|^action|"
     r"didSelect|onItemSelected|onOptionsItemSelected|onMenuItem|onKey|onSeek|BackPressed|"
     r"^onStartCommand$|^onHandleIntent$|"  # a playback Service runs the commands the app's controls send
+    r"^shouldOverrideUrlLoading$|"  # Android WebViewClient: a link the person follows in an in-app browser
     r"^(on|handle|did)?_?(pull_?to_?)?refresh(ed)?$|"  # pull to refresh
     r"^(" + USER_CALLBACK + r")$)",  # `void onReplay()`, `_onPlayRequested()`
     re.I,

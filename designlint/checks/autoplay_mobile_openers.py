@@ -506,6 +506,10 @@ def _same_target(site: project_index.Site, owner: str, others: set[str]) -> bool
     if not site.receiver and not owner:
         # a top-level (global) function: a bare call reaches it unless the calling class has its own
         return site.owner not in others and not any(_subclass_of(site, other) for other in others)
+    if not site.receiver and site.owner not in others and site.path.endswith((".java", ".kt")) and re.search(
+        rf"\b(class|object)\s+{re.escape(owner)}\b", file_text(site.path)
+    ):
+        return True  # Java/Kotlin: a bare call in an anonymous listener (`new OnClickListener() {...}`) of the defining class
     if not site.receiver:
         return site.owner == owner or _subclass_of(site, owner)
     declared = _declared_type(site)
@@ -701,13 +705,20 @@ def _local_function_kind(fn: Node, name: str) -> str | None:
     `build`) that the outer function only calls from tap handlers (`onPressed: () => onWatch()`): `user`."""
     outer = next((f for f in enclosing_functions(fn) if f.type not in LAMBDA_TYPES and f.start_byte < fn.start_byte
                   and function_name(f) and function_name(f) != name), None)
-    if outer is None:
-        return None
+    if outer is None or (fn.start_byte, fn.end_byte) in _local_busy:
+        return None  # Java: two anonymous `Runnable.run` in one method would send each other back and forth
     uses = [n for n in walk(outer) if n.type == "identifier" and text(n) == name
             and not (fn.start_byte <= n.start_byte < fn.end_byte)]
     uses = [n for n in uses if not (n.parent is not None and n.parent.start_byte == n.start_byte and "(" not in text(n.parent) and n.parent.type.endswith("signature"))]
-    kinds = {_kind_around(n) for n in uses}
+    _local_busy.add((fn.start_byte, fn.end_byte))
+    try:
+        kinds = {_kind_around(n) for n in uses}
+    finally:
+        _local_busy.discard((fn.start_byte, fn.end_byte))
     return "user" if kinds == {"user"} else None
+
+
+_local_busy: set[tuple[int, int]] = set()  # the local functions `_local_function_kind` is resolving now
 
 
 def _swift_callback_argument(fn: Node, host: str) -> bool:
@@ -895,10 +906,82 @@ def _openers(screen: str, ctx: CheckContext, own: str) -> list[project_index.Sit
     for s in [*index.calls(screen), *index.references(screen)]:
         if s.path == own or s.owner in itself or _in_tests(s) or not opens.search(s.snippet) or _in_swift_preview(s):
             continue
+        if _relaunch_of_itself(s, screen):
+            continue  # `if (c instanceof MediaView) c.startActivity(new Intent(c, MediaView.class)...)`: no new opener
+        route = _compose_destination(s)
+        if route:  # `composable<PlayerRoute> { PlayerScreen(...) }`: the places that navigate there open it
+            found += _compose_route_pushes(route, s, index)
+            continue
         if any(ROUTE_REGISTRATION.match(value) for _, value in s.context):
             found += _route_pushes(s, index)
             continue
         found.append(s)
+    return found
+
+
+def _relaunch_of_itself(site: project_index.Site, screen: str) -> bool:
+    """Java/Kotlin: the site sits under `if (context instanceof Screen ...)` (`is Screen`): a helper
+    shared with other screens reopening `screen` from inside `screen` (an error fallback that shows
+    the item another way), which opens nothing the person had not opened."""
+    if not site.path.endswith((".java", ".kt")):
+        return False
+    node = _node_at(site)
+    checks = re.compile(rf"\b(instanceof|is)\s+{re.escape(screen)}\b")
+    return node is not None and any(
+        a.type in ("if_statement", "if_expression") and a.named_child_count and checks.search(text(a.named_children[0]))
+        for a in ancestors(node)
+    )
+
+
+# Kotlin Compose Navigation: the destination call whose lambda builds the screen (`composable<PlayerRoute>`,
+# `composable("player/{id}")`, `composable(route = Screen.Player.route, ...)`), read from the text before the lambda.
+COMPOSE_DESTINATION = re.compile(
+    r"\bcomposable\s*(?:<\s*(?P<type>[\w.]+)\s*>)?\s*(?:\((?P<args>(?:[^()]|\([^()]*\))*)\))?\s*$"
+)
+ROUTE_ARGUMENT = re.compile(r"^\s*(?:route\s*=\s*)?(?:\"(?P<literal>[\w-]+)|\"?\$?\{?(?P<name>[A-Za-z_][\w.]*))")
+
+
+def _compose_destination(site: project_index.Site) -> str:
+    """Kotlin: the route of the `composable` destination whose lambda holds `site`, as a regex of
+    what a `navigate(...)` call to it names (the route type `PlayerRoute`, the literal's first segment
+    `"player`, a constant or route object `Screen.Player`); "" when the site is not in one."""
+    if not site.path.endswith(".kt"):
+        return ""
+    node = _node_at(site)
+    if node is None:
+        return ""
+    data = _trees[site.path][0]
+    for lam in (a for a in ancestors(node) if a.type == "lambda_literal"):
+        before = data[max(0, lam.start_byte - 300) : lam.start_byte].decode(errors="ignore")
+        match = COMPOSE_DESTINATION.search(before)
+        if match is None or not (match["type"] or match["args"]):
+            continue
+        if match["type"]:
+            return rf"\b{re.escape(match['type'].split('.')[-1])}\b"
+        arg = ROUTE_ARGUMENT.match(match["args"])
+        if arg is None:
+            return ""
+        if arg["literal"]:
+            return rf"\"{re.escape(arg['literal'])}(?=[/?\"$])"
+        name = arg["name"].removesuffix(".route")
+        return rf"\b{re.escape(name)}\b"
+    return ""
+
+
+def _compose_route_pushes(route: str, registration: project_index.Site, index: project_index.ProjectIndex) -> list[project_index.Site]:
+    """The `navigate(...)` calls in the project whose argument names `route` (see `_compose_destination`)."""
+    found = []
+    for s in index.calls("navigate"):
+        if _in_tests(s) or (s.path == registration.path and s.line == registration.line):
+            continue
+        try:
+            after = Path(s.path).read_bytes()[s.byte : s.byte + 400].decode(errors="ignore")
+        except OSError:
+            continue
+        opening = after.find("(")
+        close = closing_bracket(after, opening, "()") if opening >= 0 else None
+        if close is not None and re.search(route, after[opening:close]):
+            found.append(s)
     return found
 
 
@@ -948,9 +1031,35 @@ def _openers_all_user(screen: str, ctx: CheckContext) -> str:
     openers = shown
     if all(site_kind(site, index) == "user" for site in openers):
         return f"{screen} is opened by a tap ({openers[0].where()})"
-    if all(site_kind(site, index) == "user" or _host_opened_by_user(site, screen, ctx) or _notification_intent(site) or _state_switch_set_by_tap(site, ctx) for site in openers):
+    if all(
+        site_kind(site, index) == "user" or _host_opened_by_user(site, screen, ctx) or _notification_intent(site)
+        or _state_switch_set_by_tap(site, ctx) or _handed_callback_run_by_user(site, index)
+        for site in openers
+    ):
         return f"{screen} is opened by a tap ({openers[0].where()})"
     return ""
+
+
+def _handed_callback_run_by_user(site: project_index.Site, index: project_index.ProjectIndex, depth: int = 0) -> bool:
+    """Kotlin: the site sits in a lambda handed to a composable's parameter (`MovieScreen(navigateToPlayer =
+    { navController.navigate(PlayerRoute(id)) })`) and every place that composable runs that parameter is
+    a tap (its Play action), following it handed on to another composable (`HomeScreen(navigateToPlayer =
+    navigateToPlayer)`) up to three levels."""
+    if not site.path.endswith(".kt") or depth > 3:
+        return False
+    pairs = list(zip(site.context, site.context[1:]))
+    handed = next(
+        ((label, callee) for (kind, label), (call_kind, callee) in pairs if kind == "label" and call_kind == "call" and callee[:1].isupper()),
+        None,
+    )
+    if handed is None or any(kind == "fn" for kind, _ in site.context[: site.context.index(("label", handed[0]))]):
+        return False
+    label, callee = handed
+    runs = [s for s in [*index.calls(label), *index.references(label)] if callee in s.functions and not _in_tests(s)]
+    runs = [s for s in runs if s.role in ("call", "passed")]
+    return bool(runs) and all(
+        site_kind(s, index) == "user" if s.role == "call" else _handed_callback_run_by_user(s, index, depth + 1) for s in runs
+    )
 
 
 # A mini player, sliding panel or sheet that builds its content in a `builder:` callback.
