@@ -30,7 +30,7 @@ from designlint.checks.autoplay_mobile_names import CLASS_TYPES, class_name, nam
 from designlint.checks.autoplay_queue import QUEUE_MESSAGE, QUEUE_NOTE, VIDEO_CODE_WORDS as VIDEO_WORDS
 from designlint.checks.autoplay_mobile_situation import ADVANCE, handler_text, strip_comments
 from designlint.checks.polyglot import argument_nodes, as_call, calls, enclosing_functions
-from designlint.checks.util import FUNCTION_TYPES, ancestors, text
+from designlint.checks.util import FUNCTION_TYPES, ancestors, text, within
 
 # A video player: the next video or episode rolling on stays a warning (autoplay_mobile).
 VIDEO_TYPES = re.compile(r"\b(AVPlayerLayer|AVPlayerViewController|VideoPlayer|AVPictureInPictureController|AVPlayerView|VideoView|SKVideoNode)\b")
@@ -145,7 +145,8 @@ def _filled_by_inserts(call, ctx: CheckContext) -> Verdict | bool:
     fn = next((f for f in enclosing_functions(ctx.node) if f.type in FUNCTION_TYPES and not _for_each_closure(f)), None)
     if fn is None:
         return False
-    looped = any(a.type == "for_statement" or (a.type == "lambda_literal" and _for_each_closure(a)) for a in _ancestors_within(ctx.node, fn))
+    between = [a for a in ancestors(ctx.node) if a.id != fn.id and within(a, fn)]
+    looped = any(a.type == "for_statement" or _for_each_closure(a) for a in between)
     inserts = [c for c in calls(fn) if c.name == "insert" and re.sub(r"[?!]", "", c.receiver).split(".")[-1] == receiver]
     if not looped and (len(inserts) < 2 or inserts[0].node != ctx.node):
         return False  # one song added as "play next"; or not the first of several
@@ -164,15 +165,6 @@ def _for_each_closure(lambda_node: Node) -> bool:
     call = lambda_node.parent.parent
     found = as_call(call) if call is not None and call.type == "call_expression" else None
     return found is not None and found.name == "forEach"
-
-
-def _ancestors_within(node: Node, fn: Node) -> list[Node]:
-    out = []
-    for a in ancestors(node):
-        if a == fn:
-            break
-        out.append(a)
-    return out
 
 
 def music_queue_set(ctx: CheckContext) -> Verdict | bool:
