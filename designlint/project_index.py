@@ -86,6 +86,15 @@ VALUE_FILE = re.compile(r"(^|/)res/values/[^/]+\.xml$")
 # Groups whose types are all created from code or the resources above. Unity components, Godot
 # scripts and Roblox modules are attached in scenes and prefabs: never "unused" by this test.
 TYPES_CREATED_IN_CODE = frozenset({"android", "swift", "dart"})
+# Groups whose typed receivers are followed one hop through another file's property
+# (`cell?.playerView?.play(url:)`, `playerView` declared `@IBOutlet var playerView: VideoPlayerView!`
+# in the cell's class): Swift, where a view controller reaches its cells' player views so.
+PROPERTY_HOP_GROUPS = frozenset({"swift"})
+# A Swift stored or computed property declared with a type: `@IBOutlet weak var playerView: T!`,
+# `let player: T?`, `private(set) var player: T`.
+SWIFT_PROPERTY = re.compile(rb"\b(?:var|let)\s+(\w+)\s*:\s*(\w+)\s*[?!]?")
+# The type declarations of a Swift file, to find the class a property belongs to.
+SWIFT_TYPE_DECLARATION = re.compile(rb"^[ \t]*(?:@\w+\s+)*(?:(?:public|private|fileprivate|internal|open|final)\s+)*(?:class|struct|actor|extension)\s+(\w+)", re.M)
 # Where a use of a type does not make it run: tests, and previews that only render it in the IDE.
 NOT_A_RUN_PATH = re.compile(r"(^|/)(test|tests|androidTest|testDebug|integration_test|test_driver|\w*UITests|\w*Tests)/|_test\.dart$|Tests?\.(swift|kt|java)$")
 PREVIEW_OWNER = re.compile(r"\w*_Previews?$|Previews?$")  # SwiftUI `ContentView_Previews: PreviewProvider`
@@ -210,6 +219,7 @@ class ProjectIndex:
         self._unused: dict[tuple[str, str, int], bool] = {}
         self._complete: bool | None = None
         self._typed: dict[str, list[Site]] = {}
+        self._holders: dict[tuple[str, ...], dict[str, tuple[frozenset[str], bool]]] = {}
 
     def root_is_project(self) -> bool:
         """The root holds a project marker of the group (pubspec.yaml, Gradle settings, an Xcode
@@ -238,7 +248,11 @@ class ProjectIndex:
         receiver names the type (`ReelPlayer.shared`, `get<ReelPlayer>()`), is a property, variable
         or parameter that file declares with the type or creates from it (`val player: ReelPlayer`,
         `player = ReelPlayer(ctx)`, `ReelPlayer player;`, `final ReelPlayer player`), or is named
-        after it (`reelPlayer`), or is a bare call inside the class itself."""
+        after it (`reelPlayer`), or is a bare call inside the class itself. In Swift also one hop
+        through another class's property (`videoCell?.playerView?.play(url:)`, with `playerView`
+        declared `VideoPlayerView!` in `VideoCell`): then the calling file need only name the
+        class that holds the property (see `property_holders`), and a receiver named after the
+        type in camel case (`videoPlayerView`) counts without the type's own spelling."""
         key = f"{name}@{'|'.join(types)}"
         if key in self._typed:
             return self._typed[key]
@@ -246,11 +260,18 @@ class ProjectIndex:
         started = budget.now()
         out: list[Site] = []
         needles = [t.encode("utf-8", "replace") for t in types if t]
+        holders: dict[str, tuple[frozenset[str], bool]] = {}
+        if self.group in PROPERTY_HOP_GROUPS:
+            needles += [n[:1].lower() + n[1:] for n in needles if n[:1].isupper()]  # `videoPlayerView`
+            holders = self.property_holders(types)
+        hops = [(b"." + prop.encode(), [h.encode() for h in classes]) for prop, (classes, _) in holders.items()]
         try:
             if needles and re.fullmatch(r"[A-Za-z_$][\w$]*", name):
                 matched = 0
                 for path, data in self._files:
-                    if name.encode() not in data or not any(n in data for n in needles):
+                    if name.encode() not in data:
+                        continue
+                    if not any(n in data for n in needles) and not any(prop in data and any(h in data for h in held) for prop, held in hops):
                         continue
                     source = self._source(path, data)
                     if source is None:
@@ -258,7 +279,7 @@ class ProjectIndex:
                     facts = _NameFacts()
                     _collect(self.root, source, name, facts)
                     text = data.decode("utf-8", "replace")
-                    out.extend(s for s in facts.calls if receiver_has_type(s, types, text))
+                    out.extend(s for s in facts.calls if receiver_has_type(s, types, text, holders))
                     matched += 1
                     if matched >= MAX_FILES_PER_NAME or len(out) >= MAX_SITES:
                         break
@@ -266,6 +287,37 @@ class ProjectIndex:
             _seconds += budget.now() - started
         self._typed[key] = out[:MAX_SITES]
         return self._typed[key]
+
+    def property_holders(self, types: tuple[str, ...]) -> dict[str, tuple[frozenset[str], bool]]:
+        """Swift properties declared with one of `types`, by name, each with the classes (structs,
+        extensions) that declare it and whether some class declares the same name with another
+        type: `{"playerView": ({"VideoCell", "PlayerCell"}, False)}` from `@IBOutlet weak var
+        playerView: VideoPlayerView!`. Read by text (no parsing): the files that spell one of the
+        types, then every file for the other declarations of those names."""
+        key = tuple(types)
+        if key in self._holders:
+            return self._holders[key]
+        wanted = {t.encode("utf-8", "replace") for t in types if t}
+        found: dict[str, set[str]] = {}
+        other: set[str] = set()
+        for _path, data in self._files:
+            if not any(t in data for t in wanted):
+                continue
+            heads = [(m.start(), m.group(1).decode()) for m in SWIFT_TYPE_DECLARATION.finditer(data)]
+            for m in SWIFT_PROPERTY.finditer(data):
+                if m.group(2) not in wanted:
+                    continue
+                holder = next((name for start, name in reversed(heads) if start < m.start()), "")
+                if holder and holder.encode() not in wanted:
+                    found.setdefault(m.group(1).decode(), set()).add(holder)
+        names = {n.encode() for n in found}
+        if names:
+            for _path, data in self._files:
+                for m in SWIFT_PROPERTY.finditer(data):
+                    if m.group(1) in names and m.group(2) not in wanted:
+                        other.add(m.group(1).decode())
+        self._holders[key] = {n: (frozenset(c), n in other) for n, c in found.items()}
+        return self._holders[key]
 
     def definitions(self, name: str) -> list[Definition]:
         """Every named function `name` in the project, with its text."""
@@ -496,11 +548,12 @@ class ProjectIndex:
         return source
 
 
-def receiver_has_type(site: Site, types: tuple[str, ...], file_text: str) -> bool:
+def receiver_has_type(site: Site, types: tuple[str, ...], file_text: str, holders: dict[str, tuple[frozenset[str], bool]] | None = None) -> bool:
     """Whether the receiver of a call site is an object of one of `types`, read from the calling
     file's text (see `ProjectIndex.calls_on_type`): the type named in the receiver, else the type
-    the file declares the receiver's last name with, else (no declaration in the file: a parameter
-    of a lambda, a property of a base class) a name spelled like the type."""
+    the file declares the receiver's last name with, else a property of another class declared
+    with the type (`holders`, see `_through_property`), else (no declaration in the file: a
+    parameter of a lambda, a property of a base class) a name spelled like the type."""
     receiver = site.receiver
     if not receiver:
         return site.owner in types
@@ -512,8 +565,34 @@ def receiver_has_type(site: Site, types: tuple[str, ...], file_text: str) -> boo
     declared = declared_types(last, file_text)
     if declared:
         return bool(declared & set(types))
+    if holders and last in holders:
+        return _through_property(receiver, *holders[last], file_text)
     bare = last[1:] if re.match(r"^m[A-Z]", last) else last.lstrip("_$")
     return any(bare.lower() == t.lower() for t in types)  # `reelPlayer`, `_reelPlayer`, `mReelPlayer`
+
+
+def _through_property(receiver: str, classes: frozenset[str], ambiguous: bool, file_text: str) -> bool:
+    """`videoCell?.playerView?` where `playerView` is a property the `classes` declare with the
+    wanted type: the object before it is one of them, by its cast or declaration in the file
+    (`let videoCell = collectionView.visibleCell as? VideoCell`, `cell: VideoCell`,
+    `(cell as? VideoCell)?.playerView`); when the file says nothing of its type, the file naming
+    one of the classes is enough, unless another class declares the same property name with
+    another type (`ambiguous`). A `self.playerView` (or bare) in another class is not."""
+    parts = [p for p in re.split(r"[.:]", re.sub(r"\s+", " ", receiver).rstrip("?!. ")) if p.strip()]
+    if len(parts) < 2:
+        return False
+    before = parts[-2]
+    if any(re.search(rf"\b{re.escape(c)}\b", before) for c in classes):
+        return True
+    base = re.sub(r"[?!]|\(\s*\)", "", before).strip()
+    if not re.fullmatch(r"[A-Za-z_]\w*", base) or base == "self":
+        return False
+    casts = {m.group(1) for m in re.finditer(rf"\b{re.escape(base)}\s*=[^\n;]*?\bas[?!]?\s+(\w+)", file_text)}
+    casts |= {m.group(1) for m in re.finditer(rf"\blet\s+{re.escape(base)}\s+as[?!]?\s+(\w+)", file_text)}  # `case let cell as VideoCell`
+    known = declared_types(base, file_text) | casts
+    if known:
+        return bool(known & classes)
+    return not ambiguous and any(re.search(rf"\b{re.escape(c)}\b", file_text) for c in classes)
 
 
 def declared_types(name: str, file_text: str) -> set[str]:

@@ -547,6 +547,68 @@ def test_calls_on_type_keeps_calls_on_objects_of_the_class(tmp_path):
     assert kinds == {"ReelAdapter.kt": "", "Detail.kt": "user"}
 
 
+SWIFT_OUTLET_WRAPPER = {
+    "Package.swift": "// swift-tools-version:5.9\n",
+    "Views/ClipView.swift": """
+        final class ClipView: UIView {
+            func play(url: URL) { queue.play() }
+        }
+    """,
+    "Views/ClipCell.swift": """
+        final class ClipCell: UICollectionViewCell {
+            @IBOutlet weak var clipView: ClipView!
+        }
+    """,
+    "Views/PosterCell.swift": """
+        final class PosterCell: UICollectionViewCell {
+            @IBOutlet weak var poster: ClipView!
+            var preview: AVPlayer?
+        }
+        final class StillCell: UICollectionViewCell {
+            @IBOutlet weak var poster: UIImageView!
+        }
+    """,
+    "Screens/Wall.swift": """
+        final class Wall: UIViewController {
+            func startVisible() {
+                let cell = wall.visibleCells.first as? ClipCell
+                cell?.clipView?.play(url: url)
+            }
+            func startPoster(_ still: StillCell) {
+                still.poster.play(url: url)
+            }
+            func startGuessed() {
+                posterCell.poster.play(url: url)
+            }
+        }
+    """,
+    "Screens/Loose.swift": """
+        final class Loose: UIViewController {
+            func start() {
+                self.clipView.play(url: url)
+                tile.clipView.play(url: url)
+            }
+        }
+    """,
+}
+
+
+def test_swift_calls_on_type_follow_a_property_of_another_class(tmp_path):
+    # `cell?.clipView?.play(url:)` in a file that never spells `ClipView`: the cell's class (another
+    # file) declares `clipView: ClipView!`. `poster` is declared with another type as well, so only
+    # a receiver the file types as the holder counts; a file that does not name the holder, or
+    # `self.clipView`, says nothing.
+    root = write(tmp_path, SWIFT_OUTLET_WRAPPER)
+    index = project_index.index_for(root, "swift")
+    assert index.property_holders(("ClipView",)) == {
+        "clipView": (frozenset({"ClipCell"}), False),
+        "poster": (frozenset({"PosterCell"}), True),
+    }
+    sites = index.calls_on_type("play", ("ClipView",))
+    found = sorted((Path(s.path).name, s.line, s.receiver) for s in sites)
+    assert found == [("Wall.swift", 5, "cell?.clipView")]
+
+
 def test_a_lua_function_stored_in_a_table_or_local_is_a_definition(tmp_path):
     # Roblox modules often store their functions by assignment (`Module.play = function() ... end`,
     # Pet_Clickers' AudioPlayer); a call stored in a table field, or a function passed as a value

@@ -6,7 +6,9 @@ engine).
   `…DidFinishPlaying` method) of an audio engine (music, podcast, audiobook: no video in the class or
   its file) that plays the next song or episode (`playNext()`, `currentIndex += 1; play()`);
 - `AVQueuePlayer(items:)` given several items (it advances by itself unless `actionAtItemEnd` is
-  `.pause` or `.none`);
+  `.pause` or `.none`), or an `AVQueuePlayer` filled after it is made: `insert(_:after:)` in a
+  `for … in` loop or a `forEach` closure, or called twice or more in one function (one `insert` of
+  the next song, as a tap's "play next" does, is not a queue);
 - `MPMusicPlayerController.setQueue(with:)` and MusicKit `player.queue = …Queue(for: songs)` followed
   by `play()` in the same function (the Music framework plays the queue through).
 
@@ -27,8 +29,8 @@ from designlint.checks import CheckContext, Verdict
 from designlint.checks.autoplay_mobile_names import CLASS_TYPES, class_name, name_words
 from designlint.checks.autoplay_queue import QUEUE_MESSAGE, QUEUE_NOTE, VIDEO_CODE_WORDS as VIDEO_WORDS
 from designlint.checks.autoplay_mobile_situation import ADVANCE, handler_text, strip_comments
-from designlint.checks.polyglot import argument_nodes, as_call, enclosing_functions
-from designlint.checks.util import FUNCTION_TYPES, ancestors, text
+from designlint.checks.polyglot import argument_nodes, as_call, calls, enclosing_functions
+from designlint.checks.util import FUNCTION_TYPES, ancestors, text, within
 
 # A video player: the next video or episode rolling on stays a warning (autoplay_mobile).
 VIDEO_TYPES = re.compile(r"\b(AVPlayerLayer|AVPlayerViewController|VideoPlayer|AVPictureInPictureController|AVPlayerView|VideoView|SKVideoNode)\b")
@@ -110,10 +112,13 @@ def ended_in_queue(node: Node, body: Node, ctx: CheckContext) -> Verdict | None:
 
 def queue_player_items(ctx: CheckContext) -> Verdict | bool:
     """`AVQueuePlayer(items: list)` with several items, in an audio engine: it plays them one after
-    another by itself. Not one item (`[item]`), nor a player set to stop at each end."""
+    another by itself. Not one item (`[item]`), nor a player set to stop at each end. An
+    `AVQueuePlayer` filled by `insert(_:after:)` is judged by `_filled_by_inserts`."""
     call = as_call(ctx.node)
     if call is None:
         return False
+    if call.name == "insert":
+        return _filled_by_inserts(call, ctx)
     items = next((a for a in argument_nodes(call) if re.match(r"items\s*:", text(a))), None)
     if items is None:
         return False
@@ -123,6 +128,43 @@ def queue_player_items(ctx: CheckContext) -> Verdict | bool:
     if _quiet_context(ctx.node, ctx) or _plays_video(ctx.node, ctx) or project_index.in_unused_class(ctx.node, ctx):
         return False
     return _verdict(ctx.node, ctx, "AVQueuePlayer(items:)")
+
+
+def _filled_by_inserts(call, ctx: CheckContext) -> Verdict | bool:
+    """`player.insert(item, after: …)` on an `AVQueuePlayer` (the file declares or creates the
+    receiver as one: `player: AVQueuePlayer`, `let player = AVQueuePlayer()`) that fills it with a
+    list: inside a `for … in` loop or a `forEach { }` closure, or the function's first of two or
+    more inserts. Then, as for `AVQueuePlayer(items:)`, in an audio engine that is not video and
+    never stops at each end, the player plays the list through by itself."""
+    if not any(re.match(r"after\s*:", text(a)) for a in argument_nodes(call)):
+        return False
+    code = ctx.code_without_comments()
+    receiver = re.sub(r"[?!]", "", call.receiver).split(".")[-1]
+    if not re.fullmatch(r"\w+", receiver) or "AVQueuePlayer" not in project_index.declared_types(receiver, code):
+        return False
+    fn = next((f for f in enclosing_functions(ctx.node) if f.type in FUNCTION_TYPES and not _for_each_closure(f)), None)
+    if fn is None:
+        return False
+    between = [a for a in ancestors(ctx.node) if a.id != fn.id and within(a, fn)]
+    looped = any(a.type == "for_statement" or _for_each_closure(a) for a in between)
+    inserts = [c for c in calls(fn) if c.name == "insert" and re.sub(r"[?!]", "", c.receiver).split(".")[-1] == receiver]
+    if not looped and (len(inserts) < 2 or inserts[0].node != ctx.node):
+        return False  # one song added as "play next"; or not the first of several
+    if STOPS_AT_END.search(code) or _quiet_context(ctx.node, ctx) or not _audio_queue(ctx.node, ctx) or project_index.in_unused_class(ctx.node, ctx):
+        return False
+    stops = STOPS_AT_END.pattern.encode()
+    if any(re.search(stops, data) for data in project_index.for_context(ctx).files().values()):
+        return False  # the player is made (and told to stop at each end) in another file
+    return _verdict(ctx.node, ctx, "AVQueuePlayer filled with insert(_:after:)")
+
+
+def _for_each_closure(lambda_node: Node) -> bool:
+    """A closure handed to `forEach` (`items.forEach { player.insert($0, after: nil) }`)."""
+    if lambda_node.type != "lambda_literal" or lambda_node.parent is None or lambda_node.parent.type != "call_suffix":
+        return False
+    call = lambda_node.parent.parent
+    found = as_call(call) if call is not None and call.type == "call_expression" else None
+    return found is not None and found.name == "forEach"
 
 
 def music_queue_set(ctx: CheckContext) -> Verdict | bool:
