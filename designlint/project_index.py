@@ -407,7 +407,8 @@ class ProjectIndex:
     def _named_in_resources(self, name: str, declared_in: str) -> bool:
         """A resource names the type. Android entries are resolved against the class's package:
         `.douyin.MainActivity` or `com.app.douyin.MainActivity` name that class, `.MainActivity`
-        names the one in the manifest's package; an entry this cannot resolve counts as naming it."""
+        names the one in the manifest's package; an entry this cannot resolve (`${applicationId}.X`)
+        counts as naming it."""
         needle = name.encode()
         qualified = _qualified_name(self.files().get(declared_in, b""), name)
         for path, data in self._resources:
@@ -422,6 +423,8 @@ class ProjectIndex:
                 if _tools_attribute(data, match.start()):
                     continue
                 entry = match.group(0).decode("utf-8", "replace")
+                if data[max(0, match.start() - 1) : match.start()] == b"}":
+                    return True  # `${applicationId}.BootReceiver`: a Gradle placeholder, resolved at build time
                 if "." not in entry or entry.startswith("."):
                     if package is None:
                         return True

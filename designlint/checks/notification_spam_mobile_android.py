@@ -81,7 +81,7 @@ def android_repeating_alarm(ctx: CheckContext) -> Verdict | bool:
     woken += _intent_helpers_code(woken, fn, ctx)
     if not NOTIFICATION_TARGET.search(woken) and not _wakes_a_notifying_receiver(ctx, woken):
         return False
-    if _wakes_a_silent_class(ctx, woken) or _wakes_a_foreground_service(ctx, woken):
+    if _wakes_a_silent_class(ctx, woken) or _wakes_a_foreground_service(ctx, woken) or _wakes_no_component(ctx, woken):
         return False  # the intent's class, found in the project, posts nothing (an empty class, a receiver that logs)
     trigger = text(args[1]) if len(args) > 1 else ""
     if user_chosen(code, fn) or not_app_driven(ctx.node, ctx) or (re.match(r"^\w+$", trigger) and trigger in parameter_names(fn)):
@@ -134,6 +134,28 @@ def _wakes_a_foreground_service(ctx: CheckContext, code: str) -> bool:
     return bool(bodies) and all(
         body is not None and re.search(r"\bstartForeground\s*\(", body) and not re.search(r"\.notify\s*\(", body) for body in bodies
     )
+
+
+def _wakes_no_component(ctx: CheckContext, code: str) -> bool:
+    """Every class the alarm's intents name is found in the project and extends nothing
+    (`public class NotificationJobScheduler {`, `class Planner(val context: Context)`): not a
+    BroadcastReceiver, Service or Activity, so the PendingIntent the alarm fires reaches no code.
+    A class with any superclass (its own `BaseReceiver`) or one not found says nothing."""
+    names = set(INTENT_CLASS.findall(code))
+    return bool(names) and all(_extends_nothing(name, _class_code(name, ctx)) for name in names)
+
+
+def _extends_nothing(name: str, source: str | None) -> bool:
+    """The declaration of class `name` in `source` names no superclass: Java without `extends`
+    (an `implements` only adds interfaces), Kotlin without `:` after its constructor parameters."""
+    if source is None:
+        return False
+    head = re.search(rf"\bclass\s+{re.escape(name)}\b([^{{;=]*)\{{", source)
+    if head is None:
+        return False  # a Kotlin class without a body: where its head ends is unclear
+    rest = re.sub(r"<[^<>{}]*>", "", head.group(1))  # type parameters (`<T : Any>`)
+    rest = re.sub(r"\((?:[^()]|\([^()]*\))*\)", "", rest)  # the primary constructor's parameters
+    return not re.search(r"\bextends\b|:", rest)
 
 
 def _class_code(name: str, ctx: CheckContext) -> str | None:

@@ -274,11 +274,14 @@ def never_called(node: Node, ctx: CheckContext) -> bool:
     """The schedule sits in a function nothing calls: its name appears nowhere else in its file
     (no call, no `#selector(name)`, `::name` or `onPressed: name`) and, unless the function is
     private to the file, in no other file of the whole project. Framework callbacks (an
-    `override`, an annotated function, a lifecycle or delegate method) run from outside."""
+    `override`, an annotated function, a lifecycle or delegate method) run from outside, unless
+    their Android class is never registered or created (`unregistered_component`)."""
     fn = enclosing_named(node)
     name = function_name(fn) if fn is not None else ""
     if name == "main" and ctx.language == "dart":
         return _unimported_dart_main(ctx)
+    if fn is not None and unregistered_component(fn, ctx):
+        return True
     if not name or project_index.too_common(name) or FRAMEWORK_NAME.match(name):
         return False
     head = _declaration_head(fn, name, ctx)
@@ -293,6 +296,22 @@ def never_called(node: Node, ctx: CheckContext) -> bool:
     index = project_index.for_context(ctx)
     here = str(Path(ctx.path).resolve())
     return not any(site.path != here for site in [*index.calls(name), *index.references(name)])
+
+
+def unregistered_component(node: Node, ctx: CheckContext) -> bool:
+    """Kotlin/Java: a class around `node` is one the whole Android project never starts: no
+    manifest of the project (the app's, or a library module's merged into it) declares it as a
+    `<receiver>`, `<service>` or `<activity>` that can start by itself, and no code names it (no
+    `registerReceiver(new BootReceiver(), ...)`, no `Intent(ctx, BootReceiver.class)`, no
+    `ComponentName`). A BOOT_COMPLETED receiver left out of the manifest: its `onReceive`, and what
+    only it calls, never run. Unsure (no manifest found: a fixture folder or partial checkout; a
+    `${applicationId}` entry) counts as running (`ProjectIndex.type_unused`)."""
+    if ctx.language not in ("kotlin", "java"):
+        return False
+    key = ("notification_spam.unregistered", node.start_byte)
+    if key not in ctx.memo:
+        ctx.memo[key] = project_index.in_unused_class(node, ctx)
+    return ctx.memo[key]
 
 
 DART_IMPORT = re.compile(r"""^\s*(?:import|export|part)\s+['"]([^'"]+\.dart)['"]""", re.M)
