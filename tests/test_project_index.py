@@ -441,6 +441,35 @@ def test_a_layouts_tools_context_is_a_preview_hint_not_a_use(tmp_path):
         assert index.type_unused(name, path, span) is unused, (relative, unused)
 
 
+def test_receivers_named_by_a_placeholder_a_library_manifest_or_code_are_used(tmp_path):
+    boot = '<intent-filter><action android:name="android.intent.action.BOOT_COMPLETED"/></intent-filter>'
+    files = {
+        "settings.gradle": "include ':app', ':alerts'\n",
+        # `${applicationId}` is the app id (set in Gradle), not necessarily the manifest's package
+        "app/src/main/AndroidManifest.xml": f'<manifest package="com.demo.tea"><application>'
+        f'<receiver android:name="${{applicationId}}.BootReceiver">{boot}</receiver></application></manifest>\n',
+        "alerts/src/main/AndroidManifest.xml": f'<manifest package="com.demo.alerts"><application>'
+        f'<receiver android:name=".AlertsBootReceiver">{boot}</receiver></application></manifest>\n',
+        "app/src/main/java/com/demo/teatimer/BootReceiver.kt": "package com.demo.teatimer\nclass BootReceiver : BroadcastReceiver()\n",
+        "alerts/src/main/java/com/demo/alerts/AlertsBootReceiver.kt": "package com.demo.alerts\nclass AlertsBootReceiver : BroadcastReceiver()\n",
+        "app/src/main/java/com/demo/tea/ScreenReceiver.kt": "package com.demo.tea\nclass ScreenReceiver : BroadcastReceiver()\n",
+        "app/src/main/java/com/demo/tea/App.kt": "package com.demo.tea\nclass App : Application() {\n"
+        "  override fun onCreate() { registerReceiver(ScreenReceiver(), IntentFilter(Intent.ACTION_SCREEN_ON)) }\n}\n",
+        # in no manifest, registered nowhere: Android never calls it
+        "app/src/main/java/com/demo/tea/StartOnBootReceiver.kt": "package com.demo.tea\nclass StartOnBootReceiver : BroadcastReceiver()\n",
+    }
+    root = write(tmp_path, files)
+    index = project_index.index_for(root, "kotlin")
+    for relative, name, unused in [
+        ("app/src/main/java/com/demo/teatimer/BootReceiver.kt", "BootReceiver", False),
+        ("alerts/src/main/java/com/demo/alerts/AlertsBootReceiver.kt", "AlertsBootReceiver", False),
+        ("app/src/main/java/com/demo/tea/ScreenReceiver.kt", "ScreenReceiver", False),
+        ("app/src/main/java/com/demo/tea/StartOnBootReceiver.kt", "StartOnBootReceiver", True),
+    ]:
+        path, span = _declared(index, relative, name)
+        assert index.type_unused(name, path, span) is unused, (relative, unused)
+
+
 def test_type_unused_in_dart_and_swift_and_never_for_scene_attached_scripts(tmp_path):
     dart = write(tmp_path / "flutter", {
         "pubspec.yaml": "name: demo\n",
