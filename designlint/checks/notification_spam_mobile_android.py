@@ -39,6 +39,7 @@ from designlint.checks.notification_spam_mobile_context import (
     parameter_names,
     screen_or_app_class,
     uncommented_code,
+    unregistered_component,
 )
 from designlint.checks.notification_spam_mobile_lifecycle import reached_on_leaving
 from designlint.checks.notification_spam_mobile_schedule import (
@@ -261,8 +262,8 @@ def android_rearming_alarm(ctx: CheckContext) -> Verdict | bool:
         return False
     if not (re.search(rf"\b{re.escape(receiver)}\b\s*(::class|\.class)", code) if receiver else False) and not re.search(r"getBroadcast\([^,]+,[^,]+,\s*intent\b", code):
         return False  # the alarm wakes something else, not this receiver again
-    if _alarm_polls(fn, code):
-        return False
+    if _alarm_polls(fn, code) or unregistered_component(fn, ctx):
+        return False  # a mail check, or a receiver no manifest declares and no code registers (never woken)
     every = re.sub(r"^AlarmManager\.", "", m.group("delay").strip())
     return Verdict(
         message=f"a notification receiver ({receiver or 'onReceive'}) sets its own alarm again {every} later, so the notification repeats on a schedule the app chose",
