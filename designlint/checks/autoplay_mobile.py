@@ -292,7 +292,7 @@ def play_on_load(ctx: CheckContext) -> Verdict | bool:
         message = message.replace("when the screen loads", "as soon as the service is created", 1)
     if call.name == "setPlayWhenReady" and not _is_true(_unwrap_argument(args[0]), ctx):
         return Verdict(message=message, severity="info", note=SETTING_NOTE)
-    if _loops_here(call.node, ctx) or _class_replays_at_end(call.node) or (call.name in ("loop", "loopLongAudio") and (_flame_music(call, ctx) or _audio_cache_loop(call, ctx))):
+    if _loops_here(call.node, ctx) or (_class_replays_at_end(call.node) and not _own_local_player(receiver, call.node, ctx)) or (call.name in ("loop", "loopLongAudio") and (_flame_music(call, ctx) or _audio_cache_loop(call, ctx))):
         message = message.replace(" (", " and loops without end (", 1)  # one finding: the loop is folded in
     swapped = _swaps_in_feed(call.node, player_key(receiver), ctx)
     if swapped:
@@ -1028,7 +1028,7 @@ def play_when_ready(ctx: CheckContext) -> Verdict | bool:
     message = when_message(*judged, f"playWhenReady = {text(value)}", player_label(receiver or "exo", ctx))
     if not _is_true(value, ctx):
         return Verdict(message=message, severity="info", note=SETTING_NOTE)
-    if _loops_here(ctx.node, ctx) or _class_replays_at_end(ctx.node):
+    if _loops_here(ctx.node, ctx) or (_class_replays_at_end(ctx.node) and not _own_local_player(receiver, ctx.node, ctx)):
         message = message.replace(" (", " and loops without end (", 1)  # one finding: the loop is folded in
     return verdict(message, is_muted(ctx.node, ctx))
 
@@ -1285,7 +1285,7 @@ def loop_on_load(ctx: CheckContext) -> Verdict | bool:
     starts = _class_starts(node, ctx) if value != "ConcatenatingMediaSource" else {}
     looped = player_key(_loop_receiver(ctx))
     held = player_key(_initialised_property(node))
-    if starts.get(looped) or (held and starts.get(held)) or (not looped and _remembered_player(node) and len(starts) == 1):
+    if _same_player(looped, node, starts.get(looped, []), ctx) or (held and _same_player(held, node, starts.get(held, []), ctx)) or (not looped and _remembered_player(node) and len(starts) == 1):
         return False  # the same player's start in this class is reported: one finding per player
     if starts and _held_paused_here(node, looped):
         return False  # a preload player kept paused (`setPlayWhenReady(false)`): the feed's start in this class is reported
@@ -1457,15 +1457,70 @@ def _reported_start_before(node: Node, player: str, kind: str, ctx: CheckContext
     """One finding per player and class: the first start that runs as an item scrolls into view
     (the feed, what the person meets most), else the first start in the class."""
     outer = _outer_scope(node)
-    starts = _class_starts(node, ctx).get(player, [])
+    starts = _same_player(player, node, _class_starts(node, ctx).get(player, []), ctx)
     view_starts = ctx.memo.get(("autoplay_mobile.class_view_starts", outer.start_byte), {}) if outer is not None else {}
-    views = view_starts.get(player, [])
+    views = _same_player(player, node, view_starts.get(player, []), ctx)
     # `mCurrentVideoView.start()` in onResume after the page callback's `videoView.start();
     # mCurrentVideoView = videoView;`: the same view under its other name
-    names = {player} | (_aliases(player, outer) if outer is not None and player and kind != "view" else set())
-    if kind != "view" and any(view_starts.get(name) for name in names):
+    names = _aliases(player, outer) if outer is not None and player and kind != "view" else set()
+    if kind != "view" and (views or any(view_starts.get(name) for name in names)):
         return True  # `videoView.start()` in onResume / an observer, while the feed's page callback starts it too
     return any(start < node.start_byte for start in (views if kind == "view" else starts))
+
+
+# The value of a local variable that makes a player of its own: `ExoPlayer.Builder(c).build()`,
+# `MediaPlayer.create(...)`, `new MediaPlayer()`, `factory.create(...)`, `remember { ... }`; not one that
+# takes a player from elsewhere (`this.player ?: return`, `findViewById(...)`, `binding.video`).
+LOCAL_PLAYER_MADE = re.compile(r"^\s*(?:new\s+[A-Z]|[A-Z][\w.]*(?:<[^<>]*>)?\s*\(|[\w.]*\.(?:build|create\w*)\s*\(|remember\w*\s*[({])")
+
+
+def _same_player(player: str, node: Node, offsets: list[int], ctx: CheckContext) -> list[int]:
+    """The starts (offsets) of `player` in the class that start the same player as the code at
+    `node`: Kotlin and Java functions that each make their own local of that name
+    (`val player = ExoPlayer.Builder(app).build()` in `startClip()` and in `startTeaser()`) start
+    players of their own, one finding each; a start on a field or parameter of that name may be the
+    one a function made and handed on (a composable's `player` from `remember { }`), and stays the same."""
+    if ctx.language not in ("kotlin", "java") or not player or not offsets:
+        return offsets
+    mine = _made_in(player, node, ctx)
+    if mine is None:
+        return offsets
+    kept = []
+    for offset in offsets:
+        other = _made_in(player, ctx.root.descendant_for_byte_range(offset, offset), ctx)
+        if other is None or other == mine:
+            kept.append(offset)
+    return kept
+
+
+def _own_local_player(receiver: str, node: Node, ctx: CheckContext) -> bool:
+    """Kotlin/Java: the start at `node` is on a player its own function makes (`_made_in`), so a loop
+    set elsewhere in the class is on another player; its own loop is in its function (`_loops_here`)."""
+    return ctx.language in ("kotlin", "java") and _made_in(player_key(receiver), node, ctx) is not None
+
+
+def _made_in(player: str, node: Node | None, ctx: CheckContext) -> int | None:
+    """The start of the named function around `node` when that function makes its own local
+    `player` (LOCAL_PLAYER_MADE), else None."""
+    fn = enclosing_named_function(node) if node is not None else None
+    if fn is None:
+        return None
+    key = ("autoplay_mobile.local_players", fn.start_byte)
+    if key not in ctx.memo:
+        made = set()
+        for decl in walk(fn):
+            if decl.type == "property_declaration":  # Kotlin `val player = ...`
+                variable = next((c for c in decl.named_children if c.type == "variable_declaration"), None)
+                declared = next((c for c in variable.named_children if c.type in ("identifier", "simple_identifier")), None) if variable is not None else None
+                value = decl.named_children[-1]
+            elif decl.type == "variable_declarator" and decl.parent is not None and decl.parent.type == "local_variable_declaration":  # Java
+                declared, value = decl.child_by_field_name("name"), decl.child_by_field_name("value")
+            else:
+                continue
+            if declared is not None and value is not None and value.type != "variable_declaration" and LOCAL_PLAYER_MADE.match(text(value)):
+                made.add(text(declared))
+        ctx.memo[key] = made
+    return fn.start_byte if player in ctx.memo[key] else None
 
 
 def _aliases(player: str, outer: Node) -> set[str]:
