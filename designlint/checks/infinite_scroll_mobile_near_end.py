@@ -201,6 +201,46 @@ def in_row_context(node: Node) -> bool:
     return False
 
 
+# The handler of a tap, click or long press: code in it runs because the person acted (a "next
+# article" button that fetches the next batch when it stands on the last one), not by scrolling.
+TAP_HANDLER_ARGUMENT = re.compile(r"^(on(Pressed|Tap|TapUp|TapDown|LongPress|DoubleTap|Click|LongClick)|action|primaryAction)$")
+TAP_HANDLER_CALL = re.compile(r"^(setOnClickListener|setOnLongClickListener|onTapGesture|onLongPressGesture|clickable|combinedClickable|Button)$")
+# ... and the arguments and calls that run code as rows are built or the list scrolls: a tap handler
+# further out (a sheet opened from a button) does not make the rows inside it tapped
+ROW_OR_SCROLL_ARGUMENT = re.compile(r"^(itemBuilder|builder|onNotification|onVisibilityChanged|onPageChanged|onScroll\w*|onEndReached\w*|onLoadMore\w*|listener)$")
+ROW_OR_SCROLL_CALL = re.compile(r"^(addListener|addOnScrollListener|setOnScrollListener|setOnScrollChangeListener|onAppear|task)$")
+
+
+def in_tap_handler(node: Node) -> bool:
+    """The node sits in the handler of a tap (`onPressed: () async { if (idx == items.length - 1) await
+    loadMore(); ... }`, also behind `cond ? null : () {...}`; Kotlin `setOnClickListener { }`, Compose
+    `onClick = { }`; SwiftUI `Button(action:)`, `.onTapGesture { }`) nearer than any row builder or
+    scroll listener, within its declared function."""
+    for a in ancestors(node):
+        if a.type in ("function_declaration", "method_declaration", "init_declaration") or (
+                a.type == "function_body" and a.prev_named_sibling is not None and "signature" in a.prev_named_sibling.type):
+            return False
+        if a.type in ("named_argument", "value_argument") and a.named_child_count:
+            label = text(a.named_children[0]).rstrip(": =").strip() if a.named_child_count > 1 or a.type == "named_argument" else ""
+            if TAP_HANDLER_ARGUMENT.match(label) and (label not in ("action", "primaryAction") or _argument_of(a) == "Button"):
+                return True
+            if ROW_OR_SCROLL_ARGUMENT.match(label):
+                return False
+        if a.type in ("call_expression", "method_invocation"):
+            name = call_name(a)
+            if ROW_OR_SCROLL_CALL.match(name):
+                return False
+            if TAP_HANDLER_CALL.match(name) and name != "Button":
+                return True
+    return False
+
+
+def _argument_of(argument: Node) -> str:
+    """The name of the call an argument is passed to (`Button` for `Button(action: { ... })`)."""
+    call = next((a for a in ancestors(argument) if a.type in ("call_expression", "method_invocation")), None)
+    return call_name(call) if call is not None else ""
+
+
 def signature(fn: Node) -> str:
     body = fn.child_by_field_name("body")
     end = body.start_byte if body is not None else fn.end_byte
@@ -339,7 +379,7 @@ def _past_content_end(condition: str) -> bool:
 def branch_load(ctx: CheckContext, branch: Node) -> tuple[str, Call] | None:
     """(what the condition says, the loading call) when the branch loads more near the end."""
     conds = conditions(branch)
-    if not conds:
+    if not conds or in_tap_handler(branch):
         return None
     what = near_end(ctx, conds, branch)
     if what is None:
