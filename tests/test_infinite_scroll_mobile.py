@@ -80,3 +80,11 @@ def test_swift_footers_of_one_body_list_the_others_as_related(scanner):
     found = _folded(scanner, SWIFT / "footer_trigger_packages" / "Reader")
     finder = [sites for (name, line), sites in found.items() if name == "ReaderLists.swift" and sites]
     assert finder == [[39]]
+
+
+def test_the_persons_own_playlist_paged_from_the_local_database_is_info(scanner):
+    # a playlist screen whose loader reads a DAO page: the person's own list (info); a playlist the
+    # same app fetches from a streaming service's web client stays warning
+    found = _findings(scanner, REPO / "fixtures" / "infinite-scroll" / "dart" / "mixtape_library_app")
+    severity = {name: f.severity for (name, _), f in found.items()}
+    assert severity == {"playlist_library_screen.dart": "info", "streaming_playlist_screen.dart": "warning"}

@@ -120,9 +120,33 @@ def _own_records(ctx: CheckContext, message: str | None) -> bool:
     found |= {"record" for p in pairs if p in OWN_RECORD_PAIRS}
     if found & KEPT_BY_THEM:
         return True  # their saved posts, favourite videos or read-later articles are content, but a list they chose and that ends
+    if words & PERSON_COLLECTION and not words & CONTENT_FEED and _pages_local_store(ctx, message):
+        return True  # their own playlist or library, paged out of the app's database
+
     if found == {"mail"} and not _mail_messages(ctx):
         return False  # "mail" alone names mail-order shopping as often as a mailbox (`OverseasMailActivity`)
     return bool(found) and not words & CONTENT_FEED
+
+
+# A playlist or library is the person's own when the app pages it out of its own database (a DAO, an Isar /
+# sqflite / drift / Room query); one fetched from a streaming service is the service's, and stays a feed.
+PERSON_COLLECTION = frozenset({"playlist", "library"})
+LOCAL_STORE_READ = re.compile(r"\b_?\w*(Dao|DAO|dao)\??\.\w+\s*\(|\b_?(isar|db|database|box)\??\.\w+\s*[(.]|\.rawQuery\s*\(|\.query\s*\(\s*['\"]")
+REMOTE_READ = re.compile(r"(?i)\b(http|dio|api|client|service|plugin|remote|network|retrofit|graphql|socket)\w*\??\.\w+\s*\(|\bfetch\w*\s*\(|https?://")
+
+
+def _pages_local_store(ctx: CheckContext, message: str | None) -> bool:
+    """The load call of the finding (`loadMoreTracks()`) is defined in the project and reads its page from the
+    app's own database (`_playlistDao.getPlaylistTracksPage(id, offset: n, limit: 40)`), with no network
+    client, service or plugin call in the same function."""
+    index = project_index.for_context(ctx)
+    for name in re.findall(r"\b[A-Za-z_]\w*(?=\(\))", message or ""):
+        if project_index.too_common(name):
+            continue
+        bodies = [d.text for d in index.definitions(name)]
+        if bodies and all(LOCAL_STORE_READ.search(b) and not REMOTE_READ.search(b) for b in bodies):
+            return True
+    return False
 
 
 def _fetch_verb_dropped(name: str) -> list[str]:
