@@ -149,6 +149,25 @@ def _pages_local_store(ctx: CheckContext, message: str | None) -> bool:
     return False
 
 
+# A log or debug viewer: the screen, its class or the function around the load is named for logs, a
+# debug page or a console (`LogsPage`, `DebugLogViewer`, `logs_screen.dart`, `ConsoleScreen`), and the file
+# holds log lines (`_logLines`, `logEntries`, `debugLogs`, a logcat read).
+LOG_SCREEN_WORDS = frozenset({"log", "logs", "logcat", "logger", "debug", "console"})
+LOG_LINES = re.compile(r"(?<![A-Za-z])_?logs?(Lines?|Entries|Entry|Records?|Messages?|Files?|Items?)?\b|[a-z]Logs?(Lines?|Entries|Entry|Records?|Messages?|Items?)?\b|\blogcat\b|\bLog(Entry|Line|Record|Message)\b")
+
+
+def _log_viewer(ctx: CheckContext) -> bool:
+    """The finding sits in a log or debug viewer (the decision of session 16: a screen loading more log
+    lines at the end is a developer's tool, not a feed): a log / debug / console word names the file, the
+    class around the match or its function, and the file's code (not its comments) holds log lines."""
+    outer = [a for a in ancestors(ctx.node) if a.type in TYPE_DECLARATIONS]
+    fn = named_function(ctx.node)
+    names = [ctx.path.stem, *(declared_type_name(o) for o in outer), function_name(fn) if fn is not None else ""]
+    if not any(set(word_list(n)) & LOG_SCREEN_WORDS for n in names if n):
+        return False
+    return bool(LOG_LINES.search(text_without_comments(ctx.root) if ctx.root is not None else ""))
+
+
 def _fetch_verb_dropped(name: str) -> list[str]:
     """The words of a name, without a leading "download" used as a verb for what follows (`downloadImages()`,
     `downloadPosts(page)` fetch content; `DownloadsFragment`, `loadDownloads()`, `downloadList` are the person's downloads)."""
@@ -176,6 +195,8 @@ def own_records_at_info(check):
     @functools.wraps(check)
     def judged(ctx: CheckContext) -> Verdict | bool | None:
         verdict = check(ctx)
+        if verdict and _log_viewer(ctx):
+            return False  # a developer's log or debug console loading more lines is not a feed a person consumes
         if not verdict or (isinstance(verdict, Verdict) and verdict.severity == "info"):
             return verdict
         message = verdict.message if isinstance(verdict, Verdict) else None
