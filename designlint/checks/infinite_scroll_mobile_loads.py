@@ -151,9 +151,11 @@ def _pages_local_store(ctx: CheckContext, message: str | None) -> bool:
 
 # A log or debug viewer: the screen, its class or the function around the load is named for logs, a
 # debug page or a console (`LogsPage`, `DebugLogViewer`, `logs_screen.dart`, `ConsoleScreen`), and the file
-# holds log lines (`_logLines`, `logEntries`, `debugLogs`, a logcat read).
+# holds log lines (`_logLines`, `logEntries`, `LogRecord`, a `.log` file, a logcat read; not a bare `log(...)` call,
+# nor the name `TripLog` itself).
 LOG_SCREEN_WORDS = frozenset({"log", "logs", "logcat", "logger", "debug", "console"})
-LOG_LINES = re.compile(r"(?<![A-Za-z])_?logs?(Lines?|Entries|Entry|Records?|Messages?|Files?|Items?)?\b|[a-z]Logs?(Lines?|Entries|Entry|Records?|Messages?|Items?)?\b|\blogcat\b|\bLog(Entry|Line|Record|Message)\b")
+LOG_LINES = re.compile(r"(?<![A-Za-z])_?(logs|log(Lines?|Entries|Entry|Records?|Messages?|Files?|Text|Content))\b|[a-z]Logs?(Lines?|Entries|Entry|Records?|Messages?)\b"
+                       r"|\blogcat\b|\bLog(Entry|Line|Record|Message)s?\b|\.log['\"]")
 
 
 def _log_viewer(ctx: CheckContext) -> bool:
