@@ -151,11 +151,11 @@ def _pages_local_store(ctx: CheckContext, message: str | None) -> bool:
 
 # A log or debug viewer: the screen, its class or the function around the load is named for logs, a
 # debug page or a console (`LogsPage`, `DebugLogViewer`, `logs_screen.dart`, `ConsoleScreen`), and the file
-# holds log lines (`_logLines`, `logEntries`, `LogRecord`, a `.log` file, a logcat read; not a bare `log(...)` call,
-# nor the name `TripLog` itself).
+# holds log lines (`_logLines`, `logMessages`, package:logging's `LogRecord`, a `.log` file, a logcat read; not a bare
+# `log(...)` call, the name `TripLog` itself, nor the `LogEntry` rows of a logbook the person keeps).
 LOG_SCREEN_WORDS = frozenset({"log", "logs", "logcat", "logger", "debug", "console"})
-LOG_LINES = re.compile(r"(?<![A-Za-z])_?(logs|log(Lines?|Entries|Entry|Records?|Messages?|Files?|Text|Content))\b|[a-z]Logs?(Lines?|Entries|Entry|Records?|Messages?)\b"
-                       r"|\blogcat\b|\bLog(Entry|Line|Record|Message)s?\b|\.log['\"]")
+LOG_LINES = re.compile(r"(?<![A-Za-z])_?(log|logs|debugLog|consoleLog)(Lines?|Messages?|Files?|Text|Content|Output)\b|[a-z]Logs?(Lines?|Messages?|Output)\b"
+                       r"|\blogcat\b|\bLogRecord\b|\.log['\"]|\blog_file\b")
 
 
 def _log_viewer(ctx: CheckContext) -> bool:
