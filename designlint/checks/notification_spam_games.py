@@ -2538,10 +2538,22 @@ def python_push_task_call(ctx: CheckContext) -> Verdict | bool:
         return False
     if any(USER_SCHEDULE.search(d.text) or DUE_REMINDER.search(d.text) for d in reach):
         return False  # it sends at the time the user picked, or only what fell due
+    if len(reach) > 1 and _py_reach_transactional(reach):
+        return False  # the helper down the chain sends a notice (an order shipped, a receipt), not a prompt
     where = f"{name}() in {reach[0].shown}:{reach[0].line}"
     if len(reach) > 1:
         where += ", which sends through " + " -> ".join(f"{d.name}()" for d in reach[1:]) + f" in {reach[-1].shown}:{reach[-1].line}"
     return _py_judge(ctx, node, chain, chain_text, inactive, schedule, where)
+
+
+def _py_reach_transactional(reach: list) -> bool:
+    """The calls along a followed chain (each function's call of the next, and the push send at its end) carry
+    transactional copy (`deliver_prompt(user, "Your order has shipped")`): a notice the job delivers."""
+    sites = []
+    for d, following in zip(reach, reach[1:]):
+        sites += [d.text[m.start() : m.start() + 300] for m in re.finditer(rf"\b{re.escape(following.name)}\s*\(", d.text)]
+    sites += [reach[-1].text[m.start() : m.start() + 300] for m in PUSH_TEXT.finditer(reach[-1].text)]
+    return any(TRANSACTIONAL.search(site) or TRANSACTIONAL_MORE.search(site) for site in sites)
 
 
 def python_push_job_helper(ctx: CheckContext) -> Verdict | bool:
