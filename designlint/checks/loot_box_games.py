@@ -421,6 +421,13 @@ def _is_opening_stock(lvalue: str) -> bool:
     return _is_box_counter(name) or bool(words) and words[-1] in OPENING_WORDS or _kept_in_box_folder(stripped)
 
 
+def _opened_box_row(lvalue: str) -> bool:
+    """`user_pack.is_opened = True`, `crate.opened = True`: a stored box (a database row of the player's bought
+    pack, crate or chest) marked as opened, the row kept instead of a count taken down (`crates -= 1`)."""
+    m = re.fullmatch(r"(?:[\w.]*\.)?(\w+)\.(?:is_)?opened", lvalue.strip())
+    return m is not None and bool(set(_words(m.group(1))) & BOX_NOUNS)
+
+
 def _kept_in_box_folder(lvalue: str) -> bool:
     """`Player.Crates.Unreal.Value`, `data.Eggs.Golden`: the count of one kind of box kept in a folder of
     boxes (Roblox IntValues under a `Crates` folder). A single box's field (`chest.Health`) is not."""
@@ -755,6 +762,8 @@ class _File:
             u.increased.add(target.lower())
         if op == "=" and re.fullmatch(r"\d+(?:\.\d+)?", text(right).strip()) and _is_balance(target):
             u.reset.add(target.lower())  # `Money.Value = 50`: the balance starts over
+        if op == "=" and self.language == "python" and text(right).strip() == "True" and _opened_box_row(text(left)):
+            u.consume.append(f"{_short(text(left), 30)} = True")  # `user_pack.is_opened = True`: a bought box row used up
         if op == "-=":
             if _is_balance(target):
                 u.spend.append(f"{_short(text(left), 30)} -= …")

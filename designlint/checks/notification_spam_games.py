@@ -2436,6 +2436,56 @@ def _py_remote_sender(ctx: CheckContext, name: str):
     return ctx.remember(f"nsg_py_sender:{name}", build)
 
 
+# a call in a function's text: bare (`create_question_instance(...)`) or on the class itself (`self.notify_all(...)`)
+PY_CALLED_NAME = re.compile(r"(?<![\w.])(?:(self|cls)\.)?([a-z_]\w{3,})\s*\(")
+
+
+def _py_remote_reach(ctx: CheckContext, name: str, levels: int = 2):
+    """The function `name` of another module and the project functions it calls, up to `levels` calls
+    further, that end at a push send (`generate_question_instances(pk)` -> `create_question_instance_if_needed()`
+    -> `send_push_notification()`): the chain of definitions, the first one `name`'s, or None. A callee is
+    a function of the same module (a method of the same class for `self.`) or one the module imports from
+    the project; names that say another channel (e-mail, SMS, chat) and staff or chat-bot senders end the
+    search."""
+    if len(name) < 4 or NOT_PUSH_CHANNEL.search(name) or _too_common_here(name) or name in PY_GENERIC_FUNCTIONS:
+        return None
+
+    def build():
+        from designlint import project_index
+
+        index = project_index.for_context(ctx)
+        here = str(Path(ctx.path).resolve())
+        starts = [d for d in index.definitions(name) if d.path != here and not NOT_PUSH_CHANNEL.search(d.owner)]
+        return next((found for d in starts[:3] if (found := _py_reach_from(index, [d], levels))), None)
+
+    return ctx.remember(f"nsg_py_reach:{name}", build)
+
+
+def _py_reach_from(index: ProjectIndex, chain: list, levels: int):
+    last = chain[-1]
+    if _py_not_user_push(last, index):
+        return None
+    if PUSH_TEXT.search(last.text):
+        return chain
+    if levels == 0:
+        return None
+    head = index.files().get(last.path, b"")[:20_000].decode("utf-8", "replace")
+    seen = {d.name for d in chain}
+    for m in PY_CALLED_NAME.finditer(last.text[last.text.find("("):]):
+        on_self, callee = m.group(1), m.group(2)
+        if callee in seen or NOT_PUSH_CHANNEL.search(callee) or callee in PY_GENERIC_FUNCTIONS or _too_common_here(callee):
+            continue
+        seen.add(callee)
+        imported = re.search(rf"^[ \t]*from[ \t]+[\w.]+[ \t]+import[ \t]+(\([^)]*|[^\n]*)\b{callee}\b", head, re.M)
+        for d in index.definitions(callee):
+            same_module = d.path == last.path and (d.owner == last.owner if on_self else not d.owner)
+            if (same_module or (imported and not on_self and d.path != last.path)) and not NOT_PUSH_CHANNEL.search(d.owner):
+                found = _py_reach_from(index, [*chain, d], levels - 1)
+                if found:
+                    return found
+    return None
+
+
 def _py_not_user_push(definition, index: ProjectIndex) -> bool:
     """The function of another module messages the app's own staff (`for admin in settings.ADMINS`) or
     sends through a chat-bot library its module imports (aiogram, python-telegram-bot, discord.py):
@@ -2483,11 +2533,42 @@ def python_push_task_call(ctx: CheckContext) -> Verdict | bool:
     if call.name not in TASK_RUN and _py_send_kind(ctx, node) is not None:
         return False  # an API or helper the `python-recapture-push` query judges
     sender = _py_remote_sender(ctx, name)
-    if sender is None or _py_reported_there(sender):
+    reach = [sender] if sender is not None else _py_remote_reach(ctx, name)
+    if not reach or any(_py_reported_there(d) for d in reach):
         return False
-    if USER_SCHEDULE.search(sender.text) or DUE_REMINDER.search(sender.text):
+    if any(USER_SCHEDULE.search(d.text) or DUE_REMINDER.search(d.text) for d in reach):
         return False  # it sends at the time the user picked, or only what fell due
-    return _py_judge(ctx, node, chain, chain_text, inactive, schedule, f"{name}() in {sender.shown}:{sender.line}")
+    if len(reach) > 1 and _py_reach_transactional(reach):
+        return False  # the helper down the chain sends a notice (an order shipped, a receipt), not a prompt
+    where = f"{name}() in {reach[0].shown}:{reach[0].line}"
+    if len(reach) > 1:
+        where += ", which sends through " + " -> ".join(f"{d.name}()" for d in reach[1:]) + f" in {reach[-1].shown}:{reach[-1].line}"
+    return _py_judge(ctx, node, chain, chain_text, inactive, schedule, where)
+
+
+def _py_reach_transactional(reach: list) -> bool:
+    """The calls along a followed chain (each function's call of the next, and the push send at its end) carry
+    transactional copy (`deliver_prompt(user, "Your order has shipped")`): a notice the job delivers."""
+    sites = []
+    for d, following in zip(reach, reach[1:]):
+        sites += [d.text[m.start() : m.start() + 300] for m in re.finditer(rf"\b{re.escape(following.name)}\s*\(", d.text)]
+    sites += [reach[-1].text[m.start() : m.start() + 300] for m in PUSH_TEXT.finditer(reach[-1].text)]
+    return any(TRANSACTIONAL.search(site) or TRANSACTIONAL_MORE.search(site) for site in sites)
+
+
+def python_push_job_helper(ctx: CheckContext) -> Verdict | bool:
+    """A project function imported from another module (`generate_question_instances(p.pk)`) called in a loop
+    over recipients of a scheduled job, whose definition reaches a push send up to three calls down: judged
+    as a push task call (python_push_task_call), here, where the schedule and the loop are."""
+    call = as_call(ctx.node)
+    if call is None or call.receiver or call.name in _methods_by_name(ctx) or PY_CALL_SIDE.match(call.name):
+        return False
+    own = next(iter(enclosing_functions(ctx.node)), None)
+    if own is None or not any(a.type == "for_statement" and within(a, own) for a in ancestors(ctx.node)):
+        return False
+    if not re.search(rf"^[ \t]*from[ \t]+[\w.]+[ \t]+import[ \t]+(\([^)]*|[^\n]*)\b{re.escape(call.name)}\b", ctx.code_without_comments(), re.M):
+        return False  # only the project's own functions, named in an import
+    return python_push_task_call(ctx)
 
 
 def _py_called_from_other_modules(ctx: CheckContext, node: Node, chain: list[Node]) -> Verdict | bool:
