@@ -650,3 +650,53 @@ def scope_text(ctx: CheckContext, comments: bool = True) -> str:
         if a.type in FUNCTION_TYPES or a.type in ("class_declaration", "class_definition", "object_declaration", "object_literal"):
             outer = a
     return text(outer) if comments else text_without_comments(outer)
+
+
+# Kotlin/Java: the next page asked for by bumping a page number held in observable state, which the view model
+# turns into a fetch: `page.postValue(page.value!! + 1)`, `page.setValue(page.getValue() + 1)`,
+# `_page.value = _page.value + 1`, `page.value++`, `currentPage.update { it + 1 }`.
+STATE_BUMP = re.compile(
+    r"(?P<r>[\w.?!]+?)[?!]*\.(?:(?:postValue|setValue|emit|tryEmit|onNext|accept)\((?P=r)[?!]*\.(?:value|getValue\(\))(?:!!)?\+1\)"
+    r"|value=\(?(?P=r)[?!]*\.value(?:!!|\?:[01]\))?\+1|value(?:\+=1|\+\+)|update\{(?:it|(?P<p>\w+)->(?P=p))\+1\})")
+PAGE_STATE_NAME = re.compile(r"(?i)^_?\w*(page|offset|cursor)(_?(number|num|no|index))?$")
+NOT_PAGE_STATE = re.compile(r"(?i)pager|tab|indicator|selected|onboard|intro|tutorial|carousel|banner|slide")
+STATE_HOLDER = r"(?:MutableLiveData|MutableStateFlow|mutableStateOf|mutableIntStateOf|MutableSharedFlow|BehaviorSubject|BehaviorRelay|BehaviorProcessor)\b"
+# What a view model does with the page to fetch it: a switch to a new source for each page, or hands it to a fetch.
+PAGE_TO_SOURCE = r"(?:switchMap|flatMapLatest|mapLatest|transformLatest|flatMapConcat|flatMapMerge|switchMapLatest|concatMap)"
+
+
+def page_state_bump(ctx: CheckContext, regions: list[Node]) -> Call | None:
+    """`postsViewModel.currentPage.postValue(postsViewModel.currentPage.value!! + 1)` at the end of the list,
+    where `currentPage` is a `MutableLiveData` / `MutableStateFlow` of the project that its view model switches to a
+    new source for (`page.switchMap { repo.posts(it) }`, `page.flatMapLatest { ... }`) or hands to a fetch
+    (`repo.getCurrentPage(community, currentPage)`, `api.getInbox(page)`): bumping it loads the next page.
+    A pager's page indicator or a counter nothing fetches with is not a load."""
+    if ctx.language not in ("kotlin", "java"):
+        return None
+    for region in regions:
+        for node in walk(region):
+            if node.type not in ("call_expression", "method_invocation", "assignment", "assignment_expression", "postfix_expression", "update_expression"):
+                continue
+            found = STATE_BUMP.fullmatch(re.sub(r"\s", "", text(node)).rstrip(";"))
+            holder = last_name(found.group("r")) if found else ""
+            if holder and PAGE_STATE_NAME.match(holder) and not NOT_PAGE_STATE.search(holder) and _page_state_fetched(ctx, holder):
+                return Call(node, f"{found.group('r')} + 1", "", None, "")
+    return None
+
+
+def _page_state_fetched(ctx: CheckContext, holder: str) -> bool:
+    """A file of the project declares `holder` as observable state and fetches with it."""
+    name = re.escape(holder)
+    declared = re.compile(rf"\b{name}\s*(?::[^=\n]*)?=\s*(?:\w+\.)?{STATE_HOLDER}|{STATE_HOLDER}<[^;=\n]*>\s+{name}\s*=")
+    used = re.compile(rf"\b{name}\b[\w.()!?\s]{{0,40}}\.{PAGE_TO_SOURCE}\b|\b{PAGE_TO_SOURCE}\(\s*{name}\b|\b(\w+)\s*\(([^()]*\b{name}\b[^()]*)\)")
+    for data in project_bytes(ctx).values():
+        if holder.encode() not in data:
+            continue
+        code = re.sub(r"//[^\n]*|/\*[\s\S]*?\*/", "", data.decode("utf-8", "replace"))
+        if not declared.search(code):
+            continue
+        for m in used.finditer(code):
+            fn = m.group(1)
+            if fn is None or ((load_verb(fn) or collection_getter(fn)) and not NOT_LOADER.search(fn)):
+                return True
+    return False
