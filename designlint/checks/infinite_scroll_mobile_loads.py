@@ -20,7 +20,7 @@ from tree_sitter import Node
 
 from designlint import project_index
 from designlint.checks import CheckContext, Verdict
-from designlint.checks.polyglot import Call, argument_nodes, as_call, enclosing_functions, function_name
+from designlint.checks.polyglot import Call, argument_nodes, as_call, calls, enclosing_functions, function_name
 from designlint.checks.util import FUNCTION_TYPES, ancestors, closing_bracket, text, text_without_comments, walk
 
 
@@ -112,7 +112,7 @@ def _own_records(ctx: CheckContext, message: str | None) -> bool:
     outer = [a for a in ancestors(ctx.node) if a.type in TYPE_DECLARATIONS]
     fn = named_function(ctx.node)
     names = [ctx.path.stem, declared_type_name(outer[-1]) if outer else "", function_name(fn) if fn is not None else "",
-             *re.findall(r"\b[A-Za-z_]\w*(?=\(\))", message or "")]
+             *(TASK_SUFFIX.sub("", n) for n in re.findall(r"\b[A-Za-z_]\w*(?=\(\))", message or ""))]  # `GetPostsTask()` is a background job, not a to-do
     words = {w[:-1] if w.endswith("s") and w not in ("stories", "news") else w for n in names for w in _fetch_verb_dropped(n)}
     own = OWN_RECORDS | (FAVOURITES_ANDROID if ctx.language in ("kotlin", "java") else frozenset())
     found = words & own
@@ -123,6 +123,9 @@ def _own_records(ctx: CheckContext, message: str | None) -> bool:
     if found == {"mail"} and not _mail_messages(ctx):
         return False  # "mail" alone names mail-order shopping as often as a mailbox (`OverseasMailActivity`)
     return bool(found) and not words & CONTENT_FEED
+
+
+TASK_SUFFIX = re.compile(r"(?<=[a-z])(Task|AsyncTask|Runnable|Callable|Thread|Worker)$")
 
 
 def _fetch_verb_dropped(name: str) -> list[str]:
@@ -699,4 +702,60 @@ def _page_state_fetched(ctx: CheckContext, holder: str) -> bool:
             fn = m.group(1)
             if fn is None or ((load_verb(fn) or collection_getter(fn)) and not NOT_LOADER.search(fn)):
                 return True
+    return False
+
+
+# Kotlin/Java: a task object of the project started at the end of the list (`new GetPostsTask(this).execute()`,
+# `Execute.background(GetVisualElementsTask(screen))`, `executor.submit(new FetchPageRunnable(page))`,
+# `task = new NewsThread(); task.execute();`): the fetch sits in the task class.
+TASK_BASE = re.compile(r"\b(AsyncTask|Runnable|Callable|Thread|Worker|CoroutineWorker|ListenableWorker|TimerTask)\b")
+TASK_NAME = re.compile(r"^[A-Z]\w*(Task|Thread|Runnable|Callable|Worker|Job)$")
+TASK_START = re.compile(r"^\s*(?:\?|!!)?\.\s*(execute|executeOnExecutor|start|run|call|submit|schedule)\s*\(")
+TASK_LOAD_WORDS = frozenset({"get", "load", "fetch", "download", "retrieve", "request", "query", "pull", "more", "next", "page"})
+# What fetches inside a task's class: a network client, a web API, a database query.
+TASK_FETCH = re.compile(r"HttpURLConnection|openConnection\(|OkHttpClient|\bRetrofit\b|\.newCall\(|\.enqueue\(|Request\.Builder\(|Jsoup\.|\bURL\(|https?://"
+                        r"|\.rawQuery\(|\.query\(|\b\w*(?:Api|API|api)\.\w+\(|\b\w*[Ss]ervice\.\w+\(|\b\w*[Dd]ao\.\w+\(")
+
+
+def task_submission(ctx: CheckContext, regions: list[Node]) -> Call | None:
+    """The construction of a task class of the project (an AsyncTask, Runnable, Callable, Thread or Worker, or a
+    class named …Task) that the branch starts, either by calling `.execute()` / `.start()` on it (directly or
+    through a local) or by handing it to an executor (`Execute.background(task)`, `executor.submit(task)`), when
+    the task is named for getting or loading (`GetVisualElementsTask`, `LoadMoreTask`) or its class fetches."""
+    if ctx.language not in ("kotlin", "java"):
+        return None
+    started = "\n".join(text(r) for r in regions)
+    for region in regions:
+        for call in calls(region):
+            if not re.match(r"^[A-Z]\w*$", call.name) or call.receiver not in ("", "this") or not _task_started(call, started):
+                continue
+            declared = project_declaration(ctx, call.name, re.compile(rf"\bclass\s+{re.escape(call.name)}\b[^{{]*"))
+            if declared is None:
+                continue
+            code_text = re.sub(r"//[^\n]*|/\*[\s\S]*?\*/", "", declared)
+            header = code_text[: code_text.find("{")] if "{" in code_text else code_text
+            if not (TASK_NAME.match(call.name) or TASK_BASE.search(header)):
+                continue
+            words = word_list(call.name)
+            body = braced(code_text, code_text.find("{")) if "{" in code_text else ""
+            if TASK_LOAD_WORDS.intersection(words[:2]) or TASK_FETCH.search(body):
+                return call
+    return None
+
+
+def _task_started(call: Call, region_code: str) -> bool:
+    """The constructed task is started: `.execute()` right on it, handed to a call (an executor), or kept in a
+    local that is then started or handed on (`task = X(); task.execute()`, `executeOrdered(task)`)."""
+    node = call.node
+    parent = node.parent
+    after = text(parent)[node.end_byte - parent.start_byte:] if parent is not None else ""
+    if TASK_START.match(after) or (parent is not None and parent.type in ("value_argument", "argument_list", "value_arguments")):
+        return True
+    for a in ancestors(node):
+        if a.type in ("property_declaration", "variable_declarator", "assignment", "assignment_expression"):
+            name = declared_name(a) if a.type in ("property_declaration", "variable_declarator") else text(a.named_children[0]) if a.named_child_count else ""
+            name = last_name(name)
+            return bool(name) and bool(re.search(rf"\b{re.escape(name)}\s*(?:\?|!!)?\.\s*(execute|executeOnExecutor|start|submit)\s*\(|\(\s*{re.escape(name)}\s*[,)]", region_code))
+        if a.type not in ("call_expression", "object_creation_expression", "navigation_expression", "parenthesized_expression"):
+            return False
     return False
