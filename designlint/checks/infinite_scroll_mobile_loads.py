@@ -20,7 +20,7 @@ from tree_sitter import Node
 
 from designlint import project_index
 from designlint.checks import CheckContext, Verdict
-from designlint.checks.polyglot import Call, argument_nodes, as_call, enclosing_functions, function_name
+from designlint.checks.polyglot import Call, argument_nodes, as_call, calls, enclosing_functions, function_name
 from designlint.checks.util import FUNCTION_TYPES, ancestors, closing_bracket, text, text_without_comments, walk
 
 
@@ -112,7 +112,7 @@ def _own_records(ctx: CheckContext, message: str | None) -> bool:
     outer = [a for a in ancestors(ctx.node) if a.type in TYPE_DECLARATIONS]
     fn = named_function(ctx.node)
     names = [ctx.path.stem, declared_type_name(outer[-1]) if outer else "", function_name(fn) if fn is not None else "",
-             *re.findall(r"\b[A-Za-z_]\w*(?=\(\))", message or "")]
+             *(TASK_SUFFIX.sub("", n) for n in re.findall(r"\b[A-Za-z_]\w*(?=\(\))", message or ""))]  # `GetPostsTask()` is a background job, not a to-do
     words = {w[:-1] if w.endswith("s") and w not in ("stories", "news") else w for n in names for w in _fetch_verb_dropped(n)}
     own = OWN_RECORDS | (FAVOURITES_ANDROID if ctx.language in ("kotlin", "java") else frozenset())
     found = words & own
@@ -168,6 +168,9 @@ def _log_viewer(ctx: CheckContext) -> bool:
     if not any(set(word_list(n)) & LOG_SCREEN_WORDS for n in names if n):
         return False
     return bool(LOG_LINES.search(text_without_comments(ctx.root) if ctx.root is not None else ""))
+
+
+TASK_SUFFIX = re.compile(r"(?<=[a-z])(Task|AsyncTask|Runnable|Callable|Thread|Worker)$")
 
 
 def _fetch_verb_dropped(name: str) -> list[str]:
@@ -697,3 +700,109 @@ def scope_text(ctx: CheckContext, comments: bool = True) -> str:
         if a.type in FUNCTION_TYPES or a.type in ("class_declaration", "class_definition", "object_declaration", "object_literal"):
             outer = a
     return text(outer) if comments else text_without_comments(outer)
+
+
+# Kotlin/Java: the next page asked for by bumping a page number held in observable state, which the view model
+# turns into a fetch: `page.postValue(page.value!! + 1)`, `page.setValue(page.getValue() + 1)`,
+# `_page.value = _page.value + 1`, `page.value++`, `currentPage.update { it + 1 }`.
+STATE_BUMP = re.compile(
+    r"(?P<r>[\w.?!]+?)[?!]*\.(?:(?:postValue|setValue|emit|tryEmit|onNext|accept)\((?P=r)[?!]*\.(?:value|getValue\(\))(?:!!)?\+1\)"
+    r"|value=\(?(?P=r)[?!]*\.value(?:!!|\?:[01]\))?\+1|value(?:\+=1|\+\+)|update\{(?:it|(?P<p>\w+)->(?P=p))\+1\})")
+PAGE_STATE_NAME = re.compile(r"(?i)^_?\w*(page|offset|cursor)(_?(number|num|no|index))?$")
+NOT_PAGE_STATE = re.compile(r"(?i)pager|tab|indicator|selected|onboard|intro|tutorial|carousel|banner|slide")
+STATE_HOLDER = r"(?:MutableLiveData|MutableStateFlow|mutableStateOf|mutableIntStateOf|MutableSharedFlow|BehaviorSubject|BehaviorRelay|BehaviorProcessor)\b"
+# What a view model does with the page to fetch it: a switch to a new source for each page, or hands it to a fetch.
+PAGE_TO_SOURCE = r"(?:switchMap|flatMapLatest|mapLatest|transformLatest|flatMapConcat|flatMapMerge|switchMapLatest|concatMap)"
+
+
+def page_state_bump(ctx: CheckContext, regions: list[Node]) -> Call | None:
+    """`postsViewModel.currentPage.postValue(postsViewModel.currentPage.value!! + 1)` at the end of the list,
+    where `currentPage` is a `MutableLiveData` / `MutableStateFlow` of the project that its view model switches to a
+    new source for (`page.switchMap { repo.posts(it) }`, `page.flatMapLatest { ... }`) or hands to a fetch
+    (`repo.getCurrentPage(community, currentPage)`, `api.getInbox(page)`): bumping it loads the next page.
+    A pager's page indicator or a counter nothing fetches with is not a load."""
+    if ctx.language not in ("kotlin", "java"):
+        return None
+    for region in regions:
+        for node in walk(region):
+            if node.type not in ("call_expression", "method_invocation", "assignment", "assignment_expression", "postfix_expression", "update_expression"):
+                continue
+            found = STATE_BUMP.fullmatch(re.sub(r"\s", "", text(node)).rstrip(";"))
+            holder = last_name(found.group("r")) if found else ""
+            if holder and PAGE_STATE_NAME.match(holder) and not NOT_PAGE_STATE.search(holder) and _page_state_fetched(ctx, holder):
+                return Call(node, f"{found.group('r')} + 1", "", None, "")
+    return None
+
+
+def _page_state_fetched(ctx: CheckContext, holder: str) -> bool:
+    """A file of the project declares `holder` as observable state and fetches with it."""
+    name = re.escape(holder)
+    declared = re.compile(rf"\b{name}\s*(?::[^=\n]*)?=\s*(?:\w+\.)?{STATE_HOLDER}|{STATE_HOLDER}<[^;=\n]*>\s+{name}\s*=")
+    used = re.compile(rf"\b{name}\b[\w.()!?\s]{{0,40}}\.{PAGE_TO_SOURCE}\b|\b{PAGE_TO_SOURCE}\(\s*{name}\b|\b(\w+)\s*\(([^()]*\b{name}\b[^()]*)\)")
+    for data in project_bytes(ctx).values():
+        if holder.encode() not in data:
+            continue
+        code = re.sub(r"//[^\n]*|/\*[\s\S]*?\*/", "", data.decode("utf-8", "replace"))
+        if not declared.search(code):
+            continue
+        for m in used.finditer(code):
+            fn = m.group(1)
+            if fn is None or ((load_verb(fn) or collection_getter(fn)) and not NOT_LOADER.search(fn)):
+                return True
+    return False
+
+
+# Kotlin/Java: a task object of the project started at the end of the list (`new GetPostsTask(this).execute()`,
+# `Execute.background(GetVisualElementsTask(screen))`, `executor.submit(new FetchPageRunnable(page))`,
+# `task = new NewsThread(); task.execute();`): the fetch sits in the task class.
+TASK_BASE = re.compile(r"\b(AsyncTask|Runnable|Callable|Thread|Worker|CoroutineWorker|ListenableWorker|TimerTask)\b")
+TASK_NAME = re.compile(r"^[A-Z]\w*(Task|Thread|Runnable|Callable|Worker|Job)$")
+TASK_START = re.compile(r"^\s*(?:\?|!!)?\.\s*(execute|executeOnExecutor|start|run|call|submit|schedule)\s*\(")
+TASK_LOAD_WORDS = frozenset({"get", "load", "fetch", "download", "retrieve", "request", "query", "pull", "more", "next", "page"})
+# What fetches inside a task's class: a network client, a web API, a database query.
+TASK_FETCH = re.compile(r"HttpURLConnection|openConnection\(|OkHttpClient|\bRetrofit\b|\.newCall\(|\.enqueue\(|Request\.Builder\(|Jsoup\.|\bURL\(|https?://"
+                        r"|\.rawQuery\(|\.query\(|\b\w*(?:Api|API|api)\.\w+\(|\b\w*[Ss]ervice\.\w+\(|\b\w*[Dd]ao\.\w+\(")
+
+
+def task_submission(ctx: CheckContext, regions: list[Node]) -> Call | None:
+    """The construction of a task class of the project (an AsyncTask, Runnable, Callable, Thread or Worker, or a
+    class named …Task) that the branch starts, either by calling `.execute()` / `.start()` on it (directly or
+    through a local) or by handing it to an executor (`Execute.background(task)`, `executor.submit(task)`), when
+    the task is named for getting or loading (`GetVisualElementsTask`, `LoadMoreTask`) or its class fetches."""
+    if ctx.language not in ("kotlin", "java"):
+        return None
+    started = "\n".join(text(r) for r in regions)
+    for region in regions:
+        for call in calls(region):
+            if not re.match(r"^[A-Z]\w*$", call.name) or call.receiver not in ("", "this") or not _task_started(call, started):
+                continue
+            declared = project_declaration(ctx, call.name, re.compile(rf"\bclass\s+{re.escape(call.name)}\b[^{{]*"))
+            if declared is None:
+                continue
+            code_text = re.sub(r"//[^\n]*|/\*[\s\S]*?\*/", "", declared)
+            header = code_text[: code_text.find("{")] if "{" in code_text else code_text
+            if not (TASK_NAME.match(call.name) or TASK_BASE.search(header)):
+                continue
+            words = word_list(call.name)
+            body = braced(code_text, code_text.find("{")) if "{" in code_text else ""
+            if TASK_LOAD_WORDS.intersection(words[:2]) or TASK_FETCH.search(body):
+                return call
+    return None
+
+
+def _task_started(call: Call, region_code: str) -> bool:
+    """The constructed task is started: `.execute()` right on it, handed to a call (an executor), or kept in a
+    local that is then started or handed on (`task = X(); task.execute()`, `executeOrdered(task)`)."""
+    node = call.node
+    parent = node.parent
+    after = text(parent)[node.end_byte - parent.start_byte:] if parent is not None else ""
+    if TASK_START.match(after) or (parent is not None and parent.type in ("value_argument", "argument_list", "value_arguments")):
+        return True
+    for a in ancestors(node):
+        if a.type in ("property_declaration", "variable_declarator", "assignment", "assignment_expression"):
+            name = declared_name(a) if a.type in ("property_declaration", "variable_declarator") else text(a.named_children[0]) if a.named_child_count else ""
+            name = last_name(name)
+            return bool(name) and bool(re.search(rf"\b{re.escape(name)}\s*(?:\?|!!)?\.\s*(execute|executeOnExecutor|start|submit)\s*\(|\(\s*{re.escape(name)}\s*[,)]", region_code))
+        if a.type not in ("call_expression", "object_creation_expression", "navigation_expression", "parenthesized_expression"):
+            return False
+    return False

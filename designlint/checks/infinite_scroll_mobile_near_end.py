@@ -31,7 +31,8 @@ from designlint.checks import CheckContext
 from designlint.checks.infinite_scroll_mobile_loads import (
     BRANCH_TYPES, DECLARATION_TYPES, IDENTIFIER, IDENTIFIER_TYPES, LOAD_MORE_ARGUMENT, MODEL_RECEIVER, NOT_DATA,
     NOT_LOADER, STRONG_LOADER, call_name, collection_getter, conditions, definitions_of, enclosing_type_name,
-    expanded_text, in_user_action, last_name, load_verb, loads, named_function, short, with_trailing_lambda,
+    expanded_text, in_user_action, last_name, load_verb, loads, named_function, page_state_bump, short, task_submission,
+    with_trailing_lambda,
 )
 from designlint.checks.polyglot import Call, argument_nodes, calls, enclosing_functions, function_name, functions_by_name
 from designlint.checks.swiftui_scroll_state import scroll_position
@@ -397,7 +398,8 @@ def branch_load(ctx: CheckContext, branch: Node) -> tuple[str, Call] | None:
         return (what, call) if call is not None else None
     if what != "row":
         call = loader(regions, any_call=True, plain_self=what != CONTENT_END) or _load_hook_parameter_call(regions) or _event_method_load(ctx, regions, any_name=True) \
-            or _abstract_hook_load(ctx, regions) or _stream_listener_load(ctx, regions)
+            or _abstract_hook_load(ctx, regions) or _stream_listener_load(ctx, regions) or page_state_bump(ctx, regions) \
+            or task_submission(ctx, regions)
         return (what, call) if call is not None else None
     if not regions:
         return None
@@ -417,7 +419,8 @@ def branch_load(ctx: CheckContext, branch: Node) -> tuple[str, Call] | None:
         call = next((c for c in calls(own[0]) if loads(c, any_call=False) and not in_user_action(c.node, own[0])), None) if own else None
         return (row, call) if call is not None else None
     call = loader(regions, any_call=False) or _page_advance_call(regions) or _count_growth_call(conds, regions) or _list_growth(regions) \
-        or _event_method_load(ctx, regions) or _abstract_hook_load(ctx, regions) or _own_fetching_method(ctx, regions)
+        or _event_method_load(ctx, regions) or _abstract_hook_load(ctx, regions) or _own_fetching_method(ctx, regions) or page_state_bump(ctx, regions) \
+        or task_submission(ctx, regions)
     return (row, call) if call is not None else None
 
 
