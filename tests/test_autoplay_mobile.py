@@ -59,3 +59,25 @@ def test_dart_setting_that_defaults_on_does_not_lower_the_advance():
     assert "a user setting can turn autoplay off" not in found["series_player.dart"].mitigations
     assert found["series_player.dart"].severity == "warning"
     assert "a user setting can turn autoplay off" in found["trailer_player.dart"].mitigations
+
+
+def _dart_autoplay_findings(folder: str) -> list:
+    scanner = fixture_scanner(Config(root=REPO))
+    found = []
+    for path, kind in Discoverer(respect_gitignore=False).discover([REPO / "fixtures" / "autoplay" / "dart" / folder]).files:
+        found += [f for f in scanner.scan_file(path, kind)[0] if f.rule_id == "autoplay"]
+    return found
+
+
+def test_dart_media_kit_completed_stream_moving_through_the_queue_is_info():
+    # musicpod player_service.dart:87 `player.stream.completed.listen((value) { if (value) ... playNext(); })`
+    # in a service that also holds a VideoController for video podcasts: the person's queue, info
+    found = _dart_autoplay_findings("done_stream_queue")
+    assert len(found) == 2 and all(f.severity == "info" for f in found), [(f.line, f.severity) for f in found]
+
+
+def test_dart_near_end_check_in_a_build_helper_opening_the_next_episode_is_a_warning():
+    # ShonenX bottom_controls.dart:368 `_checkAutoNext(position:, duration:)` -> `skipEpisode()` behind
+    # `autoNext` (on by default): a video rolling into the next episode stays a warning
+    found = _dart_autoplay_findings("episode_countdown")
+    assert len(found) == 2 and all(f.severity == "warning" and "near-end check" in f.message for f in found), [(f.line, f.message) for f in found]

@@ -1729,6 +1729,8 @@ def ended_advance(ctx: CheckContext) -> Verdict | bool:
     body = _ended_body(node, ctx)
     if body is None:
         return False
+    if node.type == "relational_expression" and _near_end_behind_opt_in(node, body, ctx):
+        return False  # `if (prefs.skipCredits && position >= ...)` with `this.skipCredits = false`: the person turns it on
     owner = next((function_name(f) for f in enclosing_functions(node) if f.type in FUNCTION_TYPES and function_name(f)), "")
     if re.search(r"(STATE_ENDED|END_OF_MEDIA_ITEM)", text(node)) and PLAY_COMMAND.match(owner or ""):
         return False  # `fun play() { if (state == STATE_ENDED) reload() }`: restarting what the person asked to play
@@ -1766,10 +1768,12 @@ def ended_advance(ctx: CheckContext) -> Verdict | bool:
     if len(own) < len(text(body)):
         source = own  # `onCompletion` only offers "Replay" / "Next" buttons in a dialog: the person chooses
     label = _ended_label(node, ctx)
-    if ADVANCE.search(source) and not _only_empty_widget_callback(source, ctx):
+    if (ADVANCE.search(source) or (ctx.language == "dart" and EPISODE_STEP.search(source))) and not _only_empty_widget_callback(source, ctx):
         if (RECONNECT.search(strip_comments(text(body))) or _reruns_own_setup(body)) and not ADVANCE.search(strip_comments(text(body))):
             return False  # the same stream or item set up again (a dropped live stream reconnects): not a next item
-        if (_next_song(node, source) or (ctx.language == "dart" and autoplay_queue.dart_song_advance(node, source))) and not autoplay_queue.in_video_class(node):
+        if ((_next_song(node, source) or (ctx.language == "dart" and autoplay_queue.dart_song_advance(node, source))) and not autoplay_queue.in_video_class(node)) or (
+            ctx.language == "dart" and autoplay_queue.dart_audio_queue_advance(source)
+        ):
             if ctx.language == "swift":
                 return False  # a music player moving on to the next song of the list the person started
             return autoplay_queue.queue_verdict(node, ctx, label)  # the next song of the list the person started: info, one per engine
@@ -1801,6 +1805,11 @@ def ended_advance(ctx: CheckContext) -> Verdict | bool:
         # `actionAtItemEnd = .none`: the player does not pause at the end, so a seek to zero loops it
         return verdict(f"{label} seeks back to the start of a player that keeps playing (an endless loop)", is_muted(node, ctx))
     return False
+
+
+# Dart: a step forward to the next episode or chapter named as a skip (`skipEpisode()`,
+# `skipToEpisode(forward: true)`); not a step back (`skipEpisode(forward: false)`, `skipEpisode(-1)`).
+EPISODE_STEP = re.compile(r"\bskip(To)?(Next)?(Episode|Chapter)\s*\((?!\s*(forward\s*:\s*false|-))")
 
 
 # A function named for the player's state or its end (`updateState`, `handlePlaybackEvent`, `checkEnded`).
@@ -2056,6 +2065,8 @@ def _ended_label(node: Node, ctx: CheckContext) -> str:
         return "STATE_ENDED handler"
     if END_REASON in source:
         return "end-of-item handler"
+    if node.type == "relational_expression":
+        return "near-end check"
     if "playtoendtime" in source.lower():
         return "AVPlayerItemDidPlayToEndTime observer"
     if HANDED_ENDED_CALLBACK.match(source) and node.parent is not None and node.parent.type in ("value_argument", "navigation_expression"):
@@ -2079,6 +2090,10 @@ def _ended_body(node: Node, ctx: CheckContext) -> Node | None:
     if "STATE_ENDED" in source or END_REASON in source or source in ("completed", "isCompleted"):
         if source in ("completed", "isCompleted") and (_about_animation(node, ctx) or not _player_completion(node)):
             return None  # AnimationStatus.completed, GamePhase.completed, completer.isCompleted: not media
+        if ctx.language == "dart" and source == "completed":
+            listened = _completed_stream_handler(node, ctx)
+            if listened is not None:
+                return listened
         return _branch_of(node)
     if source == "onPlayerComplete":  # audioplayers: player.onPlayerComplete.listen((_) {...}) or .listen(_onSongEnd)
         statement = next((a for a in ancestors(node) if a.type == "expression_statement"), None)
@@ -2103,9 +2118,30 @@ def _ended_body(node: Node, ctx: CheckContext) -> Node | None:
         return handler
     if source in POSITION_STREAMS:
         return _position_end_handler(node)
+    if node.type == "relational_expression":
+        return _near_end_test(node, ctx)
     if "playtoendtime" in source.lower():
         return _observer_handler(node, ctx)
     return None
+
+
+def _completed_stream_handler(node: Node, ctx: CheckContext) -> Node | None:
+    """media_kit `player.stream.completed.listen((done) { if (done) ... })` (a `Stream<bool>` that is
+    true once the item has ended) or `.listen(_onCompleted)`: the handler the stream runs, else None."""
+    if not (dart_member_receiver(node) or "").endswith("stream"):
+        return None
+    selector = node.parent.parent if node.parent is not None else None
+    following = selector.next_named_sibling if selector is not None else None
+    if following is None or text(following).lstrip("?.! ") != "listen":
+        return None
+    call = following.next_named_sibling
+    part = next((c for c in call.named_children if c.type == "argument_part"), None) if call is not None and call.type == "selector" else None
+    args = [_unwrap_argument(a) for a in argument_nodes(as_call(part))] if part is not None and as_call(part) is not None else []
+    if not args:
+        return None
+    if args[0].type in LAMBDA_TYPES:
+        return args[0]
+    return function_named(_last_word(text(args[0])), ctx)
 
 
 # just_audio `positionStream`, audioplayers `onPositionChanged`: a listener of the position that
@@ -2133,6 +2169,79 @@ def _position_end_handler(node: Node) -> Node | None:
     if re.search(rf"{value}\s*(>=|>|==)\s*{length}", body) or re.search(rf"{length}\s*(<=|<|==)\s*{value}", body):
         return handler
     return None
+
+
+# Dart: a side of a near-end test, the position (`position.inSeconds`, `pos`) and the length
+# (`duration.inSeconds`, `_player.state.duration`, `duration - position`).
+NEAR_END_POSITION = re.compile(r"^[\w.!?]*[pP]os(ition)?\b[\w.!?]*$")
+NEAR_END_LENGTH = re.compile(r"^\(?\s*[\w.!?]*[dD]uration\b[\w.!?]*(\s*-\s*[^-+*/<>=&|?]+)?\s*\)?$")
+NEAR_END_LEFT = re.compile(r"^\(?\s*[\w.!?]*[dD]uration\b[\w.!?]*\s*-\s*[\w.!?]*[pP]os(ition)?\b[\w.!?]*\s*\)?$")
+# The listeners whose near-end test is judged on the stream or listener name.
+LISTENED_END = re.compile(r"((positionStream|onPositionChanged)\s*\.\s*listen|addListener)\s*\(\s*$")
+
+
+def _near_end_test(node: Node, ctx: CheckContext) -> Node | None:
+    """Dart: a test that the position has reached the end (`position.inSeconds >= duration.inSeconds`,
+    `pos >= duration - const Duration(seconds: 1)`, `duration - position <= threshold`) outside a
+    position stream's listener, as in a build helper of a widget that watches the position
+    (`ref.watch(positionProvider)`, a `ValueListenableBuilder`): the branch it guards, or the rest of
+    the function when the test is stored in a flag (`final nearEnd = ...; if (!nearEnd) return;`)."""
+    parts = [c for c in node.children if c.type == "relational_operator"]
+    if len(parts) != 1:
+        return None
+    op = text(parts[0])
+    left = text(node)[: parts[0].start_byte - node.start_byte].strip()
+    right = text(node)[parts[0].end_byte - node.start_byte :].strip()
+    reached = (op in (">=", ">") and NEAR_END_POSITION.match(left) and NEAR_END_LENGTH.match(right)) or (
+        op in ("<=", "<") and NEAR_END_LENGTH.match(left) and NEAR_END_POSITION.match(right)) or (
+        op in ("<=", "<") and NEAR_END_LEFT.match(left))
+    if not reached:
+        return None
+    before = lambda n: ctx.data[max(0, n.start_byte - 80) : n.start_byte].decode("utf-8", "replace")
+    if any(a.type in LAMBDA_TYPES and LISTENED_END.search(before(a)) for a in ancestors(node)):
+        return None  # judged on the listener (`positionStream.listen`, `addListener`)
+    for ancestor in ancestors(node):
+        if ancestor.type == "if_statement":
+            return _branch_of(node)
+        if ancestor.type == "initialized_variable_definition":
+            name = next((c for c in ancestor.named_children if c.type == "identifier"), None)
+            body = next((a for a in ancestors(ancestor) if a.type in ("function_body", "function_expression_body")), None)
+            if name is None or body is None:
+                return None
+            tested = any(
+                w.type == "if_statement" and re.search(rf"\b{re.escape(text(name))}\b", text(w.named_children[0]))
+                for w in walk(body)
+                if w.named_children
+            )
+            return body if tested else None
+        if ancestor.type in ("function_body", "function_expression_body", "block"):
+            return None
+    return None
+
+
+# Dart: a setting read from the app's preferences object (`playerPrefs.autoNext`, `settings.skipCredits`),
+# not negated (`!_fired` is the handler's own latch).
+SETTING_READ = re.compile(r"(?<![!\w.])\w*(?:[pP]refs?|[sS]ettings?|[cC]onfig|[oO]ptions?)\w*\.(\w+)\b")
+
+
+def _near_end_behind_opt_in(node: Node, body: Node, ctx: CheckContext) -> bool:
+    """Dart: the near-end move on runs only under a setting of the app's preferences that the project
+    stores off by default (`this.skipCredits = false`, `map['skipCredits'] ?? false`) and never on."""
+    conditions = [ctx.data[slice(*condition_span(a))].decode("utf-8", "replace") for a in ancestors(node) if a.type == "if_statement"][:1]
+    conditions += [ctx.data[slice(*condition_span(w))].decode("utf-8", "replace") for w in walk(body) if w.type == "if_statement"]
+    names = {m.group(1) for c in conditions for m in SETTING_READ.finditer(c)}
+    if not names:
+        return False
+    try:
+        files = list(project_index.for_context(ctx).files().values())
+    except Exception:  # no project around the file
+        files = [ctx.data]
+    for name in names:
+        default = lambda value: re.compile(rf"(\bthis\.{name}\s*=\s*{value}\b|\[\s*['\"]{name}['\"]\s*\]\s*\?\?\s*{value}\b)".encode())
+        sources = [d for d in files if name.encode() in d]
+        if any(default("false").search(d) for d in sources) and not any(default("true").search(d) for d in sources):
+            return True
+    return False
 
 
 # Kotlin `PlayerWrapper(onVideoEnded = { scrollToNext() })`, `wrapper.onEnded = { ... }`: an end-of-item

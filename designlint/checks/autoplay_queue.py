@@ -93,6 +93,14 @@ def dart_song_advance(node: Node, source: str) -> bool:
     return outer is not None and not VIDEO_WORDS.search(name_words(class_name(outer) + " " + class_head(outer)))
 
 
+def dart_audio_queue_advance(source: str) -> bool:
+    """Dart: the end handler moves on within a queue of audio items (`queue.audios`, `nextAudio`)
+    and speaks of no video, also in a player class that can show a video podcast (a
+    `VideoController` beside the queue): the list the person started plays on."""
+    words = name_words(source)
+    return re.search(r"\bqueue\b", words) is not None and re.search(r"\baudios?\b", words) is not None and not VIDEO_WORDS.search(words)
+
+
 def playlist_queue(ctx: CheckContext) -> Verdict | bool:
     """ExoPlayer / Media3 `setMediaItems(list)` / `addMediaItems(list)` (or `addMediaItem` in a loop)
     on a music or podcast player while the project leaves `pauseAtEndOfMediaItems` at its default
