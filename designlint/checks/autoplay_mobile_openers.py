@@ -172,6 +172,7 @@ def project_callers_kind(fn: Node, name: str, ctx: CheckContext, needs: frozense
         if is_sound_effect_name(name):  # a generic `playSound(...)`: only calls that name music count as load
             judged = [(k if k != "load" or MUSIC_AT_SITE.search(s.snippet) else "other", s) for k, s in judged]
         judged = [(k if k != "load" or not _effect_at_site(s, name) else "other", s) for k, s in judged]
+        judged = [swift_plain_load_kind(s, index, ctx) if k == "load" and _in_swift_plain_load(s) else (k, s) for k, s in judged]
         judged = [(k if k != "load" or not _in_tapped_item_screen(s, ctx) else "user", s) for k, s in judged]
         judged = [(k if k != "load" or not _in_composer(s) else "user", s) for k, s in judged]
         if ctx.language == "dart":
@@ -351,6 +352,9 @@ def _effect_at_site(site: project_index.Site, name: str) -> bool:
     return bool(SFX_FILE.search(words)) and not MUSIC_FILE.search(words)
 
 
+SWIFT_PLATFORM_SUFFIX = re.compile(r"_?(iOS|IOS|Ios|tvOS|TVOS|TvOS|Tvos|macOS|MacOS|Mac|watchOS|WatchOS|visionOS|VisionOS)$")
+
+
 def _in_tapped_item_screen(site: project_index.Site, ctx: CheckContext) -> bool:
     """The load-time call sits in a screen about one item that every opener opens from a tap
     (`_SongPageState.initState` calling `radio.playSelectedSong(widget.song)`, SongPage pushed from
@@ -360,7 +364,9 @@ def _in_tapped_item_screen(site: project_index.Site, ctx: CheckContext) -> bool:
     if not screen and site.path.endswith(".kt") and site.functions:
         screen = site.functions[-1]  # a top-level Compose screen (`@Composable fun videoPlayerScreen(channel)`)
     words = name_words(screen)
-    if not re.search(r"(Activity|Fragment|Screen|Page|ViewController|VC|View)$", screen) or NOT_ITEM_SCREEN.search(words):
+    # (Swift: one view per platform, `PlayerViewIOS`, `PlayerViewTVOS`, `PlayerViewMac`)
+    named = SWIFT_PLATFORM_SUFFIX.sub("", screen) if site.path.endswith(".swift") else screen
+    if not re.search(r"(Activity|Fragment|Screen|Page|ViewController|VC|View)$", named) or NOT_ITEM_SCREEN.search(words):
         return False
     if not (MEDIA_SCREEN_NAME.search(words) or AUDIO_SCREEN_NAME.search(words)):
         return False
@@ -368,6 +374,39 @@ def _in_tapped_item_screen(site: project_index.Site, ctx: CheckContext) -> bool:
     if key not in ctx.memo:
         ctx.memo[key] = _openers_all_user(screen, ctx)
     return bool(ctx.memo[key])
+
+
+def _in_swift_plain_load(site: project_index.Site) -> bool:
+    """Swift: the name around the site that makes it a load is an app method named `load`
+    (`func load(audioIndex:)` of a player model). Only framework overrides (`viewDidLoad`,
+    `loadView`) and SwiftUI `.onAppear`/`.task` run as a screen loads; a plain `load()` runs when its
+    callers do."""
+    if not site.path.endswith(".swift"):
+        return False
+    for kind, name in site.context:
+        if project_index.USER_NAME.match(name) or (project_index.LOAD_LABEL if kind == "label" else project_index.LOAD_NAME).match(name):
+            return (kind, name) == ("fn", "load")
+    return False
+
+
+def swift_plain_load_kind(site: project_index.Site, index: project_index.ProjectIndex, ctx: CheckContext) -> tuple[str, project_index.Site]:
+    """(kind, site) for a call inside a Swift `func load(...)`, from the calls of `load` that can reach
+    that class (`.task { await model.load() }` of the player view): `load` named at the first call
+    that runs as a screen loads (unless that screen is one the person opens by a tap), `user` when
+    every call answers a tap, else `other`. A `load` calling another `load` of its class (an
+    overload handing on its defaults) is not a caller of its own."""
+    others = {d.owner for d in index.definitions("load")} - {site.owner}
+    callers = [
+        c for c in index.calls("load")
+        if c.role == "call" and not _in_tests(c) and not _in_swift_plain_load(c) and _same_target(c, site.owner, others)
+    ]
+    judged = [(site_kind(c, index), c) for c in callers]
+    judged = [(k if k != "load" or not _in_tapped_item_screen(c, ctx) else "user", c) for k, c in judged]
+    for wanted in ("load", "view"):
+        found = next((c for k, c in judged if k == wanted), None)
+        if found is not None:
+            return wanted, found
+    return ("user" if judged and all(k == "user" for k, _ in judged) else "other"), site
 
 
 def _in_composer(site: project_index.Site) -> bool:
@@ -1033,11 +1072,34 @@ def _openers_all_user(screen: str, ctx: CheckContext) -> str:
         return f"{screen} is opened by a tap ({openers[0].where()})"
     if all(
         site_kind(site, index) == "user" or _host_opened_by_user(site, screen, ctx) or _notification_intent(site)
-        or _state_switch_set_by_tap(site, ctx) or _handed_callback_run_by_user(site, index)
+        or _state_switch_set_by_tap(site, ctx) or _handed_callback_run_by_user(site, index) or _window_opened_by_tap(site, index)
         for site in openers
     ):
         return f"{screen} is opened by a tap ({openers[0].where()})"
     return ""
+
+
+# SwiftUI scenes of an App's body: the first one opens at launch, the others when code opens them.
+SWIFT_SCENE = re.compile(r"\b(WindowGroup|Window|DocumentGroup|MenuBarExtra)\s*[({]")
+
+
+def _window_opened_by_tap(site: project_index.Site, index: project_index.ProjectIndex) -> bool:
+    """SwiftUI (macOS): the screen is the content of a scene with an id that is not the App's first
+    scene (`Window("Player", id: "media-player") { PlayerView() }` after the main `WindowGroup`),
+    so it opens only when code calls `openWindow(id: "media-player")`, and every such call is a tap."""
+    if not site.path.endswith(".swift") or not site.context or site.context[0] not in (("call", "Window"), ("call", "WindowGroup")):
+        return False
+    try:
+        source = file_text(site.path)
+    except OSError:
+        return False
+    before = "\n".join(source.splitlines()[: site.line])
+    scenes = list(SWIFT_SCENE.finditer(before[before.rfind("some Scene") :])) if "some Scene" in before else []
+    window_id = re.search(r"\bid\s*:\s*(\"[^\"]+\")", before[before.rfind("Window") :]) if len(scenes) > 1 else None
+    if window_id is None:
+        return False  # the first scene (or one with no id): it opens at launch
+    opens = [c for c in index.calls("openWindow") if not _in_tests(c) and window_id.group(1) in c.snippet]
+    return bool(opens) and all(site_kind(c, index) == "user" for c in opens)
 
 
 def _handed_callback_run_by_user(site: project_index.Site, index: project_index.ProjectIndex, depth: int = 0) -> bool:

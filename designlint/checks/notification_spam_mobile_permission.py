@@ -236,7 +236,29 @@ def swift_permission_on_launch(ctx: CheckContext) -> Verdict | bool:
     where = launch_context(ctx.node, ctx)
     if where is None or _wrapper_of_direct_request(ctx.node, ctx, SWIFT_DIRECT_REQUEST) or _reported_at_wrapper_calls(ctx):
         return False
-    return Verdict(message=f"notification permission is requested at launch ({call.name} in {where}), before the user asked for anything that needs it")
+    message = f"notification permission is requested at launch ({call.name} in {where}), before the user asked for anything that needs it"
+    hook = _launch_call_of_wrapper(where, ctx)
+    if hook is not None:  # the same prompt as the launch hook's call of this wrapper: a related site of that finding
+        return Verdict(message=message, fold_key=_ask_key(hook.path, hook.line), fold_site=True)
+    return Verdict(message=message, fold_key=_ask_key(str(Path(ctx.path).resolve()), ctx.node.start_point[0] + 1))
+
+
+def _ask_key(path: str, line: int) -> str:
+    return f"swift-permission-ask:{path}:{line}"
+
+
+def _launch_call_of_wrapper(where: str, ctx: CheckContext) -> project_index.Site | None:
+    """The launch hook the trace starts at (`onAppear in App.swift:19 via NotificationManager.shared
+    via requestAuthorization()`) calls the function holding this request on a notification receiver
+    (`NotificationManager.shared.requestAuthorization()`): that call is reported at the hook, and
+    the request here (reached through the singleton's `init` or the call itself) is the same one
+    prompt."""
+    fn = enclosing_named(ctx.node)
+    name = function_name(fn) if fn is not None else ""
+    if not name:
+        return None
+    start = where.split(" via ")[0]
+    return next((s for s in project_index.for_context(ctx).calls(name) if IOS_PERMISSION_RECEIVER.search(s.receiver) and start.endswith(f" in {s.where()}")), None)
 
 
 SWIFT_ASK_NAME = re.compile(r"^(requestAuthorization|requestPermission|promptForPushNotifications|registerUserNotificationSettings)$")
