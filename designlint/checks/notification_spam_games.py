@@ -2568,6 +2568,8 @@ def python_push_job_helper(ctx: CheckContext) -> Verdict | bool:
         return False
     if not re.search(rf"^[ \t]*from[ \t]+[\w.]+[ \t]+import[ \t]+(\([^)]*|[^\n]*)\b{re.escape(call.name)}\b", ctx.code_without_comments(), re.M):
         return False  # only the project's own functions, named in an import
+    if _py_schedule(ctx, ctx.node, list(enclosing_functions(ctx.node))) is None:
+        return False  # a loop that no schedule runs (its send is judged where it is sent)
     return python_push_task_call(ctx)
 
 
