@@ -71,8 +71,9 @@ LOAD_FN = re.compile(
 )
 # Per-frame functions, and a condition that the player is not playing.
 UPDATE_FN = re.compile(r"^(Update|FixedUpdate|LateUpdate|_process|_physics_process|update)$")
+# `!` is `not` in GDScript as in C# (`if music_on && !$Music.playing:`); `&&` / `||` are `and` / `or`.
 STOPPED = re.compile(
-    r"(\bnot\s*\(?\s*[\w.:$\[\]'\"]*(is_playing\(\)|isPlaying\(\)|IsPlaying|\.?playing\b|\.Playing)|"
+    r"((\bnot\b|!(?!=))\s*\(?\s*[\w.:$\[\]'\"]*(is_playing\(\)|isPlaying\(\)|IsPlaying|\.?playing\b|\.Playing)|"
     r"!\s*[\w.\[\]]*\.?(isPlaying|IsPlaying)|(isPlaying|is_playing\(\)|IsPlaying|playing|Playing)\s*==\s*false)"
 )
 # `song:isStopped()` (a LÖVE sound wrapper), `is_stopped()`, `IsStopped`: true when the player has stopped.
