@@ -71,8 +71,9 @@ LOAD_FN = re.compile(
 )
 # Per-frame functions, and a condition that the player is not playing.
 UPDATE_FN = re.compile(r"^(Update|FixedUpdate|LateUpdate|_process|_physics_process|update)$")
+# `!` is `not` in GDScript as in C# (`if music_on && !$Music.playing:`); `&&` / `||` are `and` / `or`.
 STOPPED = re.compile(
-    r"(\bnot\s*\(?\s*[\w.:$\[\]'\"]*(is_playing\(\)|isPlaying\(\)|IsPlaying|\.?playing\b|\.Playing)|"
+    r"((\bnot\b|!(?!=))\s*\(?\s*[\w.:$\[\]'\"]*(is_playing\(\)|isPlaying\(\)|IsPlaying|\.?playing\b|\.Playing)|"
     r"!\s*[\w.\[\]]*\.?(isPlaying|IsPlaying)|(isPlaying|is_playing\(\)|IsPlaying|playing|Playing)\s*==\s*false)"
 )
 # `song:isStopped()` (a LÖVE sound wrapper), `is_stopped()`, `IsStopped`: true when the player has stopped.
@@ -1619,7 +1620,7 @@ def play_on_load(ctx: CheckContext) -> Verdict | None:
     hook = _replay_hooks(ctx).get(_receiver_name(receiver) if receiver not in ("", "self", "this") else "self")
     if hook:
         message += f"; when it ends, the hook at line {hook} plays it again or the next one"
-    return _verdict(ctx, kind, receiver, message)
+    return _with_scene_autoplay(_verdict(ctx, kind, receiver, message), receiver, where, ctx)
 
 
 def _helper_reported_at_caller(node: Node, ctx: CheckContext) -> bool:
@@ -1995,7 +1996,8 @@ def _started_by_property(ctx: CheckContext, receiver: str, prop: str, shown: str
         when, where = situation(ctx.node, ctx)
         if when != "load":
             return None
-        return _verdict(ctx, kind, receiver, f"{_what(kind, receiver, ctx)} starts playing when the {_scene(ctx)} loads ({shown} in {where})")
+        message = f"{_what(kind, receiver, ctx)} starts playing when the {_scene(ctx)} loads ({shown} in {where})"
+        return _with_scene_autoplay(_verdict(ctx, kind, receiver, message), receiver, where, ctx)
     when, _ = situation(ctx.node, ctx)
     if when == "user" or _also_played_on_load(receiver, ctx):
         return None
@@ -2213,6 +2215,71 @@ def _player_script_key(path: str | Path) -> str:
     """The behaviour key of one player script (Verdict.fold_key): its replay hook and the calls in
     other files that start it are one music (or video) instance."""
     return f"player-script:{Path(path).resolve()}"
+
+
+# A GDScript node path as a receiver: `$Music`, `%Music`, `$"UI/Music"`, `get_node("Menu/Music")`.
+GD_NODE_PATH = re.compile(r"""^\s*(?:[$%]|get_node\s*\(\s*)["']?([\w/ ]+?)["']?\s*\)?\s*$""")
+
+
+def held_node(receiver: str, code: str) -> str:
+    """GDScript: the scene node path a receiver names (`Music` for `$Music`, `get_node('Music')`, or a
+    variable bound to one: `var p = get_node("Music")`, `@onready var player := $Music`); "" otherwise."""
+    receiver = receiver.strip()
+    if re.fullmatch(r"\w+", receiver):
+        bound = re.search(rf"^\s*(?:@onready\s+|onready\s+)?var\s+{re.escape(receiver)}\b[^=\n]*=\s*(.+?)\s*(?:#.*)?$", code, re.M)
+        receiver = bound.group(1) if bound else ""
+    found = GD_NODE_PATH.match(receiver)
+    return found.group(1) if found else ""
+
+
+def restarted_nodes(code: bytes) -> dict[str, set[str]]:
+    """GDScript: the node paths a script's `_process` / `_physics_process` plays again whenever they
+    stop (`if music_on && !$Music.playing: $Music.play()`; what play_on_load and autoplay_property
+    report as "restarted whenever it stops"), read from the script's text, each with the receivers
+    the script plays it through (`p` for `var p = get_node("Music")`)."""
+    from designlint.languages import load_language  # noqa: PLC0415 (only GDScript scenes ask)
+    from tree_sitter import Parser  # noqa: PLC0415
+
+    root = Parser(load_language("gdscript")).parse(code).root_node
+    source = code.decode("utf-8", "replace")
+    out: dict[str, set[str]] = {}
+    plays = [(c.receiver, c.node) for c in calls(root) if c.name == "play" and not argument_nodes(c)]
+    sets = [(text(n.child_by_field_name("left")).rpartition(".")[0], n) for n in walk(root)
+            if n.type == "assignment" and re.fullmatch(r".+\.playing", text(n.child_by_field_name("left"))) and text(n.child_by_field_name("right")) == "true"]
+    for receiver, node in plays + sets:
+        held = held_node(receiver, source) if receiver and _restarted_when_stopped(node) else ""
+        if held:
+            out.setdefault(held, set()).add(receiver)
+    return out
+
+
+def _with_scene_autoplay(verdict: Verdict, receiver: str, where: str, ctx: CheckContext) -> Verdict:
+    """GDScript: a per-frame restart of a node of the script's scene (restarted_nodes) is one
+    behaviour with that node's `autoplay = true` in the scenes that attach the script: those lines
+    become related sites of this finding (autoplay_scenes does not report them on their own)."""
+    if ctx.language != "gdscript" or not where.endswith("restarted whenever it stops"):
+        return verdict
+    node = held_node(receiver, ctx.code_without_comments())
+    project = _godot_project(ctx) if node else None
+    own = ctx.path.resolve()
+    if project is None or not own.is_relative_to(project[0]):
+        return verdict
+    root, files = project
+    res = "res://" + own.relative_to(root).as_posix()
+    sites = []
+    for scene, code in sorted(files.items()):
+        if not scene.name.endswith(".tscn") or res not in code:
+            continue
+        for _, body in _nodes_below(code, _script_ids(code, res), node):
+            line = re.search(r"^autoplay\s*=\s*true\b.*$", body, re.M)
+            at = code.find(body) if line else -1
+            if at < 0:
+                continue
+            row = code.count("\n", 0, at + line.start()) + 1
+            shown = Path(os.path.normpath(ctx.path.parent / os.path.relpath(scene, own.parent))).as_posix()  # the finding's path form
+            sites.append({"path": shown, "line": row, "column": 1, "end_line": row, "end_column": len(line.group(0)) + 1,
+                          "snippet": line.group(0), "message": f"the scene's autoplay = true on {node}, the player this restart keeps playing"})
+    return replace(verdict, related=[*verdict.related, *sites]) if sites else verdict
 
 
 def _started_script_fold(call, ctx: CheckContext) -> dict:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from designlint import project_index
 from designlint.checks import CheckContext, Verdict
-from designlint.checks.autoplay_games import AMBIENT_WORD, MUSIC_NAME, MUSIC_WORD, VIDEO_NAME, _words, godot_script_unused
+from designlint.checks.autoplay_games import AMBIENT_WORD, MUSIC_NAME, MUSIC_WORD, VIDEO_NAME, _receiver_name, _words, godot_script_unused, restarted_nodes
 
 # Godot player node types: what each plays.
 GODOT_PLAYERS = {
@@ -141,6 +141,8 @@ def godot_scene_autoplay(ctx: CheckContext) -> Verdict | None:
         return None
     if _script_starts_node(ctx, text, sections, start, end, name):
         return None  # the scene's script plays or replays this node: its finding stands for the behaviour
+    if _root_script_restarts(ctx, text, sections, attrs):
+        return None  # the root's script restarts it in `_process`: this line is a related site of that finding
     if "scene_unused" not in ctx.memo:
         project_index.for_context(ctx, "gdscript")  # the project's other files are inputs of the cached result
         ctx.memo["scene_unused"] = godot_script_unused(ctx.path)
@@ -257,6 +259,26 @@ def _script_starts_node(ctx: CheckContext, text: str, sections, start: int, end:
             if re.search(node + r"\s*\.\s*play\s*\(", bodies.get(hook, "")):
                 return True
         if re.search(node + r"\s*\.\s*finished\s*\.\s*connect\s*\(|" + node + r"\s*\.\s*connect\s*\(\s*\"finished\"", code):
+            return True
+    return False
+
+
+def _root_script_restarts(ctx: CheckContext, text: str, sections, attrs: dict[str, str]) -> bool:
+    """The script of the scene's root node plays this node again whenever it stops, in `_process` /
+    `_physics_process` (autoplay_games.restarted_nodes, through `$Music`, `get_node("Music")` or a
+    variable holding it): the code rule reports that restart, with this line as a related site."""
+    parent, name = attrs.get("parent"), attrs.get("name", "")
+    if parent is None or not name:
+        return False
+    relative = name if parent == "." else f"{parent}/{name}"
+    holders = _script_holders(text, sections, 0, 0)[1:]
+    for s_start, s_end in holders:
+        value = _properties(text, s_start, min(s_end, len(text))).get("script", "")
+        path = _stream_name(value, sections) if value else None
+        raw = _res_file(ctx, path) if path and path.endswith(".gd") else None
+        receivers = ctx.remember(f"godot_restarted:{path}", lambda raw=raw: restarted_nodes(raw)).get(relative, set()) if raw is not None else set()
+        # The code rule knows the player for music by the node's or the variable's name (as in _script_starts_node).
+        if receivers and any(MUSIC_NAME.search(n) or VIDEO_NAME.search(n) for n in [name, *map(_receiver_name, receivers)]):
             return True
     return False
 
